@@ -1,0 +1,39 @@
+/** Loading and validating a document file for a command, with errors mapped to exit codes. */
+import { readInput } from "../io/read-input.js";
+import type { LineageDocument } from "../schema/lineage.js";
+import type { ValidationReport } from "../validate/issue.js";
+import { validateLineage } from "../validate/validate.js";
+import { CliError, EXIT, type ExitCode } from "./command.js";
+
+export type LoadedReport = ValidationReport & { document?: LineageDocument };
+
+/** Reads and validates a file; usage problems (missing, unreadable) throw a `CliError`. */
+export function loadReport(path: string): LoadedReport {
+  const read = readInput(path);
+  if (!read.ok) {
+    if (read.kind === "usage") throw new CliError(read.message, EXIT.usage);
+    return { valid: false, class: "not-lineage", score: 0, issues: read.issues };
+  }
+  const report = validateLineage(read.value);
+  const { document, ...rest } = report;
+  return document === undefined ? rest : { ...rest, document };
+}
+
+/** Reads a file that must be a valid document (for commands that change or render it). */
+export function loadValidDocument(path: string): { document: LineageDocument; report: LoadedReport } {
+  const report = loadReport(path);
+  if (!report.valid || report.document === undefined) {
+    const first = report.issues.filter((i) => i.severity === "error").slice(0, 5);
+    throw new CliError(
+      `${path}: not a valid ftl/v1 document\n${first.map((i) => `  ✗ ${i.message}`).join("\n")}`,
+      EXIT.invalid,
+    );
+  }
+  return { document: report.document, report };
+}
+
+/** The exit code a report stands for: 1 invalid, 0 lineage, 3 partial, 4 not-lineage. */
+export function exitCodeFor(report: ValidationReport): ExitCode {
+  if (!report.valid) return EXIT.invalid;
+  return report.class === "lineage" ? EXIT.ok : report.class === "partial" ? EXIT.partial : EXIT.notLineage;
+}

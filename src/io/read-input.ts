@@ -1,0 +1,152 @@
+/**
+ * Reading a document from a file or standard input: size limit, binary and encoding checks, then JSON or YAML.
+ * Problems come back as data; nothing here throws for bad input.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { parseDocument } from "yaml";
+import { issue, type ValidationIssue } from "../validate/issue.js";
+
+/** Largest document ftl reads. */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+export type ReadResult =
+  | { ok: true; value: unknown; text: string; syntax: "json" | "yaml" }
+  | { ok: false; kind: "usage"; message: string }
+  | { ok: false; kind: "invalid"; issues: ValidationIssue[] };
+
+/** Byte offset of the first invalid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    let extra = 0;
+    let min = 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    if (b >= 0xc2 && b <= 0xdf) [extra, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [extra, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [extra, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> extra);
+    for (let k = 1; k <= extra; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += extra + 1;
+  }
+  return -1;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  return { line, column: offset - last };
+}
+
+const invalid = (code: string, message: string): ReadResult => ({
+  ok: false,
+  kind: "invalid",
+  issues: [issue("error", code, "", message)],
+});
+
+/**
+ * Decodes and parses bytes as JSON (when they start with `{` or `[`) or YAML.
+ *
+ * @param name how to name the input in messages (file name or `<stdin>`)
+ */
+export function parseBytes(bytes: Uint8Array, name: string): ReadResult {
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    return invalid(
+      "input.too-large",
+      `${name}: ${bytes.length} bytes is over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit`,
+    );
+  const nul = bytes.indexOf(0);
+  if (nul !== -1)
+    return invalid(
+      "input.binary",
+      `${name}: binary data (a NUL byte at offset ${nul}); expected a JSON or YAML text file`,
+    );
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1)
+    return invalid("input.encoding", `${name}: not valid UTF-8 (byte offset ${bad}); save the file as UTF-8`);
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const trimmed = text.trimStart();
+  if (trimmed === "")
+    return invalid("input.empty", `${name}: the file is empty; expected a JSON or YAML lineage document`);
+
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    try {
+      return { ok: true, value: JSON.parse(text), text, syntax: "json" };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const at = /position (\d+)/.exec(message);
+      const where = at?.[1] !== undefined ? lineColumn(text, Number(at[1])) : undefined;
+      return invalid(
+        "input.syntax",
+        `${name}${where ? `:${where.line}:${where.column}` : ""}: malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "")}`,
+      );
+    }
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first !== undefined) {
+    const where = first.linePos?.[0];
+    return invalid(
+      "input.syntax",
+      `${name}${where ? `:${where.line}:${where.col}` : ""}: malformed YAML: ${first.message.split("\n")[0]}`,
+    );
+  }
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }), text, syntax: "yaml" };
+  } catch (error) {
+    return invalid(
+      "input.syntax",
+      `${name}: malformed YAML: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** Reads a file (`-` for standard input) and parses it. Missing or unreadable files are usage errors. */
+export function readInput(path: string): ReadResult {
+  if (path === "-") {
+    try {
+      return parseBytes(readFileSync(0), "<stdin>");
+    } catch (error) {
+      return {
+        ok: false,
+        kind: "usage",
+        message: `<stdin>: cannot read standard input (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      };
+    }
+  }
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory())
+      return { ok: false, kind: "usage", message: `${path}: is a folder; expected a lineage document file` };
+    if (stats.size > MAX_DOCUMENT_BYTES)
+      return invalid(
+        "input.too-large",
+        `${path}: ${stats.size} bytes is over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit`,
+      );
+    return parseBytes(readFileSync(path), path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EACCES"
+          ? "permission denied"
+          : `cannot read (${code ?? String(error)})`;
+    return { ok: false, kind: "usage", message: `${path}: ${reason}` };
+  }
+}
