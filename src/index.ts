@@ -1,0 +1,39 @@
+/**
+ * fine-tune-lineage (ftl): the public API. Grouped named exports; one comment per group.
+ */
+
+// The command line.
+export { run } from "./cli/main.js";
+// Reading and writing files.
+export { MAX_DOCUMENT_BYTES, parseBytes, type ReadResult, readInput } from "./io/read-input.js";
+export { serializeDocument, writeFileAtomic } from "./io/write-document.js";
+export { appendStep, defaultInput, freeStepId, inputReference, type StepDraft } from "./model/append-step.js";
+export {
+  indexReferences,
+  inputLabel,
+  isTrainingOrMerge,
+  resolveInput,
+  stepModelInputs,
+} from "./model/graph.js";
+// Working with documents: hyperparameter names, quantities, references, appending steps.
+export {
+  HYPERPARAMETER_ALIASES,
+  HYPERPARAMETER_KEYS,
+  type HyperparameterKey,
+  hyperparameterKeyFor,
+  hyperparametersFromEntries,
+  parseLooseValue,
+} from "./model/hyperparameters.js";
+export { parseCount, parseDatasetSpec, parseUnit } from "./model/quantity.js";
+// The format: vocabularies, zod schemas (the single source of truth), inferred types, JSON Schema.
+export * from "./model/vocabulary.js";
+// Rendering for people.
+export { renderChain } from "./render/chain-text.js";
+export { describeDataset, describeHyperparameters, describeMethod, describeStep } from "./render/describe.js";
+export { formatReport } from "./render/report-text.js";
+export { lineageJsonSchema, SCHEMA_ID } from "./schema/json-schema.js";
+export * from "./schema/lineage.js";
+export { classify, RUBRIC, STEP_SHARE } from "./validate/classify.js";
+// Validation: issues as data, never thrown.
+export type { ValidationIssue, ValidationReport } from "./validate/issue.js";
+export { parseLineage, validateLineage } from "./validate/validate.js";
