@@ -20,10 +20,14 @@ export function loadReport(path: string): LoadedReport {
 }
 
 /** Reads a file that must be a valid document (for commands that change or render it). */
-export function loadValidDocument(path: string): { document: LineageDocument; report: LoadedReport } {
+export function loadValidDocument(
+  path: string,
+  options: { allow?: readonly string[] } = {},
+): { document: LineageDocument; report: LoadedReport } {
   const report = loadReport(path);
-  if (!report.valid || report.document === undefined) {
-    const first = report.issues.filter((i) => i.severity === "error").slice(0, 5);
+  const errors = report.issues.filter((i) => i.severity === "error" && !options.allow?.includes(i.code));
+  if (errors.length > 0 || report.document === undefined) {
+    const first = errors.slice(0, 5);
     throw new CliError(
       `${path}: not a valid ftl/v1 document\n${first.map((i) => `  ✗ ${i.message}`).join("\n")}`,
       EXIT.invalid,

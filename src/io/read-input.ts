@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { issue, type ValidationIssue } from "../validate/issue.js";
+import { jsonErrorOffset } from "./json-error-offset.js";
 
 /** Largest document ftl reads. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -90,20 +91,25 @@ export function parseBytes(bytes: Uint8Array, name: string): ReadResult {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const at = /position (\d+)/.exec(message);
-      const where = at?.[1] !== undefined ? lineColumn(text, Number(at[1])) : undefined;
+      const offset = at?.[1] !== undefined ? Number(at[1]) : jsonErrorOffset(text);
+      const where = offset >= 0 ? lineColumn(text, offset) : undefined;
+      const reason = message
+        .replace(/ in JSON at position \d+.*$/s, "")
+        .replace(/, ".*" is not valid JSON$/s, "")
+        .replace(/^JSON\.parse: /, "");
       return invalid(
         "input.syntax",
-        `${name}${where ? `:${where.line}:${where.column}` : ""}: malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "")}`,
+        `${name}${where ? `:${where.line}:${where.column}` : ""}: malformed JSON: ${reason}`,
       );
     }
   }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== undefined) {
-    const where = first.linePos?.[0];
+    const where = lineColumn(text, first.pos[0]);
     return invalid(
       "input.syntax",
-      `${name}${where ? `:${where.line}:${where.col}` : ""}: malformed YAML: ${first.message.split("\n")[0]}`,
+      `${name}:${where.line}:${where.column}: malformed YAML: ${first.message.split("\n")[0]}`,
     );
   }
   try {

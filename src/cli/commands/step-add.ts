@@ -283,7 +283,7 @@ document invalid (nothing written) or the file is invalid, 2 usage error.`,
   ],
   run({ values, io }) {
     const file = str(values, "file") ?? "lineage.json";
-    const { document } = loadValidDocument(file);
+    const { document } = loadValidDocument(file, { allow: ["graph.subject-mismatch"] });
     const weights = new Map(keyValues(values, "weight").map(([k, v]) => [k, v]));
     const inputs: ModelInput[] = list(values, "input").map((ref) => {
       const input = inputReference(document, ref);
@@ -306,9 +306,14 @@ document invalid (nothing written) or the file is invalid, 2 usage error.`,
       throw new CliError("a merge needs two or more --input models");
     const { document: next, step } = appendStep(document, draft);
     const report = validateLineage(next);
+    // While a chain is being built its last step need not be the subject yet; every other error blocks.
+    const blocking = report.issues.filter(
+      (i) => i.severity === "error" && i.code !== "graph.subject-mismatch",
+    );
+    const writable = blocking.length === 0;
     if (flag(values, "json")) {
       printJson(io, {
-        written: report.valid,
+        written: writable,
         step,
         valid: report.valid,
         class: report.class,
@@ -316,7 +321,7 @@ document invalid (nothing written) or the file is invalid, 2 usage error.`,
         issues: report.issues,
       });
     }
-    if (!report.valid) {
+    if (!writable) {
       if (!flag(values, "json")) io.stderr(`${formatReport(`${file} (not written)`, report)}\n`);
       return EXIT.invalid;
     }
@@ -325,8 +330,12 @@ document invalid (nothing written) or the file is invalid, 2 usage error.`,
     } catch (error) {
       throw new CliError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    if (!flag(values, "json"))
-      io.stdout(`added step "${step.id}": ${describeStep(step)}\n${formatReport(file, report)}\n`);
+    if (!flag(values, "json")) {
+      const status = report.valid
+        ? formatReport(file, report)
+        : `${file}: in progress — the chain ends at "${step.output?.id}", not yet at the subject "${next.subject.id}"`;
+      io.stdout(`added step "${step.id}": ${describeStep(step)}\n${status}\n`);
+    }
     return EXIT.ok;
   },
 };
