@@ -56,6 +56,21 @@ function framework(spec: string | undefined): Framework | undefined {
   return { name, ...(version ? { version } : {}) };
 }
 
+/** Options that only make sense for some step kinds. */
+const KIND_OPTIONS: Record<StepKind, readonly string[]> = {
+  "fine-tune": ["objective", "param", "rank", "alpha", "dropout", "target-modules", "quant-bits"],
+  merge: ["merge-method", "weight", "base-model"],
+  quantization: ["quant-method", "bits", "format"],
+  "adapter-merge": [],
+  other: ["description"],
+};
+const KIND_SPECIFIC = [...new Set(Object.values(KIND_OPTIONS).flat())];
+
+function given(values: CommandContext["values"], name: string): boolean {
+  const value = values[name];
+  return value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0);
+}
+
 function buildDraft(
   values: CommandContext["values"],
   inputs: ModelInput[],
@@ -87,21 +102,13 @@ function buildDraft(
     ...(str(values, "notes") ? { notes: str(values, "notes") } : {}),
     provenance: { source: "declared" as const, by: "ftl step add" },
   };
-  const misplaced = (names: string[]): void => {
-    const given = names.filter(
-      (n) =>
-        values[n] !== undefined &&
-        values[n] !== false &&
-        !(Array.isArray(values[n]) && (values[n] as string[]).length === 0),
+  const misplaced = KIND_SPECIFIC.filter((name) => !KIND_OPTIONS[kind].includes(name) && given(values, name));
+  if (misplaced.length > 0)
+    throw new CliError(
+      `${misplaced.map((n) => `--${n}`).join(", ")} do${misplaced.length === 1 ? "es" : ""} not apply to --kind ${kind}`,
     );
-    if (given.length)
-      throw new CliError(
-        `${given.map((n) => `--${n}`).join(", ")} do${given.length === 1 ? "es" : ""} not apply to --kind ${kind}`,
-      );
-  };
   switch (kind) {
     case "fine-tune": {
-      misplaced(["merge-method", "quant-method", "bits", "format", "weight", "base-model", "description"]);
       const adapter: Adapter = {};
       const rank = number(values, "rank", true);
       if (rank !== undefined) adapter.rank = rank;
@@ -134,19 +141,6 @@ function buildDraft(
       };
     }
     case "merge": {
-      misplaced([
-        "objective",
-        "param",
-        "rank",
-        "alpha",
-        "dropout",
-        "target-modules",
-        "quant-bits",
-        "quant-method",
-        "bits",
-        "format",
-        "description",
-      ]);
       const method = oneOf(values, "merge-method", MERGE_METHODS);
       const baseModel = str(values, "base-model");
       return {
@@ -157,19 +151,6 @@ function buildDraft(
       };
     }
     case "quantization": {
-      misplaced([
-        "objective",
-        "param",
-        "rank",
-        "alpha",
-        "dropout",
-        "target-modules",
-        "quant-bits",
-        "merge-method",
-        "weight",
-        "base-model",
-        "description",
-      ]);
       const method = oneOf(values, "quant-method", QUANTIZATION_METHODS);
       const bits = number(values, "bits");
       const format = str(values, "format");
@@ -182,31 +163,8 @@ function buildDraft(
       };
     }
     case "adapter-merge":
-      misplaced([
-        "objective",
-        "param",
-        "rank",
-        "merge-method",
-        "quant-method",
-        "bits",
-        "format",
-        "weight",
-        "base-model",
-        "description",
-      ]);
       return { kind, ...common };
     case "other": {
-      misplaced([
-        "objective",
-        "param",
-        "rank",
-        "merge-method",
-        "quant-method",
-        "bits",
-        "format",
-        "weight",
-        "base-model",
-      ]);
       const description = str(values, "description");
       return { kind, ...(description ? { description } : {}), ...common };
     }
