@@ -1,4 +1,5 @@
 import type { LineageDocument } from "../schema/lineage.js";
+import { readCycloneDx } from "./read-cyclonedx.js";
 
 /** A lineage document read back from a standard export (CycloneDX, SPDX 3, PROV JSON-LD, hf-card). */
 export interface StandardImport {
@@ -9,11 +10,22 @@ export interface StandardImport {
   warnings: string[];
 }
 
+/** The readers tried in turn; each returns null for text that is not its format. */
+const READERS: ((text: string, fileName: string) => StandardImport | null)[] = [readCycloneDx];
+
 /**
- * Recognises a file written in one of the standard formats and restores the lineage it carries.
- * Returns null when the text is not such a file, so that the caller can try other readers.
- * (Placeholder until the export area fills it in: it recognises nothing yet.)
+ * Recognises a file written in one of the standard formats (CycloneDX JSON, SPDX 3 JSON-LD, PROV JSON-LD, a
+ * Hugging Face model card) and restores the lineage it carries. Returns null when the text is none of them,
+ * so that the caller can try other readers.
+ *
+ * @example
+ * const result = readStandardExport(readFileSync("bom.json", "utf8"), "bom.json");
+ * if (result) console.log(result.format, result.warnings);
  */
-export function readStandardExport(_text: string, _fileName: string): StandardImport | null {
+export function readStandardExport(text: string, fileName: string): StandardImport | null {
+  for (const read of READERS) {
+    const result = read(text, fileName);
+    if (result) return result;
+  }
   return null;
 }
