@@ -1,0 +1,201 @@
+/**
+ * Fetching one model from the Hub with `@huggingface/hub`: its info (commit sha, card metadata, tags, file
+ * list) and the small files lineage is read from, pinned to that commit.
+ */
+import { downloadFile, listFiles, modelInfo } from "@huggingface/hub";
+import type { ExtractWarning, SourceFile } from "../extract/types.js";
+import { HubError, isTruncation, toHubError } from "./hub-error.js";
+import type { PoliteFetch } from "./polite-fetch.js";
+
+/** Files read from every model repository, when present (root level only). */
+export const HUB_LINEAGE_FILES = [
+  "README.md",
+  "config.json",
+  "adapter_config.json",
+  "training_args.json",
+  "trainer_state.json",
+  "all_results.json",
+] as const;
+
+/** Files larger than this are not downloaded (a warning says so). */
+export const MAX_HUB_FILE_BYTES = 16 * 1024 * 1024;
+
+/** How to talk to the Hub: endpoint, token, the polite fetch, and where progress goes. */
+export interface HubClient {
+  /** Hub base URL without trailing slash, e.g. `https://huggingface.co`. */
+  endpoint: string;
+  accessToken?: string;
+  polite: PoliteFetch;
+  onProgress?: (message: string) => void;
+}
+
+/** What was fetched of one model. `files[].path` is the file's Hub URL at the pinned commit. */
+export interface HubModel {
+  id: string;
+  sha: string;
+  gated: false | "auto" | "manual";
+  cardData?: Record<string, unknown>;
+  tags: string[];
+  libraryName?: string;
+  config?: Record<string, unknown>;
+  filePaths: string[];
+  files: SourceFile[];
+  warnings: ExtractWarning[];
+  complete: boolean;
+}
+
+/** The URL of a file of a model at a revision, as the Hub serves it. */
+export function hubFileUrl(endpoint: string, id: string, revision: string, path: string): string {
+  return `${endpoint}/${id}/resolve/${encodeURIComponent(revision)}/${path}`;
+}
+
+async function withRetryOnTruncation<T>(client: HubClient, work: () => Promise<T>): Promise<T> {
+  try {
+    client.polite.reset();
+    return await work();
+  } catch (error) {
+    if (!isTruncation(error)) throw error;
+    client.polite.reset();
+    return await work();
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+async function readFile(
+  client: HubClient,
+  id: string,
+  sha: string,
+  path: string,
+): Promise<Uint8Array | null> {
+  const blob = await downloadFile({
+    repo: id,
+    path,
+    revision: sha,
+    hubUrl: client.endpoint,
+    fetch: client.polite.fetch,
+    xet: false,
+    ...(client.accessToken ? { accessToken: client.accessToken } : {}),
+  });
+  if (blob === null) return null;
+  if (blob.size > MAX_HUB_FILE_BYTES)
+    throw new HubError(
+      "bad-response",
+      `${path} of ${id} is ${blob.size} bytes, over the ${MAX_HUB_FILE_BYTES}-byte limit`,
+      id,
+    );
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  if (bytes.length !== blob.size)
+    throw new HubError(
+      "truncated",
+      `the Hub's response for ${path} of ${id} was cut off (${bytes.length} of ${blob.size} bytes); nothing was written. Try again`,
+      id,
+    );
+  return bytes;
+}
+
+/**
+ * Fetches a model's info and lineage files. Throws a HubError when the model itself cannot be read; a gated
+ * or oversized file becomes a warning and marks the result incomplete.
+ */
+export async function fetchHubModel(client: HubClient, id: string, revision?: string): Promise<HubModel> {
+  const context = { model: id, endpoint: client.endpoint, ...(revision ? { revision } : {}) };
+  client.onProgress?.(`model info ${id}${revision ? `@${revision}` : ""}`);
+  let info: Awaited<
+    ReturnType<typeof modelInfo<"sha" | "cardData" | "tags" | "config" | "library_name" | "filePaths">>
+  >;
+  try {
+    info = await withRetryOnTruncation(client, () =>
+      modelInfo({
+        name: id,
+        ...(revision ? { revision } : {}),
+        hubUrl: client.endpoint,
+        fetch: client.polite.fetch,
+        additionalFields: ["sha", "cardData", "tags", "config", "library_name", "filePaths"],
+        ...(client.accessToken ? { accessToken: client.accessToken } : {}),
+      }),
+    );
+  } catch (error) {
+    const failure = client.polite.lastFailure();
+    throw toHubError(error, { ...context, what: "model info", ...(failure ? { response: failure } : {}) });
+  }
+  const sha = typeof info.sha === "string" && info.sha !== "" ? info.sha : (revision ?? "main");
+  let filePaths = Array.isArray(info.filePaths) ? info.filePaths : [];
+  if (filePaths.length === 0) {
+    try {
+      filePaths = [];
+      for await (const entry of listFiles({
+        repo: id,
+        revision: sha,
+        hubUrl: client.endpoint,
+        fetch: client.polite.fetch,
+        ...(client.accessToken ? { accessToken: client.accessToken } : {}),
+      }))
+        if (entry.type === "file") filePaths.push(entry.path);
+    } catch (error) {
+      const failure = client.polite.lastFailure();
+      throw toHubError(error, { ...context, what: "file list", ...(failure ? { response: failure } : {}) });
+    }
+  }
+  const warnings: ExtractWarning[] = [];
+  const files: SourceFile[] = [];
+  let complete = true;
+  for (const path of HUB_LINEAGE_FILES) {
+    if (!filePaths.includes(path)) continue;
+    const url = hubFileUrl(client.endpoint, id, sha, path);
+    client.onProgress?.(`${id}/${path}`);
+    try {
+      const bytes = await withRetryOnTruncation(client, () => readFile(client, id, sha, path));
+      if (bytes === null) {
+        warnings.push({
+          code: "hub.file-missing",
+          message: `${path} of ${id} is listed but not served`,
+          file: url,
+        });
+        complete = false;
+        continue;
+      }
+      files.push({ path: url, text: new TextDecoder("utf-8").decode(bytes) });
+    } catch (error) {
+      const failure = client.polite.lastFailure();
+      const hubError = toHubError(error, {
+        ...context,
+        what: path,
+        ...(failure ? { response: failure } : {}),
+      });
+      if (
+        hubError.code === "gated" ||
+        hubError.code === "unauthorized" ||
+        hubError.message.includes("-byte limit")
+      ) {
+        warnings.push({
+          code: `hub.${hubError.code === "bad-response" ? "file-too-large" : hubError.code}`,
+          message: `${path} not read: ${hubError.message}`,
+          file: url,
+        });
+        complete = false;
+        continue;
+      }
+      throw hubError;
+    }
+  }
+  const cardData = asRecord(info.cardData);
+  const config = asRecord(info.config);
+  return {
+    id: info.name,
+    sha,
+    gated: info.gated,
+    ...(cardData ? { cardData } : {}),
+    tags: Array.isArray(info.tags) ? info.tags.filter((t): t is string => typeof t === "string") : [],
+    ...(typeof info.library_name === "string" ? { libraryName: info.library_name } : {}),
+    ...(config ? { config } : {}),
+    filePaths,
+    files,
+    warnings,
+    complete,
+  };
+}
