@@ -1,0 +1,176 @@
+/**
+ * A lineage document as rows: its content hash, the models and datasets it names, its steps as typed edges,
+ * and its licence claims. Pure; both stores write exactly these rows, so they agree on what a document means.
+ */
+import { createHash } from "node:crypto";
+import { indexReferences, resolveInput, stepModelInputs } from "../model/graph.js";
+import type { LineageDocument, ModelRef, Step } from "../schema/lineage.js";
+import type { Relation } from "./store.js";
+
+/** Parameterisations whose result is an adapter (the Hub's `adapter` relation). */
+const ADAPTER_LIKE = new Set(["lora", "qlora", "dora", "ia3", "prefix-tuning", "prompt-tuning"]);
+
+/** Relation codes as stored (small integers; lower wins when a model has several incoming relations). */
+export const RELATION_CODES = { merge: 0, quantized: 1, adapter: 2, finetune: 3 } as const satisfies Record<
+  Relation,
+  number
+>;
+export const RELATION_BY_CODE: readonly Relation[] = ["merge", "quantized", "adapter", "finetune"];
+
+/** How the output of a step relates to its inputs. */
+export function relationOf(step: Step): Relation {
+  if (step.kind === "merge") return "merge";
+  if (step.kind === "quantization") return "quantized";
+  if (
+    step.kind === "fine-tune" &&
+    step.parameterization !== undefined &&
+    ADAPTER_LIKE.has(step.parameterization)
+  )
+    return "adapter";
+  return "finetune";
+}
+
+/** JSON with object keys sorted at every level: equal content gives equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v as Record<string, unknown>).sort())
+      sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+/** The content hash the registry keys documents by: sha256 of the canonical JSON, hex. */
+export function documentHash(document: LineageDocument): string {
+  return createHash("sha256").update(canonicalJson(document)).digest("hex");
+}
+
+export interface PlannedStep {
+  stepId: string;
+  kind: Step["kind"];
+  relation: Relation;
+  name?: string;
+  objective?: string;
+  parameterization?: string;
+  method?: string;
+  /** Hyperparameters as JSON text, or undefined. */
+  hyperparameters?: string;
+  output: string;
+  inputs: string[];
+  datasets: string[];
+}
+
+export interface LicenseRow {
+  entity: string;
+  license: string;
+  licenseName?: string;
+  licenseLink?: string;
+}
+
+export interface DocumentPlan {
+  hash: string;
+  /** Canonical JSON of the document (what is stored). */
+  body: string;
+  subject: string;
+  /** Every model named, with whether it is an unnamed intermediate checkpoint. */
+  models: Map<string, boolean>;
+  datasets: Set<string>;
+  steps: PlannedStep[];
+  /** Direct parents of the subject according to this document. */
+  parents: string[];
+  modelLicenses: LicenseRow[];
+  datasetLicenses: LicenseRow[];
+}
+
+function methodOf(step: Step): string | undefined {
+  return step.kind === "merge" || step.kind === "quantization" ? step.method : undefined;
+}
+
+/**
+ * Breaks a document into rows. A step without an output id produces the subject when it is the last step,
+ * and otherwise an anonymous checkpoint `SUBJECT#STEP`. Inputs that resolve nowhere are taken as model ids;
+ * self-loops are dropped (they would be cycles).
+ */
+export function planDocument(document: LineageDocument): DocumentPlan {
+  const body = canonicalJson(document);
+  const hash = createHash("sha256").update(body).digest("hex");
+  const subject = document.subject.id;
+  const models = new Map<string, boolean>([[subject, false]]);
+  const datasets = new Set<string>();
+  const modelLicenses: LicenseRow[] = [];
+  const datasetLicenses: LicenseRow[] = [];
+  const seenLicense = new Set<string>();
+  const claimModel = (ref: ModelRef | undefined, name: string): void => {
+    if (ref?.license === undefined) return;
+    const key = `m\u0000${name}\u0000${ref.license}`;
+    if (seenLicense.has(key)) return;
+    seenLicense.add(key);
+    modelLicenses.push({
+      entity: name,
+      license: ref.license,
+      ...(ref.licenseName !== undefined ? { licenseName: ref.licenseName } : {}),
+      ...(ref.licenseLink !== undefined ? { licenseLink: ref.licenseLink } : {}),
+    });
+  };
+  claimModel(document.subject, subject);
+  for (const base of document.bases) {
+    if (!models.has(base.id)) models.set(base.id, false);
+    claimModel(base, base.id);
+  }
+  const last = document.steps.length - 1;
+  const outputs = document.steps.map((step, i) => {
+    if (step.output?.id !== undefined) return { name: step.output.id, anonymous: false };
+    if (i === last) return { name: subject, anonymous: false };
+    return { name: `${subject}#${step.id}`, anonymous: true };
+  });
+  const index = indexReferences(document);
+  const steps: PlannedStep[] = document.steps.map((step, i) => {
+    const output = outputs[i] ?? { name: subject, anonymous: false };
+    if (!models.has(output.name)) models.set(output.name, output.anonymous);
+    claimModel(step.output, output.name);
+    const inputs: string[] = [];
+    for (const input of stepModelInputs(step)) {
+      const resolved = resolveInput(input, index, document);
+      let name: string | undefined;
+      if (resolved.kind === "base") name = resolved.id;
+      else if (resolved.kind === "step") name = outputs[resolved.stepIndex]?.name;
+      else if (resolved.reason === "unknown-model") name = resolved.reference;
+      if (name === undefined || name === output.name || inputs.includes(name)) continue;
+      if (!models.has(name)) models.set(name, false);
+      inputs.push(name);
+    }
+    const stepDatasets: string[] = [];
+    for (const dataset of step.inputs?.datasets ?? []) {
+      if (dataset.id === undefined) continue;
+      datasets.add(dataset.id);
+      if (!stepDatasets.includes(dataset.id)) stepDatasets.push(dataset.id);
+      if (dataset.license !== undefined) {
+        const key = `d\u0000${dataset.id}\u0000${dataset.license}`;
+        if (!seenLicense.has(key)) {
+          seenLicense.add(key);
+          datasetLicenses.push({ entity: dataset.id, license: dataset.license });
+        }
+      }
+    }
+    const planned: PlannedStep = {
+      stepId: step.id,
+      kind: step.kind,
+      relation: relationOf(step),
+      output: output.name,
+      inputs,
+      datasets: stepDatasets,
+    };
+    if (step.name !== undefined) planned.name = step.name;
+    if (step.kind === "fine-tune") {
+      if (step.objective !== undefined) planned.objective = step.objective;
+      if (step.parameterization !== undefined) planned.parameterization = step.parameterization;
+    }
+    const method = methodOf(step);
+    if (method !== undefined) planned.method = method;
+    if (step.hyperparameters !== undefined) planned.hyperparameters = JSON.stringify(step.hyperparameters);
+    return planned;
+  });
+  const parents = [...new Set(steps.filter((s) => s.output === subject).flatMap((s) => s.inputs))].sort();
+  return { hash, body, subject, models, datasets, steps, parents, modelLicenses, datasetLicenses };
+}

@@ -1,0 +1,382 @@
+/**
+ * The registry on PostgreSQL (`pg`). A batch is one transaction of a dozen set-based statements (`unnest` of
+ * arrays), whatever its size; writers are serialised by an advisory lock per schema, so concurrent imports
+ * cannot interleave. `?schema=NAME` in the URL keeps a registry in its own schema (created if missing).
+ */
+import { createHash } from "node:crypto";
+import pg from "pg";
+import type { StoreLocation } from "./location.js";
+import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+import { type DocumentPlan, planDocument, RELATION_CODES } from "./plan.js";
+import * as q from "./queries.js";
+import { type Executor, numberedPlaceholders } from "./sql.js";
+import { type AddInput, type AddResult, type AddSummary, type Store, StoreError } from "./store.js";
+
+type Location = Extract<StoreLocation, { kind: "postgres" }>;
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+function connectionError(location: Location, error: unknown): StoreError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "3D000" || code === "28000" || code === "28P01")
+    return new StoreError("cannot-open", `${location.display}: ${message}`);
+  return new StoreError(
+    "unreachable",
+    `${location.display}: cannot connect to PostgreSQL (${code ?? message}); is the server running?`,
+  );
+}
+
+async function migrate(client: pg.PoolClient, location: Location): Promise<number> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('ftl-migrate:' || current_schema()))");
+    const tables = await client.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",
+    );
+    const names = tables.rows.map((r) => r.name);
+    if (names.length > 0 && !names.includes("ftl_meta"))
+      throw new StoreError(
+        "not-a-registry",
+        `${location.display}: the schema has tables but is not an ftl registry (no ftl_meta); use ?schema=NAME`,
+      );
+    await client.query("CREATE TABLE IF NOT EXISTS ftl_meta (key text PRIMARY KEY, value text NOT NULL)");
+    const row = await client.query<{ value: string }>(
+      "SELECT value FROM ftl_meta WHERE key = 'schema_version'",
+    );
+    const found = row.rows[0] === undefined ? 0 : Number(row.rows[0].value);
+    if (found > SCHEMA_VERSION)
+      throw new StoreError("newer-schema", newerSchemaMessage(location.display, found));
+    for (const migration of POSTGRES_MIGRATIONS) {
+      if (migration.version <= found) continue;
+      for (const statement of migration.statements) await client.query(statement);
+      await client.query(
+        "INSERT INTO ftl_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [String(migration.version)],
+      );
+    }
+    await client.query("COMMIT");
+    return Math.max(found, SCHEMA_VERSION);
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+interface Fresh {
+  index: number;
+  plan: DocumentPlan;
+  source: string;
+  current: boolean;
+}
+
+class PostgresStore implements Store {
+  readonly kind = "postgres" as const;
+  readonly location: string;
+  private readonly ex: Executor;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    location: Location,
+    private readonly schemaVersion: number,
+  ) {
+    this.location = location.display;
+    const names = new Map<string, string>();
+    this.ex = {
+      dialect: "postgres",
+      all: async <T>(sql: string, params: readonly unknown[]) => {
+        let name = names.get(sql);
+        if (name === undefined) {
+          name = `ftl_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
+          names.set(sql, name);
+        }
+        const result = await pool.query({ name, text: numberedPlaceholders(sql), values: [...params] });
+        return result.rows as T[];
+      },
+    };
+  }
+
+  async addDocuments(batch: readonly AddInput[]): Promise<AddSummary> {
+    const plans = batch.map((input) => ({ plan: planDocument(input.document), source: input.source }));
+    const addedAt = new Date().toISOString();
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('ftl-write:' || current_schema()))");
+      const results = await this.write(client, plans, addedAt);
+      await client.query("COMMIT");
+      return {
+        added: results.filter((r) => r.status === "added").length,
+        duplicates: results.filter((r) => r.status === "duplicate").length,
+        superseded: results.reduce((n, r) => n + r.superseded, 0),
+        results,
+      };
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async ids(client: pg.PoolClient, table: "model" | "dataset", names: readonly string[]) {
+    const rows = await client.query<{ id: number; name: string }>(
+      `SELECT id, name FROM ${table} WHERE name = ANY($1::text[])`,
+      [names],
+    );
+    return new Map(rows.rows.map((r) => [r.name, r.id]));
+  }
+
+  private async allocate(client: pg.PoolClient, table: string, count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const rows = await client.query<{ id: string }>(
+      `SELECT nextval(pg_get_serial_sequence('${table}', 'id')) AS id FROM generate_series(1, $1)`,
+      [count],
+    );
+    return rows.rows.map((r) => Number(r.id));
+  }
+
+  private async write(
+    client: pg.PoolClient,
+    plans: { plan: DocumentPlan; source: string }[],
+    addedAt: string,
+  ): Promise<AddResult[]> {
+    const results: AddResult[] = plans.map(({ plan }, index) => ({
+      index,
+      status: "duplicate",
+      hash: plan.hash,
+      subject: plan.subject,
+      superseded: 0,
+    }));
+    if (plans.length === 0) return results;
+    const existing = await client.query<{ hash: string; source: string }>(
+      "SELECT hash, source FROM document WHERE (hash, source) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
+      [plans.map((p) => p.plan.hash), plans.map((p) => p.source)],
+    );
+    const seen = new Set(existing.rows.map((r) => `${r.hash}\u0000${r.source}`));
+    const fresh: Fresh[] = [];
+    plans.forEach(({ plan, source }, index) => {
+      const key = `${plan.hash}\u0000${source}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      fresh.push({ index, plan, source, current: true });
+    });
+    if (fresh.length === 0) return results;
+
+    // Within the batch, the last document per (subject, source) is the current one.
+    const lastOf = new Map<string, Fresh>();
+    for (const f of fresh) {
+      const key = `${f.plan.subject}\u0000${f.source}`;
+      const before = lastOf.get(key);
+      if (before !== undefined) {
+        before.current = false;
+        const r = results[f.index];
+        if (r) r.superseded++;
+      }
+      lastOf.set(key, f);
+    }
+    for (const f of fresh) {
+      const r = results[f.index];
+      if (r) r.status = "added";
+    }
+
+    const models = new Map<string, boolean>();
+    const datasets = new Set<string>();
+    for (const f of fresh) {
+      for (const [name, anonymous] of f.plan.models) if (!models.has(name)) models.set(name, anonymous);
+      for (const name of f.plan.datasets) datasets.add(name);
+      for (const claim of f.plan.datasetLicenses) datasets.add(claim.entity);
+    }
+    const modelNames = [...models.keys()];
+    await client.query(
+      "INSERT INTO model (name, anonymous) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (name) DO NOTHING",
+      [modelNames, modelNames.map((n) => (models.get(n) ? 1 : 0))],
+    );
+    const modelIds = await this.ids(client, "model", modelNames);
+    const datasetNames = [...datasets];
+    if (datasetNames.length > 0)
+      await client.query(
+        "INSERT INTO dataset (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING",
+        [datasetNames],
+      );
+    const datasetIds = datasetNames.length > 0 ? await this.ids(client, "dataset", datasetNames) : new Map();
+    const modelId = (name: string): number => {
+      const id = modelIds.get(name);
+      if (id === undefined) throw new Error(`model ${name} has no id`);
+      return id;
+    };
+
+    // Retire the stored current documents these replace.
+    const current = [...lastOf.values()];
+    const older = await client.query<{ id: number; subject: number; source: string }>(
+      `SELECT id, subject, source FROM document WHERE current = 1
+       AND (subject, source) IN (SELECT * FROM unnest($1::int[], $2::text[]))`,
+      [current.map((f) => modelId(f.plan.subject)), current.map((f) => f.source)],
+    );
+    if (older.rows.length > 0) {
+      const retired = older.rows.map((r) => r.id);
+      await client.query(
+        "DELETE FROM edge e USING step s WHERE s.document = ANY($1::int[]) AND e.step = s.id AND e.child = s.output",
+        [retired],
+      );
+      await client.query(
+        "DELETE FROM step_dataset sd USING step s WHERE s.document = ANY($1::int[]) AND sd.step = s.id",
+        [retired],
+      );
+      await client.query("DELETE FROM step WHERE document = ANY($1::int[])", [retired]);
+      await client.query("DELETE FROM license_claim WHERE document = ANY($1::int[])", [retired]);
+      await client.query("UPDATE document SET current = 0 WHERE id = ANY($1::int[])", [retired]);
+      const firstOf = new Map<string, Fresh>();
+      for (const f of fresh) {
+        const key = `${modelId(f.plan.subject)}\u0000${f.source}`;
+        if (!firstOf.has(key)) firstOf.set(key, f);
+      }
+      for (const row of older.rows) {
+        const f = firstOf.get(`${row.subject}\u0000${row.source}`);
+        const r = f ? results[f.index] : undefined;
+        if (r) r.superseded++;
+      }
+    }
+
+    const documentIds = await this.allocate(client, "document", fresh.length);
+    await client.query(
+      `INSERT INTO document (id, hash, source, subject, added_at, current, body)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::int[], $7::text[])`,
+      [
+        documentIds,
+        fresh.map((f) => f.plan.hash),
+        fresh.map((f) => f.source),
+        fresh.map((f) => modelId(f.plan.subject)),
+        fresh.map(() => addedAt),
+        fresh.map((f) => (f.current ? 1 : 0)),
+        fresh.map((f) => f.plan.body),
+      ],
+    );
+
+    const live = fresh
+      .map((f, i) => ({ f, documentId: documentIds[i] as number }))
+      .filter((x) => x.f.current);
+    const steps = live.flatMap(({ f, documentId }) => f.plan.steps.map((step) => ({ step, documentId })));
+    const stepIds = await this.allocate(client, "step", steps.length);
+    if (steps.length > 0) {
+      await client.query(
+        `INSERT INTO step (id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)
+         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])`,
+        [
+          stepIds,
+          steps.map((s) => s.documentId),
+          steps.map((s) => s.step.stepId),
+          steps.map((s) => s.step.kind),
+          steps.map((s) => s.step.name ?? null),
+          steps.map((s) => s.step.objective ?? null),
+          steps.map((s) => s.step.parameterization ?? null),
+          steps.map((s) => s.step.method ?? null),
+          steps.map((s) => s.step.hyperparameters ?? null),
+          steps.map((s) => modelId(s.step.output)),
+        ],
+      );
+      const edges: [number, number, number, number][] = [];
+      const stepDatasets: [number, number][] = [];
+      steps.forEach(({ step }, i) => {
+        const id = stepIds[i] as number;
+        const child = modelId(step.output);
+        for (const input of step.inputs)
+          edges.push([modelId(input), child, id, RELATION_CODES[step.relation]]);
+        for (const dataset of step.datasets) stepDatasets.push([id, datasetIds.get(dataset) as number]);
+      });
+      if (edges.length > 0)
+        await client.query(
+          `INSERT INTO edge (parent, child, step, relation)
+           SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) ON CONFLICT DO NOTHING`,
+          [0, 1, 2, 3].map((k) => edges.map((e) => e[k])),
+        );
+      if (stepDatasets.length > 0)
+        await client.query(
+          "INSERT INTO step_dataset (step, dataset) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING",
+          [stepDatasets.map((s) => s[0]), stepDatasets.map((s) => s[1])],
+        );
+    }
+    const claims = live.flatMap(({ f, documentId }) => [
+      ...f.plan.modelLicenses.map((c) => ({ kind: 0, entity: modelId(c.entity), documentId, c })),
+      ...f.plan.datasetLicenses.map((c) => ({
+        kind: 1,
+        entity: datasetIds.get(c.entity) as number,
+        documentId,
+        c,
+      })),
+    ]);
+    if (claims.length > 0)
+      await client.query(
+        `INSERT INTO license_claim (kind, entity, document, license, license_name, license_link)
+         SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[])`,
+        [
+          claims.map((x) => x.kind),
+          claims.map((x) => x.entity),
+          claims.map((x) => x.documentId),
+          claims.map((x) => x.c.license),
+          claims.map((x) => x.c.licenseName ?? null),
+          claims.map((x) => x.c.licenseLink ?? null),
+        ],
+      );
+    return results;
+  }
+
+  ancestors: Store["ancestors"] = (id, options) => q.ancestors(this.ex, id, options);
+  descendants: Store["descendants"] = (id, options) => q.descendants(this.ex, id, options);
+  descendantCounts: Store["descendantCounts"] = (id, options) => q.descendantCounts(this.ex, id, options);
+  trainedOn: Store["trainedOn"] = (dataset, options) => q.trainedOn(this.ex, dataset, options);
+  datasetsOf: Store["datasetsOf"] = (id, options) => q.datasetsOf(this.ex, id, options);
+  common: Store["common"] = (a, b, options) => q.common(this.ex, a, b, options);
+  documentsFor: Store["documentsFor"] = (id) => q.documentsFor(this.ex, id);
+  model: Store["model"] = (id) => q.model(this.ex, id);
+  licenses: Store["licenses"] = (refs) => q.licenses(this.ex, refs);
+  hasDocument: Store["hasDocument"] = (hash, source) => q.hasDocument(this.ex, hash, source);
+  stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
+
+  private closed = false;
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+/** Opens (creating the schema and migrating if needed) a PostgreSQL registry. */
+export async function openPostgresStore(location: Location): Promise<Store> {
+  const config: pg.PoolConfig = { connectionString: location.url, max: 4, connectionTimeoutMillis: 10_000 };
+  if (location.schema !== undefined) {
+    // Create the schema first, then make it the only search path of every pooled connection.
+    const setup = new pg.Client({ connectionString: location.url, connectionTimeoutMillis: 10_000 });
+    try {
+      await setup.connect();
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(location.schema)}`).catch((error) => {
+        // Two processes creating the same schema at once: the loser sees a duplicate; the schema exists.
+        const code = (error as { code?: string }).code;
+        if (code !== "23505" && code !== "42P06") throw error;
+      });
+    } catch (error) {
+      throw error instanceof StoreError ? error : connectionError(location, error);
+    } finally {
+      await setup.end().catch(() => undefined);
+    }
+    config.options = `-c search_path=${location.schema}`;
+  }
+  const pool = new pg.Pool(config);
+  pool.on("error", () => undefined);
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw connectionError(location, error);
+  }
+  try {
+    const version = await migrate(client, location);
+    client.release();
+    return new PostgresStore(pool, location, version);
+  } catch (error) {
+    client.release();
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}

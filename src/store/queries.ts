@@ -1,0 +1,538 @@
+/**
+ * Read queries over the registry tables, written once for both stores. Graph walks are recursive CTEs over
+ * `edge` (indexed both ways); `UNION` drops repeated (node, depth) rows and every walk stops at a depth limit,
+ * so a cycle in bad data costs at most `maxDepth` extra rows and never hangs a query.
+ */
+import type { LineageDocument } from "../schema/lineage.js";
+import { planDocument, RELATION_BY_CODE, RELATION_CODES } from "./plan.js";
+import { type Executor, inList, jsonArrayAgg, listParam, parseJsonArray } from "./sql.js";
+import {
+  type AncestorsResult,
+  type CommonResult,
+  type DatasetsResult,
+  DEFAULT_MAX_DEPTH,
+  type Descendant,
+  type DescendantsOptions,
+  type DescendantsResult,
+  type DocumentsResult,
+  type LicenseClaim,
+  type LicensesResult,
+  type ModelInfo,
+  RELATIONS,
+  type Relation,
+  type StepEdge,
+  type StoredDocument,
+  type StoreStats,
+  type TrainedOnResult,
+  type WalkOptions,
+} from "./store.js";
+
+function depthLimit(options: WalkOptions | undefined): number {
+  const d = options?.maxDepth;
+  if (d === undefined) return DEFAULT_MAX_DEPTH;
+  if (!Number.isInteger(d) || d < 0) throw new RangeError(`maxDepth must be a whole number ≥ 0, got ${d}`);
+  return d;
+}
+
+const zeroCounts = (): Record<Relation, number> => ({ finetune: 0, adapter: 0, merge: 0, quantized: 0 });
+const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
+
+async function modelId(ex: Executor, name: string): Promise<number | undefined> {
+  const rows = await ex.all<{ id: number }>("SELECT id FROM model WHERE name = ?", [name]);
+  return rows[0]?.id;
+}
+
+async function datasetId(ex: Executor, name: string): Promise<number | undefined> {
+  const rows = await ex.all<{ id: number }>("SELECT id FROM dataset WHERE name = ?", [name]);
+  return rows[0]?.id;
+}
+
+/** Do any of these frontier nodes have children (or parents, going up) outside the visited set? */
+async function frontierOpen(
+  ex: Executor,
+  direction: "down" | "up",
+  frontier: readonly number[],
+  visited: readonly number[],
+): Promise<boolean> {
+  if (frontier.length === 0) return false;
+  const [from, to] = direction === "down" ? ["parent", "child"] : ["child", "parent"];
+  const rows = await ex.all<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM edge WHERE ${from} IN (${inList(ex, "int")}) AND ${to} NOT IN (${inList(ex, "int")})`,
+    [listParam(ex, frontier), listParam(ex, visited)],
+  );
+  return num(rows[0]?.n ?? 0) > 0;
+}
+
+const ANCESTOR_WALK = `WITH RECURSIVE walk(node, depth) AS (
+  SELECT CAST(? AS INTEGER), 0
+  UNION
+  SELECT e.parent, w.depth + 1 FROM walk w JOIN edge e ON e.child = w.node WHERE w.depth < ?
+)`;
+
+interface StepRow {
+  parent_name: string;
+  child_name: string;
+  step_id: string;
+  kind: StepEdge["kind"];
+  relation: number;
+  name: string | null;
+  objective: string | null;
+  parameterization: string | null;
+  method: string | null;
+  hyperparameters: string | null;
+  source: string;
+  hash: string;
+  datasets: unknown;
+}
+
+function stepColumns(ex: Executor): string {
+  return `pm.name AS parent_name, cm.name AS child_name, s.step_id AS step_id, s.kind AS kind, e.relation AS relation,
+  s.name AS name, s.objective AS objective, s.parameterization AS parameterization, s.method AS method,
+  s.hyperparameters AS hyperparameters, d.source AS source, d.hash AS hash,
+  (SELECT ${jsonArrayAgg(ex, "ds.name")} FROM step_dataset sd JOIN dataset ds ON ds.id = sd.dataset WHERE sd.step = s.id) AS datasets`;
+}
+
+function toStepEdge(row: StepRow): StepEdge {
+  const edge: StepEdge = {
+    parent: row.parent_name,
+    child: row.child_name,
+    stepId: row.step_id,
+    kind: row.kind,
+    relation: RELATION_BY_CODE[row.relation] ?? "finetune",
+    datasets: parseJsonArray(row.datasets).sort(),
+    source: row.source,
+    document: row.hash,
+  };
+  if (row.name !== null) edge.name = row.name;
+  if (row.objective !== null) edge.objective = row.objective;
+  if (row.parameterization !== null) edge.parameterization = row.parameterization;
+  if (row.method !== null) edge.method = row.method;
+  if (row.hyperparameters !== null) edge.hyperparameters = JSON.parse(row.hyperparameters);
+  return edge;
+}
+
+export async function ancestors(ex: Executor, id: string, options?: WalkOptions): Promise<AncestorsResult> {
+  const maxDepth = depthLimit(options);
+  const start = await modelId(ex, id);
+  if (start === undefined) return { id, models: [], steps: [], roots: [], complete: true };
+  const rows = await ex.all<
+    StepRow & { node: number; depth: number; parent: number | null; node_name: string }
+  >(
+    `${ANCESTOR_WALK}, nodes AS (SELECT node, MIN(depth) AS depth FROM walk GROUP BY node)
+SELECT n.node AS node, n.depth AS depth, nm.name AS node_name, e.parent AS parent, ${stepColumns(ex)}
+FROM nodes n JOIN model nm ON nm.id = n.node
+LEFT JOIN edge e ON e.child = n.node
+LEFT JOIN step s ON s.id = e.step
+LEFT JOIN document d ON d.id = s.document
+LEFT JOIN model pm ON pm.id = e.parent
+LEFT JOIN model cm ON cm.id = e.child
+ORDER BY n.depth, nm.name, pm.name, d.hash, s.step_id`,
+    [start, maxDepth],
+  );
+  const depthOf = new Map<number, { name: string; depth: number }>();
+  for (const row of rows) depthOf.set(row.node, { name: row.node_name, depth: num(row.depth) });
+  const steps: StepEdge[] = [];
+  const hasParent = new Set<number>();
+  let complete = true;
+  for (const row of rows) {
+    if (row.parent === null) continue;
+    hasParent.add(row.node);
+    if (!depthOf.has(row.parent)) {
+      complete = false;
+      continue;
+    }
+    steps.push(toStepEdge(row));
+  }
+  const models = [...depthOf.entries()]
+    .filter(([node]) => node !== start)
+    .map(([, m]) => ({ id: m.name, depth: m.depth }));
+  const roots = [...depthOf.entries()]
+    .filter(([node]) => node !== start && !hasParent.has(node))
+    .map(([, m]) => m.name)
+    .sort();
+  return { id, models, steps, roots, complete };
+}
+
+interface WalkRow {
+  node: number;
+  name: string;
+  depth: number;
+  rel: number;
+  hit: number;
+}
+
+export async function descendants(
+  ex: Executor,
+  id: string,
+  options: DescendantsOptions & { names?: boolean } = {},
+): Promise<DescendantsResult> {
+  const maxDepth = depthLimit(options);
+  const empty: DescendantsResult = {
+    id,
+    total: 0,
+    counts: zeroCounts(),
+    models: [],
+    truncated: false,
+    complete: true,
+  };
+  const start = await modelId(ex, id);
+  if (start === undefined) return empty;
+  const bits: string[] = [];
+  const bitParams: unknown[] = [];
+  let need = 0;
+  if (options.objective !== undefined) {
+    bits.push("CASE WHEN s.objective = ? THEN 1 ELSE 0 END");
+    bitParams.push(options.objective);
+    need |= 1;
+  }
+  if (options.parameterization !== undefined) {
+    bits.push("CASE WHEN s.parameterization = ? THEN 2 ELSE 0 END");
+    bitParams.push(options.parameterization);
+    need |= 2;
+  }
+  if (options.dataset !== undefined) {
+    const ds = await datasetId(ex, options.dataset);
+    if (ds === undefined) return empty;
+    bits.push(
+      "CASE WHEN EXISTS (SELECT 1 FROM step_dataset sd WHERE sd.step = e.step AND sd.dataset = ?) THEN 4 ELSE 0 END",
+    );
+    bitParams.push(ds);
+    need |= 4;
+  }
+  const join = need & 3 ? "JOIN step s ON s.id = e.step" : "";
+  const hit = bits.length > 0 ? `(w.hit | ${bits.map((b) => `(${b})`).join(" | ")})` : "w.hit";
+  const withNames = options.names !== false;
+  const rows = await ex.all<WalkRow>(
+    `WITH RECURSIVE walk(node, depth, rel, hit) AS (
+  SELECT CAST(? AS INTEGER), 0, -1, 0
+  UNION
+  SELECT e.child, w.depth + 1, e.relation, ${hit} FROM walk w JOIN edge e ON e.parent = w.node ${join} WHERE w.depth < ?
+)
+SELECT w.node AS node, ${withNames ? "m.name" : "''"} AS name, w.depth AS depth, w.rel AS rel, w.hit AS hit
+FROM walk w ${withNames ? "JOIN model m ON m.id = w.node" : ""} WHERE w.node <> ?`,
+    [start, ...bitParams, maxDepth, start],
+  );
+  const nodes = new Map<
+    number,
+    { name: string; depth: number; rels: number; hit: number; deepest: number }
+  >();
+  for (const row of rows) {
+    const depth = num(row.depth);
+    const prev = nodes.get(row.node);
+    const relBit = 1 << num(row.rel);
+    if (prev === undefined)
+      nodes.set(row.node, { name: row.name, depth, rels: relBit, hit: num(row.hit), deepest: depth });
+    else {
+      prev.depth = Math.min(prev.depth, depth);
+      prev.deepest = Math.max(prev.deepest, depth);
+      prev.rels |= relBit;
+      prev.hit |= num(row.hit);
+    }
+  }
+  const wanted = options.relation !== undefined ? 1 << RELATION_CODES[options.relation] : undefined;
+  const counts = zeroCounts();
+  const matched: { node: number; name: string; depth: number; relation: Relation }[] = [];
+  for (const [node, n] of nodes) {
+    if ((n.hit & need) !== need) continue;
+    if (wanted !== undefined && (n.rels & wanted) === 0) continue;
+    const code = RELATION_BY_CODE.findIndex((_, i) => (n.rels & (1 << i)) !== 0);
+    const relation = RELATION_BY_CODE[code] ?? "finetune";
+    counts[relation]++;
+    matched.push({ node, name: n.name, depth: n.depth, relation });
+  }
+  let complete = true;
+  const frontier = [...nodes].filter(([, n]) => n.deepest >= maxDepth).map(([node]) => node);
+  if (frontier.length > 0) complete = !(await frontierOpen(ex, "down", frontier, [start, ...nodes.keys()]));
+  matched.sort((a, b) => a.depth - b.depth || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const kept = matched.slice(0, Math.max(0, limit));
+  const parentsOf = new Map<number, string[]>();
+  if (options.withParents === true && kept.length > 0) {
+    const parentRows = await ex.all<{ child: number; parent: number; parent_name: string }>(
+      `SELECT DISTINCT e.child AS child, e.parent AS parent, pm.name AS parent_name FROM edge e JOIN model pm ON pm.id = e.parent
+WHERE e.child IN (${inList(ex, "int")}) ORDER BY pm.name`,
+      [
+        listParam(
+          ex,
+          kept.map((m) => m.node),
+        ),
+      ],
+    );
+    for (const row of parentRows) {
+      if (row.parent !== start && !nodes.has(row.parent)) continue;
+      const list = parentsOf.get(row.child) ?? [];
+      list.push(row.parent_name);
+      parentsOf.set(row.child, list);
+    }
+  }
+  const models: Descendant[] = kept.map((m) => ({
+    id: m.name,
+    depth: m.depth,
+    relation: m.relation,
+    parents: parentsOf.get(m.node) ?? [],
+  }));
+  return { id, total: matched.length, counts, models, truncated: kept.length < matched.length, complete };
+}
+
+export async function descendantCounts(
+  ex: Executor,
+  id: string,
+  options?: WalkOptions,
+): Promise<{ total: number; counts: Record<Relation, number> }> {
+  const result = await descendants(ex, id, { ...options, limit: 0, names: false });
+  return { total: result.total, counts: result.counts };
+}
+
+export async function trainedOn(
+  ex: Executor,
+  dataset: string,
+  options: WalkOptions & { limit?: number } = {},
+): Promise<TrainedOnResult> {
+  const maxDepth = depthLimit(options);
+  const ds = await datasetId(ex, dataset);
+  if (ds === undefined)
+    return { dataset, known: false, total: 0, models: [], truncated: false, complete: true };
+  const rows = await ex.all<{ node: number; name: string; depth: number; deepest: number }>(
+    `WITH RECURSIVE walk(node, depth) AS (
+  SELECT s.output, 0 FROM step_dataset sd JOIN step s ON s.id = sd.step WHERE sd.dataset = ?
+  UNION
+  SELECT e.child, w.depth + 1 FROM walk w JOIN edge e ON e.parent = w.node WHERE w.depth < ?
+)
+SELECT w.node AS node, m.name AS name, MIN(w.depth) AS depth, MAX(w.depth) AS deepest
+FROM walk w JOIN model m ON m.id = w.node GROUP BY w.node, m.name`,
+    [ds, maxDepth],
+  );
+  const all = rows
+    .map((r) => ({ node: r.node, id: r.name, depth: num(r.depth), deepest: num(r.deepest) }))
+    .sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const frontier = all.filter((r) => r.deepest >= maxDepth).map((r) => r.node);
+  const complete =
+    frontier.length === 0 ||
+    !(await frontierOpen(
+      ex,
+      "down",
+      frontier,
+      all.map((r) => r.node),
+    ));
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const models = all.slice(0, Math.max(0, limit)).map((r) => ({ id: r.id, depth: r.depth }));
+  return { dataset, known: true, total: all.length, models, truncated: models.length < all.length, complete };
+}
+
+export async function datasetsOf(ex: Executor, id: string, options?: WalkOptions): Promise<DatasetsResult> {
+  const maxDepth = depthLimit(options);
+  const start = await modelId(ex, id);
+  if (start === undefined) return { id, datasets: [], complete: true };
+  const nodes = await ex.all<{ node: number; depth: number; deepest: number }>(
+    `${ANCESTOR_WALK} SELECT node, MIN(depth) AS depth, MAX(depth) AS deepest FROM walk GROUP BY node`,
+    [start, maxDepth],
+  );
+  const visited = nodes.map((n) => n.node);
+  const depthOf = new Map(nodes.map((n) => [n.node, num(n.depth)]));
+  const rows = await ex.all<{ dataset: string; node: number; model: string }>(
+    `SELECT DISTINCT ds.name AS dataset, s.output AS node, m.name AS model
+FROM step s JOIN step_dataset sd ON sd.step = s.id JOIN dataset ds ON ds.id = sd.dataset JOIN model m ON m.id = s.output
+WHERE s.output IN (${inList(ex, "int")})`,
+    [listParam(ex, visited)],
+  );
+  const byDataset = new Map<string, { depth: number; models: Set<string> }>();
+  for (const row of rows) {
+    const depth = depthOf.get(row.node) ?? 0;
+    const entry = byDataset.get(row.dataset) ?? { depth, models: new Set<string>() };
+    entry.depth = Math.min(entry.depth, depth);
+    entry.models.add(row.model);
+    byDataset.set(row.dataset, entry);
+  }
+  const datasets = [...byDataset]
+    .map(([name, e]) => ({ id: name, depth: e.depth, models: [...e.models].sort() }))
+    .sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const frontier = nodes.filter((n) => num(n.deepest) >= maxDepth).map((n) => n.node);
+  const complete = frontier.length === 0 || !(await frontierOpen(ex, "up", frontier, visited));
+  return { id, datasets, complete };
+}
+
+/** The steps on one shortest path from `top` down to `bottom`, using the edges of an ancestors result. */
+function pathDown(top: string, bottom: string, steps: readonly StepEdge[]): StepEdge[] {
+  if (top === bottom) return [];
+  const byChild = new Map<string, StepEdge[]>();
+  for (const s of steps) byChild.set(s.child, [...(byChild.get(s.child) ?? []), s]);
+  const via = new Map<string, StepEdge>();
+  const queue = [bottom];
+  const seen = new Set([bottom]);
+  while (queue.length > 0) {
+    const node = queue.shift() as string;
+    if (node === top) break;
+    for (const s of byChild.get(node) ?? []) {
+      if (seen.has(s.parent)) continue;
+      seen.add(s.parent);
+      via.set(s.parent, s);
+      queue.push(s.parent);
+    }
+  }
+  const path: StepEdge[] = [];
+  let at = top;
+  while (at !== bottom) {
+    const s = via.get(at);
+    if (s === undefined) return [];
+    path.push(s);
+    at = s.child;
+  }
+  return path;
+}
+
+export async function common(
+  ex: Executor,
+  a: string,
+  b: string,
+  options?: WalkOptions,
+): Promise<CommonResult> {
+  const [ua, ub] = await Promise.all([ancestors(ex, a, options), ancestors(ex, b, options)]);
+  const da = new Map(ua.models.map((m) => [m.id, m.depth]));
+  const db = new Map(ub.models.map((m) => [m.id, m.depth]));
+  if ((await modelId(ex, a)) !== undefined) da.set(a, 0);
+  if ((await modelId(ex, b)) !== undefined) db.set(b, 0);
+  const shared = [...da]
+    .filter(([name]) => db.has(name))
+    .map(([name, d]) => ({ name, total: d + (db.get(name) ?? 0) }))
+    .sort((x, y) => x.total - y.total || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  const best = shared[0];
+  if (best === undefined)
+    return { a, b, nearest: null, alsoNearest: [], pathA: [], pathB: [], direct: false };
+  return {
+    a,
+    b,
+    nearest: best.name,
+    alsoNearest: shared.filter((s) => s.total === best.total && s.name !== best.name).map((s) => s.name),
+    pathA: pathDown(best.name, a, ua.steps),
+    pathB: pathDown(best.name, b, ub.steps),
+    direct: best.name === a || best.name === b,
+  };
+}
+
+export async function documentsFor(ex: Executor, id: string): Promise<DocumentsResult> {
+  const rows = await ex.all<{
+    hash: string;
+    source: string;
+    added_at: string;
+    current: number;
+    body: string;
+  }>(
+    `SELECT d.hash AS hash, d.source AS source, d.added_at AS added_at, d.current AS current, d.body AS body
+FROM document d JOIN model m ON m.id = d.subject WHERE m.name = ? ORDER BY d.id`,
+    [id],
+  );
+  const documents: StoredDocument[] = rows.map((r) => ({
+    hash: r.hash,
+    source: r.source,
+    addedAt: r.added_at,
+    current: num(r.current) === 1,
+    document: JSON.parse(r.body) as LineageDocument,
+  }));
+  const current = documents.filter((d) => d.current);
+  const disagreements: DocumentsResult["disagreements"] = [];
+  if (new Set(current.map((d) => d.hash)).size > 1) {
+    const claims = current.map((d) => ({
+      source: d.source,
+      hash: d.hash,
+      value: planDocument(d.document).parents,
+    }));
+    const parentSets = new Set(claims.map((c) => JSON.stringify(c.value)));
+    if (parentSets.size > 1) disagreements.push({ about: "parents", claims });
+    else disagreements.push({ about: "content", claims: claims.map((c) => ({ ...c, value: [c.hash] })) });
+  }
+  return { id, documents, disagreements };
+}
+
+export async function model(ex: Executor, id: string): Promise<ModelInfo | undefined> {
+  const rows = await ex.all<{ id: number; anonymous: number }>(
+    "SELECT id, anonymous FROM model WHERE name = ?",
+    [id],
+  );
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const [parents, children, documents] = await Promise.all([
+    ex.all<{ name: string }>(
+      "SELECT DISTINCT pm.name AS name FROM edge e JOIN model pm ON pm.id = e.parent WHERE e.child = ? ORDER BY pm.name",
+      [row.id],
+    ),
+    ex.all<{ n: number }>("SELECT COUNT(DISTINCT child) AS n FROM edge WHERE parent = ?", [row.id]),
+    ex.all<{ n: number }>("SELECT COUNT(*) AS n FROM document WHERE subject = ?", [row.id]),
+  ]);
+  return {
+    id,
+    anonymous: num(row.anonymous) === 1,
+    parents: parents.map((p) => p.name),
+    children: num(children[0]?.n ?? 0),
+    documents: num(documents[0]?.n ?? 0),
+  };
+}
+
+export async function licenses(
+  ex: Executor,
+  refs: { models?: readonly string[]; datasets?: readonly string[] },
+): Promise<LicensesResult> {
+  const result: LicensesResult = { models: {}, datasets: {} };
+  for (const [kind, names, table, target] of [
+    [0, refs.models ?? [], "model", result.models],
+    [1, refs.datasets ?? [], "dataset", result.datasets],
+  ] as const) {
+    if (names.length === 0) continue;
+    for (const name of names) target[name] = [];
+    const rows = await ex.all<{
+      entity: string;
+      license: string;
+      license_name: string | null;
+      license_link: string | null;
+      source: string;
+    }>(
+      `SELECT DISTINCT t.name AS entity, c.license AS license, c.license_name AS license_name, c.license_link AS license_link, d.source AS source
+FROM license_claim c JOIN ${table} t ON t.id = c.entity JOIN document d ON d.id = c.document
+WHERE c.kind = ? AND t.name IN (${inList(ex, "text")}) ORDER BY t.name, c.license, d.source`,
+      [kind, listParam(ex, names)],
+    );
+    for (const row of rows) {
+      const claims = target[row.entity] ?? [];
+      let claim = claims.find(
+        (c) =>
+          c.license === row.license &&
+          (c.licenseName ?? null) === row.license_name &&
+          (c.licenseLink ?? null) === row.license_link,
+      );
+      if (claim === undefined) {
+        claim = { license: row.license, sources: [] } satisfies LicenseClaim;
+        if (row.license_name !== null) claim.licenseName = row.license_name;
+        if (row.license_link !== null) claim.licenseLink = row.license_link;
+        claims.push(claim);
+      }
+      if (!claim.sources.includes(row.source)) claim.sources.push(row.source);
+      target[row.entity] = claims;
+    }
+  }
+  return result;
+}
+
+export async function hasDocument(ex: Executor, hash: string, source: string): Promise<boolean> {
+  const rows = await ex.all("SELECT 1 AS one FROM document WHERE hash = ? AND source = ?", [hash, source]);
+  return rows.length > 0;
+}
+
+export async function stats(ex: Executor, schemaVersion: number): Promise<StoreStats> {
+  const rows = await ex.all<Record<string, unknown>>(
+    `SELECT (SELECT COUNT(*) FROM model) AS models, (SELECT COUNT(*) FROM dataset) AS datasets,
+(SELECT COUNT(*) FROM document) AS documents, (SELECT COUNT(*) FROM document WHERE current = 1) AS current_documents,
+(SELECT COUNT(*) FROM step) AS steps, (SELECT COUNT(*) FROM edge) AS edges`,
+    [],
+  );
+  const r = rows[0] ?? {};
+  return {
+    models: num(r.models ?? 0),
+    datasets: num(r.datasets ?? 0),
+    documents: num(r.documents ?? 0),
+    currentDocuments: num(r.current_documents ?? 0),
+    steps: num(r.steps ?? 0),
+    edges: num(r.edges ?? 0),
+    schemaVersion,
+  };
+}
+
+export { RELATIONS };

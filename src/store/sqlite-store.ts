@@ -1,0 +1,275 @@
+/**
+ * The embedded registry: one SQLite file through better-sqlite3, in WAL mode. Each batch is one IMMEDIATE
+ * transaction, so a crash (even kill -9) keeps every committed batch and none of a half-written one.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { newerSchemaMessage, SCHEMA_VERSION, SQLITE_MIGRATIONS } from "./migrations.js";
+import { type DocumentPlan, planDocument, RELATION_CODES } from "./plan.js";
+import * as q from "./queries.js";
+import type { Executor } from "./sql.js";
+import { type AddInput, type AddResult, type AddSummary, type Store, StoreError } from "./store.js";
+
+type Db = Database.Database;
+
+/** Name → id caches are dropped when they grow past this (they only save lookups). */
+const CACHE_LIMIT = 4_000_000;
+
+function migrate(db: Db, path: string): number {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .all()
+    .map((r) => (r as { name: string }).name);
+  if (tables.length > 0 && !tables.includes("ftl_meta"))
+    throw new StoreError(
+      "not-a-registry",
+      `${path}: an SQLite database, but not an ftl registry (no ftl_meta table); pass another --db`,
+    );
+  const run = db.transaction(() => {
+    db.exec("CREATE TABLE IF NOT EXISTS ftl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    const row = db.prepare("SELECT value FROM ftl_meta WHERE key = 'schema_version'").get() as
+      | { value: string }
+      | undefined;
+    const found = row === undefined ? 0 : Number(row.value);
+    if (found > SCHEMA_VERSION) throw new StoreError("newer-schema", newerSchemaMessage(path, found));
+    for (const migration of SQLITE_MIGRATIONS) {
+      if (migration.version <= found) continue;
+      for (const statement of migration.statements) db.exec(statement);
+      db.prepare(
+        "INSERT INTO ftl_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(String(migration.version));
+    }
+    return Math.max(found, SCHEMA_VERSION);
+  });
+  return run.immediate();
+}
+
+function openDatabase(path: string, mustExist: boolean): Db {
+  if (mustExist && !existsSync(path))
+    throw new StoreError(
+      "cannot-open",
+      `${path}: no registry here; add documents with 'ftl add' or 'ftl ingest', or pass --db`,
+    );
+  try {
+    if (!mustExist) mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path, { fileMustExist: mustExist });
+    db.pragma("busy_timeout = 10000");
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("cache_size = -131072");
+    db.pragma("temp_store = MEMORY");
+    return db;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_NOTADB")
+      throw new StoreError("not-a-registry", `${path}: not an SQLite database (and so not an ftl registry)`);
+    throw new StoreError(
+      "cannot-open",
+      `${path}: cannot open the registry (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+class SqliteStore implements Store {
+  readonly kind = "sqlite" as const;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly modelIds = new Map<string, number>();
+  private readonly datasetIds = new Map<string, number>();
+  private readonly ex: Executor;
+
+  constructor(
+    private readonly db: Db,
+    readonly location: string,
+    private readonly schemaVersion: number,
+  ) {
+    const prepare = (sql: string): Database.Statement => this.prepare(sql);
+    this.ex = {
+      dialect: "sqlite",
+      all: async <T>(sql: string, params: readonly unknown[]) => prepare(sql).all(...params) as T[],
+    };
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** The id of a name, inserting it if new; `created` tells whether this call inserted it. */
+  private idOf(
+    table: "model" | "dataset",
+    cache: Map<string, number>,
+    name: string,
+    anonymous = false,
+  ): { id: number; created: boolean } {
+    const cached = cache.get(name);
+    if (cached !== undefined) return { id: cached, created: false };
+    const insert =
+      table === "model"
+        ? this.prepare("INSERT INTO model (name, anonymous) VALUES (?, ?) ON CONFLICT (name) DO NOTHING").run(
+            name,
+            anonymous ? 1 : 0,
+          )
+        : this.prepare("INSERT INTO dataset (name) VALUES (?) ON CONFLICT (name) DO NOTHING").run(name);
+    let id: number;
+    if (insert.changes > 0) id = Number(insert.lastInsertRowid);
+    else id = (this.prepare(`SELECT id FROM ${table} WHERE name = ?`).get(name) as { id: number }).id;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(name, id);
+    return { id, created: insert.changes > 0 };
+  }
+
+  /** Takes a document out of the graph (its row and body stay, as history). */
+  private retire(documentId: number): void {
+    const steps = this.prepare("SELECT id, output FROM step WHERE document = ?").all(documentId) as {
+      id: number;
+      output: number;
+    }[];
+    for (const step of steps) {
+      this.prepare("DELETE FROM edge WHERE child = ? AND step = ?").run(step.output, step.id);
+      this.prepare("DELETE FROM step_dataset WHERE step = ?").run(step.id);
+    }
+    this.prepare("DELETE FROM step WHERE document = ?").run(documentId);
+    this.prepare("DELETE FROM license_claim WHERE document = ?").run(documentId);
+    this.prepare("UPDATE document SET current = 0 WHERE id = ?").run(documentId);
+  }
+
+  private addOne(plan: DocumentPlan, source: string, index: number, addedAt: string): AddResult {
+    const modelId = (name: string) =>
+      this.idOf("model", this.modelIds, name, plan.models.get(name) ?? false).id;
+    const subject = this.idOf("model", this.modelIds, plan.subject);
+    const inserted = this.prepare(
+      `INSERT INTO document (hash, source, subject, added_at, current, body) VALUES (?, ?, ?, ?, 1, ?)
+       ON CONFLICT (hash, source) DO NOTHING`,
+    ).run(plan.hash, source, subject.id, addedAt, plan.body);
+    const result: AddResult = {
+      index,
+      status: "duplicate",
+      hash: plan.hash,
+      subject: plan.subject,
+      superseded: 0,
+    };
+    if (inserted.changes === 0) return result;
+    const documentId = Number(inserted.lastInsertRowid);
+    result.status = "added";
+    if (!subject.created) {
+      const older = this.prepare(
+        "SELECT id FROM document WHERE subject = ? AND source = ? AND current = 1 AND id <> ?",
+      ).all(subject.id, source, documentId) as { id: number }[];
+      for (const { id } of older) this.retire(id);
+      result.superseded = older.length;
+    }
+    const insertStep = this.prepare(
+      `INSERT INTO step (document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertEdge = this.prepare(
+      "INSERT INTO edge (parent, child, step, relation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    );
+    const insertStepDataset = this.prepare(
+      "INSERT INTO step_dataset (step, dataset) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    );
+    for (const step of plan.steps) {
+      const output = modelId(step.output);
+      const stepRow = insertStep.run(
+        documentId,
+        step.stepId,
+        step.kind,
+        step.name ?? null,
+        step.objective ?? null,
+        step.parameterization ?? null,
+        step.method ?? null,
+        step.hyperparameters ?? null,
+        output,
+      );
+      const stepId = Number(stepRow.lastInsertRowid);
+      for (const input of step.inputs)
+        insertEdge.run(modelId(input), output, stepId, RELATION_CODES[step.relation]);
+      for (const dataset of step.datasets)
+        insertStepDataset.run(stepId, this.idOf("dataset", this.datasetIds, dataset).id);
+    }
+    const insertClaim = this.prepare(
+      "INSERT INTO license_claim (kind, entity, document, license, license_name, license_link) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    for (const claim of plan.modelLicenses)
+      insertClaim.run(
+        0,
+        modelId(claim.entity),
+        documentId,
+        claim.license,
+        claim.licenseName ?? null,
+        claim.licenseLink ?? null,
+      );
+    for (const claim of plan.datasetLicenses)
+      insertClaim.run(
+        1,
+        this.idOf("dataset", this.datasetIds, claim.entity).id,
+        documentId,
+        claim.license,
+        claim.licenseName ?? null,
+        claim.licenseLink ?? null,
+      );
+    // Models named only as bases (no step uses them) are still registered.
+    for (const name of plan.models.keys()) modelId(name);
+    return result;
+  }
+
+  async addDocuments(batch: readonly AddInput[]): Promise<AddSummary> {
+    const plans = batch.map((input) => ({ plan: planDocument(input.document), source: input.source }));
+    const addedAt = new Date().toISOString();
+    const write = this.db.transaction(() =>
+      plans.map(({ plan, source }, i) => this.addOne(plan, source, i, addedAt)),
+    );
+    let results: AddResult[];
+    try {
+      results = write.immediate();
+    } catch (error) {
+      // Ids cached during the rolled-back transaction may not exist.
+      this.modelIds.clear();
+      this.datasetIds.clear();
+      throw error;
+    }
+    return {
+      added: results.filter((r) => r.status === "added").length,
+      duplicates: results.filter((r) => r.status === "duplicate").length,
+      superseded: results.reduce((n, r) => n + r.superseded, 0),
+      results,
+    };
+  }
+
+  ancestors: Store["ancestors"] = (id, options) => q.ancestors(this.ex, id, options);
+  descendants: Store["descendants"] = (id, options) => q.descendants(this.ex, id, options);
+  descendantCounts: Store["descendantCounts"] = (id, options) => q.descendantCounts(this.ex, id, options);
+  trainedOn: Store["trainedOn"] = (dataset, options) => q.trainedOn(this.ex, dataset, options);
+  datasetsOf: Store["datasetsOf"] = (id, options) => q.datasetsOf(this.ex, id, options);
+  common: Store["common"] = (a, b, options) => q.common(this.ex, a, b, options);
+  documentsFor: Store["documentsFor"] = (id) => q.documentsFor(this.ex, id);
+  model: Store["model"] = (id) => q.model(this.ex, id);
+  licenses: Store["licenses"] = (refs) => q.licenses(this.ex, refs);
+  hasDocument: Store["hasDocument"] = (hash, source) => q.hasDocument(this.ex, hash, source);
+  stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Opens (creating and migrating if needed) an SQLite registry file. */
+export function openSqliteStore(path: string, options: { mustExist?: boolean } = {}): Store {
+  const db = openDatabase(path, options.mustExist ?? false);
+  try {
+    const version = migrate(db, path);
+    return new SqliteStore(db, path, version);
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_NOTADB")
+      throw new StoreError("not-a-registry", `${path}: not an SQLite database (and so not an ftl registry)`);
+    throw error;
+  }
+}
