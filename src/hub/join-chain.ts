@@ -136,61 +136,116 @@ function hubStep(endpoint: string, node: ChainNode, id: string): Step {
   }
 }
 
+/** The step kind the Hub's relation requires, when it requires one. */
+const REQUIRED_KIND = { quantized: "quantization", merge: "merge" } as const;
+
+type Own = { steps: Step[]; producing: Step; notes: ExtractWarning[] };
+
 /**
- * The steps of one model's own document that lead to it, stopping at inputs that are other fetched models.
- * Returns undefined when the document has no step producing the model.
+ * The steps of one model's own extracted document that lead to it, cut where an input is another fetched
+ * model, reconciled with the Hub's metadata: the producing step must be of the kind the Hub's relation says
+ * (a quantisation, a merge) and start from the parents the Hub declares. Returns undefined when the document
+ * has no usable step, so a step is made from the Hub metadata instead.
  */
-function ownSteps(node: ChainNode, fetched: Set<string>): { steps: Step[]; producing: Step[] } | undefined {
+function ownSteps(node: ChainNode, fetched: Set<string>, endpoint: string): Own | undefined {
   const doc = node.extract.document;
   const id = node.model.id;
-  let producing = doc.steps.filter((s) => s.output?.id === id);
-  if (producing.length === 0) {
+  const { hub } = node;
+  const notes: ExtractWarning[] = [];
+  const file = readmeUrl(endpoint, node.model);
+  let producing = doc.steps.filter((s) => s.output?.id === id).at(-1);
+  if (!producing) {
     const last = doc.steps.at(-1);
-    if (!last || (last.output !== undefined && last.output.id !== doc.subject.id)) return undefined;
-    producing = [last];
+    if (last && (last.output === undefined || last.output.id === doc.subject.id)) producing = last;
+  }
+  if (!producing) return undefined;
+  const required =
+    hub.relation === "quantized" || hub.relation === "merge" ? REQUIRED_KIND[hub.relation] : undefined;
+  if (required && producing.kind !== required) {
+    const other = doc.steps.filter((s) => s.kind === required).at(-1);
+    notes.push({
+      code: "hub.relation-conflict",
+      message: `${id}: the Hub says ${hub.relation} (from ${hub.relationSource}) but the files describe a ${producing.kind} step; ${other ? `used the ${required} step` : "used the Hub's metadata"}`,
+      file,
+      field: "base_model_relation",
+    });
+    if (!other) return undefined;
+    producing = other;
   }
   const index = indexReferences(doc);
-  const keep = new Set<number>();
-  const cut = new Map<string, string>(); // step id → fetched model id it produced
-  const queue = producing.map((s) => doc.steps.indexOf(s));
-  while (queue.length > 0) {
-    const i = queue.pop() as number;
-    if (keep.has(i)) continue;
-    keep.add(i);
-    const step = doc.steps[i] as Step;
-    for (const input of stepModelInputs(step)) {
-      const resolved = resolveInput(input, index, doc);
-      if (resolved.kind !== "step") continue;
-      const producer = doc.steps[resolved.stepIndex];
-      const out = producer?.output?.id;
-      if (out !== undefined && out !== id && fetched.has(out)) {
-        if (producer) cut.set(producer.id, out);
-        continue;
+  const closure = (start: Step) => {
+    const keep = new Set<number>();
+    const cut = new Map<string, string>(); // step id → the fetched model it produced
+    const queue = [doc.steps.indexOf(start)];
+    while (queue.length > 0) {
+      const i = queue.pop() as number;
+      if (keep.has(i)) continue;
+      keep.add(i);
+      for (const input of stepModelInputs(doc.steps[i] as Step)) {
+        const resolved = resolveInput(input, index, doc);
+        if (resolved.kind !== "step") continue;
+        const producer = doc.steps[resolved.stepIndex];
+        const out = producer?.output?.id;
+        if (producer && out !== undefined && out !== id && fetched.has(out)) cut.set(producer.id, out);
+        else queue.push(resolved.stepIndex);
       }
-      queue.push(resolved.stepIndex);
     }
+    return { keep, cut };
+  };
+  const withoutStep = ({ step: _s, ...rest }: ModelInput): ModelInput => rest;
+  let { keep, cut } = closure(producing);
+  const referenced = new Set<string>();
+  for (const i of keep)
+    for (const input of stepModelInputs(doc.steps[i] as Step)) {
+      if (input.id !== undefined) referenced.add(input.id);
+      if (input.step !== undefined && cut.has(input.step)) referenced.add(cut.get(input.step) as string);
+    }
+  const missing = hub.parents.filter((p) => !referenced.has(p));
+  let rewired: Step | undefined;
+  if (missing.length > 0) {
+    if (producing.kind === "merge") {
+      rewired = {
+        ...producing,
+        inputs: {
+          ...producing.inputs,
+          models: [...(producing.inputs?.models ?? []), ...missing.map((p) => ({ id: p }))],
+        },
+      };
+    } else if (hub.parents.length === 1) {
+      rewired = {
+        ...producing,
+        inputs: { ...producing.inputs, models: hub.parents.map((p) => ({ id: p })) },
+      };
+    } else return undefined;
+    notes.push({
+      code: "hub.parent-rewired",
+      message: `${id}: the Hub declares ${missing.join(", ")} as base model, which the extracted steps do not start from; used the Hub's declaration`,
+      file,
+      field: "base_model",
+    });
+    // Steps only reachable through the replaced inputs drop out.
+    const start = doc.steps.indexOf(producing);
+    const original = doc.steps[start] as Step;
+    doc.steps[start] = rewired;
+    ({ keep, cut } = closure(rewired));
+    doc.steps[start] = original;
   }
   const rewrite = (input: ModelInput): ModelInput =>
     input.step !== undefined && cut.has(input.step)
-      ? { ...input, step: undefined, id: cut.get(input.step) }
+      ? { ...withoutStep(input), id: cut.get(input.step) as string }
       : input;
+  const producingIndex = doc.steps.indexOf(producing);
   const steps = doc.steps
+    .map((step, i) => (i === producingIndex && rewired ? rewired : step))
     .filter((_, i) => keep.has(i))
     .map((step) => {
-      const models = step.inputs?.models
-        ?.map(rewrite)
-        .map(({ step: s, ...rest }) => (s === undefined ? rest : { ...rest, step: s }));
-      const next = {
-        ...step,
-        ...(step.inputs ? { inputs: { ...step.inputs, ...(models ? { models } : {}) } } : {}),
-      } as Step;
-      if (next.kind === "merge" && next.baseModel) {
-        const { step: s, ...rest } = rewrite(next.baseModel);
-        next.baseModel = s === undefined ? rest : { ...rest, step: s };
-      }
+      const next = { ...step } as Step;
+      if (step.inputs?.models) next.inputs = { ...step.inputs, models: step.inputs.models.map(rewrite) };
+      if (next.kind === "merge" && next.baseModel) next.baseModel = rewrite(next.baseModel);
       return next;
     });
-  return { steps, producing: steps.filter((s) => producing.some((p) => p.id === s.id)) };
+  const finalProducing = steps.find((s) => s.id === producing.id) as Step;
+  return { steps, producing: finalProducing, notes };
 }
 
 /** Joins the fetched models into one document for `leafId`, parents' steps first. */
@@ -229,40 +284,30 @@ export function joinChain(
     }
     onPath.delete(id);
     done.add(id);
-    const own = ownSteps(node, fetched);
+    const own = ownSteps(node, fetched, endpoint);
     if (!own) {
       if (node.hub.parents.length + node.hub.unresolved.length > 0)
         steps.push(hubStep(endpoint, node, claimId(slug(id), id)));
       return;
     }
+    warnings.push(...own.notes);
     // Rename step ids that collide with earlier models' steps.
     const renamed = new Map<string, string>();
     for (const step of own.steps) renamed.set(step.id, claimId(step.id, id));
     const fix = (input: ModelInput): ModelInput =>
       input.step !== undefined ? { ...input, step: renamed.get(input.step) ?? input.step } : input;
-    const referenced = new Set<string>();
     for (const step of own.steps) {
       const next = { ...step, id: renamed.get(step.id) ?? step.id } as Step;
       if (next.inputs?.models) next.inputs = { ...next.inputs, models: next.inputs.models.map(fix) };
       if (next.kind === "merge" && next.baseModel) next.baseModel = fix(next.baseModel);
-      for (const input of stepModelInputs(next)) if (input.id) referenced.add(input.id);
-      if (own.producing.some((p) => p.id === step.id))
-        next.output = hubModelRef(endpoint, node.model, step.output);
+      if (step === own.producing) next.output = hubModelRef(endpoint, node.model, step.output);
+      else if (next.output?.id === id) {
+        // An earlier step of the same model cannot claim the model's id as its output.
+        const { output: _o, ...rest } = next;
+        steps.push(rest as Step);
+        continue;
+      }
       steps.push(next);
-    }
-    const missing = node.hub.parents.filter((p) => !referenced.has(p));
-    const target = steps.find((s) => s.output?.id === id);
-    if (missing.length > 0 && target) {
-      target.inputs = {
-        ...target.inputs,
-        models: [...(target.inputs?.models ?? []), ...missing.map((p) => ({ id: p }))],
-      };
-      warnings.push({
-        code: "hub.parent-added",
-        message: `${id}: the Hub declares ${missing.join(", ")} as base model, which the extracted steps do not name; added as input`,
-        file: readmeUrl(endpoint, node.model),
-        field: "base_model",
-      });
     }
   };
   visit(leafId);
