@@ -23,7 +23,10 @@ export interface ExportOptions {
 
 /** Percent-encodes one IRI segment (lone surrogates replaced first, so that it never throws). */
 export function segment(text: string): string {
-  const wellFormed = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  const wellFormed = text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD",
+  );
   return encodeURIComponent(wellFormed).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
 }
 
@@ -64,7 +67,10 @@ export function carry(object: object | undefined, native: readonly string[]): Pr
 }
 
 /** Reads `ftl:<field>` properties back into an object (other properties are ignored). */
-export function uncarry(properties: readonly Property[] | undefined, skip: readonly string[] = []): {
+export function uncarry(
+  properties: readonly Property[] | undefined,
+  skip: readonly string[] = [],
+): {
   fields: Record<string, unknown>;
   problems: string[];
 } {
@@ -101,7 +107,9 @@ export function hyperparameterEntries(hp: Hyperparameters | undefined): [string,
 }
 
 /** The inverse of `hyperparameterEntries`: typed keys back to their place, everything else to `other`. */
-export function hyperparametersFromEntries(entries: readonly [string, string][]): Hyperparameters | undefined {
+export function hyperparametersFromEntries(
+  entries: readonly [string, string][],
+): Hyperparameters | undefined {
   if (entries.length === 0) return undefined;
   const hp: Record<string, unknown> = {};
   const other: Record<string, unknown> = {};

@@ -3,7 +3,7 @@
  * `modelCard`), every other checkpoint as a component with `pedigree.ancestors`, every dataset use as a `data`
  * component, and the steps as the tasks of one `formulation` workflow with hyperparameters as properties.
  */
-import { type Objective, OBJECTIVE_LABELS } from "../model/vocabulary.js";
+import { OBJECTIVE_LABELS, type Objective } from "../model/vocabulary.js";
 import { describeStep } from "../render/describe.js";
 import type { DatasetRef, Digest, ModelRef } from "../schema/lineage.js";
 import {
@@ -11,11 +11,17 @@ import {
   type ExportOptions,
   FTL_PREFIX,
   hyperparameterEntries,
-  sameJson,
   type Property,
+  sameJson,
   stableUuid,
 } from "./_shared.js";
-import { buildExportModel, type CheckpointNode, type ExportModel, parentsOf, type StepNode } from "./model.js";
+import {
+  buildExportModel,
+  type CheckpointNode,
+  type ExportModel,
+  parentsOf,
+  type StepNode,
+} from "./model.js";
 
 /** ftl digest algorithms → CycloneDX `hash-alg` (git-sha1 has none: it is carried as a property). */
 export const CDX_HASH_ALGORITHMS: Record<string, string> = {

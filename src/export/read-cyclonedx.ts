@@ -5,13 +5,8 @@
  */
 import { FORMAT_V1 } from "../model/vocabulary.js";
 import type { DatasetRef, Digest, LineageDocument, ModelInput, ModelRef, Step } from "../schema/lineage.js";
-import {
-  FTL_PREFIX,
-  hyperparametersFromEntries,
-  type Property,
-  propertyValue,
-  uncarry,
-} from "./_shared.js";
+import { type ForeignModel, lineageFromParents } from "./_foreign-lineage.js";
+import { FTL_PREFIX, hyperparametersFromEntries, type Property, propertyValue, uncarry } from "./_shared.js";
 import { CDX_HASH_ALGORITHMS } from "./cyclonedx.js";
 import type { StandardImport } from "./reimport.js";
 
@@ -185,7 +180,10 @@ function foreignImport(bom: Json, fileName: string): StandardImport {
       format: "cyclonedx",
       document: {
         format: FORMAT_V1,
-        subject: { id: top ? componentName(top.c) : fileName, provenance: provenance(top?.where ?? "metadata") },
+        subject: {
+          id: top ? componentName(top.c) : fileName,
+          provenance: provenance(top?.where ?? "metadata"),
+        },
         bases: [],
         steps: [],
       },
@@ -193,69 +191,20 @@ function foreignImport(bom: Json, fileName: string): StandardImport {
     };
   }
   const ancestorNames = new Set(models.flatMap((e) => ancestorsOf(e.c)));
-  const subjectEntry =
-    models.find((e) => e.where === "metadata.component") ??
-    models.find((e) => !ancestorNames.has(componentName(e.c))) ??
-    (models[0] as { c: Json; where: string });
-  const subject: ModelRef = {
-    id: componentName(subjectEntry.c),
-    ...artefact(subjectEntry.c, subjectEntry.where, warnings),
-    provenance: provenance(subjectEntry.where),
-  };
-  const steps: Step[] = [];
-  const bases = new Map<string, ModelRef>();
-  const produced = new Set<string>();
-  // Walk from the subject up through pedigree ancestors, so steps come out in the order they ran.
-  const visit = (entry: { c: Json; where: string }, depth: number): void => {
-    const id = componentName(entry.c);
-    if (produced.has(id) || depth > 64) return;
-    const parents = ancestorsOf(entry.c);
-    const datasets = datasetsOf(entry, byRef, warnings);
-    if (parents.length === 0 && datasets.length === 0) {
-      if (entry !== subjectEntry)
-        bases.set(id, { id, ...artefact(entry.c, entry.where, warnings), provenance: provenance(entry.where) });
-      else
-        warnings.push(
-          `${entry.where} (${id}): no pedigree.ancestors and no modelCard datasets: the BOM does not say what the model was derived from`,
-        );
-      return;
-    }
-    produced.add(id);
-    for (const parent of parents) {
-      const parentEntry = models.find((m) => componentName(m.c) === parent);
-      if (parentEntry) visit(parentEntry, depth + 1);
-      else if (!produced.has(parent))
-        bases.set(parent, { id: parent, provenance: provenance(`${entry.where}.pedigree.ancestors`) });
-    }
-    if (parents.length === 0)
-      warnings.push(
-        `${entry.where} (${id}): modelCard names training datasets but pedigree.ancestors names no base model; recorded as a step without an input model`,
-      );
-    else
-      warnings.push(
-        `${entry.where} (${id}): pedigree.ancestors gives the parent model but not the method (objective, parameterisation, hyperparameters are unknown)`,
-      );
-    const output: ModelRef =
-      entry === subjectEntry
-        ? { id }
-        : { id, ...artefact(entry.c, entry.where, warnings), provenance: provenance(entry.where) };
-    const stepId = `step-${steps.length + 1}`;
-    const inputs: Json = {};
-    if (parents.length > 0) inputs.models = parents.map((p) => ({ id: p }));
-    if (datasets.length > 0) inputs.datasets = datasets;
-    const base = { id: stepId, inputs, output, provenance: provenance(entry.where) };
-    steps.push(
-      (parents.length >= 2
-        ? { kind: "merge", ...base }
-        : datasets.length > 0
-          ? { kind: "fine-tune", ...base }
-          : { kind: "other", description: "derived (CycloneDX pedigree)", ...base }) as Step,
-    );
-  };
-  visit(subjectEntry, 0);
+  const foreign: ForeignModel[] = models.map((e) => ({
+    id: componentName(e.c),
+    where: e.where,
+    ref: artefact(e.c, e.where, warnings),
+    parents: ancestorsOf(e.c),
+    datasets: datasetsOf(e, byRef, warnings),
+  }));
+  const subject =
+    foreign.find((m) => m.where === "metadata.component") ??
+    foreign.find((m) => !ancestorNames.has(m.id)) ??
+    (foreign[0] as ForeignModel);
   return {
     format: "cyclonedx",
-    document: { format: FORMAT_V1, subject, bases: [...bases.values()], steps },
+    document: lineageFromParents(foreign, subject, fileName, warnings),
     warnings,
   };
 }
@@ -315,6 +264,8 @@ export function readCycloneDx(text_: string, fileName: string): StandardImport |
   }
   const result = foreignImport(bom, fileName);
   if (bom.specVersion !== "1.6" && bom.specVersion !== "1.5")
-    result.warnings.unshift(`specVersion ${String(bom.specVersion)}: read as CycloneDX 1.6; ML fields need 1.5 or later`);
+    result.warnings.unshift(
+      `specVersion ${String(bom.specVersion)}: read as CycloneDX 1.6; ML fields need 1.5 or later`,
+    );
   return result;
 }
