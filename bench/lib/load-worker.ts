@@ -1,0 +1,55 @@
+/**
+ * Child process for one timed load, so that its peak memory is its own:
+ * `node --import tsx bench/lib/load-worker.ts --db LOCATION --file FILE --batch N --expected N`.
+ * Prints one JSON line: the load figures, peak RSS, the store's stats, and per-document costs of the pure
+ * phases the store runs (planning: canonical JSON + sha256 + rows), measured on a sample after the load.
+ */
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import type { LineageDocument } from "../../src/schema/lineage.js";
+import { openStore } from "../../src/store/index.js";
+import { planDocument } from "../../src/store/plan.js";
+import { validateLineage } from "../../src/validate/validate.js";
+import { loadFile } from "./load.js";
+import { peakRssMb } from "./memory.js";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    file: { type: "string" },
+    batch: { type: "string", default: "2000" },
+    expected: { type: "string", default: "0" },
+    probe: { type: "string", default: "5000" },
+  },
+});
+if (!values.db || !values.file) {
+  console.error("usage: load-worker.ts --db LOCATION --file FILE [--batch N] [--expected N] [--probe N]");
+  process.exit(2);
+}
+
+const store = await openStore(values.db);
+const load = await loadFile(store, values.file, {
+  batchSize: Number(values.batch),
+  expected: Number(values.expected),
+});
+const peak = peakRssMb();
+const stats = await store.stats();
+await store.close();
+
+// Per-document cost of pure phases, on the first documents of the file.
+const sample: LineageDocument[] = [];
+const lines = createInterface({ input: createReadStream(values.file), crlfDelay: Infinity });
+for await (const line of lines) {
+  if (sample.length >= Number(values.probe)) break;
+  sample.push((JSON.parse(line) as { document: LineageDocument }).document);
+}
+lines.close();
+let t = performance.now();
+for (const doc of sample) planDocument(doc);
+const planUs = ((performance.now() - t) * 1000) / Math.max(1, sample.length);
+t = performance.now();
+for (const doc of sample) validateLineage(doc);
+const validateUs = ((performance.now() - t) * 1000) / Math.max(1, sample.length);
+
+process.stdout.write(`${JSON.stringify({ load, peakRssMb: peak, stats, planUs, validateUs })}\n`);

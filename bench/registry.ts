@@ -1,0 +1,451 @@
+/**
+ * Registry benchmark: `npx tsx bench/registry.ts --size small|full` (or `npm run bench -- --only registry`).
+ *
+ * 1. Generates the synthetic registry (bench/gen.ts) unless bench/out already has it for this size and seed.
+ * 2. For each store (SQLite file, PostgreSQL schema on 127.0.0.1:5432/test): loads it through
+ *    `Store.addDocuments` in a child process (so peak memory is the load's own), fresh each time, `--load-runs`
+ *    times; then times ancestors, descendants of the widest base, trained-on, datasets and common on samples
+ *    from the generator's manifest, each next to a bare recursive SQL query on the same tables (the floor),
+ *    alternating which runs first, for `--rounds` rounds. Figures are medians over rounds (loads: over runs).
+ * 3. Prints one table per store, both stores side by side, and the targets; writes
+ *    bench/out/registry-<size>-results.json.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { openStore, type Store } from "../src/store/index.js";
+import { type Floor, postgresFloor, sqliteFloor } from "./lib/floor.js";
+import type { LoadFigures } from "./lib/load.js";
+import { median, medianOfRounds, type RoundFigures, roundFigures } from "./lib/stats.js";
+import { type Cell, formatNumber, markdownTable, textTable } from "./lib/table.js";
+import {
+  defaultRegistryPath,
+  generateRegistryFile,
+  type Manifest,
+  manifestPath,
+} from "./lib/write-registry.js";
+
+const SIZES = { small: 50_000, full: 2_000_000 } as const;
+
+const { values } = parseArgs({
+  options: {
+    size: { type: "string", default: "small" },
+    seed: { type: "string", default: "1" },
+    stores: { type: "string", default: "sqlite,postgres" },
+    rounds: { type: "string" },
+    "load-runs": { type: "string" },
+    batch: { type: "string", default: "2000" },
+    pg: { type: "string", default: process.env.FTL_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/test" },
+  },
+  allowPositionals: false,
+});
+const sizeName = values.size === "full" ? "full" : "small";
+const models = SIZES[sizeName];
+const seed = Number(values.seed);
+const full = sizeName === "full";
+const rounds = Number(values.rounds ?? (full ? 3 : 5));
+const loadRuns = Number(values["load-runs"] ?? (full ? 1 : 3));
+const batchSize = Number(values.batch);
+const storeKinds = (values.stores ?? "").split(",").filter((s) => s === "sqlite" || s === "postgres");
+const root = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
+const SAMPLE = full
+  ? { ancestors: 500, trainedOn: 200, datasets: 300, common: 300, descendantsReps: 3 }
+  : { ancestors: 500, trainedOn: 300, datasets: 300, common: 300, descendantsReps: 5 };
+
+const log = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+// ── 1. the registry file ───────────────────────────────────────────────────────────────────────────────────
+const file = defaultRegistryPath(root, models, seed);
+let manifest: Manifest;
+if (existsSync(file) && existsSync(manifestPath(file))) {
+  manifest = JSON.parse(readFileSync(manifestPath(file), "utf8")) as Manifest;
+  log(`registry: ${file} (generated earlier in ${manifest.seconds.toFixed(1)} s)`);
+} else {
+  log(`registry: generating ${models} models (seed ${seed}) into ${file} …`);
+  manifest = await generateRegistryFile({ models, seed, file });
+  log(`  generated in ${manifest.seconds.toFixed(1)} s (${(manifest.bytes / 1e6).toFixed(0)} MB)`);
+}
+const { summary, samples } = manifest;
+const widestOrNone = summary.widest[0];
+if (widestOrNone === undefined) throw new Error("manifest lists no widest base");
+const widest: { id: string; descendants: number } = widestOrNone;
+const near20k = [...summary.widest].sort(
+  (a, b) => Math.abs(a.descendants - 20_000) - Math.abs(b.descendants - 20_000),
+)[0];
+log(
+  `  ${summary.models} models, ${summary.documents} documents, ${summary.datasets.used} datasets used, depth ≤ ${summary.depth.max}; widest base ${widest.id} (${widest.descendants} descendants)`,
+);
+
+// ── 2. per store ───────────────────────────────────────────────────────────────────────────────────────────
+interface WorkerOutput {
+  load: LoadFigures;
+  peakRssMb: number;
+  stats: { models: number; documents: number; edges: number; datasets: number };
+  planUs: number;
+  validateUs: number;
+}
+
+interface QueryFigures {
+  query: string;
+  samples: number;
+  ftl: RoundFigures;
+  floor: RoundFigures;
+  /** For single-target queries: the result size. */
+  count?: number;
+  mismatches: number;
+}
+
+interface StoreFigures {
+  store: "sqlite" | "postgres";
+  location: string;
+  loads: WorkerOutput[];
+  load: {
+    seconds: number;
+    rate: number;
+    modelsRate: number;
+    peakRssMb: number;
+    readSeconds: number;
+    addSeconds: number;
+  };
+  queries: QueryFigures[];
+}
+
+function workerRun(location: string): WorkerOutput {
+  const worker = fileURLToPath(new URL("./lib/load-worker.ts", import.meta.url));
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      worker,
+      "--db",
+      location,
+      "--file",
+      file,
+      "--batch",
+      String(batchSize),
+      "--expected",
+      String(summary.documents),
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  if (result.status !== 0)
+    throw new Error(`load worker for ${location} failed (${result.status ?? result.signal})`);
+  const last = result.stdout.trim().split("\n").pop() ?? "";
+  return JSON.parse(last) as WorkerOutput;
+}
+
+async function freshLocation(kind: "sqlite" | "postgres"): Promise<{ location: string; schema?: string }> {
+  if (kind === "sqlite") {
+    const path = `${root}/bench/out/bench-${models}.db`;
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+    return { location: path };
+  }
+  const schema = `ftl_bench_${sizeName}`;
+  const client = new pg.Client({ connectionString: values.pg });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const url = new URL(values.pg ?? "");
+  url.searchParams.set("schema", schema);
+  return { location: url.href, schema };
+}
+
+/** Times `ftl` and `floor` on every sample, alternating which goes first; returns both timing lists. */
+async function timePairs<T>(
+  items: readonly T[],
+  ftl: (item: T) => Promise<unknown>,
+  floor: (item: T) => Promise<unknown>,
+): Promise<{ ftl: number[]; floor: number[] }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
+    const runs = i % 2 === 0 ? ([ftl, floor] as const) : ([floor, ftl] as const);
+    for (const run of runs) {
+      const t = performance.now();
+      await run(item);
+      (run === ftl ? a : b).push(performance.now() - t);
+    }
+  }
+  return { ftl: a, floor: b };
+}
+
+async function measureQueries(store: Store, floor: Floor): Promise<QueryFigures[]> {
+  const ancestorsSample = samples.models.slice(0, SAMPLE.ancestors);
+  const datasetsSample = samples.models.slice(SAMPLE.ancestors, SAMPLE.ancestors + SAMPLE.datasets);
+  const trainedSample = samples.datasets.slice(0, SAMPLE.trainedOn);
+  const commonSample = samples.pairs.slice(0, SAMPLE.common);
+  const wideTargets: { id: string; descendants: number }[] = [
+    widest,
+    ...(near20k && near20k.id !== widest.id && full ? [near20k] : []),
+  ];
+
+  // Correctness first (and warm-up): ftl and the floor must agree.
+  const mismatches: Record<string, number> = {};
+  const check = (name: string, ok: boolean): void => {
+    if (!ok) mismatches[name] = (mismatches[name] ?? 0) + 1;
+  };
+  for (const id of ancestorsSample) {
+    const [r, f] = await Promise.all([store.ancestors(id), floor.run("ancestors", [id])]);
+    check("ancestors", r.models.length === Math.max(0, f.length - 1));
+  }
+  for (const id of datasetsSample) {
+    const [r, f] = await Promise.all([store.datasetsOf(id), floor.run("datasets", [id])]);
+    check("datasets", r.datasets.length === f.length);
+  }
+  for (const id of trainedSample) {
+    const [r, f] = await Promise.all([store.trainedOn(id), floor.run("trainedOn", [id])]);
+    check("trained-on", r.total === f.length);
+  }
+  for (const [a, b] of commonSample) {
+    const [r, f] = await Promise.all([store.common(a, b), floor.run("common", [a, b])]);
+    check("common", (r.nearest ?? null) === (f[0] ?? null));
+  }
+  const wideCounts = new Map<string, number>();
+  for (const target of wideTargets) {
+    const [r, f] = await Promise.all([store.descendants(target.id), floor.run("descendants", [target.id])]);
+    check(`descendants ${target.id}`, r.total === target.descendants && f.length - 1 === target.descendants);
+    wideCounts.set(target.id, r.total);
+  }
+
+  const perRound = new Map<string, { ftl: RoundFigures[]; floor: RoundFigures[] }>();
+  const record = (name: string, t: { ftl: number[]; floor: number[] }): void => {
+    const entry = perRound.get(name) ?? { ftl: [], floor: [] };
+    entry.ftl.push(roundFigures(t.ftl));
+    entry.floor.push(roundFigures(t.floor));
+    perRound.set(name, entry);
+  };
+  for (let round = 0; round < rounds; round++) {
+    record(
+      "ancestors",
+      await timePairs(
+        ancestorsSample,
+        (id) => store.ancestors(id),
+        (id) => floor.run("ancestors", [id]),
+      ),
+    );
+    for (const target of wideTargets) {
+      const reps = Array.from({ length: SAMPLE.descendantsReps }, () => target.id);
+      record(
+        `descendants ${target.id}`,
+        await timePairs(
+          reps,
+          (id) => store.descendants(id),
+          (id) => floor.run("descendants", [id]),
+        ),
+      );
+    }
+    record(
+      "trained-on",
+      await timePairs(
+        trainedSample,
+        (id) => store.trainedOn(id),
+        (id) => floor.run("trainedOn", [id]),
+      ),
+    );
+    record(
+      "datasets",
+      await timePairs(
+        datasetsSample,
+        (id) => store.datasetsOf(id),
+        (id) => floor.run("datasets", [id]),
+      ),
+    );
+    record(
+      "common",
+      await timePairs(
+        commonSample,
+        ([a, b]) => store.common(a, b),
+        ([a, b]) => floor.run("common", [a, b]),
+      ),
+    );
+    log(`  query round ${round + 1}/${rounds} done`);
+  }
+  const sampleCount: Record<string, number> = {
+    ancestors: ancestorsSample.length,
+    "trained-on": trainedSample.length,
+    datasets: datasetsSample.length,
+    common: commonSample.length,
+  };
+  return [...perRound].map(([query, r]) => {
+    const figures: QueryFigures = {
+      query,
+      samples: sampleCount[query] ?? SAMPLE.descendantsReps,
+      ftl: medianOfRounds(r.ftl),
+      floor: medianOfRounds(r.floor),
+      mismatches: mismatches[query] ?? 0,
+    };
+    const count = wideCounts.get(query.replace(/^descendants /, ""));
+    if (count !== undefined) figures.count = count;
+    return figures;
+  });
+}
+
+async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
+  log(`\n── ${kind} ──`);
+  const loads: WorkerOutput[] = [];
+  let location = "";
+  let schema: string | undefined;
+  for (let run = 0; run < loadRuns; run++) {
+    ({ location, schema } = await freshLocation(kind));
+    const output = workerRun(location);
+    loads.push(output);
+    log(
+      `  load ${run + 1}/${loadRuns}: ${output.load.documents} documents in ${output.load.seconds.toFixed(1)} s (${formatNumber(output.load.rate)} docs/s), peak RSS ${output.peakRssMb.toFixed(0)} MB`,
+    );
+  }
+  const modelsInStore = loads.at(-1)?.stats.models ?? summary.models;
+  const seconds = median(loads.map((l) => l.load.seconds));
+  const load = {
+    seconds,
+    rate: median(loads.map((l) => l.load.rate)),
+    modelsRate: modelsInStore / seconds,
+    peakRssMb: median(loads.map((l) => l.peakRssMb)),
+    readSeconds: median(loads.map((l) => l.load.readSeconds)),
+    addSeconds: median(loads.map((l) => l.load.addSeconds)),
+  };
+  const store = await openStore(location);
+  const floor =
+    kind === "sqlite" ? sqliteFloor(location) : await postgresFloor(values.pg ?? "", schema ?? "public");
+  try {
+    const queries = await measureQueries(store, floor);
+    return { store: kind, location: store.location, loads, load, queries };
+  } finally {
+    await floor.close();
+    await store.close();
+  }
+}
+
+// ── 3. report ──────────────────────────────────────────────────────────────────────────────────────────────
+const results: StoreFigures[] = [];
+for (const kind of storeKinds) {
+  try {
+    results.push(await benchStore(kind));
+  } catch (error) {
+    log(`  ${kind}: FAILED — ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
+
+const ratio = (a: number, b: number): number => a / b;
+const queryRows = (r: StoreFigures): Cell[][] =>
+  r.queries.map((q) => [
+    q.count !== undefined ? `${q.query} (${q.count} desc.)` : `${q.query} (${q.samples} samples)`,
+    q.ftl.p50,
+    q.ftl.p99,
+    q.floor.p50,
+    q.floor.p99,
+    `${formatNumber(ratio(q.ftl.p50, q.floor.p50))}x`,
+    `${formatNumber(ratio(q.ftl.p99, q.floor.p99))}x`,
+    q.mismatches === 0 ? "ok" : `${q.mismatches} differ`,
+  ]);
+const QUERY_HEADERS = [
+  "query",
+  "ftl p50 ms",
+  "ftl p99 ms",
+  "floor p50",
+  "floor p99",
+  "ratio p50",
+  "ratio p99",
+  "check",
+];
+
+for (const r of results) {
+  const l = r.loads.at(-1) as WorkerOutput;
+  log(`\n${r.store} (${r.location}), ${sizeName}: ${summary.models} models, seed ${seed}`);
+  log(
+    `load: ${formatNumber(l.load.documents)} documents → ${formatNumber(l.stats.models)} models, ${formatNumber(l.stats.edges)} edges in ${formatNumber(r.load.seconds)} s: ${formatNumber(Math.round(r.load.rate))} docs/s, ${formatNumber(Math.round(r.load.modelsRate))} models/s; peak RSS ${formatNumber(Math.round(r.load.peakRssMb))} MB (median of ${r.loads.length})`,
+  );
+  log(
+    `  phases: read+parse ${formatNumber(r.load.readSeconds)} s, addDocuments ${formatNumber(r.load.addSeconds)} s (of which planDocument ≈ ${formatNumber((l.planUs * l.load.documents) / 1e6)} s at ${formatNumber(l.planUs)} µs/doc); batches of ${l.load.batchSize}, slowest ${formatNumber(l.load.slowestBatchMs)} ms`,
+  );
+  log(
+    `  addDocuments docs/s by tenth of the load: ${l.load.addRateByDecile.map((x) => formatNumber(Math.round(x))).join(", ")}`,
+  );
+  log(textTable(QUERY_HEADERS, queryRows(r)));
+}
+
+// Side by side and targets.
+if (results.length > 0) {
+  const names = results.map((r) => r.store);
+  const pick = (r: StoreFigures, prefix: string) => r.queries.find((q) => q.query.startsWith(prefix));
+  const rows: Cell[][] = [
+    ["load docs/s", ...results.map((r) => Math.round(r.load.rate))],
+    ["load models/s", ...results.map((r) => Math.round(r.load.modelsRate))],
+    ["load seconds", ...results.map((r) => r.load.seconds)],
+    ["load peak RSS MB", ...results.map((r) => Math.round(r.load.peakRssMb))],
+  ];
+  for (const q of results[0]?.queries ?? []) {
+    rows.push([`${q.query} p50 ms`, ...results.map((r) => pick(r, q.query)?.ftl.p50 ?? Number.NaN)]);
+    rows.push([`${q.query} p99 ms`, ...results.map((r) => pick(r, q.query)?.ftl.p99 ?? Number.NaN)]);
+  }
+  log(`\nside by side (${sizeName}):`);
+  log(textTable(["figure", ...names], rows));
+
+  const sqlite = results.find((r) => r.store === "sqlite");
+  const targets: Cell[][] = [];
+  const verdict = (ok: boolean): string => (ok ? "met" : "NOT met");
+  if (sqlite) {
+    const scale = SIZES.full / models;
+    const loadSeconds = sqlite.load.seconds * (full ? 1 : scale);
+    targets.push([
+      `SQLite load of 2M < 60 s${full ? "" : " (extrapolated ×40 from small)"}`,
+      `${formatNumber(loadSeconds)} s`,
+      verdict(loadSeconds < 60),
+    ]);
+    targets.push([
+      "SQLite load peak < 2 GB",
+      `${Math.round(sqlite.load.peakRssMb)} MB`,
+      verdict(sqlite.load.peakRssMb < 2048),
+    ]);
+  }
+  for (const r of results) {
+    const anc = pick(r, "ancestors");
+    if (anc)
+      targets.push([
+        `${r.store}: ancestors p99 < 1 ms`,
+        `${formatNumber(anc.ftl.p99)} ms`,
+        verdict(anc.ftl.p99 < 1),
+      ]);
+    const wide = r.queries.filter((q) => q.query.startsWith("descendants"));
+    const d20 = wide.find((q) => near20k && q.query.endsWith(near20k.id)) ?? wide[0];
+    if (d20)
+      targets.push([
+        `${r.store}: descendants of a ~20k base < 50 ms (${d20.count} desc.)`,
+        `${formatNumber(d20.ftl.p50)} ms`,
+        verdict(d20.ftl.p50 < 50),
+      ]);
+    const tr = pick(r, "trained-on");
+    if (tr)
+      targets.push([
+        `${r.store}: trained-on p99 < 100 ms`,
+        `${formatNumber(tr.ftl.p99)} ms`,
+        verdict(tr.ftl.p99 < 100),
+      ]);
+    const worst = Math.max(
+      ...r.queries.map((q) => Math.max(q.ftl.p50 / q.floor.p50, q.ftl.p99 / q.floor.p99)),
+    );
+    targets.push([
+      `${r.store}: every query within 1.5x of the floor`,
+      `worst ${formatNumber(worst)}x`,
+      verdict(worst <= 1.5),
+    ]);
+  }
+  log("\ntargets:");
+  log(textTable(["target", "measured", "verdict"], targets));
+  const out = `${root}/bench/out/registry-${sizeName}-results.json`;
+  writeFileSync(
+    out,
+    `${JSON.stringify({ size: sizeName, models, seed, summary, results, targets }, null, 1)}\n`,
+  );
+  log(`\nresults: ${out}`);
+  log(
+    `\nmarkdown:\n${markdownTable(["figure", ...names], rows)}\n\n${markdownTable(["target", "measured", "verdict"], targets)}`,
+  );
+}
