@@ -1,0 +1,239 @@
+/**
+ * Bulk import: JSONL files (one ftl/v1 document per line, or `{"source": "...", "document": {...}}`), single
+ * JSON/YAML documents, or a folder of them, added in batched transactions. Bad lines are reported and
+ * skipped, never fatal; re-running an interrupted import skips what was committed (idempotent by content
+ * hash and source) and ends in the same state as an uninterrupted run.
+ */
+import { createReadStream, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { readInput } from "../io/read-input.js";
+import type { LineageDocument } from "../schema/lineage.js";
+import { parseLineage } from "../validate/validate.js";
+import type { AddInput, Store } from "./store.js";
+
+/** File name endings read as JSON Lines; everything else (.json, .yaml, .yml) is one document per file. */
+export const JSONL_EXTENSIONS = [".jsonl", ".ndjson"] as const;
+const DOCUMENT_EXTENSIONS = [".json", ".yaml", ".yml"] as const;
+
+export interface IngestProblem {
+  file: string;
+  /** 1-based line of a JSONL file; absent for single-document files. */
+  line?: number;
+  message: string;
+}
+
+export interface IngestProgress {
+  bytesRead: number;
+  totalBytes: number;
+  added: number;
+  duplicates: number;
+  invalid: number;
+}
+
+export interface IngestOptions {
+  /** Documents per transaction (default 1000). */
+  batchSize?: number;
+  /**
+   * `schema` (default): every document is checked against the ftl/v1 schema and skipped if it fails.
+   * `trusted`: only the shape the store needs is checked (for generated data, much faster).
+   */
+  validation?: "schema" | "trusted";
+  /** Source for documents that do not name one (default: the file's path as given). */
+  source?: string;
+  /** Called after every committed batch. */
+  onProgress?: (progress: IngestProgress) => void;
+  /** Keep at most this many problems in the summary (all are counted; default 100). */
+  maxProblems?: number;
+}
+
+export interface IngestSummary {
+  files: number;
+  /** Documents read (valid or not). */
+  read: number;
+  added: number;
+  /** Already stored (same content, same source): skipped. */
+  duplicates: number;
+  /** Older documents of the same subject and source that became history. */
+  superseded: number;
+  /** Lines or files that were not valid documents: skipped. */
+  invalid: number;
+  batches: number;
+  problems: IngestProblem[];
+}
+
+/** The files an argument stands for: itself, or every JSONL/JSON/YAML file under a folder (sorted). */
+export function ingestFiles(path: string): string[] {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return [path];
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      if (entry.name.startsWith(".")) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if ([...JSONL_EXTENSIONS, ...DOCUMENT_EXTENSIONS].some((ext) => entry.name.endsWith(ext)))
+        out.push(full);
+    }
+  };
+  walk(path);
+  return out;
+}
+
+function trustedShape(value: unknown): string | undefined {
+  const v = value as Partial<LineageDocument> | null;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return "expected a JSON object";
+  if (v.format !== "ftl/v1") return `format: expected "ftl/v1", got ${JSON.stringify(v.format)}`;
+  if (typeof v.subject?.id !== "string") return "subject.id: expected a string";
+  if (!Array.isArray(v.bases)) return "bases: expected a list";
+  if (!Array.isArray(v.steps)) return "steps: expected a list";
+  return undefined;
+}
+
+/** Turns a parsed value into a document, or a message saying why not. */
+export function toDocument(
+  value: unknown,
+  validation: "schema" | "trusted",
+): { document: LineageDocument } | { message: string } {
+  if (validation === "trusted") {
+    const problem = trustedShape(value);
+    return problem === undefined ? { document: value as LineageDocument } : { message: problem };
+  }
+  const parsed = parseLineage(value);
+  if (parsed.success) return { document: parsed.data };
+  const first = parsed.issues.slice(0, 3).map((i) => i.message);
+  const more = parsed.issues.length > 3 ? ` (+${parsed.issues.length - 3} more)` : "";
+  return { message: `not a valid ftl/v1 document: ${first.join("; ")}${more}` };
+}
+
+/** Reads one JSONL line: a document, or a `{source, document}` wrapper. */
+export function parseJsonlLine(
+  text: string,
+  defaultSource: string,
+  validation: "schema" | "trusted",
+): { input: AddInput } | { message: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { message: `malformed JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  let source = defaultSource;
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !("format" in value) &&
+    "document" in value
+  ) {
+    const wrapper = value as { source?: unknown; document: unknown };
+    if (wrapper.source !== undefined) {
+      if (typeof wrapper.source !== "string" || wrapper.source.trim() === "")
+        return { message: "source: expected a non-empty string" };
+      source = wrapper.source;
+    }
+    value = wrapper.document;
+  }
+  const doc = toDocument(value, validation);
+  return "document" in doc ? { input: { document: doc.document, source } } : doc;
+}
+
+/**
+ * Imports files and folders into a store, `batchSize` documents per transaction.
+ *
+ * @example
+ * const summary = await ingest(store, ["registry.jsonl"], { onProgress: (p) => console.log(p.added) });
+ */
+export async function ingest(
+  store: Store,
+  paths: readonly string[],
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const batchSize = Math.max(1, options.batchSize ?? 1000);
+  const validation = options.validation ?? "schema";
+  const maxProblems = options.maxProblems ?? 100;
+  const files = paths.flatMap((p) => ingestFiles(p));
+  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const summary: IngestSummary = {
+    files: files.length,
+    read: 0,
+    added: 0,
+    duplicates: 0,
+    superseded: 0,
+    invalid: 0,
+    batches: 0,
+    problems: [],
+  };
+  let bytesDone = 0;
+  let bytesInFile = 0;
+  let batch: AddInput[] = [];
+  const problem = (p: IngestProblem): void => {
+    summary.invalid++;
+    if (summary.problems.length < maxProblems) summary.problems.push(p);
+  };
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const result = await store.addDocuments(batch);
+    batch = [];
+    summary.batches++;
+    summary.added += result.added;
+    summary.duplicates += result.duplicates;
+    summary.superseded += result.superseded;
+    options.onProgress?.({
+      bytesRead: bytesDone + bytesInFile,
+      totalBytes,
+      added: summary.added,
+      duplicates: summary.duplicates,
+      invalid: summary.invalid,
+    });
+  };
+  for (const file of files) {
+    const source = options.source ?? file;
+    bytesInFile = 0;
+    if (JSONL_EXTENSIONS.some((ext) => file.endsWith(ext))) {
+      const stream = createReadStream(file);
+      const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+      let line = 0;
+      for await (const text of lines) {
+        line++;
+        if (text.trim() === "") continue;
+        summary.read++;
+        const parsed = parseJsonlLine(text, source, validation);
+        if ("message" in parsed) problem({ file, line, message: parsed.message });
+        else batch.push(parsed.input);
+        if (batch.length >= batchSize) {
+          bytesInFile = stream.bytesRead;
+          await flush();
+        }
+      }
+    } else {
+      summary.read++;
+      const read = readInput(file);
+      if (!read.ok)
+        problem({
+          file,
+          message: read.kind === "usage" ? read.message : (read.issues[0]?.message ?? "invalid"),
+        });
+      else {
+        const doc = toDocument(read.value, validation);
+        if ("message" in doc) problem({ file, message: doc.message });
+        else batch.push({ document: doc.document, source });
+      }
+      if (batch.length >= batchSize) await flush();
+    }
+    bytesInFile = 0;
+    bytesDone += statSync(file).size;
+  }
+  await flush();
+  if (summary.batches === 0)
+    options.onProgress?.({
+      bytesRead: totalBytes,
+      totalBytes,
+      added: 0,
+      duplicates: 0,
+      invalid: summary.invalid,
+    });
+  return summary;
+}
