@@ -13,6 +13,8 @@ export const EXIT = {
   partial: 3,
   notLineage: 4,
   incomplete: 5,
+  /** `ftl audit`: an error finding (an inherited licence obligation the subject breaks) or a violated --policy. */
+  auditFailed: 6,
   internal: 70,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
