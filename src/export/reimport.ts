@@ -1,5 +1,6 @@
 import type { LineageDocument } from "../schema/lineage.js";
 import { readCycloneDx } from "./read-cyclonedx.js";
+import { readProvJsonLd } from "./read-prov.js";
 import { readSpdx3 } from "./read-spdx3.js";
 
 /** A lineage document read back from a standard export (CycloneDX, SPDX 3, PROV JSON-LD, hf-card). */
@@ -12,7 +13,11 @@ export interface StandardImport {
 }
 
 /** The readers tried in turn; each returns null for text that is not its format. */
-const READERS: ((text: string, fileName: string) => StandardImport | null)[] = [readCycloneDx, readSpdx3];
+const READERS: ((text: string, fileName: string) => StandardImport | null)[] = [
+  readCycloneDx,
+  readSpdx3,
+  readProvJsonLd,
+];
 
 /**
  * Recognises a file written in one of the standard formats (CycloneDX JSON, SPDX 3 JSON-LD, PROV JSON-LD, a
