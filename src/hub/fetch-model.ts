@@ -29,8 +29,8 @@ export interface HubClient {
   onProgress?: (message: string) => void;
 }
 
-/** What was fetched of one model. `files[].path` is the file's Hub URL at the pinned commit. */
-export interface HubModel {
+/** What the Hub's model info (or a listing entry with the same fields) says about a model. */
+export interface HubModelInfo {
   id: string;
   sha: string;
   gated: false | "auto" | "manual";
@@ -39,9 +39,46 @@ export interface HubModel {
   libraryName?: string;
   config?: Record<string, unknown>;
   filePaths: string[];
+}
+
+/** What was fetched of one model. `files[].path` is the file's Hub URL at the pinned commit. */
+export interface HubModel extends HubModelInfo {
   files: SourceFile[];
   warnings: ExtractWarning[];
   complete: boolean;
+}
+
+/** The fields `modelInfo` and `listModels` are asked for. */
+export const HUB_INFO_FIELDS = ["sha", "cardData", "tags", "config", "library_name", "filePaths"] as const;
+
+/** Reads a model-info or listing entry of `@huggingface/hub` (fields {@link HUB_INFO_FIELDS}). */
+export function toHubModelInfo(
+  entry: {
+    name: string;
+    gated: false | "auto" | "manual";
+    sha?: unknown;
+    cardData?: unknown;
+    tags?: unknown;
+    config?: unknown;
+    library_name?: unknown;
+    filePaths?: unknown;
+  },
+  fallbackRevision = "main",
+): HubModelInfo {
+  const cardData = asRecord(entry.cardData);
+  const config = asRecord(entry.config);
+  return {
+    id: entry.name,
+    sha: typeof entry.sha === "string" && entry.sha !== "" ? entry.sha : fallbackRevision,
+    gated: entry.gated ?? false,
+    ...(cardData ? { cardData } : {}),
+    tags: Array.isArray(entry.tags) ? entry.tags.filter((t): t is string => typeof t === "string") : [],
+    ...(typeof entry.library_name === "string" ? { libraryName: entry.library_name } : {}),
+    ...(config ? { config } : {}),
+    filePaths: Array.isArray(entry.filePaths)
+      ? entry.filePaths.filter((p): p is string => typeof p === "string")
+      : [],
+  };
 }
 
 /** The URL of a file of a model at a revision, as the Hub serves it. */
@@ -98,33 +135,40 @@ async function readFile(
   return bytes;
 }
 
-/**
- * Fetches a model's info and lineage files. Throws a HubError when the model itself cannot be read; a gated
- * or oversized file becomes a warning and marks the result incomplete.
- */
-export async function fetchHubModel(client: HubClient, id: string, revision?: string): Promise<HubModel> {
+/** Fetches a model's info (commit sha, card metadata, tags, file list). Throws a HubError. */
+export async function fetchHubModelInfo(
+  client: HubClient,
+  id: string,
+  revision?: string,
+): Promise<HubModelInfo> {
   const context = { model: id, endpoint: client.endpoint, ...(revision ? { revision } : {}) };
   client.onProgress?.(`model info ${id}${revision ? `@${revision}` : ""}`);
-  let info: Awaited<
-    ReturnType<typeof modelInfo<"sha" | "cardData" | "tags" | "config" | "library_name" | "filePaths">>
-  >;
   try {
-    info = await withRetryOnTruncation(client, () =>
+    const info = await withRetryOnTruncation(client, () =>
       modelInfo({
         name: id,
         ...(revision ? { revision } : {}),
         hubUrl: client.endpoint,
         fetch: client.polite.fetch,
-        additionalFields: ["sha", "cardData", "tags", "config", "library_name", "filePaths"],
+        additionalFields: [...HUB_INFO_FIELDS],
         ...(client.accessToken ? { accessToken: client.accessToken } : {}),
       }),
     );
+    return toHubModelInfo(info, revision);
   } catch (error) {
     const failure = client.polite.lastFailure();
     throw toHubError(error, { ...context, what: "model info", ...(failure ? { response: failure } : {}) });
   }
-  const sha = typeof info.sha === "string" && info.sha !== "" ? info.sha : (revision ?? "main");
-  let filePaths = Array.isArray(info.filePaths) ? info.filePaths : [];
+}
+
+/**
+ * Downloads a model's lineage files at its commit. Throws a HubError when the transfer fails; a gated or
+ * oversized file becomes a warning and marks the result incomplete.
+ */
+export async function fetchHubModelFiles(client: HubClient, info: HubModelInfo): Promise<HubModel> {
+  const { id, sha } = info;
+  const context = { model: id, endpoint: client.endpoint };
+  let filePaths = info.filePaths;
   if (filePaths.length === 0) {
     try {
       filePaths = [];
@@ -167,13 +211,10 @@ export async function fetchHubModel(client: HubClient, id: string, revision?: st
         what: path,
         ...(failure ? { response: failure } : {}),
       });
-      if (
-        hubError.code === "gated" ||
-        hubError.code === "unauthorized" ||
-        hubError.message.includes("-byte limit")
-      ) {
+      const tooLarge = hubError.message.includes("-byte limit");
+      if (hubError.code === "gated" || hubError.code === "unauthorized" || tooLarge) {
         warnings.push({
-          code: `hub.${hubError.code === "bad-response" ? "file-too-large" : hubError.code}`,
+          code: tooLarge ? "hub.file-too-large" : `hub.${hubError.code}`,
           message: `${path} not read: ${hubError.message}`,
           file: url,
         });
@@ -183,19 +224,10 @@ export async function fetchHubModel(client: HubClient, id: string, revision?: st
       throw hubError;
     }
   }
-  const cardData = asRecord(info.cardData);
-  const config = asRecord(info.config);
-  return {
-    id: info.name,
-    sha,
-    gated: info.gated,
-    ...(cardData ? { cardData } : {}),
-    tags: Array.isArray(info.tags) ? info.tags.filter((t): t is string => typeof t === "string") : [],
-    ...(typeof info.library_name === "string" ? { libraryName: info.library_name } : {}),
-    ...(config ? { config } : {}),
-    filePaths,
-    files,
-    warnings,
-    complete,
-  };
+  return { ...info, filePaths, files, warnings, complete };
+}
+
+/** Fetches a model's info and lineage files (see {@link fetchHubModelInfo}, {@link fetchHubModelFiles}). */
+export async function fetchHubModel(client: HubClient, id: string, revision?: string): Promise<HubModel> {
+  return fetchHubModelFiles(client, await fetchHubModelInfo(client, id, revision));
 }

@@ -86,16 +86,20 @@ export function extractHubModel(model: HubModel): ExtractResult {
   }
 }
 
-/** Fetches one model and reads its lineage, as a chain node (parents not yet followed). */
-export async function readHubNode(client: HubClient, id: string, revision?: string): Promise<ChainNode> {
-  const fetched = await fetchHubModel(client, id, revision);
-  const model = fetched.id === id ? fetched : { ...fetched, id };
+/** Reads the lineage of a fetched model, as a chain node (parents not yet followed). */
+export function hubNode(fetched: HubModel, id = fetched.id): ChainNode {
+  const model = fetched.id === id ? fetched : { ...fetched, id, warnings: [...fetched.warnings] };
   if (fetched.id !== id)
     model.warnings.push({
       code: "hub.renamed",
       message: `${id} is now ${fetched.id} on the Hub; kept the id as written`,
     });
   return { model, extract: extractHubModel(model), hub: hubParents(model), followed: [] };
+}
+
+/** Fetches one model and reads its lineage, as a chain node (parents not yet followed). */
+export async function readHubNode(client: HubClient, id: string, revision?: string): Promise<ChainNode> {
+  return hubNode(await fetchHubModel(client, id, revision), id);
 }
 
 /**

@@ -207,9 +207,15 @@ function serveFile(req: IncomingMessage, res: ServerResponse, model: FixtureMode
   send(res, 200, content, headers);
 }
 
-function listing(req: IncomingMessage, res: ServerResponse, url: URL, models: Map<string, FixtureModel>) {
+function listing(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  models: Map<string, FixtureModel>,
+  pageSize: number,
+) {
   const q = url.searchParams;
-  const limit = Math.max(1, Number(q.get("limit") ?? "500"));
+  const limit = Math.min(pageSize, Math.max(1, Number(q.get("limit") ?? "500")));
   const cursor = Number(q.get("cursor") ?? "0");
   const author = q.get("author");
   const search = q.get("search")?.toLowerCase();
@@ -235,10 +241,10 @@ function listing(req: IncomingMessage, res: ServerResponse, url: URL, models: Ma
   sendJson(res, 200, page, headers);
 }
 
-function route(req: IncomingMessage, res: ServerResponse, models: Map<string, FixtureModel>) {
+function route(req: IncomingMessage, res: ServerResponse, models: Map<string, FixtureModel>, pageSize = 500) {
   const url = new URL(req.url ?? "/", "http://replay");
   const path = url.pathname;
-  if (path === "/api/models") return listing(req, res, url, models);
+  if (path === "/api/models") return listing(req, res, url, models, pageSize);
   const info = /^\/api\/models\/([^/]+\/[^/]+)(?:\/revision\/([^/]+))?$/.exec(path);
   if (info?.[1]) {
     const model = models.get(info[1]);
@@ -291,7 +297,10 @@ function route(req: IncomingMessage, res: ServerResponse, models: Map<string, Fi
  * await importFromHub("hf:mlabonne/NeuralHermes-2.5-Mistral-7B", { endpoint: hub.url });
  * await hub.close();
  */
-export async function startReplayServer(fixturesRoot: string): Promise<ReplayServer> {
+export async function startReplayServer(
+  fixturesRoot: string,
+  options: { pageSize?: number } = {},
+): Promise<ReplayServer> {
   const models = loadFixtures(fixturesRoot);
   const requests: RecordedRequest[] = [];
   const scripts: { match: string | RegExp; responses: (ScriptedResponse | "fixture")[] }[] = [];
@@ -307,7 +316,7 @@ export async function startReplayServer(fixturesRoot: string): Promise<ReplaySer
       (s) => s.responses.length > 0 && (typeof s.match === "string" ? s.match === path : s.match.test(path)),
     );
     const scripted = script?.responses.shift();
-    if (!scripted || scripted === "fixture") return route(req, res, models);
+    if (!scripted || scripted === "fixture") return route(req, res, models, options.pageSize);
     const body = Buffer.from(scripted.body ?? "");
     res.writeHead(scripted.status, { "Content-Length": String(body.length), ...scripted.headers });
     if (scripted.truncateAt === undefined) return void res.end(body);
