@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { auditCommand } from "./audit.js";
 import { initCommand } from "./init.js";
 import { schemaCommand } from "./schema.js";
 import { showCommand } from "./show.js";
@@ -6,4 +7,11 @@ import { stepAddCommand } from "./step-add.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command, in the order `ftl --help` lists them. */
-export const COMMANDS: Command[] = [validateCommand, showCommand, initCommand, stepAddCommand, schemaCommand];
+export const COMMANDS: Command[] = [
+  validateCommand,
+  showCommand,
+  initCommand,
+  stepAddCommand,
+  schemaCommand,
+  auditCommand,
+];

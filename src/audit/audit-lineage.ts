@@ -1,0 +1,531 @@
+/**
+ * The audit engine: compares the licence a subject declares with every licence that reaches it through its
+ * ancestry, and reports findings (each with its path through the chain), obligations and a verdict on
+ * commercial use. Never throws on unknown licence strings: they become `unknown-license` findings.
+ */
+import type { LineageDocument } from "../schema/lineage.js";
+import { validateLineage } from "../validate/validate.js";
+import { type CollectOptions, collectAncestors, type Reach } from "./collect-ancestors.js";
+import type { AuditFinding, AuditReport, CommercialVerdict, Obligation, PathHop, StepRef } from "./report.js";
+import {
+  knownEntries,
+  type LicenseTerm,
+  mostPermissiveOption,
+  type ResolvedLicense,
+} from "./resolve-license.js";
+import { CONDITION_LABELS, type LicenseEntry } from "./terms.js";
+
+export interface AuditOptions extends CollectOptions {
+  /** False when the document came from an import that could not read every input. */
+  complete?: boolean;
+}
+
+const ROLE_WORDS = {
+  base: "base",
+  "merge-parent": "merge parent",
+  "merge-base": "merge base",
+  intermediate: "intermediate checkpoint",
+  upstream: "upstream model",
+  dataset: "dataset",
+  "data-terms": "dataset",
+} as const;
+
+/** `step 2 (dpo)`, or `step 2 (dpo) of org/model` inside an upstream document. */
+export function stepLabel(step: StepRef): string {
+  const name = step.id === String(step.index) ? `step ${step.index}` : `step ${step.index} (${step.id})`;
+  return step.document ? `${name} of ${step.document}` : name;
+}
+
+/** ` via step 1 (sft) → step 2 (dpo)`, or an empty string when the ancestor is a direct parent with no step. */
+export function pathText(path: readonly PathHop[], subjectId: string): string {
+  const hops = path.filter(
+    (hop, i) => hop.step !== undefined || (i < path.length - 1 && hop.model !== subjectId),
+  );
+  if (hops.length === 0) return "";
+  return ` via ${hops.map((hop) => (hop.step ? stepLabel(hop.step) : hop.model)).join(" → ")}`;
+}
+
+/** What a licence asks of a derivative, as one clause. */
+export function obligationSentence(entry: LicenseEntry): string {
+  const parts: string[] = [];
+  if (entry.derivatives === "same") parts.push(`the ${entry.name} must be passed on`);
+  if (entry.derivatives === "carry-restrictions")
+    parts.push(
+      `the ${entry.name} must be passed on and its use restrictions carried into the derivative's terms`,
+    );
+  if (entry.derivatives === "none") parts.push(`the ${entry.name} allows no derivatives to be shared`);
+  if (entry.commercial === "not-allowed") parts.push("non-commercial use only");
+  if (entry.namePrefix) parts.push(`the name must start with '${entry.namePrefix}'`);
+  if (parts.length === 0) {
+    const conditions = entry.conditions.map((c) => CONDITION_LABELS[c]);
+    parts.push(
+      `the ${entry.name}'s conditions still apply to what is inherited (${conditions.join("; ") || "none"})`,
+    );
+  }
+  return parts.join(" and ");
+}
+
+const normaliseName = (name: string): string => name.toLowerCase().replace(/[\s_.-]+/g, "");
+
+function permitsCommercial(license: ResolvedLicense): boolean {
+  return license.options.some((o) =>
+    o.every((t) => t.kind === "known" && t.entry.commercial !== "not-allowed"),
+  );
+}
+
+function forbidsCommercial(license: ResolvedLicense): boolean {
+  return license.options.every((o) =>
+    o.some((t) => t.kind === "known" && t.entry.commercial === "not-allowed"),
+  );
+}
+
+function includes(license: ResolvedLicense, entry: LicenseEntry): boolean {
+  return knownEntries(license).some((e) => e.id === entry.id);
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Audits the licences along a document's chain.
+ *
+ * @example
+ * const report = await auditLineage(doc, { datasets: { "org/data": "cc-by-nc-4.0" } });
+ * report.verdict.commercialUse; // "not-allowed"
+ */
+export async function auditLineage(doc: LineageDocument, options: AuditOptions = {}): Promise<AuditReport> {
+  const collected = await collectAncestors(doc, options);
+  const subjectId = doc.subject.id;
+  const subjectLicense = collected.subject.license;
+  const declared =
+    subjectLicense.from === "family-name" || subjectLicense.from === "none"
+      ? undefined
+      : subjectLicense.resolved;
+  const findings: AuditFinding[] = [];
+  const add = (finding: AuditFinding): void => {
+    findings.push(finding);
+  };
+  const obligations = new Map<string, { entry: LicenseEntry; from: Set<string> }>();
+  const modelEntries = new Map<string, { entry: LicenseEntry; reaches: Reach[] }>();
+  const allEntries = new Map<string, { entry: LicenseEntry; reaches: Reach[] }>();
+  const notCommercial: string[] = [];
+  const unknownReasons: string[] = [];
+
+  const ancestorOf = (r: Reach): NonNullable<AuditFinding["ancestor"]> => ({
+    kind: r.kind,
+    id: r.id,
+    role: r.role,
+    ...(r.step ? { step: r.step } : {}),
+  });
+  const label = (r: Reach): string => {
+    if (r.kind === "dataset") {
+      const at = r.step ? ` at ${stepLabel(r.step)}` : "";
+      return `dataset ${r.id}${at}`;
+    }
+    return `${ROLE_WORDS[r.role]} ${r.id}`;
+  };
+  const passOnFromModels = (): LicenseEntry[] =>
+    [...modelEntries.values()]
+      .map((v) => v.entry)
+      .filter((e) => e.derivatives === "same" || e.derivatives === "carry-restrictions");
+
+  // Subject.
+  if (declared === undefined) {
+    add({
+      severity: "warning",
+      code: "undeclared-license",
+      message: `${subjectId} declares no licence: nothing grants rights to use it`,
+    });
+    unknownReasons.push("the subject declares no licence");
+  } else {
+    if (subjectLicense.from === "family" && subjectLicense.family) {
+      add({
+        severity: "info",
+        code: "inferred-license",
+        message: `licence of ${subjectId} taken from the family table: ${subjectLicense.family.entry.family} is released under ${subjectLicense.family.license.id}`,
+        license: subjectLicense.family.license.id,
+        source: subjectLicense.family.entry.source,
+      });
+    }
+    for (const term of declared.options.flat()) {
+      if (term.kind === "known") continue;
+      add({
+        severity: "warning",
+        code: "unknown-license",
+        message: unknownTermMessage(term, `the licence ${subjectId} declares`, declared.link),
+        license: term.text,
+      });
+    }
+    if (declared.status === "unknown" && !permitsCommercial(declared) && !forbidsCommercial(declared))
+      unknownReasons.push(`the subject's licence '${declared.text}' is not in the knowledge base`);
+    if (forbidsCommercial(declared)) notCommercial.push(`the subject's own licence ${declared.text}`);
+  }
+  if (subjectLicense.familyConflict) {
+    const fam = subjectLicense.familyConflict;
+    add({
+      severity: "warning",
+      code: "license-mismatch",
+      message: `${subjectId} declares ${declared?.text ?? "no licence"}, but ${fam.entry.family} is released under ${fam.license.id}`,
+      license: fam.license.id,
+      source: fam.entry.source,
+    });
+  }
+
+  // Every ancestor.
+  for (const r of collected.reaches) {
+    const where = pathText(r.path, subjectId);
+    const ancestor = ancestorOf(r);
+    const common = { ancestor, path: r.path };
+    if (r.kind === "model" && r.familyConflict) {
+      const fam = r.familyConflict;
+      add({
+        severity: "warning",
+        code: "license-mismatch",
+        message: `the document gives ${r.id} the licence ${r.license ?? "(none)"}, but ${fam.entry.family} is released under ${fam.license.id}; auditing both`,
+        license: fam.license.id,
+        source: fam.entry.source,
+        ...common,
+      });
+    }
+    if (r.licenseFrom === "family-name" && r.family) {
+      add({
+        severity: "info",
+        code: "inferred-license",
+        message: `licence of ${r.id} inferred from its name: it looks like ${r.family.entry.family} (${r.family.license.id}); supply it with --model-licenses if not`,
+        license: r.family.license.id,
+        source: r.family.entry.source,
+        ...common,
+      });
+    } else if (r.licenseFrom === "family" && r.family && !r.familyConflict && r.role !== "upstream") {
+      add({
+        severity: "info",
+        code: "inferred-license",
+        message: `licence of ${r.id} taken from the family table: ${r.family.entry.family} is released under ${r.family.license.id}`,
+        license: r.family.license.id,
+        source: r.family.entry.source,
+        ...common,
+      });
+    } else if (r.licenseFrom === "supplied" || r.licenseFrom === "registry") {
+      add({
+        severity: "info",
+        code: "inferred-license",
+        message: `licence of ${r.id} (${r.license}) ${r.licenseFrom === "supplied" ? "supplied on the command line" : "read from the registry"}`,
+        ...(r.license ? { license: r.license } : {}),
+        ...common,
+      });
+    }
+    if (!r.resolved) {
+      const what =
+        r.kind === "dataset" && !r.id.includes("/") && r.id.includes(" ")
+          ? `dataset '${r.id}'${r.step ? ` at ${stepLabel(r.step)}` : ""} is not identified and`
+          : label(r);
+      add({
+        severity: "warning",
+        code: "unknown-license",
+        message: `${what}${where && r.kind === "model" ? where : ""} has no known licence`,
+        ...common,
+      });
+      unknownReasons.push(`${label(r)} has no known licence`);
+      continue;
+    }
+    const option = mostPermissiveOption(r.resolved);
+    for (const term of option) {
+      if (term.kind === "known") continue;
+      add({
+        severity: "warning",
+        code: "unknown-license",
+        message: unknownTermMessage(
+          term,
+          `the licence of ${label(r)}${r.kind === "model" ? where : ""}`,
+          r.resolved.link,
+        ),
+        license: term.text,
+        ...common,
+      });
+      unknownReasons.push(`the licence of ${label(r)} is not in the knowledge base`);
+    }
+    for (const term of option) {
+      if (term.kind !== "known") continue;
+      const entry = term.entry;
+      const source = entry.source;
+      const ob = obligations.get(entry.id) ?? { entry, from: new Set<string>() };
+      ob.from.add(r.id);
+      obligations.set(entry.id, ob);
+      const all = allEntries.get(entry.id) ?? { entry, reaches: [] };
+      all.reaches.push(r);
+      allEntries.set(entry.id, all);
+      if (r.kind === "model") {
+        const m = modelEntries.get(entry.id) ?? { entry, reaches: [] };
+        m.reaches.push(r);
+        modelEntries.set(entry.id, m);
+        if (entry.commercial === "not-allowed") notCommercial.push(`${entry.id} from ${r.id}`);
+        if (!declared || declared.status === "unknown" || includes(declared, entry)) continue;
+        const inherits = `declares ${declared.text} but inherits ${entry.id} from ${r.id}${where}`;
+        const base = { license: entry.id, source, ...common };
+        if (entry.derivatives === "none" || entry.derivatives === "same") {
+          add({
+            severity: "error",
+            code: "license-conflict",
+            message: `${inherits}; ${obligationSentence(entry)}`,
+            ...base,
+          });
+        } else if (entry.derivatives === "carry-restrictions") {
+          const carries = knownEntries(declared).some((e) => e.conditions.includes("use-restrictions"));
+          add({
+            severity: carries ? "warning" : "error",
+            code: carries ? "license-change" : "license-conflict",
+            message: carries
+              ? `${inherits}; check that ${declared.text} carries the use restrictions of the ${entry.name}`
+              : `${inherits}; ${obligationSentence(entry)}`,
+            ...base,
+          });
+        } else if (entry.derivatives === "non-commercial") {
+          if (permitsCommercial(declared))
+            add({
+              severity: "error",
+              code: "license-conflict",
+              message: `${inherits}; ${obligationSentence(entry)}`,
+              ...base,
+            });
+        } else if (entry.kind !== "public-domain") {
+          add({
+            severity: "warning",
+            code: "license-change",
+            message: `${inherits}: relicensing is allowed, but ${obligationSentence(entry)}`,
+            ...base,
+          });
+        }
+      } else {
+        datasetFindings(r, entry, where);
+      }
+    }
+  }
+
+  function datasetFindings(r: Reach, entry: LicenseEntry, _where: string): void {
+    const common = { ancestor: ancestorOf(r), path: r.path, license: entry.id, source: entry.source };
+    const at = r.step ? ` at ${stepLabel(r.step)}` : "";
+    if (r.role === "data-terms") {
+      add({
+        severity: "warning",
+        code: "output-terms",
+        message: `dataset ${r.id}${at} holds outputs of models under the ${entry.name}: ${entry.limitations.join("; ")}`,
+        ...common,
+      });
+      return;
+    }
+    if (entry.commercial === "not-allowed") {
+      notCommercial.push(`${entry.id} dataset ${r.id}${at}`);
+      const clash =
+        declared && permitsCommercial(declared)
+          ? `, but the subject declares ${declared.text}, which permits it`
+          : "";
+      add({
+        severity: "warning",
+        code: "non-commercial",
+        message: `trained on a ${entry.id} dataset ${r.id}${at}: non-commercial use only${clash}`,
+        ...common,
+      });
+      return;
+    }
+    if (entry.kind === "model-license" || entry.kind === "terms-of-use") {
+      add({
+        severity: "warning",
+        code: "output-terms",
+        message: `dataset ${r.id}${at} is under the ${entry.name}: ${obligationSentence(entry)}`,
+        ...common,
+      });
+      return;
+    }
+    if (entry.derivatives === "same") {
+      add({
+        severity: "warning",
+        code: "share-alike",
+        message: `trained on a ${entry.id} dataset ${r.id}${at}: if the model is an adaptation of the data, it must be shared under ${entry.id}`,
+        ...common,
+      });
+    } else if (entry.derivatives === "none") {
+      add({
+        severity: "warning",
+        code: "no-derivatives",
+        message: `trained on a ${entry.id} dataset ${r.id}${at}: adaptations of the data may not be shared`,
+        ...common,
+      });
+    } else if (entry.derivatives === "carry-restrictions") {
+      add({
+        severity: "warning",
+        code: "use-restrictions",
+        message: `trained on a ${entry.id} dataset ${r.id}${at}: its use restrictions may reach the model`,
+        ...common,
+      });
+    } else if (entry.conditions.includes("attribution")) {
+      add({
+        severity: "info",
+        code: "attribution",
+        message: `credit dataset ${r.id}${at} (${entry.id})`,
+        ...common,
+      });
+    }
+  }
+
+  // Terms that apply across the chain.
+  const subjectName = doc.subject.id.split("/").pop() ?? doc.subject.id;
+  const subjectFamily = subjectLicense.family;
+  for (const { entry, reaches } of allEntries.values()) {
+    const from = [...new Set(reaches.map((r) => r.id))].join(", ");
+    if (entry.namePrefix) {
+      const own = subjectFamily?.entry.official && subjectFamily.license.id === entry.id;
+      const names = [subjectName, doc.subject.name].filter((n): n is string => n !== undefined);
+      const ok = own || names.some((n) => normaliseName(n).startsWith(normaliseName(entry.namePrefix!)));
+      if (!ok)
+        add({
+          severity: "error",
+          code: "naming-rule",
+          message: `the ${entry.name} requires models derived from ${from} to have names starting with '${entry.namePrefix}'; '${subjectName}' does not`,
+          license: entry.id,
+          source: entry.source,
+        });
+    }
+    if (entry.conditions.includes("use-restrictions") && reaches.some((r) => r.kind === "model"))
+      add({
+        severity: "info",
+        code: "use-restrictions",
+        message: `the use restrictions of the ${entry.name} (from ${from}) bind every user of ${subjectId}`,
+        license: entry.id,
+        source: entry.source,
+      });
+    if (entry.userThreshold !== undefined)
+      add({
+        severity: "info",
+        code: "user-threshold",
+        message: `above ${entry.userThreshold.toLocaleString("en-US")} monthly active users the ${entry.name} (from ${from}) requires a separate licence`,
+        license: entry.id,
+        source: entry.source,
+      });
+  }
+  const passOn = passOnFromModels();
+  if (passOn.length >= 2) {
+    const list = passOn
+      .map(
+        (e) => `${e.id} (from ${[...new Set(modelEntries.get(e.id)?.reaches.map((r) => r.id))].join(", ")})`,
+      )
+      .join(", ");
+    add({
+      severity: "warning",
+      code: "combined-terms",
+      message: `${subjectId} inherits several licences that must each be passed on: ${list}; all of them apply together`,
+    });
+  }
+  for (const { entry, reaches } of modelEntries.values()) {
+    if (!entry.conditions.includes("no-improving-other-models")) continue;
+    const others = [...modelEntries.values()].filter(
+      (v) => v.entry.id !== entry.id && v.reaches.some((r) => r.role !== "intermediate"),
+    );
+    if (others.length === 0) continue;
+    add({
+      severity: "warning",
+      code: "improve-other-models",
+      message: `combines ${entry.id} weights (from ${reaches.map((r) => r.id).join(", ")}) with ${others.map((o) => o.entry.id).join(", ")} weights; the ${entry.name} forbids using them to improve other large language models`,
+      license: entry.id,
+      source: entry.source,
+    });
+  }
+
+  // Completeness.
+  for (const u of collected.unresolved) {
+    add({
+      severity: "warning",
+      code: "unresolved-reference",
+      message: `${stepLabel(u.step)} uses ${u.reference}, which is neither a base nor an earlier step: its licence cannot be checked`,
+      path: u.path,
+    });
+    unknownReasons.push(`${u.reference} is not resolved`);
+  }
+  for (const step of collected.undocumented) {
+    add({
+      severity: "warning",
+      code: "undocumented-data",
+      message: `${stepLabel(step)} names no training data: the licences of its data cannot be checked`,
+    });
+    unknownReasons.push(`${stepLabel(step)} names no training data`);
+  }
+  const validation = validateLineage(doc);
+  if (validation.class !== "lineage")
+    add({
+      severity: "info",
+      code: "incomplete-lineage",
+      message: `the document is ${validation.class === "partial" ? "a partial lineage" : "not a lineage"} (score ${validation.score}/100): ancestors it does not name are not audited`,
+    });
+  if (options.complete === false)
+    add({
+      severity: "warning",
+      code: "incomplete-lineage",
+      message: "the import could not read every input: ancestors it missed are not audited",
+    });
+
+  // Verdict.
+  let commercialUse: CommercialVerdict;
+  let reasons: string[];
+  if (notCommercial.length > 0) {
+    commercialUse = "not-allowed";
+    reasons = [...new Set(notCommercial)].map((r) => `non-commercial: ${r}`);
+  } else if (unknownReasons.length > 0) {
+    commercialUse = "unknown";
+    reasons = [...new Set(unknownReasons)];
+  } else {
+    commercialUse = "allowed";
+    reasons = declared ? [`${declared.text} permits commercial use`] : [];
+    reasons.push(
+      ...[...obligations.values()]
+        .filter((o) => o.entry.userThreshold !== undefined)
+        .map(
+          (o) =>
+            `below ${o.entry.userThreshold!.toLocaleString("en-US")} monthly active users (${o.entry.id})`,
+        ),
+    );
+    const kept = [...obligations.values()]
+      .filter((o) => o.entry.conditions.length > 0)
+      .map((o) => o.entry.id);
+    if (kept.length > 0) reasons.push(`keeping the conditions of ${kept.join(", ")}`);
+  }
+
+  const sorted = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+  const unique = sorted.filter(
+    (f, i) => sorted.findIndex((g) => g.code === f.code && g.message === f.message) === i,
+  );
+  const obligationList: Obligation[] = [...obligations.values()].map(({ entry, from }) => ({
+    license: entry.id,
+    name: entry.name,
+    from: [...from],
+    conditions: entry.conditions.map((c) => CONDITION_LABELS[c]),
+    limitations: [...entry.limitations],
+    source: entry.source,
+  }));
+  return {
+    subject: {
+      id: subjectId,
+      ...(subjectLicense.resolved ? { license: subjectLicense.resolved.text } : {}),
+      licenseFrom: subjectLicense.from,
+    },
+    verdict: { commercialUse, reasons },
+    findings: unique,
+    obligations: obligationList,
+    ancestors: collected.reaches.map(
+      ({ resolved: _r, family: _f, familyConflict: _c, ...ancestor }) => ancestor,
+    ),
+    lineageClass: validation.class,
+    counts: {
+      error: unique.filter((f) => f.severity === "error").length,
+      warning: unique.filter((f) => f.severity === "warning").length,
+      info: unique.filter((f) => f.severity === "info").length,
+    },
+  };
+}
+
+function unknownTermMessage(term: LicenseTerm, what: string, link: string | undefined): string {
+  const see = link ? ` (see ${link})` : "";
+  if (term.kind === "spdx")
+    return `${what}, ${term.spdx}, is a valid SPDX licence the knowledge base has not reviewed: its obligations are not checked${see}`;
+  return `${what}, '${term.text}', is not in the knowledge base: its obligations are not checked${see}`;
+}

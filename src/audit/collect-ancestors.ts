@@ -1,0 +1,325 @@
+/**
+ * Walks a lineage document from its subject back to every base, merge parent, intermediate checkpoint and
+ * dataset, and, through an upstream look-up (the registry or the Hub), into the documents of its bases.
+ * Each ancestor carries its licence, where that licence came from, and its path to the subject.
+ */
+import { indexReferences, resolveInput, stepModelInputs } from "../model/graph.js";
+import type { DatasetRef, LineageDocument, ModelRef } from "../schema/lineage.js";
+import { datasetEntry, type FamilyMatch, familyFor } from "./knowledge.js";
+import type { Ancestor, AncestorRole, LicenseOrigin, PathHop, StepRef } from "./report.js";
+import { knownEntries, type ResolvedLicense, resolveLicense } from "./resolve-license.js";
+
+/** Returns the lineage document recorded for a model id (its subject is that model), if one is known. */
+export type UpstreamLookup = (
+  modelId: string,
+) => Promise<LineageDocument | undefined> | LineageDocument | undefined;
+
+/** Licences supplied from outside the document (`--model-licenses`, `--dataset-licenses`). */
+export interface SuppliedLicenses {
+  models?: Readonly<Record<string, string>>;
+  datasets?: Readonly<Record<string, string>>;
+}
+
+export interface CollectOptions extends SuppliedLicenses {
+  upstream?: UpstreamLookup;
+  /** How many upstream documents deep to follow (default 16). */
+  maxDepth?: number;
+}
+
+/** An ancestor with its licence resolved. */
+export interface Reach extends Ancestor {
+  resolved?: ResolvedLicense;
+  family?: FamilyMatch;
+  /** Set when the document's licence for a well-known model differs from the family table. */
+  familyConflict?: FamilyMatch;
+}
+
+export interface ModelLicense {
+  resolved?: ResolvedLicense;
+  from: LicenseOrigin;
+  source?: string;
+  family?: FamilyMatch;
+  familyConflict?: FamilyMatch;
+}
+
+export interface Collected {
+  subject: { id: string; license: ModelLicense };
+  reaches: Reach[];
+  unresolved: { reference: string; step: StepRef; path: PathHop[] }[];
+  /** Fine-tuning steps that name no training data. */
+  undocumented: StepRef[];
+  /** Upstream documents followed. */
+  upstreamDocuments: string[];
+}
+
+/** The index of the step that produces the subject: the last step whose output is the subject, else the last step. */
+export function terminalStep(doc: LineageDocument): number | undefined {
+  for (let i = doc.steps.length - 1; i >= 0; i--) if (doc.steps[i]?.output?.id === doc.subject.id) return i;
+  return doc.steps.length > 0 ? doc.steps.length - 1 : undefined;
+}
+
+/** Collects every ancestor of the document's subject with its licence. */
+export async function collectAncestors(
+  doc: LineageDocument,
+  options: CollectOptions = {},
+): Promise<Collected> {
+  const maxDepth = options.maxDepth ?? 16;
+  const reaches: Reach[] = [];
+  const seen = new Set<string>();
+  const unresolved: Collected["unresolved"] = [];
+  const undocumented: StepRef[] = [];
+  const upstreamDocuments: string[] = [];
+  const lookups = new Map<string, LineageDocument | undefined>();
+
+  const lookup = async (id: string): Promise<LineageDocument | undefined> => {
+    if (!options.upstream) return undefined;
+    if (!lookups.has(id)) lookups.set(id, (await options.upstream(id)) ?? undefined);
+    return lookups.get(id);
+  };
+
+  const modelLicense = async (id: string, ref: ModelRef | undefined): Promise<ModelLicense> => {
+    const family = familyFor(id);
+    const withFamily = family ? { family } : {};
+    if (ref?.license !== undefined || ref?.licenseName !== undefined) {
+      const resolved = resolveLicense(ref.license, { name: ref.licenseName, link: ref.licenseLink });
+      const conflict =
+        family?.entry.official && !knownEntries(resolved).some((e) => e.id === family.license.id);
+      return {
+        ...(resolved ? { resolved } : {}),
+        from: "document",
+        ...withFamily,
+        ...(conflict ? { familyConflict: family } : {}),
+      };
+    }
+    const supplied = options.models?.[id];
+    if (supplied !== undefined) {
+      const resolved = resolveLicense(supplied);
+      return { ...(resolved ? { resolved } : {}), from: "supplied", ...withFamily };
+    }
+    const recorded = (await lookup(id))?.subject;
+    if (recorded && (recorded.license !== undefined || recorded.licenseName !== undefined)) {
+      const resolved = resolveLicense(recorded.license, {
+        name: recorded.licenseName,
+        link: recorded.licenseLink,
+      });
+      return { ...(resolved ? { resolved } : {}), from: "registry", ...withFamily };
+    }
+    if (family) {
+      const resolved = resolveLicense(family.license.id);
+      return {
+        ...(resolved ? { resolved } : {}),
+        from: family.entry.official ? "family" : "family-name",
+        source: family.entry.source,
+        family,
+      };
+    }
+    return { from: "none" };
+  };
+
+  const push = (reach: Reach, key: string): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    reaches.push(reach);
+  };
+
+  const addModel = async (
+    id: string,
+    ref: ModelRef | undefined,
+    role: AncestorRole,
+    step: StepRef | undefined,
+    path: PathHop[],
+    depth: number,
+    visitedDocs: Set<string>,
+  ): Promise<void> => {
+    if (seen.has(`model:${id}`)) return;
+    const lic = await modelLicense(id, ref);
+    const base = { kind: "model" as const, id, role, ...(step ? { step } : {}), path };
+    push(
+      {
+        ...base,
+        ...(lic.resolved ? { license: lic.resolved.text, resolved: lic.resolved } : {}),
+        licenseFrom: lic.from,
+        ...(lic.source ? { licenseSource: lic.source } : {}),
+        ...(lic.family ? { family: lic.family } : {}),
+        ...(lic.familyConflict ? { familyConflict: lic.familyConflict } : {}),
+      },
+      `model:${id}`,
+    );
+    if (lic.familyConflict) {
+      const fam = lic.familyConflict;
+      const resolved = resolveLicense(fam.license.id);
+      push(
+        {
+          ...base,
+          license: fam.license.id,
+          ...(resolved ? { resolved } : {}),
+          licenseFrom: "family",
+          licenseSource: fam.entry.source,
+          family: fam,
+        },
+        `model-family:${id}`,
+      );
+    }
+    const fam = lic.family;
+    if (fam?.entry.official && (lic.from === "family" || lic.familyConflict === undefined)) {
+      for (const up of fam.entry.upstream ?? []) {
+        const resolved = resolveLicense(up.license);
+        push(
+          {
+            kind: "model",
+            id: up.id,
+            role: "upstream",
+            path: [{ model: id }, ...path],
+            license: up.license,
+            ...(resolved ? { resolved } : {}),
+            licenseFrom: "family",
+            licenseSource: fam.entry.source,
+          },
+          `model:${up.id}`,
+        );
+      }
+    }
+    if (role !== "intermediate" && depth < maxDepth && !visitedDocs.has(id)) {
+      const upstreamDoc = await lookup(id);
+      if (upstreamDoc && upstreamDoc.subject.id === id) {
+        upstreamDocuments.push(id);
+        await walk(upstreamDoc, path, id, depth + 1, new Set([...visitedDocs, id]));
+      }
+    }
+  };
+
+  const addDataset = (dataset: DatasetRef, step: StepRef, path: PathHop[]): void => {
+    const label = dataset.id ?? dataset.description ?? "(unnamed dataset)";
+    const key = `dataset:${label}@${step.document ?? ""}#${step.index}`;
+    const base = { kind: "dataset" as const, id: label, role: "dataset" as const, step, path };
+    const table = dataset.id ? datasetEntry(dataset.id) : undefined;
+    let written: string | undefined;
+    let from: LicenseOrigin = "none";
+    let source: string | undefined;
+    if (dataset.license !== undefined) {
+      written = dataset.license;
+      from = "document";
+    } else if (dataset.id !== undefined && options.datasets?.[dataset.id] !== undefined) {
+      written = options.datasets[dataset.id];
+      from = "supplied";
+    } else if (table) {
+      written = table.license;
+      from = "dataset-table";
+      source = table.source;
+    }
+    const resolved = resolveLicense(written);
+    push(
+      {
+        ...base,
+        ...(resolved ? { license: resolved.text, resolved } : {}),
+        licenseFrom: from,
+        ...(source ? { licenseSource: source } : {}),
+      },
+      key,
+    );
+    if (table?.outputsOf) {
+      const terms = resolveLicense(table.outputsOf);
+      push(
+        {
+          ...base,
+          role: "data-terms",
+          license: table.outputsOf,
+          ...(terms ? { resolved: terms } : {}),
+          licenseFrom: "dataset-table",
+          licenseSource: table.source,
+        },
+        `${key}:terms`,
+      );
+    }
+  };
+
+  const walk = async (
+    d: LineageDocument,
+    suffix: PathHop[],
+    docLabel: string | undefined,
+    depth: number,
+    visitedDocs: Set<string>,
+  ): Promise<void> => {
+    const index = indexReferences(d);
+    const terminal = terminalStep(d);
+    const visitedSteps = new Set<number>();
+    const reachedBases = new Set<number>();
+    const upstreamRole = (role: AncestorRole): AncestorRole => (depth > 0 ? "upstream" : role);
+
+    const visitStep = async (i: number, after: PathHop[]): Promise<void> => {
+      const step = d.steps[i];
+      if (step === undefined || visitedSteps.has(i)) return;
+      visitedSteps.add(i);
+      const ref: StepRef = { index: i + 1, id: step.id, ...(docLabel ? { document: docLabel } : {}) };
+      const produced = step.output?.id ?? (i === terminal ? d.subject.id : `output of step ${step.id}`);
+      const hops: PathHop[] = [{ step: ref, model: produced }, ...after];
+      const datasets = step.inputs?.datasets ?? [];
+      if (step.kind === "fine-tune" && datasets.length === 0) undocumented.push(ref);
+      for (const dataset of datasets) addDataset(dataset, ref, hops);
+      for (const input of stepModelInputs(step)) {
+        const role: AncestorRole =
+          step.kind !== "merge" ? "base" : input === step.baseModel ? "merge-base" : "merge-parent";
+        const r = resolveInput(input, index, d);
+        if (r.kind === "base") {
+          reachedBases.add(r.baseIndex);
+          await addModel(r.id, d.bases[r.baseIndex], upstreamRole(role), ref, hops, depth, visitedDocs);
+        } else if (r.kind === "step") {
+          const out = d.steps[r.stepIndex]?.output;
+          if (out?.id !== undefined && out.id !== d.subject.id)
+            await addModel(out.id, out, upstreamRole("intermediate"), ref, hops, depth, visitedDocs);
+          await visitStep(r.stepIndex, hops);
+        } else {
+          unresolved.push({ reference: r.reference, step: ref, path: hops });
+        }
+      }
+    };
+
+    if (terminal !== undefined) await visitStep(terminal, suffix);
+    const subjectHop: PathHop[] = [{ model: d.subject.id }, ...suffix];
+    for (const [i, base] of d.bases.entries()) {
+      if (reachedBases.has(i) || base.id === d.subject.id) continue;
+      await addModel(base.id, base, upstreamRole("base"), undefined, subjectHop, depth, visitedDocs);
+    }
+  };
+
+  const terminal = terminalStep(doc);
+  const terminalOutput = terminal !== undefined ? doc.steps[terminal]?.output : undefined;
+  const subjectRef =
+    doc.subject.license !== undefined || doc.subject.licenseName !== undefined
+      ? doc.subject
+      : terminalOutput?.id === doc.subject.id
+        ? terminalOutput
+        : doc.subject;
+  seen.add(`model:${doc.subject.id}`);
+  const subjectLicense = await modelLicense(doc.subject.id, subjectRef);
+  const subjectFamily = subjectLicense.family;
+  if (subjectFamily?.entry.official) {
+    for (const up of subjectFamily.entry.upstream ?? []) {
+      const resolved = resolveLicense(up.license);
+      push(
+        {
+          kind: "model",
+          id: up.id,
+          role: "upstream",
+          path: [{ model: doc.subject.id }],
+          license: up.license,
+          ...(resolved ? { resolved } : {}),
+          licenseFrom: "family",
+          licenseSource: subjectFamily.entry.source,
+        },
+        `model:${up.id}`,
+      );
+    }
+  }
+  await walk(doc, [], undefined, 0, new Set([doc.subject.id]));
+  // Farthest ancestors first (a stable sort keeps the walk's order among equals); steps in document order.
+  reaches.sort((a, b) => b.path.length - a.path.length);
+  undocumented.sort((a, b) => a.index - b.index);
+  return {
+    subject: { id: doc.subject.id, license: subjectLicense },
+    reaches,
+    unresolved,
+    undocumented,
+    upstreamDocuments,
+  };
+}

@@ -1,0 +1,406 @@
+/**
+ * Well-known base model families and the licence of their official weights, so that a model card naming only
+ * its bases can be audited. Patterns are matched against model ids, case-insensitively, first match wins:
+ * official entries (the licensor's organisation) come first, then entries that only recognise a family name
+ * inside a community id (re-uploads, quantisations), whose licence is an inference and reported as one.
+ * Sources are the official model cards (their `license` field) or licence pages.
+ */
+import type { FamilyEntry } from "../terms.js";
+
+const hf = (id: string): string => `https://huggingface.co/${id}`;
+
+export const FAMILIES: readonly FamilyEntry[] = [
+  // Meta Llama (official organisations).
+  {
+    family: "Llama 4",
+    pattern: "^meta-llama/Llama-4-",
+    license: "llama4",
+    official: true,
+    source: hf("meta-llama/Llama-4-Scout-17B-16E"),
+  },
+  {
+    family: "Llama 3.3",
+    pattern: "^meta-llama/(Meta-)?Llama-3\\.3-",
+    license: "llama3.3",
+    official: true,
+    source: hf("meta-llama/Llama-3.3-70B-Instruct"),
+  },
+  {
+    family: "Llama 3.2",
+    pattern: "^meta-llama/(Meta-)?Llama-3\\.2-",
+    license: "llama3.2",
+    official: true,
+    source: hf("meta-llama/Llama-3.2-1B"),
+  },
+  {
+    family: "Llama 3.1",
+    pattern: "^meta-llama/(Meta-)?Llama-3\\.1-",
+    license: "llama3.1",
+    official: true,
+    source: hf("meta-llama/Llama-3.1-8B"),
+  },
+  {
+    family: "Llama 3",
+    pattern: "^meta-llama/Meta-Llama-3-",
+    license: "llama3",
+    official: true,
+    source: hf("meta-llama/Meta-Llama-3-8B"),
+  },
+  {
+    family: "Llama 2",
+    pattern: "^meta-llama/Llama-2-",
+    license: "llama2",
+    official: true,
+    source: hf("meta-llama/Llama-2-7b-hf"),
+  },
+  {
+    family: "Code Llama",
+    pattern: "^(meta-llama|codellama)/CodeLlama-",
+    license: "llama2",
+    official: true,
+    source: hf("meta-llama/CodeLlama-7b-hf"),
+    note: "Code Llama is released under the Llama 2 Community License",
+  },
+  // Mistral AI.
+  {
+    family: "Mistral",
+    pattern:
+      "^mistralai/(Mistral-7B|Mixtral-8x7B|Mixtral-8x22B|Mistral-Nemo|Mistral-Small-24B|Mistral-Small-3\\.[12])",
+    license: "apache-2.0",
+    official: true,
+    source: hf("mistralai/Mistral-7B-v0.1"),
+  },
+  {
+    family: "Mistral (research licence)",
+    pattern: "^mistralai/(Mistral-Large-Instruct-24|Ministral-8B-Instruct-2410|Mistral-Small-Instruct-2409)",
+    license: "mrl",
+    official: true,
+    source: hf("mistralai/Mistral-Large-Instruct-2407"),
+  },
+  {
+    family: "Codestral",
+    pattern: "^mistralai/Codestral-22B",
+    license: "mnpl",
+    official: true,
+    source: hf("mistralai/Codestral-22B-v0.1"),
+  },
+  // Google Gemma (1, 2, 3 and variants share the Gemma Terms of Use).
+  {
+    family: "Gemma",
+    pattern: "^google/(gemma|codegemma|recurrentgemma|paligemma|shieldgemma|medgemma)",
+    license: "gemma",
+    official: true,
+    source: hf("google/gemma-2-9b"),
+  },
+  // Qwen (size-specific exceptions first).
+  {
+    family: "Qwen2.5 3B",
+    pattern: "^Qwen/Qwen2\\.5-([A-Za-z]+-)*3B",
+    license: "qwen-research",
+    official: true,
+    source: hf("Qwen/Qwen2.5-3B"),
+  },
+  {
+    family: "Qwen2.5 72B",
+    pattern: "^Qwen/Qwen2\\.5-([A-Za-z]+-)*72B",
+    license: "qwen",
+    official: true,
+    source: hf("Qwen/Qwen2.5-72B-Instruct"),
+  },
+  {
+    family: "Qwen2.5",
+    pattern: "^Qwen/Qwen2\\.5-",
+    license: "apache-2.0",
+    official: true,
+    source: hf("Qwen/Qwen2.5-7B"),
+  },
+  {
+    family: "Qwen2 72B",
+    pattern: "^Qwen/Qwen2-([A-Za-z]+-)*72B",
+    license: "tongyi-qianwen",
+    official: true,
+    source: hf("Qwen/Qwen2-72B"),
+  },
+  {
+    family: "Qwen2",
+    pattern: "^Qwen/Qwen2-",
+    license: "apache-2.0",
+    official: true,
+    source: hf("Qwen/Qwen2-7B"),
+  },
+  {
+    family: "Qwen1.5",
+    pattern: "^Qwen/Qwen1\\.5-",
+    license: "tongyi-qianwen",
+    official: true,
+    source: hf("Qwen/Qwen1.5-7B"),
+  },
+  {
+    family: "Qwen3",
+    pattern: "^Qwen/(Qwen3|QwQ)",
+    license: "apache-2.0",
+    official: true,
+    source: hf("Qwen/Qwen3-8B"),
+  },
+  // Microsoft Phi (phi-1.5 and phi-2 were relicensed to MIT in 2024).
+  {
+    family: "Phi",
+    pattern: "^microsoft/phi-",
+    license: "mit",
+    official: true,
+    source: hf("microsoft/phi-2"),
+  },
+  // AI2 OLMo.
+  {
+    family: "OLMo",
+    pattern: "^allenai/OLMo",
+    license: "apache-2.0",
+    official: true,
+    source: hf("allenai/OLMo-2-1124-7B"),
+  },
+  // TII Falcon.
+  {
+    family: "Falcon 180B",
+    pattern: "^tiiuae/falcon-180B",
+    license: "falcon-180b",
+    official: true,
+    source: hf("tiiuae/falcon-180B"),
+  },
+  {
+    family: "Falcon 2/3",
+    pattern: "^tiiuae/(falcon-11B|Falcon3|falcon-mamba|Falcon-H1)",
+    license: "falcon-llm-license",
+    official: true,
+    source: hf("tiiuae/Falcon3-7B-Base"),
+  },
+  {
+    family: "Falcon",
+    pattern: "^tiiuae/falcon-(7b|40b|rw)",
+    license: "apache-2.0",
+    official: true,
+    source: hf("tiiuae/falcon-7b"),
+  },
+  // DeepSeek.
+  {
+    family: "DeepSeek-R1-Distill-Llama 8B",
+    pattern: "^deepseek-ai/DeepSeek-R1-Distill-Llama-8B",
+    license: "mit",
+    official: true,
+    source: hf("deepseek-ai/DeepSeek-R1-Distill-Llama-8B"),
+    upstream: [{ id: "meta-llama/Llama-3.1-8B", license: "llama3.1", relation: "distilled onto" }],
+    note: "The card states it is derived from Llama3.1-8B-Base, originally licensed under the Llama 3.1 licence",
+  },
+  {
+    family: "DeepSeek-R1-Distill-Llama 70B",
+    pattern: "^deepseek-ai/DeepSeek-R1-Distill-Llama-70B",
+    license: "mit",
+    official: true,
+    source: hf("deepseek-ai/DeepSeek-R1-Distill-Llama-70B"),
+    upstream: [{ id: "meta-llama/Llama-3.3-70B-Instruct", license: "llama3.3", relation: "distilled onto" }],
+    note: "The card states it is derived from Llama3.3-70B-Instruct, originally licensed under the Llama 3.3 licence",
+  },
+  {
+    family: "DeepSeek-R1",
+    pattern: "^deepseek-ai/DeepSeek-(R1|V3-0324|V3\\.1)",
+    license: "mit",
+    official: true,
+    source: hf("deepseek-ai/DeepSeek-R1"),
+  },
+  {
+    family: "DeepSeek",
+    pattern:
+      "^deepseek-ai/(deepseek-llm|deepseek-coder|deepseek-moe|deepseek-math|DeepSeek-V2|DeepSeek-Coder-V2|DeepSeek-V3)",
+    license: "deepseek",
+    official: true,
+    source: hf("deepseek-ai/deepseek-llm-7b-base"),
+  },
+  // 01.AI Yi (Yi 1.0 moved from its own licence to Apache-2.0 in 2024).
+  {
+    family: "Yi",
+    pattern: "^01-ai/Yi-",
+    license: "apache-2.0",
+    official: true,
+    source: hf("01-ai/Yi-1.5-9B"),
+    note: "Yi 1.0 weights were first released under the Yi Series Models Community License",
+  },
+  // Hugging Face SmolLM, TinyLlama.
+  {
+    family: "SmolLM",
+    pattern: "^HuggingFaceTB/SmolLM",
+    license: "apache-2.0",
+    official: true,
+    source: hf("HuggingFaceTB/SmolLM2-1.7B"),
+  },
+  {
+    family: "TinyLlama",
+    pattern: "^TinyLlama/",
+    license: "apache-2.0",
+    official: true,
+    source: hf("TinyLlama/TinyLlama-1.1B-Chat-v1.0"),
+  },
+  // Others often used as bases.
+  {
+    family: "Cohere Command R",
+    pattern: "^(CohereForAI|CohereLabs)/c4ai-command-r",
+    license: "cc-by-nc-4.0",
+    official: true,
+    source: hf("CohereForAI/c4ai-command-r-v01"),
+  },
+  {
+    family: "IBM Granite",
+    pattern: "^ibm-granite/granite",
+    license: "apache-2.0",
+    official: true,
+    source: hf("ibm-granite/granite-3.0-8b-base"),
+  },
+  {
+    family: "OpenELM",
+    pattern: "^apple/OpenELM",
+    license: "apple-ascl",
+    official: true,
+    source: hf("apple/OpenELM-3B"),
+  },
+  {
+    family: "StarCoder",
+    pattern: "^bigcode/starcoder",
+    license: "bigcode-openrail-m",
+    official: true,
+    source: hf("bigcode/starcoder2-15b"),
+  },
+  {
+    family: "BLOOM",
+    pattern: "^bigscience/bloom",
+    license: "bigscience-bloom-rail-1.0",
+    official: true,
+    source: hf("bigscience/bloom"),
+  },
+  {
+    family: "Pythia / GPT-NeoX / GPT-J",
+    pattern: "^EleutherAI/(pythia|gpt-neox|gpt-j)",
+    license: "apache-2.0",
+    official: true,
+    source: hf("EleutherAI/pythia-6.9b"),
+  },
+  {
+    family: "GPT-2",
+    pattern: "^(openai-community/)?gpt2",
+    license: "mit",
+    official: true,
+    source: hf("openai-community/gpt2"),
+  },
+  {
+    family: "gpt-oss",
+    pattern: "^openai/gpt-oss",
+    license: "apache-2.0",
+    official: true,
+    source: hf("openai/gpt-oss-20b"),
+  },
+  {
+    family: "Stable Diffusion XL",
+    pattern: "^stabilityai/stable-diffusion-xl",
+    license: "openrail++",
+    official: true,
+    source: hf("stabilityai/stable-diffusion-xl-base-1.0"),
+  },
+  {
+    family: "Stable Diffusion 1.x",
+    pattern: "^(CompVis|runwayml|stable-diffusion-v1-5)/stable-diffusion-v1",
+    license: "creativeml-openrail-m",
+    official: true,
+    source: hf("CompVis/stable-diffusion-v1-4"),
+  },
+  // Family names inside community ids (re-uploads, quantisations, renamed copies): inferred, not authoritative.
+  {
+    family: "TinyLlama",
+    pattern: "tinyllama",
+    license: "apache-2.0",
+    official: false,
+    source: hf("TinyLlama/TinyLlama-1.1B-Chat-v1.0"),
+  },
+  {
+    family: "Code Llama",
+    pattern: "codellama",
+    license: "llama2",
+    official: false,
+    source: hf("meta-llama/CodeLlama-7b-hf"),
+  },
+  {
+    family: "Llama 4",
+    pattern: "llama[-_ ]?4([^.\\d]|$)",
+    license: "llama4",
+    official: false,
+    source: hf("meta-llama/Llama-4-Scout-17B-16E"),
+  },
+  {
+    family: "Llama 3.3",
+    pattern: "llama[-_ ]?3[._]3",
+    license: "llama3.3",
+    official: false,
+    source: hf("meta-llama/Llama-3.3-70B-Instruct"),
+  },
+  {
+    family: "Llama 3.2",
+    pattern: "llama[-_ ]?3[._]2",
+    license: "llama3.2",
+    official: false,
+    source: hf("meta-llama/Llama-3.2-1B"),
+  },
+  {
+    family: "Llama 3.1",
+    pattern: "llama[-_ ]?3[._]1",
+    license: "llama3.1",
+    official: false,
+    source: hf("meta-llama/Llama-3.1-8B"),
+  },
+  {
+    family: "Llama 3",
+    pattern: "llama[-_ ]?3([^.\\d_]|$)",
+    license: "llama3",
+    official: false,
+    source: hf("meta-llama/Meta-Llama-3-8B"),
+  },
+  {
+    family: "Llama 2",
+    pattern: "llama[-_ ]?2([^.\\d]|$)",
+    license: "llama2",
+    official: false,
+    source: hf("meta-llama/Llama-2-7b-hf"),
+  },
+  {
+    family: "Mistral",
+    pattern: "(mistral-7b|mixtral-8x(7|22)b)",
+    license: "apache-2.0",
+    official: false,
+    source: hf("mistralai/Mistral-7B-v0.1"),
+  },
+  { family: "Gemma", pattern: "gemma", license: "gemma", official: false, source: hf("google/gemma-2-9b") },
+  { family: "Qwen3", pattern: "qwen3", license: "apache-2.0", official: false, source: hf("Qwen/Qwen3-8B") },
+  {
+    family: "Qwen1.5",
+    pattern: "qwen1\\.5",
+    license: "tongyi-qianwen",
+    official: false,
+    source: hf("Qwen/Qwen1.5-7B"),
+  },
+  {
+    family: "Phi",
+    pattern: "(^|/)phi-?[1-4]",
+    license: "mit",
+    official: false,
+    source: hf("microsoft/phi-2"),
+  },
+  {
+    family: "OLMo",
+    pattern: "olmo",
+    license: "apache-2.0",
+    official: false,
+    source: hf("allenai/OLMo-2-1124-7B"),
+  },
+  {
+    family: "SmolLM",
+    pattern: "smollm",
+    license: "apache-2.0",
+    official: false,
+    source: hf("HuggingFaceTB/SmolLM2-1.7B"),
+  },
+];

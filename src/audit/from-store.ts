@@ -1,0 +1,112 @@
+/**
+ * Audits over the registry: a model's whole ancestry as one document (every step edge the store knows, with
+ * the licences current documents declare), and the `licenseConflicts` filter behind
+ * `ftl query descendants ID --license-conflicts`.
+ */
+import type { DatasetRef, LineageDocument, ModelRef, Step } from "../schema/lineage.js";
+import type { LicenseClaim, StepEdge, Store } from "../store/store.js";
+import { type AuditOptions, auditLineage } from "./audit-lineage.js";
+import type { AuditFinding, AuditReport, FindingCode } from "./report.js";
+
+const claimFields = (
+  claims: LicenseClaim[] | undefined,
+): Pick<ModelRef, "license" | "licenseName" | "licenseLink"> => {
+  const claim = claims?.[0];
+  if (!claim) return {};
+  return {
+    license: claim.license,
+    ...(claim.licenseName ? { licenseName: claim.licenseName } : {}),
+    ...(claim.licenseLink && URL.canParse(claim.licenseLink) ? { licenseLink: claim.licenseLink } : {}),
+  };
+};
+
+/**
+ * Builds one lineage document for a registered model from its ancestry in the store: bases are its roots,
+ * steps are the store's step edges grouped by (document, step, output), farthest first. Returns undefined
+ * for an unknown model.
+ */
+export async function documentFromStore(
+  store: Store,
+  id: string,
+): Promise<{ document: LineageDocument; complete: boolean } | undefined> {
+  if ((await store.model(id)) === undefined) return undefined;
+  const ancestry = await store.ancestors(id);
+  const depth = new Map<string, number>([[id, 0], ...ancestry.models.map((m) => [m.id, m.depth] as const)]);
+  const datasetIds = [...new Set(ancestry.steps.flatMap((s) => s.datasets))];
+  const licenses = await store.licenses({ models: [...depth.keys()], datasets: datasetIds });
+  const model = (modelId: string): ModelRef => ({ id: modelId, ...claimFields(licenses.models[modelId]) });
+  const groups = new Map<string, StepEdge[]>();
+  for (const edge of ancestry.steps) {
+    const key = `${edge.document}\u0000${edge.stepId}\u0000${edge.child}`;
+    groups.set(key, [...(groups.get(key) ?? []), edge]);
+  }
+  const ordered = [...groups.values()].sort(
+    (a, b) => (depth.get(b[0]!.child) ?? 0) - (depth.get(a[0]!.child) ?? 0),
+  );
+  const steps: Step[] = ordered.map((edges, i) => {
+    const first = edges[0]!;
+    const datasets: DatasetRef[] = [...new Set(edges.flatMap((e) => e.datasets))].map((d) => {
+      const claim = licenses.datasets[d]?.[0];
+      return { id: d, ...(claim ? { license: claim.license } : {}) };
+    });
+    const inputs = {
+      models: [...new Set(edges.map((e) => e.parent))].map((p) => ({ id: p })),
+      ...(datasets.length > 0 ? { datasets } : {}),
+    };
+    const stepId = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(first.stepId)
+      ? `${i + 1}-${first.stepId}`
+      : `${i + 1}`;
+    return { id: stepId.slice(0, 128), kind: first.kind, inputs, output: model(first.child) } as Step;
+  });
+  const document: LineageDocument = {
+    format: "ftl/v1",
+    subject: model(id),
+    bases: ancestry.roots.map(model),
+    steps,
+  };
+  return { document, complete: ancestry.complete };
+}
+
+/** Audits a registered model; undefined when the registry does not know it. */
+export async function auditFromStore(
+  store: Store,
+  id: string,
+  options: AuditOptions = {},
+): Promise<AuditReport | undefined> {
+  const built = await documentFromStore(store, id);
+  if (!built) return undefined;
+  return auditLineage(built.document, { ...options, ...(built.complete ? {} : { complete: false }) });
+}
+
+/** A model whose declared licence conflicts with what it inherits. */
+export interface LicenseConflict {
+  id: string;
+  license?: string;
+  findings: AuditFinding[];
+}
+
+/**
+ * Of the given models, those whose declared licence conflicts with what they inherit (`license-conflict`
+ * findings; `codes` widens it, e.g. to `naming-rule`), in the order given. For `ftl query descendants ID --license-conflicts`: pass the
+ * descendants' ids.
+ *
+ * @example
+ * const { models } = await store.descendants("meta-llama/Llama-3.1-8B");
+ * const conflicts = await licenseConflicts(store, models.map((m) => m.id));
+ */
+export async function licenseConflicts(
+  store: Store,
+  ids: readonly string[],
+  options: AuditOptions & { codes?: readonly FindingCode[] } = {},
+): Promise<LicenseConflict[]> {
+  const codes = options.codes ?? ["license-conflict"];
+  const out: LicenseConflict[] = [];
+  for (const id of ids) {
+    const report = await auditFromStore(store, id, options);
+    if (!report) continue;
+    const findings = report.findings.filter((f) => codes.includes(f.code));
+    if (findings.length > 0)
+      out.push({ id, ...(report.subject.license ? { license: report.subject.license } : {}), findings });
+  }
+  return out;
+}
