@@ -1,11 +1,170 @@
+/** Extraction of one lineage document from a set of files (cards, configs, recipes). Pure: no I/O. */
+import { readStandardExport } from "../export/reimport.js";
 import { FORMAT_V1 } from "../model/vocabulary.js";
-import type { ExtractOptions, ExtractResult, SourceFile } from "./types.js";
+import { validateLineage } from "../validate/validate.js";
+import { buildDocument } from "./build-document.js";
+import type { FileFacts, StepFacts } from "./facts.js";
+import { mergeStepInto, sameModel } from "./merge-steps.js";
+import { readSourceFile } from "./read-file.js";
+import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
 
-/** Extracts one lineage document from the given files. Pure: no I/O. */
+/** Warning codes that mean something could not be read: the result is then not complete. */
+export const INCOMPLETE_CODES = new Set([
+  "file.binary",
+  "file.too-large",
+  "file.syntax",
+  "file.not-mapping",
+  "file.empty",
+  "file.unreadable",
+  "file.encoding",
+  "file.missing",
+  "file.symlink-loop",
+  "card.front-matter-invalid",
+  "card.front-matter-not-mapping",
+  "card.front-matter-unclosed",
+  "extract.wrong-type",
+  "extract.invalid-document",
+]);
+
+const PRIORITY: Record<string, number> = { "model-card": 0 };
+
+function isEmptyStep(s: StepFacts): boolean {
+  return (
+    !s.objective &&
+    !s.parameterization &&
+    s.inputs.length === 0 &&
+    s.datasets.length === 0 &&
+    Object.keys(s.hyperparameters).length === 0 &&
+    Object.keys(s.adapter).length === 0 &&
+    !s.mergeMethod &&
+    !s.quantMethod &&
+    !s.output
+  );
+}
+
+/** Where a step from another file belongs in the chain: an index to merge into, or undefined to add it. */
+function matchStep(chain: StepFacts[], s: StepFacts): number | undefined {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const c = chain[i];
+    if (!c || c.kind !== s.kind) continue;
+    if (s.output && c.output && sameModel(s.output.value, c.output.value)) return i;
+  }
+  if (s.finalRun) {
+    for (let i = chain.length - 1; i >= 0; i--) if (chain[i]?.kind === s.kind) return i;
+    return undefined;
+  }
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const c = chain[i];
+    if (!c || c.kind !== s.kind) continue;
+    if (s.kind !== "fine-tune") return i;
+    if (c.objective && s.objective && c.objective.value === s.objective.value) return i;
+  }
+  return undefined;
+}
+
+/** Where a new step goes: after the step whose output it starts from, before the step that starts from its output. */
+function insertAt(chain: StepFacts[], s: StepFacts): number {
+  const input = s.inputs[0]?.value.id;
+  if (input) {
+    const from = chain.findIndex((c) => c.output && sameModel(c.output.value, input));
+    if (from !== -1) return from + 1;
+  }
+  const output = s.output?.value;
+  if (output) {
+    const to = chain.findIndex((c) => c.inputs.some((i) => sameModel(i.value.id, output)));
+    if (to !== -1) return to;
+  }
+  return chain.length;
+}
+
+/** Combines the files' steps into one ordered chain. */
+export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFacts[] {
+  const chain: StepFacts[] = [];
+  const ordered = [...files].sort((a, b) => (PRIORITY[a.kind] ?? 1) - (PRIORITY[b.kind] ?? 1));
+  // Recipes before output files, so that a folder's files land on the recipe's step.
+  const primaryFirst = [
+    ...ordered.filter((f) => f.steps.some((s) => !s.finalRun)),
+    ...ordered.filter((f) => !f.steps.some((s) => !s.finalRun)),
+  ];
+  for (const f of primaryFirst) {
+    for (const s of f.steps) {
+      if (isEmptyStep(s) && s.software.length === 0 && !s.hardware) continue;
+      const at = matchStep(chain, s);
+      const target = at !== undefined ? chain[at] : undefined;
+      if (target) mergeStepInto(target, s, warnings);
+      else if (!isEmptyStep(s)) chain.splice(insertAt(chain, s), 0, s);
+    }
+  }
+  // Bases from cards complete a first step that names no input.
+  const first = chain[0];
+  if (first && first.inputs.length === 0) {
+    const base = files.flatMap((f) => f.bases)[0];
+    if (base) first.inputs.push({ value: { id: base.value }, source: base.source });
+  }
+  return chain.filter((s) => !isEmptyStep(s));
+}
+
+/**
+ * Extracts one lineage document from the given files: cards, output-folder files and recipes. Facts about the
+ * same step are merged; conflicts become warnings naming both sources. Pure: no I/O.
+ *
+ * @example
+ * const { document, warnings, complete } = extractFromFiles([{ path: "README.md", text }]);
+ */
 export function extractFromFiles(files: SourceFile[], options: ExtractOptions = {}): ExtractResult {
-  return {
-    document: { format: FORMAT_V1, subject: { id: options.subject ?? "unknown" }, bases: [], steps: [] },
-    warnings: files.length === 0 ? [{ code: "extract.no-input", message: "no files given" }] : [],
-    complete: files.length > 0,
-  };
+  const warnings: ExtractWarning[] = [];
+  const facts: FileFacts[] = [];
+  for (const file of files) {
+    let standard: ReturnType<typeof readStandardExport> = null;
+    try {
+      standard = readStandardExport(file.text, file.path);
+    } catch (error) {
+      warnings.push({
+        code: "file.standard-export",
+        message: `${file.path}: reading it as a standard export failed (${error instanceof Error ? error.message : String(error)})`,
+        file: file.path,
+      });
+    }
+    if (standard) {
+      const rest = files.filter((f) => f !== file).map((f) => f.path);
+      const ws = standard.warnings.map((m) => ({
+        code: `import.${standard.format}`,
+        message: m,
+        file: file.path,
+      }));
+      if (rest.length > 0)
+        ws.push({
+          code: "extract.standard-export-used",
+          message: `${file.path} is a ${standard.format} export; its lineage is used and ${rest.join(", ")} not merged into it`,
+          file: file.path,
+        });
+      const document = options.subject
+        ? { ...standard.document, subject: { ...standard.document.subject, id: options.subject } }
+        : standard.document;
+      return { document, warnings: ws, complete: ws.length === 0 };
+    }
+    const read = readSourceFile(file);
+    warnings.push(...read.warnings);
+    facts.push(read);
+  }
+  if (files.length === 0) warnings.push({ code: "extract.no-input", message: "no files given" });
+  const chain = combine(facts, warnings);
+  const { document, notes } = buildDocument(chain, facts, options);
+  for (const n of notes) warnings.push({ code: "extract.unused-base", message: n });
+  const report = validateLineage(document);
+  if (!report.valid) {
+    for (const i of report.issues.filter((x) => x.severity === "error"))
+      warnings.push({
+        code: "extract.invalid-document",
+        message: `the extracted document is not valid: ${i.message}`,
+        field: i.path,
+      });
+  }
+  if (chain.length === 0 && facts.some((f) => f.kind === "model-card"))
+    warnings.push({
+      code: "extract.no-steps",
+      message: `${facts.map((f) => f.file).join(", ")}: no base model or training step found (a base model's card, or a card that does not say how the model was made)`,
+    });
+  const complete = files.length > 0 && !warnings.some((w) => INCOMPLETE_CODES.has(w.code));
+  return { document: document.format === FORMAT_V1 ? document : document, warnings, complete };
 }

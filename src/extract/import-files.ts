@@ -1,11 +1,173 @@
-import { readFileSync } from "node:fs";
+/**
+ * Reading files and folders for extraction: which files of a folder to read, size and binary checks, symlink
+ * loops and unreadable files. Every problem becomes a warning naming the path; the rest is still read.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { firstInvalidUtf8 } from "../io/read-input.js";
 import { extractFromFiles } from "./extract-from-files.js";
-import type { ExtractOptions, ExtractResult } from "./types.js";
+import { basename } from "./read-file.js";
+import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
 
-/** Reads files and folders and extracts one lineage document from them. */
+/** Files larger than this are not read at all (a card is a few kB; a 10 MB card is read in part). */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** How deep a folder is searched. */
+export const MAX_DEPTH = 3;
+
+/** File names read from a folder (recipes are recognised by content among the YAML files). */
+const FOLDER_FILES =
+  /^(readme\.md|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\w.-]+\.ya?ml)$/i;
+const SKIP_DIRS = /^(\.git|node_modules|__pycache__|\.cache|wandb|runs|logs|checkpoint-\d+|global_step\d+)$/i;
+
+interface Collected {
+  files: SourceFile[];
+  warnings: ExtractWarning[];
+}
+
+function errorReason(error: unknown): { code: string; reason: string } {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return { code: "file.missing", reason: "no such file or folder" };
+  if (code === "EACCES" || code === "EPERM") return { code: "file.unreadable", reason: "permission denied" };
+  if (code === "ELOOP") return { code: "file.symlink-loop", reason: "a symbolic link loop" };
+  return { code: "file.unreadable", reason: `cannot read (${code ?? String(error)})` };
+}
+
+function readOne(path: string, out: Collected): void {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      out.warnings.push({
+        code: "file.too-large",
+        message: `${path}: ${size} bytes is over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit; file skipped`,
+        file: path,
+      });
+      return;
+    }
+    const bytes = readFileSync(path);
+    const nul = bytes.indexOf(0);
+    if (nul !== -1) {
+      out.warnings.push({
+        code: "file.binary",
+        message: `${path}: binary data (a NUL byte at offset ${nul}); expected a text card or config; file skipped`,
+        file: path,
+      });
+      return;
+    }
+    const bad = firstInvalidUtf8(bytes);
+    if (bad !== -1) {
+      out.warnings.push({
+        code: "file.encoding",
+        message: `${path}: not valid UTF-8 (byte offset ${bad}); file skipped`,
+        file: path,
+      });
+      return;
+    }
+    out.files.push({ path, text: bytes.toString("utf8") });
+  } catch (error) {
+    const { code, reason } = errorReason(error);
+    out.warnings.push({ code, message: `${path}: ${reason}; file skipped`, file: path });
+  }
+}
+
+function walk(dir: string, depth: number, seen: Set<string>, out: Collected): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (error) {
+    const { code, reason } = errorReason(error);
+    out.warnings.push({ code, message: `${dir}: ${reason}; folder skipped`, file: dir });
+    return;
+  }
+  if (seen.has(real)) {
+    out.warnings.push({
+      code: "file.symlink-loop",
+      message: `${dir}: leads back to ${real}, already read (a symbolic link loop); skipped`,
+      file: dir,
+    });
+    return;
+  }
+  seen.add(real);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch (error) {
+    const { code, reason } = errorReason(error);
+    out.warnings.push({ code, message: `${dir}: ${reason}; folder skipped`, file: dir });
+    return;
+  }
+  for (const name of entries) {
+    const path = join(dir, name);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch (error) {
+      const { code, reason } = errorReason(error);
+      const link = (() => {
+        try {
+          return lstatSync(path).isSymbolicLink();
+        } catch {
+          return false;
+        }
+      })();
+      out.warnings.push({
+        code,
+        message: `${path}: ${link && code === "file.missing" ? "a broken symbolic link" : reason}; skipped`,
+        file: path,
+      });
+      continue;
+    }
+    if (isDir) {
+      if (SKIP_DIRS.test(name) || name.startsWith(".")) continue;
+      if (depth < MAX_DEPTH) walk(path, depth + 1, seen, out);
+      continue;
+    }
+    if (FOLDER_FILES.test(name)) readOne(path, out);
+  }
+}
+
+/** Collects the readable files under the given paths (files are read whatever their name). */
+export function collectFiles(paths: string[]): Collected {
+  const out: Collected = { files: [], warnings: [] };
+  const seen = new Set<string>();
+  for (const path of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch (error) {
+      const { code, reason } = errorReason(error);
+      out.warnings.push({ code, message: `${path}: ${reason}`, file: path });
+      continue;
+    }
+    if (isDir) walk(path, 0, seen, out);
+    else readOne(path, out);
+  }
+  // A folder's YAML files that are not recipes are noise, not problems: extractFromFiles reports them, so
+  // drop unrecognised YAML found by walking (named files given by the user are kept).
+  return out;
+}
+
+/**
+ * Reads files and folders and extracts one lineage document from them. Files given by name are always read;
+ * in folders, cards, trainer output files and YAML recipes are read.
+ *
+ * @example
+ * const { document, warnings, complete } = await importFiles(["./output", "README.md"]);
+ */
 export async function importFiles(paths: string[], options: ExtractOptions = {}): Promise<ExtractResult> {
-  return extractFromFiles(
-    paths.map((path) => ({ path, text: readFileSync(path, "utf8") })),
-    options,
+  const collected = collectFiles(paths);
+  const named = new Set(paths);
+  const result = extractFromFiles(collected.files, options);
+  // Unrecognised YAML met while walking a folder is not worth a warning (the user did not name it).
+  const warnings = result.warnings.filter(
+    (w) =>
+      !(
+        w.code === "file.unrecognised" &&
+        w.file !== undefined &&
+        !named.has(w.file) &&
+        /\.ya?ml$/i.test(basename(w.file))
+      ),
   );
+  const all = [...collected.warnings, ...warnings];
+  const complete = result.complete && collected.warnings.length === 0 && collected.files.length > 0;
+  return { document: result.document, warnings: all, complete };
 }

@@ -1,0 +1,172 @@
+/**
+ * Reading the keys trainers share (hyperparameters, LoRA settings) from a parsed config object into a step.
+ * Used by every recipe and output-folder reader.
+ */
+import { hyperparameterKeyFor, hyperparametersFromEntries } from "../model/hyperparameters.js";
+import { extracted, type Fact, fact, type StepFacts } from "./facts.js";
+import type { ExtractWarning } from "./types.js";
+
+/** Trainer keys kept under `hyperparameters.other` (the rest of a config is not lineage). */
+export const OTHER_HYPERPARAMETERS = new Set([
+  "max_prompt_length",
+  "loss_type",
+  "pref_loss",
+  "max_samples",
+  "num_devices",
+  "sample_packing",
+  "packing",
+  "max_grad_norm",
+  "rpo_alpha",
+  "neftune_noise_alpha",
+  "lr_scheduler_kwargs",
+  "label_smoothing",
+  "dpo_norm",
+  "alpha",
+]);
+
+/** Adapter keys of PEFT, TRL, axolotl and LLaMA-Factory, to the `Adapter` field they fill. */
+export const ADAPTER_KEYS: Readonly<Record<string, string>> = {
+  r: "rank",
+  lora_r: "rank",
+  lora_rank: "rank",
+  rank: "rank",
+  lora_alpha: "alpha",
+  lora_dropout: "dropout",
+  target_modules: "targetModules",
+  lora_target_modules: "targetModules",
+  lora_target: "targetModules",
+  use_rslora: "useRslora",
+  lora_use_rslora: "useRslora",
+};
+
+/** Converts an adapter value to the schema's shape; undefined when it does not fit. */
+export function adapterValue(field: string, raw: unknown): unknown {
+  switch (field) {
+    case "rank": {
+      const n = typeof raw === "string" ? Number(raw) : raw;
+      return typeof n === "number" && Number.isInteger(n) && n >= 1 ? n : undefined;
+    }
+    case "alpha": {
+      const n = typeof raw === "string" ? Number(raw) : raw;
+      return typeof n === "number" && Number.isFinite(n) ? n : undefined;
+    }
+    case "dropout": {
+      const n = typeof raw === "string" ? Number(raw) : raw;
+      return typeof n === "number" && n >= 0 && n <= 1 ? n : undefined;
+    }
+    case "targetModules": {
+      if (raw === "all-linear" || raw === "all") return "all-linear";
+      const list = Array.isArray(raw)
+        ? raw
+        : typeof raw === "string"
+          ? raw.split(/[,\s]+/).filter(Boolean)
+          : undefined;
+      if (!list || list.length === 0 || !list.every((m) => typeof m === "string" && m.trim() !== ""))
+        return undefined;
+      return [...list].map((m) => String(m).trim()).sort();
+    }
+    case "useRslora":
+      return typeof raw === "boolean" ? raw : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isEmpty(raw: unknown): boolean {
+  return raw === null || raw === undefined || raw === "" || (Array.isArray(raw) && raw.length === 0);
+}
+
+/**
+ * Reads hyperparameters and adapter settings from the top level of `obj` into `step`. Values of the wrong type
+ * become warnings naming the file and key.
+ */
+export function readTrainingKeys(
+  obj: Record<string, unknown>,
+  file: string,
+  step: StepFacts,
+  warnings: ExtractWarning[],
+  options: { confidence?: number; fieldPrefix?: string; lines?: Map<string, number> } = {},
+): void {
+  const confidence = options.confidence ?? 1;
+  const prefix = options.fieldPrefix ?? "";
+  const prov = (key: string) =>
+    extracted(file, { field: `${prefix}${key}`, line: options.lines?.get(key), confidence });
+  for (const [key, raw] of Object.entries(obj)) {
+    if (isEmpty(raw)) continue;
+    const lower = key.toLowerCase();
+    const adapterField = ADAPTER_KEYS[lower];
+    if (adapterField) {
+      const value = adapterValue(adapterField, raw);
+      if (value === undefined) {
+        if (typeof raw !== "object")
+          warnings.push({
+            code: "extract.wrong-type",
+            message: `${file}: ${prefix}${key} = ${JSON.stringify(raw)} is not a valid adapter ${adapterField}`,
+            file,
+            field: `${prefix}${key}`,
+          });
+        continue;
+      }
+      step.adapter[adapterField] = fact(value, prov(key));
+      continue;
+    }
+    if (lower === "bf16" || lower === "fp16" || lower === "tf32") {
+      if (raw === true || raw === "true" || raw === "True")
+        step.hyperparameters.precision ??= fact(lower, prov(key));
+      continue;
+    }
+    const typed = hyperparameterKeyFor(key);
+    if (typed) {
+      if (typeof raw === "object") continue;
+      const { hyperparameters, problems } = hyperparametersFromEntries({ [key]: raw });
+      const value = (hyperparameters as Record<string, unknown>)[typed];
+      if (value === undefined) {
+        warnings.push({
+          code: "extract.wrong-type",
+          message: `${file}: ${problems[0]?.message ?? `${key}: unexpected value ${JSON.stringify(raw)}`}`,
+          file,
+          field: `${prefix}${key}`,
+        });
+        continue;
+      }
+      if (typed === "learningRate" && !((value as number) > 0)) continue;
+      if (typed === "maxSteps" && (value as number) < 1) continue;
+      step.hyperparameters[typed] ??= fact(value, prov(key));
+      continue;
+    }
+    if (OTHER_HYPERPARAMETERS.has(lower) && (typeof raw !== "object" || raw === null)) {
+      step.hyperparameters[`other.${key}`] ??= fact(raw, prov(key));
+    }
+  }
+}
+
+/** The value of a fact as a number, if it is one. */
+export function numberOf(f: Fact<unknown> | undefined): number | undefined {
+  return typeof f?.value === "number" ? f.value : undefined;
+}
+
+/** Looks like a Hub id (`org/name`) rather than a local path or a bare name. */
+export function isHubId(id: string): boolean {
+  return (
+    /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/.test(id) &&
+    !id.startsWith("./") &&
+    !/^(saves|output|outputs|data|models?|checkpoints?)\//i.test(id)
+  );
+}
+
+/** Line numbers of top-level keys of a YAML text (`key:` at column 0). */
+export function topLevelLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  let line = 1;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    const row = text.slice(start, end === -1 ? undefined : end);
+    const m = /^["']?([A-Za-z_][\w.-]*)["']?\s*:/.exec(row);
+    if (m?.[1] && !lines.has(m[1])) lines.set(m[1], line);
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return lines;
+}

@@ -1,0 +1,114 @@
+/**
+ * The intermediate form of extraction: facts read from one file, each with its provenance, before they are
+ * merged with other files' facts into a lineage document.
+ */
+import type {
+  MergeMethod,
+  Objective,
+  Parameterization,
+  QuantizationMethod,
+  StepKind,
+} from "../model/vocabulary.js";
+import type { DatasetRef, Framework, Hardware, Provenance } from "../schema/lineage.js";
+import type { ExtractWarning } from "./types.js";
+
+/** A value and where it was read. */
+export interface Fact<T> {
+  value: T;
+  source: Provenance;
+}
+
+/** A model named as the input of a step, with a merge weight or parameters when a merge gives them. */
+export interface InputFact {
+  id: string;
+  weight?: number;
+  parameters?: Record<string, unknown>;
+}
+
+/** What one file says about one step. Every field is optional: files say different things. */
+export interface StepFacts {
+  kind: StepKind;
+  /** Where the step was found, for the step's own provenance. */
+  origin: Provenance;
+  name?: string;
+  objective?: Fact<Objective>;
+  parameterization?: Fact<Parameterization>;
+  adapter: Record<string, Fact<unknown>>;
+  hyperparameters: Record<string, Fact<unknown>>;
+  datasets: Fact<DatasetRef>[];
+  inputs: Fact<InputFact>[];
+  output?: Fact<string>;
+  framework?: Fact<Framework>;
+  software: Fact<Framework>[];
+  hardware?: Fact<Hardware>;
+  mergeMethod?: Fact<MergeMethod>;
+  mergeBase?: Fact<string>;
+  parameters: Record<string, Fact<unknown>>;
+  quantMethod?: Fact<QuantizationMethod>;
+  bits?: Fact<number>;
+  format?: Fact<string>;
+  description?: Fact<string>;
+  notes: string[];
+  /** True when this file describes the run that produced the files around it (a trainer's output folder). */
+  finalRun?: boolean;
+}
+
+/** What one file says. */
+export interface FileFacts {
+  file: string;
+  /** The kind of file recognised, e.g. `model-card`, `adapter-config`, `axolotl`. */
+  kind: string;
+  subject?: Fact<string>;
+  license?: Fact<string>;
+  licenseName?: Fact<string>;
+  licenseLink?: Fact<string>;
+  /** Models named as this model's parents (a card's `base_model`). */
+  bases: Fact<string>[];
+  steps: StepFacts[];
+  description?: string;
+  warnings: ExtractWarning[];
+}
+
+/** An empty step of a kind, found in `origin`. */
+export function emptyStep(kind: StepKind, origin: Provenance): StepFacts {
+  return {
+    kind,
+    origin,
+    adapter: {},
+    hyperparameters: {},
+    datasets: [],
+    inputs: [],
+    software: [],
+    parameters: {},
+    notes: [],
+  };
+}
+
+/** Provenance of a value read from a file. */
+export function extracted(
+  file: string,
+  where: { field?: string; line?: number; confidence?: number; note?: string } = {},
+): Provenance {
+  return {
+    source: "extracted",
+    file,
+    ...(where.field ? { field: where.field } : {}),
+    ...(where.line ? { line: where.line } : {}),
+    confidence: where.confidence ?? 1,
+    ...(where.note ? { note: where.note } : {}),
+  };
+}
+
+/** Provenance of a value derived by a rule. */
+export function inferred(file: string, note: string, confidence = 0.5, field?: string): Provenance {
+  return { source: "inferred", file, ...(field ? { field } : {}), confidence, note };
+}
+
+export function fact<T>(value: T, source: Provenance): Fact<T> {
+  return { value, source };
+}
+
+/** Where a provenance points, for messages: `README.md:42 (learning_rate)`. */
+export function where(p: Provenance): string {
+  return `${p.file ?? "?"}${p.line ? `:${p.line}` : ""}${p.field ? ` (${p.field})` : ""}`;
+}

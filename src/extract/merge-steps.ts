@@ -1,0 +1,165 @@
+/**
+ * Merging what several files say about the same step. Agreeing facts are kept once; a disagreement is kept
+ * visible as a warning naming both sources, and the more confident value (the first on a tie) stays.
+ */
+import { type Fact, type StepFacts, where } from "./facts.js";
+import type { ExtractWarning } from "./types.js";
+
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === "string" && typeof b === "string")
+    return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Model ids that name the same model: equal, or a local path ending in the Hub id. */
+export function sameModel(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/\/+$/, "");
+  const y = b.toLowerCase().replace(/\/+$/, "");
+  if (x === y) return true;
+  const tail = (s: string) => s.split("/").slice(-2).join("/");
+  if ((x.includes("/") && y.endsWith(`/${x}`)) || (y.includes("/") && x.endsWith(`/${y}`))) return true;
+  return (
+    tail(x) === tail(y) && (x.startsWith("/") || y.startsWith("/") || x.startsWith(".") || y.startsWith("."))
+  );
+}
+
+function show(v: unknown): string {
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/** Merges one fact; returns the fact to keep. */
+export function mergeFact<T>(
+  field: string,
+  kept: Fact<T> | undefined,
+  incoming: Fact<T> | undefined,
+  warnings: ExtractWarning[],
+  equal: (a: T, b: T) => boolean = same,
+): Fact<T> | undefined {
+  if (!incoming) return kept;
+  if (!kept) return incoming;
+  if (equal(kept.value, incoming.value)) {
+    return (incoming.source.confidence ?? 1) > (kept.source.confidence ?? 1) ? incoming : kept;
+  }
+  const keepIncoming = (incoming.source.confidence ?? 1) > (kept.source.confidence ?? 1);
+  const [win, lose] = keepIncoming ? [incoming, kept] : [kept, incoming];
+  warnings.push({
+    code: "extract.conflict",
+    message: `${field}: ${where(kept.source)} says ${show(kept.value)}, ${where(incoming.source)} says ${show(incoming.value)}; kept ${show(win.value)} (${win.source.file === lose.source.file ? "first" : "higher confidence"})`,
+    field,
+    sources: [where(kept.source), where(incoming.source)],
+    ...(kept.source.file ? { file: kept.source.file } : {}),
+  });
+  return win;
+}
+
+/** Merges `incoming` into `target` (same step seen in another file or another part of a file). */
+export function mergeStepInto(target: StepFacts, incoming: StepFacts, warnings: ExtractWarning[]): void {
+  const label = target.name ?? target.objective?.value ?? target.kind;
+  target.name ??= incoming.name;
+  // An inferred objective gives way to an extracted one without a conflict.
+  if (
+    target.objective &&
+    incoming.objective &&
+    target.objective.source.source !== incoming.objective.source.source
+  ) {
+    if (target.objective.source.source === "inferred") target.objective = incoming.objective;
+  } else target.objective = mergeFact(`${label}: objective`, target.objective, incoming.objective, warnings);
+  if (
+    target.parameterization &&
+    incoming.parameterization &&
+    (target.parameterization.value === "lora" || incoming.parameterization.value === "lora") &&
+    [target.parameterization.value, incoming.parameterization.value].includes("qlora")
+  ) {
+    target.parameterization =
+      target.parameterization.value === "qlora" ? target.parameterization : incoming.parameterization;
+  } else
+    target.parameterization = mergeFact(
+      `${label}: parameterization`,
+      target.parameterization,
+      incoming.parameterization,
+      warnings,
+    );
+  for (const [k, f] of Object.entries(incoming.adapter)) {
+    const merged = mergeFact(`${label}: adapter.${k}`, target.adapter[k], f, warnings);
+    if (merged) target.adapter[k] = merged;
+  }
+  for (const [k, f] of Object.entries(incoming.hyperparameters)) {
+    const merged = mergeFact(`${label}: hyperparameters.${k}`, target.hyperparameters[k], f, warnings);
+    if (merged) target.hyperparameters[k] = merged;
+  }
+  for (const [k, f] of Object.entries(incoming.parameters)) {
+    const merged = mergeFact(`${label}: parameters.${k}`, target.parameters[k], f, warnings);
+    if (merged) target.parameters[k] = merged;
+  }
+  for (const d of incoming.datasets) {
+    const hit = target.datasets.find(
+      (t) =>
+        t.value.id !== undefined &&
+        d.value.id !== undefined &&
+        t.value.id.toLowerCase() === d.value.id.toLowerCase(),
+    );
+    if (hit) {
+      hit.value = { ...d.value, ...hit.value };
+      continue;
+    }
+    if (!d.value.id && target.datasets.some((t) => t.value.description === d.value.description)) continue;
+    target.datasets.push(d);
+  }
+  if (target.inputs.length === 0) target.inputs = incoming.inputs;
+  else if (incoming.inputs.length > 0 && target.kind !== "merge") {
+    const a = target.inputs[0];
+    const b = incoming.inputs[0];
+    if (a && b && !sameModel(a.value.id, b.value.id))
+      mergeFact(`${label}: input model`, a, b, warnings, () => false);
+    // A Hub id beats a local path for the same model.
+    if (
+      a &&
+      b &&
+      sameModel(a.value.id, b.value.id) &&
+      a.value.id.startsWith("/") &&
+      !b.value.id.startsWith("/")
+    )
+      target.inputs[0] = b;
+  } else if (target.kind === "merge") {
+    for (const i of incoming.inputs)
+      if (!target.inputs.some((t) => sameModel(t.value.id, i.value.id))) target.inputs.push(i);
+  }
+  target.output = mergeFact(`${label}: output`, target.output, incoming.output, warnings, sameModel);
+  if (!target.framework || (incoming.framework && target.framework.value.name === "transformers"))
+    target.framework = incoming.framework ?? target.framework;
+  else if (
+    incoming.framework &&
+    !target.framework.value.version &&
+    incoming.framework.value.name === target.framework.value.name
+  )
+    target.framework = incoming.framework;
+  for (const s of incoming.software)
+    if (!target.software.some((t) => t.value.name === s.value.name)) target.software.push(s);
+  target.hardware ??= incoming.hardware;
+  target.mergeMethod = mergeFact(
+    `${label}: merge method`,
+    target.mergeMethod,
+    incoming.mergeMethod,
+    warnings,
+  );
+  target.mergeBase = mergeFact(
+    `${label}: merge base model`,
+    target.mergeBase,
+    incoming.mergeBase,
+    warnings,
+    sameModel,
+  );
+  target.quantMethod = mergeFact(
+    `${label}: quantization method`,
+    target.quantMethod,
+    incoming.quantMethod,
+    warnings,
+  );
+  target.bits = mergeFact(`${label}: bits`, target.bits, incoming.bits, warnings);
+  target.format ??= incoming.format;
+  target.description ??= incoming.description;
+  target.notes.push(...incoming.notes.filter((n) => !target.notes.includes(n)));
+  target.finalRun ||= incoming.finalRun;
+}

@@ -1,0 +1,153 @@
+/** Recognising one file's kind and reading it into facts; unreadable content becomes a warning naming the file. */
+import { parseDocument } from "yaml";
+import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+import { ADAPTER_KEYS } from "./config-fields.js";
+import type { FileFacts } from "./facts.js";
+import { readCard } from "./read-card.js";
+import { outputFileKind, readOutputFile } from "./read-output-files.js";
+import { readRecipe, recipeKind } from "./read-recipe.js";
+import type { SourceFile } from "./types.js";
+
+/** Text longer than this is cut (cards) or skipped (configs): real cards are far smaller. */
+export const MAX_TEXT_CHARS = 4 * 1024 * 1024;
+/** How much of an over-long card is read. */
+export const CARD_PREFIX_CHARS = 1024 * 1024;
+
+export function basename(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function empty(file: string, kind: string): FileFacts {
+  return { file, kind, bases: [], steps: [], warnings: [] };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function parseStructured(file: SourceFile, out: FileFacts): Record<string, unknown> | undefined {
+  const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+  const json = /\.json$/i.test(file.path) || /^\s*[{[]/.test(text);
+  let value: unknown;
+  if (json) {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const pos = /position (\d+)/.exec(message)?.[1];
+      out.warnings.push({
+        code: "file.syntax",
+        message: `${file.path}${pos ? `:${lineOf(text, Number(pos))}` : ""}: malformed JSON (${message.replace(/ in JSON at position.*$/s, "")}); file skipped`,
+        file: file.path,
+      });
+      return undefined;
+    }
+  } else {
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const first = doc.errors[0];
+    if (first) {
+      out.warnings.push({
+        code: "file.syntax",
+        message: `${file.path}:${lineOf(text, first.pos[0])}: malformed YAML (${first.message.split("\n")[0]}); file skipped`,
+        file: file.path,
+      });
+      return undefined;
+    }
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      out.warnings.push({
+        code: "file.syntax",
+        message: `${file.path}: cannot read YAML (${error instanceof Error ? error.message : String(error)}); file skipped`,
+        file: file.path,
+      });
+      return undefined;
+    }
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    out.warnings.push({
+      code: "file.not-mapping",
+      message: `${file.path}: expected an object of settings at the top level, got ${Array.isArray(value) ? "a list" : value === null ? "nothing" : `a ${typeof value}`}; file skipped`,
+      file: file.path,
+    });
+    return undefined;
+  }
+  return value as Record<string, unknown>;
+}
+
+const isTrainingKey = (k: string) => hyperparameterKeyFor(k) !== undefined || k.toLowerCase() in ADAPTER_KEYS;
+
+/** Reads one file. Never throws for bad content. */
+export function readSourceFile(file: SourceFile): FileFacts {
+  const name = basename(file.path);
+  const nul = file.text.indexOf("\u0000");
+  if (nul !== -1) {
+    const out = empty(file.path, "binary");
+    out.warnings.push({
+      code: "file.binary",
+      message: `${file.path}: binary data (a NUL character at offset ${nul}); expected a text card or config; file skipped`,
+      file: file.path,
+    });
+    return out;
+  }
+  const isCard =
+    /\.(md|markdown|mdx)$/i.test(name) ||
+    (!/\.(json|ya?ml)$/i.test(name) && /^(---\s*\n|#\s)/.test(file.text));
+  if (isCard) {
+    if (file.text.length > MAX_TEXT_CHARS) {
+      const out = readCard(file.text.slice(0, CARD_PREFIX_CHARS), file.path);
+      out.warnings.unshift({
+        code: "file.too-large",
+        message: `${file.path}: ${file.text.length} characters is over the ${MAX_TEXT_CHARS / 1024 / 1024} MiB limit for a card; read only the first ${CARD_PREFIX_CHARS / 1024 / 1024} MiB`,
+        file: file.path,
+      });
+      return out;
+    }
+    return readCard(file.text, file.path);
+  }
+  const out = empty(file.path, "unknown");
+  if (file.text.length > MAX_TEXT_CHARS) {
+    out.warnings.push({
+      code: "file.too-large",
+      message: `${file.path}: ${file.text.length} characters is over the ${MAX_TEXT_CHARS / 1024 / 1024} MiB limit for a config file; file skipped`,
+      file: file.path,
+    });
+    return out;
+  }
+  if (file.text.trim() === "") {
+    out.warnings.push({
+      code: "file.empty",
+      message: `${file.path}: the file is empty; file skipped`,
+      file: file.path,
+    });
+    return out;
+  }
+  const obj = parseStructured(file, out);
+  if (!obj) return out;
+  const outputKind = outputFileKind(name, obj);
+  const recipe = recipeKind(obj);
+  if (recipe && !(outputKind && outputKind !== "training-args")) {
+    out.kind = recipe;
+    readRecipe(recipe, obj, file.path, file.text, out);
+    if (outputKind === "training-args") for (const s of out.steps) s.finalRun = true;
+    return out;
+  }
+  if (outputKind) {
+    out.kind = outputKind;
+    readOutputFile(outputKind, obj, out);
+    return out;
+  }
+  if (Object.keys(obj).filter(isTrainingKey).length >= 2) {
+    out.kind = "training-summary";
+    readOutputFile("training-summary", obj, out);
+    return out;
+  }
+  out.warnings.push({
+    code: "file.unrecognised",
+    message: `${file.path}: not a model card, trainer output or recipe ftl recognises; file skipped`,
+    file: file.path,
+  });
+  return out;
+}

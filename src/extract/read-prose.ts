@@ -1,0 +1,190 @@
+/**
+ * Steps from a card's prose: arrow chains (`Mistral-7B -> instruction-SFT -> safety-DPO`), clause chains
+ * (`SFT on 200k instruction pairs, then DPO on 50k preference pairs, LoRA rank 64`) and method sentences
+ * (`initially fine-tuned on UltraChat … then further aligned with DPO on UltraFeedback`). Deterministic rules.
+ */
+import { parseCount, parseUnit } from "../model/quantity.js";
+import type { Objective, Parameterization } from "../model/vocabulary.js";
+import type { DatasetRef } from "../schema/lineage.js";
+import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
+import { hubLink, links } from "./markdown.js";
+import { OBJECTIVE_ORDER, OBJECTIVE_PATTERNS, OBJECTIVE_WORDS, PARAMETERIZATION_PATTERNS } from "./terms.js";
+
+/** A step found in prose, with the order evidence it came with. */
+export interface ProseStep {
+  step: StepFacts;
+  /** True when the text gave the order explicitly (arrows, "then", "initially"). */
+  ordered: boolean;
+  /** Position in the text. */
+  index: number;
+}
+
+/** A model or dataset named in a sentence. */
+export interface Mention {
+  kind: "model" | "dataset";
+  id: string;
+  index: number;
+}
+
+const ID = /(?<![\w./-])([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])(?![\w/-])/g;
+
+/** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
+export function mentions(sentence: string): Mention[] {
+  const out: Mention[] = [];
+  for (const link of links(sentence)) {
+    const hub = hubLink(link.url);
+    if (hub) out.push({ ...hub, index: link.index });
+  }
+  const stripped = sentence
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, (_m, t: string) => " ".repeat(t.length + 4))
+    .replace(/https?:\/\/\S+/g, (u) => " ".repeat(u.length));
+  for (const m of stripped.matchAll(ID)) {
+    const id = m[1] ?? "";
+    if (/^\d/.test(id.split("/")[1] ?? "") && /^\d+$/.test(id.split("/")[0] ?? "")) continue;
+    const after = stripped.slice((m.index ?? 0) + id.length, (m.index ?? 0) + id.length + 12);
+    const before = stripped.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
+    const kind =
+      /^\W*(dataset|data\b|corpus)/i.test(after) || /\b(dataset|data|on)\s*$/i.test(before)
+        ? "dataset"
+        : "model";
+    if (!out.some((o) => o.id === id)) out.push({ kind, id, index: m.index ?? 0 });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The objectives a text names, with their positions. */
+export function objectiveMentions(text: string): { objective: Objective; index: number }[] {
+  const found: { objective: Objective; index: number }[] = [];
+  for (const [pattern, objective] of OBJECTIVE_PATTERNS) {
+    const re = new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`);
+    for (const m of text.matchAll(re)) {
+      const index = m.index ?? 0;
+      if (found.some((f) => Math.abs(f.index - index) < 3)) continue;
+      found.push({ objective, index });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+export function parameterizationIn(text: string): Parameterization | undefined {
+  for (const [pattern, p] of PARAMETERIZATION_PATTERNS) if (pattern.test(text)) return p;
+  return undefined;
+}
+
+const COUNT_UNIT =
+  /(\d[\d,._]*\s*[kKmMbB]?)\s+((?:[\w-]+\s+){0,3}?)(examples|samples|pairs|conversations|tokens|dialogues|instructions|prompts|rows)\b/;
+
+/** `on 200k instruction pairs` → a described dataset with a size. */
+function countedDataset(clause: string): DatasetRef | undefined {
+  const m = COUNT_UNIT.exec(clause);
+  if (!m?.[1]) return undefined;
+  const count = parseCount(m[1].replace(/\s+/g, ""));
+  if (count === undefined) return undefined;
+  const word = m[3] ?? "";
+  const unit =
+    parseUnit(word) ??
+    (/dialogue/.test(word) ? "conversations" : /instruction|prompt|row/.test(word) ? "examples" : undefined);
+  const what = `${(m[2] ?? "").trim()} ${word}`.trim();
+  return { description: what, ...(unit ? { size: { count, unit } } : {}) };
+}
+
+const SEQUENCE =
+  /\b(?:then|followed by|after that|afterwards|subsequently|next|finally|and later)\b|;|\s→\s|\s->\s/i;
+const RANK = /\b(?:LoRA|QLoRA|DoRA|adapter)?\s*(?:rank|r)\s*(?:=|:|of)?\s*(\d{1,4})\b/i;
+
+/** Steps from one clause of text (one method, its datasets, counts and adapter settings). */
+function clauseStep(
+  clause: string,
+  file: string,
+  line: number,
+  objective: Objective,
+  confidence: number,
+): StepFacts {
+  const step = emptyStep("fine-tune", extracted(file, { line, confidence, note: "from the card's prose" }));
+  const prov = extracted(file, { line, confidence });
+  step.objective = fact(objective, prov);
+  const p = parameterizationIn(clause);
+  if (p) step.parameterization = fact(p, prov);
+  const rank = RANK.exec(clause);
+  if (rank?.[1] && /rank|\br\s*=/.test(rank[0])) step.adapter.rank = fact(Number(rank[1]), prov);
+  for (const m of mentions(clause)) if (m.kind === "dataset") step.datasets.push(fact({ id: m.id }, prov));
+  const counted = countedDataset(clause);
+  if (counted && step.datasets.length === 0) step.datasets.push(fact(counted, prov));
+  else if (counted?.size && step.datasets.length === 1 && step.datasets[0])
+    step.datasets[0].value.size ??= counted.size;
+  return step;
+}
+
+/** `Mistral-7B -> instruction-SFT -> domain-SFT -> safety-DPO` → a base and ordered steps. */
+export function arrowChain(
+  text: string,
+  file: string,
+  line: number,
+): { base?: string; steps: ProseStep[] } | undefined {
+  if (!/(->|→|=>|⟶)/.test(text)) return undefined;
+  const parts = text.split(/\s*(?:->|→|=>|⟶)\s*/).map((p) => p.replace(/^[`*_\s]+|[`*_.\s]+$/g, ""));
+  if (parts.length < 2) return undefined;
+  const steps: ProseStep[] = [];
+  let base: string | undefined;
+  parts.forEach((part, i) => {
+    const words = part.toLowerCase().split(/[^a-z0-9_]+/);
+    const word = words.map((w) => OBJECTIVE_WORDS[w]).find(Boolean);
+    const objective = word ?? objectiveMentions(part)[0]?.objective;
+    if (objective && part.length <= 80) {
+      const step = clauseStep(part, file, line, objective, 0.8);
+      step.name = part;
+      steps.push({ step, ordered: true, index: i });
+    } else if (i === 0) base = part.split(/\s+/).find((w) => /[\w.-]+/.test(w)) && part;
+    else if (steps.length > 0 && /^[\w.-]+\/[\w.-]+$/.test(part)) {
+      const last = steps[steps.length - 1];
+      if (last) last.step.output = fact(part, extracted(file, { line, confidence: 0.8 }));
+    }
+  });
+  if (steps.length === 0) return undefined;
+  return { ...(base ? { base } : {}), steps };
+}
+
+/** Clause chains and method sentences of one sentence. */
+export function sentenceSteps(sentence: string, file: string, line: number): ProseStep[] {
+  const found = objectiveMentions(sentence);
+  if (found.length === 0) return [];
+  const clauses = sentence.split(new RegExp(`,?\\s*(?:${SEQUENCE.source})\\s*`, "i"));
+  const ordered =
+    clauses.length > 1 ||
+    /\b(initially|first(?:ly)?|then|further|subsequently|finally|afterwards)\b/i.test(sentence);
+  const steps: ProseStep[] = [];
+  let offset = 0;
+  for (const clause of clauses) {
+    const here = objectiveMentions(clause);
+    const index = sentence.indexOf(clause, offset);
+    offset = index + clause.length;
+    if (here.length === 0) {
+      // "…, LoRA rank 64": settings without a method belong to the step before.
+      const last = steps[steps.length - 1]?.step;
+      if (last) {
+        const extra = clauseStep(clause, file, line, last.objective?.value ?? "other", 0.6);
+        if (extra.parameterization && !last.parameterization) last.parameterization = extra.parameterization;
+        if (extra.adapter.rank && !last.adapter.rank) last.adapter.rank = extra.adapter.rank;
+      }
+      continue;
+    }
+    const distinct = [...new Set(here.map((h) => h.objective))];
+    for (const objective of distinct.sort((a, b) => OBJECTIVE_ORDER[a] - OBJECTIVE_ORDER[b])) {
+      steps.push({
+        step: clauseStep(distinct.length === 1 ? clause : "", file, line, objective, ordered ? 0.8 : 0.7),
+        ordered: ordered || distinct.length > 1,
+        index: index + (here.find((h) => h.objective === objective)?.index ?? 0),
+      });
+    }
+    if (distinct.length > 1) {
+      // Datasets of a clause naming several methods stay unassigned here; the card's metadata assigns them.
+      const shared = clauseStep(clause, file, line, "other", 0.6);
+      for (const s of steps.slice(-distinct.length)) {
+        if (shared.parameterization && !s.step.parameterization)
+          s.step.parameterization = shared.parameterization;
+        if (shared.adapter.rank && !s.step.adapter.rank) s.step.adapter.rank = shared.adapter.rank;
+      }
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,404 @@
+/**
+ * Training and merge recipes: TRL / alignment-handbook, open-instruct, axolotl, LLaMA-Factory (training and
+ * export), mergekit, and GGUF manifests. Each recipe describes one step.
+ */
+import type { Objective, Parameterization } from "../model/vocabulary.js";
+import type { DatasetRef } from "../schema/lineage.js";
+import { numberOf, readTrainingKeys, topLevelLines } from "./config-fields.js";
+import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { GGUF_TYPE, MERGE_METHOD_WORDS, OBJECTIVE_WORDS } from "./terms.js";
+
+export type RecipeKind =
+  | "mergekit"
+  | "llama-factory"
+  | "llama-factory-export"
+  | "axolotl"
+  | "open-instruct"
+  | "trl-recipe"
+  | "gguf-manifest";
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+
+/** Recognises a recipe by its keys; undefined when the object is no recipe ftl knows. */
+export function recipeKind(obj: Obj): RecipeKind | undefined {
+  if ("merge_method" in obj || ("slices" in obj && Array.isArray(obj.slices))) return "mergekit";
+  if ("parent_id" in obj && "variants" in obj) return "gguf-manifest";
+  if ("export_dir" in obj && ("adapter_name_or_path" in obj || "model_name_or_path" in obj))
+    return "llama-factory-export";
+  if ("stage" in obj || "finetuning_type" in obj) return "llama-factory";
+  if (
+    "base_model" in obj &&
+    ("adapter" in obj ||
+      "sequence_len" in obj ||
+      "micro_batch_size" in obj ||
+      "rl" in obj ||
+      "datasets" in obj ||
+      "base_model_config" in obj)
+  )
+    return "axolotl";
+  if ("dataset_mixer_list" in obj || ("use_flash_attn" in obj && "model_name_or_path" in obj))
+    return "open-instruct";
+  if (
+    "model_name_or_path" in obj &&
+    ("tokenizer_name" in obj || "use_slow_tokenizer" in obj) &&
+    "dataset_mixer" in obj
+  )
+    return "open-instruct";
+  if (
+    "model_name_or_path" in obj &&
+    ("dataset_mixer" in obj ||
+      "dataset_mixture" in obj ||
+      "dataset_name" in obj ||
+      "learning_rate" in obj ||
+      "num_train_epochs" in obj)
+  )
+    return "trl-recipe";
+  return undefined;
+}
+
+/** The first objective word among the tokens of `texts` (`zephyr-7b-dpo-full` → dpo). */
+export function objectiveFromNames(...texts: (string | undefined)[]): Objective | undefined {
+  for (const text of texts) {
+    if (!text) continue;
+    for (const token of text.toLowerCase().split(/[^a-z0-9]+/)) {
+      const hit = OBJECTIVE_WORDS[token];
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+function datasetFact(file: string, field: string, line: number | undefined, dataset: DatasetRef) {
+  return fact(dataset, extracted(file, { field, line }));
+}
+
+function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
+  const push = (field: string, d: DatasetRef) => {
+    if (d.split && /^(test|eval|valid|dev)/i.test(d.split)) {
+      step.notes.push(`evaluation split ${d.id}:${d.split} not counted as training data`);
+      return;
+    }
+    step.datasets.push(datasetFact(file, field, lines.get(field.split(/[.[]/)[0] ?? ""), d));
+  };
+  const mixer = obj.dataset_mixer;
+  if (isObj(mixer)) {
+    for (const [id, w] of Object.entries(mixer))
+      push(`dataset_mixer.${id}`, { id, ...(typeof w === "number" ? { weight: w } : {}) });
+  }
+  const list = obj.dataset_mixer_list;
+  if (Array.isArray(list)) {
+    for (let i = 0; i < list.length; i += 2) {
+      const id = str(list[i]);
+      const w = Number(list[i + 1]);
+      if (id) push(`dataset_mixer_list[${i}]`, { id, ...(Number.isFinite(w) ? { weight: w } : {}) });
+    }
+  }
+  const mixture = obj.dataset_mixture;
+  const mixtureList = isObj(mixture) ? mixture.datasets : undefined;
+  if (Array.isArray(mixtureList)) {
+    mixtureList.forEach((d, i) => {
+      if (!isObj(d) || !str(d.id)) return;
+      push(`dataset_mixture.datasets[${i}]`, {
+        id: str(d.id) as string,
+        ...(str(d.config) ? { subset: str(d.config) } : {}),
+        ...(str(d.split) ? { split: str(d.split) } : {}),
+        ...(typeof d.weight === "number" ? { weight: d.weight } : {}),
+      });
+    });
+  } else if (isObj(mixture)) {
+    for (const [id, w] of Object.entries(mixture))
+      if (id !== "datasets")
+        push(`dataset_mixture.${id}`, { id, ...(typeof w === "number" ? { weight: w } : {}) });
+  }
+  const name = str(obj.dataset_name);
+  if (name)
+    push("dataset_name", {
+      id: name,
+      ...(str(obj.dataset_config) ? { subset: str(obj.dataset_config) } : {}),
+    });
+  const axolotl = obj.datasets;
+  if (Array.isArray(axolotl)) {
+    axolotl.forEach((d, i) => {
+      const id = isObj(d) ? str(d.path) : str(d);
+      if (!id) return;
+      push(`datasets[${i}].path`, {
+        id,
+        ...(isObj(d) && str(d.name) ? { subset: str(d.name) } : {}),
+        ...(isObj(d) && str(d.split) ? { split: str(d.split) } : {}),
+      });
+    });
+  }
+  const factory = str(obj.dataset);
+  if (factory)
+    for (const id of factory
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean))
+      push("dataset", { id });
+}
+
+function setInput(obj: Obj, key: string, file: string, step: StepFacts, lines: Map<string, number>): void {
+  const id = str(obj[key]);
+  if (!id) return;
+  step.inputs.push(fact({ id }, extracted(file, { field: key, line: lines.get(key) })));
+  const revision = str(obj.model_revision) ?? str(obj.revision);
+  if (revision && revision !== "main") step.notes.push(`input revision ${revision} (model_revision)`);
+}
+
+function setOutput(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
+  const hub = str(obj.hub_model_id);
+  const dir = str(obj.output_dir) ?? str(obj.export_dir);
+  if (hub)
+    step.output = fact(hub, extracted(file, { field: "hub_model_id", line: lines.get("hub_model_id") }));
+  else if (dir) {
+    const key = obj.output_dir !== undefined ? "output_dir" : "export_dir";
+    step.output = fact(
+      dir,
+      extracted(file, { field: key, line: lines.get(key), confidence: 0.6, note: "local output folder" }),
+    );
+  }
+}
+
+function framework(step: StepFacts, name: string, file: string): void {
+  step.framework = fact({ name }, inferred(file, `recognised as a ${name} recipe`, 0.9));
+}
+
+function parameterize(
+  step: StepFacts,
+  value: Parameterization,
+  file: string,
+  field: string,
+  line?: number,
+  confidence = 1,
+): void {
+  step.parameterization = fact(value, extracted(file, { field, line, confidence }));
+}
+
+function quantBits(obj: Obj, step: StepFacts, file: string, lines: Map<string, number>): number | undefined {
+  const key =
+    obj.load_in_4bit === true ? "load_in_4bit" : obj.load_in_8bit === true ? "load_in_8bit" : undefined;
+  const bits =
+    key === "load_in_4bit"
+      ? 4
+      : key === "load_in_8bit"
+        ? 8
+        : typeof obj.quantization_bit === "number"
+          ? obj.quantization_bit
+          : undefined;
+  if (bits !== undefined && [2, 3, 4, 8].includes(bits))
+    step.adapter.quantizationBits = fact(
+      bits,
+      extracted(file, { field: key ?? "quantization_bit", line: lines.get(key ?? "quantization_bit") }),
+    );
+  return bits;
+}
+
+function readTrainingRecipe(kind: RecipeKind, obj: Obj, file: string, text: string, out: FileFacts): void {
+  const lines = topLevelLines(text);
+  const step = emptyStep("fine-tune", extracted(file, { note: `${kind} recipe` }));
+  step.finalRun = false;
+  readTrainingKeys(obj, file, step, out.warnings, { lines });
+  readDatasets(obj, file, step, lines);
+  setOutput(obj, file, step, lines);
+  const names = [
+    str(obj.hub_model_id),
+    str(obj.output_dir),
+    str(obj.run_name),
+    str(obj.wandb_name),
+    str(obj.exp_name),
+  ];
+  let objective: Objective | undefined;
+  let objectiveField: string | undefined;
+  if (kind === "axolotl") {
+    setInput(obj, "base_model", file, step, lines);
+    framework(step, "axolotl", file);
+    const rl = str(obj.rl);
+    if (rl) [objective, objectiveField] = [OBJECTIVE_WORDS[rl.toLowerCase()] ?? "other", "rl"];
+    const adapter = str(obj.adapter)?.toLowerCase();
+    const bits = quantBits(obj, step, file, lines);
+    if (adapter === "qlora" || (adapter === "lora" && bits === 4))
+      parameterize(step, "qlora", file, "adapter", lines.get("adapter"));
+    else if (adapter === "lora")
+      parameterize(step, obj.peft_use_dora === true ? "dora" : "lora", file, "adapter", lines.get("adapter"));
+    else if (adapter === undefined) parameterize(step, "full", file, "adapter", undefined, 0.7);
+    if (obj.lora_target_linear === true && !step.adapter.targetModules)
+      step.adapter.targetModules = fact(
+        "all-linear",
+        extracted(file, { field: "lora_target_linear", line: lines.get("lora_target_linear") }),
+      );
+  } else if (kind === "llama-factory") {
+    setInput(obj, "model_name_or_path", file, step, lines);
+    framework(step, "llama-factory", file);
+    const stage = str(obj.stage);
+    if (stage) [objective, objectiveField] = [OBJECTIVE_WORDS[stage.toLowerCase()] ?? "other", "stage"];
+    const ft = str(obj.finetuning_type)?.toLowerCase();
+    const bits = quantBits(obj, step, file, lines);
+    if (ft === "lora")
+      parameterize(
+        step,
+        bits === 4 ? "qlora" : obj.use_dora === true ? "dora" : "lora",
+        file,
+        "finetuning_type",
+        lines.get("finetuning_type"),
+      );
+    else if (ft === "full") parameterize(step, "full", file, "finetuning_type", lines.get("finetuning_type"));
+    else if (ft) parameterize(step, "other", file, "finetuning_type", lines.get("finetuning_type"));
+    if (str(obj.pref_loss) && objective === "dpo") {
+      const loss = str(obj.pref_loss) as string;
+      if (OBJECTIVE_WORDS[loss]) objective = OBJECTIVE_WORDS[loss];
+    }
+  } else {
+    setInput(obj, "model_name_or_path", file, step, lines);
+    framework(step, kind === "open-instruct" ? "open-instruct" : "trl", file);
+    const lora = obj.use_peft === true || obj.use_lora === true || obj.use_qlora === true;
+    const bits = quantBits(obj, step, file, lines);
+    if (lora) {
+      const key = obj.use_peft !== undefined ? "use_peft" : obj.use_qlora === true ? "use_qlora" : "use_lora";
+      parameterize(step, bits === 4 || obj.use_qlora === true ? "qlora" : "lora", file, key, lines.get(key));
+    } else if (obj.use_peft === false || obj.use_lora === false) {
+      const key = obj.use_peft === false ? "use_peft" : "use_lora";
+      parameterize(step, "full", file, key, lines.get(key));
+    } else parameterize(step, "full", file, "use_peft", undefined, 0.7);
+    const loss = str(obj.loss_type);
+    const byName = objectiveFromNames(...names, file.replace(/\.[a-z]+$/i, ""));
+    if (byName) [objective, objectiveField] = [byName, undefined];
+    else if (loss && OBJECTIVE_WORDS[loss.toLowerCase()])
+      [objective, objectiveField] = [OBJECTIVE_WORDS[loss.toLowerCase()], "loss_type"];
+    else if ("beta" in obj || loss)
+      [objective, objectiveField] = ["dpo", "beta" in obj ? "beta" : "loss_type"];
+    else if (step.datasets.length > 0) objective = "sft";
+  }
+  if (objective) {
+    step.objective = fact(
+      objective,
+      objectiveField
+        ? extracted(file, { field: objectiveField, line: lines.get(objectiveField) })
+        : inferred(file, "from the recipe's file, run or output name", 0.8),
+    );
+  } else {
+    const byName = objectiveFromNames(...names, file.replace(/\.[a-z]+$/i, "")) ?? "sft";
+    step.objective = fact(byName, inferred(file, "no objective key; from names, else SFT", 0.6));
+  }
+  out.steps.push(step);
+}
+
+function readMergekit(obj: Obj, file: string, text: string, out: FileFacts): void {
+  const lines = topLevelLines(text);
+  const step = emptyStep("merge", extracted(file, { note: "mergekit config" }));
+  const method = str(obj.merge_method)?.toLowerCase();
+  if (method)
+    step.mergeMethod = fact(
+      MERGE_METHOD_WORDS[method] ?? "other",
+      extracted(file, { field: "merge_method", line: lines.get("merge_method") }),
+    );
+  const seen = new Set<string>();
+  const addModel = (m: unknown, field: string) => {
+    const id = isObj(m) ? str(m.model) : str(m);
+    if (!id || seen.has(id)) return;
+    seen.add(id);
+    const params = isObj(m) && isObj(m.parameters) ? m.parameters : undefined;
+    const weight = params && typeof params.weight === "number" ? params.weight : undefined;
+    step.inputs.push(
+      fact(
+        { id, ...(weight !== undefined ? { weight } : {}), ...(params ? { parameters: params } : {}) },
+        extracted(file, { field, line: lines.get(field.split(/[.[]/)[0] ?? "") }),
+      ),
+    );
+  };
+  if (Array.isArray(obj.models))
+    obj.models.forEach((m, i) => {
+      addModel(m, `models[${i}].model`);
+    });
+  if (Array.isArray(obj.slices))
+    obj.slices.forEach((s, i) => {
+      if (isObj(s) && Array.isArray(s.sources))
+        s.sources.forEach((m, k) => {
+          addModel(m, `slices[${i}].sources[${k}].model`);
+        });
+    });
+  const base = str(obj.base_model);
+  if (base)
+    step.mergeBase = fact(base, extracted(file, { field: "base_model", line: lines.get("base_model") }));
+  if (isObj(obj.parameters))
+    for (const [k, v] of Object.entries(obj.parameters))
+      step.parameters[k] = fact(v, extracted(file, { field: `parameters.${k}` }));
+  if (str(obj.dtype))
+    step.parameters.dtype = fact(
+      str(obj.dtype),
+      extracted(file, { field: "dtype", line: lines.get("dtype") }),
+    );
+  step.framework = fact({ name: "mergekit" }, inferred(file, "recognised as a mergekit config", 0.95));
+  out.steps.push(step);
+}
+
+function readFactoryExport(obj: Obj, file: string, text: string, out: FileFacts): void {
+  const lines = topLevelLines(text);
+  const step = emptyStep("adapter-merge", extracted(file, { note: "LLaMA-Factory export config" }));
+  setInput(obj, "model_name_or_path", file, step, lines);
+  const adapter = str(obj.adapter_name_or_path);
+  if (adapter)
+    step.inputs.push(
+      fact(
+        { id: adapter },
+        extracted(file, { field: "adapter_name_or_path", line: lines.get("adapter_name_or_path") }),
+      ),
+    );
+  setOutput(obj, file, step, lines);
+  for (const k of ["export_size", "export_device", "export_quantization_bit"])
+    if (obj[k] !== undefined)
+      step.parameters[k] = fact(obj[k], extracted(file, { field: k, line: lines.get(k) }));
+  step.framework = fact(
+    { name: "llama-factory" },
+    inferred(file, "recognised as a LLaMA-Factory export config", 0.9),
+  );
+  if (typeof obj.export_quantization_bit === "number") {
+    const q = emptyStep("quantization", extracted(file, { field: "export_quantization_bit" }));
+    q.bits = fact(obj.export_quantization_bit, extracted(file, { field: "export_quantization_bit" }));
+    q.quantMethod = fact("gptq", inferred(file, "LLaMA-Factory exports quantised models with GPTQ", 0.7));
+    out.steps.push(step, q);
+    return;
+  }
+  out.steps.push(step);
+}
+
+function readManifest(obj: Obj, file: string, text: string, out: FileFacts): void {
+  const lines = topLevelLines(text);
+  const parent = str(obj.parent_id);
+  const step = emptyStep("quantization", extracted(file, { note: "model manifest with quantised variants" }));
+  if (parent)
+    step.inputs.push(
+      fact({ id: parent }, extracted(file, { field: "parent_id", line: lines.get("parent_id") })),
+    );
+  const variants = isObj(obj.variants) ? Object.keys(obj.variants) : [];
+  const uri = JSON.stringify(obj.variants ?? "").match(/huggingface\.co\/([\w.-]+\/[\w.-]+)\/resolve/);
+  if (uri?.[1])
+    step.output = fact(uri[1], extracted(file, { field: "variants.*.artifacts.uri", confidence: 0.9 }));
+  if (variants.some((v) => GGUF_TYPE.test(v)) || /\.gguf\b/i.test(text)) {
+    step.quantMethod = fact("gguf", extracted(file, { field: "variants" }));
+    step.format = fact(variants.join(", "), extracted(file, { field: "variants" }));
+  }
+  out.steps.push(step);
+}
+
+/** Reads a recipe object into `out`. */
+export function readRecipe(kind: RecipeKind, obj: Obj, file: string, text: string, out: FileFacts): void {
+  switch (kind) {
+    case "mergekit":
+      readMergekit(obj, file, text, out);
+      return;
+    case "llama-factory-export":
+      readFactoryExport(obj, file, text, out);
+      return;
+    case "gguf-manifest":
+      readManifest(obj, file, text, out);
+      return;
+    default:
+      readTrainingRecipe(kind, obj, file, text, out);
+      return;
+  }
+}
+
+export { numberOf };

@@ -1,0 +1,177 @@
+/**
+ * Words people and tools use for methods, parameterisations, merge and quantisation methods, mapped to the
+ * format's vocabulary. Data, not code: every rule that reads prose or a config looks here.
+ */
+import type { MergeMethod, Objective, Parameterization, QuantizationMethod } from "../model/vocabulary.js";
+
+/** Prose patterns for training objectives, most specific first. */
+export const OBJECTIVE_PATTERNS: readonly (readonly [RegExp, Objective])[] = [
+  [/\bORPO\b|odds[- ]ratio preference/i, "orpo"],
+  [/\bSimPO\b/i, "simpo"],
+  [/\bKTO\b|kahneman[- ]tversky/i, "kto"],
+  [/\bIPO\b(?![- ]?\w*(?:offering|market))/, "ipo"],
+  [/\bCPO\b|contrastive preference optimi[sz]ation/i, "cpo"],
+  [/\bGRPO\b|group relative policy/i, "grpo"],
+  [/\bRLOO\b/i, "rloo"],
+  [/\bPPO\b|proximal policy/i, "rlhf-ppo"],
+  [/\bDPO(?:Trainer)?\b|direct \w+ optimi[sz]ation|\bAPO\b/i, "dpo"],
+  [/\breward model(?:ling|ing)?\b(?! score)|\bRM training\b/i, "reward-model"],
+  [
+    /continued pre-?training|continual pre-?training|further pre-?train(?:ed|ing)|domain-adaptive pre-?training/i,
+    "continued-pretraining",
+  ],
+  [/\bdistill(?:ed|ation)\b(?! data)/i, "distillation"],
+  [
+    /\bSFT(?:Trainer)?\b|supervised fine-?tun\w*|instruction[- ]tun\w*|\binstruct(?:ion)?[- ]SFT\b|(?:initially|first) fine-?tuned/i,
+    "sft",
+  ],
+];
+
+/** Objectives that train on preference pairs (their datasets look like preference data). */
+export const PREFERENCE_OBJECTIVES: readonly Objective[] = ["dpo", "ipo", "kto", "orpo", "simpo", "cpo"];
+
+/** Canonical order when prose gives steps without saying which came first. */
+export const OBJECTIVE_ORDER: Readonly<Record<Objective, number>> = {
+  "continued-pretraining": 0,
+  sft: 1,
+  distillation: 1,
+  "reward-model": 2,
+  dpo: 3,
+  ipo: 3,
+  kto: 3,
+  orpo: 3,
+  simpo: 3,
+  cpo: 3,
+  "rlhf-ppo": 4,
+  grpo: 4,
+  rloo: 4,
+  other: 5,
+};
+
+/** Short method names as they appear in chains and config values (`safety-DPO`, `rl: dpo`, `stage: rm`). */
+export const OBJECTIVE_WORDS: Readonly<Record<string, Objective>> = {
+  sft: "sft",
+  dpo: "dpo",
+  ipo: "ipo",
+  kto: "kto",
+  kto_pair: "kto",
+  orpo: "orpo",
+  simpo: "simpo",
+  cpo: "cpo",
+  ppo: "rlhf-ppo",
+  rlhf: "rlhf-ppo",
+  grpo: "grpo",
+  rloo: "rloo",
+  rm: "reward-model",
+  pt: "continued-pretraining",
+  cpt: "continued-pretraining",
+  pretrain: "continued-pretraining",
+  apo: "dpo",
+  apo_zero: "dpo",
+  distill: "distillation",
+  distillation: "distillation",
+};
+
+/** Prose patterns for parameterisations, most specific first. */
+export const PARAMETERIZATION_PATTERNS: readonly (readonly [RegExp, Parameterization])[] = [
+  [/\bQLoRA\b/i, "qlora"],
+  [/\bDoRA\b/i, "dora"],
+  [/\bLoRA\b|low-rank adapt/i, "lora"],
+  [/\bIA3\b|\bIA³/i, "ia3"],
+  [/\bfull[- ](?:parameter )?fine-?tun\w*|\bfull[- ]parameter\b/i, "full"],
+];
+
+/** PEFT `peft_type` values. */
+export const PEFT_TYPES: Readonly<Record<string, Parameterization>> = {
+  lora: "lora",
+  adalora: "lora",
+  loha: "other",
+  lokr: "other",
+  ia3: "ia3",
+  prefix_tuning: "prefix-tuning",
+  prompt_tuning: "prompt-tuning",
+  p_tuning: "prompt-tuning",
+};
+
+/** mergekit `merge_method` values. */
+export const MERGE_METHOD_WORDS: Readonly<Record<string, MergeMethod>> = {
+  linear: "linear",
+  slerp: "slerp",
+  nuslerp: "slerp",
+  ties: "ties",
+  dare_ties: "dare-ties",
+  dare_linear: "dare-linear",
+  task_arithmetic: "task-arithmetic",
+  model_stock: "model-stock",
+  passthrough: "passthrough",
+  breadcrumbs: "other",
+  breadcrumbs_ties: "other",
+  della: "other",
+  della_linear: "other",
+};
+
+/** Quantisation words in tags, names and prose. */
+export const QUANT_PATTERNS: readonly (readonly [RegExp, QuantizationMethod])[] = [
+  [/\bGGUF\b|\bGGML\b|llama\.cpp/i, "gguf"],
+  [/\bGPTQ\b/i, "gptq"],
+  [/\bAWQ\b/i, "awq"],
+  [/\bEXL2\b|exllama/i, "exl2"],
+  [/\bHQQ\b/i, "hqq"],
+  [/bitsandbytes|\bbnb\b|\bnf4\b/i, "bitsandbytes"],
+];
+
+/** GGUF quantisation types (`Q4_K_M`, `Q8_0`, …) and their bits. */
+export const GGUF_TYPE = /\b(I?Q[2-8](?:_[0-9KSLMXS]+)*|F16|BF16)\b/;
+
+/** Names of well-known pre-training corpora: listed on a fine-tune's card they describe its base. */
+export const PRETRAINING_CORPORA = [
+  "slimpajama",
+  "redpajama",
+  "starcoderdata",
+  "the-stack",
+  "thepile",
+  "pile",
+  "refinedweb",
+  "fineweb",
+  "dolma",
+  "c4",
+  "roots",
+  "wikipedia",
+  "proof-pile",
+] as const;
+
+/** Words in a dataset's name that say it holds preference pairs. */
+export const PREFERENCE_DATASET =
+  /pref|feedback|dpo|pairs|binarized|orpo|kto|rlhf|chosen|reward|comparison|hh-rlhf/i;
+
+/** Framework names as cards and configs write them, to the name ftl records. */
+export const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
+  trl: "trl",
+  transformers: "transformers",
+  peft: "peft",
+  pytorch: "pytorch",
+  torch: "pytorch",
+  datasets: "datasets",
+  tokenizers: "tokenizers",
+  axolotl: "axolotl",
+  "llama-factory": "llama-factory",
+  llamafactory: "llama-factory",
+  unsloth: "unsloth",
+  mergekit: "mergekit",
+  "open-instruct": "open-instruct",
+  "alignment-handbook": "alignment-handbook",
+  deepspeed: "deepspeed",
+  accelerate: "accelerate",
+};
+
+/** Frameworks that train, in order of preference when several are named (the others are `software`). */
+export const TRAINING_FRAMEWORKS = [
+  "axolotl",
+  "llama-factory",
+  "open-instruct",
+  "alignment-handbook",
+  "unsloth",
+  "mergekit",
+  "trl",
+  "transformers",
+] as const;
