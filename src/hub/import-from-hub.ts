@@ -16,6 +16,8 @@ export const DEFAULT_HUB_ENDPOINT = "https://huggingface.co";
 export const DEFAULT_HUB_DEPTH = 16;
 
 export interface HubAccessOptions {
+  /** Environment to read `HF_ENDPOINT` and `HF_TOKEN` from (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
   /** Hub base URL; default `HF_ENDPOINT`, else https://huggingface.co. */
   endpoint?: string;
   /** Access token (`hf_…`); default `HF_TOKEN`. */
@@ -38,7 +40,8 @@ export interface HubImportOptions extends HubAccessOptions {
 }
 
 /** Builds the client settings from options and the environment (`HF_ENDPOINT`, `HF_TOKEN`). */
-export function hubClient(options: HubAccessOptions = {}, env: NodeJS.ProcessEnv = process.env): HubClient {
+export function hubClient(options: HubAccessOptions = {}): HubClient {
+  const env = options.env ?? process.env;
   const endpoint = (options.endpoint ?? (env.HF_ENDPOINT || undefined) ?? DEFAULT_HUB_ENDPOINT).replace(
     /\/+$/,
     "",

@@ -1,0 +1,210 @@
+/**
+ * `ftl crawl hf`: fills the registry from the Hugging Face Hub, one lineage document per listed model.
+ * Resumable: models already stored at the same commit are skipped without downloading, and with `--state` the
+ * listing cursor is saved after every page so that an interrupted crawl starts where it stopped.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  clearProgress,
+  hubCliError,
+  importHubRefs,
+  progressLine,
+  wholeNumber,
+} from "../../hub/cli-support.js";
+import { crawlHub } from "../../hub/crawl.js";
+import { hubClient } from "../../hub/import-from-hub.js";
+import { writeFileAtomic } from "../../io/write-document.js";
+import { openStore } from "../../store/index.js";
+import { type Store, StoreError } from "../../store/store.js";
+import { CliError, type Command, EXIT, flag, printJson, str } from "../command.js";
+import { setHubImporter } from "./import.js";
+
+// `ftl import hf:…` uses the Hub importer; the import command keeps no network code of its own.
+setHubImporter(importHubRefs);
+
+interface Summary {
+  listed: number;
+  read: number;
+  added: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  incomplete: number;
+}
+
+interface CrawlState {
+  query: string;
+  cursor?: string;
+}
+
+function readState(path: string, query: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const state = JSON.parse(readFileSync(path, "utf8")) as Partial<CrawlState>;
+    return state.query === query && typeof state.cursor === "string" ? state.cursor : undefined;
+  } catch {
+    throw new CliError(
+      `${path}: not a crawl state file (JSON with "query" and "cursor"); remove it or pick another --state`,
+    );
+  }
+}
+
+/** Is this model already stored from this source at this commit? */
+async function storedAt(store: Store, source: string, id: string, sha: string): Promise<boolean> {
+  const { documents } = await store.documentsFor(id);
+  return documents.some((d) => d.current && d.source === source && d.document.subject.revision === sha);
+}
+
+export const crawlCommand: Command = {
+  path: ["crawl", "hf"],
+  summary: "fill the registry from the Hugging Face Hub (one lineage document per model)",
+  usage:
+    "ftl crawl hf [--author ORG] [--base ID [--recursive]] [--search TEXT] [--limit N] [--db PATH|postgres://...] [--state FILE] [--json]",
+  positionals: { min: 0, max: 0, names: "" },
+  options: {
+    author: { type: "string", value: "ORG", description: "Only models of this user or organisation" },
+    base: { type: "string", value: "ID", description: "Only models that declare this base model" },
+    recursive: {
+      type: "boolean",
+      description: "With --base: also the derivatives of every derivative found",
+    },
+    search: { type: "string", value: "TEXT", description: "Only models whose id contains TEXT" },
+    limit: { type: "string", value: "N", description: "At most N listed models (skipped ones included)" },
+    db: {
+      type: "string",
+      value: "PATH|URL",
+      description: "Registry: SQLite file or postgres:// URL (default FTL_DB, else ./.ftl/registry.db)",
+    },
+    state: {
+      type: "string",
+      value: "FILE",
+      description: "Save the listing cursor here after every page; resume from it",
+    },
+    json: { type: "boolean", description: "Print {summary, models: [...]} instead of text" },
+  },
+  details: `Lists models with the Hub's API (HF_ENDPOINT, default https://huggingface.co; HF_TOKEN for gated or
+private models and higher rate limits), reads each model's README.md and config files at its current commit,
+extracts its lineage and adds the document to the registry with source "hub:<endpoint>". A model already
+stored from that source at the same commit is skipped without downloading anything, so re-running a crawl
+resumes it; with --state the listing itself also restarts at the page where it stopped.
+On 429 the crawl waits for Retry-After (bounded) and goes on; if the Hub keeps refusing, or cannot be reached,
+the crawl stops, keeping everything added so far.
+Exit codes: 0 every model read in full, 5 some models could not be read or were read incompletely, or the crawl
+stopped early (what was read is stored), 2 usage error (bad option, registry cannot be opened, bad HF_TOKEN).`,
+  examples: [
+    "ftl crawl hf --base mistralai/Mistral-7B-v0.1 --limit 500",
+    "ftl crawl hf --author HuggingFaceH4 --db registry.db --state crawl-state.json",
+    "HF_ENDPOINT=http://127.0.0.1:8080 ftl crawl hf --base meta-llama/Llama-2-7b-hf --recursive --json",
+  ],
+  async run({ values, io }) {
+    const limit = wholeNumber(str(values, "limit"), "limit");
+    const author = str(values, "author");
+    const base = str(values, "base");
+    const search = str(values, "search");
+    const recursive = flag(values, "recursive");
+    if (recursive && !base) throw new CliError("--recursive needs --base ID");
+    const statePath = str(values, "state") ? resolve(io.cwd, str(values, "state") as string) : undefined;
+    if (statePath && recursive)
+      throw new CliError("--state cannot be used with --recursive (the cursor covers one listing)");
+    let endpoint: string;
+    try {
+      endpoint = hubClient({ env: io.env }).endpoint;
+    } catch (error) {
+      throw hubCliError(error);
+    }
+    const source = `hub:${endpoint}`;
+    const query = JSON.stringify({ endpoint, author, base, search });
+    const cursor = statePath ? readState(statePath, query) : undefined;
+    let store: Store;
+    try {
+      store = await openStore(str(values, "db"), { env: io.env, cwd: io.cwd });
+    } catch (error) {
+      if (error instanceof StoreError) throw new CliError(error.message, EXIT.usage);
+      throw error;
+    }
+    const summary: Summary = {
+      listed: 0,
+      read: 0,
+      added: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+      incomplete: 0,
+    };
+    const models: Record<string, unknown>[] = [];
+    const progress = progressLine(io);
+    let stopped: string | undefined;
+    try {
+      const items = crawlHub({
+        env: io.env,
+        ...(author ? { author } : {}),
+        ...(base ? { base, recursive } : {}),
+        ...(search ? { search } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        ...(cursor ? { cursor } : {}),
+        ...(statePath
+          ? {
+              onCursor: (next: string) =>
+                writeFileAtomic(statePath, `${JSON.stringify({ query, cursor: next })}\n`),
+            }
+          : {}),
+        skip: (id, sha) => storedAt(store, source, id, sha),
+        ...(progress ? { onProgress: progress } : {}),
+      });
+      for await (const item of items) {
+        summary.listed++;
+        if (item.status === "skipped") {
+          summary.skipped++;
+          models.push({ id: item.id, sha: item.sha, status: "skipped" });
+        } else if (item.status === "failed") {
+          summary.failed++;
+          models.push({ id: item.id, status: "failed", error: item.error.message });
+          if (!flag(values, "json"))
+            io.stderr(`${progress ? "\r\x1b[K" : ""}warning: ${item.error.message}\n`);
+        } else {
+          summary.read++;
+          if (!item.complete) summary.incomplete++;
+          const { results } = await store.addDocuments([{ document: item.document, source }]);
+          const status = results[0]?.status === "duplicate" ? "unchanged" : "added";
+          summary[status]++;
+          models.push({
+            id: item.id,
+            sha: item.sha,
+            status,
+            complete: item.complete,
+            warnings: item.warnings.length,
+          });
+        }
+        progress?.(
+          `crawl: ${summary.listed}${limit !== undefined ? `/${limit}` : ""} models, ${summary.added} added — ${item.id}`,
+        );
+      }
+      if (statePath) writeFileAtomic(statePath, `${JSON.stringify({ query })}\n`);
+    } catch (error) {
+      const converted = hubCliError(error);
+      if (!(converted instanceof CliError)) throw error;
+      stopped = converted.message;
+    } finally {
+      clearProgress(io);
+      await store.close();
+    }
+    const exit = stopped || summary.failed > 0 || summary.incomplete > 0 ? EXIT.incomplete : EXIT.ok;
+    if (flag(values, "json")) {
+      printJson(io, { summary, ...(stopped ? { stopped } : {}), registry: store.location, source, models });
+      return exit;
+    }
+    io.stdout(
+      `${[
+        `listed ${summary.listed} model${summary.listed === 1 ? "" : "s"}: ${summary.added} added, ${summary.unchanged} unchanged, ${summary.skipped} already stored at the same commit, ${summary.failed} failed`,
+        `${summary.incomplete} read incompletely (see warnings with --json)`,
+        `registry: ${store.location} (source ${source})`,
+      ].join("\n")}\n`,
+    );
+    if (stopped)
+      io.stderr(
+        `ftl: crawl stopped early: ${stopped}\n${statePath ? `re-run the same command to resume (state in ${statePath})\n` : "re-run the same command to resume\n"}`,
+      );
+    return exit;
+  },
+};
