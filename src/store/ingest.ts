@@ -227,6 +227,7 @@ export async function ingest(
     bytesDone += statSync(file).size;
   }
   await flush();
+  if (summary.added > 0) await store.optimize();
   if (summary.batches === 0)
     options.onProgress?.({
       bytesRead: totalBytes,

@@ -75,10 +75,14 @@ class PostgresStore implements Store {
   readonly location: string;
   private readonly ex: Executor;
 
+  /** Documents added since the last ANALYZE, and how many there were then (ANALYZE when it doubles). */
+  private addedSinceAnalyze = 0;
+
   constructor(
     private readonly pool: pg.Pool,
     location: Location,
     private readonly schemaVersion: number,
+    private documentsAtAnalyze: number,
   ) {
     this.location = location.display;
     const names = new Map<string, string>();
@@ -105,6 +109,12 @@ class PostgresStore implements Store {
       await client.query("SELECT pg_advisory_xact_lock(hashtext('ftl-write:' || current_schema()))");
       const results = await this.write(client, plans, addedAt);
       await client.query("COMMIT");
+      this.addedSinceAnalyze += results.filter((r) => r.status === "added").length;
+      if (this.addedSinceAnalyze >= 5000 && this.addedSinceAnalyze >= this.documentsAtAnalyze) {
+        await client.query("ANALYZE");
+        this.documentsAtAnalyze += this.addedSinceAnalyze;
+        this.addedSinceAnalyze = 0;
+      }
       return {
         added: results.filter((r) => r.status === "added").length,
         duplicates: results.filter((r) => r.status === "duplicate").length,
@@ -333,6 +343,12 @@ class PostgresStore implements Store {
   hasDocument: Store["hasDocument"] = (hash, source) => q.hasDocument(this.ex, hash, source);
   stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
 
+  async optimize(): Promise<void> {
+    await this.pool.query("ANALYZE");
+    this.documentsAtAnalyze += this.addedSinceAnalyze;
+    this.addedSinceAnalyze = 0;
+  }
+
   private closed = false;
   async close(): Promise<void> {
     if (this.closed) return;
@@ -359,8 +375,9 @@ export async function openPostgresStore(location: Location): Promise<Store> {
     } finally {
       await setup.end().catch(() => undefined);
     }
-    config.options = `-c search_path=${location.schema}`;
   }
+  // JIT compilation costs far more than the millisecond queries of a registry (recursive CTEs look expensive).
+  config.options = `-c jit=off${location.schema !== undefined ? ` -c search_path=${location.schema}` : ""}`;
   const pool = new pg.Pool(config);
   pool.on("error", () => undefined);
   let client: pg.PoolClient;
@@ -372,8 +389,11 @@ export async function openPostgresStore(location: Location): Promise<Store> {
   }
   try {
     const version = await migrate(client, location);
+    const size = await client.query<{ n: number }>(
+      "SELECT GREATEST(reltuples, 0)::integer AS n FROM pg_class WHERE oid = 'document'::regclass",
+    );
     client.release();
-    return new PostgresStore(pool, location, version);
+    return new PostgresStore(pool, location, version, size.rows[0]?.n ?? 0);
   } catch (error) {
     client.release();
     await pool.end().catch(() => undefined);

@@ -253,8 +253,14 @@ class SqliteStore implements Store {
   hasDocument: Store["hasDocument"] = (hash, source) => q.hasDocument(this.ex, hash, source);
   stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
 
+  async optimize(): Promise<void> {
+    this.db.pragma("optimize");
+  }
+
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.db.pragma("optimize");
+    this.db.close();
   }
 }
 

@@ -234,6 +234,11 @@ export interface Store {
   /** Is this content (hash from {@link documentHash}) from this source already stored? For resumable crawls. */
   hasDocument(hash: string, source: string): Promise<boolean>;
   stats(): Promise<StoreStats>;
+  /**
+   * Refreshes the query planner's statistics (SQLite `PRAGMA optimize`, PostgreSQL `ANALYZE`). PostgreSQL
+   * also does it by itself whenever the registry has doubled since the last time; call it after a bulk load.
+   */
+  optimize(): Promise<void>;
   close(): Promise<void>;
 }
 
