@@ -1,5 +1,6 @@
 import type { LineageDocument } from "../schema/lineage.js";
 import { readCycloneDx } from "./read-cyclonedx.js";
+import { readHfCard } from "./read-hf-card.js";
 import { readProvJsonLd } from "./read-prov.js";
 import { readSpdx3 } from "./read-spdx3.js";
 
@@ -17,6 +18,7 @@ const READERS: ((text: string, fileName: string) => StandardImport | null)[] = [
   readCycloneDx,
   readSpdx3,
   readProvJsonLd,
+  readHfCard,
 ];
 
 /**

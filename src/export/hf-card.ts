@@ -1,0 +1,244 @@
+/**
+ * Hugging Face model card: the YAML front matter the Hub reads (`base_model`, `base_model_relation`,
+ * `datasets`, `license`, `tags`) and a Markdown "Fine-tune lineage" section between markers, with one table
+ * row per step, a Mermaid diagram and the provenance of the facts. `updateHfCard` merges both into an
+ * existing README without touching anything else.
+ */
+import { parseDocument, stringify } from "yaml";
+import { ADAPTER_PARAMETERIZATIONS, OBJECTIVE_LABELS, PARAMETERIZATION_LABELS } from "../model/vocabulary.js";
+import { formatProvenance } from "../render/chain-text.js";
+import { formatNumber } from "../render/describe.js";
+import type { DatasetRef, Hyperparameters, LineageDocument, Step } from "../schema/lineage.js";
+import type { ExportOptions } from "./_shared.js";
+import { exportMermaid } from "./mermaid.js";
+import { buildExportModel, datasetIds, type ExportModel, type ModelUse, type StepNode } from "./model.js";
+
+export const SECTION_START = "<!-- ftl:lineage:start -->";
+export const SECTION_END = "<!-- ftl:lineage:end -->";
+export const LINEAGE_TAG = "fine-tune-lineage";
+export const TABLE_HEADER = [
+  "Step",
+  "Kind",
+  "Method",
+  "Parameterisation",
+  "From",
+  "Datasets",
+  "Key hyperparameters",
+  "Checkpoint",
+] as const;
+
+/** A number written the way people read it (`2e-5`, `1,000`), or exactly when that form would round. */
+export function exactNumber(value: number): string {
+  const short = formatNumber(value);
+  return Number(short.replaceAll(",", "")) === value ? short : String(value);
+}
+
+/** A Markdown code span safe inside a GFM table cell. */
+export function code(text: string): string {
+  const body = text.replaceAll("|", "\\|");
+  return body.includes("`") ? `\`\` ${body} \`\`` : `\`${body}\``;
+}
+
+/** Plain text safe inside a GFM table cell. */
+export function cell(text: string): string {
+  return text.replaceAll("|", "\\|").replace(/\s*\n\s*/g, " ");
+}
+
+/** The Hub's `base_model_relation` for the last step of the chain. */
+export function baseModelRelation(doc: LineageDocument): string | undefined {
+  const last = doc.steps.at(-1);
+  if (!last) return undefined;
+  if (last.kind === "quantization") return "quantized";
+  if (last.kind === "merge") return "merge";
+  if (
+    last.kind === "fine-tune" &&
+    (ADAPTER_PARAMETERIZATIONS as readonly string[]).includes(last.parameterization ?? "")
+  )
+    return "adapter";
+  return "finetune";
+}
+
+/** The front matter keys ftl writes, in the order it writes them. */
+export function cardMetadata(doc: LineageDocument): Record<string, unknown> {
+  const model = buildExportModel(doc);
+  const meta: Record<string, unknown> = {};
+  const bases = doc.bases.map((b) => b.id).filter((id) => id !== doc.subject.id);
+  if (bases.length === 1) meta.base_model = bases[0];
+  else if (bases.length > 1) meta.base_model = bases;
+  const relation = baseModelRelation(doc);
+  if (relation && bases.length > 0) meta.base_model_relation = relation;
+  const datasets = datasetIds(model);
+  if (datasets.length > 0) meta.datasets = datasets;
+  if (doc.subject.license !== undefined) meta.license = doc.subject.license;
+  if (doc.subject.licenseName !== undefined) meta.license_name = doc.subject.licenseName;
+  if (doc.subject.licenseLink !== undefined) meta.license_link = doc.subject.licenseLink;
+  meta.tags = [LINEAGE_TAG];
+  return meta;
+}
+
+function methodCell(step: Step): string {
+  switch (step.kind) {
+    case "fine-tune":
+      return step.objective ? OBJECTIVE_LABELS[step.objective] : "—";
+    case "merge":
+      return step.method ?? "—";
+    case "quantization": {
+      const parts = [
+        step.method,
+        step.format,
+        step.bits !== undefined ? `${exactNumber(step.bits)}-bit` : undefined,
+      ];
+      return parts.filter(Boolean).join(" ") || "—";
+    }
+    case "adapter-merge":
+      return "adapter merged into base";
+    case "other":
+      return step.description !== undefined ? cell(step.description) : "—";
+  }
+}
+
+function parameterisationCell(step: Step): string {
+  if (step.kind !== "fine-tune") return "—";
+  const parts = [step.parameterization ? PARAMETERIZATION_LABELS[step.parameterization] : "—"];
+  if (step.adapter?.rank !== undefined) parts.push(`r${step.adapter.rank}`);
+  if (step.adapter?.quantizationBits !== undefined) parts.push(`${step.adapter.quantizationBits}-bit`);
+  return parts.join(" ");
+}
+
+function inputCell(use: ModelUse): string {
+  const name =
+    use.node.ref !== undefined ? code(use.node.label) : `output of step ${code(use.node.key.slice(5, -7))}`;
+  const weight = use.input.weight !== undefined ? ` (weight ${exactNumber(use.input.weight)})` : "";
+  return use.role === "baseModel" ? `base: ${name}` : `${name}${weight}`;
+}
+
+export function datasetCell(dataset: DatasetRef): string {
+  const name = dataset.id !== undefined ? code(dataset.id) : `“${cell(dataset.description ?? "")}”`;
+  const parts: string[] = [];
+  if (dataset.subset !== undefined) parts.push(`subset ${code(dataset.subset)}`);
+  if (dataset.split !== undefined) parts.push(`split ${code(dataset.split)}`);
+  if (dataset.size) parts.push(`${exactNumber(dataset.size.count)} ${dataset.size.unit}`);
+  return parts.length > 0 ? `${name} (${parts.join(", ")})` : name;
+}
+
+/** The hyperparameters the table shows, in this order, with their labels. */
+export function keyHyperparameters(hp: Hyperparameters | undefined): string {
+  if (!hp) return "—";
+  const parts: string[] = [];
+  if (hp.learningRate !== undefined) parts.push(`lr ${exactNumber(hp.learningRate)}`);
+  if (hp.epochs !== undefined) parts.push(`${exactNumber(hp.epochs)} epoch${hp.epochs === 1 ? "" : "s"}`);
+  if (hp.maxSteps !== undefined) parts.push(`${exactNumber(hp.maxSteps)} steps`);
+  if (hp.globalBatchSize !== undefined) parts.push(`batch ${exactNumber(hp.globalBatchSize)}`);
+  if (hp.perDeviceBatchSize !== undefined) parts.push(`batch ${exactNumber(hp.perDeviceBatchSize)}/device`);
+  if (hp.beta !== undefined) parts.push(`β ${exactNumber(hp.beta)}`);
+  if (hp.maxSequenceLength !== undefined) parts.push(`seq ${exactNumber(hp.maxSequenceLength)}`);
+  return parts.length > 0 ? parts.join(", ") : "—";
+}
+
+function row(model: ExportModel, step: StepNode): string {
+  const s = step.step;
+  const from = step.models.map(inputCell).join("<br>") || "—";
+  const datasets = step.datasets.map((d) => datasetCell(d.dataset)).join("<br>") || "—";
+  const output = s.output ? code(s.output.id) : "—";
+  const cells = [
+    code(s.id),
+    s.kind,
+    methodCell(s),
+    parameterisationCell(s),
+    from,
+    datasets,
+    keyHyperparameters(s.hyperparameters),
+    output,
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+
+function provenanceLines(doc: LineageDocument): string[] {
+  const lines: string[] = [];
+  const add = (what: string, p: Parameters<typeof formatProvenance>[0]) =>
+    lines.push(`- ${what}: ${cell(formatProvenance(p))}`);
+  if (doc.subject.provenance) add(`subject ${code(doc.subject.id)}`, doc.subject.provenance);
+  for (const base of doc.bases) if (base.provenance) add(`base ${code(base.id)}`, base.provenance);
+  for (const step of doc.steps) {
+    if (step.provenance) add(`step ${code(step.id)}`, step.provenance);
+    for (const [field, p] of Object.entries(step.sources ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
+      add(`step ${code(step.id)}, ${code(field)}`, p);
+  }
+  return lines;
+}
+
+/** The Markdown section (markers included). */
+export function lineageSection(doc: LineageDocument, options: ExportOptions = {}): string {
+  const model = buildExportModel(doc);
+  const lines = [
+    SECTION_START,
+    "## Fine-tune lineage",
+    "",
+    `Model: ${code(doc.subject.id)}. How it was made, step by step (ftl/v1 lineage, written by fine-tune-lineage${options.timestamp ? ` on ${options.timestamp}` : ""}).`,
+    "",
+  ];
+  if (model.steps.length === 0) {
+    const bases = doc.bases.map((b) => code(b.id)).join(", ");
+    lines.push(bases ? `No recorded steps; bases: ${bases}.` : "No recorded steps.", "");
+  } else {
+    lines.push(`| ${TABLE_HEADER.join(" | ")} |`, `| ${TABLE_HEADER.map(() => "---").join(" | ")} |`);
+    for (const step of model.steps) lines.push(row(model, step));
+    lines.push("", "```mermaid", exportMermaid(doc).trimEnd(), "```", "");
+  }
+  const provenance = provenanceLines(doc);
+  if (provenance.length > 0) lines.push("### Provenance", "", ...provenance, "");
+  lines.push(SECTION_END);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * A complete model card: front matter and the lineage section.
+ *
+ * @example
+ * exportHfCard(doc).startsWith("---\nbase_model:");
+ */
+export function exportHfCard(doc: LineageDocument, options: ExportOptions = {}): string {
+  const front = stringify(cardMetadata(doc), { lineWidth: 0 });
+  return `---\n${front}---\n\n${lineageSection(doc, options)}`;
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/;
+
+/**
+ * Merges the lineage into an existing card: ftl's front matter keys are set (tags and datasets merged with
+ * the card's own), other keys and comments kept; the section between the markers is replaced, or appended
+ * when the card has none; everything else is left as it was.
+ */
+export function updateHfCard(existing: string, doc: LineageDocument, options: ExportOptions = {}): string {
+  const meta = cardMetadata(doc);
+  const match = FRONT_MATTER.exec(existing);
+  const yamlDoc = parseDocument(match?.[1] ?? "");
+  if (yamlDoc.errors.length > 0)
+    throw new Error(`front matter is not valid YAML: ${yamlDoc.errors[0]?.message}`);
+  for (const [key, value] of Object.entries(meta)) {
+    if ((key === "tags" || key === "datasets") && Array.isArray(value)) {
+      const current = yamlDoc.get(key);
+      const have =
+        current && typeof (current as { toJSON?: unknown }).toJSON === "function"
+          ? ((current as { toJSON(): unknown }).toJSON() as unknown)
+          : current;
+      const list = Array.isArray(have) ? have.map(String) : typeof have === "string" ? [have] : [];
+      yamlDoc.set(key, [...list, ...value.filter((v) => !list.includes(String(v)))]);
+    } else yamlDoc.set(key, value);
+  }
+  if (!yamlDoc.has("base_model")) yamlDoc.delete("base_model_relation");
+  const front = `---\n${yamlDoc.toString({ lineWidth: 0 })}---\n`;
+  const body = match ? existing.slice(match[0].length) : existing;
+  const section = lineageSection(doc, options);
+  const start = body.indexOf(SECTION_START);
+  const end = body.indexOf(SECTION_END, start);
+  let newBody: string;
+  if (start >= 0 && end >= 0) {
+    const after = body.slice(end + SECTION_END.length).replace(/^\r?\n/, "");
+    newBody = `${body.slice(0, start)}${section}${after}`;
+  } else {
+    const trimmed = body.replace(/\s*$/, "");
+    newBody = trimmed ? `${trimmed}\n\n${section}` : `\n${section}`;
+  }
+  return `${front}${newBody}`;
+}

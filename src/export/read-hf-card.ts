@@ -1,0 +1,209 @@
+/**
+ * Reads a model card with an ftl "Fine-tune lineage" section back into a lineage document: the subject and
+ * bases from the front matter, the steps from the section's table. Cards without the section's markers are
+ * left to other readers (null).
+ */
+import { parse as parseYaml } from "yaml";
+import {
+  FORMAT_V1,
+  OBJECTIVE_LABELS,
+  type Objective,
+  PARAMETERIZATION_LABELS,
+  type Parameterization,
+  QUANTIZATION_METHODS,
+  SIZE_UNITS,
+  type SizeUnit,
+} from "../model/vocabulary.js";
+import type { DatasetRef, LineageDocument, ModelInput, ModelRef, Step } from "../schema/lineage.js";
+import { SECTION_END, SECTION_START, TABLE_HEADER } from "./hf-card.js";
+import type { StandardImport } from "./reimport.js";
+
+type Json = Record<string, unknown>;
+
+/** What a card cannot carry, reported with every import. */
+export const HF_CARD_LOST =
+  "a model card carries only the chain, methods, datasets (id, subset, split, size) and key hyperparameters: " +
+  "provenance, other hyperparameters, adapter and merge parameters, revisions, digests, URLs, licences other than the subject's, " +
+  "frameworks, hardware, times and notes are not restored";
+
+const number = (text: string): number | undefined => {
+  const value = Number(text.replaceAll(",", ""));
+  return text.trim() !== "" && Number.isFinite(value) ? value : undefined;
+};
+
+/** The text of a code span (`` `x` `` or ``` `` x `` ```), or undefined. */
+export function parseCode(text: string): string | undefined {
+  const t = text.trim();
+  if (t.startsWith("`` ") && t.endsWith(" ``") && t.length >= 6) return t.slice(3, -3);
+  if (t.startsWith("`") && t.endsWith("`") && t.length >= 2 && !t.slice(1, -1).includes("`"))
+    return t.slice(1, -1);
+  return undefined;
+}
+
+/** Cells of a GFM table row, with `\|` unescaped. */
+function cells(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, "").replace(/\|$/, "");
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim().replaceAll("\\|", "|"));
+}
+
+function reverse<K extends string>(labels: Record<K, string>, text: string): K | undefined {
+  return (Object.keys(labels) as K[]).find((k) => labels[k] === text);
+}
+
+function parseInput(text: string, step: Json): ModelInput | undefined {
+  const base = text.startsWith("base: ");
+  const body = base ? text.slice(6) : text;
+  const ofStep = /^output of step (.+)$/.exec(body);
+  let input: ModelInput | undefined;
+  if (ofStep?.[1]) {
+    const id = parseCode(ofStep[1]);
+    if (id !== undefined) input = { step: id };
+  } else {
+    const weighted = /^(.*) \(weight ([^)]+)\)$/.exec(body);
+    const id = parseCode(weighted?.[1] ?? body);
+    const weight = weighted?.[2] !== undefined ? number(weighted[2]) : undefined;
+    if (id !== undefined) input = { id, ...(weight !== undefined ? { weight } : {}) };
+  }
+  if (input && base) {
+    step.baseModel = input;
+    return undefined;
+  }
+  return input;
+}
+
+const DETAIL = String.raw`(?:subset (?:\`\`? .*? \`\`?|\`[^\`]*\`)|split (?:\`\`? .*? \`\`?|\`[^\`]*\`)|[\d,.e+-]+ \w+)`;
+const DETAILS = new RegExp(String.raw`^(.*) \((${DETAIL}(?:, ${DETAIL})*)\)$`);
+
+function parseDataset(text: string): DatasetRef | undefined {
+  const match = DETAILS.exec(text);
+  const name = match?.[1] ?? text;
+  const dataset: Json = {};
+  const id = parseCode(name);
+  if (id !== undefined) dataset.id = id;
+  else if (name.startsWith("“") && name.endsWith("”")) dataset.description = name.slice(1, -1);
+  else return undefined;
+  for (const part of match?.[2]?.split(/, (?=subset |split |[\d,.e+-]+ \w+$|[\d,.e+-]+ \w+,)/) ?? []) {
+    if (part.startsWith("subset ")) dataset.subset = parseCode(part.slice(7));
+    else if (part.startsWith("split ")) dataset.split = parseCode(part.slice(6));
+    else {
+      const [count, unit] = part.split(" ");
+      const value = number(count ?? "");
+      if (value !== undefined && (SIZE_UNITS as readonly string[]).includes(unit ?? ""))
+        dataset.size = { count: value, unit: unit as SizeUnit };
+    }
+  }
+  return dataset as DatasetRef;
+}
+
+function parseHyperparameters(text: string): Json | undefined {
+  if (text === "—") return undefined;
+  const hp: Json = {};
+  for (const part of text.split(", ")) {
+    let m: RegExpExecArray | null;
+    if ((m = /^lr (.+)$/.exec(part))) hp.learningRate = number(m[1] ?? "");
+    else if ((m = /^(.+) epochs?$/.exec(part))) hp.epochs = number(m[1] ?? "");
+    else if ((m = /^(.+) steps$/.exec(part))) hp.maxSteps = number(m[1] ?? "");
+    else if ((m = /^batch (.+)\/device$/.exec(part))) hp.perDeviceBatchSize = number(m[1] ?? "");
+    else if ((m = /^batch (.+)$/.exec(part))) hp.globalBatchSize = number(m[1] ?? "");
+    else if ((m = /^β (.+)$/.exec(part))) hp.beta = number(m[1] ?? "");
+    else if ((m = /^seq (.+)$/.exec(part))) hp.maxSequenceLength = number(m[1] ?? "");
+  }
+  return Object.keys(hp).length > 0 ? hp : undefined;
+}
+
+function parseRow(row: string[], warnings: string[], line: number): Step | undefined {
+  const [idCell = "", kind = "", method = "", param = "", from = "", datasets = "", hp = "", output = ""] =
+    row;
+  const id = parseCode(idCell);
+  if (id === undefined || !["fine-tune", "merge", "quantization", "adapter-merge", "other"].includes(kind)) {
+    warnings.push(`lineage table, line ${line}: not a step row; skipped`);
+    return undefined;
+  }
+  const step: Json = { id, kind };
+  if (kind === "fine-tune") {
+    const objective = reverse<Objective>(OBJECTIVE_LABELS, method);
+    if (objective) step.objective = objective;
+    const labels = Object.entries(PARAMETERIZATION_LABELS).sort(([, a], [, b]) => b.length - a.length);
+    const hit = labels.find(([, label]) => param === label || param.startsWith(`${label} `));
+    if (hit) step.parameterization = hit[0] as Parameterization;
+    const adapter: Json = {};
+    const rank = / r(\d+)(?: |$)/.exec(param);
+    if (rank?.[1]) adapter.rank = Number(rank[1]);
+    const bits = / (\d)-bit$/.exec(param);
+    if (bits?.[1]) adapter.quantizationBits = Number(bits[1]);
+    if (Object.keys(adapter).length > 0) step.adapter = adapter;
+  } else if (kind === "merge" && method !== "—") step.method = method;
+  else if (kind === "quantization" && method !== "—") {
+    const tokens = method.split(" ");
+    const bits = /^(.+)-bit$/.exec(tokens.at(-1) ?? "");
+    if (bits?.[1] !== undefined && number(bits[1]) !== undefined) {
+      step.bits = number(bits[1]);
+      tokens.pop();
+    }
+    if ((QUANTIZATION_METHODS as readonly string[]).includes(tokens[0] ?? "")) step.method = tokens.shift();
+    if (tokens.length > 0) step.format = tokens.join(" ");
+  } else if (kind === "other" && method !== "—") step.description = method;
+  const models = from === "—" ? [] : from.split("<br>").flatMap((t) => parseInput(t, step) ?? []);
+  const data = datasets === "—" ? [] : datasets.split("<br>").flatMap((t) => parseDataset(t) ?? []);
+  if (models.length > 0 || data.length > 0)
+    step.inputs = {
+      ...(models.length > 0 ? { models } : {}),
+      ...(data.length > 0 ? { datasets: data } : {}),
+    };
+  const hyperparameters = parseHyperparameters(hp);
+  if (hyperparameters) step.hyperparameters = hyperparameters;
+  const out = parseCode(output);
+  if (out !== undefined) step.output = { id: out };
+  return step as unknown as Step;
+}
+
+/** Recognises a model card with an ftl lineage section; null for anything else. */
+export function readHfCard(text: string, fileName: string): StandardImport | null {
+  const start = text.indexOf(SECTION_START);
+  const end = text.indexOf(SECTION_END, start);
+  if (start < 0 || end < 0) return null;
+  const warnings: string[] = [HF_CARD_LOST];
+  const front = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/.exec(text);
+  let meta: Json = {};
+  try {
+    const parsed: unknown = front ? parseYaml(front[1] ?? "") : {};
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) meta = parsed as Json;
+  } catch (error) {
+    warnings.push(
+      `front matter: not valid YAML (${error instanceof Error ? error.message : String(error)}); ignored`,
+    );
+  }
+  const section = text.slice(start, end);
+  const lines = section.split(/\r?\n/);
+  const modelLine = lines.find((l) => l.startsWith("Model: "));
+  const subjectId = modelLine
+    ? parseCode(/^Model: (.*?)\. How it was made/.exec(modelLine)?.[1] ?? "")
+    : undefined;
+  if (subjectId === undefined)
+    warnings.push(`${fileName}: the lineage section names no model ("Model: …" line)`);
+  const subject: ModelRef = { id: subjectId ?? fileName };
+  if (typeof meta.license === "string") subject.license = meta.license;
+  if (typeof meta.license_name === "string") subject.licenseName = meta.license_name;
+  if (typeof meta.license_link === "string" && URL.canParse(meta.license_link))
+    subject.licenseLink = meta.license_link;
+  const baseModel = meta.base_model;
+  const bases = (Array.isArray(baseModel) ? baseModel : typeof baseModel === "string" ? [baseModel] : [])
+    .map(String)
+    .map((id) => ({ id }));
+  if (bases.length === 0) {
+    const named = /^No recorded steps; bases: (.*)\.$/m.exec(section)?.[1];
+    for (const part of named?.split(", ") ?? []) {
+      const id = parseCode(part);
+      if (id !== undefined) bases.push({ id });
+    }
+  }
+  const headerAt = lines.findIndex((l) => l.startsWith(`| ${TABLE_HEADER[0]} |`));
+  const steps: Step[] = [];
+  if (headerAt >= 0)
+    for (let i = headerAt + 2; i < lines.length && lines[i]?.startsWith("|"); i++) {
+      const step = parseRow(cells(lines[i] ?? ""), warnings, i + 1);
+      if (step) steps.push(step);
+    }
+  const document: LineageDocument = { format: FORMAT_V1, subject, bases, steps };
+  return { format: "hf-card", document, warnings };
+}
