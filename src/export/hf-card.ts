@@ -135,7 +135,7 @@ export function keyHyperparameters(hp: Hyperparameters | undefined): string {
   return parts.length > 0 ? parts.join(", ") : "—";
 }
 
-function row(model: ExportModel, step: StepNode): string {
+function row(step: StepNode): string {
   const s = step.step;
   const from = step.models.map(inputCell).join("<br>") || "—";
   const datasets = step.datasets.map((d) => datasetCell(d.dataset)).join("<br>") || "—";
@@ -182,7 +182,7 @@ export function lineageSection(doc: LineageDocument, options: ExportOptions = {}
     lines.push(bases ? `No recorded steps; bases: ${bases}.` : "No recorded steps.", "");
   } else {
     lines.push(`| ${TABLE_HEADER.join(" | ")} |`, `| ${TABLE_HEADER.map(() => "---").join(" | ")} |`);
-    for (const step of model.steps) lines.push(row(model, step));
+    for (const step of model.steps) lines.push(row(step));
     lines.push("", "```mermaid", exportMermaid(doc).trimEnd(), "```", "");
   }
   const provenance = provenanceLines(doc);

@@ -95,18 +95,27 @@ function parseDataset(text: string): DatasetRef | undefined {
   return dataset as DatasetRef;
 }
 
+/** Labels of the key hyperparameters in the table, in the order they are tried. */
+const HYPERPARAMETER_PATTERNS: [RegExp, string][] = [
+  [/^lr (.+)$/, "learningRate"],
+  [/^(.+) epochs?$/, "epochs"],
+  [/^(.+) steps$/, "maxSteps"],
+  [/^batch (.+)\/device$/, "perDeviceBatchSize"],
+  [/^batch (.+)$/, "globalBatchSize"],
+  [/^β (.+)$/, "beta"],
+  [/^seq (.+)$/, "maxSequenceLength"],
+];
+
 function parseHyperparameters(text: string): Json | undefined {
   if (text === "—") return undefined;
   const hp: Json = {};
   for (const part of text.split(", ")) {
-    let m: RegExpExecArray | null;
-    if ((m = /^lr (.+)$/.exec(part))) hp.learningRate = number(m[1] ?? "");
-    else if ((m = /^(.+) epochs?$/.exec(part))) hp.epochs = number(m[1] ?? "");
-    else if ((m = /^(.+) steps$/.exec(part))) hp.maxSteps = number(m[1] ?? "");
-    else if ((m = /^batch (.+)\/device$/.exec(part))) hp.perDeviceBatchSize = number(m[1] ?? "");
-    else if ((m = /^batch (.+)$/.exec(part))) hp.globalBatchSize = number(m[1] ?? "");
-    else if ((m = /^β (.+)$/.exec(part))) hp.beta = number(m[1] ?? "");
-    else if ((m = /^seq (.+)$/.exec(part))) hp.maxSequenceLength = number(m[1] ?? "");
+    for (const [pattern, key] of HYPERPARAMETER_PATTERNS) {
+      const value = pattern.exec(part)?.[1];
+      if (value === undefined) continue;
+      hp[key] = number(value);
+      break;
+    }
   }
   return Object.keys(hp).length > 0 ? hp : undefined;
 }
