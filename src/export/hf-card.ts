@@ -11,7 +11,7 @@ import { formatNumber } from "../render/describe.js";
 import type { DatasetRef, Hyperparameters, LineageDocument, Step } from "../schema/lineage.js";
 import type { ExportOptions } from "./_shared.js";
 import { exportMermaid } from "./mermaid.js";
-import { buildExportModel, datasetIds, type ExportModel, type ModelUse, type StepNode } from "./model.js";
+import { buildExportModel, datasetIds, type ModelUse, type StepNode } from "./model.js";
 
 export const SECTION_START = "<!-- ftl:lineage:start -->";
 export const SECTION_END = "<!-- ftl:lineage:end -->";
