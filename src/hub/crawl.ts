@@ -10,7 +10,7 @@ import type { ExtractWarning } from "../extract/types.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { fetchHubModelFiles, HUB_INFO_FIELDS, type HubModelInfo, toHubModelInfo } from "./fetch-model.js";
 import { HubError, toHubError } from "./hub-error.js";
-import { type HubAccessOptions, hubClient, hubNode } from "./import-from-hub.js";
+import { type HubAccessOptions, hubClient, hubNode, nodeWarnings } from "./import-from-hub.js";
 import { type ChainNode, joinChain } from "./join-chain.js";
 
 export interface CrawlOptions extends HubAccessOptions {
@@ -57,7 +57,7 @@ export function modelDocument(
   const joined = joinChain(endpoint, node.model.id, nodes);
   return {
     document: joined.document,
-    warnings: [...node.model.warnings, ...node.extract.warnings, ...joined.warnings],
+    warnings: [...nodeWarnings(node), ...joined.warnings],
   };
 }
 

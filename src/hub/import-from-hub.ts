@@ -100,6 +100,15 @@ export function hubNode(fetched: HubModel, id = fetched.id): ChainNode {
   return { model, extract: extractHubModel(model), hub: hubParents(model), followed: [] };
 }
 
+/** The warnings of fetching and extracting one model; that a base's card describes no step is expected. */
+export function nodeWarnings(node: ChainNode): ExtractWarning[] {
+  const isRoot = node.hub.parents.length + node.hub.unresolved.length === 0;
+  return [
+    ...node.model.warnings,
+    ...node.extract.warnings.filter((w) => !(isRoot && w.code === "extract.no-steps")),
+  ];
+}
+
 /** Fetches one model and reads its lineage, as a chain node (parents not yet followed). */
 export async function readHubNode(client: HubClient, id: string, revision?: string): Promise<ChainNode> {
   return hubNode(await fetchHubModel(client, id, revision), id);
@@ -143,7 +152,7 @@ export async function importFromHub(ref: string, options: HubImportOptions = {})
       continue;
     }
     nodes.set(item.id, node);
-    warnings.push(...node.model.warnings, ...node.extract.warnings);
+    warnings.push(...nodeWarnings(node));
     if (!node.model.complete || !node.extract.complete) complete = false;
     for (const value of node.hub.unresolved)
       warnings.push({

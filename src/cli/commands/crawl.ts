@@ -133,6 +133,7 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
       incomplete: 0,
     };
     const models: Record<string, unknown>[] = [];
+    const incompleteIds: string[] = [];
     const progress = progressLine(io);
     let stopped: string | undefined;
     try {
@@ -173,8 +174,9 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
             sha: item.sha,
             status,
             complete: item.complete,
-            warnings: item.warnings.length,
+            warnings: item.warnings.map(({ code, message }) => ({ code, message })),
           });
+          if (!item.complete) incompleteIds.push(item.id);
         }
         progress?.(
           `crawl: ${summary.listed}${limit !== undefined ? `/${limit}` : ""} models, ${summary.added} added — ${item.id}`,
@@ -197,7 +199,11 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
     io.stdout(
       `${[
         `listed ${summary.listed} model${summary.listed === 1 ? "" : "s"}: ${summary.added} added, ${summary.unchanged} unchanged, ${summary.skipped} already stored at the same commit, ${summary.failed} failed`,
-        `${summary.incomplete} read incompletely (see warnings with --json)`,
+        ...(summary.incomplete > 0
+          ? [
+              `${summary.incomplete} read incompletely (warnings with --json): ${incompleteIds.slice(0, 5).join(", ")}${incompleteIds.length > 5 ? ", …" : ""}`,
+            ]
+          : []),
         `registry: ${store.location} (source ${source})`,
       ].join("\n")}\n`,
     );
