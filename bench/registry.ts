@@ -54,9 +54,13 @@ const SAMPLE = full
   ? { ancestors: 500, trainedOn: 200, datasets: 300, common: 300, descendantsReps: 3 }
   : { ancestors: 500, trainedOn: 300, datasets: 300, common: 300, descendantsReps: 5 };
 
+const benchStart = performance.now();
 const log = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
+/** A progress line with the seconds elapsed since the bench started. */
+const progress = (text: string): void =>
+  log(`[${((performance.now() - benchStart) / 1000).toFixed(0)} s] ${text}`);
 
 // ── 1. the registry file ───────────────────────────────────────────────────────────────────────────────────
 const file = defaultRegistryPath(root, models, seed);
@@ -186,6 +190,7 @@ async function measureQueries(store: Store, floor: Floor): Promise<QueryFigures[
     ...(near20k && near20k.id !== widest.id && full ? [near20k] : []),
   ];
 
+  progress("  checking ftl against the floor");
   // Correctness first (and warm-up): ftl and the floor must agree.
   const mismatches: Record<string, number> = {};
   const check = (name: string, ok: boolean): void => {
@@ -265,7 +270,7 @@ async function measureQueries(store: Store, floor: Floor): Promise<QueryFigures[
         ([a, b]) => floor.run("common", [a, b]),
       ),
     );
-    log(`  query round ${round + 1}/${rounds} done`);
+    progress(`  query round ${round + 1}/${rounds} done`);
   }
   const sampleCount: Record<string, number> = {
     ancestors: ancestorsSample.length,
@@ -293,10 +298,11 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
   let location = "";
   let schema: string | undefined;
   for (let run = 0; run < loadRuns; run++) {
+    progress(`  load ${run + 1}/${loadRuns}: fresh ${kind} registry, loading …`);
     ({ location, schema } = await freshLocation(kind));
     const output = workerRun(location);
     loads.push(output);
-    log(
+    progress(
       `  load ${run + 1}/${loadRuns}: ${output.load.documents} documents in ${output.load.seconds.toFixed(1)} s (${formatNumber(output.load.rate)} docs/s), peak RSS ${output.peakRssMb.toFixed(0)} MB`,
     );
   }

@@ -70,11 +70,17 @@ export function sqliteFloor(path: string): Floor {
   };
 }
 
-/** A pg client on the store's schema, with named prepared statements. */
+/**
+ * A pg client on the store's schema, with named prepared statements. PostgreSQL cannot estimate how many rows
+ * a recursive walk yields and often plans hash joins over whole-table scans of `edge` and `model` for every
+ * level; a walk from one node is cheapest as index lookups, so this session turns hash and merge joins off.
+ */
 export async function postgresFloor(url: string, schema: string): Promise<Floor> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(`SET search_path TO ${schema}`);
+  await client.query("SET enable_hashjoin = off");
+  await client.query("SET enable_mergejoin = off");
   const numbered = (sql: string): string => {
     let n = 0;
     return sql.replace(/\?/g, () => `$${++n}`);
