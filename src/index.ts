@@ -4,6 +4,19 @@
 
 // The command line.
 export { run } from "./cli/main.js";
+// The Hugging Face Hub: one document for a model's whole chain, crawling into the registry, a local replay server.
+export {
+  type CrawlItem,
+  type CrawlOptions,
+  crawlHub,
+  HubError,
+  type HubErrorCode,
+  type HubImportOptions,
+  importFromHub,
+  parseHubRef,
+  type ReplayServer,
+  startReplayServer,
+} from "./hub/index.js";
 // Reading and writing files.
 export { MAX_DOCUMENT_BYTES, parseBytes, type ReadResult, readInput } from "./io/read-input.js";
 export { serializeDocument, writeFileAtomic } from "./io/write-document.js";
