@@ -1,4 +1,6 @@
 /** Reading lineage from the Hugging Face Hub (`ftl import hf:…`, `ftl crawl hf`) and a local replay server. */
+
+export { type CrawlItem, type CrawlOptions, crawlHub, modelDocument } from "./crawl.js";
 export {
   fetchHubModel,
   HUB_LINEAGE_FILES,
