@@ -4,6 +4,24 @@
 
 // The command line.
 export { run } from "./cli/main.js";
+// Exporting to standards (model card, PROV-O, SPDX 3, CycloneDX, schema.org, diagrams, OpenLineage) and reading them back.
+export {
+  carriedBy,
+  EXPORT_FORMATS,
+  EXPORTERS,
+  type ExportFormat,
+  type ExportOptions,
+  exportLineage,
+  REIMPORTABLE_FORMATS,
+  readStandardExport,
+  type StandardImport,
+  toCycloneDx,
+  toOpenLineage,
+  toProvJsonLd,
+  toSchemaOrg,
+  toSpdx3,
+  updateHfCard,
+} from "./export/index.js";
 // The Hugging Face Hub: one document for a model's whole chain, crawling into the registry, a local replay server.
 export {
   type CrawlItem,

@@ -1,5 +1,6 @@
 import type { Command } from "../command.js";
 import { auditCommand } from "./audit.js";
+import { exportCommand } from "./export.js";
 import { initCommand } from "./init.js";
 import { schemaCommand } from "./schema.js";
 import { showCommand } from "./show.js";
@@ -13,5 +14,6 @@ export const COMMANDS: Command[] = [
   initCommand,
   stepAddCommand,
   schemaCommand,
+  exportCommand,
   auditCommand,
 ];
