@@ -2,7 +2,8 @@
  * Child process for one timed load, so that its peak memory is its own:
  * `node --import tsx bench/lib/load-worker.ts --db LOCATION --file FILE --batch N --expected N`.
  * Prints one JSON line: the load figures, peak RSS, the store's stats, and per-document costs of the pure
- * phases the store runs (planning: canonical JSON + sha256 + rows), measured on a sample after the load.
+ * phases (the store's planning: canonical JSON + sha256 + rows; `ftl ingest`'s schema check, which
+ * addDocuments does not run), measured on a sample after the load.
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
@@ -33,6 +34,10 @@ const load = await loadFile(store, values.file, {
   batchSize: Number(values.batch),
   expected: Number(values.expected),
 });
+// `ftl ingest` refreshes planner statistics after a load; so does the bench, timed apart.
+const optimizeStarted = performance.now();
+await store.optimize();
+const optimizeSeconds = (performance.now() - optimizeStarted) / 1000;
 const peak = peakRssMb();
 const stats = await store.stats();
 await store.close();
@@ -50,6 +55,8 @@ for (const doc of sample) planDocument(doc);
 const planUs = ((performance.now() - t) * 1000) / Math.max(1, sample.length);
 t = performance.now();
 for (const doc of sample) parseLineage(doc);
-const validateUs = ((performance.now() - t) * 1000) / Math.max(1, sample.length);
+const parseUs = ((performance.now() - t) * 1000) / Math.max(1, sample.length);
 
-process.stdout.write(`${JSON.stringify({ load, peakRssMb: peak, stats, planUs, validateUs })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ load, optimizeSeconds, peakRssMb: peak, stats, planUs, parseUs })}\n`,
+);
