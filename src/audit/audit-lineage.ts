@@ -171,8 +171,22 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   }
 
   // Every ancestor.
+  const passOnModelIds = new Set<string>();
   for (const r of collected.reaches) {
-    const where = pathText(r.path, subjectId);
+    if (r.kind !== "model" || !r.resolved) continue;
+    for (const t of mostPermissiveOption(r.resolved))
+      if (
+        t.kind === "known" &&
+        (t.entry.derivatives === "same" || t.entry.derivatives === "carry-restrictions")
+      )
+        passOnModelIds.add(t.entry.id);
+  }
+  const declaresOtherPassOn = (entry: LicenseEntry): boolean =>
+    declared !== undefined &&
+    knownEntries(declared).some((e) => e.id !== entry.id && passOnModelIds.has(e.id));
+
+  for (const r of collected.reaches) {
+    const where = r.via ? ` (${r.via})` : pathText(r.path, subjectId);
     const ancestor = ancestorOf(r);
     const common = { ancestor, path: r.path };
     if (r.kind === "model" && r.familyConflict) {
@@ -261,7 +275,9 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
         if (!declared || declared.status === "unknown" || includes(declared, entry)) continue;
         const inherits = `declares ${declared.text} but inherits ${entry.id} from ${r.id}${where}`;
         const base = { license: entry.id, source, ...common };
-        if (entry.derivatives === "none" || entry.derivatives === "same") {
+        if (entry.derivatives === "same" && declaresOtherPassOn(entry)) {
+          // Several pass-on licences reach the subject and it declares one of them: `combined-terms` says so.
+        } else if (entry.derivatives === "none" || entry.derivatives === "same") {
           add({
             severity: "error",
             code: "license-conflict",
@@ -417,7 +433,10 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   for (const { entry, reaches } of modelEntries.values()) {
     if (!entry.conditions.includes("no-improving-other-models")) continue;
     const others = [...modelEntries.values()].filter(
-      (v) => v.entry.id !== entry.id && v.reaches.some((r) => r.role !== "intermediate"),
+      (v) =>
+        v.entry.id !== entry.id &&
+        (entry.licensor === undefined || v.entry.licensor !== entry.licensor) &&
+        v.reaches.some((r) => r.role !== "intermediate"),
     );
     if (others.length === 0) continue;
     add({

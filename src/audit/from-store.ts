@@ -43,6 +43,7 @@ export async function documentFromStore(
   const ordered = [...groups.values()].sort(
     (a, b) => (depth.get(b[0]!.child) ?? 0) - (depth.get(a[0]!.child) ?? 0),
   );
+  const usedIds = new Set<string>();
   const steps: Step[] = ordered.map((edges, i) => {
     const first = edges[0]!;
     const datasets: DatasetRef[] = [...new Set(edges.flatMap((e) => e.datasets))].map((d) => {
@@ -53,10 +54,11 @@ export async function documentFromStore(
       models: [...new Set(edges.map((e) => e.parent))].map((p) => ({ id: p })),
       ...(datasets.length > 0 ? { datasets } : {}),
     };
-    const stepId = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(first.stepId)
-      ? `${i + 1}-${first.stepId}`
-      : `${i + 1}`;
-    return { id: stepId.slice(0, 128), kind: first.kind, inputs, output: model(first.child) } as Step;
+    const valid = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/.test(first.stepId);
+    const stepId =
+      valid && !usedIds.has(first.stepId) ? first.stepId : `${valid ? first.stepId : "step"}-${i + 1}`;
+    usedIds.add(stepId);
+    return { id: stepId, kind: first.kind, inputs, output: model(first.child) } as Step;
   });
   const document: LineageDocument = {
     format: "ftl/v1",

@@ -72,6 +72,8 @@ export interface Ancestor {
   step?: StepRef;
   license?: string;
   licenseFrom: LicenseOrigin;
+  /** How it reaches the subject when no step says so (e.g. "distilled onto, per the family table"). */
+  via?: string;
   /** Source URL of the table entry the licence came from, if it came from a table. */
   licenseSource?: string;
   path: PathHop[];

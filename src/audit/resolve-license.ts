@@ -66,14 +66,17 @@ function toOptions(tree: Tree, terms: Map<string, LicenseTerm>): LicenseTerm[][]
   return product;
 }
 
-/** Parses an expression of licence words with AND / OR / WITH and parentheses. */
+/** Parses an expression of licence names joined by AND / OR / WITH, with parentheses. Names may hold spaces. */
 function parseExpression(text: string): LicenseTerm[][] | undefined {
-  const tokens = text.split(/(\(|\)|\s+)/).filter((t) => t.trim() !== "");
+  const tokens = text
+    .split(/(\(|\)|\s+(?:AND|OR|WITH)\s+)/i)
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
   const terms = new Map<string, LicenseTerm>();
   const rewritten = tokens.map((token, i) => {
     const upper = token.toUpperCase();
     if (token === "(" || token === ")" || upper === "AND" || upper === "OR" || upper === "WITH") return upper;
-    if (tokens[i - 1]?.toUpperCase() === "WITH") return token;
+    if (tokens[i - 1]?.toUpperCase() === "WITH") return "Classpath-exception-2.0";
     const ref = `LicenseRef-t${terms.size}`;
     terms.set(ref, termFor(token));
     return ref;

@@ -81,6 +81,8 @@ export interface LicenseEntry {
   /** Other spellings seen on the Hub (`license_name` values, long names). Matched case-insensitively. */
   aliases?: readonly string[];
   kind: LicenseKind;
+  /** Who grants it; licences of one licensor (the Llama licences) count as one family of models. */
+  licensor?: string;
   commercial: Commercial;
   derivatives: DerivativeRule;
   conditions: readonly Condition[];

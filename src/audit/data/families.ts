@@ -187,7 +187,9 @@ export const FAMILIES: readonly FamilyEntry[] = [
     license: "mit",
     official: true,
     source: hf("deepseek-ai/DeepSeek-R1-Distill-Llama-8B"),
-    upstream: [{ id: "meta-llama/Llama-3.1-8B", license: "llama3.1", relation: "distilled onto" }],
+    upstream: [
+      { id: "meta-llama/Llama-3.1-8B", license: "llama3.1", relation: "derived by distillation from" },
+    ],
     note: "The card states it is derived from Llama3.1-8B-Base, originally licensed under the Llama 3.1 licence",
   },
   {
@@ -196,7 +198,13 @@ export const FAMILIES: readonly FamilyEntry[] = [
     license: "mit",
     official: true,
     source: hf("deepseek-ai/DeepSeek-R1-Distill-Llama-70B"),
-    upstream: [{ id: "meta-llama/Llama-3.3-70B-Instruct", license: "llama3.3", relation: "distilled onto" }],
+    upstream: [
+      {
+        id: "meta-llama/Llama-3.3-70B-Instruct",
+        license: "llama3.3",
+        relation: "derived by distillation from",
+      },
+    ],
     note: "The card states it is derived from Llama3.3-70B-Instruct, originally licensed under the Llama 3.3 licence",
   },
   {

@@ -13,6 +13,7 @@ const PERMISSIVE_NOTE =
 
 const llamaCommon = {
   kind: "model-license",
+  licensor: "Meta",
   commercial: "conditional",
   derivatives: "same",
   userThreshold: 700_000_000,
