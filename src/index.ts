@@ -2,6 +2,29 @@
  * fine-tune-lineage (ftl): the public API. Grouped named exports; one comment per group.
  */
 
+// Licence audits: the knowledge base (licences, model families, datasets), the engine, policies, registry helpers.
+export {
+  type AuditFinding,
+  type AuditOptions,
+  type AuditReport,
+  auditFromStore,
+  auditLineage,
+  evaluatePolicy,
+  FAMILIES as LICENSE_FAMILIES,
+  FINDING_CODES,
+  familyFor,
+  formatAudit,
+  LICENSES,
+  type LicenseConflict,
+  type LicenseEntry,
+  licenseConflicts,
+  licenseEntry,
+  type Policy,
+  parsePolicy,
+  REQUIREMENTS,
+  resolveLicense,
+  type UpstreamLookup,
+} from "./audit/index.js";
 // The command line.
 export { run } from "./cli/main.js";
 // Exporting to standards (model card, PROV-O, SPDX 3, CycloneDX, schema.org, diagrams, OpenLineage) and reading them back.
