@@ -272,3 +272,29 @@ describe("importFromHub: failures", () => {
     expect(error.message).toContain("model info");
   });
 });
+
+describe("importFromHub: loops", () => {
+  it("drops the link that closes a loop of base models and stays valid", async () => {
+    const info = (id: string, parent: string) => ({
+      status: 200,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        _id: id,
+        id,
+        sha: id === "loop/a" ? "a".repeat(40) : "b".repeat(40),
+        private: false,
+        gated: false,
+        tags: [],
+        cardData: { base_model: parent },
+        siblings: [{ rfilename: "model.safetensors" }],
+      }),
+    });
+    hub.script("/api/models/loop/a/revision/HEAD", info("loop/a", "loop/b"));
+    hub.script("/api/models/loop/b/revision/HEAD", info("loop/b", "loop/a"));
+    const { document, warnings } = await importFromHub("hf:loop/a", { endpoint: hub.url });
+    expect(warnings.map((w) => w.code)).toContain("hub.cycle");
+    expect(validateLineage(document).valid).toBe(true);
+    expect(document.bases.map((b) => b.id)).toEqual(["loop/b"]);
+    expect(outputs(document)).toEqual(["loop/a"]);
+  });
+});

@@ -269,22 +269,34 @@ export function joinChain(
   };
 
   const visit = (id: string): void => {
-    const node = nodes.get(id);
-    if (!node || done.has(id)) return;
+    const found = nodes.get(id);
+    if (!found || done.has(id)) return;
+    let node = found;
+    let cycled = false;
     onPath.add(id);
-    for (const parent of node.followed) {
+    for (const parent of found.followed) {
       if (onPath.has(parent)) {
+        // A loop (A names B, B names A): the edge that closes it is dropped, so the document stays a chain.
         warnings.push({
           code: "hub.cycle",
-          message: `${id} and ${parent} name each other as base model; the loop is not followed`,
+          message: `${id} names ${parent} as base model, which descends from ${id}; that link is dropped`,
+          file: readmeUrl(endpoint, found.model),
+          field: "base_model",
         });
+        cycled = true;
+        node = {
+          ...node,
+          followed: node.followed.filter((p) => p !== parent),
+          hub: { ...node.hub, parents: node.hub.parents.filter((p) => p !== parent) },
+        };
         continue;
       }
       visit(parent);
     }
     onPath.delete(id);
     done.add(id);
-    const own = ownSteps(node, fetched, endpoint);
+    // After a dropped loop the files' own steps may still name the dropped parent: use the Hub metadata only.
+    const own = cycled ? undefined : ownSteps(node, fetched, endpoint);
     if (!own) {
       if (node.hub.parents.length + node.hub.unresolved.length > 0)
         steps.push(hubStep(endpoint, node, claimId(slug(id), id)));
