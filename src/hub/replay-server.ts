@@ -11,7 +11,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve as resolvePath, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 
 /** A one-off response served instead of the fixture for the next matching request. */
@@ -299,7 +300,7 @@ function route(req: IncomingMessage, res: ServerResponse, models: Map<string, Fi
  */
 export async function startReplayServer(
   fixturesRoot: string,
-  options: { pageSize?: number } = {},
+  options: { pageSize?: number; port?: number } = {},
 ): Promise<ReplayServer> {
   const models = loadFixtures(fixturesRoot);
   const requests: RecordedRequest[] = [];
@@ -323,7 +324,7 @@ export async function startReplayServer(
     res.write(body.subarray(0, scripted.truncateAt));
     res.socket?.destroy();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -337,4 +338,12 @@ export async function startReplayServer(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+// `npx tsx src/hub/replay-server.ts [FIXTURES_DIR] [PORT]`: serves the fixtures for manual runs with HF_ENDPOINT.
+if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = process.argv[2] ?? "test/fixtures/hub";
+  const port = Number(process.argv[3] ?? "0");
+  const hub = await startReplayServer(root, { port });
+  console.log(`replaying ${root} at ${hub.url}  (HF_ENDPOINT=${hub.url} ftl import hf:…)`);
 }
