@@ -1,0 +1,391 @@
+/**
+ * `ftl query …`: questions across the registry (ancestors, descendants, trained-on, datasets, common,
+ * documents), and the registry helpers the other registry commands (add, ingest, tree) share.
+ */
+import { OBJECTIVES, PARAMETERIZATIONS } from "../../model/vocabulary.js";
+import { renderAncestors } from "../../query/ancestors-text.js";
+import { describeEdge } from "../../query/describe-edge.js";
+import { openStore } from "../../store/index.js";
+import { RELATIONS, type Store, StoreError } from "../../store/store.js";
+import {
+  CliError,
+  type Command,
+  type CommandContext,
+  EXIT,
+  flag,
+  type OptionSpec,
+  printJson,
+  str,
+} from "../command.js";
+
+/** `--db`, shared by every registry command. */
+export const DB_OPTION: Record<string, OptionSpec> = {
+  db: {
+    type: "string",
+    value: "PATH|URL",
+    description: "Registry: an SQLite file, or postgres://… (default: $FTL_DB, else ./.ftl/registry.db)",
+  },
+};
+
+const JSON_OPTION: Record<string, OptionSpec> = {
+  json: { type: "boolean", description: "Print the result as JSON" },
+};
+
+const DEPTH_OPTION: Record<string, OptionSpec> = {
+  "max-depth": {
+    type: "string",
+    value: "N",
+    description: "Follow at most N steps (default 256, which also bounds cycles in bad data)",
+  },
+};
+
+export const REGISTRY_DETAILS = `The registry is an SQLite file (default ./.ftl/registry.db, or FTL_DB, or --db PATH) or a PostgreSQL
+database (--db postgres://user@host:5432/db, optionally ?schema=NAME).`;
+
+/** Opens the registry named by --db / FTL_DB, runs `fn`, closes it; store errors become usage errors. */
+export async function withStore<T>(
+  ctx: CommandContext,
+  options: { create: boolean },
+  fn: (store: Store) => Promise<T>,
+): Promise<T> {
+  let store: Store;
+  try {
+    store = await openStore(str(ctx.values, "db"), {
+      env: ctx.io.env,
+      cwd: ctx.io.cwd,
+      mustExist: !options.create,
+    });
+  } catch (error) {
+    if (error instanceof StoreError) throw new CliError(error.message, EXIT.usage);
+    throw error;
+  }
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A whole number ≥ `min` from an option, or undefined. */
+export function wholeNumber(ctx: CommandContext, name: string, min = 0): number | undefined {
+  const value = str(ctx.values, name);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min)
+    throw new CliError(`--${name} ${JSON.stringify(value)}: expected a whole number ≥ ${min}`);
+  return Number(value);
+}
+
+function limitOf(ctx: CommandContext, fallback: number): number | undefined {
+  const value = str(ctx.values, "limit");
+  if (value === "all") return undefined;
+  return wholeNumber(ctx, "limit") ?? fallback;
+}
+
+function oneOf<T extends string>(ctx: CommandContext, name: string, allowed: readonly T[]): T | undefined {
+  const value = str(ctx.values, name);
+  if (value === undefined) return undefined;
+  const normal = value.trim().toLowerCase();
+  const hit = allowed.find((a) => a === normal);
+  if (hit === undefined)
+    throw new CliError(`--${name} ${JSON.stringify(value)}: expected one of ${allowed.join(", ")}`);
+  return hit;
+}
+
+async function requireModel(store: Store, id: string): Promise<void> {
+  if ((await store.model(id)) === undefined)
+    throw new CliError(`${id}: no such model in the registry ${store.location}`, EXIT.usage);
+}
+
+/** 5 (incomplete) when a walk hit the default depth limit; with an explicit --max-depth that is what was asked. */
+function walkExit(ctx: CommandContext, complete: boolean): number {
+  return complete || str(ctx.values, "max-depth") !== undefined ? EXIT.ok : EXIT.incomplete;
+}
+
+const integer = new Intl.NumberFormat("en-US");
+const plural = (n: number, word: string): string => `${integer.format(n)} ${word}${n === 1 ? "" : "s"}`;
+
+export const queryAncestorsCommand: Command = {
+  path: ["query", "ancestors"],
+  summary: "every ancestor of a model, to every root, with the steps between",
+  usage: "ftl query ancestors ID [--max-depth N] [--sources] [--json] [--db PATH|URL]",
+  positionals: { min: 1, max: 1, names: "ID" },
+  options: {
+    ...DB_OPTION,
+    ...DEPTH_OPTION,
+    sources: { type: "boolean", description: "Name the document source of every step" },
+    ...JSON_OPTION,
+  },
+  details: `${REGISTRY_DETAILS}
+Exit codes: 0 ok, 2 usage error or unknown model, 5 stopped at the default depth limit (incomplete).`,
+  examples: [
+    "ftl query ancestors TheBloke/zephyr-7B-beta-GGUF",
+    "ftl query ancestors my/model --json --db reg.db",
+  ],
+  async run(ctx) {
+    const id = ctx.positionals[0] as string;
+    const maxDepth = wholeNumber(ctx, "max-depth");
+    return withStore(ctx, { create: false }, async (store) => {
+      await requireModel(store, id);
+      const result = await store.ancestors(id, maxDepth === undefined ? {} : { maxDepth });
+      if (flag(ctx.values, "json")) printJson(ctx.io, result);
+      else ctx.io.stdout(`${renderAncestors(result, { sources: flag(ctx.values, "sources") })}\n`);
+      return walkExit(ctx, result.complete);
+    });
+  },
+};
+
+export const queryDescendantsCommand: Command = {
+  path: ["query", "descendants"],
+  summary: "every model derived from a model, filtered, with counts by relation",
+  usage:
+    "ftl query descendants ID [--objective O] [--param P] [--dataset D] [--relation R] [--max-depth N] [--limit N|all] [--json]",
+  positionals: { min: 1, max: 1, names: "ID" },
+  options: {
+    ...DB_OPTION,
+    objective: {
+      type: "string",
+      value: "O",
+      description: `A step on the path has this objective (${OBJECTIVES.join(", ")})`,
+    },
+    param: {
+      type: "string",
+      value: "P",
+      description: `A step on the path has this parameterisation (${PARAMETERIZATIONS.join(", ")})`,
+    },
+    dataset: { type: "string", value: "ID", description: "A step on the path used this dataset" },
+    relation: {
+      type: "string",
+      value: "R",
+      description: `How the descendant itself was made (${RELATIONS.join(", ")})`,
+    },
+    ...DEPTH_OPTION,
+    limit: {
+      type: "string",
+      value: "N|all",
+      description: "List at most N models (totals count all)",
+      default: "100",
+    },
+    ...JSON_OPTION,
+  },
+  details: `Filters combine: every one must hold. --objective, --param and --dataset look at every step on the
+path from ID to the descendant; --relation at the step that made the descendant (a model with several
+parents counts once, as merge > quantized > adapter > finetune).
+${REGISTRY_DETAILS}
+Exit codes: 0 ok, 2 usage error or unknown model, 5 stopped at the default depth limit (incomplete).`,
+  examples: [
+    "ftl query descendants mistralai/Mistral-7B-v0.1",
+    "ftl query descendants meta-llama/Meta-Llama-3-8B --objective dpo --relation adapter --limit all --json",
+  ],
+  async run(ctx) {
+    const id = ctx.positionals[0] as string;
+    const objective = oneOf(ctx, "objective", OBJECTIVES);
+    const parameterization = oneOf(ctx, "param", PARAMETERIZATIONS);
+    const relation = oneOf(ctx, "relation", RELATIONS);
+    const dataset = str(ctx.values, "dataset");
+    const maxDepth = wholeNumber(ctx, "max-depth");
+    const limit = limitOf(ctx, 100);
+    return withStore(ctx, { create: false }, async (store) => {
+      await requireModel(store, id);
+      const result = await store.descendants(id, {
+        ...(objective ? { objective } : {}),
+        ...(parameterization ? { parameterization } : {}),
+        ...(relation ? { relation } : {}),
+        ...(dataset !== undefined ? { dataset } : {}),
+        ...(maxDepth !== undefined ? { maxDepth } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      });
+      if (flag(ctx.values, "json")) printJson(ctx.io, result);
+      else {
+        const lines = [
+          `${id}: ${plural(result.total, "descendant")}${result.total > 0 ? ` — ${RELATIONS.map((r) => `${integer.format(result.counts[r])} ${r}`).join(", ")}` : ""}`,
+        ];
+        for (const m of result.models)
+          lines.push(`  ${String(m.depth).padStart(3)}  ${m.relation.padEnd(9)}  ${m.id}`);
+        if (result.truncated)
+          lines.push(
+            `  … ${integer.format(result.total - result.models.length)} more (--limit all to list them)`,
+          );
+        if (!result.complete)
+          lines.push("stopped at the depth limit; more descendants lie beyond (use --max-depth)");
+        ctx.io.stdout(`${lines.join("\n")}\n`);
+      }
+      return walkExit(ctx, result.complete);
+    });
+  },
+};
+
+export const queryTrainedOnCommand: Command = {
+  path: ["query", "trained-on"],
+  summary: "every model whose lineage used a dataset, directly or through any ancestor",
+  usage: "ftl query trained-on DATASET [--max-depth N] [--limit N|all] [--json] [--db PATH|URL]",
+  positionals: { min: 1, max: 1, names: "DATASET" },
+  options: {
+    ...DB_OPTION,
+    ...DEPTH_OPTION,
+    limit: {
+      type: "string",
+      value: "N|all",
+      description: "List at most N models (totals count all)",
+      default: "100",
+    },
+    ...JSON_OPTION,
+  },
+  details: `Depth 0: a step that made the model used the dataset; depth n: the dataset came in n steps up.
+${REGISTRY_DETAILS}
+Exit codes: 0 ok, 2 usage error or a dataset no step names, 5 stopped at the default depth limit.`,
+  examples: [
+    "ftl query trained-on HuggingFaceH4/ultrachat_200k",
+    "ftl query trained-on my/data --limit all --json",
+  ],
+  async run(ctx) {
+    const dataset = ctx.positionals[0] as string;
+    const maxDepth = wholeNumber(ctx, "max-depth");
+    const limit = limitOf(ctx, 100);
+    return withStore(ctx, { create: false }, async (store) => {
+      const result = await store.trainedOn(dataset, {
+        ...(maxDepth !== undefined ? { maxDepth } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      });
+      if (!result.known)
+        throw new CliError(`${dataset}: no step in the registry ${store.location} used this dataset`);
+      if (flag(ctx.values, "json")) printJson(ctx.io, result);
+      else {
+        const direct = result.models.filter((m) => m.depth === 0).length;
+        const lines = [`${dataset}: ${plural(result.total, "model")} in whose lineage it was used`];
+        for (const m of result.models)
+          lines.push(
+            `  ${m.depth === 0 ? "directly  " : `${plural(m.depth, "step")} up`.padEnd(10)}  ${m.id}`,
+          );
+        if (result.truncated)
+          lines.push(
+            `  … ${integer.format(result.total - result.models.length)} more (--limit all to list them)`,
+          );
+        if (!result.truncated)
+          lines.push(
+            `${integer.format(direct)} directly, ${integer.format(result.total - direct)} through an ancestor`,
+          );
+        if (!result.complete)
+          lines.push("stopped at the depth limit; more models lie beyond (use --max-depth)");
+        ctx.io.stdout(`${lines.join("\n")}\n`);
+      }
+      return walkExit(ctx, result.complete);
+    });
+  },
+};
+
+export const queryDatasetsCommand: Command = {
+  path: ["query", "datasets"],
+  summary: "every dataset that went into a model through its whole ancestry",
+  usage: "ftl query datasets ID [--max-depth N] [--json] [--db PATH|URL]",
+  positionals: { min: 1, max: 1, names: "ID" },
+  options: { ...DB_OPTION, ...DEPTH_OPTION, ...JSON_OPTION },
+  details: `${REGISTRY_DETAILS}
+Exit codes: 0 ok, 2 usage error or unknown model, 5 stopped at the default depth limit (incomplete).`,
+  examples: ["ftl query datasets TheBloke/zephyr-7B-beta-GGUF"],
+  async run(ctx) {
+    const id = ctx.positionals[0] as string;
+    const maxDepth = wholeNumber(ctx, "max-depth");
+    return withStore(ctx, { create: false }, async (store) => {
+      await requireModel(store, id);
+      const result = await store.datasetsOf(id, maxDepth === undefined ? {} : { maxDepth });
+      if (flag(ctx.values, "json")) printJson(ctx.io, result);
+      else {
+        const lines = [`${id}: ${plural(result.datasets.length, "dataset")} in its lineage`];
+        for (const d of result.datasets)
+          lines.push(
+            `  ${d.id}  (${d.depth === 0 ? "this model" : `${plural(d.depth, "step")} up`}: ${d.models.join(", ")})`,
+          );
+        if (!result.complete)
+          lines.push("stopped at the depth limit; more ancestors lie beyond (use --max-depth)");
+        ctx.io.stdout(`${lines.join("\n")}\n`);
+      }
+      return walkExit(ctx, result.complete);
+    });
+  },
+};
+
+export const queryCommonCommand: Command = {
+  path: ["query", "common"],
+  summary: "nearest common ancestor of two models and the two paths from it",
+  usage: "ftl query common ID1 ID2 [--max-depth N] [--json] [--db PATH|URL]",
+  positionals: { min: 2, max: 2, names: "ID1 ID2" },
+  options: { ...DB_OPTION, ...DEPTH_OPTION, ...JSON_OPTION },
+  details: `Nearest means the smallest number of steps to both; ties are listed. A model that is an ancestor of
+the other is their nearest common ancestor. With no common ancestor, the result says so (exit 0).
+${REGISTRY_DETAILS}
+Exit codes: 0 ok, 2 usage error or unknown model.`,
+  examples: ["ftl query common TheBloke/zephyr-7B-beta-GGUF Weyaxi/OpenHermes-2.5-neural-chat-v3-3-Slerp"],
+  async run(ctx) {
+    const [a, b] = ctx.positionals as [string, string];
+    const maxDepth = wholeNumber(ctx, "max-depth");
+    return withStore(ctx, { create: false }, async (store) => {
+      await requireModel(store, a);
+      await requireModel(store, b);
+      const result = await store.common(a, b, maxDepth === undefined ? {} : { maxDepth });
+      if (flag(ctx.values, "json")) printJson(ctx.io, result);
+      else {
+        const lines: string[] = [];
+        if (result.nearest === null) lines.push(`${a} and ${b} have no common ancestor in the registry`);
+        else {
+          const also =
+            result.alsoNearest.length > 0 ? ` (equally near: ${result.alsoNearest.join(", ")})` : "";
+          lines.push(`nearest common ancestor: ${result.nearest}${also}`);
+          for (const [name, path] of [
+            [a, result.pathA],
+            [b, result.pathB],
+          ] as const) {
+            lines.push("", `${result.nearest} → ${name}: ${plural(path.length, "step")}`);
+            for (const s of path) lines.push(`  → ${s.child}  ${describeEdge(s)}`);
+          }
+        }
+        ctx.io.stdout(`${lines.join("\n")}\n`);
+      }
+      return EXIT.ok;
+    });
+  },
+};
+
+export const queryDocumentsCommand: Command = {
+  path: ["query", "documents"],
+  summary: "every document about a model: sources, history and disagreements",
+  usage: "ftl query documents ID [--json] [--db PATH|URL]",
+  positionals: { min: 1, max: 1, names: "ID" },
+  options: { ...DB_OPTION, ...JSON_OPTION },
+  details: `Documents are kept forever: the latest one per source is current (it shapes the graph), older ones
+are history. Current documents from different sources that differ are listed as disagreements.
+${REGISTRY_DETAILS}
+Exit codes: 0 ok, 2 usage error or unknown model.`,
+  examples: ["ftl query documents HuggingFaceH4/zephyr-7b-beta --json"],
+  async run(ctx) {
+    const id = ctx.positionals[0] as string;
+    return withStore(ctx, { create: false }, async (store) => {
+      await requireModel(store, id);
+      const result = await store.documentsFor(id);
+      if (flag(ctx.values, "json")) printJson(ctx.io, result);
+      else {
+        const lines = [`${id}: ${plural(result.documents.length, "document")}`];
+        for (const d of result.documents)
+          lines.push(
+            `  ${d.current ? "current" : "history"}  ${d.addedAt}  ${d.hash.slice(0, 12)}  ${d.source}`,
+          );
+        if (result.documents.length === 0) lines.push("  (named by other documents only)");
+        for (const dis of result.disagreements) {
+          lines.push(`sources disagree about ${dis.about}:`);
+          for (const c of dis.claims) lines.push(`  ${c.source}: ${c.value.join(", ") || "(none)"}`);
+        }
+        ctx.io.stdout(`${lines.join("\n")}\n`);
+      }
+      return EXIT.ok;
+    });
+  },
+};
+
+/** The `ftl query` subcommands, in help order. */
+export const QUERY_COMMANDS: Command[] = [
+  queryAncestorsCommand,
+  queryDescendantsCommand,
+  queryTrainedOnCommand,
+  queryDatasetsCommand,
+  queryCommonCommand,
+  queryDocumentsCommand,
+];
