@@ -81,12 +81,62 @@ export {
 export { parseCount, parseDatasetSpec, parseUnit } from "./model/quantity.js";
 // The format: vocabularies, zod schemas (the single source of truth), inferred types, JSON Schema.
 export * from "./model/vocabulary.js";
+// The registry for people: descendant trees, ancestry as text, one-call access.
+export {
+  buildTree,
+  describeEdge,
+  renderAncestors,
+  renderTree,
+  type TreeNode,
+  type TreeOptions,
+  withRegistry,
+} from "./query/index.js";
 // Rendering for people.
 export { renderChain } from "./render/chain-text.js";
 export { describeDataset, describeHyperparameters, describeMethod, describeStep } from "./render/describe.js";
 export { formatReport } from "./render/report-text.js";
 export { lineageJsonSchema, SCHEMA_ID } from "./schema/json-schema.js";
 export * from "./schema/lineage.js";
+// The registry: many documents in SQLite or PostgreSQL, bulk ingest, graph queries across models, trees.
+export {
+  type AddInput,
+  type AddResult,
+  type AddSummary,
+  type AncestorsResult,
+  type CommonResult,
+  type DatasetsResult,
+  DEFAULT_DB_PATH,
+  DEFAULT_MAX_DEPTH,
+  type Descendant,
+  type DescendantsOptions,
+  type DescendantsResult,
+  type DocumentsResult,
+  documentHash,
+  type LicenseClaim,
+  type LicensesResult,
+  type ModelInfo,
+  type OpenStoreOptions,
+  openStore,
+  RELATIONS,
+  type Relation,
+  relationOf,
+  resolveLocation,
+  type StepEdge,
+  type Store,
+  type StoredDocument,
+  StoreError,
+  type StoreErrorCode,
+  type StoreStats,
+  type TrainedOnResult,
+  type WalkOptions,
+} from "./store/index.js";
+export {
+  type IngestOptions,
+  type IngestProblem,
+  type IngestProgress,
+  type IngestSummary,
+  ingest,
+} from "./store/ingest.js";
 export { classify, RUBRIC, STEP_SHARE } from "./validate/classify.js";
 // Validation: issues as data, never thrown.
 export type { ValidationIssue, ValidationReport } from "./validate/issue.js";

@@ -1,10 +1,14 @@
 import type { Command } from "../command.js";
+import { addCommand } from "./add.js";
 import { auditCommand } from "./audit.js";
 import { exportCommand } from "./export.js";
+import { ingestCommand } from "./ingest.js";
 import { initCommand } from "./init.js";
+import { QUERY_COMMANDS } from "./query.js";
 import { schemaCommand } from "./schema.js";
 import { showCommand } from "./show.js";
 import { stepAddCommand } from "./step-add.js";
+import { treeCommand } from "./tree.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command, in the order `ftl --help` lists them. */
@@ -14,6 +18,10 @@ export const COMMANDS: Command[] = [
   initCommand,
   stepAddCommand,
   schemaCommand,
+  addCommand,
+  ingestCommand,
+  ...QUERY_COMMANDS,
+  treeCommand,
   exportCommand,
   auditCommand,
 ];
