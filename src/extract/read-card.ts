@@ -193,8 +193,16 @@ function readBody(blocks: Block[], state: CardState): void {
   }
 }
 
-function readSentence(sentence: string, block: Block, state: CardState): void {
+const TRAINING_VERB =
+  /\b(?:train|tun|fine-?tun|finetun|align|sft|dpo|optimi[sz]|distill)\w*|\bon the\b|\busing\b/i;
+const PAPER_LINK =
+  /\[([^\]]*)\]\((https?:\/\/(?:arxiv\.org|huggingface\.co\/papers|papers\.nips\.cc|openreview\.net|aclanthology\.org)[^)]*)\)/g;
+
+function readSentence(raw: string, block: Block, state: CardState): void {
   const { file } = state;
+  // Titles of papers (`[Direct Preference Optimization: … a Reward Model](arxiv)`) are not claims about this model.
+  const sentence = raw.replace(PAPER_LINK, "[paper]($2)");
+  const delinked = sentence.replace(/\[[^\]]*\]\([^)]*\)/g, " it ").replace(/https?:\/\/\S+/g, " ");
   // Bases: "fine-tuned version of [X]", "Finetuned from model: X", "based on X".
   const found = mentions(sentence);
   for (const m of found) {
@@ -210,7 +218,7 @@ function readSentence(sentence: string, block: Block, state: CardState): void {
   }
   if (/\b(results?|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
   for (const m of found)
-    if (m.kind === "dataset" && !/^open-llm-leaderboard\//i.test(m.id))
+    if (m.kind === "dataset" && !/^open-llm-leaderboard\//i.test(m.id) && TRAINING_VERB.test(delinked))
       state.proseDatasets.push(fact(m.id, extracted(file, { line: block.line, confidence: 0.7 })));
   // Trainer's generated sentence: "… on the tcm, the mdk and the NLI datasets."
   const named = /\bon the ([\w./-]+(?:(?:,| and) the [\w./-]+)*) datasets?\b/i.exec(
@@ -226,13 +234,24 @@ function readSentence(sentence: string, block: Block, state: CardState): void {
   }
   if (/fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of/i.test(sentence))
     state.genericFineTune ??= block.line;
-  for (const m of sentence.matchAll(/`([A-Za-z_]\w*)\s*=\s*([\w.+-]+)`/g))
+  const plain = sentence.replace(/\([^()]*\)/g, " ");
+  const objectiveHere = objectiveMentions(plain)[0]?.objective ?? headingObjective(block);
+  const epochs = /\b(?:for|over|trained|training)\s+(\d+(?:\.\d+)?)\s+epochs?\b/i.exec(plain);
+  if (epochs?.[1] && TRAINING_VERB.test(plain))
+    state.hp.push({
+      key: "num_train_epochs",
+      value: epochs[1],
+      line: block.line,
+      objective: objectiveHere,
+      confidence: 0.7,
+    });
+  for (const m of plain.matchAll(/`([A-Za-z_]\w*)\s*=\s*([\w.+-]+)`/g))
     if (m[1] && m[2] !== undefined && knownKey(m[1]))
       state.hp.push({
         key: m[1],
         value: m[2],
         line: block.line,
-        objective: objectiveMentions(sentence)[0]?.objective ?? headingObjective(block),
+        objective: objectiveHere,
         confidence: 0.7,
       });
   const chain = arrowChain(sentence, file, block.line);

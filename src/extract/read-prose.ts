@@ -59,6 +59,10 @@ export function objectiveMentions(text: string): { objective: Objective; index: 
     const re = new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`);
     for (const m of text.matchAll(re)) {
       const index = m.index ?? 0;
+      // Part of a name (`capybara-dpo`, `dpo_en_demo`, a URL), not a claim about the method.
+      const before = text[index - 1] ?? " ";
+      const after = text.slice(index + m[0].length, index + m[0].length + 2);
+      if (/[-_/.=]/.test(before) || /^[_/.]\w|^-[a-z0-9]/.test(after)) continue;
       if (found.some((f) => Math.abs(f.index - index) < 3)) continue;
       found.push({ objective, index });
     }
@@ -107,7 +111,11 @@ function clauseStep(
   if (p) step.parameterization = fact(p, prov);
   const rank = RANK.exec(clause);
   if (rank?.[1] && /rank|\br\s*=/.test(rank[0])) step.adapter.rank = fact(Number(rank[1]), prov);
-  for (const m of mentions(clause)) if (m.kind === "dataset") step.datasets.push(fact({ id: m.id }, prov));
+  const trained = /\b(?:train|tun|fine-?tun|finetun|align|optimi[sz])\w*|\bon\b|\busing\b|\bwith\b/i.test(
+    clause.replace(/\[[^\]]*\]\([^)]*\)/g, " it "),
+  );
+  if (trained)
+    for (const m of mentions(clause)) if (m.kind === "dataset") step.datasets.push(fact({ id: m.id }, prov));
   const counted = countedDataset(clause);
   if (counted && step.datasets.length === 0) step.datasets.push(fact(counted, prov));
   else if (counted?.size && step.datasets.length === 1 && step.datasets[0])

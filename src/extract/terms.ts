@@ -15,7 +15,10 @@ export const OBJECTIVE_PATTERNS: readonly (readonly [RegExp, Objective])[] = [
   [/\bRLOO\b/i, "rloo"],
   [/\bPPO\b|proximal policy/i, "rlhf-ppo"],
   [/\bDPO(?:Trainer)?\b|direct \w+ optimi[sz]ation|\bAPO\b/i, "dpo"],
-  [/\breward model(?:ling|ing)?\b(?! score)|\bRM training\b/i, "reward-model"],
+  [
+    /\breward model(?:l?ing)\b|\btrain(?:ed|ing|s)? (?:a |the |our )?reward model\b|\bRM training\b/i,
+    "reward-model",
+  ],
   [
     /continued pre-?training|continual pre-?training|further pre-?train(?:ed|ing)|domain-adaptive pre-?training/i,
     "continued-pretraining",
