@@ -150,6 +150,17 @@ describe("ftl crawl hf", () => {
     expect(JSON.parse(readFileSync(state, "utf8")).cursor).toBeUndefined();
   });
 
+  it("a full crawl reads what a metadata-only crawl stored; metadata-only skips both", async () => {
+    const db = join(dir, "modes.db");
+    const args = ["crawl", "hf", "--author", "teknium", "--db", db, "--json"];
+    const meta = JSON.parse((await ftl([...args, "--metadata-only"], { env, cwd: dir })).stdout);
+    expect(meta.summary).toMatchObject({ added: 1, skipped: 0 });
+    const full = JSON.parse((await ftl(args, { env, cwd: dir })).stdout);
+    expect(full.summary).toMatchObject({ added: 1, skipped: 0 });
+    const again = JSON.parse((await ftl([...args, "--metadata-only"], { env, cwd: dir })).stdout);
+    expect(again.summary).toMatchObject({ added: 0, skipped: 1 });
+  });
+
   it("checks its options", async () => {
     expect((await ftl(["crawl", "hf", "--recursive"], { env, cwd: dir })).code).toBe(2);
     expect((await ftl(["crawl", "hf", "--limit", "many"], { env, cwd: dir })).code).toBe(2);

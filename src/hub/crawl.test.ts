@@ -97,4 +97,18 @@ describe("crawlHub", () => {
       HubError,
     );
   });
+
+  it("metadata-only reads the listing alone: no request per model", async () => {
+    const before = hub.requests.length;
+    const items = await collect({ base: BASE, metadataOnly: true });
+    const sent = hub.requests.slice(before);
+    expect(sent.every((r) => r.url.startsWith("/api/models?"))).toBe(true);
+    expect(items.map((i) => i.id)).toContain("teknium/OpenHermes-2.5-Mistral-7B");
+    for (const item of items) {
+      if (item.status !== "read") throw new Error(`${item.id} not read`);
+      expect(validateLineage(item.document).valid).toBe(true);
+      expect(item.document.bases.map((b) => b.id)).toEqual([BASE]);
+      expect(item.document.provenance?.by).toBe("ftl crawl hf --metadata-only");
+    }
+  });
 });

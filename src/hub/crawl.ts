@@ -6,9 +6,17 @@
  * every finished page and can be given back to start there.
  */
 import { listModels } from "@huggingface/hub";
+import { stringify as stringifyYaml } from "yaml";
 import type { ExtractWarning } from "../extract/types.js";
 import type { LineageDocument } from "../schema/lineage.js";
-import { fetchHubModelFiles, HUB_INFO_FIELDS, type HubModelInfo, toHubModelInfo } from "./fetch-model.js";
+import {
+  fetchHubModelFiles,
+  HUB_INFO_FIELDS,
+  type HubModel,
+  type HubModelInfo,
+  hubFileUrl,
+  toHubModelInfo,
+} from "./fetch-model.js";
 import { HubError, toHubError } from "./hub-error.js";
 import { type HubAccessOptions, hubClient, hubNode, nodeWarnings } from "./import-from-hub.js";
 import { type ChainNode, joinChain } from "./join-chain.js";
@@ -28,6 +36,11 @@ export interface CrawlOptions extends HubAccessOptions {
   cursor?: string;
   /** Called with the URL of the next listing page once every model of the current page was handled. */
   onCursor?: (cursor: string) => void | Promise<void>;
+  /**
+   * Read only the card metadata the listing carries (base_model, relation, datasets, licence): no request per
+   * model, so the whole Hub's model tree costs one request per listing page. Hyperparameters and prose are not read.
+   */
+  metadataOnly?: boolean;
   /** Return true to pass over a model without downloading its files (e.g. already stored at this commit). */
   skip?: (id: string, sha: string) => boolean | Promise<boolean>;
 }
@@ -45,6 +58,23 @@ export type CrawlItem =
   | { status: "skipped"; id: string; sha: string }
   | { status: "failed"; id: string; error: HubError };
 
+/** The tool named in crawled documents' provenance (`provenance.by`), per mode. */
+export const CRAWL_BY = "ftl crawl hf";
+export const CRAWL_METADATA_BY = "ftl crawl hf --metadata-only";
+
+/** A model as the listing describes it, with its card metadata as the only file (a README of front matter). */
+export function metadataModel(endpoint: string, info: HubModelInfo): HubModel {
+  const files = info.cardData
+    ? [
+        {
+          path: hubFileUrl(endpoint, info.id, info.sha, "README.md"),
+          text: `---\n${stringifyYaml(info.cardData)}---\n`,
+        },
+      ]
+    : [];
+  return { ...info, files, warnings: [], complete: true };
+}
+
 /** Errors after which every further request would fail too: the crawl stops. */
 const FATAL = new Set(["unreachable", "rate-limited", "bad-token", "truncated", "server-error"]);
 
@@ -52,9 +82,10 @@ const FATAL = new Set(["unreachable", "rate-limited", "bad-token", "truncated", 
 export function modelDocument(
   endpoint: string,
   node: ChainNode,
+  by = CRAWL_BY,
 ): { document: LineageDocument; warnings: ExtractWarning[] } {
   const nodes = new Map([[node.model.id, node]]);
-  const joined = joinChain(endpoint, node.model.id, nodes);
+  const joined = joinChain(endpoint, node.model.id, nodes, by);
   return {
     document: joined.document,
     warnings: [...nodeWarnings(node), ...joined.warnings],
@@ -131,9 +162,15 @@ export async function* crawlHub(options: CrawlOptions = {}): AsyncGenerator<Craw
         continue;
       }
       try {
-        const model = await fetchHubModelFiles(client, info);
+        const model = options.metadataOnly
+          ? metadataModel(client.endpoint, info)
+          : await fetchHubModelFiles(client, info);
         const node = hubNode(model);
-        const { document, warnings } = modelDocument(client.endpoint, node);
+        const { document, warnings } = modelDocument(
+          client.endpoint,
+          node,
+          options.metadataOnly ? CRAWL_METADATA_BY : CRAWL_BY,
+        );
         yield {
           status: "read",
           id: info.id,

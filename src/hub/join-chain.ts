@@ -253,6 +253,8 @@ export function joinChain(
   endpoint: string,
   leafId: string,
   nodes: Map<string, ChainNode>,
+  /** The tool named in the document's provenance. */
+  by = "ftl import hf",
 ): { document: LineageDocument; warnings: ExtractWarning[] } {
   const warnings: ExtractWarning[] = [];
   const fetched = new Set(nodes.keys());
@@ -353,7 +355,7 @@ export function joinChain(
     provenance: {
       source: "extracted",
       url: `${endpoint}/${leafId}`,
-      by: "ftl import hf",
+      by,
       note: `joined from ${nodes.size} model repositor${nodes.size === 1 ? "y" : "ies"} on ${endpoint}`,
     },
   };

@@ -12,7 +12,7 @@ import {
   progressLine,
   wholeNumber,
 } from "../../hub/cli-support.js";
-import { crawlHub } from "../../hub/crawl.js";
+import { CRAWL_BY, CRAWL_METADATA_BY, crawlHub } from "../../hub/crawl.js";
 import { hubClient } from "../../hub/import-from-hub.js";
 import { writeFileAtomic } from "../../io/write-document.js";
 import { openStore } from "../../store/index.js";
@@ -50,17 +50,33 @@ function readState(path: string, query: string): string | undefined {
   }
 }
 
-/** Is this model already stored from this source at this commit? */
-async function storedAt(store: Store, source: string, id: string, sha: string): Promise<boolean> {
+/**
+ * Is this model already stored from this source at this commit, read at least as fully as this crawl reads?
+ * (A metadata-only document does not stop a full crawl from reading the files.)
+ */
+async function storedAt(
+  store: Store,
+  source: string,
+  id: string,
+  sha: string,
+  metadataOnly: boolean,
+): Promise<boolean> {
+  const enough = metadataOnly ? [CRAWL_BY, CRAWL_METADATA_BY] : [CRAWL_BY];
   const { documents } = await store.documentsFor(id);
-  return documents.some((d) => d.current && d.source === source && d.document.subject.revision === sha);
+  return documents.some(
+    (d) =>
+      d.current &&
+      d.source === source &&
+      d.document.subject.revision === sha &&
+      enough.includes(d.document.provenance?.by ?? ""),
+  );
 }
 
 export const crawlCommand: Command = {
   path: ["crawl", "hf"],
   summary: "fill the registry from the Hugging Face Hub (one lineage document per model)",
   usage:
-    "ftl crawl hf [--author ORG] [--base ID [--recursive]] [--search TEXT] [--limit N] [--db PATH|postgres://...] [--state FILE] [--json]",
+    "ftl crawl hf [--author ORG] [--base ID [--recursive]] [--search TEXT] [--limit N] [--metadata-only] [--db PATH|postgres://...] [--state FILE] [--json]",
   positionals: { min: 0, max: 0, names: "" },
   options: {
     author: { type: "string", value: "ORG", description: "Only models of this user or organisation" },
@@ -70,6 +86,10 @@ export const crawlCommand: Command = {
       description: "With --base: also the derivatives of every derivative found",
     },
     search: { type: "string", value: "TEXT", description: "Only models whose id contains TEXT" },
+    "metadata-only": {
+      type: "boolean",
+      description: "Read only the card metadata of the listing (no request per model; no hyperparameters)",
+    },
     limit: { type: "string", value: "N", description: "At most N listed models (skipped ones included)" },
     db: {
       type: "string",
@@ -89,12 +109,14 @@ extracts its lineage and adds the document to the registry with source "hub:<end
 stored from that source at the same commit is skipped without downloading anything, so re-running a crawl
 resumes it; with --state the listing itself also restarts at the page where it stopped.
 On 429 the crawl waits for Retry-After (bounded) and goes on; if the Hub keeps refusing, or cannot be reached,
-the crawl stops, keeping everything added so far.
+the crawl stops, keeping everything added so far. --metadata-only reads just the card metadata each listing page
+carries (base_model, relation, datasets, licence): the Hub's whole model tree at one request per page.
 Exit codes: 0 every model read in full, 5 some models could not be read or were read incompletely, or the crawl
 stopped early (what was read is stored), 2 usage error (bad option, registry cannot be opened, bad HF_TOKEN).`,
   examples: [
     "ftl crawl hf --base mistralai/Mistral-7B-v0.1 --limit 500",
     "ftl crawl hf --author HuggingFaceH4 --db registry.db --state crawl-state.json",
+    "ftl crawl hf --metadata-only --limit 100000 --state crawl-state.json",
     "HF_ENDPOINT=http://127.0.0.1:8080 ftl crawl hf --base meta-llama/Llama-2-7b-hf --recursive --json",
   ],
   async run({ values, io }) {
@@ -103,6 +125,7 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
     const base = str(values, "base");
     const search = str(values, "search");
     const recursive = flag(values, "recursive");
+    const metadataOnly = flag(values, "metadata-only");
     if (recursive && !base) throw new CliError("--recursive needs --base ID");
     const statePath = str(values, "state") ? resolve(io.cwd, str(values, "state") as string) : undefined;
     if (statePath && recursive)
@@ -150,7 +173,8 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
                 writeFileAtomic(statePath, `${JSON.stringify({ query, cursor: next })}\n`),
             }
           : {}),
-        skip: (id, sha) => storedAt(store, source, id, sha),
+        skip: (id, sha) => storedAt(store, source, id, sha, metadataOnly),
+        metadataOnly,
         ...(progress ? { onProgress: progress } : {}),
       });
       for await (const item of items) {
