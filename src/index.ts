@@ -45,6 +45,15 @@ export {
   toSpdx3,
   updateHfCard,
 } from "./export/index.js";
+// Extraction: lineage from model cards, trainer output folders and recipes.
+export {
+  type ExtractOptions,
+  type ExtractResult,
+  type ExtractWarning,
+  extractFromFiles,
+  importFiles,
+  type SourceFile,
+} from "./extract/index.js";
 // The Hugging Face Hub: one document for a model's whole chain, crawling into the registry, a local replay server.
 export {
   type CrawlItem,

@@ -44,18 +44,20 @@ function isEmptyStep(s: StepFacts): boolean {
 
 /** Where a step from another file belongs in the chain: an index to merge into, or undefined to add it. */
 function matchStep(chain: StepFacts[], s: StepFacts): number | undefined {
+  const other = (c: StepFacts | undefined): c is StepFacts =>
+    c !== undefined && c.origin.file !== s.origin.file;
   for (let i = chain.length - 1; i >= 0; i--) {
     const c = chain[i];
-    if (!c || c.kind !== s.kind) continue;
+    if (!other(c) || c.kind !== s.kind) continue;
     if (s.output && c.output && sameModel(s.output.value, c.output.value)) return i;
   }
   if (s.finalRun) {
-    for (let i = chain.length - 1; i >= 0; i--) if (chain[i]?.kind === s.kind) return i;
+    for (let i = chain.length - 1; i >= 0; i--) if (other(chain[i]) && chain[i]?.kind === s.kind) return i;
     return undefined;
   }
   for (let i = chain.length - 1; i >= 0; i--) {
     const c = chain[i];
-    if (!c || c.kind !== s.kind) continue;
+    if (!other(c) || c.kind !== s.kind) continue;
     if (s.kind !== "fine-tune") return i;
     if (c.objective && s.objective && c.objective.value === s.objective.value) return i;
   }

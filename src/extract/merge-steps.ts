@@ -13,6 +13,12 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+function looseText(a: unknown, b: unknown): boolean {
+  const x = String(a).toLowerCase();
+  const y = String(b).toLowerCase();
+  return x === y || (y.length >= 4 && x.includes(y)) || (x.length >= 4 && y.includes(x));
+}
+
 /** Model ids that name the same model: equal, or a local path ending in the Hub id. */
 export function sameModel(a: string, b: string): boolean {
   const x = a.toLowerCase().replace(/\/+$/, "");
@@ -82,11 +88,19 @@ export function mergeStepInto(target: StepFacts, incoming: StepFacts, warnings: 
       warnings,
     );
   for (const [k, f] of Object.entries(incoming.adapter)) {
-    const merged = mergeFact(`${label}: adapter.${k}`, target.adapter[k], f, warnings);
+    const kept = target.adapter[k];
+    if (k === "targetModules" && kept && (kept.value === "all-linear" || f.value === "all-linear")) {
+      // "all" / all-linear and the list a trainer resolved it to say the same thing; keep the list.
+      if (kept.value === "all-linear") target.adapter[k] = f;
+      continue;
+    }
+    const merged = mergeFact(`${label}: adapter.${k}`, kept, f, warnings);
     if (merged) target.adapter[k] = merged;
   }
   for (const [k, f] of Object.entries(incoming.hyperparameters)) {
-    const merged = mergeFact(`${label}: hyperparameters.${k}`, target.hyperparameters[k], f, warnings);
+    // Cards describe the optimiser in words ("Use adamw_torch with betas=…"); configs name it.
+    const equal = k === "optimizer" ? looseText : same;
+    const merged = mergeFact(`${label}: hyperparameters.${k}`, target.hyperparameters[k], f, warnings, equal);
     if (merged) target.hyperparameters[k] = merged;
   }
   for (const [k, f] of Object.entries(incoming.parameters)) {

@@ -2,6 +2,7 @@ import type { Command } from "../command.js";
 import { addCommand } from "./add.js";
 import { auditCommand } from "./audit.js";
 import { exportCommand } from "./export.js";
+import { importCommand } from "./import.js";
 import { ingestCommand } from "./ingest.js";
 import { initCommand } from "./init.js";
 import { QUERY_COMMANDS } from "./query.js";
@@ -24,4 +25,5 @@ export const COMMANDS: Command[] = [
   treeCommand,
   exportCommand,
   auditCommand,
+  importCommand,
 ];

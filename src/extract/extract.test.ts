@@ -1,0 +1,165 @@
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderChain } from "../render/chain-text.js";
+import { validateLineage } from "../validate/validate.js";
+import { extractFromFiles } from "./extract-from-files.js";
+import { importFiles } from "./import-files.js";
+
+const FIXTURES = join(import.meta.dirname, "../../test/fixtures/extract");
+const read = (set: string, name: string) => ({
+  path: name,
+  text: readFileSync(join(FIXTURES, set, name), "utf8"),
+});
+
+describe("prose", () => {
+  it("reads a clause chain with counts and a trailing adapter rank", () => {
+    const text = `---\nbase_model: mistralai/Mistral-7B-v0.1\n---\n# m\n\nWe trained it with SFT on 200k instruction pairs, then DPO on 50k preference pairs, LoRA rank 64.\n`;
+    const { document } = extractFromFiles([{ path: "README.md", text }]);
+    const steps = document.steps;
+    expect(steps.map((s) => (s.kind === "fine-tune" ? s.objective : s.kind))).toEqual(["sft", "dpo"]);
+    const [sft, dpo] = steps;
+    expect(sft?.inputs?.datasets?.[0]?.size).toEqual({ count: 200000, unit: "pairs" });
+    expect(dpo?.inputs?.datasets?.[0]?.size).toEqual({ count: 50000, unit: "pairs" });
+    expect(dpo?.kind === "fine-tune" && dpo.adapter?.rank).toBe(64);
+    expect(dpo?.inputs?.models?.[0]?.step ?? dpo?.inputs?.models?.[0]?.id).toBe("sft");
+    expect(document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
+  });
+
+  it("reads an arrow chain with named steps", () => {
+    const text = "# m\n\nMistral-7B -> instruction-SFT -> domain-SFT -> safety-DPO\n";
+    const { document } = extractFromFiles([{ path: "README.md", text }]);
+    expect(document.steps.map((s) => s.name)).toEqual(["instruction-SFT", "domain-SFT", "safety-DPO"]);
+    expect(document.bases.map((b) => b.id)).toEqual(["Mistral-7B"]);
+    expect(validateLineage(document).valid).toBe(true);
+  });
+
+  it("reads the Trainer's generated sentence and hyperparameter list with line provenance", () => {
+    const { document } = extractFromFiles([read("real", "ex03_RoleInstructor-1.5b_README.md")]);
+    const step = document.steps[0];
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["upper"]);
+    expect(step?.hyperparameters?.learningRate).toBe(5e-5);
+    expect(step?.sources?.["hyperparameters.learningRate"]).toMatchObject({
+      source: "extracted",
+      file: "ex03_RoleInstructor-1.5b_README.md",
+      line: 38,
+    });
+  });
+});
+
+describe("several files about one step", () => {
+  it("merges card, adapter_config, training_args and trainer_state into one step", () => {
+    const files = [
+      "mc28_Qwen3_Lora_README.md",
+      "mc28b_Qwen3_Lora_training_args.yaml",
+      "mc28c_Qwen3_Lora_adapter_config.json",
+      "mc28d_Qwen3_Lora_trainer_state.json",
+    ].map((n) => read("samples", n));
+    const { document, warnings } = extractFromFiles(files);
+    expect(document.steps).toHaveLength(1);
+    const step = document.steps[0];
+    expect(step?.kind === "fine-tune" && step.adapter?.rank).toBe(8);
+    expect(step?.kind === "fine-tune" && step.objective).toBe("sft");
+    expect(step?.hyperparameters?.learningRate).toBe(5e-5);
+    expect(warnings.filter((w) => w.code === "extract.conflict")).toEqual([]);
+  });
+
+  it("keeps a conflict visible with both sources (card rank 16, adapter_config rank 64)", () => {
+    const card = `---\nbase_model: org/base\ntags: [lora]\n---\n# m\n\n- lora_r: 16\n- learning_rate: 2e-4\n`;
+    const adapter = JSON.stringify({ peft_type: "LORA", r: 64, base_model_name_or_path: "org/base" });
+    const { document, warnings } = extractFromFiles([
+      { path: "README.md", text: card },
+      { path: "adapter_config.json", text: adapter },
+    ]);
+    const conflict = warnings.find((w) => w.code === "extract.conflict");
+    expect(conflict?.sources).toEqual(["README.md:7 (lora_r)", "adapter_config.json (r)"]);
+    expect(conflict?.message).toMatch(/16.*64/);
+    expect(document.steps).toHaveLength(1);
+  });
+});
+
+describe("bad input", () => {
+  it("broken front matter: a warning naming the file and line, the body is still read", () => {
+    const r = extractFromFiles([read("bad", "broken-front-matter.md")]);
+    expect(r.warnings[0]).toMatchObject({
+      code: "card.front-matter-invalid",
+      file: "broken-front-matter.md",
+    });
+    expect(r.warnings[0]?.message).toMatch(/^broken-front-matter\.md:\d+:/);
+    expect(r.document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
+    expect(r.complete).toBe(false);
+  });
+
+  it("front matter that is a list or a scalar", () => {
+    for (const name of ["list-front-matter.md", "scalar-front-matter.md"]) {
+      const r = extractFromFiles([read("bad", name)]);
+      expect(r.warnings.map((w) => w.code)).toContain("card.front-matter-not-mapping");
+      expect(r.complete).toBe(false);
+    }
+  });
+
+  it("JSON with wrong types: each field named, the rest read", () => {
+    const r = extractFromFiles([read("bad", "wrong-types_adapter_config.json")]);
+    const fields = r.warnings.filter((w) => w.code === "extract.wrong-type").map((w) => w.field);
+    expect(fields).toEqual(expect.arrayContaining(["base_model_name_or_path", "r", "target_modules"]));
+    expect(r.document.steps[0]?.kind === "fine-tune" && r.document.steps[0].parameterization).toBe("lora");
+  });
+
+  it("binary data and a 10 MB card", () => {
+    const big = `---\nbase_model: org/base\n---\n# m\n\nFine-tuned with SFT.\n${"x".repeat(10 * 1024 * 1024)}`;
+    const r = extractFromFiles([
+      { path: "bin.md", text: "PK\u0003\u0004\u0000binary" },
+      { path: "big/README.md", text: big },
+    ]);
+    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["file.binary", "file.too-large"]));
+    expect(r.document.bases.map((b) => b.id)).toEqual(["org/base"]);
+    expect(r.complete).toBe(false);
+  });
+
+  it("folders: symlink loops, unreadable entries and binary files are reported, the rest is read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-extract-"));
+    writeFileSync(
+      join(dir, "README.md"),
+      readFileSync(join(FIXTURES, "samples", "mc28_Qwen3_Lora_README.md")),
+    );
+    writeFileSync(
+      join(dir, "adapter_config.json"),
+      readFileSync(join(FIXTURES, "samples", "mc28c_Qwen3_Lora_adapter_config.json")),
+    );
+    writeFileSync(join(dir, "config.json"), Buffer.from([0x7b, 0, 0x7d]));
+    mkdirSync(join(dir, "sub"));
+    symlinkSync(dir, join(dir, "sub", "loop"));
+    symlinkSync(join(dir, "missing-target"), join(dir, "broken.json"));
+    const r = await importFiles([dir]);
+    const codes = r.warnings.map((w) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(["file.symlink-loop", "file.binary", "file.missing"]));
+    expect(r.complete).toBe(false);
+    expect(r.document.steps[0]?.kind === "fine-tune" && r.document.steps[0].adapter?.rank).toBe(8);
+  });
+
+  it("a missing path is a warning naming it", async () => {
+    const r = await importFiles(["/nonexistent/README.md"]);
+    expect(r.warnings[0]).toMatchObject({ code: "file.missing", file: "/nonexistent/README.md" });
+    expect(r.complete).toBe(false);
+  });
+});
+
+describe("documents", () => {
+  it("every sample gives a valid document whose chain renders with sources", () => {
+    for (const name of [
+      "mc01_zephyr-7b-beta_README.md",
+      "cfg17_mergekit_ties.yml",
+      "mc30_Qwen3-ASR-1.7B-GGUF_hf-card-en.md",
+    ]) {
+      const { document } = extractFromFiles([read("samples", name)]);
+      expect(validateLineage(document).valid, name).toBe(true);
+      expect(renderChain(document, { sources: true })).toMatch(/extracted from/);
+    }
+  });
+
+  it("a base model's card is not lineage", () => {
+    const { document } = extractFromFiles([read("samples", "mc17_Mistral-7B-v0.1_README.md")]);
+    expect(validateLineage(document).class).toBe("not-lineage");
+  });
+});
