@@ -30,6 +30,9 @@ const ROLE_WORDS = {
   "data-terms": "dataset",
 } as const;
 
+/** Longer paths are shortened in messages (the finding's `path` keeps every hop). */
+const MAX_PATH_HOPS = 6;
+
 /** `step 2 (dpo)`, or `step 2 (dpo) of org/model` inside an upstream document. */
 export function stepLabel(step: StepRef): string {
   const name = step.id === String(step.index) ? `step ${step.index}` : `step ${step.index} (${step.id})`;
@@ -42,7 +45,11 @@ export function pathText(path: readonly PathHop[], subjectId: string): string {
     (hop, i) => hop.step !== undefined || (i < path.length - 1 && hop.model !== subjectId),
   );
   if (hops.length === 0) return "";
-  return ` via ${hops.map((hop) => (hop.step ? stepLabel(hop.step) : hop.model)).join(" → ")}`;
+  const text = (hop: PathHop) => (hop.step ? stepLabel(hop.step) : hop.model);
+  if (hops.length <= MAX_PATH_HOPS) return ` via ${hops.map(text).join(" → ")}`;
+  const head = hops.slice(0, 2).map(text);
+  const tail = hops.slice(-2).map(text);
+  return ` via ${[...head, `(${hops.length - 4} more steps)`, ...tail].join(" → ")}`;
 }
 
 /** What a licence asks of a derivative, as one clause. */
@@ -186,7 +193,11 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     knownEntries(declared).some((e) => e.id !== entry.id && passOnModelIds.has(e.id));
 
   for (const r of collected.reaches) {
-    const where = r.via ? ` (${r.via})` : pathText(r.path, subjectId);
+    let whereText: string | undefined;
+    const where = (): string => {
+      whereText ??= r.via ? ` (${r.via})` : pathText(r.path, subjectId);
+      return whereText;
+    };
     const ancestor = ancestorOf(r);
     const common = { ancestor, path: r.path };
     if (r.kind === "model" && r.familyConflict) {
@@ -235,7 +246,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       add({
         severity: "warning",
         code: "unknown-license",
-        message: `${what}${where && r.kind === "model" ? where : ""} has no known licence`,
+        message: `${what}${r.kind === "model" ? where() : ""} has no known licence`,
         ...common,
       });
       unknownReasons.push(`${label(r)} has no known licence`);
@@ -249,7 +260,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
         code: "unknown-license",
         message: unknownTermMessage(
           term,
-          `the licence of ${label(r)}${r.kind === "model" ? where : ""}`,
+          `the licence of ${label(r)}${r.kind === "model" ? where() : ""}`,
           r.resolved.link,
         ),
         license: term.text,
@@ -273,7 +284,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
         modelEntries.set(entry.id, m);
         if (entry.commercial === "not-allowed") notCommercial.push(`${entry.id} from ${r.id}`);
         if (!declared || declared.status === "unknown" || includes(declared, entry)) continue;
-        const inherits = `declares ${declared.text} but inherits ${entry.id} from ${r.id}${where}`;
+        const inherits = `declares ${declared.text} but inherits ${entry.id} from ${r.id}${where()}`;
         const base = { license: entry.id, source, ...common };
         if (entry.derivatives === "same" && declaresOtherPassOn(entry)) {
           // Several pass-on licences reach the subject and it declares one of them: `combined-terms` says so.
@@ -311,12 +322,12 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
           });
         }
       } else {
-        datasetFindings(r, entry, where);
+        datasetFindings(r, entry);
       }
     }
   }
 
-  function datasetFindings(r: Reach, entry: LicenseEntry, _where: string): void {
+  function datasetFindings(r: Reach, entry: LicenseEntry): void {
     const common = { ancestor: ancestorOf(r), path: r.path, license: entry.id, source: entry.source };
     const at = r.step ? ` at ${stepLabel(r.step)}` : "";
     if (r.role === "data-terms") {
@@ -510,9 +521,13 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map(({ f }) => f);
-  const unique = sorted.filter(
-    (f, i) => sorted.findIndex((g) => g.code === f.code && g.message === f.message) === i,
-  );
+  const keys = new Set<string>();
+  const unique = sorted.filter((f) => {
+    const key = `${f.code}\u0000${f.message}`;
+    if (keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  });
   const obligationList: Obligation[] = [...obligations.values()].map(({ entry, from }) => ({
     license: entry.id,
     name: entry.name,
