@@ -71,6 +71,22 @@ describe("ftl audit FILE", () => {
     expect(passed.stdout).toMatch(/Policy .*: passed/);
   });
 
+  it("applies an allow-list of licences and fail-on: warning", async () => {
+    const { code, stdout } = await ftl([
+      "audit",
+      ex("zephyr-7b-beta"),
+      "--policy",
+      fx("policy-permissive-only.yaml"),
+      "--json",
+    ]);
+    expect(code).toBe(6);
+    const rules = JSON.parse(stdout).policy.violations.map((v: { rule: string }) => v.rule);
+    expect(rules).toEqual(["fail-on: warning"]);
+    const verbose = await ftl(["audit", ex("zephyr-7b-beta"), "--verbose"]);
+    expect(verbose.stdout).toContain("https://www.apache.org/licenses/LICENSE-2.0");
+    expect(verbose.stdout).toContain("[attribution]");
+  });
+
   it("rejects a bad policy or licence map with exit 2, naming the file and field", async () => {
     const bad = await ftl(["audit", ex("zephyr-7b-beta"), "--policy", fx("policy-bad.yaml")]);
     expect(bad.code).toBe(2);

@@ -268,6 +268,27 @@ describe("auditLineage details", () => {
     expect(report.findings.map((f) => f.code)).toContain("license-change");
   });
 
+  it("warns when Llama 2 weights are merged with another licensor's model", async () => {
+    const report = await auditLineage(
+      doc({
+        subject: { id: "org/out", license: "llama2" },
+        bases: [{ id: "meta-llama/Llama-2-7b-hf" }, { id: "org/other-7b", license: "apache-2.0" }],
+        steps: [
+          {
+            id: "merge",
+            kind: "merge",
+            inputs: { models: [{ id: "meta-llama/Llama-2-7b-hf" }, { id: "org/other-7b" }] },
+            output: { id: "org/out" },
+          },
+        ],
+      }),
+    );
+    expect(report.findings.find((f) => f.code === "improve-other-models")?.message).toMatch(
+      /^combines llama2 weights \(from meta-llama\/Llama-2-7b-hf\) with apache-2.0 weights/,
+    );
+    expect(report.counts.error).toBe(0);
+  });
+
   it("never throws on odd licence values", async () => {
     for (const license of [
       "",

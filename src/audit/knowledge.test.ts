@@ -80,6 +80,7 @@ describe("the knowledge base", () => {
     ["Qwen/Qwen2.5-72B-Instruct", "qwen", true],
     ["Qwen/Qwen2-72B", "tongyi-qianwen", true],
     ["Qwen/Qwen1.5-7B-Chat", "tongyi-qianwen", true],
+    ["Qwen/CodeQwen1.5-7B", "qwen-research", true],
     ["Qwen/Qwen3-14B", "apache-2.0", true],
     ["microsoft/Phi-3-mini-4k-instruct", "mit", true],
     ["allenai/OLMo-2-1124-7B", "apache-2.0", true],

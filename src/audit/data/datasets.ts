@@ -41,7 +41,7 @@ export const DATASETS: readonly DatasetEntry[] = [
     license: "cc-by-4.0",
     outputsOf: "openai-outputs",
     source: hf("yahma/alpaca-cleaned"),
-    note: "a cleaned copy of tatsu-lab/alpaca, whose card says cc-by-nc-4.0",
+    note: "a cleaned copy of tatsu-lab/alpaca, whose card says cc-by-nc-4.0; this entry was not re-checked against the live card in this review",
   },
   {
     id: "databricks/databricks-dolly-15k",

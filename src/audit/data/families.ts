@@ -129,6 +129,13 @@ export const FAMILIES: readonly FamilyEntry[] = [
     source: hf("Qwen/Qwen2-7B"),
   },
   {
+    family: "CodeQwen1.5",
+    pattern: "^Qwen/CodeQwen1\\.5",
+    license: "qwen-research",
+    official: true,
+    source: hf("Qwen/CodeQwen1.5-7B"),
+  },
+  {
     family: "Qwen1.5",
     pattern: "^Qwen/Qwen1\\.5-",
     license: "tongyi-qianwen",

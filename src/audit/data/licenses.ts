@@ -431,7 +431,13 @@ export const LICENSES: readonly LicenseEntry[] = [
   {
     id: "tongyi-qianwen",
     name: "Tongyi Qianwen License Agreement",
-    aliases: ["tongyi qianwen license agreement", "qianwen"],
+    aliases: [
+      "tongyi qianwen license agreement",
+      "tongyi-qianwen-license-agreement",
+      "tongyi-qianwen-license",
+      "tongyi-qwen",
+      "qianwen",
+    ],
     kind: "model-license",
     commercial: "conditional",
     derivatives: "same",
