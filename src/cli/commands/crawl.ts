@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import cliProgress from "cli-progress";
 import {
   clearProgress,
   hubCliError,
@@ -22,6 +23,9 @@ import { setHubImporter } from "./import.js";
 
 // `ftl import hf:…` uses the Hub importer; the import command keeps no network code of its own.
 setHubImporter(importHubRefs);
+
+/** Per-model entries of `--json` beyond which only failed or incomplete models are listed. */
+const MAX_REPORTED = 10_000;
 
 interface Summary {
   listed: number;
@@ -155,9 +159,28 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
       failed: 0,
       incomplete: 0,
     };
+    /** Per-model lines of the JSON report: at most MAX_REPORTED, problems first kept. */
     const models: Record<string, unknown>[] = [];
+    const report = (entry: Record<string, unknown>, problem = false) => {
+      if (models.length < MAX_REPORTED || problem) models.push(entry);
+    };
     const incompleteIds: string[] = [];
-    const progress = progressLine(io);
+    // A bar when the total is known (--limit) and a person watches; else one status line.
+    const bar =
+      io.isTTY && limit !== undefined
+        ? new cliProgress.SingleBar(
+            {
+              stream: process.stderr,
+              format:
+                "crawl [{bar}] {value}/{total} | {added} added, {skipped} already stored, {failed} failed | {model}",
+              hideCursor: true,
+              clearOnComplete: true,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
+    bar?.start(limit ?? 0, 0, { added: 0, skipped: 0, failed: 0, model: "" });
+    const progress = bar ? undefined : progressLine(io);
     let stopped: string | undefined;
     try {
       const items = crawlHub({
@@ -181,30 +204,32 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
         summary.listed++;
         if (item.status === "skipped") {
           summary.skipped++;
-          models.push({ id: item.id, sha: item.sha, status: "skipped" });
+          report({ id: item.id, sha: item.sha, status: "skipped" });
         } else if (item.status === "failed") {
           summary.failed++;
-          models.push({ id: item.id, status: "failed", error: item.error.message });
+          report({ id: item.id, status: "failed", error: item.error.message }, true);
           if (!flag(values, "json"))
-            io.stderr(`${progress ? "\r\x1b[K" : ""}warning: ${item.error.message}\n`);
+            io.stderr(`${progress || bar ? "\r\x1b[K" : ""}warning: ${item.error.message}\n`);
         } else {
           summary.read++;
           if (!item.complete) summary.incomplete++;
           const { results } = await store.addDocuments([{ document: item.document, source }]);
           const status = results[0]?.status === "duplicate" ? "unchanged" : "added";
           summary[status]++;
-          models.push({
-            id: item.id,
-            sha: item.sha,
-            status,
-            complete: item.complete,
-            warnings: item.warnings.map(({ code, message }) => ({ code, message })),
-          });
+          report(
+            {
+              id: item.id,
+              sha: item.sha,
+              status,
+              complete: item.complete,
+              warnings: item.warnings.map(({ code, message }) => ({ code, message })),
+            },
+            !item.complete,
+          );
           if (!item.complete) incompleteIds.push(item.id);
         }
-        progress?.(
-          `crawl: ${summary.listed}${limit !== undefined ? `/${limit}` : ""} models, ${summary.added} added — ${item.id}`,
-        );
+        bar?.update(summary.listed, { ...summary, model: item.id });
+        progress?.(`crawl: ${summary.listed} models, ${summary.added} added — ${item.id}`);
       }
       if (statePath) writeFileAtomic(statePath, `${JSON.stringify({ query })}\n`);
     } catch (error) {
@@ -212,12 +237,20 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
       if (!(converted instanceof CliError)) throw error;
       stopped = converted.message;
     } finally {
+      bar?.stop();
       clearProgress(io);
       await store.close();
     }
     const exit = stopped || summary.failed > 0 || summary.incomplete > 0 ? EXIT.incomplete : EXIT.ok;
     if (flag(values, "json")) {
-      printJson(io, { summary, ...(stopped ? { stopped } : {}), registry: store.location, source, models });
+      printJson(io, {
+        summary,
+        ...(stopped ? { stopped } : {}),
+        registry: store.location,
+        source,
+        models,
+        ...(models.length < summary.listed ? { modelsOmitted: summary.listed - models.length } : {}),
+      });
       return exit;
     }
     io.stdout(
