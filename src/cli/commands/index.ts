@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { addCommand } from "./add.js";
 import { auditCommand } from "./audit.js";
+import { crawlCommand } from "./crawl.js";
 import { exportCommand } from "./export.js";
 import { importCommand } from "./import.js";
 import { ingestCommand } from "./ingest.js";
@@ -26,4 +27,5 @@ export const COMMANDS: Command[] = [
   exportCommand,
   auditCommand,
   importCommand,
+  crawlCommand,
 ];
