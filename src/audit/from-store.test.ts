@@ -6,7 +6,13 @@ import { ftl } from "../cli/test-io.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { openStore } from "../store/index.js";
 import type { Store } from "../store/store.js";
-import { auditFromStore, documentFromStore, licenseConflicts } from "./from-store.js";
+import {
+  auditFromStore,
+  descendantsWithLicenseConflicts,
+  documentFromStore,
+  formatLicenseConflicts,
+  licenseConflicts,
+} from "./from-store.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const read = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8")) as LineageDocument;
@@ -92,6 +98,18 @@ describe("audits over the registry (SQLite)", () => {
     expect(conflicts[0]?.findings[0]?.message).toMatch(
       /^declares apache-2.0 but inherits llama3.1 from meta-llama\/Llama-3.1-8B/,
     );
+  });
+
+  it("descendantsWithLicenseConflicts filters descendants and renders them", async () => {
+    const result = await descendantsWithLicenseConflicts(store, "meta-llama/Llama-3.1-8B", { limit: 10 });
+    expect(result.total).toBe(1);
+    expect(result.counts.finetune).toBe(1);
+    expect(result.models.map((m) => m.id)).toEqual(["org/sft"]);
+    const text = formatLicenseConflicts(result);
+    expect(text).toContain("meta-llama/Llama-3.1-8B: 1 descendant with licence conflicts");
+    expect(text).toContain("org/sft — declares apache-2.0");
+    const none = await descendantsWithLicenseConflicts(store, "mistralai/Mistral-7B-v0.1");
+    expect(none.total).toBe(0);
   });
 
   it("ftl audit registry:ID and FILE --db", async () => {

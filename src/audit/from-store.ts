@@ -4,7 +4,14 @@
  * `ftl query descendants ID --license-conflicts`.
  */
 import type { DatasetRef, LineageDocument, ModelRef, Step } from "../schema/lineage.js";
-import type { LicenseClaim, StepEdge, Store } from "../store/store.js";
+import type {
+  DescendantsOptions,
+  DescendantsResult,
+  LicenseClaim,
+  Relation,
+  StepEdge,
+  Store,
+} from "../store/store.js";
 import { type AuditOptions, auditLineage } from "./audit-lineage.js";
 import type { AuditFinding, AuditReport, FindingCode } from "./report.js";
 
@@ -111,4 +118,63 @@ export async function licenseConflicts(
       out.push({ id, ...(report.subject.license ? { license: report.subject.license } : {}), findings });
   }
   return out;
+}
+
+/** Descendants of a model, filtered to those with licence conflicts, with the findings of each. */
+export type LicenseConflictDescendants = DescendantsResult & { conflicts: LicenseConflict[] };
+
+/**
+ * `ftl query descendants ID --license-conflicts`: the descendants (with every other filter of
+ * `store.descendants`) whose declared licence conflicts with what they inherit. Totals and counts cover the
+ * conflicting descendants; `limit` applies after filtering.
+ *
+ * @example
+ * const result = await descendantsWithLicenseConflicts(store, "meta-llama/Llama-3.1-8B", { limit: 20 });
+ * io.stdout(formatLicenseConflicts(result));
+ */
+export async function descendantsWithLicenseConflicts(
+  store: Store,
+  id: string,
+  options: DescendantsOptions = {},
+  auditOptions: AuditOptions = {},
+): Promise<LicenseConflictDescendants> {
+  const { limit, ...rest } = options;
+  const all = await store.descendants(id, rest);
+  const conflicts = await licenseConflicts(
+    store,
+    all.models.map((m) => m.id),
+    auditOptions,
+  );
+  const conflicting = new Set(conflicts.map((c) => c.id));
+  const models = all.models.filter((m) => conflicting.has(m.id));
+  const counts = { finetune: 0, adapter: 0, merge: 0, quantized: 0 } satisfies Record<Relation, number>;
+  for (const m of models) counts[m.relation]++;
+  const shown = limit === undefined ? models : models.slice(0, limit);
+  const shownIds = new Set(shown.map((m) => m.id));
+  return {
+    ...all,
+    total: models.length,
+    counts,
+    models: shown,
+    truncated: shown.length < models.length,
+    conflicts: conflicts.filter((c) => shownIds.has(c.id)),
+  };
+}
+
+/** The conflicting descendants as text: one line per model, then its conflict findings. */
+export function formatLicenseConflicts(result: LicenseConflictDescendants): string {
+  const lines = [
+    `${result.id}: ${result.total} descendant${result.total === 1 ? "" : "s"} with licence conflicts`,
+  ];
+  const byId = new Map(result.conflicts.map((c) => [c.id, c]));
+  for (const m of result.models) {
+    const conflict = byId.get(m.id);
+    lines.push(
+      `  ${String(m.depth).padStart(3)}  ${m.relation.padEnd(9)}  ${m.id} — declares ${conflict?.license ?? "no licence"}`,
+    );
+    for (const f of conflict?.findings ?? []) lines.push(`        ✗ ${f.message}`);
+  }
+  if (result.truncated)
+    lines.push(`  … ${result.total - result.models.length} more (--limit all to list them)`);
+  return lines.join("\n");
 }

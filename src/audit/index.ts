@@ -12,8 +12,11 @@ export { LICENSES } from "./data/licenses.js";
 export { formatAudit, formatFinding } from "./format-audit.js";
 export {
   auditFromStore,
+  descendantsWithLicenseConflicts,
   documentFromStore,
+  formatLicenseConflicts,
   type LicenseConflict,
+  type LicenseConflictDescendants,
   licenseConflicts,
 } from "./from-store.js";
 export { datasetEntry, type FamilyMatch, familyFor, licenseEntries, licenseEntry } from "./knowledge.js";
