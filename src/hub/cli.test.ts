@@ -66,6 +66,17 @@ describe("ftl import hf:", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("--depth limits how far up the chain is followed", async () => {
+    const { stdout } = await ftl(["import", `hf:${GGUF}`, "--depth", "1", "--json"], { env, cwd: dir });
+    const { document, warnings } = JSON.parse(stdout) as {
+      document: { bases: { id: string }[] };
+      warnings: { code: string }[];
+    };
+    expect(document.bases.map((b) => b.id)).toEqual(["teknium/OpenHermes-2.5-Mistral-7B"]);
+    expect(warnings.map((w) => w.code)).toContain("hub.depth-limit");
+    expect((await ftl(["import", `hf:${GGUF}`, "--depth", "-1"], { env, cwd: dir })).code).toBe(2);
+  });
+
   it("a bad HF_TOKEN is a usage error", async () => {
     const result = await ftl(["import", `hf:${GGUF}`], {
       env: { ...env, HF_TOKEN: "not-a-token" },

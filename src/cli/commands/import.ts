@@ -7,12 +7,12 @@ import type { ExtractResult } from "../../extract/types.js";
 import { serializeDocument, writeFileAtomic } from "../../io/write-document.js";
 import { formatProvenance, renderChain } from "../../render/chain-text.js";
 import { validateLineage } from "../../validate/validate.js";
-import { CliError, type Command, EXIT, type ExitCode, flag, printJson, str } from "../command.js";
+import { CliError, type Command, EXIT, type ExitCode, flag, type Io, printJson, str } from "../command.js";
 
 /** Imports `hf:ORG/NAME[@REV]` references; the Hub area replaces this with `importFromHub`. */
 export type HubImporter = (
   refs: string[],
-  options: { subject?: string; env: NodeJS.ProcessEnv },
+  options: { subject?: string; env: NodeJS.ProcessEnv; depth?: number; io?: Io },
 ) => Promise<ExtractResult>;
 
 let hubImporter: HubImporter | undefined;
@@ -25,13 +25,17 @@ export function setHubImporter(importer: HubImporter | undefined): void {
 async function importHub(
   refs: string[],
   subject: string | undefined,
-  env: NodeJS.ProcessEnv,
+  io: Io,
+  depthText: string | undefined,
 ): Promise<ExtractResult> {
-  if (!hubImporter)
-    throw new CliError(
-      `${refs.join(", ")}: hub import is not available in this build (hf:ORG/NAME needs the Hub importer)`,
-    );
-  return hubImporter(refs, { ...(subject ? { subject } : {}), env });
+  const hub = await import("../../hub/cli-support.js");
+  const depth = hub.wholeNumber(depthText, "depth");
+  return (hubImporter ?? hub.importHubRefs)(refs, {
+    ...(subject ? { subject } : {}),
+    env: io.env,
+    ...(depth !== undefined ? { depth } : {}),
+    io,
+  });
 }
 
 /** The exit code of an import: 5 when an input could not be read, else the document's class. */
@@ -45,7 +49,8 @@ export function importExitCode(result: ExtractResult): ExitCode {
 export const importCommand: Command = {
   path: ["import"],
   summary: "extract lineage from model cards, trainer output folders and recipes",
-  usage: "ftl import PATH... [--out lineage.json] [--json] [--subject ID] [--sources]",
+  usage:
+    "ftl import PATH...|hf:ORG/NAME[@REV] [--depth N] [--out lineage.json] [--json] [--subject ID] [--sources]",
   positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: "PATH" },
   options: {
     out: { type: "string", value: "FILE", description: "Write the document here (JSON, or YAML for .yaml)" },
@@ -56,6 +61,11 @@ export const importCommand: Command = {
       description: "Id of the model described, when the files do not name it",
     },
     sources: { type: "boolean", description: "Show where each fact was read" },
+    depth: {
+      type: "string",
+      value: "N",
+      description: "hf: only: parent links to follow upward (default 16)",
+    },
   },
   details: `PATH is a model card (README.md), a trainer output folder, adapter_config.json, config.json,
 trainer_state.json, training_args.json/.yaml, all_results.json, generation_config.json, or a recipe (TRL /
@@ -77,7 +87,7 @@ read: the document lacks what it held), 1 the extracted document is invalid, 2 u
       throw new CliError("give either hf:ORG/NAME references or local paths, not both");
     const result =
       hub.length > 0
-        ? await importHub(hub, subject, io.env)
+        ? await importHub(hub, subject, io, str(values, "depth"))
         : await importFiles(local, subject ? { subject } : {});
     const failed = new Set(
       result.warnings
