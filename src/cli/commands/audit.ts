@@ -115,7 +115,7 @@ export const auditCommand: Command = {
   path: ["audit"],
   summary: "check the licences along a model's chain: what it inherits, what it declares, commercial use",
   usage:
-    "ftl audit FILE|hf:ID|registry:ID [--json] [--verbose] [--policy POLICY.yaml] [--dataset-licenses FILE] [--model-licenses FILE] [--db LOCATION]",
+    "ftl audit FILE|hf:ID|registry:ID [--json] [--verbose] [--policy POLICY.yaml] [--dataset-licenses FILE] [--model-licenses FILE] [--db LOCATION] [--depth N]",
   positionals: { min: 1, max: 1, names: "FILE, hf:ID or registry:ID" },
   options: {
     json: {
