@@ -19,10 +19,6 @@ import { writeFileAtomic } from "../../io/write-document.js";
 import { openStore } from "../../store/index.js";
 import { type Store, StoreError } from "../../store/store.js";
 import { CliError, type Command, EXIT, flag, printJson, str } from "../command.js";
-import { setHubImporter } from "./import.js";
-
-// `ftl import hf:…` uses the Hub importer; the import command keeps no network code of its own.
-setHubImporter(importHubRefs);
 
 /** Per-model entries of `--json` beyond which only failed or incomplete models are listed. */
 const MAX_REPORTED = 10_000;
