@@ -6,13 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import cliProgress from "cli-progress";
-import {
-  clearProgress,
-  hubCliError,
-  importHubRefs,
-  progressLine,
-  wholeNumber,
-} from "../../hub/cli-support.js";
+import { clearProgress, hubCliError, progressLine, wholeNumber } from "../../hub/cli-support.js";
 import { CRAWL_BY, CRAWL_METADATA_BY, crawlHub } from "../../hub/crawl.js";
 import { hubClient } from "../../hub/import-from-hub.js";
 import { writeFileAtomic } from "../../io/write-document.js";
