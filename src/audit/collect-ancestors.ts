@@ -22,6 +22,8 @@ export interface SuppliedLicenses {
 
 export interface CollectOptions extends SuppliedLicenses {
   upstream?: UpstreamLookup;
+  /** Licences the registry records for models and datasets (used after the document and supplied maps). */
+  recorded?: SuppliedLicenses;
   /** How many upstream documents deep to follow (default 16). */
   maxDepth?: number;
 }
@@ -95,6 +97,11 @@ export async function collectAncestors(
     if (supplied !== undefined) {
       const resolved = resolveLicense(supplied);
       return { ...(resolved ? { resolved } : {}), from: "supplied", ...withFamily };
+    }
+    const fromRegistry = options.recorded?.models?.[id];
+    if (fromRegistry !== undefined) {
+      const resolved = resolveLicense(fromRegistry);
+      return { ...(resolved ? { resolved } : {}), from: "registry", ...withFamily };
     }
     const recorded = (await lookup(id))?.subject;
     if (recorded && (recorded.license !== undefined || recorded.licenseName !== undefined)) {
@@ -203,6 +210,9 @@ export async function collectAncestors(
     } else if (dataset.id !== undefined && options.datasets?.[dataset.id] !== undefined) {
       written = options.datasets[dataset.id];
       from = "supplied";
+    } else if (dataset.id !== undefined && options.recorded?.datasets?.[dataset.id] !== undefined) {
+      written = options.recorded.datasets[dataset.id];
+      from = "registry";
     } else if (table) {
       written = table.license;
       from = "dataset-table";

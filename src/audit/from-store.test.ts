@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -123,6 +123,33 @@ describe("audits over the registry (SQLite)", () => {
     expect(missing.stderr).toMatch(/nobody\/knows: not in the registry/);
     const noRegistry = await ftl(["audit", "registry:org/sft", "--db", join(dir, "none.db")]);
     expect(noRegistry.code).toBe(2);
+    const dir2 = mkdtempSync(join(tmpdir(), "ftl-audit-"));
+    const bare = join(dir2, "bare.json");
+    writeFileSync(
+      bare,
+      JSON.stringify({
+        format: "ftl/v1",
+        subject: { id: "org/next", license: "llama3.1" },
+        bases: [{ id: "org/Llama-3.1-dpo" }],
+        steps: [
+          {
+            id: "more",
+            kind: "fine-tune",
+            inputs: { models: [{ id: "org/Llama-3.1-dpo" }], datasets: [{ id: "org/prefs" }] },
+            output: { id: "org/next" },
+          },
+        ],
+      }),
+    );
+    const next = JSON.parse((await ftl(["audit", bare, "--db", location, "--json"])).stdout);
+    const prefs = next.ancestors.find(
+      (a: { id: string; step?: { id: string } }) => a.id === "org/prefs" && a.step?.id === "more",
+    );
+    expect(prefs).toMatchObject({
+      license: "mit",
+      licenseFrom: "registry",
+    });
+    expect(next.verdict.commercialUse).toBe("not-allowed");
     const gguf = await ftl([
       "audit",
       join(root, "examples/zephyr-7b-beta-gguf.lineage.json"),

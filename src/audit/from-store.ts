@@ -13,6 +13,7 @@ import type {
   Store,
 } from "../store/store.js";
 import { type AuditOptions, auditLineage } from "./audit-lineage.js";
+import type { SuppliedLicenses } from "./collect-ancestors.js";
 import type { AuditFinding, AuditReport, FindingCode } from "./report.js";
 
 const claimFields = (
@@ -177,4 +178,35 @@ export function formatLicenseConflicts(result: LicenseConflictDescendants): stri
   if (result.truncated)
     lines.push(`  … ${result.total - result.models.length} more (--limit all to list them)`);
   return lines.join("\n");
+}
+
+/**
+ * Licences the registry records for the models and datasets a document names without a licence (the first
+ * claim of current documents), to pass as `recorded` to `auditLineage`.
+ */
+export async function recordedLicenses(store: Store, doc: LineageDocument): Promise<SuppliedLicenses> {
+  const models = new Set<string>();
+  const datasets = new Set<string>();
+  const note = (ref: ModelRef | undefined) => {
+    if (ref && ref.license === undefined && ref.licenseName === undefined) models.add(ref.id);
+  };
+  note(doc.subject);
+  for (const base of doc.bases) note(base);
+  for (const step of doc.steps) {
+    note(step.output);
+    for (const d of step.inputs?.datasets ?? [])
+      if (d.id !== undefined && d.license === undefined) datasets.add(d.id);
+  }
+  if (models.size === 0 && datasets.size === 0) return {};
+  const claims = await store.licenses({ models: [...models], datasets: [...datasets] });
+  const first = (map: Record<string, LicenseClaim[]>): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(map).flatMap(([id, list]) => {
+        const claim = list[0];
+        if (!claim) return [];
+        const text = claim.license === "other" && claim.licenseName ? claim.licenseName : claim.license;
+        return [[id, text] as const];
+      }),
+    );
+  return { models: first(claims.models), datasets: first(claims.datasets) };
 }

@@ -18,6 +18,7 @@ export {
   type LicenseConflict,
   type LicenseConflictDescendants,
   licenseConflicts,
+  recordedLicenses,
 } from "./from-store.js";
 export { datasetEntry, type FamilyMatch, familyFor, licenseEntries, licenseEntry } from "./knowledge.js";
 export {

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { auditLineage } from "../../audit/audit-lineage.js";
 import type { UpstreamLookup } from "../../audit/collect-ancestors.js";
 import { formatAudit } from "../../audit/format-audit.js";
-import { documentFromStore } from "../../audit/from-store.js";
+import { documentFromStore, recordedLicenses } from "../../audit/from-store.js";
 import { evaluatePolicy, FAIL_ON, type Policy, parsePolicy, REQUIREMENTS } from "../../audit/policy.js";
 import { FINDING_CODES } from "../../audit/report.js";
 import { parseSuppliedLicenses } from "../../audit/supplied-licenses.js";
@@ -202,7 +202,9 @@ Exit codes: 0 passed, 6 an error finding or a violated policy, 1 invalid lineage
       }
       const upstream: UpstreamLookup | undefined =
         store && !isRegistry ? async (id) => (await documentFromStore(store, id))?.document : undefined;
+      const recorded = store && !isRegistry ? await recordedLicenses(store, loaded.document) : undefined;
       const report = await auditLineage(loaded.document, {
+        ...(recorded ? { recorded } : {}),
         ...(models ? { models } : {}),
         ...(datasets ? { datasets } : {}),
         ...(upstream ? { upstream } : {}),
