@@ -12,6 +12,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -88,6 +89,8 @@ log(
 interface WorkerOutput {
   load: LoadFigures;
   optimizeSeconds: number;
+  /** CPU seconds of the loading process (absent in figures from before it was recorded). */
+  cpuSeconds?: number;
   peakRssMb: number;
   stats: { models: number; documents: number; edges: number; datasets: number };
   planUs: number;
@@ -117,6 +120,7 @@ interface StoreFigures {
     readSeconds: number;
     addSeconds: number;
     optimizeSeconds: number;
+    cpuSeconds: number;
   };
   queries: QueryFigures[];
 }
@@ -306,7 +310,7 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
     const output = workerRun(location);
     loads.push(output);
     progress(
-      `  load ${run + 1}/${loadRuns}: ${output.load.documents} documents in ${output.load.seconds.toFixed(1)} s (${formatNumber(output.load.rate)} docs/s) + optimize ${output.optimizeSeconds.toFixed(1)} s, peak RSS ${output.peakRssMb.toFixed(0)} MB`,
+      `  load ${run + 1}/${loadRuns}: ${output.load.documents} documents in ${output.load.seconds.toFixed(1)} s (${formatNumber(output.load.rate)} docs/s) + optimize ${output.optimizeSeconds.toFixed(1)} s (CPU ${output.cpuSeconds?.toFixed(1) ?? "?"} s, load average ${loadavg()[0]?.toFixed(1)}), peak RSS ${output.peakRssMb.toFixed(0)} MB`,
     );
   }
   const modelsInStore = loads.at(-1)?.stats.models ?? summary.models;
@@ -319,6 +323,7 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
     readSeconds: median(loads.map((l) => l.load.readSeconds)),
     addSeconds: median(loads.map((l) => l.load.addSeconds)),
     optimizeSeconds: median(loads.map((l) => l.optimizeSeconds)),
+    cpuSeconds: median(loads.map((l) => l.cpuSeconds ?? Number.NaN)),
   };
   const store = await openStore(location);
   const floor =
@@ -370,7 +375,7 @@ for (const r of results) {
   const l = r.loads.at(-1) as WorkerOutput;
   log(`\n${r.store} (${r.location}), ${sizeName}: ${summary.models} models, seed ${seed}`);
   log(
-    `load: ${formatNumber(l.load.documents)} documents → ${formatNumber(l.stats.models)} models, ${formatNumber(l.stats.edges)} edges in ${formatNumber(r.load.seconds)} s: ${formatNumber(Math.round(r.load.rate))} docs/s, ${formatNumber(Math.round(r.load.modelsRate))} models/s; peak RSS ${formatNumber(Math.round(r.load.peakRssMb))} MB (median of ${r.loads.length})`,
+    `load: ${formatNumber(l.load.documents)} documents → ${formatNumber(l.stats.models)} models, ${formatNumber(l.stats.edges)} edges in ${formatNumber(r.load.seconds)} s: ${formatNumber(Math.round(r.load.rate))} docs/s, ${formatNumber(Math.round(r.load.modelsRate))} models/s; client CPU ${formatNumber(r.load.cpuSeconds)} s; peak RSS ${formatNumber(Math.round(r.load.peakRssMb))} MB (median of ${r.loads.length})`,
   );
   log(
     `  phases: read+parse ${formatNumber(r.load.readSeconds)} s, addDocuments ${formatNumber(r.load.addSeconds)} s (of which planDocument ≈ ${formatNumber((l.planUs * l.load.documents) / 1e6)} s at ${formatNumber(l.planUs)} µs/doc), optimize ${formatNumber(r.load.optimizeSeconds)} s; batches of ${l.load.batchSize}, slowest ${formatNumber(l.load.slowestBatchMs)} ms`,
@@ -392,6 +397,7 @@ if (results.length > 0) {
     ["load docs/s", ...results.map((r) => Math.round(r.load.rate))],
     ["load models/s", ...results.map((r) => Math.round(r.load.modelsRate))],
     ["load seconds", ...results.map((r) => r.load.seconds)],
+    ["load CPU seconds (client)", ...results.map((r) => r.load.cpuSeconds)],
     ["load peak RSS MB", ...results.map((r) => Math.round(r.load.peakRssMb))],
   ];
   for (const q of results[0]?.queries ?? []) {
