@@ -102,10 +102,19 @@ export function hyperparameterEntries(hp: Hyperparameters | undefined): [string,
     const value = hp[key];
     if (value !== undefined) entries.push([key, JSON.stringify(value)]);
   }
-  for (const key of Object.keys(hp.other ?? {}).sort()) entries.push([key, JSON.stringify(hp.other?.[key])]);
+  for (const key of Object.keys(hp.other ?? {}).sort())
+    entries.push([otherName(key), JSON.stringify(hp.other?.[key])]);
   return entries;
 }
 
+const OTHER = "other.";
+
+/** An `other` hyperparameter's entry name: its own, unless that would read back as a typed key. */
+function otherName(key: string): string {
+  return (HYPERPARAMETER_KEYS as readonly string[]).includes(key) || key.startsWith(OTHER)
+    ? `${OTHER}${key}`
+    : key;
+}
 /** The inverse of `hyperparameterEntries`: typed keys back to their place, everything else to `other`. */
 export function hyperparametersFromEntries(
   entries: readonly [string, string][],
@@ -120,7 +129,8 @@ export function hyperparametersFromEntries(
     } catch {
       value = raw;
     }
-    if ((HYPERPARAMETER_KEYS as readonly string[]).includes(key)) hp[key] = value;
+    if (key.startsWith(OTHER)) other[key.slice(OTHER.length)] = value;
+    else if ((HYPERPARAMETER_KEYS as readonly string[]).includes(key)) hp[key] = value;
     else other[key] = value;
   }
   if (Object.keys(other).length > 0) hp.other = other;

@@ -151,9 +151,11 @@ function datasetComponent(key: string, label: string, dataset: DatasetRef): Json
 function task(doc: ExportModel["doc"], step: StepNode): Json {
   const s = step.step;
   const inputs: Json[] = [
-    ...step.models.map((m) =>
+    // a position makes inputs distinct (the schema wants unique items; a merge may take one model twice)
+    ...step.models.map((m, k) =>
       withProperties({ resource: { ref: m.node.key } }, [
         { name: `${FTL_PREFIX}role`, value: m.role },
+        { name: `${FTL_PREFIX}position`, value: String(k) },
         ...carry(m.input, ["id"]),
       ]),
     ),

@@ -62,7 +62,8 @@ export function baseModelRelation(doc: LineageDocument): string | undefined {
 export function cardMetadata(doc: LineageDocument): Record<string, unknown> {
   const model = buildExportModel(doc);
   const meta: Record<string, unknown> = {};
-  const bases = doc.bases.map((b) => b.id).filter((id) => id !== doc.subject.id);
+  // Without steps the subject may itself be a base (a base model's own card): the Hub lists no base then.
+  const bases = doc.bases.map((b) => b.id).filter((id) => doc.steps.length > 0 || id !== doc.subject.id);
   if (bases.length === 1) meta.base_model = bases[0];
   else if (bases.length > 1) meta.base_model = bases;
   const relation = baseModelRelation(doc);
@@ -202,7 +203,7 @@ export function exportHfCard(doc: LineageDocument, options: ExportOptions = {}):
   return `---\n${front}---\n\n${lineageSection(doc, options)}`;
 }
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/;
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /**
  * Merges the lineage into an existing card: ftl's front matter keys are set (tags and datasets merged with

@@ -70,11 +70,34 @@ function cardStep(doc: LineageDocument, step: Step): Step {
  * expect(readStandardExport(exportHfCard(doc), "README.md")?.document).toEqual(carriedBy("hf-card", doc));
  */
 export function carriedBy(format: ReimportableFormat, doc: LineageDocument): LineageDocument {
-  if (format !== "hf-card") return doc;
+  if (format !== "hf-card") return withoutEmptyMaps(doc);
   const subject = pick(doc.subject, ["id", "license", "licenseName", "licenseLink"]);
-  const others = doc.bases.filter((b) => b.id !== doc.subject.id);
-  const bases = (others.length === 0 && doc.steps.length === 0 ? doc.bases : others).map((b) => ({
-    id: b.id,
-  }));
+  const bases = doc.bases.map((b) => ({ id: b.id }));
   return { format: doc.format, subject, bases, steps: doc.steps.map((s) => cardStep(doc, s)) };
+}
+
+/**
+ * Empty lists and maps (`inputs: {}`, `hyperparameters: {}`, `other: {}`) are not kept by any format; the
+ * readers return documents without them.
+ */
+export function withoutEmptyMaps(doc: LineageDocument): LineageDocument {
+  return { ...doc, steps: doc.steps.map(withoutEmpty) };
+}
+
+function withoutEmpty(step: Step): Step {
+  const out: Record<string, unknown> = { ...step };
+  const models = step.inputs?.models ?? [];
+  const datasets = step.inputs?.datasets ?? [];
+  if (step.inputs !== undefined) {
+    if (models.length === 0 && datasets.length === 0) delete out.inputs;
+    else
+      out.inputs = { ...(models.length > 0 ? { models } : {}), ...(datasets.length > 0 ? { datasets } : {}) };
+  }
+  if (step.hyperparameters !== undefined) {
+    const hp: Record<string, unknown> = { ...step.hyperparameters };
+    if (hp.other !== undefined && Object.keys(hp.other as object).length === 0) delete hp.other;
+    if (Object.keys(hp).length === 0) delete out.hyperparameters;
+    else out.hyperparameters = hp;
+  }
+  return out as Step;
 }

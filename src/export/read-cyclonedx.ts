@@ -124,7 +124,7 @@ function ftlImport(bom: Json, workflow: Json): StandardImport {
           datasets.push(datasetRef(target.c, target.where, warnings));
           continue;
         }
-        const carried = uncarry(inputProps, ["role"]).fields;
+        const carried = uncarry(inputProps, ["role", "position"]).fields;
         const modelInput = (
           carried.step !== undefined ? carried : { id: componentName(target.c), ...carried }
         ) as ModelInput;

@@ -53,17 +53,15 @@ function reverse<K extends string>(labels: Record<K, string>, text: string): K |
 function parseInput(text: string, step: Json): ModelInput | undefined {
   const base = text.startsWith("base: ");
   const body = base ? text.slice(6) : text;
-  const ofStep = /^output of step (.+)$/.exec(body);
-  let input: ModelInput | undefined;
-  if (ofStep?.[1]) {
-    const id = parseCode(ofStep[1]);
-    if (id !== undefined) input = { step: id };
-  } else {
-    const weighted = /^(.*) \(weight ([^)]+)\)$/.exec(body);
-    const id = parseCode(weighted?.[1] ?? body);
-    const weight = weighted?.[2] !== undefined ? number(weighted[2]) : undefined;
-    if (id !== undefined) input = { id, ...(weight !== undefined ? { weight } : {}) };
-  }
+  const weighted = /^(.*) \(weight ([^)]+)\)$/.exec(body);
+  const name = weighted?.[1] ?? body;
+  const weight = weighted?.[2] !== undefined ? number(weighted[2]) : undefined;
+  const ofStep = /^output of step (.+)$/.exec(name);
+  const id = parseCode(ofStep?.[1] ?? name);
+  const input: ModelInput | undefined =
+    id === undefined
+      ? undefined
+      : { ...(ofStep ? { step: id } : { id }), ...(weight !== undefined ? { weight } : {}) };
   if (input && base) {
     step.baseModel = input;
     return undefined;
@@ -172,7 +170,7 @@ export function readHfCard(text: string, fileName: string): StandardImport | nul
   const end = text.indexOf(SECTION_END, start);
   if (start < 0 || end < 0) return null;
   const warnings: string[] = [HF_CARD_LOST];
-  const front = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/.exec(text);
+  const front = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
   let meta: Json = {};
   try {
     const parsed: unknown = front ? parseYaml(front[1] ?? "") : {};
@@ -196,16 +194,16 @@ export function readHfCard(text: string, fileName: string): StandardImport | nul
   if (typeof meta.license_link === "string" && URL.canParse(meta.license_link))
     subject.licenseLink = meta.license_link;
   const baseModel = meta.base_model;
-  const bases = (Array.isArray(baseModel) ? baseModel : typeof baseModel === "string" ? [baseModel] : [])
-    .map(String)
-    .map((id) => ({ id }));
-  if (bases.length === 0) {
-    const named = /^No recorded steps; bases: (.*)\.$/m.exec(section)?.[1];
-    for (const part of named?.split(", ") ?? []) {
+  const bases: ModelRef[] = [];
+  const listed = /^No recorded steps; bases: (.*)\.$/m.exec(section)?.[1];
+  if (listed !== undefined)
+    for (const part of listed.split(", ")) {
       const id = parseCode(part);
       if (id !== undefined) bases.push({ id });
     }
-  }
+  else
+    for (const id of Array.isArray(baseModel) ? baseModel : typeof baseModel === "string" ? [baseModel] : [])
+      bases.push({ id: String(id) });
   const headerAt = lines.findIndex((l) => l.startsWith(`| ${TABLE_HEADER[0]} |`));
   const steps: Step[] = [];
   if (headerAt >= 0)

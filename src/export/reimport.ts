@@ -1,4 +1,5 @@
 import type { LineageDocument } from "../schema/lineage.js";
+import { withoutEmptyMaps } from "./losses.js";
 import { readCycloneDx } from "./read-cyclonedx.js";
 import { readHfCard } from "./read-hf-card.js";
 import { readProvJsonLd } from "./read-prov.js";
@@ -33,7 +34,7 @@ const READERS: ((text: string, fileName: string) => StandardImport | null)[] = [
 export function readStandardExport(text: string, fileName: string): StandardImport | null {
   for (const read of READERS) {
     const result = read(text, fileName);
-    if (result) return result;
+    if (result) return { ...result, document: withoutEmptyMaps(result.document) };
   }
   return null;
 }

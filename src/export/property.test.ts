@@ -1,0 +1,79 @@
+/**
+ * Generated documents (fast-check, test/fixtures/export/arbitrary-document.ts): every format's output passes
+ * its validator, and export → `readStandardExport` gives back what the format carries (`carriedBy`).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { arbitraryDocument } from "../../test/fixtures/export/arbitrary-document.js";
+import { checkProvGraph, frontMatter, sameGraph, validateFacet } from "../../test/fixtures/export/checks.js";
+import {
+  validateCycloneDx,
+  validateOpenLineage,
+  validateSpdxSchema,
+  validateSpdxShacl,
+} from "../../test/fixtures/export/validators.js";
+import { validateLineage } from "../validate/validate.js";
+import { cardMetadata, EXPORT_FORMATS, exportLineage, toProvJsonLd, toSpdx3 } from "./index.js";
+import { carriedBy, REIMPORTABLE_FORMATS } from "./losses.js";
+import { readStandardExport } from "./reimport.js";
+
+/** Runs per property: a few hundred documents in all, within the test-time budget. */
+const RUNS = { cheap: 200, rdf: 60 } as const;
+const SEED = 20261125;
+
+describe("generated documents", () => {
+  it("export in every format without throwing, deterministically", () => {
+    fc.assert(
+      fc.property(arbitraryDocument, (doc) => {
+        for (const format of EXPORT_FORMATS)
+          expect(exportLineage(doc, format)).toBe(exportLineage(doc, format));
+      }),
+      { numRuns: RUNS.cheap, seed: SEED },
+    );
+  });
+
+  it("pass the CycloneDX library's strict validator, the SPDX JSON schema and OpenLineage.json", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryDocument, async (doc) => {
+        expect(await validateCycloneDx(exportLineage(doc, "cyclonedx"))).toBeNull();
+        expect(validateSpdxSchema(toSpdx3(doc))).toBeNull();
+        for (const line of exportLineage(doc, "openlineage").split("\n").filter(Boolean)) {
+          const event = JSON.parse(line);
+          expect(validateOpenLineage(event)).toBeNull();
+          expect(validateFacet(event.run.facets)).toBeNull();
+        }
+        const meta = frontMatter(exportLineage(doc, "hf-card"));
+        expect(meta).toEqual(cardMetadata(doc));
+      }),
+      { numRuns: RUNS.cheap, seed: SEED },
+    );
+  });
+
+  it("pass SPDX SHACL, and their PROV graphs (JSON-LD and Turtle alike) have the expected shape", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryDocument, async (doc) => {
+        const shacl = await validateSpdxShacl(toSpdx3(doc));
+        expect(shacl.messages).toEqual([]);
+        const prov = toProvJsonLd(doc);
+        await checkProvGraph(doc, prov);
+        await sameGraph(prov, exportLineage(doc, "prov-turtle"));
+      }),
+      { numRuns: RUNS.rdf, seed: SEED },
+    );
+  });
+
+  it.each(REIMPORTABLE_FORMATS)(
+    "round-trip through %s: export → import gives what the format carries",
+    (format) => {
+      fc.assert(
+        fc.property(arbitraryDocument, (doc) => {
+          const back = readStandardExport(exportLineage(doc, format), `lineage.${format}`);
+          expect(back?.format).toBe(format);
+          expect(back?.document).toEqual(carriedBy(format, doc));
+          expect(validateLineage(back?.document).valid).toBe(true);
+        }),
+        { numRuns: RUNS.cheap, seed: SEED },
+      );
+    },
+  );
+});
