@@ -23,6 +23,129 @@ export interface ParsedCard {
   title?: string;
 }
 
+/** Front-matter keys extraction reads; the rest (widgets, evaluation results) is skipped unparsed. */
+const NEEDED_KEYS = new Set([
+  "base_model",
+  "base_model_relation",
+  "datasets",
+  "license",
+  "license_name",
+  "license_link",
+  "tags",
+  "library_name",
+  "pipeline_tag",
+  "model_name",
+]);
+
+/**
+ * Reads only the needed top-level keys of plain block-style front matter (the common case), which is much
+ * faster than parsing a large `model-index`. Returns undefined when the text is not plainly a mapping of
+ * top-level keys, so that the full parser reports what is wrong; null when a needed key is malformed.
+ */
+function fastFrontMatter(
+  lines: string[],
+  from: number,
+  to: number,
+  file: string,
+  warnings: ExtractWarning[],
+): Record<string, unknown> | null | undefined {
+  const chunks: { key: string; start: number; end: number }[] = [];
+  for (let i = from; i < to; i++) {
+    const row = lines[i] ?? "";
+    const c = row.charCodeAt(0);
+    if (row === "" || c === 32 || c === 9 || c === 35) continue; // blank, indented, comment
+    const m = /^([A-Za-z_][\w-]*)\s*:(?:\s|$)/.exec(row);
+    if (!m?.[1]) {
+      if (row.startsWith("- ") && chunks.length > 0) continue; // a list at column 0 under the previous key
+      return undefined;
+    }
+    const last = chunks[chunks.length - 1];
+    if (last) last.end = i;
+    chunks.push({ key: m[1], start: i, end: to });
+  }
+  if (chunks.length === 0) return undefined;
+  const data: Record<string, unknown> = {};
+  for (const chunk of chunks) {
+    if (chunk.key === "model-index") {
+      for (let i = chunk.start + 1; i < chunk.end; i++) {
+        const name = /^\s*-?\s*name:\s*(.+?)\s*$/.exec(lines[i] ?? "");
+        if (name?.[1]) {
+          data["model-index"] = [{ name: name[1].replace(/^["']|["']$/g, "") }];
+          break;
+        }
+      }
+      continue;
+    }
+    if (!NEEDED_KEYS.has(chunk.key)) continue;
+    const simple = simpleYaml(lines, chunk.start, chunk.end);
+    if (simple !== undefined) {
+      data[chunk.key] = simple;
+      continue;
+    }
+    const text = lines.slice(chunk.start, chunk.end).join("\n");
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const error = doc.errors[0];
+    if (error) {
+      let line = chunk.start + 1;
+      for (let k = 0; k < error.pos[0] && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
+      warnings.push({
+        code: "card.front-matter-invalid",
+        message: `${file}:${line}: front matter is not valid YAML (${error.message.split("\n")[0]}); metadata skipped, body read`,
+        file,
+      });
+      return null;
+    }
+    const value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+    if (value && typeof value === "object") Object.assign(data, value);
+  }
+  return data;
+}
+
+const PLAIN = /^[^'"[\]{}&*!|>%@`#,][^#]*$/;
+
+function plainScalar(raw: string): string | undefined {
+  const v = raw.trim();
+  if (v === "") return undefined;
+  if (/^"[^"\\]*"$/.test(v) || /^'[^']*'$/.test(v)) return v.slice(1, -1);
+  if (!PLAIN.test(v) || /:\s|\s#/.test(v)) return undefined;
+  return v;
+}
+
+/**
+ * The value of one top-level key when it is a plain scalar or a plain list (`key: x`, `key: [a, b]`,
+ * `key:\n- a\n- b`), as strings; undefined when anything else appears, so that the YAML parser reads it.
+ */
+function simpleYaml(lines: string[], start: number, end: number): string | string[] | null | undefined {
+  const head = lines[start] ?? "";
+  const rest = head.slice(head.indexOf(":") + 1).trim();
+  if (rest !== "") {
+    if (
+      end - start > 1 &&
+      lines.slice(start + 1, end).some((l) => l.trim() !== "" && !l.trim().startsWith("#"))
+    )
+      return undefined;
+    const flow = /^\[(.*)\]$/.exec(rest);
+    if (flow) {
+      if (flow[1]?.trim() === "") return [];
+      const items = (flow[1] ?? "").split(",").map(plainScalar);
+      return items.every((x): x is string => x !== undefined) ? items : undefined;
+    }
+    if (/^(null|~)$/.test(rest)) return null;
+    if (/^(true|false|[-+]?\d[\d._eE+-]*)$/.test(rest)) return undefined;
+    return plainScalar(rest);
+  }
+  const items: string[] = [];
+  for (let i = start + 1; i < end; i++) {
+    const row = (lines[i] ?? "").trim();
+    if (row === "" || row.startsWith("#")) continue;
+    const item = /^-\s+(.*)$/.exec(row);
+    const value = item ? plainScalar(item[1] ?? "") : undefined;
+    if (value === undefined) return undefined;
+    items.push(value);
+  }
+  return items.length > 0 ? items : null;
+}
+
 /** Splits and parses YAML front matter; problems become warnings naming the file and line. */
 function frontMatter(
   lines: string[],
@@ -50,6 +173,9 @@ function frontMatter(
     const m = /^([A-Za-z_][\w-]*)\s*:/.exec(lines[i] ?? "");
     if (m?.[1] && !keyLines.has(m[1])) keyLines.set(m[1], i + 1);
   }
+  const fast = fastFrontMatter(lines, 1, end, file, warnings);
+  if (fast !== undefined)
+    return { ...(fast ? { data: fast } : {}), bodyStart: end + 1, keyLines: fast ? keyLines : new Map() };
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {

@@ -52,11 +52,20 @@ export function mentions(sentence: string): Mention[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+const GLOBAL_PATTERNS = OBJECTIVE_PATTERNS.map(
+  ([pattern, objective]) =>
+    [new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`), objective] as const,
+);
+/** A cheap test that a text may name a method at all. */
+const MAY_NAME_METHOD =
+  /sft|dpo|orpo|kto|ipo|cpo|grpo|rloo|ppo|simpo|apo|direct|supervised|instruct|fine-?tun|reward|train|distill|policy|preference|odds/i;
+
 /** The objectives a text names, with their positions. */
 export function objectiveMentions(text: string): { objective: Objective; index: number }[] {
   const found: { objective: Objective; index: number }[] = [];
-  for (const [pattern, objective] of OBJECTIVE_PATTERNS) {
-    const re = new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`);
+  if (!MAY_NAME_METHOD.test(text)) return found;
+  for (const [re, objective] of GLOBAL_PATTERNS) {
+    re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const index = m.index ?? 0;
       // Part of a name (`capybara-dpo`, `dpo_en_demo`, a URL), not a claim about the method.
