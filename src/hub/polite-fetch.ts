@@ -1,5 +1,5 @@
 /**
- * A `fetch` for the Hub client that honours rate limits: on 429 (and 503) it waits for `Retry-After` (seconds
+ * A `fetch` for the Hub client that honours rate limits: on 429 (and 502/503/504) it waits for `Retry-After` (seconds
  * or an HTTP date, or an exponential back-off when absent) and retries, a bounded number of times and never
  * longer than `maxWaitSeconds` in one go. It also remembers the last failed response's Hub error headers,
  * which the client's own errors drop.
@@ -9,7 +9,7 @@ import type { FailedResponse } from "./hub-error.js";
 export interface PoliteFetchOptions {
   /** The underlying fetch (default: the global one). */
   fetch?: typeof fetch;
-  /** Retries after a 429/503 before giving up (default 4). */
+  /** Retries after a 429/502/503/504 before giving up (default 4). */
   maxRetries?: number;
   /** Longest single wait; a longer `Retry-After` is not waited for (default 60 s). */
   maxWaitSeconds?: number;
@@ -28,6 +28,9 @@ export interface PoliteFetch {
   requestCount(): number;
 }
 
+/** Rate limits, and gateway hiccups that usually pass. */
+const RETRYABLE = new Set([429, 502, 503, 504]);
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Parses `Retry-After` (delta-seconds or HTTP-date) into seconds, or undefined. */
@@ -38,7 +41,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** Wraps a fetch with bounded, polite retries on 429/503. */
+/** Wraps a fetch with bounded, polite retries on 429 and 502/503/504. */
 export function politeFetch(options: PoliteFetchOptions = {}): PoliteFetch {
   const base = options.fetch ?? globalThis.fetch;
   const maxRetries = options.maxRetries ?? 4;
@@ -65,7 +68,7 @@ export function politeFetch(options: PoliteFetchOptions = {}): PoliteFetch {
         ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
         retries: attempt,
       };
-      const retryable = response.status === 429 || response.status === 503;
+      const retryable = RETRYABLE.has(response.status);
       const wait = retryAfter ?? 2 ** attempt;
       if (!retryable || attempt >= maxRetries || wait > maxWait) return response;
       await response.body?.cancel();
