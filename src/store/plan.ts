@@ -32,13 +32,31 @@ export function relationOf(step: Step): Relation {
 
 /** JSON with object keys sorted at every level: equal content gives equal text. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v as Record<string, unknown>).sort())
-      sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      out += `${i > 0 ? "," : ""}${item === undefined || typeof item === "function" ? "null" : canonicalJson(item)}`;
+    }
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  let out = "{";
+  let first = true;
+  for (const key of keys) {
+    const item = object[key];
+    if (item === undefined || typeof item === "function") continue;
+    out += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/** The first 52 bits of a hex content hash as a number: the registry's small index key for documents. */
+export function hashKey(hash: string): number {
+  return Number.parseInt(hash.slice(0, 13), 16);
 }
 
 /** The content hash the registry keys documents by: sha256 of the canonical JSON, hex. */

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import type { StoreLocation } from "./location.js";
 import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
-import { type DocumentPlan, planDocument, RELATION_CODES } from "./plan.js";
+import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
 import * as q from "./queries.js";
 import { type Executor, numberedPlaceholders } from "./sql.js";
 import { type AddInput, type AddResult, type AddSummary, type Store, StoreError } from "./store.js";
@@ -160,8 +160,8 @@ class PostgresStore implements Store {
     }));
     if (plans.length === 0) return results;
     const existing = await client.query<{ hash: string; source: string }>(
-      "SELECT hash, source FROM document WHERE (hash, source) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
-      [plans.map((p) => p.plan.hash), plans.map((p) => p.source)],
+      "SELECT hash, source FROM document WHERE hkey = ANY($1::bigint[])",
+      [[...new Set(plans.map((p) => hashKey(p.plan.hash)))]],
     );
     const seen = new Set(existing.rows.map((r) => `${r.hash}\u0000${r.source}`));
     const fresh: Fresh[] = [];
@@ -250,10 +250,11 @@ class PostgresStore implements Store {
 
     const documentIds = await this.allocate(client, "document", fresh.length);
     await client.query(
-      `INSERT INTO document (id, hash, source, subject, added_at, current, body)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::int[], $7::text[])`,
+      `INSERT INTO document (id, hkey, hash, source, subject, added_at, current, body)
+       SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[], $8::text[])`,
       [
         documentIds,
+        fresh.map((f) => hashKey(f.plan.hash)),
         fresh.map((f) => f.plan.hash),
         fresh.map((f) => f.source),
         fresh.map((f) => modelId(f.plan.subject)),

@@ -4,7 +4,7 @@
  * so a cycle in bad data costs at most `maxDepth` extra rows and never hangs a query.
  */
 import type { LineageDocument } from "../schema/lineage.js";
-import { planDocument, RELATION_BY_CODE, RELATION_CODES } from "./plan.js";
+import { hashKey, planDocument, RELATION_BY_CODE, RELATION_CODES } from "./plan.js";
 import { type Executor, inList, jsonArrayAgg, listParam, parseJsonArray } from "./sql.js";
 import {
   type AncestorsResult,
@@ -512,7 +512,11 @@ WHERE c.kind = ? AND t.name IN (${inList(ex, "text")}) ORDER BY t.name, c.licens
 }
 
 export async function hasDocument(ex: Executor, hash: string, source: string): Promise<boolean> {
-  const rows = await ex.all("SELECT 1 AS one FROM document WHERE hash = ? AND source = ?", [hash, source]);
+  const rows = await ex.all("SELECT 1 AS one FROM document WHERE hkey = ? AND hash = ? AND source = ?", [
+    hashKey(hash),
+    hash,
+    source,
+  ]);
   return rows.length > 0;
 }
 
