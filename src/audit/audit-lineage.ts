@@ -393,6 +393,58 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     }
   }
 
+  // Licence drift: a model inside the chain whose own licence already breaks what reaches it. For each model
+  // on a path, keep the first ancestor per restrictive licence (linear in the total path length).
+  const reachingThrough = new Map<
+    string,
+    Map<string, { reach: Reach; index: number; entry: LicenseEntry }>
+  >();
+  for (const anc of collected.reaches) {
+    if (anc.kind !== "model" || !anc.resolved) continue;
+    const entries = mostPermissiveOption(anc.resolved).flatMap((t) =>
+      t.kind === "known" && t.entry.derivatives !== "any" ? [t.entry] : [],
+    );
+    if (entries.length === 0) continue;
+    anc.path.forEach((hop, index) => {
+      if (hop.model === subjectId || hop.model === anc.id) return;
+      let byEntry = reachingThrough.get(hop.model);
+      if (!byEntry) {
+        byEntry = new Map();
+        reachingThrough.set(hop.model, byEntry);
+      }
+      for (const entry of entries)
+        if (!byEntry.has(entry.id)) byEntry.set(entry.id, { reach: anc, index, entry });
+    });
+  }
+  for (const mid of collected.reaches) {
+    const own = mid.resolved;
+    if (mid.kind !== "model" || mid.licenseFrom !== "document" || !own || own.status === "unknown") continue;
+    const reaching = reachingThrough.get(mid.id);
+    if (!reaching) continue;
+    const ownEntries = knownEntries(own);
+    const ownIds = new Set(ownEntries.map((e) => e.id));
+    const carries = ownEntries.some((e) => e.conditions.includes("use-restrictions"));
+    for (const { reach: anc, index, entry } of reaching.values()) {
+      if (ownIds.has(entry.id)) continue;
+      const breaks =
+        entry.derivatives === "same" ||
+        entry.derivatives === "none" ||
+        (entry.derivatives === "carry-restrictions" && !carries) ||
+        (entry.derivatives === "non-commercial" && permitsCommercial(own));
+      if (!breaks) continue;
+      const path = anc.path.slice(0, index + 1);
+      add({
+        severity: "warning",
+        code: "license-drift",
+        message: `${ROLE_WORDS[mid.role]} ${mid.id} declares ${own.text} but inherits ${entry.id} from ${anc.id}${pathText(path, mid.id)}: the licence drifted along the chain (${obligationSentence(entry)})`,
+        ancestor: ancestorOf(mid),
+        license: entry.id,
+        path,
+        source: entry.source,
+      });
+    }
+  }
+
   // Terms that apply across the chain.
   const subjectName = doc.subject.id.split("/").pop() ?? doc.subject.id;
   const subjectFamily = subjectLicense.family;

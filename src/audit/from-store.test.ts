@@ -86,6 +86,9 @@ describe("audits over the registry (SQLite)", () => {
       "trained on a cc-by-nc-4.0 dataset HuggingFaceH4/no_robots at step 1 (sft): non-commercial use only, but the subject declares llama3.1, which permits it",
     );
     expect(report?.counts.error).toBe(0);
+    expect(report?.findings.find((f) => f.code === "license-drift")?.message).toBe(
+      "intermediate checkpoint org/sft declares apache-2.0 but inherits llama3.1 from meta-llama/Llama-3.1-8B via step 1 (sft): the licence drifted along the chain (the Llama 3.1 Community License Agreement must be passed on and the name must start with 'Llama')",
+    );
   });
 
   it("licenseConflicts lists the descendants whose declared licence conflicts", async () => {

@@ -7,6 +7,7 @@ export const FINDING_CODES = [
   "naming-rule",
   "non-commercial",
   "license-change",
+  "license-drift",
   "license-mismatch",
   "combined-terms",
   "improve-other-models",
