@@ -9,8 +9,8 @@ import { parseSuppliedLicenses } from "../../audit/supplied-licenses.js";
 import { readInput } from "../../io/read-input.js";
 import type { LineageDocument } from "../../schema/lineage.js";
 import type { Store } from "../../store/store.js";
+import { validateLineage } from "../../validate/validate.js";
 import { CliError, type Command, EXIT, flag, type Io, printJson, str } from "../command.js";
-import { loadValidDocument } from "../load-document.js";
 
 interface Loaded {
   document: LineageDocument;
@@ -95,9 +95,22 @@ async function loadFile(path: string): Promise<Loaded> {
     const read = readInput(path);
     if (!read.ok && read.kind === "usage") throw new CliError(read.message);
     const value = read.ok ? read.value : undefined;
-    if (typeof value === "object" && value !== null && "format" in value) {
-      const { document } = loadValidDocument(path, { allow: ["graph.subject-mismatch"] });
-      return { document, complete: true, warnings: [], from: "document" };
+    if (!read.ok && path === "-")
+      throw new CliError(`<stdin>: ${read.issues[0]?.message ?? "unreadable"}`, EXIT.invalid);
+    if ((typeof value === "object" && value !== null && "format" in value) || path === "-") {
+      const report = validateLineage(value);
+      const errors = report.issues.filter(
+        (i) => i.severity === "error" && i.code !== "graph.subject-mismatch",
+      );
+      if (errors.length > 0 || report.document === undefined)
+        throw new CliError(
+          `${path === "-" ? "<stdin>" : path}: not a valid ftl/v1 document\n${errors
+            .slice(0, 5)
+            .map((i) => `  ✗ ${i.message}`)
+            .join("\n")}`,
+          EXIT.invalid,
+        );
+      return { document: report.document, complete: true, warnings: [], from: "document" };
     }
   }
   const { importFiles } = await import("../../extract/index.js");
