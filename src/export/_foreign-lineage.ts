@@ -4,7 +4,7 @@
  * in such files, which the warnings say.
  */
 import { FORMAT_V1 } from "../model/vocabulary.js";
-import type { DatasetRef, LineageDocument, ModelRef, Step } from "../schema/lineage.js";
+import type { DatasetRef, Hyperparameters, LineageDocument, ModelRef, Step } from "../schema/lineage.js";
 
 export interface ForeignModel {
   id: string;
@@ -13,6 +13,8 @@ export interface ForeignModel {
   ref: Partial<ModelRef>;
   parents: string[];
   datasets: DatasetRef[];
+  /** Hyperparameters the file states for the model's training (SPDX `ai_hyperparameter`). */
+  hyperparameters?: Hyperparameters;
 }
 
 /**
@@ -66,6 +68,7 @@ export function lineageFromParents(
           ? { id: model.id }
           : { ...model.ref, id: model.id, provenance: provenance(model.where) },
       provenance: provenance(model.where),
+      ...(model.hyperparameters ? { hyperparameters: model.hyperparameters } : {}),
     };
     steps.push(
       (model.parents.length >= 2

@@ -3,6 +3,7 @@
  * and `ftl:` extension properties), and from `ai_AIPackage`s with `descendantOf`/`ancestorOf`/`trainedOn`
  * relationships for documents other tools wrote, with a warning for what is missing.
  */
+import { hyperparametersFromEntries as trainerHyperparameters } from "../model/hyperparameters.js";
 import { FORMAT_V1 } from "../model/vocabulary.js";
 import type { DatasetRef, Digest, LineageDocument, ModelInput, ModelRef, Step } from "../schema/lineage.js";
 import { type ForeignModel, lineageFromParents } from "./_foreign-lineage.js";
@@ -206,12 +207,20 @@ function foreignImport(graph: Graph, document: Json | undefined, fileName: strin
   }
   const models: ForeignModel[] = packages.map(({ e, where }) => {
     const id = idOf(e) ?? "";
+    const entries = Object.fromEntries(
+      array(e.ai_hyperparameter)
+        .filter(isObject)
+        .map((d) => [String(d.key), String(d.value ?? "")]),
+    );
+    const { hyperparameters, problems } = trainerHyperparameters(entries);
+    for (const p of problems) warnings.push(`${where}.ai_hyperparameter: ${p.message}; not kept`);
     return {
       id: text(e.name) ?? id,
       where,
       ref: artefact(e, where, graph, warnings),
       parents: [...new Set(parents.get(id) ?? [])],
       datasets: datasets.get(id) ?? [],
+      ...(Object.keys(hyperparameters).length > 0 ? { hyperparameters } : {}),
     };
   });
   const ancestors = new Set(models.flatMap((m) => m.parents));
