@@ -63,6 +63,23 @@ export function buildDocument(
   const notes: string[] = [];
   const doc: LineageDocument = { format: FORMAT_V1, subject: { id: "unknown" }, bases: [], steps: [] };
   const card = files.find((f) => f.kind === "model-card");
+  // Recipes given in order whose names do not link (a local output_dir, then a Hub branch): the order the
+  // files were given in says that the next step starts from this one's result.
+  for (let i = 1; i < chain.length; i++) {
+    const prev = chain[i - 1];
+    const input = chain[i]?.inputs[0];
+    if (!prev || !input || chain[i]?.kind === "merge" || prev.origin.file === chain[i]?.origin.file) continue;
+    if (prev.output && sameModel(prev.output.value, input.value.id)) continue;
+    if (chain.slice(0, i).some((c) => c.output && sameModel(c.output.value, input.value.id))) continue;
+    notes.push(
+      `${input.value.id} (the input of step ${i + 1}, ${chain[i]?.origin.file}) is taken to be the result of step ${i} (${prev.origin.file}${prev.output ? `, which names its result ${prev.output.value}` : ""}) because the files were given in this order`,
+    );
+    if (prev.output) prev.notes.push(`written to ${prev.output.value}`);
+    prev.output = {
+      value: input.value.id,
+      source: inferred(chain[i]?.origin.file ?? "?", "the next step's input; files given in this order", 0.5),
+    };
+  }
   const outputs: (string | undefined)[] = [];
   chain.forEach((s, i) => {
     const next = chain[i + 1];

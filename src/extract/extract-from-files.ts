@@ -27,6 +27,15 @@ export const INCOMPLETE_CODES = new Set([
 ]);
 
 const PRIORITY: Record<string, number> = { "model-card": 0 };
+const RECIPE_KINDS = new Set([
+  "trl-recipe",
+  "open-instruct",
+  "axolotl",
+  "llama-factory",
+  "llama-factory-export",
+  "mergekit",
+  "gguf-manifest",
+]);
 
 function isEmptyStep(s: StepFacts): boolean {
   return (
@@ -40,6 +49,53 @@ function isEmptyStep(s: StepFacts): boolean {
     !s.quantMethod &&
     !s.output
   );
+}
+
+/** What the files leave open, said once per step so that a person knows what to add. */
+function unresolved(chain: StepFacts[]): ExtractWarning[] {
+  const out: ExtractWarning[] = [];
+  chain.forEach((s, i) => {
+    const label = `step ${i + 1} (${s.objective?.value ?? s.kind})`;
+    const file = s.origin.file;
+    const at = file ? { file } : {};
+    if (i === 0 && s.inputs.length === 0)
+      out.push({
+        code: "extract.unresolved",
+        message: `${label}: no file names the model it started from`,
+        field: "inputs.models",
+        ...at,
+      });
+    if (s.kind === "fine-tune" && !s.objective)
+      out.push({
+        code: "extract.unresolved",
+        message: `${label}: the training objective (SFT, DPO, …) is not stated`,
+        field: "objective",
+        ...at,
+      });
+    if (s.kind === "fine-tune" && s.datasets.length === 0)
+      out.push({
+        code: "extract.unresolved",
+        message: `${label}: no training dataset is named`,
+        field: "inputs.datasets",
+        ...at,
+      });
+    for (const d of s.datasets)
+      if (!d.value.id)
+        out.push({
+          code: "extract.unresolved",
+          message: `${label}: the dataset "${d.value.description}" has no id`,
+          field: "inputs.datasets",
+          ...at,
+        });
+    if (s.kind === "merge" && !s.mergeMethod)
+      out.push({
+        code: "extract.unresolved",
+        message: `${label}: the merge method is not stated`,
+        field: "method",
+        ...at,
+      });
+  });
+  return out;
 }
 
 /** Where a step from another file belongs in the chain: an index to merge into, or undefined to add it. */
@@ -57,7 +113,7 @@ function matchStep(chain: StepFacts[], s: StepFacts): number | undefined {
   }
   for (let i = chain.length - 1; i >= 0; i--) {
     const c = chain[i];
-    if (!other(c) || c.kind !== s.kind) continue;
+    if (!other(c) || c.kind !== s.kind || (c.recipe && s.recipe)) continue;
     if (s.kind !== "fine-tune") return i;
     if (c.objective && s.objective && c.objective.value === s.objective.value) return i;
   }
@@ -90,6 +146,7 @@ export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFac
   ];
   for (const f of primaryFirst) {
     for (const s of f.steps) {
+      s.recipe ||= RECIPE_KINDS.has(f.kind) && !s.finalRun;
       if (isEmptyStep(s) && s.software.length === 0 && !s.hardware) continue;
       const at = matchStep(chain, s);
       const target = at !== undefined ? chain[at] : undefined;
@@ -151,8 +208,21 @@ export function extractFromFiles(files: SourceFile[], options: ExtractOptions = 
   }
   if (files.length === 0) warnings.push({ code: "extract.no-input", message: "no files given" });
   const chain = combine(facts, warnings);
+  warnings.push(...unresolved(chain));
+  const subjects = new Set(
+    facts.filter((f) => f.kind === "model-card" && f.subject).map((f) => f.subject?.value),
+  );
+  if (subjects.size > 1)
+    warnings.push({
+      code: "extract.several-models",
+      message: `the cards describe different models (${[...subjects].join(", ")}); import one model's files at a time`,
+    });
   const { document, notes } = buildDocument(chain, facts, options);
-  for (const n of notes) warnings.push({ code: "extract.unused-base", message: n });
+  for (const n of notes)
+    warnings.push({
+      code: /because the files were given/.test(n) ? "extract.assumed-link" : "extract.unused-base",
+      message: n,
+    });
   // The schema holds by construction (ids cleaned, enums from the vocabulary); the graph is what can go wrong,
   // e.g. files about two unrelated models.
   const graph = graphIssues(document);

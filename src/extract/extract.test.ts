@@ -163,3 +163,30 @@ describe("documents", () => {
     expect(validateLineage(document).class).toBe("not-lineage");
   });
 });
+
+describe("recipes of a chain", () => {
+  it("links an SFT recipe to the DPO recipe that starts from its result", () => {
+    const files = [
+      "cfg01_alignment-handbook_zephyr-7b-beta_sft_config_full.yaml",
+      "cfg02_alignment-handbook_zephyr-7b-beta_dpo_config_full.yaml",
+    ].map((n) => read("samples", n));
+    const { document } = extractFromFiles(files);
+    expect(document.steps.map((s) => s.id)).toEqual(["sft", "dpo"]);
+    expect(document.steps[0]?.output?.id).toBe("alignment-handbook/zephyr-7b-sft-full");
+    expect(document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
+    expect(validateLineage(document).class).toBe("lineage");
+  });
+
+  it("links recipes given in order whose names do not match, and says so", () => {
+    const files = [
+      "cfg06_alignment-handbook_smollm3_sft_mid.yaml",
+      "cfg07_alignment-handbook_smollm3_sft_sft.yaml",
+      "cfg08_alignment-handbook_smollm3_dpo_apo.yaml",
+    ].map((n) => read("samples", n));
+    const { document, warnings } = extractFromFiles(files);
+    expect(document.steps).toHaveLength(3);
+    expect(validateLineage(document).valid).toBe(true);
+    expect(warnings.filter((w) => w.code === "extract.assumed-link")).toHaveLength(2);
+    expect(document.bases.map((b) => b.id)).toEqual(["HuggingFaceTB/SmolLM3-3B-Base"]);
+  });
+});

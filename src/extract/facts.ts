@@ -51,6 +51,8 @@ export interface StepFacts {
   notes: string[];
   /** True when this file describes the run that produced the files around it (a trainer's output folder). */
   finalRun?: boolean;
+  /** True for a step read from a recipe file: two recipes are two runs, never merged by objective alone. */
+  recipe?: boolean;
 }
 
 /** What one file says. */

@@ -25,7 +25,8 @@ export function sameModel(a: string, b: string): boolean {
   const y = b.toLowerCase().replace(/\/+$/, "");
   if (x === y) return true;
   const tail = (s: string) => s.split("/").slice(-2).join("/");
-  if ((x.includes("/") && y.endsWith(`/${x}`)) || (y.includes("/") && x.endsWith(`/${y}`))) return true;
+  // `name` and `org/name`, a local path ending in `org/name`.
+  if (y.endsWith(`/${x}`) || x.endsWith(`/${y}`)) return true;
   return (
     tail(x) === tail(y) && (x.startsWith("/") || y.startsWith("/") || x.startsWith(".") || y.startsWith("."))
   );

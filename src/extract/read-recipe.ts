@@ -143,9 +143,10 @@ function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map<string
 function setInput(obj: Obj, key: string, file: string, step: StepFacts, lines: Map<string, number>): void {
   const id = str(obj[key]);
   if (!id) return;
-  step.inputs.push(fact({ id }, extracted(file, { field: key, line: lines.get(key) })));
+  // A checkpoint on a branch (`model_revision: it-SFT`) is a different model from the branch `main`.
   const revision = str(obj.model_revision) ?? str(obj.revision);
-  if (revision && revision !== "main") step.notes.push(`input revision ${revision} (model_revision)`);
+  const pinned = revision && revision !== "main" && !id.includes("@") ? `${id}@${revision}` : id;
+  step.inputs.push(fact({ id: pinned }, extracted(file, { field: key, line: lines.get(key) })));
 }
 
 function setOutput(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
