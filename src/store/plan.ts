@@ -2,7 +2,7 @@
  * A lineage document as rows: its content hash, the models and datasets it names, its steps as typed edges,
  * and its licence claims. Pure; both stores write exactly these rows, so they agree on what a document means.
  */
-import { createHash } from "node:crypto";
+import { hash as oneShotHash } from "node:crypto";
 import { indexReferences, resolveInput, stepModelInputs } from "../model/graph.js";
 import type { LineageDocument, ModelRef, Step } from "../schema/lineage.js";
 import type { Relation } from "./store.js";
@@ -30,6 +30,18 @@ export function relationOf(step: Step): Relation {
   return "finetune";
 }
 
+const quotedKeys = new Map<string, string>();
+
+/** A key as JSON; keys repeat across documents, so their quoted forms are kept (up to 10,000). */
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 /** JSON with object keys sorted at every level: equal content gives equal text. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
@@ -37,19 +49,21 @@ export function canonicalJson(value: unknown): string {
     let out = "[";
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      out += `${i > 0 ? "," : ""}${item === undefined || typeof item === "function" ? "null" : canonicalJson(item)}`;
+      if (i > 0) out += ",";
+      out += item === undefined || typeof item === "function" ? "null" : canonicalJson(item);
     }
     return `${out}]`;
   }
   const object = value as Record<string, unknown>;
   const keys = Object.keys(object).sort();
   let out = "{";
-  let first = true;
   for (const key of keys) {
     const item = object[key];
     if (item === undefined || typeof item === "function") continue;
-    out += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(item)}`;
-    first = false;
+    if (out.length > 1) out += ",";
+    out += quoteKey(key);
+    out += ":";
+    out += canonicalJson(item);
   }
   return `${out}}`;
 }
@@ -61,7 +75,7 @@ export function hashKey(hash: string): number {
 
 /** The content hash the registry keys documents by: sha256 of the canonical JSON, hex. */
 export function documentHash(document: LineageDocument): string {
-  return createHash("sha256").update(canonicalJson(document)).digest("hex");
+  return oneShotHash("sha256", canonicalJson(document), "hex");
 }
 
 export interface PlannedStep {
@@ -112,7 +126,7 @@ function methodOf(step: Step): string | undefined {
  */
 export function planDocument(document: LineageDocument): DocumentPlan {
   const body = canonicalJson(document);
-  const hash = createHash("sha256").update(body).digest("hex");
+  const hash = oneShotHash("sha256", body, "hex");
   const subject = document.subject.id;
   const models = new Map<string, boolean>([[subject, false]]);
   const datasets = new Set<string>();
