@@ -157,3 +157,13 @@ function sortKeys(value: unknown): unknown {
       .map(([k, v]) => [k, sortKeys(v)]),
   );
 }
+
+/** JSON.parse that reports instead of throwing (for values inside files people may have edited). */
+export function parseCarried(text: string, where: string, warnings: string[]): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    warnings.push(`${where}: carried value is not JSON; not kept`);
+    return undefined;
+  }
+}

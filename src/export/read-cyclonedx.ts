@@ -6,7 +6,14 @@
 import { FORMAT_V1 } from "../model/vocabulary.js";
 import type { DatasetRef, Digest, LineageDocument, ModelInput, ModelRef, Step } from "../schema/lineage.js";
 import { type ForeignModel, lineageFromParents } from "./_foreign-lineage.js";
-import { FTL_PREFIX, hyperparametersFromEntries, type Property, propertyValue, uncarry } from "./_shared.js";
+import {
+  FTL_PREFIX,
+  hyperparametersFromEntries,
+  type Property,
+  parseCarried,
+  propertyValue,
+  uncarry,
+} from "./_shared.js";
 import { CDX_HASH_ALGORITHMS } from "./cyclonedx.js";
 import type { StandardImport } from "./reimport.js";
 
@@ -95,7 +102,9 @@ function ftlImport(bom: Json, workflow: Json): StandardImport {
     .map(({ c, i }) => {
       const carried = propertyValue(properties(c), `${FTL_PREFIX}baseRef`);
       return carried
-        ? (JSON.parse(carried) as ModelRef)
+        ? ((parseCarried(carried, `components[${i - 1}]`, warnings) as ModelRef | undefined) ?? {
+            id: "unknown",
+          })
         : modelRef(c, i === 0 ? "metadata.component" : `components[${i - 1}]`, warnings);
     });
   const steps = array(workflow.tasks)
@@ -141,7 +150,7 @@ function ftlImport(bom: Json, workflow: Json): StandardImport {
         .map((o) => (isObject(o.resource) ? text(o.resource.ref) : undefined))[0];
       const output = outputRef ? byRef.get(outputRef) : undefined;
       const carriedOutput = propertyValue(props, `${FTL_PREFIX}output`);
-      if (carriedOutput) step.output = JSON.parse(carriedOutput);
+      if (carriedOutput) step.output = parseCarried(carriedOutput, where, warnings);
       else if (output && propertyValue(properties(output.c), `${FTL_PREFIX}unidentified`) !== "true")
         step.output = modelRef(output.c, output.where, warnings);
       const hp = hyperparametersFromEntries(

@@ -7,7 +7,14 @@ import { hyperparametersFromEntries as trainerHyperparameters } from "../model/h
 import { FORMAT_V1 } from "../model/vocabulary.js";
 import type { DatasetRef, Digest, LineageDocument, ModelInput, ModelRef, Step } from "../schema/lineage.js";
 import { type ForeignModel, lineageFromParents } from "./_foreign-lineage.js";
-import { FTL_PREFIX, hyperparametersFromEntries, type Property, propertyValue, uncarry } from "./_shared.js";
+import {
+  FTL_PREFIX,
+  hyperparametersFromEntries,
+  type Property,
+  parseCarried,
+  propertyValue,
+  uncarry,
+} from "./_shared.js";
 import type { StandardImport } from "./reimport.js";
 import { SPDX_BUILD_TYPE, SPDX_HASH_ALGORITHMS, SPDX_TOOL_ID } from "./spdx3.js";
 
@@ -96,7 +103,9 @@ function ftlImport(graph: Graph, document: Json | undefined): StandardImport {
     .sort((a, b) => Number(a.index) - Number(b.index))
     .map(({ e, i }) => {
       const carried = propertyValue(properties(e), `${FTL_PREFIX}baseRef`);
-      return carried ? (JSON.parse(carried) as ModelRef) : modelRef(e, `@graph[${i}]`, graph, warnings);
+      return carried
+        ? ((parseCarried(carried, `@graph[${i}]`, warnings) as ModelRef | undefined) ?? { id: "unknown" })
+        : modelRef(e, `@graph[${i}]`, graph, warnings);
     });
   const steps = graph.elements
     .map((e, i) => ({ e, where: `@graph[${i}]` }))
@@ -137,7 +146,7 @@ function ftlImport(graph: Graph, document: Json | undefined): StandardImport {
           ...(datasets.length > 0 ? { datasets } : {}),
         };
       const carriedOutput = propertyValue(props, `${FTL_PREFIX}output`);
-      if (carriedOutput) step.output = JSON.parse(carriedOutput);
+      if (carriedOutput) step.output = parseCarried(carriedOutput, where, warnings);
       else if (
         outputElement &&
         propertyValue(properties(outputElement.e), `${FTL_PREFIX}unidentified`) !== "true"

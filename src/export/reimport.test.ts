@@ -1,12 +1,15 @@
 /** Importing files other tools wrote (and text that is none of the formats). */
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { EXAMPLES } from "../../test/fixtures/export/checks.js";
 import {
   validateCycloneDx,
   validateSpdxSchema,
   validateSpdxShacl,
 } from "../../test/fixtures/export/validators.js";
 import { validateLineage } from "../validate/validate.js";
+import { exportLineage } from "./index.js";
 import { readStandardExport } from "./reimport.js";
 
 const fixture = (path: string) =>
@@ -108,5 +111,60 @@ describe("text that is none of the formats", () => {
     ["empty", ""],
   ])("%s gives null", (_name, text) => {
     expect(readStandardExport(text, "file")).toBeNull();
+  });
+});
+
+describe("the readers never throw", () => {
+  /** Replaces or deletes a value at a random place in a JSON tree. */
+  function mutate(value: unknown, path: number[], replacement: unknown): unknown {
+    if (path.length === 0 || value === null || typeof value !== "object") return replacement;
+    const [head = 0, ...rest] = path;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return [replacement];
+      const copy = [...value];
+      copy[head % value.length] = mutate(copy[head % value.length], rest, replacement);
+      return copy;
+    }
+    const keys = Object.keys(value);
+    if (keys.length === 0) return { x: replacement };
+    const key = keys[head % keys.length] as string;
+    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    const next = mutate(copy[key], rest, replacement);
+    if (next === undefined) delete copy[key];
+    else copy[key] = next;
+    return copy;
+  }
+
+  it("on mutated CycloneDX, SPDX and PROV exports of the examples", () => {
+    const exports = EXAMPLES.flatMap(([, doc]) =>
+      (["cyclonedx", "spdx3", "prov-jsonld"] as const).map(
+        (f) => JSON.parse(exportLineage(doc, f)) as unknown,
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...exports),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.constant("{not json"), fc.constant(null)),
+        (value, path, replacement) => {
+          const text = JSON.stringify(mutate(value, path, replacement)) ?? "";
+          const result = readStandardExport(text, "mutated.json");
+          if (result) expect(Array.isArray(result.warnings)).toBe(true);
+        },
+      ),
+      { numRuns: 1500, seed: 7 },
+    );
+  });
+
+  it("on edited model cards", () => {
+    const cards = EXAMPLES.map(([, doc]) => exportLineage(doc, "hf-card"));
+    fc.assert(
+      fc.property(fc.constantFrom(...cards), fc.nat(), fc.nat(), fc.string(), (card, at, length, insert) => {
+        const start = at % card.length;
+        const text = card.slice(0, start) + insert + card.slice(start + (length % 40));
+        readStandardExport(text, "README.md");
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
   });
 });
