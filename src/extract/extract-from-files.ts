@@ -217,7 +217,11 @@ export function extractFromFiles(files: SourceFile[], options: ExtractOptions = 
       code: "extract.several-models",
       message: `the cards describe different models (${[...subjects].join(", ")}); import one model's files at a time`,
     });
-  const { document, notes } = buildDocument(chain, facts, options);
+  const built = buildDocument(chain, facts, options);
+  // Provenance objects are shared while building; a document of plain, unshared values serialises without
+  // YAML anchors and can be changed safely by the caller.
+  const document = JSON.parse(JSON.stringify(built.document)) as typeof built.document;
+  const notes = built.notes;
   for (const n of notes)
     warnings.push({
       code: /because the files were given/.test(n) ? "extract.assumed-link" : "extract.unused-base",

@@ -190,3 +190,61 @@ describe("recipes of a chain", () => {
     expect(document.bases.map((b) => b.id)).toEqual(["HuggingFaceTB/SmolLM3-3B-Base"]);
   });
 });
+
+describe("more inputs", () => {
+  it("a mergekit-moe config: every expert is a parent", () => {
+    const text = `base_model: mlabonne/Marcoro14-7B-slerp\nexperts:\n  - source_model: openchat/openchat-3.5-1210\n    positive_prompts: ["chat"]\n  - source_model: WizardLM/WizardMath-7B-V1.1\n    positive_prompts: ["math"]\n`;
+    const { document } = extractFromFiles([{ path: "moe.yaml", text }]);
+    const step = document.steps[0];
+    expect(step?.kind).toBe("merge");
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual([
+      "openchat/openchat-3.5-1210",
+      "WizardLM/WizardMath-7B-V1.1",
+    ]);
+    expect(step?.kind === "merge" && step.baseModel?.id).toBe("mlabonne/Marcoro14-7B-slerp");
+  });
+
+  it("config.json with a quantization_config is a quantisation of the model it was loaded from", () => {
+    const text = JSON.stringify({
+      _name_or_path: "org/model",
+      architectures: ["LlamaForCausalLM"],
+      quantization_config: { quant_method: "gptq", bits: 4, group_size: 128 },
+    });
+    const { document } = extractFromFiles([{ path: "config.json", text }]);
+    const step = document.steps[0];
+    expect(step).toMatchObject({ kind: "quantization", method: "gptq", bits: 4, groupSize: 128 });
+    expect(step?.inputs?.models?.[0]?.id).toBe("org/model");
+  });
+
+  it("training_args.json from transformers fills the step's hyperparameters", () => {
+    const args = JSON.stringify({
+      learning_rate: 2e-5,
+      num_train_epochs: 3,
+      per_device_train_batch_size: 8,
+      gradient_accumulation_steps: 4,
+      lr_scheduler_type: "cosine",
+      warmup_ratio: 0.03,
+      bf16: true,
+      seed: 1234,
+      output_dir: "out",
+    });
+    const adapter = JSON.stringify({ peft_type: "LORA", r: 32, base_model_name_or_path: "org/base" });
+    const { document, warnings } = extractFromFiles([
+      { path: "run/training_args.json", text: args },
+      { path: "run/adapter_config.json", text: adapter },
+    ]);
+    expect(document.steps).toHaveLength(1);
+    expect(document.steps[0]?.hyperparameters).toMatchObject({
+      learningRate: 2e-5,
+      epochs: 3,
+      precision: "bf16",
+      seed: 1234,
+    });
+    expect(warnings.filter((w) => w.code === "extract.conflict")).toEqual([]);
+  });
+
+  it("documents serialise without shared objects", () => {
+    const { document } = extractFromFiles([read("samples", "mc28b_Qwen3_Lora_training_args.yaml")]);
+    expect(document.subject.provenance).not.toBe(document.steps[0]?.sources?.["output.id"]);
+  });
+});

@@ -25,6 +25,8 @@ const str = (v: unknown): string | undefined =>
 /** Recognises a recipe by its keys; undefined when the object is no recipe ftl knows. */
 export function recipeKind(obj: Obj): RecipeKind | undefined {
   if ("merge_method" in obj || ("slices" in obj && Array.isArray(obj.slices))) return "mergekit";
+  if (Array.isArray(obj.experts) && obj.experts.some((e) => isObj(e) && "source_model" in e))
+    return "mergekit";
   if ("parent_id" in obj && "variants" in obj) return "gguf-manifest";
   if ("export_dir" in obj && ("adapter_name_or_path" in obj || "model_name_or_path" in obj))
     return "llama-factory-export";
@@ -313,6 +315,21 @@ function readMergekit(obj: Obj, file: string, text: string, out: FileFacts): voi
     obj.models.forEach((m, i) => {
       addModel(m, `models[${i}].model`);
     });
+  if (Array.isArray(obj.experts)) {
+    // mergekit-moe: each expert's source model is a parent; base_model gives the shared layers.
+    obj.experts.forEach((e, i) => {
+      addModel(isObj(e) ? e.source_model : undefined, `experts[${i}].source_model`);
+    });
+    if (!step.mergeMethod) {
+      step.mergeMethod = fact(
+        "other",
+        extracted(file, { field: "experts", note: "mixture of experts (mergekit-moe)" }),
+      );
+      step.notes.push(
+        `mixture of experts assembled with mergekit-moe (gate_mode ${String(obj.gate_mode ?? "hidden")})`,
+      );
+    }
+  }
   if (Array.isArray(obj.slices))
     obj.slices.forEach((s, i) => {
       if (isObj(s) && Array.isArray(s.sources))
