@@ -2,6 +2,7 @@
  * Every format, for every bundled example, checked by validators ftl did not write (see
  * test/fixtures/export/validators.ts), plus determinism and the PROV graph's shape.
  */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   checkProvGraph,
@@ -21,6 +22,7 @@ import type { LineageDocument } from "../schema/lineage.js";
 import {
   cardMetadata,
   EXPORT_FORMATS,
+  EXPORTERS,
   exportLineage,
   toCycloneDx,
   toOpenLineage,
@@ -144,4 +146,24 @@ describe("the validators are live (they reject broken output)", () => {
     delete event?.run.runId;
     expect(validateOpenLineage(event)).not.toBeNull();
   });
+});
+
+describe("golden files (refresh with FTL_UPDATE_GOLDEN=1)", () => {
+  const goldenDir = new URL("../../test/fixtures/export/golden/", import.meta.url);
+  const golden = EXAMPLES.filter(([name]) => /^(zephyr-7b-beta|openhermes)/.test(name));
+  it.each(golden.flatMap(([name, doc]) => EXPORT_FORMATS.map((format) => [name, format, doc] as const)))(
+    "%s as %s",
+    (name, format, doc) => {
+      const file = new URL(
+        `${name.replace(/\.lineage\.json$/, "")}${EXPORTERS[format].extension}`,
+        goldenDir,
+      );
+      const text = exportLineage(doc, format);
+      if (process.env.FTL_UPDATE_GOLDEN === "1") {
+        mkdirSync(goldenDir, { recursive: true });
+        writeFileSync(file, text);
+      }
+      expect(text).toBe(readFileSync(file, "utf8"));
+    },
+  );
 });

@@ -40,7 +40,7 @@ describe("the lineage section", () => {
   it("has one row per step with method, parameterisation, datasets with sizes, key hyperparameters, checkpoint", () => {
     const card = exportHfCard(zephyr);
     expect(card).toContain(
-      "| `sft` | fine-tune | SFT | full | `mistralai/Mistral-7B-v0.1` | `HuggingFaceH4/ultrachat_200k` (split `train_sft`, 207,865 conversations) | lr 2e-5, 1 epoch, batch 16/device, seq 2,048 | `HuggingFaceH4/mistral-7b-sft-beta` |",
+      "| `sft` | fine-tune | SFT | full | `mistralai/Mistral-7B-v0.1` | `HuggingFaceH4/ultrachat_200k` (split `train_sft`, 207,865 conversations) | lr 2e-5, 1 epoch, batch 16/device, seq 2048 | `HuggingFaceH4/mistral-7b-sft-beta` |",
     );
     expect(card).toContain("```mermaid\nflowchart LR");
     expect(card).toContain("### Provenance");

@@ -28,7 +28,8 @@ export const TABLE_HEADER = [
 ] as const;
 
 /** A number written the way people read it (`2e-5`, `1,000`), or exactly when that form would round. */
-export function exactNumber(value: number): string {
+export function exactNumber(value: number, options: { group?: boolean } = {}): string {
+  if (Number.isInteger(value) && options.group === false) return String(value);
   const short = formatNumber(value);
   return Number(short.replaceAll(",", "")) === value ? short : String(value);
 }
@@ -126,13 +127,17 @@ export function datasetCell(dataset: DatasetRef): string {
 export function keyHyperparameters(hp: Hyperparameters | undefined): string {
   if (!hp) return "—";
   const parts: string[] = [];
-  if (hp.learningRate !== undefined) parts.push(`lr ${exactNumber(hp.learningRate)}`);
-  if (hp.epochs !== undefined) parts.push(`${exactNumber(hp.epochs)} epoch${hp.epochs === 1 ? "" : "s"}`);
-  if (hp.maxSteps !== undefined) parts.push(`${exactNumber(hp.maxSteps)} steps`);
-  if (hp.globalBatchSize !== undefined) parts.push(`batch ${exactNumber(hp.globalBatchSize)}`);
-  if (hp.perDeviceBatchSize !== undefined) parts.push(`batch ${exactNumber(hp.perDeviceBatchSize)}/device`);
-  if (hp.beta !== undefined) parts.push(`β ${exactNumber(hp.beta)}`);
-  if (hp.maxSequenceLength !== undefined) parts.push(`seq ${exactNumber(hp.maxSequenceLength)}`);
+  if (hp.learningRate !== undefined) parts.push(`lr ${exactNumber(hp.learningRate, { group: false })}`);
+  if (hp.epochs !== undefined)
+    parts.push(`${exactNumber(hp.epochs, { group: false })} epoch${hp.epochs === 1 ? "" : "s"}`);
+  if (hp.maxSteps !== undefined) parts.push(`${exactNumber(hp.maxSteps, { group: false })} steps`);
+  if (hp.globalBatchSize !== undefined)
+    parts.push(`batch ${exactNumber(hp.globalBatchSize, { group: false })}`);
+  if (hp.perDeviceBatchSize !== undefined)
+    parts.push(`batch ${exactNumber(hp.perDeviceBatchSize, { group: false })}/device`);
+  if (hp.beta !== undefined) parts.push(`β ${exactNumber(hp.beta, { group: false })}`);
+  if (hp.maxSequenceLength !== undefined)
+    parts.push(`seq ${exactNumber(hp.maxSequenceLength, { group: false })}`);
   return parts.length > 0 ? parts.join(", ") : "—";
 }
 
