@@ -1,6 +1,8 @@
 /** Extraction of one lineage document from a set of files (cards, configs, recipes). Pure: no I/O. */
+import { SECTION_START } from "../export/hf-card.js";
 import { readStandardExport } from "../export/reimport.js";
 import { FORMAT_V1 } from "../model/vocabulary.js";
+import type { LineageDocument, Provenance } from "../schema/lineage.js";
 import { graphIssues } from "../validate/graph-rules.js";
 import { buildDocument } from "./build-document.js";
 import type { FileFacts, StepFacts } from "./facts.js";
@@ -49,6 +51,30 @@ function isEmptyStep(s: StepFacts): boolean {
     !s.quantMethod &&
     !s.output
   );
+}
+
+type WithProvenance = { provenance?: Provenance; sources?: Record<string, Provenance> };
+
+function unshareOne<T extends WithProvenance>(o: T): T {
+  const copy = { ...o };
+  if (o.provenance) copy.provenance = { ...o.provenance };
+  if (o.sources) copy.sources = Object.fromEntries(Object.entries(o.sources).map(([k, p]) => [k, { ...p }]));
+  return copy;
+}
+
+/** Copies every provenance object, which building shares between facts. */
+function unshare(doc: LineageDocument): LineageDocument {
+  return {
+    ...unshareOne(doc),
+    subject: unshareOne(doc.subject),
+    bases: doc.bases.map(unshareOne),
+    steps: doc.steps.map(unshareOne),
+  };
+}
+
+function mayBeStandardExport(text: string): boolean {
+  const first = text.trimStart().charCodeAt(0);
+  return first === 123 || first === 91 || text.includes(SECTION_START);
 }
 
 /** What the files leave open, said once per step so that a person knows what to add. */
@@ -176,7 +202,9 @@ export function extractFromFiles(files: SourceFile[], options: ExtractOptions = 
   for (const file of files) {
     let standard: ReturnType<typeof readStandardExport> = null;
     try {
-      standard = readStandardExport(file.text, file.path);
+      // Standard exports are JSON documents or cards carrying ftl's lineage section; other text is not tried
+      // (each reader would parse it only to say no).
+      if (mayBeStandardExport(file.text)) standard = readStandardExport(file.text, file.path);
     } catch (error) {
       warnings.push({
         code: "file.standard-export",
@@ -220,7 +248,7 @@ export function extractFromFiles(files: SourceFile[], options: ExtractOptions = 
   const built = buildDocument(chain, facts, options);
   // Provenance objects are shared while building; a document of plain, unshared values serialises without
   // YAML anchors and can be changed safely by the caller.
-  const document = JSON.parse(JSON.stringify(built.document)) as typeof built.document;
+  const document = unshare(built.document);
   const notes = built.notes;
   for (const n of notes)
     warnings.push({

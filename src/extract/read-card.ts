@@ -133,13 +133,24 @@ function parseListValue(raw: string): unknown {
   return v;
 }
 
+const headingCache = new Map<string, Objective | null>();
+
 /** The objective a heading names (`Training hyperparameters (DPO)`), if any. */
 function headingObjective(block: Block): Objective | undefined {
+  const key = block.headings.join("\u0000");
+  const cached = headingCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: Objective | null = null;
   for (const h of [...block.headings].reverse()) {
     const o = objectiveMentions(h)[0]?.objective;
-    if (o) return o;
+    if (o) {
+      found = o;
+      break;
+    }
   }
-  return undefined;
+  if (headingCache.size > 10_000) headingCache.clear();
+  headingCache.set(key, found);
+  return found ?? undefined;
 }
 
 interface CardState {
@@ -265,6 +276,10 @@ function readSentence(raw: string, block: Block, state: CardState): void {
   state.prose.push(...steps);
 }
 
+/** A YAML block is only parsed when it has a key that recipes start with. */
+const RECIPE_KEY =
+  /^\s*(?:merge_method|slices|models|experts|base_model|model_name_or_path|stage|finetuning_type|adapter|rl|datasets|dataset_mixer|dataset_mixture)\s*:/m;
+
 function readCode(block: Block, state: CardState): void {
   const { file } = state;
   const heading = block.headings.filter(Boolean).pop() ?? "";
@@ -281,7 +296,7 @@ function readCode(block: Block, state: CardState): void {
     );
     return;
   }
-  if (/^(ya?ml|)$/.test(block.lang ?? "") && /^\s*[\w-]+\s*:/m.test(block.text)) {
+  if (/^(ya?ml|)$/.test(block.lang ?? "") && RECIPE_KEY.test(block.text)) {
     const doc = parseDocument(block.text, { prettyErrors: false });
     if (doc.errors.length > 0) return;
     const obj = doc.toJS({ maxAliasCount: 100 }) as unknown;

@@ -58,7 +58,7 @@ const GLOBAL_PATTERNS = OBJECTIVE_PATTERNS.map(
 );
 /** A cheap test that a text may name a method at all. */
 const MAY_NAME_METHOD =
-  /sft|dpo|orpo|kto|ipo|cpo|grpo|rloo|ppo|simpo|apo|direct|supervised|instruct|fine-?tun|reward|train|distill|policy|preference|odds/i;
+  /sft|dpo|orpo|kto|ipo|cpo|grpo|rloo|ppo|simpo|apo|direct|supervised|instruct|initially|first|reward|pre-?train|continu|distill|policy|preference|odds|kahneman|contrastive/i;
 
 /** The objectives a text names, with their positions. */
 export function objectiveMentions(text: string): { objective: Objective; index: number }[] {
