@@ -377,8 +377,10 @@ export async function openPostgresStore(location: Location): Promise<Store> {
       await setup.end().catch(() => undefined);
     }
   }
-  // JIT compilation costs far more than the millisecond queries of a registry (recursive CTEs look expensive).
-  config.options = `-c jit=off${location.schema !== undefined ? ` -c search_path=${location.schema}` : ""}`;
+  // JIT compilation costs far more than the millisecond queries of a registry (recursive CTEs look expensive);
+  // PostgreSQL cannot estimate how many rows a walk yields and may hash-join whole tables at every level,
+  // where index lookups from the few rows of the walk are what every registry query needs.
+  config.options = `-c jit=off -c enable_hashjoin=off -c enable_mergejoin=off${location.schema !== undefined ? ` -c search_path=${location.schema}` : ""}`;
   const pool = new pg.Pool(config);
   pool.on("error", () => undefined);
   let client: pg.PoolClient;

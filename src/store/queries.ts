@@ -63,10 +63,11 @@ async function frontierOpen(
   return num(rows[0]?.n ?? 0) > 0;
 }
 
-const ANCESTOR_WALK = `WITH RECURSIVE walk(node, depth) AS (
-  SELECT CAST(? AS INTEGER), 0
+/** Walk up from the model named by the first parameter (no rows if there is no such model). */
+const ancestorWalk = (ex: Executor): string => `WITH RECURSIVE walk(node, depth) AS (
+  SELECT id, 0 FROM model WHERE name = ?
   UNION
-  SELECT e.parent, w.depth + 1 FROM walk w JOIN edge e ON e.child = w.node WHERE w.depth < ?
+  SELECT e.parent, w.depth + 1 FROM walk w ${crossJoin(ex)} edge e ON e.child = w.node WHERE w.depth < ?
 )`;
 
 interface StepRow {
@@ -113,22 +114,22 @@ function toStepEdge(row: StepRow): StepEdge {
 
 export async function ancestors(ex: Executor, id: string, options?: WalkOptions): Promise<AncestorsResult> {
   const maxDepth = depthLimit(options);
-  const start = await modelId(ex, id);
-  if (start === undefined) return { id, models: [], steps: [], roots: [], complete: true };
   const rows = await ex.all<
     StepRow & { node: number; depth: number; parent: number | null; node_name: string }
   >(
-    `${ANCESTOR_WALK}, nodes AS (SELECT node, MIN(depth) AS depth FROM walk GROUP BY node)
+    `${ancestorWalk(ex)}, nodes AS (SELECT node, MIN(depth) AS depth FROM walk GROUP BY node)
 SELECT n.node AS node, n.depth AS depth, nm.name AS node_name, e.parent AS parent, ${stepColumns(ex)}
-FROM nodes n JOIN model nm ON nm.id = n.node
+FROM nodes n ${crossJoin(ex)} model nm ON nm.id = n.node
 LEFT JOIN edge e ON e.child = n.node
 LEFT JOIN step s ON s.id = e.step
 LEFT JOIN document d ON d.id = s.document
 LEFT JOIN model pm ON pm.id = e.parent
 LEFT JOIN model cm ON cm.id = e.child
 ORDER BY n.depth, nm.name, pm.name, d.hash, s.step_id`,
-    [start, maxDepth],
+    [id, maxDepth],
   );
+  const start = rows.find((r) => num(r.depth) === 0)?.node;
+  if (start === undefined) return { id, models: [], steps: [], roots: [], complete: true };
   const depthOf = new Map<number, { name: string; depth: number }>();
   for (const row of rows) depthOf.set(row.node, { name: row.node_name, depth: num(row.depth) });
   const steps: StepEdge[] = [];
@@ -153,12 +154,19 @@ ORDER BY n.depth, nm.name, pm.name, d.hash, s.step_id`,
   return { id, models, steps, roots, complete };
 }
 
-interface WalkRow {
+interface GroupRow {
   node: number;
   name: string;
   depth: number;
+  deepest: number;
   rel: number;
   hit: number;
+  wanted: number;
+}
+
+/** SQLite runs `CROSS JOIN` in the order written (walk first, then index lookups), whatever its statistics say. */
+function crossJoin(ex: Executor): string {
+  return ex.dialect === "sqlite" ? "CROSS JOIN" : "JOIN";
 }
 
 export async function descendants(
@@ -199,51 +207,43 @@ export async function descendants(
     bitParams.push(ds);
     need |= 4;
   }
-  const join = need & 3 ? "JOIN step s ON s.id = e.step" : "";
-  const hit = bits.length > 0 ? `(w.hit | ${bits.map((b) => `(${b})`).join(" | ")})` : "w.hit";
+  const cj = crossJoin(ex);
+  const join = need & 3 ? `${cj} step s ON s.id = e.step` : "";
+  const hit = bits.length > 0 ? `(w.hit | ${bits.map((b) => `(${b})`).join(" | ")})` : "0";
   const withNames = options.names !== false;
-  const rows = await ex.all<WalkRow>(
-    `WITH RECURSIVE walk(node, depth, rel, hit) AS (
-  SELECT CAST(? AS INTEGER), 0, -1, 0
+  const wanted = options.relation !== undefined ? RELATION_CODES[options.relation] : undefined;
+  // Grouped in SQL (one row per model); the OR of the filter bits is spelled with MAX per bit.
+  const rows = await ex.all<GroupRow>(
+    `WITH RECURSIVE walk(node, depth, rel${need > 0 ? ", hit" : ""}) AS (
+  SELECT CAST(? AS INTEGER), 0, -1${need > 0 ? ", 0" : ""}
   UNION
-  SELECT e.child, w.depth + 1, e.relation, ${hit} FROM walk w JOIN edge e ON e.parent = w.node ${join} WHERE w.depth < ?
+  SELECT e.child, w.depth + 1, e.relation${need > 0 ? `, ${hit}` : ""} FROM walk w ${cj} edge e ON e.parent = w.node ${join} WHERE w.depth < ?
+),
+nodes AS (
+  SELECT node, MIN(depth) AS depth, MAX(depth) AS deepest, MIN(rel) AS rel,
+    ${need > 0 ? "MAX(hit & 1) | MAX(hit & 2) | MAX(hit & 4)" : "0"} AS hit,
+    ${wanted !== undefined ? "MAX(CASE WHEN rel = ? THEN 1 ELSE 0 END)" : "1"} AS wanted
+  FROM walk WHERE node <> ? GROUP BY node
 )
-SELECT w.node AS node, ${withNames ? "m.name" : "''"} AS name, w.depth AS depth, w.rel AS rel, w.hit AS hit
-FROM walk w ${withNames ? "JOIN model m ON m.id = w.node" : ""} WHERE w.node <> ?`,
-    [start, ...bitParams, maxDepth, start],
+SELECT n.node AS node, ${withNames ? "m.name" : "''"} AS name, n.depth AS depth, n.deepest AS deepest, n.rel AS rel,
+  n.hit AS hit, n.wanted AS wanted
+FROM nodes n ${withNames ? `${cj} model m ON m.id = n.node ORDER BY n.depth, m.name` : ""}`,
+    [start, ...bitParams, maxDepth, ...(wanted !== undefined ? [wanted] : []), start],
   );
-  const nodes = new Map<
-    number,
-    { name: string; depth: number; rels: number; hit: number; deepest: number }
-  >();
-  for (const row of rows) {
-    const depth = num(row.depth);
-    const prev = nodes.get(row.node);
-    const relBit = 1 << num(row.rel);
-    if (prev === undefined)
-      nodes.set(row.node, { name: row.name, depth, rels: relBit, hit: num(row.hit), deepest: depth });
-    else {
-      prev.depth = Math.min(prev.depth, depth);
-      prev.deepest = Math.max(prev.deepest, depth);
-      prev.rels |= relBit;
-      prev.hit |= num(row.hit);
-    }
-  }
-  const wanted = options.relation !== undefined ? 1 << RELATION_CODES[options.relation] : undefined;
   const counts = zeroCounts();
   const matched: { node: number; name: string; depth: number; relation: Relation }[] = [];
-  for (const [node, n] of nodes) {
-    if ((n.hit & need) !== need) continue;
-    if (wanted !== undefined && (n.rels & wanted) === 0) continue;
-    const code = RELATION_BY_CODE.findIndex((_, i) => (n.rels & (1 << i)) !== 0);
-    const relation = RELATION_BY_CODE[code] ?? "finetune";
+  const visited: number[] = [start];
+  const frontier: number[] = [];
+  for (const row of rows) {
+    visited.push(row.node);
+    if (num(row.deepest) >= maxDepth) frontier.push(row.node);
+    if ((num(row.hit) & need) !== need || num(row.wanted) !== 1) continue;
+    const relation = RELATION_BY_CODE[num(row.rel)] ?? "finetune";
     counts[relation]++;
-    matched.push({ node, name: n.name, depth: n.depth, relation });
+    matched.push({ node: row.node, name: row.name, depth: num(row.depth), relation });
   }
-  let complete = true;
-  const frontier = [...nodes].filter(([, n]) => n.deepest >= maxDepth).map(([node]) => node);
-  if (frontier.length > 0) complete = !(await frontierOpen(ex, "down", frontier, [start, ...nodes.keys()]));
-  matched.sort((a, b) => a.depth - b.depth || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const inWalk = new Set(visited);
+  const complete = frontier.length === 0 || !(await frontierOpen(ex, "down", frontier, visited));
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const kept = matched.slice(0, Math.max(0, limit));
   const parentsOf = new Map<number, string[]>();
@@ -259,7 +259,7 @@ WHERE e.child IN (${inList(ex, "int")}) ORDER BY pm.name`,
       ],
     );
     for (const row of parentRows) {
-      if (row.parent !== start && !nodes.has(row.parent)) continue;
+      if (!inWalk.has(row.parent)) continue;
       const list = parentsOf.get(row.child) ?? [];
       list.push(row.parent_name);
       parentsOf.set(row.child, list);
@@ -296,10 +296,11 @@ export async function trainedOn(
     `WITH RECURSIVE walk(node, depth) AS (
   SELECT s.output, 0 FROM step_dataset sd JOIN step s ON s.id = sd.step WHERE sd.dataset = ?
   UNION
-  SELECT e.child, w.depth + 1 FROM walk w JOIN edge e ON e.parent = w.node WHERE w.depth < ?
-)
-SELECT w.node AS node, m.name AS name, MIN(w.depth) AS depth, MAX(w.depth) AS deepest
-FROM walk w JOIN model m ON m.id = w.node GROUP BY w.node, m.name`,
+  SELECT e.child, w.depth + 1 FROM walk w ${crossJoin(ex)} edge e ON e.parent = w.node WHERE w.depth < ?
+),
+nodes AS (SELECT node, MIN(depth) AS depth, MAX(depth) AS deepest FROM walk GROUP BY node)
+SELECT n.node AS node, m.name AS name, n.depth AS depth, n.deepest AS deepest
+FROM nodes n ${crossJoin(ex)} model m ON m.id = n.node`,
     [ds, maxDepth],
   );
   const all = rows
@@ -321,12 +322,11 @@ FROM walk w JOIN model m ON m.id = w.node GROUP BY w.node, m.name`,
 
 export async function datasetsOf(ex: Executor, id: string, options?: WalkOptions): Promise<DatasetsResult> {
   const maxDepth = depthLimit(options);
-  const start = await modelId(ex, id);
-  if (start === undefined) return { id, datasets: [], complete: true };
   const nodes = await ex.all<{ node: number; depth: number; deepest: number }>(
-    `${ANCESTOR_WALK} SELECT node, MIN(depth) AS depth, MAX(depth) AS deepest FROM walk GROUP BY node`,
-    [start, maxDepth],
+    `${ancestorWalk(ex)} SELECT node, MIN(depth) AS depth, MAX(depth) AS deepest FROM walk GROUP BY node`,
+    [id, maxDepth],
   );
+  if (nodes.length === 0) return { id, datasets: [], complete: true };
   const visited = nodes.map((n) => n.node);
   const depthOf = new Map(nodes.map((n) => [n.node, num(n.depth)]));
   const rows = await ex.all<{ dataset: string; node: number; model: string }>(
