@@ -56,6 +56,12 @@ export function readProvJsonLd(source: string, _fileName: string): StandardImpor
   const warnings: string[] = [];
   const byId = new Map(graph.flatMap((n) => (typeof n["@id"] === "string" ? [[n["@id"], n] as const] : [])));
 
+  const generatedBy = new Map<string, Json>();
+  for (const n of graph)
+    for (const g of all(n, "prov:wasGeneratedBy")) {
+      const step = iri(g);
+      if (step !== undefined && !generatedBy.has(step)) generatedBy.set(step, n);
+    }
   const entityRef = (id: string | undefined): ModelRef | undefined => {
     const node = id ? byId.get(id) : undefined;
     if (!node) {
@@ -124,7 +130,7 @@ export function readProvJsonLd(source: string, _fileName: string): StandardImpor
         ...(models.length > 0 ? { models } : {}),
         ...(datasets.length > 0 ? { datasets } : {}),
       };
-    const generated = graph.find((n) => all(n, "prov:wasGeneratedBy").some((g) => iri(g) === stepIri));
+    const generated = generatedBy.get(stepIri);
     const output = generated ? entityRef(generated["@id"] as string) : undefined;
     if (output) step.output = output;
     return [step as unknown as Step];

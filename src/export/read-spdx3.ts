@@ -45,6 +45,8 @@ interface Graph {
   elements: Json[];
   byId: Map<string, { e: Json; where: string }>;
   relationships: { r: Json; where: string }[];
+  /** Relationships by their `from` element, in file order. */
+  from: Map<string, Json[]>;
 }
 
 function artefact(e: Json, where: string, graph: Graph, warnings: string[]): Partial<ModelRef> {
@@ -64,10 +66,8 @@ function artefact(e: Json, where: string, graph: Graph, warnings: string[]): Par
   const location = text(e.software_downloadLocation);
   if (location && URL.canParse(location)) out.url = location;
   const id = idOf(e);
-  const licence = graph.relationships.find(
-    ({ r }) => r.relationshipType === "hasDeclaredLicense" && r.from === id,
-  );
-  const target = licence ? graph.byId.get(String(array(licence.r.to)[0])) : undefined;
+  const licence = (graph.from.get(id ?? "") ?? []).find((r) => r.relationshipType === "hasDeclaredLicense");
+  const target = licence ? graph.byId.get(String(array(licence.to)[0])) : undefined;
   const expression = target ? text(target.e.simplelicensing_licenseExpression) : undefined;
   if (expression) out.license = expression;
   return out;
@@ -121,8 +121,7 @@ function ftlImport(graph: Graph, document: Json | undefined): StandardImport {
       const models: ModelInput[] = [];
       const datasets: DatasetRef[] = [];
       let outputElement: { e: Json; where: string } | undefined;
-      for (const { r } of graph.relationships) {
-        if (r.from !== buildId) continue;
+      for (const r of graph.from.get(buildId ?? "") ?? []) {
         const target = graph.byId.get(String(array(r.to)[0]));
         if (!target) continue;
         if (r.relationshipType === "hasOutput") outputElement = target;
@@ -257,13 +256,12 @@ export function readSpdx3(source: string, fileName: string): StandardImport | nu
     const id = idOf(e);
     if (id) byId.set(id, { e, where: `@graph[${i}]` });
   });
-  const graph: Graph = {
-    elements,
-    byId,
-    relationships: elements
-      .map((r, i) => ({ r, where: `@graph[${i}]` }))
-      .filter(({ r }) => typeOf(r).endsWith("Relationship")),
-  };
+  const relationships = elements
+    .map((r, i) => ({ r, where: `@graph[${i}]` }))
+    .filter(({ r }) => typeOf(r).endsWith("Relationship"));
+  const from = new Map<string, Json[]>();
+  for (const { r } of relationships) from.set(String(r.from), [...(from.get(String(r.from)) ?? []), r]);
+  const graph: Graph = { elements, byId, relationships, from };
   const document = elements.find((e) => typeOf(e) === "SpdxDocument");
   const creation = elements.find((e) => typeOf(e) === "CreationInfo");
   const byFtl = array(creation?.createdUsing).includes(SPDX_TOOL_ID);
