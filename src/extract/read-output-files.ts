@@ -203,9 +203,10 @@ export function outputFileKind(basename: string, obj: Obj): OutputFileKind | und
   )
     return "adapter-config";
   if (name === "trainer_state.json" || ("log_history" in obj && "global_step" in obj)) return "trainer-state";
-  if (name === "generation_config.json") return "generation-config";
-  if (/^(all|train|eval)_results\.json$/.test(name)) return "results";
-  if (/^training_args\.(json|ya?ml)$/.test(name) || /^(trainer|training)_config\.json$/.test(name))
+  if (/(^|[_-])generation_config\.json$/.test(name)) return "generation-config";
+  if (/(^|[_-])(all|train|eval)_results\.json$/.test(name) || ("train_runtime" in obj && "epoch" in obj))
+    return "results";
+  if (/(^|[_-])training_args\.(json|ya?ml)$/.test(name) || /^(trainer|training)_config\.json$/.test(name))
     return "training-args";
   if (name === "config.json" || "architectures" in obj || "_name_or_path" in obj) return "model-config";
   return undefined;
