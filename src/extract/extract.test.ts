@@ -248,3 +248,13 @@ describe("more inputs", () => {
     expect(document.subject.provenance).not.toBe(document.steps[0]?.sources?.["output.id"]);
   });
 });
+
+describe("quantised re-uploads", () => {
+  it("a card saying it is a quantized version of X, with no relation, is a quantisation step", () => {
+    const text = `---\nlibrary_name: transformers\ntags:\n- int4\n- vllm\n- llm-compressor\n- compressed-tensors\nbase_model: Qwen/Qwen3.5-9B\n---\n\n# Qwen3.5-9B-quantized.w4a16\n\nThis model is a quantized version of [Qwen/Qwen3.5-9B](https://huggingface.co/Qwen/Qwen3.5-9B).\n`;
+    const { document } = extractFromFiles([{ path: "README.md", text }]);
+    expect(document.steps[0]).toMatchObject({ kind: "quantization", method: "other", bits: 4 });
+    expect(document.bases.map((b) => b.id)).toEqual(["Qwen/Qwen3.5-9B"]);
+    expect(validateLineage(document).class).toBe("not-lineage");
+  });
+});

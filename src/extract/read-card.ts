@@ -38,6 +38,13 @@ const str = (v: unknown): string | undefined =>
 const strings = (v: unknown): string[] =>
   (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "string" ? x.trim() : "")).filter((x) => x !== "");
 
+/** Tags of quantised re-uploads in formats outside the quantisation vocabulary (FP8, INT4 w4a16, NVFP4, …). */
+const OTHER_QUANT_TAG =
+  /\b(quantized|quantised|fp8|int4|int8|w4a16|w8a8|w4a4|nvfp4|mxfp4|compressed-tensors|4-bit|8-bit)\b/i;
+/** "This model is a quantized version of [X]", "a GGUF conversion of [X]". */
+const QUANTIZED_PROSE =
+  /\bquanti[sz]ed (?:version|copy|variant|build) of\b|\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX) (?:conversion|version|quants?) of\b/i;
+
 /** Sections whose prose is not about how the model was trained. */
 const SKIP_SECTION =
   /bias|risk|limitation|citation|cite|bibtex|evaluat|result|benchmark|performance|usage|how to use|inference|prompt|licen[cs]e|quanti[sz]ed|contact|acknowledg|disclaimer|download|example|leaderboard|quick ?start|install|contribut|chat template|out-of-scope/i;
@@ -436,9 +443,11 @@ export function readCard(text: string, file: string): FileFacts {
   if (firstProse) out.description = firstProse.text.slice(0, 500);
 
   // Kind of derivation.
+  const body = text.replace(/^---[\s\S]*?\n---/, "");
   const quantTag =
-    tags.some((t) => QUANT_PATTERNS.some(([re]) => re.test(t))) ||
-    QUANT_PATTERNS.slice(0, 4).some(([re]) => re.test(card.title ?? ""));
+    tags.some((t) => QUANT_PATTERNS.some(([re]) => re.test(t)) || OTHER_QUANT_TAG.test(t)) ||
+    QUANT_PATTERNS.slice(0, 4).some(([re]) => re.test(card.title ?? "")) ||
+    QUANTIZED_PROSE.test(body);
   const mergeTag = tags.includes("merge") || tags.includes("mergekit") || /\bmerge\b/i.test(card.title ?? "");
   const hasTraining = state.prose.length > 0 || state.hp.length > 0 || state.trainerObjective !== undefined;
   let steps: StepFacts[] = proseSkeleton(state.prose);
@@ -474,14 +483,19 @@ export function readCard(text: string, file: string): FileFacts {
     );
     for (const b of bases) q.inputs.push(fact({ id: b }, at("base_model")));
     const hay = `${card.title ?? ""} ${tags.join(" ")}`;
-    const method = QUANT_PATTERNS.find(([re]) => re.test(hay))?.[1];
+    const method =
+      QUANT_PATTERNS.find(([re]) => re.test(hay))?.[1] ?? (OTHER_QUANT_TAG.test(hay) ? "other" : undefined);
     if (method) q.quantMethod = fact(method, extracted(file, { field: "tags", confidence: 0.9 }));
-    const format =
-      GGUF_TYPE.exec(card.title ?? "")?.[1] ?? GGUF_TYPE.exec(text.replace(/^---[\s\S]*?\n---/, ""))?.[1];
+    const format = GGUF_TYPE.exec(card.title ?? "")?.[1] ?? GGUF_TYPE.exec(body)?.[1];
+    const scheme = /\b(w4a16|w8a8|w4a4|nvfp4|mxfp4|fp8(?:[-_]dynamic)?|int4|int8)\b/i.exec(hay)?.[1];
     if (format) {
       q.format = fact(format, extracted(file, { field: "title", confidence: 0.8 }));
       const bits = /^I?Q(\d)/.exec(format)?.[1];
       if (bits) q.bits = fact(Number(bits), extracted(file, { field: "title", confidence: 0.8 }));
+    } else if (scheme) {
+      q.format = fact(scheme.toLowerCase(), extracted(file, { field: "tags", confidence: 0.8 }));
+      const bits = /(?:w|fp|int)(\d)/i.exec(scheme)?.[1];
+      if (bits) q.bits = fact(Number(bits), extracted(file, { field: "tags", confidence: 0.8 }));
     }
     steps = [q];
   }
