@@ -167,6 +167,11 @@ function provenanceLines(doc: LineageDocument): string[] {
   for (const base of doc.bases) if (base.provenance) add(`base ${code(base.id)}`, base.provenance);
   for (const step of doc.steps) {
     if (step.provenance) add(`step ${code(step.id)}`, step.provenance);
+    (step.inputs?.datasets ?? []).forEach((d, k) => {
+      if (d.provenance) add(`step ${code(step.id)}, dataset ${d.id ? code(d.id) : k + 1}`, d.provenance);
+    });
+    if (step.output?.provenance)
+      add(`step ${code(step.id)}, checkpoint ${code(step.output.id)}`, step.output.provenance);
     for (const [field, p] of Object.entries(step.sources ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
       add(`step ${code(step.id)}, ${code(field)}`, p);
   }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { arbitraryDocument } from "../../test/fixtures/export/arbitrary-document.js";
 import { checkProvGraph, frontMatter, sameGraph, validateFacet } from "../../test/fixtures/export/checks.js";
 import {
+  expandJsonLd,
   validateCycloneDx,
   validateOpenLineage,
   validateSpdxSchema,
@@ -47,7 +48,7 @@ describe("generated documents", () => {
     );
   });
 
-  it("pass SPDX SHACL, and their PROV graphs (JSON-LD and Turtle alike) have the expected shape", async () => {
+  it("pass SPDX SHACL; their PROV graphs (JSON-LD and Turtle alike) have the expected shape; schema.org expands", async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryDocument, async (doc) => {
         const shacl = await validateSpdxShacl(toSpdx3(doc));
@@ -55,6 +56,11 @@ describe("generated documents", () => {
         const prov = toProvJsonLd(doc);
         await checkProvGraph(doc, prov);
         await sameGraph(prov, exportLineage(doc, "prov-turtle"));
+        const [root] = (await expandJsonLd(JSON.parse(exportLineage(doc, "jsonld")))) as Record<
+          string,
+          unknown
+        >[];
+        expect(root?.["@type"]).toEqual(["https://schema.org/SoftwareApplication"]);
       }),
       { numRuns: RUNS.rdf, seed: SEED },
     );
