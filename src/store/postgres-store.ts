@@ -16,6 +16,9 @@ type Location = Extract<StoreLocation, { kind: "postgres" }>;
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/** Statistics of the registry's own tables only (a bare ANALYZE would visit the whole database). */
+const ANALYZE = "ANALYZE model, dataset, document, step, edge, step_dataset, license_claim";
+
 function connectionError(location: Location, error: unknown): StoreError {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
@@ -111,7 +114,7 @@ class PostgresStore implements Store {
       await client.query("COMMIT");
       this.addedSinceAnalyze += results.filter((r) => r.status === "added").length;
       if (this.addedSinceAnalyze >= 5000 && this.addedSinceAnalyze >= this.documentsAtAnalyze) {
-        await client.query("ANALYZE");
+        await client.query(ANALYZE);
         this.documentsAtAnalyze += this.addedSinceAnalyze;
         this.addedSinceAnalyze = 0;
       }
@@ -250,17 +253,23 @@ class PostgresStore implements Store {
 
     const documentIds = await this.allocate(client, "document", fresh.length);
     await client.query(
+      // Rows as one JSON parameter: far cheaper than pg's array literals for long, quote-heavy text.
       `INSERT INTO document (id, hkey, hash, source, subject, added_at, current, body)
-       SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[], $8::text[])`,
+       SELECT (r->>0)::integer, (r->>1)::bigint, r->>2, r->>3, (r->>4)::integer, r->>5, (r->>6)::integer, r->>7
+       FROM jsonb_array_elements($1::jsonb) AS r`,
       [
-        documentIds,
-        fresh.map((f) => hashKey(f.plan.hash)),
-        fresh.map((f) => f.plan.hash),
-        fresh.map((f) => f.source),
-        fresh.map((f) => modelId(f.plan.subject)),
-        fresh.map(() => addedAt),
-        fresh.map((f) => (f.current ? 1 : 0)),
-        fresh.map((f) => f.plan.body),
+        JSON.stringify(
+          fresh.map((f, i) => [
+            documentIds[i],
+            hashKey(f.plan.hash),
+            f.plan.hash,
+            f.source,
+            modelId(f.plan.subject),
+            addedAt,
+            f.current ? 1 : 0,
+            f.plan.body,
+          ]),
+        ),
       ],
     );
 
@@ -272,18 +281,23 @@ class PostgresStore implements Store {
     if (steps.length > 0) {
       await client.query(
         `INSERT INTO step (id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)
-         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])`,
+         SELECT (r->>0)::integer, (r->>1)::integer, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, (r->>9)::integer
+         FROM jsonb_array_elements($1::jsonb) AS r`,
         [
-          stepIds,
-          steps.map((s) => s.documentId),
-          steps.map((s) => s.step.stepId),
-          steps.map((s) => s.step.kind),
-          steps.map((s) => s.step.name ?? null),
-          steps.map((s) => s.step.objective ?? null),
-          steps.map((s) => s.step.parameterization ?? null),
-          steps.map((s) => s.step.method ?? null),
-          steps.map((s) => s.step.hyperparameters ?? null),
-          steps.map((s) => modelId(s.step.output)),
+          JSON.stringify(
+            steps.map((s, i) => [
+              stepIds[i],
+              s.documentId,
+              s.step.stepId,
+              s.step.kind,
+              s.step.name ?? null,
+              s.step.objective ?? null,
+              s.step.parameterization ?? null,
+              s.step.method ?? null,
+              s.step.hyperparameters ?? null,
+              modelId(s.step.output),
+            ]),
+          ),
         ],
       );
       const edges: [number, number, number, number][] = [];
@@ -345,7 +359,7 @@ class PostgresStore implements Store {
   stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
 
   async optimize(): Promise<void> {
-    await this.pool.query("ANALYZE");
+    await this.pool.query(ANALYZE);
     this.documentsAtAnalyze += this.addedSinceAnalyze;
     this.addedSinceAnalyze = 0;
   }
