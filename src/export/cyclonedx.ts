@@ -112,7 +112,6 @@ function modelComponent(model: ExportModel, node: CheckpointNode): Json {
     if (step.step.kind === "fine-tune" && step.step.objective) {
       const approach = APPROACH[step.step.objective];
       if (approach) parameters.approach = { type: approach };
-      parameters.task = OBJECTIVE_LABELS[step.step.objective];
     }
     if (step.datasets.length > 0) parameters.datasets = step.datasets.map((d) => ({ ref: d.key }));
     if (Object.keys(parameters).length > 0) component.modelCard = { modelParameters: parameters };
@@ -223,6 +222,7 @@ export function toCycloneDx(doc: ExportModel["doc"], options: ExportOptions = {}
     dependsOn: [...new Set([...step.models.map((m) => m.node.key), ...step.datasets.map((d) => d.key)])],
   }));
   if (dependencies.length > 0) bom.dependencies = dependencies;
+  const tasks = model.steps.map((s) => task(doc, s));
   if (model.steps.length > 0)
     bom.formulation = [
       {
@@ -232,8 +232,8 @@ export function toCycloneDx(doc: ExportModel["doc"], options: ExportOptions = {}
             "bom-ref": "workflow:lineage",
             uid: "lineage",
             name: `Fine-tune lineage of ${doc.subject.id}`,
-            taskTypes: [...new Set(model.steps.map((s) => (task(doc, s).taskTypes as string[])[0]))],
-            tasks: model.steps.map((s) => task(doc, s)),
+            taskTypes: [...new Set(tasks.flatMap((t) => t.taskTypes as string[]))],
+            tasks,
             taskDependencies: model.steps
               .map((s) => ({
                 ref: s.key,
