@@ -323,6 +323,11 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
     ({ location, schema } = await freshLocation(kind));
     const output = workerRun(location);
     loads.push(output);
+    // Kept at once, so that a later failure does not lose a long load's figures.
+    writeFileSync(
+      `${root}/bench/out/registry-${sizeName}-load-${kind}-${run + 1}.json`,
+      `${JSON.stringify({ at: new Date().toISOString(), ...output }, null, 1)}\n`,
+    );
     progress(
       `  load ${run + 1}/${loadRuns}: ${output.load.documents} documents in ${output.load.seconds.toFixed(1)} s (${formatNumber(output.load.rate)} docs/s) + optimize ${output.optimizeSeconds.toFixed(1)} s (CPU ${output.cpuSeconds?.toFixed(1) ?? "?"} s, load average ${loadavg()[0]?.toFixed(1)}), peak RSS ${output.peakRssMb.toFixed(0)} MB`,
     );
