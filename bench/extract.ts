@@ -3,6 +3,9 @@
  * like real ones (Trainer and TRL cards, prose chains with model-index results, PEFT adapters, mergekit and
  * GGUF cards), one process, one card at a time through `extractFromFiles`. Prints the median of several runs.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { extractFromFiles } from "../src/extract/index.js";
 
@@ -129,4 +132,24 @@ console.log(`runs, cards per CPU second: ${rates.map((r) => r.toFixed(0)).join("
 console.log(`runs, cards per wall-clock second: ${wall.map((r) => r.toFixed(0)).join(", ")}`);
 console.log(
   `median: ${median.toFixed(0)} cards/s per core (${((median * bytes) / CARDS / 1024 / 1024).toFixed(1)} MiB/s); wall-clock median ${medianOf(wall).toFixed(0)} cards/s; target 2000 cards/s per core: ${(median / 2000).toFixed(2)}x`,
+);
+
+// The real cards of the accuracy set, for comparison with the generated ones.
+const fixtures = fileURLToPath(new URL("../test/fixtures/extract/", import.meta.url));
+const real = ["samples", "real", "heldout"].flatMap((set) =>
+  readdirSync(join(fixtures, set))
+    .filter((n) => n.endsWith(".md") && !n.startsWith("SAMPLES"))
+    .map((n) => ({ path: n, text: readFileSync(join(fixtures, set, n), "utf8") })),
+);
+const repeat = Math.ceil(CARDS / real.length);
+const realRates: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const cpu = process.cpuUsage();
+  for (let k = 0; k < repeat; k++) for (const c of real) extractFromFiles([c]);
+  const used = process.cpuUsage(cpu);
+  realRates.push((repeat * real.length) / ((used.user + used.system) / 1e6));
+}
+const realBytes = real.reduce((n, c) => n + c.text.length, 0) / real.length;
+console.log(
+  `real cards of the accuracy set: ${real.length} cards (${(realBytes / 1024).toFixed(1)} KiB on average) × ${repeat}, median ${medianOf(realRates).toFixed(0)} cards/s per core`,
 );
