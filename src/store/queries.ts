@@ -113,6 +113,15 @@ function toStepEdge(row: StepRow): StepEdge {
 }
 
 export async function ancestors(ex: Executor, id: string, options?: WalkOptions): Promise<AncestorsResult> {
+  return (await ancestorsOf(ex, id, options)).result;
+}
+
+/** Ancestors, and whether the model exists at all. */
+async function ancestorsOf(
+  ex: Executor,
+  id: string,
+  options?: WalkOptions,
+): Promise<{ result: AncestorsResult; found: boolean }> {
   const maxDepth = depthLimit(options);
   const rows = await ex.all<
     StepRow & { node: number; depth: number; parent: number | null; node_name: string }
@@ -129,7 +138,8 @@ ORDER BY n.depth, nm.name, pm.name, d.hash, s.step_id`,
     [id, maxDepth],
   );
   const start = rows.find((r) => num(r.depth) === 0)?.node;
-  if (start === undefined) return { id, models: [], steps: [], roots: [], complete: true };
+  if (start === undefined)
+    return { result: { id, models: [], steps: [], roots: [], complete: true }, found: false };
   const depthOf = new Map<number, { name: string; depth: number }>();
   for (const row of rows) depthOf.set(row.node, { name: row.node_name, depth: num(row.depth) });
   const steps: StepEdge[] = [];
@@ -151,7 +161,7 @@ ORDER BY n.depth, nm.name, pm.name, d.hash, s.step_id`,
     .filter(([node]) => node !== start && !hasParent.has(node))
     .map(([, m]) => m.name)
     .sort();
-  return { id, models, steps, roots, complete };
+  return { result: { id, models, steps, roots, complete }, found: true };
 }
 
 interface GroupRow {
@@ -386,11 +396,12 @@ export async function common(
   b: string,
   options?: WalkOptions,
 ): Promise<CommonResult> {
-  const [ua, ub] = await Promise.all([ancestors(ex, a, options), ancestors(ex, b, options)]);
+  const [oa, ob] = await Promise.all([ancestorsOf(ex, a, options), ancestorsOf(ex, b, options)]);
+  const [ua, ub] = [oa.result, ob.result];
   const da = new Map(ua.models.map((m) => [m.id, m.depth]));
   const db = new Map(ub.models.map((m) => [m.id, m.depth]));
-  if ((await modelId(ex, a)) !== undefined) da.set(a, 0);
-  if ((await modelId(ex, b)) !== undefined) db.set(b, 0);
+  if (oa.found) da.set(a, 0);
+  if (ob.found) db.set(b, 0);
   const shared = [...da]
     .filter(([name]) => db.has(name))
     .map(([name, d]) => ({ name, total: d + (db.get(name) ?? 0) }))
