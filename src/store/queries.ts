@@ -170,8 +170,8 @@ interface GroupRow {
   depth: number;
   deepest: number;
   rel: number;
-  hit: number;
-  wanted: number;
+  hit?: number;
+  wanted?: number;
 }
 
 /** SQLite runs `CROSS JOIN` in the order written (walk first, then index lookups), whatever its statistics say. */
@@ -235,29 +235,29 @@ nodes AS (
     ${wanted !== undefined ? "MAX(CASE WHEN rel = ? THEN 1 ELSE 0 END)" : "1"} AS wanted
   FROM walk WHERE node <> ? GROUP BY node
 )
-SELECT n.node AS node, ${withNames ? "m.name" : "''"} AS name, n.depth AS depth, n.deepest AS deepest, n.rel AS rel,
-  n.hit AS hit, n.wanted AS wanted
+SELECT n.node AS node, ${withNames ? "m.name" : "''"} AS name, n.depth AS depth, n.deepest AS deepest, n.rel AS rel
+  ${need > 0 ? ", n.hit AS hit" : ""}${wanted !== undefined ? ", n.wanted AS wanted" : ""}
 FROM nodes n ${withNames ? `${cj} model m ON m.id = n.node ORDER BY n.depth, m.name` : ""}`,
     [start, ...bitParams, maxDepth, ...(wanted !== undefined ? [wanted] : []), start],
   );
   const counts = zeroCounts();
   const matched: { node: number; name: string; depth: number; relation: Relation }[] = [];
-  const visited: number[] = [start];
   const frontier: number[] = [];
   for (const row of rows) {
-    visited.push(row.node);
-    if (num(row.deepest) >= maxDepth) frontier.push(row.node);
-    if ((num(row.hit) & need) !== need || num(row.wanted) !== 1) continue;
-    const relation = RELATION_BY_CODE[num(row.rel)] ?? "finetune";
+    if (row.deepest >= maxDepth) frontier.push(row.node);
+    if (need > 0 && (num(row.hit) & need) !== need) continue;
+    if (wanted !== undefined && num(row.wanted) !== 1) continue;
+    const relation = RELATION_BY_CODE[row.rel] ?? "finetune";
     counts[relation]++;
-    matched.push({ node: row.node, name: row.name, depth: num(row.depth), relation });
+    matched.push({ node: row.node, name: row.name, depth: row.depth, relation });
   }
-  const inWalk = new Set(visited);
-  const complete = frontier.length === 0 || !(await frontierOpen(ex, "down", frontier, visited));
+  const visited = (): number[] => [start, ...rows.map((r) => r.node)];
+  const complete = frontier.length === 0 || !(await frontierOpen(ex, "down", frontier, visited()));
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const kept = matched.slice(0, Math.max(0, limit));
   const parentsOf = new Map<number, string[]>();
   if (options.withParents === true && kept.length > 0) {
+    const inWalk = new Set(visited());
     const parentRows = await ex.all<{ child: number; parent: number; parent_name: string }>(
       `SELECT DISTINCT e.child AS child, e.parent AS parent, pm.name AS parent_name FROM edge e JOIN model pm ON pm.id = e.parent
 WHERE e.child IN (${inList(ex, "int")}) ORDER BY pm.name`,
