@@ -196,8 +196,9 @@ export async function ingest(
       const stream = createReadStream(file);
       const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
       let line = 0;
-      for await (const text of lines) {
+      for await (const raw of lines) {
         line++;
+        const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
         if (text.trim() === "") continue;
         summary.read++;
         const parsed = parseJsonlLine(text, source, validation);

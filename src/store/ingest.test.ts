@@ -1,0 +1,68 @@
+/** Reading JSONL and folders: wrappers, sources, BOM and CRLF, bad lines as data. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { oneStep } from "./_test-stores.js";
+import { openStore } from "./index.js";
+import { ingest, ingestFiles, parseJsonlLine } from "./ingest.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ftl-ingest-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("parseJsonlLine", () => {
+  const doc = oneStep("a/b", ["a/base"]);
+  it("reads bare documents and {source, document} wrappers", () => {
+    expect(parseJsonlLine(JSON.stringify(doc), "file.jsonl", "schema")).toEqual({
+      input: { document: doc, source: "file.jsonl" },
+    });
+    expect(parseJsonlLine(JSON.stringify({ source: "hub", document: doc }), "f", "schema")).toEqual({
+      input: { document: doc, source: "hub" },
+    });
+  });
+  it("says why a line is not a document", () => {
+    expect(parseJsonlLine("{oops", "f", "schema")).toMatchObject({
+      message: expect.stringMatching(/^malformed JSON/),
+    });
+    expect(parseJsonlLine(JSON.stringify({ source: "", document: doc }), "f", "schema")).toEqual({
+      message: "source: expected a non-empty string",
+    });
+    expect(parseJsonlLine("[1]", "f", "trusted")).toEqual({ message: "expected a JSON object" });
+    expect(parseJsonlLine(JSON.stringify({ ...doc, format: "ftl/v9" }), "f", "schema")).toMatchObject({
+      message: expect.stringContaining('"ftl/v9" is not supported'),
+    });
+  });
+});
+
+describe("ingest", () => {
+  it("reads a folder recursively: JSONL (BOM, CRLF), JSON and YAML files; skips hidden entries", async () => {
+    const root = join(dir, "tree");
+    mkdirSync(join(root, "sub"), { recursive: true });
+    mkdirSync(join(root, ".hidden"), { recursive: true });
+    writeFileSync(
+      join(root, "a.jsonl"),
+      `\ufeff${JSON.stringify(oneStep("x/one", ["x/base"]))}\r\n\r\n${JSON.stringify({ source: "s", document: oneStep("x/two", ["x/one"]) })}\r\n`,
+    );
+    writeFileSync(join(root, "sub", "b.json"), JSON.stringify(oneStep("x/three", ["x/two"])));
+    writeFileSync(
+      join(root, "sub", "c.yaml"),
+      "format: ftl/v1\nsubject: {id: x/four}\nbases: [{id: x/three}]\nsteps: []\n",
+    );
+    writeFileSync(join(root, ".hidden", "d.json"), "not read");
+    writeFileSync(join(root, "notes.txt"), "not read");
+    expect(ingestFiles(root).map((f) => f.slice(root.length + 1))).toEqual([
+      "a.jsonl",
+      "sub/b.json",
+      "sub/c.yaml",
+    ]);
+    const store = await openStore(join(dir, "r.db"));
+    const progress: number[] = [];
+    const summary = await ingest(store, [root], { batchSize: 2, onProgress: (p) => progress.push(p.added) });
+    expect(summary).toMatchObject({ files: 3, read: 4, added: 4, invalid: 0, batches: 2 });
+    expect(progress).toEqual([2, 4]);
+    expect((await store.ancestors("x/three")).models.map((m) => m.id)).toEqual(["x/two", "x/one", "x/base"]);
+    expect((await store.documentsFor("x/two")).documents[0]?.source).toBe("s");
+    expect((await store.model("x/four"))?.documents).toBe(1);
+    await store.close();
+  });
+});
