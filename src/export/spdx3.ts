@@ -238,7 +238,7 @@ export function toSpdx3(doc: LineageDocument, options: ExportOptions = {}): Json
   }));
   const elements = [...graph, ...licenceElements, ...relationships];
   const created = options.timestamp !== undefined ? toUtcSeconds(options.timestamp) : NO_TIME;
-  return {
+  return xmlSafe({
     "@context": SPDX_CONTEXT,
     "@graph": [
       {
@@ -266,7 +266,19 @@ export function toSpdx3(doc: LineageDocument, options: ExportOptions = {}): Json
       },
       ...elements,
     ],
-  };
+  });
+}
+
+/** Characters an xsd:string cannot hold (XML 1.0 `Char`): C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates. */
+const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Replaces characters that SPDX's RDF strings cannot hold with U+FFFD, everywhere in a JSON value. */
+export function xmlSafe<T>(value: T): T {
+  if (typeof value === "string") return value.replace(NOT_XML_CHAR, "\uFFFD") as T;
+  if (Array.isArray(value)) return value.map(xmlSafe) as T;
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [xmlSafe(k), xmlSafe(v)])) as T;
+  return value;
 }
 
 /** The SPDX 3.0.1 JSON-LD text (2-space indented, trailing newline). */
