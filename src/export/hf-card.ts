@@ -109,7 +109,7 @@ function parameterisationCell(step: Step): string {
 
 function inputCell(use: ModelUse): string {
   const name =
-    use.node.ref !== undefined ? code(use.node.label) : `output of step ${code(use.node.key.slice(5, -7))}`;
+    use.node.ref !== undefined ? code(use.node.label) : `output of step ${code(use.node.stepId ?? "")}`;
   const weight = use.input.weight !== undefined ? ` (weight ${exactNumber(use.input.weight)})` : "";
   return use.role === "baseModel" ? `base: ${name}` : `${name}${weight}`;
 }

@@ -15,8 +15,9 @@ export interface CheckpointNode {
   /** The model reference this node is exported from (absent for an unidentified step output). */
   ref?: ModelRef;
   role: "base" | "output" | "subject";
-  /** The step producing it, for outputs. */
+  /** The step producing it, for outputs: its position and id. */
   stepIndex?: number;
+  stepId?: string;
   /** True when the subject is (also) this node. */
   isSubject: boolean;
 }
@@ -95,6 +96,7 @@ export function buildExportModel(doc: LineageDocument): ExportModel {
           ref: step.output,
           role: "output",
           stepIndex: index,
+          stepId: step.id,
           isSubject: false,
         })
       : add({
@@ -102,6 +104,7 @@ export function buildExportModel(doc: LineageDocument): ExportModel {
           label: `output of step ${step.id}`,
           role: "output",
           stepIndex: index,
+          stepId: step.id,
           isSubject: false,
         }),
   );

@@ -49,7 +49,7 @@ export function toOpenLineage(doc: LineageDocument, options: ExportOptions = {})
   const dataset = (node: CheckpointNode): Json =>
     node.ref
       ? versioned(node.ref.id, OPENLINEAGE_NAMESPACES.model, node.ref.revision)
-      : { namespace: OPENLINEAGE_NAMESPACES.job, name: `${doc.subject.id}/${node.key.slice(5)}` };
+      : { namespace: OPENLINEAGE_NAMESPACES.job, name: `${doc.subject.id}/${node.stepId}/output` };
   return model.steps.map((step) => {
     const s = step.step;
     const facet: Json = {

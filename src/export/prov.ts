@@ -67,7 +67,7 @@ export function provGraph(doc: LineageDocument): ProvNode[] {
   const entityId = (node: CheckpointNode): string =>
     node.key.startsWith("model:")
       ? `urn:ftl:model:${segment(node.label)}`
-      : `${ns}step/${segment(node.key.slice(5, -7))}/output`;
+      : `${ns}step/${segment(node.stepId ?? "")}/output`;
   const stepId = (id: string): string => `${ns}step/${segment(id)}`;
   const datasetId = (step: string, k: number): string => `${ns}dataset/${segment(step)}/${k}`;
 

@@ -65,7 +65,7 @@ export function spdxNamespace(doc: LineageDocument): string {
 function checkpointId(ns: string, node: CheckpointNode): string {
   return node.key.startsWith("model:")
     ? `urn:ftl:model:${segment(node.label)}`
-    : `${ns}step/${segment(node.key.slice("step:".length, -":output".length))}/output`;
+    : `${ns}step/${segment(node.stepId ?? "")}/output`;
 }
 
 /**
