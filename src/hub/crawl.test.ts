@@ -111,4 +111,11 @@ describe("crawlHub", () => {
       expect(item.document.provenance?.by).toBe("ftl crawl hf --metadata-only");
     }
   });
+
+  it("reads several models at a time but yields them in listing order", async () => {
+    const one = await collect({ concurrency: 1 });
+    const many = await collect({ concurrency: 8 });
+    expect(many.map((i) => i.id)).toEqual(one.map((i) => i.id));
+    expect(many.map((i) => i.status)).toEqual(one.map((i) => i.status));
+  });
 });

@@ -12,6 +12,7 @@ import type { LineageDocument } from "../schema/lineage.js";
 import {
   fetchHubModelFiles,
   HUB_INFO_FIELDS,
+  type HubClient,
   type HubModel,
   type HubModelInfo,
   hubFileUrl,
@@ -41,6 +42,8 @@ export interface CrawlOptions extends HubAccessOptions {
    * model, so the whole Hub's model tree costs one request per listing page. Hyperparameters and prose are not read.
    */
   metadataOnly?: boolean;
+  /** Models read at the same time (default 4, at most 16); results still come in listing order. */
+  concurrency?: number;
   /** Return true to pass over a model without downloading its files (e.g. already stored at this commit). */
   skip?: (id: string, sha: string) => boolean | Promise<boolean>;
 }
@@ -92,8 +95,41 @@ export function modelDocument(
   };
 }
 
+/** Models read at the same time by default (their files are fetched alongside; results keep listing order). */
+export const DEFAULT_CRAWL_CONCURRENCY = 4;
+
+function listingLabel(options: CrawlOptions, base: string | undefined): string {
+  if (base) return `derivatives of ${base}`;
+  return options.author ? `models of ${options.author}` : "the model list";
+}
+
+/** Reads one listed model into a crawl item; throws only errors after which the crawl cannot go on. */
+async function readListed(client: HubClient, options: CrawlOptions, info: HubModelInfo): Promise<CrawlItem> {
+  if (await options.skip?.(info.id, info.sha)) return { status: "skipped", id: info.id, sha: info.sha };
+  const own = client.fork?.() ?? client;
+  try {
+    const model = options.metadataOnly
+      ? metadataModel(own.endpoint, info)
+      : await fetchHubModelFiles(own, info);
+    const node = hubNode(model);
+    const by = options.metadataOnly ? CRAWL_METADATA_BY : CRAWL_BY;
+    const { document, warnings } = modelDocument(own.endpoint, node, by);
+    const complete = model.complete && node.extract.complete;
+    return { status: "read", id: info.id, sha: info.sha, document, warnings, complete };
+  } catch (error) {
+    const hubError =
+      error instanceof HubError
+        ? error
+        : toHubError(error, { model: info.id, what: "files", endpoint: own.endpoint });
+    if (FATAL.has(hubError.code)) throw hubError;
+    return { status: "failed", id: info.id, error: hubError };
+  }
+}
+
 /**
- * Lists models on the Hub and yields one lineage document per model.
+ * Lists models on the Hub and yields one lineage document per model, in listing order, reading up to
+ * `concurrency` models at a time. A listing cursor is reported once every model listed before it was yielded
+ * (and so handled by the caller).
  *
  * @example
  * for await (const item of crawlHub({ base: "mistralai/Mistral-7B-v0.1", limit: 100 }))
@@ -101,20 +137,23 @@ export function modelDocument(
  */
 export async function* crawlHub(options: CrawlOptions = {}): AsyncGenerator<CrawlItem> {
   const client = hubClient(options);
+  const concurrency = Math.min(16, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CRAWL_CONCURRENCY)));
   const bases: (string | undefined)[] = [options.base];
   const seenBases = new Set(bases);
   const seenModels = new Set<string>();
+  const useCursor = !options.recursive;
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
-  const cursor = options.cursor;
   for (let b = 0; b < bases.length && remaining > 0; b++) {
     const base = bases[b];
-    // The listing's page requests go through here: resume at the cursor, report finished pages.
+    let listed = 0; // listing entries taken
+    let handled = 0; // listing entries whose item was yielded (or that were duplicates)
+    const cursors: { after: number; url: string }[] = [];
     let pages = 0;
-    const start = cursor;
+    // The listing's page requests go through here: start at the cursor, note where each later page begins.
     const listingFetch: typeof fetch = async (input, init) => {
       let url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      if (pages === 0 && start && !options.recursive) url = start;
-      else if (pages > 0 && !options.recursive) await options.onCursor?.(url);
+      if (pages === 0 && b === 0 && options.cursor && useCursor) url = options.cursor;
+      else if (pages > 0 && useCursor) cursors.push({ after: listed, url });
       pages++;
       return client.polite.fetch(url, init);
     };
@@ -130,62 +169,59 @@ export async function* crawlHub(options: CrawlOptions = {}): AsyncGenerator<Craw
       ...(Number.isFinite(remaining) ? { limit: remaining } : {}),
       ...(client.accessToken ? { accessToken: client.accessToken } : {}),
     });
-    while (remaining > 0) {
-      let next: IteratorResult<Parameters<typeof toHubModelInfo>[0]>;
-      try {
-        client.polite.reset();
-        next = await listing.next();
-      } catch (error) {
-        const failure = client.polite.lastFailure();
-        throw toHubError(error, {
-          model: base
-            ? `derivatives of ${base}`
-            : options.author
-              ? `models of ${options.author}`
-              : "the model list",
-          what: "model listing",
-          endpoint: client.endpoint,
-          ...(failure ? { response: failure } : {}),
-        });
+    const inFlight: Promise<CrawlItem | null>[] = [];
+    let listingDone = false;
+    let listingError: HubError | undefined;
+    while (true) {
+      while (!listingDone && remaining > 0 && inFlight.length < concurrency) {
+        let next: IteratorResult<Parameters<typeof toHubModelInfo>[0]>;
+        try {
+          client.polite.reset();
+          next = await listing.next();
+        } catch (error) {
+          // Models already being read are finished and handed out first; then the crawl stops.
+          const failure = client.polite.lastFailure();
+          listingError = toHubError(error, {
+            model: listingLabel(options, base),
+            what: "model listing",
+            endpoint: client.endpoint,
+            ...(failure ? { response: failure } : {}),
+          });
+          listingDone = true;
+          break;
+        }
+        if (next.done) {
+          listingDone = true;
+          break;
+        }
+        listed++;
+        const info: HubModelInfo = toHubModelInfo(next.value);
+        if (seenModels.has(info.id)) {
+          inFlight.push(Promise.resolve(null));
+          continue;
+        }
+        seenModels.add(info.id);
+        remaining--;
+        if (options.recursive && options.base && !seenBases.has(info.id)) {
+          seenBases.add(info.id);
+          bases.push(info.id);
+        }
+        const work = readListed(client, options, info);
+        work.catch(() => {}); // surfaced in order below; this only keeps early failures from going unhandled
+        inFlight.push(work);
       }
-      if (next.done) break;
-      const info: HubModelInfo = toHubModelInfo(next.value);
-      if (seenModels.has(info.id)) continue;
-      seenModels.add(info.id);
-      remaining--;
-      if (options.recursive && options.base && !seenBases.has(info.id)) {
-        seenBases.add(info.id);
-        bases.push(info.id);
+      const head = inFlight.shift();
+      if (!head) {
+        if (listingError) throw listingError;
+        break;
       }
-      if (await options.skip?.(info.id, info.sha)) {
-        yield { status: "skipped", id: info.id, sha: info.sha };
-        continue;
-      }
-      try {
-        const model = options.metadataOnly
-          ? metadataModel(client.endpoint, info)
-          : await fetchHubModelFiles(client, info);
-        const node = hubNode(model);
-        const { document, warnings } = modelDocument(
-          client.endpoint,
-          node,
-          options.metadataOnly ? CRAWL_METADATA_BY : CRAWL_BY,
-        );
-        yield {
-          status: "read",
-          id: info.id,
-          sha: info.sha,
-          document,
-          warnings,
-          complete: model.complete && node.extract.complete,
-        };
-      } catch (error) {
-        const hubError =
-          error instanceof HubError
-            ? error
-            : toHubError(error, { model: info.id, what: "files", endpoint: client.endpoint });
-        if (FATAL.has(hubError.code)) throw hubError;
-        yield { status: "failed", id: info.id, error: hubError };
+      const item = await head;
+      handled++;
+      if (item) yield item;
+      while (cursors[0] && cursors[0].after <= handled) {
+        // (shift before the optional call: `f?.(x)` does not evaluate x when f is absent)
+        const done = cursors.shift() as { url: string };
+        await options.onCursor?.(done.url);
       }
     }
   }

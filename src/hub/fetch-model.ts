@@ -27,6 +27,8 @@ export interface HubClient {
   accessToken?: string;
   polite: PoliteFetch;
   onProgress?: (message: string) => void;
+  /** The same client with its own polite fetch, for work that runs alongside (failures stay apart). */
+  fork?: () => HubClient;
 }
 
 /** What the Hub's model info (or a listing entry with the same fields) says about a model. */

@@ -55,20 +55,24 @@ export function hubClient(options: HubAccessOptions = {}): HubClient {
   const token = options.token ?? (env.HF_TOKEN || undefined);
   if (token !== undefined && !token.startsWith("hf_"))
     throw new HubError("bad-token", "HF_TOKEN must be a Hugging Face access token starting with 'hf_'");
-  const polite = politeFetch({
+  const politeOptions = {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.maxWaitSeconds !== undefined ? { maxWaitSeconds: options.maxWaitSeconds } : {}),
-    onWait: ({ seconds, attempt }) =>
-      options.onProgress?.(`rate-limited by the Hub (429): waiting ${seconds} s before retry ${attempt}`),
-  });
-  return {
+    onWait: ({ status, seconds, attempt }: { status: number; seconds: number; attempt: number }) =>
+      options.onProgress?.(
+        `${status === 429 ? "rate-limited by the Hub" : "the Hub is busy"} (${status}): waiting ${seconds} s before retry ${attempt}`,
+      ),
+  };
+  const make = (): HubClient => ({
     endpoint,
-    polite,
+    polite: politeFetch(politeOptions),
     ...(token ? { accessToken: token } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  };
+    fork: make,
+  });
+  return make();
 }
 
 /** Extraction that never takes the import down: a failure of the extractor becomes a warning. */

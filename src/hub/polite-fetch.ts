@@ -16,7 +16,7 @@ export interface PoliteFetchOptions {
   /** Injectable sleep, so tests do not wait. */
   sleep?: (ms: number) => Promise<void>;
   /** Called before each wait, e.g. to tell the user. */
-  onWait?: (info: { url: string; seconds: number; attempt: number }) => void;
+  onWait?: (info: { url: string; status: number; seconds: number; attempt: number }) => void;
 }
 
 export interface PoliteFetch {
@@ -72,7 +72,7 @@ export function politeFetch(options: PoliteFetchOptions = {}): PoliteFetch {
       const wait = retryAfter ?? 2 ** attempt;
       if (!retryable || attempt >= maxRetries || wait > maxWait) return response;
       await response.body?.cancel();
-      options.onWait?.({ url, seconds: wait, attempt: attempt + 1 });
+      options.onWait?.({ url, status: response.status, seconds: wait, attempt: attempt + 1 });
       await sleep(wait * 1000);
     }
   };

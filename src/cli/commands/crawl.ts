@@ -70,7 +70,7 @@ export const crawlCommand: Command = {
   path: ["crawl", "hf"],
   summary: "fill the registry from the Hugging Face Hub (one lineage document per model)",
   usage:
-    "ftl crawl hf [--author ORG] [--base ID [--recursive]] [--search TEXT] [--limit N] [--metadata-only] [--db PATH|postgres://...] [--state FILE] [--json]",
+    "ftl crawl hf [--author ORG] [--base ID [--recursive]] [--search TEXT] [--limit N] [--concurrency N] [--metadata-only] [--db PATH|postgres://...] [--state FILE] [--json]",
   positionals: { min: 0, max: 0, names: "" },
   options: {
     author: { type: "string", value: "ORG", description: "Only models of this user or organisation" },
@@ -80,6 +80,11 @@ export const crawlCommand: Command = {
       description: "With --base: also the derivatives of every derivative found",
     },
     search: { type: "string", value: "TEXT", description: "Only models whose id contains TEXT" },
+    concurrency: {
+      type: "string",
+      value: "N",
+      description: "Models read at the same time, 1–16 (default 4)",
+    },
     "metadata-only": {
       type: "boolean",
       description: "Read only the card metadata of the listing (no request per model; no hyperparameters)",
@@ -115,6 +120,9 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
   ],
   async run({ values, io }) {
     const limit = wholeNumber(str(values, "limit"), "limit");
+    const concurrency = wholeNumber(str(values, "concurrency"), "concurrency");
+    if (concurrency !== undefined && (concurrency < 1 || concurrency > 16))
+      throw new CliError(`--concurrency must be between 1 and 16, got ${concurrency}`);
     const author = str(values, "author");
     const base = str(values, "base");
     const search = str(values, "search");
@@ -188,6 +196,7 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
           : {}),
         skip: (id, sha) => storedAt(store, source, id, sha, metadataOnly),
         metadataOnly,
+        ...(concurrency !== undefined ? { concurrency } : {}),
         ...(progress ? { onProgress: progress } : {}),
       });
       for await (const item of items) {
