@@ -8,7 +8,7 @@
  *    from the generator's manifest, each next to a bare recursive SQL query on the same tables (the floor),
  *    alternating which runs first, for `--rounds` rounds. Figures are medians over rounds (loads: over runs).
  * 3. Prints one table per store, both stores side by side, and the targets; writes
- *     bench/out/registry-<size>-<stores>-results.json.
+ *    bench/out/registry-<size>-<stores>-results.json.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
