@@ -1,0 +1,318 @@
+/**
+ * The Markdown body of a model card: hyperparameter lists and tables, framework versions, base-model phrases,
+ * dataset mentions, method sentences and chains, quoted recipes and training code. Collects what it finds in a
+ * `CardState`; `readCard` turns that into steps.
+ */
+import { parseDocument } from "yaml";
+import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+import type { Objective } from "../model/vocabulary.js";
+import { ADAPTER_KEYS, OTHER_HYPERPARAMETERS } from "./config-fields.js";
+import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
+import { type Block, sentences } from "./markdown.js";
+import { arrowChain, mentions, objectiveMentions, type ProseStep, sentenceSteps } from "./read-prose.js";
+import { readRecipe, recipeKind } from "./read-recipe.js";
+import { FRAMEWORK_NAMES, OBJECTIVE_WORDS } from "./terms.js";
+
+type Obj = Record<string, unknown>;
+
+/** Sections whose prose is not about how the model was trained. */
+const SKIP_SECTION =
+  /bias|risk|limitation|citation|cite|bibtex|evaluat|result|benchmark|performance|usage|how to use|inference|prompt|licen[cs]e|quanti[sz]ed|contact|acknowledg|disclaimer|download|example|leaderboard|quick ?start|install|contribut|chat template|out-of-scope/i;
+const BASE_PHRASE =
+  /(?:fine-?tuned version of|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed from|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?\s*:?\**\s*:?)\s*(?:the\s+)?$/i;
+
+function sectionOk(block: Block): boolean {
+  const inner = block.headings.filter(Boolean);
+  const last = inner[inner.length - 1] ?? "";
+  if (SKIP_SECTION.test(last) && !/train|fine-?tun|intended use/i.test(last)) return false;
+  return true;
+}
+
+/** Names people write in cards' own lists (`**Epoch:** 1`, `Gradient Accumulation: 16`). */
+const CARD_ALIASES: Readonly<Record<string, string>> = {
+  epoch: "num_train_epochs",
+  gradient_accumulation: "gradient_accumulation_steps",
+  mixed_precision: "precision",
+  lora_rank: "lora_rank",
+  rank: "lora_rank",
+  alpha: "lora_alpha",
+  dropout: "lora_dropout",
+  batch_size_per_device: "per_device_train_batch_size",
+  global_batch_size: "total_train_batch_size",
+  warmup: "warmup_ratio",
+};
+
+/** `- learning_rate: 5e-07`, `* lora_alpha=16`, `| learning_rate | 2e-5 |` → [key, value]. */
+function keyValue(block: Block): [string, string] | undefined {
+  if (block.type === "table") {
+    const cells = block.text.split("|").map((c) => c.trim().replace(/[*`]/g, ""));
+    const [key, value] = [cells[1], cells[2]];
+    return key && value !== undefined && /^[\w .-]+$/.test(key)
+      ? [key.trim().replace(/\s+/g, "_"), value]
+      : undefined;
+  }
+  const m = /^[*`]*([A-Za-z_][\w.-]*(?: [A-Za-z][\w.-]*){0,3}?)[*`]*\s*(?::|=)\s*[*`]*\s*(.+)$/.exec(
+    block.text.trim(),
+  );
+  if (!m?.[1] || m[2] === undefined) return undefined;
+  const key = m[1]
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+  return [
+    CARD_ALIASES[key] ?? key,
+    m[2]
+      .trim()
+      .replace(/^["'`]|["'`,]$/g, "")
+      .replace(/^["'`]|["'`]$/g, ""),
+  ];
+}
+
+function knownKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  return (
+    hyperparameterKeyFor(key) !== undefined ||
+    lower in ADAPTER_KEYS ||
+    OTHER_HYPERPARAMETERS.has(lower) ||
+    lower === "bf16" ||
+    lower === "fp16"
+  );
+}
+
+function parseListValue(raw: string): unknown {
+  const v = raw.trim();
+  if (/^\[.*\]$/.test(v)) {
+    try {
+      return JSON.parse(v.replace(/'/g, '"'));
+    } catch {
+      return v;
+    }
+  }
+  return v;
+}
+
+const headingCache = new Map<string, Objective | null>();
+
+/** The objective a heading names (`Training hyperparameters (DPO)`), if any. */
+function headingObjective(block: Block): Objective | undefined {
+  const key = block.headings.join("\u0000");
+  const cached = headingCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: Objective | null = null;
+  for (const h of [...block.headings].reverse()) {
+    const o = objectiveMentions(h)[0]?.objective;
+    if (o) {
+      found = o;
+      break;
+    }
+  }
+  if (headingCache.size > 10_000) headingCache.clear();
+  headingCache.set(key, found);
+  return found ?? undefined;
+}
+
+/** What the body says, gathered before steps are built. */
+export interface CardState {
+  file: string;
+  out: FileFacts;
+  prose: ProseStep[];
+  chainBase?: string;
+  hp: { key: string; value: unknown; line: number; objective?: Objective; confidence: number }[];
+  embedded: FileFacts[];
+  software: Fact<{ name: string; version?: string }>[];
+  proseBases: Fact<string>[];
+  proseDatasets: Fact<string>[];
+  genericFineTune?: number;
+  trainerObjective?: Fact<Objective>;
+}
+
+export function readBody(blocks: Block[], state: CardState): void {
+  const { file } = state;
+  for (const block of blocks) {
+    if (block.type === "code") {
+      readCode(block, state);
+      continue;
+    }
+    const kv = block.type !== "prose" ? keyValue(block) : undefined;
+    if (kv && knownKey(kv[0])) {
+      state.hp.push({
+        key: kv[0],
+        value: parseListValue(kv[1]),
+        line: block.line,
+        objective: headingObjective(block),
+        confidence: 0.9,
+      });
+      continue;
+    }
+    const lastHeading = block.headings.filter(Boolean).pop() ?? "";
+    if (/framework versions?/i.test(lastHeading) && block.type === "item") {
+      const m = /^\**([A-Za-z][\w.-]*)\**\s*:?\s*v?(\d[\w.+-]*)?/.exec(block.text);
+      const name = m?.[1] ? FRAMEWORK_NAMES[m[1].toLowerCase()] : undefined;
+      if (name)
+        state.software.push(
+          fact(
+            { name, ...(m?.[2] ? { version: m[2] } : {}) },
+            extracted(file, { line: block.line, field: "Framework versions" }),
+          ),
+        );
+      continue;
+    }
+    if (block.type === "table") continue;
+    if (!sectionOk(block)) continue;
+    for (const sentence of sentences(block.text)) readSentence(sentence, block, state);
+  }
+}
+
+const TRAINING_VERB =
+  /\b(?:train|tun|fine-?tun|finetun|align|sft|dpo|optimi[sz]|distill)\w*|\bon the\b|\busing\b/i;
+const PAPER_LINK =
+  /\[([^\]]*)\]\((https?:\/\/(?:arxiv\.org|huggingface\.co\/papers|papers\.nips\.cc|openreview\.net|aclanthology\.org)[^)]*)\)/g;
+
+function readSentence(raw: string, block: Block, state: CardState): void {
+  const { file } = state;
+  // Titles of papers (`[Direct Preference Optimization: … a Reward Model](arxiv)`) are not claims about this model.
+  const sentence = raw.replace(PAPER_LINK, "[paper]($2)");
+  const delinked = sentence.replace(/\[[^\]]*\]\([^)]*\)/g, " it ").replace(/https?:\/\/\S+/g, " ");
+  // Bases: "fine-tuned version of [X]", "Finetuned from model: X", "based on X".
+  const found = mentions(sentence);
+  for (const m of found) {
+    if (m.kind !== "model") continue;
+    const before = sentence
+      .slice(Math.max(0, m.index - 60), m.index)
+      .replace(/[[*`_]+$/g, "")
+      .replace(/\*\*/g, "");
+    if (BASE_PHRASE.test(before))
+      state.proseBases.push(
+        fact(m.id, extracted(file, { line: block.line, confidence: 0.8, note: "named in the card's prose" })),
+      );
+  }
+  if (/\b(results?|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
+  for (const m of found)
+    if (m.kind === "dataset" && !/^open-llm-leaderboard\//i.test(m.id) && TRAINING_VERB.test(delinked))
+      state.proseDatasets.push(fact(m.id, extracted(file, { line: block.line, confidence: 0.7 })));
+  // Trainer's generated sentence: "… on the tcm, the mdk and the NLI datasets."
+  const named = /\bon the ([\w./-]+(?:(?:,| and) the [\w./-]+)*) datasets?\b/i.exec(
+    sentence.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"),
+  );
+  if (named?.[1] && /fine-?tuned version of|trained on/i.test(sentence)) {
+    for (const name of named[1]
+      .split(/,\s*(?:and\s+)?|\s+and\s+/)
+      .map((n) => n.replace(/^the\s+/i, "").trim())) {
+      if (!name || /^(none|unknown|an?|this|our|custom|following|same)$/i.test(name)) continue;
+      state.proseDatasets.push(fact(name, extracted(file, { line: block.line, confidence: 0.8 })));
+    }
+  }
+  if (/fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of/i.test(sentence))
+    state.genericFineTune ??= block.line;
+  const plain = sentence.replace(/\([^()]*\)/g, " ");
+  const objectiveHere = objectiveMentions(plain)[0]?.objective ?? headingObjective(block);
+  const epochs = /\b(?:for|over|trained|training)\s+(\d+(?:\.\d+)?)\s+epochs?\b/i.exec(plain);
+  if (epochs?.[1] && TRAINING_VERB.test(plain))
+    state.hp.push({
+      key: "num_train_epochs",
+      value: epochs[1],
+      line: block.line,
+      objective: objectiveHere,
+      confidence: 0.7,
+    });
+  for (const m of plain.matchAll(/`([A-Za-z_]\w*)\s*=\s*([\w.+-]+)`/g))
+    if (m[1] && m[2] !== undefined && knownKey(m[1]))
+      state.hp.push({
+        key: m[1],
+        value: m[2],
+        line: block.line,
+        objective: objectiveHere,
+        confidence: 0.7,
+      });
+  const chain = arrowChain(sentence, file, block.line);
+  if (chain) {
+    state.prose.push(...chain.steps);
+    if (chain.base) state.chainBase ??= chain.base;
+    return;
+  }
+  const steps = sentenceSteps(sentence, file, block.line);
+  for (const s of steps) s.index += block.line * 10000;
+  state.prose.push(...steps);
+}
+
+/** A YAML block is only parsed when it has a key that recipes start with. */
+const RECIPE_KEY =
+  /^\s*(?:merge_method|slices|models|experts|base_model|model_name_or_path|stage|finetuning_type|adapter|rl|datasets|dataset_mixer|dataset_mixture)\s*:/m;
+
+function readCode(block: Block, state: CardState): void {
+  const { file } = state;
+  const heading = block.headings.filter(Boolean).pop() ?? "";
+  const lone = block.text.trim();
+  if (
+    /base model|parent model|original model|기반 모델|foundation model/i.test(heading) &&
+    /^[\w.-]+\/[\w.-]+$/.test(lone)
+  ) {
+    state.proseBases.push(
+      fact(
+        lone,
+        extracted(file, { line: block.line, confidence: 0.8, note: `under the heading "${heading}"` }),
+      ),
+    );
+    return;
+  }
+  if (/^(ya?ml|)$/.test(block.lang ?? "") && RECIPE_KEY.test(block.text)) {
+    const doc = parseDocument(block.text, { prettyErrors: false });
+    if (doc.errors.length > 0) return;
+    const obj = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return;
+    const kind = recipeKind(obj as Obj);
+    if (!kind) return;
+    const inner: FileFacts = { file, kind, bases: [], steps: [], warnings: [] };
+    readRecipe(kind, obj as Obj, file, block.text, inner);
+    for (const step of inner.steps) shiftLines(step, block.line - 1);
+    state.embedded.push(inner);
+    return;
+  }
+  if (
+    /^(python|py|)$/.test(block.lang ?? "") &&
+    /(TrainingArguments|LoraConfig|Config\(|Trainer\()/.test(block.text)
+  ) {
+    const lines = block.text.split("\n");
+    lines.forEach((row, i) => {
+      const m = /^\s*([A-Za-z_]\w*)\s*=\s*([^,#]+?|\[[^\]]*\])\s*,?\s*(?:#.*)?$/.exec(row);
+      if (m?.[1] && m[2] !== undefined && knownKey(m[1]))
+        state.hp.push({
+          key: m[1],
+          value: parseListValue(m[2].replace(/^["']|["']$/g, "")),
+          line: block.line + i,
+          confidence: 0.8,
+        });
+    });
+    const trainer = /\b(SFT|DPO|ORPO|KTO|CPO|GRPO|PPO|RLOO|Reward)Trainer\(/
+      .exec(block.text)?.[1]
+      ?.toLowerCase();
+    const objective = trainer
+      ? (OBJECTIVE_WORDS[trainer] ?? (trainer === "reward" ? "reward-model" : undefined))
+      : undefined;
+    if (objective)
+      state.trainerObjective = fact(
+        objective,
+        extracted(file, { line: block.line, confidence: 0.9, note: "trainer class in the card's code" }),
+      );
+  }
+}
+
+function shiftLines(step: StepFacts, by: number): void {
+  const shift = (p: { line?: number }) => {
+    if (p.line) p.line += by;
+  };
+  shift(step.origin);
+  for (const f of [
+    step.objective,
+    step.parameterization,
+    step.output,
+    step.mergeMethod,
+    step.mergeBase,
+    ...Object.values(step.adapter),
+    ...Object.values(step.hyperparameters),
+    ...step.datasets,
+    ...step.inputs,
+    ...Object.values(step.parameters),
+  ])
+    if (f) shift(f.source);
+}
