@@ -36,8 +36,13 @@ export function exactNumber(value: number, options: { group?: boolean } = {}): s
 
 /** A Markdown code span safe inside a GFM table cell. */
 export function code(text: string): string {
-  const body = text.replaceAll("|", "\\|");
-  return body.includes("`") ? `\`\` ${body} \`\`` : `\`${body}\``;
+  return codeSpan(text.replaceAll("|", "\\|"));
+}
+
+/** A Markdown code span outside tables (pipes as they are). */
+export function codeSpan(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, " ");
+  return flat.includes("`") ? `\`\` ${flat} \`\`` : `\`${flat}\``;
 }
 
 /** Plain text safe inside a GFM table cell. */
@@ -163,17 +168,18 @@ function provenanceLines(doc: LineageDocument): string[] {
   const lines: string[] = [];
   const add = (what: string, p: Parameters<typeof formatProvenance>[0]) =>
     lines.push(`- ${what}: ${cell(formatProvenance(p))}`);
-  if (doc.subject.provenance) add(`subject ${code(doc.subject.id)}`, doc.subject.provenance);
-  for (const base of doc.bases) if (base.provenance) add(`base ${code(base.id)}`, base.provenance);
+  if (doc.subject.provenance) add(`subject ${codeSpan(doc.subject.id)}`, doc.subject.provenance);
+  for (const base of doc.bases) if (base.provenance) add(`base ${codeSpan(base.id)}`, base.provenance);
   for (const step of doc.steps) {
-    if (step.provenance) add(`step ${code(step.id)}`, step.provenance);
+    if (step.provenance) add(`step ${codeSpan(step.id)}`, step.provenance);
     (step.inputs?.datasets ?? []).forEach((d, k) => {
-      if (d.provenance) add(`step ${code(step.id)}, dataset ${d.id ? code(d.id) : k + 1}`, d.provenance);
+      if (d.provenance)
+        add(`step ${codeSpan(step.id)}, dataset ${d.id ? codeSpan(d.id) : k + 1}`, d.provenance);
     });
     if (step.output?.provenance)
-      add(`step ${code(step.id)}, checkpoint ${code(step.output.id)}`, step.output.provenance);
+      add(`step ${codeSpan(step.id)}, checkpoint ${codeSpan(step.output.id)}`, step.output.provenance);
     for (const [field, p] of Object.entries(step.sources ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
-      add(`step ${code(step.id)}, ${code(field)}`, p);
+      add(`step ${codeSpan(step.id)}, ${codeSpan(field)}`, p);
   }
   return lines;
 }
@@ -185,11 +191,11 @@ export function lineageSection(doc: LineageDocument, options: ExportOptions = {}
     SECTION_START,
     "## Fine-tune lineage",
     "",
-    `Model: ${code(doc.subject.id)}. How it was made, step by step (ftl/v1 lineage, written by fine-tune-lineage${options.timestamp ? ` on ${options.timestamp}` : ""}).`,
+    `Model: ${codeSpan(doc.subject.id)}. How it was made, step by step (ftl/v1 lineage, written by fine-tune-lineage${options.timestamp ? ` on ${options.timestamp}` : ""}).`,
     "",
   ];
   if (model.steps.length === 0) {
-    const bases = doc.bases.map((b) => code(b.id)).join(", ");
+    const bases = doc.bases.map((b) => codeSpan(b.id)).join(", ");
     lines.push(bases ? `No recorded steps; bases: ${bases}.` : "No recorded steps.", "");
   } else {
     lines.push(`| ${TABLE_HEADER.join(" | ")} |`, `| ${TABLE_HEADER.map(() => "---").join(" | ")} |`);

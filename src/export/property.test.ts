@@ -21,7 +21,7 @@ import { readStandardExport } from "./reimport.js";
 import { xmlSafe } from "./spdx3.js";
 
 /** Runs per property: a few hundred documents in all, within the test-time budget. */
-const RUNS = { cheap: 200, rdf: 60 } as const;
+const RUNS = { cheap: 150, rdf: 60 } as const;
 const SEED = 20261125;
 
 describe("generated documents", () => {
@@ -70,7 +70,7 @@ describe("generated documents", () => {
 });
 
 describe("generated documents with unusual ids (spaces, quotes, Markdown, any code point)", () => {
-  it("pass the validators and round-trip through the JSON formats; the card's front matter still reads back", async () => {
+  it("pass the validators and round-trip (SPDX: XML-safe ids; card: ids without line breaks)", async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryWildDocument, async (doc) => {
         expect(await validateCycloneDx(exportLineage(doc, "cyclonedx"))).toBeNull();
@@ -80,9 +80,15 @@ describe("generated documents with unusual ids (spaces, quotes, Markdown, any co
         expect(frontMatter(exportLineage(doc, "hf-card"))).toEqual(cardMetadata(doc));
         // SPDX's strings are xsd:strings: characters XML cannot hold become U+FFFD, so those ids do not come back
         const xmlClean = JSON.stringify(xmlSafe(doc)) === JSON.stringify(doc);
-        for (const format of xmlClean
-          ? (["cyclonedx", "spdx3", "prov-jsonld"] as const)
-          : (["cyclonedx", "prov-jsonld"] as const)) {
+        // a card is Markdown: a line break inside an id cannot stay inside its table cell
+        const oneLine = !/\\[nr]/.test(JSON.stringify(doc));
+        const formats = [
+          "cyclonedx",
+          "prov-jsonld",
+          ...(xmlClean ? (["spdx3"] as const) : []),
+          ...(oneLine ? (["hf-card"] as const) : []),
+        ] as const;
+        for (const format of formats) {
           const back = readStandardExport(exportLineage(doc, format), `lineage.${format}`);
           expect(back?.document, format).toEqual(carriedBy(format, doc));
         }

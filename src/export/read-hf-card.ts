@@ -50,6 +50,31 @@ function reverse<K extends string>(labels: Record<K, string>, text: string): K |
   return (Object.keys(labels) as K[]).find((k) => labels[k] === text);
 }
 
+/** Splits text on `separator` outside code spans (an id may itself contain `<br>` or `, `). */
+export function splitOutsideCode(text: string, separator = "<br>"): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let i = 0;
+  while (i < text.length) {
+    const fence = /^`+/.exec(text.slice(i))?.[0];
+    if (fence) {
+      const close = text.indexOf(fence, i + fence.length);
+      const end = close < 0 ? text.length : close + fence.length;
+      current += text.slice(i, end);
+      i = end;
+    } else if (text.startsWith(separator, i)) {
+      parts.push(current);
+      current = "";
+      i += separator.length;
+    } else {
+      current += text[i];
+      i += 1;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
 function parseInput(text: string, step: Json): ModelInput | undefined {
   const base = text.startsWith("base: ");
   const body = base ? text.slice(6) : text;
@@ -150,8 +175,8 @@ function parseRow(row: string[], warnings: string[], line: number): Step | undef
     if ((QUANTIZATION_METHODS as readonly string[]).includes(tokens[0] ?? "")) step.method = tokens.shift();
     if (tokens.length > 0) step.format = tokens.join(" ");
   } else if (kind === "other" && method !== "—") step.description = method;
-  const models = from === "—" ? [] : from.split("<br>").flatMap((t) => parseInput(t, step) ?? []);
-  const data = datasets === "—" ? [] : datasets.split("<br>").flatMap((t) => parseDataset(t) ?? []);
+  const models = from === "—" ? [] : splitOutsideCode(from).flatMap((t) => parseInput(t, step) ?? []);
+  const data = datasets === "—" ? [] : splitOutsideCode(datasets).flatMap((t) => parseDataset(t) ?? []);
   if (models.length > 0 || data.length > 0)
     step.inputs = {
       ...(models.length > 0 ? { models } : {}),
@@ -197,7 +222,7 @@ export function readHfCard(text: string, fileName: string): StandardImport | nul
   const bases: ModelRef[] = [];
   const listed = /^No recorded steps; bases: (.*)\.$/m.exec(section)?.[1];
   if (listed !== undefined)
-    for (const part of listed.split(", ")) {
+    for (const part of splitOutsideCode(listed, ", ")) {
       const id = parseCode(part);
       if (id !== undefined) bases.push({ id });
     }
