@@ -300,12 +300,20 @@ function route(req: IncomingMessage, res: ServerResponse, models: Map<string, Fi
  */
 export async function startReplayServer(
   fixturesRoot: string,
-  options: { pageSize?: number; port?: number } = {},
+  options: {
+    pageSize?: number;
+    port?: number /** Delay before each answer, to imitate a remote Hub. */;
+    latencyMs?: number;
+  } = {},
 ): Promise<ReplayServer> {
   const models = loadFixtures(fixturesRoot);
   const requests: RecordedRequest[] = [];
   const scripts: { match: string | RegExp; responses: (ScriptedResponse | "fixture")[] }[] = [];
   const server: Server = createServer((req, res) => {
+    if (options.latencyMs) setTimeout(() => handle(req, res), options.latencyMs);
+    else handle(req, res);
+  });
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     requests.push({
       method: req.method ?? "GET",
       url: req.url ?? "/",
@@ -323,7 +331,7 @@ export async function startReplayServer(
     if (scripted.truncateAt === undefined) return void res.end(body);
     res.write(body.subarray(0, scripted.truncateAt));
     res.socket?.destroy();
-  });
+  };
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
