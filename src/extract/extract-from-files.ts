@@ -177,6 +177,12 @@ export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFac
       const at = matchStep(chain, s);
       const target = at !== undefined ? chain[at] : undefined;
       if (target) mergeStepInto(target, s, warnings);
+      else if (s.weak)
+        warnings.push({
+          code: "extract.weak-evidence",
+          message: `${f.file}: names ${s.inputs[0]?.value.id ?? "a model"} as the model it was loaded from, but no other file shows a training step; not taken as lineage`,
+          file: f.file,
+        });
       else if (!isEmptyStep(s)) chain.splice(insertAt(chain, s), 0, s);
     }
   }

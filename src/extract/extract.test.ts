@@ -258,3 +258,31 @@ describe("quantised re-uploads", () => {
     expect(validateLineage(document).class).toBe("not-lineage");
   });
 });
+
+describe("weak evidence", () => {
+  it("a base model's card with its config.json stays not-lineage", () => {
+    const config = JSON.stringify({
+      _name_or_path: "mistralai/Mistral-7B-v0.1",
+      architectures: ["MistralForCausalLM"],
+    });
+    const { document, warnings } = extractFromFiles([
+      read("samples", "mc17_Mistral-7B-v0.1_README.md"),
+      { path: "config.json", text: config },
+    ]);
+    expect(document.steps).toEqual([]);
+    expect(validateLineage(document).class).toBe("not-lineage");
+    expect(warnings.map((w) => w.code)).toContain("extract.weak-evidence");
+  });
+
+  it("config.json's _name_or_path still joins a step other files show", () => {
+    const config = JSON.stringify({
+      _name_or_path: "/dev/shm/Qwen/Qwen3-14B",
+      architectures: ["Qwen3ForCausalLM"],
+    });
+    const { document } = extractFromFiles([
+      read("samples", "mc28_Qwen3_Lora_README.md"),
+      { path: "config.json", text: config },
+    ]);
+    expect(document.steps).toHaveLength(1);
+  });
+});

@@ -53,6 +53,9 @@ export interface StepFacts {
   finalRun?: boolean;
   /** True for a step read from a recipe file: two recipes are two runs, never merged by objective alone. */
   recipe?: boolean;
+  /** True when the file alone does not show that a step happened (config.json's `_name_or_path`): such a
+   * step only adds to a step other files show, and never makes one by itself. */
+  weak?: boolean;
 }
 
 /** What one file says. */

@@ -97,6 +97,7 @@ function readModelConfig(obj: Obj, out: FileFacts): void {
   if (name) {
     const step = emptyStep("fine-tune", extracted(file, { field: "_name_or_path" }));
     step.finalRun = true;
+    step.weak = true;
     step.inputs.push(
       fact(
         { id: name },
