@@ -25,9 +25,11 @@ export function formatAudit(
   options: { verbose?: boolean; policy?: { file: string; result: PolicyResult } } = {},
 ): string {
   const { subject, verdict, counts } = report;
-  const licence = subject.license
-    ? `declares ${subject.license}${subject.licenseFrom === "document" ? "" : ` (${subject.licenseFrom})`}`
-    : "declares no licence";
+  const licence = !subject.license
+    ? "declares no licence"
+    : subject.licenseFrom === "family-name"
+      ? `declares no licence (its name suggests ${subject.license}; not used as declared)`
+      : `declares ${subject.license}${subject.licenseFrom === "document" ? "" : ` (${subject.licenseFrom})`}`;
   const lines = [`${subject.id} — ${licence}`];
   lines.push(
     `Commercial use: ${VERDICT[verdict.commercialUse]}${verdict.reasons.length > 0 ? ` — ${verdict.reasons.join("; ")}` : ""}`,
