@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ftl } from "../cli/test-io.js";
+import { postgresProblem, postgresRegistry } from "../store/_test-stores.js";
 import { openStore } from "../store/index.js";
 import { type ReplayServer, startReplayServer } from "./replay-server.js";
 
@@ -178,3 +179,32 @@ describe("ftl crawl hf", () => {
     expect((await ftl(["crawl", "hf", "--help"], { env, cwd: dir })).stdout).toContain("Example");
   });
 });
+
+const pgProblem = await postgresProblem();
+if (pgProblem === undefined || process.env.CI === "true") {
+  describe("ftl crawl hf into PostgreSQL", () => {
+    const registry = postgresRegistry();
+    afterAll(async () => {
+      if (pgProblem === undefined) await registry.cleanup();
+    });
+    it("adds and then skips the same models, like SQLite", async () => {
+      if (pgProblem !== undefined)
+        throw new Error(`PostgreSQL is required in CI but cannot be reached: ${pgProblem}`);
+      const db = registry.fresh();
+      const args = ["crawl", "hf", "--author", "mistralai", "--db", db, "--json"];
+      expect(JSON.parse((await ftl(args, { env, cwd: dir })).stdout).summary).toMatchObject({ added: 2 });
+      expect(JSON.parse((await ftl(args, { env, cwd: dir })).stdout).summary).toMatchObject({ skipped: 2 });
+      const store = await openStore(db);
+      try {
+        expect((await store.documentsFor("mistralai/Mistral-7B-v0.3")).documents).toHaveLength(1);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+} else {
+  console.warn(`\n⚠ Hub crawl into PostgreSQL SKIPPED: ${pgProblem} (run under CI=true to fail)\n`);
+  describe.skip(`ftl crawl hf into PostgreSQL (skipped: ${pgProblem})`, () => {
+    it("adds and then skips the same models", () => {});
+  });
+}
