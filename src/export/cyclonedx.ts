@@ -3,7 +3,7 @@
  * `modelCard`), every other checkpoint as a component with `pedigree.ancestors`, every dataset use as a `data`
  * component, and the steps as the tasks of one `formulation` workflow with hyperparameters as properties.
  */
-import { OBJECTIVE_LABELS, type Objective } from "../model/vocabulary.js";
+import type { Objective } from "../model/vocabulary.js";
 import { describeStep } from "../render/describe.js";
 import type { DatasetRef, Digest, ModelRef } from "../schema/lineage.js";
 import {
