@@ -127,7 +127,13 @@ export function mergeStepInto(target: StepFacts, incoming: StepFacts, warnings: 
     const a = target.inputs[0];
     const b = incoming.inputs[0];
     if (a && b && !sameModel(a.value.id, b.value.id))
-      mergeFact(`${label}: input model`, a, b, warnings, () => false);
+      mergeFact(
+        `${label}: input model`,
+        { value: a.value.id, source: a.source },
+        { value: b.value.id, source: b.source },
+        warnings,
+        () => false,
+      );
     // A Hub id beats a local path for the same model.
     if (
       a &&
