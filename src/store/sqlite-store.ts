@@ -13,8 +13,11 @@ import { type AddInput, type AddResult, type AddSummary, type Store, StoreError 
 
 type Db = Database.Database;
 
-/** Name → id caches are dropped when they grow past this (they only save lookups). */
-const CACHE_LIMIT = 4_000_000;
+/**
+ * Name → id caches are dropped when they grow past this (they only save lookups; popular bases come back at
+ * once). Bounded so that a 2M-model load stays well under 2 GB with SQLite's own cache and memory map.
+ */
+const CACHE_LIMIT = 500_000;
 
 function migrate(db: Db, path: string): number {
   const tables = db
@@ -59,7 +62,7 @@ function openDatabase(path: string, mustExist: boolean): Db {
     db.pragma("synchronous = NORMAL");
     db.pragma("cache_size = -262144");
     db.pragma("temp_store = MEMORY");
-    db.pragma("mmap_size = 1073741824");
+    db.pragma("mmap_size = 268435456");
     // Fewer, larger checkpoints: index pages changed by many batches are copied to the file once.
     db.pragma("wal_autocheckpoint = 10000");
     return db;
