@@ -17,6 +17,11 @@ export const FLOOR_SQL = {
   UNION
   SELECT e.child FROM walk w JOIN edge e ON e.parent = w.node
 ) SELECT m.name FROM walk w JOIN model m ON m.id = w.node`,
+  descendantCount: `WITH RECURSIVE walk(node) AS (
+  SELECT id FROM model WHERE name = ?
+  UNION
+  SELECT e.child FROM walk w JOIN edge e ON e.parent = w.node
+) SELECT CAST(COUNT(*) - 1 AS TEXT) FROM walk`,
   trainedOn: `WITH RECURSIVE walk(node) AS (
   SELECT s.output FROM dataset d JOIN step_dataset sd ON sd.dataset = d.id JOIN step s ON s.id = sd.step WHERE d.name = ?
   UNION
