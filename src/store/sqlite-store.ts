@@ -19,7 +19,8 @@ type Db = Database.Database;
  */
 const CACHE_LIMIT = 500_000;
 
-function migrate(db: Db, path: string): number {
+/** Refuses a database that is not a registry before anything (even the journal mode) is written to it. */
+function checkIsRegistry(db: Db, path: string): void {
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
     .all()
@@ -29,6 +30,19 @@ function migrate(db: Db, path: string): number {
       "not-a-registry",
       `${path}: an SQLite database, but not an ftl registry (no ftl_meta table); pass another --db`,
     );
+}
+
+function tune(db: Db): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("cache_size = -262144");
+  db.pragma("temp_store = MEMORY");
+  db.pragma("mmap_size = 268435456");
+  // Fewer, larger checkpoints: index pages changed by many batches are copied to the file once.
+  db.pragma("wal_autocheckpoint = 10000");
+}
+
+function migrate(db: Db, path: string): number {
   const run = db.transaction(() => {
     db.exec("CREATE TABLE IF NOT EXISTS ftl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     const row = db.prepare("SELECT value FROM ftl_meta WHERE key = 'schema_version'").get() as
@@ -58,13 +72,6 @@ function openDatabase(path: string, mustExist: boolean): Db {
     if (!mustExist) mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path, { fileMustExist: mustExist });
     db.pragma("busy_timeout = 10000");
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("cache_size = -262144");
-    db.pragma("temp_store = MEMORY");
-    db.pragma("mmap_size = 268435456");
-    // Fewer, larger checkpoints: index pages changed by many batches are copied to the file once.
-    db.pragma("wal_autocheckpoint = 10000");
     return db;
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -281,6 +288,8 @@ class SqliteStore implements Store {
 export function openSqliteStore(path: string, options: { mustExist?: boolean } = {}): Store {
   const db = openDatabase(path, options.mustExist ?? false);
   try {
+    checkIsRegistry(db, path);
+    tune(db);
     const version = migrate(db, path);
     return new SqliteStore(db, path, version);
   } catch (error) {

@@ -1,0 +1,70 @@
+/** Opening registries: where they are, and what is refused (SQLite specifics; the rest is the contract suite). */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { openStore, resolveLocation, StoreError } from "./index.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ftl-open-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("resolveLocation", () => {
+  it("takes --db, then FTL_DB, then ./.ftl/registry.db", () => {
+    expect(resolveLocation("r.db", { cwd: "/w", env: { FTL_DB: "/x.db" } })).toEqual({
+      kind: "sqlite",
+      path: "/w/r.db",
+    });
+    expect(resolveLocation(undefined, { cwd: "/w", env: { FTL_DB: "/x.db" } })).toEqual({
+      kind: "sqlite",
+      path: "/x.db",
+    });
+    expect(resolveLocation(undefined, { cwd: "/w", env: {} })).toEqual({
+      kind: "sqlite",
+      path: "/w/.ftl/registry.db",
+    });
+  });
+  it("reads postgres:// URLs with an optional schema and hides passwords", () => {
+    expect(resolveLocation("postgres://u:secret@h:5432/db?schema=ftl_1", { env: {} })).toEqual({
+      kind: "postgres",
+      url: "postgres://u:secret@h:5432/db",
+      schema: "ftl_1",
+      display: "postgres://u:***@h:5432/db?schema=ftl_1",
+    });
+    expect(() => resolveLocation("postgres://h/db?schema=a-b", { env: {} })).toThrow(
+      /schema "a-b" must be letters/,
+    );
+    expect(() => resolveLocation("mysql://h/db", { env: {} })).toThrow(/unsupported registry location/);
+  });
+});
+
+describe("opening SQLite files", () => {
+  it("refuses a database that is not a registry, without changing it", async () => {
+    const path = join(dir, "other.db");
+    const other = new Database(path);
+    other.exec("CREATE TABLE people (name TEXT)");
+    other.close();
+    const error = await openStore(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe("not-a-registry");
+    const again = new Database(path);
+    expect(again.pragma("journal_mode", { simple: true })).toBe("delete");
+    again.close();
+  });
+
+  it("refuses a file that is not a database, and a missing one when it must exist", async () => {
+    const text = join(dir, "notes.db");
+    writeFileSync(text, "these are notes, not a database\n".repeat(200));
+    await expect(openStore(text)).rejects.toMatchObject({ code: "not-a-registry" });
+    await expect(openStore(join(dir, "missing.db"), { mustExist: true })).rejects.toMatchObject({
+      code: "cannot-open",
+      message: expect.stringContaining("no registry here"),
+    });
+  });
+
+  it("creates the folder of a new registry", async () => {
+    const store = await openStore(join(dir, "deep", "er", "r.db"));
+    expect((await store.stats()).documents).toBe(0);
+    await store.close();
+  });
+});
