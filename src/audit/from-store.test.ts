@@ -115,6 +115,35 @@ describe("audits over the registry (SQLite)", () => {
     expect(none.total).toBe(0);
   });
 
+  it("ftl query descendants --license-conflicts lists only the conflicting descendants", async () => {
+    const text = await ftl([
+      "query",
+      "descendants",
+      "meta-llama/Llama-3.1-8B",
+      "--license-conflicts",
+      "--db",
+      location,
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("1 descendant with licence conflicts");
+    expect(text.stdout).toContain("org/sft — declares apache-2.0");
+    expect(text.stdout).not.toContain("org/Llama-3.1-dpo");
+    const json = await ftl([
+      "query",
+      "descendants",
+      "meta-llama/Llama-3.1-8B",
+      "--license-conflicts",
+      "--json",
+      "--db",
+      location,
+    ]);
+    const parsed = JSON.parse(json.stdout) as { total: number; conflicts: { id: string }[] };
+    expect(parsed.total).toBe(1);
+    expect(parsed.conflicts.map((c) => c.id)).toEqual(["org/sft"]);
+    const plain = await ftl(["query", "descendants", "meta-llama/Llama-3.1-8B", "--json", "--db", location]);
+    expect((JSON.parse(plain.stdout) as { total: number }).total).toBe(2);
+  });
+
   it("ftl audit registry:ID and FILE --db", async () => {
     const reg = await ftl(["audit", "registry:org/sft", "--db", location, "--json"]);
     expect(reg.code).toBe(6);

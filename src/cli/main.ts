@@ -17,7 +17,7 @@ function topHelp(commands: readonly Command[]): string {
     ...commands.map((c) => `  ${c.path.join(" ").padEnd(width)}  ${c.summary}`),
     "",
     "Exit codes: 0 ok (lineage), 1 invalid document, 2 usage error, 3 partial lineage, 4 not lineage,",
-    "            5 incomplete result, 70 internal error.",
+    "            5 incomplete result, 6 audit failed (error finding or policy violated), 70 internal error.",
     "",
   ].join("\n");
 }

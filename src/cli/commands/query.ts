@@ -2,6 +2,7 @@
  * `ftl query …`: questions across the registry (ancestors, descendants, trained-on, datasets, common,
  * documents), and the registry helpers the other registry commands (add, ingest, tree) share.
  */
+import { descendantsWithLicenseConflicts, formatLicenseConflicts } from "../../audit/from-store.js";
 import { OBJECTIVES, PARAMETERIZATIONS } from "../../model/vocabulary.js";
 import { renderAncestors } from "../../query/ancestors-text.js";
 import { describeEdge } from "../../query/describe-edge.js";
@@ -138,7 +139,7 @@ export const queryDescendantsCommand: Command = {
   path: ["query", "descendants"],
   summary: "every model derived from a model, filtered, with counts by relation",
   usage:
-    "ftl query descendants ID [--objective O] [--param P] [--dataset D] [--relation R] [--max-depth N] [--limit N|all] [--json]",
+    "ftl query descendants ID [--objective O] [--param P] [--dataset D] [--relation R] [--max-depth N] [--limit N|all] [--license-conflicts] [--json]",
   positionals: { min: 1, max: 1, names: "ID" },
   options: {
     ...DB_OPTION,
@@ -165,6 +166,10 @@ export const queryDescendantsCommand: Command = {
       description: "List at most N models (totals count all)",
       default: "100",
     },
+    "license-conflicts": {
+      type: "boolean",
+      description: "Only descendants whose declared licence conflicts with what they inherit (see ftl audit)",
+    },
     ...JSON_OPTION,
   },
   details: `Filters combine: every one must hold. --objective, --param and --dataset look at every step on the
@@ -175,6 +180,7 @@ Exit codes: 0 ok, 2 usage error or unknown model, 5 stopped at the default depth
   examples: [
     "ftl query descendants mistralai/Mistral-7B-v0.1",
     "ftl query descendants meta-llama/Meta-Llama-3-8B --objective dpo --relation adapter --limit all --json",
+    "ftl query descendants meta-llama/Llama-3.1-8B --license-conflicts",
   ],
   async run(ctx) {
     const id = ctx.positionals[0] as string;
@@ -186,14 +192,21 @@ Exit codes: 0 ok, 2 usage error or unknown model, 5 stopped at the default depth
     const limit = limitOf(ctx, 100);
     return withStore(ctx, { create: false }, async (store) => {
       await requireModel(store, id);
-      const result = await store.descendants(id, {
+      const filters = {
         ...(objective ? { objective } : {}),
         ...(parameterization ? { parameterization } : {}),
         ...(relation ? { relation } : {}),
         ...(dataset !== undefined ? { dataset } : {}),
         ...(maxDepth !== undefined ? { maxDepth } : {}),
         ...(limit !== undefined ? { limit } : {}),
-      });
+      };
+      if (flag(ctx.values, "license-conflicts")) {
+        const conflicts = await descendantsWithLicenseConflicts(store, id, filters);
+        if (flag(ctx.values, "json")) printJson(ctx.io, conflicts);
+        else ctx.io.stdout(`${formatLicenseConflicts(conflicts)}\n`);
+        return walkExit(ctx, conflicts.complete);
+      }
+      const result = await store.descendants(id, filters);
       if (flag(ctx.values, "json")) printJson(ctx.io, result);
       else {
         const lines = [
