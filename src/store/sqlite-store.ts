@@ -19,6 +19,31 @@ type Db = Database.Database;
  */
 const CACHE_LIMIT = 500_000;
 
+/** What the writer keeps in memory while the secondary indexes are dropped (bulk load into an empty registry). */
+interface BulkState {
+  /** hashKey → id(s) of the documents added in bulk mode (all the registry has). */
+  hkeys: Map<number, number | number[]>;
+  /** Model ids that are the subject of a document. */
+  subjects: Set<number>;
+  /** Id of the last document this store added: another writer's work shows as a different max(id). */
+  lastDocument: number;
+}
+
+/**
+ * Recreates the secondary indexes a bulk load dropped (their definitions are in ftl_meta `bulk_indexes`),
+ * inside the caller's transaction. Does nothing when no bulk load is pending.
+ */
+function rebuildIndexes(db: Db): void {
+  const row = db.prepare("SELECT value FROM ftl_meta WHERE key = 'bulk_indexes'").get() as
+    | { value: string }
+    | undefined;
+  if (row === undefined) return;
+  const indexes = JSON.parse(row.value) as { name: string; sql: string }[];
+  for (const index of indexes)
+    db.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /i, "CREATE $1INDEX IF NOT EXISTS "));
+  db.prepare("DELETE FROM ftl_meta WHERE key = 'bulk_indexes'").run();
+}
+
 /** Refuses a database that is not a registry before anything (even the journal mode) is written to it. */
 function checkIsRegistry(db: Db, path: string): void {
   const tables = db
@@ -90,6 +115,10 @@ class SqliteStore implements Store {
   private readonly modelIds = new Map<string, number>();
   private readonly datasetIds = new Map<string, number>();
   private readonly ex: Executor;
+  /** Set while this store is bulk-loading an initially empty registry (secondary indexes dropped). */
+  private bulk: BulkState | undefined;
+  /** Bulk mode is tried once, on the first batch. */
+  private bulkTried = false;
 
   constructor(
     private readonly db: Db,
@@ -99,7 +128,10 @@ class SqliteStore implements Store {
     const prepare = (sql: string): Database.Statement => this.prepare(sql);
     this.ex = {
       dialect: "sqlite",
-      all: async <T>(sql: string, params: readonly unknown[]) => prepare(sql).all(...params) as T[],
+      all: async <T>(sql: string, params: readonly unknown[]) => {
+        this.finishBulk();
+        return prepare(sql).all(...params) as T[];
+      },
     };
   }
 
@@ -136,6 +168,63 @@ class SqliteStore implements Store {
     return { id, created: insert.changes > 0 };
   }
 
+  /** Is this content from this source stored? In bulk mode from memory (and a look-up by id on a match). */
+  private isStored(hkey: number, hash: string, source: string): boolean {
+    if (this.bulk === undefined)
+      return (
+        this.prepare("SELECT 1 FROM document WHERE hkey = ? AND hash = ? AND source = ?").get(
+          hkey,
+          hash,
+          source,
+        ) !== undefined
+      );
+    const known = this.bulk.hkeys.get(hkey);
+    if (known === undefined) return false;
+    const byId = this.prepare("SELECT 1 FROM document WHERE id = ? AND hash = ? AND source = ?");
+    for (const id of typeof known === "number" ? [known] : known)
+      if (byId.get(id, hash, source) !== undefined) return true;
+    return false;
+  }
+
+  /**
+   * Called at the start of every batch's transaction. On the first batch into an empty registry, drops the
+   * secondary indexes (noting their definitions in ftl_meta, in the same transaction) and keeps what the
+   * writer looks up in memory instead; the indexes are rebuilt, sorted, by {@link finishBulk}. Later
+   * batches check that no other writer added documents meanwhile (else bulk mode ends at once).
+   */
+  private enterOrCheckBulk(): void {
+    if (this.bulk !== undefined) {
+      const last = this.prepare("SELECT max(id) AS id FROM document").get() as { id: number | null };
+      if ((last.id ?? 0) !== this.bulk.lastDocument) this.finishBulkInTransaction();
+      return;
+    }
+    if (this.bulkTried) return;
+    this.bulkTried = true;
+    if (this.prepare("SELECT 1 FROM document LIMIT 1").get() !== undefined) return;
+    if (this.prepare("SELECT 1 FROM ftl_meta WHERE key = 'bulk_indexes'").get() !== undefined) return;
+    const indexes = this.db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+      .all() as { name: string; sql: string }[];
+    this.db
+      .prepare("INSERT INTO ftl_meta (key, value) VALUES ('bulk_indexes', ?)")
+      .run(JSON.stringify(indexes));
+    for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
+    this.bulk = { hkeys: new Map(), subjects: new Set(), lastDocument: 0 };
+  }
+
+  /** Ends bulk mode inside the current transaction: rebuilds the dropped indexes. */
+  private finishBulkInTransaction(): void {
+    this.bulk = undefined;
+    rebuildIndexes(this.db);
+  }
+
+  /** Ends bulk mode (in its own transaction) if this store, or an interrupted earlier one, left it on. */
+  private finishBulk(): void {
+    if (this.bulk === undefined) return;
+    this.bulk = undefined;
+    this.db.transaction(() => rebuildIndexes(this.db)).immediate();
+  }
+
   /** Takes a document out of the graph (its row and body stay, as history). */
   private retire(documentId: number): void {
     const steps = this.prepare("SELECT id, output FROM step WHERE document = ?").all(documentId) as {
@@ -162,21 +251,24 @@ class SqliteStore implements Store {
       superseded: 0,
     };
     const hkey = hashKey(plan.hash);
-    if (
-      this.prepare("SELECT 1 FROM document WHERE hkey = ? AND hash = ? AND source = ?").get(
-        hkey,
-        plan.hash,
-        source,
-      )
-    )
-      return result;
+    if (this.isStored(hkey, plan.hash, source)) return result;
     const subject = this.idOf("model", this.modelIds, plan.subject);
+    // A subject that already has a document may need older ones retired, which needs the indexes.
+    if (this.bulk !== undefined && !subject.created && this.bulk.subjects.has(subject.id))
+      this.finishBulkInTransaction();
     const inserted = this.prepare(
       "INSERT INTO document (hkey, hash, source, subject, added_at, current, body) VALUES (?, ?, ?, ?, ?, 1, ?)",
     ).run(hkey, plan.hash, source, subject.id, addedAt, plan.body);
     const documentId = Number(inserted.lastInsertRowid);
     result.status = "added";
-    if (!subject.created) {
+    if (this.bulk !== undefined) {
+      this.bulk.subjects.add(subject.id);
+      const known = this.bulk.hkeys.get(hkey);
+      if (known === undefined) this.bulk.hkeys.set(hkey, documentId);
+      else if (typeof known === "number") this.bulk.hkeys.set(hkey, [known, documentId]);
+      else known.push(documentId);
+      this.bulk.lastDocument = documentId;
+    } else if (!subject.created) {
       const older = this.prepare(
         "SELECT id FROM document WHERE subject = ? AND source = ? AND current = 1 AND id <> ?",
       ).all(subject.id, source, documentId) as { id: number }[];
@@ -241,16 +333,18 @@ class SqliteStore implements Store {
   async addDocuments(batch: readonly AddInput[]): Promise<AddSummary> {
     const plans = batch.map((input) => ({ plan: planDocument(input.document), source: input.source }));
     const addedAt = new Date().toISOString();
-    const write = this.db.transaction(() =>
-      plans.map(({ plan, source }, i) => this.addOne(plan, source, i, addedAt)),
-    );
+    const write = this.db.transaction(() => {
+      this.enterOrCheckBulk();
+      return plans.map(({ plan, source }, i) => this.addOne(plan, source, i, addedAt));
+    });
     let results: AddResult[];
     try {
       results = write.immediate();
     } catch (error) {
-      // Ids cached during the rolled-back transaction may not exist.
+      // Ids cached during the rolled-back transaction may not exist; nor may documents noted in bulk mode.
       this.modelIds.clear();
       this.datasetIds.clear();
+      this.bulk = undefined;
       throw error;
     }
     return {
@@ -274,11 +368,13 @@ class SqliteStore implements Store {
   stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
 
   async optimize(): Promise<void> {
+    this.finishBulk();
     this.db.pragma("optimize");
   }
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    this.finishBulk();
     this.db.pragma("optimize");
     this.db.close();
   }
@@ -291,6 +387,10 @@ export function openSqliteStore(path: string, options: { mustExist?: boolean } =
     checkIsRegistry(db, path);
     tune(db);
     const version = migrate(db, path);
+    // A bulk load that was interrupted (kill -9) left its indexes dropped: the committed batches are whole,
+    // only the indexes are missing. Rebuilt here, before anything reads or writes.
+    if (db.prepare("SELECT 1 FROM ftl_meta WHERE key = 'bulk_indexes'").get() !== undefined)
+      db.transaction(() => rebuildIndexes(db)).immediate();
     return new SqliteStore(db, path, version);
   } catch (error) {
     db.close();
