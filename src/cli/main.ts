@@ -9,7 +9,7 @@ const { version } = require("../../package.json") as { version: string };
 function topHelp(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.path.join(" ").length));
   return [
-    `ftl ${version} — model fine-tune lineage: record, validate, show`,
+    `ftl ${version} — model fine-tune lineage: record, extract, validate, store, query, audit, export`,
     "",
     "Usage: ftl COMMAND [options]    (ftl COMMAND --help for details)",
     "",

@@ -15,17 +15,19 @@ import { validateCommand } from "./validate.js";
 
 /** Every command, in the order `ftl --help` lists them. */
 export const COMMANDS: Command[] = [
+  // one document
   validateCommand,
   showCommand,
   initCommand,
   stepAddCommand,
-  schemaCommand,
+  importCommand,
+  exportCommand,
+  auditCommand,
+  // the registry
   addCommand,
   ingestCommand,
   ...QUERY_COMMANDS,
   treeCommand,
-  exportCommand,
-  auditCommand,
-  importCommand,
   crawlCommand,
+  schemaCommand,
 ];
