@@ -82,9 +82,15 @@ describe.each(EXAMPLES)("%s", (_name, doc) => {
     const expected = cardMetadata(doc);
     for (const key of Object.keys(expected)) expect(meta[key], key).toEqual(expected[key]);
     expect(Object.keys(meta).sort()).toEqual(Object.keys(expected).sort());
-    const bases = doc.bases.map((b) => b.id).filter((id) => id !== doc.subject.id);
-    if (bases.length === 1) expect(meta.base_model).toBe(bases[0]);
-    if (bases.length > 1) expect(meta.base_model).toEqual(bases);
+    // base_model: the direct parents (the last step's input models), as the Hub's model tree reads it
+    const last = doc.steps.at(-1);
+    const parents = last
+      ? (last.inputs?.models ?? []).map((m) => m.id ?? doc.steps.find((s) => s.id === m.step)?.output?.id)
+      : doc.bases.map((b) => b.id).filter((id) => id !== doc.subject.id);
+    if (parents.every((p) => p !== undefined)) {
+      if (parents.length === 1) expect(meta.base_model).toBe(parents[0]);
+      if (parents.length > 1) expect(meta.base_model).toEqual(parents);
+    }
     expect(meta.license).toBe(doc.subject.license);
     expect(meta.tags).toContain("fine-tune-lineage");
     const datasets = doc.steps.flatMap((s) => s.inputs?.datasets ?? []).flatMap((d) => (d.id ? [d.id] : []));

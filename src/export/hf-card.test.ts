@@ -52,11 +52,14 @@ describe("the lineage section", () => {
     expect(card).toContain(
       "`teknium/OpenHermes-2.5-Mistral-7B`<br>`Intel/neural-chat-7b-v3-3`<br>base: `mistralai/Mistral-7B-v0.1`",
     );
+    // the merged models; the merge's reference base model is in the table, not in base_model
     expect(front(card).base_model).toEqual([
       "teknium/OpenHermes-2.5-Mistral-7B",
       "Intel/neural-chat-7b-v3-3",
-      "mistralai/Mistral-7B-v0.1",
     ]);
+    expect(card).toContain(
+      "Bases (where the chain starts): `teknium/OpenHermes-2.5-Mistral-7B`, `Intel/neural-chat-7b-v3-3`, `mistralai/Mistral-7B-v0.1`.",
+    );
     expect(front(card).base_model_relation).toBe("merge");
   });
 
@@ -75,7 +78,8 @@ describe("updating a card in place", () => {
     expect(meta.language).toEqual(["en"]);
     expect(meta.pipeline_tag).toBe("text-generation");
     expect(meta.license).toBe("mit");
-    expect(meta.base_model).toBe("mistralai/Mistral-7B-v0.1");
+    // the direct parent, so that the Hub's model tree links Zephyr to its SFT checkpoint
+    expect(meta.base_model).toBe("HuggingFaceH4/mistral-7b-sft-beta");
     expect(meta.base_model_relation).toBe("finetune");
     expect(meta.tags).toEqual(["chat", "fine-tune-lineage"]);
     expect(meta.datasets).toEqual(["HuggingFaceH4/ultrachat_200k", "HuggingFaceH4/ultrafeedback_binarized"]);
@@ -101,7 +105,7 @@ describe("updating a card in place", () => {
 
   it("creates front matter for a card that has none", () => {
     const updated = updateHfCard("# My model\n\nText.\n", zephyr);
-    expect(front(updated).base_model).toBe("mistralai/Mistral-7B-v0.1");
+    expect(front(updated).base_model).toBe("HuggingFaceH4/mistral-7b-sft-beta");
     expect(updated).toContain("# My model\n\nText.\n\n<!-- ftl:lineage:start -->");
   });
 

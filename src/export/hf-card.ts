@@ -5,6 +5,7 @@
  * existing README without touching anything else.
  */
 import { parseDocument, stringify } from "yaml";
+import { indexReferences, resolveInput } from "../model/graph.js";
 import { ADAPTER_PARAMETERIZATIONS, OBJECTIVE_LABELS, PARAMETERIZATION_LABELS } from "../model/vocabulary.js";
 import { formatProvenance } from "../render/chain-text.js";
 import { formatNumber } from "../render/describe.js";
@@ -64,12 +65,41 @@ export function baseModelRelation(doc: LineageDocument): string | undefined {
   return "finetune";
 }
 
+/**
+ * The Hub's `base_model`: the models the subject was made from directly — the inputs of the last step (a merge's
+ * merged models, not its reference base model), looking through intermediate checkpoints that have no id —
+ * so that the Hub's model tree links the subject to its parent, not to the root of a long chain. Without steps
+ * these are the document's bases, except the subject itself (a base model's own card lists no base).
+ */
+export function directParents(doc: LineageDocument): string[] {
+  const last = doc.steps.at(-1);
+  if (!last) return doc.bases.map((b) => b.id).filter((id) => id !== doc.subject.id);
+  const index = indexReferences(doc);
+  const parents: string[] = [];
+  const seen = new Set<number>();
+  const visit = (step: Step, stepIndex: number): void => {
+    if (seen.has(stepIndex)) return;
+    seen.add(stepIndex);
+    for (const input of step.inputs?.models ?? []) {
+      const resolved = resolveInput(input, index, doc);
+      if (resolved.kind === "step" && resolved.id === undefined) {
+        const earlier = doc.steps[resolved.stepIndex];
+        if (earlier && resolved.stepIndex < stepIndex) visit(earlier, resolved.stepIndex);
+      } else {
+        const id = resolved.kind === "unresolved" ? resolved.reference : resolved.id;
+        if (id !== undefined && id !== "" && !parents.includes(id)) parents.push(id);
+      }
+    }
+  };
+  visit(last, doc.steps.length - 1);
+  return parents;
+}
+
 /** The front matter keys ftl writes, in the order it writes them. */
 export function cardMetadata(doc: LineageDocument): Record<string, unknown> {
   const model = buildExportModel(doc);
   const meta: Record<string, unknown> = {};
-  // Without steps the subject may itself be a base (a base model's own card): the Hub lists no base then.
-  const bases = doc.bases.map((b) => b.id).filter((id) => doc.steps.length > 0 || id !== doc.subject.id);
+  const bases = directParents(doc);
   if (bases.length === 1) meta.base_model = bases[0];
   else if (bases.length > 1) meta.base_model = bases;
   const relation = baseModelRelation(doc);
@@ -194,10 +224,11 @@ export function lineageSection(doc: LineageDocument, options: ExportOptions = {}
     `Model: ${codeSpan(doc.subject.id)}. How it was made, step by step (ftl/v1 lineage, written by fine-tune-lineage${options.timestamp ? ` on ${options.timestamp}` : ""}).`,
     "",
   ];
+  const bases = doc.bases.map((b) => codeSpan(b.id)).join(", ");
   if (model.steps.length === 0) {
-    const bases = doc.bases.map((b) => codeSpan(b.id)).join(", ");
     lines.push(bases ? `No recorded steps; bases: ${bases}.` : "No recorded steps.", "");
   } else {
+    if (bases) lines.push(`Bases (where the chain starts): ${bases}.`, "");
     lines.push(`| ${TABLE_HEADER.join(" | ")} |`, `| ${TABLE_HEADER.map(() => "---").join(" | ")} |`);
     for (const step of model.steps) lines.push(row(step));
     lines.push("", "```mermaid", exportMermaid(doc).trimEnd(), "```", "");

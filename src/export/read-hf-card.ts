@@ -220,7 +220,11 @@ export function readHfCard(text: string, fileName: string): StandardImport | nul
     subject.licenseLink = meta.license_link;
   const baseModel = meta.base_model;
   const bases: ModelRef[] = [];
-  const listed = /^No recorded steps; bases: (.*)\.$/m.exec(section)?.[1];
+  // The section names the chain's bases; the front matter's base_model holds the direct parents (older ftl
+  // cards, and cards without that line, fall back to it).
+  const listed =
+    /^No recorded steps; bases: (.*)\.$/m.exec(section)?.[1] ??
+    /^Bases \(where the chain starts\): (.*)\.$/m.exec(section)?.[1];
   if (listed !== undefined)
     for (const part of splitOutsideCode(listed, ", ")) {
       const id = parseCode(part);
