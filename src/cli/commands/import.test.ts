@@ -9,7 +9,10 @@ const BAD = join(import.meta.dirname, "../../../test/fixtures/extract/bad");
 
 describe("ftl import", () => {
   it("prints the chain and exits 0 for a complete lineage", async () => {
-    const r = await ftl(["import", join(SAMPLES, "cfg02_alignment-handbook_zephyr-7b-beta_dpo_config_full.yaml")]);
+    const r = await ftl([
+      "import",
+      join(SAMPLES, "cfg02_alignment-handbook_zephyr-7b-beta_dpo_config_full.yaml"),
+    ]);
     expect(r.stdout).toMatch(/DPO · full · HuggingFaceH4\/ultrafeedback_binarized/);
     expect(r.stdout).toMatch(/class: lineage/);
     expect(r.code).toBe(0);
@@ -27,12 +30,18 @@ describe("ftl import", () => {
 
   it("--sources shows where facts were read", async () => {
     const r = await ftl(["import", join(SAMPLES, "cfg14_llamafactory_qwen3_lora_sft.yaml"), "--sources"]);
-    expect(r.stdout).toMatch(/hyperparameters\.learningRate: extracted from .*cfg14_llamafactory_qwen3_lora_sft\.yaml:\d+ \(learning_rate\)/);
+    expect(r.stdout).toMatch(
+      /hyperparameters\.learningRate: extracted from .*cfg14_llamafactory_qwen3_lora_sft\.yaml:\d+ \(learning_rate\)/,
+    );
   });
 
   it("exit 4 for a base model's card, 5 when an input could not be read, 2 when nothing could", async () => {
     expect((await ftl(["import", join(SAMPLES, "mc17_Mistral-7B-v0.1_README.md")])).code).toBe(4);
-    const partial = await ftl(["import", join(SAMPLES, "cfg01_alignment-handbook_zephyr-7b-beta_sft_config_full.yaml"), join(BAD, "binary.md")]);
+    const partial = await ftl([
+      "import",
+      join(SAMPLES, "cfg01_alignment-handbook_zephyr-7b-beta_sft_config_full.yaml"),
+      join(BAD, "binary.md"),
+    ]);
     expect(partial.code).toBe(5);
     expect(partial.stderr).toMatch(/binary\.md: binary data/);
     const none = await ftl(["import", "/nonexistent/README.md"]);
