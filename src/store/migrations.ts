@@ -10,11 +10,12 @@ export interface Migration {
 }
 
 /** The schema version this ftl writes and understands. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Tables (both dialects):
- * - `model(id, name, anonymous)`, `dataset(id, name)`: integer ids for every name, unique names.
+ * - `model(id, name, anonymous)`, `dataset(id, name)`: integer ids for every name, unique names (in SQLite
+ *   since version 2 through the index `model_name`, so that a bulk load can drop it and build it sorted).
  * - `document(id, hkey, hash, source, subject, added_at, current, body)`: every document ever added, once per
  *   (content hash, source); `hkey` is the hash's first 52 bits as an integer, a small index key (the writer
  *   checks hash and source, under its lock). `current` marks the latest one per (subject, source). History is
@@ -53,6 +54,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX license_claim_document ON license_claim (document)",
     ],
   },
+  {
+    version: 2,
+    description:
+      "model names unique through a named index (model_name), which a bulk load into an empty registry can drop and rebuild",
+    statements: [
+      "CREATE TABLE model_v2 (id INTEGER PRIMARY KEY, name TEXT NOT NULL, anonymous INTEGER NOT NULL DEFAULT 0)",
+      "INSERT INTO model_v2 (id, name, anonymous) SELECT id, name, anonymous FROM model",
+      "DROP TABLE model",
+      "ALTER TABLE model_v2 RENAME TO model",
+      "CREATE UNIQUE INDEX model_name ON model (name)",
+    ],
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -81,6 +94,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX license_claim_entity ON license_claim (kind, entity)",
       "CREATE INDEX license_claim_document ON license_claim (document)",
     ],
+  },
+  {
+    version: 2,
+    description: "no change in PostgreSQL (version 2 changed how SQLite keeps model names unique)",
+    statements: [],
   },
 ];
 

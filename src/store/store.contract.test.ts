@@ -17,6 +17,7 @@ import {
 } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
+import { SCHEMA_VERSION } from "./migrations.js";
 import { type Store, StoreError } from "./store.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -356,7 +357,7 @@ function contract(kind: "sqlite" | "postgres", makeRegistry: () => TestRegistry)
       const location = registry.fresh();
       const first = await openStore(location);
       await first.addDocuments(chain("v", 2));
-      expect((await first.stats()).schemaVersion).toBe(1);
+      expect((await first.stats()).schemaVersion).toBe(SCHEMA_VERSION);
       await first.close();
       const again = await openStore(location);
       expect((await again.stats()).edges).toBe(2);
