@@ -35,6 +35,22 @@ describe("prose", () => {
     expect(validateLineage(document).valid).toBe(true);
   });
 
+  it("takes only a model name, never a sentence, for the start of an arrow chain", () => {
+    const text =
+      "# m\n\nOur model came out of a long process (`Mistral-7B-v0.1 -> SFT on UltraChat -> DPO on UltraFeedback`).\n";
+    const { document } = extractFromFiles([{ path: "README.md", text }]);
+    expect(document.bases.map((b) => b.id)).toEqual(["Mistral-7B-v0.1"]);
+    const vague = "# m\n\nWe started from what we had at hand -> SFT -> DPO\n";
+    expect(extractFromFiles([{ path: "README.md", text: vague }]).document.bases).toEqual([]);
+  });
+
+  it("does not read a list of supported methods as a procedure", () => {
+    const text =
+      "# trainer\n\nSupported objectives: SFT, DPO, KTO, ORPO and GRPO, with LoRA or full fine-tuning.\n";
+    const { document } = extractFromFiles([{ path: "README.md", text }]);
+    expect(document.steps).toEqual([]);
+  });
+
   it("reads the Trainer's generated sentence and hyperparameter list with line provenance", () => {
     const { document } = extractFromFiles([read("real", "ex03_RoleInstructor-1.5b_README.md")]);
     const step = document.steps[0];

@@ -132,6 +132,24 @@ function clauseStep(
   return step;
 }
 
+/**
+ * The model an arrow chain starts from, in the text before its first arrow: the whole text when it is short
+ * enough to be a name (`Llama 3 8B`), else the model-like word that ends it (`… as (\`Mistral-7B-v0.1`). A
+ * sentence is never taken for a model name.
+ */
+export function modelNameBefore(text: string): string | undefined {
+  const clean = text.replace(/^[\s(`*_"'[]+|[\s)`*_"'\].,:;]+$/g, "");
+  if (clean.length > 0 && clean.length <= 40 && clean.split(/\s+/).length <= 4 && !/[:*`()[\]]/.test(clean))
+    return clean;
+  const last = clean
+    .split(/\s+/)
+    .at(-1)
+    ?.replace(/^[(`*_"'[]+|[)`*_"'\].,:;]+$/g, "");
+  if (last && /^[A-Za-z][\w.-]*(?:\/[\w.-]+)?$/.test(last) && /\d|\//.test(last) && last.length >= 4)
+    return last;
+  return undefined;
+}
+
 /** `Mistral-7B -> instruction-SFT -> domain-SFT -> safety-DPO` → a base and ordered steps. */
 export function arrowChain(
   text: string,
@@ -151,7 +169,7 @@ export function arrowChain(
       const step = clauseStep(part, file, line, objective, 0.8);
       step.name = part;
       steps.push({ step, ordered: true, index: i });
-    } else if (i === 0) base = part.split(/\s+/).find((w) => /[\w.-]+/.test(w)) && part;
+    } else if (i === 0) base = modelNameBefore(part);
     else if (steps.length > 0 && /^[\w.-]+\/[\w.-]+$/.test(part)) {
       const last = steps[steps.length - 1];
       if (last) last.step.output = fact(part, extracted(file, { line, confidence: 0.8 }));
@@ -186,6 +204,9 @@ export function sentenceSteps(sentence: string, file: string, line: number): Pro
       continue;
     }
     const distinct = [...new Set(here.map((h) => h.objective))];
+    // "sft, dpo, kto, orpo, …" in one clause, with nothing that orders them, is a list of what a tool or a
+    // card supports, not a procedure.
+    if (distinct.length >= 3 && !ordered) continue;
     for (const objective of distinct.sort((a, b) => OBJECTIVE_ORDER[a] - OBJECTIVE_ORDER[b])) {
       steps.push({
         step: clauseStep(distinct.length === 1 ? clause : "", file, line, objective, ordered ? 0.8 : 0.7),
