@@ -194,7 +194,7 @@ export function readHfCard(text: string, fileName: string): StandardImport | nul
   const start = text.indexOf(SECTION_START);
   const end = text.indexOf(SECTION_END, start);
   if (start < 0 || end < 0) return null;
-  const warnings: string[] = [HF_CARD_LOST];
+  const warnings: string[] = [];
   const front = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
   let meta: Json = {};
   try {
@@ -241,5 +241,5 @@ export function readHfCard(text: string, fileName: string): StandardImport | nul
       if (step) steps.push(step);
     }
   const document: LineageDocument = { format: FORMAT_V1, subject, bases, steps };
-  return { format: "hf-card", document, warnings };
+  return { format: "hf-card", document, warnings, notes: [HF_CARD_LOST] };
 }

@@ -12,6 +12,8 @@ export interface StandardImport {
   document: LineageDocument;
   /** What could not be restored, in words that name the file's field. */
   warnings: string[];
+  /** What the format never carries (the file was read in full; these say what it cannot hold). */
+  notes?: string[];
 }
 
 /** The readers tried in turn; each returns null for text that is not its format. */

@@ -225,6 +225,12 @@ export function extractFromFiles(files: SourceFile[], options: ExtractOptions = 
         message: m,
         file: file.path,
       }));
+      // What the format cannot carry is said, but the file was read in full.
+      const notes = (standard.notes ?? []).map((m) => ({
+        code: `import.${standard.format}.carries`,
+        message: m,
+        file: file.path,
+      }));
       if (rest.length > 0)
         ws.push({
           code: "extract.standard-export-used",
@@ -234,7 +240,7 @@ export function extractFromFiles(files: SourceFile[], options: ExtractOptions = 
       const document = options.subject
         ? { ...standard.document, subject: { ...standard.document.subject, id: options.subject } }
         : standard.document;
-      return { document, warnings: ws, complete: ws.length === 0 };
+      return { document, warnings: [...notes, ...ws], complete: ws.length === 0 };
     }
     const read = readSourceFile(file);
     warnings.push(...read.warnings);

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { exportLineage } from "../export/index.js";
 import { renderChain } from "../render/chain-text.js";
 import { validateLineage } from "../validate/validate.js";
 import { extractFromFiles } from "./extract-from-files.js";
@@ -172,6 +173,21 @@ describe("documents", () => {
       expect(validateLineage(document).valid, name).toBe(true);
       expect(renderChain(document, { sources: true })).toMatch(/extracted from/);
     }
+  });
+
+  it("a card ftl exported reads back complete, with a note of what cards cannot carry", () => {
+    const zephyr = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../examples/zephyr-7b-beta.lineage.json"), "utf8"),
+    );
+    const card = exportLineage(zephyr, "hf-card");
+    const r = extractFromFiles([{ path: "README.md", text: card }]);
+    expect(r.complete).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toEqual(["import.hf-card.carries"]);
+    expect(r.document.steps.map((s) => s.output?.id)).toEqual([
+      "HuggingFaceH4/mistral-7b-sft-beta",
+      "HuggingFaceH4/zephyr-7b-beta",
+    ]);
+    expect(r.document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
   });
 
   it("a base model's card is not lineage", () => {
