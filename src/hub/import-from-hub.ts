@@ -3,6 +3,7 @@ import { extractFromFiles } from "../extract/index.js";
 import type { ExtractResult, ExtractWarning } from "../extract/types.js";
 import { FORMAT_V1 } from "../model/vocabulary.js";
 import { LineageDocumentSchema } from "../schema/lineage.js";
+import { fillDatasetLicenses } from "./dataset-licenses.js";
 import { fetchHubModel, type HubClient, type HubModel } from "./fetch-model.js";
 import { HubError } from "./hub-error.js";
 import { hubParents } from "./hub-parents.js";
@@ -37,6 +38,8 @@ export interface HubAccessOptions {
 export interface HubImportOptions extends HubAccessOptions {
   /** Parent links to follow upward (default 16; 0 reads only the model itself). */
   depth?: number;
+  /** Read the licence of every Hub dataset the chain names from its dataset card (default true). */
+  datasetLicenses?: boolean;
 }
 
 /** Builds the client settings from options and the environment (`HF_ENDPOINT`, `HF_TOKEN`). */
@@ -181,6 +184,11 @@ export async function importFromHub(ref: string, options: HubImportOptions = {})
   }
   const joined = joinChain(client.endpoint, id, nodes);
   warnings.push(...joined.warnings);
+  if (options.datasetLicenses !== false) {
+    const filled = await fillDatasetLicenses(client, joined.document);
+    joined.document = filled.document;
+    warnings.push(...filled.warnings);
+  }
   const check = LineageDocumentSchema.safeParse(joined.document);
   if (!check.success) {
     complete = false;

@@ -5,7 +5,8 @@
  *
  * Fixture layout, per model: `models/ORG/NAME/model-info.json` (the `/api/models/{id}/revision/{rev}` body,
  * plus replay knobs under `_replay`) and `models/ORG/NAME/files/**` (the repository files). `cardData` is parsed
- * from the README front matter and the `base_model:*` tags are derived from it, as the Hub does.
+ * from the README front matter and the `base_model:*` tags are derived from it, as the Hub does. Datasets:
+ * `datasets/ORG/NAME/dataset-info.json` (the `/api/datasets/{id}/revision/{rev}` body).
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -242,10 +243,36 @@ function listing(
   sendJson(res, 200, page, headers);
 }
 
-function route(req: IncomingMessage, res: ServerResponse, models: Map<string, FixtureModel>, pageSize = 500) {
+/** Loads every dataset under `root/datasets` (absent folder: none). */
+export function loadDatasetFixtures(root: string): Map<string, Record<string, unknown>> {
+  const datasets = new Map<string, Record<string, unknown>>();
+  const base = join(root, "datasets");
+  if (!existsSync(base)) return datasets;
+  for (const org of readdirSync(base))
+    for (const name of readdirSync(join(base, org))) {
+      const file = join(base, org, name, "dataset-info.json");
+      if (existsSync(file))
+        datasets.set(`${org}/${name}`, JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
+    }
+  return datasets;
+}
+
+function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  models: Map<string, FixtureModel>,
+  pageSize = 500,
+  datasets: Map<string, Record<string, unknown>> = new Map(),
+) {
   const url = new URL(req.url ?? "/", "http://replay");
   const path = url.pathname;
   if (path === "/api/models") return listing(req, res, url, models, pageSize);
+  const dataset = /^\/api\/datasets\/([^/]+\/[^/]+)(?:\/revision\/([^/]+))?$/.exec(path);
+  if (dataset?.[1]) {
+    const info = datasets.get(dataset[1]);
+    if (!info) return hubError(res, 404, "RepoNotFound", "Repository not found");
+    return sendJson(res, 200, info);
+  }
   const info = /^\/api\/models\/([^/]+\/[^/]+)(?:\/revision\/([^/]+))?$/.exec(path);
   if (info?.[1]) {
     const model = models.get(info[1]);
@@ -307,6 +334,7 @@ export async function startReplayServer(
   } = {},
 ): Promise<ReplayServer> {
   const models = loadFixtures(fixturesRoot);
+  const datasets = loadDatasetFixtures(fixturesRoot);
   const requests: RecordedRequest[] = [];
   const scripts: { match: string | RegExp; responses: (ScriptedResponse | "fixture")[] }[] = [];
   const server: Server = createServer((req, res) => {
@@ -325,7 +353,7 @@ export async function startReplayServer(
       (s) => s.responses.length > 0 && (typeof s.match === "string" ? s.match === path : s.match.test(path)),
     );
     const scripted = script?.responses.shift();
-    if (!scripted || scripted === "fixture") return route(req, res, models, options.pageSize);
+    if (!scripted || scripted === "fixture") return route(req, res, models, options.pageSize, datasets);
     const body = Buffer.from(scripted.body ?? "");
     res.writeHead(scripted.status, { "Content-Length": String(body.length), ...scripted.headers });
     if (scripted.truncateAt === undefined) return void res.end(body);
