@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { chain } from "./_test-stores.js";
 import { openStore, resolveLocation, StoreError } from "./index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ftl-open-"));
@@ -66,5 +67,51 @@ describe("opening SQLite files", () => {
     const store = await openStore(join(dir, "deep", "er", "r.db"));
     expect((await store.stats()).documents).toBe(0);
     await store.close();
+  });
+});
+
+describe("bulk mode (the first batch into an empty registry)", () => {
+  const indexes = (path: string): { names: string[]; pending: boolean } => {
+    const db = new Database(path, { readonly: true });
+    const names = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name);
+    const pending = db.prepare("SELECT 1 FROM ftl_meta WHERE key = 'bulk_indexes'").get() !== undefined;
+    db.close();
+    return { names, pending };
+  };
+
+  it("drops the secondary indexes while loading and rebuilds them before the first query", async () => {
+    const path = join(dir, "bulk.db");
+    const store = await openStore(path);
+    const all = indexes(path).names;
+    expect(all).toContain("model_name");
+    await store.addDocuments(chain("b", 5));
+    expect(indexes(path)).toEqual({ names: [], pending: true });
+    await store.addDocuments(chain("c", 3));
+    expect((await store.ancestors("b/m5")).models).toHaveLength(5);
+    expect(indexes(path)).toEqual({ names: all, pending: false });
+    await store.close();
+  });
+
+  it("rebuilds them on open when a bulk load was interrupted", async () => {
+    const path = join(dir, "interrupted.db");
+    const store = await openStore(path);
+    await store.addDocuments(chain("i", 4));
+    // Another process opens the registry in the middle of the load (as after a kill -9 of the loader).
+    const other = await openStore(path);
+    expect(indexes(path).pending).toBe(false);
+    expect((await other.ancestors("i/m4")).models).toHaveLength(4);
+    await other.addDocuments(chain("j", 2));
+    await other.close();
+    // The loader notices the other writer's documents and leaves bulk mode; names stay unique.
+    const more = await store.addDocuments([...chain("i", 6), ...chain("k", 2)]);
+    expect(more).toMatchObject({ added: 4, duplicates: 4 });
+    await store.close();
+    const again = await openStore(path);
+    expect(await again.stats()).toMatchObject({ models: 13, documents: 10 });
+    expect((await again.ancestors("i/m6")).models).toHaveLength(6);
+    await again.close();
   });
 });
