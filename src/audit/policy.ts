@@ -7,9 +7,9 @@
  *     licenses: { allow: [apache-2.0, mit] }   # optional: every licence in the chain must be listed
  *     fail-on: error                             # error (default) | warning | never
  */
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { type AuditReport, FINDING_CODES, type FindingCode } from "./report.js";
+import { parseYamlConfig } from "./yaml-config.js";
 
 /** Things a policy can require of the audited model. */
 export const REQUIREMENTS = [
@@ -50,31 +50,16 @@ export type PolicyParse = { ok: true; policy: Policy } | { ok: false; problems: 
 
 /** Parses a policy file's text. Problems name the field and what was expected. */
 export function parsePolicy(text: string): PolicyParse {
-  let value: unknown;
-  try {
-    value = parseYaml(text);
-  } catch (error) {
-    return {
-      ok: false,
-      problems: [`not YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`],
-    };
-  }
-  if (value === null || value === undefined) value = {};
-  const result = PolicySchema.safeParse(value);
-  if (result.success) return { ok: true, policy: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => {
-      const at = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-      if (issue.code === "invalid_value" && issue.path[0] === "deny")
-        return `${at}: unknown term; expected one of ${FINDING_CODES.join(", ")}`;
-      if (issue.code === "invalid_value" && issue.path[0] === "require")
-        return `${at}: unknown requirement; expected one of ${REQUIREMENTS.join(", ")}`;
-      if (issue.code === "unrecognized_keys")
-        return `${at}: unknown key(s) ${issue.keys.join(", ")}; expected deny, require, licenses, fail-on`;
-      return `${at}: ${issue.message}`;
-    }),
-  };
+  const parsed = parseYamlConfig(PolicySchema, text, (issue) => {
+    if (issue.code === "invalid_value" && issue.path[0] === "deny")
+      return `unknown term; expected one of ${FINDING_CODES.join(", ")}`;
+    if (issue.code === "invalid_value" && issue.path[0] === "require")
+      return `unknown requirement; expected one of ${REQUIREMENTS.join(", ")}`;
+    if (issue.code === "unrecognized_keys")
+      return `unknown key(s) ${issue.keys.join(", ")}; expected deny, require, licenses, fail-on`;
+    return undefined;
+  });
+  return parsed.ok ? { ok: true, policy: parsed.value } : parsed;
 }
 
 /** One broken rule of a policy and the findings behind it. */

@@ -1,6 +1,6 @@
 /** Licence maps supplied from outside a document: `models: {ID: LICENCE}` and `datasets: {ID: LICENCE}` in YAML. */
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { type ConfigParse, parseYamlConfig } from "./yaml-config.js";
 
 const licenseMap = z.record(z.string().min(1), z.string().trim().min(1, "must be a licence id, not empty"));
 export const SuppliedLicensesSchema = z.strictObject({
@@ -10,27 +10,10 @@ export const SuppliedLicensesSchema = z.strictObject({
 export type SuppliedLicenseFile = z.infer<typeof SuppliedLicensesSchema>;
 
 /** Parses a licence map file. Problems name the field and what was expected. */
-export function parseSuppliedLicenses(
-  text: string,
-): { ok: true; value: SuppliedLicenseFile } | { ok: false; problems: string[] } {
-  let value: unknown;
-  try {
-    value = parseYaml(text);
-  } catch (error) {
-    return {
-      ok: false,
-      problems: [`not YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`],
-    };
-  }
-  const result = SuppliedLicensesSchema.safeParse(value ?? {});
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => {
-      const at = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-      if (issue.code === "unrecognized_keys")
-        return `${at}: unknown key(s) ${issue.keys.join(", ")}; expected models: {ID: LICENCE} and/or datasets: {ID: LICENCE}`;
-      return `${at}: ${issue.message}`;
-    }),
-  };
+export function parseSuppliedLicenses(text: string): ConfigParse<SuppliedLicenseFile> {
+  return parseYamlConfig(SuppliedLicensesSchema, text, (issue) =>
+    issue.code === "unrecognized_keys"
+      ? `unknown key(s) ${issue.keys.join(", ")}; expected models: {ID: LICENCE} and/or datasets: {ID: LICENCE}`
+      : undefined,
+  );
 }
