@@ -7,6 +7,17 @@ import { HYPERPARAMETER_KEYS } from "../model/hyperparameters.js";
 import type { Hyperparameters } from "../schema/lineage.js";
 
 /** Namespace of ftl's own terms (PROV, schema.org extensions) and of `ftl:` property names. */
+/** A JSON object as the readers and writers handle it. */
+export type Json = Record<string, unknown>;
+
+/** Is the value a JSON object (not null, not an array)? */
+export const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** The value when it is a string with something in it, else undefined. */
+export const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value : undefined;
+
 export const FTL_NS = "https://github.com/fine-tune-lineage/ftl/ns#";
 /** Prefix of the name/value properties that carry fields without a native place. */
 export const FTL_PREFIX = "ftl:";

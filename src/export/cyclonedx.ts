@@ -11,6 +11,7 @@ import {
   type ExportOptions,
   FTL_PREFIX,
   hyperparameterEntries,
+  type Json,
   type Property,
   sameJson,
   stableUuid,
@@ -65,8 +66,6 @@ const APPROACH: Partial<Record<Objective, string>> = {
   rloo: "reinforcement-learning",
   "continued-pretraining": "self-supervised",
 };
-
-type Json = Record<string, unknown>;
 
 function nativeDigest(digest: Digest | undefined): Digest | undefined {
   return digest && CDX_HASH_ALGORITHMS[digest.algorithm] ? digest : undefined;

@@ -5,7 +5,7 @@
  */
 import { describeStep } from "../render/describe.js";
 import type { LineageDocument } from "../schema/lineage.js";
-import { type ExportOptions, FTL_PRODUCER, NO_TIME, stableUuid } from "./_shared.js";
+import { type ExportOptions, FTL_PRODUCER, type Json, NO_TIME, stableUuid } from "./_shared.js";
 import { buildExportModel, type CheckpointNode } from "./model.js";
 
 export const OPENLINEAGE_SCHEMA_URL = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent";
@@ -25,8 +25,6 @@ export const OPENLINEAGE_NAMESPACES = {
   dataset: "https://huggingface.co/datasets",
   job: "ftl",
 } as const;
-
-type Json = Record<string, unknown>;
 
 function versioned(name: string, namespace: string, revision: string | undefined): Json {
   const out: Json = { namespace, name };

@@ -9,25 +9,22 @@ import { type ForeignModel, lineageFromParents } from "./_foreign-lineage.js";
 import {
   FTL_PREFIX,
   hyperparametersFromEntries,
+  isObject,
+  type Json,
   type Property,
   parseCarried,
   propertyValue,
+  text,
   uncarry,
 } from "./_shared.js";
 import { CDX_HASH_ALGORITHMS } from "./cyclonedx.js";
 import type { StandardImport } from "./reimport.js";
 
-type Json = Record<string, unknown>;
-
 const ALGORITHM_FROM_CDX: Record<string, Digest["algorithm"]> = Object.fromEntries(
   Object.entries(CDX_HASH_ALGORITHMS).map(([ftl, cdx]) => [cdx, ftl as Digest["algorithm"]]),
 );
 
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const text = (value: unknown): string | undefined =>
-  typeof value === "string" && value.trim() !== "" ? value : undefined;
 
 function properties(object: Json): Property[] {
   return array(object.properties).filter(

@@ -15,10 +15,9 @@ import {
   type SizeUnit,
 } from "../model/vocabulary.js";
 import type { DatasetRef, LineageDocument, ModelInput, ModelRef, Step } from "../schema/lineage.js";
+import type { Json } from "./_shared.js";
 import { SECTION_END, SECTION_START, TABLE_HEADER } from "./hf-card.js";
 import type { StandardImport } from "./reimport.js";
-
-type Json = Record<string, unknown>;
 
 /** What a card cannot carry, reported with every import. */
 export const HF_CARD_LOST =

@@ -3,14 +3,10 @@
  * tools are not read: they carry no ftl:LineageDocument node, so the reader returns null for them.
  */
 import type { DatasetRef, LineageDocument, ModelInput, ModelRef, Step } from "../schema/lineage.js";
-import { FTL_NS } from "./_shared.js";
+import { FTL_NS, isObject, type Json } from "./_shared.js";
 import { PROV_PREFIXES, PROV_ROLES } from "./prov.js";
 import type { StandardImport } from "./reimport.js";
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 const all = (node: Json | undefined, predicate: string): unknown[] => {
   const value = node?.[predicate];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];

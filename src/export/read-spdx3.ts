@@ -10,22 +10,19 @@ import { type ForeignModel, lineageFromParents } from "./_foreign-lineage.js";
 import {
   FTL_PREFIX,
   hyperparametersFromEntries,
+  isObject,
+  type Json,
   type Property,
   parseCarried,
   propertyValue,
+  text,
   uncarry,
 } from "./_shared.js";
 import type { StandardImport } from "./reimport.js";
 import { SPDX_BUILD_TYPE, SPDX_HASH_ALGORITHMS, SPDX_TOOL_ID } from "./spdx3.js";
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 const array = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined ? [] : [value];
-const text = (value: unknown): string | undefined =>
-  typeof value === "string" && value.trim() !== "" ? value : undefined;
 const typeOf = (e: Json): string => String(e.type ?? e["@type"] ?? "");
 const idOf = (e: Json): string | undefined => text(e.spdxId) ?? text(e["@id"]);
 

@@ -5,7 +5,7 @@
  */
 import { describeStep } from "../render/describe.js";
 import type { DatasetRef, LineageDocument, ModelRef } from "../schema/lineage.js";
-import type { ExportOptions } from "./_shared.js";
+import type { ExportOptions, Json } from "./_shared.js";
 import { buildExportModel, type CheckpointNode, type ExportModel, parentsOf } from "./model.js";
 
 /** The CASRAI dictionary term this export is an instance of. */
@@ -16,8 +16,6 @@ export const LINEAGE_TERM = {
   url: "https://casrai.org/dictionary/term/model-fine-tune-lineage",
   inDefinedTermSet: "https://casrai.org/dictionary/",
 } as const;
-
-type Json = Record<string, unknown>;
 
 function hubUrl(id: string, kind: "model" | "dataset"): string | undefined {
   if (!/^[\w.-]+\/[\w.-]+$/.test(id)) return undefined;

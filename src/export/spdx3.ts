@@ -13,6 +13,7 @@ import {
   FTL_PREFIX,
   FTL_PRODUCER,
   hyperparameterEntries,
+  type Json,
   NO_TIME,
   type Property,
   sameJson,
@@ -33,8 +34,6 @@ export const SPDX_HASH_ALGORITHMS = ["sha256", "sha384", "sha512", "sha1", "blak
 export const SPDX_MODEL_NATIVE = ["id", "revision", "digest", "license", "url"] as const;
 export const SPDX_DATASET_NATIVE = ["id", "description", "revision", "digest", "license", "url"] as const;
 export const SPDX_DOCUMENT_NATIVE = ["format", "subject", "bases", "steps", "description"] as const;
-
-type Json = Record<string, unknown>;
 
 const nativeDigest = (d: Digest | undefined): d is Digest =>
   d !== undefined && (SPDX_HASH_ALGORITHMS as readonly string[]).includes(d.algorithm);
