@@ -129,6 +129,28 @@ export async function collectAncestors(
     reaches.push(reach);
   };
 
+  /** The upstream models an official family entry names for `id` (e.g. the Llama behind a distill). */
+  const addUpstreams = (id: string, family: FamilyMatch | undefined, path: PathHop[]): void => {
+    if (!family?.entry.official) return;
+    for (const up of family.entry.upstream ?? []) {
+      const resolved = resolveLicense(up.license);
+      push(
+        {
+          kind: "model",
+          id: up.id,
+          role: "upstream",
+          path: [{ model: id }, ...path],
+          via: `${id} was ${up.relation} it, per the family table`,
+          license: up.license,
+          ...(resolved ? { resolved } : {}),
+          licenseFrom: "family",
+          licenseSource: family.entry.source,
+        },
+        `model:${up.id}`,
+      );
+    }
+  };
+
   const addModel = async (
     id: string,
     ref: ModelRef | undefined,
@@ -167,26 +189,7 @@ export async function collectAncestors(
         `model-family:${id}`,
       );
     }
-    const fam = lic.family;
-    if (fam?.entry.official && (lic.from === "family" || lic.familyConflict === undefined)) {
-      for (const up of fam.entry.upstream ?? []) {
-        const resolved = resolveLicense(up.license);
-        push(
-          {
-            kind: "model",
-            id: up.id,
-            role: "upstream",
-            path: [{ model: id }, ...path],
-            via: `${id} was ${up.relation} it, per the family table`,
-            license: up.license,
-            ...(resolved ? { resolved } : {}),
-            licenseFrom: "family",
-            licenseSource: fam.entry.source,
-          },
-          `model:${up.id}`,
-        );
-      }
-    }
+    if (lic.from === "family" || lic.familyConflict === undefined) addUpstreams(id, lic.family, path);
     if (role !== "intermediate" && depth < maxDepth && !visitedDocs.has(id)) {
       const upstreamDoc = await lookup(id);
       if (upstreamDoc && upstreamDoc.subject.id === id) {
@@ -303,26 +306,7 @@ export async function collectAncestors(
         : doc.subject;
   seen.add(`model:${doc.subject.id}`);
   const subjectLicense = await modelLicense(doc.subject.id, subjectRef);
-  const subjectFamily = subjectLicense.family;
-  if (subjectFamily?.entry.official) {
-    for (const up of subjectFamily.entry.upstream ?? []) {
-      const resolved = resolveLicense(up.license);
-      push(
-        {
-          kind: "model",
-          id: up.id,
-          role: "upstream",
-          path: [{ model: doc.subject.id }],
-          via: `${doc.subject.id} was ${up.relation} it, per the family table`,
-          license: up.license,
-          ...(resolved ? { resolved } : {}),
-          licenseFrom: "family",
-          licenseSource: subjectFamily.entry.source,
-        },
-        `model:${up.id}`,
-      );
-    }
-  }
+  addUpstreams(doc.subject.id, subjectLicense.family, []);
   await walk(doc, [], undefined, 0, new Set([doc.subject.id]));
   // Farthest ancestors first (a stable sort keeps the walk's order among equals); steps in document order.
   reaches.sort((a, b) => b.path.length - a.path.length);
