@@ -51,6 +51,30 @@ describe("reading documents", () => {
     );
   });
 
+  it("reports UTF-16 files as UTF-16, not as binary", () => {
+    const le = Buffer.from('\uFEFF{"format":"ftl/v1"}', "utf16le");
+    expect(message(readInput(file("u16le.json", le)))).toMatch(
+      /u16le\.json: UTF-16 \(little-endian\), not UTF-8/,
+    );
+    const noBom = Buffer.from('{"format":"ftl/v1"}', "utf16le");
+    expect(message(readInput(file("u16nobom.json", noBom)))).toMatch(/UTF-16 \(little-endian\), not UTF-8/);
+    const be = Buffer.from(noBom).swap16();
+    expect(message(readInput(file("u16be.yaml", be)))).toMatch(/UTF-16 \(big-endian\), not UTF-8/);
+  });
+
+  it("rejects a JSON key repeated in one object, naming the key and its place", () => {
+    const path = file("dup.json", '{\n  "format": "ftl/v1",\n  "format": "x"\n}');
+    expect(message(readInput(path))).toBe(
+      `${path}:3:3: malformed JSON: the key "format" appears twice in one object`,
+    );
+    expect(
+      readInput(file("same-key-apart.json", '{"a": {"k": 1}, "b": {"k": 2}, "c": [{"k": 1}, {"k": 2}]}')).ok,
+    ).toBe(true);
+    expect(message(readInput(file("escaped.json", '{"a\\u0062": 1, "ab": 2}')))).toMatch(
+      /the key "ab" appears twice/,
+    );
+  });
+
   it("refuses files over 64 MiB without reading them", () => {
     const path = file("huge.json", "");
     truncateSync(path, 64 * 1024 * 1024 + 1);

@@ -2,13 +2,13 @@
  * Reading a document from a file or standard input: size limit, binary and encoding checks, then JSON or YAML.
  * Problems come back as data; nothing here throws for bad input.
  */
-import { readFileSync, statSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { issue, type ValidationIssue } from "../validate/issue.js";
+import { MAX_DOCUMENT_BYTES, readBounded } from "./bounded-read.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
+import { firstDuplicateKey } from "./json-keys.js";
 
-/** Largest document ftl reads. */
-export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES } from "./bounded-read.js";
 
 export type ReadResult =
   | { ok: true; value: unknown; text: string; syntax: "json" | "yaml" }
@@ -53,6 +53,24 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - last };
 }
 
+/** "UTF-16 (little-endian)" when the bytes look like UTF-16 (a byte-order mark, or NULs at every other byte). */
+export function utf16Kind(bytes: Uint8Array): string | undefined {
+  const [a, b] = [bytes[0], bytes[1]];
+  if (a === 0xff && b === 0xfe) return "UTF-16 (little-endian)";
+  if (a === 0xfe && b === 0xff) return "UTF-16 (big-endian)";
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0 && bytes[i + 1] !== 0) evenNul++;
+    if (bytes[i + 1] === 0 && bytes[i] !== 0) oddNul++;
+  }
+  if (oddNul === n / 2) return "UTF-16 (little-endian)";
+  if (evenNul === n / 2) return "UTF-16 (big-endian)";
+  return undefined;
+}
+
 const invalid = (code: string, message: string): ReadResult => ({
   ok: false,
   kind: "invalid",
@@ -69,6 +87,12 @@ export function parseBytes(bytes: Uint8Array, name: string): ReadResult {
     return invalid(
       "input.too-large",
       `${name}: ${bytes.length} bytes is over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit`,
+    );
+  const utf16 = utf16Kind(bytes);
+  if (utf16 !== undefined)
+    return invalid(
+      "input.encoding",
+      `${name}: ${utf16}, not UTF-8; save the file as UTF-8 (without a byte-order mark is best)`,
     );
   const nul = bytes.indexOf(0);
   if (nul !== -1)
@@ -87,7 +111,16 @@ export function parseBytes(bytes: Uint8Array, name: string): ReadResult {
 
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
     try {
-      return { ok: true, value: JSON.parse(text), text, syntax: "json" };
+      const value: unknown = JSON.parse(text);
+      const duplicate = firstDuplicateKey(text);
+      if (duplicate !== undefined) {
+        const where = lineColumn(text, duplicate.offset);
+        return invalid(
+          "input.syntax",
+          `${name}:${where.line}:${where.column}: malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`,
+        );
+      }
+      return { ok: true, value, text, syntax: "json" };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const at = /position (\d+)/.exec(message);
@@ -122,37 +155,11 @@ export function parseBytes(bytes: Uint8Array, name: string): ReadResult {
   }
 }
 
-/** Reads a file (`-` for standard input) and parses it. Missing or unreadable files are usage errors. */
+/** Reads a file (`-` for standard input) within the size limit and parses it. Missing, unreadable or
+ * non-regular files (folders, FIFOs, devices) are usage errors. */
 export function readInput(path: string): ReadResult {
-  if (path === "-") {
-    try {
-      return parseBytes(readFileSync(0), "<stdin>");
-    } catch (error) {
-      return {
-        ok: false,
-        kind: "usage",
-        message: `<stdin>: cannot read standard input (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-      };
-    }
-  }
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory())
-      return { ok: false, kind: "usage", message: `${path}: is a folder; expected a lineage document file` };
-    if (stats.size > MAX_DOCUMENT_BYTES)
-      return invalid(
-        "input.too-large",
-        `${path}: ${stats.size} bytes is over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit`,
-      );
-    return parseBytes(readFileSync(path), path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EACCES"
-          ? "permission denied"
-          : `cannot read (${code ?? String(error)})`;
-    return { ok: false, kind: "usage", message: `${path}: ${reason}` };
-  }
+  const read = readBounded(path, { what: "lineage document" });
+  if (read.ok) return parseBytes(read.bytes, path === "-" ? "<stdin>" : path);
+  if (read.kind === "too-large") return invalid("input.too-large", read.message);
+  return { ok: false, kind: "usage", message: read.message };
 }

@@ -1,4 +1,5 @@
 /** Reading JSONL and folders: wrappers, sources, BOM and CRLF, bad lines as data. */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -64,5 +65,48 @@ describe("ingest", () => {
     expect((await store.documentsFor("x/two")).documents[0]?.source).toBe("s");
     expect((await store.model("x/four"))?.documents).toBe(1);
     await store.close();
+  });
+
+  it("skips hostile lines and files with a reason, and stores the rest (issue 15)", async () => {
+    const root = join(dir, "hostile");
+    mkdirSync(root, { recursive: true });
+    const good = JSON.stringify(oneStep("h/good", ["h/base"]));
+    const deep = JSON.stringify(oneStep("h/deep", ["h/base"])).replace(
+      '"s1"',
+      `"s1","hyperparameters":{"other":{"x":${"[".repeat(1200)}${"]".repeat(1200)}}}`,
+    );
+    const badUtf8 = Buffer.concat([
+      Buffer.from('{"format":"ftl/v1","subject":{"id":"h/'),
+      Buffer.from([0xff]),
+      Buffer.from('"}}'),
+    ]);
+    const nul = JSON.stringify(oneStep("h/a\u0000b", ["h/base"]));
+    const dup = good.replace('{"format":"ftl/v1"', '{"format":"ftl/v1","format":"ftl/v1"');
+    writeFileSync(
+      join(root, "a.jsonl"),
+      Buffer.concat([Buffer.from(`${deep}\n`), badUtf8, Buffer.from(`\n${nul}\n${dup}\n${good}\n`)]),
+    );
+    execFileSync("mkfifo", [join(root, "b.jsonl")]);
+    const store = await openStore(join(dir, "hostile.db"));
+    const summary = await ingest(store, [root]);
+    await store.close();
+    expect(summary).toMatchObject({ read: 6, added: 1, invalid: 5 });
+    expect(summary.problems.map((p) => `${p.line ?? "-"} ${p.message}`)).toEqual([
+      expect.stringMatching(/^1 .*nested more than 64 levels deep/),
+      "2 not valid UTF-8 (byte 39 of the line); save the file as UTF-8",
+      expect.stringMatching(/^3 .*subject\.id: contains a NUL character/),
+      '4 malformed JSON: the key "format" appears twice in one object',
+      "- is a named pipe (FIFO), not a regular file; skipped",
+    ]);
+  });
+
+  it("skips a JSONL line over the limit while streaming", async () => {
+    const { lineReader } = await import("../io/read-lines.js");
+    const path = join(dir, "long.jsonl");
+    writeFileSync(path, `${"x".repeat(5000)}\nshort\r\n${"y".repeat(3000)}`);
+    const seen: string[] = [];
+    for await (const l of lineReader(path, 100).lines())
+      seen.push(l.tooLong ? `${l.line}: too long` : `${l.line}: ${l.bytes.toString()}`);
+    expect(seen).toEqual(["1: too long", "2: short", "3: too long"]);
   });
 });

@@ -4,12 +4,15 @@
  * skipped, never fatal; re-running an interrupted import skips what was committed (idempotent by content
  * hash and source) and ends in the same state as an uninterrupted run.
  */
-import { createReadStream, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { readInput } from "../io/read-input.js";
+import { fileKind, MAX_DOCUMENT_BYTES } from "../io/bounded-read.js";
+import { firstDuplicateKey } from "../io/json-keys.js";
+import { firstInvalidUtf8, readInput } from "../io/read-input.js";
+import { type JsonlLine, lineReader } from "../io/read-lines.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { parseLineage } from "../validate/validate.js";
+import { valueIssues } from "../validate/value-checks.js";
 import type { AddInput, Store } from "./store.js";
 
 /** File name endings read as JSON Lines; everything else (.json, .yaml, .yml) is one document per file. */
@@ -98,7 +101,7 @@ export function toDocument(
   validation: "schema" | "trusted",
 ): { document: LineageDocument } | { message: string } {
   if (validation === "trusted") {
-    const problem = trustedShape(value);
+    const problem = trustedShape(value) ?? valueIssues(value)[0]?.message;
     return problem === undefined ? { document: value as LineageDocument } : { message: problem };
   }
   const parsed = parseLineage(value);
@@ -120,6 +123,11 @@ export function parseJsonlLine(
   } catch (error) {
     return { message: `malformed JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== undefined)
+    return {
+      message: `malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`,
+    };
   let source = defaultSource;
   if (
     typeof value === "object" &&
@@ -138,6 +146,19 @@ export function parseJsonlLine(
   }
   const doc = toDocument(value, validation);
   return "document" in doc ? { input: { document: doc.document, source } } : doc;
+}
+
+/** A JSONL line's text ("" for a blank line), or why it cannot be read. */
+function jsonlText(read: JsonlLine): string | { message: string } {
+  if (read.tooLong)
+    return { message: `line over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit; skipped` };
+  let bytes = read.bytes;
+  if (read.line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    bytes = bytes.subarray(3);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) return { message: `not valid UTF-8 (byte ${bad + 1} of the line); save the file as UTF-8` };
+  const text = bytes.toString("utf8");
+  return text.trim() === "" ? "" : text;
 }
 
 /**
@@ -192,20 +213,22 @@ export async function ingest(
   for (const file of files) {
     const source = options.source ?? file;
     bytesInFile = 0;
-    if (JSONL_EXTENSIONS.some((ext) => file.endsWith(ext))) {
-      const stream = createReadStream(file);
-      const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-      let line = 0;
-      for await (const raw of lines) {
-        line++;
-        const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-        if (text.trim() === "") continue;
+    const kind = fileKind(statSync(file));
+    if (kind !== undefined) {
+      summary.read++;
+      problem({ file, message: `is ${kind}, not a regular file; skipped` });
+    } else if (JSONL_EXTENSIONS.some((ext) => file.endsWith(ext))) {
+      const reader = lineReader(file);
+      for await (const read of reader.lines()) {
+        const text = jsonlText(read);
+        if (text === "") continue;
         summary.read++;
-        const parsed = parseJsonlLine(text, source, validation);
-        if ("message" in parsed) problem({ file, line, message: parsed.message });
+        const parsed =
+          typeof text === "string" ? parseJsonlLine(text, source, validation) : { message: text.message };
+        if ("message" in parsed) problem({ file, line: read.line, message: parsed.message });
         else batch.push(parsed.input);
         if (batch.length >= batchSize) {
-          bytesInFile = stream.bytesRead;
+          bytesInFile = reader.bytesRead;
           await flush();
         }
       }

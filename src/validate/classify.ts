@@ -3,6 +3,7 @@
  * score. The rubric is data (`RUBRIC`), so the README and the code cannot disagree.
  */
 import { isTrainingOrMerge, stepModelInputs } from "../model/graph.js";
+import { UNKNOWN_MODEL_ID } from "../model/refs.js";
 import { ADAPTER_PARAMETERIZATIONS, type LineageClass, type StepKind } from "../model/vocabulary.js";
 import type { LineageDocument, Step } from "../schema/lineage.js";
 import { issue, type ValidationIssue } from "./issue.js";
@@ -310,6 +311,18 @@ export function classify(doc: LineageDocument): Classification {
     essentialMissing += scored.essentialMissing;
     stepIssues.push(...scored.missing);
   });
+
+  if (doc.subject.id === UNKNOWN_MODEL_ID) {
+    essentialMissing++;
+    stepIssues.push(
+      issue(
+        "warning",
+        "missing.subject",
+        "subject.id",
+        "subject.id: no file names the model this document describes; supply it (ftl import --subject ID)",
+      ),
+    );
+  }
 
   if (!doc.steps.some(isTrainingOrMerge)) {
     const kinds = [...new Set(doc.steps.map((s) => s.kind))].join(" and ");

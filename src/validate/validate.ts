@@ -3,6 +3,7 @@ import { classify } from "./classify.js";
 import { graphIssues } from "./graph-rules.js";
 import { issue, type ValidationIssue, type ValidationReport } from "./issue.js";
 import { schemaIssues } from "./schema-issues.js";
+import { valueIssues } from "./value-checks.js";
 
 /** Schema check only: the typed document, or the issues that stop it from being one. */
 export function parseLineage(
@@ -22,6 +23,8 @@ export function parseLineage(
       ],
     };
   }
+  const structural = valueIssues(value);
+  if (structural.length > 0) return { success: false, issues: structural };
   const format = (value as Record<string, unknown>).format;
   if (typeof format === "string" && format !== "ftl/v1" && /^ftl\/v\d+$/.test(format)) {
     return {

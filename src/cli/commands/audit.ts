@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { auditLineage } from "../../audit/audit-lineage.js";
 import type { UpstreamLookup } from "../../audit/collect-ancestors.js";
 import { formatAudit } from "../../audit/format-audit.js";
@@ -6,7 +6,8 @@ import { documentFromStore, recordedLicenses } from "../../audit/from-store.js";
 import { evaluatePolicy, FAIL_ON, type Policy, parsePolicy, REQUIREMENTS } from "../../audit/policy.js";
 import { FINDING_CODES } from "../../audit/report.js";
 import { parseSuppliedLicenses } from "../../audit/supplied-licenses.js";
-import { readInput } from "../../io/read-input.js";
+import { readBounded } from "../../io/bounded-read.js";
+import { firstInvalidUtf8, readInput } from "../../io/read-input.js";
 import type { LineageDocument } from "../../schema/lineage.js";
 import type { Store } from "../../store/store.js";
 import { validateLineage } from "../../validate/validate.js";
@@ -20,14 +21,11 @@ interface Loaded {
 }
 
 function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(
-      `${path}: cannot read the ${what} (${code === "ENOENT" ? "no such file" : (code ?? "error")})`,
-    );
-  }
+  const read = readBounded(path, { what, maxBytes: 4 * 1024 * 1024 });
+  if (!read.ok) throw new CliError(`cannot read the ${what}: ${read.message}`);
+  const bad = firstInvalidUtf8(read.bytes);
+  if (bad !== -1) throw new CliError(`${path}: the ${what} is not valid UTF-8 (byte offset ${bad})`);
+  return read.bytes.toString("utf8");
 }
 
 function loadPolicy(path: string): Policy {

@@ -3,12 +3,13 @@
  * Resumable: models already stored at the same commit are skipped without downloading, and with `--state` the
  * listing cursor is saved after every page so that an interrupted crawl starts where it stopped.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { clearProgress, hubCliError, progressLine, wholeNumber } from "../../hub/cli-support.js";
 import { CRAWL_BY, CRAWL_METADATA_BY, crawlHub } from "../../hub/crawl.js";
 import { hubClient } from "../../hub/import-from-hub.js";
+import { readBoundedText } from "../../io/bounded-read.js";
 import { writeFileAtomic } from "../../io/write-document.js";
 import { openStore } from "../../store/index.js";
 import { type Store, StoreError } from "../../store/store.js";
@@ -35,7 +36,9 @@ interface CrawlState {
 function readState(path: string, query: string): string | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    const state = JSON.parse(readFileSync(path, "utf8")) as Partial<CrawlState>;
+    const state = JSON.parse(
+      readBoundedText(path, { maxBytes: 1024 * 1024, what: "crawl state" }),
+    ) as Partial<CrawlState>;
     return state.query === query && typeof state.cursor === "string" ? state.cursor : undefined;
   } catch {
     throw new CliError(
