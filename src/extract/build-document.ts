@@ -1,5 +1,6 @@
 /** Turning merged step facts into an ftl/v1 document, with every fact's provenance under `sources`. */
 import { freeStepId } from "../model/append-step.js";
+import { LOCAL_PREFIX, UNKNOWN_MODEL_ID } from "../model/refs.js";
 import { FORMAT_V1 } from "../model/vocabulary.js";
 import type {
   Adapter,
@@ -63,23 +64,6 @@ export function buildDocument(
   const notes: string[] = [];
   const doc: LineageDocument = { format: FORMAT_V1, subject: { id: "unknown" }, bases: [], steps: [] };
   const card = files.find((f) => f.kind === "model-card");
-  // Recipes given in order whose names do not link (a local output_dir, then a Hub branch): the order the
-  // files were given in says that the next step starts from this one's result.
-  for (let i = 1; i < chain.length; i++) {
-    const prev = chain[i - 1];
-    const input = chain[i]?.inputs[0];
-    if (!prev || !input || chain[i]?.kind === "merge" || prev.origin.file === chain[i]?.origin.file) continue;
-    if (prev.output && sameModel(prev.output.value, input.value.id)) continue;
-    if (chain.slice(0, i).some((c) => c.output && sameModel(c.output.value, input.value.id))) continue;
-    notes.push(
-      `${input.value.id} (the input of step ${i + 1}, ${chain[i]?.origin.file}) is taken to be the result of step ${i} (${prev.origin.file}${prev.output ? `, which names its result ${prev.output.value}` : ""}) because the files were given in this order`,
-    );
-    if (prev.output) prev.notes.push(`written to ${prev.output.value}`);
-    prev.output = {
-      value: input.value.id,
-      source: inferred(chain[i]?.origin.file ?? "?", "the next step's input; files given in this order", 0.5),
-    };
-  }
   const outputs: (string | undefined)[] = [];
   chain.forEach((s, i) => {
     const next = chain[i + 1];
@@ -94,17 +78,18 @@ export function buildDocument(
       s.output = { value: nextInput, source: s.output.source };
     outputs.push(s.output?.value);
   });
+  // The subject is the last step's output when it is a Hub id; a local output folder is the step's output,
+  // never the model's name.
+  const lastOutput = chain[chain.length - 1]?.output;
   const subjectFact: Fact<string> | undefined = options.subject
     ? { value: options.subject, source: { source: "declared", by: "ftl import --subject" } }
-    : (chain[chain.length - 1]?.output ?? files.find((f) => f.subject)?.subject);
-  doc.subject = { id: cleanId(subjectFact?.value ?? deriveName(files)) };
-  if (subjectFact) doc.subject.provenance = subjectFact.source;
-  else
-    doc.subject.provenance = inferred(
-      files[0]?.file ?? "?",
-      "no file names the model; named after the file or folder",
-      0.3,
-    );
+    : lastOutput && !lastOutput.value.startsWith(LOCAL_PREFIX)
+      ? lastOutput
+      : files.find((f) => f.subject)?.subject;
+  doc.subject = { id: cleanId(subjectFact?.value ?? UNKNOWN_MODEL_ID) };
+  doc.subject.provenance = subjectFact
+    ? subjectFact.source
+    : inferred(files[0]?.file ?? "?", "no file names the model this document describes; give it with --subject", 0);
   const license = files.find((f) => f.license);
   if (license?.license) {
     doc.subject.license = license.license.value;
@@ -259,12 +244,4 @@ export function buildDocument(
   doc.generator = { name: "ftl import" };
   doc.provenance = extracted(files.map((f) => f.file).join(", ") || "?", { note: "extracted by ftl import" });
   return { document: doc, notes };
-}
-
-function deriveName(files: FileFacts[]): string {
-  const first = files[0]?.file ?? "unknown";
-  const parts = first.split(/[\\/]/);
-  const base = parts.pop() ?? first;
-  if (/^(readme\.md|[\w-]+\.json|[\w-]+\.ya?ml)$/i.test(base) && parts.length > 0) return parts.pop() || base;
-  return base.replace(/\.[^.]+$/, "") || "unknown";
 }

@@ -22,6 +22,14 @@ export const OTHER_HYPERPARAMETERS = new Set([
   "label_smoothing",
   "dpo_norm",
   "alpha",
+  "orpo_alpha",
+  "simpo_gamma",
+  "cpo_alpha",
+  "kto_desirable_weight",
+  "kto_undesirable_weight",
+  "num_generations",
+  "rl",
+  "pretraining_dataset",
 ]);
 
 /** Adapter keys of PEFT, TRL, axolotl and LLaMA-Factory, to the `Adapter` field they fill. */

@@ -1,10 +1,13 @@
 /** Extraction of one lineage document from a set of files (cards, configs, recipes). Pure: no I/O. */
 import { SECTION_START } from "../export/hf-card.js";
 import { readStandardExport } from "../export/reimport.js";
-import { FORMAT_V1 } from "../model/vocabulary.js";
 import type { LineageDocument, Provenance } from "../schema/lineage.js";
 import { graphIssues } from "../validate/graph-rules.js";
+import { UNKNOWN_MODEL_ID } from "../model/refs.js";
 import { buildDocument } from "./build-document.js";
+import { loraOverQuantisedBase } from "./chain-rules.js";
+import { groupRuns } from "./group-runs.js";
+import { normaliseRefs } from "./normalise-refs.js";
 import type { FileFacts, StepFacts } from "./facts.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
 import { readSourceFile } from "./read-file.js";
@@ -195,94 +198,135 @@ export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFac
   return chain.filter((s) => !isEmptyStep(s));
 }
 
-/**
- * Extracts one lineage document from the given files: cards, output-folder files and recipes. Facts about the
- * same step are merged; conflicts become warnings naming both sources. Pure: no I/O.
- *
- * @example
- * const { document, warnings, complete } = extractFromFiles([{ path: "README.md", text }]);
- */
-export function extractFromFiles(files: SourceFile[], options: ExtractOptions = {}): ExtractResult {
-  const warnings: ExtractWarning[] = [];
-  const facts: FileFacts[] = [];
-  for (const file of files) {
-    let standard: ReturnType<typeof readStandardExport> = null;
-    try {
-      // Standard exports are JSON documents or cards carrying ftl's lineage section; other text is not tried
-      // (each reader would parse it only to say no).
-      if (mayBeStandardExport(file.text)) standard = readStandardExport(file.text, file.path);
-    } catch (error) {
-      warnings.push({
-        code: "file.standard-export",
-        message: `${file.path}: reading it as a standard export failed (${error instanceof Error ? error.message : String(error)})`,
-        file: file.path,
-      });
-    }
-    if (standard) {
-      const rest = files.filter((f) => f !== file).map((f) => f.path);
-      const ws = standard.warnings.map((m) => ({
-        code: `import.${standard.format}`,
-        message: m,
-        file: file.path,
-      }));
-      // What the format cannot carry is said, but the file was read in full.
-      const notes = (standard.notes ?? []).map((m) => ({
-        code: `import.${standard.format}.carries`,
-        message: m,
-        file: file.path,
-      }));
-      if (rest.length > 0)
-        ws.push({
-          code: "extract.standard-export-used",
-          message: `${file.path} is a ${standard.format} export; its lineage is used and ${rest.join(", ")} not merged into it`,
-          file: file.path,
-        });
-      const document = options.subject
-        ? { ...standard.document, subject: { ...standard.document.subject, id: options.subject } }
-        : standard.document;
-      return { document, warnings: [...notes, ...ws], complete: ws.length === 0 };
-    }
-    const read = readSourceFile(file);
-    warnings.push(...read.warnings);
-    facts.push(read);
-  }
-  if (files.length === 0) warnings.push({ code: "extract.no-input", message: "no files given" });
-  const chain = combine(facts, warnings);
-  warnings.push(...unresolved(chain));
-  const subjects = new Set(
-    facts.filter((f) => f.kind === "model-card" && f.subject).map((f) => f.subject?.value),
-  );
-  if (subjects.size > 1)
-    warnings.push({
-      code: "extract.several-models",
-      message: `the cards describe different models (${[...subjects].join(", ")}); import one model's files at a time`,
+/** The result of reading files that may describe several unrelated lineages. */
+export interface GroupedResult {
+  /** One result per group of connected files (a single one when everything connects). */
+  documents: ExtractResult[];
+  /** Warnings about the files as a whole (unreadable files, unrelated groups). */
+  warnings: ExtractWarning[];
+}
+
+type Standard = NonNullable<ReturnType<typeof readStandardExport>>;
+
+function standardResult(standard: Standard, file: SourceFile, files: SourceFile[], options: ExtractOptions): ExtractResult {
+  const rest = files.filter((f) => f !== file).map((f) => f.path);
+  const ws = standard.warnings.map((m) => ({ code: `import.${standard.format}`, message: m, file: file.path }));
+  // What the format cannot carry is said, but the file was read in full.
+  const notes = (standard.notes ?? []).map((m) => ({
+    code: `import.${standard.format}.carries`,
+    message: m,
+    file: file.path,
+  }));
+  if (rest.length > 0)
+    ws.push({
+      code: "extract.standard-export-used",
+      message: `${file.path} is a ${standard.format} export; its lineage is used and ${rest.join(", ")} not merged into it`,
+      file: file.path,
     });
+  const document = options.subject
+    ? { ...standard.document, subject: { ...standard.document.subject, id: options.subject } }
+    : standard.document;
+  return { document, warnings: [...notes, ...ws], complete: ws.length === 0 };
+}
+
+function tryStandard(file: SourceFile, warnings: ExtractWarning[]): Standard | null {
+  try {
+    // Standard exports are JSON documents or cards carrying ftl's lineage section; other text is not tried
+    // (each reader would parse it only to say no).
+    return mayBeStandardExport(file.text) ? readStandardExport(file.text, file.path) : null;
+  } catch (error) {
+    warnings.push({
+      code: "file.standard-export",
+      message: `${file.path}: reading it as a standard export failed (${error instanceof Error ? error.message : String(error)})`,
+      file: file.path,
+    });
+    return null;
+  }
+}
+
+/** Builds one document from a group of connected files. */
+function extractGroup(facts: FileFacts[], options: ExtractOptions, fileWarnings: ExtractWarning[]): ExtractResult {
+  const warnings = [...fileWarnings];
+  const chain = combine(facts, warnings);
+  loraOverQuantisedBase(chain);
+  warnings.push(...unresolved(chain));
   const built = buildDocument(chain, facts, options);
   // Provenance objects are shared while building; a document of plain, unshared values serialises without
   // YAML anchors and can be changed safely by the caller.
   const document = unshare(built.document);
-  const notes = built.notes;
-  for (const n of notes)
+  for (const n of built.notes) warnings.push({ code: "extract.unused-base", message: n });
+  if (document.subject.id === UNKNOWN_MODEL_ID && chain.length > 0)
     warnings.push({
-      code: /because the files were given/.test(n) ? "extract.assumed-link" : "extract.unused-base",
-      message: n,
+      code: "extract.unresolved",
+      message: "no file names the model this document describes (a folder or file name is not a model id); give it with --subject ID",
+      field: "subject.id",
     });
-  // The schema holds by construction (ids cleaned, enums from the vocabulary); the graph is what can go wrong,
-  // e.g. files about two unrelated models.
-  const graph = graphIssues(document);
-  if (graph.some((x) => x.severity === "error")) {
-    for (const i of graph.filter((x) => x.severity === "error"))
-      warnings.push({
-        code: "extract.invalid-document",
-        message: `the extracted document is not valid: ${i.message}`,
-        field: i.path,
-      });
-  }
+  // The schema holds by construction (ids cleaned, enums from the vocabulary); the graph is what can go wrong.
+  for (const i of graphIssues(document).filter((x) => x.severity === "error"))
+    warnings.push({
+      code: "extract.invalid-document",
+      message: `the extracted document is not valid: ${i.message}`,
+      field: i.path,
+    });
   if (chain.length === 0 && facts.some((f) => f.kind === "model-card"))
     warnings.push({
       code: "extract.no-steps",
       message: `${facts.map((f) => f.file).join(", ")}: no base model or training step found (a base model's card, or a card that does not say how the model was made)`,
     });
-  const complete = files.length > 0 && !warnings.some((w) => INCOMPLETE_CODES.has(w.code));
-  return { document: document.format === FORMAT_V1 ? document : document, warnings, complete };
+  const complete = facts.length > 0 && !warnings.some((w) => INCOMPLETE_CODES.has(w.code));
+  return { document, warnings, complete };
+}
+
+/** Does a group say anything (a step, a base, a subject)? Empty groups (an unrecognised file) join no one. */
+const saysSomething = (g: FileFacts[]) => g.some((f) => f.steps.length > 0 || f.bases.length > 0 || f.subject);
+
+/**
+ * Extracts lineage from the given files, one document per group of connected files (see `groupRuns`).
+ * Pure: no I/O.
+ */
+export function extractGroups(files: SourceFile[], options: ExtractOptions = {}): GroupedResult {
+  const warnings: ExtractWarning[] = [];
+  const facts: FileFacts[] = [];
+  for (const file of files) {
+    const standard = tryStandard(file, warnings);
+    if (standard) return { documents: [standardResult(standard, file, files, options)], warnings };
+    const read = readSourceFile(file);
+    read.warnings.push(...normaliseRefs(read));
+    facts.push(read);
+  }
+  if (files.length === 0) warnings.push({ code: "extract.no-input", message: "no files given" });
+  const all = groupRuns(facts);
+  const groups = all.filter(saysSomething);
+  const fileWarnings = (g: FileFacts[]) => g.flatMap((f) => f.warnings);
+  const silent = all.filter((g) => !saysSomething(g));
+  warnings.push(...silent.flatMap(fileWarnings));
+  if (groups.length <= 1) {
+    const only = groups[0] ?? silent.flat();
+    const result = extractGroup(only, options, groups[0] ? fileWarnings(only) : []);
+    return { documents: [result], warnings };
+  }
+  const documents = groups.map((g) => extractGroup(g, {}, fileWarnings(g)));
+  warnings.push({
+    code: "extract.unrelated",
+    message: `the files describe ${groups.length} unrelated lineages: ${groups
+      .map((g, i) => `(${i + 1}) ${documents[i]?.document.subject.id} from ${g.map((f) => f.file).join(", ")}`)
+      .join("; ")}`,
+  });
+  return { documents, warnings };
+}
+
+/**
+ * Extracts one lineage document from the given files: cards, output-folder files and recipes. Facts about the
+ * same step are merged; conflicts become warnings naming both sources. When the files describe unrelated
+ * lineages, the first is returned with an `extract.unrelated` warning (use `extractGroups` for all). Pure.
+ *
+ * @example
+ * const { document, warnings, complete } = extractFromFiles([{ path: "README.md", text }]);
+ */
+export function extractFromFiles(files: SourceFile[], options: ExtractOptions = {}): ExtractResult {
+  const { documents, warnings } = extractGroups(files, options);
+  const first = documents[0] as ExtractResult;
+  const all = [...warnings, ...first.warnings];
+  const complete = files.length > 0 && first.complete && !all.some((w) => INCOMPLETE_CODES.has(w.code) || w.code === "extract.unrelated");
+  return { document: first.document, warnings: all, complete };
 }

@@ -5,7 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { firstInvalidUtf8 } from "../io/read-input.js";
-import { extractFromFiles } from "./extract-from-files.js";
+import { extractFromFiles, extractGroups, type GroupedResult } from "./extract-from-files.js";
 import { basename } from "./read-file.js";
 import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
 
@@ -17,7 +17,22 @@ export const MAX_DEPTH = 3;
 /** File names read from a folder (recipes are recognised by content among the YAML files). */
 const FOLDER_FILES =
   /^(readme\.md|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\w.-]+\.ya?ml)$/i;
-const SKIP_DIRS = /^(\.git|node_modules|__pycache__|\.cache|wandb|runs|logs|checkpoint-\d+|global_step\d+)$/i;
+const SKIP_DIRS = /^(\.git|node_modules|__pycache__|\.cache|wandb|runs|logs|global_step\d+)$/i;
+const CHECKPOINT_DIR = /^checkpoint-(\d+)$/i;
+
+/** Of a folder's `checkpoint-N` sub-folders, only the latest is read (it holds the run's last state). */
+function latestCheckpoint(entries: string[]): string | undefined {
+  let best: string | undefined;
+  let n = -1;
+  for (const e of entries) {
+    const m = CHECKPOINT_DIR.exec(e);
+    if (m && Number(m[1]) > n) {
+      n = Number(m[1]);
+      best = e;
+    }
+  }
+  return best;
+}
 
 interface Collected {
   files: SourceFile[];
@@ -95,7 +110,9 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected): vo
     out.warnings.push({ code, message: `${dir}: ${reason}; folder skipped`, file: dir });
     return;
   }
+  const latest = latestCheckpoint(entries);
   for (const name of entries) {
+    if (CHECKPOINT_DIR.test(name) && name !== latest) continue;
     const path = join(dir, name);
     let isDir = false;
     try {
@@ -146,19 +163,9 @@ export function collectFiles(paths: string[]): Collected {
   return out;
 }
 
-/**
- * Reads files and folders and extracts one lineage document from them. Files given by name are always read;
- * in folders, cards, trainer output files and YAML recipes are read.
- *
- * @example
- * const { document, warnings, complete } = await importFiles(["./output", "README.md"]);
- */
-export async function importFiles(paths: string[], options: ExtractOptions = {}): Promise<ExtractResult> {
-  const collected = collectFiles(paths);
-  const named = new Set(paths);
-  const result = extractFromFiles(collected.files, options);
+function dropFolderNoise(warnings: ExtractWarning[], named: Set<string>): ExtractWarning[] {
   // Unrecognised YAML met while walking a folder is not worth a warning (the user did not name it).
-  const warnings = result.warnings.filter(
+  return warnings.filter(
     (w) =>
       !(
         w.code === "file.unrecognised" &&
@@ -167,7 +174,37 @@ export async function importFiles(paths: string[], options: ExtractOptions = {})
         /\.ya?ml$/i.test(basename(w.file))
       ),
   );
-  const all = [...collected.warnings, ...warnings];
+}
+
+/**
+ * Reads files and folders and extracts one lineage document per group of connected files (one run, or steps
+ * whose outputs and inputs link). Files given by name are always read; in folders, cards, trainer output files
+ * and YAML recipes are read.
+ */
+export async function importGroups(paths: string[], options: ExtractOptions = {}): Promise<GroupedResult> {
+  const collected = collectFiles(paths);
+  const named = new Set(paths);
+  const result = extractGroups(collected.files, options);
+  const documents = result.documents.map((d) => ({
+    ...d,
+    warnings: dropFolderNoise(d.warnings, named),
+    complete: d.complete && collected.warnings.length === 0 && collected.files.length > 0,
+  }));
+  return { documents, warnings: [...collected.warnings, ...dropFolderNoise(result.warnings, named)] };
+}
+
+/**
+ * Reads files and folders and extracts one lineage document from them (the first group when they describe
+ * unrelated lineages, with an `extract.unrelated` warning).
+ *
+ * @example
+ * const { document, warnings, complete } = await importFiles(["./output", "README.md"]);
+ */
+export async function importFiles(paths: string[], options: ExtractOptions = {}): Promise<ExtractResult> {
+  const collected = collectFiles(paths);
+  const named = new Set(paths);
+  const result = extractFromFiles(collected.files, options);
+  const all = [...collected.warnings, ...dropFolderNoise(result.warnings, named)];
   const complete = result.complete && collected.warnings.length === 0 && collected.files.length > 0;
   return { document: result.document, warnings: all, complete };
 }

@@ -21,8 +21,15 @@ function looseText(a: unknown, b: unknown): boolean {
 
 /** Model ids that name the same model: equal, or a local path ending in the Hub id. */
 export function sameModel(a: string, b: string): boolean {
-  const x = a.toLowerCase().replace(/\/+$/, "");
-  const y = b.toLowerCase().replace(/\/+$/, "");
+  const plain = (s: string) =>
+    s
+      .replace(/^local:/, "")
+      .replace(/\\/g, "/")
+      .replace(/^\.\//, "")
+      .toLowerCase()
+      .replace(/\/+$/, "");
+  const x = plain(a);
+  const y = plain(b);
   if (x === y) return true;
   const tail = (s: string) => s.split("/").slice(-2).join("/");
   // `name` and `org/name`, a local path ending in `org/name`.

@@ -5,6 +5,7 @@
 
 import { type CardState, readBody } from "./card-body.js";
 import { assignDatasets } from "./card-datasets.js";
+import { selfIdEvidence } from "./card-self-id.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { parseCard } from "./markdown.js";
@@ -85,12 +86,6 @@ export function readCard(text: string, file: string): FileFacts {
   if (license) out.license = fact(license, at("license"));
   if (str(fm.license_name)) out.licenseName = fact(str(fm.license_name) as string, at("license_name"));
   if (str(fm.license_link)) out.licenseLink = fact(str(fm.license_link) as string, at("license_link"));
-  const modelIndex = Array.isArray(fm["model-index"]) ? (fm["model-index"][0] as Obj | undefined) : undefined;
-  const indexName = str(modelIndex?.name);
-  const titleName = card.title?.replace(/^model card for\s+/i, "").trim();
-  if (indexName) out.subject = fact(indexName, at("model-index", 0.7));
-  else if (titleName && /^[\w.-]+(\/[\w.-]+)?$/.test(titleName))
-    out.subject = fact(titleName, extracted(file, { field: "title", confidence: 0.5 }));
   const tags = strings(fm.tags).map((t) => t.toLowerCase());
   const relation = str(fm.base_model_relation)?.toLowerCase();
   const metaDatasets = strings(fm.datasets);
@@ -212,15 +207,6 @@ export function readCard(text: string, file: string): FileFacts {
     const tagObjective = tags.map((t) => OBJECTIVE_WORDS[t]).find(Boolean);
     if (state.trainerObjective) last.objective = state.trainerObjective;
     else if (tagObjective) last.objective = fact(tagObjective, at("tags", 0.8));
-    else if (state.genericFineTune !== undefined || state.hp.length > 0)
-      last.objective = fact(
-        "sft",
-        inferred(
-          file,
-          "a fine-tune on a dataset with no preference method named: supervised fine-tuning",
-          0.6,
-        ),
-      );
   } else if (
     last &&
     state.trainerObjective &&
@@ -323,5 +309,11 @@ export function readCard(text: string, file: string): FileFacts {
   // Datasets: metadata ids replace the prose names they match; the rest go to the step they fit.
   assignDatasets(trainingSteps, metaDatasets, state.proseDatasets, at("datasets"), out);
   out.steps = steps;
+  out.subject = selfIdEvidence(card.blocks, file, [
+    ...bases,
+    ...out.bases.map((b) => b.value),
+    ...steps.flatMap((s) => [...s.inputs.map((i) => i.value.id), ...s.datasets.flatMap((d) => d.value.id ?? [])]),
+    ...metaDatasets,
+  ]);
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
+import { statedObjective } from "./recipe-objective.js";
 import { numberOf, readTrainingKeys, topLevelLines } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { GGUF_TYPE, MERGE_METHOD_WORDS, OBJECTIVE_WORDS } from "./terms.js";
@@ -133,6 +134,16 @@ function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map<string
       });
     });
   }
+  const pretraining = obj.pretraining_dataset;
+  for (const [i, d] of (Array.isArray(pretraining) ? pretraining : pretraining ? [pretraining] : []).entries()) {
+    const id = isObj(d) ? str(d.path) : str(d);
+    if (id)
+      push(Array.isArray(pretraining) ? `pretraining_dataset[${i}].path` : "pretraining_dataset", {
+        id,
+        ...(isObj(d) && str(d.name) ? { subset: str(d.name) } : {}),
+        ...(isObj(d) && str(d.split) ? { split: str(d.split) } : {}),
+      });
+  }
   const factory = str(obj.dataset);
   if (factory)
     for (const id of factory
@@ -204,6 +215,8 @@ function readTrainingRecipe(kind: RecipeKind, obj: Obj, file: string, text: stri
   const step = emptyStep("fine-tune", extracted(file, { note: `${kind} recipe` }));
   step.finalRun = false;
   readTrainingKeys(obj, file, step, out.warnings, { lines });
+  // axolotl's `trl:` block holds the preference parameters (`trl.beta`).
+  if (isObj(obj.trl)) readTrainingKeys(obj.trl, file, step, out.warnings, { fieldPrefix: "trl." });
   readDatasets(obj, file, step, lines);
   setOutput(obj, file, step, lines);
   const names = [
@@ -215,14 +228,15 @@ function readTrainingRecipe(kind: RecipeKind, obj: Obj, file: string, text: stri
   ];
   let objective: Objective | undefined;
   let objectiveField: string | undefined;
+  let objectiveNote: string | undefined;
   if (kind === "axolotl") {
     setInput(obj, "base_model", file, step, lines);
     framework(step, "axolotl", file);
-    const rl = str(obj.rl);
-    if (rl) [objective, objectiveField] = [OBJECTIVE_WORDS[rl.toLowerCase()] ?? "other", "rl"];
     const adapter = str(obj.adapter)?.toLowerCase();
     const bits = quantBits(obj, step, file, lines);
-    if (adapter === "qlora" || (adapter === "lora" && bits === 4))
+    if (adapter === "lora" && obj.gptq === true)
+      parameterize(step, "qlora", file, "gptq", lines.get("gptq"));
+    else if (adapter === "qlora" || (adapter === "lora" && bits === 4))
       parameterize(step, "qlora", file, "adapter", lines.get("adapter"));
     else if (adapter === "lora")
       parameterize(step, obj.peft_use_dora === true ? "dora" : "lora", file, "adapter", lines.get("adapter"));
@@ -235,8 +249,6 @@ function readTrainingRecipe(kind: RecipeKind, obj: Obj, file: string, text: stri
   } else if (kind === "llama-factory") {
     setInput(obj, "model_name_or_path", file, step, lines);
     framework(step, "llama-factory", file);
-    const stage = str(obj.stage);
-    if (stage) [objective, objectiveField] = [OBJECTIVE_WORDS[stage.toLowerCase()] ?? "other", "stage"];
     const ft = str(obj.finetuning_type)?.toLowerCase();
     const bits = quantBits(obj, step, file, lines);
     if (ft === "lora")
@@ -249,10 +261,6 @@ function readTrainingRecipe(kind: RecipeKind, obj: Obj, file: string, text: stri
       );
     else if (ft === "full") parameterize(step, "full", file, "finetuning_type", lines.get("finetuning_type"));
     else if (ft) parameterize(step, "other", file, "finetuning_type", lines.get("finetuning_type"));
-    if (str(obj.pref_loss) && objective === "dpo") {
-      const loss = str(obj.pref_loss) as string;
-      if (OBJECTIVE_WORDS[loss]) objective = OBJECTIVE_WORDS[loss];
-    }
   } else {
     setInput(obj, "model_name_or_path", file, step, lines);
     framework(step, kind === "open-instruct" ? "open-instruct" : "trl", file);
@@ -265,25 +273,32 @@ function readTrainingRecipe(kind: RecipeKind, obj: Obj, file: string, text: stri
       const key = obj.use_peft === false ? "use_peft" : "use_lora";
       parameterize(step, "full", file, key, lines.get(key));
     } else parameterize(step, "full", file, "use_peft", undefined, 0.7);
-    const loss = str(obj.loss_type);
+  }
+  const stated = statedObjective(obj);
+  if (stated) {
+    [objective, objectiveField] = [stated.objective, stated.field];
+    if (stated.variant) step.notes.push(`${stated.field}: ${stated.variant}`);
+  } else if (kind === "axolotl" && obj.pretraining_dataset !== undefined)
+    [objective, objectiveField] = ["continued-pretraining", "pretraining_dataset"];
+  else if (kind !== "axolotl" && kind !== "llama-factory") {
     const byName = objectiveFromNames(...names, file.replace(/\.[a-z]+$/i, ""));
     if (byName) [objective, objectiveField] = [byName, undefined];
-    else if (loss && OBJECTIVE_WORDS[loss.toLowerCase()])
-      [objective, objectiveField] = [OBJECTIVE_WORDS[loss.toLowerCase()], "loss_type"];
-    else if ("beta" in obj || loss)
-      [objective, objectiveField] = ["dpo", "beta" in obj ? "beta" : "loss_type"];
+    else if ("beta" in obj) [objective, objectiveField] = ["dpo", "beta"];
     else if (step.datasets.length > 0) objective = "sft";
+  } else if (kind === "axolotl" && step.datasets.length > 0) {
+    objective = "sft";
+    objectiveNote = "axolotl trains SFT on its datasets when no `rl` is set";
   }
   if (objective) {
     step.objective = fact(
       objective,
       objectiveField
         ? extracted(file, { field: objectiveField, line: lines.get(objectiveField) })
-        : inferred(file, "from the recipe's file, run or output name", 0.8),
+        : inferred(file, objectiveNote ?? "from the recipe's file, run or output name", objectiveNote ? 0.9 : 0.8),
     );
   } else {
-    const byName = objectiveFromNames(...names, file.replace(/\.[a-z]+$/i, "")) ?? "sft";
-    step.objective = fact(byName, inferred(file, "no objective key; from names, else SFT", 0.6));
+    const byName = objectiveFromNames(...names, file.replace(/\.[a-z]+$/i, ""));
+    if (byName) step.objective = fact(byName, inferred(file, "no objective key; from the recipe's names", 0.6));
   }
   out.steps.push(step);
 }

@@ -90,6 +90,8 @@ export const HYPERPARAMETER_ALIASES: Readonly<Record<string, HyperparameterKey>>
   dpo_beta: "beta",
   pref_beta: "beta",
   kto_beta: "beta",
+  rl_beta: "beta",
+  orpo_beta: "beta",
 };
 
 /** The typed key a trainer's name maps to, if any (`learning_rate` → `learningRate`). */

@@ -395,7 +395,7 @@ export async function openPostgresStore(location: Location): Promise<Store> {
   // PostgreSQL cannot estimate how many rows a walk yields and may hash-join whole tables at every level,
   // where index lookups from the few rows of the walk are what every registry query needs. Generic plans:
   // each prepared query is planned once per connection (planning a 5-way join costs more than running it).
-  config.options = `-c jit=off -c enable_hashjoin=off -c enable_mergejoin=off -c plan_cache_mode=force_generic_plan${location.schema !== undefined ? ` -c search_path=${location.schema}` : ""}`;
+  config.options = `-c jit=off -c enable_hashjoin=off -c enable_mergejoin=off -c plan_cache_mode=force_generic_plan${location.schema !== undefined ? ` -c search_path=${quoteIdent(location.schema)}` : ""}`;
   const pool = new pg.Pool(config);
   pool.on("error", () => undefined);
   let client: pg.PoolClient;

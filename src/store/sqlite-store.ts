@@ -215,16 +215,21 @@ class SqliteStore implements Store {
    * batches check that no other writer added documents meanwhile (else bulk mode ends at once).
    */
   private enterOrCheckBulk(): void {
+    const pending = this.prepare("SELECT 1 FROM ftl_meta WHERE key = 'bulk_indexes'").get() !== undefined;
     if (this.bulk !== undefined) {
       const last = this.prepare("SELECT max(id) AS id FROM document").get() as { id: number | null };
-      if ((last.id ?? 0) !== this.bulk.lastDocument) this.finishBulkInTransaction();
+      // Another writer added documents, or ended this bulk load (rebuilt the indexes): end it here too.
+      if (!pending) this.bulk = undefined;
+      else if ((last.id ?? 0) !== this.bulk.lastDocument) this.finishBulkInTransaction();
       return;
     }
+    // Another writer is bulk-loading (its indexes are dropped): this writer needs them, so it rebuilds them
+    // in its own transaction, which ends that bulk load (the other writer notices on its next batch).
+    if (pending) rebuildIndexes(this.db);
     if (this.bulkTried) return;
     this.bulkTried = true;
     if (this.prepare("SELECT 1 FROM document LIMIT 1").get() !== undefined) return;
     if (this.prepare("SELECT 1 FROM model LIMIT 1").get() !== undefined) return;
-    if (this.prepare("SELECT 1 FROM ftl_meta WHERE key = 'bulk_indexes'").get() !== undefined) return;
     const indexes = this.db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
       .all() as { name: string; sql: string }[];

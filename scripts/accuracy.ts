@@ -1,0 +1,29 @@
+/**
+ * `npm run accuracy [-- --set dev|sealed|all] [--misses] [--category C]`: extraction accuracy on the labelled
+ * corpus, per field, per category, with the calibration of confidences. `--misses` lists each item's
+ * differences (dev set only, unless --set sealed is asked for after the sealed labels are committed).
+ */
+import { evaluateSet, loadItems } from "../src/extract/accuracy/corpus.js";
+import { calibrationTable, categoryTable, failures, fieldTable, summaryLine } from "../src/extract/accuracy/report.js";
+
+const args = process.argv.slice(2);
+const setArg = args[args.indexOf("--set") + 1] ?? "dev";
+const sets = (args.includes("--set") ? (setArg === "all" ? ["dev", "sealed"] : [setArg]) : ["dev", "sealed"]) as (
+  | "dev"
+  | "sealed"
+)[];
+const category = args.includes("--category") ? args[args.indexOf("--category") + 1] : undefined;
+
+for (const set of sets) {
+  const items = loadItems(set).filter((i) => !category || i.label.category === category);
+  const s = await evaluateSet(items);
+  console.log(`\n## ${summaryLine(set, s)}\n`);
+  console.log(fieldTable(s).join("\n"));
+  console.log(`\n${categoryTable(s).join("\n")}\n`);
+  console.log(calibrationTable(s).join("\n"));
+  const fail = failures(s);
+  console.log(fail.length ? `\nbelow threshold: ${fail.join("; ")}` : "\nall thresholds met");
+  if (args.includes("--misses"))
+    for (const r of s.results)
+      if (r.score.misses.length) console.log(`\n${r.item.label.item} [${r.item.label.category}] (${r.cls})\n  ${r.score.misses.join("\n  ")}`);
+}

@@ -1,0 +1,139 @@
+/**
+ * Runs extraction on every item of the labelled corpus (`test/fixtures/corpus/<set>/<item>/files/`) the way a
+ * user would (`ftl import <item>/files --split`), and sums the scores per set and per category, with the
+ * calibration of ftl's confidences. Used by the accuracy test and `npm run accuracy`; never by extraction.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LineageDocument } from "../../schema/lineage.js";
+import { validateLineage } from "../../validate/validate.js";
+import { importGroups } from "../import-files.js";
+import { type Label, LabelSchema } from "./label.js";
+import {
+  addCounts,
+  type Counts,
+  emptyCounts,
+  type ItemScore,
+  type Prediction,
+  SCORED_FIELDS,
+  type ScoredField,
+  scoreItem,
+} from "./score.js";
+
+export const CORPUS_ROOT = join(import.meta.dirname, "../../../test/fixtures/corpus");
+
+export interface CorpusItem {
+  dir: string;
+  label: Label;
+  files: number;
+}
+
+function countFiles(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true }))
+    n += e.isDirectory() ? countFiles(join(dir, e.name)) : 1;
+  return n;
+}
+
+/** The items of one set, sorted by name; a label that does not parse is an error naming the file. */
+export function loadItems(set: "dev" | "sealed", root = CORPUS_ROOT): CorpusItem[] {
+  const dir = join(root, set);
+  if (!existsSync(dir)) return [];
+  const items: CorpusItem[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const labelPath = join(dir, name, "label.json");
+    const filesDir = join(dir, name, "files");
+    if (!existsSync(labelPath) || !existsSync(filesDir)) continue;
+    const parsed = LabelSchema.safeParse(JSON.parse(readFileSync(labelPath, "utf8")));
+    if (!parsed.success) throw new Error(`${labelPath}: ${parsed.error.message}`);
+    items.push({ dir: join(dir, name), label: parsed.data, files: countFiles(filesDir) });
+  }
+  return items;
+}
+
+/** One document made of several (when ftl splits an item into groups, all of them are scored together). */
+function union(docs: LineageDocument[]): LineageDocument {
+  const [first, ...rest] = docs;
+  if (!first) return { format: "ftl/v1", subject: { id: "unknown" }, bases: [], steps: [] };
+  return rest.reduce(
+    (acc, d) => ({ ...acc, bases: [...acc.bases, ...d.bases], steps: [...acc.steps, ...d.steps] }),
+    first,
+  );
+}
+
+export interface ItemResult {
+  item: CorpusItem;
+  score: ItemScore;
+  cls: string;
+}
+
+export async function runItem(item: CorpusItem): Promise<ItemResult> {
+  const { documents } = await importGroups([join(item.dir, "files")]);
+  const doc = union(documents.map((r) => r.document));
+  const classes = documents.map((r) => validateLineage(r.document).class);
+  // An instance: a document with a step that is training, or a derivation (quantisation, merge) of a named model.
+  const isInstance =
+    doc.steps.length > 0 &&
+    (classes.some((c) => c !== "not-lineage") ||
+      doc.steps.some((s) => s.kind !== "fine-tune" && (s.inputs?.models?.length ?? 0) > 0));
+  return { item, score: scoreItem(doc, isInstance, item.label), cls: classes.join("+") || "none" };
+}
+
+export interface Summary {
+  items: number;
+  files: number;
+  repos: number;
+  totals: Record<ScoredField, Counts>;
+  byCategory: Map<string, { items: number; totals: Record<ScoredField, Counts> }>;
+  predictions: Prediction[];
+  results: ItemResult[];
+}
+
+const blank = () => Object.fromEntries(SCORED_FIELDS.map((f) => [f, emptyCounts()])) as Record<ScoredField, Counts>;
+
+export async function evaluateSet(items: CorpusItem[]): Promise<Summary> {
+  const s: Summary = {
+    items: items.length,
+    files: 0,
+    repos: new Set(items.flatMap((i) => i.label.sources.map((x) => x.repo))).size,
+    totals: blank(),
+    byCategory: new Map(),
+    predictions: [],
+    results: [],
+  };
+  for (const item of items) {
+    const r = await runItem(item);
+    s.results.push(r);
+    s.files += item.files;
+    const cat = s.byCategory.get(item.label.category) ?? { items: 0, totals: blank() };
+    cat.items++;
+    for (const f of SCORED_FIELDS) {
+      addCounts(s.totals[f], r.score.counts[f]);
+      addCounts(cat.totals[f], r.score.counts[f]);
+    }
+    s.byCategory.set(item.label.category, cat);
+    s.predictions.push(...r.score.predictions);
+  }
+  return s;
+}
+
+/** Confidence buckets of the calibration table. */
+export const BUCKETS = [
+  [0, 0.5],
+  [0.5, 0.7],
+  [0.7, 0.9],
+  [0.9, 1.0001],
+] as const;
+
+export function calibration(predictions: Prediction[]): { bucket: string; facts: number; right: number; precision: number }[] {
+  return BUCKETS.map(([lo, hi]) => {
+    const inBucket = predictions.filter((p) => p.confidence >= lo && p.confidence < hi);
+    const right = inBucket.filter((p) => p.right).length;
+    return {
+      bucket: `${lo.toFixed(1)}–${Math.min(hi, 1).toFixed(1)}`,
+      facts: inBucket.length,
+      right,
+      precision: inBucket.length ? right / inBucket.length : 1,
+    };
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * Which files belong to one lineage. Files are joined only when they connect: one step's output is another's
+ * input (same Hub id or local path), or they are the files of one run (a folder's card, adapter_config,
+ * trainer_state and training args, `checkpoint-N` sub-folders included). The order the files were given in
+ * never creates an edge.
+ */
+import type { FileFacts } from "./facts.js";
+import { sameModel } from "./merge-steps.js";
+
+/** Kinds a trainer writes next to the weights: in one folder they describe one run. */
+const RUN_KINDS = new Set([
+  "model-card",
+  "adapter-config",
+  "model-config",
+  "trainer-state",
+  "training-args",
+  "results",
+  "generation-config",
+  "training-summary",
+]);
+
+/** The folder a file's run lives in: `x/checkpoint-500/trainer_state.json` belongs to `x`. */
+export function runFolder(path: string): string {
+  const parts = path.split(/[\\/]/);
+  parts.pop();
+  while (parts.length > 0 && /^(checkpoint|global_step|epoch)[-_]?\d+$/i.test(parts[parts.length - 1] ?? ""))
+    parts.pop();
+  return parts.join("/");
+}
+
+const isRunFile = (f: FileFacts) => RUN_KINDS.has(f.kind) || f.steps.some((s) => s.finalRun);
+
+function outputsOf(f: FileFacts): string[] {
+  return [
+    ...f.steps.flatMap((s) => (s.output ? [s.output.value] : [])),
+    ...(f.subject ? [f.subject.value] : []),
+  ];
+}
+
+function inputsOf(f: FileFacts): string[] {
+  return [
+    ...f.steps.flatMap((s) => [...s.inputs.map((i) => i.value.id), ...(s.mergeBase ? [s.mergeBase.value] : [])]),
+    ...f.bases.map((b) => b.value),
+  ];
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r] as number;
+    while (this.parent[i] !== r) {
+      const next = this.parent[i] as number;
+      this.parent[i] = r;
+      i = next;
+    }
+    return r;
+  }
+  union(a: number, b: number): void {
+    const x = this.find(a);
+    const y = this.find(b);
+    if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
+  }
+}
+
+/** Joins the files of one run folder. */
+function joinRunFolders(files: FileFacts[], uf: UnionFind): void {
+  const byFolder = new Map<string, number>();
+  files.forEach((f, i) => {
+    if (!isRunFile(f)) return;
+    const key = runFolder(f.file);
+    const first = byFolder.get(key);
+    if (first === undefined) byFolder.set(key, i);
+    else uf.union(first, i);
+  });
+}
+
+/** The last path segment of a reference, lower case: `sameModel` never matches ids whose last segments differ. */
+function modelKey(id: string): string {
+  return id
+    .replace(/^local:/, "")
+    .toLowerCase()
+    .replace(/[\\/]+$/, "")
+    .split(/[\\/]/)
+    .pop() as string;
+}
+
+/** Joins files where one's output (or named subject) is another's input or output; linear with an index. */
+function joinByModels(files: FileFacts[], uf: UnionFind): void {
+  const byKey = new Map<string, { file: number; id: string }[]>();
+  files.forEach((f, i) => {
+    for (const id of [...outputsOf(f), ...inputsOf(f)]) {
+      const key = modelKey(id);
+      const list = byKey.get(key) ?? [];
+      list.push({ file: i, id });
+      byKey.set(key, list);
+    }
+  });
+  files.forEach((f, a) => {
+    for (const o of outputsOf(f))
+      for (const other of byKey.get(modelKey(o)) ?? [])
+        if (other.file !== a && sameModel(o, other.id)) uf.union(a, other.file);
+  });
+}
+
+/**
+ * A card and the one recipe beside it that starts from the same base are one run (a Hub repository keeps its
+ * training config next to its card). Several such recipes (an examples folder) join nothing.
+ */
+function joinCardWithItsRecipe(files: FileFacts[], uf: UnionFind): void {
+  files.forEach((card, c) => {
+    if (card.kind !== "model-card") return;
+    const folder = runFolder(card.file);
+    const bases = inputsOf(card);
+    const matches = files
+      .map((f, i) => ({ f, i }))
+      .filter(
+        ({ f }) =>
+          f !== card &&
+          !isRunFile(f) &&
+          runFolder(f.file) === folder &&
+          inputsOf(f).some((x) => bases.some((b) => sameModel(x, b))),
+      );
+    if (matches.length === 1 && matches[0]) uf.union(c, matches[0].i);
+  });
+}
+
+/** Groups of connected files, each in the order given; groups ordered by their first file. */
+export function groupRuns(files: FileFacts[]): FileFacts[][] {
+  const uf = new UnionFind(files.length);
+  joinRunFolders(files, uf);
+  joinByModels(files, uf);
+  joinCardWithItsRecipe(files, uf);
+  const groups = new Map<number, FileFacts[]>();
+  files.forEach((f, i) => {
+    const root = uf.find(i);
+    groups.set(root, [...(groups.get(root) ?? []), f]);
+  });
+  return [...groups.values()];
+}

@@ -1,0 +1,53 @@
+/**
+ * Every model reference a reader found goes through one rule before resolution: a Hub id stays, a local path
+ * becomes `local:<path>`, a placeholder (`None`, `your-model`, `<base_model>`, an empty link) is dropped with a
+ * warning. Fields that are paths by definition (`output_dir`, `best_model_checkpoint`, `export_dir`) are
+ * always local.
+ */
+import { modelRef } from "../model/refs.js";
+import type { Fact, FileFacts, StepFacts } from "./facts.js";
+import type { ExtractWarning } from "./types.js";
+
+const PATH_FIELDS = /(^|\.)(output_dir|best_model_checkpoint|export_dir|save_dir|output_path|out_dir)$/;
+
+function note(out: ExtractWarning[], file: FileFacts, fact: Fact<string>, role: string): void {
+  out.push({
+    code: "extract.placeholder",
+    message: `${file.file}${fact.source.line ? `:${fact.source.line}` : ""}: ${JSON.stringify(fact.value)} in ${fact.source.field ?? "the text"} is a placeholder, not a model id; the ${role} is unknown`,
+    file: file.file,
+    ...(fact.source.field ? { field: fact.source.field } : {}),
+  });
+}
+
+function normaliseFact(
+  f: Fact<string> | undefined,
+  file: FileFacts,
+  role: string,
+  warnings: ExtractWarning[],
+): Fact<string> | undefined {
+  if (!f) return undefined;
+  const ref = modelRef(f.value, PATH_FIELDS.test(f.source.field ?? ""));
+  if (ref === undefined) {
+    note(warnings, file, f, role);
+    return undefined;
+  }
+  return ref === f.value ? f : { value: ref, source: f.source };
+}
+
+function normaliseStep(s: StepFacts, file: FileFacts, warnings: ExtractWarning[]): void {
+  s.inputs = s.inputs.flatMap((i) => {
+    const ref = normaliseFact({ value: i.value.id, source: i.source }, file, "input model", warnings);
+    return ref ? [{ value: { ...i.value, id: ref.value }, source: i.source }] : [];
+  });
+  s.output = normaliseFact(s.output, file, "output", warnings);
+  s.mergeBase = normaliseFact(s.mergeBase, file, "merge base", warnings);
+}
+
+/** Normalises the references of one file's facts in place; returns the warnings. */
+export function normaliseRefs(file: FileFacts): ExtractWarning[] {
+  const warnings: ExtractWarning[] = [];
+  for (const s of file.steps) normaliseStep(s, file, warnings);
+  file.bases = file.bases.flatMap((b) => normaliseFact(b, file, "base model", warnings) ?? []);
+  file.subject = normaliseFact(file.subject, file, "subject", warnings);
+  return warnings;
+}

@@ -1,0 +1,87 @@
+/**
+ * The objective of a training recipe, from what the file says, most explicit first: `reward_model: true`, a
+ * `loss_type`/`pref_loss` variant, axolotl's `rl`, LLaMA-Factory's `stage`, then the recipe's own names.
+ * Variants map to their objectives (`sigmoid`, `hinge`, `apo_zero` are DPO losses; `simpo`, `ipo`, `kto_pair`,
+ * `orpo` are their own); an unknown variant is kept by name as objective `other`, never folded into DPO.
+ */
+import type { Objective } from "../model/vocabulary.js";
+import { OBJECTIVE_WORDS } from "./terms.js";
+
+/** Preference-loss variants of TRL's DPOTrainer, LLaMA-Factory's `pref_loss` and open-instruct's `loss_type`. */
+export const LOSS_VARIANTS: Readonly<Record<string, Objective>> = {
+  sigmoid: "dpo",
+  dpo: "dpo",
+  dpo_norm: "dpo",
+  hinge: "dpo",
+  robust: "dpo",
+  bco_pair: "dpo",
+  sppo_hard: "dpo",
+  nca_pair: "dpo",
+  exo_pair: "dpo",
+  aot: "dpo",
+  aot_pair: "dpo",
+  apo_zero: "dpo",
+  apo_down: "dpo",
+  discopop: "dpo",
+  sft: "sft",
+  ipo: "ipo",
+  simpo: "simpo",
+  kto_pair: "kto",
+  kto: "kto",
+  orpo: "orpo",
+  cpo: "cpo",
+  grpo: "grpo",
+  dr_grpo: "grpo",
+  dapo: "grpo",
+  bnpo: "grpo",
+};
+
+/** axolotl `rl:` values. */
+const AXOLOTL_RL: Readonly<Record<string, Objective>> = {
+  dpo: "dpo",
+  ipo: "ipo",
+  kto: "kto",
+  kto_pair: "kto",
+  orpo: "orpo",
+  simpo: "simpo",
+  grpo: "grpo",
+  cpo: "cpo",
+  ppo: "rlhf-ppo",
+};
+
+export interface RecipeObjective {
+  objective: Objective;
+  field?: string;
+  /** The variant as the file names it, when it is not the objective's own name. */
+  variant?: string;
+}
+
+const lower = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim().toLowerCase() : undefined);
+
+function fromVariant(field: string, name: string, table: Readonly<Record<string, Objective>>): RecipeObjective {
+  const objective = table[name];
+  if (objective) return { objective, field, ...(name !== objective ? { variant: name } : {}) };
+  return { objective: "other", field, variant: name };
+}
+
+/** The objective a recipe's keys state, or undefined when they state none. */
+export function statedObjective(obj: Record<string, unknown>): RecipeObjective | undefined {
+  if (obj.reward_model === true || obj.process_reward_model === true)
+    return { objective: "reward-model", field: obj.reward_model === true ? "reward_model" : "process_reward_model" };
+  const stage = lower(obj.stage);
+  const loss = lower(obj.loss_type) ?? lower(obj.pref_loss);
+  const lossField = lower(obj.loss_type) ? "loss_type" : "pref_loss";
+  if (stage) {
+    const base = OBJECTIVE_WORDS[stage];
+    if (!base) return { objective: "other", field: "stage", variant: stage };
+    if (base === "dpo" && loss) return fromVariant(lossField, loss, LOSS_VARIANTS);
+    return { objective: base, field: "stage" };
+  }
+  const rl = lower(obj.rl);
+  if (rl) {
+    if ((rl === "dpo" || rl === "ipo") && loss) return fromVariant(lossField, loss, LOSS_VARIANTS);
+    return fromVariant("rl", rl, AXOLOTL_RL);
+  }
+  if (loss) return fromVariant(lossField, loss, LOSS_VARIANTS);
+  return undefined;
+}

@@ -1,0 +1,69 @@
+/**
+ * What a model reference in a file is: a Hub id, a local path, a placeholder, or something that names no model.
+ * A local path is kept as `local:<path>` so that it never passes for a Hub id; a placeholder (`None`,
+ * `your-model`, `<base_model>`, `TODO`, an empty link) is no reference at all.
+ */
+
+export const LOCAL_PREFIX = "local:";
+
+/** Placeholders that templates leave where a model id should be. */
+const PLACEHOLDER =
+  /^(?:none|null|nil|n\/a|na|unknown|todo|tbd|tba|\?+|-+|your[-_ ]?(?:model|org|name|username|repo|hf[-_ ]?username)(?:[-_ /]\S*)?|\S*\/your[-_ ]?\S*|\S*<[^>]*>\S*|\{\{[^}]*\}\}|\$\{?\w+\}?|\[more information needed\]|more information needed|model[-_ ]?id|model[-_ ]?name|base[-_ ]?model|org\/model|user\/model|username\/model(?:[-_]name)?|huggingface\.co\/?)$/i;
+
+/** Hub ids: `org/name`, each part letters, digits, `-`, `_`, `.` (at most 96 characters each). */
+const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}(?:@[\w./-]+)?$/;
+
+/**
+ * Models the Hub kept at the root, without an org (`gpt2`, `bert-base-uncased`, `t5-small`, …). A bare word
+ * outside these families is not taken as a Hub id.
+ */
+const LEGACY_ROOT =
+  /^(?:gpt2(?:-(?:medium|large|xl))?|distilgpt2|(?:distil)?bert-(?:base|large)-(?:multilingual-)?(?:un)?cased(?:-[\w-]+)?|(?:distil)?roberta-(?:base|large)(?:-[\w-]+)?|t5-(?:small|base|large|3b|11b)|xlm-roberta-(?:base|large)|albert-(?:base|large|xlarge|xxlarge)-v[12]|bart-(?:base|large)(?:-[\w-]+)?|xlnet-(?:base|large)-cased|ctrl|openai-gpt|distilroberta-base|google-t5\/t5-\w+)$/i;
+
+export type RefKind = "hub" | "local" | "placeholder" | "not-a-model";
+
+/** A path on disk: `./x`, `../x`, `/x`, `~/x`, `C:\x`, anything with a backslash, or three or more segments. */
+export function looksLocal(raw: string): boolean {
+  const s = raw.trim();
+  return (
+    /^(?:\.{1,2}[\\/]|[\\/]|~[\\/]|[A-Za-z]:[\\/])/.test(s) ||
+    s.includes("\\") ||
+    (s.split("/").filter(Boolean).length >= 3 && !/^https?:/i.test(s))
+  );
+}
+
+/** Strips a Hub URL or link decoration: `https://huggingface.co/org/name/tree/main` → `org/name`. */
+export function stripHubUrl(raw: string): string {
+  const m = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/([^/\s?#]+\/[^/\s?#]+)/i.exec(raw.trim());
+  return m?.[1] ?? raw.trim();
+}
+
+export function refKind(raw: string): RefKind {
+  const s = stripHubUrl(raw).replace(/^["'`]|["'`]$/g, "");
+  if (s === "" || PLACEHOLDER.test(s)) return "placeholder";
+  if (s.startsWith(LOCAL_PREFIX) || looksLocal(s)) return "local";
+  if (HUB_ID.test(s) || LEGACY_ROOT.test(s)) return "hub";
+  return "not-a-model";
+}
+
+/**
+ * The reference to record for a raw model value, or undefined for a placeholder / non-model. `alwaysLocal` is
+ * for fields that are paths by definition (`output_dir`).
+ */
+export function modelRef(raw: string, alwaysLocal = false): string | undefined {
+  const s = stripHubUrl(raw).replace(/^["'`]|["'`]$/g, "");
+  if (s.startsWith(LOCAL_PREFIX)) return s;
+  const kind = refKind(s);
+  if (kind === "placeholder") return undefined;
+  if (alwaysLocal || kind === "local") return `${LOCAL_PREFIX}${s}`;
+  return kind === "hub" ? s : undefined;
+}
+
+/** Is this a reference the registry accepts: a Hub-style id, or an explicit `local:` reference? */
+export function isRegistrableId(id: string): boolean {
+  if (id.startsWith(LOCAL_PREFIX)) return id.length > LOCAL_PREFIX.length;
+  return refKind(id) === "hub" && !id.includes("://");
+}
+
+/** The subject id of a document whose files do not name the model (`ftl import --subject ID` supplies it). */
+export const UNKNOWN_MODEL_ID = "unknown";
