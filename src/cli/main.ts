@@ -1,5 +1,6 @@
 /** The `ftl` entry point: picks the command, runs it, and turns every failure into a message and exit code. */
 import { createRequire } from "node:module";
+import { StoreError } from "../store/store.js";
 import { CliError, type Command, EXIT, type Io, parseCommandArgs, renderHelp } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 
@@ -95,6 +96,7 @@ export async function run(
     return await command.run({ values, positionals, io });
   } catch (error) {
     if (error instanceof CliError) return fail(error, command);
+    if (error instanceof StoreError) return fail(new CliError(error.message, EXIT.usage), command);
     if (io.env.FTL_DEBUG) io.stderr(`${error instanceof Error ? error.stack : String(error)}\n`);
     const message = error instanceof Error ? error.message : String(error);
     return fail(

@@ -30,6 +30,7 @@ export async function openStore(location?: string, options: OpenStoreOptions = {
   return openSqliteStore(resolved.path, { mustExist: options.mustExist ?? false });
 }
 
+export { storeErrorOf } from "./driver-errors.js";
 export { DEFAULT_DB_PATH, resolveLocation, type StoreLocation } from "./location.js";
 export { canonicalJson, documentHash, relationOf } from "./plan.js";
 export * from "./store.js";

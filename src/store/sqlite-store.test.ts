@@ -1,5 +1,6 @@
 /** Opening registries: where they are, and what is refused (SQLite specifics; the rest is the contract suite). */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -113,5 +114,98 @@ describe("bulk mode (the first batch into an empty registry)", () => {
     expect(await again.stats()).toMatchObject({ models: 13, documents: 10 });
     expect((await again.ancestors("i/m6")).models).toHaveLength(6);
     await again.close();
+  });
+});
+
+describe("hostile registry files (issue 15): a clear error naming the file, never an internal error", () => {
+  const made = async (name: string): Promise<string> => {
+    const path = join(dir, name);
+    const store = await openStore(path);
+    await store.addDocuments(chain("h", 40));
+    await store.close();
+    return path;
+  };
+
+  it("names a truncated registry as damaged", async () => {
+    const path = await made("truncated.db");
+    writeFileSync(path, readFileSync(path).subarray(0, 20_000));
+    await expect(openStore(path, { mustExist: true })).rejects.toMatchObject({
+      code: "damaged",
+      message: expect.stringMatching(new RegExp(`^${path}: the registry file is damaged`)),
+    });
+  });
+
+  it("names a garbled registry as damaged when a query reads the bad pages", async () => {
+    const path = await made("garbled.db");
+    const bytes = readFileSync(path);
+    for (let i = 16384; i < bytes.length; i += 7) bytes[i] = 0x5a;
+    writeFileSync(path, bytes);
+    const error = await (async () => {
+      const store = await openStore(path, { mustExist: true });
+      try {
+        await store.ancestors("h/m40");
+      } finally {
+        await store.close().catch(() => undefined);
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toContain(path);
+  });
+
+  it("refuses a registry with no schema version row instead of re-running its migrations", async () => {
+    const path = await made("no-version.db");
+    const db = new Database(path);
+    db.prepare("DELETE FROM ftl_meta WHERE key = 'schema_version'").run();
+    db.close();
+    await expect(openStore(path)).rejects.toMatchObject({
+      code: "damaged",
+      message: expect.stringContaining("without a valid schema version"),
+    });
+  });
+
+  it("does not turn a 0-byte file into a registry when one must exist (query)", async () => {
+    const path = join(dir, "empty.db");
+    writeFileSync(path, "");
+    await expect(openStore(path, { mustExist: true })).rejects.toMatchObject({
+      code: "not-a-registry",
+      message: expect.stringContaining("an empty file, not an ftl registry"),
+    });
+    expect(statSync(path).size).toBe(0);
+  });
+
+  it("names a registry that cannot be written (immutable file)", async (ctx) => {
+    const path = await made("read-only.db");
+    try {
+      execFileSync("chattr", ["+i", path], { stdio: "ignore" });
+    } catch {
+      ctx.skip();
+    }
+    try {
+      const store = await openStore(path).catch((e: unknown) => e);
+      const error =
+        store instanceof StoreError
+          ? store
+          : await (store as Awaited<ReturnType<typeof openStore>>)
+              .addDocuments(chain("w", 1))
+              .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "read-only", message: expect.stringContaining(path) });
+    } finally {
+      execFileSync("chattr", ["-i", path]);
+    }
+  });
+
+  it("lets two writers load a new file together: the second ends the first's bulk mode", async () => {
+    const path = join(dir, "together.db");
+    const a = await openStore(path);
+    const b = await openStore(path);
+    await a.addDocuments(chain("a", 3)); // a enters bulk mode: model_name dropped
+    await b.addDocuments([...chain("b", 3), ...chain("a", 2)]); // needed ON CONFLICT (name): exit 70 before
+    await a.addDocuments(chain("a", 5));
+    await a.close();
+    await b.close();
+    const check = await openStore(path, { mustExist: true });
+    expect(await check.stats()).toMatchObject({ documents: 8 });
+    expect((await check.ancestors("a/m5")).models).toHaveLength(5);
+    await check.close();
   });
 });

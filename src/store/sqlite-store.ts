@@ -8,9 +8,10 @@
  * first query, on optimize()/close(), when another writer's documents appear, when a subject comes again
  * (older documents may have to be retired), after a failed batch, and on open after a kill -9.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { storeErrorOf } from "./driver-errors.js";
 import { newerSchemaMessage, SCHEMA_VERSION, SQLITE_MIGRATIONS } from "./migrations.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
 import * as q from "./queries.js";
@@ -78,6 +79,12 @@ function tune(db: Db): void {
   db.pragma("wal_autocheckpoint = 10000");
 }
 
+function hasRegistryTables(db: Db): boolean {
+  return (
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document'").get() !== undefined
+  );
+}
+
 function migrate(db: Db, path: string): number {
   const run = db.transaction(() => {
     db.exec("CREATE TABLE IF NOT EXISTS ftl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -86,6 +93,11 @@ function migrate(db: Db, path: string): number {
       | undefined;
     const found = row === undefined ? 0 : Number(row.value);
     if (found > SCHEMA_VERSION) throw new StoreError("newer-schema", newerSchemaMessage(path, found));
+    if (!Number.isInteger(found) || (found === 0 && hasRegistryTables(db)))
+      throw new StoreError(
+        "damaged",
+        `${path}: an ftl registry without a valid schema version (ftl_meta 'schema_version' is ${row === undefined ? "missing" : JSON.stringify(row.value)}); the file is damaged: restore it from a copy, or rebuild it with 'ftl ingest'`,
+      );
     for (const migration of SQLITE_MIGRATIONS) {
       if (migration.version <= found) continue;
       for (const statement of migration.statements) db.exec(statement);
@@ -104,18 +116,27 @@ function openDatabase(path: string, mustExist: boolean): Db {
       "cannot-open",
       `${path}: no registry here; add documents with 'ftl add' or 'ftl ingest', or pass --db`,
     );
+  const stats = existsSync(path) ? statSync(path) : undefined;
+  if (stats !== undefined && !stats.isFile())
+    throw new StoreError("not-a-registry", `${path}: not a regular file (and so not an ftl registry)`);
+  // An empty file is a valid (empty) SQLite database: only a command that may create a registry makes one.
+  if (mustExist && stats?.size === 0)
+    throw new StoreError(
+      "not-a-registry",
+      `${path}: an empty file, not an ftl registry; add documents with 'ftl add' or 'ftl ingest' to create one`,
+    );
   try {
     if (!mustExist) mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path, { fileMustExist: mustExist });
     db.pragma("busy_timeout = 10000");
     return db;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "SQLITE_NOTADB")
-      throw new StoreError("not-a-registry", `${path}: not an SQLite database (and so not an ftl registry)`);
-    throw new StoreError(
-      "cannot-open",
-      `${path}: cannot open the registry (${error instanceof Error ? error.message : String(error)})`,
+    throw (
+      storeErrorOf(path, error) ??
+      new StoreError(
+        "cannot-open",
+        `${path}: cannot open the registry (${error instanceof Error ? error.message : String(error)})`,
+      )
     );
   }
 }
@@ -139,11 +160,21 @@ class SqliteStore implements Store {
     const prepare = (sql: string): Database.Statement => this.prepare(sql);
     this.ex = {
       dialect: "sqlite",
-      all: async <T>(sql: string, params: readonly unknown[]) => {
-        this.finishBulk();
-        return prepare(sql).all(...params) as T[];
-      },
+      all: async <T>(sql: string, params: readonly unknown[]) =>
+        this.named(() => {
+          this.finishBulk();
+          return prepare(sql).all(...params) as T[];
+        }),
     };
+  }
+
+  /** Runs a driver call; its errors become StoreErrors that name the file (damaged, read-only, locked). */
+  private named<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      throw storeErrorOf(this.location, error) ?? error;
+    }
   }
 
   private prepare(sql: string): Database.Statement {
@@ -367,7 +398,7 @@ class SqliteStore implements Store {
     });
     let results: AddResult[];
     try {
-      results = write.immediate();
+      results = this.named(() => write.immediate());
     } catch (error) {
       // Ids cached during the rolled-back transaction may not exist; nor may documents noted in bulk mode.
       this.modelIds.clear();
@@ -404,15 +435,22 @@ class SqliteStore implements Store {
   stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
 
   async optimize(): Promise<void> {
-    this.finishBulk();
-    this.db.pragma("optimize");
+    this.named(() => {
+      this.finishBulk();
+      this.db.pragma("optimize");
+    });
   }
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    this.finishBulk();
-    this.db.pragma("optimize");
-    this.db.close();
+    try {
+      this.named(() => {
+        this.finishBulk();
+        this.db.pragma("optimize");
+      });
+    } finally {
+      this.db.close();
+    }
   }
 }
 
@@ -430,10 +468,6 @@ export function openSqliteStore(path: string, options: { mustExist?: boolean } =
     return new SqliteStore(db, path, version);
   } catch (error) {
     db.close();
-    if (error instanceof StoreError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === "SQLITE_NOTADB")
-      throw new StoreError("not-a-registry", `${path}: not an SQLite database (and so not an ftl registry)`);
-    throw error;
+    throw storeErrorOf(path, error) ?? error;
   }
 }

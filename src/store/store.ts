@@ -248,6 +248,8 @@ export type StoreErrorCode =
   | "unreachable"
   | "not-a-registry"
   | "cannot-open"
+  | "damaged"
+  | "read-only"
   | "invalid-location";
 
 export class StoreError extends Error {

@@ -6,7 +6,7 @@ import { descendantsWithLicenseConflicts, formatLicenseConflicts } from "../../a
 import { OBJECTIVES, PARAMETERIZATIONS } from "../../model/vocabulary.js";
 import { renderAncestors } from "../../query/ancestors-text.js";
 import { describeEdge } from "../../query/describe-edge.js";
-import { openStore } from "../../store/index.js";
+import { openStore, storeErrorOf } from "../../store/index.js";
 import { RELATIONS, type Store, StoreError } from "../../store/store.js";
 import {
   CliError,
@@ -60,11 +60,23 @@ export async function withStore<T>(
     if (error instanceof StoreError) throw new CliError(error.message, EXIT.usage);
     throw error;
   }
+  const asCliError = (error: unknown): unknown => {
+    const mapped = storeErrorOf(store.location, error);
+    return mapped === undefined ? error : new CliError(mapped.message, EXIT.usage);
+  };
+  let result: T;
   try {
-    return await fn(store);
-  } finally {
-    await store.close();
+    result = await fn(store);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw asCliError(error);
   }
+  try {
+    await store.close();
+  } catch (error) {
+    throw asCliError(error);
+  }
+  return result;
 }
 
 /** A whole number ≥ `min` from an option, or undefined. */
