@@ -1,6 +1,6 @@
 /** Turning merged step facts into an ftl/v1 document, with every fact's provenance under `sources`. */
 import { freeStepId } from "../model/append-step.js";
-import { LOCAL_PREFIX, UNKNOWN_MODEL_ID } from "../model/refs.js";
+import { isRegistrableId, LOCAL_PREFIX, UNKNOWN_MODEL_ID } from "../model/refs.js";
 import { FORMAT_V1 } from "../model/vocabulary.js";
 import type {
   Adapter,
@@ -83,7 +83,7 @@ export function buildDocument(
   const lastOutput = chain[chain.length - 1]?.output;
   const subjectFact: Fact<string> | undefined = options.subject
     ? { value: options.subject, source: { source: "declared", by: "ftl import --subject" } }
-    : lastOutput && !lastOutput.value.startsWith(LOCAL_PREFIX)
+    : lastOutput && isRegistrableId(lastOutput.value) && !lastOutput.value.startsWith(LOCAL_PREFIX)
       ? lastOutput
       : files.find((f) => f.subject)?.subject;
   doc.subject = { id: cleanId(subjectFact?.value ?? UNKNOWN_MODEL_ID) };

@@ -4,8 +4,9 @@
  * warning. Fields that are paths by definition (`output_dir`, `best_model_checkpoint`, `export_dir`) are
  * always local.
  */
-import { modelRef } from "../model/refs.js";
-import type { Fact, FileFacts, StepFacts } from "./facts.js";
+import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../model/known-models.js";
+import { modelRef, refKind } from "../model/refs.js";
+import { type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import type { ExtractWarning } from "./types.js";
 
 const PATH_FIELDS = /(^|\.)(output_dir|best_model_checkpoint|export_dir|save_dir|output_path|out_dir)$/;
@@ -26,6 +27,30 @@ function normaliseFact(
   warnings: ExtractWarning[],
 ): Fact<string> | undefined {
   if (!f) return undefined;
+  const kind = refKind(f.value);
+  if (kind === "not-a-model") {
+    // A repository name without its org (`hub_model_id: zephyr-7b-sft-full`) is kept to link steps; a known
+    // base named without its org resolves through the family table, as an inference.
+    if (/(^|\.)hub_model_id$/.test(f.source.field ?? "") && /^[\w.-]+$/.test(f.value)) return f;
+    const known = resolveKnownModel(f.value);
+    if (known)
+      return fact(
+        known,
+        inferred(
+          file.file,
+          `"${f.value}" resolved by ftl's table of well-known models (${knownModelSource(known)})`,
+          Math.min(KNOWN_MODEL_CONFIDENCE, f.source.confidence ?? 1),
+          f.source.field,
+        ),
+      );
+    warnings.push({
+      code: "extract.not-an-id",
+      message: `${file.file}${f.source.line ? `:${f.source.line}` : ""}: ${JSON.stringify(f.value)} does not name a Hub model (org/name) or a local path; the ${role} is unknown`,
+      file: file.file,
+      ...(f.source.field ? { field: f.source.field } : {}),
+    });
+    return undefined;
+  }
   const ref = modelRef(f.value, PATH_FIELDS.test(f.source.field ?? ""));
   if (ref === undefined) {
     note(warnings, file, f, role);

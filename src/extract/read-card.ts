@@ -6,6 +6,7 @@
 import { type CardState, readBody } from "./card-body.js";
 import { assignDatasets } from "./card-datasets.js";
 import { selfIdEvidence } from "./card-self-id.js";
+import { CARD_READERS } from "./evidence/card-readers.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { parseCard } from "./markdown.js";
@@ -102,6 +103,7 @@ export function readCard(text: string, file: string): FileFacts {
     proseDatasets: [],
   };
   readBody(card.blocks, state);
+  for (const reader of CARD_READERS) reader(card.blocks, state);
   const firstProse = card.blocks.find((b) => b.type === "prose");
   if (firstProse) out.description = firstProse.text.slice(0, 500);
 

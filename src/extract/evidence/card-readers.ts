@@ -1,0 +1,16 @@
+/**
+ * The card's evidence readers. Each reads one kind of statement (Trainer lists, prose in another language,
+ * commands, merge tables, …) from the parsed card and adds evidence to the shared `CardState`: prose steps
+ * with their objective and parameterisation, bases, datasets, hyperparameters under the trainer's key names,
+ * each with its file, line and confidence. `readCard` then resolves the evidence into steps. A reader never
+ * builds steps of its own chain and never decides between readers: that is resolution's job.
+ *
+ * To add a category: write `(blocks, state) => void` in its own module beside this one, test it alone, and
+ * list it here.
+ */
+import type { CardState } from "../card-body.js";
+import type { Block } from "../markdown.js";
+
+export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
+
+export const CARD_READERS: readonly CardEvidenceReader[] = [];
