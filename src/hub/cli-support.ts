@@ -11,6 +11,9 @@ const RETRY_LATER: readonly HubErrorCode[] = [
   "truncated",
   "server-error",
   "bad-response",
+  "timeout",
+  "too-large",
+  "request-budget",
 ];
 
 /** A HubError as a CliError: 2 for a wrong id, revision, token or access; 5 for a transfer that may succeed later. */

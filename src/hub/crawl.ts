@@ -79,7 +79,15 @@ export function metadataModel(endpoint: string, info: HubModelInfo): HubModel {
 }
 
 /** Errors after which every further request would fail too: the crawl stops. */
-const FATAL = new Set(["unreachable", "rate-limited", "bad-token", "truncated", "server-error"]);
+const FATAL = new Set([
+  "unreachable",
+  "rate-limited",
+  "bad-token",
+  "truncated",
+  "server-error",
+  "timeout",
+  "request-budget",
+]);
 
 /** The document of one model on its own: its steps, its parents as bases (the registry links documents). */
 export function modelDocument(
@@ -92,6 +100,34 @@ export function modelDocument(
   return {
     document: joined.document,
     warnings: [...nodeWarnings(node), ...joined.warnings],
+  };
+}
+
+/** Listing pages in a row that may bring no model not seen before; then the listing is taken to loop. */
+export const MAX_PAGES_WITHOUT_NEW_MODELS = 20;
+
+/**
+ * Stops a listing that loops: a `next` link back to a page already read, or page after page with no model
+ * not seen before (an endless `next` chain). Call it before each page request with the models seen so far.
+ */
+export function listingGuard(label: string): (url: string, modelsSeen: number) => void {
+  const urls = new Set<string>();
+  let lastSeen = -1;
+  let stale = 0;
+  return (url, modelsSeen) => {
+    if (urls.has(url))
+      throw new HubError(
+        "bad-response",
+        `the Hub's listing of ${label} links back to a page it already sent (${url}); stopped`,
+      );
+    urls.add(url);
+    stale = modelsSeen === lastSeen ? stale + 1 : 0;
+    lastSeen = modelsSeen;
+    if (stale >= MAX_PAGES_WITHOUT_NEW_MODELS)
+      throw new HubError(
+        "bad-response",
+        `the Hub's listing of ${label} sent ${MAX_PAGES_WITHOUT_NEW_MODELS} pages in a row without a new model; stopped`,
+      );
   };
 }
 
@@ -149,11 +185,13 @@ export async function* crawlHub(options: CrawlOptions = {}): AsyncGenerator<Craw
     let handled = 0; // listing entries whose item was yielded (or that were duplicates)
     const cursors: { after: number; url: string }[] = [];
     let pages = 0;
+    const pageGuard = listingGuard(listingLabel(options, base));
     // The listing's page requests go through here: start at the cursor, note where each later page begins.
     const listingFetch: typeof fetch = async (input, init) => {
       let url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
       if (pages === 0 && b === 0 && options.cursor && useCursor) url = options.cursor;
       else if (pages > 0 && useCursor) cursors.push({ after: listed, url });
+      pageGuard(url, seenModels.size);
       pages++;
       return client.polite.fetch(url, init);
     };

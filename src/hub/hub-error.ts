@@ -12,6 +12,9 @@ export const HUB_ERROR_CODES = [
   "truncated",
   "server-error",
   "bad-response",
+  "timeout",
+  "too-large",
+  "request-budget",
 ] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 

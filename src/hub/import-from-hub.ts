@@ -5,6 +5,7 @@ import { FORMAT_V1 } from "../model/vocabulary.js";
 import { LineageDocumentSchema } from "../schema/lineage.js";
 import { fillDatasetLicenses } from "./dataset-licenses.js";
 import { fetchHubModel, type HubClient, type HubModel } from "./fetch-model.js";
+import { type HubLimits, hubLimitsFromEnv } from "./guarded-fetch.js";
 import { HubError } from "./hub-error.js";
 import { hubParents } from "./hub-parents.js";
 import { parseHubRef } from "./hub-ref.js";
@@ -33,7 +34,14 @@ export interface HubAccessOptions {
   maxRetries?: number;
   /** Longest single `Retry-After` honoured, in seconds (default 60). */
   maxWaitSeconds?: number;
+  /** Timeouts and size caps (default {@link DEFAULT_HUB_LIMITS}; `FTL_HUB_*_TIMEOUT` in the environment). */
+  limits?: Partial<HubLimits>;
+  /** Most requests one import or crawl may send, forks included (default {@link DEFAULT_MAX_REQUESTS}). */
+  maxRequests?: number;
 }
+
+/** The request budget of one import or crawl when none is given. */
+export const DEFAULT_MAX_REQUESTS = 20_000;
 
 export interface HubImportOptions extends HubAccessOptions {
   /** Parent links to follow upward (default 16; 0 reads only the model itself). */
@@ -58,7 +66,10 @@ export function hubClient(options: HubAccessOptions = {}): HubClient {
   const token = options.token ?? (env.HF_TOKEN || undefined);
   if (token !== undefined && !token.startsWith("hf_"))
     throw new HubError("bad-token", "HF_TOKEN must be a Hugging Face access token starting with 'hf_'");
+  const budget = { limit: options.maxRequests ?? DEFAULT_MAX_REQUESTS, used: 0 };
   const politeOptions = {
+    limits: { ...hubLimitsFromEnv(env), ...options.limits },
+    budget,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),

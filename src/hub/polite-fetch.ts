@@ -2,8 +2,16 @@
  * A `fetch` for the Hub client that honours rate limits: on 429 (and 502/503/504) it waits for `Retry-After` (seconds
  * or an HTTP date, or an exponential back-off when absent) and retries, a bounded number of times and never
  * longer than `maxWaitSeconds` in one go. It also remembers the last failed response's Hub error headers,
- * which the client's own errors drop.
+ * which the client's own errors drop. Every request runs under {@link guardedFetch}'s timeouts, size caps
+ * and request budget.
  */
+import {
+  DEFAULT_HUB_LIMITS,
+  guardedFetch,
+  type HubLimits,
+  hubResponseCap,
+  type RequestBudget,
+} from "./guarded-fetch.js";
 import type { FailedResponse } from "./hub-error.js";
 
 export interface PoliteFetchOptions {
@@ -15,6 +23,10 @@ export interface PoliteFetchOptions {
   maxWaitSeconds?: number;
   /** Injectable sleep, so tests do not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** Timeouts and size caps of every request (defaults {@link DEFAULT_HUB_LIMITS}, {@link hubResponseCap}). */
+  limits?: Partial<HubLimits>;
+  /** A request budget, shared with other clients of the same run. */
+  budget?: RequestBudget;
   /** Called before each wait, e.g. to tell the user. */
   onWait?: (info: { url: string; status: number; seconds: number; attempt: number }) => void;
 }
@@ -47,13 +59,14 @@ export function politeFetch(options: PoliteFetchOptions = {}): PoliteFetch {
   const maxRetries = options.maxRetries ?? 4;
   const maxWait = options.maxWaitSeconds ?? 60;
   const sleep = options.sleep ?? defaultSleep;
+  const limits: HubLimits = { ...DEFAULT_HUB_LIMITS, maxBytes: hubResponseCap, ...options.limits };
   let failure: FailedResponse | undefined;
   let count = 0;
   const wrapped = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     for (let attempt = 0; ; attempt++) {
       count++;
-      const response = await base(input, init);
+      const response = await guardedFetch(base, url, input, init, limits, options.budget);
       if (response.ok) return response;
       const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
       failure = {

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { clearProgress, hubCliError, progressLine, wholeNumber } from "../../hub/cli-support.js";
 import { CRAWL_BY, CRAWL_METADATA_BY, crawlHub } from "../../hub/crawl.js";
-import { hubClient } from "../../hub/import-from-hub.js";
+import { DEFAULT_MAX_REQUESTS, hubClient } from "../../hub/import-from-hub.js";
 import { readBoundedText } from "../../io/bounded-read.js";
 import { writeFileAtomic } from "../../io/write-document.js";
 import { openStore } from "../../store/index.js";
@@ -93,6 +93,11 @@ export const crawlCommand: Command = {
       description: "Read only the card metadata of the listing (no request per model; no hyperparameters)",
     },
     limit: { type: "string", value: "N", description: "At most N listed models (skipped ones included)" },
+    "max-requests": {
+      type: "string",
+      value: "N",
+      description: `Stop after N requests to the Hub, retries included (default ${DEFAULT_MAX_REQUESTS})`,
+    },
     db: {
       type: "string",
       value: "PATH|URL",
@@ -114,7 +119,11 @@ On 429 the crawl waits for Retry-After (bounded) and goes on; if the Hub keeps r
 the crawl stops, keeping everything added so far. --metadata-only reads just the card metadata each listing page
 carries (base_model, relation, datasets, licence): the Hub's whole model tree at one request per page.
 Exit codes: 0 every model read in full, 5 some models could not be read or were read incompletely, or the crawl
-stopped early (what was read is stored), 2 usage error (bad option, registry cannot be opened, bad HF_TOKEN).`,
+stopped early (what was read is stored), 2 usage error (bad option, registry cannot be opened, bad HF_TOKEN).
+Limits of every request: FTL_HUB_CONNECT_TIMEOUT (seconds until the response headers, default 30),
+FTL_HUB_IDLE_TIMEOUT (longest silence in a body, default 30), FTL_HUB_RESPONSE_TIMEOUT (one whole response,
+default 300); responses over 64 MiB (listing pages) or 16 MiB (anything else) are refused; a listing that
+links back to a page or sends 20 pages without a new model is stopped. These apply to 'ftl import hf:' too.`,
   examples: [
     "ftl crawl hf --base mistralai/Mistral-7B-v0.1 --limit 500",
     "ftl crawl hf --author HuggingFaceH4 --db registry.db --state crawl-state.json",
@@ -123,6 +132,7 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
   ],
   async run({ values, io }) {
     const limit = wholeNumber(str(values, "limit"), "limit");
+    const maxRequests = wholeNumber(str(values, "max-requests"), "max-requests");
     const concurrency = wholeNumber(str(values, "concurrency"), "concurrency");
     if (concurrency !== undefined && (concurrency < 1 || concurrency > 16))
       throw new CliError(`--concurrency must be between 1 and 16, got ${concurrency}`);
@@ -190,6 +200,7 @@ stopped early (what was read is stored), 2 usage error (bad option, registry can
         ...(base ? { base, recursive } : {}),
         ...(search ? { search } : {}),
         ...(limit !== undefined ? { limit } : {}),
+        ...(maxRequests !== undefined ? { maxRequests } : {}),
         ...(cursor ? { cursor } : {}),
         ...(statePath
           ? {
