@@ -89,7 +89,11 @@ export function buildDocument(
   doc.subject = { id: cleanId(subjectFact?.value ?? UNKNOWN_MODEL_ID) };
   doc.subject.provenance = subjectFact
     ? subjectFact.source
-    : inferred(files[0]?.file ?? "?", "no file names the model this document describes; give it with --subject", 0);
+    : inferred(
+        files[0]?.file ?? "?",
+        "no file names the model this document describes; give it with --subject",
+        0,
+      );
   const license = files.find((f) => f.license);
   if (license?.license) {
     doc.subject.license = license.license.value;

@@ -35,8 +35,5 @@ export function selfIdEvidence(
   if (found.size !== 1) return undefined;
   const [only] = found.values();
   if (!only) return undefined;
-  return fact(
-    only.id,
-    inferred(file, "the card's own usage code loads this model", 0.8, "usage code"),
-  );
+  return fact(only.id, inferred(file, "the card's own usage code loads this model", 0.8, "usage code"));
 }

@@ -5,7 +5,7 @@
  */
 import { fact, inferred, type StepFacts } from "./facts.js";
 
-const QUANTISED_ID = /(?:^|[-_.\/])(?:awq|gptq|bnb[-_]?4bit|4bit|int4|nf4)(?:$|[-_.])/i;
+const QUANTISED_ID = /(?:^|[-_./])(?:awq|gptq|bnb[-_]?4bit|4bit|int4|nf4)(?:$|[-_.])/i;
 
 export function loraOverQuantisedBase(chain: StepFacts[]): void {
   for (const s of chain) {
@@ -13,7 +13,9 @@ export function loraOverQuantisedBase(chain: StepFacts[]): void {
     const bits = s.adapter.quantizationBits?.value;
     const base = s.inputs[0]?.value.id;
     if (bits === 4 || bits === 8)
-      s.parameterization = fact("qlora", { ...(s.adapter.quantizationBits?.source ?? inferred(s.origin.file ?? "?", "quantised base")) });
+      s.parameterization = fact("qlora", {
+        ...(s.adapter.quantizationBits?.source ?? inferred(s.origin.file ?? "?", "quantised base")),
+      });
     else if (base && QUANTISED_ID.test(base))
       s.parameterization = fact(
         "qlora",

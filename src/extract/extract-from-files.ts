@@ -1,15 +1,15 @@
 /** Extraction of one lineage document from a set of files (cards, configs, recipes). Pure: no I/O. */
 import { SECTION_START } from "../export/hf-card.js";
 import { readStandardExport } from "../export/reimport.js";
+import { UNKNOWN_MODEL_ID } from "../model/refs.js";
 import type { LineageDocument, Provenance } from "../schema/lineage.js";
 import { graphIssues } from "../validate/graph-rules.js";
-import { UNKNOWN_MODEL_ID } from "../model/refs.js";
 import { buildDocument } from "./build-document.js";
 import { loraOverQuantisedBase } from "./chain-rules.js";
-import { groupRuns } from "./group-runs.js";
-import { normaliseRefs } from "./normalise-refs.js";
 import type { FileFacts, StepFacts } from "./facts.js";
+import { groupRuns } from "./group-runs.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
+import { normaliseRefs } from "./normalise-refs.js";
 import { readSourceFile } from "./read-file.js";
 import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
 
@@ -208,9 +208,18 @@ export interface GroupedResult {
 
 type Standard = NonNullable<ReturnType<typeof readStandardExport>>;
 
-function standardResult(standard: Standard, file: SourceFile, files: SourceFile[], options: ExtractOptions): ExtractResult {
+function standardResult(
+  standard: Standard,
+  file: SourceFile,
+  files: SourceFile[],
+  options: ExtractOptions,
+): ExtractResult {
   const rest = files.filter((f) => f !== file).map((f) => f.path);
-  const ws = standard.warnings.map((m) => ({ code: `import.${standard.format}`, message: m, file: file.path }));
+  const ws = standard.warnings.map((m) => ({
+    code: `import.${standard.format}`,
+    message: m,
+    file: file.path,
+  }));
   // What the format cannot carry is said, but the file was read in full.
   const notes = (standard.notes ?? []).map((m) => ({
     code: `import.${standard.format}.carries`,
@@ -245,7 +254,11 @@ function tryStandard(file: SourceFile, warnings: ExtractWarning[]): Standard | n
 }
 
 /** Builds one document from a group of connected files. */
-function extractGroup(facts: FileFacts[], options: ExtractOptions, fileWarnings: ExtractWarning[]): ExtractResult {
+function extractGroup(
+  facts: FileFacts[],
+  options: ExtractOptions,
+  fileWarnings: ExtractWarning[],
+): ExtractResult {
   const warnings = [...fileWarnings];
   const chain = combine(facts, warnings);
   loraOverQuantisedBase(chain);
@@ -258,7 +271,8 @@ function extractGroup(facts: FileFacts[], options: ExtractOptions, fileWarnings:
   if (document.subject.id === UNKNOWN_MODEL_ID && chain.length > 0)
     warnings.push({
       code: "extract.unresolved",
-      message: "no file names the model this document describes (a folder or file name is not a model id); give it with --subject ID",
+      message:
+        "no file names the model this document describes (a folder or file name is not a model id); give it with --subject ID",
       field: "subject.id",
     });
   // The schema holds by construction (ids cleaned, enums from the vocabulary); the graph is what can go wrong.
@@ -278,7 +292,8 @@ function extractGroup(facts: FileFacts[], options: ExtractOptions, fileWarnings:
 }
 
 /** Does a group say anything (a step, a base, a subject)? Empty groups (an unrecognised file) join no one. */
-const saysSomething = (g: FileFacts[]) => g.some((f) => f.steps.length > 0 || f.bases.length > 0 || f.subject);
+const saysSomething = (g: FileFacts[]) =>
+  g.some((f) => f.steps.length > 0 || f.bases.length > 0 || f.subject);
 
 /**
  * Extracts lineage from the given files, one document per group of connected files (see `groupRuns`).
@@ -309,7 +324,9 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
   warnings.push({
     code: "extract.unrelated",
     message: `the files describe ${groups.length} unrelated lineages: ${groups
-      .map((g, i) => `(${i + 1}) ${documents[i]?.document.subject.id} from ${g.map((f) => f.file).join(", ")}`)
+      .map(
+        (g, i) => `(${i + 1}) ${documents[i]?.document.subject.id} from ${g.map((f) => f.file).join(", ")}`,
+      )
       .join("; ")}`,
   });
   return { documents, warnings };
@@ -327,6 +344,9 @@ export function extractFromFiles(files: SourceFile[], options: ExtractOptions = 
   const { documents, warnings } = extractGroups(files, options);
   const first = documents[0] as ExtractResult;
   const all = [...warnings, ...first.warnings];
-  const complete = files.length > 0 && first.complete && !all.some((w) => INCOMPLETE_CODES.has(w.code) || w.code === "extract.unrelated");
+  const complete =
+    files.length > 0 &&
+    first.complete &&
+    !all.some((w) => INCOMPLETE_CODES.has(w.code) || w.code === "extract.unrelated");
   return { document: first.document, warnings: all, complete };
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { exportLineage } from "../export/index.js";
 import { renderChain } from "../render/chain-text.js";
 import { validateLineage } from "../validate/validate.js";
-import { extractFromFiles } from "./extract-from-files.js";
+import { extractFromFiles, extractGroups } from "./extract-from-files.js";
 import { importFiles } from "./import-files.js";
 
 const FIXTURES = join(import.meta.dirname, "../../test/fixtures/extract");
@@ -32,7 +32,9 @@ describe("prose", () => {
     const text = "# m\n\nMistral-7B -> instruction-SFT -> domain-SFT -> safety-DPO\n";
     const { document } = extractFromFiles([{ path: "README.md", text }]);
     expect(document.steps.map((s) => s.name)).toEqual(["instruction-SFT", "domain-SFT", "safety-DPO"]);
-    expect(document.bases.map((b) => b.id)).toEqual(["Mistral-7B"]);
+    // "Mistral-7B" names no org: the family table resolves it, as an inference with its source.
+    expect(document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
+    expect(document.bases[0]?.provenance).toMatchObject({ source: "inferred", confidence: 0.7 });
     expect(validateLineage(document).valid).toBe(true);
   });
 
@@ -40,7 +42,7 @@ describe("prose", () => {
     const text =
       "# m\n\nOur model came out of a long process (`Mistral-7B-v0.1 -> SFT on UltraChat -> DPO on UltraFeedback`).\n";
     const { document } = extractFromFiles([{ path: "README.md", text }]);
-    expect(document.bases.map((b) => b.id)).toEqual(["Mistral-7B-v0.1"]);
+    expect(document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
     const vague = "# m\n\nWe started from what we had at hand -> SFT -> DPO\n";
     expect(extractFromFiles([{ path: "README.md", text: vague }]).document.bases).toEqual([]);
   });
@@ -53,15 +55,32 @@ describe("prose", () => {
   });
 
   it("reads the Trainer's generated sentence and hyperparameter list with line provenance", () => {
-    const { document } = extractFromFiles([read("real", "ex03_RoleInstructor-1.5b_README.md")]);
+    const text = [
+      "---",
+      "base_model: Qwen/Qwen2.5-1.5B",
+      "---",
+      "# run",
+      "",
+      "This model is a fine-tuned version of [Qwen/Qwen2.5-1.5B](https://huggingface.co/Qwen/Qwen2.5-1.5B) on the upper dataset.",
+      "",
+      "### Training hyperparameters",
+      "",
+      "The following hyperparameters were used during training:",
+      "- learning_rate: 5e-05",
+      "- train_batch_size: 8",
+      "",
+    ].join("\n");
+    const { document } = extractFromFiles([{ path: "README.md", text }]);
     const step = document.steps[0];
     expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["upper"]);
     expect(step?.hyperparameters?.learningRate).toBe(5e-5);
     expect(step?.sources?.["hyperparameters.learningRate"]).toMatchObject({
       source: "extracted",
-      file: "ex03_RoleInstructor-1.5b_README.md",
-      line: 38,
+      file: "README.md",
+      line: 11,
     });
+    // The generated sentence does not say what was optimised: the objective stays unknown.
+    expect(step?.kind === "fine-tune" && step.objective).toBeUndefined();
   });
 });
 
@@ -206,20 +225,27 @@ describe("recipes of a chain", () => {
     expect(document.steps.map((s) => s.id)).toEqual(["sft", "dpo"]);
     expect(document.steps[0]?.output?.id).toBe("alignment-handbook/zephyr-7b-sft-full");
     expect(document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
-    expect(validateLineage(document).class).toBe("lineage");
+    // The DPO recipe's hub_model_id names no org: the subject is unknown until --subject gives it.
+    expect(document.subject.id).toBe("unknown");
+    expect(validateLineage(document).class).toBe("partial");
+    const named = extractFromFiles(files, { subject: "HuggingFaceH4/zephyr-7b-beta" }).document;
+    expect(validateLineage(named).class).toBe("lineage");
   });
 
-  it("links recipes given in order whose names do not match, and says so", () => {
+  it("never links recipes by the order they were given in: unrelated recipes are separate groups", () => {
     const files = [
       "cfg06_alignment-handbook_smollm3_sft_mid.yaml",
       "cfg07_alignment-handbook_smollm3_sft_sft.yaml",
       "cfg08_alignment-handbook_smollm3_dpo_apo.yaml",
     ].map((n) => read("samples", n));
-    const { document, warnings } = extractFromFiles(files);
-    expect(document.steps).toHaveLength(3);
-    expect(validateLineage(document).valid).toBe(true);
-    expect(warnings.filter((w) => w.code === "extract.assumed-link")).toHaveLength(2);
-    expect(document.bases.map((b) => b.id)).toEqual(["HuggingFaceTB/SmolLM3-3B-Base"]);
+    const { documents, warnings } = extractGroups(files);
+    // mid writes a local folder and sft starts from a Hub branch: nothing in the files says they are one.
+    expect(documents.length).toBeGreaterThan(1);
+    expect(warnings.some((w) => w.code === "extract.unrelated")).toBe(true);
+    for (const d of documents) expect(validateLineage(d.document).valid).toBe(true);
+    const single = extractFromFiles(files);
+    expect(single.warnings.some((w) => w.code === "extract.assumed-link")).toBe(false);
+    expect(single.complete).toBe(false);
   });
 });
 
@@ -238,14 +264,14 @@ describe("more inputs", () => {
 
   it("config.json with a quantization_config is a quantisation of the model it was loaded from", () => {
     const text = JSON.stringify({
-      _name_or_path: "org/model",
+      _name_or_path: "acme/llama-7b-ft",
       architectures: ["LlamaForCausalLM"],
       quantization_config: { quant_method: "gptq", bits: 4, group_size: 128 },
     });
     const { document } = extractFromFiles([{ path: "config.json", text }]);
     const step = document.steps[0];
     expect(step).toMatchObject({ kind: "quantization", method: "gptq", bits: 4, groupSize: 128 });
-    expect(step?.inputs?.models?.[0]?.id).toBe("org/model");
+    expect(step?.inputs?.models?.[0]?.id).toBe("acme/llama-7b-ft");
   });
 
   it("training_args.json from transformers fills the step's hyperparameters", () => {

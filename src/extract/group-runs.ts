@@ -39,7 +39,10 @@ function outputsOf(f: FileFacts): string[] {
 
 function inputsOf(f: FileFacts): string[] {
   return [
-    ...f.steps.flatMap((s) => [...s.inputs.map((i) => i.value.id), ...(s.mergeBase ? [s.mergeBase.value] : [])]),
+    ...f.steps.flatMap((s) => [
+      ...s.inputs.map((i) => i.value.id),
+      ...(s.mergeBase ? [s.mergeBase.value] : []),
+    ]),
     ...f.bases.map((b) => b.value),
   ];
 }

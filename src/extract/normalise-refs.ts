@@ -62,7 +62,7 @@ function normaliseFact(
 function normaliseStep(s: StepFacts, file: FileFacts, warnings: ExtractWarning[]): void {
   s.inputs = s.inputs.flatMap((i) => {
     const ref = normaliseFact({ value: i.value.id, source: i.source }, file, "input model", warnings);
-    return ref ? [{ value: { ...i.value, id: ref.value }, source: i.source }] : [];
+    return ref ? [{ value: { ...i.value, id: ref.value }, source: ref.source }] : [];
   });
   s.output = normaliseFact(s.output, file, "output", warnings);
   s.mergeBase = normaliseFact(s.mergeBase, file, "merge base", warnings);

@@ -6,8 +6,8 @@
 import { type CardState, readBody } from "./card-body.js";
 import { assignDatasets } from "./card-datasets.js";
 import { selfIdEvidence } from "./card-self-id.js";
-import { CARD_READERS } from "./evidence/card-readers.js";
 import { readTrainingKeys } from "./config-fields.js";
+import { CARD_READERS } from "./evidence/card-readers.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { parseCard } from "./markdown.js";
 import { mergeStepInto } from "./merge-steps.js";
@@ -22,7 +22,6 @@ import {
   TRAINING_FRAMEWORKS,
 } from "./terms.js";
 
-type Obj = Record<string, unknown>;
 const str = (v: unknown): string | undefined =>
   typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
 const strings = (v: unknown): string[] =>
@@ -314,7 +313,10 @@ export function readCard(text: string, file: string): FileFacts {
   out.subject = selfIdEvidence(card.blocks, file, [
     ...bases,
     ...out.bases.map((b) => b.value),
-    ...steps.flatMap((s) => [...s.inputs.map((i) => i.value.id), ...s.datasets.flatMap((d) => d.value.id ?? [])]),
+    ...steps.flatMap((s) => [
+      ...s.inputs.map((i) => i.value.id),
+      ...s.datasets.flatMap((d) => d.value.id ?? []),
+    ]),
     ...metaDatasets,
   ]);
   return out;

@@ -4,9 +4,9 @@
  */
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
-import { statedObjective } from "./recipe-objective.js";
 import { numberOf, readTrainingKeys, topLevelLines } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { statedObjective } from "./recipe-objective.js";
 import { GGUF_TYPE, MERGE_METHOD_WORDS, OBJECTIVE_WORDS } from "./terms.js";
 
 export type RecipeKind =
@@ -135,7 +135,12 @@ function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map<string
     });
   }
   const pretraining = obj.pretraining_dataset;
-  for (const [i, d] of (Array.isArray(pretraining) ? pretraining : pretraining ? [pretraining] : []).entries()) {
+  for (const [i, d] of (Array.isArray(pretraining)
+    ? pretraining
+    : pretraining
+      ? [pretraining]
+      : []
+  ).entries()) {
     const id = isObj(d) ? str(d.path) : str(d);
     if (id)
       push(Array.isArray(pretraining) ? `pretraining_dataset[${i}].path` : "pretraining_dataset", {
@@ -234,8 +239,7 @@ function readTrainingRecipe(kind: RecipeKind, obj: Obj, file: string, text: stri
     framework(step, "axolotl", file);
     const adapter = str(obj.adapter)?.toLowerCase();
     const bits = quantBits(obj, step, file, lines);
-    if (adapter === "lora" && obj.gptq === true)
-      parameterize(step, "qlora", file, "gptq", lines.get("gptq"));
+    if (adapter === "lora" && obj.gptq === true) parameterize(step, "qlora", file, "gptq", lines.get("gptq"));
     else if (adapter === "qlora" || (adapter === "lora" && bits === 4))
       parameterize(step, "qlora", file, "adapter", lines.get("adapter"));
     else if (adapter === "lora")
@@ -294,11 +298,16 @@ function readTrainingRecipe(kind: RecipeKind, obj: Obj, file: string, text: stri
       objective,
       objectiveField
         ? extracted(file, { field: objectiveField, line: lines.get(objectiveField) })
-        : inferred(file, objectiveNote ?? "from the recipe's file, run or output name", objectiveNote ? 0.9 : 0.8),
+        : inferred(
+            file,
+            objectiveNote ?? "from the recipe's file, run or output name",
+            objectiveNote ? 0.9 : 0.8,
+          ),
     );
   } else {
     const byName = objectiveFromNames(...names, file.replace(/\.[a-z]+$/i, ""));
-    if (byName) step.objective = fact(byName, inferred(file, "no objective key; from the recipe's names", 0.6));
+    if (byName)
+      step.objective = fact(byName, inferred(file, "no objective key; from the recipe's names", 0.6));
   }
   out.steps.push(step);
 }

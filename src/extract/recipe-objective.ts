@@ -58,7 +58,11 @@ export interface RecipeObjective {
 
 const lower = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim().toLowerCase() : undefined);
 
-function fromVariant(field: string, name: string, table: Readonly<Record<string, Objective>>): RecipeObjective {
+function fromVariant(
+  field: string,
+  name: string,
+  table: Readonly<Record<string, Objective>>,
+): RecipeObjective {
   const objective = table[name];
   if (objective) return { objective, field, ...(name !== objective ? { variant: name } : {}) };
   return { objective: "other", field, variant: name };
@@ -67,7 +71,10 @@ function fromVariant(field: string, name: string, table: Readonly<Record<string,
 /** The objective a recipe's keys state, or undefined when they state none. */
 export function statedObjective(obj: Record<string, unknown>): RecipeObjective | undefined {
   if (obj.reward_model === true || obj.process_reward_model === true)
-    return { objective: "reward-model", field: obj.reward_model === true ? "reward_model" : "process_reward_model" };
+    return {
+      objective: "reward-model",
+      field: obj.reward_model === true ? "reward_model" : "process_reward_model",
+    };
   const stage = lower(obj.stage);
   const loss = lower(obj.loss_type) ?? lower(obj.pref_loss);
   const lossField = lower(obj.loss_type) ? "loss_type" : "pref_loss";

@@ -2,7 +2,9 @@
  * Graph rules: steps form a DAG that ends at the subject's checkpoint; every input model is a base or an
  * earlier step's output; no cycles, no dangling or duplicate ids; merges have at least two inputs.
  */
+
 import { indexReferences, resolveInput, stepModelInputs } from "../model/graph.js";
+import { UNKNOWN_MODEL_ID } from "../model/refs.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { issue, type ValidationIssue } from "./issue.js";
 
@@ -198,7 +200,8 @@ export function graphIssues(doc: LineageDocument): ValidationIssue[] {
     }
     const last = steps.length - 1;
     const finalId = steps[last]?.output?.id;
-    if (finalId !== undefined && finalId !== doc.subject.id)
+    // An unknown subject (no file named the model) is reported by classification, not as a mismatch.
+    if (finalId !== undefined && finalId !== doc.subject.id && doc.subject.id !== UNKNOWN_MODEL_ID)
       out.push(
         issue(
           "error",

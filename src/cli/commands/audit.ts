@@ -111,11 +111,26 @@ async function loadFile(path: string): Promise<Loaded> {
       return { document: report.document, complete: true, warnings: [], from: "document" };
     }
   }
-  const { importFiles } = await import("../../extract/index.js");
+  const { importGroups } = await import("../../extract/import-files.js");
+  const { unrelatedError } = await import("./import-groups.js");
   try {
-    const result = await importFiles([path]);
-    return { ...result, from: "import" };
+    const grouped = await importGroups([path]);
+    if (grouped.documents.length > 1)
+      throw unrelatedError(
+        [path],
+        grouped,
+        "audit one lineage at a time (ftl import --split --out-dir DIR writes each to a file)",
+      );
+    const only = grouped.documents[0];
+    if (!only) throw new Error("nothing to read");
+    return {
+      ...only,
+      warnings: [...grouped.warnings, ...only.warnings],
+      complete: only.complete && grouped.warnings.length === 0,
+      from: "import",
+    };
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(
       `${path}: neither an ftl/v1 document nor something ftl import reads (${error instanceof Error ? error.message : String(error)})`,
     );

@@ -12,6 +12,8 @@ describe("ftl import", () => {
     const r = await ftl([
       "import",
       join(SAMPLES, "cfg02_alignment-handbook_zephyr-7b-beta_dpo_config_full.yaml"),
+      "--subject",
+      "HuggingFaceH4/zephyr-7b-beta",
     ]);
     expect(r.stdout).toMatch(/DPO · full · HuggingFaceH4\/ultrafeedback_binarized/);
     expect(r.stdout).toMatch(/class: lineage/);

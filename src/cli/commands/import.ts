@@ -2,12 +2,24 @@
  * `ftl import PATH...`: extracts a lineage document from model cards, trainer output folders and recipes.
  * Arguments starting with `hf:` go to the Hub importer.
  */
-import { importFiles } from "../../extract/import-files.js";
+import type { GroupedResult } from "../../extract/extract-from-files.js";
+import { importGroups } from "../../extract/import-files.js";
 import type { ExtractResult } from "../../extract/types.js";
 import { serializeDocument, writeFileAtomic } from "../../io/write-document.js";
 import { formatProvenance, renderChain } from "../../render/chain-text.js";
 import { validateLineage } from "../../validate/validate.js";
-import { CliError, type Command, EXIT, type ExitCode, flag, type Io, printJson, str } from "../command.js";
+import {
+  CliError,
+  type Command,
+  type CommandContext,
+  EXIT,
+  type ExitCode,
+  flag,
+  type Io,
+  printJson,
+  str,
+} from "../command.js";
+import { unrelatedError, worstExit, writeGroups } from "./import-groups.js";
 
 /** Imports `hf:ORG/NAME[@REV]` references; the Hub area replaces this with `importFromHub`. */
 export type HubImporter = (
@@ -38,6 +50,50 @@ async function importHub(
   });
 }
 
+const UNREADABLE = /^file\.(missing|unreadable|binary|encoding|too-large|symlink-loop)$/;
+
+/** A usage error when no path given could be read at all. */
+function refuseUnreadable(local: string[], grouped: GroupedResult): void {
+  const all = [...grouped.warnings, ...grouped.documents.flatMap((d) => d.warnings)];
+  const failed = new Set(all.filter((w) => UNREADABLE.test(w.code)).map((w) => w.file));
+  if (local.length > 0 && !local.some((p) => !failed.has(p)))
+    throw new CliError(all.map((w) => w.message).join("\n") || "no readable input", EXIT.usage);
+}
+
+/** The one document of a grouped import, with the warnings about the inputs as a whole. */
+function withGlobalWarnings(grouped: GroupedResult): ExtractResult {
+  const only = grouped.documents[0] as ExtractResult;
+  return {
+    ...only,
+    warnings: [...grouped.warnings, ...only.warnings],
+    complete: only.complete && !grouped.warnings.some((w) => UNREADABLE.test(w.code)),
+  };
+}
+
+/** `--split`: every group its own document; `--json` prints them all, `--out-dir` writes one file each. */
+function printSplit(grouped: GroupedResult, values: CommandContext["values"], io: Io): ExitCode {
+  if (str(values, "out")) throw new CliError("--out writes one document; with --split use --out-dir DIR");
+  const dir = str(values, "out-dir");
+  const written = dir ? writeGroups(dir, grouped) : [];
+  const code = worstExit(grouped.documents.map(importExitCode));
+  if (flag(values, "json")) {
+    printJson(io, {
+      documents: grouped.documents.map((d) => d.document),
+      warnings: [...grouped.warnings, ...grouped.documents.flatMap((d) => d.warnings)],
+      ...(dir ? { written } : {}),
+    });
+    return code;
+  }
+  const blocks = grouped.documents.map((d, i) => {
+    const report = validateLineage(d.document);
+    return `${renderChain(d.document)}\nclass: ${report.class} (score ${report.score})${written[i] ? `\nwritten to ${written[i]}` : ""}`;
+  });
+  io.stdout(`${blocks.join("\n\n")}\n`);
+  for (const w of [...grouped.warnings, ...grouped.documents.flatMap((d) => d.warnings)])
+    if (w.code !== "extract.unrelated") io.stderr(`warning: ${w.message}\n`);
+  return code;
+}
+
 /** The exit code of an import: 5 when an input could not be read, else the document's class. */
 export function importExitCode(result: ExtractResult): ExitCode {
   const report = validateLineage(result.document);
@@ -50,7 +106,7 @@ export const importCommand: Command = {
   path: ["import"],
   summary: "extract lineage from model cards, trainer output folders and recipes",
   usage:
-    "ftl import PATH...|hf:ORG/NAME[@REV] [--depth N] [--out lineage.json] [--json] [--subject ID] [--sources]",
+    "ftl import PATH...|hf:ORG/NAME[@REV] [--depth N] [--out lineage.json] [--json] [--subject ID] [--sources] [--split [--out-dir DIR]]",
   positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: "PATH" },
   options: {
     out: { type: "string", value: "FILE", description: "Write the document here (JSON, or YAML for .yaml)" },
@@ -61,6 +117,11 @@ export const importCommand: Command = {
       description: "Id of the model described, when the files do not name it",
     },
     sources: { type: "boolean", description: "Show where each fact was read" },
+    split: {
+      type: "boolean",
+      description: "Files that describe unrelated lineages become one document each (else exit 1)",
+    },
+    "out-dir": { type: "string", value: "DIR", description: "With --split: write one file per subject here" },
     depth: {
       type: "string",
       value: "N",
@@ -71,12 +132,16 @@ export const importCommand: Command = {
 trainer_state.json, training_args.json/.yaml, all_results.json, generation_config.json, or a recipe (TRL /
 alignment-handbook, axolotl, LLaMA-Factory, mergekit, open-instruct YAML). Facts about the same step from several
 files are merged; disagreements are listed as warnings naming both files. Nothing is guessed by a language model.
+Files are joined only when they connect (one step's output is another's input, or they are one run's files);
+the order of the arguments never links them. Unrelated files exit 1 naming each group, unless --split.
 Exit codes: 0 lineage, 3 partial, 4 not-lineage (e.g. a base model's card), 5 incomplete (a file could not be
-read: the document lacks what it held), 1 the extracted document is invalid, 2 usage error (no readable input).`,
+read: the document lacks what it held), 1 the extracted document is invalid or the files describe unrelated
+lineages, 2 usage error (no readable input). With --split, the most serious code of the documents.`,
   examples: [
     "ftl import README.md",
     "ftl import ./outputs/my-run --out lineage.json",
     "ftl import recipes/sft.yaml recipes/dpo.yaml --json",
+    "ftl import examples/ --split --out-dir lineages/",
     "ftl import hf:HuggingFaceH4/zephyr-7b-beta",
   ],
   async run({ positionals, values, io }) {
@@ -85,18 +150,31 @@ read: the document lacks what it held), 1 the extracted document is invalid, 2 u
     const local = positionals.filter((p) => !p.startsWith("hf:"));
     if (hub.length > 0 && local.length > 0)
       throw new CliError("give either hf:ORG/NAME references or local paths, not both");
-    const result =
-      hub.length > 0
-        ? await importHub(hub, subject, io, str(values, "depth"))
-        : await importFiles(local, subject ? { subject } : {});
-    const failed = new Set(
-      result.warnings
-        .filter((w) => /^file\.(missing|unreadable|binary|encoding|too-large|symlink-loop)$/.test(w.code))
-        .map((w) => w.file),
-    );
-    const readable = local.length === 0 || local.some((p) => !failed.has(p));
-    if (!readable)
-      throw new CliError(result.warnings.map((w) => w.message).join("\n") || "no readable input", EXIT.usage);
+    if (hub.length > 0 && (flag(values, "split") || str(values, "out-dir")))
+      throw new CliError("--split and --out-dir apply to local paths");
+    let result: ExtractResult;
+    if (hub.length > 0) result = await importHub(hub, subject, io, str(values, "depth"));
+    else {
+      const grouped = await importGroups(local, subject ? { subject } : {});
+      refuseUnreadable(local, grouped);
+      if (flag(values, "split")) return printSplit(grouped, values, io);
+      if (grouped.documents.length > 1)
+        throw unrelatedError(
+          local,
+          grouped,
+          "import them one at a time, or give --split (with --out-dir DIR to write one file each)",
+        );
+      result = withGlobalWarnings(grouped);
+    }
+    if (str(values, "out-dir")) throw new CliError("--out-dir needs --split");
+    if (hub.length > 0) {
+      const failed = new Set(result.warnings.filter((w) => UNREADABLE.test(w.code)).map((w) => w.file));
+      if (local.length > 0 && !local.some((p) => !failed.has(p)))
+        throw new CliError(
+          result.warnings.map((w) => w.message).join("\n") || "no readable input",
+          EXIT.usage,
+        );
+    }
     const out = str(values, "out");
     if (out) {
       try {

@@ -3,6 +3,7 @@
  * user would (`ftl import <item>/files --split`), and sums the scores per set and per category, with the
  * calibration of ftl's confidences. Used by the accuracy test and `npm run accuracy`; never by extraction.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LineageDocument } from "../../schema/lineage.js";
@@ -26,6 +27,28 @@ export interface CorpusItem {
   dir: string;
   label: Label;
   files: number;
+  /** A file of the item is byte-identical to a file the rules were written from (`extract/samples`). */
+  seen: boolean;
+}
+
+const SAMPLES = join(import.meta.dirname, "../../../test/fixtures/extract/samples");
+
+function digests(dir: string): string[] {
+  const out: string[] = [];
+  if (!existsSync(dir)) return out;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...digests(path));
+    else out.push(createHash("sha256").update(readFileSync(path)).digest("hex"));
+  }
+  return out;
+}
+
+let sampleDigests: Set<string> | undefined;
+function isSeen(filesDir: string): boolean {
+  sampleDigests ??= new Set(digests(SAMPLES));
+  const known = sampleDigests;
+  return digests(filesDir).some((d) => known.has(d));
 }
 
 function countFiles(dir: string): number {
@@ -46,19 +69,21 @@ export function loadItems(set: "dev" | "sealed", root = CORPUS_ROOT): CorpusItem
     if (!existsSync(labelPath) || !existsSync(filesDir)) continue;
     const parsed = LabelSchema.safeParse(JSON.parse(readFileSync(labelPath, "utf8")));
     if (!parsed.success) throw new Error(`${labelPath}: ${parsed.error.message}`);
-    items.push({ dir: join(dir, name), label: parsed.data, files: countFiles(filesDir) });
+    items.push({
+      dir: join(dir, name),
+      label: parsed.data,
+      files: countFiles(filesDir),
+      seen: isSeen(filesDir),
+    });
   }
   return items;
 }
 
 /** One document made of several (when ftl splits an item into groups, all of them are scored together). */
 function union(docs: LineageDocument[]): LineageDocument {
-  const [first, ...rest] = docs;
+  const [first] = docs;
   if (!first) return { format: "ftl/v1", subject: { id: "unknown" }, bases: [], steps: [] };
-  return rest.reduce(
-    (acc, d) => ({ ...acc, bases: [...acc.bases, ...d.bases], steps: [...acc.steps, ...d.steps] }),
-    first,
-  );
+  return { ...first, bases: docs.flatMap((d) => d.bases), steps: docs.flatMap((d) => d.steps) };
 }
 
 export interface ItemResult {
@@ -89,7 +114,8 @@ export interface Summary {
   results: ItemResult[];
 }
 
-const blank = () => Object.fromEntries(SCORED_FIELDS.map((f) => [f, emptyCounts()])) as Record<ScoredField, Counts>;
+const blank = () =>
+  Object.fromEntries(SCORED_FIELDS.map((f) => [f, emptyCounts()])) as Record<ScoredField, Counts>;
 
 export async function evaluateSet(items: CorpusItem[]): Promise<Summary> {
   const s: Summary = {
@@ -125,7 +151,9 @@ export const BUCKETS = [
   [0.9, 1.0001],
 ] as const;
 
-export function calibration(predictions: Prediction[]): { bucket: string; facts: number; right: number; precision: number }[] {
+export function calibration(
+  predictions: Prediction[],
+): { bucket: string; facts: number; right: number; precision: number }[] {
   return BUCKETS.map(([lo, hi]) => {
     const inBucket = predictions.filter((p) => p.confidence >= lo && p.confidence < hi);
     const right = inBucket.filter((p) => p.right).length;

@@ -14,11 +14,7 @@ export interface NormalRef {
 }
 
 function localPath(p: string): string {
-  return p
-    .replace(/\\/g, "/")
-    .replace(/^\.\//, "")
-    .replace(/\/+$/, "")
-    .toLowerCase();
+  return p.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "").toLowerCase();
 }
 
 /** Letters and digits only, lower case: `Llama-2 7B` → `llama27b`. */
@@ -44,12 +40,18 @@ export function refsMatch(predicted: string, label: string): boolean {
   const l = normalRef(label);
   if (l.kind === "name") {
     const name = squash(p.value.split("/").pop() ?? p.value);
-    return name === l.value || (l.value.length >= 4 && name.startsWith(l.value)) || squash(p.value) === l.value;
+    return (
+      name === l.value || (l.value.length >= 4 && name.startsWith(l.value)) || squash(p.value) === l.value
+    );
   }
   if (p.kind === "name") return false;
   if (p.value === l.value) return true;
   // A local copy of a Hub model (`/models/mistralai/Mistral-7B-v0.1`) is not the Hub id: kept apart.
-  return p.kind === l.kind && p.kind === "local" && (p.value.endsWith(`/${l.value}`) || l.value.endsWith(`/${p.value}`));
+  return (
+    p.kind === l.kind &&
+    p.kind === "local" &&
+    (p.value.endsWith(`/${l.value}`) || l.value.endsWith(`/${p.value}`))
+  );
 }
 
 /** Datasets compared by id, case-insensitive, URL prefix and `local:` ignored. */
@@ -70,7 +72,12 @@ export function valuesMatch(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number")
     return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
   const num = (x: unknown) => (typeof x === "string" && x.trim() !== "" ? Number(x) : x);
-  if (typeof num(a) === "number" && typeof num(b) === "number" && !Number.isNaN(num(a)) && !Number.isNaN(num(b)))
+  if (
+    typeof num(a) === "number" &&
+    typeof num(b) === "number" &&
+    !Number.isNaN(num(a)) &&
+    !Number.isNaN(num(b))
+  )
     return valuesMatch(num(a), num(b));
   return String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
 }

@@ -15,17 +15,30 @@ export const THRESHOLDS: Partial<Record<ScoredField, number>> = {
 export const MIN_PRECISION = 0.9;
 
 export function fieldTable(s: Summary): string[] {
-  const lines = ["| field | precision | recall | right / asserted | found / labelled |", "| --- | --- | --- | --- | --- |"];
+  const lines = [
+    "| field | precision | recall | right / asserted | found / labelled |",
+    "| --- | --- | --- | --- | --- |",
+  ];
   for (const f of SCORED_FIELDS) {
     const c = s.totals[f];
     const { precision, recall } = precisionRecall(c);
-    lines.push(`| ${f} | ${pct(precision)} | ${pct(recall)} | ${c.hits}/${c.predicted} | ${c.found}/${c.expected} |`);
+    lines.push(
+      `| ${f} | ${pct(precision)} | ${pct(recall)} | ${c.hits}/${c.predicted} | ${c.found}/${c.expected} |`,
+    );
   }
   return lines;
 }
 
 export function categoryTable(s: Summary): string[] {
-  const fields: ScoredField[] = ["instance", "base", "method", "datasets", "hyperparameters", "rank", "mergeParents"];
+  const fields: ScoredField[] = [
+    "instance",
+    "base",
+    "method",
+    "datasets",
+    "hyperparameters",
+    "rank",
+    "mergeParents",
+  ];
   const lines = [
     `| category | items | ${fields.map((f) => `${f} P/R`).join(" | ")} |`,
     `| --- | --- | ${fields.map(() => "---").join(" | ")} |`,

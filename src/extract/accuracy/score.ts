@@ -69,8 +69,7 @@ function confidenceOf(p: Provenance | undefined): number {
 
 const methodOfLabel = (s: LabelStep): string =>
   s.kind === "fine-tune" ? (s.objective ?? "fine-tune") : s.kind;
-const methodOfStep = (s: Step): string =>
-  s.kind === "fine-tune" ? (s.objective ?? "fine-tune") : s.kind;
+const methodOfStep = (s: Step): string => (s.kind === "fine-tune" ? (s.objective ?? "fine-tune") : s.kind);
 
 function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unknown>[]> {
   const steps = doc.steps;
@@ -78,11 +77,16 @@ function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unkn
   const subjectKnown = doc.subject.id !== "unknown" && steps.length > 0;
   return {
     instance: [],
-    subject: subjectKnown ? [{ value: doc.subject.id, confidence: confidenceOf(doc.subject.provenance) }] : [],
+    subject: subjectKnown
+      ? [{ value: doc.subject.id, confidence: confidenceOf(doc.subject.provenance) }]
+      : [],
     base: doc.bases.map((b) => ({ value: b.id, confidence: confidenceOf(b.provenance) })),
     method: steps
       .filter((s) => s.kind !== "fine-tune" || s.objective)
-      .map((s) => ({ value: methodOfStep(s), confidence: s.kind === "fine-tune" ? src(s, "objective") : src(s, "kind") })),
+      .map((s) => ({
+        value: methodOfStep(s),
+        confidence: s.kind === "fine-tune" ? src(s, "objective") : src(s, "kind"),
+      })),
     parameterization: steps.flatMap((s) =>
       s.kind === "fine-tune" && s.parameterization
         ? [{ value: s.parameterization, confidence: src(s, "parameterization") }]
@@ -123,11 +127,15 @@ function expectedFacts(label: Label): Record<ScoredField, unknown[]> {
     parameterization: steps.flatMap((s) => (s.parameterization ? [s.parameterization] : [])),
     datasets: [...new Set(steps.flatMap((s) => s.datasets))],
     hyperparameters: steps.flatMap((s) =>
-      Object.entries(s.hyperparameters).filter(([k]) => (KEY_HYPERPARAMETERS as readonly string[]).includes(k)),
+      Object.entries(s.hyperparameters).filter(([k]) =>
+        (KEY_HYPERPARAMETERS as readonly string[]).includes(k),
+      ),
     ),
     rank: steps.flatMap((s) => (typeof s.adapter_rank === "number" ? [s.adapter_rank] : [])),
     mergeParents: steps.flatMap((s) =>
-      s.kind === "merge" ? s.inputs.filter((i): i is string => typeof i === "string" && !i.startsWith("step:")) : [],
+      s.kind === "merge"
+        ? s.inputs.filter((i): i is string => typeof i === "string" && !i.startsWith("step:"))
+        : [],
     ),
   };
 }
@@ -178,9 +186,13 @@ export function scoreItem(doc: LineageDocument, isInstance: boolean, label: Labe
       found: found.filter(Boolean).length,
       expected: e.length,
     };
-    p.forEach((x, i) =>
-      predictions.push({ field, value: JSON.stringify(x.value), confidence: x.confidence, right: right[i] === true }),
-    );
+    for (const [i, x] of p.entries())
+      predictions.push({
+        field,
+        value: JSON.stringify(x.value),
+        confidence: x.confidence,
+        right: right[i] === true,
+      });
     const wrong = p.filter((_, i) => !right[i]).map((x) => JSON.stringify(x.value));
     const missed = e.filter((_, i) => !found[i]).map((x) => JSON.stringify(x));
     if (wrong.length || missed.length)

@@ -1,0 +1,213 @@
+/**
+ * Splitting shell text (a `.sh` file or a command quoted in a card) into simple commands of words, the way a
+ * reader of the script would: `\` line continuations, quotes, comments, `;`/`&&`/`|` separators, and
+ * variables the script assigns (`MODEL=org/name`, `for LR in 1e-6`) expanded. Nothing is run: `$(...)` and
+ * back-quoted commands stay as written, a variable the script never assigns (`$HOME`) stays as written, and a
+ * word that depends on a script argument (`$1` without a default) or on a loop over several values is unknown.
+ */
+
+/** One word of a command, after quote removal and expansion, with the line it starts on (1-based). */
+export interface Word {
+  text: string;
+  line: number;
+  /** The word depends on a value the script does not give (a script argument, a loop over several values). */
+  unknown?: boolean;
+}
+
+export interface Command {
+  words: Word[];
+  line: number;
+}
+
+/** Variables: a value, or null when the script sets it from something unknown. */
+type Env = Map<string, string | null>;
+
+const SPLIT = "\u0001";
+const SEPARATORS = new Set([";", "&&", "||", "|", "&"]);
+const KEYWORDS = new Set(["do", "then", "else", "elif", "{", "(", "!", "time", "exec", "nohup"]);
+
+interface Cursor {
+  text: string;
+  i: number;
+  line: number;
+}
+
+/** Reads `${...}`, `$NAME`, `$1`, `$(...)` at `c.i` (which is on `$`); returns the expansion. */
+function readDollar(c: Cursor, env: Env, quoted: boolean): { text: string; unknown: boolean; split: boolean } {
+  const { text } = c;
+  const next = text[c.i + 1] ?? "";
+  if (next === "(") {
+    let depth = 0;
+    const start = c.i;
+    for (c.i++; c.i < text.length; c.i++) {
+      if (text[c.i] === "(") depth++;
+      else if (text[c.i] === ")" && --depth === 0) break;
+      else if (text[c.i] === "\n") c.line++;
+    }
+    c.i++;
+    return { text: text.slice(start, c.i), unknown: false, split: false };
+  }
+  let name: string;
+  let fallback: string | undefined;
+  let raw: string;
+  if (next === "{") {
+    const end = text.indexOf("}", c.i + 2);
+    const inner = text.slice(c.i + 2, end === -1 ? undefined : end);
+    raw = text.slice(c.i, end === -1 ? undefined : end + 1);
+    c.i = end === -1 ? text.length : end + 1;
+    const m = /^([A-Za-z_]\w*|\d+|[@*#])(?::?[-=](.*))?$/s.exec(inner);
+    if (!m?.[1]) return { text: raw, unknown: false, split: false };
+    name = m[1];
+    fallback = m[2];
+  } else {
+    const m = /^([A-Za-z_]\w*|\d|[@*#?$])/.exec(text.slice(c.i + 1));
+    if (!m?.[1]) {
+      c.i++;
+      return { text: "$", unknown: false, split: false };
+    }
+    name = m[1];
+    raw = `$${name}`;
+    c.i += 1 + name.length;
+  }
+  const value = env.get(name);
+  if (value !== undefined && value !== null) return { text: value, unknown: false, split: !quoted };
+  if (fallback !== undefined && value === undefined)
+    return { text: expandText(fallback, env), unknown: false, split: !quoted };
+  if (value === null || /^(\d+|[@*#?$])$/.test(name)) return { text: "", unknown: true, split: false };
+  return { text: raw, unknown: false, split: false };
+}
+
+/** Expands the variables of a `${X:-default}` default (no quotes inside). */
+function expandText(text: string, env: Env): string {
+  const c: Cursor = { text, i: 0, line: 1 };
+  let out = "";
+  while (c.i < text.length) {
+    if (text[c.i] === "$") out += readDollar(c, env, true).text;
+    else out += text[c.i++];
+  }
+  return out.replace(/^["']|["']$/g, "");
+}
+
+function skipComment(c: Cursor): void {
+  while (c.i < c.text.length && c.text[c.i] !== "\n") c.i++;
+}
+
+/** Reads one word starting at `c.i`; returns it, or undefined at a separator or end of line. */
+function readWord(c: Cursor, env: Env): Word[] {
+  const { text } = c;
+  const line = c.line;
+  let out = "";
+  let unknown = false;
+  let quote: '"' | "'" | undefined;
+  while (c.i < text.length) {
+    const ch = text[c.i] as string;
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      else {
+        if (ch === "\n") c.line++;
+        out += ch;
+      }
+      c.i++;
+      continue;
+    }
+    if (ch === "\\") {
+      const esc = text[c.i + 1];
+      c.i += 2;
+      if (esc === "\n") c.line++;
+      else if (esc === "\r" && text[c.i] === "\n") {
+        c.i++;
+        c.line++;
+      } else if (esc !== undefined) out += quote && !/["\\$`]/.test(esc) ? `\\${esc}` : esc;
+      continue;
+    }
+    if (ch === "$") {
+      const e = readDollar(c, env, quote === '"');
+      out += e.split ? e.text.replace(/\s+/g, SPLIT) : e.text;
+      unknown ||= e.unknown;
+      continue;
+    }
+    if (quote === '"') {
+      if (ch === '"') quote = undefined;
+      else {
+        if (ch === "\n") c.line++;
+        out += ch;
+      }
+      c.i++;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch;
+      c.i++;
+      continue;
+    }
+    if (/[\s;&|]/.test(ch)) break;
+    out += ch;
+    c.i++;
+  }
+  return out
+    .split(SPLIT)
+    .filter((t, k, all) => t !== "" || all.length === 1)
+    .map((t) => ({ text: t, line, ...(unknown ? { unknown } : {}) }));
+}
+
+function isAssignment(w: Word): boolean {
+  return /^[A-Za-z_]\w*=/.test(w.text);
+}
+
+/** Applies a finished command's assignments and loops to the variables; returns the words left to run. */
+function settle(words: Word[], env: Env): Word[] {
+  let rest = words;
+  while (rest[0] && KEYWORDS.has(rest[0].text)) rest = rest.slice(1);
+  const head = rest[0]?.text;
+  if (head === "for" && rest[2]?.text === "in" && rest[1]) {
+    const values = rest.slice(3);
+    env.set(rest[1].text, values.length === 1 && !values[0]?.unknown ? (values[0]?.text ?? null) : null);
+    return [];
+  }
+  const declare = head === "export" || head === "declare" || head === "local" || head === "readonly";
+  const from = declare ? 1 : 0;
+  let k = from;
+  while (rest[k] && isAssignment(rest[k] as Word)) k++;
+  if (k > from && (k === rest.length || declare)) {
+    for (const w of rest.slice(from, k)) {
+      const eq = w.text.indexOf("=");
+      env.set(w.text.slice(0, eq), w.unknown ? null : w.text.slice(eq + 1));
+    }
+    return [];
+  }
+  // `VAR=x cmd ...`: the assignment is for cmd only.
+  return rest.slice(k);
+}
+
+/** The simple commands of a shell text, with the script's own variables expanded. */
+export function shellCommands(text: string, lineOffset = 0): Command[] {
+  const env: Env = new Map();
+  const c: Cursor = { text, i: 0, line: 1 + lineOffset };
+  const commands: Command[] = [];
+  let words: Word[] = [];
+  const finish = () => {
+    const rest = settle(words, env);
+    if (rest.length > 0) commands.push({ words: rest, line: rest[0]?.line ?? c.line });
+    words = [];
+  };
+  while (c.i < text.length) {
+    const ch = text[c.i] as string;
+    if (ch === "\n") {
+      c.i++;
+      finish();
+      c.line++;
+    } else if (ch === " " || ch === "\t" || ch === "\r") c.i++;
+    else if (ch === "#" && (c.i === 0 || /\s/.test(text[c.i - 1] ?? ""))) skipComment(c);
+    else if (/[;&|]/.test(ch)) {
+      c.i += text[c.i + 1] === ch ? 2 : 1;
+      finish();
+    } else {
+      const read = readWord(c, env);
+      // An escaped `\&\&` or `\;` passed to a wrapper (mason.py) still separates the command it wraps.
+      if (read.length === 1 && SEPARATORS.has(read[0]?.text ?? "")) finish();
+      else words.push(...read);
+    }
+  }
+  finish();
+  return commands;
+}
