@@ -6,9 +6,9 @@ import { type Counts, FIELDS, type Field, precisionRecall, scoreDocument, type T
 import { extractFromFiles } from "./extract-from-files.js";
 
 const ROOT = join(import.meta.dirname, "../../test/fixtures/extract");
-/** `samples` and `real` were read while the extractor was written; `heldout` was not. */
-const DEVELOPMENT = ["samples", "real"];
-const HELD_OUT = ["heldout"];
+/** `samples` (the shared sample set) was read while the rules were written: a regression check, not accuracy.
+ * Accuracy on files the rules never saw is measured on the labelled corpus (`accuracy/corpus.test.ts`). */
+const DEVELOPMENT = ["samples"];
 
 interface Unit {
   files: string[];
@@ -122,19 +122,15 @@ const THRESHOLDS: Partial<Record<Field, number>> = {
   hyperparameters: 0.85,
 };
 
-describe("extraction accuracy on real cards and configs", () => {
-  const development = evaluate(DEVELOPMENT);
-  const heldOut = evaluate(HELD_OUT);
-  const all = evaluate([...DEVELOPMENT, ...HELD_OUT]);
+describe("extraction on the shared samples the rules were written from (regression)", () => {
+  const all = evaluate(DEVELOPMENT);
 
-  it("reads at least 40 real files", () => {
-    expect(all.files).toBeGreaterThanOrEqual(40);
+  it("reads the shared samples", () => {
+    expect(all.files).toBeGreaterThanOrEqual(35);
   });
 
-  it("prints field-level precision and recall and meets the thresholds over the whole set", () => {
-    print("development set (read while writing the extractor)", development);
-    print("held-out set (labelled first, never used for tuning)", heldOut);
-    print("whole set", all);
+  it("prints field-level precision and recall and meets the thresholds", () => {
+    print("shared samples (read while writing the rules)", all);
     for (const [field, min] of Object.entries(THRESHOLDS)) {
       const { precision, recall } = precisionRecall(all.totals[field as Field]);
       expect(precision, `${field} precision`).toBeGreaterThanOrEqual(min);
@@ -144,6 +140,6 @@ describe("extraction accuracy on real cards and configs", () => {
 
   it("classifies every base-only and vague card as not-lineage", () => {
     expect(all.notLineage.ok).toBe(all.notLineage.of);
-    expect(all.notLineage.of).toBeGreaterThanOrEqual(3);
+    expect(all.notLineage.of).toBeGreaterThanOrEqual(2);
   });
 });

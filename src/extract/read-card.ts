@@ -32,7 +32,7 @@ const OTHER_QUANT_TAG =
   /\b(quantized|quantised|fp8|int4|int8|w4a16|w8a8|w4a4|nvfp4|mxfp4|compressed-tensors|4-bit|8-bit)\b/i;
 /** "This model is a quantized version of [X]", "a GGUF conversion of [X]". */
 const QUANTIZED_PROSE =
-  /\bquanti[sz]ed (?:version|copy|variant|build) of\b|\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX) (?:conversion|version|quants?) of\b/i;
+  /\bquanti[sz]ed (?:version|copy|variant|build) of\b|\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX) (?:conversion|version|quants?) of\b|\bconverted to (?:MLX|GGUF|GPTQ|AWQ|EXL2|ONNX)\b(?: format)? from\b/i;
 
 /** Combines prose steps: an explicit chain is the skeleton; other mentions of the same objective merge into it. */
 function proseSkeleton(prose: ProseStep[]): StepFacts[] {
@@ -310,14 +310,18 @@ export function readCard(text: string, file: string): FileFacts {
   // Datasets: metadata ids replace the prose names they match; the rest go to the step they fit.
   assignDatasets(trainingSteps, metaDatasets, state.proseDatasets, at("datasets"), out);
   out.steps = steps;
-  out.subject = selfIdEvidence(card.blocks, file, [
-    ...bases,
-    ...out.bases.map((b) => b.value),
-    ...steps.flatMap((s) => [
-      ...s.inputs.map((i) => i.value.id),
-      ...s.datasets.flatMap((d) => d.value.id ?? []),
-    ]),
-    ...metaDatasets,
-  ]);
+  // Usage code names the subject only when the card says which model is the base (else it may load the base).
+  const baseKnown = bases.length > 0 || out.bases.length > 0 || state.proseBases.length > 0;
+  out.subject = baseKnown
+    ? selfIdEvidence(card.blocks, file, [
+        ...bases,
+        ...out.bases.map((b) => b.value),
+        ...steps.flatMap((s) => [
+          ...s.inputs.map((i) => i.value.id),
+          ...s.datasets.flatMap((d) => d.value.id ?? []),
+        ]),
+        ...metaDatasets,
+      ])
+    : undefined;
   return out;
 }

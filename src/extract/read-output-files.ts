@@ -126,7 +126,9 @@ function readTrainerState(obj: Obj, out: FileFacts): void {
   const keys: Obj = {};
   if (obj.num_train_epochs !== undefined) keys.num_train_epochs = obj.num_train_epochs;
   if (obj.train_batch_size !== undefined) keys.train_batch_size = obj.train_batch_size;
-  readTrainingKeys(keys, file, step, out.warnings);
+  // The Trainer writes the number of optimiser steps it planned (from epochs or from max_steps).
+  if (typeof obj.max_steps === "number" && obj.max_steps > 0) keys.max_steps = obj.max_steps;
+  readTrainingKeys(keys, file, step, out.warnings, { confidence: 0.95 });
   if (typeof obj.global_step === "number")
     step.hyperparameters["other.global_step"] = fact(
       obj.global_step,

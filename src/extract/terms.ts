@@ -121,6 +121,7 @@ export const QUANT_PATTERNS: readonly (readonly [RegExp, QuantizationMethod])[] 
   [/\bEXL2\b|exllama/i, "exl2"],
   [/\bHQQ\b/i, "hqq"],
   [/bitsandbytes|\bbnb\b|\bnf4\b/i, "bitsandbytes"],
+  [/\bmlx\b/i, "other"],
 ];
 
 /** GGUF quantisation types (`Q4_K_M`, `Q8_0`, …) and their bits. */

@@ -46,6 +46,10 @@ export function refsMatch(predicted: string, label: string): boolean {
   }
   if (p.kind === "name") return false;
   if (p.value === l.value) return true;
+  // The Hub redirects a legacy root-level id (`bert-base-uncased`) to its org (`google-bert/bert-base-uncased`).
+  const legacy = (x: NormalRef, y: NormalRef) =>
+    x.kind === "hub" && y.kind === "hub" && !x.value.includes("/") && y.value.endsWith(`/${x.value}`);
+  if (legacy(p, l) || legacy(l, p)) return true;
   // A local copy of a Hub model (`/models/mistralai/Mistral-7B-v0.1`) is not the Hub id: kept apart.
   return (
     p.kind === l.kind &&

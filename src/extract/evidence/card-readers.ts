@@ -10,7 +10,8 @@
  */
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
+import { readNamedBases } from "./named-bases.js";
 
 export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
 
-export const CARD_READERS: readonly CardEvidenceReader[] = [];
+export const CARD_READERS: readonly CardEvidenceReader[] = [readNamedBases];
