@@ -243,7 +243,11 @@ export function buildDocument(
   }
   for (const f of files)
     for (const b of f.bases)
-      if (chain.length > 0 && !doc.bases.some((x) => sameModel(x.id, b.value)) && chain[0]?.kind !== "merge")
+      if (
+        chain.length > 0 &&
+        !chain.some((s) => s.inputs.some((i) => sameModel(i.value.id, b.value))) &&
+        chain[0]?.kind !== "merge"
+      )
         notes.push(`${b.value} named as base in ${f.file} but not used as an input`);
   doc.generator = { name: "ftl import" };
   doc.provenance = extracted(files.map((f) => f.file).join(", ") || "?", { note: "extracted by ftl import" });

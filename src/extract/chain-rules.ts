@@ -2,24 +2,66 @@
  * Rules applied to a combined chain, each stated here so that what ftl infers is written down:
  * - LoRA trained over a quantised frozen base (its 4/8-bit setting, or a base whose id says AWQ, GPTQ,
  *   bnb-4bit) is QLoRA.
+ * - A step with no named output, followed by a step that starts from a model other than its own input, produced
+ *   that model (the next step starts from it): the intermediate checkpoint.
+ * - A chain whose root is a well-known intermediate checkpoint (ftl's table, with each entry's source) starts
+ *   from the intermediate's own parent, through the step its card states.
  */
-import { fact, inferred, type StepFacts } from "./facts.js";
+import { INTERMEDIATE_CONFIDENCE, intermediateOf } from "../model/intermediates.js";
+import { emptyStep, fact, inferred, type StepFacts } from "./facts.js";
+import { sameModel } from "./merge-steps.js";
 
 const QUANTISED_ID = /(?:^|[-_./])(?:awq|gptq|bnb[-_]?4bit|4bit|int4|nf4)(?:$|[-_.])/i;
 
 export function loraOverQuantisedBase(chain: StepFacts[]): void {
   for (const s of chain) {
     if (s.kind !== "fine-tune" || s.parameterization?.value !== "lora") continue;
-    const bits = s.adapter.quantizationBits?.value;
+    const bits = s.adapter.quantizationBits;
     const base = s.inputs[0]?.value.id;
-    if (bits === 4 || bits === 8)
-      s.parameterization = fact("qlora", {
-        ...(s.adapter.quantizationBits?.source ?? inferred(s.origin.file ?? "?", "quantised base")),
-      });
+    if (bits && (bits.value === 4 || bits.value === 8)) s.parameterization = fact("qlora", bits.source);
     else if (base && QUANTISED_ID.test(base))
       s.parameterization = fact(
         "qlora",
         inferred(s.origin.file ?? "?", `LoRA over ${base}, a quantised base: QLoRA`, 0.7, "inputs.models[0]"),
       );
+  }
+}
+
+export function intermediateOutputs(chain: StepFacts[]): void {
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const s = chain[i] as StepFacts;
+    const next = chain[i + 1] as StepFacts;
+    const input = next.inputs.length === 1 ? next.inputs[0] : undefined;
+    if (s.output || !input || next.kind === "merge") continue;
+    if (s.inputs.some((x) => sameModel(x.value.id, input.value.id))) continue;
+    s.output = fact(
+      input.value.id,
+      inferred(
+        next.origin.file ?? "?",
+        "the next step starts from it: the checkpoint this step produced",
+        0.8,
+      ),
+    );
+  }
+}
+
+/** Note on steps added from the table, so that readers (and the accuracy scorer) can tell them apart. */
+export const TABLE_STEP_NOTE = "well-known intermediate checkpoint";
+
+export function expandIntermediates(chain: StepFacts[]): void {
+  for (let guard = 0; guard < 8; guard++) {
+    const first = chain[0];
+    const root = first && first.kind !== "merge" && first.inputs.length === 1 ? first.inputs[0] : undefined;
+    const entry = root ? intermediateOf(root.value.id) : undefined;
+    if (!root || !entry || chain.some((s) => s.output && sameModel(s.output.value, entry.parent))) return;
+    const why = `${entry.id} is a ${TABLE_STEP_NOTE}; its card (${entry.source}) names its parent`;
+    const source = inferred(root.source.file ?? "?", why, INTERMEDIATE_CONFIDENCE);
+    const step = emptyStep("fine-tune", source);
+    step.inputs.push(fact({ id: entry.parent }, source));
+    step.output = fact(root.value.id, source);
+    if (entry.objective) step.objective = fact(entry.objective, source);
+    for (const d of entry.datasets ?? []) step.datasets.push(fact({ id: d }, source));
+    step.notes.push(`${TABLE_STEP_NOTE} (${entry.source})`);
+    chain.unshift(step);
   }
 }

@@ -5,7 +5,7 @@ import { UNKNOWN_MODEL_ID } from "../model/refs.js";
 import type { LineageDocument, Provenance } from "../schema/lineage.js";
 import { graphIssues } from "../validate/graph-rules.js";
 import { buildDocument } from "./build-document.js";
-import { loraOverQuantisedBase } from "./chain-rules.js";
+import { expandIntermediates, intermediateOutputs, loraOverQuantisedBase } from "./chain-rules.js";
 import type { FileFacts, StepFacts } from "./facts.js";
 import { groupRuns } from "./group-runs.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
@@ -262,6 +262,8 @@ function extractGroup(
   const warnings = [...fileWarnings];
   const chain = combine(facts, warnings);
   loraOverQuantisedBase(chain);
+  intermediateOutputs(chain);
+  expandIntermediates(chain);
   warnings.push(...unresolved(chain));
   const built = buildDocument(chain, facts, options);
   // Provenance objects are shared while building; a document of plain, unshared values serialises without

@@ -5,6 +5,7 @@
 
 import { type CardState, readBody } from "./card-body.js";
 import { assignDatasets } from "./card-datasets.js";
+import { originalBaseStep } from "./card-intermediate.js";
 import { selfIdEvidence } from "./card-self-id.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { CARD_READERS } from "./evidence/card-readers.js";
@@ -309,6 +310,7 @@ export function readCard(text: string, file: string): FileFacts {
 
   // Datasets: metadata ids replace the prose names they match; the rest go to the step they fit.
   assignDatasets(trainingSteps, metaDatasets, state.proseDatasets, at("datasets"), out);
+  if (bases.length === 1) originalBaseStep(steps, out.bases.slice(0, 1), state.proseBases, file);
   out.steps = steps;
   // Usage code names the subject only when the card says which model is the base (else it may load the base).
   const baseKnown = bases.length > 0 || out.bases.length > 0 || state.proseBases.length > 0;

@@ -10,6 +10,7 @@ function inputWithWeight(input: ModelInput, doc: LineageDocument): string {
 
 function outputLabel(step: Step, doc: LineageDocument, isLast: boolean): string {
   if (step.output) return step.output.revision ? `${step.output.id}@${step.output.revision}` : step.output.id;
+  if (isLast && doc.subject.id === "unknown") return "(model not named: give --subject ID)";
   return isLast ? `${doc.subject.id} (assumed)` : "(checkpoint not identified)";
 }
 

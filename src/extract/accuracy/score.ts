@@ -5,6 +5,7 @@
  * calibration table.
  */
 import type { LineageDocument, Provenance, Step } from "../../schema/lineage.js";
+import { TABLE_STEP_NOTE } from "../chain-rules.js";
 import type { Label, LabelStep } from "./label.js";
 import { datasetsMatch, pair, refsMatch, valuesMatch } from "./match.js";
 
@@ -71,6 +72,22 @@ const methodOfLabel = (s: LabelStep): string =>
   s.kind === "fine-tune" ? (s.objective ?? "fine-tune") : s.kind;
 const methodOfStep = (s: Step): string => (s.kind === "fine-tune" ? (s.objective ?? "fine-tune") : s.kind);
 
+/**
+ * The root as the files name it: a base reached only through ftl's table of well-known intermediates is
+ * followed to the checkpoint the files named (labels record roots as the files name them).
+ */
+function namedRoot(doc: LineageDocument, id: string): string {
+  let current = id;
+  for (let guard = 0; guard < 8; guard++) {
+    const next = doc.steps.find(
+      (s) => s.notes?.includes(TABLE_STEP_NOTE) && s.inputs?.models?.some((m) => m.id === current),
+    );
+    if (!next?.output) return current;
+    current = next.output.id;
+  }
+  return current;
+}
+
 function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unknown>[]> {
   const steps = doc.steps;
   const src = (s: Step, k: string) => confidenceOf(s.sources?.[k] ?? s.provenance);
@@ -80,7 +97,7 @@ function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unkn
     subject: subjectKnown
       ? [{ value: doc.subject.id, confidence: confidenceOf(doc.subject.provenance) }]
       : [],
-    base: doc.bases.map((b) => ({ value: b.id, confidence: confidenceOf(b.provenance) })),
+    base: doc.bases.map((b) => ({ value: namedRoot(doc, b.id), confidence: confidenceOf(b.provenance) })),
     method: steps
       .filter((s) => s.kind !== "fine-tune" || s.objective)
       .map((s) => ({
