@@ -1,11 +1,13 @@
 /** Graphviz DOT of the chain (or DAG): checkpoints as boxes, datasets as cylinders, steps as edge labels. */
 import { describeMethod } from "../render/describe.js";
+import { mapControls } from "../render/visible.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { buildExportModel } from "./model.js";
 
-/** A DOT double-quoted string. */
+/** A DOT double-quoted string; control characters other than line breaks as their visible pictures (␛). */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+  const escaped = text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n");
+  return `"${mapControls(escaped, (_c, code) => String.fromCharCode(code < 0x20 ? 0x2400 + code : 0x2421))}"`;
 }
 
 /**

@@ -7,7 +7,8 @@ import { parse as parseYaml } from "yaml";
 import { EXAMPLES } from "../../test/fixtures/export/checks.js";
 import { ftl } from "../cli/test-io.js";
 import type { LineageDocument } from "../schema/lineage.js";
-import { exactNumber, exportHfCard, SECTION_END, SECTION_START, updateHfCard } from "./hf-card.js";
+import { updateHfCard } from "./card-into.js";
+import { exactNumber, exportHfCard, SECTION_END, SECTION_START } from "./hf-card.js";
 
 const zephyr = EXAMPLES.find(([name]) => name === "zephyr-7b-beta.lineage.json")?.[1] as LineageDocument;
 const slerp = EXAMPLES.find(([name]) => name.startsWith("openhermes"))?.[1] as LineageDocument;

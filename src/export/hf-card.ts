@@ -4,13 +4,14 @@
  * row per step, a Mermaid diagram and the provenance of the facts. `updateHfCard` merges both into an
  * existing README without touching anything else.
  */
-import { parseDocument, stringify } from "yaml";
+import { stringify } from "yaml";
 import { indexReferences, resolveInput } from "../model/graph.js";
 import { ADAPTER_PARAMETERIZATIONS, OBJECTIVE_LABELS, PARAMETERIZATION_LABELS } from "../model/vocabulary.js";
 import { formatProvenance } from "../render/chain-text.js";
 import { formatNumber } from "../render/describe.js";
 import type { DatasetRef, Hyperparameters, LineageDocument, Step } from "../schema/lineage.js";
 import type { ExportOptions } from "./_shared.js";
+import { cell, code, codeSpan } from "./card-markup.js";
 import { exportMermaid } from "./mermaid.js";
 import { buildExportModel, datasetIds, type ModelUse, type StepNode } from "./model.js";
 
@@ -35,21 +36,7 @@ export function exactNumber(value: number, options: { group?: boolean } = {}): s
   return Number(short.replaceAll(",", "")) === value ? short : String(value);
 }
 
-/** A Markdown code span safe inside a GFM table cell. */
-export function code(text: string): string {
-  return codeSpan(text.replaceAll("|", "\\|"));
-}
-
-/** A Markdown code span outside tables (pipes as they are). */
-export function codeSpan(text: string): string {
-  const flat = text.replace(/\s*\n\s*/g, " ");
-  return flat.includes("`") ? `\`\` ${flat} \`\`` : `\`${flat}\``;
-}
-
-/** Plain text safe inside a GFM table cell. */
-export function cell(text: string): string {
-  return text.replaceAll("|", "\\|").replace(/\s*\n\s*/g, " ");
-}
+export { cell, code, codeSpan } from "./card-markup.js";
 
 /** The Hub's `base_model_relation` for the last step of the chain. */
 export function baseModelRelation(doc: LineageDocument): string | undefined {
@@ -248,45 +235,4 @@ export function lineageSection(doc: LineageDocument, options: ExportOptions = {}
 export function exportHfCard(doc: LineageDocument, options: ExportOptions = {}): string {
   const front = stringify(cardMetadata(doc), { lineWidth: 0 });
   return `---\n${front}---\n\n${lineageSection(doc, options)}`;
-}
-
-const FRONT_MATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
-
-/**
- * Merges the lineage into an existing card: ftl's front matter keys are set (tags and datasets merged with
- * the card's own), other keys and comments kept; the section between the markers is replaced, or appended
- * when the card has none; everything else is left as it was.
- */
-export function updateHfCard(existing: string, doc: LineageDocument, options: ExportOptions = {}): string {
-  const meta = cardMetadata(doc);
-  const match = FRONT_MATTER.exec(existing);
-  const yamlDoc = parseDocument(match?.[1] ?? "");
-  if (yamlDoc.errors.length > 0)
-    throw new Error(`front matter is not valid YAML: ${yamlDoc.errors[0]?.message}`);
-  for (const [key, value] of Object.entries(meta)) {
-    if ((key === "tags" || key === "datasets") && Array.isArray(value)) {
-      const current = yamlDoc.get(key);
-      const have =
-        current && typeof (current as { toJSON?: unknown }).toJSON === "function"
-          ? ((current as { toJSON(): unknown }).toJSON() as unknown)
-          : current;
-      const list = Array.isArray(have) ? have.map(String) : typeof have === "string" ? [have] : [];
-      yamlDoc.set(key, [...list, ...value.filter((v) => !list.includes(String(v)))]);
-    } else yamlDoc.set(key, value);
-  }
-  if (!yamlDoc.has("base_model")) yamlDoc.delete("base_model_relation");
-  const front = `---\n${yamlDoc.toString({ lineWidth: 0 })}---\n`;
-  const body = match ? existing.slice(match[0].length) : existing;
-  const section = lineageSection(doc, options);
-  const start = body.indexOf(SECTION_START);
-  const end = body.indexOf(SECTION_END, start);
-  let newBody: string;
-  if (start >= 0 && end >= 0) {
-    const after = body.slice(end + SECTION_END.length).replace(/^\r?\n/, "");
-    newBody = `${body.slice(0, start)}${section}${after}`;
-  } else {
-    const trimmed = body.replace(/\s*$/, "");
-    newBody = trimmed ? `${trimmed}\n\n${section}` : `\n${section}`;
-  }
-  return `${front}${newBody}`;
 }

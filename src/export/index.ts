@@ -72,9 +72,10 @@ export function exportLineage(
 }
 
 export type { ExportOptions } from "./_shared.js";
+export { CardUpdateError, updateHfCard, updateHfCardBytes } from "./card-into.js";
 export { exportCycloneDx, toCycloneDx } from "./cyclonedx.js";
 export { exportDot } from "./dot.js";
-export { cardMetadata, exportHfCard, lineageSection, updateHfCard } from "./hf-card.js";
+export { cardMetadata, exportHfCard, lineageSection } from "./hf-card.js";
 export { carriedBy, REIMPORTABLE_FORMATS, type ReimportableFormat } from "./losses.js";
 export { exportMermaid } from "./mermaid.js";
 export { exportOpenLineage, HYPERPARAMETERS_FACET_SCHEMA_URL, toOpenLineage } from "./openlineage.js";

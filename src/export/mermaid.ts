@@ -1,11 +1,13 @@
 /** Mermaid flowchart of the chain (or DAG, for merges): checkpoints as boxes, datasets as cylinders. */
 import { describeMethod } from "../render/describe.js";
+import { mapControls } from "../render/visible.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { buildExportModel } from "./model.js";
 
 /** Mermaid labels: quotes and brackets as entities, so that any id is safe inside `["…"]`. */
 export function mermaidLabel(text: string): string {
-  return text.replace(/[#"<>[\]{}()|`]/g, (c) => `#${c.charCodeAt(0)};`).replace(/\s+/g, " ");
+  const escaped = text.replace(/\s+/g, " ").replace(/[#"<>[\]{}()|`]/g, (c) => `#${c.charCodeAt(0)};`);
+  return mapControls(escaped, (_c, code) => `#${code};`);
 }
 
 /**

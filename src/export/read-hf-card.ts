@@ -16,6 +16,7 @@ import {
 } from "../model/vocabulary.js";
 import type { DatasetRef, LineageDocument, ModelInput, ModelRef, Step } from "../schema/lineage.js";
 import type { Json } from "./_shared.js";
+import { parseCell, parseCode } from "./card-markup.js";
 import { SECTION_END, SECTION_START, TABLE_HEADER } from "./hf-card.js";
 import type { StandardImport } from "./reimport.js";
 
@@ -30,14 +31,7 @@ const number = (text: string): number | undefined => {
   return text.trim() !== "" && Number.isFinite(value) ? value : undefined;
 };
 
-/** The text of a code span (`` `x` `` or ``` `` x `` ```), or undefined. */
-export function parseCode(text: string): string | undefined {
-  const t = text.trim();
-  if (t.startsWith("`` ") && t.endsWith(" ``") && t.length >= 6) return t.slice(3, -3);
-  if (t.startsWith("`") && t.endsWith("`") && t.length >= 2 && !t.slice(1, -1).includes("`"))
-    return t.slice(1, -1);
-  return undefined;
-}
+export { parseCode } from "./card-markup.js";
 
 /** Cells of a GFM table row, with `\|` unescaped. */
 function cells(line: string): string[] {
@@ -55,8 +49,13 @@ export function splitOutsideCode(text: string, separator = "<br>"): string[] {
   let current = "";
   let i = 0;
   while (i < text.length) {
-    const fence = /^`+/.exec(text.slice(i))?.[0];
-    if (fence) {
+    const fence = /^`+/.exec(text.slice(i, i + 64))?.[0];
+    if (text.startsWith("<code>", i)) {
+      const close = text.indexOf("</code>", i);
+      const end = close < 0 ? text.length : close + 7;
+      current += text.slice(i, end);
+      i = end;
+    } else if (fence) {
       const close = text.indexOf(fence, i + fence.length);
       const end = close < 0 ? text.length : close + fence.length;
       current += text.slice(i, end);
@@ -93,7 +92,8 @@ function parseInput(text: string, step: Json): ModelInput | undefined {
   return input;
 }
 
-const DETAIL = String.raw`(?:subset (?:\`\`? .*? \`\`?|\`[^\`]*\`)|split (?:\`\`? .*? \`\`?|\`[^\`]*\`)|[\d,.e+-]+ \w+)`;
+const SPAN = String.raw`(?:\`\`? .*? \`\`?|\`[^\`]*\`|<code>[^<]*</code>)`;
+const DETAIL = String.raw`(?:subset ${SPAN}|split ${SPAN}|[\d,.e+-]+ \w+)`;
 const DETAILS = new RegExp(String.raw`^(.*) \((${DETAIL}(?:, ${DETAIL})*)\)$`);
 
 function parseDataset(text: string): DatasetRef | undefined {
@@ -102,7 +102,7 @@ function parseDataset(text: string): DatasetRef | undefined {
   const dataset: Json = {};
   const id = parseCode(name);
   if (id !== undefined) dataset.id = id;
-  else if (name.startsWith("“") && name.endsWith("”")) dataset.description = name.slice(1, -1);
+  else if (name.startsWith("“") && name.endsWith("”")) dataset.description = parseCell(name.slice(1, -1));
   else return undefined;
   for (const part of match?.[2]?.split(/, (?=subset |split |[\d,.e+-]+ \w+$|[\d,.e+-]+ \w+,)/) ?? []) {
     if (part.startsWith("subset ")) dataset.subset = parseCode(part.slice(7));
@@ -190,11 +190,13 @@ function parseRow(row: string[], warnings: string[], line: number): Step | undef
 
 /** Recognises a model card with an ftl lineage section; null for anything else. */
 export function readHfCard(text: string, fileName: string): StandardImport | null {
-  const start = text.indexOf(SECTION_START);
+  const front = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
+  // The section is looked for after the front matter, where a marker in a model id cannot forge it.
+  const from = front?.[0].length ?? 0;
+  const start = text.indexOf(SECTION_START, from);
   const end = text.indexOf(SECTION_END, start);
   if (start < 0 || end < 0) return null;
   const warnings: string[] = [];
-  const front = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
   let meta: Json = {};
   try {
     const parsed: unknown = front ? parseYaml(front[1] ?? "") : {};

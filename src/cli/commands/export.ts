@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { updateHfCard } from "../../export/hf-card.js";
+import { CardUpdateError, updateHfCard, updateHfCardBytes } from "../../export/card-into.js";
 import { EXPORT_FORMATS, EXPORTERS, type ExportFormat, exportLineage } from "../../export/index.js";
-import { writeFileAtomic } from "../../io/write-document.js";
+import { readBounded } from "../../io/bounded-read.js";
+import { replaceFileKeeping, writeFailure, writeFileAtomic } from "../../io/write-document.js";
 import { CliError, type Command, EXIT, flag, printJson, str } from "../command.js";
 import { loadValidDocument } from "../load-document.js";
 
@@ -15,12 +16,31 @@ function formatOf(value: string | undefined): ExportFormat {
   return hit;
 }
 
-function write(path: string, text: string): void {
+/** Writes the output; errors name the path as the user gave it, never a temporary file. */
+function write(path: string, shown: string, text: string, existing: boolean): void {
   try {
-    writeFileAtomic(path, text);
+    if (existing) replaceFileKeeping(path, text);
+    else writeFileAtomic(path, text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`${path}: cannot write (${reason})`, EXIT.usage);
+    throw new CliError(`${shown}: cannot write (${writeFailure(error)})`, EXIT.usage);
+  }
+}
+
+/** The card `--into` names, merged with the lineage; refuses (exit 1) anything it could not keep. */
+function intoCard(
+  into: string,
+  target: string,
+  document: Parameters<typeof updateHfCard>[1],
+  options: object,
+): string {
+  if (!existsSync(target)) return updateHfCard("", document, options);
+  const read = readBounded(target, { what: "model card" });
+  if (!read.ok) throw new CliError(read.message.replace(target, into), EXIT.usage);
+  try {
+    return updateHfCardBytes(read.bytes, document, options);
+  } catch (error) {
+    if (error instanceof CardUpdateError) throw new CliError(`${into}: ${error.message}`, EXIT.invalid);
+    throw error;
   }
 }
 
@@ -83,31 +103,16 @@ format other than hf-card, unwritable output).`,
     const options = flag(values, "timestamp") ? { timestamp: new Date().toISOString() } : {};
     let text: string;
     let target: string | undefined;
+    let existing = false;
     if (into !== undefined) {
       target = resolve(io.cwd, into);
-      let existing = "";
-      if (existsSync(target)) {
-        try {
-          existing = readFileSync(target, "utf8");
-        } catch (error) {
-          throw new CliError(
-            `${into}: cannot read (${error instanceof Error ? error.message : String(error)})`,
-          );
-        }
-      }
-      try {
-        text = updateHfCard(existing, document, options);
-      } catch (error) {
-        throw new CliError(
-          `${into}: ${error instanceof Error ? error.message : String(error)}`,
-          EXIT.invalid,
-        );
-      }
+      existing = existsSync(target);
+      text = intoCard(into, target, document, options);
     } else {
       text = exportLineage(document, format, options);
       if (out !== undefined && out !== "-") target = resolve(io.cwd, out);
     }
-    if (target !== undefined) write(target, text);
+    if (target !== undefined) write(target, into ?? out ?? target, text, existing);
     const bytes = Buffer.byteLength(text);
     if (flag(values, "json"))
       printJson(io, {
@@ -118,7 +123,7 @@ format other than hf-card, unwritable output).`,
         ...(target === undefined ? { content: text } : {}),
       });
     else if (target === undefined) io.stdout(text);
-    else io.stderr(`ftl: wrote ${format} (${bytes} bytes) to ${into ?? out}\n`);
+    else io.stderr(`wrote ${format} (${bytes} bytes) ${into ? "into" : "to"} ${into ?? out}\n`);
     return EXIT.ok;
   },
 };
