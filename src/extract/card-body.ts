@@ -124,6 +124,8 @@ export interface CardState {
   proseDatasets: Fact<string>[];
   genericFineTune?: number;
   trainerObjective?: Fact<Objective>;
+  /** Bits of the frozen base during adapter training, when the card says (QLoRA). */
+  quantizationBits?: Fact<number>;
 }
 
 export function readBody(blocks: Block[], state: CardState): void {

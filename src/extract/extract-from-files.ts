@@ -261,6 +261,10 @@ function extractGroup(
 ): ExtractResult {
   const warnings = [...fileWarnings];
   const chain = combine(facts, warnings);
+  // File-level statements of a quantised frozen base go to the last adapter step.
+  const bits = facts.find((f) => f.trainingQuantBits)?.trainingQuantBits;
+  const adapterStep = [...chain].reverse().find((s) => s.kind === "fine-tune" && s.parameterization?.value === "lora");
+  if (bits && adapterStep) adapterStep.adapter.quantizationBits ??= bits;
   loraOverQuantisedBase(chain);
   intermediateOutputs(chain);
   expandIntermediates(chain);

@@ -71,6 +71,8 @@ export interface FileFacts {
   bases: Fact<string>[];
   steps: StepFacts[];
   description?: string;
+  /** Bits of the frozen base while an adapter was trained, said at file level (a PEFT card's bitsandbytes list). */
+  trainingQuantBits?: Fact<number>;
   warnings: ExtractWarning[];
 }
 

@@ -246,6 +246,9 @@ export function readCard(text: string, file: string): FileFacts {
       );
   }
 
+  if (state.quantizationBits && [4, 8].includes(state.quantizationBits.value))
+    out.trainingQuantBits = state.quantizationBits;
+
   // Hyperparameters: a section naming a method goes to that step, the rest to the last training step.
   if (last && state.hp.length > 0) {
     const perStep = new Map<StepFacts, Record<string, unknown>>();

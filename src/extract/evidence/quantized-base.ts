@@ -1,0 +1,45 @@
+/**
+ * Evidence that an adapter was trained over a quantised frozen base (QLoRA): the PEFT card's "bitsandbytes
+ * quantization config was used during training" list (`- load_in_4bit: True`), or training code that builds a
+ * `BitsAndBytesConfig(load_in_4bit=True)` next to a trainer or `LoraConfig`. Inference snippets that load the
+ * model in 4 bits say nothing about training and are not read.
+ */
+import type { CardState } from "../card-body.js";
+import { extracted, fact } from "../facts.js";
+import type { Block } from "../markdown.js";
+
+const LIST_ITEM = /^load_in_(4|8)bit\s*:\s*true\b/i;
+const TRAINING_CODE = /\b(?:SFTTrainer|DPOTrainer|Trainer|TrainingArguments|LoraConfig|get_peft_model|prepare_model_for_kbit_training)\s*\(/;
+const CODE_BITS = /\bload_in_(4|8)bit\s*=\s*True\b/;
+
+export function readQuantizedBase(blocks: Block[], state: CardState): void {
+  if (state.quantizationBits) return;
+  for (const block of blocks) {
+    const heading = block.headings.filter(Boolean).pop() ?? "";
+    if (block.type === "item" && /training procedure|quantization/i.test(heading)) {
+      const m = LIST_ITEM.exec(block.text.trim());
+      if (m) {
+        state.quantizationBits = fact(
+          Number(m[1]),
+          extracted(state.file, { line: block.line, field: `load_in_${m[1]}bit`, confidence: 0.9 }),
+        );
+        return;
+      }
+    }
+    if (block.type === "code" && TRAINING_CODE.test(block.text)) {
+      const m = CODE_BITS.exec(block.text);
+      if (m) {
+        state.quantizationBits = fact(
+          Number(m[1]),
+          extracted(state.file, {
+            line: block.line,
+            field: `BitsAndBytesConfig(load_in_${m[1]}bit)`,
+            confidence: 0.8,
+            note: "training code in the card",
+          }),
+        );
+        return;
+      }
+    }
+  }
+}
