@@ -3,10 +3,12 @@
  * dataset mentions, method sentences and chains, quoted recipes and training code. Collects what it finds in a
  * `CardState`; `readCard` turns that into steps.
  */
+
 import { parseDocument } from "yaml";
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import type { Objective } from "../model/vocabulary.js";
 import { ADAPTER_KEYS, OTHER_HYPERPARAMETERS } from "./config-fields.js";
+import type { MergeEvidence } from "./evidence/merge-prose.js";
 import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
 import { type Block, sentences } from "./markdown.js";
 import { arrowChain, mentions, objectiveMentions, type ProseStep, sentenceSteps } from "./read-prose.js";
@@ -126,6 +128,8 @@ export interface CardState {
   trainerObjective?: Fact<Objective>;
   /** Bits of the frozen base during adapter training, when the card says (QLoRA). */
   quantizationBits?: Fact<number>;
+  /** What the card says of a merge (parents, method, base), in words or tables. */
+  merge?: MergeEvidence;
 }
 
 export function readBody(blocks: Block[], state: CardState): void {

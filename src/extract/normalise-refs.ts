@@ -59,7 +59,22 @@ function normaliseFact(
   return ref === f.value ? f : { value: ref, source: f.source };
 }
 
+/** Dataset names that say nothing: placeholders, and words that stand for "our own data". */
+const NO_DATASET =
+  /^(?:none|null|nil|n\/a|unknown|todo|tbd|custom|own|private|internal|proprietary|your[-_ ]?dataset|dataset(?:[-_ ]?name)?|<[^>]*>)$/i;
+
 function normaliseStep(s: StepFacts, file: FileFacts, warnings: ExtractWarning[]): void {
+  s.datasets = s.datasets.filter((d) => {
+    const id = d.value.id?.trim();
+    if (id === undefined || !NO_DATASET.test(id)) return true;
+    warnings.push({
+      code: "extract.placeholder",
+      message: `${file.file}${d.source.line ? `:${d.source.line}` : ""}: dataset ${JSON.stringify(id)} names no dataset; left out`,
+      file: file.file,
+      ...(d.source.field ? { field: d.source.field } : {}),
+    });
+    return false;
+  });
   s.inputs = s.inputs.flatMap((i) => {
     const ref = normaliseFact({ value: i.value.id, source: i.source }, file, "input model", warnings);
     return ref ? [{ value: { ...i.value, id: ref.value }, source: ref.source }] : [];

@@ -3,15 +3,17 @@
  * library_name, model-index) and the Markdown body (read by `card-body.ts`), turned into steps.
  */
 
+import type { Provenance } from "../schema/lineage.js";
 import { type CardState, readBody } from "./card-body.js";
 import { assignDatasets } from "./card-datasets.js";
 import { originalBaseStep } from "./card-intermediate.js";
 import { selfIdEvidence } from "./card-self-id.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { CARD_READERS } from "./evidence/card-readers.js";
+import type { MergeEvidence } from "./evidence/merge-prose.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { parseCard } from "./markdown.js";
-import { mergeStepInto } from "./merge-steps.js";
+import { mergeStepInto, sameModel } from "./merge-steps.js";
 import { type ProseStep, parameterizationIn } from "./read-prose.js";
 import {
   FRAMEWORK_NAMES,
@@ -60,6 +62,41 @@ function proseSkeleton(prose: ProseStep[]): StepFacts[] {
       return oa !== ob ? oa - ob : a.index - b.index;
     })
     .map((r) => r.step);
+}
+
+/** The merge step of a card: parents from front matter and the card's words, method, base. */
+function mergeStep(
+  file: string,
+  bases: string[],
+  at: (key: string) => Provenance,
+  said: MergeEvidence | undefined,
+  text: string,
+): StepFacts {
+  const merge = emptyStep("merge", extracted(file, { field: bases.length ? "base_model" : undefined }));
+  for (const b of bases) merge.inputs.push(fact({ id: b }, at("base_model")));
+  for (const i of said?.inputs ?? [])
+    if (!merge.inputs.some((x) => sameModel(x.value.id, i.value.id))) merge.inputs.push(i);
+    else if (i.value.parameters) {
+      const kept = merge.inputs.find((x) => sameModel(x.value.id, i.value.id));
+      if (kept) kept.value.parameters = { ...kept.value.parameters, ...i.value.parameters };
+    }
+  if (said?.base) {
+    merge.mergeBase = said.base;
+    merge.inputs = merge.inputs.filter((x) => !sameModel(x.value.id, said.base?.value ?? ""));
+  }
+  const methodWord =
+    /\b(slerp|ties|dare[_ ]ties|dare[_ ]linear|task[_ ]arithmetic|model[_ ]stock|linear|passthrough)\b/i.exec(
+      text.replace(/^---[\s\S]*?\n---/, ""),
+    );
+  merge.mergeMethod =
+    said?.method ??
+    (methodWord?.[1]
+      ? fact(
+          MERGE_METHOD_WORDS[methodWord[1].toLowerCase().replace(" ", "_")] ?? "other",
+          extracted(file, { confidence: 0.7, note: "method named in the card" }),
+        )
+      : undefined);
+  return merge;
 }
 
 /** Reads a model card. */
@@ -117,30 +154,19 @@ export function readCard(text: string, file: string): FileFacts {
   const hasTraining = state.prose.length > 0 || state.hp.length > 0 || state.trainerObjective !== undefined;
   let steps: StepFacts[] = proseSkeleton(state.prose);
   const embeddedMerge = state.embedded.some((e) => e.steps.some((s) => s.kind === "merge"));
+  const proseMerge = state.merge && (state.merge.inputs.length >= 2 || (mergeTag && state.merge.method));
   const isMerge =
     relation === "merge" ||
     embeddedMerge ||
-    (relation === undefined && (bases.length >= 2 || (mergeTag && bases.length !== 1)) && !hasTraining);
+    (relation === undefined &&
+      (bases.length >= 2 || (mergeTag && bases.length !== 1) || proseMerge) &&
+      !hasTraining);
   const isQuant =
     relation === "quantized" ||
     (relation === undefined && quantTag && !hasTraining && !isMerge && bases.length > 0);
 
   if (isMerge) {
-    const merge = emptyStep(
-      "merge",
-      extracted(file, { field: relation ? "base_model_relation" : "base_model" }),
-    );
-    for (const b of bases) merge.inputs.push(fact({ id: b }, at("base_model")));
-    const methodWord =
-      /\b(slerp|ties|dare[_ ]ties|dare[_ ]linear|task[_ ]arithmetic|model[_ ]stock|linear|passthrough)\b/i.exec(
-        text.replace(/^---[\s\S]*?\n---/, ""),
-      );
-    if (methodWord?.[1])
-      merge.mergeMethod = fact(
-        MERGE_METHOD_WORDS[methodWord[1].toLowerCase().replace(" ", "_")] ?? "other",
-        extracted(file, { confidence: 0.7, note: "method named in the card" }),
-      );
-    steps = [merge];
+    steps = [mergeStep(file, bases, at, state.merge, text)];
   } else if (isQuant) {
     const q = emptyStep(
       "quantization",
@@ -184,19 +210,25 @@ export function readCard(text: string, file: string): FileFacts {
 
   if (
     steps.length === 0 &&
-    (bases.length > 0 || state.proseBases.length > 0) &&
-    (hasTraining ||
-      state.genericFineTune !== undefined ||
-      relation === "finetune" ||
-      relation === "adapter" ||
-      metaDatasets.length > 0)
+    (((bases.length > 0 || state.proseBases.length > 0) &&
+      (hasTraining ||
+        state.genericFineTune !== undefined ||
+        relation === "finetune" ||
+        relation === "adapter" ||
+        metaDatasets.length > 0)) ||
+      // A Trainer card with holes ("a fine-tuned version of [](…) on the None dataset") and a hyperparameter
+      // list still records a training run; its base is unknown.
+      (state.genericFineTune !== undefined && state.hp.length >= 2))
   ) {
+    const named = bases.length > 0 || state.proseBases.length > 0;
     steps.push(
       emptyStep(
         "fine-tune",
         extracted(file, {
           field: bases.length > 0 ? "base_model" : undefined,
-          note: "the card names a base model",
+          note: named
+            ? "the card names a base model"
+            : "a Trainer card's hyperparameter list; the base is not named",
         }),
       ),
     );

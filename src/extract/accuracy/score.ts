@@ -126,9 +126,11 @@ function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unkn
     ),
     mergeParents: steps.flatMap((s) =>
       s.kind === "merge"
-        ? (s.inputs?.models ?? []).flatMap((m, i) =>
-            m.id ? [{ value: m.id, confidence: src(s, `inputs.models[${i}]`) }] : [],
-          )
+        ? [
+            ...(s.inputs?.models ?? []).flatMap((m, i) =>
+              m.id ? [{ value: m.id, confidence: src(s, `inputs.models[${i}]`) }] : [],
+            ),
+          ]
         : [],
     ),
   };

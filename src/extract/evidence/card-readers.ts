@@ -10,8 +10,16 @@
  */
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
+import { readMergeProse } from "./merge-prose.js";
+import { readMultilingual } from "./multilingual.js";
 import { readNamedBases } from "./named-bases.js";
+import { readQuantizedBase } from "./quantized-base.js";
 
 export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
 
-export const CARD_READERS: readonly CardEvidenceReader[] = [readNamedBases];
+export const CARD_READERS: readonly CardEvidenceReader[] = [
+  readNamedBases,
+  readQuantizedBase,
+  readMergeProse,
+  readMultilingual,
+];

@@ -1,0 +1,107 @@
+/**
+ * The card evidence readers, each alone on the statement it reads (phrasings as real cards write them:
+ * mergekit's card template, frankenmerge notes, PEFT's bitsandbytes list, Trainer cards naming a base
+ * without its org).
+ */
+import { describe, expect, it } from "vitest";
+import type { CardState } from "../card-body.js";
+import { extractFromFiles } from "../extract-from-files.js";
+import { parseCard } from "../markdown.js";
+import { readMergeProse } from "./merge-prose.js";
+import { readNamedBases } from "./named-bases.js";
+import { readQuantizedBase } from "./quantized-base.js";
+
+function state(): CardState {
+  return {
+    file: "README.md",
+    out: { file: "README.md", kind: "model-card", bases: [], steps: [], warnings: [] },
+    prose: [],
+    hp: [],
+    embedded: [],
+    software: [],
+    proseBases: [],
+    proseDatasets: [],
+  };
+}
+const blocks = (text: string) => parseCard(text, "README.md", []).blocks;
+
+describe("merge prose", () => {
+  it("reads mergekit's template: parents listed, method and base in a sentence", () => {
+    const s = state();
+    readMergeProse(
+      blocks(
+        "# m\n\n### Merge Method\n\nThis model was merged using the [TIES](https://arxiv.org/abs/2306.01708) merge method using [mistralai/Mistral-7B-v0.1](https://huggingface.co/mistralai/Mistral-7B-v0.1) as a base.\n\n### Models Merged\n\nThe following models were included in the merge:\n* [teknium/OpenHermes-2.5-Mistral-7B](https://huggingface.co/teknium/OpenHermes-2.5-Mistral-7B)\n* [Intel/neural-chat-7b-v3-1](https://huggingface.co/Intel/neural-chat-7b-v3-1)\n",
+      ),
+      s,
+    );
+    expect(s.merge?.method?.value).toBe("ties");
+    expect(s.merge?.base?.value).toBe("mistralai/Mistral-7B-v0.1");
+    expect(s.merge?.inputs.map((i) => i.value.id)).toEqual([
+      "teknium/OpenHermes-2.5-Mistral-7B",
+      "Intel/neural-chat-7b-v3-1",
+    ]);
+  });
+
+  it("reads a frankenmerge with its layer-range table", () => {
+    const text =
+      "# big\n\nThis is a frankenmerge made by interleaving layers of [Qwen/Qwen2.5-7B-Instruct](https://huggingface.co/Qwen/Qwen2.5-7B-Instruct) and [Qwen/Qwen2.5-Coder-7B-Instruct](https://huggingface.co/Qwen/Qwen2.5-Coder-7B-Instruct).\n\n| layers | model |\n|---|---|\n| 0-16 | Qwen/Qwen2.5-7B-Instruct |\n| 8-24 | Qwen/Qwen2.5-Coder-7B-Instruct |\n";
+    const { document } = extractFromFiles([{ path: "README.md", text }]);
+    const step = document.steps[0];
+    expect(step?.kind === "merge" && step.method).toBe("passthrough");
+    expect(step?.inputs?.models).toEqual([
+      { id: "Qwen/Qwen2.5-7B-Instruct", parameters: { layer_range: [0, 16] } },
+      { id: "Qwen/Qwen2.5-Coder-7B-Instruct", parameters: { layer_range: [8, 24] } },
+    ]);
+  });
+
+  it("reads 'a merge of A and B using SLERP' and ignores a card that only mentions merging", () => {
+    const text =
+      "# f\n\nA merge of NousResearch/Hermes-2-Pro-Mistral-7B and mistralai/Mistral-7B-Instruct-v0.2 using SLERP.\n";
+    const step = extractFromFiles([{ path: "README.md", text }]).document.steps[0];
+    expect(step?.kind === "merge" && step.method).toBe("slerp");
+    expect(step?.inputs?.models?.map((m) => m.id)).toHaveLength(2);
+    const s = state();
+    readMergeProse(blocks("# x\n\nWe plan to merge our adapters later.\n"), s);
+    expect(s.merge).toBeUndefined();
+  });
+});
+
+describe("quantised frozen base", () => {
+  it("reads PEFT's bitsandbytes list under Training procedure", () => {
+    const s = state();
+    readQuantizedBase(
+      blocks(
+        "## Training procedure\n\nThe following `bitsandbytes` quantization config was used during training:\n- load_in_8bit: False\n- load_in_4bit: True\n",
+      ),
+      s,
+    );
+    expect(s.quantizationBits?.value).toBe(4);
+  });
+
+  it("ignores a 4-bit load in inference code", () => {
+    const s = state();
+    readQuantizedBase(
+      blocks("## Usage\n\n```python\nBitsAndBytesConfig(load_in_4bit=True)\nmodel.generate()\n```\n"),
+      s,
+    );
+    expect(s.quantizationBits).toBeUndefined();
+  });
+});
+
+describe("bases named without an org", () => {
+  it("resolves a well-known name through the family table, as an inference", () => {
+    const s = state();
+    readNamedBases(
+      blocks("# m\n\nIt is a fine-tuned version of Meta's LLaMA-3.1-8B model on network texts.\n"),
+      s,
+    );
+    expect(s.proseBases[0]?.value).toBe("meta-llama/Llama-3.1-8B");
+    expect(s.proseBases[0]?.source).toMatchObject({ source: "inferred", confidence: 0.7 });
+  });
+
+  it("leaves a name the table does not know", () => {
+    const s = state();
+    readNamedBases(blocks("# m\n\nThis model is fine-tuned from Llama-Banana-9000.\n"), s);
+    expect(s.proseBases).toEqual([]);
+  });
+});

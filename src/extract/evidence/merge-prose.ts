@@ -1,0 +1,85 @@
+/**
+ * Merges described in words: mergekit's card template ("The following models were included in the merge",
+ * "merged using the TIES merge method using X as a base"), sentences ("a merge of A and B using SLERP",
+ * "interleaving layers of A and B"), MoE cards listing their experts, and layer-range tables of frankenmerges
+ * (kept as each parent's `layer_range`). Adds merge evidence to the card state; `readCard` makes the step.
+ */
+import type { MergeMethod } from "../../model/vocabulary.js";
+import type { CardState } from "../card-body.js";
+import { extracted, type Fact, fact } from "../facts.js";
+import type { Block } from "../markdown.js";
+import { mentions } from "../read-prose.js";
+import { MERGE_METHOD_WORDS } from "../terms.js";
+
+export interface MergeEvidence {
+  inputs: Fact<{ id: string; parameters?: Record<string, unknown> }>[];
+  method?: Fact<MergeMethod>;
+  base?: Fact<string>;
+}
+
+const METHOD_WORD =
+  /\b(slerp|nuslerp|dare[_ -]ties|dare[_ -]linear|ties|task[_ -]arithmetic|model[_ -]stock|passthrough|linear|della(?:[_ -]linear)?|breadcrumbs(?:[_ -]ties)?|karcher|sce|arcee[_ -]fusion)\b/i;
+const MERGE_SENTENCE =
+  /\b(?:a |the )?(?:merge|merging|mix|blend) of\b|\bmerged (?:with|using|from)\b|\binterleav\w* (?:the )?layers of\b|\bfrankenmerge\b/i;
+const LIST_HEADING = /models? merged|merged models|experts|source models|models? used/i;
+const RANGE = /\b(\d{1,3})\s*(?:-|–|to|,)\s*(\d{1,3})\b/;
+
+function methodOf(text: string): MergeMethod | undefined {
+  const w = METHOD_WORD.exec(text)?.[1]?.toLowerCase().replace(/[ -]/g, "_");
+  if (!w) return /interleav|frankenmerge/i.test(text) ? "passthrough" : undefined;
+  return MERGE_METHOD_WORDS[w] ?? "other";
+}
+
+function models(text: string): string[] {
+  return mentions(text)
+    .filter((m) => m.kind === "model")
+    .map((m) => m.id);
+}
+
+function add(
+  ev: MergeEvidence,
+  id: string,
+  line: number,
+  file: string,
+  parameters?: Record<string, unknown>,
+): void {
+  const known = ev.inputs.find((i) => i.value.id.toLowerCase() === id.toLowerCase());
+  if (known) {
+    // A layer-range table row adds its range to a parent the prose named (a frankenmerge's slices).
+    if (parameters) known.value.parameters = { ...known.value.parameters, ...parameters };
+    return;
+  }
+  ev.inputs.push(
+    fact({ id, ...(parameters ? { parameters } : {}) }, extracted(file, { line, confidence: 0.8 })),
+  );
+}
+
+function readBlock(block: Block, ev: MergeEvidence, file: string): void {
+  const heading = block.headings.filter(Boolean).pop() ?? "";
+  if (block.type === "item" && LIST_HEADING.test(heading)) {
+    for (const id of models(block.text).slice(0, 1)) add(ev, id, block.line, file);
+    return;
+  }
+  if (block.type === "table") {
+    const ids = models(block.text);
+    const range = RANGE.exec(block.text.replace(/\[[^\]]*\]\([^)]*\)/g, " "));
+    if (ids.length === 1 && range)
+      add(ev, ids[0] as string, block.line, file, { layer_range: [Number(range[1]), Number(range[2])] });
+    return;
+  }
+  if (block.type !== "prose" || !MERGE_SENTENCE.test(block.text) || block.text.length > 2000) return;
+  const method = methodOf(block.text);
+  if (method && !ev.method) ev.method = fact(method, extracted(file, { line: block.line, confidence: 0.8 }));
+  const asBase = /using \[?([\w.-]+\/[\w.-]+)\]?(?:\([^)]*\))? as (?:a|the) base/i.exec(block.text);
+  if (asBase?.[1] && !ev.base)
+    ev.base = fact(asBase[1], extracted(file, { line: block.line, confidence: 0.8 }));
+  if (/\b(?:merge|mix|blend) of\b|\binterleav|\bmerged with\b/i.test(block.text))
+    for (const id of models(block.text)) if (id !== asBase?.[1]) add(ev, id, block.line, file);
+}
+
+/** Reads merge statements; nothing is recorded unless the card says it is a merge. */
+export function readMergeProse(blocks: Block[], state: CardState): void {
+  const ev: MergeEvidence = { inputs: [] };
+  for (const block of blocks) readBlock(block, ev, state.file);
+  if (ev.inputs.length >= 2 || ev.method) state.merge = ev;
+}
