@@ -66,7 +66,7 @@ describe("ftl validate", () => {
 
   it("reports usage errors with exit 2", async () => {
     expect((await ftl(["validate"])).code).toBe(2);
-    expect((await ftl(["validate", "--nope", "x"])).stderr).toMatch(/Unknown option '--nope'/);
+    expect((await ftl(["validate", "--nope", "x"])).stderr).toMatch(/unknown option '--nope'/);
     expect((await ftl(["frobnicate"])).code).toBe(2);
   });
 });

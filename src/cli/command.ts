@@ -4,6 +4,7 @@
  * printed with a stack unless FTL_DEBUG is set.
  */
 import { parseArgs } from "node:util";
+import { closest, didYouMean } from "../validate/suggest.js";
 
 /** Exit codes shared by every command (documented in the README). */
 export const EXIT = {
@@ -28,6 +29,47 @@ export class CliError extends Error {
     super(message);
     this.name = "CliError";
   }
+}
+
+/** A mistake in how a command was called: the message is followed by a pointer to the command's help. */
+export class UsageError extends CliError {
+  constructor(
+    message: string,
+    /** What to run for help, when not the command's own `--help`. */
+    readonly hint?: string,
+  ) {
+    super(message, EXIT.usage);
+    this.name = "UsageError";
+  }
+}
+
+/**
+ * `--name -1` as `--name=-1`, so that a negative number reaches the option's own check (and its clear
+ * message) instead of being taken for an option.
+ */
+function joinNegativeValues(argv: readonly string[], stringOptions: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (stringOptions.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** Node's parser message, shortened, with a suggestion for an unknown option. */
+function parseErrorMessage(error: unknown, known: readonly string[]): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (unknown !== undefined) {
+    const bare = unknown.replace(/^-+/, "").split("=")[0] as string;
+    const hit = closest(bare, known);
+    return `unknown option '${unknown}'${hit === undefined ? "" : ` (did you mean '--${hit}'?)`}`;
+  }
+  return message.replace(/\. To specify a positional argument.*$/s, "");
 }
 
 export interface OptionSpec {
@@ -65,6 +107,8 @@ export interface Command {
   examples: string[];
   /** Extra paragraphs for `--help`. */
   details?: string;
+  /** Standard output is data (an export, the schema), written as it is; other output is made terminal-safe. */
+  rawStdout?: boolean;
   run: (ctx: CommandContext) => Promise<number> | number;
 }
 
@@ -111,15 +155,21 @@ export function parseCommandArgs(
       ...(spec.short ? { short: spec.short } : {}),
     };
   }
+  const strings = new Set(
+    Object.entries(options).flatMap(([name, o]) =>
+      o.type === "string" ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [],
+    ),
+  );
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: joinNegativeValues(argv, strings),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    const message =
-      error instanceof Error
-        ? error.message.replace(/\. To specify a positional argument.*$/s, "")
-        : String(error);
-    throw new CliError(message);
+    throw new UsageError(parseErrorMessage(error, Object.keys(options)));
   }
   const values: CommandContext["values"] = {};
   for (const [name, spec] of Object.entries(command.options)) {
@@ -128,6 +178,23 @@ export function parseCommandArgs(
   }
   values.help = parsed.values.help as boolean | undefined;
   return { ...values, _: parsed.positionals };
+}
+
+/** A value from a fixed vocabulary (normalised: trimmed, lower case, `_` as `-`), or a usage error with a suggestion. */
+export function choice<T extends string>(
+  values: CommandContext["values"],
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
+  const value = str(values, name);
+  if (value === undefined) return undefined;
+  const normal = value.trim().toLowerCase().replaceAll("_", "-");
+  const hit = allowed.find((a) => a === normal);
+  if (hit === undefined)
+    throw new UsageError(
+      `--${name} ${JSON.stringify(value)}: expected one of ${allowed.join(", ")}${didYouMean(value, allowed)}`,
+    );
+  return hit;
 }
 
 /** Reads a string option, or undefined. */

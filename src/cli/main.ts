@@ -1,7 +1,17 @@
 /** The `ftl` entry point: picks the command, runs it, and turns every failure into a message and exit code. */
 import { createRequire } from "node:module";
+import { terminalSafe } from "../render/visible.js";
 import { StoreError } from "../store/store.js";
-import { CliError, type Command, EXIT, type Io, parseCommandArgs, renderHelp } from "./command.js";
+import { closest } from "../validate/suggest.js";
+import {
+  CliError,
+  type Command,
+  EXIT,
+  type Io,
+  parseCommandArgs,
+  renderHelp,
+  UsageError,
+} from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 
 const require = createRequire(import.meta.url);
@@ -35,6 +45,66 @@ function findCommand(
   return undefined;
 }
 
+/**
+ * The Io a command writes through: human output has its control characters made visible (an id or file
+ * name cannot clear the screen or forge a line); JSON and data output (`--json`, exports, the schema) are
+ * left as they are (JSON escapes controls itself).
+ */
+function safeIo(io: Io, argv: readonly string[], command?: Command): Io {
+  const json = argv.includes("--json");
+  return {
+    ...io,
+    stdout: json || command?.rawStdout ? io.stdout : (text) => io.stdout(terminalSafe(text)),
+    stderr: (text) => io.stderr(terminalSafe(text)),
+  };
+}
+
+/** Help of a command group (`ftl query --help`): its subcommands with their summaries. */
+function groupHelp(word: string, group: readonly Command[]): string {
+  const width = Math.max(...group.map((c) => c.path.join(" ").length));
+  return [
+    `ftl ${word} — ${group.length} command${group.length === 1 ? "" : "s"}:`,
+    "",
+    ...group.map((c) => `  ${c.path.join(" ").padEnd(width)}  ${c.summary}`),
+    "",
+    `Run 'ftl ${group[0]?.path.join(" ")} --help' (or any of them) for its options.`,
+    "",
+  ].join("\n");
+}
+
+/** A group word alone or with --help lists the group; anything else is an unknown command, with a suggestion. */
+function unknownCommand(
+  argv: readonly string[],
+  commands: readonly Command[],
+  io: Io,
+  fail: (error: CliError) => number,
+): number {
+  const word = argv[0] ?? "";
+  const group = commands.filter((c) => c.path[0] === word && c.path.length > 1);
+  const rest = argv.slice(1);
+  if (
+    group.length > 0 &&
+    (rest.length === 0 || rest.includes("--help") || rest.includes("-h") || rest[0] === "help")
+  ) {
+    io.stdout(groupHelp(word, group));
+    return rest.length === 0 ? EXIT.usage : EXIT.ok;
+  }
+  if (group.length > 0) {
+    const hit = closest(
+      rest[0] ?? "",
+      group.map((c) => c.path[1] as string),
+    );
+    return fail(
+      new UsageError(
+        `unknown command 'ftl ${word} ${rest[0] ?? ""}'${hit ? ` (did you mean 'ftl ${word} ${hit}'?)` : ""}`,
+        `run 'ftl ${word} --help' for its commands`,
+      ),
+    );
+  }
+  const hit = closest(word, [...new Set(commands.map((c) => c.path[0] as string))]);
+  return fail(new UsageError(`unknown command '${word}'${hit ? ` (did you mean 'ftl ${hit}'?)` : ""}`));
+}
+
 const defaultIo = (): Io => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -46,19 +116,23 @@ const defaultIo = (): Io => ({
 /** Runs ftl with arguments and returns the exit code (never throws). */
 export async function run(
   argv: string[],
-  io: Io = defaultIo(),
+  rawIo: Io = defaultIo(),
   commands: readonly Command[] = COMMANDS,
 ): Promise<number> {
   const json = argv.includes("--json");
+  const found = findCommand(argv, commands);
+  const io = safeIo(rawIo, argv, found?.command);
   const fail = (error: CliError, command?: Command): number => {
     if (json)
       io.stdout(`${JSON.stringify({ error: { exitCode: error.exitCode, message: error.message } })}\n`);
     io.stderr(`ftl: ${error.message}\n`);
-    if (error.exitCode === EXIT.usage)
+    if (error instanceof UsageError)
       io.stderr(
-        command
-          ? `run 'ftl ${command.path.join(" ")} --help' for usage\n`
-          : "run 'ftl --help' for the commands\n",
+        error.hint !== undefined
+          ? `${error.hint}\n`
+          : command
+            ? `run 'ftl ${command.path.join(" ")} --help' for usage\n`
+            : "run 'ftl --help' for the commands\n",
       );
     return error.exitCode;
   };
@@ -71,12 +145,7 @@ export async function run(
     io.stdout(`${version}\n`);
     return EXIT.ok;
   }
-  const found = findCommand(argv, commands);
-  if (!found) {
-    const group = commands.filter((c) => c.path[0] === argv[0]);
-    const hint = group.length > 0 ? ` (try ${group.map((c) => `'ftl ${c.path.join(" ")}'`).join(", ")})` : "";
-    return fail(new CliError(`unknown command '${argv.slice(0, 2).join(" ")}'${hint}`));
-  }
+  if (!found) return unknownCommand(argv, commands, io, fail);
   const { command, rest } = found;
   try {
     const parsed = parseCommandArgs(command, rest);
@@ -86,9 +155,9 @@ export async function run(
     }
     const { _: positionals, ...values } = parsed;
     const limits = command.positionals ?? { min: 0, max: 0, names: "" };
-    if (positionals.length < limits.min) throw new CliError(`missing ${limits.names}`);
+    if (positionals.length < limits.min) throw new UsageError(`missing ${limits.names}`);
     if (positionals.length > limits.max)
-      throw new CliError(
+      throw new UsageError(
         limits.max === 0
           ? `unexpected argument '${positionals[0]}'`
           : `too many arguments: expected at most ${limits.max} ${limits.names}`,

@@ -54,3 +54,17 @@ export function visibleLines(text: string): string {
     .map((line) => visible(line))
     .join("\n");
 }
+
+/** The clear-line sequence ftl's own progress line starts with; kept as it is. */
+const PROGRESS_PREFIX = "\r\u001b[K";
+
+/**
+ * Human output made safe for a terminal: line breaks and tabs kept, every other control character made
+ * visible ({@link visible}); ftl's own progress-line prefix (carriage return, clear line) is kept.
+ */
+export function terminalSafe(text: string): string {
+  const progress = text.startsWith(PROGRESS_PREFIX);
+  const rest = progress ? text.slice(PROGRESS_PREFIX.length) : text;
+  const safe = mapControls(rest, (c, code) => (code === 10 || code === 9 ? c : visible(c)));
+  return progress ? PROGRESS_PREFIX + safe : safe;
+}

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import { formatPath, issue, type ValidationIssue } from "./issue.js";
+import { didYouMean } from "./suggest.js";
 
 const TYPE_NAMES: Record<string, string> = {
   number: "a number",
@@ -29,15 +30,12 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** Lower-cased, separator-free form used to spot near misses (`SFT` for `sft`, `rlhf_ppo` for `rlhf-ppo`). */
-function squash(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-
 function suggestOption(input: unknown, options: readonly unknown[]): string {
   if (typeof input !== "string") return "";
-  const hit = options.find((option) => typeof option === "string" && squash(option) === squash(input));
-  return hit === undefined ? "" : ` (did you mean "${String(hit)}"?)`;
+  return didYouMean(
+    input,
+    options.filter((o): o is string => typeof o === "string"),
+  );
 }
 
 function suggestKey(key: string, parentPath: readonly PropertyKey[]): string {

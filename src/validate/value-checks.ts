@@ -14,6 +14,19 @@ interface Pending {
   depth: number;
 }
 
+/** Keys whose strings are identifiers: no control characters or line breaks in them. */
+const ID_KEYS = new Set(["id", "step"]);
+
+/** Why a string cannot be an identifier (beyond {@link unstorableString}), or undefined. */
+export function badIdentifier(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029)
+      return `contains a control character or line break (\\u${c.toString(16).padStart(4, "0")}); ids are one line of printable text`;
+  }
+  return undefined;
+}
+
 /** Why a string cannot be stored, or undefined. */
 export function unstorableString(text: string): string | undefined {
   for (let i = 0; i < text.length; i++) {
@@ -49,7 +62,11 @@ export function valueIssues(value: unknown, maxDepth = MAX_NESTING_DEPTH): Valid
   while (stack.length > 0 && !(tooDeep && badString)) {
     const { value: v, path, depth } = stack.pop() as Pending;
     if (typeof v === "string") {
-      const why = badString ? undefined : unstorableString(v);
+      const last = path[path.length - 1];
+      const why = badString
+        ? undefined
+        : (unstorableString(v) ??
+          (typeof last === "string" && ID_KEYS.has(last) ? badIdentifier(v) : undefined));
       if (why !== undefined) {
         badString = true;
         issues.push(issue("error", "input.unstorable-string", formatPath(path), `${label(path)}: ${why}`));

@@ -22,7 +22,8 @@ interface Loaded {
 
 function readText(path: string, what: string): string {
   const read = readBounded(path, { what, maxBytes: 4 * 1024 * 1024 });
-  if (!read.ok) throw new CliError(`cannot read the ${what}: ${read.message}`);
+  if (!read.ok)
+    throw new CliError(`${path}: cannot read the ${what} (${read.message.slice(path.length + 2)})`);
   const bad = firstInvalidUtf8(read.bytes);
   if (bad !== -1) throw new CliError(`${path}: the ${what} is not valid UTF-8 (byte offset ${bad})`);
   return read.bytes.toString("utf8");

@@ -4,7 +4,8 @@ import { CardUpdateError, updateHfCard, updateHfCardBytes } from "../../export/c
 import { EXPORT_FORMATS, EXPORTERS, type ExportFormat, exportLineage } from "../../export/index.js";
 import { readBounded } from "../../io/bounded-read.js";
 import { replaceFileKeeping, writeFailure, writeFileAtomic } from "../../io/write-document.js";
-import { CliError, type Command, EXIT, flag, printJson, str } from "../command.js";
+import { didYouMean } from "../../validate/suggest.js";
+import { CliError, type Command, EXIT, flag, printJson, str, UsageError } from "../command.js";
 import { loadValidDocument } from "../load-document.js";
 
 function formatOf(value: string | undefined): ExportFormat {
@@ -12,7 +13,9 @@ function formatOf(value: string | undefined): ExportFormat {
   const normal = value.trim().toLowerCase();
   const hit = EXPORT_FORMATS.find((f) => f === normal);
   if (!hit)
-    throw new CliError(`--format ${JSON.stringify(value)}: expected one of ${EXPORT_FORMATS.join(", ")}`);
+    throw new UsageError(
+      `--format ${JSON.stringify(value)}: expected one of ${EXPORT_FORMATS.join(", ")}${didYouMean(value, EXPORT_FORMATS)}`,
+    );
   return hit;
 }
 
@@ -84,6 +87,7 @@ Output is deterministic: stable ordering, and no time unless --timestamp is give
 time get the document's own step times, else 1970-01-01T00:00:00Z).
 Exit codes: 0 written, 1 invalid document, 2 usage error (missing file, unknown format, --into with a
 format other than hf-card, unwritable output).`,
+  rawStdout: true,
   examples: [
     "ftl export lineage.json --format hf-card --into README.md",
     "ftl export examples/zephyr-7b-beta.lineage.json --format cyclonedx --out zephyr.cdx.json",

@@ -12,6 +12,7 @@ import {
   CliError,
   type Command,
   type CommandContext,
+  choice,
   EXIT,
   flag,
   type OptionSpec,
@@ -95,13 +96,7 @@ function limitOf(ctx: CommandContext, fallback: number): number | undefined {
 }
 
 function oneOf<T extends string>(ctx: CommandContext, name: string, allowed: readonly T[]): T | undefined {
-  const value = str(ctx.values, name);
-  if (value === undefined) return undefined;
-  const normal = value.trim().toLowerCase();
-  const hit = allowed.find((a) => a === normal);
-  if (hit === undefined)
-    throw new CliError(`--${name} ${JSON.stringify(value)}: expected one of ${allowed.join(", ")}`);
-  return hit;
+  return choice(ctx.values, name, allowed);
 }
 
 async function requireModel(store: Store, id: string): Promise<void> {

@@ -7,6 +7,7 @@ export const schemaCommand: Command = {
   usage: "ftl schema [--json]",
   options: { json: { type: "boolean", description: "Accepted for symmetry; the schema is always JSON" } },
   examples: ["ftl schema > ftl-v1.schema.json"],
+  rawStdout: true,
   run({ io }) {
     printJson(io, lineageJsonSchema());
     return 0;

@@ -14,21 +14,20 @@ import { describeStep } from "../../render/describe.js";
 import { formatReport } from "../../render/report-text.js";
 import type { Adapter, DatasetRef, Framework, ModelInput, ModelRef } from "../../schema/lineage.js";
 import { validateLineage } from "../../validate/validate.js";
-import { CliError, type Command, type CommandContext, EXIT, flag, list, printJson, str } from "../command.js";
+import {
+  CliError,
+  type Command,
+  type CommandContext,
+  choice,
+  EXIT,
+  flag,
+  list,
+  printJson,
+  str,
+} from "../command.js";
 import { loadValidDocument } from "../load-document.js";
 
-function oneOf<T extends string>(
-  values: CommandContext["values"],
-  name: string,
-  allowed: readonly T[],
-): T | undefined {
-  const value = str(values, name);
-  if (value === undefined) return undefined;
-  const normal = value.trim().toLowerCase().replaceAll("_", "-");
-  const hit = allowed.find((a) => a === normal);
-  if (!hit) throw new CliError(`--${name} ${JSON.stringify(value)}: expected one of ${allowed.join(", ")}`);
-  return hit;
-}
+const oneOf = choice;
 
 function number(values: CommandContext["values"], name: string, integer = false): number | undefined {
   const value = str(values, name);

@@ -1,0 +1,94 @@
+/** The CLI as a new user meets it, and as hostile input meets it (issue 15): help, suggestions, messages. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { terminalSafe, visible } from "../render/visible.js";
+import { ftl } from "./test-io.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ftl-cli-hard-"));
+const example = new URL("../../examples/zephyr-7b-beta.lineage.json", import.meta.url).pathname;
+const ESC = String.fromCharCode(27);
+
+describe("command groups list their subcommands", () => {
+  for (const group of ["query", "step", "crawl"])
+    it(`ftl ${group} --help`, async () => {
+      const result = await ftl([group, "--help"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^ftl ${group} — \\d+ commands?:`));
+      expect(result.stdout).toMatch(new RegExp(`\\n {2}${group} \\S+ `));
+    });
+  it("a group alone lists them too, with exit 2", async () => {
+    const result = await ftl(["query"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain("query descendants");
+  });
+});
+
+describe("did you mean", () => {
+  it("an unknown flag", async () => {
+    const result = await ftl(["export", example, "-f", "dot", "--outt", "x"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ftl: unknown option '--outt' \(did you mean '--out'\?\)\n/);
+  });
+  it("an out-of-vocabulary value", async () => {
+    const objective = await ftl(["query", "descendants", "x", "--objective", "sfft"]);
+    expect(objective.stderr).toMatch(/--objective "sfft": expected one of .* \(did you mean "sft"\?\)/);
+    const kind = await ftl(["step", "add", "--kind", "finetune", "--file", example]);
+    expect(kind.stderr).toMatch(/--kind "finetune": .*\(did you mean "fine-tune"\?\)/);
+    const format = await ftl(["export", example, "-f", "mermiad"]);
+    expect(format.stderr).toMatch(/\(did you mean "mermaid"\?\)/);
+  });
+  it('"objective": "sfft" in a document', async () => {
+    const doc = JSON.parse(readFileSync(example, "utf8"));
+    doc.steps[0].objective = "sfft";
+    const path = join(dir, "sfft.json");
+    writeFileSync(path, JSON.stringify(doc));
+    expect((await ftl(["validate", path])).stdout).toMatch(/got "sfft" \(did you mean "sft"\?\)/);
+  });
+  it("an unknown command or subcommand", async () => {
+    expect((await ftl(["qurey"])).stderr).toMatch(/unknown command 'qurey' \(did you mean 'ftl query'\?\)/);
+    const sub = await ftl(["query", "ancestor", "x"]);
+    expect(sub.stderr).toMatch(
+      /did you mean 'ftl query ancestors'\?\)\nrun 'ftl query --help' for its commands/,
+    );
+  });
+});
+
+describe("usage errors are clear", () => {
+  it("--max-depth -1 gives ftl's message, not Node's parser error", async () => {
+    const result = await ftl(["query", "ancestors", "x", "--max-depth", "-1"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('ftl: --max-depth "-1": expected a whole number ≥ 0\n');
+  });
+  it("a problem that is not a usage mistake does not point at --help", async () => {
+    const result = await ftl(["validate", join(dir, "missing.json")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(/--help/);
+  });
+});
+
+describe("control characters in human output are shown, not obeyed", () => {
+  it("visible() escapes controls and keeps the rest", () => {
+    expect(visible(`a${ESC}[2Jb\n\t\u0007\u2028é`)).toBe("a\\e[2Jb\\n\\t\\x07\\u2028é");
+    expect(terminalSafe(`line\n${ESC}]0;title\u0007`)).toBe("line\n\\e]0;title\\x07");
+    expect(terminalSafe(`\r${ESC}[Kprogress`)).toBe(`\r${ESC}[Kprogress`);
+  });
+  it("a file name with an escape sequence", async () => {
+    const name = join(dir, `evil${ESC}[2J.json`);
+    const result = await ftl(["validate", name]);
+    expect(result.stderr).toContain("evil\\e[2J.json");
+    expect(result.stderr).not.toContain(ESC);
+  });
+  it("an id with an escape sequence or a line break is refused at validation, visibly", async () => {
+    const doc = JSON.parse(readFileSync(example, "utf8"));
+    doc.subject.id = `org/x${ESC}[2J\nwarning: forged`;
+    const path = join(dir, "forged.json");
+    writeFileSync(path, JSON.stringify(doc));
+    const result = await ftl(["validate", path]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/subject\.id: contains a control character or line break/);
+    expect(result.stdout).not.toContain(ESC);
+    expect(result.stdout).not.toMatch(/^warning: forged/m);
+  });
+});
