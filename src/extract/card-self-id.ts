@@ -2,10 +2,13 @@
  * Evidence of the model a card describes, from text that names it: the card's own usage code
  * (`from_pretrained("org/name")`, `model_id = "org/name"`, `--model_id org/name`, `repo_id="org/name"`,
  * `PeftModel.from_pretrained(base, "org/name")`). Ids the card names as bases or datasets are not the subject.
- * Taken only when exactly one id remains; the title, the `model-index` name and file or folder names never are.
+ * Taken only when exactly one id remains, and only when the card says which model is its base (else the code may
+ * load the base). A sentence in which the card names itself ("This model [org/name] was …", "Model repo:
+ * https://huggingface.co/org/name") is taken first. The title, the `model-index` name and file or folder names
+ * never are.
  */
 import { modelRef } from "../model/refs.js";
-import { type Fact, fact, inferred } from "./facts.js";
+import { extracted, type Fact, fact, inferred } from "./facts.js";
 import type { Block } from "./markdown.js";
 
 /** An id in quotes after a loading call or an id-like variable, or after `--model_id`/`--model`. */
@@ -15,12 +18,31 @@ const CODE_ID =
 /** `hf.co/org/name` in an `ollama run` or `llama-cli --hf-repo` line. */
 const RUN_ID = /(?:ollama run hf\.co\/|--hf-repo\s+)([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/g;
 
+/** "This model [org/name](…) was converted …", "Model huggingface repo: https://huggingface.co/org/name". */
+const PROSE_ID =
+  /^\s*(?:this model,?\s*\[?|(?:the )?(?:model|hugging\s?face|hf|hub)\s+(?:repo(?:sitory)?|page|weights|hub)\s*[:：]\s*\[?)(?:https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/)?([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/i;
+
+/** An id the card's prose gives as its own ("This model [X] …", "Model repo: X"). */
+function proseSelfId(blocks: Block[], file: string, excluded: Set<string>): Fact<string> | undefined {
+  for (const b of blocks) {
+    if (b.type !== "prose" && b.type !== "item") continue;
+    const m = PROSE_ID.exec(b.text);
+    const id = m?.[1] ? modelRef(m[1]) : undefined;
+    if (id && !id.startsWith("local:") && !excluded.has(id.toLowerCase()))
+      return fact(id, extracted(file, { line: b.line, confidence: 0.85, note: "the card names itself" }));
+  }
+  return undefined;
+}
+
 export function selfIdEvidence(
   blocks: Block[],
   file: string,
   notSubject: string[],
+  baseKnown: boolean,
 ): Fact<string> | undefined {
   const excluded = new Set(notSubject.map((x) => x.toLowerCase()));
+  const stated = proseSelfId(blocks, file, excluded);
+  if (stated || !baseKnown) return stated;
   const found = new Map<string, { id: string; line: number }>();
   for (const b of blocks) {
     if (b.type !== "code" && !/from_pretrained|model_id|--model/.test(b.text)) continue;
