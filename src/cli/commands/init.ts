@@ -1,5 +1,10 @@
 import { existsSync } from "node:fs";
-import { serializeDocument, writeFileAtomic } from "../../io/write-document.js";
+import {
+  replaceFileKeeping,
+  serializeDocument,
+  writeFailure,
+  writeFileAtomic,
+} from "../../io/write-document.js";
 import { FORMAT_V1 } from "../../model/vocabulary.js";
 import type { LineageDocument } from "../../schema/lineage.js";
 import { validateLineage } from "../../validate/validate.js";
@@ -41,9 +46,10 @@ export const initCommand: Command = {
           .join("\n"),
       );
     try {
-      writeFileAtomic(file, serializeDocument(doc, file));
+      if (existsSync(file)) replaceFileKeeping(file, serializeDocument(doc, file));
+      else writeFileAtomic(file, serializeDocument(doc, file));
     } catch (error) {
-      throw new CliError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new CliError(`${file}: cannot write (${writeFailure(error)})`);
     }
     if (flag(values, "json")) printJson(io, doc);
     else

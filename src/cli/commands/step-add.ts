@@ -1,4 +1,10 @@
-import { serializeDocument, writeFileAtomic } from "../../io/write-document.js";
+import { existsSync } from "node:fs";
+import {
+  replaceFileKeeping,
+  serializeDocument,
+  writeFailure,
+  writeFileAtomic,
+} from "../../io/write-document.js";
 import { appendStep, inputReference, type StepDraft } from "../../model/append-step.js";
 import { hyperparametersFromEntries, parseLooseValue } from "../../model/hyperparameters.js";
 import { parseDatasetSpec } from "../../model/quantity.js";
@@ -283,9 +289,10 @@ document invalid (nothing written) or the file is invalid, 2 usage error.`,
       return EXIT.invalid;
     }
     try {
-      writeFileAtomic(file, serializeDocument(next, file));
+      if (existsSync(file)) replaceFileKeeping(file, serializeDocument(next, file));
+      else writeFileAtomic(file, serializeDocument(next, file));
     } catch (error) {
-      throw new CliError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new CliError(`${file}: cannot write (${writeFailure(error)})`);
     }
     if (!flag(values, "json")) {
       const status = report.valid
