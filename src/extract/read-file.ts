@@ -4,8 +4,10 @@ import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import { ADAPTER_KEYS } from "./config-fields.js";
 import type { FileFacts } from "./facts.js";
 import { readCard } from "./read-card.js";
+import { isShellScript, readShellScript } from "./read-command.js";
 import { outputFileKind, readOutputFile } from "./read-output-files.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
+import { nestedConfigKind, readNestedConfig } from "./read-torchtune.js";
 import type { SourceFile } from "./types.js";
 
 /** Text longer than this is cut (cards) or skipped (configs): real cards are far smaller. */
@@ -92,6 +94,11 @@ export function readSourceFile(file: SourceFile): FileFacts {
     });
     return out;
   }
+  if (isShellScript(name, file.text) && file.text.length <= MAX_TEXT_CHARS) {
+    const out = empty(file.path, "shell-script");
+    readShellScript(file.text, file.path, out);
+    return out;
+  }
   const isCard =
     /\.(md|markdown|mdx)$/i.test(name) ||
     (!/\.(json|ya?ml)$/i.test(name) && /^(---\s*\n|#\s)/.test(file.text));
@@ -126,6 +133,11 @@ export function readSourceFile(file: SourceFile): FileFacts {
   }
   const obj = parseStructured(file, out);
   if (!obj) return out;
+  const nested = nestedConfigKind(obj);
+  if (nested) {
+    readNestedConfig(nested, obj, file.text, file.path, out);
+    return out;
+  }
   const outputKind = outputFileKind(name, obj);
   const recipe = recipeKind(obj);
   if (recipe && !(outputKind && outputKind !== "training-args")) {

@@ -215,8 +215,15 @@ function quantBits(obj: Obj, step: StepFacts, file: string, lines: Map<string, n
   return bits;
 }
 
-function readTrainingRecipe(kind: RecipeKind, obj: Obj, file: string, text: string, out: FileFacts): void {
-  const lines = topLevelLines(text);
+function readTrainingRecipe(
+  kind: RecipeKind,
+  obj: Obj,
+  file: string,
+  text: string,
+  out: FileFacts,
+  given?: Map<string, number>,
+): void {
+  const lines = given ?? topLevelLines(text);
   const step = emptyStep("fine-tune", extracted(file, { note: `${kind} recipe` }));
   step.finalRun = false;
   readTrainingKeys(obj, file, step, out.warnings, { lines });
@@ -425,8 +432,18 @@ function readManifest(obj: Obj, file: string, text: string, out: FileFacts): voi
   out.steps.push(step);
 }
 
-/** Reads a recipe object into `out`. */
-export function readRecipe(kind: RecipeKind, obj: Obj, file: string, text: string, out: FileFacts): void {
+/**
+ * Reads a recipe object into `out`. `lines` gives the line of each key when the object was not read from YAML
+ * text (a command line's flags); without it, lines are those of the top-level keys of `text`.
+ */
+export function readRecipe(
+  kind: RecipeKind,
+  obj: Obj,
+  file: string,
+  text: string,
+  out: FileFacts,
+  lines?: Map<string, number>,
+): void {
   switch (kind) {
     case "mergekit":
       readMergekit(obj, file, text, out);
@@ -438,7 +455,7 @@ export function readRecipe(kind: RecipeKind, obj: Obj, file: string, text: strin
       readManifest(obj, file, text, out);
       return;
     default:
-      readTrainingRecipe(kind, obj, file, text, out);
+      readTrainingRecipe(kind, obj, file, text, out, lines);
       return;
   }
 }

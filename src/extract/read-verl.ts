@@ -69,6 +69,22 @@ export function flatten(obj: Obj, prefix = "", out: Obj = {}): Obj {
   return out;
 }
 
+/** Line of every dotted key of a block-style YAML text (`a:` then `  b:` → `a.b`). */
+export function nestedLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const stack: { indent: number; key: string }[] = [];
+  text.split("\n").forEach((row, i) => {
+    const m = /^(\s*)["']?([A-Za-z_][\w.-]*)["']?\s*:(\s|$)/.exec(row);
+    if (!m?.[2]) return;
+    const indent = (m[1] ?? "").length;
+    while (stack.length > 0 && (stack[stack.length - 1]?.indent ?? 0) >= indent) stack.pop();
+    stack.push({ indent, key: m[2] });
+    const path = stack.map((s) => s.key).join(".");
+    if (!lines.has(path)) lines.set(path, i + 1);
+  });
+  return lines;
+}
+
 /** `['a.parquet', 'b.parquet']`, `[a,b]`, a list, or one path → the paths. */
 export function listOf(raw: unknown): string[] {
   if (Array.isArray(raw)) return raw.filter((x): x is string => typeof x === "string" && x.trim() !== "");
@@ -98,7 +114,10 @@ function objectiveOf(flat: Obj, r: VerlRead): Fact<Objective> | undefined {
   const raw = flat["algorithm.adv_estimator"];
   if (typeof raw !== "string" || raw.trim() === "") return undefined;
   const name = raw.trim().toLowerCase();
-  const at = extracted(r.file, { field: "algorithm.adv_estimator", line: r.lines.get("algorithm.adv_estimator") });
+  const at = extracted(r.file, {
+    field: "algorithm.adv_estimator",
+    line: r.lines.get("algorithm.adv_estimator"),
+  });
   return fact(ADV_ESTIMATORS[name] ?? "other", at);
 }
 
@@ -124,7 +143,8 @@ export function readVerlKeys(flat: Obj, step: StepFacts, r: VerlRead): void {
   const sub = { ...step, hyperparameters: {}, adapter: {} } as StepFacts;
   readTrainingKeys(renamed, r.file, sub, r.warnings, { lines, confidence: r.confidence });
   // Provenance names the file's own dotted key, not the trainer name it was read as.
-  const dottedOf = (name: string) => Object.keys(HP_KEYS).find((d) => HP_KEYS[d] === name && flat[d] !== undefined);
+  const dottedOf = (name: string) =>
+    Object.keys(HP_KEYS).find((d) => HP_KEYS[d] === name && flat[d] !== undefined);
   const relabel = (f: Fact<unknown>) => {
     const d = f.source.field ? dottedOf(f.source.field) : undefined;
     return d ? { ...f, source: { ...f.source, field: d } } : f;
@@ -133,8 +153,7 @@ export function readVerlKeys(flat: Obj, step: StepFacts, r: VerlRead): void {
   for (const [k, f] of Object.entries(sub.adapter)) step.adapter[k] ??= relabel(f);
   const rank = step.adapter.rank?.value;
   const rankField = step.adapter.rank?.source.field;
-  if (typeof rank === "number" && rank > 0 && rankField)
-    step.parameterization = fact("lora", at(rankField));
+  if (typeof rank === "number" && rank > 0 && rankField) step.parameterization = fact("lora", at(rankField));
   else {
     const zero = zeroRank ? dottedOf("lora_rank") : undefined;
     step.parameterization = fact(
@@ -146,7 +165,12 @@ export function readVerlKeys(flat: Obj, step: StepFacts, r: VerlRead): void {
   if (output)
     step.output = fact(
       (flat[output] as string).trim(),
-      extracted(r.file, { field: output, line: r.lines.get(output), confidence: 0.6, note: "local output folder" }),
+      extracted(r.file, {
+        field: output,
+        line: r.lines.get(output),
+        confidence: 0.6,
+        note: "local output folder",
+      }),
     );
   const objective = objectiveOf(flat, r);
   if (objective) {

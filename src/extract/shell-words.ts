@@ -33,7 +33,11 @@ interface Cursor {
 }
 
 /** Reads `${...}`, `$NAME`, `$1`, `$(...)` at `c.i` (which is on `$`); returns the expansion. */
-function readDollar(c: Cursor, env: Env, quoted: boolean): { text: string; unknown: boolean; split: boolean } {
+function readDollar(
+  c: Cursor,
+  env: Env,
+  quoted: boolean,
+): { text: string; unknown: boolean; split: boolean } {
   const { text } = c;
   const next = text[c.i + 1] ?? "";
   if (next === "(") {
@@ -99,6 +103,8 @@ function readWord(c: Cursor, env: Env): Word[] {
   let out = "";
   let unknown = false;
   let quote: '"' | "'" | undefined;
+  // `""` is an empty word; a back-quoted comment alone is none.
+  let quoted = false;
   while (c.i < text.length) {
     const ch = text[c.i] as string;
     if (quote === "'") {
@@ -120,9 +126,19 @@ function readWord(c: Cursor, env: Env): Word[] {
       } else if (esc !== undefined) out += quote && !/["\\$`]/.test(esc) ? `\\${esc}` : esc;
       continue;
     }
+    if (ch === "`") {
+      // A back-quoted command is not run; `` `# note` `` is a comment people put inside a long command.
+      const end = text.indexOf("`", c.i + 1);
+      const inner = text.slice(c.i, end === -1 ? undefined : end + 1);
+      c.line += inner.split("\n").length - 1;
+      c.i = end === -1 ? text.length : end + 1;
+      if (!/^`\s*#/.test(inner)) out += inner;
+      continue;
+    }
     if (ch === "$") {
       const e = readDollar(c, env, quote === '"');
-      out += e.split ? e.text.replace(/\s+/g, SPLIT) : e.text;
+      // Unquoted expansions split into words, except in an assignment's value and inside `$(...)`.
+      out += e.split && !/^[A-Za-z_]\w*=/.test(out) ? splitOutsideCommands(e.text) : e.text;
       unknown ||= e.unknown;
       continue;
     }
@@ -137,6 +153,7 @@ function readWord(c: Cursor, env: Env): Word[] {
     }
     if (ch === '"' || ch === "'") {
       quote = ch;
+      quoted = true;
       c.i++;
       continue;
     }
@@ -144,10 +161,24 @@ function readWord(c: Cursor, env: Env): Word[] {
     out += ch;
     c.i++;
   }
+  if (out === "" && !quoted && !unknown) return [];
   return out
     .split(SPLIT)
-    .filter((t, k, all) => t !== "" || all.length === 1)
+    .filter((t, _k, all) => t !== "" || all.length === 1)
     .map((t) => ({ text: t, line, ...(unknown ? { unknown } : {}) }));
+}
+
+/** Marks the word breaks of an expansion, leaving `$(...)` and back-quoted commands whole. */
+function splitOutsideCommands(value: string): string {
+  let out = "";
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i] as string;
+    if (ch === "$" && value[i + 1] === "(") depth++;
+    else if (ch === ")" && depth > 0) depth--;
+    out += depth === 0 && /\s/.test(ch) ? SPLIT : ch;
+  }
+  return out.replace(new RegExp(`${SPLIT}+`, "g"), SPLIT);
 }
 
 function isAssignment(w: Word): boolean {
@@ -196,13 +227,19 @@ export function shellCommands(text: string, lineOffset = 0): Command[] {
       c.i++;
       finish();
       c.line++;
-    } else if (ch === " " || ch === "\t" || ch === "\r") c.i++;
-    else if (ch === "#" && (c.i === 0 || /\s/.test(text[c.i - 1] ?? ""))) skipComment(c);
+    } else if (/\s/.test(ch)) c.i++;
+    else if (ch === "\\" && /^\r?\n/.test(text.slice(c.i + 1, c.i + 3))) {
+      // A line continuation between words.
+      c.i += text[c.i + 1] === "\r" ? 3 : 2;
+      c.line++;
+    } else if (ch === "#" && (c.i === 0 || /\s/.test(text[c.i - 1] ?? ""))) skipComment(c);
     else if (/[;&|]/.test(ch)) {
       c.i += text[c.i + 1] === ch ? 2 : 1;
       finish();
     } else {
+      const start = c.i;
       const read = readWord(c, env);
+      if (c.i === start) c.i++; // never stall on a character no rule reads
       // An escaped `\&\&` or `\;` passed to a wrapper (mason.py) still separates the command it wraps.
       if (read.length === 1 && SEPARATORS.has(read[0]?.text ?? "")) finish();
       else words.push(...read);

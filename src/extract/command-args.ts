@@ -1,0 +1,134 @@
+/**
+ * A training command's entry point (the script, module or CLI subcommand that trains, past any launcher such
+ * as `accelerate launch`, `torchrun`, `deepspeed` or `mason.py ... --`) and its arguments as an object:
+ * `--key value`, `--key=value`, a bare `--flag` (true), `--key a 1.0 b 0.5` (a list), and Hydra-style
+ * `a.b.c=value` overrides (verl, EasyR1, torchtune).
+ */
+import { parseLooseValue } from "../model/hyperparameters.js";
+import type { Word } from "./shell-words.js";
+
+export type EntryKind = "script" | "module" | "trl" | "llama-factory" | "swift" | "torchtune" | "axolotl";
+
+export interface Entry {
+  kind: EntryKind;
+  /** The script path, module, or subcommand as written (`open_instruct/dpo_tune_cache.py`, `sft`). */
+  name: string;
+  line: number;
+  /** Index of the first argument word. */
+  args: number;
+}
+
+export interface Args {
+  obj: Record<string, unknown>;
+  lines: Map<string, number>;
+  positional: Word[];
+}
+
+/** Scripts and modules that launch another one rather than train. */
+const LAUNCHER_SCRIPTS = /(^|\/)(mason|launch|setup|run_with_ray)\.py$/i;
+const LAUNCHER_MODULES =
+  /^(torch\.distributed\.(run|launch)|accelerate\.commands\.launch|deepspeed(\.launcher\.runner)?|pip|venv|uv)$/;
+/** Flags whose value is a file, not the trainer script. */
+const FILE_FLAG = /file|path|script|config|function|fn$/i;
+
+const CLI: Readonly<Record<string, { kind: EntryKind; subs: RegExp }>> = {
+  trl: { kind: "trl", subs: /^(sft|dpo|grpo|kto|orpo|cpo|reward|rloo|ppo|online_dpo|xpo|nash_md|gkd|bco)$/ },
+  "llamafactory-cli": { kind: "llama-factory", subs: /^train$/ },
+  lmf: { kind: "llama-factory", subs: /^train$/ },
+  swift: { kind: "swift", subs: /^(sft|pt|rlhf)$/ },
+  tune: { kind: "torchtune", subs: /^run$/ },
+  axolotl: { kind: "axolotl", subs: /^train$/ },
+};
+
+function entryAt(words: Word[], i: number): Entry | undefined {
+  const w = words[i] as Word;
+  const text = w.text;
+  const prev = words[i - 1]?.text ?? "";
+  if (/\.py$/i.test(text) && !LAUNCHER_SCRIPTS.test(text) && !(prev.startsWith("-") && FILE_FLAG.test(prev)))
+    return { kind: "script", name: text, line: w.line, args: i + 1 };
+  if ((text === "-m" || text === "--module") && words[i + 1]) {
+    const mod = (words[i + 1] as Word).text;
+    if (/^[A-Za-z_][\w.]*$/.test(mod) && !LAUNCHER_MODULES.test(mod))
+      return { kind: "module", name: mod, line: w.line, args: i + 2 };
+  }
+  const cli = CLI[text.split("/").pop() ?? text];
+  const sub = words[i + 1]?.text;
+  if (cli && sub && cli.subs.test(sub)) {
+    if (cli.kind === "torchtune" && words[i + 2])
+      return { kind: cli.kind, name: (words[i + 2] as Word).text, line: w.line, args: i + 3 };
+    return { kind: cli.kind, name: sub, line: w.line, args: i + 2 };
+  }
+  return undefined;
+}
+
+/** The first entry point in the words that is not a launcher, or undefined when the command trains nothing. */
+export function findEntry(words: Word[]): Entry | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const e = entryAt(words, i);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+const isFlag = (t: string) => /^--?[A-Za-z]/.test(t);
+const REDIRECT = /^\d*[<>]/;
+
+function put(a: Args, key: string, values: unknown[], line: number): void {
+  const k = key.replace(/^[+~]+/, "");
+  a.obj[k] = values.length === 0 ? true : values.length === 1 ? values[0] : values;
+  a.lines.set(k, line);
+}
+
+/** The arguments from `words[from]` on. A value that depends on something unknown drops its flag. */
+export function parseArgs(words: Word[], from: number): Args {
+  const a: Args = { obj: {}, lines: new Map(), positional: [] };
+  let i = from;
+  while (i < words.length) {
+    const w = words[i] as Word;
+    const t = w.text;
+    if (REDIRECT.test(t)) {
+      i += /^\d*[<>]+$/.test(t) ? 2 : 1;
+      continue;
+    }
+    const eq = /^--([A-Za-z][\w.-]*)=(.*)$/s.exec(t);
+    if (eq?.[1]) {
+      if (!w.unknown) put(a, eq[1].replaceAll("-", "_"), [parseLooseValue(eq[2] ?? "")], w.line);
+      i++;
+      continue;
+    }
+    const long = /^--([A-Za-z][\w.-]*)$/.exec(t);
+    if (long?.[1]) {
+      const values: Word[] = [];
+      let k = i + 1;
+      while (
+        k < words.length &&
+        !isFlag((words[k] as Word).text) &&
+        !REDIRECT.test((words[k] as Word).text)
+      ) {
+        const next = (words[k] as Word).text;
+        if (
+          /^[+~]*[A-Za-z_][\w-]*\.[\w.-]*=/.test(next) ||
+          (values.length > 0 && /^[A-Za-z_][\w.-]*=/.test(next))
+        )
+          break;
+        values.push(words[k] as Word);
+        k++;
+      }
+      if (!values.some((v) => v.unknown))
+        put(
+          a,
+          long[1].replaceAll("-", "_"),
+          values.map((v) => parseLooseValue(v.text)),
+          w.line,
+        );
+      i = k;
+      continue;
+    }
+    const hydra = /^([+~]*[A-Za-z_][\w.-]*)=(.*)$/s.exec(t);
+    if (hydra?.[1]) {
+      if (!w.unknown) put(a, hydra[1], [parseLooseValue(hydra[2] ?? "")], w.line);
+    } else if (!t.startsWith("-") && !w.unknown) a.positional.push(w);
+    i++;
+  }
+  return a;
+}

@@ -1,0 +1,244 @@
+/**
+ * Training commands, in a shell script or quoted in a card: `accelerate launch open_instruct/dpo_tune.py
+ * --model_name_or_path X ...`, `trl sft ...`, `llamafactory-cli train --stage sft ...`, `swift sft ...`,
+ * OpenRLHF `deepspeed --module openrlhf.cli.train_dpo --pretrain X`, verl `python -m verl.trainer.main_ppo
+ * a.b=c ...`. The flags become an object read by the recipe readers; the objective comes from what the command
+ * states (`--loss_type`, `--stage`, `--rlhf_type`, `algorithm.adv_estimator`) or else from the name of the
+ * script, module or subcommand that trains (`dpo_tune_cache.py` → dpo, `finetune.py` → sft, `main_ppo` → PPO).
+ */
+import type { Objective, Parameterization } from "../model/vocabulary.js";
+import { type Args, type Entry, findEntry, parseArgs } from "./command-args.js";
+import {
+  dropPlaceholders,
+  olmoCoreCheckpoint,
+  parameterizationOfEntry,
+  trains,
+  verlConfigNote,
+} from "./command-rules.js";
+import { emptyStep, extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
+import { isVerlConfig, readVerlKeys } from "./read-verl.js";
+import { LOSS_VARIANTS } from "./recipe-objective.js";
+import { shellCommands } from "./shell-words.js";
+import { OBJECTIVE_WORDS } from "./terms.js";
+import type { ExtractWarning } from "./types.js";
+
+type Obj = Record<string, unknown>;
+
+/** Words in script and module names beyond the objective words every reader shares. */
+const NAME_WORDS: Readonly<Record<string, Objective>> = {
+  ...OBJECTIVE_WORDS,
+  reward: "reward-model",
+  prm: "reward-model",
+  pretraining: "continued-pretraining",
+};
+/** Names that say only "fine-tuning": supervised fine-tuning when nothing more specific is named. */
+const SFT_WORDS = new Set(["finetune", "finetuning", "supervised", "sft"]);
+
+/** Flag names of other trainers, to the names the recipe readers know. */
+const ALIASES: Readonly<Record<string, string>> = {
+  mixer_list: "dataset_mixer_list",
+  dpo_loss_type: "loss_type",
+  pretrain: "model_name_or_path",
+  model: "model_name_or_path",
+  prompt_data: "dataset",
+  save_path: "output_dir",
+  max_epochs: "num_train_epochs",
+  micro_train_batch_size: "per_device_train_batch_size",
+  max_len: "max_seq_length",
+  seq_len: "max_seq_length",
+  dataset_path: "dataset",
+  data_path: "dataset",
+  "train_module.optim.lr": "learning_rate",
+};
+
+/** ms-swift `--rlhf_type` values. */
+const SWIFT_RLHF: Readonly<Record<string, Objective>> = {
+  ...LOSS_VARIANTS,
+  ppo: "rlhf-ppo",
+  rm: "reward-model",
+  gkd: "distillation",
+};
+
+const SWIFT_TRAIN_TYPES: Readonly<Record<string, Parameterization>> = {
+  lora: "lora",
+  qlora: "qlora",
+  dora: "dora",
+  full: "full",
+  longlora: "lora",
+  adalora: "lora",
+  ia3: "ia3",
+};
+
+/** The objective a script, module or subcommand name gives (`dpo_tune_cache.py` → dpo). */
+export function objectiveOfEntry(name: string): Objective | undefined {
+  const base = (name.split("/").pop() ?? name).replace(/\.py$/i, "");
+  const tokens = base
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  for (const t of tokens) if (NAME_WORDS[t] && t !== "sft") return NAME_WORDS[t];
+  return tokens.some((t) => SFT_WORDS.has(t)) ? "sft" : undefined;
+}
+
+/** The framework the command runs, when the command shows it; undefined for a project's own script. */
+function framework(entry: Entry, obj: Obj): string | undefined {
+  if (entry.kind === "llama-factory" || "stage" in obj || "finetuning_type" in obj) return "llama-factory";
+  if (entry.kind === "swift") return "ms-swift";
+  if (entry.kind === "trl" || /(^|\/)trl\//.test(entry.name)) return "trl";
+  if (/openrlhf/i.test(entry.name)) return "openrlhf";
+  if (/open_instruct/i.test(entry.name) || "dataset_mixer_list" in obj) return "open-instruct";
+  if (/^verl\./.test(entry.name)) return "verl";
+  return undefined;
+}
+
+/** The flags renamed for the recipe readers; OpenRLHF's `train_batch_size` is the global batch. */
+function renamed(args: Args, fw: string | undefined): Args {
+  const obj: Obj = {};
+  const lines = new Map<string, number>();
+  for (const [k, v] of Object.entries(args.obj)) {
+    let key = ALIASES[k] ?? k;
+    if (fw === "openrlhf" && k === "train_batch_size") key = "total_train_batch_size";
+    if (key === "dataset" && Array.isArray(v)) obj[key] = v.join(",");
+    else obj[key] ??= v;
+    const line = args.lines.get(k);
+    if (line) lines.set(key, line);
+  }
+  return { obj, lines, positional: args.positional };
+}
+
+function entryObjective(entry: Entry, file: string): Fact<Objective> | undefined {
+  if (entry.kind === "swift" && entry.name === "rlhf") return undefined;
+  const objective = objectiveOfEntry(entry.name);
+  if (!objective) return undefined;
+  if (entry.kind === "trl" || entry.kind === "swift")
+    return fact(objective, extracted(file, { field: "command", line: entry.line, note: entry.name }));
+  return fact(
+    objective,
+    inferred(file, `from the name of ${entry.name}, the ${entry.kind} that trains`, 0.9, "command"),
+  );
+}
+
+function recipeKindOf(fw: string | undefined, obj: Obj): RecipeKind {
+  if (fw === "open-instruct") return "open-instruct";
+  const kind = recipeKind(obj);
+  return kind === "llama-factory" || kind === "open-instruct" ? kind : "trl-recipe";
+}
+
+/** Settings only ms-swift and OpenRLHF state: the kind of adapter, a LoRA rank, a preference variant. */
+function applyTrainerSettings(
+  step: StepFacts,
+  obj: Obj,
+  fw: string | undefined,
+  file: string,
+  lines: Map<string, number>,
+) {
+  const at = (field: string) => extracted(file, { field, line: lines.get(field) });
+  const trainType = typeof obj.train_type === "string" ? obj.train_type.toLowerCase() : undefined;
+  if (trainType) step.parameterization = fact(SWIFT_TRAIN_TYPES[trainType] ?? "other", at("train_type"));
+  else if (fw === "openrlhf" || fw === "ms-swift") {
+    const rank = Number(obj.lora_rank);
+    if (rank > 0) step.parameterization = fact(obj.load_in_4bit === true ? "qlora" : "lora", at("lora_rank"));
+  }
+  const rlhf = typeof obj.rlhf_type === "string" ? obj.rlhf_type.toLowerCase() : undefined;
+  if (rlhf) {
+    step.objective = fact(SWIFT_RLHF[rlhf] ?? "other", at("rlhf_type"));
+    if (!SWIFT_RLHF[rlhf] || SWIFT_RLHF[rlhf] !== rlhf) step.notes.push(`rlhf_type: ${rlhf}`);
+  }
+}
+
+function readFlags(
+  entry: Entry,
+  args: Args,
+  file: string,
+  warnings: ExtractWarning[],
+): StepFacts | undefined {
+  const fw = framework(entry, args.obj);
+  const { obj, lines } = renamed(args, fw);
+  const inner: FileFacts = { file, kind: "command", bases: [], steps: [], warnings };
+  readRecipe(recipeKindOf(fw, obj), obj, file, "", inner, lines);
+  const step = inner.steps[0];
+  if (!step) return undefined;
+  if (fw) step.framework = fact({ name: fw }, inferred(file, `a ${fw} training command`, 0.9));
+  else {
+    delete step.framework;
+    // "Full unless LoRA is asked for" and "SFT when it has data" are TRL's and open-instruct's defaults, not
+    // every script's: a project's own script states its objective or names it.
+    if (step.parameterization?.source.confidence === 0.7) delete step.parameterization;
+    if (step.objective?.source.source === "inferred") delete step.objective;
+  }
+  applyTrainerSettings(step, obj, fw, file, lines);
+  return step;
+}
+
+/** The step one command describes, or undefined when it trains nothing ftl can see. */
+export function readCommandWords(
+  words: Parameters<typeof findEntry>[0],
+  file: string,
+  warnings: ExtractWarning[],
+): StepFacts | undefined {
+  const entry = findEntry(words);
+  if (!entry || entry.kind === "axolotl") return undefined;
+  const args = parseArgs(words, entry.args);
+  const origin = extracted(file, { line: entry.line, note: `training command (${entry.name})` });
+  let step: StepFacts | undefined;
+  if (isVerlConfig(args.obj) || /^verl\./.test(entry.name)) {
+    step = emptyStep("fine-tune", origin);
+    readVerlKeys(args.obj, step, { file, lines: args.lines, warnings });
+    step.framework = fact({ name: "verl" }, inferred(file, "a verl training command", 0.9));
+  } else step = readFlags(entry, args, file, warnings);
+  if (!step) return undefined;
+  step.origin = origin;
+  step.recipe = true;
+  step.finalRun = false;
+  olmoCoreCheckpoint(entry, args, step, file);
+  const byName = entryObjective(entry, file);
+  // `beta` alone is no statement of DPO: GRPO and PPO scripts take a KL `--beta` too.
+  const weakObjective =
+    !step.objective || step.objective.source.source === "inferred" || step.objective.source.field === "beta";
+  if (byName && weakObjective) step.objective = byName;
+  parameterizationOfEntry(entry, step, file);
+  dropPlaceholders(step, warnings);
+  if (!step.objective && /^verl\.trainer\.main_ppo$/.test(entry.name))
+    step.objective = fact(
+      "rlhf-ppo",
+      inferred(file, "verl's main_ppo without adv_estimator runs PPO (gae)", 0.7),
+    );
+  verlConfigNote(args, step, file);
+  return trains(step) ? step : undefined;
+}
+
+/**
+ * The training steps of the commands in `text` (a whole `.sh` file, or a card's code block starting at line
+ * `lineOffset + 1`). Commands that train nothing ftl recognises are skipped.
+ */
+export function readCommands(
+  text: string,
+  file: string,
+  lineOffset = 0,
+  warnings: ExtractWarning[] = [],
+): StepFacts[] {
+  const steps: StepFacts[] = [];
+  for (const command of shellCommands(text, lineOffset)) {
+    const step = readCommandWords(command.words, file, warnings);
+    if (step) steps.push(step);
+  }
+  return steps;
+}
+
+/** Reads a shell script into `out`. */
+export function readShellScript(text: string, file: string, out: FileFacts): void {
+  out.kind = "shell-script";
+  out.steps.push(...readCommands(text, file, 0, out.warnings));
+  if (out.steps.length === 0)
+    out.warnings.push({
+      code: "file.unrecognised",
+      message: `${file}: a shell script with no training command ftl recognises; file skipped`,
+      file,
+    });
+}
+
+/** Does this text look like a shell script (by name or by its `#!` line)? */
+export function isShellScript(path: string, text: string): boolean {
+  return /\.(sh|bash|zsh)$/i.test(path) || /^#!\s*\S*\b(ba|z|da)?sh\b/.test(text);
+}

@@ -1,0 +1,257 @@
+/**
+ * YAML configs of trainers whose settings nest: torchtune recipes (`model._component_`,
+ * `checkpointer.checkpoint_dir`, `optimizer.lr`, `loss._component_`), verl / EasyR1 configs
+ * (`worker.actor.model.model_path`, `algorithm.adv_estimator`, read by `read-verl.ts`), and mlx-lm LoRA configs
+ * (`model`, `data`, `fine_tune_type`, `lora_parameters.rank`).
+ *
+ * torchtune loads a local copy of the model (`checkpoint_dir: /tmp/Meta-Llama-3-8B-Instruct/`): the step's
+ * input is that path as written, unless the file's own `tune download ORG/NAME --output-dir <that path>` line
+ * says which Hub model the folder holds.
+ */
+import type { Objective, Parameterization } from "../model/vocabulary.js";
+import { readTrainingKeys } from "./config-fields.js";
+import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { readMlx } from "./read-mlx.js";
+import { flatten, isVerlConfig, nestedLines, readVerlKeys } from "./read-verl.js";
+
+type Obj = Record<string, unknown>;
+export type NestedConfigKind = "torchtune" | "verl" | "easyr1" | "mlx-lm";
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+const component = (v: unknown): string | undefined => (isObj(v) ? str(v._component_) : undefined);
+
+/** Recognises a nested trainer config by its keys. */
+export function nestedConfigKind(obj: Obj): NestedConfigKind | undefined {
+  const model = component(obj.model) ?? component(obj.policy_model);
+  if (model?.startsWith("torchtune.")) return "torchtune";
+  const flat = flatten(obj);
+  if (isVerlConfig(flat)) return "worker.actor.model.model_path" in flat ? "easyr1" : "verl";
+  if (str(obj.model) && ("fine_tune_type" in obj || isObj(obj.lora_parameters))) return "mlx-lm";
+  return undefined;
+}
+
+/** `${name}` interpolations of top-level keys, resolved (OmegaConf style). */
+function interpolate(value: string, obj: Obj): string {
+  return value.replace(/\$\{([\w.]+)\}/g, (all, key: string) => {
+    const v = obj[key];
+    return typeof v === "string" || typeof v === "number" ? String(v) : all;
+  });
+}
+
+/** torchtune losses by class name. */
+function lossObjective(loss: string): Objective | undefined {
+  const name = (loss.split(".").pop() ?? loss).toLowerCase();
+  if (/simpo/.test(name)) return "simpo";
+  if (/ipo/.test(name)) return "ipo";
+  if (/dpo|rso/.test(name)) return "dpo";
+  if (/grpo/.test(name)) return "grpo";
+  if (/ppo/.test(name)) return "rlhf-ppo";
+  if (/kl|distill/.test(name)) return "distillation";
+  if (/crossentropy/.test(name)) return "sft";
+  return undefined;
+}
+
+const norm = (p: string) => p.replace(/\/+$/, "");
+
+/** `tune download ORG/NAME --output-dir DIR` lines of the file. */
+function downloads(text: string): { id: string; dir: string; line: number }[] {
+  const out: { id: string; dir: string; line: number }[] = [];
+  text.split("\n").forEach((row, i) => {
+    const m = /\btune download\s+([\w.-]+\/[\w.-]+)\s+.*?--output-dir\s+(\S+)/.exec(row);
+    if (m?.[1] && m[2]) out.push({ id: m[1], dir: norm(m[2]), line: i + 1 });
+  });
+  return out;
+}
+
+function torchtuneInput(obj: Obj, text: string, file: string, step: StepFacts, lines: Map<string, number>) {
+  const ckpt = isObj(obj.checkpointer) ? str(obj.checkpointer.checkpoint_dir) : undefined;
+  if (!ckpt) return;
+  const dir = interpolate(ckpt, obj);
+  const hub = downloads(text).find((d) => d.dir === norm(dir));
+  if (hub) {
+    step.inputs.push(
+      fact(
+        { id: hub.id },
+        extracted(file, {
+          line: hub.line,
+          field: "tune download",
+          confidence: 0.9,
+          note: `downloaded to ${dir}, the checkpointer.checkpoint_dir`,
+        }),
+      ),
+    );
+    step.notes.push(`checkpointer.checkpoint_dir: ${dir}`);
+  } else
+    step.inputs.push(
+      fact(
+        { id: dir },
+        extracted(file, {
+          field: "checkpointer.checkpoint_dir",
+          line: lines.get("checkpointer.checkpoint_dir"),
+        }),
+      ),
+    );
+}
+
+function torchtuneParameterization(
+  model: Obj,
+  file: string,
+  lines: Map<string, number>,
+): StepFacts["parameterization"] {
+  const builder = (str(model._component_)?.split(".").pop() ?? "").toLowerCase();
+  const at = (field: string, confidence = 1) =>
+    extracted(file, { field: `model.${field}`, line: lines.get(`model.${field}`), confidence });
+  let value: Parameterization;
+  let field = "_component_";
+  if (model.use_dora === true) [value, field] = ["dora", "use_dora"];
+  else if (builder.startsWith("qlora_") || (builder.startsWith("lora_") && model.quantize_base === true))
+    value = "qlora";
+  else if (builder.startsWith("lora_")) value = "lora";
+  else
+    return fact("full", inferred(file, `model builder ${builder} has no adapter`, 0.8, "model._component_"));
+  return fact(value, at(field));
+}
+
+function readTorchtune(obj: Obj, text: string, file: string, out: FileFacts): void {
+  const lines = nestedLines(text);
+  const step = emptyStep("fine-tune", extracted(file, { note: "torchtune recipe config" }));
+  const model = (isObj(obj.model) ? obj.model : isObj(obj.policy_model) ? obj.policy_model : {}) as Obj;
+  step.parameterization = torchtuneParameterization(model, file, lines);
+  if (step.parameterization?.value !== "full") {
+    readTrainingKeys(model, file, step, out.warnings, {
+      fieldPrefix: "model.",
+      lines: prefixed(lines, "model."),
+    });
+    if (Array.isArray(model.lora_attn_modules))
+      step.adapter.targetModules = fact(
+        [...model.lora_attn_modules].map(String).sort(),
+        extracted(file, { field: "model.lora_attn_modules", line: lines.get("model.lora_attn_modules") }),
+      );
+  }
+  torchtuneInput(obj, text, file, step, lines);
+  torchtuneData(obj, file, step, lines);
+  torchtuneHyperparameters(obj, file, step, lines, out);
+  torchtuneObjective(obj, file, step, lines);
+  step.framework = fact(
+    { name: "torchtune" },
+    inferred(file, "recognised as a torchtune recipe config", 0.95),
+  );
+  out.steps.push(step);
+}
+
+function torchtuneData(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
+  const datasets = Array.isArray(obj.dataset) ? obj.dataset : obj.dataset ? [obj.dataset] : [];
+  datasets.forEach((d, i) => {
+    const source = isObj(d) ? str(d.source) : undefined;
+    const id = source && !/^(json|csv|text|parquet|arrow)$/i.test(source) ? source : component(d);
+    const field = `dataset${Array.isArray(obj.dataset) ? `[${i}]` : ""}.${id === source ? "source" : "_component_"}`;
+    if (id) step.datasets.push(fact({ id }, extracted(file, { field, line: lines.get(field) })));
+  });
+}
+
+function torchtuneHyperparameters(
+  obj: Obj,
+  file: string,
+  step: StepFacts,
+  lines: Map<string, number>,
+  out: FileFacts,
+): void {
+  const keys: Obj = {
+    learning_rate: isObj(obj.optimizer) ? obj.optimizer.lr : undefined,
+    num_train_epochs: obj.epochs,
+    max_steps: obj.num_steps,
+    per_device_train_batch_size: obj.batch_size,
+    gradient_accumulation_steps: obj.gradient_accumulation_steps,
+    warmup_steps: isObj(obj.lr_scheduler) ? obj.lr_scheduler.num_warmup_steps : undefined,
+    max_seq_length: isObj(obj.tokenizer) ? obj.tokenizer.max_seq_len : undefined,
+    seed: obj.seed,
+  };
+  const where: Record<string, string> = {
+    learning_rate: "optimizer.lr",
+    num_train_epochs: "epochs",
+    max_steps: "num_steps",
+    per_device_train_batch_size: "batch_size",
+    warmup_steps: "lr_scheduler.num_warmup_steps",
+    max_seq_length: "tokenizer.max_seq_len",
+  };
+  const sub = emptyStep("fine-tune", step.origin);
+  readTrainingKeys(keys, file, sub, out.warnings, {
+    lines: new Map(Object.keys(keys).map((k) => [k, lines.get(where[k] ?? k) ?? 0])),
+  });
+  for (const [k, f] of Object.entries(sub.hyperparameters)) {
+    const field = f.source.field ? (where[f.source.field] ?? f.source.field) : undefined;
+    step.hyperparameters[k] = { ...f, source: { ...f.source, ...(field ? { field } : {}) } };
+  }
+  const scheduler = isObj(obj.lr_scheduler) ? str(obj.lr_scheduler._component_) : undefined;
+  const schedule = scheduler ? /(cosine|linear|constant|polynomial)/.exec(scheduler)?.[1] : undefined;
+  if (schedule)
+    step.hyperparameters.scheduler = fact(
+      schedule,
+      extracted(file, {
+        field: "lr_scheduler._component_",
+        line: lines.get("lr_scheduler._component_"),
+        confidence: 0.9,
+      }),
+    );
+}
+
+function torchtuneObjective(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
+  const loss = isObj(obj.loss) ? str(obj.loss._component_) : undefined;
+  const objective = loss ? lossObjective(loss) : undefined;
+  if (objective)
+    step.objective = fact(
+      objective,
+      extracted(file, { field: "loss._component_", line: lines.get("loss._component_"), confidence: 0.9 }),
+    );
+  const output = str(obj.output_dir);
+  if (output)
+    step.output = fact(
+      interpolate(output, obj),
+      extracted(file, {
+        field: "output_dir",
+        line: lines.get("output_dir"),
+        confidence: 0.6,
+        note: "local output folder",
+      }),
+    );
+}
+
+/** The sub-map of `lines` under `prefix`, keyed without it. */
+function prefixed(lines: Map<string, number>, prefix: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, v] of lines) if (k.startsWith(prefix)) out.set(k.slice(prefix.length), v);
+  return out;
+}
+
+/** Reads a nested trainer config into `out`. */
+export function readNestedConfig(
+  kind: NestedConfigKind,
+  obj: Obj,
+  text: string,
+  file: string,
+  out: FileFacts,
+): void {
+  out.kind = kind;
+  if (kind === "torchtune") readTorchtune(obj, text, file, out);
+  else if (kind === "mlx-lm") readMlx(obj, text, file, out);
+  else readVerlConfig(kind, obj, text, file, out);
+  // A recipe describes a run of its own: two recipes are two runs.
+  // mlx-lm saves its config beside the adapter it trained (`adapter_config.json`): that is the run itself.
+  const saved = kind === "mlx-lm" && /(^|[\\/])adapter_config\.json$/i.test(file);
+  for (const s of out.steps) {
+    s.recipe = !saved;
+    s.finalRun = saved;
+  }
+}
+
+function readVerlConfig(kind: NestedConfigKind, obj: Obj, text: string, file: string, out: FileFacts): void {
+  const step = emptyStep("fine-tune", extracted(file, { note: `${kind} config` }));
+  readVerlKeys(flatten(obj), step, { file, lines: nestedLines(text), warnings: out.warnings });
+  step.framework = fact(
+    { name: kind === "easyr1" ? "easyr1" : "verl" },
+    inferred(file, `recognised as a ${kind} config`, 0.9),
+  );
+  out.steps.push(step);
+}
