@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateLineage } from "../validate/validate.js";
+import { namedPart } from "./accuracy/score.js";
 import { type Counts, FIELDS, type Field, precisionRecall, scoreDocument, type Truth } from "./accuracy.js";
 import { extractFromFiles } from "./extract-from-files.js";
 
@@ -71,7 +72,7 @@ function evaluate(sets: string[]): Evaluation {
       path: p.split("/").pop() as string,
       text: readFileSync(p, "utf8"),
     }));
-    const { document } = extractFromFiles(files);
+    const document = namedPart(extractFromFiles(files).document);
     const scores = scoreDocument(
       document,
       unit.truth,

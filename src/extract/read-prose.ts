@@ -29,6 +29,10 @@ export interface Mention {
 const ID = /(?<![\w./-])([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])(?![\w/-])/g;
 
 /** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
+const TECHNIQUE_LIST = /\b(?:supplemented by|such as|including|techniques?|methods? like|e\.g\.|for example|supports?|aided by)\b/i;
+/** Sentences about the field, another model or future work, not this model's procedure. */
+const GENERAL_TALK = /\b(?:we plan|in the future|future work|will be|is a technique|are techniques|refers to)\b/i;
+
 export function mentions(sentence: string): Mention[] {
   const out: Mention[] = [];
   for (const link of links(sentence)) {
@@ -189,6 +193,7 @@ export function sentenceSteps(sentence: string, file: string, line: number): Pro
     /\b(initially|first(?:ly)?|then|further|subsequently|finally|afterwards)\b/i.test(sentence);
   const steps: ProseStep[] = [];
   let offset = 0;
+  if (GENERAL_TALK.test(sentence)) return steps;
   for (const clause of clauses) {
     const here = objectiveMentions(clause);
     const index = sentence.indexOf(clause, offset);
@@ -207,6 +212,9 @@ export function sentenceSteps(sentence: string, file: string, line: number): Pro
     // "sft, dpo, kto, orpo, …" in one clause, with nothing that orders them, is a list of what a tool or a
     // card supports, not a procedure.
     if (distinct.length >= 3 && !ordered) continue;
+    // "supplemented by SFT, feedback bootstrap and RLHF", "techniques such as DPO and PPO": a list of
+    // techniques in general, not this model's procedure.
+    if (distinct.length >= 2 && !ordered && TECHNIQUE_LIST.test(clause)) continue;
     for (const objective of distinct.sort((a, b) => OBJECTIVE_ORDER[a] - OBJECTIVE_ORDER[b])) {
       steps.push({
         step: clauseStep(distinct.length === 1 ? clause : "", file, line, objective, ordered ? 0.8 : 0.7),

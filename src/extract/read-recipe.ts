@@ -67,6 +67,8 @@ export function objectiveFromNames(...texts: (string | undefined)[]): Objective 
   for (const text of texts) {
     if (!text) continue;
     for (const token of text.toLowerCase().split(/[^a-z0-9]+/)) {
+      // "Distill" in a name is the base's lineage (DeepSeek-R1-Distill-…), not this recipe's objective.
+      if (token === "distill" || token === "distillation") continue;
       const hit = OBJECTIVE_WORDS[token];
       if (hit) return hit;
     }
@@ -383,34 +385,55 @@ function readMergekit(obj: Obj, file: string, text: string, out: FileFacts): voi
   out.steps.push(step);
 }
 
+/**
+ * LLaMA-Factory export configs. With `adapter_name_or_path`, the adapter was trained on the model (a LoRA step
+ * whose objective the config does not say) and is folded into it (an adapter-merge step to `export_dir`); with
+ * `export_quantization_bit`, the export is quantised (GPTQ, LLaMA-Factory's export method).
+ */
 function readFactoryExport(obj: Obj, file: string, text: string, out: FileFacts): void {
   const lines = topLevelLines(text);
-  const step = emptyStep("adapter-merge", extracted(file, { note: "LLaMA-Factory export config" }));
-  setInput(obj, "model_name_or_path", file, step, lines);
+  const at = (field: string, confidence = 1) =>
+    extracted(file, { field, line: lines.get(field), confidence });
+  const tool = () =>
+    fact({ name: "llama-factory" }, inferred(file, "recognised as a LLaMA-Factory export config", 0.9));
+  const base = str(obj.model_name_or_path);
   const adapter = str(obj.adapter_name_or_path);
-  if (adapter)
-    step.inputs.push(
-      fact(
-        { id: adapter },
-        extracted(file, { field: "adapter_name_or_path", line: lines.get("adapter_name_or_path") }),
-      ),
+  const exportDir = str(obj.export_dir);
+  const steps: StepFacts[] = [];
+  if (adapter) {
+    const train = emptyStep("fine-tune", at("adapter_name_or_path"));
+    if (base) train.inputs.push(fact({ id: base }, at("model_name_or_path")));
+    train.parameterization = fact(
+      "lora",
+      inferred(file, "an adapter folded in by a LLaMA-Factory export", 0.8),
     );
-  setOutput(obj, file, step, lines);
-  for (const k of ["export_size", "export_device", "export_quantization_bit"])
-    if (obj[k] !== undefined)
-      step.parameters[k] = fact(obj[k], extracted(file, { field: k, line: lines.get(k) }));
-  step.framework = fact(
-    { name: "llama-factory" },
-    inferred(file, "recognised as a LLaMA-Factory export config", 0.9),
-  );
-  if (typeof obj.export_quantization_bit === "number") {
-    const q = emptyStep("quantization", extracted(file, { field: "export_quantization_bit" }));
-    q.bits = fact(obj.export_quantization_bit, extracted(file, { field: "export_quantization_bit" }));
-    q.quantMethod = fact("gptq", inferred(file, "LLaMA-Factory exports quantised models with GPTQ", 0.7));
-    out.steps.push(step, q);
-    return;
+    train.output = fact(
+      adapter,
+      extracted(file, {
+        field: "adapter_name_or_path",
+        line: lines.get("adapter_name_or_path"),
+        note: "the adapter",
+      }),
+    );
+    train.framework = tool();
+    const merge = emptyStep("adapter-merge", at("adapter_name_or_path"));
+    merge.inputs.push(fact({ id: adapter }, at("adapter_name_or_path")));
+    for (const k of ["export_size", "export_device"])
+      if (obj[k] !== undefined) merge.parameters[k] = fact(obj[k], at(k));
+    merge.framework = tool();
+    steps.push(train, merge);
   }
-  out.steps.push(step);
+  if (typeof obj.export_quantization_bit === "number") {
+    const q = emptyStep("quantization", at("export_quantization_bit"));
+    if (!adapter && base) q.inputs.push(fact({ id: base }, at("model_name_or_path")));
+    q.bits = fact(obj.export_quantization_bit, at("export_quantization_bit"));
+    q.quantMethod = fact("gptq", inferred(file, "LLaMA-Factory exports quantised models with GPTQ", 0.7));
+    q.framework = tool();
+    steps.push(q);
+  }
+  const last = steps[steps.length - 1];
+  if (last && exportDir) last.output = fact(exportDir, at("export_dir"));
+  out.steps.push(...steps);
 }
 
 function readManifest(obj: Obj, file: string, text: string, out: FileFacts): void {

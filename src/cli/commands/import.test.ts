@@ -11,11 +11,11 @@ describe("ftl import", () => {
   it("prints the chain and exits 0 for a complete lineage", async () => {
     const r = await ftl([
       "import",
-      join(SAMPLES, "cfg02_alignment-handbook_zephyr-7b-beta_dpo_config_full.yaml"),
+      join(SAMPLES, "cfg13_axolotl_llama3-instruct-dpo-lora-8b.yml"),
       "--subject",
-      "HuggingFaceH4/zephyr-7b-beta",
+      "acme/llama3-dpo",
     ]);
-    expect(r.stdout).toMatch(/DPO · full · HuggingFaceH4\/ultrafeedback_binarized/);
+    expect(r.stdout).toMatch(/DPO · LoRA r\d+/);
     expect(r.stdout).toMatch(/class: lineage/);
     expect(r.code).toBe(0);
   });

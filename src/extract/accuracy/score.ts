@@ -73,19 +73,23 @@ const methodOfLabel = (s: LabelStep): string =>
 const methodOfStep = (s: Step): string => (s.kind === "fine-tune" ? (s.objective ?? "fine-tune") : s.kind);
 
 /**
- * The root as the files name it: a base reached only through ftl's table of well-known intermediates is
- * followed to the checkpoint the files named (labels record roots as the files name them).
+ * The part of a document the files themselves say. Steps added from ftl's table of well-known intermediates
+ * (knowledge from outside the files) are left out, and a base reached only through them is replaced by the
+ * checkpoint the files named: labels record the chain as the files give it.
  */
-function namedRoot(doc: LineageDocument, id: string): string {
-  let current = id;
-  for (let guard = 0; guard < 8; guard++) {
-    const next = doc.steps.find(
-      (s) => s.notes?.includes(TABLE_STEP_NOTE) && s.inputs?.models?.some((m) => m.id === current),
-    );
-    if (!next?.output) return current;
-    current = next.output.id;
-  }
-  return current;
+export function namedPart(doc: LineageDocument): LineageDocument {
+  const table = doc.steps.filter((s) => s.notes?.includes(TABLE_STEP_NOTE));
+  if (table.length === 0) return doc;
+  const steps = doc.steps.filter((s) => !table.includes(s));
+  const named = new Set(table.flatMap((s) => (s.output ? [s.output.id] : [])));
+  const tableInputs = new Set(table.flatMap((s) => (s.inputs?.models ?? []).map((m) => m.id)));
+  const bases = [
+    ...doc.bases.filter((b) => !tableInputs.has(b.id)),
+    ...[...named]
+      .filter((id) => !table.some((s) => s.inputs?.models?.some((m) => m.id === id)))
+      .map((id) => ({ id, provenance: table[0]?.provenance })),
+  ];
+  return { ...doc, bases: bases.map((b) => (b.provenance ? b : { id: b.id })), steps };
 }
 
 function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unknown>[]> {
@@ -97,7 +101,7 @@ function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unkn
     subject: subjectKnown
       ? [{ value: doc.subject.id, confidence: confidenceOf(doc.subject.provenance) }]
       : [],
-    base: doc.bases.map((b) => ({ value: namedRoot(doc, b.id), confidence: confidenceOf(b.provenance) })),
+    base: doc.bases.map((b) => ({ value: b.id, confidence: confidenceOf(b.provenance) })),
     method: steps
       .filter((s) => s.kind !== "fine-tune" || s.objective)
       .map((s) => ({
@@ -176,7 +180,8 @@ const EQUALS: Record<ScoredField, (p: unknown, e: unknown) => boolean> = {
 };
 
 /** Scores one document; `isInstance` is ftl's own verdict (its class is not `not-lineage`). */
-export function scoreItem(doc: LineageDocument, isInstance: boolean, label: Label): ItemScore {
+export function scoreItem(whole: LineageDocument, isInstance: boolean, label: Label): ItemScore {
+  const doc = namedPart(whole);
   const predicted = predictedFacts(doc);
   const expected = expectedFacts(label);
   const counts = {} as Record<ScoredField, Counts>;
