@@ -15,7 +15,7 @@ describe("ftl import", () => {
       "--subject",
       "acme/llama3-dpo",
     ]);
-    expect(r.stdout).toMatch(/DPO · LoRA r\d+/);
+    expect(r.stdout).toMatch(/DPO · QLoRA r32 8-bit/);
     expect(r.stdout).toMatch(/class: lineage/);
     expect(r.code).toBe(0);
   });
