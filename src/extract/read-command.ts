@@ -140,6 +140,14 @@ function applyTrainerSettings(
     const rank = Number(obj.lora_rank);
     if (rank > 0) step.parameterization = fact(obj.load_in_4bit === true ? "qlora" : "lora", at("lora_rank"));
   }
+  if (fw === "ms-swift")
+    // ms-swift samples a dataset with `id#N`.
+    step.datasets = step.datasets.map((d) => {
+      const m = /^(.+)#(\d+)$/.exec(d.value.id ?? "");
+      return m?.[1]
+        ? { ...d, value: { ...d.value, id: m[1], size: { count: Number(m[2]), unit: "samples" } } }
+        : d;
+    });
   const rlhf = typeof obj.rlhf_type === "string" ? obj.rlhf_type.toLowerCase() : undefined;
   if (rlhf) {
     step.objective = fact(SWIFT_RLHF[rlhf] ?? "other", at("rlhf_type"));

@@ -94,9 +94,15 @@ export function readSourceFile(file: SourceFile): FileFacts {
     });
     return out;
   }
-  if (isShellScript(name, file.text) && file.text.length <= MAX_TEXT_CHARS) {
+  if (isShellScript(name, file.text)) {
     const out = empty(file.path, "shell-script");
-    readShellScript(file.text, file.path, out);
+    if (file.text.length > MAX_TEXT_CHARS)
+      out.warnings.push({
+        code: "file.too-large",
+        message: `${file.path}: ${file.text.length} characters is over the ${MAX_TEXT_CHARS / 1024 / 1024} MiB limit for a script; file skipped`,
+        file: file.path,
+      });
+    else readShellScript(file.text, file.path, out);
     return out;
   }
   const isCard =

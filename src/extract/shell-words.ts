@@ -64,7 +64,9 @@ function readDollar(
     name = m[1];
     fallback = m[2];
   } else {
-    const m = /^([A-Za-z_]\w*|\d|[@*#?$])/.exec(text.slice(c.i + 1));
+    const re = /([A-Za-z_]\w*|\d|[@*#?$])/y;
+    re.lastIndex = c.i + 1;
+    const m = re.exec(text);
     if (!m?.[1]) {
       c.i++;
       return { text: "$", unknown: false, split: false };
