@@ -1,0 +1,301 @@
+/**
+ * Phrases that state a card's base model, datasets, method and hyperparameters in Chinese, Japanese, Korean,
+ * Russian, German, French, Spanish and Portuguese, collected from real cards and READMEs. Each phrase names the
+ * card it was collected from (`dev:` items are in test/fixtures/corpus/dev; others are public GitHub files).
+ * Phrases marked "issue 6" were listed in the issue and have no collected card yet: they are kept because they
+ * are the standard wording, and they carry the same rules (a model must be read right beside them).
+ *
+ * Data, not code: `multilingual.ts` reads these tables.
+ */
+
+/** Where the model sits relative to the phrase. */
+export type Side = "after" | "before";
+
+export interface BasePhrase {
+  text: string;
+  side: Side;
+  /** A training word must occur near the phrase (the phrase alone does not say the model was trained from). */
+  needsVerb?: boolean;
+  /** The phrase itself says the model was fine-tuned (enough for a fine-tune step with the base). */
+  fineTune?: boolean;
+  /** A label (`Base model: X`): a colon must follow it. */
+  label?: boolean;
+  /** The reference may come a few words after the phrase (`基于QLoRA开源的[33B guanaco](…)训练`). */
+  scan?: boolean;
+  /** A training word must follow the phrase within this many characters (`X 进行指令微调`). */
+  verbAfter?: number;
+  /** Text that must follow the reference (`使用 X 模型`). */
+  followedBy?: string;
+  confidence: number;
+}
+
+export const BASE_PHRASES: readonly BasePhrase[] = [
+  // zh — dev c-ne-zh-anima33b-qlora-training: "Anima模型基于QLoRA开源的[33B guanaco](…)训练了10000 steps"
+  // zh — dev c-ne-zh-agents-course-gemma2-function-calling: "我们将基于 [google/gemma-2-2b-it](…) 构建一个函数调用模型"
+  { text: "基于", side: "after", needsVerb: true, scan: true, confidence: 0.8 },
+  // zh — issue 6: "以 X 为基座", "在 X 的基础上"
+  { text: "为基座", side: "before", confidence: 0.8 },
+  { text: "作为基座", side: "before", confidence: 0.8 },
+  { text: "作为基础模型", side: "before", confidence: 0.8 },
+  { text: "的基础上", side: "before", needsVerb: true, fineTune: true, confidence: 0.8 },
+  // zh — xueh88401-web/qwen2.5-7b-medical-finetune README: "需要与基础模型 `Qwen/Qwen2.5-7B-Instruct` 结合使用"
+  { text: "基础模型", side: "after", label: true, confidence: 0.8 },
+  // en label in a Korean README — dev c-ne-ko-denji-kanana-qlora-readme: "Base Model:\n🔗 kakaocorp/kanana-1.5-8b-instruct-2505"
+  { text: "Base Model", side: "after", label: true, confidence: 0.8 },
+  { text: "基座模型", side: "after", label: true, confidence: 0.8 },
+  // zh — CPU-DS/Code-AiHelper README: "使用 Qwen2.5-7B-Instruct 模型在数据集上进行Lora微调训练"
+  { text: "使用", side: "after", needsVerb: true, followedBy: "模型", confidence: 0.7 },
+  // zh — xueh88401-web/qwen2.5-7b-medical-finetune README: "使用 QLoRA 技术在 **QiZhenGPT** 医疗数据集上对 Qwen2.5-7B-Instruct 进行指令微调"
+  { text: "进行", side: "before", verbAfter: 8, fineTune: true, confidence: 0.7 },
+  // ja — dev c-ne-ja-tarot-tinyllama-qlora: "TinyLlama-1.1B-Chat-v1.0 をベースモデルとして採用"
+  { text: "をベースモデルとして", side: "before", confidence: 0.8 },
+  { text: "をベースモデルに", side: "before", confidence: 0.8 },
+  // ja — issue 6: "X をベースに", "X をファインチューニング", "ベースモデル: X"
+  { text: "をベースに", side: "before", confidence: 0.8 },
+  { text: "をベースとして", side: "before", confidence: 0.8 },
+  { text: "をファインチューニング", side: "before", fineTune: true, confidence: 0.8 },
+  { text: "ベースモデル", side: "after", label: true, confidence: 0.8 },
+  // ko — sanguk-project/master model/gemma-7b-r16-master/README.md: "이 모델은 Google의 Gemma-7B를 기반으로 LoRA(…) 기법을
+  //      사용하여 fine-tuning된 모델입니다", "**베이스 모델:** google/gemma-7b"
+  { text: "기반으로", side: "before", needsVerb: true, confidence: 0.8 },
+  { text: "베이스 모델", side: "after", label: true, confidence: 0.8 },
+  { text: "기반 모델", side: "after", label: true, confidence: 0.8 },
+  // ko — dev c-ne-ko-ohlora-v4-kanana-lora-report: "[Kanana-1.5-2.1B-instruct-2505](…) 를 baseline 모델로 채택"
+  { text: "baseline 모델로", side: "before", confidence: 0.8 },
+  { text: "베이스 모델로", side: "before", confidence: 0.8 },
+  // ru — dev c-ne-ru-agents-course-gemma2-function-calling: "мы создадим модель вызова функций на основе [google/gemma-2-2b-it](…)"
+  { text: "на основе", side: "after", needsVerb: true, confidence: 0.8 },
+  // ru — dev c-noorg-ru-warhammer-qwen25-7b-lora: "Дообучение Qwen 2.5 7B на историях Warhammer 40K"
+  { text: "Дообучение", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "дообученная версия", side: "after", fineTune: true, confidence: 0.8 },
+  // ru — issue 6: "Базовая модель: X"
+  { text: "Базовая модель", side: "after", label: true, confidence: 0.8 },
+  // de — issue 6: "basiert auf X", "feinabgestimmte Version von X"
+  { text: "basiert auf", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "feinabgestimmte Version von", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "Basismodell", side: "after", label: true, confidence: 0.8 },
+  // de — public GitHub file (find_string id 71516282746): "Er ist ein feinabgestimmtes Qwen3.5-VL 9B, das den kurzen
+  //      Nutzerwunsch … umschreibt"
+  { text: "ein feinabgestimmtes", side: "after", fineTune: true, confidence: 0.7 },
+  // fr — dev c-ne-fr-agents-course-gemma2-function-calling: "construire un modèle d'appel de fonctions basé sur [google/gemma-2-2b-it](…)"
+  { text: "basé sur", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "basée sur", side: "after", needsVerb: true, confidence: 0.8 },
+  // fr — issue 6: "affiné à partir de X"
+  { text: "affiné à partir de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "version affinée de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "Modèle de base", side: "after", label: true, confidence: 0.8 },
+  // es — dev c-ne-es-agents-course-gemma2-function-calling: "construiremos un modelo de llamadas a funciones basado en [google/gemma-2-2b-it](…)"
+  { text: "basado en", side: "after", needsVerb: true, confidence: 0.8 },
+  // es — issue 6: "ajustado a partir de X"
+  { text: "ajustado a partir de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "versión ajustada de", side: "after", fineTune: true, confidence: 0.8 },
+  // es — 0xnavarro/IA-PARA-TODOS llm_finetuning_tutorials/llama3.2_finetuning/README.md: "Ajusta el modelo Llama 3.2 usando la biblioteca Unsloth"
+  { text: "Ajusta el modelo", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "Modelo base", side: "after", label: true, confidence: 0.8 },
+  // pt — DEV-Leonardo10/fine_tuning_teste README: "Este projeto faz o fine-tuning de uma Large Language Model (LLM) usando o modelo TinyLlama 1.1B"
+  { text: "usando o modelo", side: "after", needsVerb: true, confidence: 0.7 },
+  // pt — issue 6: "baseado no X"
+  { text: "baseado no", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "baseado em", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "versão ajustada do", side: "after", fineTune: true, confidence: 0.8 },
+];
+
+/**
+ * Items that are only a label, the base model being the next item, under a heading about fine-tuning:
+ * dev c-ne-ko-deepseek-coder-diagram-sft ("* LLM\n  * **deepseek-coder-1.3b-instruct**"), dev
+ * c-ne-ko-ohlora-v4-kanana-lora-report ("* 사용 LLM\n  * [Kanana-1.5-2.1B-instruct-2505](…)").
+ */
+export const BASE_LABEL_ITEMS: readonly string[] = [
+  "llm",
+  "사용 llm",
+  "사용 모델",
+  "베이스 모델",
+  "base model",
+  "基础模型",
+  "基座模型",
+  "ベースモデル",
+  "базовая модель",
+  "basismodell",
+  "modèle de base",
+  "modelo base",
+];
+
+/**
+ * Words that say a model was trained, in every language read here (lower case; CJK as written). A `needsVerb`
+ * phrase counts only with one of these near it.
+ */
+export const TRAINING_WORDS: readonly string[] = [
+  // zh — dev c-ne-zh-anima33b-qlora-training ("训练了"), xueh88401-web/qwen2.5-7b-medical-finetune ("指令微调")
+  "训练",
+  "微调",
+  "精调",
+  "构建",
+  // ja — dev c-ne-ja-tarot-tinyllama-qlora ("ファインチューニングを実施")
+  "ファインチューニング",
+  "学習",
+  // ko — sanguk-project/master ("fine-tuning된 모델"), dev c-ne-ko-denji-kanana-qlora-readme ("학습")
+  "파인튜닝",
+  "학습",
+  "미세 조정",
+  // ru — dev c-ne-ru-agents-course ("создадим модель … на основе"), dev c-noorg-ru-warhammer ("Дообучение")
+  "дообуч",
+  "обуч",
+  "создадим",
+  // de, fr, es, pt — dev agents-course pages ("construire", "construiremos"), DEV-Leonardo10/fine_tuning_teste ("fine-tuning")
+  "feinabgestimm",
+  "trainiert",
+  "construire",
+  "entraîn",
+  "affiné",
+  "finetuné",
+  "construiremos",
+  "entrena",
+  "ajust",
+  "treina",
+  "fine-tun",
+  "finetun",
+  "fine tun",
+  "lora",
+];
+
+/** Labels of a training dataset (a colon follows), and words that make a sentence about training data. */
+export const DATASET_WORDS: readonly string[] = [
+  // zh — dev c-ne-zh-linksoul-chinese-llama2-7b: "- 数据集：[https://huggingface.co/datasets/LinkSoul/instruction_merge_set](…)"
+  "数据集",
+  "训练数据",
+  // ja — dev c-ne-ja-tarot-tinyllama-qlora: "dataset.jsonl (Fine-tuning用データ)"
+  "データセット",
+  "学習データ",
+  "用データ",
+  // ko — dev c-ne-ko-ohlora-v4-kanana-lora-report: "* 학습 데이터셋\n  * [OhLoRA_fine_tuning_v4.csv](…)";
+  //      dev c-ne-ko-denji-kanana-qlora-readme: "학습 데이터 예시는 /data/denji.jsonl에 포함되어 있습니다."
+  "데이터셋",
+  "학습 데이터",
+  // ru — Zasada1980/trustcheck-israel TRAINING_STOP_REPORT.md: "**Датасет:** TrustCheck Hebrew (10 примеров)"
+  "датасет",
+  "набор данных",
+  // de, fr, es, pt — issue 6; es — 0xnavarro/IA-PARA-TODOS: "Utiliza el conjunto de datos FineTome-100k para el entrenamiento"
+  "datensatz",
+  "trainingsdaten",
+  "jeu de données",
+  "données d'entraînement",
+  "conjunto de datos",
+  "datos de entrenamiento",
+  "conjunto de dados",
+  "dados de treinamento",
+];
+
+/** Hyperparameter labels, lower case, mapped to the trainer's key names. */
+export const HYPERPARAMETER_LABELS: readonly (readonly [string, string])[] = [
+  // zh — issue 6; Akegarasu-style train script comments "最大训练 epoch"; CPU-DS/Code-AiHelper "训练细节"
+  ["学习率", "learning_rate"],
+  ["批次大小", "per_device_train_batch_size"],
+  ["批大小", "per_device_train_batch_size"],
+  ["批量大小", "per_device_train_batch_size"],
+  ["训练轮数", "num_train_epochs"],
+  ["训练轮次", "num_train_epochs"],
+  ["epoch数", "num_train_epochs"],
+  ["梯度累积步数", "gradient_accumulation_steps"],
+  ["梯度累积", "gradient_accumulation_steps"],
+  ["最大序列长度", "max_seq_length"],
+  ["lora秩", "lora_r"],
+  // ja — teikoku-hishikawa/teikoku_testProgram anyParameters.py comments: "# エポック数", "# 学習率", "# trainバッチサイズ", "# LoRAのランク"
+  ["学習率", "learning_rate"],
+  ["エポック数", "num_train_epochs"],
+  ["バッチサイズ", "per_device_train_batch_size"],
+  ["loraのランク", "lora_r"],
+  ["勾配累積", "gradient_accumulation_steps"],
+  // ko — issue 6; dev c-ne-ko-ohlora-v4-kanana-lora-report uses English labels ("training batch size : **2**")
+  ["학습률", "learning_rate"],
+  ["에폭 수", "num_train_epochs"],
+  ["에폭", "num_train_epochs"],
+  ["배치 크기", "per_device_train_batch_size"],
+  ["배치 사이즈", "per_device_train_batch_size"],
+  ["training batch size", "per_device_train_batch_size"],
+  ["total training epochs", "num_train_epochs"],
+  // ru — Zasada1980/trustcheck-israel ("**Эпоха:**"); issue 6
+  ["скорость обучения", "learning_rate"],
+  ["количество эпох", "num_train_epochs"],
+  ["число эпох", "num_train_epochs"],
+  ["эпохи", "num_train_epochs"],
+  ["эпох", "num_train_epochs"],
+  ["размер батча", "per_device_train_batch_size"],
+  // de — issue 6
+  ["lernrate", "learning_rate"],
+  ["anzahl der epochen", "num_train_epochs"],
+  ["epochen", "num_train_epochs"],
+  ["batchgröße", "per_device_train_batch_size"],
+  // fr — Joji-Stan/Banc-d-essai-NLP README: "**Nombre d’époques**"; issue 6
+  ["taux d'apprentissage", "learning_rate"],
+  ["nombre d'époques", "num_train_epochs"],
+  ["époques", "num_train_epochs"],
+  ["taille de batch", "per_device_train_batch_size"],
+  ["taille du lot", "per_device_train_batch_size"],
+  // es — issue 6
+  ["tasa de aprendizaje", "learning_rate"],
+  ["número de épocas", "num_train_epochs"],
+  ["épocas", "num_train_epochs"],
+  ["tamaño de lote", "per_device_train_batch_size"],
+  ["tamaño del lote", "per_device_train_batch_size"],
+  // pt — andredallacosta/ai-4-dummies experimentos.md ("| Learning Rate |", "Rank"); issue 6
+  ["taxa de aprendizado", "learning_rate"],
+  ["taxa de aprendizagem", "learning_rate"],
+  ["tamanho do lote", "per_device_train_batch_size"],
+];
+
+/** Words after a length (`16K контекст`) that make it the maximum sequence length. */
+export const CONTEXT_UNITS: readonly string[] = [
+  // ru — dev c-noorg-ru-warhammer-qwen25-7b-lora: "(104 истории, 16K контекст, LoRA)"
+  "контекст",
+  "контекста",
+  "上下文",
+  "コンテキスト",
+  "컨텍스트",
+  "kontext",
+  "contexte",
+  "contexto",
+];
+
+/** Words after a count that make it a number of epochs (`2epoch`, `3 эпохи`, `3轮`). */
+export const EPOCH_UNITS: readonly string[] = [
+  // ko — dev c-ne-ko-denji-kanana-qlora-readme: "- 2epoch"
+  "epochs",
+  "epoch",
+  "에폭",
+  "エポック",
+  "个epoch",
+  "轮",
+  "эпохи",
+  "эпох",
+  "epochen",
+  "époques",
+  "épocas",
+];
+
+/** Method words: the parameterisation or objective they state. */
+export const METHOD_WORDS: readonly (readonly [string, "full" | "sft" | "dpo"])[] = [
+  // zh — xueh88401-web/qwen2.5-7b-medical-finetune: "使用 QLoRA 技术在 **QiZhenGPT** 医疗数据集上对 Qwen2.5-7B-Instruct 进行指令微调"
+  ["指令微调", "sft"],
+  ["指令精调", "sft"],
+  ["有监督微调", "sft"],
+  ["监督微调", "sft"],
+  // zh — issue 6: "全参数/全量微调"
+  ["全参数微调", "full"],
+  ["全量微调", "full"],
+  ["全参微调", "full"],
+  // ja — 大規模言語モデルのファインチューニング course ("指示ファインチューニング Instruction Tuning"); issue 6
+  ["指示ファインチューニング", "sft"],
+  ["フルファインチューニング", "full"],
+  // ko — dev c-ne-ko-deepseek-coder-diagram-sft: "지도학습을 통해 모델이 diagram format 에 맞는 text 를 생성하도록 유도"
+  ["지도학습", "sft"],
+  ["지도 학습", "sft"],
+  ["풀 파인튜닝", "full"],
+  // ru, de, fr, es, pt — issue 6
+  ["полное дообучение", "full"],
+  ["инструктивное дообучение", "sft"],
+  ["direkte präferenzoptimierung", "dpo"],
+];
+
+/** Headings of sections that are not about how the model was trained, in the languages read here. */
+export const SKIP_HEADING =
+  /失败|失敗|실패|미 적용|评估|评测|测评|推理|引用|许可|协议|局限|免责|部署|示例|演示|更新|结果|評価|推論|使い方|ライセンス|結果|考察|평가|추론|사용법|예시|결과|라이선스|оценк|использован|лиценз|пример|результат|evaluierung|ergebnis|lizenz|verwendung|beispiel|évaluation|résultat|licence|utilisation|exemple|evaluación|resultado|licencia|ejemplo|avaliação|licença|exemplo|evaluat|result|benchmark|usage|inference|licen[cs]e|citation|example|limitation|quantiz/i;

@@ -1,0 +1,97 @@
+/**
+ * Text helpers shared by the readers of statements in other languages: finding phrases from a table in one
+ * linear pass, clause windows, and the training words near a position.
+ */
+import type { Block } from "../markdown.js";
+import { SKIP_HEADING, TRAINING_WORDS } from "./ml-phrases.js";
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * One regular expression of literal alternatives, lower case, longest first, matched against lower-case text:
+ * linear in the text.
+ */
+export function phraseRegex(phrases: readonly string[]): RegExp {
+  const sorted = [...new Set(phrases.map((p) => p.toLowerCase()))].sort((a, b) => b.length - a.length);
+  return new RegExp(sorted.map(escapeRegex).join("|"), "g");
+}
+
+/**
+ * The matches of a global expression, without the copy of the expression `matchAll` makes on every call; at most
+ * `limit` of them (a block stating a fact hundreds of times is not a statement of it).
+ */
+export function* matches(re: RegExp, text: string, limit = 200): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  let n = 0;
+  for (let m = re.exec(text); m && n < limit; m = re.exec(text), n++) {
+    yield m;
+    if (m[0] === "") re.lastIndex++;
+  }
+}
+
+const WORD_CHAR = /[\p{Script=Latin}\p{Script=Cyrillic}\d]/u;
+
+/** Is the match at `start..end` a whole word where the phrase begins or ends with a Latin or Cyrillic letter? */
+export function wholeWord(text: string, start: number, end: number): boolean {
+  const first = text[start] ?? "";
+  const last = text[end - 1] ?? "";
+  if (WORD_CHAR.test(first) && WORD_CHAR.test(text[start - 1] ?? "")) return false;
+  if (WORD_CHAR.test(last) && WORD_CHAR.test(text[end] ?? "")) return false;
+  return true;
+}
+
+const TERMINATORS = ["。", "！", "？", "；", "\n", ". ", "! ", "? "];
+
+/** The clause around `start..end`: from the last sentence end before it to the first after, at most `span` away. */
+export function clause(text: string, start: number, end: number, span = 100): string {
+  const from = Math.max(0, start - span);
+  const to = Math.min(text.length, end + span);
+  const window = text.slice(from, to);
+  const s = start - from;
+  const e = end - from;
+  let a = 0;
+  let b = window.length;
+  for (const t of TERMINATORS) {
+    const before = window.lastIndexOf(t, s - 1);
+    if (before !== -1 && before + t.length > a && before < s) a = before + t.length;
+    const after = window.indexOf(t, e);
+    if (after !== -1 && after < b) b = after;
+  }
+  return window.slice(a, b);
+}
+
+/** Offset of the clause returned by `clause` within the text. */
+export function clauseStart(text: string, start: number, span = 100): number {
+  const from = Math.max(0, start - span);
+  const window = text.slice(from, start);
+  let a = 0;
+  for (const t of TERMINATORS) {
+    const before = window.lastIndexOf(t);
+    if (before !== -1 && before + t.length > a) a = before + t.length;
+  }
+  return from + a;
+}
+
+const TRAINING = new RegExp(phraseRegex(TRAINING_WORDS).source);
+
+/** Does the text (lower case) name training, in any language read here? */
+export function saysTraining(text: string): boolean {
+  return TRAINING.test(text);
+}
+
+/** Is the block outside the sections that describe training (evaluation, usage, licence, a failed run)? */
+export function skipBlock(block: Block, cache: Map<string, boolean>): boolean {
+  if (block.type === "code") return true;
+  const last = block.headings.filter(Boolean).pop() ?? "";
+  let skip = cache.get(last);
+  if (skip === undefined) {
+    skip = SKIP_HEADING.test(last);
+    cache.set(last, skip);
+  }
+  return skip;
+}
+
+/** Does the text hold letters of a script other than Latin (CJK, Hangul, Cyrillic) or Latin accents? */
+export function foreignText(text: string): boolean {
+  return /[\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text);
+}

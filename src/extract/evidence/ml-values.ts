@@ -1,0 +1,163 @@
+/**
+ * Datasets and hyperparameters stated in other languages: labels (`数据集：X`, `学習率: 2e-4`, `| 学习率 | 2e-5 |`),
+ * a label item followed by its value item (`* 학습 데이터셋` / `* [x.csv](…)`), a data file named in a sentence
+ * about training data (`학습 데이터 예시는 /data/denji.jsonl에 …`), and counts of epochs (`- 2epoch`).
+ */
+import { hyperparameterKeyFor } from "../../model/hyperparameters.js";
+import type { CardState } from "../card-body.js";
+import { extracted, fact } from "../facts.js";
+import type { Block } from "../markdown.js";
+import { CONTEXT_UNITS, DATASET_WORDS, EPOCH_UNITS, HYPERPARAMETER_LABELS } from "./ml-phrases.js";
+import { type Ref, refAfter, refBefore } from "./ml-refs.js";
+import { clause, clauseStart, matches, phraseRegex, saysTraining, wholeWord } from "./ml-text.js";
+
+const DATASET = phraseRegex(DATASET_WORDS);
+const LABELS = phraseRegex(HYPERPARAMETER_LABELS.map(([label]) => label));
+const LABEL_KEY = new Map(HYPERPARAMETER_LABELS.map(([label, key]) => [label, key]));
+const EPOCHS = phraseRegex(EPOCH_UNITS);
+const CONTEXT = phraseRegex(CONTEXT_UNITS);
+/** Data for testing or evaluation, not training. */
+const NOT_TRAINING = /test|eval|valid|测试|评估|验证|テスト|評価|検証|테스트|평가|검증|тест|оценк|валид/;
+const SENTENCE_FILE = /\.(jsonl|json|csv|tsv|parquet)$/i;
+/** Words allowed between a label and its value (`学习率为`, `学習率は`, `learning rate of`). */
+const JOINERS = [
+  "设置为",
+  "设为",
+  "为",
+  "是",
+  "约",
+  "は",
+  "を",
+  "은",
+  "는",
+  "을",
+  "를",
+  "이",
+  "가",
+  "of",
+  "de",
+  "von",
+];
+const NUMBER = /^[+-]?\d[\d.,_]*(?:[eE][-+]?\d+)?/;
+
+function addDataset(state: CardState, ref: Ref | undefined, line: number, confidence: number): void {
+  if (!ref || ref.kind === "hub" || ref.kind === "name") return;
+  const value = ref.value.replace(/^\.\//, "");
+  if (state.proseDatasets.some((d) => d.value.toLowerCase() === value.toLowerCase())) return;
+  state.proseDatasets.push(
+    fact(
+      value,
+      extracted(state.file, { line, confidence, note: "dataset named in the card's prose (not English)" }),
+    ),
+  );
+}
+
+/** A block that is only a label (`* 학습 데이터셋`, `**2. 데이터셋**`): its value is the next item. */
+function onlyLabel(text: string, label: string): boolean {
+  const rest = text.replace(/[*_`:：#.\d\s]/g, "").toLowerCase();
+  return rest.length <= label.length + 3;
+}
+
+export function readDatasets(blocks: Block[], b: number, state: CardState, lower: string): void {
+  const block = blocks[b] as Block;
+  const text = block.text;
+  for (const m of matches(DATASET, lower)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (!wholeWord(text, start, end)) continue;
+    const next = blocks[b + 1];
+    if (m[0] === "用データ") addDataset(state, parenthesised(text, start), block.line, 0.7);
+    else if (/^\s*\**\s*[:：]/.test(text.slice(end, end + 6)))
+      addDataset(state, refAfter(text, end), block.line, 0.8);
+    else if (onlyLabel(text, m[0]) && next?.type === "item" && next.line - block.line <= 3)
+      addDataset(state, refAfter(next.text, 0), next.line, 0.8);
+    else if (block.type !== "table") addDataset(state, fileNear(text, start, end), block.line, 0.7);
+  }
+}
+
+/** `dataset.jsonl (Fine-tuning用データ)`: the file before the parenthesis, when the parenthesis names training. */
+function parenthesised(text: string, at: number): Ref | undefined {
+  const from = Math.max(0, at - 24);
+  const window = text.slice(from, at);
+  const inside = Math.max(window.lastIndexOf("("), window.lastIndexOf("（"));
+  const open = inside === -1 ? -1 : from + inside;
+  if (open === -1 || !saysTraining(text.slice(open, at).toLowerCase())) return undefined;
+  return refBefore(text, open);
+}
+
+/** A data file named after a dataset word in the same clause (`학습 데이터 예시는 /data/denji.jsonl에 …`). */
+function fileNear(text: string, start: number, end: number): Ref | undefined {
+  const window = clause(text, start, end, 80);
+  const lower = window.toLowerCase();
+  if (!saysTraining(lower) || NOT_TRAINING.test(lower)) return undefined;
+  const offset = clauseStart(text, start, 80);
+  for (const dot of [".jsonl", ".json", ".csv", ".parquet", ".tsv"]) {
+    const at = window.indexOf(dot);
+    if (at === -1 || offset + at < end) continue;
+    const ref = refBefore(text, offset + at + dot.length);
+    if (ref && ref.kind === "path" && SENTENCE_FILE.test(ref.value)) return ref;
+  }
+  return undefined;
+}
+
+function valueAfter(text: string, from: number): string | undefined {
+  let i = from;
+  const limit = Math.min(text.length, from + 40);
+  while (i < limit) {
+    const c = text[i] ?? "";
+    if (/\d/.test(c) || (c === "." && /\d/.test(text[i + 1] ?? ""))) break;
+    const joiner = JOINERS.find((j) => text.startsWith(j, i));
+    if (joiner) i += joiner.length;
+    else if (c === "(" || c === "（") {
+      const close = text.indexOf(c === "(" ? ")" : "）", i);
+      if (close === -1 || close - i > 30) return undefined;
+      i = close + 1;
+    } else if (/[\s*`|:：=_]/.test(c)) i++;
+    else return undefined;
+  }
+  const m = NUMBER.exec(text.slice(i, i + 30));
+  if (!m) return undefined;
+  const raw = m[0].replace(/[.,]+$/, "");
+  // A decimal comma (`0,0002`) is a decimal point; a thousands comma (`10,000`) is dropped.
+  return /^\d+,\d{1,2}$|^0,\d+$/.test(raw) ? raw.replace(",", ".") : raw.replace(/[,_]/g, "");
+}
+
+function addHp(state: CardState, key: string, value: string, line: number, confidence: number): void {
+  const typed = hyperparameterKeyFor(key) ?? key;
+  if (state.hp.some((h) => (hyperparameterKeyFor(h.key) ?? h.key.toLowerCase()) === typed)) return;
+  state.hp.push({ key, value, line, confidence });
+}
+
+export function readHyperparameters(block: Block, state: CardState, lower: string): void {
+  for (const m of matches(LABELS, lower)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const key = LABEL_KEY.get(m[0]);
+    if (!key || !wholeWord(lower, start, end)) continue;
+    const value = valueAfter(lower, end);
+    if (value !== undefined) addHp(state, key, value, block.line, block.type === "prose" ? 0.7 : 0.8);
+  }
+  readCounts(lower, block, state);
+}
+
+/** `2epoch`, `3 эпохи`, `训练3轮` (epochs) and `16K контекст` (maximum sequence length). */
+function readCounts(lower: string, block: Block, state: CardState): void {
+  const short = lower.length <= 40 && lower.replace(/[\s*`✔-]/g, "").length <= 12;
+  for (const [re, key] of [
+    [EPOCHS, "num_train_epochs"],
+    [CONTEXT, "max_seq_length"],
+  ] as const) {
+    for (const m of matches(re, lower)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      const count = /(\d+)(k?)\s*(?:个|回|번)?\s*$/.exec(lower.slice(Math.max(0, start - 10), start));
+      if (!count?.[1] || /\p{L}/u.test(lower[start - 1] ?? "")) continue;
+      if (/^[a-zа-яё]/.test(m[0]) && /[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(lower[end] ?? ""))
+        continue;
+      if (key === "num_train_epochs" && count[2]) continue;
+      if (!short && !saysTraining(clause(lower, start, end, 100))) continue;
+      const value = count[2] ? String(Number(count[1]) * 1024) : count[1];
+      addHp(state, key, value, block.line, 0.7);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Statements of the base model, datasets, method and hyperparameters in Chinese, Japanese, Korean, Russian,
+ * German, French, Spanish and Portuguese (issue category 6). Phrases come from `ml-phrases.ts`; every one must have the model or
+ * value right beside it, so a card that merely mentions a model adds nothing.
+ *
+ * Adds to the `CardState`: `proseBases` (0.8 for a clear statement, 0.7 for a weaker one), `genericFineTune`,
+ * `proseDatasets`, `hp` under the trainer's key names, and the parameterisation and objective of prose steps.
+ */
+import type { Objective, Parameterization } from "../../model/vocabulary.js";
+import type { CardState } from "../card-body.js";
+import { emptyStep, extracted, fact } from "../facts.js";
+import type { Block } from "../markdown.js";
+import { parameterizationIn } from "../read-prose.js";
+import { readDerivation } from "./ml-derivation.js";
+import { BASE_LABEL_ITEMS, BASE_PHRASES, type BasePhrase, METHOD_WORDS } from "./ml-phrases.js";
+import { type Ref, refAfter, refBefore } from "./ml-refs.js";
+import { clause, foreignText, matches, phraseRegex, saysTraining, skipBlock, wholeWord } from "./ml-text.js";
+import { readDatasets, readHyperparameters } from "./ml-values.js";
+
+const BASES = phraseRegex(BASE_PHRASES.map((p) => p.text));
+const PHRASE = new Map(BASE_PHRASES.map((p) => [p.text.toLowerCase(), p]));
+const METHODS = phraseRegex(METHOD_WORDS.map(([w]) => w));
+
+const LORA = /\b(?:q|do)?lora\b/g;
+const METHOD = new Map(METHOD_WORDS.map(([w, m]) => [w, m]));
+
+/** The first reference in the few words after a phrase (`基于QLoRA开源的[33B guanaco](…)`), up to the clause end. */
+function scanAfter(text: string, from: number): Ref | undefined {
+  const limit = Math.min(text.length, from + 30);
+  for (let i = from; i < limit; i++) {
+    const c = text[i] ?? "";
+    if ("。，,；;！？\n".includes(c)) return undefined;
+    const k = c.charCodeAt(0);
+    if (c !== "[" && !((k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122))) continue;
+    if (i > from && /[A-Za-z0-9._-]/.test(text[i - 1] ?? "")) continue;
+    const ref = refAfter(text, i);
+    if (ref && ref.kind !== "dataset" && ref.kind !== "path") return ref;
+  }
+  return undefined;
+}
+
+function baseRef(text: string, start: number, end: number, phrase: BasePhrase): Ref | undefined {
+  if (phrase.label && !/^\s*\**\s*[:：是为は]/.test(text.slice(end, end + 6))) return undefined;
+  const ref = phrase.side === "before" ? refBefore(text, start) : refAfter(text, end);
+  const found = ref ?? (phrase.scan ? scanAfter(text, end) : undefined);
+  if (!found || found.kind === "dataset" || found.kind === "path") return undefined;
+  if (phrase.followedBy && !text.slice(found.end, found.end + 4).includes(phrase.followedBy))
+    return undefined;
+  return found;
+}
+
+const FINE_TUNING_HEADING =
+  /fine-?tun|finetun|微调|训练|ファインチューニング|学習|파인튜닝|학습|дообуч|обучен|training/i;
+
+/** `* LLM` followed by `* **deepseek-coder-1.3b-instruct**`: the base is the whole next item. */
+function labelItemBase(blocks: Block[], b: number): Ref | undefined {
+  const block = blocks[b] as Block;
+  const next = blocks[b + 1];
+  if (next?.type !== "item" || next.line - block.line > 2 || block.type !== "item") return undefined;
+  const label = block.text
+    .replace(/[*_`:：]/g, "")
+    .trim()
+    .toLowerCase();
+  if (!BASE_LABEL_ITEMS.includes(label)) return undefined;
+  if (!FINE_TUNING_HEADING.test(block.headings.filter(Boolean).pop() ?? "")) return undefined;
+  const ref = refAfter(next.text, 0);
+  const rest = ref ? next.text.slice(ref.end).replace(/[*_`\s]/g, "") : "x";
+  return ref && rest === "" && (ref.kind === "hub" || ref.kind === "name") ? ref : undefined;
+}
+
+function pushBase(state: CardState, value: string, line: number, confidence: number, note: string): void {
+  if (state.proseBases.some((p) => p.value === value)) return;
+  state.proseBases.push(fact(value, extracted(state.file, { line, confidence, note })));
+}
+
+function readBases(blocks: Block[], b: number, state: CardState, lower: string): void {
+  const block = blocks[b] as Block;
+  const text = block.text;
+  const item = labelItemBase(blocks, b);
+  if (item)
+    pushBase(state, item.value, blocks[b + 1]?.line ?? block.line, 0.7, "the item after a base-model label");
+  for (const m of matches(BASES, lower)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const phrase = PHRASE.get(m[0]);
+    if (!phrase || !wholeWord(text, start, end)) continue;
+    if (phrase.verbAfter && !saysTraining(lower.slice(end, end + phrase.verbAfter))) continue;
+    const ref = baseRef(text, start, end, phrase);
+    if (!ref) continue;
+    const around = clause(lower, Math.min(start, ref.start), Math.max(end, ref.end));
+    const trained = saysTraining(around);
+    if (phrase.needsVerb && !trained) continue;
+    pushBase(state, ref.value, block.line, phrase.confidence, `stated in the card's prose ("${m[0]}")`);
+    if (phrase.fineTune || trained || phrase.label) state.genericFineTune ??= block.line;
+  }
+}
+
+interface Methods {
+  parameterization?: { value: Parameterization; line: number };
+  objective?: { value: Objective; line: number };
+}
+
+const RANK: Record<string, number> = { qlora: 3, dora: 2, lora: 1, full: 0 };
+
+function notePara(found: Methods, value: Parameterization, line: number): void {
+  const have = found.parameterization;
+  if (!have || (RANK[value] ?? 0) > (RANK[have.value] ?? 0)) found.parameterization = { value, line };
+}
+
+/** Method words (`指令微调`, `全参数微调`, `지도학습`) and LoRA/QLoRA named beside a training word. */
+function readMethods(block: Block, found: Methods, lower: string): void {
+  for (const m of matches(METHODS, lower)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const method = METHOD.get(m[0]);
+    // `指令微调模型` describes a kind of model, not what was done to this one.
+    if (!method || /^\s*(?:模型|モデル|모델)/.test(lower.slice(at, at + 4))) continue;
+    if (method === "full") notePara(found, "full", block.line);
+    else found.objective ??= { value: method, line: block.line };
+  }
+  if (!foreignText(block.text) || !/lora/.test(lower)) return;
+  for (const m of matches(LORA, lower)) {
+    const start = m.index ?? 0;
+    const around = clause(lower, start, start + m[0].length, 120);
+    const p = parameterizationIn(m[0]);
+    if (p && saysTraining(around.replace(/lora/g, ""))) notePara(found, p, block.line);
+  }
+}
+
+function applyMethods(found: Methods, state: CardState): void {
+  const { file } = state;
+  const prov = (line: number) =>
+    extracted(file, { line, confidence: 0.7, note: "method named in the card's prose" });
+  const objective = found.objective;
+  if (objective && !state.prose.some((p) => p.step.objective?.value === objective.value)) {
+    const step = emptyStep("fine-tune", prov(objective.line));
+    step.objective = fact(objective.value, prov(objective.line));
+    state.prose.push({ step, ordered: false, index: objective.line * 10000 });
+  }
+  const para = found.parameterization;
+  if (!para) return;
+  if (state.prose.length === 0) {
+    const step = emptyStep("fine-tune", prov(para.line));
+    state.prose.push({ step, ordered: false, index: para.line * 10000 });
+  }
+  for (const p of state.prose) p.step.parameterization ??= fact(para.value, prov(para.line));
+}
+
+/** The reader: bases, datasets, hyperparameters and methods stated in the card's other-language prose. */
+export function readMultilingual(blocks: Block[], state: CardState): void {
+  const found: Methods = {};
+  const skipped = new Map<string, boolean>();
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b] as Block;
+    if (skipBlock(block, skipped)) continue;
+    const lower = block.text.toLowerCase();
+    // A lower-case form of another length (a rare letter such as `İ`) would shift every position.
+    if (lower.length !== block.text.length) continue;
+    readBases(blocks, b, state, lower);
+    readDatasets(blocks, b, state, lower);
+    readHyperparameters(block, state, lower);
+    readMethods(block, found, lower);
+  }
+  applyMethods(found, state);
+  readDerivation(blocks, state);
+}
