@@ -263,11 +263,13 @@ function extractGroup(
   const chain = combine(facts, warnings);
   // File-level statements of a quantised frozen base go to the last adapter step.
   const bits = facts.find((f) => f.trainingQuantBits)?.trainingQuantBits;
-  const adapterStep = [...chain].reverse().find((s) => s.kind === "fine-tune" && s.parameterization?.value === "lora");
+  const adapterStep = [...chain]
+    .reverse()
+    .find((s) => s.kind === "fine-tune" && s.parameterization?.value === "lora");
   if (bits && adapterStep) adapterStep.adapter.quantizationBits ??= bits;
   loraOverQuantisedBase(chain);
   intermediateOutputs(chain);
-  expandIntermediates(chain);
+  if (options.intermediates !== false) expandIntermediates(chain);
   warnings.push(...unresolved(chain));
   const built = buildDocument(chain, facts, options);
   // Provenance objects are shared while building; a document of plain, unshared values serialises without
@@ -326,7 +328,8 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
     const result = extractGroup(only, options, groups[0] ? fileWarnings(only) : []);
     return { documents: [result], warnings };
   }
-  const documents = groups.map((g) => extractGroup(g, {}, fileWarnings(g)));
+  const { subject: _one, ...shared } = options;
+  const documents = groups.map((g) => extractGroup(g, shared, fileWarnings(g)));
   warnings.push({
     code: "extract.unrelated",
     message: `the files describe ${groups.length} unrelated lineages: ${groups

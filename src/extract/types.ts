@@ -27,4 +27,9 @@ export interface ExtractResult {
 export interface ExtractOptions {
   /** Id of the model the document describes, when the files do not name it. */
   subject?: string;
+  /**
+   * Trace a root that is a well-known intermediate checkpoint to its parent with ftl's table (default true).
+   * The Hub import turns it off: it follows parents from the Hub's own data.
+   */
+  intermediates?: boolean;
 }

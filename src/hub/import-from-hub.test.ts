@@ -139,7 +139,8 @@ describe("importFromHub: chains", () => {
 
   it("keeps a base model that is a local path, without following it", async () => {
     const { document, warnings } = await importFromHub("hf:aa-n/Qwen3_Lora", { endpoint: hub.url });
-    expect(document.bases.map((b) => b.id)).toContain("/dev/shm/Qwen/Qwen3-14B");
+    // A local path is kept as a local reference, apart from Hub ids.
+    expect(document.bases.map((b) => b.id)).toContain("local:/dev/shm/Qwen/Qwen3-14B");
     expect(warnings.map((w) => w.code)).toContain("hub.parent-not-hub-id");
     expect(hub.requests.some((r) => r.url.includes("dev/shm"))).toBe(false);
   });

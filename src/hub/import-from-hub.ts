@@ -92,7 +92,8 @@ export function hubClient(options: HubAccessOptions = {}): HubClient {
 /** Extraction that never takes the import down: a failure of the extractor becomes a warning. */
 export function extractHubModel(model: HubModel): ExtractResult {
   try {
-    return extractFromFiles(model.files, { subject: model.id });
+    // The Hub import follows parents from data, so ftl's table of well-known intermediates is not used here.
+    return extractFromFiles(model.files, { subject: model.id, intermediates: false });
   } catch (error) {
     return {
       document: { format: FORMAT_V1, subject: { id: model.id }, bases: [], steps: [] },
