@@ -81,7 +81,14 @@ export function trains(step: StepFacts): boolean {
  */
 export function verlConfigNote(args: Args, step: StepFacts, file: string): void {
   const config = args.obj.config;
-  if (typeof config === "string") step.notes.push(`loads config ${config}; the command's values override it`);
+  if (typeof config === "string") {
+    step.notes.push(`loads config ${config}; the command's values override it`);
+    // Kept for `foldLoadedConfigs`: a fine-tune step's parameters are not written to the document.
+    step.parameters.config = fact(
+      config,
+      extracted(file, { field: "config", line: args.lines.get("config") }),
+    );
+  }
   const name = args.obj["trainer.experiment_name"];
   if (step.objective || typeof name !== "string") return;
   const objective = objectiveFromNames(name);

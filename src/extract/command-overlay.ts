@@ -1,0 +1,83 @@
+/**
+ * A training command that loads a config file and overrides some of its keys (EasyR1's `python3 -m
+ * verl.trainer.main config=examples/config.yaml worker.actor.model.model_path=Qwen/Qwen3-4B ...`) describes one
+ * run: the config's values where the command says nothing, the command's where it does. When the config is
+ * among the files read, its step is folded into the command's step (each value keeps the provenance of the
+ * file it came from) and the config says nothing on its own.
+ */
+import type { FileFacts, StepFacts } from "./facts.js";
+
+/** The config file a command step loads (`config=...`), as the command wrote it. */
+export function loadedConfig(step: StepFacts): string | undefined {
+  const v = step.parameters.config?.value;
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+}
+
+const parts = (p: string) => p.replace(/\\/g, "/").replace(/^\.\//, "").split("/").filter(Boolean);
+const folder = (p: string) => parts(p).slice(0, -1).join("/");
+
+/** Does the file at `path` hold the config the command at `from` names as `ref`? */
+function names(path: string, ref: string, from: string): boolean {
+  const file = parts(path);
+  const wanted = parts(ref);
+  if (file.at(-1) !== wanted.at(-1)) return false;
+  // `examples/config.yaml` from the repository root, or the file beside the script.
+  const suffix = file.slice(-wanted.length).join("/") === wanted.join("/");
+  return suffix || folder(path) === folder(from);
+}
+
+/** A weak default (`full` at 0.7, a name-derived objective) gives way to what the other file states. */
+const weak = (f: { source: { source: string; confidence?: number } } | undefined) =>
+  f === undefined || (f.source.source === "inferred" && (f.source.confidence ?? 0.5) <= 0.7);
+
+function fold(config: StepFacts, command: StepFacts, configFile: string): StepFacts {
+  const out: StepFacts = {
+    ...config,
+    origin: command.origin,
+    adapter: { ...config.adapter, ...command.adapter },
+    hyperparameters: { ...config.hyperparameters, ...command.hyperparameters },
+    inputs: command.inputs.length > 0 ? command.inputs : config.inputs,
+    datasets: command.datasets.length > 0 ? command.datasets : config.datasets,
+    software: [...config.software, ...command.software],
+    parameters: { ...config.parameters, ...command.parameters },
+    notes: [...command.notes, `values the command does not set come from ${configFile}`, ...config.notes],
+    recipe: true,
+    finalRun: false,
+  };
+  const objectiveFromCommand =
+    command.objective && (weak(config.objective) || command.objective.source.source === "extracted");
+  if (objectiveFromCommand) out.objective = command.objective;
+  if (command.parameterization && !weak(command.parameterization))
+    out.parameterization = command.parameterization;
+  if (command.output) out.output = command.output;
+  if (command.framework && !config.framework) out.framework = command.framework;
+  return out;
+}
+
+/**
+ * Folds each config a command loads into the command's step, when exactly one file read is that config and it
+ * describes one training step. Returns the files; folded configs keep their file but lose their step.
+ */
+export function foldLoadedConfigs(files: FileFacts[]): FileFacts[] {
+  for (const f of files) {
+    f.steps = f.steps.map((step) => {
+      const ref = loadedConfig(step);
+      if (!ref || step.kind !== "fine-tune") return step;
+      const candidates = files.filter(
+        (c) =>
+          c !== f && names(c.file, ref, f.file) && c.steps.length === 1 && c.steps[0]?.kind === "fine-tune",
+      );
+      const config = candidates.length === 1 ? candidates[0] : undefined;
+      const configStep = config?.steps[0];
+      if (!config || !configStep) return step;
+      config.steps = [];
+      config.warnings.push({
+        code: "extract.config-loaded",
+        message: `${config.file}: loaded by the command in ${f.file}, which overrides some of its values; read as one run`,
+        file: config.file,
+      });
+      return fold(configStep, step, config.file);
+    });
+  }
+  return files;
+}
