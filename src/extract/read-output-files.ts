@@ -40,9 +40,13 @@ function readAdapterConfig(obj: Obj, out: FileFacts): void {
   const peft = str(obj.peft_type)?.toLowerCase();
   if (peft) {
     const p = obj.use_dora === true ? "dora" : (PEFT_TYPES[peft] ?? "other");
+    // PEFT writes peft_type LORA for QLoRA adapters too: "lora" is right unless the base was quantised.
     step.parameterization = fact(
       p,
-      extracted(file, { field: obj.use_dora === true ? "use_dora" : "peft_type" }),
+      extracted(file, {
+        field: obj.use_dora === true ? "use_dora" : "peft_type",
+        confidence: p === "lora" ? 0.85 : 1,
+      }),
     );
   } else if (obj.peft_type !== undefined) wrongType(out, "peft_type", "a PEFT type name", obj.peft_type);
   const adapterKeys: Obj = {};
@@ -128,7 +132,8 @@ function readTrainerState(obj: Obj, out: FileFacts): void {
   if (obj.train_batch_size !== undefined) keys.train_batch_size = obj.train_batch_size;
   // The Trainer writes the number of optimiser steps it planned (from epochs or from max_steps).
   if (typeof obj.max_steps === "number" && obj.max_steps > 0) keys.max_steps = obj.max_steps;
-  readTrainingKeys(keys, file, step, out.warnings, { confidence: 0.95 });
+  // What the Trainer planned (epochs, steps, batch) may differ from what the card says was run.
+  readTrainingKeys(keys, file, step, out.warnings, { confidence: 0.85 });
   if (typeof obj.global_step === "number")
     step.hyperparameters["other.global_step"] = fact(
       obj.global_step,
