@@ -98,6 +98,27 @@ function skipComment(c: Cursor): void {
   while (c.i < c.text.length && c.text[c.i] !== "\n") c.i++;
 }
 
+/** `\x` at `c.i`: the escaped character (a line continuation gives nothing). */
+function readEscape(c: Cursor, inQuotes: boolean): string {
+  const esc = c.text[c.i + 1];
+  c.i += 2;
+  if (esc === "\n") c.line++;
+  else if (esc === "\r" && c.text[c.i] === "\n") {
+    c.i++;
+    c.line++;
+  } else if (esc !== undefined) return inQuotes && !/["\\$`]/.test(esc) ? `\\${esc}` : esc;
+  return "";
+}
+
+/** A back-quoted command at `c.i`, kept as written, not run; a `` `# note` `` in a command is nothing. */
+function readBackquote(c: Cursor): string {
+  const end = c.text.indexOf("`", c.i + 1);
+  const inner = c.text.slice(c.i, end === -1 ? undefined : end + 1);
+  c.line += inner.split("\n").length - 1;
+  c.i = end === -1 ? c.text.length : end + 1;
+  return /^`\s*#/.test(inner) ? "" : inner;
+}
+
 /** Reads one word starting at `c.i`; returns it, or undefined at a separator or end of line. */
 function readWord(c: Cursor, env: Env): Word[] {
   const { text } = c;
@@ -119,22 +140,11 @@ function readWord(c: Cursor, env: Env): Word[] {
       continue;
     }
     if (ch === "\\") {
-      const esc = text[c.i + 1];
-      c.i += 2;
-      if (esc === "\n") c.line++;
-      else if (esc === "\r" && text[c.i] === "\n") {
-        c.i++;
-        c.line++;
-      } else if (esc !== undefined) out += quote && !/["\\$`]/.test(esc) ? `\\${esc}` : esc;
+      out += readEscape(c, quote !== undefined);
       continue;
     }
     if (ch === "`") {
-      // A back-quoted command is not run; `` `# note` `` is a comment people put inside a long command.
-      const end = text.indexOf("`", c.i + 1);
-      const inner = text.slice(c.i, end === -1 ? undefined : end + 1);
-      c.line += inner.split("\n").length - 1;
-      c.i = end === -1 ? text.length : end + 1;
-      if (!/^`\s*#/.test(inner)) out += inner;
+      out += readBackquote(c);
       continue;
     }
     if (ch === "$") {
