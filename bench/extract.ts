@@ -134,13 +134,18 @@ console.log(
   `median: ${median.toFixed(0)} cards/s per core (${((median * bytes) / CARDS / 1024 / 1024).toFixed(1)} MiB/s); wall-clock median ${medianOf(wall).toFixed(0)} cards/s; target 2000 cards/s per core: ${(median / 2000).toFixed(2)}x`,
 );
 
-// The real cards of the accuracy set, for comparison with the generated ones.
-const fixtures = fileURLToPath(new URL("../test/fixtures/extract/", import.meta.url));
-const real = ["samples", "real", "heldout"].flatMap((set) =>
-  readdirSync(join(fixtures, set))
-    .filter((n) => n.endsWith(".md") && !n.startsWith("SAMPLES"))
-    .map((n) => ({ path: n, text: readFileSync(join(fixtures, set, n), "utf8") })),
-);
+// The real cards of the labelled corpus (every language and kind), for comparison with the generated ones.
+const corpus = fileURLToPath(new URL("../test/fixtures/corpus/", import.meta.url));
+function cardsUnder(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? cardsUnder(join(dir, e.name))
+      : /\.md$/i.test(e.name)
+        ? [{ path: e.name, text: readFileSync(join(dir, e.name), "utf8") }]
+        : [],
+  );
+}
+const real = ["dev", "sealed"].flatMap((set) => cardsUnder(join(corpus, set)));
 const repeat = Math.ceil(CARDS / real.length);
 const realRates: number[] = [];
 for (let run = 0; run < RUNS; run++) {
@@ -151,5 +156,5 @@ for (let run = 0; run < RUNS; run++) {
 }
 const realBytes = real.reduce((n, c) => n + c.text.length, 0) / real.length;
 console.log(
-  `real cards of the accuracy set: ${real.length} cards (${(realBytes / 1024).toFixed(1)} KiB on average) × ${repeat}, median ${medianOf(realRates).toFixed(0)} cards/s per core`,
+  `real cards of the labelled corpus: ${real.length} cards (${(realBytes / 1024).toFixed(1)} KiB on average) × ${repeat}, median ${medianOf(realRates).toFixed(0)} cards/s per core`,
 );
