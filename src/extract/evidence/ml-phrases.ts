@@ -43,6 +43,9 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   // en label in a Korean README — dev c-ne-ko-denji-kanana-qlora-readme: "Base Model:\n🔗 kakaocorp/kanana-1.5-8b-instruct-2505"
   { text: "Base Model", side: "after", label: true, confidence: 0.8 },
   { text: "基座模型", side: "after", label: true, confidence: 0.8 },
+  // zh — issue 6 ("X 微调而来", "底座模型"); no card collected yet
+  { text: "微调而来", side: "before", fineTune: true, confidence: 0.8 },
+  { text: "底座模型", side: "after", label: true, confidence: 0.8 },
   // zh — CPU-DS/Code-AiHelper README: "使用 Qwen2.5-7B-Instruct 模型在数据集上进行Lora微调训练"
   { text: "使用", side: "after", needsVerb: true, followedBy: "模型", confidence: 0.7 },
   // zh — xueh88401-web/qwen2.5-7b-medical-finetune README: "使用 QLoRA 技术在 **QiZhenGPT** 医疗数据集上对 Qwen2.5-7B-Instruct 进行指令微调"
@@ -53,6 +56,8 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   // ja — issue 6: "X をベースに", "X をファインチューニング", "ベースモデル: X"
   { text: "をベースに", side: "before", confidence: 0.8 },
   { text: "をベースとして", side: "before", confidence: 0.8 },
+  { text: "をベースとした", side: "before", confidence: 0.8 },
+  { text: "を追加学習", side: "before", fineTune: true, confidence: 0.8 },
   { text: "をファインチューニング", side: "before", fineTune: true, confidence: 0.8 },
   { text: "ベースモデル", side: "after", label: true, confidence: 0.8 },
   // ko — sanguk-project/master model/gemma-7b-r16-master/README.md: "이 모델은 Google의 Gemma-7B를 기반으로 LoRA(…) 기법을
@@ -60,6 +65,9 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "기반으로", side: "before", needsVerb: true, confidence: 0.8 },
   { text: "베이스 모델", side: "after", label: true, confidence: 0.8 },
   { text: "기반 모델", side: "after", label: true, confidence: 0.8 },
+  // ko — issue 6 ("X를 파인튜닝한 모델"); no card collected yet
+  { text: "를 파인튜닝", side: "before", fineTune: true, confidence: 0.8 },
+  { text: "을 파인튜닝", side: "before", fineTune: true, confidence: 0.8 },
   // ko — dev c-ne-ko-ohlora-v4-kanana-lora-report: "[Kanana-1.5-2.1B-instruct-2505](…) 를 baseline 모델로 채택"
   { text: "baseline 모델로", side: "before", confidence: 0.8 },
   { text: "베이스 모델로", side: "before", confidence: 0.8 },
@@ -83,12 +91,18 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   // fr — issue 6: "affiné à partir de X"
   { text: "affiné à partir de", side: "after", fineTune: true, confidence: 0.8 },
   { text: "version affinée de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "version fine-tunée de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "version finetunée de", side: "after", fineTune: true, confidence: 0.8 },
   { text: "Modèle de base", side: "after", label: true, confidence: 0.8 },
   // es — dev c-ne-es-agents-course-gemma2-function-calling: "construiremos un modelo de llamadas a funciones basado en [google/gemma-2-2b-it](…)"
   { text: "basado en", side: "after", needsVerb: true, confidence: 0.8 },
   // es — issue 6: "ajustado a partir de X"
   { text: "ajustado a partir de", side: "after", fineTune: true, confidence: 0.8 },
   { text: "versión ajustada de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "versión afinada de", side: "after", fineTune: true, confidence: 0.8 },
+  // es — 0xnavarro/IA-PARA-TODOS llama3.2_finetuning README: "## 🦙 Ajuste Fino de Llama 3.2 en 30 Líneas de Python"
+  { text: "Ajuste fino de", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "Ajuste fino del", side: "after", fineTune: true, confidence: 0.7 },
   // es — 0xnavarro/IA-PARA-TODOS llm_finetuning_tutorials/llama3.2_finetuning/README.md: "Ajusta el modelo Llama 3.2 usando la biblioteca Unsloth"
   { text: "Ajusta el modelo", side: "after", fineTune: true, confidence: 0.7 },
   { text: "Modelo base", side: "after", label: true, confidence: 0.8 },
@@ -98,6 +112,7 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "baseado no", side: "after", needsVerb: true, confidence: 0.8 },
   { text: "baseado em", side: "after", needsVerb: true, confidence: 0.8 },
   { text: "versão ajustada do", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "ajuste fino do", side: "after", fineTune: true, confidence: 0.7 },
 ];
 
 /**

@@ -18,10 +18,10 @@ const DATA_FILE = /\.(jsonl|json|csv|tsv|parquet|txt|arrow)$/i;
 const FILLER = new Set([..." \t*`_:：=\"'「」『』“”‘’《》【】(（"]);
 /** Words skipped before a name (`Meta's`, `the`, `le modèle`). */
 const FILLER_WORD =
-  /^(?:the|a|an|le|la|les|l'|el|los|o|os|um|uma|do|da|dem|den|der|das|des|du|modèle|modelo|model|modell|модели|модель|\w+'s)$/i;
+  /^(?:the|a|an|le|la|les|l'|el|del|los|o|os|um|uma|do|da|dem|den|der|das|des|du|modèle|modelo|model|modell|модели|модель|\w+'s)$/i;
 /** Words that end a name written without an org. */
 const STOP_WORD =
-  /^(?:modell\w*|model\w*|modelo\w*|modèle\w*|llm|basis\w*|version|datensatz|daten|and|und|et|y|e|und|with|mit|avec|con|com|for|für|pour|para|on|auf|sur|en|em|no|na|in|im|dans)$/i;
+  /^(?:\w*modell\w*|model\w*|modelo\w*|modèle\w*|llm|basis\w*|version|datensatz|daten|and|und|et|y|e|und|with|mit|avec|con|com|for|für|pour|para|on|auf|sur|en|em|no|na|in|im|dans)$/i;
 /** A token that can continue a name (`2.5`, `7B`, `Instruct`, `v0.1`). */
 const NAME_PART = /^(?:\d[\w.]*|[A-Z][\w.-]*|v\d[\w.]*)$/;
 

@@ -41,7 +41,7 @@ const JOINERS = [
 const NUMBER = /^[+-]?\d[\d.,_]*(?:[eE][-+]?\d+)?/;
 
 function addDataset(state: CardState, ref: Ref | undefined, line: number, confidence: number): void {
-  if (!ref || ref.kind === "hub" || ref.kind === "name") return;
+  if (!ref || ref.kind === "name") return;
   const value = ref.value.replace(/^\.\//, "");
   if (state.proseDatasets.some((d) => d.value.toLowerCase() === value.toLowerCase())) return;
   state.proseDatasets.push(
@@ -71,8 +71,17 @@ export function readDatasets(blocks: Block[], b: number, state: CardState, lower
       addDataset(state, refAfter(text, end), block.line, 0.8);
     else if (onlyLabel(text, m[0]) && next?.type === "item" && next.line - block.line <= 3)
       addDataset(state, refAfter(next.text, 0), next.line, 0.8);
-    else if (block.type !== "table") addDataset(state, fileNear(text, start, end), block.line, 0.7);
+    else if (block.type !== "table")
+      addDataset(state, idBefore(text, lower, start) ?? fileNear(text, start, end), block.line, 0.7);
   }
+}
+
+/** `在 yahma/alpaca-cleaned 数据集上进行微调`: an id written right before the dataset word, in a clause about training. */
+function idBefore(text: string, lower: string, start: number): Ref | undefined {
+  const ref = refBefore(text, start);
+  if (!ref || (ref.kind !== "hub" && ref.kind !== "dataset")) return undefined;
+  const around = clause(lower, ref.start, start + 4, 60);
+  return saysTraining(around) && !NOT_TRAINING.test(around) ? ref : undefined;
 }
 
 /** `dataset.jsonl (Fine-tuning用データ)`: the file before the parenthesis, when the parenthesis names training. */

@@ -147,6 +147,31 @@ describe("base model", () => {
     expect(bases(read("- Ajusta el modelo Llama 3.2 usando la biblioteca Unsloth"))).toEqual(["Llama 3.2"]);
   });
 
+  it("standard phrasings of issue 6 without a collected card (zh, ja, ko, fr, es)", () => {
+    expect(bases(read("本模型由 Qwen2.5-7B-Instruct 微调而来。"))).toEqual(["Qwen2.5-7B-Instruct"]);
+    expect(bases(read("Llama-3-8B をベースとしたモデルです。"))).toEqual(["Llama-3-8B"]);
+    expect(bases(read("이 모델은 beomi/Llama-3-Open-Ko-8B를 파인튜닝한 모델입니다."))).toEqual([
+      "beomi/Llama-3-Open-Ko-8B",
+    ]);
+    expect(bases(read("Ce modèle est une version fine-tunée de mistralai/Mistral-7B-v0.1."))).toEqual([
+      "mistralai/Mistral-7B-v0.1",
+    ]);
+    // 0xnavarro/IA-PARA-TODOS llama3.2_finetuning README: "realizar el ajuste fino del modelo Llama 3.2"
+    expect(
+      bases(
+        read(
+          "Este script demuestra cómo realizar el ajuste fino del modelo Llama 3.2 usando la biblioteca Unsloth.",
+        ),
+      ),
+    ).toEqual(["Llama 3.2"]);
+  });
+
+  it("a name ends at a common noun (`… Llama 3 8B Sprachmodell`)", () => {
+    expect(bases(read("Das Modell ist ein feinabgestimmtes Llama 3 8B Sprachmodell."))).toEqual([
+      "Llama 3 8B",
+    ]);
+  });
+
   it("ignores evaluation sections", () => {
     const s = read("## 评估\n\n我们基于 [org/model-7b](https://huggingface.co/org/model-7b) 训练。");
     expect(bases(s)).toEqual([]);
@@ -193,6 +218,13 @@ describe("datasets", () => {
     expect(datasets(read("학습 데이터 예시는 /data/denji.jsonl에 포함되어 있습니다."))).toEqual([
       "/data/denji.jsonl",
     ]);
+  });
+
+  it("zh: an id before 数据集 in a sentence about training; a label with an org/name id", () => {
+    expect(datasets(read("我们在 yahma/alpaca-cleaned 数据集上进行了LoRA微调。"))).toEqual([
+      "yahma/alpaca-cleaned",
+    ]);
+    expect(datasets(read("- 数据集: BelleGroup/train_0.5M_CN"))).toEqual(["BelleGroup/train_0.5M_CN"]);
   });
 
   it("ko: a file used for testing is not training data (dev c-ne-ko-deepseek-coder-diagram-sft)", () => {
