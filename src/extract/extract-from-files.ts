@@ -7,6 +7,7 @@ import { graphIssues } from "../validate/graph-rules.js";
 import { buildDocument } from "./build-document.js";
 import { expandIntermediates, intermediateOutputs, loraOverQuantisedBase } from "./chain-rules.js";
 import type { FileFacts, StepFacts } from "./facts.js";
+import { foldLoadedConfigs } from "./command-overlay.js";
 import { groupRuns } from "./group-runs.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
 import { normaliseRefs } from "./normalise-refs.js";
@@ -33,6 +34,11 @@ export const INCOMPLETE_CODES = new Set([
 
 const PRIORITY: Record<string, number> = { "model-card": 0 };
 const RECIPE_KINDS = new Set([
+  "shell-script",
+  "torchtune",
+  "verl",
+  "easyr1",
+  "mlx-lm",
   "trl-recipe",
   "open-instruct",
   "axolotl",
@@ -318,7 +324,7 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
     facts.push(read);
   }
   if (files.length === 0) warnings.push({ code: "extract.no-input", message: "no files given" });
-  const all = groupRuns(facts);
+  const all = groupRuns(foldLoadedConfigs(facts));
   const groups = all.filter(saysSomething);
   const fileWarnings = (g: FileFacts[]) => g.flatMap((f) => f.warnings);
   const silent = all.filter((g) => !saysSomething(g));

@@ -28,11 +28,14 @@ export interface Mention {
 
 const ID = /(?<![\w./-])([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])(?![\w/-])/g;
 
-/** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
-const TECHNIQUE_LIST = /\b(?:supplemented by|such as|including|techniques?|methods? like|e\.g\.|for example|supports?|aided by)\b/i;
+/** A list of techniques in general ("supplemented by …", "such as …"), not this model's procedure. */
+const TECHNIQUE_LIST =
+  /\b(?:supplemented by|such as|including|techniques?|methods? like|e\.g\.|for example|supports?|aided by)\b/i;
 /** Sentences about the field, another model or future work, not this model's procedure. */
-const GENERAL_TALK = /\b(?:we plan|in the future|future work|will be|is a technique|are techniques|refers to)\b/i;
+const GENERAL_TALK =
+  /\b(?:we plan|in the future|future work|will be|is a technique|are techniques|refers to)\b/i;
 
+/** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
 export function mentions(sentence: string): Mention[] {
   const out: Mention[] = [];
   for (const link of links(sentence)) {

@@ -10,6 +10,7 @@
  */
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
+import { readCommandBlocks } from "./commands.js";
 import { readMergeProse } from "./merge-prose.js";
 import { readMultilingual } from "./multilingual.js";
 import { readNamedBases } from "./named-bases.js";
@@ -21,5 +22,6 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readNamedBases,
   readQuantizedBase,
   readMergeProse,
+  readCommandBlocks,
   readMultilingual,
 ];

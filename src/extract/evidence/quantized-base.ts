@@ -9,7 +9,8 @@ import { extracted, fact } from "../facts.js";
 import type { Block } from "../markdown.js";
 
 const LIST_ITEM = /^load_in_(4|8)bit\s*:\s*true\b/i;
-const TRAINING_CODE = /\b(?:SFTTrainer|DPOTrainer|Trainer|TrainingArguments|LoraConfig|get_peft_model|prepare_model_for_kbit_training)\s*\(/;
+const TRAINING_CODE =
+  /\b(?:SFTTrainer|DPOTrainer|Trainer|TrainingArguments|LoraConfig|get_peft_model|prepare_model_for_kbit_training)\s*\(/;
 const CODE_BITS = /\bload_in_(4|8)bit\s*=\s*True\b/;
 
 export function readQuantizedBase(blocks: Block[], state: CardState): void {
