@@ -201,7 +201,7 @@ export function readCard(text: string, file: string): FileFacts {
             !t.objective ||
             !s.objective ||
             t.objective.value === s.objective.value ||
-            s.objective.source.source === "inferred"),
+            (s.objective.source.source === "inferred" && !s.recipe)),
       );
       if (target) mergeStepInto(target, s, out.warnings);
       else steps.push(s);
