@@ -176,3 +176,22 @@ describe("ftl export --into on disk", () => {
     expect(readFileSync(join(dir, "README.md")).equals(latin)).toBe(true);
   });
 });
+
+describe("reading a hostile card back takes linear time", () => {
+  const card = updateHfCard("# Card\n", doc);
+  const hostile = (n: number): string =>
+    card.replace("<code>", "").replace(/\| `org\/data` \|/, `| \`a\` (${"subset `` x ``, ".repeat(n)} |`);
+  const time = (text: string): number => {
+    const started = performance.now();
+    readHfCard(text, "README.md");
+    return performance.now() - started;
+  };
+  it("a dataset cell of many unclosed details (was super-linear: minutes at 2,000)", () => {
+    expect(hostile(10)).not.toBe(card);
+    time(hostile(2000));
+    const small = Math.max(1, time(hostile(5000)));
+    const large = time(hostile(20_000));
+    expect(large / small).toBeLessThan(16);
+    expect(large).toBeLessThan(2000);
+  });
+});

@@ -92,29 +92,78 @@ function parseInput(text: string, step: Json): ModelInput | undefined {
   return input;
 }
 
-const SPAN = String.raw`(?:\`\`? .*? \`\`?|\`[^\`]*\`|<code>[^<]*</code>)`;
-const DETAIL = String.raw`(?:subset ${SPAN}|split ${SPAN}|[\d,.e+-]+ \w+)`;
-const DETAILS = new RegExp(String.raw`^(.*) \((${DETAIL}(?:, ${DETAIL})*)\)$`);
+/** End (exclusive) of the code span that starts at `i` (`x`, `` x `` or <code>x</code>), or -1. */
+function spanEnd(text: string, i: number): number {
+  const close = (open: string, shut: string): number => {
+    const at = text.indexOf(shut, i + open.length);
+    return at < 0 ? -1 : at + shut.length;
+  };
+  if (text.startsWith("<code>", i)) return close("<code>", "</code>");
+  if (text.startsWith("`` ", i)) return close("`` ", " ``");
+  if (text.startsWith("`", i)) return close("`", "`");
+  return -1;
+}
 
-function parseDataset(text: string): DatasetRef | undefined {
-  const match = DETAILS.exec(text);
-  const name = match?.[1] ?? text;
-  const dataset: Json = {};
-  const id = parseCode(name);
-  if (id !== undefined) dataset.id = id;
-  else if (name.startsWith("“") && name.endsWith("”")) dataset.description = parseCell(name.slice(1, -1));
-  else return undefined;
-  for (const part of match?.[2]?.split(/, (?=subset |split |[\d,.e+-]+ \w+$|[\d,.e+-]+ \w+,)/) ?? []) {
-    if (part.startsWith("subset ")) dataset.subset = parseCode(part.slice(7));
-    else if (part.startsWith("split ")) dataset.split = parseCode(part.slice(6));
-    else {
-      const [count, unit] = part.split(" ");
+const SIZE_PART = /[\d,.e+-]+ \w+/y;
+
+/** The details in `(subset …, split …, N unit)`, read by one left-to-right scan; undefined if malformed. */
+function parseDetails(inner: string): Json | undefined {
+  const details: Json = {};
+  let i = 0;
+  while (i < inner.length) {
+    let end: number;
+    if (inner.startsWith("subset ", i) || inner.startsWith("split ", i)) {
+      const key = inner.startsWith("subset ", i) ? "subset" : "split";
+      const from = i + key.length + 1;
+      end = spanEnd(inner, from);
+      if (end < 0) return undefined;
+      details[key] = parseCode(inner.slice(from, end));
+    } else {
+      SIZE_PART.lastIndex = i;
+      if (!SIZE_PART.test(inner)) return undefined;
+      end = SIZE_PART.lastIndex;
+      const [count, unit] = inner.slice(i, end).split(" ");
       const value = number(count ?? "");
       if (value !== undefined && (SIZE_UNITS as readonly string[]).includes(unit ?? ""))
-        dataset.size = { count: value, unit: unit as SizeUnit };
+        details.size = { count: value, unit: unit as SizeUnit };
     }
+    if (end === inner.length) return details;
+    if (!inner.startsWith(", ", end)) return undefined;
+    i = end + 2;
   }
-  return dataset as DatasetRef;
+  return details;
+}
+
+/** Where a dataset cell's name ends: after its code span, or after the closing quote of its description. */
+function nameEnds(text: string): number[] {
+  if (!text.startsWith("“")) return [spanEnd(text, 0)];
+  if (text.endsWith("”")) return [text.length];
+  // The description may itself contain `” (`: try the last few candidates (bounded, so linear time).
+  const ends: number[] = [];
+  for (let at = text.lastIndexOf("” ("); at > 0 && ends.length < 4; at = text.lastIndexOf("” (", at - 1))
+    ends.push(at + 1);
+  return ends;
+}
+
+/** A dataset cell: a code span or a “description”, then optional details in parentheses. Linear time. */
+function parseDataset(text: string): DatasetRef | undefined {
+  for (const nameEnd of nameEnds(text)) {
+    if (nameEnd <= 0) continue;
+    const rest = text.slice(nameEnd);
+    const details =
+      rest === ""
+        ? {}
+        : rest.startsWith(" (") && rest.endsWith(")")
+          ? parseDetails(rest.slice(2, -1))
+          : undefined;
+    if (details === undefined) continue;
+    const name = text.slice(0, nameEnd);
+    const id = parseCode(name);
+    if (id !== undefined) return { id, ...details } as DatasetRef;
+    if (name.startsWith("“") && name.endsWith("”"))
+      return { description: parseCell(name.slice(1, -1)), ...details } as DatasetRef;
+  }
+  return undefined;
 }
 
 /** Labels of the key hyperparameters in the table, in the order they are tried. */
