@@ -8,6 +8,8 @@
  * Data, not code: `multilingual.ts` reads these tables.
  */
 
+import type { Objective } from "../../model/vocabulary.js";
+
 /** Where the model sits relative to the phrase. */
 export type Side = "after" | "before";
 
@@ -288,7 +290,7 @@ export const EPOCH_UNITS: readonly string[] = [
 ];
 
 /** Method words: the parameterisation or objective they state. */
-export const METHOD_WORDS: readonly (readonly [string, "full" | "sft" | "dpo"])[] = [
+export const METHOD_WORDS: readonly (readonly [string, "full" | Objective])[] = [
   // zh — xueh88401-web/qwen2.5-7b-medical-finetune: "使用 QLoRA 技术在 **QiZhenGPT** 医疗数据集上对 Qwen2.5-7B-Instruct 进行指令微调"
   ["指令微调", "sft"],
   ["指令精调", "sft"],
@@ -309,6 +311,15 @@ export const METHOD_WORDS: readonly (readonly [string, "full" | "sft" | "dpo"])[
   ["полное дообучение", "full"],
   ["инструктивное дообучение", "sft"],
   ["direkte präferenzoptimierung", "dpo"],
+  // zh — issue 6; the Chinese-LLaMA family of READMEs says "中文增量预训练" / "二次预训练" (no card collected here)
+  ["增量预训练", "continued-pretraining"],
+  ["继续预训练", "continued-pretraining"],
+  ["持续预训练", "continued-pretraining"],
+  ["二次预训练", "continued-pretraining"],
+  ["直接偏好优化", "dpo"],
+  // ja, ko — issue 6
+  ["継続事前学習", "continued-pretraining"],
+  ["추가 사전학습", "continued-pretraining"],
 ];
 
 /** Headings of sections that are not about how the model was trained, in the languages read here. */

@@ -137,6 +137,31 @@ function addHp(state: CardState, key: string, value: string, line: number, confi
   state.hp.push({ key, value, line, confidence });
 }
 
+const SEPARATOR = /^\|[\s:|-]+$/;
+const cells = (row: string) =>
+  row
+    .replace(/^\||\|$/g, "")
+    .split("|")
+    .map((c) => c.replace(/[*`]/g, "").trim().toLowerCase());
+
+/**
+ * A table with the settings as columns (`| 学习率 | 批大小 | epoch数 |` over `| 2e-5 | 16 | 3 |`): the first data row.
+ * Tables of logged values (a loss column) are not settings.
+ */
+export function readColumnTable(blocks: Block[], b: number, state: CardState): void {
+  const [head, sep, row] = [blocks[b], blocks[b + 1], blocks[b + 2]];
+  if (head?.type !== "table" || sep?.type !== "table" || row?.type !== "table") return;
+  if (sep.line !== head.line + 1 || row.line !== head.line + 2 || !SEPARATOR.test(sep.text.trim())) return;
+  const names = cells(head.text);
+  const values = cells(row.text);
+  if (names.length !== values.length || names.some((n) => /loss|损失|損失|손실|потер/.test(n))) return;
+  names.forEach((name, i) => {
+    const key = LABEL_KEY.get(name) ?? (hyperparameterKeyFor(name.replace(/\s+/g, "_")) ? name : undefined);
+    const value = NUMBER.exec(values[i] ?? "")?.[0];
+    if (key && value) addHp(state, key.replace(/\s+/g, "_"), value, row.line, 0.8);
+  });
+}
+
 export function readHyperparameters(block: Block, state: CardState, lower: string): void {
   for (const m of matches(LABELS, lower)) {
     const start = m.index ?? 0;

@@ -199,6 +199,21 @@ describe("instruction-tuned base", () => {
   });
 });
 
+describe("methods", () => {
+  it("zh: continued pre-training then instruction tuning, with LoRA (issue 6 wording)", () => {
+    expect(methods(read("我们先在中文语料上进行增量预训练，再使用指令数据进行指令微调（LoRA）。"))).toEqual([
+      ["continued-pretraining", "lora"],
+      ["sft", "lora"],
+    ]);
+  });
+
+  it("zh: `指令微调模型` names a kind of model, not a step (dev c-ne-zh-agents-course-gemma2-function-calling)", () => {
+    expect(
+      methods(read("例如 google/gemma-2-2b-it 是由 Gemma 项目背后的谷歌团队进行的指令微调模型。")),
+    ).toEqual([]);
+  });
+});
+
 describe("datasets", () => {
   it("zh: 数据集：[hub link] (dev c-ne-zh-linksoul-chinese-llama2-7b)", () => {
     const url = "https://huggingface.co/datasets/LinkSoul/instruction_merge_set";
@@ -270,6 +285,18 @@ describe("hyperparameters", () => {
     expect(hp(read("## 2. LLM Fine-Tuning 결과 요약\n\n* 10 epochs 에서, 학습 후반부로 갈수록 …"))).toEqual(
       {},
     );
+  });
+
+  it("a table with the settings as columns; a table of logged losses is not one", () => {
+    expect(
+      hp(read("| 学习率 | 批大小 | epoch数 | LoRA秩 |\n|---|---|---|---|\n| 2e-5 | 16 | 3 | 8 |")),
+    ).toEqual({
+      learning_rate: "2e-5",
+      per_device_train_batch_size: "16",
+      num_train_epochs: "3",
+      lora_r: "8",
+    });
+    expect(hp(read("| Epoch | Step | Validation Loss |\n|---|---|---|\n| 1.0 | 100 | 0.5 |"))).toEqual({});
   });
 
   it("a learning-rate label does not take the value of another setting", () => {

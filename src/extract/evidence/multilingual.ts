@@ -15,7 +15,7 @@ import { readDerivation } from "./ml-derivation.js";
 import { BASE_LABEL_ITEMS, BASE_PHRASES, type BasePhrase, METHOD_WORDS } from "./ml-phrases.js";
 import { type Ref, refAfter, refBefore } from "./ml-refs.js";
 import { clause, foreignText, matches, phraseRegex, saysTraining, skipBlock, wholeWord } from "./ml-text.js";
-import { readDatasets, readHyperparameters } from "./ml-values.js";
+import { readColumnTable, readDatasets, readHyperparameters } from "./ml-values.js";
 
 const BASES = phraseRegex(BASE_PHRASES.map((p) => p.text));
 const PHRASE = new Map(BASE_PHRASES.map((p) => [p.text.toLowerCase(), p]));
@@ -97,7 +97,7 @@ function readBases(blocks: Block[], b: number, state: CardState, lower: string):
 
 interface Methods {
   parameterization?: { value: Parameterization; line: number };
-  objective?: { value: Objective; line: number };
+  objectives: { value: Objective; line: number }[];
 }
 
 const RANK: Record<string, number> = { qlora: 3, dora: 2, lora: 1, full: 0 };
@@ -115,7 +115,8 @@ function readMethods(block: Block, found: Methods, lower: string): void {
     // `指令微调模型` describes a kind of model, not what was done to this one.
     if (!method || /^\s*(?:模型|モデル|모델)/.test(lower.slice(at, at + 4))) continue;
     if (method === "full") notePara(found, "full", block.line);
-    else found.objective ??= { value: method, line: block.line };
+    else if (!found.objectives.some((o) => o.value === method))
+      found.objectives.push({ value: method, line: block.line });
   }
   if (!foreignText(block.text) || !/lora/.test(lower)) return;
   for (const m of matches(LORA, lower)) {
@@ -130,8 +131,8 @@ function applyMethods(found: Methods, state: CardState): void {
   const { file } = state;
   const prov = (line: number) =>
     extracted(file, { line, confidence: 0.7, note: "method named in the card's prose" });
-  const objective = found.objective;
-  if (objective && !state.prose.some((p) => p.step.objective?.value === objective.value)) {
+  for (const objective of found.objectives) {
+    if (state.prose.some((p) => p.step.objective?.value === objective.value)) continue;
     const step = emptyStep("fine-tune", prov(objective.line));
     step.objective = fact(objective.value, prov(objective.line));
     state.prose.push({ step, ordered: false, index: objective.line * 10000 });
@@ -147,7 +148,7 @@ function applyMethods(found: Methods, state: CardState): void {
 
 /** The reader: bases, datasets, hyperparameters and methods stated in the card's other-language prose. */
 export function readMultilingual(blocks: Block[], state: CardState): void {
-  const found: Methods = {};
+  const found: Methods = { objectives: [] };
   const skipped = new Map<string, boolean>();
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
@@ -158,6 +159,7 @@ export function readMultilingual(blocks: Block[], state: CardState): void {
     readBases(blocks, b, state, lower);
     readDatasets(blocks, b, state, lower);
     readHyperparameters(block, state, lower);
+    readColumnTable(blocks, b, state);
     readMethods(block, found, lower);
   }
   applyMethods(found, state);
