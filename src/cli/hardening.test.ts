@@ -92,3 +92,22 @@ describe("control characters in human output are shown, not obeyed", () => {
     expect(result.stdout).not.toMatch(/^warning: forged/m);
   });
 });
+
+describe("registry files that are not registries: exit 2 naming the file, never 70", () => {
+  it("a 0-byte file given to query stays 0 bytes", async () => {
+    const path = join(dir, "empty.db");
+    writeFileSync(path, "");
+    const result = await ftl(["query", "ancestors", "x/y", "--db", path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${path}: an empty file, not an ftl registry`);
+    expect(readFileSync(path).length).toBe(0);
+  });
+  it("a truncated registry", async () => {
+    const path = join(dir, "cut.db");
+    expect((await ftl(["add", example, "--db", path])).code).toBe(0);
+    writeFileSync(path, readFileSync(path).subarray(0, 20_000));
+    const result = await ftl(["query", "ancestors", "HuggingFaceH4/zephyr-7b-beta", "--db", path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^ftl: ${path}: the registry file is damaged`));
+  });
+});

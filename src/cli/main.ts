@@ -179,6 +179,13 @@ export async function run(
 
 /** Runs ftl as a process: sets the exit code, quietly stops on a closed pipe. */
 export async function runMain(argv: string[]): Promise<void> {
+  // The YAML parser reports oddities of a user's file as process warnings, printed raw by Node's default
+  // handler; ftl reports what matters itself. Other warnings are printed terminal-safe.
+  process.removeAllListeners("warning");
+  process.on("warning", (warning) => {
+    if (warning.name !== "YAMLWarning")
+      process.stderr.write(terminalSafe(`(node) ${warning.name}: ${warning.message}\n`));
+  });
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   });

@@ -119,7 +119,7 @@ function refuseAliases(yamlDoc: ReturnType<typeof parseDocument>, keys: readonly
 
 function mergeFrontMatter(frontText: string, doc: LineageDocument): string {
   const meta = cardMetadata(doc);
-  const yamlDoc = parseDocument(frontText, { uniqueKeys: true });
+  const yamlDoc = parseDocument(frontText, { uniqueKeys: true, logLevel: "error" });
   if (yamlDoc.errors.length > 0)
     throw new CardUpdateError(
       `the front matter is not valid YAML (${yamlDoc.errors[0]?.message.split("\n")[0]}); fix it and run again (nothing was changed)`,

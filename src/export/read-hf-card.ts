@@ -248,7 +248,7 @@ export function readHfCard(text: string, fileName: string): StandardImport | nul
   const warnings: string[] = [];
   let meta: Json = {};
   try {
-    const parsed: unknown = front ? parseYaml(front[1] ?? "") : {};
+    const parsed: unknown = front ? parseYaml(front[1] ?? "", { logLevel: "error" }) : {};
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) meta = parsed as Json;
   } catch (error) {
     warnings.push(

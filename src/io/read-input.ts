@@ -136,7 +136,7 @@ export function parseBytes(bytes: Uint8Array, name: string): ReadResult {
       );
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const first = doc.errors[0];
   if (first !== undefined) {
     const where = lineColumn(text, first.pos[0]);
