@@ -111,3 +111,12 @@ describe("registry files that are not registries: exit 2 naming the file, never 
     expect(result.stderr).toMatch(new RegExp(`^ftl: ${path}: the registry file is damaged`));
   });
 });
+
+describe("non-regular files named on the command line are refused with exit 2", () => {
+  for (const args of [["validate"], ["add", "--db", "r.db"], ["ingest", "--db", "r.db"], ["show"]])
+    it(`ftl ${args[0]} /dev/zero`, async () => {
+      const result = await ftl([...args, "/dev/zero"], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/\/dev\/zero: is a character device/);
+    });
+});

@@ -11,6 +11,7 @@ import { CRAWL_BY, CRAWL_METADATA_BY, crawlHub } from "../../hub/crawl.js";
 import { DEFAULT_MAX_REQUESTS, hubClient } from "../../hub/import-from-hub.js";
 import { readBoundedText } from "../../io/bounded-read.js";
 import { writeFileAtomic } from "../../io/write-document.js";
+import { visible } from "../../render/visible.js";
 import { openStore } from "../../store/index.js";
 import { type Store, StoreError } from "../../store/store.js";
 import { CliError, type Command, EXIT, flag, printJson, str } from "../command.js";
@@ -241,7 +242,7 @@ links back to a page or sends 20 pages without a new model is stopped. These app
           );
           if (!item.complete) incompleteIds.push(item.id);
         }
-        bar?.update(summary.listed, { ...summary, model: item.id });
+        bar?.update(summary.listed, { ...summary, model: visible(item.id) });
         progress?.(`crawl: ${summary.listed} models, ${summary.added} added — ${item.id}`);
       }
       if (statePath) writeFileAtomic(statePath, `${JSON.stringify({ query })}\n`);

@@ -1,7 +1,8 @@
 /** `ftl ingest FILE.jsonl|DIR...`: bulk import in batched transactions, resumable, with a progress bar. */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import cliProgress from "cli-progress";
+import { fileKind } from "../../io/bounded-read.js";
 import { type IngestProgress, ingest } from "../../store/ingest.js";
 import { CliError, type Command, EXIT, flag, printJson, str } from "../command.js";
 import { DB_OPTION, REGISTRY_DETAILS, wholeNumber, withStore } from "./query.js";
@@ -45,7 +46,12 @@ Exit codes: 0 all read documents added or already stored, 1 some were invalid (t
     const batchSize = wholeNumber(ctx, "batch-size", 1) ?? 1000;
     const paths = ctx.positionals.map((p) => (isAbsolute(p) ? p : join(ctx.io.cwd, p)));
     ctx.positionals.forEach((p, i) => {
-      if (!existsSync(paths[i] as string)) throw new CliError(`${p}: no such file or folder`);
+      const path = paths[i] as string;
+      if (!existsSync(path)) throw new CliError(`${p}: no such file or folder`);
+      const stats = statSync(path);
+      const kind = stats.isDirectory() ? undefined : fileKind(stats);
+      if (kind !== undefined)
+        throw new CliError(`${p}: is ${kind}; expected a JSONL or document file, or a folder`);
     });
     const shown = new Map(paths.map((p, i) => [p, ctx.positionals[i] as string]));
     const json = flag(ctx.values, "json");
