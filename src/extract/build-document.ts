@@ -56,6 +56,15 @@ function datasetsOf(step: StepFacts, sources: Record<string, Provenance>): Datas
 }
 
 /** Builds the document from the ordered steps and the files' document-level facts. */
+/**
+ * Can a step's output name the subject: a Hub id, or a repository name a recipe pushes to (`hub_model_id`
+ * without its org, in the pusher's namespace; classification asks for the org). A local folder never does.
+ */
+function isSubjectName(output: Fact<string>): boolean {
+  if (output.value.startsWith(LOCAL_PREFIX)) return false;
+  return isRegistrableId(output.value) || /(^|\.)hub_model_id$/.test(output.source.field ?? "");
+}
+
 export function buildDocument(
   chain: StepFacts[],
   files: FileFacts[],
@@ -83,7 +92,7 @@ export function buildDocument(
   const lastOutput = chain[chain.length - 1]?.output;
   const subjectFact: Fact<string> | undefined = options.subject
     ? { value: options.subject, source: { source: "declared", by: "ftl import --subject" } }
-    : lastOutput && isRegistrableId(lastOutput.value) && !lastOutput.value.startsWith(LOCAL_PREFIX)
+    : lastOutput && isSubjectName(lastOutput)
       ? lastOutput
       : files.find((f) => f.subject)?.subject;
   doc.subject = { id: cleanId(subjectFact?.value ?? UNKNOWN_MODEL_ID) };

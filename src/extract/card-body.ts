@@ -65,6 +65,8 @@ function keyValue(block: Block): [string, string] | undefined {
     CARD_ALIASES[key] ?? key,
     m[2]
       .trim()
+      // Bold or code markup around a value (`**0.0003**`) is not part of it.
+      .replace(/^[*_`]+|[*_`]+$/g, "")
       .replace(/^["'`]|["'`,]$/g, "")
       .replace(/^["'`]|["'`]$/g, ""),
   ];

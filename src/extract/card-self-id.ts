@@ -42,7 +42,11 @@ export function selfIdEvidence(
 ): Fact<string> | undefined {
   const excluded = new Set(notSubject.map((x) => x.toLowerCase()));
   const stated = proseSelfId(blocks, file, excluded);
-  if (stated || !baseKnown) return stated;
+  if (stated) return stated;
+  const code = blocks.filter((b) => b.type === "code").map((b) => b.text).join("\n");
+  // Without a known base, code may load the base: taken only when it loads one model for both tokenizer and
+  // model (a card loading itself) and loads no adapter.
+  if (!baseKnown && (/PeftModel|adapter|peft/i.test(code) || !/tokeni[sz]er/i.test(code))) return undefined;
   const found = new Map<string, { id: string; line: number }>();
   for (const b of blocks) {
     if (b.type !== "code" && !/from_pretrained|model_id|--model/.test(b.text)) continue;
@@ -55,6 +59,7 @@ export function selfIdEvidence(
       }
   }
   if (found.size !== 1) return undefined;
+  if (!baseKnown && [...code.matchAll(/from_pretrained\(/g)].length < 2) return undefined;
   const [only] = found.values();
   if (!only) return undefined;
   return fact(only.id, inferred(file, "the card's own usage code loads this model", 0.8, "usage code"));

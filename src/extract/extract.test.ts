@@ -225,9 +225,11 @@ describe("recipes of a chain", () => {
     expect(document.steps.map((s) => s.id)).toEqual(["sft", "dpo"]);
     expect(document.steps[0]?.output?.id).toBe("alignment-handbook/zephyr-7b-sft-full");
     expect(document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
-    // The DPO recipe's hub_model_id names no org: the subject is unknown until --subject gives it.
-    expect(document.subject.id).toBe("unknown");
-    expect(validateLineage(document).class).toBe("partial");
+    // The DPO recipe's hub_model_id names no org: the subject is that name, and classification asks for the org.
+    expect(document.subject.id).toBe("zephyr-7b-dpo-full");
+    const report = validateLineage(document);
+    expect(report.class).toBe("partial");
+    expect(report.issues.map((i) => i.code)).toContain("missing.subject-org");
     const named = extractFromFiles(files, { subject: "HuggingFaceH4/zephyr-7b-beta" }).document;
     expect(validateLineage(named).class).toBe("lineage");
   });

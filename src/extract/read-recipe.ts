@@ -170,7 +170,8 @@ function setInput(obj: Obj, key: string, file: string, step: StepFacts, lines: M
 }
 
 function setOutput(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
-  const hub = str(obj.hub_model_id);
+  // `hub_model_id` with `push_to_hub: false` is a leftover: the run wrote to output_dir only.
+  const hub = obj.push_to_hub === false ? undefined : str(obj.hub_model_id);
   const dir = str(obj.output_dir) ?? str(obj.export_dir);
   if (hub)
     step.output = fact(hub, extracted(file, { field: "hub_model_id", line: lines.get("hub_model_id") }));

@@ -3,7 +3,7 @@
  * score. The rubric is data (`RUBRIC`), so the README and the code cannot disagree.
  */
 import { isTrainingOrMerge, stepModelInputs } from "../model/graph.js";
-import { UNKNOWN_MODEL_ID } from "../model/refs.js";
+import { isRegistrableId, UNKNOWN_MODEL_ID } from "../model/refs.js";
 import { ADAPTER_PARAMETERIZATIONS, type LineageClass, type StepKind } from "../model/vocabulary.js";
 import type { LineageDocument, Step } from "../schema/lineage.js";
 import { issue, type ValidationIssue } from "./issue.js";
@@ -312,6 +312,17 @@ export function classify(doc: LineageDocument): Classification {
     stepIssues.push(...scored.missing);
   });
 
+  if (doc.subject.id !== UNKNOWN_MODEL_ID && !isRegistrableId(doc.subject.id)) {
+    essentialMissing++;
+    stepIssues.push(
+      issue(
+        "warning",
+        "missing.subject-org",
+        "subject.id",
+        `subject.id: "${doc.subject.id}" is neither a Hub id (org/name) nor a local: reference; give the full id (ftl import --subject ORG/NAME)`,
+      ),
+    );
+  }
   if (doc.subject.id === UNKNOWN_MODEL_ID) {
     essentialMissing++;
     stepIssues.push(
