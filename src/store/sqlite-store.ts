@@ -8,15 +8,13 @@
  * first query, on optimize()/close(), when another writer's documents appear, when a subject comes again
  * (older documents may have to be retired), after a failed batch, and on open after a kill -9.
  */
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { storeErrorOf } from "./driver-errors.js";
-import { newerSchemaMessage, SCHEMA_VERSION, SQLITE_MIGRATIONS } from "./migrations.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
 import * as q from "./queries.js";
 import type { Executor } from "./sql.js";
-import { type AddInput, type AddResult, type AddSummary, type Store, StoreError } from "./store.js";
+import { checkIsRegistry, migrate, openDatabase, tune } from "./sqlite-open.js";
+import { type AddInput, type AddResult, type AddSummary, type Store } from "./store.js";
 
 type Db = Database.Database;
 
@@ -51,94 +49,6 @@ function rebuildIndexes(db: Db): void {
   for (const index of indexes)
     db.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /i, "CREATE $1INDEX IF NOT EXISTS "));
   db.prepare("DELETE FROM ftl_meta WHERE key = 'bulk_indexes'").run();
-}
-
-/** Refuses a database that is not a registry before anything (even the journal mode) is written to it. */
-function checkIsRegistry(db: Db, path: string): void {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-    .all()
-    .map((r) => (r as { name: string }).name);
-  if (tables.length > 0 && !tables.includes("ftl_meta"))
-    throw new StoreError(
-      "not-a-registry",
-      `${path}: an SQLite database, but not an ftl registry (no ftl_meta table); pass another --db`,
-    );
-}
-
-function tune(db: Db): void {
-  // For a new file only (WAL fixes the page size): 16 KB pages mean fewer, larger writes per commit and
-  // checkpoint; a bulk load takes about 10% less CPU than with 4 KB pages.
-  db.pragma("page_size = 16384");
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("cache_size = -262144");
-  db.pragma("temp_store = MEMORY");
-  db.pragma("mmap_size = 268435456");
-  // Fewer, larger checkpoints: index pages changed by many batches are copied to the file once.
-  db.pragma("wal_autocheckpoint = 10000");
-}
-
-function hasRegistryTables(db: Db): boolean {
-  return (
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document'").get() !== undefined
-  );
-}
-
-function migrate(db: Db, path: string): number {
-  const run = db.transaction(() => {
-    db.exec("CREATE TABLE IF NOT EXISTS ftl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    const row = db.prepare("SELECT value FROM ftl_meta WHERE key = 'schema_version'").get() as
-      | { value: string }
-      | undefined;
-    const found = row === undefined ? 0 : Number(row.value);
-    if (found > SCHEMA_VERSION) throw new StoreError("newer-schema", newerSchemaMessage(path, found));
-    if (!Number.isInteger(found) || (found === 0 && hasRegistryTables(db)))
-      throw new StoreError(
-        "damaged",
-        `${path}: an ftl registry without a valid schema version (ftl_meta 'schema_version' is ${row === undefined ? "missing" : JSON.stringify(row.value)}); the file is damaged: restore it from a copy, or rebuild it with 'ftl ingest'`,
-      );
-    for (const migration of SQLITE_MIGRATIONS) {
-      if (migration.version <= found) continue;
-      for (const statement of migration.statements) db.exec(statement);
-      db.prepare(
-        "INSERT INTO ftl_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      ).run(String(migration.version));
-    }
-    return Math.max(found, SCHEMA_VERSION);
-  });
-  return run.immediate();
-}
-
-function openDatabase(path: string, mustExist: boolean): Db {
-  if (mustExist && !existsSync(path))
-    throw new StoreError(
-      "cannot-open",
-      `${path}: no registry here; add documents with 'ftl add' or 'ftl ingest', or pass --db`,
-    );
-  const stats = existsSync(path) ? statSync(path) : undefined;
-  if (stats !== undefined && !stats.isFile())
-    throw new StoreError("not-a-registry", `${path}: not a regular file (and so not an ftl registry)`);
-  // An empty file is a valid (empty) SQLite database: only a command that may create a registry makes one.
-  if (mustExist && stats?.size === 0)
-    throw new StoreError(
-      "not-a-registry",
-      `${path}: an empty file, not an ftl registry; add documents with 'ftl add' or 'ftl ingest' to create one`,
-    );
-  try {
-    if (!mustExist) mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path, { fileMustExist: mustExist });
-    db.pragma("busy_timeout = 10000");
-    return db;
-  } catch (error) {
-    throw (
-      storeErrorOf(path, error) ??
-      new StoreError(
-        "cannot-open",
-        `${path}: cannot open the registry (${error instanceof Error ? error.message : String(error)})`,
-      )
-    );
-  }
 }
 
 class SqliteStore implements Store {
