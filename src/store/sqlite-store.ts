@@ -14,7 +14,7 @@ import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan
 import * as q from "./queries.js";
 import type { Executor } from "./sql.js";
 import { checkIsRegistry, migrate, openDatabase, tune } from "./sqlite-open.js";
-import { type AddInput, type AddResult, type AddSummary, type Store } from "./store.js";
+import type { AddInput, AddResult, AddSummary, Store } from "./store.js";
 
 type Db = Database.Database;
 
