@@ -20,7 +20,7 @@ describe("fuzzing (bounded in time)", () => {
       `fuzz: ${totals.cases} cases, seed ${SEED}, by target ${JSON.stringify(totals.byTarget)}, exit codes ${JSON.stringify(totals.exitCodes)}`,
     );
     expect(totals.cases).toBeGreaterThan(100);
-    expect(totals.failures).toEqual([]);
+    expect(totals.failures.slice(0, 3)).toEqual([]);
   }, 40_000);
 
   it("arbitrary bytes and values never throw in the readers", () => {
