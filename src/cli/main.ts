@@ -138,7 +138,15 @@ export async function run(
   };
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
     const target = argv[0] === "help" ? findCommand(argv.slice(1), commands) : undefined;
-    io.stdout(target ? renderHelp(target.command) : topHelp(commands));
+    const group =
+      argv[0] === "help" ? commands.filter((c) => c.path[0] === argv[1] && c.path.length > 1) : [];
+    io.stdout(
+      target
+        ? renderHelp(target.command)
+        : group.length > 0
+          ? groupHelp(argv[1] ?? "", group)
+          : topHelp(commands),
+    );
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
   if (argv[0] === "--version" || argv[0] === "-V") {

@@ -10,7 +10,7 @@ import { clearProgress, hubCliError, progressLine, wholeNumber } from "../../hub
 import { CRAWL_BY, CRAWL_METADATA_BY, crawlHub } from "../../hub/crawl.js";
 import { DEFAULT_MAX_REQUESTS, hubClient } from "../../hub/import-from-hub.js";
 import { readBoundedText } from "../../io/bounded-read.js";
-import { writeFileAtomic } from "../../io/write-document.js";
+import { writeFailure, writeFileAtomic } from "../../io/write-document.js";
 import { visible } from "../../render/visible.js";
 import { openStore } from "../../store/index.js";
 import { type Store, StoreError } from "../../store/store.js";
@@ -205,8 +205,15 @@ links back to a page or sends 20 pages without a new model is stopped. These app
         ...(cursor ? { cursor } : {}),
         ...(statePath
           ? {
-              onCursor: (next: string) =>
-                writeFileAtomic(statePath, `${JSON.stringify({ query, cursor: next })}\n`),
+              onCursor: (next: string) => {
+                try {
+                  writeFileAtomic(statePath, `${JSON.stringify({ query, cursor: next })}\n`);
+                } catch (error) {
+                  throw new CliError(
+                    `${str(values, "state")}: cannot write the crawl state (${writeFailure(error)})`,
+                  );
+                }
+              },
             }
           : {}),
         skip: (id, sha) => storedAt(store, source, id, sha, metadataOnly),
