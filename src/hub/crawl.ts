@@ -103,6 +103,14 @@ export function modelDocument(
   };
 }
 
+/**
+ * The request budget of a crawl when none is given: about 12 requests per model of `--limit` (a listing
+ * share, model info, files, retries), else 100,000.
+ */
+export function crawlRequestBudget(limit: number | undefined): number {
+  return limit !== undefined && Number.isFinite(limit) ? 1000 + 12 * limit : 100_000;
+}
+
 /** Listing pages in a row that may bring no model not seen before; then the listing is taken to loop. */
 export const MAX_PAGES_WITHOUT_NEW_MODELS = 20;
 
@@ -172,7 +180,10 @@ async function readListed(client: HubClient, options: CrawlOptions, info: HubMod
  *   if (item.status === "read") await store.addDocuments([{ document: item.document, source: "hub" }]);
  */
 export async function* crawlHub(options: CrawlOptions = {}): AsyncGenerator<CrawlItem> {
-  const client = hubClient(options);
+  const client = hubClient({
+    ...options,
+    maxRequests: options.maxRequests ?? crawlRequestBudget(options.limit),
+  });
   const concurrency = Math.min(16, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CRAWL_CONCURRENCY)));
   const bases: (string | undefined)[] = [options.base];
   const seenBases = new Set(bases);

@@ -142,3 +142,22 @@ describe("Hub client against hostile servers", () => {
     expect(requests).toBe(50);
   });
 });
+
+describe("Hub limits are configurable", () => {
+  it("reads FTL_HUB_*_TIMEOUT in seconds and refuses nonsense", async () => {
+    const { hubLimitsFromEnv } = await import("./guarded-fetch.js");
+    expect(hubLimitsFromEnv({ FTL_HUB_CONNECT_TIMEOUT: "2.5", FTL_HUB_IDLE_TIMEOUT: "10" })).toEqual({
+      connectTimeoutMs: 2500,
+      idleTimeoutMs: 10_000,
+    });
+    expect(() => hubLimitsFromEnv({ FTL_HUB_RESPONSE_TIMEOUT: "-1" })).toThrow(
+      /expected a number of seconds > 0/,
+    );
+  });
+
+  it("a crawl's default budget grows with --limit", async () => {
+    const { crawlRequestBudget } = await import("./crawl.js");
+    expect(crawlRequestBudget(100)).toBe(2200);
+    expect(crawlRequestBudget(undefined)).toBe(100_000);
+  });
+});

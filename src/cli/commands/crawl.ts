@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { clearProgress, hubCliError, progressLine, wholeNumber } from "../../hub/cli-support.js";
 import { CRAWL_BY, CRAWL_METADATA_BY, crawlHub } from "../../hub/crawl.js";
-import { DEFAULT_MAX_REQUESTS, hubClient } from "../../hub/import-from-hub.js";
+import { hubClient } from "../../hub/import-from-hub.js";
 import { readBoundedText } from "../../io/bounded-read.js";
 import { writeFailure, writeFileAtomic } from "../../io/write-document.js";
 import { visible } from "../../render/visible.js";
@@ -97,7 +97,8 @@ export const crawlCommand: Command = {
     "max-requests": {
       type: "string",
       value: "N",
-      description: `Stop after N requests to the Hub, retries included (default ${DEFAULT_MAX_REQUESTS})`,
+      description:
+        "Stop after N requests to the Hub, retries included (default 1000 + 12 per --limit model, else 100000)",
     },
     db: {
       type: "string",
