@@ -34,8 +34,10 @@ export function looksLocal(raw: string): boolean {
 
 /** Strips a Hub URL or link decoration: `https://huggingface.co/org/name/tree/main` → `org/name`. */
 export function stripHubUrl(raw: string): string {
-  const m = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/([^/\s?#]+\/[^/\s?#]+)/i.exec(raw.trim());
-  return m?.[1] ?? raw.trim();
+  const m = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)(?:\/([^?#\s]*))?$/i.exec(raw.trim());
+  if (!m) return raw.trim();
+  // A link to the Hub itself, or to `None`, names no model: it strips to a placeholder.
+  return (m[1] ?? "").split("/").filter(Boolean).slice(0, 2).join("/");
 }
 
 export function refKind(raw: string): RefKind {

@@ -11,6 +11,7 @@ import { firstDuplicateKey } from "../io/json-keys.js";
 import { firstInvalidUtf8, readInput } from "../io/read-input.js";
 import { type JsonlLine, lineReader } from "../io/read-lines.js";
 import type { LineageDocument } from "../schema/lineage.js";
+import { registryIdProblem } from "../validate/registrable.js";
 import { parseLineage } from "../validate/validate.js";
 import { valueIssues } from "../validate/value-checks.js";
 import type { AddInput, Store } from "./store.js";
@@ -101,11 +102,15 @@ export function toDocument(
   validation: "schema" | "trusted",
 ): { document: LineageDocument } | { message: string } {
   if (validation === "trusted") {
-    const problem = trustedShape(value) ?? valueIssues(value)[0]?.message;
+    const problem =
+      trustedShape(value) ?? valueIssues(value)[0]?.message ?? registryIdProblem(value as LineageDocument);
     return problem === undefined ? { document: value as LineageDocument } : { message: problem };
   }
   const parsed = parseLineage(value);
-  if (parsed.success) return { document: parsed.data };
+  if (parsed.success) {
+    const problem = registryIdProblem(parsed.data);
+    return problem === undefined ? { document: parsed.data } : { message: problem };
+  }
   const first = parsed.issues.slice(0, 3).map((i) => i.message);
   const more = parsed.issues.length > 3 ? ` (+${parsed.issues.length - 3} more)` : "";
   return { message: `not a valid ftl/v1 document: ${first.join("; ")}${more}` };

@@ -1,5 +1,6 @@
 /** `ftl add FILE...`: validated lineage documents into the registry, in one transaction. */
 import type { AddInput } from "../../store/store.js";
+import { registryIdProblem } from "../../validate/registrable.js";
 import { CliError, type Command, EXIT, flag, printJson, str } from "../command.js";
 import { loadReport } from "../load-document.js";
 import { DB_OPTION, REGISTRY_DETAILS, withStore } from "./query.js";
@@ -53,6 +54,11 @@ added), 2 usage error (unreadable file, bad registry).`,
             status: "invalid",
             message: first?.message ?? "not a valid ftl/v1 document",
           });
+          continue;
+        }
+        const idProblem = registryIdProblem(report.document);
+        if (idProblem !== undefined) {
+          outcomes.push({ file, status: "invalid", message: idProblem });
           continue;
         }
         batchFiles.push(outcomes.length);
