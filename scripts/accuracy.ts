@@ -38,7 +38,8 @@ for (const set of sets) {
   if (args.includes("--confident-wrong") && set === "dev")
     for (const r of s.results)
       for (const p of r.score.predictions)
-        if (!p.right && p.confidence >= 0.9) console.log(`${r.item.label.item}: ${p.field} ${p.value} (${p.confidence})`);
+        if (!p.right && p.confidence >= 0.9)
+          console.log(`${r.item.label.item}: ${p.field} ${p.value} (${p.confidence})`);
   if (args.includes("--misses"))
     for (const r of s.results)
       if (r.score.misses.length)

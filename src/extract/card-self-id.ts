@@ -43,7 +43,10 @@ export function selfIdEvidence(
   const excluded = new Set(notSubject.map((x) => x.toLowerCase()));
   const stated = proseSelfId(blocks, file, excluded);
   if (stated) return stated;
-  const code = blocks.filter((b) => b.type === "code").map((b) => b.text).join("\n");
+  const code = blocks
+    .filter((b) => b.type === "code")
+    .map((b) => b.text)
+    .join("\n");
   // Without a known base, code may load the base: taken only when it loads one model for both tokenizer and
   // model (a card loading itself) and loads no adapter.
   if (!baseKnown && (/PeftModel|adapter|peft/i.test(code) || !/tokeni[sz]er/i.test(code))) return undefined;
