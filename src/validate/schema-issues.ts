@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+import { lineageJsonSchema } from "../schema/json-schema.js";
 import { formatPath, issue, type ValidationIssue } from "./issue.js";
 import { didYouMean } from "./suggest.js";
 
@@ -44,7 +45,26 @@ function suggestKey(key: string, parentPath: readonly PropertyKey[]): string {
     if (typed !== undefined) return ` (did you mean \`${typed}\`? other names go under \`other\`)`;
     return " (put trainer-specific names under `other`)";
   }
-  return "";
+  return didYouMean(key, knownFieldNames(), "`");
+}
+
+let fieldNames: string[] | undefined;
+
+/** Every field name the ftl/v1 schema knows, at any level (for suggestions). */
+function knownFieldNames(): string[] {
+  if (fieldNames !== undefined) return fieldNames;
+  const names = new Set<string>();
+  const stack: unknown[] = [lineageJsonSchema()];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    const properties = (node as { properties?: unknown }).properties;
+    if (properties !== null && typeof properties === "object")
+      for (const name of Object.keys(properties)) names.add(name);
+    stack.push(...Object.values(node));
+  }
+  fieldNames = [...names].sort();
+  return fieldNames;
 }
 
 function describeFormat(format: string): string {

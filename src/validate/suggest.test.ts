@@ -15,3 +15,17 @@ describe("closest", () => {
     expect(editDistance("abc", "abc")).toBe(0);
   });
 });
+
+describe("unknown document fields get a suggestion", () => {
+  it("subjct → subject", async () => {
+    const { validateLineage } = await import("./validate.js");
+    const report = validateLineage({
+      format: "ftl/v1",
+      subjct: { id: "a/b" },
+      subject: { id: "a/b" },
+      bases: [],
+      steps: [],
+    });
+    expect(report.issues.map((i) => i.message)).toContain("subjct: unknown field (did you mean `subject`?)");
+  });
+});
