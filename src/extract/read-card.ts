@@ -106,7 +106,14 @@ export function readCard(text: string, file: string): FileFacts {
   const fm = card.frontMatter ?? {};
   const at = (key: string, confidence = 1) =>
     extracted(file, { field: key, line: card.keyLines.get(key), confidence });
-  const bases = strings(fm.base_model).filter((b) => b.toLowerCase() !== "none");
+  const rawTags = strings(fm.tags);
+  const library = str(fm.library_name)?.toLowerCase();
+  // The Hub's own tags name the parent and the relation: `base_model:adapter:org/name`.
+  const tagged = rawTags
+    .map((t) => /^base_model:(?:(adapter|finetune|merge|quantized):)?(.+)$/i.exec(t))
+    .filter((m): m is RegExpExecArray => m !== null);
+  const declared = strings(fm.base_model).filter((b) => b.toLowerCase() !== "none");
+  const bases = declared.length > 0 ? declared : tagged.map((m) => m[2] as string);
   if (
     fm.base_model !== undefined &&
     bases.length === 0 &&
@@ -119,15 +126,19 @@ export function readCard(text: string, file: string): FileFacts {
       file,
       field: "base_model",
     });
-  for (const b of bases) out.bases.push(fact(b, at("base_model")));
+  const baseField = declared.length > 0 ? "base_model" : "tags";
+  for (const b of bases) out.bases.push(fact(b, at(baseField)));
   const license = str(fm.license);
   if (license) out.license = fact(license, at("license"));
   if (str(fm.license_name)) out.licenseName = fact(str(fm.license_name) as string, at("license_name"));
   if (str(fm.license_link)) out.licenseLink = fact(str(fm.license_link) as string, at("license_link"));
-  const tags = strings(fm.tags).map((t) => t.toLowerCase());
-  const relation = str(fm.base_model_relation)?.toLowerCase();
+  const tags = rawTags.map((t) => t.toLowerCase());
+  const peftCard = library === "peft" || tags.some((t) => t === "lora" || t === "qlora" || t === "peft");
+  const relation =
+    str(fm.base_model_relation)?.toLowerCase() ??
+    tagged.find((m) => m[1])?.[1]?.toLowerCase() ??
+    (peftCard && bases.length === 1 ? "adapter" : undefined);
   const metaDatasets = strings(fm.datasets);
-  const library = str(fm.library_name)?.toLowerCase();
 
   const state: CardState = {
     file,

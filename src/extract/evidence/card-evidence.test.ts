@@ -105,3 +105,16 @@ describe("bases named without an org", () => {
     expect(s.proseBases).toEqual([]);
   });
 });
+
+describe("adapters described by front matter", () => {
+  it("the Hub's base_model:adapter: tag and library_name peft give an adapter step, partial, never 'no base'", () => {
+    const text =
+      "---\nlibrary_name: peft\ntags:\n- base_model:adapter:Qwen/Qwen2.5-7B-Instruct\n- lora\n---\n\n# Model Card for Model ID\n\n- **Finetuned from model [optional]:** [More Information Needed]\n";
+    const { document, warnings } = extractFromFiles([{ path: "README.md", text }]);
+    expect(document.bases.map((b) => b.id)).toEqual(["Qwen/Qwen2.5-7B-Instruct"]);
+    const step = document.steps[0];
+    expect(step?.kind === "fine-tune" && step.parameterization).toBe("lora");
+    expect(step?.kind === "fine-tune" && step.objective).toBeUndefined();
+    expect(warnings.some((w) => w.code === "extract.no-steps")).toBe(false);
+  });
+});
