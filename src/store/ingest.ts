@@ -166,6 +166,43 @@ function jsonlText(read: JsonlLine): string | { message: string } {
   return text.trim() === "" ? "" : text;
 }
 
+type Entry = ({ input: AddInput } | { message: string }) & { line?: number };
+
+/**
+ * The entries of one file: each non-blank JSONL line, or its one document; a non-regular file is one
+ * problem. `progress.bytes` follows the bytes read of a JSONL file.
+ */
+async function* fileEntries(
+  file: string,
+  source: string,
+  validation: "schema" | "trusted",
+  progress: { bytes: number },
+): AsyncGenerator<Entry> {
+  const kind = fileKind(statSync(file));
+  if (kind !== undefined) {
+    yield { message: `is ${kind}, not a regular file; skipped` };
+    return;
+  }
+  if (JSONL_EXTENSIONS.some((ext) => file.endsWith(ext))) {
+    const reader = lineReader(file);
+    for await (const read of reader.lines()) {
+      progress.bytes = reader.bytesRead;
+      const text = jsonlText(read);
+      if (text === "") continue;
+      const parsed = typeof text === "string" ? parseJsonlLine(text, source, validation) : text;
+      yield { ...parsed, line: read.line };
+    }
+    return;
+  }
+  const read = readInput(file);
+  if (!read.ok) {
+    yield { message: read.kind === "usage" ? read.message : (read.issues[0]?.message ?? "invalid") };
+    return;
+  }
+  const doc = toDocument(read.value, validation);
+  yield "message" in doc ? doc : { input: { document: doc.document, source } };
+}
+
 /**
  * Imports files and folders into a store, `batchSize` documents per transaction.
  *
@@ -216,41 +253,16 @@ export async function ingest(
     });
   };
   for (const file of files) {
-    const source = options.source ?? file;
-    bytesInFile = 0;
-    const kind = fileKind(statSync(file));
-    if (kind !== undefined) {
+    const progress = { bytes: 0 };
+    for await (const entry of fileEntries(file, options.source ?? file, validation, progress)) {
       summary.read++;
-      problem({ file, message: `is ${kind}, not a regular file; skipped` });
-    } else if (JSONL_EXTENSIONS.some((ext) => file.endsWith(ext))) {
-      const reader = lineReader(file);
-      for await (const read of reader.lines()) {
-        const text = jsonlText(read);
-        if (text === "") continue;
-        summary.read++;
-        const parsed =
-          typeof text === "string" ? parseJsonlLine(text, source, validation) : { message: text.message };
-        if ("message" in parsed) problem({ file, line: read.line, message: parsed.message });
-        else batch.push(parsed.input);
-        if (batch.length >= batchSize) {
-          bytesInFile = reader.bytesRead;
-          await flush();
-        }
+      if ("message" in entry)
+        problem({ file, ...(entry.line !== undefined ? { line: entry.line } : {}), message: entry.message });
+      else batch.push(entry.input);
+      if (batch.length >= batchSize) {
+        bytesInFile = progress.bytes;
+        await flush();
       }
-    } else {
-      summary.read++;
-      const read = readInput(file);
-      if (!read.ok)
-        problem({
-          file,
-          message: read.kind === "usage" ? read.message : (read.issues[0]?.message ?? "invalid"),
-        });
-      else {
-        const doc = toDocument(read.value, validation);
-        if ("message" in doc) problem({ file, message: doc.message });
-        else batch.push({ document: doc.document, source });
-      }
-      if (batch.length >= batchSize) await flush();
     }
     bytesInFile = 0;
     bytesDone += statSync(file).size;
