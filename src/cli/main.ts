@@ -72,6 +72,15 @@ function groupHelp(word: string, group: readonly Command[]): string {
   ].join("\n");
 }
 
+/** `ftl`, `ftl --help`, `ftl help [COMMAND | GROUP]`. */
+function helpFor(argv: readonly string[], commands: readonly Command[]): string {
+  if (argv[0] !== "help") return topHelp(commands);
+  const target = findCommand(argv.slice(1), commands);
+  if (target) return renderHelp(target.command);
+  const group = commands.filter((c) => c.path[0] === argv[1] && c.path.length > 1);
+  return group.length > 0 ? groupHelp(argv[1] ?? "", group) : topHelp(commands);
+}
+
 /** A group word alone or with --help lists the group; anything else is an unknown command, with a suggestion. */
 function unknownCommand(
   argv: readonly string[],
@@ -137,16 +146,7 @@ export async function run(
     return error.exitCode;
   };
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
-    const target = argv[0] === "help" ? findCommand(argv.slice(1), commands) : undefined;
-    const group =
-      argv[0] === "help" ? commands.filter((c) => c.path[0] === argv[1] && c.path.length > 1) : [];
-    io.stdout(
-      target
-        ? renderHelp(target.command)
-        : group.length > 0
-          ? groupHelp(argv[1] ?? "", group)
-          : topHelp(commands),
-    );
+    io.stdout(helpFor(argv, commands));
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
   if (argv[0] === "--version" || argv[0] === "-V") {
