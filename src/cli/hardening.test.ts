@@ -120,3 +120,41 @@ describe("non-regular files named on the command line are refused with exit 2", 
       expect(result.stderr).toMatch(/\/dev\/zero: is a character device/);
     });
 });
+
+describe("two `ftl ingest` processes on a new SQLite file (issue 15: one exited 70)", () => {
+  it("both succeed, and the registry has every document once", async () => {
+    const { spawn } = await import("node:child_process");
+    const runner = new URL("../../test/fixtures/hardening/run-ftl.ts", import.meta.url).pathname;
+    const root = new URL("../..", import.meta.url).pathname;
+    const line = (i: number): string =>
+      JSON.stringify({
+        format: "ftl/v1",
+        subject: { id: `o/m${i}` },
+        bases: [{ id: "o/base" }],
+        steps: [
+          { id: "s1", kind: "fine-tune", inputs: { models: [{ id: "o/base" }] }, output: { id: `o/m${i}` } },
+        ],
+      });
+    const lines = Array.from({ length: 1500 }, (_, i) => line(i));
+    writeFileSync(join(dir, "a.jsonl"), `${lines.slice(0, 1000).join("\n")}\n`);
+    writeFileSync(join(dir, "b.jsonl"), `${lines.slice(500).join("\n")}\n`);
+    const db = join(dir, "together.db");
+    const ingest = (file: string) =>
+      new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(
+          "node",
+          ["--import", "tsx", runner, "ingest", join(dir, file), "--db", db, "--batch-size", "50"],
+          { cwd: root },
+        );
+        let err = "";
+        child.stderr.on("data", (d) => {
+          err += String(d);
+        });
+        child.on("close", (code) => resolve({ code, err }));
+      });
+    const [a, b] = await Promise.all([ingest("a.jsonl"), ingest("b.jsonl")]);
+    expect([a.code, b.code, a.err + b.err]).toEqual([0, 0, ""]);
+    const check = await ftl(["query", "descendants", "o/base", "--db", db, "--json", "--limit", "all"]);
+    expect(JSON.parse(check.stdout).models).toHaveLength(1500);
+  }, 60_000);
+});
