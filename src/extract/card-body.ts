@@ -9,6 +9,7 @@ import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import type { Objective } from "../model/vocabulary.js";
 import { ADAPTER_KEYS, OTHER_HYPERPARAMETERS } from "./config-fields.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
+import type { QuantEvidence } from "./evidence/quantized-upload.js";
 import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
 import { type Block, sentences } from "./markdown.js";
 import { arrowChain, mentions, objectiveMentions, type ProseStep, sentenceSteps } from "./read-prose.js";
@@ -132,6 +133,8 @@ export interface CardState {
   quantizationBits?: Fact<number>;
   /** What the card says of a merge (parents, method, base), in words or tables. */
   merge?: MergeEvidence;
+  /** What the card says of a quantised re-upload (source, method, bits), in words. */
+  quant?: QuantEvidence;
 }
 
 export function readBody(blocks: Block[], state: CardState): void {

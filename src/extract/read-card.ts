@@ -160,7 +160,8 @@ export function readCard(text: string, file: string): FileFacts {
   const quantTag =
     tags.some((t) => QUANT_PATTERNS.some(([re]) => re.test(t)) || OTHER_QUANT_TAG.test(t)) ||
     QUANT_PATTERNS.slice(0, 4).some(([re]) => re.test(card.title ?? "")) ||
-    QUANTIZED_PROSE.test(body);
+    QUANTIZED_PROSE.test(body) ||
+    state.quant !== undefined;
   const mergeTag = tags.includes("merge") || tags.includes("mergekit") || /\bmerge\b/i.test(card.title ?? "");
   const hasTraining = state.prose.length > 0 || state.hp.length > 0 || state.trainerObjective !== undefined;
   let steps: StepFacts[] = proseSkeleton(state.prose);
@@ -172,9 +173,14 @@ export function readCard(text: string, file: string): FileFacts {
     (relation === undefined &&
       (bases.length >= 2 || (mergeTag && bases.length !== 1) || proseMerge) &&
       !hasTraining);
+  const quantSource = bases.length === 0 && state.quant?.source ? [state.quant.source] : [];
   const isQuant =
     relation === "quantized" ||
-    (relation === undefined && quantTag && !hasTraining && !isMerge && bases.length > 0);
+    (relation === undefined &&
+      quantTag &&
+      !hasTraining &&
+      !isMerge &&
+      (bases.length > 0 || quantSource.length > 0));
 
   if (isMerge) {
     steps = [mergeStep(file, bases, at, state.merge, text)];
@@ -184,10 +190,13 @@ export function readCard(text: string, file: string): FileFacts {
       extracted(file, { field: relation ? "base_model_relation" : "tags" }),
     );
     for (const b of bases) q.inputs.push(fact({ id: b }, at("base_model")));
+    for (const s of quantSource) q.inputs.push(fact({ id: s.value }, s.source));
     const hay = `${card.title ?? ""} ${tags.join(" ")}`;
     const method =
       QUANT_PATTERNS.find(([re]) => re.test(hay))?.[1] ?? (OTHER_QUANT_TAG.test(hay) ? "other" : undefined);
     if (method) q.quantMethod = fact(method, extracted(file, { field: "tags", confidence: 0.9 }));
+    else if (state.quant?.method) q.quantMethod = state.quant.method;
+    if (state.quant?.bits) q.bits = state.quant.bits;
     const format = GGUF_TYPE.exec(card.title ?? "")?.[1] ?? GGUF_TYPE.exec(body)?.[1];
     const scheme = /\b(w4a16|w8a8|w4a4|nvfp4|mxfp4|fp8(?:[-_]dynamic)?|int4|int8)\b/i.exec(hay)?.[1];
     if (format) {

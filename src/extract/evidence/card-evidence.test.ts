@@ -118,3 +118,29 @@ describe("adapters described by front matter", () => {
     expect(warnings.some((w) => w.code === "extract.no-steps")).toBe(false);
   });
 });
+
+describe("quantised re-uploads described in prose", () => {
+  const first = (text: string) => extractFromFiles([{ path: "README.md", text }]).document.steps[0];
+  it("reads GPTQ model files for a linked model", () => {
+    const step = first(
+      "# Llama-2-7B-Chat-GPTQ\n\nThis repo contains GPTQ model files for [Meta Llama 2's Llama 2 7B Chat](https://huggingface.co/meta-llama/Llama-2-7b-chat-hf).\n",
+    );
+    expect(step).toMatchObject({ kind: "quantization", method: "gptq" });
+    expect(step?.inputs?.models?.[0]?.id).toBe("meta-llama/Llama-2-7b-chat-hf");
+  });
+
+  it("reads a llama.cpp quantisation heading with its original model", () => {
+    const step = first(
+      "## Llamacpp imatrix Quantizations of Qwen2.5-7B-Instruct\n\nUsing llama.cpp release b3825 for quantization.\n\nOriginal model: https://huggingface.co/Qwen/Qwen2.5-7B-Instruct\n",
+    );
+    expect(step).toMatchObject({ kind: "quantization", method: "gguf" });
+    expect(step?.inputs?.models?.[0]?.id).toBe("Qwen/Qwen2.5-7B-Instruct");
+  });
+
+  it("reads EXL2 bits per weight", () => {
+    const step = first(
+      "# q\n\nExLlamaV2 quantizations of [mistralai/Mistral-Nemo-Instruct-2407](https://huggingface.co/mistralai/Mistral-Nemo-Instruct-2407) at 6.5 bits per weight.\n",
+    );
+    expect(step).toMatchObject({ kind: "quantization", method: "exl2", bits: 6.5 });
+  });
+});

@@ -15,6 +15,7 @@ import { readMergeProse } from "./merge-prose.js";
 import { readMultilingual } from "./multilingual.js";
 import { readNamedBases } from "./named-bases.js";
 import { readQuantizedBase } from "./quantized-base.js";
+import { readQuantizedUpload } from "./quantized-upload.js";
 
 export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
 
@@ -22,6 +23,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readNamedBases,
   readQuantizedBase,
   readMergeProse,
+  readQuantizedUpload,
   readCommandBlocks,
   readMultilingual,
 ];
