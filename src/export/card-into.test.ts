@@ -195,3 +195,20 @@ describe("reading a hostile card back takes linear time", () => {
     expect(large).toBeLessThan(2000);
   });
 });
+
+describe("a hostile merge-weight cell reads back in linear time", () => {
+  it("many ' (weight ' without a closing parenthesis", () => {
+    const card = updateHfCard("# Card\n", doc);
+    const row = (n: number) => card.replace("| `org/base` |", `| \`a\`${" (weight ".repeat(n)} |`);
+    const time = (text: string): number => {
+      const started = performance.now();
+      readHfCard(text, "README.md");
+      return performance.now() - started;
+    };
+    expect(row(10)).not.toBe(card);
+    time(row(1000));
+    const small = Math.max(1, time(row(10_000)));
+    const large = time(row(40_000));
+    expect(large / small).toBeLessThan(16);
+  });
+});

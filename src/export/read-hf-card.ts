@@ -76,9 +76,12 @@ export function splitOutsideCode(text: string, separator = "<br>"): string[] {
 function parseInput(text: string, step: Json): ModelInput | undefined {
   const base = text.startsWith("base: ");
   const body = base ? text.slice(6) : text;
-  const weighted = /^(.*) \(weight ([^)]+)\)$/.exec(body);
-  const name = weighted?.[1] ?? body;
-  const weight = weighted?.[2] !== undefined ? number(weighted[2]) : undefined;
+  // `NAME (weight W)`: the last ` (weight ` with no `)` before the final one (a scan, not a backtracking regex).
+  const at = body.endsWith(")") ? body.lastIndexOf(" (weight ") : -1;
+  const raw = at > 0 ? body.slice(at + 9, -1) : "";
+  const weighted = raw !== "" && !raw.includes(")");
+  const name = weighted ? body.slice(0, at) : body;
+  const weight = weighted ? number(raw) : undefined;
   const ofStep = /^output of step (.+)$/.exec(name);
   const id = parseCode(ofStep?.[1] ?? name);
   const input: ModelInput | undefined =
