@@ -5,8 +5,10 @@
  */
 import type { LineageDocument } from "../schema/lineage.js";
 import { validateLineage } from "../validate/validate.js";
+import { readCard } from "./card-text.js";
+import { chainChecks, sameLicensor, sameLicensorFinding, withCardBases } from "./chain-checks.js";
 import { type CollectOptions, collectAncestors, type Reach } from "./collect-ancestors.js";
-import type { AuditFinding, AuditReport, CommercialVerdict, Obligation, PathHop, StepRef } from "./report.js";
+import type { AuditFinding, AuditReport, Obligation, PathHop, StepRef } from "./report.js";
 import {
   knownEntries,
   type LicenseTerm,
@@ -14,10 +16,16 @@ import {
   type ResolvedLicense,
 } from "./resolve-license.js";
 import { CONDITION_LABELS, type LicenseEntry } from "./terms.js";
+import { decideVerdict } from "./verdict.js";
 
 export interface AuditOptions extends CollectOptions {
   /** False when the document came from an import that could not read every input. */
   complete?: boolean;
+  /**
+   * The model card the document was imported from (Markdown with its front matter), when there is one: bases,
+   * licence lines and data sources the import did not carry are read from it. Else the document's description.
+   */
+  cardText?: string;
 }
 
 const ROLE_WORDS = {
@@ -74,6 +82,17 @@ export function obligationSentence(entry: LicenseEntry): string {
 
 const normaliseName = (name: string): string => name.toLowerCase().replace(/[\s_.-]+/g, "");
 
+/**
+ * Whether a model name meets a licence's name rule ("Llama 3", "Llama"). Meta's own names for the Llama
+ * Materials begin "Meta Llama" ("Meta-Llama-3.1-8B-Instruct"): a re-upload or quantisation that keeps that
+ * name still identifies the model as Llama and is treated as meeting the rule (see docs/audit.md).
+ */
+export function namedAs(name: string, prefix: string): boolean {
+  const n = normaliseName(name);
+  const p = normaliseName(prefix);
+  return n.startsWith(p) || n.startsWith(`meta${p}`);
+}
+
 function permitsCommercial(license: ResolvedLicense): boolean {
   return license.options.some((o) =>
     o.every((t) => t.kind === "known" && t.entry.commercial !== "not-allowed"),
@@ -100,7 +119,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * report.verdict.commercialUse; // "not-allowed"
  */
 export async function auditLineage(doc: LineageDocument, options: AuditOptions = {}): Promise<AuditReport> {
-  const collected = await collectAncestors(doc, options);
+  const card = readCard(options.cardText ?? doc.description ?? "");
+  const augmented = withCardBases(doc, card);
+  const collected = await collectAncestors(augmented.doc, { ...options, subjectProse: card.licenseLines });
   const subjectId = doc.subject.id;
   const subjectLicense = collected.subject.license;
   const declared =
@@ -116,6 +137,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   const allEntries = new Map<string, { entry: LicenseEntry; reaches: Reach[] }>();
   const notCommercial: string[] = [];
   const unknownReasons: string[] = [];
+  const dataWarnings: string[] = [];
 
   const ancestorOf = (r: Reach): NonNullable<AuditFinding["ancestor"]> => ({
     kind: r.kind,
@@ -153,6 +175,8 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
         source: subjectLicense.family.entry.source,
       });
     }
+    if (declared.inferred)
+      add(inferredFinding(`the licence ${subjectId} declares`, declared.text, declared.inferred.evidence));
     for (const term of declared.options.flat()) {
       if (term.kind === "known") continue;
       add({
@@ -164,7 +188,10 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     }
     if (declared.status === "unknown" && !permitsCommercial(declared) && !forbidsCommercial(declared))
       unknownReasons.push(`the subject's licence '${declared.text}' is not in the knowledge base`);
-    if (forbidsCommercial(declared)) notCommercial.push(`the subject's own licence ${declared.text}`);
+    if (forbidsCommercial(declared))
+      notCommercial.push(
+        `the subject's own licence ${declared.text}${declared.inferred ? ` (inferred from '${declared.inferred.evidence}')` : ""}`,
+      );
   }
   if (subjectLicense.familyConflict) {
     const fam = subjectLicense.familyConflict;
@@ -200,6 +227,15 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     };
     const ancestor = ancestorOf(r);
     const common = { ancestor, path: r.path };
+    if (r.kind === "model" && declared && sameLicensor(subjectId, r) && !sameTerms(r.resolved, declared)) {
+      add(sameLicensorFinding(subjectId, r, declared));
+      continue;
+    }
+    if (r.resolved?.inferred)
+      add({
+        ...inferredFinding(`the licence of ${label(r)}`, r.resolved.text, r.resolved.inferred.evidence),
+        ...common,
+      });
     if (r.kind === "model" && r.familyConflict) {
       const fam = r.familyConflict;
       add({
@@ -249,7 +285,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
         message: `${what}${r.kind === "model" ? where() : ""} has no known licence`,
         ...common,
       });
-      unknownReasons.push(`${label(r)} has no known licence`);
+      (r.kind === "dataset" ? dataWarnings : unknownReasons).push(`${label(r)} has no known licence`);
       continue;
     }
     const option = mostPermissiveOption(r.resolved);
@@ -266,7 +302,9 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
         license: term.text,
         ...common,
       });
-      unknownReasons.push(`the licence of ${label(r)} is not in the knowledge base`);
+      (r.kind === "dataset" ? dataWarnings : unknownReasons).push(
+        `the licence of ${label(r)} is not in the knowledge base`,
+      );
     }
     for (const term of option) {
       if (term.kind !== "known") continue;
@@ -282,7 +320,10 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
         const m = modelEntries.get(entry.id) ?? { entry, reaches: [] };
         m.reaches.push(r);
         modelEntries.set(entry.id, m);
-        if (entry.commercial === "not-allowed") notCommercial.push(`${entry.id} from ${r.id}`);
+        if (entry.commercial === "not-allowed")
+          notCommercial.push(
+            `${r.resolved.inferred ? `${r.resolved.text}, inferred from '${r.resolved.inferred.evidence}',` : entry.id} from ${r.id}`,
+          );
         if (!declared || declared.status === "unknown" || includes(declared, entry)) continue;
         const inherits = `declares ${declared.text} but inherits ${entry.id} from ${r.id}${where()}`;
         const base = { license: entry.id, source, ...common };
@@ -453,7 +494,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     if (entry.namePrefix) {
       const own = subjectFamily?.entry.official && subjectFamily.license.id === entry.id;
       const names = [subjectName, doc.subject.name].filter((n): n is string => n !== undefined);
-      const ok = own || names.some((n) => normaliseName(n).startsWith(normaliseName(entry.namePrefix!)));
+      const ok = own || names.some((n) => namedAs(n, entry.namePrefix!));
       if (!ok)
         add({
           severity: "error",
@@ -463,6 +504,19 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
           source: entry.source,
         });
     }
+    const display = entry.limitations.find((l) => l.startsWith("display "));
+    if (
+      entry.conditions.includes("attribution-display") &&
+      display &&
+      reaches.some((r) => r.kind === "model")
+    )
+      add({
+        severity: "info",
+        code: "attribution",
+        message: `the ${entry.name} (from ${from}) requires whoever distributes ${subjectId} to ${display} and ship a copy of the licence`,
+        license: entry.id,
+        source: entry.source,
+      });
     if (entry.conditions.includes("use-restrictions") && reaches.some((r) => r.kind === "model"))
       add({
         severity: "info",
@@ -527,7 +581,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       code: "undocumented-data",
       message: `${stepLabel(step)} names no training data: the licences of its data cannot be checked`,
     });
-    unknownReasons.push(`${stepLabel(step)} names no training data`);
+    dataWarnings.push(`${stepLabel(step)} names no training data`);
   }
   const validation = validateLineage(doc);
   if (validation.class !== "lineage")
@@ -543,31 +597,20 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       message: "the import could not read every input: ancestors it missed are not audited",
     });
 
-  // Verdict.
-  let commercialUse: CommercialVerdict;
-  let reasons: string[];
-  if (notCommercial.length > 0) {
-    commercialUse = "not-allowed";
-    reasons = [...new Set(notCommercial)].map((r) => `non-commercial: ${r}`);
-  } else if (unknownReasons.length > 0) {
-    commercialUse = "unknown";
-    reasons = [...new Set(unknownReasons)];
-  } else {
-    commercialUse = "allowed";
-    reasons = declared ? [`${declared.text} permits commercial use`] : [];
-    reasons.push(
-      ...[...obligations.values()]
-        .filter((o) => o.entry.userThreshold !== undefined)
-        .map(
-          (o) =>
-            `below ${o.entry.userThreshold!.toLocaleString("en-US")} monthly active users (${o.entry.id})`,
-        ),
-    );
-    const kept = [...obligations.values()]
-      .filter((o) => o.entry.conditions.length > 0)
-      .map((o) => o.entry.id);
-    if (kept.length > 0) reasons.push(`keeping the conditions of ${kept.join(", ")}`);
-  }
+  // What the chain's own words say (card bases, two licences, generated data), then the verdict.
+  const checks = chainChecks({ doc, card, collected, declared, added: augmented.added });
+  for (const f of checks.findings) add(f);
+  const verdict = decideVerdict({
+    notCommercial: [...notCommercial, ...checks.notCommercial],
+    unclear: [...unknownReasons, ...checks.unclear],
+    dataWarnings,
+    declared,
+    obligations: [...obligations.values()].map(({ entry }) => ({
+      id: entry.id,
+      userThreshold: entry.userThreshold,
+      conditions: entry.conditions,
+    })),
+  });
 
   const sorted = findings
     .map((f, i) => ({ f, i }))
@@ -594,7 +637,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       ...(subjectLicense.resolved ? { license: subjectLicense.resolved.text } : {}),
       licenseFrom: subjectLicense.from,
     },
-    verdict: { commercialUse, reasons },
+    verdict,
     findings: unique,
     obligations: obligationList,
     ancestors: collected.reaches.map(
@@ -614,4 +657,20 @@ function unknownTermMessage(term: LicenseTerm, what: string, link: string | unde
   if (term.kind === "spdx")
     return `${what}, ${term.spdx}, is a valid SPDX licence the knowledge base has not reviewed: its obligations are not checked${see}`;
   return `${what}, '${term.text}', is not in the knowledge base: its obligations are not checked${see}`;
+}
+
+function inferredFinding(what: string, text: string, evidence: string): AuditFinding {
+  return {
+    severity: "info",
+    code: "inferred-license",
+    message: `${what}, '${text}', is not in the knowledge base; read as non-commercial from its wording: '${evidence}'`,
+    license: text,
+  };
+}
+
+/** True when an ancestor's licence is among the subject's (no relicensing to note). */
+function sameTerms(license: ResolvedLicense | undefined, declared: ResolvedLicense): boolean {
+  const own = new Set(knownEntries(declared).map((e) => e.id));
+  const theirs = knownEntries(license);
+  return theirs.length > 0 && theirs.every((e) => own.has(e.id));
 }

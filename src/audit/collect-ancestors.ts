@@ -7,7 +7,7 @@ import { indexReferences, resolveInput, stepModelInputs } from "../model/graph.j
 import type { DatasetRef, LineageDocument, ModelRef } from "../schema/lineage.js";
 import { datasetEntry, type FamilyMatch, familyFor } from "./knowledge.js";
 import type { Ancestor, AncestorRole, LicenseOrigin, PathHop, StepRef } from "./report.js";
-import { knownEntries, type ResolvedLicense, resolveLicense } from "./resolve-license.js";
+import { inferNonCommercial, knownEntries, type ResolvedLicense, resolveLicense } from "./resolve-license.js";
 
 /** Returns the lineage document recorded for a model id (its subject is that model), if one is known. */
 export type UpstreamLookup = (
@@ -26,6 +26,8 @@ export interface CollectOptions extends SuppliedLicenses {
   recorded?: SuppliedLicenses;
   /** How many upstream documents deep to follow (default 16). */
   maxDepth?: number;
+  /** Licence lines of the subject's card or description, read when its licence is not in the knowledge base. */
+  subjectProse?: readonly string[];
 }
 
 /** An ancestor with its licence resolved. */
@@ -52,6 +54,8 @@ export interface Collected {
   undocumented: StepRef[];
   /** Upstream documents followed. */
   upstreamDocuments: string[];
+  /** Set when the subject names no model ancestor and its id embeds a family: that family stands in for its base. */
+  implied?: Reach;
 }
 
 /** The index of the step that produces the subject: the last step whose output is the subject, else the last step. */
@@ -79,11 +83,22 @@ export async function collectAncestors(
     return lookups.get(id);
   };
 
-  const modelLicense = async (id: string, ref: ModelRef | undefined): Promise<ModelLicense> => {
+  const modelLicense = async (
+    id: string,
+    ref: ModelRef | undefined,
+    prose: readonly string[] = [],
+  ): Promise<ModelLicense> => {
     const family = familyFor(id);
     const withFamily = family ? { family } : {};
+    const read = (text: string | undefined, extra: { name?: string; link?: string } = {}) => {
+      const resolved = resolveLicense(text, extra);
+      return resolved ? inferNonCommercial(resolved, prose) : undefined;
+    };
     if (ref?.license !== undefined || ref?.licenseName !== undefined) {
-      const resolved = resolveLicense(ref.license, { name: ref.licenseName, link: ref.licenseLink });
+      const resolved = read(ref.license, {
+        ...(ref.licenseName ? { name: ref.licenseName } : {}),
+        ...(ref.licenseLink ? { link: ref.licenseLink } : {}),
+      });
       const conflict =
         family?.entry.official && !knownEntries(resolved).some((e) => e.id === family.license.id);
       return {
@@ -95,21 +110,23 @@ export async function collectAncestors(
     }
     const supplied = options.models?.[id];
     if (supplied !== undefined) {
-      const resolved = resolveLicense(supplied);
+      const resolved = read(supplied);
       return { ...(resolved ? { resolved } : {}), from: "supplied", ...withFamily };
     }
     const fromRegistry = options.recorded?.models?.[id];
     if (fromRegistry !== undefined) {
-      const resolved = resolveLicense(fromRegistry);
+      const resolved = read(fromRegistry);
       return { ...(resolved ? { resolved } : {}), from: "registry", ...withFamily };
     }
-    const recorded = (await lookup(id))?.subject;
+    const recordedDoc = await lookup(id);
+    const recorded = recordedDoc?.subject;
     if (recorded && (recorded.license !== undefined || recorded.licenseName !== undefined)) {
       const resolved = resolveLicense(recorded.license, {
         name: recorded.licenseName,
         link: recorded.licenseLink,
       });
-      return { ...(resolved ? { resolved } : {}), from: "registry", ...withFamily };
+      const withProse = resolved && inferNonCommercial(resolved, [...prose, recordedDoc?.description ?? ""]);
+      return { ...(withProse ? { resolved: withProse } : {}), from: "registry", ...withFamily };
     }
     if (family) {
       const resolved = resolveLicense(family.license.id);
@@ -129,9 +146,10 @@ export async function collectAncestors(
     reaches.push(reach);
   };
 
-  /** The upstream models an official family entry names for `id` (e.g. the Llama behind a distill). */
+  /** The upstream models a family entry names for `id` (e.g. the Llama behind a distill). */
   const addUpstreams = (id: string, family: FamilyMatch | undefined, path: PathHop[]): void => {
-    if (!family?.entry.official) return;
+    if (!family) return;
+    const official = family.entry.official;
     for (const up of family.entry.upstream ?? []) {
       const resolved = resolveLicense(up.license);
       push(
@@ -140,10 +158,10 @@ export async function collectAncestors(
           id: up.id,
           role: "upstream",
           path: [{ model: id }, ...path],
-          via: `${id} was ${up.relation} it, per the family table`,
+          via: `${id} was ${up.relation} it, per the family table${official ? "" : " (inferred from its name)"}`,
           license: up.license,
           ...(resolved ? { resolved } : {}),
-          licenseFrom: "family",
+          licenseFrom: official ? "family" : "family-name",
           licenseSource: family.entry.source,
         },
         `model:${up.id}`,
@@ -305,9 +323,11 @@ export async function collectAncestors(
         ? terminalOutput
         : doc.subject;
   seen.add(`model:${doc.subject.id}`);
-  const subjectLicense = await modelLicense(doc.subject.id, subjectRef);
+  const subjectLicense = await modelLicense(doc.subject.id, subjectRef, options.subjectProse);
   addUpstreams(doc.subject.id, subjectLicense.family, []);
   await walk(doc, [], undefined, 0, new Set([doc.subject.id]));
+  const implied = impliedBase(doc.subject.id, subjectLicense.family, reaches);
+  if (implied) reaches.push(implied);
   // Farthest ancestors first (a stable sort keeps the walk's order among equals); steps in document order.
   reaches.sort((a, b) => b.path.length - a.path.length);
   undocumented.sort((a, b) => a.index - b.index);
@@ -317,5 +337,30 @@ export async function collectAncestors(
     unresolved,
     undocumented,
     upstreamDocuments,
+    ...(implied ? { implied } : {}),
+  };
+}
+
+/**
+ * A community model (re-upload, quantisation) that names no model ancestor but whose id embeds a family
+ * (`unsloth/Qwen2.5-3B-Instruct-bnb-4bit`): that family, of that generation and size, stands in for its base.
+ */
+function impliedBase(
+  subjectId: string,
+  family: FamilyMatch | undefined,
+  reaches: Reach[],
+): Reach | undefined {
+  if (!family || family.entry.official || reaches.some((r) => r.kind === "model")) return undefined;
+  const resolved = resolveLicense(family.license.id);
+  return {
+    kind: "model",
+    id: family.entry.family,
+    role: "upstream",
+    path: [{ model: subjectId }],
+    via: `${subjectId} names no base, but its name embeds ${family.entry.family}: inferred from the family table`,
+    license: family.license.id,
+    ...(resolved ? { resolved } : {}),
+    licenseFrom: "family-name",
+    licenseSource: family.entry.source,
   };
 }

@@ -23,12 +23,31 @@ export const FINDING_CODES = [
   "user-threshold",
   "attribution",
   "inferred-license",
+  "unread-chain",
+  "license-contradiction",
+  "same-licensor",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-/** Commercial use of the subject, all things considered. */
+/** Commercial use of the subject, all things considered (`unknown` is the `unclear` level). */
 export const COMMERCIAL_VERDICTS = ["allowed", "not-allowed", "unknown"] as const;
 export type CommercialVerdict = (typeof COMMERCIAL_VERDICTS)[number];
+
+/**
+ * The verdict people act on. `allowed`: the chain was read and every model ancestor's licence permits commercial
+ * use. `allowed-with-warnings`: the same, but some data has no known licence (listed in `warnings`).
+ * `not-allowed`: a known term forbids it. `unclear`: a model's licence is unknown, or the chain was not read.
+ */
+export const VERDICT_LEVELS = ["allowed", "allowed-with-warnings", "not-allowed", "unclear"] as const;
+export type VerdictLevel = (typeof VERDICT_LEVELS)[number];
+
+export interface Verdict {
+  commercialUse: CommercialVerdict;
+  reasons: string[];
+  level: VerdictLevel;
+  /** What keeps an allowed verdict from being clean: data with no known licence, steps that name no data. */
+  warnings: string[];
+}
 
 /** Where a licence value came from. */
 export const LICENSE_ORIGINS = [
@@ -105,7 +124,7 @@ export interface Obligation {
 
 export interface AuditReport {
   subject: { id: string; license?: string; licenseFrom: LicenseOrigin };
-  verdict: { commercialUse: CommercialVerdict; reasons: string[] };
+  verdict: Verdict;
   findings: AuditFinding[];
   obligations: Obligation[];
   ancestors: Ancestor[];

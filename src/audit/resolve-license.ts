@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import parse from "spdx-expression-parse";
 import { licenseEntry } from "./knowledge.js";
+import { nonCommercialInName, nonCommercialInProse } from "./license-text.js";
 import type { LicenseEntry } from "./terms.js";
 
 const require = createRequire(import.meta.url);
@@ -25,6 +26,8 @@ export interface ResolvedLicense {
   options: LicenseTerm[][];
   /** known: every term reviewed; unknown: at least one term is not. */
   status: "known" | "unknown";
+  /** Set when a licence the knowledge base does not know was read as non-commercial from its own words. */
+  inferred?: { evidence: string };
 }
 
 const UNKNOWN_WORDS = new Set([
@@ -152,4 +155,48 @@ export function mostPermissiveOption(license: ResolvedLicense): LicenseTerm[] {
 export function knownEntries(license: ResolvedLicense | undefined): LicenseEntry[] {
   if (!license) return [];
   return license.options.flatMap((o) => o.flatMap((t) => (t.kind === "known" ? [t.entry] : [])));
+}
+
+/** The id of a licence read as non-commercial from its wording (not a knowledge-base entry). */
+export const INFERRED_NON_COMMERCIAL = "non-commercial (inferred)";
+
+function inferredEntry(evidence: string, source: string | undefined): LicenseEntry {
+  return {
+    id: INFERRED_NON_COMMERCIAL,
+    name: "non-commercial licence (inferred from its wording)",
+    kind: "non-commercial",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: [],
+    limitations: [`non-commercial use only, as its wording says: '${evidence}'`],
+    source: source ?? "the licence as written",
+  };
+}
+
+/**
+ * A licence the knowledge base does not know (`other` with a `license_name`, a bespoke id, an unreviewed SPDX
+ * id) whose name, link or licence text says non-commercial or research-only: read as non-commercial, with the
+ * evidence kept. Known licences are returned as they are.
+ *
+ * @example inferNonCommercial(resolveLicense("other", { name: "fair-noncommercial-research-license" })!)
+ *   .inferred // { evidence: "fair-noncommercial-research-license" }
+ */
+export function inferNonCommercial(license: ResolvedLicense, prose: readonly string[] = []): ResolvedLicense {
+  if (license.status === "known") return license;
+  const unknown = license.options.flat().filter((t) => t.kind !== "known");
+  const evidence =
+    unknown.find((t) => nonCommercialInName(t.text) && !UNKNOWN_WORDS.has(t.text.toLowerCase()))?.text ??
+    (license.link && nonCommercialInName(license.link.replace(/^https?:\/\/[^/]+/, ""))
+      ? license.link
+      : undefined) ??
+    prose.map(nonCommercialInProse).find((e) => e !== undefined);
+  if (evidence === undefined) return license;
+  const source = license.link?.startsWith("https://") ? license.link : undefined;
+  const entry = inferredEntry(evidence, source);
+  return {
+    ...license,
+    options: [[{ kind: "known", text: license.text, entry }]],
+    status: "known",
+    inferred: { evidence },
+  };
 }

@@ -6,6 +6,7 @@
  * Sources are the official model cards (their `license` field) or licence pages.
  */
 import type { FamilyEntry } from "../terms.js";
+import { FAMILY_NAMES } from "./family-names.js";
 
 const hf = (id: string): string => `https://huggingface.co/${id}`;
 
@@ -324,98 +325,5 @@ export const FAMILIES: readonly FamilyEntry[] = [
     official: true,
     source: hf("CompVis/stable-diffusion-v1-4"),
   },
-  // Family names inside community ids (re-uploads, quantisations, renamed copies): inferred, not authoritative.
-  {
-    family: "TinyLlama",
-    pattern: "tinyllama",
-    license: "apache-2.0",
-    official: false,
-    source: hf("TinyLlama/TinyLlama-1.1B-Chat-v1.0"),
-  },
-  {
-    family: "Code Llama",
-    pattern: "codellama",
-    license: "llama2",
-    official: false,
-    source: hf("meta-llama/CodeLlama-7b-hf"),
-  },
-  {
-    family: "Llama 4",
-    pattern: "llama[-_ ]?4([^.\\d]|$)",
-    license: "llama4",
-    official: false,
-    source: hf("meta-llama/Llama-4-Scout-17B-16E"),
-  },
-  {
-    family: "Llama 3.3",
-    pattern: "llama[-_ ]?3[._]3",
-    license: "llama3.3",
-    official: false,
-    source: hf("meta-llama/Llama-3.3-70B-Instruct"),
-  },
-  {
-    family: "Llama 3.2",
-    pattern: "llama[-_ ]?3[._]2",
-    license: "llama3.2",
-    official: false,
-    source: hf("meta-llama/Llama-3.2-1B"),
-  },
-  {
-    family: "Llama 3.1",
-    pattern: "llama[-_ ]?3[._]1",
-    license: "llama3.1",
-    official: false,
-    source: hf("meta-llama/Llama-3.1-8B"),
-  },
-  {
-    family: "Llama 3",
-    pattern: "llama[-_ ]?3([^.\\d_]|$)",
-    license: "llama3",
-    official: false,
-    source: hf("meta-llama/Meta-Llama-3-8B"),
-  },
-  {
-    family: "Llama 2",
-    pattern: "llama[-_ ]?2([^.\\d]|$)",
-    license: "llama2",
-    official: false,
-    source: hf("meta-llama/Llama-2-7b-hf"),
-  },
-  {
-    family: "Mistral",
-    pattern: "(mistral-7b|mixtral-8x(7|22)b)",
-    license: "apache-2.0",
-    official: false,
-    source: hf("mistralai/Mistral-7B-v0.1"),
-  },
-  { family: "Gemma", pattern: "gemma", license: "gemma", official: false, source: hf("google/gemma-2-9b") },
-  { family: "Qwen3", pattern: "qwen3", license: "apache-2.0", official: false, source: hf("Qwen/Qwen3-8B") },
-  {
-    family: "Qwen1.5",
-    pattern: "qwen1\\.5",
-    license: "tongyi-qianwen",
-    official: false,
-    source: hf("Qwen/Qwen1.5-7B"),
-  },
-  {
-    family: "Phi",
-    pattern: "(^|/)phi-?[1-4]",
-    license: "mit",
-    official: false,
-    source: hf("microsoft/phi-2"),
-  },
-  {
-    family: "OLMo",
-    pattern: "olmo",
-    license: "apache-2.0",
-    official: false,
-    source: hf("allenai/OLMo-2-1124-7B"),
-  },
-  {
-    family: "SmolLM",
-    pattern: "smollm",
-    license: "apache-2.0",
-    official: false,
-    source: hf("HuggingFaceTB/SmolLM2-1.7B"),
-  },
+  ...FAMILY_NAMES,
 ];

@@ -1,0 +1,176 @@
+/**
+ * Reading a model card's own words for what an import may have lost: the bases it declares (front matter
+ * `base_model`, "**Base Model:** [...]", "a fine-tuning of [Llama2 70B](...)"), the licence lines of its text,
+ * and whether it says how it was made. Pure: takes text, returns data; never throws.
+ */
+import { parse as parseYaml } from "yaml";
+import { familyFor } from "./knowledge.js";
+
+/** A base named by a card, with the words it was read from. */
+export interface DeclaredBase {
+  id: string;
+  /** Where it was read: `front matter base_model`, or the sentence quoted. */
+  where: string;
+}
+
+/** What a card says, as far as the audit cares. */
+export interface CardSignals {
+  license?: string;
+  licenseName?: string;
+  licenseLink?: string;
+  bases: DeclaredBase[];
+  /** Lines about licensing: a `License` section, or sentences such as "released under …". */
+  licenseLines: string[];
+  /** The prose (front matter removed). */
+  body: string;
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const HUB_MODEL_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/(?!datasets\/|spaces\/)([\w.-]+\/[\w.-]+)/i;
+const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
+
+const asString = (v: unknown): string | undefined =>
+  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+const asStrings = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : [v]).map(asString).filter((s): s is string => s !== undefined);
+
+function frontMatter(text: string): { fields: Record<string, unknown>; body: string } {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { fields: {}, body: text };
+  let fields: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = parseYaml(match[1] ?? "");
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed))
+      fields = parsed as Record<string, unknown>;
+  } catch {
+    // A card whose metadata is not YAML still has prose worth reading.
+  }
+  return { fields, body: text.slice(match[0].length) };
+}
+
+/** A model id from a link (`https://huggingface.co/org/name`) or its text, if it names a model. */
+export function modelIdFrom(text: string, url?: string): string | undefined {
+  if (url && /huggingface\.co\/(?:datasets|spaces)\//i.test(url)) return undefined;
+  const fromUrl = url ? HUB_MODEL_URL.exec(url.trim())?.[1] : undefined;
+  if (fromUrl) return fromUrl.replace(/\.git$/, "");
+  const name = text
+    .replace(/[*_`"“”]/g, "")
+    .trim()
+    .replace(/[.,;:]+$/, "");
+  if (name === "" || name.length > 120) return undefined;
+  if (HUB_ID.test(name)) return name;
+  return familyFor(name) ? name : undefined;
+}
+
+const STOP_WORDS = new Set([
+  "on",
+  "with",
+  "using",
+  "for",
+  "and",
+  "by",
+  "to",
+  "in",
+  "the",
+  "a",
+  "from",
+  "which",
+  "that",
+  "model",
+  "weights",
+]);
+const LINK = /\[([^\]]{1,120})\]\(([^)\s]{1,300})\)/;
+const BASE_LABEL =
+  /^\W*(?:base[ _-]?model|finetuned[ _-]from(?:[ _-]model)?|fine-tuned from(?: model)?)\W*?[:：|]\s*(.+)$/im;
+const DERIVED_FROM =
+  /\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?/gi;
+
+/** The model named right after a phrase: a Markdown link, a Hub id, or a family name ("Llama2 70B"). */
+function namedAt(text: string, at: number): { id: string; quote: string } | undefined {
+  const rest = text.slice(at, at + 200);
+  const link = LINK.exec(rest);
+  if (link && link.index === 0) {
+    const id = modelIdFrom(link[1] ?? "", link[2]);
+    return id ? { id, quote: link[0] } : undefined;
+  }
+  if (/^[^.\n]{0,60}\b(?:architecture|tokeni[sz]er)/i.test(rest)) return undefined;
+  const parts: string[] = [];
+  for (const word of rest.split(/\s+/, 4)) {
+    const clean = word.replace(/[,.;:!?)]+$/, "");
+    if (clean === "" || STOP_WORDS.has(clean.toLowerCase()) || !/^[\w.\-/]+$/.test(clean)) break;
+    parts.push(clean);
+    if (clean !== word) break;
+  }
+  for (let n = parts.length; n >= 1; n--) {
+    const candidate = parts.slice(0, n).join("-");
+    const id = modelIdFrom(candidate);
+    if (id) return { id, quote: parts.slice(0, n).join(" ") };
+  }
+  return undefined;
+}
+
+function sentenceAround(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf("\n", index), text.lastIndexOf(". ", index) + 1, 0);
+  const endNl = text.indexOf("\n", index);
+  const end = endNl === -1 ? text.length : endNl;
+  return text.slice(start, end).trim().slice(0, 200);
+}
+
+/** Bases a card names in its prose. */
+export function basesInProse(body: string): DeclaredBase[] {
+  const found: DeclaredBase[] = [];
+  const labelled = BASE_LABEL.exec(body);
+  if (labelled?.[1]) {
+    const value = labelled[1].replace(/^[*_\s]+/, "");
+    const named = namedAt(value, value.search(/\S/));
+    if (named) found.push({ id: named.id, where: `'${labelled[0].trim().slice(0, 160)}'` });
+  }
+  for (const match of body.matchAll(DERIVED_FROM)) {
+    const named = namedAt(body, (match.index ?? 0) + match[0].length);
+    if (named) found.push({ id: named.id, where: `'${sentenceAround(body, match.index ?? 0)}'` });
+  }
+  return found;
+}
+
+const LICENSE_HEADING = /^#{1,6}\s*.*licen[cs]e/i;
+const LICENSE_SENTENCE =
+  /(?:licen[cs]ed|released|distributed|published|provided|made available|available)\s+under|^\W*licen[cs]e\W*[:：]/i;
+
+/** Lines about licensing: a `License` section, or a line that says what the model is released under. */
+export function licenseLines(body: string): string[] {
+  const lines: string[] = [];
+  let inSection = 0;
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim();
+    const heading = /^(#{1,6})\s/.exec(line);
+    if (heading) inSection = LICENSE_HEADING.test(line) ? (heading[1]?.length ?? 1) : 0;
+    else if (line !== "" && (inSection > 0 || LICENSE_SENTENCE.test(line))) lines.push(line.slice(0, 300));
+  }
+  return lines;
+}
+
+/** Reads a model card (Markdown with optional YAML front matter). */
+export function readCard(text: string): CardSignals {
+  const { fields, body } = frontMatter(text);
+  const bases: DeclaredBase[] = asStrings(fields.base_model).map((id) => ({
+    id,
+    where: "front matter base_model",
+  }));
+  const seen = new Set(bases.map((b) => b.id.toLowerCase()));
+  for (const b of basesInProse(body))
+    if (!seen.has(b.id.toLowerCase())) {
+      seen.add(b.id.toLowerCase());
+      bases.push(b);
+    }
+  const license = asStrings(fields.license)[0];
+  const licenseName = asString(fields.license_name);
+  const licenseLink = asString(fields.license_link);
+  return {
+    ...(license ? { license } : {}),
+    ...(licenseName ? { licenseName } : {}),
+    ...(licenseLink ? { licenseLink } : {}),
+    bases,
+    licenseLines: licenseLines(body),
+    body,
+  };
+}
