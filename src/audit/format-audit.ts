@@ -5,8 +5,9 @@ import type { AuditFinding, AuditReport } from "./report.js";
 const MARK = { error: "✗", warning: "!", info: "·" } as const;
 const VERDICT = {
   allowed: "allowed",
+  "allowed-with-warnings": "allowed, with warnings",
   "not-allowed": "NOT allowed",
-  unknown: "unknown",
+  unclear: "unclear",
 } as const;
 
 export function formatFinding(finding: AuditFinding): string {
@@ -32,8 +33,9 @@ export function formatAudit(
       : `declares ${subject.license}${subject.licenseFrom === "document" ? "" : ` (${subject.licenseFrom})`}`;
   const lines = [`${subject.id} — ${licence}`];
   lines.push(
-    `Commercial use: ${VERDICT[verdict.commercialUse]}${verdict.reasons.length > 0 ? ` — ${verdict.reasons.join("; ")}` : ""}`,
+    `Commercial use: ${VERDICT[verdict.level]}${verdict.reasons.length > 0 ? ` — ${verdict.reasons.join("; ")}` : ""}`,
   );
+  if (verdict.warnings.length > 0) lines.push(`  warnings: ${verdict.warnings.join("; ")}`);
   lines.push(
     `Findings: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "note")} · ${plural(report.ancestors.length, "ancestor")} checked`,
   );

@@ -15,6 +15,8 @@ import { CliError, type Command, EXIT, flag, type Io, printJson, str } from "../
 
 interface Loaded {
   document: LineageDocument;
+  /** The model card's text when FILE is a card: the audit reads bases and licence lines the import lost. */
+  cardText?: string;
   complete: boolean;
   warnings: { code: string; message: string }[];
   from: "document" | "import" | "hub" | "registry";
@@ -124,8 +126,10 @@ async function loadFile(path: string): Promise<Loaded> {
       );
     const only = grouped.documents[0];
     if (!only) throw new Error("nothing to read");
+    const cardText = /\.(md|mdx|markdown)$/i.test(path) ? readText(path, "model card") : undefined;
     return {
       ...only,
+      ...(cardText !== undefined ? { cardText } : {}),
       warnings: [...grouped.warnings, ...only.warnings],
       complete: only.complete && grouped.warnings.length === 0,
       from: "import",
@@ -236,6 +240,7 @@ Exit codes: 0 passed, 6 an error finding or a violated policy, 1 invalid lineage
         ...(datasets ? { datasets } : {}),
         ...(upstream ? { upstream } : {}),
         ...(loaded.complete ? {} : { complete: false }),
+        ...(loaded.cardText !== undefined ? { cardText: loaded.cardText } : {}),
       });
       const result = evaluatePolicy(report, policy ?? {});
       const exitCode = result.passed ? EXIT.ok : EXIT.auditFailed;
