@@ -38,9 +38,23 @@ export function code(text: string): string {
   return unsafeInSpan(text) ? `<code>${htmlEscape(text)}</code>` : `\`${text.replaceAll("|", "\\|")}\``;
 }
 
+/**
+ * Each run of whitespace that holds a line break as one space (what `/\s*\n\s*\/g` would do, in linear time:
+ * that pattern backtracks quadratically over long runs of spaces).
+ */
+export function flattenLines(text: string): string {
+  if (!text.includes("\n")) return text;
+  const lines = text.split("\n");
+  const last = lines.length - 1;
+  const kept = lines
+    .map((line, i) => (i === 0 ? line.trimEnd() : i === last ? line.trimStart() : line.trim()))
+    .filter((line, i) => i === 0 || i === last || line !== "");
+  return kept.join(" ");
+}
+
 /** Free text inside a table cell or list item: one line, pipes escaped, no live HTML. */
 export function cell(text: string): string {
-  const flat = text.replace(/\s*\n\s*/g, " ").replace(/[&<>]/g, (c) => ENTITY[c] ?? c);
+  const flat = flattenLines(text).replace(/[&<>]/g, (c) => ENTITY[c] ?? c);
   return mapControls(flat, (_c, code) => `&#${code};`).replaceAll("|", "\\|");
 }
 

@@ -3,7 +3,9 @@
  * (export, then `readStandardExport`) restores. The property tests hold every reader to it, and the README's
  * table is written from the same lists.
  */
+
 import type { DatasetRef, Hyperparameters, LineageDocument, ModelInput, Step } from "../schema/lineage.js";
+import { flattenLines } from "./card-markup.js";
 
 /** Formats that `readStandardExport` reads back. */
 export const REIMPORTABLE_FORMATS = ["cyclonedx", "spdx3", "prov-jsonld", "hf-card"] as const;
@@ -51,7 +53,7 @@ function cardStep(doc: LineageDocument, step: Step): Step {
   if (step.kind === "merge") Object.assign(out, pick(step, ["method"]));
   if (step.kind === "quantization") Object.assign(out, pick(step, ["method", "format", "bits"]));
   if (step.kind === "other" && step.description !== undefined)
-    out.description = step.description.replace(/\s*\n\s*/g, " ");
+    out.description = flattenLines(step.description);
   if (step.kind === "merge" && step.baseModel) out.baseModel = cardInput(doc, step.baseModel, false);
   const models = (step.inputs?.models ?? []).map((m) => cardInput(doc, m, true));
   const datasets = (step.inputs?.datasets ?? []).map(cardDataset);
