@@ -216,7 +216,17 @@ describe("a hostile merge-weight cell reads back in linear time", () => {
 describe("flattenLines", () => {
   it("does what /\\s*\\n\\s*/g did, in linear time", async () => {
     const { flattenLines } = await import("./card-markup.js");
-    for (const text of ["a\nb", "a \n\n  b", "\nab", "  \nab", "a\n", "\n", "a\r\nb", "a \n \n b\n c", "no break  "])
+    for (const text of [
+      "a\nb",
+      "a \n\n  b",
+      "\nab",
+      "  \nab",
+      "a\n",
+      "\n",
+      "a\r\nb",
+      "a \n \n b\n c",
+      "no break  ",
+    ])
       expect(flattenLines(text)).toBe(text.replace(/\s*\n\s*/g, " "));
     const spaces = `${" ".repeat(200_000)}x`;
     const started = performance.now();
