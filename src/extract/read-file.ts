@@ -5,6 +5,7 @@ import { ADAPTER_KEYS } from "./config-fields.js";
 import type { FileFacts } from "./facts.js";
 import { readCard } from "./read-card.js";
 import { isShellScript, readShellScript } from "./read-command.js";
+import { isFactoryV1, readFactoryV1 } from "./read-factory-v1.js";
 import { outputFileKind, readOutputFile } from "./read-output-files.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
 import { nestedConfigKind, readNestedConfig } from "./read-torchtune.js";
@@ -139,6 +140,10 @@ export function readSourceFile(file: SourceFile): FileFacts {
   }
   const obj = parseStructured(file, out);
   if (!obj) return out;
+  if (isFactoryV1(obj)) {
+    readFactoryV1(obj, file.path, file.text, out);
+    return out;
+  }
   const nested = nestedConfigKind(obj);
   if (nested) {
     readNestedConfig(nested, obj, file.text, file.path, out);
