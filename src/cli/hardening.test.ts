@@ -158,3 +158,30 @@ describe("two `ftl ingest` processes on a new SQLite file (issue 15: one exited 
     expect(JSON.parse(check.stdout).models).toHaveLength(1500);
   }, 60_000);
 });
+
+describe("an id no store can hold is refused by validation, and the rest of the batch is stored", () => {
+  it("on SQLite and on PostgreSQL", async () => {
+    const { postgresProblem, PG_URL } = await import("../store/_test-stores.js");
+    const doc = JSON.parse(readFileSync(example, "utf8"));
+    doc.subject.id = "org/a\u0000b";
+    doc.steps[1].output.id = "org/a\u0000b";
+    const bad = join(dir, "nul.json");
+    writeFileSync(bad, JSON.stringify(doc));
+    const schema = `ftl_hard_${process.pid}`;
+    const locations = [join(dir, "nul.db")];
+    if ((await postgresProblem()) === undefined) locations.push(`${PG_URL}?schema=${schema}`);
+    for (const db of locations) {
+      const result = await ftl(["add", bad, example, "--db", db]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/nul\.json: not added: subject\.id: contains a NUL character/);
+      expect(result.stdout).toMatch(/1 added/);
+    }
+    if (locations.length > 1) {
+      const pg = (await import("pg")).default;
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  });
+});
