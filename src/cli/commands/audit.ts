@@ -252,7 +252,7 @@ Exit codes: 0 passed, 6 an error finding or a violated policy, 1 invalid lineage
           exitCode,
         });
       } else {
-        for (const w of loaded.warnings) io.stderr(`ftl: ${w.message}\n`);
+        for (const w of loaded.warnings) io.stderr(`warning: ${w.message}\n`);
         io.stdout(
           `${formatAudit(report, {
             verbose: flag(values, "verbose"),
