@@ -145,6 +145,26 @@ describe("ftl audit FILE", () => {
     writeFileSync(bad, JSON.stringify({ format: "ftl/v1", subject: {}, bases: [], steps: [] }));
     expect((await ftl(["audit", bad])).code).toBe(1);
   });
+
+  it("reads a card's own text: a base the import lost, two licences, the verdict level", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-audit-"));
+    const card = join(dir, "README.md");
+    writeFileSync(
+      card,
+      "---\nlicense: cc-by-4.0\nbase_model: meta-llama/Llama-2-70b-hf\n---\n# Sapling 70B\n\n## License\nThis model is released under CC BY-NC 4.0.\n",
+    );
+    const { code, stdout } = await ftl(["audit", card, "--json"]);
+    expect(code).toBe(6);
+    const report = JSON.parse(stdout);
+    expect(report.verdict).toMatchObject({ commercialUse: "not-allowed", level: "not-allowed" });
+    expect(report.findings.map((f: { code: string }) => f.code)).toEqual(
+      expect.arrayContaining(["license-conflict", "license-contradiction", "unread-chain"]),
+    );
+    const text = await ftl(["audit", card]);
+    expect(text.stdout).toContain(
+      "Commercial use: NOT allowed — non-commercial: the card's text says 'CC BY-NC 4.0'",
+    );
+  });
 });
 
 describe("ftl audit hf:ID (local replay of the Hub)", () => {

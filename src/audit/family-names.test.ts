@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { FAMILY_NAMES } from "./data/family-names.js";
+import { familyFor } from "./knowledge.js";
+
+describe("family names inside community ids (versioned: generation and size)", () => {
+  it.each([
+    ["unsloth/Qwen2.5-3B-Instruct-bnb-4bit", "qwen-research", "Qwen2.5 3B"],
+    ["bartowski/Qwen2.5-Coder-3B-Instruct-GGUF", "qwen-research", "Qwen2.5 3B"],
+    ["unsloth/Qwen2.5-7B-Instruct-bnb-4bit", "apache-2.0", "Qwen2.5"],
+    ["unsloth/Qwen2.5-32B-Instruct-bnb-4bit", "apache-2.0", "Qwen2.5"],
+    ["unsloth/Qwen2.5-72B-Instruct-bnb-4bit", "qwen", "Qwen2.5 72B"],
+    ["TheBloke/Qwen2-72B-Instruct-AWQ", "tongyi-qianwen", "Qwen2 72B"],
+    ["unsloth/Qwen2-7B-Instruct", "apache-2.0", "Qwen2"],
+    ["TheBloke/Qwen1.5-7B-Chat-GGUF", "tongyi-qianwen", "Qwen1.5"],
+    ["bartowski/Meta-Llama-3.1-8B-Instruct-GGUF", "llama3.1", "Llama 3.1"],
+    ["unsloth/Llama-3.2-1B-Instruct", "llama3.2", "Llama 3.2"],
+    ["unsloth/llama-3-8b-bnb-4bit", "llama3", "Llama 3"],
+    ["bartowski/Mistral-Large-Instruct-2407-GGUF", "mrl", "Mistral (research licence)"],
+    ["TheBloke/Mistral-7B-Instruct-v0.2-GGUF", "apache-2.0", "Mistral"],
+    ["bartowski/Codestral-22B-v0.1-GGUF", "mnpl", "Codestral"],
+    ["TheBloke/Falcon-180B-Chat-GPTQ", "falcon-180b", "Falcon 180B"],
+    ["bartowski/Falcon3-7B-Instruct-GGUF", "falcon-llm-license", "Falcon 2/3"],
+    ["TheBloke/falcon-7b-instruct-GPTQ", "apache-2.0", "Falcon"],
+    ["unsloth/DeepSeek-R1-Distill-Llama-8B", "mit", "DeepSeek-R1-Distill-Llama 8B"],
+    ["TheBloke/deepseek-coder-6.7B-instruct-GGUF", "deepseek", "DeepSeek"],
+    ["bartowski/c4ai-command-r-v01-GGUF", "cc-by-nc-4.0", "Cohere Command R"],
+  ])("%s → %s (%s), inferred", (id, license, family) => {
+    const match = familyFor(id);
+    expect(match?.license.id).toBe(license);
+    expect(match?.entry.family).toBe(family);
+    expect(match?.entry.official).toBe(false);
+  });
+
+  it("does not give a generation or size the terms of another", () => {
+    expect(familyFor("org/Qwen2.5-13B-merge")?.license.id).toBe("apache-2.0");
+    expect(familyFor("org/Qwen2.5-Math-72B-GGUF")?.license.id).toBe("qwen");
+    expect(familyFor("org/Llama-3.3-70B-GGUF")?.license.id).not.toBe("llama3.1");
+    expect(familyFor("org/Mistral-Small-24B-Instruct-2501-GGUF")?.license.id).toBe("apache-2.0");
+  });
+
+  it("takes each entry from the publisher's own card or licence file", () => {
+    for (const entry of FAMILY_NAMES)
+      expect(entry.source).toMatch(/^https:\/\/huggingface\.co\/[\w.-]+\/[\w.-]+/);
+  });
+
+  it("carries a community R1 distill's Llama upstream, inferred", () => {
+    expect(familyFor("unsloth/DeepSeek-R1-Distill-Llama-8B")?.entry.upstream?.[0]?.license).toBe("llama3.1");
+  });
+});
