@@ -1,4 +1,5 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { auditLineage } from "../../audit/audit-lineage.js";
 import type { UpstreamLookup } from "../../audit/collect-ancestors.js";
 import { formatAudit } from "../../audit/format-audit.js";
@@ -126,7 +127,7 @@ async function loadFile(path: string): Promise<Loaded> {
       );
     const only = grouped.documents[0];
     if (!only) throw new Error("nothing to read");
-    const cardText = /\.(md|mdx|markdown)$/i.test(path) ? readText(path, "model card") : undefined;
+    const cardText = cardTextOf(path, isDirectory);
     return {
       ...only,
       ...(cardText !== undefined ? { cardText } : {}),
@@ -140,6 +141,13 @@ async function loadFile(path: string): Promise<Loaded> {
       `${path}: neither an ftl/v1 document nor something ftl import reads (${error instanceof Error ? error.message : String(error)})`,
     );
   }
+}
+
+/** The model card's text when FILE is a card (or a folder holding README.md): the audit reads it too. */
+function cardTextOf(path: string, isDirectory: boolean): string | undefined {
+  const card = isDirectory ? join(path, "README.md") : path;
+  if (!/\.(md|mdx|markdown)$/i.test(card) || !existsSync(card)) return undefined;
+  return readText(card, "model card");
 }
 
 export const auditCommand: Command = {
