@@ -51,7 +51,10 @@ export {
   type ExtractResult,
   type ExtractWarning,
   extractFromFiles,
+  extractGroups,
+  type GroupedResult,
   importFiles,
+  importGroups,
   type SourceFile,
 } from "./extract/index.js";
 // The Hugging Face Hub: one document for a model's whole chain, crawling into the registry, a local replay server.
