@@ -9,6 +9,10 @@ import { modelRef, refKind } from "../model/refs.js";
 import { type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import type { ExtractWarning } from "./types.js";
 
+/** Config fields a trainer loads a model from. */
+const LOAD_FIELDS =
+  /(^|\.)(model_name_or_path|base_model|base_model_name_or_path|_name_or_path|adapter_name_or_path|pretrain|model_path|model|source_model)$|^models\[\d+\]\.model$|\.sources\[\d+\]\.model$|^experts\[\d+\]\.source_model$/;
+
 const PATH_FIELDS = /(^|\.)(output_dir|best_model_checkpoint|export_dir|save_dir|output_path|out_dir)$/;
 
 function note(out: ExtractWarning[], file: FileFacts, fact: Fact<string>, role: string): void {
@@ -32,6 +36,10 @@ function normaliseFact(
     // A repository name without its org (`hub_model_id: zephyr-7b-sft-full`) is kept to link steps; a known
     // base named without its org resolves through the family table, as an inference.
     if (/(^|\.)hub_model_id$/.test(f.source.field ?? "") && /^[\w.-]+$/.test(f.value)) return f;
+    // In a config, a model path without an org is a folder beside the run: transformers, PEFT and mergekit
+    // load a name that is not `org/name` from the working folder.
+    if (file.kind !== "model-card" && LOAD_FIELDS.test(f.source.field ?? "") && /^[\w.-]+$/.test(f.value))
+      return { value: `local:${f.value}`, source: f.source };
     const known = resolveKnownModel(f.value);
     if (known)
       return fact(
