@@ -73,6 +73,10 @@ export const OBJECTIVE_WORDS: Readonly<Record<string, Objective>> = {
   apo_zero: "dpo",
   distill: "distillation",
   distillation: "distillation",
+  // TRL's card tags.
+  "reward-trainer": "reward-model",
+  "reward-model": "reward-model",
+  "ppo-trainer": "rlhf-ppo",
 };
 
 /** Prose patterns for parameterisations, most specific first. */
