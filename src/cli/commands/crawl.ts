@@ -74,7 +74,7 @@ export const crawlCommand: Command = {
   path: ["crawl", "hf"],
   summary: "fill the registry from the Hugging Face Hub (one lineage document per model)",
   usage:
-    "ftl crawl hf [--author ORG] [--base ID [--recursive]] [--search TEXT] [--limit N] [--concurrency N] [--metadata-only] [--db PATH|postgres://...] [--state FILE] [--json]",
+    "ftl crawl hf [--author ORG] [--base ID [--recursive]] [--search TEXT] [--limit N] [--max-requests N] [--concurrency N] [--metadata-only] [--db PATH|postgres://...] [--state FILE] [--json]",
   positionals: { min: 0, max: 0, names: "" },
   options: {
     author: { type: "string", value: "ORG", description: "Only models of this user or organisation" },
