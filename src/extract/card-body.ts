@@ -11,7 +11,7 @@ import { ADAPTER_KEYS, OTHER_HYPERPARAMETERS } from "./config-fields.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
 import type { QuantEvidence } from "./evidence/quantized-upload.js";
 import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
-import { type Block, sentences } from "./markdown.js";
+import { type Block, replaceLinks, sentences } from "./markdown.js";
 import { arrowChain, mentions, objectiveMentions, type ProseStep, sentenceSteps } from "./read-prose.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS } from "./terms.js";
@@ -176,14 +176,16 @@ export function readBody(blocks: Block[], state: CardState): void {
 
 const TRAINING_VERB =
   /\b(?:train|tun|fine-?tun|finetun|align|sft|dpo|optimi[sz]|distill)\w*|\bon the\b|\busing\b/i;
-const PAPER_LINK =
-  /\[([^\]]*)\]\((https?:\/\/(?:arxiv\.org|huggingface\.co\/papers|papers\.nips\.cc|openreview\.net|aclanthology\.org)[^)]*)\)/g;
+const PAPER_URL =
+  /^https?:\/\/(?:arxiv\.org|huggingface\.co\/papers|papers\.nips\.cc|openreview\.net|aclanthology\.org)/;
 
 function readSentence(raw: string, block: Block, state: CardState): void {
   const { file } = state;
   // Titles of papers (`[Direct Preference Optimization: … a Reward Model](arxiv)`) are not claims about this model.
-  const sentence = raw.replace(PAPER_LINK, "[paper]($2)");
-  const delinked = sentence.replace(/\[[^\]]*\]\([^)]*\)/g, " it ").replace(/https?:\/\/\S+/g, " ");
+  const sentence = replaceLinks(raw, (label, target) =>
+    PAPER_URL.test(target) ? `[paper](${target})` : `[${label}](${target})`,
+  );
+  const delinked = replaceLinks(sentence, () => " it ").replace(/https?:\/\/\S+/g, " ");
   // Bases: "fine-tuned version of [X]", "Finetuned from model: X", "based on X".
   const found = mentions(sentence);
   for (const m of found) {
@@ -203,7 +205,7 @@ function readSentence(raw: string, block: Block, state: CardState): void {
       state.proseDatasets.push(fact(m.id, extracted(file, { line: block.line, confidence: 0.7 })));
   // Trainer's generated sentence: "… on the tcm, the mdk and the NLI datasets."
   const named = /\bon the ([\w./-]+(?:(?:,| and) the [\w./-]+)*) datasets?\b/i.exec(
-    sentence.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"),
+    replaceLinks(sentence, (label) => label),
   );
   if (named?.[1] && /fine-?tuned version of|trained on/i.test(sentence)) {
     for (const name of named[1]

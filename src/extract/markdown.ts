@@ -221,8 +221,25 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
   let paragraph: string[] = [];
   let paragraphLine = 0;
   const flush = () => {
-    if (paragraph.length > 0)
-      blocks.push({ type: "prose", text: paragraph.join(" "), line: paragraphLine, headings: [...headings] });
+    // Lines that are each `key: value` ("learning rate: 3e-5", "model: bert-base-uncased") are a list, not
+    // a sentence.
+    let keys = 0;
+    while (keys < paragraph.length && KEY_LINE.test(paragraph[keys] ?? "")) keys++;
+    if (keys < 2) keys = 0;
+    for (let k = 0; k < keys; k++)
+      blocks.push({
+        type: "item",
+        text: paragraph[k] ?? "",
+        line: paragraphLine + k,
+        headings: [...headings],
+      });
+    if (paragraph.length > keys)
+      blocks.push({
+        type: "prose",
+        text: paragraph.slice(keys).join(" "),
+        line: paragraphLine + keys,
+        headings: [...headings],
+      });
     paragraph = [];
   };
   for (let i = fm.bodyStart; i < lines.length; i++) {
@@ -250,11 +267,11 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
       while (i < lines.length && !(lines[i] ?? "").includes("-->")) i++;
       continue;
     }
-    const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(line);
+    const heading = atxHeading(line);
     if (heading) {
       flush();
-      const level = heading[1]?.length ?? 1;
-      const textOf = (heading[2] ?? "").replace(/\*\*|`/g, "");
+      const level = heading.level;
+      const textOf = heading.text.replace(/\*\*|`/g, "");
       headings.length = Math.min(headings.length, level - 1);
       while (headings.length < level - 1) headings.push("");
       headings.push(textOf);
@@ -288,17 +305,89 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
   };
 }
 
+/** `key: value` on one line, with a short key. */
+const KEY_LINE = /^[*_`]*[A-Za-z][\w .-]{0,38}[*_`]*\s*[:：]\s*\S/;
+
+/**
+ * An ATX heading (`## Title ##`): its level and text. A scanner, not a regular expression, so that a line of
+ * thousands of `#` costs one pass.
+ */
+export function atxHeading(line: string): { level: number; text: string } | undefined {
+  let level = 0;
+  while (level < line.length && line.charCodeAt(level) === 35) level++;
+  if (level < 1 || level > 6) return undefined;
+  const rest = line.slice(level);
+  if (rest !== "" && !/^\s/.test(rest)) return undefined;
+  let end = rest.length;
+  while (end > 0 && /\s/.test(rest[end - 1] ?? "")) end--;
+  let hashes = end;
+  while (hashes > 0 && rest.charCodeAt(hashes - 1) === 35) hashes--;
+  // Closing hashes count only after white space (`# C#` keeps its `#`).
+  if (hashes < end && (hashes === 0 || /\s/.test(rest[hashes - 1] ?? ""))) end = hashes;
+  return { level, text: rest.slice(0, end).trim() };
+}
+
 /** Splits prose into sentences (on `.`, `!`, `?` followed by a space and a capital or a link). */
 export function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+(?=[A-Z[*(“"])/);
 }
 
-/** Markdown links `[text](url)` in a text. */
+/** A Markdown link's span: `[label](target)` from `start` to `end` (exclusive). */
+export interface LinkSpan {
+  label: string;
+  target: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every `[label](target)` in a text, found by a scanner: each `[` is looked at once and an unclosed `[a](` never
+ * makes the search go back, so the cost is linear in the text (a regular expression here is cubic on
+ * `[a](` repeated).
+ */
+export function linkSpans(text: string): LinkSpan[] {
+  const out: LinkSpan[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf("[", from);
+    if (open === -1) return out;
+    const close = text.indexOf("]", open + 1);
+    if (close === -1) return out;
+    const inner = text.lastIndexOf("[", close);
+    if (inner > open || text[close + 1] !== "(") {
+      from = inner > open ? inner : close + 1;
+      continue;
+    }
+    const end = text.indexOf(")", close + 2);
+    if (end === -1) return out;
+    out.push({
+      label: text.slice(open + 1, close),
+      target: text.slice(close + 2, end),
+      start: open,
+      end: end + 1,
+    });
+    from = end + 1;
+  }
+}
+
+/** Markdown links `[text](url)` in a text (links with an empty target are left out). */
 export function links(text: string): { text: string; url: string; index: number }[] {
-  const out: { text: string; url: string; index: number }[] = [];
-  for (const m of text.matchAll(/\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g))
-    out.push({ text: m[1] ?? "", url: m[2] ?? "", index: m.index ?? 0 });
-  return out;
+  return linkSpans(text).flatMap((l) => {
+    const url = /^\S+/.exec(l.target)?.[0];
+    return url ? [{ text: l.label, url, index: l.start }] : [];
+  });
+}
+
+/** The text with each link replaced by what `render` makes of it; linear, like `linkSpans`. */
+export function replaceLinks(text: string, render: (label: string, target: string) => string): string {
+  if (!text.includes("](")) return text;
+  let out = "";
+  let at = 0;
+  for (const l of linkSpans(text)) {
+    out += text.slice(at, l.start) + render(l.label, l.target);
+    at = l.end;
+  }
+  return out + text.slice(at);
 }
 
 /** `https://huggingface.co/datasets/ORG/NAME` → `{kind: "dataset", id}`; models likewise. */

@@ -7,7 +7,7 @@ import { parseCount, parseUnit } from "../model/quantity.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
 import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
-import { hubLink, links } from "./markdown.js";
+import { hubLink, links, replaceLinks } from "./markdown.js";
 import { OBJECTIVE_ORDER, OBJECTIVE_PATTERNS, OBJECTIVE_WORDS, PARAMETERIZATION_PATTERNS } from "./terms.js";
 
 /** A step found in prose, with the order evidence it came with. */
@@ -42,9 +42,9 @@ export function mentions(sentence: string): Mention[] {
     const hub = hubLink(link.url);
     if (hub) out.push({ ...hub, index: link.index });
   }
-  const stripped = sentence
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, (_m, t: string) => " ".repeat(t.length + 4))
-    .replace(/https?:\/\/\S+/g, (u) => " ".repeat(u.length));
+  const stripped = replaceLinks(sentence, (t) => " ".repeat(t.length + 4)).replace(/https?:\/\/\S+/g, (u) =>
+    " ".repeat(u.length),
+  );
   for (const m of stripped.matchAll(ID)) {
     const id = m[1] ?? "";
     if (/^\d/.test(id.split("/")[1] ?? "") && /^\d+$/.test(id.split("/")[0] ?? "")) continue;
@@ -71,6 +71,11 @@ const MAY_NAME_METHOD =
 export function objectiveMentions(text: string): { objective: Objective; index: number }[] {
   const found: { objective: Objective; index: number }[] = [];
   if (!MAY_NAME_METHOD.test(text)) return found;
+  // Positions already taken (a mention within 2 characters of another is the same mention): a set, so that a
+  // text naming a method thousands of times stays linear.
+  const taken = new Set<number>();
+  const near = (i: number) =>
+    taken.has(i) || taken.has(i - 1) || taken.has(i + 1) || taken.has(i - 2) || taken.has(i + 2);
   for (const [re, objective] of GLOBAL_PATTERNS) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
@@ -79,7 +84,8 @@ export function objectiveMentions(text: string): { objective: Objective; index: 
       const before = text[index - 1] ?? " ";
       const after = text.slice(index + m[0].length, index + m[0].length + 2);
       if (/[-_/.=]/.test(before) || /^[_/.]\w|^-[a-z0-9]/.test(after)) continue;
-      if (found.some((f) => Math.abs(f.index - index) < 3)) continue;
+      if (near(index)) continue;
+      taken.add(index);
       found.push({ objective, index });
     }
   }
@@ -128,7 +134,7 @@ function clauseStep(
   const rank = RANK.exec(clause);
   if (rank?.[1] && /rank|\br\s*=/.test(rank[0])) step.adapter.rank = fact(Number(rank[1]), prov);
   const trained = /\b(?:train|tun|fine-?tun|finetun|align|optimi[sz])\w*|\bon\b|\busing\b|\bwith\b/i.test(
-    clause.replace(/\[[^\]]*\]\([^)]*\)/g, " it "),
+    replaceLinks(clause, () => " it "),
   );
   if (trained)
     for (const m of mentions(clause)) if (m.kind === "dataset") step.datasets.push(fact({ id: m.id }, prov));

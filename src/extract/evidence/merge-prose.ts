@@ -7,7 +7,7 @@
 import type { MergeMethod } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
 import { extracted, type Fact, fact } from "../facts.js";
-import type { Block } from "../markdown.js";
+import { type Block, replaceLinks } from "../markdown.js";
 import { mentions } from "../read-prose.js";
 import { MERGE_METHOD_WORDS } from "../terms.js";
 
@@ -62,7 +62,7 @@ function readBlock(block: Block, ev: MergeEvidence, file: string): void {
   }
   if (block.type === "table") {
     const ids = models(block.text);
-    const range = RANGE.exec(block.text.replace(/\[[^\]]*\]\([^)]*\)/g, " "));
+    const range = RANGE.exec(replaceLinks(block.text, () => " "));
     if (ids.length === 1 && range)
       add(ev, ids[0] as string, block.line, file, { layer_range: [Number(range[1]), Number(range[2])] });
     return;

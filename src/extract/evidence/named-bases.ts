@@ -8,7 +8,7 @@ import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../
 import { refKind } from "../../model/refs.js";
 import type { CardState } from "../card-body.js";
 import { fact, inferred } from "../facts.js";
-import { type Block, sentences } from "../markdown.js";
+import { type Block, replaceLinks, sentences } from "../markdown.js";
 
 /** Words that start a model family's name. */
 const FAMILY =
@@ -43,7 +43,7 @@ export function readNamedBases(blocks: Block[], state: CardState): void {
   for (const block of blocks) {
     if (block.type === "code" || block.type === "table") continue;
     for (const raw of sentences(block.text)) {
-      const sentence = raw.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\*\*|__/g, "");
+      const sentence = replaceLinks(raw, (label) => label).replace(/\*\*|__/g, "");
       if (sentence.length > 600 || !FINE_TUNED.test(sentence)) continue;
       for (const m of sentence.matchAll(FAMILY)) {
         const found = resolveAt(sentence, m.index ?? 0);
