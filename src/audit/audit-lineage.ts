@@ -8,6 +8,7 @@ import { validateLineage } from "../validate/validate.js";
 import { readCard } from "./card-text.js";
 import { chainChecks, sameLicensor, sameLicensorFinding, withCardBases } from "./chain-checks.js";
 import { type CollectOptions, collectAncestors, type Reach } from "./collect-ancestors.js";
+import { type LicenseFile, licenseFileFindings, readLicenseFile } from "./license-file.js";
 import type { AuditFinding, AuditReport, Obligation, PathHop, StepRef } from "./report.js";
 import {
   knownEntries,
@@ -26,6 +27,8 @@ export interface AuditOptions extends CollectOptions {
    * licence lines and data sources the import did not carry are read from it. Else the document's description.
    */
   cardText?: string;
+  /** The LICENSE file shipped next to the card, if any: the subject's licence when the card declares none. */
+  licenseFile?: LicenseFile;
 }
 
 const ROLE_WORDS = {
@@ -121,6 +124,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export async function auditLineage(doc: LineageDocument, options: AuditOptions = {}): Promise<AuditReport> {
   const card = readCard(options.cardText ?? doc.description ?? "");
   const augmented = withCardBases(doc, card);
+  const shipped = readLicenseFile(augmented.doc, options.licenseFile);
   const collected = await collectAncestors(augmented.doc, { ...options, subjectProse: card.licenseLines });
   const subjectId = doc.subject.id;
   const subjectLicense = collected.subject.license;
@@ -138,6 +142,9 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   const notCommercial: string[] = [];
   const unknownReasons: string[] = [];
   const dataWarnings: string[] = [];
+  /** The subject's own licence undeclared or unknown: unclear only when no ancestor was read either. */
+  const subjectUnknown: string[] = [];
+  let ownLicensor = false;
 
   const ancestorOf = (r: Reach): NonNullable<AuditFinding["ancestor"]> => ({
     kind: r.kind,
@@ -164,7 +171,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       code: "undeclared-license",
       message: `${subjectId} declares no licence: nothing grants rights to use it`,
     });
-    unknownReasons.push("the subject declares no licence");
+    subjectUnknown.push("the subject declares no licence");
   } else {
     if (subjectLicense.from === "family" && subjectLicense.family) {
       add({
@@ -187,7 +194,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       });
     }
     if (declared.status === "unknown" && !permitsCommercial(declared) && !forbidsCommercial(declared))
-      unknownReasons.push(`the subject's licence '${declared.text}' is not in the knowledge base`);
+      subjectUnknown.push(`the subject's licence '${declared.text}' is not in the knowledge base`);
     if (forbidsCommercial(declared))
       notCommercial.push(
         `the subject's own licence ${declared.text}${declared.inferred ? ` (inferred from '${declared.inferred.evidence}')` : ""}`,
@@ -227,9 +234,12 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     };
     const ancestor = ancestorOf(r);
     const common = { ancestor, path: r.path };
-    if (r.kind === "model" && declared && sameLicensor(subjectId, r) && !sameTerms(r.resolved, declared)) {
-      add(sameLicensorFinding(subjectId, r, declared));
-      continue;
+    if (r.kind === "model" && sameLicensor(subjectId, r)) {
+      ownLicensor = true;
+      if (declared && !sameTerms(r.resolved, declared)) {
+        add(sameLicensorFinding(subjectId, r, declared));
+        continue;
+      }
     }
     if (r.resolved?.inferred)
       add({
@@ -489,9 +499,19 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   // Terms that apply across the chain.
   const subjectName = doc.subject.id.split("/").pop() ?? doc.subject.id;
   const subjectFamily = subjectLicense.family;
+  // An import that could not name the subject calls it "unknown" (confidence 0): its name cannot be judged.
+  const unnamed = doc.subject.id === "unknown" || doc.subject.provenance?.confidence === 0;
   for (const { entry, reaches } of allEntries.values()) {
     const from = [...new Set(reaches.map((r) => r.id))].join(", ");
-    if (entry.namePrefix) {
+    if (entry.namePrefix && unnamed) {
+      add({
+        severity: "info",
+        code: "naming-rule",
+        message: `the ${entry.name} (from ${from}) asks derivatives' names to start with '${entry.namePrefix}'; the subject's name is not known, so it is not checked`,
+        license: entry.id,
+        source: entry.source,
+      });
+    } else if (entry.namePrefix) {
       const own = subjectFamily?.entry.official && subjectFamily.license.id === entry.id;
       const names = [subjectName, doc.subject.name].filter((n): n is string => n !== undefined);
       const ok = own || names.some((n) => namedAs(n, entry.namePrefix!));
@@ -575,13 +595,15 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     });
     unknownReasons.push(`${u.reference} is not resolved`);
   }
+  // A publisher training its own model need not name its data; anyone else's unnamed data is a warning.
+  if (!ownLicensor)
+    for (const step of collected.undocumented) dataWarnings.push(`${stepLabel(step)} names no training data`);
   for (const step of collected.undocumented) {
     add({
       severity: "warning",
       code: "undocumented-data",
       message: `${stepLabel(step)} names no training data: the licences of its data cannot be checked`,
     });
-    dataWarnings.push(`${stepLabel(step)} names no training data`);
   }
   const validation = validateLineage(doc);
   if (validation.class !== "lineage")
@@ -597,9 +619,31 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       message: "the import could not read every input: ancestors it missed are not audited",
     });
 
+  // A derivative that declares no licence although what it inherits must be passed on breaks that term.
+  const mustPassOn = passOnFromModels();
+  if (declared === undefined && mustPassOn.length > 0) {
+    const undeclared = findings.find((f) => f.code === "undeclared-license");
+    if (undeclared) {
+      undeclared.severity = "error";
+      undeclared.message = `${subjectId} declares no licence, but inherits ${mustPassOn.map((e) => e.id).join(", ")}, which must be passed on with every copy of a derivative`;
+      undeclared.license = mustPassOn[0]?.id;
+      undeclared.source = mustPassOn[0]?.source;
+    }
+  }
   // What the chain's own words say (card bases, two licences, generated data), then the verdict.
   const checks = chainChecks({ doc, card, collected, declared, added: augmented.added });
-  for (const f of checks.findings) add(f);
+  if (!collected.reaches.some((r) => r.kind === "model")) unknownReasons.push(...subjectUnknown);
+  // Terms that cannot be resolved to "forbids commercial use": provider output terms, share-alike data.
+  for (const f of [...findings, ...checks.findings])
+    if (f.code === "output-terms" || f.code === "share-alike" || f.code === "no-derivatives")
+      dataWarnings.push(
+        f.code === "output-terms"
+          ? `${f.license} terms reach ${f.ancestor ? `dataset ${f.ancestor.id}` : "the data the card describes"}`
+          : `${f.code} dataset ${f.ancestor?.id ?? ""}`,
+      );
+  const fileChecks = licenseFileFindings(subjectId, shipped, declared);
+  for (const f of [...checks.findings, ...fileChecks.findings]) add(f);
+  checks.notCommercial.push(...fileChecks.notCommercial);
   const verdict = decideVerdict({
     notCommercial: [...notCommercial, ...checks.notCommercial],
     unclear: [...unknownReasons, ...checks.unclear],

@@ -81,13 +81,19 @@ const STOP_WORDS = new Set([
 ]);
 const LINK = /\[([^\]]{1,120})\]\(([^)\s]{1,300})\)/;
 const BASE_LABEL =
-  /^\W*(?:base[ _-]?model|finetuned[ _-]from(?:[ _-]model)?|fine-tuned from(?: model)?)\W*?[:：|]\s*(.+)$/im;
+  /^\W*(?:base[ _-]?model|(?:pre-?trained|foundation|parent|original) model|model|finetuned[ _-]from(?:[ _-]model)?|fine-tuned from(?: model)?)\W*?[:：|]\s*(.+)$/gim;
+const BASE_HEADING = /^#{1,6}\s*\W*(?:base|parent|foundation)[ _-]?model\W*$/im;
+const BASE_KEY = /\b(?:base_model(?:_name_or_path)?|--base[-_]model)\s*[=:]?\s*["']?([\w.-]+\/[\w.-]+)["']?/g;
+const LOADED_KEY =
+  /(?:\b(?:model_name(?:_or_path)?|model_id|pretrained_model_name_or_path)\s*[=:]\s*["']|--model[-_](?:id|name(?:[-_]or[-_]path)?)\s+)([\w.-]+\/[\w.-]+)/g;
+/** Usage code that loads a model to put an adapter on it or quantise it loads the base. */
+const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\b/i;
 const DERIVED_FROM =
   /\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?/gi;
 
 /** The model named right after a phrase: a Markdown link, a Hub id, or a family name ("Llama2 70B"). */
 function namedAt(text: string, at: number): { id: string; quote: string } | undefined {
-  const rest = text.slice(at, at + 200);
+  const rest = text.slice(at, at + 200).replace(/^[\w-]+['’]s\s+/, "");
   const link = LINK.exec(rest);
   if (link && link.index === 0) {
     const id = modelIdFrom(link[1] ?? "", link[2]);
@@ -119,16 +125,25 @@ function sentenceAround(text: string, index: number): string {
 /** Bases a card names in its prose. */
 export function basesInProse(body: string): DeclaredBase[] {
   const found: DeclaredBase[] = [];
-  const labelled = BASE_LABEL.exec(body);
-  if (labelled?.[1]) {
-    const value = labelled[1].replace(/^[*_\s]+/, "");
-    const named = namedAt(value, value.search(/\S/));
-    if (named) found.push({ id: named.id, where: `'${labelled[0].trim().slice(0, 160)}'` });
+  const quote = (text: string) => `'${text.trim().slice(0, 160)}'`;
+  for (const labelled of body.matchAll(BASE_LABEL)) {
+    const value = (labelled[1] ?? "").replace(/^[*_\s]+/, "");
+    const named = namedAt(value, 0);
+    if (named) found.push({ id: named.id, where: quote(labelled[0]) });
+  }
+  const heading = BASE_HEADING.exec(body);
+  if (heading) {
+    const section = body.slice(heading.index + heading[0].length).split(/\n#{1,6}\s/)[0] ?? "";
+    const item = /^\s*(?:[-*]\s+)?(\S.*)$/m.exec(section);
+    const named = item?.[1] ? namedAt(item[1].replace(/^[*_`\s]+/, ""), 0) : undefined;
+    if (named) found.push({ id: named.id, where: `the '${heading[0].replace(/^#+\s*/, "")}' section` });
   }
   for (const match of body.matchAll(DERIVED_FROM)) {
     const named = namedAt(body, (match.index ?? 0) + match[0].length);
-    if (named) found.push({ id: named.id, where: `'${sentenceAround(body, match.index ?? 0)}'` });
+    if (named) found.push({ id: named.id, where: quote(sentenceAround(body, match.index ?? 0)) });
   }
+  const keys = [...body.matchAll(BASE_KEY), ...(LOADS_BASE.test(body) ? body.matchAll(LOADED_KEY) : [])];
+  for (const m of keys) if (m[1]) found.push({ id: m[1], where: quote(m[0]) });
   return found;
 }
 

@@ -63,11 +63,11 @@ describe("never allowed on a chain it could not read", () => {
 
   it("says unclear, with a finding, when a derived model has no ancestor read", async () => {
     const report = await auditLineage(
-      doc({ description: "We fine-tuned this model with DPO on our own preference data." }),
+      doc({ description: "This model is a fine-tuned version of our internal 7B base, trained with DPO." }),
     );
     expect(report.verdict.level).toBe("unclear");
     expect(find(report, "unread-chain")[0]?.message).toBe(
-      "org/out looks derived (its card says 'fine-tuned'), but the audit read no ancestor of it: the licences it inherits are not checked",
+      "org/out looks derived (its card says 'is a fine-tuned'), but the audit read no ancestor of it: the licences it inherits are not checked",
     );
   });
 

@@ -76,8 +76,9 @@ export function withCardBases(
   return { doc: { ...doc, subject, bases }, added };
 }
 
+/** Words by which a card says that this model was made from another one (not merely that fine-tuning exists). */
 const DERIVED_WORDS =
-  /\b(?:fine[- ]?tun(?:ed|e|ing)|finetuned|Q?LoRA|adapter|merged?|mergekit|quanti[sz](?:ed|ation)|GGUF|GPTQ|AWQ|EXL2|bnb|distilled|DPO|SFT|RLHF|instruction[- ]tuned)\b/i;
+  /\b(?:(?:is|was) (?:a |an )?(?:fine[- ]?tuned?|finetuned?|LoRA|QLoRA|PEFT|quanti[sz]ed|merged?|distilled|instruction[- ]tuned)\b|fine[- ]?tuned (?:version |variant )?(?:of|from|on top of)|fine[- ]?tune of|finetune of|(?:LoRA|QLoRA|PEFT) adapters? (?:for|of|on|trained)|quanti[sz]ed (?:version|variant) of|quanti[sz]ations? of|GGUF (?:version|quants?|files?|format) (?:of|for)|(?:a |is a )merge of|distilled from|trained on top of)/i;
 const DERIVED_NAME = /[-_](?:gguf|gptq|awq|exl2|bnb|[0-9]bit|lora|qlora|sft|dpo|merged?)(?:[-_]|$)/i;
 
 /** Why a subject with no ancestor read looks derived, if it does. */

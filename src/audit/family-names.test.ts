@@ -24,6 +24,8 @@ describe("family names inside community ids (versioned: generation and size)", (
     ["unsloth/DeepSeek-R1-Distill-Llama-8B", "mit", "DeepSeek-R1-Distill-Llama 8B"],
     ["TheBloke/deepseek-coder-6.7B-instruct-GGUF", "deepseek", "DeepSeek"],
     ["bartowski/c4ai-command-r-v01-GGUF", "cc-by-nc-4.0", "Cohere Command R"],
+    ["huggyllama/llama-7b", "llama1", "LLaMA (version 1)"],
+    ["TheBloke/LLaMA-30b-GPTQ", "llama1", "LLaMA (version 1)"],
   ])("%s → %s (%s), inferred", (id, license, family) => {
     const match = familyFor(id);
     expect(match?.license.id).toBe(license);
@@ -36,11 +38,13 @@ describe("family names inside community ids (versioned: generation and size)", (
     expect(familyFor("org/Qwen2.5-Math-72B-GGUF")?.license.id).toBe("qwen");
     expect(familyFor("org/Llama-3.3-70B-GGUF")?.license.id).not.toBe("llama3.1");
     expect(familyFor("org/Mistral-Small-24B-Instruct-2501-GGUF")?.license.id).toBe("apache-2.0");
+    expect(familyFor("TheBloke/Llama-2-7B-GGUF")?.license.id).toBe("llama2");
+    expect(familyFor("TheBloke/CodeLlama-7B-GGUF")?.license.id).toBe("llama2");
   });
 
   it("takes each entry from the publisher's own card or licence file", () => {
     for (const entry of FAMILY_NAMES)
-      expect(entry.source).toMatch(/^https:\/\/huggingface\.co\/[\w.-]+\/[\w.-]+/);
+      expect(entry.source).toMatch(/^https:\/\/(huggingface\.co|github\.com)\/[\w.-]+\/[\w.-]+/);
   });
 
   it("carries a community R1 distill's Llama upstream, inferred", () => {

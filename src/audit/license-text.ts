@@ -16,7 +16,11 @@ const CC =
   /\bCC[- ]?BY(?:[- ](NC))?(?:[- ](SA|ND))?(?:[- ]v?(\d\.\d))?\b|\bCreative Commons Attribution(?:[- ](Non-?Commercial))?(?:[- ](Share-?Alike|No-?Deriv(?:ative)?s))?(?:\s+(?:International\s+)?(?:License\s+)?v?(\d\.\d))?/gi;
 
 const NAMED: readonly { pattern: RegExp; id: string | ((m: RegExpMatchArray) => string) }[] = [
-  { pattern: /\bApache(?:[- ]License)?,?[- ]?(?:Version\s*|v)?2(?:\.0)?\b/gi, id: "apache-2.0" },
+  { pattern: /\bApache(?:[- ]License)?,?[- \s]*(?:Version\s*|v)?2(?:\.0)?\b/gi, id: "apache-2.0" },
+  {
+    pattern: /\bGNU (AFFERO )?GENERAL PUBLIC LICENSE\s+Version ([23])\b/gi,
+    id: (m) => `${m[1] ? "agpl" : "gpl"}-${m[2]}.0`,
+  },
   { pattern: /\bMIT(?: License| licen[cs]e)?\b/g, id: "mit" },
   {
     pattern: /\b(?:Meta\s+)?Llama\s?(2|3(?:\.[1-3])?|4)\b[^.\n]{0,25}?\bLicen[cs]e/gi,
@@ -139,4 +143,20 @@ export function generatedInName(id: string): GeneratedBy | undefined {
     if (m) return { provider: p.provider, terms: p.terms, model: m[0], quote: id };
   }
   return undefined;
+}
+
+/**
+ * The licence a LICENSE file holds, read from its first lines ("MIT License", "Apache License Version 2.0",
+ * "GNU GENERAL PUBLIC LICENSE Version 3", "Attribution-NonCommercial 4.0 International"), if recognised.
+ */
+export function licenseOfFile(text: string): TextLicense | undefined {
+  const head = text.split(/\r?\n/).slice(0, 12).join("\n");
+  const cc = /Attribution(-NonCommercial)?(-ShareAlike|-NoDerivatives)? (\d\.\d) International/i.exec(head);
+  if (cc) {
+    const entry = licenseEntry(
+      `cc-by${cc[1] ? "-nc" : ""}${cc[2] ? (cc[2].toLowerCase().includes("share") ? "-sa" : "-nd") : ""}-${cc[3]}`,
+    );
+    if (entry) return { entry, quote: cc[0] };
+  }
+  return licensesInText(head)[0];
 }

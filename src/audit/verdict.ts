@@ -31,7 +31,10 @@ export function decideVerdict(input: VerdictInput): Verdict {
     };
   if (input.unclear.length > 0)
     return { commercialUse: "unknown", level: "unclear", reasons: unique(input.unclear), warnings };
-  const reasons = input.declared ? [`${input.declared.text} permits commercial use`] : [];
+  const permits = input.declared?.options.some((o) =>
+    o.every((t) => t.kind === "known" && t.entry.commercial !== "not-allowed"),
+  );
+  const reasons = input.declared && permits ? [`${input.declared.text} permits commercial use`] : [];
   for (const o of input.obligations)
     if (o.userThreshold !== undefined)
       reasons.push(`below ${o.userThreshold.toLocaleString("en-US")} monthly active users (${o.id})`);

@@ -130,6 +130,13 @@ export const FAMILIES: readonly FamilyEntry[] = [
     source: hf("Qwen/Qwen2-7B"),
   },
   {
+    family: "Qwen (1.0)",
+    pattern: "^Qwen/Qwen-(1_8B|7B|14B|72B)",
+    license: "tongyi-qianwen",
+    official: true,
+    source: hf("Qwen/Qwen-7B-Chat"),
+  },
+  {
     family: "CodeQwen1.5",
     pattern: "^Qwen/CodeQwen1\\.5",
     license: "qwen-research",
@@ -253,6 +260,13 @@ export const FAMILIES: readonly FamilyEntry[] = [
     license: "apache-2.0",
     official: true,
     source: hf("TinyLlama/TinyLlama-1.1B-Chat-v1.0"),
+  },
+  {
+    family: "NVIDIA Cosmos",
+    pattern: "^nvidia/Cosmos-",
+    license: "nvidia-open-model-license",
+    official: true,
+    source: hf("nvidia/Cosmos-Reason2-2B"),
   },
   // Others often used as bases.
   {

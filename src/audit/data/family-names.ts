@@ -46,6 +46,13 @@ const QWEN: readonly FamilyEntry[] = [
   { family: "Qwen2", pattern: "qwen2-", license: "apache-2.0", official: false, source: hf("Qwen/Qwen2-7B") },
   { family: "Qwen3", pattern: "qwen3", license: "apache-2.0", official: false, source: hf("Qwen/Qwen3-8B") },
   {
+    family: "Qwen (1.0)",
+    pattern: "(^|/)qwen-(1_8|7|14|72)b",
+    license: "tongyi-qianwen",
+    official: false,
+    source: hf("Qwen/Qwen-7B-Chat"),
+  },
+  {
     family: "Qwen1.5",
     pattern: "qwen1\\.5",
     license: "tongyi-qianwen",
@@ -208,6 +215,13 @@ export const FAMILY_NAMES: readonly FamilyEntry[] = [
     source: hf("TinyLlama/TinyLlama-1.1B-Chat-v1.0"),
   },
   ...DEEPSEEK,
+  {
+    family: "LLaMA (version 1)",
+    pattern: "(^|[/_ -])llama-?(7|13|30|33|65)b",
+    license: "llama1",
+    official: false,
+    source: "https://github.com/facebookresearch/llama/blob/llama_v1/MODEL_CARD.md",
+  },
   ...LLAMA,
   ...MISTRAL,
   ...QWEN,

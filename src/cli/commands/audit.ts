@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { auditLineage } from "../../audit/audit-lineage.js";
 import type { UpstreamLookup } from "../../audit/collect-ancestors.js";
 import { formatAudit } from "../../audit/format-audit.js";
@@ -18,6 +18,8 @@ interface Loaded {
   document: LineageDocument;
   /** The model card's text when FILE is a card: the audit reads bases and licence lines the import lost. */
   cardText?: string;
+  /** The LICENSE file next to the card, if any. */
+  licenseFile?: { text: string; file: string };
   complete: boolean;
   warnings: { code: string; message: string }[];
   from: "document" | "import" | "hub" | "registry";
@@ -128,9 +130,11 @@ async function loadFile(path: string): Promise<Loaded> {
     const only = grouped.documents[0];
     if (!only) throw new Error("nothing to read");
     const cardText = cardTextOf(path, isDirectory);
+    const licenseFile = cardText !== undefined ? licenseFileNear(path, isDirectory) : undefined;
     return {
       ...only,
       ...(cardText !== undefined ? { cardText } : {}),
+      ...(licenseFile ? { licenseFile } : {}),
       warnings: [...grouped.warnings, ...only.warnings],
       complete: only.complete && grouped.warnings.length === 0,
       from: "import",
@@ -148,6 +152,17 @@ function cardTextOf(path: string, isDirectory: boolean): string | undefined {
   const card = isDirectory ? join(path, "README.md") : path;
   if (!/\.(md|mdx|markdown)$/i.test(card) || !existsSync(card)) return undefined;
   return readText(card, "model card");
+}
+
+/** The LICENSE file shipped next to a card (LICENSE, LICENSE.md, LICENSE.txt), if any. */
+function licenseFileNear(path: string, isDirectory: boolean): { text: string; file: string } | undefined {
+  const dir = isDirectory ? path : dirname(path);
+  for (const file of ["LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "license"]) {
+    const candidate = join(dir, file);
+    if (existsSync(candidate) && statSync(candidate).isFile())
+      return { text: readText(candidate, "licence file"), file };
+  }
+  return undefined;
 }
 
 export const auditCommand: Command = {
@@ -249,6 +264,7 @@ Exit codes: 0 passed, 6 an error finding or a violated policy, 1 invalid lineage
         ...(upstream ? { upstream } : {}),
         ...(loaded.complete ? {} : { complete: false }),
         ...(loaded.cardText !== undefined ? { cardText: loaded.cardText } : {}),
+        ...(loaded.licenseFile ? { licenseFile: loaded.licenseFile } : {}),
       });
       const result = evaluatePolicy(report, policy ?? {});
       const exitCode = result.passed ? EXIT.ok : EXIT.auditFailed;

@@ -1,0 +1,41 @@
+/**
+ * Bespoke model licences added for issue 16, each read from its publisher's own card or licence page: the
+ * original LLaMA's non-commercial research licence (many early fine-tunes sit on it) and the NVIDIA Open Model
+ * License. A summary for triage, not legal advice.
+ */
+import type { LicenseEntry } from "../terms.js";
+
+export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
+  {
+    id: "llama1",
+    name: "LLaMA (version 1) non-commercial research licence",
+    aliases: ["llama-1", "llama 1", "llama-license", "llama license", "llama-research-license"],
+    kind: "non-commercial",
+    licensor: "Meta",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: ["include-license"],
+    limitations: [
+      "licensed solely for non-commercial research purposes (the model card: 'Non-commercial bespoke license')",
+      "the weights may not be redistributed without Meta's permission",
+    ],
+    source: "https://github.com/facebookresearch/llama/blob/llama_v1/MODEL_CARD.md",
+    note: "Weights were released on request (Feb 2023); derivatives such as Alpaca, Vicuna v0, Guanaco, Pygmalion 7B and 33B/65B models sit on it.",
+  },
+  {
+    id: "nvidia-open-model-license",
+    name: "NVIDIA Open Model License Agreement",
+    aliases: ["nvidia open model license", "nvidia-oml", "nvidia open model license agreement"],
+    kind: "model-license",
+    licensor: "NVIDIA",
+    commercial: "allowed",
+    derivatives: "any",
+    conditions: ["include-license", "attribution"],
+    limitations: [
+      "ship a copy of the agreement and the notice 'Licensed by NVIDIA Corporation under the NVIDIA Open Model License'",
+      "bypassing or disabling the model's guardrails ends the licence",
+    ],
+    source: "https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/",
+    note: "'Models are commercially usable. You are free to create and distribute Derivative Models.'",
+  },
+];

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { LineageDocument } from "../schema/lineage.js";
+import { auditLineage } from "./audit-lineage.js";
+import { licenseOfFile } from "./license-text.js";
+
+const MIT = "MIT License\n\nCopyright (c) 2026 Example\n\nPermission is hereby granted, free of charge, …\n";
+const APACHE =
+  "                                 Apache License\n                           Version 2.0, January 2004\n";
+const GPL3 =
+  "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n";
+const NC = "Attribution-NonCommercial 4.0 International\n\n=======\n";
+
+const doc = (subject: LineageDocument["subject"], bases: LineageDocument["bases"] = []): LineageDocument => ({
+  format: "ftl/v1",
+  subject,
+  bases,
+  steps: [],
+});
+
+describe("the LICENSE file next to a card", () => {
+  it.each([
+    [MIT, "mit"],
+    [APACHE, "apache-2.0"],
+    [GPL3, "gpl-3.0"],
+    [NC, "cc-by-nc-4.0"],
+  ])("recognises %j", (text, id) => {
+    expect(licenseOfFile(text)?.entry.id).toBe(id);
+  });
+
+  it("reports two licences when the card says apache-2.0 and the LICENSE file is MIT", async () => {
+    const report = await auditLineage(
+      doc({ id: "org/claims-7b", license: "apache-2.0" }, [{ id: "mistralai/Mistral-7B-Instruct-v0.2" }]),
+      { licenseFile: { text: MIT, file: "LICENSE" } },
+    );
+    const finding = report.findings.find((f) => f.code === "license-contradiction");
+    expect(finding?.severity).toBe("error");
+    expect(finding?.message).toBe(
+      "two licences for org/claims-7b: its card declares apache-2.0, its LICENSE is mit ('MIT License'); which covers the weights is not said",
+    );
+    expect(report.verdict.level).toBe("allowed");
+  });
+
+  it("is not the weights' licence when the card declares none (often the code's licence): a note", async () => {
+    const report = await auditLineage(doc({ id: "org/simpo-9b" }, [{ id: "google/gemma-2-9b-it" }]), {
+      licenseFile: { text: MIT, file: "LICENSE" },
+    });
+    expect(report.subject.license).toBeUndefined();
+    expect(
+      report.findings.find((f) => f.code === "inferred-license" && f.message.includes("LICENSE"))?.message,
+    ).toContain("which may cover only the code");
+  });
+
+  it("says nothing when both say the same", async () => {
+    const report = await auditLineage(doc({ id: "org/toolkit", license: "apache-2.0" }), {
+      licenseFile: { text: APACHE, file: "LICENSE" },
+    });
+    expect(report.findings.filter((f) => f.code === "license-contradiction")).toEqual([]);
+  });
+});
+
+describe("a derivative that declares no licence", () => {
+  it("is an error when what it inherits must be passed on (Llama 2), a warning otherwise", async () => {
+    const llama = await auditLineage(doc({ id: "org/hr-chatbot" }, [{ id: "meta-llama/Llama-2-7b-hf" }]));
+    expect(llama.findings.find((f) => f.code === "undeclared-license")).toMatchObject({
+      severity: "error",
+      message:
+        "org/hr-chatbot declares no licence, but inherits llama2, which must be passed on with every copy of a derivative",
+    });
+    expect(llama.verdict.level).toBe("allowed");
+    const mistral = await auditLineage(doc({ id: "org/chat" }, [{ id: "mistralai/Mistral-7B-v0.1" }]));
+    expect(mistral.findings.find((f) => f.code === "undeclared-license")?.severity).toBe("warning");
+  });
+
+  it("is unclear when nothing was read either", async () => {
+    const report = await auditLineage(doc({ id: "org/mystery" }));
+    expect(report.verdict).toMatchObject({ level: "unclear", reasons: ["the subject declares no licence"] });
+  });
+
+  it("does not judge the name of a subject the import could not name", async () => {
+    const report = await auditLineage(
+      doc({ id: "unknown", provenance: { source: "inferred", confidence: 0 } }, [
+        { id: "MaziyarPanahi/Llama-3-8B-Instruct-v0.9", license: "llama3" },
+      ]),
+    );
+    expect(report.findings.find((f) => f.code === "naming-rule")?.severity).toBe("info");
+  });
+});
+
+describe("LLaMA (version 1) ancestors", () => {
+  it("reads 'based on Meta's LLaMA-7B' as a non-commercial research base", async () => {
+    const report = await auditLineage(doc({ id: "PygmalionAI/pygmalion-7b" }), {
+      cardText: "# Pygmalion 7B\n\nPygmalion 7B is a dialogue model based on Meta's LLaMA-7B.\n",
+    });
+    expect(report.ancestors[0]).toMatchObject({
+      id: "LLaMA-7B",
+      license: "llama1",
+      licenseFrom: "family-name",
+    });
+    expect(report.verdict.level).toBe("not-allowed");
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The LICENSE file shipped next to a card. When the card declares another licence, the two are reported
+ * (`license-contradiction`). When the card declares none, the file is only noted: in a GitHub repository it is
+ * often the code's licence, and reading it as the weights' licence would invent conflicts.
+ */
+import type { LineageDocument } from "../schema/lineage.js";
+import { licenseOfFile, type TextLicense } from "./license-text.js";
+import type { AuditFinding } from "./report.js";
+import { knownEntries, type ResolvedLicense } from "./resolve-license.js";
+
+/** A licence file as read from disk. */
+export interface LicenseFile {
+  text: string;
+  /** Its name, as shown in findings (`LICENSE`). */
+  file: string;
+}
+
+/** The licence a LICENSE file was recognised as. */
+export interface ShippedLicense extends TextLicense {
+  file: string;
+  /** True when the card declares no licence (or a placeholder such as `license: license`). */
+  undeclared: boolean;
+}
+
+const PLACEHOLDERS = new Set(["license", "licence", "unknown", "none", "n/a", "other", ""]);
+
+/** What the LICENSE file holds, if it is recognised. */
+export function readLicenseFile(
+  doc: LineageDocument,
+  file: LicenseFile | undefined,
+): ShippedLicense | undefined {
+  const found = file ? licenseOfFile(file.text) : undefined;
+  if (!file || !found) return undefined;
+  const written = doc.subject.license?.trim().toLowerCase() ?? "";
+  const undeclared = PLACEHOLDERS.has(written) && doc.subject.licenseName === undefined;
+  return { ...found, file: file.file, undeclared };
+}
+
+/** A note when the card declares no licence, or a `license-contradiction` when it declares another one. */
+export function licenseFileFindings(
+  subjectId: string,
+  shipped: ShippedLicense | undefined,
+  declared: ResolvedLicense | undefined,
+): { findings: AuditFinding[]; notCommercial: string[] } {
+  if (!shipped) return { findings: [], notCommercial: [] };
+  const { entry, quote, file } = shipped;
+  if (shipped.undeclared)
+    return {
+      findings: [
+        {
+          severity: "info",
+          code: "inferred-license",
+          message: `${subjectId} declares no licence in its card; its ${file} is ${entry.id} ('${quote.replace(/\s+/g, " ")}'), which may cover only the code: say which licence covers the weights`,
+          license: entry.id,
+          source: entry.source,
+        },
+      ],
+      notCommercial: [],
+    };
+  if (declared?.status !== "known" || knownEntries(declared).some((e) => e.id === entry.id))
+    return { findings: [], notCommercial: [] };
+  const permits = knownEntries(declared).every((e) => e.commercial !== "not-allowed");
+  const clash = permits && entry.commercial === "not-allowed";
+  return {
+    findings: [
+      {
+        severity: "error",
+        code: "license-contradiction",
+        message: `two licences for ${subjectId}: its card declares ${declared.text}, its ${file} is ${entry.id} ('${quote.replace(/\s+/g, " ")}'); which covers the weights is not said`,
+        license: entry.id,
+        source: entry.source,
+      },
+    ],
+    notCommercial: clash
+      ? [`the ${file} shipped with it is ${entry.id} (its card says ${declared.text})`]
+      : [],
+  };
+}
