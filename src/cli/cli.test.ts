@@ -326,6 +326,7 @@ describe("the installed binary", () => {
       encoding: "utf8",
     });
     expect(garbage.status).toBe(1);
-    expect(garbage.stdout + garbage.stderr).toContain("<stdin>: binary data");
+    // A UTF-16 byte-order mark is named as such, not as binary data (issue 15).
+    expect(garbage.stdout + garbage.stderr).toContain("UTF-16 (little-endian), not UTF-8");
   });
 });
