@@ -6,7 +6,7 @@
 import type { LineageDocument } from "../schema/lineage.js";
 import { validateLineage } from "../validate/validate.js";
 import { readCard } from "./card-text.js";
-import { chainChecks, sameLicensor, sameLicensorFinding, withCardBases } from "./chain-checks.js";
+import { chainChecks, isUnnamed, sameLicensor, sameLicensorFinding, withCardBases } from "./chain-checks.js";
 import { type CollectOptions, collectAncestors, type Reach } from "./collect-ancestors.js";
 import { type LicenseFile, licenseFileFindings, readLicenseFile } from "./license-file.js";
 import type { AuditFinding, AuditReport, Obligation, PathHop, StepRef } from "./report.js";
@@ -500,7 +500,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   const subjectName = doc.subject.id.split("/").pop() ?? doc.subject.id;
   const subjectFamily = subjectLicense.family;
   // An import that could not name the subject calls it "unknown" (confidence 0): its name cannot be judged.
-  const unnamed = doc.subject.id === "unknown" || doc.subject.provenance?.confidence === 0;
+  const unnamed = isUnnamed(augmented.doc);
   for (const { entry, reaches } of allEntries.values()) {
     const from = [...new Set(reaches.map((r) => r.id))].join(", ");
     if (entry.namePrefix && unnamed) {
@@ -513,7 +513,10 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       });
     } else if (entry.namePrefix) {
       const own = subjectFamily?.entry.official && subjectFamily.license.id === entry.id;
-      const names = [subjectName, doc.subject.name].filter((n): n is string => n !== undefined);
+      const named = augmented.doc.subject.name;
+      const names = (
+        named !== undefined && doc.subject.id === "unknown" ? [named] : [subjectName, named]
+      ).filter((n): n is string => n !== undefined);
       const ok = own || names.some((n) => namedAs(n, entry.namePrefix!));
       if (!ok)
         add({

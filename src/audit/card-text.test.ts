@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { basesInProse, licenseLines, modelIdFrom, readCard } from "./card-text.js";
+import { basesInProse, licenseLines, modelIdFrom, readCard, titleName } from "./card-text.js";
 import {
   generatedInName,
   generatedInProse,
@@ -109,4 +109,24 @@ describe("licence text", () => {
     expect(generatedInName("Norquinal/claude_multiround_chat_30k")?.terms).toBe("anthropic-outputs");
     expect(generatedInName("HuggingFaceH4/no_robots")).toBeUndefined();
   });
+});
+
+describe("titleName", () => {
+  it.each([
+    ["# Reflection Llama-3.1 70B\n", "Reflection Llama-3.1 70B"],
+    ["# Model Card for lora-frutas-adapter\n", "lora-frutas-adapter"],
+    [
+      "# [org/Llama-3-8B-Instruct-GGUF](https://huggingface.co/org/Llama-3-8B-Instruct-GGUF)\n",
+      "Llama-3-8B-Instruct-GGUF",
+    ],
+  ])("reads %j", (body, name) => {
+    expect(titleName(body)).toBe(name);
+  });
+
+  it.each([["# Model Card for Model ID\n"], ["# sft\n"], ["# Model Details\n"]])(
+    "reads no name in %j",
+    (body) => {
+      expect(titleName(body)).toBeUndefined();
+    },
+  );
 });

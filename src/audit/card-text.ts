@@ -23,6 +23,8 @@ export interface CardSignals {
   licenseLines: string[];
   /** The prose (front matter removed). */
   body: string;
+  /** The model's name from the card's first `#` title, when it looks like one (a Hub link, a size, "Model Card for X"). */
+  title?: string;
 }
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -164,6 +166,17 @@ export function licenseLines(body: string): string[] {
   return lines;
 }
 
+/** The model name a card's first `#` title gives, if it looks like a model name rather than a heading. */
+export function titleName(body: string): string | undefined {
+  const title = /^#\s+(.+?)\s*$/m.exec(body)?.[1]?.trim();
+  if (!title) return undefined;
+  const link = LINK.exec(title);
+  if (link?.[2] && HUB_MODEL_URL.test(link[2])) return link[1]?.split("/").pop();
+  const forModel = /^model card for\s+(.+)$/i.exec(title)?.[1]?.replace(/[`*]/g, "").trim();
+  if (forModel) return /^model id$/i.test(forModel) ? undefined : forModel;
+  return /\b\d+(?:\.\d+)?\s?[BM]\b/i.test(title) && title.length <= 80 ? title : undefined;
+}
+
 /** Reads a model card (Markdown with optional YAML front matter). */
 export function readCard(text: string): CardSignals {
   const { fields, body } = frontMatter(text);
@@ -180,7 +193,9 @@ export function readCard(text: string): CardSignals {
   const license = asStrings(fields.license)[0];
   const licenseName = asString(fields.license_name);
   const licenseLink = asString(fields.license_link);
+  const title = titleName(body);
   return {
+    ...(title ? { title } : {}),
     ...(license ? { license } : {}),
     ...(licenseName ? { licenseName } : {}),
     ...(licenseLink ? { licenseLink } : {}),

@@ -61,6 +61,7 @@ export function withCardBases(
   );
   const added = card.bases.filter((b) => !known.has(b.id.toLowerCase()));
   const subject = { ...doc.subject };
+  if (isUnnamed(doc) && card.title) subject.name = card.title;
   if (subject.license === undefined && subject.licenseName === undefined && card.license !== undefined) {
     subject.license = card.license;
     if (card.licenseName) subject.licenseName = card.licenseName;
@@ -74,6 +75,12 @@ export function withCardBases(
     })),
   ];
   return { doc: { ...doc, subject, bases }, added };
+}
+
+/** True when an import could not name the subject ("unknown", confidence 0) and nothing else names it. */
+export function isUnnamed(doc: LineageDocument): boolean {
+  const s = doc.subject;
+  return (s.id === "unknown" || s.provenance?.confidence === 0) && s.name === undefined;
 }
 
 /** Words by which a card says that this model was made from another one (not merely that fine-tuning exists). */

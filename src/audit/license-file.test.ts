@@ -84,6 +84,16 @@ describe("a derivative that declares no licence", () => {
     );
     expect(report.findings.find((f) => f.code === "naming-rule")?.severity).toBe("info");
   });
+
+  it("judges the name the card's title gives a subject the import could not name", async () => {
+    const report = await auditLineage(
+      doc({ id: "unknown", provenance: { source: "inferred", confidence: 0 } }, [
+        { id: "meta-llama/Llama-3.1-70B-Instruct" },
+      ]),
+      { cardText: "# Reflection Llama-3.1 70B\n\nThe world's top open-source LLM.\n" },
+    );
+    expect(report.findings.find((f) => f.code === "naming-rule")?.severity).toBe("error");
+  });
 });
 
 describe("LLaMA (version 1) ancestors", () => {
