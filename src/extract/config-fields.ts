@@ -139,7 +139,10 @@ export function readTrainingKeys(
       }
       if (typed === "learningRate" && !((value as number) > 0)) continue;
       if (typed === "maxSteps" && (value as number) < 1) continue;
-      step.hyperparameters[typed] ??= fact(value, prov(key));
+      // No warm-up written out is a trainer's default left in the file, not a choice anyone reports.
+      const isDefault = (typed === "warmupSteps" || typed === "warmupRatio") && value === 0;
+      const source = isDefault ? { ...prov(key), confidence: Math.min(confidence, 0.8) } : prov(key);
+      step.hyperparameters[typed] ??= fact(value, source);
       continue;
     }
     if (OTHER_HYPERPARAMETERS.has(lower) && (typeof raw !== "object" || raw === null)) {
