@@ -5,11 +5,22 @@
  */
 import type { LineageDocument } from "../schema/lineage.js";
 import { validateLineage } from "../validate/validate.js";
+import {
+  forbidsCommercial,
+  includes,
+  namedAs,
+  obligationSentence,
+  pathText,
+  permitsCommercial,
+  ROLE_WORDS,
+  stepLabel,
+} from "./audit-text.js";
 import { readCard } from "./card-text.js";
 import { chainChecks, isUnnamed, sameLicensor, sameLicensorFinding, withCardBases } from "./chain-checks.js";
 import { type CollectOptions, collectAncestors, type Reach } from "./collect-ancestors.js";
+import { ancestorOf, datasetFindings, driftFindings } from "./data-findings.js";
 import { type LicenseFile, licenseFileFindings, readLicenseFile } from "./license-file.js";
-import type { AuditFinding, AuditReport, Obligation, PathHop, StepRef } from "./report.js";
+import type { AuditFinding, AuditReport, Obligation } from "./report.js";
 import {
   knownEntries,
   type LicenseTerm,
@@ -18,6 +29,8 @@ import {
 } from "./resolve-license.js";
 import { CONDITION_LABELS, type LicenseEntry } from "./terms.js";
 import { decideVerdict } from "./verdict.js";
+
+export { namedAs, obligationSentence, pathText, stepLabel } from "./audit-text.js";
 
 export interface AuditOptions extends CollectOptions {
   /** False when the document came from an import that could not read every input. */
@@ -29,87 +42,6 @@ export interface AuditOptions extends CollectOptions {
   cardText?: string;
   /** The LICENSE file shipped next to the card, if any: the subject's licence when the card declares none. */
   licenseFile?: LicenseFile;
-}
-
-const ROLE_WORDS = {
-  base: "base",
-  "merge-parent": "merge parent",
-  "merge-base": "merge base",
-  intermediate: "intermediate checkpoint",
-  upstream: "upstream model",
-  dataset: "dataset",
-  "data-terms": "dataset",
-} as const;
-
-/** Longer paths are shortened in messages (the finding's `path` keeps every hop). */
-const MAX_PATH_HOPS = 6;
-
-/** `step 2 (dpo)`, or `step 2 (dpo) of org/model` inside an upstream document. */
-export function stepLabel(step: StepRef): string {
-  const name = step.id === String(step.index) ? `step ${step.index}` : `step ${step.index} (${step.id})`;
-  return step.document ? `${name} of ${step.document}` : name;
-}
-
-/** ` via step 1 (sft) → step 2 (dpo)`, or an empty string when the ancestor is a direct parent with no step. */
-export function pathText(path: readonly PathHop[], subjectId: string): string {
-  const hops = path.filter(
-    (hop, i) => hop.step !== undefined || (i < path.length - 1 && hop.model !== subjectId),
-  );
-  if (hops.length === 0) return "";
-  const text = (hop: PathHop) => (hop.step ? stepLabel(hop.step) : hop.model);
-  if (hops.length <= MAX_PATH_HOPS) return ` via ${hops.map(text).join(" → ")}`;
-  const head = hops.slice(0, 2).map(text);
-  const tail = hops.slice(-2).map(text);
-  return ` via ${[...head, `(${hops.length - 4} more steps)`, ...tail].join(" → ")}`;
-}
-
-/** What a licence asks of a derivative, as one clause. */
-export function obligationSentence(entry: LicenseEntry): string {
-  const parts: string[] = [];
-  if (entry.derivatives === "same") parts.push(`the ${entry.name} must be passed on`);
-  if (entry.derivatives === "carry-restrictions")
-    parts.push(
-      `the ${entry.name} must be passed on and its use restrictions carried into the derivative's terms`,
-    );
-  if (entry.derivatives === "none") parts.push(`the ${entry.name} allows no derivatives to be shared`);
-  if (entry.commercial === "not-allowed") parts.push("non-commercial use only");
-  if (entry.namePrefix) parts.push(`the name must start with '${entry.namePrefix}'`);
-  if (parts.length === 0) {
-    const conditions = entry.conditions.map((c) => CONDITION_LABELS[c]);
-    parts.push(
-      `the ${entry.name}'s conditions still apply to what is inherited (${conditions.join("; ") || "none"})`,
-    );
-  }
-  return parts.join(" and ");
-}
-
-const normaliseName = (name: string): string => name.toLowerCase().replace(/[\s_.-]+/g, "");
-
-/**
- * Whether a model name meets a licence's name rule ("Llama 3", "Llama"). Meta's own names for the Llama
- * Materials begin "Meta Llama" ("Meta-Llama-3.1-8B-Instruct"): a re-upload or quantisation that keeps that
- * name still identifies the model as Llama and is treated as meeting the rule (see docs/audit.md).
- */
-export function namedAs(name: string, prefix: string): boolean {
-  const n = normaliseName(name);
-  const p = normaliseName(prefix);
-  return n.startsWith(p) || n.startsWith(`meta${p}`);
-}
-
-function permitsCommercial(license: ResolvedLicense): boolean {
-  return license.options.some((o) =>
-    o.every((t) => t.kind === "known" && t.entry.commercial !== "not-allowed"),
-  );
-}
-
-function forbidsCommercial(license: ResolvedLicense): boolean {
-  return license.options.every((o) =>
-    o.some((t) => t.kind === "known" && t.entry.commercial === "not-allowed"),
-  );
-}
-
-function includes(license: ResolvedLicense, entry: LicenseEntry): boolean {
-  return knownEntries(license).some((e) => e.id === entry.id);
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -146,12 +78,6 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   const subjectUnknown: string[] = [];
   let ownLicensor = false;
 
-  const ancestorOf = (r: Reach): NonNullable<AuditFinding["ancestor"]> => ({
-    kind: r.kind,
-    id: r.id,
-    role: r.role,
-    ...(r.step ? { step: r.step } : {}),
-  });
   const label = (r: Reach): string => {
     if (r.kind === "dataset") {
       const at = r.step ? ` at ${stepLabel(r.step)}` : "";
@@ -373,128 +299,12 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
           });
         }
       } else {
-        datasetFindings(r, entry);
+        datasetFindings(r, entry, declared, { add, notCommercial });
       }
     }
   }
 
-  function datasetFindings(r: Reach, entry: LicenseEntry): void {
-    const common = { ancestor: ancestorOf(r), path: r.path, license: entry.id, source: entry.source };
-    const at = r.step ? ` at ${stepLabel(r.step)}` : "";
-    if (r.role === "data-terms") {
-      add({
-        severity: "warning",
-        code: "output-terms",
-        message: `dataset ${r.id}${at} holds outputs of models under the ${entry.name}: ${entry.limitations.join("; ")}`,
-        ...common,
-      });
-      return;
-    }
-    if (entry.commercial === "not-allowed") {
-      notCommercial.push(`${entry.id} dataset ${r.id}${at}`);
-      const clash =
-        declared && permitsCommercial(declared)
-          ? `, but the subject declares ${declared.text}, which permits it`
-          : "";
-      add({
-        severity: "warning",
-        code: "non-commercial",
-        message: `trained on a ${entry.id} dataset ${r.id}${at}: non-commercial use only${clash}`,
-        ...common,
-      });
-      return;
-    }
-    if (entry.kind === "model-license" || entry.kind === "terms-of-use") {
-      add({
-        severity: "warning",
-        code: "output-terms",
-        message: `dataset ${r.id}${at} is under the ${entry.name}: ${obligationSentence(entry)}`,
-        ...common,
-      });
-      return;
-    }
-    if (entry.derivatives === "same") {
-      add({
-        severity: "warning",
-        code: "share-alike",
-        message: `trained on a ${entry.id} dataset ${r.id}${at}: if the model is an adaptation of the data, it must be shared under ${entry.id}`,
-        ...common,
-      });
-    } else if (entry.derivatives === "none") {
-      add({
-        severity: "warning",
-        code: "no-derivatives",
-        message: `trained on a ${entry.id} dataset ${r.id}${at}: adaptations of the data may not be shared`,
-        ...common,
-      });
-    } else if (entry.derivatives === "carry-restrictions") {
-      add({
-        severity: "warning",
-        code: "use-restrictions",
-        message: `trained on a ${entry.id} dataset ${r.id}${at}: its use restrictions may reach the model`,
-        ...common,
-      });
-    } else if (entry.conditions.includes("attribution")) {
-      add({
-        severity: "info",
-        code: "attribution",
-        message: `credit dataset ${r.id}${at} (${entry.id})`,
-        ...common,
-      });
-    }
-  }
-
-  // Licence drift: a model inside the chain whose own licence already breaks what reaches it. For each model
-  // on a path, keep the first ancestor per restrictive licence (linear in the total path length).
-  const reachingThrough = new Map<
-    string,
-    Map<string, { reach: Reach; index: number; entry: LicenseEntry }>
-  >();
-  for (const anc of collected.reaches) {
-    if (anc.kind !== "model" || !anc.resolved) continue;
-    const entries = mostPermissiveOption(anc.resolved).flatMap((t) =>
-      t.kind === "known" && t.entry.derivatives !== "any" ? [t.entry] : [],
-    );
-    if (entries.length === 0) continue;
-    anc.path.forEach((hop, index) => {
-      if (hop.model === subjectId || hop.model === anc.id) return;
-      let byEntry = reachingThrough.get(hop.model);
-      if (!byEntry) {
-        byEntry = new Map();
-        reachingThrough.set(hop.model, byEntry);
-      }
-      for (const entry of entries)
-        if (!byEntry.has(entry.id)) byEntry.set(entry.id, { reach: anc, index, entry });
-    });
-  }
-  for (const mid of collected.reaches) {
-    const own = mid.resolved;
-    if (mid.kind !== "model" || mid.licenseFrom !== "document" || !own || own.status === "unknown") continue;
-    const reaching = reachingThrough.get(mid.id);
-    if (!reaching) continue;
-    const ownEntries = knownEntries(own);
-    const ownIds = new Set(ownEntries.map((e) => e.id));
-    const carries = ownEntries.some((e) => e.conditions.includes("use-restrictions"));
-    for (const { reach: anc, index, entry } of reaching.values()) {
-      if (ownIds.has(entry.id)) continue;
-      const breaks =
-        entry.derivatives === "same" ||
-        entry.derivatives === "none" ||
-        (entry.derivatives === "carry-restrictions" && !carries) ||
-        (entry.derivatives === "non-commercial" && permitsCommercial(own));
-      if (!breaks) continue;
-      const path = anc.path.slice(0, index + 1);
-      add({
-        severity: "warning",
-        code: "license-drift",
-        message: `${ROLE_WORDS[mid.role]} ${mid.id} declares ${own.text} but inherits ${entry.id} from ${anc.id}${pathText(path, mid.id)}: the licence drifted along the chain (${obligationSentence(entry)})`,
-        ancestor: ancestorOf(mid),
-        license: entry.id,
-        path,
-        source: entry.source,
-      });
-    }
-  }
+  for (const f of driftFindings(collected.reaches, subjectId)) add(f);
 
   // Terms that apply across the chain.
   const subjectName = doc.subject.id.split("/").pop() ?? doc.subject.id;
