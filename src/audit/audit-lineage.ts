@@ -8,7 +8,6 @@ import { validateLineage } from "../validate/validate.js";
 import {
   forbidsCommercial,
   includes,
-  namedAs,
   obligationSentence,
   pathText,
   permitsCommercial,
@@ -17,6 +16,7 @@ import {
 } from "./audit-text.js";
 import { readCard } from "./card-text.js";
 import { chainChecks, isUnnamed, sameLicensor, sameLicensorFinding, withCardBases } from "./chain-checks.js";
+import { chainTermFindings } from "./chain-terms.js";
 import { type CollectOptions, collectAncestors, type Reach } from "./collect-ancestors.js";
 import { ancestorOf, datasetFindings, driftFindings } from "./data-findings.js";
 import { type LicenseFile, licenseFileFindings, readLicenseFile } from "./license-file.js";
@@ -306,97 +306,23 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
 
   for (const f of driftFindings(collected.reaches, subjectId)) add(f);
 
-  // Terms that apply across the chain.
+  // Terms that apply across the chain: names, attribution, use restrictions, thresholds, combinations.
+  const named = augmented.doc.subject.name;
   const subjectName = doc.subject.id.split("/").pop() ?? doc.subject.id;
-  const subjectFamily = subjectLicense.family;
-  // An import that could not name the subject calls it "unknown" (confidence 0): its name cannot be judged.
-  const unnamed = isUnnamed(augmented.doc);
-  for (const { entry, reaches } of allEntries.values()) {
-    const from = [...new Set(reaches.map((r) => r.id))].join(", ");
-    if (entry.namePrefix && unnamed) {
-      add({
-        severity: "info",
-        code: "naming-rule",
-        message: `the ${entry.name} (from ${from}) asks derivatives' names to start with '${entry.namePrefix}'; the subject's name is not known, so it is not checked`,
-        license: entry.id,
-        source: entry.source,
-      });
-    } else if (entry.namePrefix) {
-      const own = subjectFamily?.entry.official && subjectFamily.license.id === entry.id;
-      const named = augmented.doc.subject.name;
-      const names = (
-        named !== undefined && doc.subject.id === "unknown" ? [named] : [subjectName, named]
-      ).filter((n): n is string => n !== undefined);
-      const ok = own || names.some((n) => namedAs(n, entry.namePrefix!));
-      if (!ok)
-        add({
-          severity: "error",
-          code: "naming-rule",
-          message: `the ${entry.name} requires models derived from ${from} to have names starting with '${entry.namePrefix}'; '${subjectName}' does not`,
-          license: entry.id,
-          source: entry.source,
-        });
-    }
-    const display = entry.limitations.find((l) => l.startsWith("display "));
-    if (
-      entry.conditions.includes("attribution-display") &&
-      display &&
-      reaches.some((r) => r.kind === "model")
-    )
-      add({
-        severity: "info",
-        code: "attribution",
-        message: `the ${entry.name} (from ${from}) requires whoever distributes ${subjectId} to ${display} and ship a copy of the licence`,
-        license: entry.id,
-        source: entry.source,
-      });
-    if (entry.conditions.includes("use-restrictions") && reaches.some((r) => r.kind === "model"))
-      add({
-        severity: "info",
-        code: "use-restrictions",
-        message: `the use restrictions of the ${entry.name} (from ${from}) bind every user of ${subjectId}`,
-        license: entry.id,
-        source: entry.source,
-      });
-    if (entry.userThreshold !== undefined)
-      add({
-        severity: "info",
-        code: "user-threshold",
-        message: `above ${entry.userThreshold.toLocaleString("en-US")} monthly active users the ${entry.name} (from ${from}) requires a separate licence`,
-        license: entry.id,
-        source: entry.source,
-      });
-  }
-  const passOn = passOnFromModels();
-  if (passOn.length >= 2) {
-    const list = passOn
-      .map(
-        (e) => `${e.id} (from ${[...new Set(modelEntries.get(e.id)?.reaches.map((r) => r.id))].join(", ")})`,
-      )
-      .join(", ");
-    add({
-      severity: "warning",
-      code: "combined-terms",
-      message: `${subjectId} inherits several licences that must each be passed on: ${list}; all of them apply together`,
-    });
-  }
-  for (const { entry, reaches } of modelEntries.values()) {
-    if (!entry.conditions.includes("no-improving-other-models")) continue;
-    const others = [...modelEntries.values()].filter(
-      (v) =>
-        v.entry.id !== entry.id &&
-        (entry.licensor === undefined || v.entry.licensor !== entry.licensor) &&
-        v.reaches.some((r) => r.role !== "intermediate"),
-    );
-    if (others.length === 0) continue;
-    add({
-      severity: "warning",
-      code: "improve-other-models",
-      message: `combines ${entry.id} weights (from ${reaches.map((r) => r.id).join(", ")}) with ${others.map((o) => o.entry.id).join(", ")} weights; the ${entry.name} forbids using them to improve other large language models`,
-      license: entry.id,
-      source: entry.source,
-    });
-  }
+  const family = subjectLicense.family;
+  for (const f of chainTermFindings({
+    subjectId,
+    // An import that could not name the subject calls it "unknown" (confidence 0): its name cannot be judged.
+    names: isUnnamed(augmented.doc)
+      ? []
+      : doc.subject.id === "unknown" && named !== undefined
+        ? [named]
+        : [subjectName, ...(named !== undefined ? [named] : [])],
+    ...(family?.entry.official ? { ownLicense: family.license.id } : {}),
+    allEntries,
+    modelEntries,
+  }))
+    add(f);
 
   // Completeness.
   for (const u of collected.unresolved) {
