@@ -105,6 +105,9 @@ describe("licence text", () => {
       model: "GPT-4o",
     });
     expect(generatedInProse("Our model outperforms ChatGPT on AlpacaEval.")).toEqual([]);
+    expect(generatedInProse("Convert them to a unified format (this uses GPT-4o-mini to rewrite).")[0]?.model).toBe(
+      "GPT-4o",
+    );
     expect(generatedInProse("Responses were scored by GPT-4.")).toEqual([]);
     expect(generatedInName("Norquinal/claude_multiround_chat_30k")?.terms).toBe("anthropic-outputs");
     expect(generatedInName("HuggingFaceH4/no_robots")).toBeUndefined();
