@@ -95,6 +95,20 @@ export function buildDocument(
     : lastOutput && isSubjectName(lastOutput)
       ? lastOutput
       : files.find((f) => f.subject)?.subject;
+  // The files name the model and the last run wrote it to a local folder: the folder is where the run put the
+  // model the files name (kept in the step's notes), so the chain ends at the named model.
+  const last = chain[chain.length - 1];
+  if (last?.output?.value.startsWith(LOCAL_PREFIX) && subjectFact && subjectFact !== lastOutput) {
+    last.notes.push(`written to ${last.output.value}`);
+    last.output = {
+      value: subjectFact.value,
+      source: inferred(
+        last.output.source.file ?? "?",
+        `the run wrote ${last.output.value}; the files name the model ${subjectFact.value}`,
+        0.7,
+      ),
+    };
+  }
   doc.subject = { id: cleanId(subjectFact?.value ?? UNKNOWN_MODEL_ID) };
   doc.subject.provenance = subjectFact
     ? subjectFact.source
