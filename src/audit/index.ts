@@ -1,5 +1,6 @@
 /** Licence audits along lineage chains: the knowledge base, the engine, policies and registry helpers. */
 export { type AuditOptions, auditLineage, obligationSentence, pathText, stepLabel } from "./audit-lineage.js";
+export { type CardSignals, type DeclaredBase, readCard } from "./card-text.js";
 export {
   type CollectOptions,
   type SuppliedLicenses,
@@ -36,6 +37,8 @@ export {
 } from "./policy.js";
 export * from "./report.js";
 export {
+  INFERRED_NON_COMMERCIAL,
+  inferNonCommercial,
   knownEntries,
   type LicenseTerm,
   mostPermissiveOption,
@@ -48,3 +51,4 @@ export {
   SuppliedLicensesSchema,
 } from "./supplied-licenses.js";
 export * from "./terms.js";
+export { decideVerdict, type VerdictInput } from "./verdict.js";
