@@ -83,6 +83,9 @@ describe("licence text", () => {
   it("reads non-commercial and research-only wording, not 'commercial and non-commercial'", () => {
     expect(nonCommercialInProse("Weights for research use only.")).toBe("Weights for research use only.");
     expect(nonCommercialInProse("Free for commercial and non-commercial use.")).toBeUndefined();
+    expect(
+      nonCommercialInProse("Free for research, non-commercial, and commercial use under $1M revenue."),
+    ).toBeUndefined();
     expect(nonCommercialInName("cc-by-nc-2.0")).toBe(true);
     expect(nonCommercialInName("microsoft-research-license")).toBe(true);
     expect(nonCommercialInName("https://github.com/facebookresearch/llama/LICENSE")).toBe(false);
@@ -105,9 +108,9 @@ describe("licence text", () => {
       model: "GPT-4o",
     });
     expect(generatedInProse("Our model outperforms ChatGPT on AlpacaEval.")).toEqual([]);
-    expect(generatedInProse("Convert them to a unified format (this uses GPT-4o-mini to rewrite).")[0]?.model).toBe(
-      "GPT-4o",
-    );
+    expect(
+      generatedInProse("Convert them to a unified format (this uses GPT-4o-mini to rewrite).")[0]?.model,
+    ).toBe("GPT-4o");
     expect(generatedInProse("Responses were scored by GPT-4.")).toEqual([]);
     expect(generatedInName("Norquinal/claude_multiround_chat_30k")?.terms).toBe("anthropic-outputs");
     expect(generatedInName("HuggingFaceH4/no_robots")).toBeUndefined();

@@ -304,6 +304,15 @@ describe("two licences in one card", () => {
     expect(report.verdict.level).toBe("not-allowed");
   });
 
+  it("does not read a table of other licences as a second licence", async () => {
+    const card =
+      "## License\nApache 2.0.\n\n| Component | Licence |\n|---|---|\n| instructions | CC BY-NC 4.0 |\n";
+    const report = await auditLineage(doc({ bases: [{ id: "mistralai/Mistral-7B-v0.1" }] }), {
+      cardText: card,
+    });
+    expect(report.findings.filter((f) => f.code === "license-contradiction")).toEqual([]);
+  });
+
   it("does not read a licence attributed to the data or the base as a second licence", async () => {
     const card =
       "## License\nThis model is released under Apache 2.0.\nThe training data is CC BY-NC 4.0 and the base model is under its own licence.\n";

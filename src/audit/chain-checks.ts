@@ -150,7 +150,8 @@ function contradictionFindings(ctx: ChainContext, out: ChainFindings): void {
   if (!permits) return;
   const lines = [...(ctx.card?.licenseLines ?? [])];
   for (const sentence of lines.flatMap((l) => l.split(/(?<=[.!?])\s+/))) {
-    if (ATTRIBUTED.test(sentence)) continue;
+    // Table rows and lines about the data or the base describe something else's licence.
+    if (ATTRIBUTED.test(sentence) || sentence.trimStart().startsWith("|")) continue;
     const nc = licensesInText(sentence).find(
       (t) => t.entry.commercial === "not-allowed" && !knownEntries(declared).includes(t.entry),
     );

@@ -64,7 +64,8 @@ export function licensesInText(text: string): TextLicense[] {
 const NC_PROSE =
   /\bnon[- ]?commercial\b|\bnot (?:be )?(?:used )?for (?:any )?commercial (?:use|purposes)\b|\bresearch[- ](?:use[- ])?only\b|\bfor (?:non-commercial )?research (?:purposes|use) only\b|\bcommercial use (?:is )?(?:not (?:allowed|permitted)|prohibited|forbidden)\b|\bno commercial use\b|\bCC[- ]BY[- ]NC\b/i;
 const NC_NAME = /non[-_ ]?commercial|(?:^|[^a-z])research|(?:^|[-_/ ])nc(?:[-_/ .]|$)/i;
-const BOTH = /\bcommercial\s+(?:and|or|&|\/)\s+non[- ]?commercial\b/i;
+const BOTH =
+  /\bcommercial\s*,?\s*(?:and|or|&|\/)\s*non[- ]?commercial\b|\bnon[- ]?commercial\s*,?\s*(?:and|or|&|\/)\s*commercial\b/i;
 
 /** The words of a prose text that make its licence non-commercial, if any ("for research purposes only"). */
 export function nonCommercialInProse(text: string): string | undefined {
