@@ -112,6 +112,9 @@ describe("licence text", () => {
       generatedInProse("Convert them to a unified format (this uses GPT-4o-mini to rewrite).")[0]?.model,
     ).toBe("GPT-4o");
     expect(generatedInProse("Responses were scored by GPT-4.")).toEqual([]);
+    expect(generatedInProse("- SFT: Ultrachat - The conversation data between two ChatGPT")[0]?.model).toBe(
+      "ChatGPT",
+    );
     expect(generatedInName("Norquinal/claude_multiround_chat_30k")?.terms).toBe("anthropic-outputs");
     expect(generatedInName("HuggingFaceH4/no_robots")).toBeUndefined();
   });

@@ -114,7 +114,7 @@ const PROVIDERS = [
 ] as const;
 
 const MADE =
-  /\b(?:generated|produced|created|written|synthesi[sz]ed|distilled|collected|sampled|annotated|labell?ed|rewritten|paraphrased|translated|responses?|outputs?|completions?|answers?|synthetic|(?:to|we) (?:re)?(?:write|generate|produce|synthesi[sz]e|distill?|paraphrase|translate))\b/i;
+  /\b(?:generated|produced|created|written|synthesi[sz]ed|distilled|collected|sampled|annotated|labell?ed|rewritten|paraphrased|translated|responses?|outputs?|completions?|answers?|conversations?|dialogues?|synthetic|(?:to|we) (?:re)?(?:write|generate|produce|synthesi[sz]e|distill?|paraphrase|translate))\b/i;
 const NOT_DATA =
   /\b(?:evaluat|judg|scor|rated|rating|compar|outperform|benchmark|win[- ]?rate|MT-Bench|AlpacaEval|Arena|leaderboard)/i;
 

@@ -16,6 +16,13 @@ export const DATASETS: readonly DatasetEntry[] = [
     note: "dialogues generated with ChatGPT (UltraChat)",
   },
   {
+    id: "stingning/ultrachat",
+    license: "mit",
+    outputsOf: "openai-outputs",
+    source: hf("stingning/ultrachat"),
+    note: "the original UltraChat: dialogues between two ChatGPT (gpt-3.5-turbo) instances",
+  },
+  {
     id: "HuggingFaceH4/ultrafeedback_binarized",
     license: "mit",
     outputsOf: "openai-outputs",
