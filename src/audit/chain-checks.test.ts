@@ -71,6 +71,19 @@ describe("never allowed on a chain it could not read", () => {
     );
   });
 
+  it("is unclear when the card names its base only as 'a variant of Mistral 7B'", async () => {
+    const report = await auditLineage(
+      doc({
+        bases: [{ id: "mistralai/Mistral-7B-v0.1" }],
+        description: "The data was then used to DPO fine-tune a variant of Mistral 7B.",
+      }),
+    );
+    expect(report.verdict.level).toBe("unclear");
+    expect(find(report, "unread-chain")[0]?.message).toContain(
+      "'a variant of Mistral 7B', which names no exact model",
+    );
+  });
+
   it("is allowed when a base model's card names no ancestor and says nothing of fine-tuning", async () => {
     const report = await auditLineage(
       doc({ description: "A 7B model pretrained from scratch on 2T tokens." }),

@@ -83,6 +83,10 @@ export function isUnnamed(doc: LineageDocument): boolean {
   return (s.id === "unknown" || s.provenance?.confidence === 0) && s.name === undefined;
 }
 
+/** "a variant of Mistral 7B": a base implied but not named precisely enough to resolve. */
+const VAGUE_BASE =
+  /\b(?:a|an|some|one) (?:variant|derivative|descendant|flavou?r|modified version) of (?:the )?[A-Z][\w.-]*(?: [\w.-]+)?/;
+
 /** Words by which a card says that this model was made from another one (not merely that fine-tuning exists). */
 const DERIVED_WORDS =
   /\b(?:(?:is|was) (?:a |an )?(?:fine[- ]?tuned?|finetuned?|LoRA|QLoRA|PEFT|quanti[sz]ed|merged?|distilled|instruction[- ]tuned)\b|fine[- ]?tuned (?:version |variant )?(?:of|from|on top of)|fine[- ]?tune of|finetune of|(?:LoRA|QLoRA|PEFT) adapters? (?:for|of|on|trained)|quanti[sz]ed (?:version|variant) of|quanti[sz]ations? of|GGUF (?:version|quants?|files?|format) (?:of|for)|(?:a |is a )merge of|distilled from|trained on top of)/i;
@@ -124,6 +128,16 @@ function readFindings(ctx: ChainContext, out: ChainFindings): void {
       ...(r.license ? { license: r.license } : {}),
       ...(r.licenseSource ? { source: r.licenseSource } : {}),
     });
+  }
+  const vague = VAGUE_BASE.exec([ctx.doc.description ?? "", ctx.card?.body ?? ""].join("\n"));
+  if (vague) {
+    const words = vague[0].trim().replace(/[.,;:]+$/, "");
+    out.findings.push({
+      severity: "warning",
+      code: "unread-chain",
+      message: `the card says ${subjectId} was made from '${words}', which names no exact model: its licence cannot be read`,
+    });
+    out.unclear.push(`the card names no exact base ('${words}')`);
   }
   const models = collected.reaches.filter((r) => r.kind === "model");
   const family = collected.subject.license.family;
