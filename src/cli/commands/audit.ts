@@ -212,6 +212,11 @@ export const auditCommand: Command = {
 hf:ID imports the model and its ancestors from the Hub; registry:ID audits a registered model with its whole
 ancestry. With --db, the bases of any input are followed into the registry too.
 
+Commercial use is one of: allowed; allowed, with warnings (data with no known licence, provider output terms,
+share-alike data); NOT allowed (a known term forbids it, quoted); unclear (a model's licence unknown, or the
+chain not read: a base the card names that nothing resolves, a derived model with no ancestor read). Triage,
+not legal advice. A card's own text and the LICENSE file next to it are read too.
+
 Findings are errors (an inherited obligation the subject breaks: license-conflict, naming-rule), warnings
 (relicensing, non-commercial or share-alike data, unknown licences, missing data) and notes (obligations,
 inferred licences). Policy file (every key optional):
