@@ -165,6 +165,21 @@ describe("ftl audit FILE", () => {
       "Commercial use: NOT allowed — non-commercial: the card's text says 'CC BY-NC 4.0'",
     );
   });
+
+  it("reads the README.md and LICENSE of a folder: two licences when they differ", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-audit-"));
+    writeFileSync(
+      join(dir, "README.md"),
+      "---\nlicense: apache-2.0\nbase_model: mistralai/Mistral-7B-Instruct-v0.2\n---\n# ClaimSense 7B\n",
+    );
+    writeFileSync(join(dir, "LICENSE"), "MIT License\n\nCopyright (c) 2026 Example\n");
+    const { stdout } = await ftl(["audit", dir, "--json"]);
+    const report = JSON.parse(stdout);
+    expect(
+      report.findings.find((f: { code: string }) => f.code === "license-contradiction")?.message,
+    ).toContain("its card declares apache-2.0, its LICENSE is mit");
+    expect(report.verdict.level).toBe("allowed");
+  });
 });
 
 describe("ftl audit hf:ID (local replay of the Hub)", () => {
