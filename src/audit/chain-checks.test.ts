@@ -219,6 +219,19 @@ describe("family inference for community re-uploads", () => {
     expect(find(report, "inferred-license")[0]?.message).toContain("inferred");
   });
 
+  it("reads a relabelled ancestor's family from its name when its own chain was not read", async () => {
+    const report = await auditLineage(
+      doc({
+        bases: [{ id: "someone/llama-3-8b-support", license: "apache-2.0" }],
+        steps: [sft("someone/llama-3-8b-support", ["HuggingFaceTB/smoltalk"])],
+      }),
+    );
+    expect(find(report, "license-conflict")[0]?.message).toContain(
+      "inherits llama3 from Llama 3 (someone/llama-3-8b-support names no base, but its name embeds Llama 3",
+    );
+    expect(find(report, "license-drift")).toHaveLength(1);
+  });
+
   it("does not give the 7B re-upload the 3B's terms", async () => {
     const report = await auditLineage(
       doc({ subject: { id: "unsloth/Qwen2.5-7B-Instruct-bnb-4bit", license: "apache-2.0" } }),

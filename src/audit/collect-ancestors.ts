@@ -328,6 +328,7 @@ export async function collectAncestors(
   await walk(doc, [], undefined, 0, new Set([doc.subject.id]));
   const implied = impliedBase(doc.subject.id, subjectLicense.family, reaches);
   if (implied) reaches.push(implied);
+  reaches.push(...impliedUpstreams(reaches));
   // Farthest ancestors first (a stable sort keeps the walk's order among equals); steps in document order.
   reaches.sort((a, b) => b.path.length - a.path.length);
   undocumented.sort((a, b) => a.index - b.index);
@@ -339,6 +340,34 @@ export async function collectAncestors(
     upstreamDocuments,
     ...(implied ? { implied } : {}),
   };
+}
+
+/**
+ * Ancestors with a licence of their own whose ids embed a family (`org/llama-3-8b-support`, apache-2.0) but
+ * whose own ancestors were not read: that family stands in for their base, so a relabelled licence upstream
+ * is still caught.
+ */
+function impliedUpstreams(reaches: readonly Reach[]): Reach[] {
+  const out: Reach[] = [];
+  for (const r of reaches) {
+    const family = r.family;
+    if (r.kind !== "model" || !family || family.entry.official || r.licenseFrom === "family-name") continue;
+    if (!r.resolved || knownEntries(r.resolved).some((e) => e.id === family.license.id)) continue;
+    if (reaches.some((o) => o !== r && o.path.some((hop) => hop.model === r.id))) continue;
+    const resolved = resolveLicense(family.license.id);
+    out.push({
+      kind: "model",
+      id: family.entry.family,
+      role: "upstream",
+      path: [{ model: r.id }, ...r.path],
+      via: `${r.id} names no base, but its name embeds ${family.entry.family}: inferred from the family table`,
+      license: family.license.id,
+      ...(resolved ? { resolved } : {}),
+      licenseFrom: "family-name",
+      licenseSource: family.entry.source,
+    });
+  }
+  return out;
 }
 
 /**
