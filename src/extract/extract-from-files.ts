@@ -328,12 +328,16 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
   const groups = all.filter(saysSomething);
   const fileWarnings = (g: FileFacts[]) => g.flatMap((f) => f.warnings);
   const silent = all.filter((g) => !saysSomething(g));
-  warnings.push(...silent.flatMap(fileWarnings));
   if (groups.length <= 1) {
+    // One lineage: what the files that said nothing could not read belongs to its document too.
     const only = groups[0] ?? silent.flat();
-    const result = extractGroup(only, options, groups[0] ? fileWarnings(only) : []);
+    const result = extractGroup(only, options, [
+      ...fileWarnings(only),
+      ...(groups[0] ? silent.flatMap(fileWarnings) : []),
+    ]);
     return { documents: [result], warnings };
   }
+  warnings.push(...silent.flatMap(fileWarnings));
   const { subject: _one, ...shared } = options;
   const documents = groups.map((g) => extractGroup(g, shared, fileWarnings(g)));
   warnings.push({

@@ -2,8 +2,9 @@
  * Reading files and folders for extraction: which files of a folder to read, size and binary checks, symlink
  * loops and unreadable files. Every problem becomes a warning naming the path; the rest is still read.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
+import { readBounded } from "../io/bounded-read.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
 import { extractFromFiles, extractGroups, type GroupedResult } from "./extract-from-files.js";
 import { basename } from "./read-file.js";
@@ -48,43 +49,50 @@ function errorReason(error: unknown): { code: string; reason: string } {
 }
 
 function readOne(path: string, out: Collected): void {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      out.warnings.push({
-        code: "file.too-large",
-        message: `${path}: ${size} bytes is over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit; file skipped`,
-        file: path,
-      });
-      return;
-    }
-    const bytes = readFileSync(path);
-    const nul = bytes.indexOf(0);
-    if (nul !== -1) {
-      out.warnings.push({
-        code: "file.binary",
-        message: `${path}: binary data (a NUL byte at offset ${nul}); expected a text card or config; file skipped`,
-        file: path,
-      });
-      return;
-    }
-    const bad = firstInvalidUtf8(bytes);
-    if (bad !== -1) {
-      out.warnings.push({
-        code: "file.encoding",
-        message: `${path}: not valid UTF-8 (byte offset ${bad}); file skipped`,
-        file: path,
-      });
-      return;
-    }
-    out.files.push({ path, text: bytes.toString("utf8") });
-  } catch (error) {
-    const { code, reason } = errorReason(error);
-    out.warnings.push({ code, message: `${path}: ${reason}; file skipped`, file: path });
+  // Bounded while reading (a /dev/zero or an endless FIFO never fills memory) and regular files only.
+  const read = readBounded(path, {
+    maxBytes: MAX_FILE_BYTES,
+    allowStdin: false,
+    what: "card, config or recipe",
+  });
+  if (!read.ok) {
+    const code =
+      read.kind === "too-large"
+        ? "file.too-large"
+        : /no such file/.test(read.message)
+          ? "file.missing"
+          : "file.unreadable";
+    out.warnings.push({ code, message: `${read.message}; file skipped`, file: path });
+    return;
   }
+  const bytes = read.bytes;
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    out.warnings.push({
+      code: "file.binary",
+      message: `${path}: binary data (a NUL byte at offset ${nul}); expected a text card or config; file skipped`,
+      file: path,
+    });
+    return;
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    out.warnings.push({
+      code: "file.encoding",
+      message: `${path}: not valid UTF-8 (byte offset ${bad}); file skipped`,
+      file: path,
+    });
+    return;
+  }
+  out.files.push({ path, text: bytes.toString("utf8") });
 }
 
-function walk(dir: string, depth: number, seen: Set<string>, out: Collected): void {
+/** Is `path` (resolved) inside `root` (resolved)? */
+function inside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+
+function walk(dir: string, depth: number, seen: Set<string>, out: Collected, root?: string): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -97,6 +105,16 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected): vo
     out.warnings.push({
       code: "file.symlink-loop",
       message: `${dir}: leads back to ${real}, already read (a symbolic link loop); skipped`,
+      file: dir,
+    });
+    return;
+  }
+  // A folder import reads only inside the folder: a link that leads out of it is not followed.
+  const top = root ?? real;
+  if (!inside(top, real)) {
+    out.warnings.push({
+      code: "file.outside",
+      message: `${dir}: a symbolic link to ${real}, outside ${top}; not followed`,
       file: dir,
     });
     return;
@@ -135,10 +153,28 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected): vo
     }
     if (isDir) {
       if (SKIP_DIRS.test(name) || name.startsWith(".")) continue;
-      if (depth < MAX_DEPTH) walk(path, depth + 1, seen, out);
+      if (depth < MAX_DEPTH) walk(path, depth + 1, seen, out, top);
       continue;
     }
-    if (FOLDER_FILES.test(name)) readOne(path, out);
+    if (!FOLDER_FILES.test(name)) continue;
+    const target = realTarget(path);
+    if (target !== undefined && !inside(top, target)) {
+      out.warnings.push({
+        code: "file.outside",
+        message: `${path}: a symbolic link to ${target}, outside ${top}; not read`,
+        file: path,
+      });
+      continue;
+    }
+    readOne(path, out);
+  }
+}
+
+function realTarget(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
   }
 }
 

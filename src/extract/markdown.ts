@@ -83,7 +83,7 @@ function fastFrontMatter(
       continue;
     }
     const text = lines.slice(chunk.start, chunk.end).join("\n");
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
     const error = doc.errors[0];
     if (error) {
       let line = chunk.start + 1;
@@ -95,7 +95,19 @@ function fastFrontMatter(
       });
       return null;
     }
-    const value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+    let value: Record<string, unknown> | null;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+    } catch (e) {
+      // An alias whose anchor sits under another key (`base_model: *a`): that key is skipped, and said.
+      warnings.push({
+        code: "card.front-matter-invalid",
+        message: `${file}:${chunk.start + 1}: front matter key "${chunk.key}" cannot be read (${e instanceof Error ? e.message : String(e)}); key skipped`,
+        file,
+        field: chunk.key,
+      });
+      continue;
+    }
     if (value && typeof value === "object") Object.assign(data, value);
   }
   return data;
@@ -176,7 +188,7 @@ function frontMatter(
   const fast = fastFrontMatter(lines, 1, end, file, warnings);
   if (fast !== undefined)
     return { ...(fast ? { data: fast } : {}), bodyStart: end + 1, keyLines: fast ? keyLines : new Map() };
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
   const error = doc.errors[0];
   if (error) {
     let line = 2;

@@ -1,0 +1,47 @@
+/**
+ * Hostile input to `ftl import` (issue 15): reads are bounded and regular files only, a folder import reads only
+ * inside the folder, YAML aliases in a card's front matter are reported, never a crash.
+ */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ftl } from "../cli/test-io.js";
+import { importGroups } from "./import-files.js";
+
+describe("import reads only what it should", () => {
+  it("refuses /dev/zero by name, without reading it", async () => {
+    const r = await ftl(["import", "/dev/zero"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("/dev/zero: is a character device");
+  });
+
+  it("does not follow a symbolic link out of the folder (a README linked to /etc/passwd)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-leak-"));
+    const run = join(dir, "run");
+    mkdirSync(run);
+    symlinkSync("/etc/passwd", join(run, "README.md"));
+    symlinkSync("/", join(run, "root"));
+    writeFileSync(
+      join(run, "adapter_config.json"),
+      JSON.stringify({ peft_type: "LORA", r: 8, base_model_name_or_path: "org/base" }),
+    );
+    const { documents, warnings } = await importGroups([run]);
+    const all = [...warnings, ...documents.flatMap((d) => d.warnings)];
+    expect(all.filter((w) => w.code === "file.outside").map((w) => w.file)).toEqual([
+      join(run, "README.md"),
+      join(run, "root"),
+    ]);
+    expect(JSON.stringify(documents)).not.toContain("root:x:0:0");
+    expect(documents[0]?.document.bases.map((b) => b.id)).toEqual(["org/base"]);
+  });
+
+  it("reports a YAML alias in front matter and reads the rest (exit 5, not an internal error)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-alias-"));
+    const card = join(dir, "README.md");
+    writeFileSync(card, "---\nx: &a m/b\nbase_model: *a\n---\n# t\n");
+    const r = await ftl(["import", card]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('front matter key "base_model" cannot be read');
+  });
+});
