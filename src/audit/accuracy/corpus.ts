@@ -1,0 +1,71 @@
+/**
+ * The labelled licence-situation corpus (`test/fixtures/audit-corpus/<set>/<item>/`, guide in its LABELING.md):
+ * each item's files audited as `ftl audit <item>/files --json` would, scored against the verdict and the errors a
+ * reviewer expected. Used by the audit accuracy test; never by the audit itself.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+
+export const AUDIT_CORPUS = join(import.meta.dirname, "../../../test/fixtures/audit-corpus");
+
+export const VERDICT_LEVELS = ["allowed", "allowed-with-warnings", "not-allowed", "unclear"] as const;
+
+const LabelSchema = z.object({
+  item: z.string(),
+  set: z.enum(["dev", "sealed"]),
+  situation: z.string(),
+  expected_verdict: z.enum(VERDICT_LEVELS),
+  expected_errors: z.array(z.object({ kind: z.string() }).loose()).default([]),
+});
+export type AuditLabel = z.infer<typeof LabelSchema>;
+
+export interface AuditItem {
+  dir: string;
+  label: AuditLabel;
+}
+
+export function loadAuditItems(set: "dev" | "sealed"): AuditItem[] {
+  const dir = join(AUDIT_CORPUS, set);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .filter((n) => existsSync(join(dir, n, "label.json")))
+    .map((n) => {
+      const path = join(dir, n, "label.json");
+      const parsed = LabelSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+      if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
+      return { dir: join(dir, n), label: parsed.data };
+    });
+}
+
+/** ftl's finding codes, as the corpus's error kinds (a finding about a dataset or a model, where that matters). */
+export function errorKind(code: string, about: "model" | "dataset" | undefined): string | undefined {
+  switch (code) {
+    case "non-commercial":
+      return about === "dataset" ? "non-commercial-data" : "non-commercial-ancestor";
+    case "license-conflict":
+      return "relicensed-more-permissive";
+    case "no-derivatives":
+      return "no-derivatives";
+    case "share-alike":
+      return "share-alike";
+    case "naming-rule":
+      return "naming-attribution";
+    case "output-terms":
+      return "generated-data-terms";
+    case "license-contradiction":
+      return "two-licences";
+    case "unknown-license":
+      return about === "dataset" ? undefined : "unknown-ancestor-licence";
+    case "unread-chain":
+    case "unresolved-reference":
+      return "unresolved-base";
+    case "improve-other-models":
+      return "improve-other-models";
+    case "undeclared-license":
+      return "undeclared-licence";
+    default:
+      return undefined;
+  }
+}
