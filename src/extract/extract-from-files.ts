@@ -18,6 +18,7 @@ import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "
 export const INCOMPLETE_CODES = new Set([
   "file.binary",
   "file.too-large",
+  "file.cut",
   "file.syntax",
   "file.not-mapping",
   "file.empty",

@@ -148,7 +148,7 @@ describe("bad input", () => {
       { path: "bin.md", text: "PK\u0003\u0004\u0000binary" },
       { path: "big/README.md", text: big },
     ]);
-    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["file.binary", "file.too-large"]));
+    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["file.binary", "file.cut"]));
     expect(r.document.bases.map((b) => b.id)).toEqual(["org/base"]);
     expect(r.complete).toBe(false);
   });

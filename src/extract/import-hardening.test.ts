@@ -45,3 +45,26 @@ describe("import reads only what it should", () => {
     expect(r.stderr).toContain('front matter key "base_model" cannot be read');
   });
 });
+
+describe("one situation, one exit code", () => {
+  it("an input that cannot be read at all is a usage error (2), whatever the reason; a card read in part is 5", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-exit-"));
+    const files: Record<string, string | Buffer> = {
+      "empty.md": "",
+      "unknown.json": '{"a": 1}',
+      "binary.md": Buffer.from([0, 1, 2]),
+      "deep.yaml": `${"- ".repeat(3000)}x\n`,
+    };
+    for (const [name, body] of Object.entries(files)) {
+      writeFileSync(join(dir, name), body);
+      const r = await ftl(["import", join(dir, name)]);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toContain(name);
+    }
+    const big = join(dir, "big.md");
+    writeFileSync(big, `---\nbase_model: org/x\n---\n# m\n\n${"word ".repeat(1_000_000)}`);
+    const r = await ftl(["import", big]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain("read only the first 1 MiB");
+  });
+});

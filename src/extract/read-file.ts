@@ -110,10 +110,20 @@ export function readSourceFile(file: SourceFile): FileFacts {
     /\.(md|markdown|mdx)$/i.test(name) ||
     (!/\.(json|ya?ml)$/i.test(name) && /^(---\s*\n|#\s)/.test(file.text));
   if (isCard) {
+    if (file.text.trim() === "") {
+      const out = empty(file.path, "model-card");
+      out.warnings.push({
+        code: "file.empty",
+        message: `${file.path}: the file is empty; file skipped`,
+        file: file.path,
+      });
+      return out;
+    }
     if (file.text.length > MAX_TEXT_CHARS) {
       const out = readCard(file.text.slice(0, CARD_PREFIX_CHARS), file.path);
+      // Read in part: the document is incomplete (exit 5), not unreadable.
       out.warnings.unshift({
-        code: "file.too-large",
+        code: "file.cut",
         message: `${file.path}: ${file.text.length} characters is over the ${MAX_TEXT_CHARS / 1024 / 1024} MiB limit for a card; read only the first ${CARD_PREFIX_CHARS / 1024 / 1024} MiB`,
         file: file.path,
       });

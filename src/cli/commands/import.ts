@@ -50,7 +50,9 @@ async function importHub(
   });
 }
 
-const UNREADABLE = /^file\.(missing|unreadable|binary|encoding|too-large|symlink-loop)$/;
+/** Warnings that mean a named input could not be read at all: when no input was readable, the exit is 2. */
+const UNREADABLE =
+  /^file\.(missing|unreadable|binary|encoding|too-large|symlink-loop|empty|unrecognised|syntax|not-mapping|outside)$/;
 
 /** A usage error when no path given could be read at all. */
 function refuseUnreadable(local: string[], grouped: GroupedResult): void {
