@@ -73,7 +73,7 @@ function keyValue(block: Block): [string, string] | undefined {
   ];
 }
 
-function knownKey(key: string): boolean {
+export function knownKey(key: string): boolean {
   const lower = key.toLowerCase();
   return (
     hyperparameterKeyFor(key) !== undefined ||

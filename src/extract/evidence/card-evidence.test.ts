@@ -144,3 +144,31 @@ describe("quantised re-uploads described in prose", () => {
     expect(step).toMatchObject({ kind: "quantization", method: "exl2", bits: 6.5 });
   });
 });
+
+describe("training code quoted in a tutorial", () => {
+  it("takes the model the code trains and one-line keyword arguments", () => {
+    const text = [
+      "# 微调教程",
+      "",
+      "```python",
+      "model_path = 'Qwen/Qwen2-7B-Instruct'",
+      "model = AutoModelForCausalLM.from_pretrained(model_path, torch_dtype=torch.bfloat16)",
+      "config = LoraConfig(task_type=TaskType.CAUSAL_LM, r=8, lora_alpha=32, lora_dropout=0.1)",
+      "model = get_peft_model(model, config)",
+      "args = TrainingArguments(output_dir='./output', per_device_train_batch_size=4, learning_rate=1e-4, num_train_epochs=3)",
+      "trainer = Trainer(model=model, args=args)",
+      "```",
+      "",
+    ].join("\n");
+    const step = extractFromFiles([{ path: "README.md", text }]).document.steps[0];
+    expect(step?.inputs?.models?.[0]?.id).toBe("Qwen/Qwen2-7B-Instruct");
+    expect(step?.kind === "fine-tune" && step.adapter?.rank).toBe(8);
+    expect(step?.hyperparameters).toMatchObject({ learningRate: 1e-4, epochs: 3, perDeviceBatchSize: 4 });
+  });
+
+  it("ignores an inference snippet", () => {
+    const text =
+      "# m\n\n```python\nmodel = AutoModelForCausalLM.from_pretrained('Qwen/Qwen2-7B-Instruct')\nmodel.generate()\n```\n";
+    expect(extractFromFiles([{ path: "README.md", text }]).document.steps).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import { readMultilingual } from "./multilingual.js";
 import { readNamedBases } from "./named-bases.js";
 import { readQuantizedBase } from "./quantized-base.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
+import { readTrainingCode } from "./training-code.js";
 
 export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
 
@@ -25,5 +26,6 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readMergeProse,
   readQuantizedUpload,
   readCommandBlocks,
+  readTrainingCode,
   readMultilingual,
 ];

@@ -1,0 +1,50 @@
+/**
+ * Training code quoted in a card or tutorial (Python): the model the code loads to train
+ * (`AutoModelForCausalLM.from_pretrained("Qwen/Qwen2-7B-Instruct")`, or a `model_name = "…"` it passes), and
+ * keyword arguments written on one line (`LoraConfig(r=8, lora_alpha=32, lora_dropout=0.1)`). Only code that
+ * trains (a Trainer, `TrainingArguments`, `LoraConfig`, `get_peft_model`) is read; inference snippets are not.
+ */
+import { type CardState, knownKey } from "../card-body.js";
+import { extracted, fact } from "../facts.js";
+import type { Block } from "../markdown.js";
+
+const TRAINS =
+  /\b(?:\w*Trainer|TrainingArguments|\w*Config)\s*\(|\bget_peft_model\s*\(|\btrainer\.train\s*\(/;
+const LOADS_MODEL =
+  /\bAutoModel\w*\.from_pretrained\(\s*(?:pretrained_model_name_or_path\s*=\s*)?(?:["']([^"'\n]{1,200})["']|([A-Za-z_]\w*))/;
+const CALL_ARGS =
+  /\b(?:LoraConfig|TrainingArguments|SFTConfig|DPOConfig|ORPOConfig|KTOConfig|GRPOConfig|Seq2SeqTrainingArguments)\s*\(([^()\n]{1,600})\)/g;
+const KWARG = /([A-Za-z_]\w*)\s*=\s*("[^"]*"|'[^']*'|[\w.+-]+)/g;
+
+function variableValue(code: string, name: string): string | undefined {
+  const m = new RegExp(`^\\s*${name}\\s*=\\s*["']([^"'\\n]{1,200})["']`, "m").exec(code);
+  return m?.[1];
+}
+
+export function readTrainingCode(blocks: Block[], state: CardState): void {
+  for (const block of blocks) {
+    if (
+      block.type !== "code" ||
+      !/^(python|py|ipython|)$/i.test(block.lang ?? "") ||
+      !TRAINS.test(block.text)
+    )
+      continue;
+    const at = (confidence: number) =>
+      extracted(state.file, { line: block.line, confidence, note: "training code in the card" });
+    const load = LOADS_MODEL.exec(block.text);
+    const id = load?.[1] ?? (load?.[2] ? variableValue(block.text, load[2]) : undefined);
+    if (id && state.proseBases.length === 0 && state.out.bases.length === 0)
+      state.proseBases.push(fact(id, at(0.8)));
+    for (const call of block.text.matchAll(CALL_ARGS))
+      for (const kw of (call[1] ?? "").matchAll(KWARG)) {
+        const key = kw[1] ?? "";
+        if (!knownKey(key) || state.hp.some((h) => h.key === key)) continue;
+        state.hp.push({
+          key,
+          value: (kw[2] ?? "").replace(/^["']|["']$/g, ""),
+          line: block.line,
+          confidence: 0.8,
+        });
+      }
+  }
+}
