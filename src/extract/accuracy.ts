@@ -3,7 +3,9 @@
  * (remarks in parentheses, trainer names, local paths) into comparable facts, and precision/recall counting.
  * Used by the accuracy test and the README figures; never by extraction itself.
  */
+
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+import { trimEnd } from "../model/trim.js";
 import type { LineageDocument } from "../schema/lineage.js";
 
 /** One hand-labelled item (the `ground_truth` of a `.truth.json`). */
@@ -52,12 +54,13 @@ export function stripRemark(text: string): string | null {
 
 /** Model ids compared the way a person would: case, revisions, path separators and local copies ignored. */
 export function normalModel(id: string): string {
-  return id
-    .trim()
-    .replace(/\\/g, "/")
-    .replace(/@[\w.-]+$/, "")
-    .replace(/\/+$/, "")
-    .toLowerCase();
+  return trimEnd(
+    id
+      .trim()
+      .replace(/\\/g, "/")
+      .replace(/@[\w.-]+$/, ""),
+    "/",
+  ).toLowerCase();
 }
 
 export function modelsMatch(a: string, b: string): boolean {

@@ -4,6 +4,7 @@
  * trainer_state and training args, `checkpoint-N` sub-folders included). The order the files were given in
  * never creates an edge.
  */
+import { trimEnd } from "../model/trim.js";
 import type { FileFacts } from "./facts.js";
 import { sameModel } from "./merge-steps.js";
 
@@ -83,10 +84,7 @@ function joinRunFolders(files: FileFacts[], uf: UnionFind): void {
 
 /** The last path segment of a reference, lower case: `sameModel` never matches ids whose last segments differ. */
 function modelKey(id: string): string {
-  return id
-    .replace(/^local:/, "")
-    .toLowerCase()
-    .replace(/[\\/]+$/, "")
+  return trimEnd(id.replace(/^local:/, "").toLowerCase(), "\\/")
     .split(/[\\/]/)
     .pop() as string;
 }

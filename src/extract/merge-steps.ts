@@ -2,6 +2,7 @@
  * Merging what several files say about the same step. Agreeing facts are kept once; a disagreement is kept
  * visible as a warning naming both sources, and the more confident value (the first on a tie) stays.
  */
+import { trimEnd } from "../model/trim.js";
 import { type Fact, type StepFacts, where } from "./facts.js";
 import type { ExtractWarning } from "./types.js";
 
@@ -22,12 +23,14 @@ function looseText(a: unknown, b: unknown): boolean {
 /** Model ids that name the same model: equal, or a local path ending in the Hub id. */
 export function sameModel(a: string, b: string): boolean {
   const plain = (s: string) =>
-    s
-      .replace(/^local:/, "")
-      .replace(/\\/g, "/")
-      .replace(/^\.\//, "")
-      .toLowerCase()
-      .replace(/\/+$/, "");
+    trimEnd(
+      s
+        .replace(/^local:/, "")
+        .replace(/\\/g, "/")
+        .replace(/^\.\//, "")
+        .toLowerCase(),
+      "/",
+    );
   const x = plain(a);
   const y = plain(b);
   if (x === y) return true;

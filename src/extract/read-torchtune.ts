@@ -8,6 +8,7 @@
  * input is that path as written, unless the file's own `tune download ORG/NAME --output-dir <that path>` line
  * says which Hub model the folder holds.
  */
+import { trimEnd } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
@@ -53,7 +54,7 @@ function lossObjective(loss: string): Objective | undefined {
   return undefined;
 }
 
-const norm = (p: string) => p.replace(/\/+$/, "");
+const norm = (p: string) => trimEnd(p, "/");
 
 /** `tune download ORG/NAME --output-dir DIR` lines of the file. */
 function downloads(text: string): { id: string; dir: string; line: number }[] {

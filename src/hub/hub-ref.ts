@@ -1,4 +1,5 @@
 /** Hub model references: `hf:ORG/NAME[@REVISION]` on the command line, and `base_model` values in cards. */
+import { cutInLastLine, trimEnd } from "../model/trim.js";
 import { HubError } from "./hub-error.js";
 
 export interface HubRef {
@@ -39,10 +40,12 @@ export function parseHubRef(ref: string): HubRef {
  * Returns undefined for what cannot be a Hub model (local paths, empty strings).
  */
 export function normalizeParentId(value: string): string | undefined {
-  const trimmed = value
-    .trim()
-    .replace(/^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//, "")
-    .replace(/\/(?:tree|blob|resolve)\/.*$/, "")
-    .replace(/\/+$/, "");
+  const trimmed = trimEnd(
+    cutInLastLine(
+      value.trim().replace(/^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//, ""),
+      /\/(?:tree|blob|resolve)\//,
+    ),
+    "/",
+  );
   return isHubModelId(trimmed) ? trimmed : undefined;
 }

@@ -1,6 +1,8 @@
 /** `importFromHub`: one lineage document for a Hub model and its ancestors, read with `@huggingface/hub`. */
+
 import { extractFromFiles } from "../extract/index.js";
 import type { ExtractResult, ExtractWarning } from "../extract/types.js";
+import { trimEnd } from "../model/trim.js";
 import { FORMAT_V1 } from "../model/vocabulary.js";
 import { LineageDocumentSchema } from "../schema/lineage.js";
 import { fillDatasetLicenses } from "./dataset-licenses.js";
@@ -53,10 +55,7 @@ export interface HubImportOptions extends HubAccessOptions {
 /** Builds the client settings from options and the environment (`HF_ENDPOINT`, `HF_TOKEN`). */
 export function hubClient(options: HubAccessOptions = {}): HubClient {
   const env = options.env ?? process.env;
-  const endpoint = (options.endpoint ?? (env.HF_ENDPOINT || undefined) ?? DEFAULT_HUB_ENDPOINT).replace(
-    /\/+$/,
-    "",
-  );
+  const endpoint = trimEnd(options.endpoint ?? (env.HF_ENDPOINT || undefined) ?? DEFAULT_HUB_ENDPOINT, "/");
   try {
     const url = new URL(endpoint);
     if (!url.protocol.startsWith("http")) throw new Error("not http");

@@ -3,6 +3,7 @@
  * card naming only the intermediate can be traced to the real root. Each entry says what its own card states
  * (parent, objective, datasets) and cites that card. A resolution by this table is recorded as `inferred`.
  */
+import { cutInLastLine } from "./trim.js";
 import type { Objective } from "./vocabulary.js";
 
 export interface Intermediate {
@@ -130,7 +131,7 @@ const BY_ID = new Map(INTERMEDIATES.map((e) => [e.id.toLowerCase(), e]));
 
 /** The table's entry for a model id (revision ignored), if it is a well-known intermediate. */
 export function intermediateOf(id: string): Intermediate | undefined {
-  return BY_ID.get(id.replace(/@.*$/, "").toLowerCase());
+  return BY_ID.get(cutInLastLine(id, /@/).toLowerCase());
 }
 
 /** Confidence of a step added from this table. */

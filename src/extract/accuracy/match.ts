@@ -4,6 +4,8 @@
  * and digits (`name:Mistral 7B` matches `mistralai/Mistral-7B-v0.1`).
  */
 
+import { trimEnd } from "../../model/trim.js";
+
 const HF_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/(?:datasets\/)?/i;
 
 export type RefKind = "hub" | "local" | "name";
@@ -14,7 +16,7 @@ export interface NormalRef {
 }
 
 function localPath(p: string): string {
-  return p.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "").toLowerCase();
+  return trimEnd(p.replace(/\\/g, "/").replace(/^\.\//, ""), "/").toLowerCase();
 }
 
 /** Letters and digits only, lower case: `Llama-2 7B` → `llama27b`. */
@@ -26,10 +28,7 @@ export function normalRef(raw: string): NormalRef {
   const s = raw.trim();
   if (s.startsWith("local:")) return { kind: "local", value: localPath(s.slice(6)) };
   if (s.startsWith("name:")) return { kind: "name", value: squash(s.slice(5)) };
-  const hub = s
-    .replace(HF_URL, "")
-    .replace(/@[\w.-]+$/, "")
-    .replace(/\/+$/, "");
+  const hub = trimEnd(s.replace(HF_URL, "").replace(/@[\w.-]+$/, ""), "/");
   if (/^[.~/]|^[A-Za-z]:[\\/]|\\/.test(hub)) return { kind: "local", value: localPath(hub) };
   return { kind: "hub", value: hub.toLowerCase() };
 }
@@ -61,14 +60,15 @@ export function refsMatch(predicted: string, label: string): boolean {
 /** Datasets compared by id, case-insensitive, URL prefix and `local:` ignored. */
 export function datasetsMatch(predicted: string, label: string): boolean {
   const norm = (s: string) =>
-    s
-      .trim()
-      .replace(/^local:/, "")
-      .replace(HF_URL, "")
-      .replace(/\\/g, "/")
-      .replace(/^\.\//, "")
-      .replace(/\/+$/, "")
-      .toLowerCase();
+    trimEnd(
+      s
+        .trim()
+        .replace(/^local:/, "")
+        .replace(HF_URL, "")
+        .replace(/\\/g, "/")
+        .replace(/^\.\//, ""),
+      "/",
+    ).toLowerCase();
   return norm(predicted) === norm(label);
 }
 
