@@ -42,6 +42,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** `message` without V8's `, "<the input>" is not valid JSON` tail (a linear scan, not `/, ".*" … $/s`). */
+function withoutQuotedInput(message: string): string {
+  const tail = '" is not valid JSON';
+  if (!message.endsWith(tail)) return message;
+  const at = message.indexOf(', "');
+  return at >= 0 && at + 3 <= message.length - tail.length ? message.slice(0, at) : message;
+}
+
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let last = -1;
@@ -126,10 +134,10 @@ export function parseBytes(bytes: Uint8Array, name: string): ReadResult {
       const at = /position (\d+)/.exec(message);
       const offset = at?.[1] !== undefined ? Number(at[1]) : jsonErrorOffset(text);
       const where = offset >= 0 ? lineColumn(text, offset) : undefined;
-      const reason = message
-        .replace(/ in JSON at position \d+.*$/s, "")
-        .replace(/, ".*" is not valid JSON$/s, "")
-        .replace(/^JSON\.parse: /, "");
+      const reason = withoutQuotedInput(message.replace(/ in JSON at position \d+.*$/s, "")).replace(
+        /^JSON\.parse: /,
+        "",
+      );
       return invalid(
         "input.syntax",
         `${name}${where ? `:${where.line}:${where.column}` : ""}: malformed JSON: ${reason}`,

@@ -6,7 +6,7 @@ const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
 
 /** Parses `200k` → 200000; undefined when it is not a count. */
 export function parseCount(text: string): number | undefined {
-  const match = /^\s*(\d{1,3}(?:[, _]\d{3})+|\d+(?:\.\d+)?)\s*([kKmMbBtT])?\s*$/.exec(text);
+  const match = /^(\d{1,3}(?:[, _]\d{3})+|\d+(?:\.\d+)?)\s*([kKmMbBtT])?$/.exec(text.trim());
   if (!match?.[1]) return undefined;
   const value =
     Number(match[1].replace(/[, _]/g, "")) * (match[2] ? (SUFFIX[match[2].toLowerCase()] ?? 1) : 1);
