@@ -6,6 +6,7 @@
 
 import { parseDocument } from "yaml";
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+import { trimChars, trimEnd } from "../model/trim.js";
 import type { Objective } from "../model/vocabulary.js";
 import { ADAPTER_KEYS, OTHER_HYPERPARAMETERS } from "./config-fields.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
@@ -64,10 +65,8 @@ function keyValue(block: Block): [string, string] | undefined {
     .replace(/[\s-]+/g, "_");
   return [
     CARD_ALIASES[key] ?? key,
-    m[2]
-      .trim()
-      // Bold or code markup around a value (`**0.0003**`) is not part of it.
-      .replace(/^[*_`]+|[*_`]+$/g, "")
+    // Bold or code markup around a value (`**0.0003**`) is not part of it.
+    trimChars(m[2].trim(), "*_`")
       .replace(/^["'`]|["'`,]$/g, "")
       .replace(/^["'`]|["'`]$/g, ""),
   ];
@@ -190,10 +189,7 @@ function readSentence(raw: string, block: Block, state: CardState): void {
   const found = mentions(sentence);
   for (const m of found) {
     if (m.kind !== "model") continue;
-    const before = sentence
-      .slice(Math.max(0, m.index - 60), m.index)
-      .replace(/[[*`_]+$/g, "")
-      .replace(/\*\*/g, "");
+    const before = trimEnd(sentence.slice(Math.max(0, m.index - 60), m.index), "[*`_").replace(/\*\*/g, "");
     if (BASE_PHRASE.test(before))
       state.proseBases.push(
         fact(m.id, extracted(file, { line: block.line, confidence: 0.8, note: "named in the card's prose" })),

@@ -3,7 +3,9 @@
  * (`SFT on 200k instruction pairs, then DPO on 50k preference pairs, LoRA rank 64`) and method sentences
  * (`initially fine-tuned on UltraChat … then further aligned with DPO on UltraFeedback`). Deterministic rules.
  */
+
 import { parseCount, parseUnit } from "../model/quantity.js";
+import { spaceOr, trimChars } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
 import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
@@ -116,7 +118,7 @@ function countedDataset(clause: string): DatasetRef | undefined {
 
 const SEQUENCE =
   /\b(?:then|followed by|after that|afterwards|subsequently|next|finally|and later)\b|;|\s→\s|\s->\s/i;
-const RANK = /\b(?:LoRA|QLoRA|DoRA|adapter)?\s*(?:rank|r)\s*(?:=|:|of)?\s*(\d{1,4})\b/i;
+const RANK = /\b(?:(?:LoRA|QLoRA|DoRA|adapter)\s*)?(?:rank|r)\s*(?:(?:=|:|of)\s*)?(\d{1,4})\b/i;
 
 /** Steps from one clause of text (one method, its datasets, counts and adapter settings). */
 function clauseStep(
@@ -151,13 +153,11 @@ function clauseStep(
  * sentence is never taken for a model name.
  */
 export function modelNameBefore(text: string): string | undefined {
-  const clean = text.replace(/^[\s(`*_"'[]+|[\s)`*_"'\].,:;]+$/g, "");
+  const clean = trimChars(text, spaceOr("(`*_\"'["), spaceOr(")`*_\"'].,:;"));
   if (clean.length > 0 && clean.length <= 40 && clean.split(/\s+/).length <= 4 && !/[:*`()[\]]/.test(clean))
     return clean;
-  const last = clean
-    .split(/\s+/)
-    .at(-1)
-    ?.replace(/^[(`*_"'[]+|[)`*_"'\].,:;]+$/g, "");
+  const word = clean.split(/\s+/).at(-1);
+  const last = word === undefined ? undefined : trimChars(word, "(`*_\"'[", ")`*_\"'].,:;");
   if (last && /^[A-Za-z][\w.-]*(?:\/[\w.-]+)?$/.test(last) && /\d|\//.test(last) && last.length >= 4)
     return last;
   return undefined;
@@ -170,7 +170,8 @@ export function arrowChain(
   line: number,
 ): { base?: string; steps: ProseStep[] } | undefined {
   if (!/(->|→|=>|⟶)/.test(text)) return undefined;
-  const parts = text.split(/\s*(?:->|→|=>|⟶)\s*/).map((p) => p.replace(/^[`*_\s]+|[`*_.\s]+$/g, ""));
+  // Split at the arrows alone: the spaces around them go with the markup trimmed from each part.
+  const parts = text.split(/(?:->|→|=>|⟶)/).map((p) => trimChars(p, spaceOr("`*_"), spaceOr("`*_.")));
   if (parts.length < 2) return undefined;
   const steps: ProseStep[] = [];
   let base: string | undefined;

@@ -3,6 +3,7 @@
  * id (`org/name`), a file path (`data/train.jsonl`), or a name without an org (`Qwen 2.5 7B`, left as written).
  * Every read looks at a bounded window of the text, so a block of any size is read in linear time.
  */
+import { trimEnd } from "../../model/trim.js";
 import { hubLink } from "../markdown.js";
 
 export interface Ref {
@@ -102,17 +103,17 @@ function tokensForward(text: string, i: number): { value: string; end: number } 
   while (end < limit && isNameChar(text[end])) end++;
   if (end === i) return undefined;
   let value = text.slice(i, end);
-  if (value.includes("/") || DATA_FILE.test(value)) return { value: value.replace(/[.,]+$/, ""), end };
+  if (value.includes("/") || DATA_FILE.test(value)) return { value: trimEnd(value, ".,"), end };
   for (let parts = 1; parts < 5; parts++) {
     if (text[end] !== " ") break;
     let next = end + 1;
     while (next < limit && isNameChar(text[next])) next++;
-    const word = text.slice(end + 1, next).replace(/[.,]+$/, "");
+    const word = trimEnd(text.slice(end + 1, next), ".,");
     if (!word || STOP_WORD.test(word) || !NAME_PART.test(word)) break;
     value += ` ${word}`;
     end = end + 1 + word.length;
   }
-  return { value: value.replace(/[.,-]+$/, ""), end };
+  return { value: trimEnd(value, ".,-"), end };
 }
 
 function classify(value: string, start: number, end: number): Ref | undefined {
@@ -183,5 +184,5 @@ export function refBefore(text: string, to: number): Ref | undefined {
     if (!word || STOP_WORD.test(word) || !NAME_PART.test(word) || word.includes("/")) break;
     start = k;
   }
-  return classify(text.slice(start, end).replace(/[.,-]+$/, ""), start, end);
+  return classify(trimEnd(text.slice(start, end), ".,-"), start, end);
 }

@@ -3,7 +3,9 @@
  * a label item followed by its value item (`* 학습 데이터셋` / `* [x.csv](…)`), a data file named in a sentence
  * about training data (`학습 데이터 예시는 /data/denji.jsonl에 …`), and counts of epochs (`- 2epoch`).
  */
+
 import { hyperparameterKeyFor } from "../../model/hyperparameters.js";
+import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import type { Block } from "../markdown.js";
@@ -67,7 +69,7 @@ export function readDatasets(blocks: Block[], b: number, state: CardState, lower
     if (!wholeWord(text, start, end)) continue;
     const next = blocks[b + 1];
     if (m[0] === "用データ") addDataset(state, parenthesised(text, start), block.line, 0.7);
-    else if (/^\s*\**\s*[:：]/.test(text.slice(end, end + 6)))
+    else if (/^\s*(?:\*+\s*)?[:：]/.test(text.slice(end, end + 6)))
       addDataset(state, refAfter(text, end), block.line, 0.8);
     else if (onlyLabel(text, m[0]) && next?.type === "item" && next.line - block.line <= 3)
       addDataset(state, refAfter(next.text, 0), next.line, 0.8);
@@ -126,7 +128,7 @@ function valueAfter(text: string, from: number): string | undefined {
   }
   const m = NUMBER.exec(text.slice(i, i + 30));
   if (!m) return undefined;
-  const raw = m[0].replace(/[.,]+$/, "");
+  const raw = trimEnd(m[0], ".,");
   // A decimal comma (`0,0002`) is a decimal point; a thousands comma (`10,000`) is dropped.
   return /^\d+,\d{1,2}$|^0,\d+$/.test(raw) ? raw.replace(",", ".") : raw.replace(/[,_]/g, "");
 }
@@ -184,7 +186,9 @@ function readCounts(lower: string, block: Block, state: CardState): void {
     for (const m of matches(re, lower)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      const count = /(\d+)(k?)\s*(?:个|回|번)?\s*$/.exec(lower.slice(Math.max(0, start - 10), start));
+      const count = /(?<!\d)(\d+)(k?)\s*(?:(?:个|回|번)\s*)?$/.exec(
+        lower.slice(Math.max(0, start - 10), start),
+      );
       if (!count?.[1] || /\p{L}/u.test(lower[start - 1] ?? "")) continue;
       if (/^[a-zа-яё]/.test(m[0]) && /[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(lower[end] ?? ""))
         continue;

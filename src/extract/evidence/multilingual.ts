@@ -40,7 +40,7 @@ function scanAfter(text: string, from: number): Ref | undefined {
 }
 
 function baseRef(text: string, start: number, end: number, phrase: BasePhrase): Ref | undefined {
-  if (phrase.label && !/^\s*\**\s*[:：是为は]/.test(text.slice(end, end + 6))) return undefined;
+  if (phrase.label && !/^\s*(?:\*+\s*)?[:：是为は]/.test(text.slice(end, end + 6))) return undefined;
   const ref = phrase.side === "before" ? refBefore(text, start) : refAfter(text, end);
   const found = ref ?? (phrase.scan ? scanAfter(text, end) : undefined);
   if (!found || found.kind === "dataset" || found.kind === "path") return undefined;

@@ -4,8 +4,10 @@
  * models and recorded as `inferred`, with the table's confidence and source; a name the table does not know, or
  * knows as several models, is left alone. Only a sentence that says the model was fine-tuned counts.
  */
+
 import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../../model/known-models.js";
 import { refKind } from "../../model/refs.js";
+import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { fact, inferred } from "../facts.js";
 import { type Block, replaceLinks, sentences } from "../markdown.js";
@@ -24,11 +26,7 @@ function resolveAt(text: string, start: number): { id: string; name: string } | 
     .split(/\s+/)
     .slice(0, 6);
   for (let n = words.length; n >= 1; n--) {
-    const name = words
-      .slice(0, n)
-      .join(" ")
-      .replace(/[),.;:!?'"`*]+$/g, "")
-      .replace(/'s$/, "");
+    const name = trimEnd(words.slice(0, n).join(" "), "),.;:!?'\"`*").replace(/'s$/, "");
     // A legacy root-level Hub id (`bert-base-uncased`) is a Hub id as written.
     if (n === 1 && refKind(name) === "hub") return { id: name, name };
     const id = resolveKnownModel(name);
