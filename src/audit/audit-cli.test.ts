@@ -158,7 +158,7 @@ describe("ftl audit FILE", () => {
     const report = JSON.parse(stdout);
     expect(report.verdict).toMatchObject({ commercialUse: "not-allowed", level: "not-allowed" });
     expect(report.findings.map((f: { code: string }) => f.code)).toEqual(
-      expect.arrayContaining(["license-conflict", "license-contradiction", "unread-chain"]),
+      expect.arrayContaining(["license-conflict", "license-contradiction", "base-from-card"]),
     );
     const text = await ftl(["audit", card]);
     expect(text.stdout).toContain(

@@ -112,7 +112,8 @@ function readFindings(ctx: ChainContext, out: ChainFindings): void {
     const read = reach?.resolved !== undefined && reach.resolved.status === "known";
     out.findings.push({
       severity: read ? "info" : "warning",
-      code: "unread-chain",
+      // Read from the card: a note that the import lost it, not a chain left unread.
+      code: read ? "base-from-card" : "unread-chain",
       message: read
         ? `the card names ${b.id} as a base (${b.where}) but the document's chain lost it: audited from the card, ${reach?.license} per ${reach?.licenseFrom}`
         : `the card names ${b.id} as a base (${b.where}), but its licence could not be read: the chain is not read to its root`,

@@ -30,8 +30,10 @@ function nameFindings(input: ChainTermsInput, entry: LicenseEntry, from: string)
     return [
       {
         severity: "info",
-        message: `the ${entry.name} (from ${from}) asks derivatives' names to start with '${prefix}'; the subject's name is not known, so it is not checked`,
         ...base,
+        // Not judged without a name: a note, not a naming-rule finding.
+        code: "naming-unchecked",
+        message: `the ${entry.name} (from ${from}) asks derivatives' names to start with '${prefix}'; the subject's name is not known, so it is not checked`,
       },
     ];
   if (input.names.some((n) => namedAs(n, prefix))) return [];

@@ -24,6 +24,8 @@ export const FINDING_CODES = [
   "attribution",
   "inferred-license",
   "unread-chain",
+  "base-from-card",
+  "naming-unchecked",
   "license-contradiction",
   "same-licensor",
 ] as const;
