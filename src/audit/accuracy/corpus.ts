@@ -57,7 +57,8 @@ export function errorKind(code: string, about: "model" | "dataset" | undefined):
     case "license-contradiction":
       return "two-licences";
     case "unknown-license":
-      return about === "dataset" ? undefined : "unknown-ancestor-licence";
+      // About a model ancestor only: the subject's own unknown licence (no ancestor) is not an ancestor's.
+      return about === "model" ? "unknown-ancestor-licence" : undefined;
     case "unread-chain":
     case "unresolved-reference":
       return "unresolved-base";
