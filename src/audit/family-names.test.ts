@@ -26,6 +26,8 @@ describe("family names inside community ids (versioned: generation and size)", (
     ["bartowski/c4ai-command-r-v01-GGUF", "cc-by-nc-4.0", "Cohere Command R"],
     ["huggyllama/llama-7b", "llama1", "LLaMA (version 1)"],
     ["TheBloke/LLaMA-30b-GPTQ", "llama1", "LLaMA (version 1)"],
+    ["/content/chatglm2-6b", "chatglm2-6b", "ChatGLM2-6B"],
+    ["someone/glm-4-9b-chat-GGUF", "glm-4", "GLM-4-9B"],
   ])("%s → %s (%s), inferred", (id, license, family) => {
     const match = familyFor(id);
     expect(match?.license.id).toBe(license);
@@ -40,6 +42,12 @@ describe("family names inside community ids (versioned: generation and size)", (
     expect(familyFor("org/Mistral-Small-24B-Instruct-2501-GGUF")?.license.id).toBe("apache-2.0");
     expect(familyFor("TheBloke/Llama-2-7B-GGUF")?.license.id).toBe("llama2");
     expect(familyFor("TheBloke/CodeLlama-7B-GGUF")?.license.id).toBe("llama2");
+    // Each GLM generation has its own licence: ChatGLM2's terms are not given to ChatGLM3 or GLM-4.
+    expect(familyFor("THUDM/chatglm3-6b")?.license.id).not.toBe("chatglm2-6b");
+    expect(familyFor("THUDM/glm-4-9b-chat")).toMatchObject({
+      license: { id: "glm-4" },
+      entry: { official: true },
+    });
   });
 
   it("takes each entry from the publisher's own card or licence file", () => {

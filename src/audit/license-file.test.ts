@@ -71,6 +71,17 @@ describe("a derivative that declares no licence", () => {
     expect(mistral.findings.find((f) => f.code === "undeclared-license")?.severity).toBe("warning");
   });
 
+  it("is an error over a ChatGLM2-6B base named by a local path (its licence must accompany every copy)", async () => {
+    const report = await auditLineage(
+      doc({ id: "org/chatglm2-lora" }, [{ id: "local:/content/chatglm2-6b" }]),
+    );
+    expect(report.findings.find((f) => f.code === "undeclared-license")).toMatchObject({
+      severity: "error",
+      license: "chatglm2-6b",
+    });
+    expect(report.verdict.commercialUse).toBe("allowed");
+  });
+
   it("is unclear when nothing was read either", async () => {
     const report = await auditLineage(doc({ id: "org/mystery" }));
     expect(report.verdict).toMatchObject({ level: "unclear", reasons: ["the subject declares no licence"] });

@@ -1,7 +1,8 @@
 /**
  * Bespoke model licences added for issue 16, each read from its publisher's own card or licence page: the
- * original LLaMA's non-commercial research licence (many early fine-tunes sit on it) and the NVIDIA Open Model
- * License. A summary for triage, not legal advice.
+ * original LLaMA's non-commercial research licence (many early fine-tunes sit on it), the NVIDIA Open Model
+ * License, and THUDM's ChatGLM2-6B and GLM-4-9B model licences (free for research, commercial use after
+ * registration, the licence and its use restrictions carried with every copy). A summary for triage, not legal advice.
  */
 import type { LicenseEntry } from "../terms.js";
 
@@ -37,5 +38,38 @@ export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
     ],
     source: "https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/",
     note: "'Models are commercially usable. You are free to create and distribute Derivative Models.'",
+  },
+  {
+    id: "chatglm2-6b",
+    name: "ChatGLM2-6B Model License",
+    aliases: ["chatglm2-6b license", "chatglm2 license", "chatglm2-6b model license"],
+    kind: "model-license",
+    licensor: "THUDM / Zhipu AI",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "use-restrictions"],
+    limitations: [
+      "commercial use is free after registering with the licensor (the README: weights 'fully open for academic research', 'free commercial use is also allowed after completing the questionnaire')",
+      "'the above copyright statement and this license shall be included in all copies or significant portions of the Software'",
+      "no use for military or illegal purposes, or to harm national security or the public interest",
+    ],
+    source: "https://huggingface.co/THUDM/chatglm2-6b/blob/main/MODEL_LICENSE",
+  },
+  {
+    id: "glm-4",
+    name: "GLM-4 Model License",
+    aliases: ["glm-4 license", "glm4", "glm-4-9b license", "the glm-4 license"],
+    kind: "model-license",
+    licensor: "THUDM / Zhipu AI",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "use-restrictions"],
+    limitations: [
+      "commercial use after registering with the licensor",
+      "the copyright statement and the licence are included in all copies or substantial portions of the Software",
+      "no use for military or illegal purposes, or to harm national security or the public interest",
+    ],
+    source: "https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE",
+    note: "The Hub lists it as license: other, license_name: glm-4.",
   },
 ];

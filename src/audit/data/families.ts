@@ -261,6 +261,21 @@ export const FAMILIES: readonly FamilyEntry[] = [
     official: true,
     source: hf("TinyLlama/TinyLlama-1.1B-Chat-v1.0"),
   },
+  // THUDM / Zhipu AI GLM: each generation ships its own model licence (ChatGLM2-6B, GLM-4-9B).
+  {
+    family: "ChatGLM2-6B",
+    pattern: "^(THUDM|zai-org)/chatglm2-6b",
+    license: "chatglm2-6b",
+    official: true,
+    source: hf("THUDM/chatglm2-6b/blob/main/MODEL_LICENSE"),
+  },
+  {
+    family: "GLM-4-9B",
+    pattern: "^(THUDM|zai-org)/glm-4-9b",
+    license: "glm-4",
+    official: true,
+    source: hf("THUDM/glm-4-9b-chat/blob/main/LICENSE"),
+  },
   {
     family: "NVIDIA Cosmos",
     pattern: "^nvidia/Cosmos-",

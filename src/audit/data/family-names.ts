@@ -235,6 +235,20 @@ export const FAMILY_NAMES: readonly FamilyEntry[] = [
     source: hf("CohereForAI/c4ai-command-r-v01"),
   },
   {
+    family: "ChatGLM2-6B",
+    pattern: "chatglm2-6b",
+    license: "chatglm2-6b",
+    official: false,
+    source: hf("THUDM/chatglm2-6b/blob/main/MODEL_LICENSE"),
+  },
+  {
+    family: "GLM-4-9B",
+    pattern: "glm-4-9b",
+    license: "glm-4",
+    official: false,
+    source: hf("THUDM/glm-4-9b-chat/blob/main/LICENSE"),
+  },
+  {
     family: "Phi",
     pattern: "(^|/)phi-?[1-4]",
     license: "mit",
