@@ -205,7 +205,7 @@ function readSentence(raw: string, block: Block, state: CardState): void {
   );
   if (named?.[1] && /fine-?tuned version of|trained on/i.test(sentence)) {
     for (const name of named[1]
-      .split(/,\s*(?:and\s+)?|\s+and\s+/)
+      .split(/,\s*(?:and\s+)?|(?<!\s)\s+and\s+/)
       .map((n) => n.replace(/^the\s+/i, "").trim())) {
       if (!name || /^(none|unknown|an?|this|our|custom|following|same)$/i.test(name)) continue;
       state.proseDatasets.push(fact(name, extracted(file, { line: block.line, confidence: 0.8 })));
@@ -246,7 +246,7 @@ function readSentence(raw: string, block: Block, state: CardState): void {
 
 /** A YAML block is only parsed when it has a key that recipes start with. */
 const RECIPE_KEY =
-  /^\s*(?:merge_method|slices|models|experts|base_model|model_name_or_path|stage|finetuning_type|adapter|rl|datasets|dataset_mixer|dataset_mixture)\s*:/m;
+  /^[^\S\n\r\u2028\u2029]*(?:merge_method|slices|models|experts|base_model|model_name_or_path|stage|finetuning_type|adapter|rl|datasets|dataset_mixer|dataset_mixture)\s*:/m;
 
 function readCode(block: Block, state: CardState): void {
   const { file } = state;

@@ -2,7 +2,9 @@
  * A light Markdown reader for model cards: front matter, headings, list items, tables, fenced code blocks and
  * prose sentences, each with its 1-based line number. No rendering, no HTML: only what extraction needs.
  */
+
 import { parseDocument } from "yaml";
+import { hasLineTerminator, isLineTerminator, isSpace, trimChars } from "../model/trim.js";
 import type { ExtractWarning } from "./types.js";
 
 export interface Block {
@@ -38,6 +40,21 @@ const NEEDED_KEYS = new Set([
 ]);
 
 /**
+ * The value of a `name: X` (or `- name: X`) line: what `/^\s*-?\s*name:\s*(.+?)\s*$/` captured, without its
+ * ambiguous quantifiers. The value is the text between the spaces, when it is one line; a value of spaces alone
+ * is the last space that is not a line break (as the lazy group took it).
+ */
+function nameValue(line: string): string | undefined {
+  const label = /^\s*(?:-\s*)?name:/.exec(line);
+  if (!label) return undefined;
+  const rest = line.slice(label[0].length);
+  const value = trimChars(rest, isSpace);
+  if (value !== "") return hasLineTerminator(value) ? undefined : value;
+  for (let i = rest.length - 1; i >= 0; i--) if (!isLineTerminator(rest[i])) return rest[i];
+  return undefined;
+}
+
+/**
  * Reads only the needed top-level keys of plain block-style front matter (the common case), which is much
  * faster than parsing a large `model-index`. Returns undefined when the text is not plainly a mapping of
  * top-level keys, so that the full parser reports what is wrong; null when a needed key is malformed.
@@ -68,9 +85,9 @@ function fastFrontMatter(
   for (const chunk of chunks) {
     if (chunk.key === "model-index") {
       for (let i = chunk.start + 1; i < chunk.end; i++) {
-        const name = /^\s*-?\s*name:\s*(.+?)\s*$/.exec(lines[i] ?? "");
-        if (name?.[1]) {
-          data["model-index"] = [{ name: name[1].replace(/^["']|["']$/g, "") }];
+        const name = nameValue(lines[i] ?? "");
+        if (name) {
+          data["model-index"] = [{ name: name.replace(/^["']|["']$/g, "") }];
           break;
         }
       }
@@ -150,7 +167,7 @@ function simpleYaml(lines: string[], start: number, end: number): string | strin
   for (let i = start + 1; i < end; i++) {
     const row = (lines[i] ?? "").trim();
     if (row === "" || row.startsWith("#")) continue;
-    const item = /^-\s+(.*)$/.exec(row);
+    const item = /^-\s+(\S.*|)$/.exec(row);
     const value = item ? plainScalar(item[1] ?? "") : undefined;
     if (value === undefined) return undefined;
     items.push(value);
@@ -299,7 +316,7 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
       blocks.push({ type: "table", text: line, line: i + 1, headings: [...headings] });
       continue;
     }
-    const item = /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    const item = /^(?:[-*+]|\d+[.)])\s+(\S.*|)$/.exec(line);
     if (item) {
       flush();
       blocks.push({ type: "item", text: item[1] ?? "", line: i + 1, headings: [...headings] });

@@ -50,3 +50,10 @@ export function cutInLastLine(s: string, marker: RegExp): string {
   const m = marker.exec(s.slice(lineStart));
   return m ? s.slice(0, lineStart + m.index) : s;
 }
+
+/** A line terminator as regular expressions see it (what `.` does not match and `^`/`$` in `m` mode stop at). */
+export const isLineTerminator = (c: string | undefined): boolean =>
+  c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029";
+
+/** Does `s` hold a line terminator? */
+export const hasLineTerminator = (s: string): boolean => /[\n\r\u2028\u2029]/.test(s);

@@ -22,7 +22,10 @@ const FILLER_WORD =
   /^(?:the|a|an|le|la|les|l'|el|del|los|o|os|um|uma|do|da|dem|den|der|das|des|du|modèle|modelo|model|modell|модели|модель|\w+'s)$/i;
 /** Words that end a name written without an org. */
 const STOP_WORD =
-  /^(?:\w*modell\w*|model\w*|modelo\w*|modèle\w*|llm|basis\w*|version|datensatz|daten|and|und|et|y|e|und|with|mit|avec|con|com|for|für|pour|para|on|auf|sur|en|em|no|na|in|im|dans)$/i;
+  /^(?:model\w*|modelo\w*|modèle\w*|llm|basis\w*|version|datensatz|daten|and|und|et|y|e|und|with|mit|avec|con|com|for|für|pour|para|on|auf|sur|en|em|no|na|in|im|dans)$/i;
+/** A stop word: one of `STOP_WORD`, or a word holding `modell` (`Basismodell`), tested without `\w*modell\w*`. */
+const isStopWord = (word: string): boolean =>
+  STOP_WORD.test(word) || (/modell/i.test(word) && /^\w+$/.test(word));
 /** A token that can continue a name (`2.5`, `7B`, `Instruct`, `v0.1`). */
 const NAME_PART = /^(?:\d[\w.]*|[A-Z][\w.-]*|v\d[\w.]*)$/;
 
@@ -109,7 +112,7 @@ function tokensForward(text: string, i: number): { value: string; end: number } 
     let next = end + 1;
     while (next < limit && isNameChar(text[next])) next++;
     const word = trimEnd(text.slice(end + 1, next), ".,");
-    if (!word || STOP_WORD.test(word) || !NAME_PART.test(word)) break;
+    if (!word || isStopWord(word) || !NAME_PART.test(word)) break;
     value += ` ${word}`;
     end = end + 1 + word.length;
   }
@@ -181,7 +184,7 @@ export function refBefore(text: string, to: number): Ref | undefined {
     let k = start - 1;
     while (k > low && isNameChar(text[k - 1])) k--;
     const word = text.slice(k, start - 1);
-    if (!word || STOP_WORD.test(word) || !NAME_PART.test(word) || word.includes("/")) break;
+    if (!word || isStopWord(word) || !NAME_PART.test(word) || word.includes("/")) break;
     start = k;
   }
   return classify(trimEnd(text.slice(start, end), ".,-"), start, end);

@@ -4,6 +4,7 @@
  * model: https://huggingface.co/X". Gives the source model, the method and the bits; `readCard` makes the
  * quantisation step over the named source.
  */
+import { hasLineTerminator, isSpace, trimStart } from "../../model/trim.js";
 import type { QuantizationMethod } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
 import { extracted, type Fact, fact } from "../facts.js";
@@ -29,7 +30,20 @@ const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
 /** "<method> model files for", "quantizations of", "quantised version of", "converted to MLX from". */
 const SAYS_QUANTISED =
   /\b(?:model files|quantizations?|quantisations?|quants?|quantized version|quantised version|conversion|version)\s+(?:for|of)\b|\bconverted to (?:MLX|GGUF)\b/i;
-const ORIGINAL = /^\**original model\**\s*:?\**\s*(.*)$/i;
+const ORIGINAL = /^\**original model\**/i;
+
+/**
+ * `**Original model:** X` → `X`: what `/^\**original model\**\s*:?\**\s*(.*)$/i` captured (the markup, colon and
+ * spaces after the label skipped, the rest kept when it is one line), without its ambiguous quantifiers.
+ */
+function originalModel(text: string): string | undefined {
+  const label = ORIGINAL.exec(text);
+  if (!label) return undefined;
+  let rest = trimStart(text.slice(label[0].length), isSpace);
+  if (rest.startsWith(":")) rest = rest.slice(1);
+  rest = trimStart(trimStart(rest, "*"), isSpace);
+  return hasLineTerminator(rest) ? undefined : rest;
+}
 
 function firstModel(text: string): string | undefined {
   const url = /https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?!datasets\/)([\w.-]+\/[\w.-]+)/i.exec(
@@ -43,9 +57,9 @@ export function readQuantizedUpload(blocks: Block[], state: CardState): void {
   for (const block of blocks) {
     if (block.type === "code" || block.text.length > 3000) continue;
     const at = (confidence: number) => extracted(state.file, { line: block.line, confidence });
-    const original = ORIGINAL.exec(block.text.trim());
-    if (original?.[1] && !ev.source) {
-      const id = firstModel(original[1]);
+    const original = originalModel(block.text.trim());
+    if (original && !ev.source) {
+      const id = firstModel(original);
       if (id) ev.source = fact(id, at(0.9));
     }
     // A heading can say it too ("Llamacpp imatrix Quantizations of X").
