@@ -75,10 +75,12 @@ const EXPECTED: Record<string, Expected> = {
   },
   "merge-apache-with-nc": {
     errors: ["license-conflict"],
-    warnings: [],
+    // The non-commercial merge parent is a finding of its own, as well as the relicensing over it.
+    warnings: ["non-commercial"],
     verdict: "not-allowed",
     messages: [
       "inherits cc-by-nc-4.0 from example-org/roleplay-mistral-7b via step 1 (slerp); non-commercial use only",
+      "merge parent example-org/roleplay-mistral-7b via step 1 (slerp) is under cc-by-nc-4.0, which forbids commercial use",
     ],
   },
   "merge-llama3-llama31": { errors: [], warnings: ["combined-terms"], verdict: "allowed" },

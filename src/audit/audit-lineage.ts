@@ -256,10 +256,21 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
         const m = modelEntries.get(entry.id) ?? { entry, reaches: [] };
         m.reaches.push(r);
         modelEntries.set(entry.id, m);
-        if (entry.commercial === "not-allowed")
+        if (entry.commercial === "not-allowed") {
           notCommercial.push(
             `${r.resolved.inferred ? `${r.resolved.text}, inferred from '${r.resolved.inferred.evidence}',` : entry.id} from ${r.id}`,
           );
+          // A non-commercial model ancestor is a finding of its own (a licensor's own model is not).
+          if (!sameLicensor(subjectId, r))
+            add({
+              severity: "warning",
+              code: "non-commercial",
+              message: `${label(r)}${where()} is under ${entry.id}, which forbids commercial use: ${subjectId} inherits that term`,
+              license: entry.id,
+              source,
+              ...common,
+            });
+        }
         if (!declared || declared.status === "unknown" || includes(declared, entry)) continue;
         const inherits = `declares ${declared.text} but inherits ${entry.id} from ${r.id}${where()}`;
         const base = { license: entry.id, source, ...common };

@@ -82,6 +82,16 @@ describe("a derivative that declares no licence", () => {
     expect(report.verdict.commercialUse).toBe("allowed");
   });
 
+  it("raises a non-commercial model ancestor as a finding of its own (LLaMA 1 under a fine-tune)", async () => {
+    const report = await auditLineage(doc({ id: "org/pygmalion-7b" }, [{ id: "huggyllama/llama-7b" }]));
+    expect(report.verdict.level).toBe("not-allowed");
+    expect(report.findings.find((f) => f.code === "non-commercial")).toMatchObject({
+      severity: "warning",
+      license: "llama1",
+      ancestor: { kind: "model", id: "huggyllama/llama-7b" },
+    });
+  });
+
   it("is unclear when nothing was read either", async () => {
     const report = await auditLineage(doc({ id: "org/mystery" }));
     expect(report.verdict).toMatchObject({ level: "unclear", reasons: ["the subject declares no licence"] });
