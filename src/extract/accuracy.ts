@@ -5,7 +5,7 @@
  */
 
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
-import { trimEnd } from "../model/trim.js";
+import { isSpace, trimEnd } from "../model/trim.js";
 import type { LineageDocument } from "../schema/lineage.js";
 
 /** One hand-labelled item (the `ground_truth` of a `.truth.json`). */
@@ -43,13 +43,49 @@ export const KEY_HYPERPARAMETERS = [
 /** Remarks that mark a value as not stated in the file (the extractor is not expected to find it). */
 const NOT_STATED = /not stated|transitively|name suggests|^unknown|inferred from|not named/i;
 
+/**
+ * A `(remark)` that ends `text` (parentheses inside it one deep at most), and where it starts, spaces before it
+ * included: what `/\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/` found, by one scan back from the end.
+ */
+function trailingRemark(text: string): { index: number; inner: string } | undefined {
+  const end = trimEnd(text, isSpace).length;
+  if (text[end - 1] !== ")") return undefined;
+  let open = false; // inside an inner `(…)`, read backwards
+  for (let i = end - 2; i >= 0; i--) {
+    if (text[i] === ")") {
+      if (open) return undefined;
+      open = true;
+    } else if (text[i] === "(") {
+      if (open) open = false;
+      else return { index: trimEnd(text.slice(0, i), isSpace).length, inner: text.slice(i + 1, end - 1) };
+    }
+  }
+  return undefined;
+}
+
 /** `teknium/X (itself …)` → `teknium/X`; null when the truth says the value is not stated. */
 export function stripRemark(text: string): string | null {
-  const remark = /\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/.exec(text);
+  const remark = trailingRemark(text);
   const core = (remark ? text.slice(0, remark.index) : text).trim();
-  if (NOT_STATED.test(core) || (remark?.[1] && NOT_STATED.test(remark[1]) && !/local/i.test(remark[1])))
+  if (
+    NOT_STATED.test(core) ||
+    (remark?.inner && NOT_STATED.test(remark.inner) && !/local/i.test(remark.inner))
+  )
     return null;
   return core === "" ? null : core;
+}
+
+/** `m` with each `(…)` replaced by a space: what `m.replace(/\([^)]*\)/g, " ")` does, in one pass. */
+function outsideParentheses(m: string): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const open = m.indexOf("(", from);
+    const close = open < 0 ? -1 : m.indexOf(")", open + 1);
+    if (close < 0) return out + m.slice(from);
+    out += `${m.slice(from, open)} `;
+    from = close + 1;
+  }
 }
 
 /** Model ids compared the way a person would: case, revisions, path separators and local copies ignored. */
@@ -87,7 +123,7 @@ export function truthMethod(method: string): string {
     return word ? `merge:${word.replace(/[_ ]/g, "-")}` : "merge";
   }
   if (/quantiz|quantis/.test(m)) return "quantization";
-  const outside = m.replace(/\([^)]*\)/g, " ");
+  const outside = outsideParentheses(m);
   for (const text of [outside, m]) {
     for (const [re, label] of [
       [/\borpo\b/, "orpo"],
