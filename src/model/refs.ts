@@ -8,7 +8,35 @@ export const LOCAL_PREFIX = "local:";
 
 /** Placeholders that templates leave where a model id should be. */
 const PLACEHOLDER =
-  /^(?:none|null|nil|n\/a|na|unknown|todo|tbd|tba|\?+|-+|your[-_ ]?(?:model|org|name|username|repo|hf[-_ ]?username)(?:[-_ /]\S*)?|\S*\/your[-_ ]?\S*|\S*<[^>]*>\S*|\{\{[^}]*\}\}|\$\{?\w+\}?|\[more information needed\]|more information needed|model[-_ ]?id|model[-_ ]?name|base[-_ ]?model|org\/model|user\/model|username\/model(?:[-_]name)?|huggingface\.co\/?)$/i;
+  /^(?:none|null|nil|n\/a|na|unknown|todo|tbd|tba|\?+|-+|your[-_ ]?(?:model|org|name|username|repo|hf[-_ ]?username)(?:[-_ /]\S*)?|\{\{[^}]*\}\}|\$\{?\w+\}?|\[more information needed\]|more information needed|model[-_ ]?id|model[-_ ]?name|base[-_ ]?model|org\/model|user\/model|username\/model(?:[-_]name)?|huggingface\.co\/?)$/i;
+
+/**
+ * `\S*\/your[-_ ]?\S*` as the whole string (`me/your-model`): a `/your` before any space, or right before the
+ * only space. Tested by position, not by the pattern (quadratic in backtracking).
+ */
+function isYourPath(s: string): boolean {
+  const space = s.search(/\s/);
+  if (space < 0) return /\/your/i.test(s);
+  return s[space] === " " && /\/your$/i.test(s.slice(0, space)) && !/\s/.test(s.slice(space + 1));
+}
+
+/**
+ * `\S*<[^>]*>\S*` as the whole string (`<base_model>`, `org/<name>`): a `<`, then the first `>` after it, with
+ * no space before the `<` or after the `>`. The last `<` before the first space is the one to try.
+ */
+function isAngleTemplate(s: string): boolean {
+  const first = s.search(/\s/);
+  if (first < 0) {
+    const open = s.indexOf("<");
+    return open >= 0 && s.indexOf(">", open + 1) > open;
+  }
+  const open = s.lastIndexOf("<", first - 1);
+  if (open < 0) return false;
+  const close = s.indexOf(">", open + 1);
+  return close > open && !/\s/.test(s.slice(close + 1));
+}
+
+const isPlaceholder = (s: string): boolean => PLACEHOLDER.test(s) || isYourPath(s) || isAngleTemplate(s);
 
 /** Hub ids: `org/name`, each part letters, digits, `-`, `_`, `.` (at most 96 characters each). */
 const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}(?:@[\w./-]+)?$/;
@@ -42,7 +70,7 @@ export function stripHubUrl(raw: string): string {
 
 export function refKind(raw: string): RefKind {
   const s = stripHubUrl(raw).replace(/^["'`]|["'`]$/g, "");
-  if (s === "" || PLACEHOLDER.test(s)) return "placeholder";
+  if (s === "" || isPlaceholder(s)) return "placeholder";
   if (s.startsWith(LOCAL_PREFIX) || looksLocal(s)) return "local";
   if (HUB_ID.test(s) || LEGACY_ROOT.test(s)) return "hub";
   return "not-a-model";
