@@ -3,7 +3,9 @@
  * `base_model`, "**Base Model:** [...]", "a fine-tuning of [Llama2 70B](...)"), the licence lines of its text,
  * and whether it says how it was made. Pure: takes text, returns data; never throws.
  */
+
 import { parse as parseYaml } from "yaml";
+import { isLineTerminator, isSpace, trimEnd } from "../model/trim.js";
 import { familyFor } from "./knowledge.js";
 
 /** A base named by a card, with the words it was read from. */
@@ -104,7 +106,7 @@ function namedAt(text: string, at: number): { id: string; quote: string } | unde
   if (/^[^.\n]{0,60}\b(?:architecture|tokeni[sz]er)/i.test(rest)) return undefined;
   const parts: string[] = [];
   for (const word of rest.split(/\s+/, 4)) {
-    const clean = word.replace(/[,.;:!?)]+$/, "");
+    const clean = trimEnd(word, ",.;:!?)");
     if (clean === "" || STOP_WORDS.has(clean.toLowerCase()) || !/^[\w.\-/]+$/.test(clean)) break;
     parts.push(clean);
     if (clean !== word) break;
@@ -115,6 +117,24 @@ function namedAt(text: string, at: number): { id: string; quote: string } | unde
     if (id) return { id, quote: parts.slice(0, n).join(" ") };
   }
   return undefined;
+}
+
+/**
+ * The first item of a section: its first non-blank text, past a `-` or `*` bullet, to the end of that line. What
+ * `/^\s*(?:[-*]\s+)?(\S.*)$/m` captured, in one scan (the pattern retried each blank line's spaces).
+ */
+function firstItem(section: string): string | undefined {
+  let i = 0;
+  while (i < section.length && isSpace(section[i]!)) i++;
+  if (i === section.length) return undefined;
+  if ((section[i] === "-" || section[i] === "*") && isSpace(section[i + 1] ?? "x")) {
+    let k = i + 1;
+    while (k < section.length && isSpace(section[k]!)) k++;
+    if (k < section.length) i = k;
+  }
+  let end = i;
+  while (end < section.length && !isLineTerminator(section[end])) end++;
+  return section.slice(i, end);
 }
 
 function sentenceAround(text: string, index: number): string {
@@ -136,8 +156,8 @@ export function basesInProse(body: string): DeclaredBase[] {
   const heading = BASE_HEADING.exec(body);
   if (heading) {
     const section = body.slice(heading.index + heading[0].length).split(/\n#{1,6}\s/)[0] ?? "";
-    const item = /^\s*(?:[-*]\s+)?(\S.*)$/m.exec(section);
-    const named = item?.[1] ? namedAt(item[1].replace(/^[*_`\s]+/, ""), 0) : undefined;
+    const item = firstItem(section);
+    const named = item ? namedAt(item.replace(/^[*_`\s]+/, ""), 0) : undefined;
     if (named) found.push({ id: named.id, where: `the '${heading[0].replace(/^#+\s*/, "")}' section` });
   }
   for (const match of body.matchAll(DERIVED_FROM)) {
@@ -149,7 +169,8 @@ export function basesInProse(body: string): DeclaredBase[] {
   return found;
 }
 
-const LICENSE_HEADING = /^#{1,6}\s*.*licen[cs]e/i;
+// `^#{1,6}\s*.*licen[cs]e` without the ambiguous `\s*.*`: blank lines, then the line that names the licence.
+const LICENSE_HEADING = /^#{1,6}(?:[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])*.*licen[cs]e/i;
 const LICENSE_SENTENCE =
   /(?:licen[cs]ed|released|distributed|published|provided|made available|available)\s+under|^\W*licen[cs]e\W*[:：]/i;
 

@@ -72,7 +72,7 @@ function toOptions(tree: Tree, terms: Map<string, LicenseTerm>): LicenseTerm[][]
 /** Parses an expression of licence names joined by AND / OR / WITH, with parentheses. Names may hold spaces. */
 function parseExpression(text: string): LicenseTerm[][] | undefined {
   const tokens = text
-    .split(/(\(|\)|\s+(?:AND|OR|WITH)\s+)/i)
+    .split(/(\(|\)|(?<!\s)\s+(?:AND|OR|WITH)\s+)/i)
     .map((t) => t.trim())
     .filter((t) => t !== "");
   const terms = new Map<string, LicenseTerm>();
