@@ -14,6 +14,7 @@ import {
   ROLE_WORDS,
   stepLabel,
 } from "./audit-text.js";
+import { withProseDatasets } from "./card-datasets.js";
 import { readCard } from "./card-text.js";
 import { chainChecks, isUnnamed, sameLicensor, sameLicensorFinding, withCardBases } from "./chain-checks.js";
 import { chainTermFindings } from "./chain-terms.js";
@@ -57,7 +58,9 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   const card = readCard(options.cardText ?? doc.description ?? "");
   const augmented = withCardBases(doc, card);
   const shipped = readLicenseFile(augmented.doc, options.licenseFile);
-  const collected = await collectAncestors(augmented.doc, { ...options, subjectProse: card.licenseLines });
+  // Well-known datasets the card names only in prose go to a step that names no data.
+  const proseData = withProseDatasets(augmented.doc, card.body);
+  const collected = await collectAncestors(proseData.doc, { ...options, subjectProse: card.licenseLines });
   const subjectId = doc.subject.id;
   const subjectLicense = collected.subject.license;
   const declared =
@@ -89,6 +92,13 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     [...modelEntries.values()]
       .map((v) => v.entry)
       .filter((e) => e.derivatives === "same" || e.derivatives === "carry-restrictions");
+
+  for (const d of proseData.added)
+    add({
+      severity: "info",
+      code: "data-from-card",
+      message: `the card names ${d.id} as training data ('${d.where}') but the document's steps do not: audited from the card`,
+    });
 
   // Subject.
   if (declared === undefined) {

@@ -26,6 +26,7 @@ export const FINDING_CODES = [
   "unread-chain",
   "base-from-card",
   "naming-unchecked",
+  "data-from-card",
   "license-contradiction",
   "same-licensor",
 ] as const;

@@ -119,6 +119,8 @@ export interface DatasetEntry {
   license: string;
   /** Whose model outputs the data holds, when it is synthetic (their terms may apply too). */
   outputsOf?: string;
+  /** Names a card's prose uses for it ("Databricks Dolly 15K"), distinctive enough to identify it. */
+  names?: readonly string[];
   source: string;
   note?: string;
 }

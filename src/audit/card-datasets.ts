@@ -1,0 +1,76 @@
+/**
+ * Training data a card names only in prose ("fine-tunes TinyLlama on a transformed version of the Databricks
+ * Dolly 15K dataset"): well-known datasets of the dataset table, recognised by their usual names, are added to a
+ * step that names no data, so their licences and terms are audited. Pure; never throws.
+ */
+import type { LineageDocument } from "../schema/lineage.js";
+import { DATASETS } from "./data/datasets.js";
+
+/** A dataset the card names, with the sentence it was read from. */
+export interface ProseDataset {
+  id: string;
+  where: string;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Each alias as a whole-word pattern; spaces, hyphens and underscores inside a name are interchangeable. */
+const PATTERNS = DATASETS.flatMap((d) =>
+  (d.names ?? []).map((name) => ({
+    id: d.id,
+    pattern: new RegExp(
+      `(?<![\\w/-])${name
+        .split(/[\s_-]+/)
+        .map(escapeRe)
+        .join("[\\s_-]?")}(?![\\w-])`,
+      "i",
+    ),
+  })),
+);
+
+/** Words that make a sentence about evaluation, not training ("evaluated on", "benchmarks"). */
+const EVALUATION = /\b(?:evaluat|benchmark|accuracy|score|test set|leaderboard)/i;
+
+/** Well-known datasets a card's prose names as its training data. */
+export function datasetsInProse(body: string): ProseDataset[] {
+  const found = new Map<string, ProseDataset>();
+  for (const sentence of body.split(/(?<=[.!?])\s+|\n+/)) {
+    if (EVALUATION.test(sentence)) continue;
+    for (const p of PATTERNS)
+      if (!found.has(p.id) && p.pattern.test(sentence))
+        found.set(p.id, { id: p.id, where: sentence.trim().slice(0, 200) });
+  }
+  return [...found.values()];
+}
+
+/**
+ * The document with the datasets its card names in prose added to its first step that names no data (only
+ * when some step names none, and only datasets the document does not already name).
+ */
+export function withProseDatasets(
+  doc: LineageDocument,
+  body: string,
+): { doc: LineageDocument; added: ProseDataset[] } {
+  const at = doc.steps.findIndex((s) => (s.inputs?.datasets ?? []).length === 0);
+  if (at < 0 || body === "") return { doc, added: [] };
+  const named = new Set(
+    doc.steps.flatMap((s) => (s.inputs?.datasets ?? []).map((d) => (d.id ?? "").toLowerCase())),
+  );
+  const added = datasetsInProse(body).filter((d) => !named.has(d.id.toLowerCase()));
+  if (added.length === 0) return { doc, added };
+  const steps = doc.steps.map((s, i) =>
+    i === at
+      ? {
+          ...s,
+          inputs: {
+            ...s.inputs,
+            datasets: added.map((d) => ({
+              id: d.id,
+              provenance: { source: "inferred" as const, note: `named by the card: '${d.where}'` },
+            })),
+          },
+        }
+      : s,
+  );
+  return { doc: { ...doc, steps }, added };
+}
