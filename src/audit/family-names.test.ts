@@ -27,6 +27,7 @@ describe("family names inside community ids (versioned: generation and size)", (
     ["huggyllama/llama-7b", "llama1", "LLaMA (version 1)"],
     ["TheBloke/LLaMA-30b-GPTQ", "llama1", "LLaMA (version 1)"],
     ["/content/chatglm2-6b", "chatglm2-6b", "ChatGLM2-6B"],
+    ["timdettmers/guanaco-33b-merged", "llama1", "Guanaco (QLoRA on LLaMA 1)"],
     ["someone/glm-4-9b-chat-GGUF", "glm-4", "GLM-4-9B"],
   ])("%s → %s (%s), inferred", (id, license, family) => {
     const match = familyFor(id);

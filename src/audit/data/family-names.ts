@@ -222,6 +222,15 @@ export const FAMILY_NAMES: readonly FamilyEntry[] = [
     official: false,
     source: "https://github.com/facebookresearch/llama/blob/llama_v1/MODEL_CARD.md",
   },
+  {
+    // QLoRA adapters on the original LLaMA (there is no Llama 2 33B/65B): used merged or on LLaMA weights, they
+    // carry LLaMA's non-commercial research terms.
+    family: "Guanaco (QLoRA on LLaMA 1)",
+    pattern: "guanaco-(7|13|33|65)b",
+    license: "llama1",
+    official: false,
+    source: hf("timdettmers/guanaco-33b"),
+  },
   ...LLAMA,
   ...MISTRAL,
   ...QWEN,
