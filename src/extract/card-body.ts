@@ -6,7 +6,7 @@
 
 import { parseDocument } from "yaml";
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
-import { trimChars, trimEnd } from "../model/trim.js";
+import { hasLineTerminator, isSpace, trimChars, trimEnd, trimStart } from "../model/trim.js";
 import type { Objective } from "../model/vocabulary.js";
 import { ADAPTER_KEYS, OTHER_HYPERPARAMETERS } from "./config-fields.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
@@ -46,6 +46,57 @@ const CARD_ALIASES: Readonly<Record<string, string>> = {
   warmup: "warmup_ratio",
 };
 
+/**
+ * `**Key:** value` → [, key, value]: what `/^[*`]*(KEY)[*`]*\s*(?::|=)\s*[*`]*\s*(.+)$/` captured (KEY one to four
+ * words), with the value read by a scan: the ambiguous `\s*[*`]*\s*(.+)` backtracked over long values.
+ */
+function cardKeyValue(text: string): [string, string, string] | undefined {
+  const head = /^[*`]*([A-Za-z_][\w.-]*(?: [A-Za-z][\w.-]*){0,3}?)[*`]*\s*(?::|=)/.exec(text);
+  if (!head?.[1]) return undefined;
+  const rest = text.slice(head[0].length);
+  // The markup and spaces the greedy quantifiers took; `(.+)` is the rest, or the last character of it all.
+  const skipped = rest.length - trimStart(trimStart(trimStart(rest, isSpace), "*`"), isSpace).length;
+  const value = skipped < rest.length ? rest.slice(skipped) : rest.slice(-1);
+  if (value === "" || hasLineTerminator(value)) return undefined;
+  return [head[0], head[1], value];
+}
+
+/** The rest of a Python line after `=`: `\s*,?\s*(?:#.*)?$` — a comma, a comment, nothing else. */
+function pythonTail(row: string, at: number): boolean {
+  let i = at;
+  while (i < row.length && isSpace(row[i]!)) i++;
+  if (row[i] === ",") i++;
+  while (i < row.length && isSpace(row[i]!)) i++;
+  return i === row.length || (row[i] === "#" && !hasLineTerminator(row.slice(i)));
+}
+
+/**
+ * `name = value,  # comment` → [name, value]: what
+ * `/^\s*([A-Za-z_]\w*)\s*=\s*([^,#]+?|\[[^\]]*\])\s*,?\s*(?:#.*)?$/` captured, by a scan (its lazy value and the
+ * spaces around the comma were ambiguous). A value of spaces alone is the one space the lazy group took.
+ */
+function pythonAssignment(row: string): [string, string] | undefined {
+  const head = /^\s*([A-Za-z_]\w*)\s*=/.exec(row);
+  if (!head?.[1]) return undefined;
+  const after = head[0].length;
+  let start = after;
+  while (start < row.length && isSpace(row[start]!)) start++;
+  let stop = start; // the first `,` or `#`
+  while (stop < row.length && row[stop] !== "," && row[stop] !== "#") stop++;
+  const tailOk = pythonTail(row, stop);
+  if (stop > start && tailOk) {
+    let end = stop;
+    while (end > start + 1 && isSpace(row[end - 1]!)) end--;
+    return [head[1], row.slice(start, end)];
+  }
+  if (row[start] === "[") {
+    const close = row.indexOf("]", start + 1);
+    if (close >= 0 && pythonTail(row, close + 1)) return [head[1], row.slice(start, close + 1)];
+  }
+  if (start > after && stop === start && tailOk) return [head[1], row[start - 1]!];
+  return undefined;
+}
+
 /** `- learning_rate: 5e-07`, `* lora_alpha=16`, `| learning_rate | 2e-5 |` → [key, value]. */
 function keyValue(block: Block): [string, string] | undefined {
   if (block.type === "table") {
@@ -55,9 +106,7 @@ function keyValue(block: Block): [string, string] | undefined {
       ? [key.trim().replace(/\s+/g, "_"), value]
       : undefined;
   }
-  const m = /^[*`]*([A-Za-z_][\w.-]*(?: [A-Za-z][\w.-]*){0,3}?)[*`]*\s*(?::|=)\s*[*`]*\s*(.+)$/.exec(
-    block.text.trim(),
-  );
+  const m = cardKeyValue(block.text.trim());
   if (!m?.[1] || m[2] === undefined) return undefined;
   const key = m[1]
     .trim()
@@ -283,11 +332,11 @@ function readCode(block: Block, state: CardState): void {
   ) {
     const lines = block.text.split("\n");
     lines.forEach((row, i) => {
-      const m = /^\s*([A-Za-z_]\w*)\s*=\s*([^,#]+?|\[[^\]]*\])\s*,?\s*(?:#.*)?$/.exec(row);
-      if (m?.[1] && m[2] !== undefined && knownKey(m[1]))
+      const m = pythonAssignment(row);
+      if (m && knownKey(m[0]))
         state.hp.push({
-          key: m[1],
-          value: parseListValue(m[2].replace(/^["']|["']$/g, "")),
+          key: m[0],
+          value: parseListValue(m[1].replace(/^["']|["']$/g, "")),
           line: block.line + i,
           confidence: 0.8,
         });

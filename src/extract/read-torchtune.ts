@@ -60,7 +60,11 @@ const norm = (p: string) => trimEnd(p, "/");
 function downloads(text: string): { id: string; dir: string; line: number }[] {
   const out: { id: string; dir: string; line: number }[] = [];
   text.split("\n").forEach((row, i) => {
-    const m = /\btune download\s+([\w.-]+\/[\w.-]+)\s+.*?--output-dir\s+(\S+)/.exec(row);
+    // `\s+.*?` was ambiguous: one space, then past any line breaks, then the rest of that line.
+    const m =
+      /\btune download\s+([\w.-]+\/[\w.-]+)\s(?:[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])*.*?--output-dir\s+(\S+)/.exec(
+        row,
+      );
     if (m?.[1] && m[2]) out.push({ id: m[1], dir: norm(m[2]), line: i + 1 });
   });
   return out;
