@@ -49,6 +49,15 @@ export interface AuditOptions extends CollectOptions {
 const SYNTHETIC_DATA =
   /\b(?:trained|fine[- ]?tuned|finetuned)\b[^.\n]{0,20}\b(?:on|with)\b[^.\n]{0,30}\b(?:synthetic|generated|distilled)\b[^.\n]{0,30}\b(?:data|datasets?|examples|conversations)\b[^.\n]{0,60}/i;
 
+/** A licence line that declares the base's licence by reference. */
+const BY_REFERENCE =
+  /\b(?:(?:same|original) licen[cs]e (?:as|of) (?:the |its )?(?:[\w.-]+ ){0,4}(?:base|original|parent|upstream)\b|subject to (?:the )?(?:original|base(?: model)?|upstream|parent)\b[^.\n]{0,40}\blicen[cs]e)[^.\n]{0,60}/i;
+
+/** The words by which a card declares its base's licence, if it does. */
+function licenseByReference(text: string): string | undefined {
+  return BY_REFERENCE.exec(text)?.[0].trim();
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -385,7 +394,21 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
 
   // A derivative that declares no licence although what it inherits must be passed on breaks that term.
   const mustPassOn = passOnFromModels();
-  if (declared === undefined && mustPassOn.length > 0) {
+  // "Released under the same license as the Llama 3.2 base model", "Model License: subject to the original
+  // Llama-3 license terms": the card declares its base's licence by reference, which passes it on.
+  const byReference =
+    declared === undefined && modelEntries.size > 0
+      ? licenseByReference([doc.description ?? "", card.body].join("\n"))
+      : undefined;
+  if (byReference) {
+    const undeclared = findings.find((f) => f.code === "undeclared-license");
+    if (undeclared) {
+      undeclared.severity = "info";
+      undeclared.code = "inferred-license";
+      undeclared.message = `${subjectId} declares its base's licence by reference ('${byReference}'): ${[...modelEntries.keys()].join(", ")}, as inherited`;
+    }
+  }
+  if (declared === undefined && mustPassOn.length > 0 && !byReference) {
     const undeclared = findings.find((f) => f.code === "undeclared-license");
     if (undeclared) {
       undeclared.severity = "error";

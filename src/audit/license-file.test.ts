@@ -92,6 +92,20 @@ describe("a derivative that declares no licence", () => {
     });
   });
 
+  it("is not raised when the card declares its base's licence by reference", async () => {
+    const base = doc({ id: "org/vsl-llama-1b" }, [{ id: "meta-llama/Llama-3.2-1B-Instruct" }]);
+    for (const line of [
+      "This model is released under the same license as the Llama 3.2 base model.",
+      "- **Model License**: Subject to original Llama-3 license terms",
+    ]) {
+      const report = await auditLineage(base, { cardText: `# VSL Llama\n\n## License\n\n${line}\n` });
+      expect(report.findings.find((f) => f.code === "undeclared-license")).toBeUndefined();
+      expect(report.findings.find((f) => f.code === "inferred-license")?.message).toContain("by reference");
+    }
+    const silent = await auditLineage(base, { cardText: "# VSL Llama\n\nA chat model.\n" });
+    expect(silent.findings.find((f) => f.code === "undeclared-license")?.severity).toBe("error");
+  });
+
   it("is unclear when nothing was read either", async () => {
     const report = await auditLineage(doc({ id: "org/mystery" }));
     expect(report.verdict).toMatchObject({ level: "unclear", reasons: ["the subject declares no licence"] });
