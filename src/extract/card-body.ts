@@ -22,8 +22,9 @@ type Obj = Record<string, unknown>;
 /** Sections whose prose is not about how the model was trained. */
 const SKIP_SECTION =
   /bias|risk|limitation|citation|cite|bibtex|evaluat|result|benchmark|performance|usage|how to use|inference|prompt|licen[cs]e|quanti[sz]ed|contact|acknowledg|disclaimer|download|example|leaderboard|quick ?start|install|contribut|chat template|out-of-scope/i;
+// The spaces, colons and stars after `finetuned from model` are grouped so that no two `\s*` are adjacent.
 const BASE_PHRASE =
-  /(?:fine-?tuned version of|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed from|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?\s*:?\**\s*:?)\s*(?:the\s+)?$/i;
+  /(?:fine-?tuned version of|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed from|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 
 function sectionOk(block: Block): boolean {
   const inner = block.headings.filter(Boolean);

@@ -4,7 +4,14 @@
  */
 
 import { parseDocument } from "yaml";
-import { hasLineTerminator, isLineTerminator, isSpace, trimChars } from "../model/trim.js";
+import {
+  hasLineTerminator,
+  isLineTerminator,
+  isSpace,
+  trimChars,
+  trimEnd,
+  trimStart,
+} from "../model/trim.js";
 import type { ExtractWarning } from "./types.js";
 
 export interface Block {
@@ -253,7 +260,7 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
     // Lines that are each `key: value` ("learning rate: 3e-5", "model: bert-base-uncased") are a list, not
     // a sentence.
     let keys = 0;
-    while (keys < paragraph.length && KEY_LINE.test(paragraph[keys] ?? "")) keys++;
+    while (keys < paragraph.length && isKeyLine(paragraph[keys] ?? "")) keys++;
     if (keys < 2) keys = 0;
     for (let k = 0; k < keys; k++)
       blocks.push({
@@ -335,7 +342,17 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
 }
 
 /** `key: value` on one line, with a short key. */
-const KEY_LINE = /^[*_`]*[A-Za-z][\w .-]{0,38}[*_`]*\s*[:：]\s*\S/;
+/**
+ * `**Key:** value`: what `/^[*_`]*[A-Za-z][\w .-]{0,38}[*_`]*\s*[:：]\s*\S/` accepted, tested in parts (the markup
+ * and spaces around a key were ambiguous). The colon is the first one; the key is what is left of the text before
+ * it once the markup and spaces around it are taken off.
+ */
+function isKeyLine(line: string): boolean {
+  const colon = line.search(/[:：]/);
+  if (colon < 0 || trimStart(line.slice(colon + 1), isSpace) === "") return false;
+  const key = trimStart(trimEnd(trimEnd(line.slice(0, colon), isSpace), "*_`"), "*_`");
+  return /^[A-Za-z][\w .-]{0,38}$/.test(key);
+}
 
 /**
  * An ATX heading (`## Title ##`): its level and text. A scanner, not a regular expression, so that a line of

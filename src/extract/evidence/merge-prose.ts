@@ -70,11 +70,38 @@ function readBlock(block: Block, ev: MergeEvidence, file: string): void {
   if (block.type !== "prose" || !MERGE_SENTENCE.test(block.text) || block.text.length > 2000) return;
   const method = methodOf(block.text);
   if (method && !ev.method) ev.method = fact(method, extracted(file, { line: block.line, confidence: 0.8 }));
-  const asBase = /using \[?([\w.-]+\/[\w.-]+)\]?(?:\([^)]*\))? as (?:a|the) base/i.exec(block.text);
-  if (asBase?.[1] && !ev.base)
-    ev.base = fact(asBase[1], extracted(file, { line: block.line, confidence: 0.8 }));
+  const asBase = usingAsBase(block.text);
+  if (asBase && !ev.base) ev.base = fact(asBase, extracted(file, { line: block.line, confidence: 0.8 }));
   if (/\b(?:merge|mix|blend) of\b|\binterleav|\bmerged with\b/i.test(block.text))
-    for (const id of models(block.text)) if (id !== asBase?.[1]) add(ev, id, block.line, file);
+    for (const id of models(block.text)) if (id !== asBase) add(ev, id, block.line, file);
+}
+
+/**
+ * `using [org/name](link) as a base` → `org/name`: what `/using \[?([\w.-]+\/[\w.-]+)\]?(?:\([^)]*\))? as (?:a|the) base/i`
+ * captured, by a scan (the pattern retried `([^)]*` to the end of the text from each unclosed link).
+ */
+function usingAsBase(text: string): string | undefined {
+  let close = 0; // the first `)` after the last `(` looked at
+  let unclosed = false; // no `)` after it: no later `(` closes either
+  const link = /using \[?([\w.-]+\/[\w.-]+)\]?/iy;
+  // Each `using ` is tried: one may start inside the id of the one before (`org/reusing x/y`).
+  for (const start of text.matchAll(/using /gi)) {
+    link.lastIndex = start.index ?? 0;
+    const m = link.exec(text);
+    if (!m) continue;
+    let at = link.lastIndex;
+    if (text[at] === "(") {
+      if (unclosed) continue;
+      if (close <= at) close = text.indexOf(")", at + 1);
+      if (close < 0) {
+        unclosed = true;
+        continue;
+      }
+      at = close + 1;
+    }
+    if (/^ as (?:a|the) base/i.test(text.slice(at, at + 12))) return m[1];
+  }
+  return undefined;
 }
 
 /** Reads merge statements; nothing is recorded unless the card says it is a merge. */
