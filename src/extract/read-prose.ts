@@ -99,12 +99,28 @@ export function parameterizationIn(text: string): Parameterization | undefined {
   return undefined;
 }
 
+/** Tried only where a number starts (sticky): unanchored, `\d[\d,._]*` retried every digit of a long number. */
 const COUNT_UNIT =
-  /(\d[\d,._]*\s*[kKmMbB]?)\s+((?:[\w-]+\s+){0,3}?)(examples|samples|pairs|conversations|tokens|dialogues|instructions|prompts|rows)\b/;
+  /(\d[\d,._]*(?:\s*[kKmMbB])?)\s+((?:[\w-]+\s+){0,3}?)(examples|samples|pairs|conversations|tokens|dialogues|instructions|prompts|rows)\b/y;
+
+/**
+ * The first `200k instruction pairs` in a clause: what the unanchored pattern found. A run of digits and
+ * separators is tried from its first digit only: a later start in the same run reaches no other end.
+ */
+function countUnit(clause: string): RegExpExecArray | undefined {
+  for (const run of clause.matchAll(/[\d,._]+/g)) {
+    const digit = run[0].search(/\d/);
+    if (digit < 0) continue;
+    COUNT_UNIT.lastIndex = (run.index ?? 0) + digit;
+    const m = COUNT_UNIT.exec(clause);
+    if (m) return m;
+  }
+  return undefined;
+}
 
 /** `on 200k instruction pairs` → a described dataset with a size. */
 function countedDataset(clause: string): DatasetRef | undefined {
-  const m = COUNT_UNIT.exec(clause);
+  const m = countUnit(clause);
   if (!m?.[1]) return undefined;
   const count = parseCount(m[1].replace(/\s+/g, ""));
   if (count === undefined) return undefined;
