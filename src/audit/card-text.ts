@@ -57,10 +57,7 @@ export function modelIdFrom(text: string, url?: string): string | undefined {
   if (url && /huggingface\.co\/(?:datasets|spaces)\//i.test(url)) return undefined;
   const fromUrl = url ? HUB_MODEL_URL.exec(url.trim())?.[1] : undefined;
   if (fromUrl) return fromUrl.replace(/\.git$/, "");
-  const name = text
-    .replace(/[*_`"“”]/g, "")
-    .trim()
-    .replace(/[.,;:]+$/, "");
+  const name = trimEnd(text.replace(/[*_`"“”]/g, "").trim(), ".,;:");
   if (name === "" || name.length > 120) return undefined;
   if (HUB_ID.test(name)) return name;
   return familyFor(name) ? name : undefined;
@@ -187,13 +184,27 @@ export function licenseLines(body: string): string[] {
   return lines;
 }
 
+/**
+ * The text of the first `# Title` line: what `/^#\s+(.+?)\s*$/m` captured, trimmed, found by a scan (the lazy
+ * title and the spaces after it were ambiguous). As with the pattern, the title may start on a later line.
+ */
+function firstTitle(body: string): string | undefined {
+  const hash = /^#\s/m.exec(body);
+  if (!hash) return undefined;
+  let start = hash.index + 1;
+  while (start < body.length && isSpace(body[start]!)) start++;
+  let end = start;
+  while (end < body.length && !isLineTerminator(body[end])) end++;
+  return body.slice(start, end).trim() || undefined;
+}
+
 /** The model name a card's first `#` title gives, if it looks like a model name rather than a heading. */
 export function titleName(body: string): string | undefined {
-  const title = /^#\s+(.+?)\s*$/m.exec(body)?.[1]?.trim();
+  const title = firstTitle(body);
   if (!title) return undefined;
   const link = LINK.exec(title);
   if (link?.[2] && HUB_MODEL_URL.test(link[2])) return link[1]?.split("/").pop();
-  const forModel = /^model card for\s+(.+)$/i.exec(title)?.[1]?.replace(/[`*]/g, "").trim();
+  const forModel = /^model card for\s+(\S.*)$/i.exec(title)?.[1]?.replace(/[`*]/g, "").trim();
   if (forModel) return /^model id$/i.test(forModel) ? undefined : forModel;
   return /\b\d+(?:\.\d+)?\s?[BM]\b/i.test(title) && title.length <= 80 ? title : undefined;
 }

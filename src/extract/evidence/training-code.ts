@@ -14,7 +14,24 @@ const LOADS_MODEL =
   /\bAutoModel\w*\.from_pretrained\(\s*(?:pretrained_model_name_or_path\s*=\s*)?(?:["']([^"'\n]{1,200})["']|([A-Za-z_]\w*))/;
 const CALL_ARGS =
   /\b(?:LoraConfig|TrainingArguments|SFTConfig|DPOConfig|ORPOConfig|KTOConfig|GRPOConfig|Seq2SeqTrainingArguments)\s*\(([^()\n]{1,600})\)/g;
-const KWARG = /([A-Za-z_]\w*)\s*=\s*("[^"]*"|'[^']*'|[\w.+-]+)/g;
+/** Sticky: tried only at the first letter of each word (unanchored, `[A-Za-z_]\w*` retried every letter of a long word). */
+const KWARG = /([A-Za-z_]\w*)\s*=\s*("[^"]*"|'[^']*'|[\w.+-]+)/y;
+
+/** The `key=value` pairs of an argument list: what `matchAll` of KWARG unanchored (and global) found. */
+function* keywordArguments(text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const word of text.matchAll(/\w+/g)) {
+    const index = word.index ?? 0;
+    const letter = word[0].search(/[A-Za-z_]/);
+    if (index < from || letter < 0) continue;
+    KWARG.lastIndex = index + letter;
+    const m = KWARG.exec(text);
+    if (m) {
+      from = KWARG.lastIndex;
+      yield m;
+    }
+  }
+}
 
 function variableValue(code: string, name: string): string | undefined {
   const m = new RegExp(`^\\s*${name}\\s*=\\s*["']([^"'\\n]{1,200})["']`, "m").exec(code);
@@ -36,7 +53,7 @@ export function readTrainingCode(blocks: Block[], state: CardState): void {
     if (id && state.proseBases.length === 0 && state.out.bases.length === 0)
       state.proseBases.push(fact(id, at(0.8)));
     for (const call of block.text.matchAll(CALL_ARGS))
-      for (const kw of (call[1] ?? "").matchAll(KWARG)) {
+      for (const kw of keywordArguments(call[1] ?? "")) {
         const key = kw[1] ?? "";
         if (!knownKey(key) || state.hp.some((h) => h.key === key)) continue;
         state.hp.push({
