@@ -83,7 +83,30 @@ const STOP_WORDS = new Set([
 const LINK = /\[([^\]]{1,120})\]\(([^)\s]{1,300})\)/;
 const BASE_LABEL =
   /^\W*(?:base[ _-]?model|(?:pre-?trained|foundation|parent|original) model|model|finetuned[ _-]from(?:[ _-]model)?|fine-tuned from(?: model)?)\W*?[:：|]\s*(.+)$/gim;
-const BASE_HEADING = /^#{1,6}\s*\W*(?:base|parent|foundation)[ _-]?model\W*$/im;
+/** The words of a `## Base model` heading, tried where the non-word characters after a `#` line start end (sticky). */
+const BASE_HEADING_WORDS = /(?:base|parent|foundation)[ _-]?model\W*$/imy;
+
+/**
+ * The first `## Base model` heading: what `/^#{1,6}\s*\W*(?:base|parent|foundation)[ _-]?model\W*$/im` found, by a
+ * scan. The pattern retried each `#` line inside one run of non-word characters (`#\n#\n#…`), which all lead
+ * to the same word; here that word is tried once.
+ */
+function baseHeading(body: string): { index: number; text: string } | undefined {
+  const wordChar = /\w/g;
+  let word = -1; // the first word character after the last `#` line tried
+  for (const hash of body.matchAll(/^#/gm)) {
+    const index = hash.index ?? 0;
+    if (index < word) continue;
+    wordChar.lastIndex = index;
+    const found = wordChar.exec(body);
+    if (!found) return undefined;
+    word = found.index;
+    BASE_HEADING_WORDS.lastIndex = word;
+    const m = BASE_HEADING_WORDS.exec(body);
+    if (m) return { index, text: body.slice(index, word + m[0].length) };
+  }
+  return undefined;
+}
 const BASE_KEY = /\b(?:base_model(?:_name_or_path)?|--base[-_]model)\s*[=:]?\s*["']?([\w.-]+\/[\w.-]+)["']?/g;
 const LOADED_KEY =
   /(?:\b(?:model_name(?:_or_path)?|model_id|pretrained_model_name_or_path)\s*[=:]\s*["']|--model[-_](?:id|name(?:[-_]or[-_]path)?)\s+)([\w.-]+\/[\w.-]+)/g;
@@ -150,12 +173,12 @@ export function basesInProse(body: string): DeclaredBase[] {
     const named = namedAt(value, 0);
     if (named) found.push({ id: named.id, where: quote(labelled[0]) });
   }
-  const heading = BASE_HEADING.exec(body);
+  const heading = baseHeading(body);
   if (heading) {
-    const section = body.slice(heading.index + heading[0].length).split(/\n#{1,6}\s/)[0] ?? "";
+    const section = body.slice(heading.index + heading.text.length).split(/\n#{1,6}\s/)[0] ?? "";
     const item = firstItem(section);
     const named = item ? namedAt(item.replace(/^[*_`\s]+/, ""), 0) : undefined;
-    if (named) found.push({ id: named.id, where: `the '${heading[0].replace(/^#+\s*/, "")}' section` });
+    if (named) found.push({ id: named.id, where: `the '${heading.text.replace(/^#+\s*/, "")}' section` });
   }
   for (const match of body.matchAll(DERIVED_FROM)) {
     const named = namedAt(body, (match.index ?? 0) + match[0].length);
