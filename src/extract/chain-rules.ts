@@ -6,8 +6,12 @@
  *   that model (the next step starts from it): the intermediate checkpoint.
  * - A chain whose root is a well-known intermediate checkpoint (ftl's table, with each entry's source) starts
  *   from the intermediate's own parent, through the step its card states.
+ * - A model is never derived from itself: a first step whose only input is the model the document describes
+ *   (a base model's card whose config.json names the model itself) records how the model was made, not a
+ *   derivation; with nothing else concrete it is dropped.
  */
 import { INTERMEDIATE_CONFIDENCE, intermediateOf } from "../model/intermediates.js";
+import type { LineageDocument } from "../schema/lineage.js";
 import { emptyStep, fact, inferred, type StepFacts } from "./facts.js";
 import { sameModel } from "./merge-steps.js";
 
@@ -64,4 +68,17 @@ export function expandIntermediates(chain: StepFacts[]): void {
     step.notes.push(`${TABLE_STEP_NOTE} (${entry.source})`);
     chain.unshift(step);
   }
+}
+
+/** Drops a first step that starts from the document's own subject and says nothing else concrete. */
+export function withoutSelfDerivation(doc: LineageDocument): LineageDocument {
+  const first = doc.steps[0];
+  const models = first?.inputs?.models ?? [];
+  if (!first || doc.steps.length !== 1 || models.length !== 1 || models[0]?.id !== doc.subject.id) return doc;
+  const concrete =
+    (first.inputs?.datasets?.length ?? 0) > 0 ||
+    Object.keys(first.hyperparameters ?? {}).length > 0 ||
+    first.kind !== "fine-tune";
+  if (concrete) return doc;
+  return { ...doc, bases: [], steps: [] };
 }

@@ -5,7 +5,12 @@ import { UNKNOWN_MODEL_ID } from "../model/refs.js";
 import type { LineageDocument, Provenance } from "../schema/lineage.js";
 import { graphIssues } from "../validate/graph-rules.js";
 import { buildDocument } from "./build-document.js";
-import { expandIntermediates, intermediateOutputs, loraOverQuantisedBase } from "./chain-rules.js";
+import {
+  expandIntermediates,
+  intermediateOutputs,
+  loraOverQuantisedBase,
+  withoutSelfDerivation,
+} from "./chain-rules.js";
 import { foldLoadedConfigs } from "./command-overlay.js";
 import type { FileFacts, StepFacts } from "./facts.js";
 import { groupRuns } from "./group-runs.js";
@@ -281,7 +286,7 @@ function extractGroup(
   const built = buildDocument(chain, facts, options);
   // Provenance objects are shared while building; a document of plain, unshared values serialises without
   // YAML anchors and can be changed safely by the caller.
-  const document = unshare(built.document);
+  const document = withoutSelfDerivation(unshare(built.document));
   for (const n of built.notes) warnings.push({ code: "extract.unused-base", message: n });
   if (document.subject.id === UNKNOWN_MODEL_ID && chain.length > 0)
     warnings.push({

@@ -66,4 +66,11 @@ describe("ftl import invents nothing", () => {
     expect(document.subject.id).toBe("unknown");
     expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("[None]");
   });
+
+  it("a base model's own card and config are not a derivation of the model from itself", async () => {
+    const r = await ftl(["import", join(DEV, "d-base-chatglm6b-vendored-card/files"), "--json"]);
+    const { document } = JSON.parse(r.stdout) as { document: LineageDocument };
+    expect(document.steps).toEqual([]);
+    expect(r.code).toBe(4);
+  });
 });

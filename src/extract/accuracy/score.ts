@@ -95,7 +95,7 @@ export function namedPart(doc: LineageDocument): LineageDocument {
 function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unknown>[]> {
   const steps = doc.steps;
   const src = (s: Step, k: string) => confidenceOf(s.sources?.[k] ?? s.provenance);
-  const subjectKnown = doc.subject.id !== "unknown" && steps.length > 0;
+  const subjectKnown = doc.subject.id !== "unknown";
   return {
     instance: [],
     subject: subjectKnown
