@@ -186,6 +186,11 @@ export interface CardState {
   quant?: QuantEvidence;
 }
 
+/** An empty card state for a file: where the evidence readers put what they find. */
+export function newCardState(file: string, out: FileFacts): CardState {
+  return { file, out, prose: [], hp: [], embedded: [], software: [], proseBases: [], proseDatasets: [] };
+}
+
 export function readBody(blocks: Block[], state: CardState): void {
   const { file } = state;
   for (const block of blocks) {

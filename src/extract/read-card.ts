@@ -4,7 +4,7 @@
  */
 
 import type { Provenance } from "../schema/lineage.js";
-import { type CardState, readBody } from "./card-body.js";
+import { newCardState, readBody } from "./card-body.js";
 import { assignDatasets } from "./card-datasets.js";
 import { originalBaseStep } from "./card-intermediate.js";
 import { selfIdEvidence } from "./card-self-id.js";
@@ -140,16 +140,7 @@ export function readCard(text: string, file: string): FileFacts {
     (peftCard && bases.length === 1 ? "adapter" : undefined);
   const metaDatasets = strings(fm.datasets);
 
-  const state: CardState = {
-    file,
-    out,
-    prose: [],
-    hp: [],
-    embedded: [],
-    software: [],
-    proseBases: [],
-    proseDatasets: [],
-  };
+  const state = newCardState(file, out);
   readBody(card.blocks, state);
   for (const reader of CARD_READERS) reader(card.blocks, state);
   const firstProse = card.blocks.find((b) => b.type === "prose");

@@ -172,14 +172,6 @@ lineages, 2 usage error (no readable input). With --split, the most serious code
       result = withGlobalWarnings(grouped);
     }
     if (str(values, "out-dir")) throw new CliError("--out-dir needs --split");
-    if (hub.length > 0) {
-      const failed = new Set(result.warnings.filter((w) => UNREADABLE.test(w.code)).map((w) => w.file));
-      if (local.length > 0 && !local.some((p) => !failed.has(p)))
-        throw new CliError(
-          result.warnings.map((w) => w.message).join("\n") || "no readable input",
-          EXIT.usage,
-        );
-    }
     const out = str(values, "out");
     if (out) {
       try {

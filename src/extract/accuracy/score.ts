@@ -5,6 +5,8 @@
  * calibration table.
  */
 import type { LineageDocument, Provenance, Step } from "../../schema/lineage.js";
+// Hyperparameters scored: the same list as the shared-sample scorer.
+import { KEY_HYPERPARAMETERS } from "../accuracy.js";
 import { TABLE_STEP_NOTE } from "../chain-rules.js";
 import type { Label, LabelStep } from "./label.js";
 import { datasetsMatch, pair, refsMatch, valuesMatch } from "./match.js";
@@ -21,22 +23,6 @@ export const SCORED_FIELDS = [
   "mergeParents",
 ] as const;
 export type ScoredField = (typeof SCORED_FIELDS)[number];
-
-/** Hyperparameters scored: the ones a labeller can read without interpretation. */
-export const KEY_HYPERPARAMETERS = [
-  "learningRate",
-  "epochs",
-  "maxSteps",
-  "perDeviceBatchSize",
-  "globalBatchSize",
-  "gradientAccumulationSteps",
-  "warmupRatio",
-  "warmupSteps",
-  "scheduler",
-  "maxSequenceLength",
-  "seed",
-  "beta",
-] as const;
 
 export interface Counts {
   hits: number;

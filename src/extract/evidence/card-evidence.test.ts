@@ -4,7 +4,7 @@
  * without its org).
  */
 import { describe, expect, it } from "vitest";
-import type { CardState } from "../card-body.js";
+import { type CardState, newCardState } from "../card-body.js";
 import { extractFromFiles } from "../extract-from-files.js";
 import { parseCard } from "../markdown.js";
 import { readMergeProse } from "./merge-prose.js";
@@ -12,16 +12,13 @@ import { readNamedBases } from "./named-bases.js";
 import { readQuantizedBase } from "./quantized-base.js";
 
 function state(): CardState {
-  return {
+  return newCardState("README.md", {
     file: "README.md",
-    out: { file: "README.md", kind: "model-card", bases: [], steps: [], warnings: [] },
-    prose: [],
-    hp: [],
-    embedded: [],
-    software: [],
-    proseBases: [],
-    proseDatasets: [],
-  };
+    kind: "model-card",
+    bases: [],
+    steps: [],
+    warnings: [],
+  });
 }
 const blocks = (text: string) => parseCard(text, "README.md", []).blocks;
 

@@ -3,22 +3,19 @@
  * public cards and READMEs (named beside each snippet).
  */
 import { describe, expect, it } from "vitest";
-import type { CardState } from "../card-body.js";
+import { type CardState, newCardState } from "../card-body.js";
 import { parseCard } from "../markdown.js";
 import { readMultilingual } from "./multilingual.js";
 
 function read(text: string): CardState {
   const card = parseCard(text, "README.md", []);
-  const state: CardState = {
+  const state = newCardState("README.md", {
     file: "README.md",
-    out: { file: "README.md", kind: "model-card", bases: [], steps: [], warnings: [] },
-    prose: [],
-    hp: [],
-    embedded: [],
-    software: [],
-    proseBases: [],
-    proseDatasets: [],
-  };
+    kind: "model-card",
+    bases: [],
+    steps: [],
+    warnings: [],
+  });
   readMultilingual(card.blocks, state);
   return state;
 }
