@@ -1,7 +1,7 @@
 /** Extraction of one lineage document from a set of files (cards, configs, recipes). Pure: no I/O. */
 import { SECTION_START } from "../export/hf-card.js";
 import { readStandardExport } from "../export/reimport.js";
-import { UNKNOWN_MODEL_ID } from "../model/refs.js";
+import { isRegistrableId, UNKNOWN_MODEL_ID } from "../model/refs.js";
 import type { LineageDocument, Provenance } from "../schema/lineage.js";
 import { graphIssues } from "../validate/graph-rules.js";
 import { buildDocument } from "./build-document.js";
@@ -288,6 +288,12 @@ function extractGroup(
   // YAML anchors and can be changed safely by the caller.
   const document = withoutSelfDerivation(unshare(built.document));
   for (const n of built.notes) warnings.push({ code: "extract.unused-base", message: n });
+  if (document.subject.id !== UNKNOWN_MODEL_ID && !isRegistrableId(document.subject.id))
+    warnings.push({
+      code: "extract.unresolved",
+      message: `the model is named "${document.subject.id}" without its org (a recipe's hub_model_id); give the full id with --subject ORG/NAME`,
+      field: "subject.id",
+    });
   if (document.subject.id === UNKNOWN_MODEL_ID && chain.length > 0)
     warnings.push({
       code: "extract.unresolved",
