@@ -20,19 +20,40 @@ function looseText(a: unknown, b: unknown): boolean {
   return x === y || (y.length >= 4 && x.includes(y)) || (x.length >= 4 && y.includes(x));
 }
 
+/** A model reference lower-cased, without `local:`, `./` and trailing slashes, and its last segment. */
+interface PlainRef {
+  plain: string;
+  last: string;
+}
+
+/** References seen while reading one set of files, normalised once (a chain of thousands compares each often). */
+const PLAIN = new Map<string, PlainRef>();
+
+function plainRef(s: string): PlainRef {
+  let ref = PLAIN.get(s);
+  if (ref) return ref;
+  const plain = trimEnd(
+    s
+      .replace(/^local:/, "")
+      .replace(/\\/g, "/")
+      .replace(/^\.\//, "")
+      .toLowerCase(),
+    "/",
+  );
+  ref = { plain, last: plain.slice(plain.lastIndexOf("/") + 1) };
+  if (PLAIN.size > 100_000) PLAIN.clear();
+  PLAIN.set(s, ref);
+  return ref;
+}
+
 /** Model ids that name the same model: equal, or a local path ending in the Hub id. */
 export function sameModel(a: string, b: string): boolean {
-  const plain = (s: string) =>
-    trimEnd(
-      s
-        .replace(/^local:/, "")
-        .replace(/\\/g, "/")
-        .replace(/^\.\//, "")
-        .toLowerCase(),
-      "/",
-    );
-  const x = plain(a);
-  const y = plain(b);
+  const p = plainRef(a);
+  const q = plainRef(b);
+  // Every way two references can name one model keeps the last path segment: a cheap, exact first test.
+  if (p.last !== q.last) return false;
+  const x = p.plain;
+  const y = q.plain;
   if (x === y) return true;
   const tail = (s: string) => s.split("/").slice(-2).join("/");
   // `name` and `org/name`, a local path ending in `org/name`.
