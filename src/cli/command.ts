@@ -16,6 +16,8 @@ export const EXIT = {
   incomplete: 5,
   /** `ftl audit`: an error finding (an inherited licence obligation the subject breaks) or a violated --policy. */
   auditFailed: 6,
+  /** `ftl verify`: a signature, statement, file or chain-of-custody check failed. */
+  verifyFailed: 7,
   internal: 70,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
