@@ -9,6 +9,7 @@ import type { StoreLocation } from "./location.js";
 import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
 import * as q from "./queries.js";
+import { search } from "./search.js";
 import { type Executor, numberedPlaceholders } from "./sql.js";
 import { type AddInput, type AddResult, type AddSummary, type Store, StoreError } from "./store.js";
 
@@ -357,6 +358,7 @@ class PostgresStore implements Store {
   licenses: Store["licenses"] = (refs) => q.licenses(this.ex, refs);
   hasDocument: Store["hasDocument"] = (hash, source) => q.hasDocument(this.ex, hash, source);
   stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
+  search: Store["search"] = (prefix, options) => search(this.ex, prefix, options);
 
   async optimize(): Promise<void> {
     await this.pool.query(ANALYZE);

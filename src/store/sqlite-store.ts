@@ -12,6 +12,7 @@ import type Database from "better-sqlite3";
 import { storeErrorOf } from "./driver-errors.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
 import * as q from "./queries.js";
+import { search } from "./search.js";
 import type { Executor } from "./sql.js";
 import { checkIsRegistry, migrate, openDatabase, tune } from "./sqlite-open.js";
 import type { AddInput, AddResult, AddSummary, Store } from "./store.js";
@@ -343,6 +344,7 @@ class SqliteStore implements Store {
   licenses: Store["licenses"] = (refs) => q.licenses(this.ex, refs);
   hasDocument: Store["hasDocument"] = (hash, source) => q.hasDocument(this.ex, hash, source);
   stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
+  search: Store["search"] = (prefix, options) => search(this.ex, prefix, options);
 
   async optimize(): Promise<void> {
     this.named(() => {

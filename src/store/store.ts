@@ -147,6 +147,22 @@ export interface CommonResult {
   direct: boolean;
 }
 
+/** Options of {@link Store.search}. */
+export interface SearchOptions {
+  /** Ids per kind (default 20, at most 1000). */
+  limit?: number;
+  /** Search model ids, dataset ids, or both (default `all`). */
+  kind?: "model" | "dataset" | "all";
+  /** Match ASCII letters in either case (`llama` finds `Llama-3`); default false (exact prefix). */
+  ignoreCase?: boolean;
+}
+
+/** Ids that start with a prefix, sorted in code-point order. */
+export interface SearchResult {
+  models: string[];
+  datasets: string[];
+}
+
 /** A document as stored, with its history flags. */
 export interface StoredDocument {
   hash: string;
@@ -229,6 +245,11 @@ export interface Store {
   common(a: string, b: string, options?: WalkOptions): Promise<CommonResult>;
   documentsFor(id: string): Promise<DocumentsResult>;
   model(id: string): Promise<ModelInfo | undefined>;
+  /**
+   * Model and dataset ids that start with `prefix` (an index range scan, never a pattern: nothing to escape).
+   * Models without a name of their own (`subject#step`) are left out.
+   */
+  search(prefix: string, options?: SearchOptions): Promise<SearchResult>;
   /** Declared licences of models and datasets, from current documents. */
   licenses(refs: { models?: readonly string[]; datasets?: readonly string[] }): Promise<LicensesResult>;
   /** Is this content (hash from {@link documentHash}) from this source already stored? For resumable crawls. */

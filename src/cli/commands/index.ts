@@ -7,6 +7,7 @@ import { importCommand } from "./import.js";
 import { ingestCommand } from "./ingest.js";
 import { initCommand } from "./init.js";
 import { QUERY_COMMANDS } from "./query.js";
+import { querySearchCommand } from "./query-search.js";
 import { schemaCommand } from "./schema.js";
 import { showCommand } from "./show.js";
 import { stepAddCommand } from "./step-add.js";
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   addCommand,
   ingestCommand,
   ...QUERY_COMMANDS,
+  querySearchCommand,
   treeCommand,
   crawlCommand,
   schemaCommand,
