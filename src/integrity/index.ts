@@ -1,0 +1,7 @@
+/**
+ * Integrity: tying lineage to bytes. Hashing and capture (manifests, root digests, `ftl capture`) and OMS
+ * signing and verifying.
+ */
+// Hashing models the OMS v1.0 way: manifests, root digests, the canonical order.
+export * from "./hash/index.js";
+// Capture: a training output folder read and hashed into a lineage step.
