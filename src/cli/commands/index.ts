@@ -3,6 +3,7 @@ import { addCommand } from "./add.js";
 import { auditCommand } from "./audit.js";
 import { crawlCommand } from "./crawl.js";
 import { exportCommand } from "./export.js";
+import { hashCommand } from "./hash.js";
 import { importCommand } from "./import.js";
 import { ingestCommand } from "./ingest.js";
 import { initCommand } from "./init.js";
@@ -24,6 +25,8 @@ export const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   auditCommand,
+  // integrity: digests of model folders
+  hashCommand,
   // the registry
   addCommand,
   ingestCommand,
