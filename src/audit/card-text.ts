@@ -80,9 +80,9 @@ const STOP_WORDS = new Set([
   "model",
   "weights",
 ]);
-const LINK = /\[([^\]]{1,120})\]\(([^)\s]{1,300})\)/;
+/** A line's leading non-word characters, the label's words, then non-word characters up to `:`, `：` or `|`. */
 const BASE_LABEL =
-  /^\W*(?:base[ _-]?model|(?:pre-?trained|foundation|parent|original) model|model|finetuned[ _-]from(?:[ _-]model)?|fine-tuned from(?: model)?)\W*?[:：|]\s*(.+)$/gim;
+  /^[^\w\n\r\u2028\u2029]*(?:base[ _-]?model|(?:pre-?trained|foundation|parent|original) model|model|finetuned[ _-]from(?:[ _-]model)?|fine-tuned from(?: model)?)[^\w\n\r\u2028\u2029:：|]*[:：|]\s*(\S.*)$/gim;
 /** The words of a `## Base model` heading, tried where the non-word characters after a `#` line start end (sticky). */
 const BASE_HEADING_WORDS = /(?:base|parent|foundation)[ _-]?model\W*$/imy;
 
@@ -107,7 +107,22 @@ function baseHeading(body: string): { index: number; text: string } | undefined 
   }
   return undefined;
 }
-const BASE_KEY = /\b(?:base_model(?:_name_or_path)?|--base[-_]model)\s*[=:]?\s*["']?([\w.-]+\/[\w.-]+)["']?/g;
+/** A base model key and what may stand between it and its value; the value is read by `hubIdAt`. */
+const BASE_KEY = /\b(?:base_model(?:_name_or_path)?|--base[-_]model)\s*(?:[=:]\s*)?["']?/g;
+
+/**
+ * A Hub-style `org/name` (characters `[\w.-]`) starting at `at`: what `([\w.-]+\/[\w.-]+)` captured there, with
+ * each part read at most 200 characters (a longer run is no Hub id), so that trying it after every key is linear.
+ */
+function hubIdAt(text: string, at: number): string | undefined {
+  const idChar = (i: number) => i < text.length && i - at < 402 && /[\w.-]/.test(text[i]!);
+  let slash = at;
+  while (slash - at <= 200 && idChar(slash)) slash++;
+  if (slash === at || text[slash] !== "/") return undefined;
+  let end = slash + 1;
+  while (end - slash <= 200 && idChar(end)) end++;
+  return end === slash + 1 ? undefined : text.slice(at, end);
+}
 const LOADED_KEY =
   /(?:\b(?:model_name(?:_or_path)?|model_id|pretrained_model_name_or_path)\s*[=:]\s*["']|--model[-_](?:id|name(?:[-_]or[-_]path)?)\s+)([\w.-]+\/[\w.-]+)/g;
 /** Usage code that loads a model to put an adapter on it or quantise it loads the base. */
@@ -115,13 +130,37 @@ const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\
 const DERIVED_FROM =
   /\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?/gi;
 
+/**
+ * A Markdown link `[label](target)` starting at `at`, with a label of 1–120 characters other than `]` and a target
+ * of 1–300 characters other than `)` and spaces. Each bound caps the scan, so trying every `[` is linear.
+ */
+function linkAt(text: string, at: number): { label: string; target: string; end: number } | undefined {
+  if (text[at] !== "[") return undefined;
+  const found = text.slice(at + 1, at + 122).indexOf("]");
+  const close = at + 1 + found;
+  if (found < 1 || text[close + 1] !== "(") return undefined;
+  let end = close + 2;
+  while (end < text.length && end - close - 2 <= 300 && text[end] !== ")" && !/\s/.test(text[end]!)) end++;
+  if (text[end] !== ")" || end === close + 2 || end - close - 2 > 300) return undefined;
+  return { label: text.slice(at + 1, close), target: text.slice(close + 2, end), end: end + 1 };
+}
+
+/** The first such link in a text. */
+function firstLink(text: string): { label: string; target: string; end: number } | undefined {
+  for (let at = text.indexOf("["); at !== -1; at = text.indexOf("[", at + 1)) {
+    const link = linkAt(text, at);
+    if (link) return link;
+  }
+  return undefined;
+}
+
 /** The model named right after a phrase: a Markdown link, a Hub id, or a family name ("Llama2 70B"). */
 function namedAt(text: string, at: number): { id: string; quote: string } | undefined {
   const rest = text.slice(at, at + 200).replace(/^[\w-]+['’]s\s+/, "");
-  const link = LINK.exec(rest);
-  if (link && link.index === 0) {
-    const id = modelIdFrom(link[1] ?? "", link[2]);
-    return id ? { id, quote: link[0] } : undefined;
+  const link = linkAt(rest, 0);
+  if (link) {
+    const id = modelIdFrom(link.label, link.target);
+    return id ? { id, quote: rest.slice(0, link.end) } : undefined;
   }
   if (/^[^.\n]{0,60}\b(?:architecture|tokeni[sz]er)/i.test(rest)) return undefined;
   const parts: string[] = [];
@@ -184,8 +223,17 @@ export function basesInProse(body: string): DeclaredBase[] {
     const named = namedAt(body, (match.index ?? 0) + match[0].length);
     if (named) found.push({ id: named.id, where: quote(sentenceAround(body, match.index ?? 0)) });
   }
-  const keys = [...body.matchAll(BASE_KEY), ...(LOADS_BASE.test(body) ? body.matchAll(LOADED_KEY) : [])];
-  for (const m of keys) if (m[1]) found.push({ id: m[1], where: quote(m[0]) });
+  for (const m of body.matchAll(BASE_KEY)) {
+    const at = m.index + m[0].length;
+    const id = hubIdAt(body, at);
+    if (id)
+      found.push({
+        id,
+        where: quote(body.slice(m.index, at + id.length + (/["']/.test(body[at + id.length] ?? "") ? 1 : 0))),
+      });
+  }
+  const loaded = LOADS_BASE.test(body) ? body.matchAll(LOADED_KEY) : [];
+  for (const m of loaded) if (m[1]) found.push({ id: m[1], where: quote(m[0]) });
   return found;
 }
 
@@ -225,8 +273,8 @@ function firstTitle(body: string): string | undefined {
 export function titleName(body: string): string | undefined {
   const title = firstTitle(body);
   if (!title) return undefined;
-  const link = LINK.exec(title);
-  if (link?.[2] && HUB_MODEL_URL.test(link[2])) return link[1]?.split("/").pop();
+  const link = firstLink(title);
+  if (link && HUB_MODEL_URL.test(link.target)) return link.label.split("/").pop();
   const forModel = /^model card for\s+(\S.*)$/i.exec(title)?.[1]?.replace(/[`*]/g, "").trim();
   if (forModel) return /^model id$/i.test(forModel) ? undefined : forModel;
   return /\b\d+(?:\.\d+)?\s?[BM]\b/i.test(title) && title.length <= 80 ? title : undefined;
