@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { type ApiTokens, apiTokens } from "./api-tokens.js";
 import type { StoreLocation } from "./location.js";
 import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
@@ -345,6 +346,10 @@ class PostgresStore implements Store {
         ],
       );
     return results;
+  }
+
+  get tokens(): ApiTokens {
+    return apiTokens(this.ex);
   }
 
   ancestors: Store["ancestors"] = (id, options) => q.ancestors(this.ex, id, options);

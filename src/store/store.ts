@@ -3,6 +3,7 @@
  * everything above the store (queries, CLI, crawl, bench, audit) codes against this interface only.
  */
 import type { Hyperparameters, LineageDocument } from "../schema/lineage.js";
+import type { ApiTokens } from "./api-tokens.js";
 
 /** How a model relates to its parent (the Hub's "model tree" groups), derived from the step that made it. */
 export const RELATIONS = ["finetune", "adapter", "merge", "quantized"] as const;
@@ -230,6 +231,8 @@ export interface StoreStats {
 export interface Store {
   /** `sqlite` or `postgres`. */
   readonly kind: "sqlite" | "postgres";
+  /** API tokens of `ftl serve` (only their hashes are stored). */
+  readonly tokens: ApiTokens;
   /** File path or connection string (password removed). */
   readonly location: string;
   /** Adds documents in one transaction: all of the batch or none of it. Idempotent by content hash + source. */
