@@ -1,5 +1,5 @@
 /** Bad input: wrong key types, truncated or garbled bundles, unknown predicate and payload types. */
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -47,8 +47,8 @@ describe("keys", () => {
   it("refuses RSA and Ed25519 keys, a public key to sign with, a certificate, garbage and a missing file", () => {
     const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 });
     const ed = generateKeyPairSync("ed25519");
-    const pem = (k: { export: (o: object) => string | Buffer }, type: string) =>
-      k.export({ type, format: "pem" }).toString();
+    const pem = (k: KeyObject, type: "pkcs8" | "spki") =>
+      k.export(type === "pkcs8" ? { type, format: "pem" } : { type, format: "pem" }).toString();
     expect(keyError(() => loadPrivateKey(file("rsa.pem", pem(rsa.privateKey, "pkcs8"))))).toMatch(
       /an RSA key; OMS signatures need an ECDSA key/,
     );
