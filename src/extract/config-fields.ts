@@ -45,6 +45,7 @@ export const ADAPTER_KEYS: Readonly<Record<string, string>> = {
   lora_target: "targetModules",
   use_rslora: "useRslora",
   lora_use_rslora: "useRslora",
+  peft_use_rslora: "useRslora",
 };
 
 /** Converts an adapter value to the schema's shape; undefined when it does not fit. */

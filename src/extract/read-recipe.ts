@@ -6,7 +6,7 @@ import type { Objective, Parameterization } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
 import { numberOf, readTrainingKeys, topLevelLines } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
-import { statedObjective } from "./recipe-objective.js";
+import { runCommandObjective, statedObjective } from "./recipe-objective.js";
 import { GGUF_TYPE, MERGE_METHOD_WORDS, OBJECTIVE_WORDS } from "./terms.js";
 
 export type RecipeKind =
@@ -123,6 +123,8 @@ function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map<string
     push("dataset_name", {
       id: name,
       ...(str(obj.dataset_config) ? { subset: str(obj.dataset_config) } : {}),
+      // TRL's ScriptArguments: the split trained on (its default `train` is not written by anyone who means it).
+      ...(str(obj.dataset_train_split) ? { split: str(obj.dataset_train_split) } : {}),
     });
   const axolotl = obj.datasets;
   if (Array.isArray(axolotl)) {
@@ -164,7 +166,7 @@ function setInput(obj: Obj, key: string, file: string, step: StepFacts, lines: M
   const id = str(obj[key]);
   if (!id) return;
   // A checkpoint on a branch (`model_revision: it-SFT`) is a different model from the branch `main`.
-  const revision = str(obj.model_revision) ?? str(obj.revision);
+  const revision = str(obj.model_revision) ?? str(obj.revision) ?? str(obj.revision_of_model);
   const pinned = revision && revision !== "main" && !id.includes("@") ? `${id}@${revision}` : id;
   step.inputs.push(fact({ id: pinned }, extracted(file, { field: key, line: lines.get(key) })));
 }
@@ -282,13 +284,14 @@ function readTrainingRecipe(
     const bits = quantBits(obj, step, file, lines);
     if (lora) {
       const key = obj.use_peft !== undefined ? "use_peft" : obj.use_qlora === true ? "use_qlora" : "use_lora";
-      parameterize(step, bits === 4 || obj.use_qlora === true ? "qlora" : "lora", file, key, lines.get(key));
+      const p = bits === 4 || obj.use_qlora === true ? "qlora" : obj.use_dora === true ? "dora" : "lora";
+      parameterize(step, p, file, key, lines.get(key));
     } else if (obj.use_peft === false || obj.use_lora === false) {
       const key = obj.use_peft === false ? "use_peft" : "use_lora";
       parameterize(step, "full", file, key, lines.get(key));
     } else parameterize(step, "full", file, "use_peft", undefined, 0.7);
   }
-  const stated = statedObjective(obj);
+  const stated = statedObjective(obj) ?? (kind === "trl-recipe" ? runCommandObjective(text) : undefined);
   if (stated) {
     [objective, objectiveField] = [stated.objective, stated.field];
     if (stated.variant) step.notes.push(`${stated.field}: ${stated.variant}`);

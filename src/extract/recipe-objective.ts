@@ -92,3 +92,30 @@ export function statedObjective(obj: Record<string, unknown>): RecipeObjective |
   if (loss) return fromVariant(lossField, loss, LOSS_VARIANTS);
   return undefined;
 }
+
+/** TRL CLI commands and training scripts (TRL's `trl/scripts/`, alignment-handbook's `scripts/`), by objective. */
+const RUN_WORDS: Readonly<Record<string, Objective>> = {
+  sft: "sft",
+  dpo: "dpo",
+  kto: "kto",
+  orpo: "orpo",
+  grpo: "grpo",
+  rloo: "rloo",
+  reward: "reward-model",
+};
+
+/**
+ * The objective a TRL-style recipe states in a comment giving its run command (`# Run: trl dpo --config …`,
+ * `# accelerate launch scripts/orpo.py --config …`): the trainer is the command, which the YAML keys do not name.
+ */
+export function runCommandObjective(text: string): RecipeObjective | undefined {
+  let line = 0;
+  for (const row of text.split("\n", 200)) {
+    line++;
+    if (!row.trimStart().startsWith("#")) continue;
+    const m = /\btrl ([a-z]+) --config\b/.exec(row) ?? /\bscripts\/([a-z]+)\.py --config\b/.exec(row);
+    const objective = m?.[1] ? RUN_WORDS[m[1]] : undefined;
+    if (objective) return { objective, field: `comment line ${line}` };
+  }
+  return undefined;
+}
