@@ -1,0 +1,148 @@
+/** Descendants as the Hub shows them: counts per relation, then a paged list that filters. */
+import { OBJECTIVES, PARAMETERIZATIONS } from "../../model/vocabulary.js";
+import { api, idPath, modelHref, query } from "../api.js";
+import { count, h, mount, plural } from "../dom.js";
+import { navigate } from "../nav.js";
+import type { DescendantsPage } from "../types.js";
+
+const RELATIONS = [
+  ["finetune", "Fine-tunes"],
+  ["adapter", "Adapters"],
+  ["merge", "Merges"],
+  ["quantized", "Quantisations"],
+] as const;
+const FILTERS = ["relation", "objective", "param", "dataset"] as const;
+const PAGE = 25;
+
+function select(name: string, label: string, values: readonly string[], current: string | null): HTMLElement {
+  return h(
+    "label",
+    {},
+    `${label} `,
+    h(
+      "select",
+      { name },
+      h("option", { value: "" }, "any"),
+      values.map((v) => h("option", { value: v, selected: v === current }, v)),
+    ),
+  );
+}
+
+export async function descendantsPage(main: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
+  const cursor = params.get("cursor") ?? undefined;
+  const page = await api<DescendantsPage>(
+    `/api/v1/models/${idPath(id)}/descendants${query({ ...filters, limit: PAGE, cursor })}`,
+  );
+  const all = await api<DescendantsPage>(`/api/v1/models/${idPath(id)}/descendants${query({ limit: 1 })}`);
+  document.title = `Descendants of ${id} · ftl registry`;
+  const here = `${modelHref(id)}/descendants`;
+  const form = h(
+    "form",
+    {
+      class: "filters",
+      "aria-label": "Filter descendants",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const data = new FormData(e.target as HTMLFormElement);
+        navigate(`${here}${query(Object.fromEntries(FILTERS.map((f) => [f, String(data.get(f) ?? "")])))}`);
+      },
+    },
+    select(
+      "relation",
+      "Relation",
+      RELATIONS.map(([r]) => r),
+      params.get("relation"),
+    ),
+    select("objective", "Objective", OBJECTIVES, params.get("objective")),
+    select("param", "Parameterisation", PARAMETERIZATIONS, params.get("param")),
+    h(
+      "label",
+      {},
+      "Dataset ",
+      h("input", { name: "dataset", type: "text", value: params.get("dataset") ?? "" }),
+    ),
+    h("button", { type: "submit" }, "Filter"),
+  );
+  const first = page.offset + 1;
+  const last = page.offset + page.models.length;
+  mount(
+    main,
+    h("p", { class: "kicker" }, h("a", { href: modelHref(id), "data-nav": true }, id)),
+    h("h1", {}, "Descendants"),
+    h("p", { class: "lede" }, `${plural(all.total, "model")} derive from it, at any depth.`),
+    h(
+      "ul",
+      { class: "counts", "aria-label": "Descendants by relation" },
+      RELATIONS.map(([r, label]) =>
+        h(
+          "li",
+          {},
+          h(
+            "a",
+            {
+              href: `${here}${query({ relation: r })}`,
+              "data-nav": true,
+              "aria-current": params.get("relation") === r ? "true" : undefined,
+            },
+            h("strong", {}, count(all.counts[r])),
+            ` ${label}`,
+          ),
+        ),
+      ),
+    ),
+    form,
+    h(
+      "p",
+      { id: "range", "aria-live": "polite" },
+      page.total === 0
+        ? "No descendant matches."
+        : `Models ${count(first)}–${count(last)} of ${count(page.total)} matching`,
+    ),
+    page.models.length > 0
+      ? h(
+          "table",
+          { class: "descendants" },
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              ["model", "relation", "depth", "made from"].map((c) => h("th", { scope: "col" }, c)),
+            ),
+          ),
+          h(
+            "tbody",
+            {},
+            page.models.map((m) =>
+              h(
+                "tr",
+                {},
+                h("td", {}, h("a", { href: modelHref(m.id), "data-nav": true }, m.id)),
+                h("td", {}, m.relation),
+                h("td", {}, String(m.depth)),
+                h("td", {}, m.parents.join(", ")),
+              ),
+            ),
+          ),
+        )
+      : null,
+    h(
+      "nav",
+      { class: "pager", "aria-label": "Pages" },
+      page.offset > 0 ? h("a", { href: `${here}${query(filters)}`, "data-nav": true }, "First page") : null,
+      page.nextCursor
+        ? h(
+            "a",
+            {
+              href: `${here}${query({ ...filters, cursor: page.nextCursor })}`,
+              "data-nav": true,
+              rel: "next",
+            },
+            "Next page",
+          )
+        : null,
+    ),
+  );
+}
