@@ -18,6 +18,8 @@ export const EXIT = {
   auditFailed: 6,
   /** `ftl verify`: a signature, statement, file or chain-of-custody check failed. */
   verifyFailed: 7,
+  /** `ftl recipe`: the recipe was written, but required values the lineage does not record are placeholders. */
+  recipeIncomplete: 8,
   internal: 70,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
