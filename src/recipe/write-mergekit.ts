@@ -1,0 +1,80 @@
+/**
+ * mergekit recipes (`mergekit-yaml FILE OUTPUT`): `merge_method`, `base_model`, `models[].model` with their
+ * `parameters` (weight, density, t, …), the merge-wide `parameters` and `dtype`. A model reference is pinned
+ * as mergekit writes it, `org/name@revision`.
+ */
+import type { MergeMethod } from "../model/vocabulary.js";
+import type { LineageDocument, MergeStep, ModelInput } from "../schema/lineage.js";
+import { localPath } from "./common.js";
+import { Plan } from "./plan.js";
+import { resolveInput } from "./resolve.js";
+
+/** mergekit's name for each of ftl's merge methods (`other` has none). */
+export const MERGEKIT_METHOD_NAMES: Partial<Record<MergeMethod, string>> = {
+  linear: "linear",
+  slerp: "slerp",
+  ties: "ties",
+  "dare-ties": "dare_ties",
+  "dare-linear": "dare_linear",
+  "task-arithmetic": "task_arithmetic",
+  "model-stock": "model_stock",
+  passthrough: "passthrough",
+};
+
+/** Methods that merge task vectors relative to a base model, which mergekit then requires. */
+const NEEDS_BASE = new Set(["ties", "dare_ties", "dare_linear", "task_arithmetic", "model_stock", "slerp"]);
+
+function reference(doc: LineageDocument, input: ModelInput): string | undefined {
+  const model = resolveInput(doc, input);
+  if (!model) return undefined;
+  const id = localPath(model.id);
+  return model.revision !== undefined ? `${id}@${model.revision}` : id;
+}
+
+function writeModels(plan: Plan, doc: LineageDocument, step: MergeStep): void {
+  const models: Record<string, unknown>[] = [];
+  (step.inputs?.models ?? []).forEach((input, i) => {
+    const model = reference(doc, input);
+    if (model === undefined) {
+      plan.drop(`inputs.models[${i}]`, input, "an earlier step's output without an id cannot be named");
+      return;
+    }
+    const parameters = {
+      ...(input.parameters ?? {}),
+      ...(input.weight !== undefined ? { weight: input.weight } : {}),
+    };
+    models.push({ model, ...(Object.keys(parameters).length > 0 ? { parameters } : {}) });
+  });
+  if (models.length === 0)
+    plan.placeholder("models", "models to merge", "the lineage names no input model with an id");
+  else plan.put("models", models);
+}
+
+/** Writes a mergekit recipe for a merge step. */
+export function writeMergekit(doc: LineageDocument, step: MergeStep) {
+  const plan = new Plan();
+  const method = step.method ? MERGEKIT_METHOD_NAMES[step.method] : undefined;
+  if (method) plan.put("merge_method", method);
+  else
+    plan.placeholder(
+      "merge_method",
+      "merge method",
+      step.method === "other"
+        ? "the lineage records a method ftl has no mergekit name for"
+        : "not recorded in the lineage",
+    );
+  const base = step.baseModel ? reference(doc, step.baseModel) : undefined;
+  if (base !== undefined) plan.put("base_model", base);
+  else if (method && NEEDS_BASE.has(method))
+    plan.placeholder("base_model", `base model (${method} needs one)`);
+  writeModels(plan, doc, step);
+  const { dtype, ...rest } = step.parameters ?? {};
+  if (Object.keys(rest).length > 0) plan.put("parameters", rest);
+  if (typeof dtype === "string") plan.put("dtype", dtype);
+  else {
+    if (dtype !== undefined)
+      plan.drop("parameters.dtype", dtype, "mergekit's dtype is a name (bfloat16, float16, …)");
+    plan.leaveDefault("dtype", "dtype of the merge");
+  }
+  return { plan, run: "mergekit-yaml RECIPE.yaml ./merged" };
+}
