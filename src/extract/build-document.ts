@@ -1,5 +1,5 @@
 /** Turning merged step facts into an ftl/v1 document, with every fact's provenance under `sources`. */
-import { freeStepId } from "../model/append-step.js";
+import { stepIdAllocator } from "../model/append-step.js";
 import { isRegistrableId, LOCAL_PREFIX, UNKNOWN_MODEL_ID } from "../model/refs.js";
 import { FORMAT_V1 } from "../model/vocabulary.js";
 import type {
@@ -131,6 +131,7 @@ export function buildDocument(
   const addBase = (id: string, source: Provenance) => {
     if (!baseIds.some((b) => b.id === id)) baseIds.push({ id, source });
   };
+  const freeStepId = stepIdAllocator(doc.steps.map((s) => s.id));
   chain.forEach((s, i) => {
     const sources: Record<string, Provenance> = {};
     const models: ModelInput[] = [];
@@ -185,7 +186,7 @@ export function buildDocument(
         : s.kind === "quantization"
           ? "quantization"
           : s.kind;
-    const id = freeStepId(doc, wanted);
+    const id = freeStepId(wanted);
     switch (s.kind) {
       case "fine-tune": {
         step = { id, kind: "fine-tune" };

@@ -11,10 +11,10 @@ import {
   loraOverQuantisedBase,
   withoutSelfDerivation,
 } from "./chain-rules.js";
+import { combine } from "./combine-steps.js";
 import { foldLoadedConfigs } from "./command-overlay.js";
 import type { FileFacts, StepFacts } from "./facts.js";
 import { groupRuns } from "./group-runs.js";
-import { mergeStepInto, sameModel } from "./merge-steps.js";
 import { normaliseRefs } from "./normalise-refs.js";
 import { readSourceFile } from "./read-file.js";
 import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
@@ -37,36 +37,6 @@ export const INCOMPLETE_CODES = new Set([
   "extract.wrong-type",
   "extract.invalid-document",
 ]);
-
-const PRIORITY: Record<string, number> = { "model-card": 0 };
-const RECIPE_KINDS = new Set([
-  "shell-script",
-  "torchtune",
-  "verl",
-  "easyr1",
-  "mlx-lm",
-  "trl-recipe",
-  "open-instruct",
-  "axolotl",
-  "llama-factory",
-  "llama-factory-export",
-  "mergekit",
-  "gguf-manifest",
-]);
-
-function isEmptyStep(s: StepFacts): boolean {
-  return (
-    !s.objective &&
-    !s.parameterization &&
-    s.inputs.length === 0 &&
-    s.datasets.length === 0 &&
-    Object.keys(s.hyperparameters).length === 0 &&
-    Object.keys(s.adapter).length === 0 &&
-    !s.mergeMethod &&
-    !s.quantMethod &&
-    !s.output
-  );
-}
 
 type WithProvenance = { provenance?: Provenance; sources?: Record<string, Provenance> };
 
@@ -137,77 +107,6 @@ function unresolved(chain: StepFacts[]): ExtractWarning[] {
       });
   });
   return out;
-}
-
-/** Where a step from another file belongs in the chain: an index to merge into, or undefined to add it. */
-function matchStep(chain: StepFacts[], s: StepFacts): number | undefined {
-  const other = (c: StepFacts | undefined): c is StepFacts =>
-    c !== undefined && c.origin.file !== s.origin.file;
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const c = chain[i];
-    if (!other(c) || c.kind !== s.kind) continue;
-    if (s.output && c.output && sameModel(s.output.value, c.output.value)) return i;
-  }
-  if (s.finalRun) {
-    for (let i = chain.length - 1; i >= 0; i--) if (other(chain[i]) && chain[i]?.kind === s.kind) return i;
-    return undefined;
-  }
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const c = chain[i];
-    if (!other(c) || c.kind !== s.kind || (c.recipe && s.recipe)) continue;
-    if (s.kind !== "fine-tune") return i;
-    if (c.objective && s.objective && c.objective.value === s.objective.value) return i;
-  }
-  return undefined;
-}
-
-/** Where a new step goes: after the step whose output it starts from, before the step that starts from its output. */
-function insertAt(chain: StepFacts[], s: StepFacts): number {
-  const input = s.inputs[0]?.value.id;
-  if (input) {
-    const from = chain.findIndex((c) => c.output && sameModel(c.output.value, input));
-    if (from !== -1) return from + 1;
-  }
-  const output = s.output?.value;
-  if (output) {
-    const to = chain.findIndex((c) => c.inputs.some((i) => sameModel(i.value.id, output)));
-    if (to !== -1) return to;
-  }
-  return chain.length;
-}
-
-/** Combines the files' steps into one ordered chain. */
-export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFacts[] {
-  const chain: StepFacts[] = [];
-  const ordered = [...files].sort((a, b) => (PRIORITY[a.kind] ?? 1) - (PRIORITY[b.kind] ?? 1));
-  // Recipes before output files, so that a folder's files land on the recipe's step.
-  const primaryFirst = [
-    ...ordered.filter((f) => f.steps.some((s) => !s.finalRun)),
-    ...ordered.filter((f) => !f.steps.some((s) => !s.finalRun)),
-  ];
-  for (const f of primaryFirst) {
-    for (const s of f.steps) {
-      s.recipe ||= RECIPE_KINDS.has(f.kind) && !s.finalRun;
-      if (isEmptyStep(s) && s.software.length === 0 && !s.hardware) continue;
-      const at = matchStep(chain, s);
-      const target = at !== undefined ? chain[at] : undefined;
-      if (target) mergeStepInto(target, s, warnings);
-      else if (s.weak)
-        warnings.push({
-          code: "extract.weak-evidence",
-          message: `${f.file}: names ${s.inputs[0]?.value.id ?? "a model"} as the model it was loaded from, but no other file shows a training step; not taken as lineage`,
-          file: f.file,
-        });
-      else if (!isEmptyStep(s)) chain.splice(insertAt(chain, s), 0, s);
-    }
-  }
-  // Bases from cards complete a first step that names no input.
-  const first = chain[0];
-  if (first && first.inputs.length === 0) {
-    const base = files.flatMap((f) => f.bases)[0];
-    if (base) first.inputs.push({ value: { id: base.value }, source: base.source });
-  }
-  return chain.filter((s) => !isEmptyStep(s));
 }
 
 /** The result of reading files that may describe several unrelated lineages. */

@@ -112,20 +112,22 @@ function joinByModels(files: FileFacts[], uf: UnionFind): void {
  * training config next to its card). Several such recipes (an examples folder) join nothing.
  */
 function joinCardWithItsRecipe(files: FileFacts[], uf: UnionFind): void {
+  const inFolder = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    if (isRunFile(f)) return;
+    const folder = runFolder(f.file);
+    const list = inFolder.get(folder);
+    if (list) list.push(i);
+    else inFolder.set(folder, [i]);
+  });
   files.forEach((card, c) => {
     if (card.kind !== "model-card") return;
-    const folder = runFolder(card.file);
     const bases = inputsOf(card);
-    const matches = files
-      .map((f, i) => ({ f, i }))
-      .filter(
-        ({ f }) =>
-          f !== card &&
-          !isRunFile(f) &&
-          runFolder(f.file) === folder &&
-          inputsOf(f).some((x) => bases.some((b) => sameModel(x, b))),
-      );
-    if (matches.length === 1 && matches[0]) uf.union(c, matches[0].i);
+    const matches = (inFolder.get(runFolder(card.file)) ?? []).filter((i) => {
+      const f = files[i] as FileFacts;
+      return f !== card && inputsOf(f).some((x) => bases.some((b) => sameModel(x, b)));
+    });
+    if (matches.length === 1 && matches[0] !== undefined) uf.union(c, matches[0]);
   });
 }
 
@@ -138,7 +140,9 @@ export function groupRuns(files: FileFacts[]): FileFacts[][] {
   const groups = new Map<number, FileFacts[]>();
   files.forEach((f, i) => {
     const root = uf.find(i);
-    groups.set(root, [...(groups.get(root) ?? []), f]);
+    const group = groups.get(root);
+    if (group) group.push(f);
+    else groups.set(root, [f]);
   });
   return [...groups.values()];
 }

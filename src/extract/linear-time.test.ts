@@ -50,4 +50,28 @@ describe("extraction stays linear in its input", () => {
     const large = fastest(make(12000), "run.sh");
     if (large >= 5) expect(large / Math.max(small, 0.5)).toBeLessThan(10);
   });
+
+  it("recipes that link into one chain (each starts from the one before)", () => {
+    const make = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        path: `r${i}/config.yaml`,
+        text: `model_name_or_path: org/m${i}\nhub_model_id: org/m${i + 1}\ndataset_mixer:\n  org/d${i}: 1.0\nlearning_rate: 2.0e-5\n`,
+      }));
+    const time = (n: number) => {
+      const files = make(n);
+      let best = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < 3; r++) {
+        const start = performance.now();
+        const result = extractFromFiles(files);
+        best = Math.min(best, performance.now() - start);
+        expect(result.document?.steps).toHaveLength(n);
+      }
+      return best;
+    };
+    time(100);
+    const small = time(400);
+    const large = time(1600);
+    // Quadratic combining (each new step compared with every step before it) gave a ratio near 16.
+    expect(large / Math.max(small, 0.5), `${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThan(8);
+  });
 });

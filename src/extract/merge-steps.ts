@@ -46,6 +46,11 @@ function plainRef(s: string): PlainRef {
   return ref;
 }
 
+/** The last path segment of a reference, normalised: two references can name one model only when theirs agree. */
+export function lastSegment(s: string): string {
+  return plainRef(s).last;
+}
+
 /** Model ids that name the same model: equal, or a local path ending in the Hub id. */
 export function sameModel(a: string, b: string): boolean {
   const p = plainRef(a);

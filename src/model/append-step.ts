@@ -13,10 +13,26 @@ export type StepDraft = Step extends infer S
 
 /** A free step id based on `wanted` (`dpo`, `dpo-2`, …). */
 export function freeStepId(doc: LineageDocument, wanted: string): string {
-  const base = wanted.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "") || "step";
-  const taken = new Set(doc.steps.map((s) => s.id));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return stepIdAllocator(doc.steps.map((s) => s.id))(wanted);
+}
+
+/**
+ * Hands out free step ids one after another (`sft`, `sft-2`, `sft-3`…), remembering what it gave: for a document
+ * built step by step, each id costs O(1) instead of a scan of every step so far.
+ */
+export function stepIdAllocator(existing: Iterable<string>): (wanted: string) => string {
+  const taken = new Set(existing);
+  const next = new Map<string, number>();
+  return (wanted) => {
+    const base = wanted.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "") || "step";
+    let id = base;
+    for (let n = next.get(base) ?? 2; taken.has(id); n++) {
+      id = `${base}-${n}`;
+      next.set(base, n + 1);
+    }
+    taken.add(id);
+    return id;
+  };
 }
 
 /** The input that continues the chain: the previous step's output, else the only base. */

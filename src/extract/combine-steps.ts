@@ -1,0 +1,156 @@
+/**
+ * Combining the steps that several files describe into one ordered chain: a step that another file already
+ * describes (same output, or the same kind of run) is merged into it; a new step goes after the step whose output
+ * it starts from. The chain is indexed by the last path segment of every output and input (every way two
+ * references can name one model keeps it, see `sameModel`), so that thousands of linked recipes combine in time
+ * close to linear instead of comparing each new step with every step before it.
+ */
+import type { FileFacts, StepFacts } from "./facts.js";
+import { lastSegment, mergeStepInto, sameModel } from "./merge-steps.js";
+import type { ExtractWarning } from "./types.js";
+
+const PRIORITY: Record<string, number> = { "model-card": 0 };
+const RECIPE_KINDS = new Set([
+  "shell-script",
+  "torchtune",
+  "verl",
+  "easyr1",
+  "mlx-lm",
+  "trl-recipe",
+  "open-instruct",
+  "axolotl",
+  "llama-factory",
+  "llama-factory-export",
+  "mergekit",
+  "gguf-manifest",
+]);
+
+export function isEmptyStep(s: StepFacts): boolean {
+  return (
+    !s.objective &&
+    !s.parameterization &&
+    s.inputs.length === 0 &&
+    s.datasets.length === 0 &&
+    Object.keys(s.hyperparameters).length === 0 &&
+    Object.keys(s.adapter).length === 0 &&
+    !s.mergeMethod &&
+    !s.quantMethod &&
+    !s.output
+  );
+}
+
+function addTo(map: Map<string, StepFacts[]>, key: string, s: StepFacts): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [s]);
+  else if (!list.includes(s)) list.push(s);
+}
+
+/** The chain being built, with its steps found by output and by input model. */
+class Chain {
+  readonly steps: StepFacts[] = [];
+  private readonly byOutput = new Map<string, StepFacts[]>();
+  private readonly byInput = new Map<string, StepFacts[]>();
+  private recipes = 0;
+
+  /** Indexes a step's current output and inputs (again after a merge may have added some). */
+  note(s: StepFacts): void {
+    if (s.output) addTo(this.byOutput, lastSegment(s.output.value), s);
+    for (const i of s.inputs) addTo(this.byInput, lastSegment(i.value.id), s);
+  }
+
+  insert(s: StepFacts): void {
+    this.steps.splice(this.insertAt(s), 0, s);
+    if (s.recipe) this.recipes++;
+    this.note(s);
+  }
+
+  /** Steps whose output names `model` (the index may hold stale entries: each is checked), in chain order. */
+  private producing(model: string): StepFacts[] {
+    const found = (this.byOutput.get(lastSegment(model)) ?? []).filter(
+      (c) => c.output !== undefined && sameModel(c.output.value, model),
+    );
+    return this.inOrder(found);
+  }
+
+  private inOrder(found: StepFacts[]): StepFacts[] {
+    if (found.length < 2) return found;
+    const at = new Map(found.map((c) => [c, this.steps.indexOf(c)]));
+    return found.sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
+  }
+
+  /** The step that `s`, read from another file, describes too; undefined when it is a new step. */
+  match(s: StepFacts): StepFacts | undefined {
+    const other = (c: StepFacts | undefined): c is StepFacts =>
+      c !== undefined && c.origin.file !== s.origin.file;
+    if (s.output) {
+      const same = this.producing(s.output.value).filter((c) => other(c) && c.kind === s.kind);
+      if (same.length > 0) return same.at(-1);
+    }
+    const steps = this.steps;
+    if (s.finalRun) {
+      for (let i = steps.length - 1; i >= 0; i--)
+        if (other(steps[i]) && steps[i]?.kind === s.kind) return steps[i];
+      return undefined;
+    }
+    // Two recipes are two runs: a recipe merges only into a step that no recipe described.
+    if (s.recipe && this.recipes === steps.length) return undefined;
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const c = steps[i];
+      if (!other(c) || c.kind !== s.kind || (c.recipe && s.recipe)) continue;
+      if (s.kind !== "fine-tune") return c;
+      if (c.objective && s.objective && c.objective.value === s.objective.value) return c;
+    }
+    return undefined;
+  }
+
+  /** Where a new step goes: after the step whose output it starts from, before the step that starts from its output. */
+  private insertAt(s: StepFacts): number {
+    const input = s.inputs[0]?.value.id;
+    const from = input ? this.producing(input)[0] : undefined;
+    if (from) return this.steps.indexOf(from) + 1;
+    const output = s.output?.value;
+    if (output) {
+      const consumers = (this.byInput.get(lastSegment(output)) ?? []).filter((c) =>
+        c.inputs.some((i) => sameModel(i.value.id, output)),
+      );
+      const to = this.inOrder(consumers)[0];
+      if (to) return this.steps.indexOf(to);
+    }
+    return this.steps.length;
+  }
+}
+
+/** Combines the files' steps into one ordered chain. */
+export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFacts[] {
+  const chain = new Chain();
+  const ordered = [...files].sort((a, b) => (PRIORITY[a.kind] ?? 1) - (PRIORITY[b.kind] ?? 1));
+  // Recipes before output files, so that a folder's files land on the recipe's step.
+  const primaryFirst = [
+    ...ordered.filter((f) => f.steps.some((s) => !s.finalRun)),
+    ...ordered.filter((f) => !f.steps.some((s) => !s.finalRun)),
+  ];
+  for (const f of primaryFirst) {
+    for (const s of f.steps) {
+      s.recipe ||= RECIPE_KINDS.has(f.kind) && !s.finalRun;
+      if (isEmptyStep(s) && s.software.length === 0 && !s.hardware) continue;
+      const target = chain.match(s);
+      if (target) {
+        mergeStepInto(target, s, warnings);
+        chain.note(target);
+      } else if (s.weak)
+        warnings.push({
+          code: "extract.weak-evidence",
+          message: `${f.file}: names ${s.inputs[0]?.value.id ?? "a model"} as the model it was loaded from, but no other file shows a training step; not taken as lineage`,
+          file: f.file,
+        });
+      else if (!isEmptyStep(s)) chain.insert(s);
+    }
+  }
+  // Bases from cards complete a first step that names no input.
+  const first = chain.steps[0];
+  if (first && first.inputs.length === 0) {
+    const base = files.flatMap((f) => f.bases)[0];
+    if (base) first.inputs.push({ value: { id: base.value }, source: base.source });
+  }
+  return chain.steps.filter((s) => !isEmptyStep(s));
+}
