@@ -1,12 +1,14 @@
 /**
  * A bulk import killed with SIGKILL keeps every committed batch and no part of the batch in flight; running
- * the import again resumes and ends in exactly the state of an uninterrupted import.
+ * the import again resumes and ends in exactly the state of an uninterrupted import. The closure and the
+ * descendant counts (schema 3) are checked against a recomputation from scratch after the crash and after.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { countsOf, referenceClosure, sortedEntries, storedClosure, storedCounts } from "./_reference.js";
 import {
   oneStep,
   postgresProblem,
@@ -25,9 +27,14 @@ const file = join(dir, "registry.jsonl");
 {
   const lines: string[] = [];
   for (let i = 0; i < DOCS; i++) {
-    // A forest of bases with chains under them; every 50th document restates an earlier model differently.
-    const subject = i % 50 === 49 ? `org/m${i - 40}` : `org/m${i}`;
-    const parent = i < 20 ? `base/b${i}` : `org/m${i - 20}`;
+    // A forest of bases with trees under them (about 8 levels, as on the Hub); every 50th document restates
+    // an earlier model with another parent, replacing its document when it comes from the same source.
+    const restated = i % 50 === 49 ? i - 40 : undefined;
+    const subject = `org/m${restated ?? i}`;
+    const parent =
+      i < 20
+        ? `base/b${i}`
+        : `org/m${restated === undefined ? Math.floor(i / 3) : Math.floor(restated / 3) + 1}`;
     const document = oneStep(subject, [parent], {
       objective: i % 3 === 0 ? "dpo" : "sft",
       datasets: [`data/d${i % 97}`],
@@ -60,7 +67,13 @@ async function dump(location: string): Promise<Record<string, unknown[]>> {
     orphanDocuments: await q(
       "SELECT d.hash FROM document d WHERE d.current = 1 AND NOT EXISTS (SELECT 1 FROM step s WHERE s.document = d.id)",
     ),
+    closure: sortedEntries(await storedClosure(ex)),
+    counts: await storedCounts(ex),
   };
+  // The maintained closure and counts are what a walk from scratch gives.
+  const reference = await referenceClosure(ex);
+  expect(result.closure).toEqual(sortedEntries(reference));
+  expect(result.counts).toEqual(countsOf(reference));
   await store.close();
   return result;
 }

@@ -1,3 +1,5 @@
+import { POSTGRES_V3, SQLITE_V3 } from "./migration-3.js";
+
 /**
  * Versioned schema migrations, one list per dialect. A migration is never edited once released: changes go
  * in a new version. Opening a database runs the missing ones; a database newer than this ftl is refused.
@@ -10,7 +12,7 @@ export interface Migration {
 }
 
 /** The schema version this ftl writes and understands. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Tables (both dialects):
@@ -66,6 +68,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       "CREATE UNIQUE INDEX model_name ON model (name)",
     ],
   },
+  SQLITE_V3,
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -100,6 +103,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     description: "no change in PostgreSQL (version 2 changed how SQLite keeps model names unique)",
     statements: [],
   },
+  POSTGRES_V3,
 ];
 
 /** The message for a database written by a newer ftl. */

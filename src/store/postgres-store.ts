@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { type ApiTokens, apiTokens } from "./api-tokens.js";
+import { recomputeStatements, stepBits } from "./closure.js";
 import type { StoreLocation } from "./location.js";
 import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
@@ -19,7 +20,16 @@ type Location = Extract<StoreLocation, { kind: "postgres" }>;
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Statistics of the registry's own tables only (a bare ANALYZE would visit the whole database). */
-const ANALYZE = "ANALYZE model, dataset, document, step, edge, step_dataset, license_claim";
+const ANALYZE =
+  "ANALYZE model, dataset, document, step, edge, step_dataset, license_claim, closure, tree_count";
+
+/** Brings the closure and the counts up to date after the edges into `changed` models changed (closure.ts). */
+async function recomputeClosure(client: pg.PoolClient, changed: readonly number[]): Promise<void> {
+  if (changed.length === 0) return;
+  const statements = recomputeStatements("postgres", "SELECT unnest(CAST(? AS integer[])) AS value");
+  for (const [i, sql] of statements.entries())
+    await client.query(numberedPlaceholders(sql), i === 2 ? [[...new Set(changed)]] : []);
+}
 
 function connectionError(location: Location, error: unknown): StoreError {
   const code = (error as { code?: string }).code;
@@ -228,12 +238,14 @@ class PostgresStore implements Store {
        AND (subject, source) IN (SELECT * FROM unnest($1::int[], $2::text[]))`,
       [current.map((f) => modelId(f.plan.subject)), current.map((f) => f.source)],
     );
+    const changed: number[] = [];
     if (older.rows.length > 0) {
       const retired = older.rows.map((r) => r.id);
-      await client.query(
-        "DELETE FROM edge e USING step s WHERE s.document = ANY($1::int[]) AND e.step = s.id AND e.child = s.output",
+      const removed = await client.query<{ child: number }>(
+        "DELETE FROM edge e USING step s WHERE s.document = ANY($1::int[]) AND e.step = s.id AND e.child = s.output RETURNING e.child",
         [retired],
       );
+      for (const row of removed.rows) changed.push(row.child);
       await client.query(
         "DELETE FROM step_dataset sd USING step s WHERE s.document = ANY($1::int[]) AND sd.step = s.id",
         [retired],
@@ -302,20 +314,22 @@ class PostgresStore implements Store {
           ),
         ],
       );
-      const edges: [number, number, number, number][] = [];
+      const edges: [number, number, number, number, number][] = [];
       const stepDatasets: [number, number][] = [];
       steps.forEach(({ step }, i) => {
         const id = stepIds[i] as number;
         const child = modelId(step.output);
+        const bits = stepBits(step);
         for (const input of step.inputs)
-          edges.push([modelId(input), child, id, RELATION_CODES[step.relation]]);
+          edges.push([modelId(input), child, id, RELATION_CODES[step.relation], bits]);
+        if (step.inputs.length > 0) changed.push(child);
         for (const dataset of step.datasets) stepDatasets.push([id, datasetIds.get(dataset) as number]);
       });
       if (edges.length > 0)
         await client.query(
-          `INSERT INTO edge (parent, child, step, relation)
-           SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) ON CONFLICT DO NOTHING`,
-          [0, 1, 2, 3].map((k) => edges.map((e) => e[k])),
+          `INSERT INTO edge (parent, child, step, relation, bits)
+           SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) ON CONFLICT DO NOTHING`,
+          [0, 1, 2, 3, 4].map((k) => edges.map((e) => e[k])),
         );
       if (stepDatasets.length > 0)
         await client.query(
@@ -345,6 +359,7 @@ class PostgresStore implements Store {
           claims.map((x) => x.c.licenseLink ?? null),
         ],
       );
+    await recomputeClosure(client, changed);
     return results;
   }
 

@@ -84,6 +84,8 @@ export function openDatabase(path: string, mustExist: boolean): Db {
     if (!mustExist) mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path, { fileMustExist: mustExist });
     db.pragma("busy_timeout = 10000");
+    // PostgreSQL's bit_or aggregate, used by the closure's walks (closure.ts); masks fit in 31 bits.
+    db.aggregate("bit_or", { start: 0, step: (acc: number, value: number) => acc | value });
     return db;
   } catch (error) {
     throw (

@@ -10,11 +10,13 @@
  */
 import type Database from "better-sqlite3";
 import { type ApiTokens, apiTokens } from "./api-tokens.js";
+import { stepBits } from "./closure.js";
 import { storeErrorOf } from "./driver-errors.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
 import * as q from "./queries.js";
 import { search } from "./search.js";
 import type { Executor } from "./sql.js";
+import { SqliteClosure } from "./sqlite-closure.js";
 import { checkIsRegistry, migrate, openDatabase, tune } from "./sqlite-open.js";
 import type { AddInput, AddResult, AddSummary, Store } from "./store.js";
 
@@ -50,6 +52,11 @@ function rebuildIndexes(db: Db): void {
   const indexes = JSON.parse(row.value) as { name: string; sql: string }[];
   for (const index of indexes)
     db.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /i, "CREATE $1INDEX IF NOT EXISTS "));
+  // A bulk load does not keep the descendant counts: they are counted here, from the closure's index.
+  db.exec("DELETE FROM tree_count");
+  db.exec(
+    "INSERT INTO tree_count (model, relation, n) SELECT ancestor, relation, COUNT(*) FROM closure GROUP BY ancestor, relation",
+  );
   db.prepare("DELETE FROM ftl_meta WHERE key = 'bulk_indexes'").run();
 }
 
@@ -63,6 +70,7 @@ class SqliteStore implements Store {
   private bulk: BulkState | undefined;
   /** Bulk mode is tried once, on the first batch. */
   private bulkTried = false;
+  private readonly closure: SqliteClosure;
 
   constructor(
     private readonly db: Db,
@@ -70,6 +78,7 @@ class SqliteStore implements Store {
     private readonly schemaVersion: number,
   ) {
     const prepare = (sql: string): Database.Statement => this.prepare(sql);
+    this.closure = new SqliteClosure(prepare);
     this.ex = {
       dialect: "sqlite",
       all: async <T>(sql: string, params: readonly unknown[]) =>
@@ -162,7 +171,7 @@ class SqliteStore implements Store {
     if (this.bulk !== undefined) {
       const last = this.prepare("SELECT max(id) AS id FROM document").get() as { id: number | null };
       // Another writer added documents, or ended this bulk load (rebuilt the indexes): end it here too.
-      if (!pending) this.bulk = undefined;
+      if (!pending) this.endBulk();
       else if ((last.id ?? 0) !== this.bulk.lastDocument) this.finishBulkInTransaction();
       return;
     }
@@ -181,18 +190,24 @@ class SqliteStore implements Store {
       .run(JSON.stringify(indexes));
     for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
     this.bulk = { models: new Map(), hkeys: new Map(), subjects: new Set(), lastDocument: 0 };
+    this.closure.startBulk();
+  }
+
+  private endBulk(): void {
+    this.bulk = undefined;
+    this.closure.endBulk();
   }
 
   /** Ends bulk mode inside the current transaction: rebuilds the dropped indexes. */
   private finishBulkInTransaction(): void {
-    this.bulk = undefined;
+    this.endBulk();
     rebuildIndexes(this.db);
   }
 
   /** Ends bulk mode (in its own transaction) if this store, or an interrupted earlier one, left it on. */
   private finishBulk(): void {
     if (this.bulk === undefined) return;
-    this.bulk = undefined;
+    this.endBulk();
     this.db.transaction(() => rebuildIndexes(this.db)).immediate();
   }
 
@@ -203,6 +218,7 @@ class SqliteStore implements Store {
       output: number;
     }[];
     for (const step of steps) {
+      this.closure.edgeRemoved(step.output);
       this.prepare("DELETE FROM edge WHERE child = ? AND step = ?").run(step.output, step.id);
       this.prepare("DELETE FROM step_dataset WHERE step = ?").run(step.id);
     }
@@ -251,7 +267,7 @@ class SqliteStore implements Store {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertEdge = this.prepare(
-      "INSERT INTO edge (parent, child, step, relation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      "INSERT INTO edge (parent, child, step, relation, bits) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
     );
     const insertStepDataset = this.prepare(
       "INSERT INTO step_dataset (step, dataset) VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -270,8 +286,13 @@ class SqliteStore implements Store {
         output,
       );
       const stepId = Number(stepRow.lastInsertRowid);
-      for (const input of step.inputs)
-        insertEdge.run(modelId(input), output, stepId, RELATION_CODES[step.relation]);
+      const relation = RELATION_CODES[step.relation];
+      const bits = stepBits(step);
+      for (const input of step.inputs) {
+        const parent = modelId(input);
+        if (insertEdge.run(parent, output, stepId, relation, bits).changes > 0)
+          this.closure.edgeAdded(output, { parent, relation, bits });
+      }
       for (const dataset of step.datasets)
         insertStepDataset.run(stepId, this.idOf("dataset", this.datasetIds, dataset).id);
     }
@@ -305,8 +326,11 @@ class SqliteStore implements Store {
     const plans = batch.map((input) => ({ plan: planDocument(input.document), source: input.source }));
     const addedAt = new Date().toISOString();
     const write = this.db.transaction(() => {
+      this.closure.reset();
       this.enterOrCheckBulk();
-      return plans.map(({ plan, source }, i) => this.addOne(plan, source, i, addedAt));
+      const results = plans.map(({ plan, source }, i) => this.addOne(plan, source, i, addedAt));
+      this.closure.finish(() => this.finishBulkInTransaction());
+      return results;
     });
     let results: AddResult[];
     try {
@@ -315,9 +339,10 @@ class SqliteStore implements Store {
       // Ids cached during the rolled-back transaction may not exist; nor may documents noted in bulk mode.
       this.modelIds.clear();
       this.datasetIds.clear();
+      this.closure.reset();
       if (this.bulk !== undefined) {
         // Earlier batches of the bulk load stay committed: give them their indexes back before going on.
-        this.bulk = undefined;
+        this.endBulk();
         try {
           this.db.transaction(() => rebuildIndexes(this.db)).immediate();
         } catch {
