@@ -55,6 +55,15 @@ describe("updateHfCard refuses what it cannot keep", () => {
     refused(`~~~~\n${SECTION_END}\n~~~~\n`, /fenced code block/);
   });
 
+  it("markers in an indented code block, or sharing a line with other text", () => {
+    refused(
+      `# Card\n\nThe markers:\n\n    ${SECTION_START}\n    old\n    ${SECTION_END}\n\nMy text.\n`,
+      /start marker is inside an indented code block \(line 5\)/,
+    );
+    refused(`\t${SECTION_END}\n`, /indented code block/);
+    refused(`Write \`${SECTION_START}\` then \`${SECTION_END}\`.\n`, /on a line with other text/);
+  });
+
   it("Latin-1 and UTF-16 cards", () => {
     refused(Buffer.from("# Caf\xe9\n", "latin1"), /not valid UTF-8 \(Latin-1/);
     refused(Buffer.from("\uFEFF# Card\n", "utf16le"), /UTF-16/);

@@ -41,10 +41,15 @@ interface Marker {
   kind: "start" | "end";
   line: number;
   offset: number;
-  fenced: boolean;
+  /** Why ftl cannot take the marker for its own: inside a fenced or indented code block, or not alone on its line. */
+  ambiguous?: string;
 }
 
-/** Every marker of the body, with whether it sits inside a fenced code block (``` or ~~~). */
+/**
+ * Every marker of the body, with why it may not be ftl's own: ftl writes each marker alone on a line at its start,
+ * so one inside a fenced code block (``` or ~~~), indented as code (four spaces or a tab), or sharing its line
+ * (inline code, prose) is someone's example, not the section.
+ */
 function markers(body: string): Marker[] {
   const found: Marker[] = [];
   let fence: { char: string; length: number } | undefined;
@@ -64,8 +69,16 @@ function markers(body: string): Marker[] {
       ["start", SECTION_START],
       ["end", SECTION_END],
     ] as const)
-      for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + mark.length))
-        found.push({ kind, line, offset: offset + at, fenced });
+      for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + mark.length)) {
+        const ambiguous = fenced
+          ? "inside a fenced code block"
+          : /^(?: {4}| {0,3}\t)/.test(text)
+            ? "inside an indented code block"
+            : text.trim() !== mark
+              ? "on a line with other text (inline code or prose)"
+              : undefined;
+        found.push({ kind, line, offset: offset + at, ...(ambiguous ? { ambiguous } : {}) });
+      }
     offset += text.length + 1;
   }
   return found;
@@ -75,10 +88,10 @@ function markers(body: string): Marker[] {
 export function findSection(body: string, lineOffset = 0): { start: number; end: number } | undefined {
   const all = markers(body);
   const where = (m: Marker) => `line ${m.line + lineOffset}`;
-  const fenced = all.find((m) => m.fenced);
-  if (fenced !== undefined)
+  const odd = all.find((m) => m.ambiguous);
+  if (odd?.ambiguous !== undefined)
     throw new CardUpdateError(
-      `an ftl ${fenced.kind} marker is inside a fenced code block (${where(fenced)}); ftl cannot tell which section is its own: move or remove it and run again (nothing was changed)`,
+      `an ftl ${odd.kind} marker is ${odd.ambiguous} (${where(odd)}); ftl cannot tell which section is its own: move or remove it and run again (nothing was changed)`,
     );
   const starts = all.filter((m) => m.kind === "start");
   const ends = all.filter((m) => m.kind === "end");
