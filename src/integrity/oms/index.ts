@@ -7,7 +7,14 @@
  * - Verifying: `verifyBundleText(text, {trust, modelPath})` → `VerifyReport` (signature, statement, files,
  *   and the checks of extra predicates such as signed lineage).
  */
-export { type Bundle, BundleSchema, decodeBase64Strict, parseBundle, type SigningMethod } from "./bundle.js";
+export {
+  type Bundle,
+  BundleSchema,
+  type DsseEnvelope,
+  decodeBase64Strict,
+  parseBundle,
+  type SigningMethod,
+} from "./bundle.js";
 export { readPemCertificates, verifyChain } from "./cert-chain.js";
 export { type ContentOptions, hashAsSigned } from "./check-files.js";
 export { compareManifests } from "./compare.js";
