@@ -2,6 +2,8 @@
  * Integrity: tying lineage to bytes. Hashing and capture (manifests, root digests, `ftl capture`) and OMS
  * signing and verifying.
  */
+
+// Capture: a training output folder read and hashed into a lineage step.
+export * from "./capture/index.js";
 // Hashing models the OMS v1.0 way: manifests, root digests, the canonical order.
 export * from "./hash/index.js";
-// Capture: a training output folder read and hashed into a lineage step.

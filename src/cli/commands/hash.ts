@@ -63,18 +63,11 @@ export function resolveIgnorePaths(cwd: string, root: string, given: string[]): 
     });
 }
 
-/** Exit code of a hashing failure: a file that could not be read is 1, everything else a usage error. */
-function hashFailure(error: HashError): CliError {
-  return new CliError(error.message, error.code === "io" ? EXIT.invalid : EXIT.usage);
-}
-
-/** Hashes with a progress bar on a terminal (not with --json); `HashError`s become `CliError`s. */
-export async function hashWithProgress(
-  target: string,
-  options: HashOptions,
+/** A progress bar for hashing on a terminal (none when `quiet` or not a terminal). */
+export function hashProgress(
   io: Io,
   quiet: boolean,
-): Promise<Manifest> {
+): { onProgress: (done: number, total: number) => void; stop: () => void } {
   const bar =
     io.isTTY && !quiet
       ? new cliProgress.SingleBar(
@@ -98,13 +91,29 @@ export async function hashWithProgress(
     }
     bar.update(Math.floor(done / 2 ** 20), { speed: speed.toFixed(0) });
   };
+  return { onProgress, stop: () => bar?.stop() };
+}
+
+/** A `HashError` as a CLI error: a file that could not be read is 1, everything else a usage error. */
+export function hashFailure(error: HashError): CliError {
+  return new CliError(error.message, error.code === "io" ? EXIT.invalid : EXIT.usage);
+}
+
+/** Hashes with a progress bar on a terminal (not with --json); `HashError`s become `CliError`s. */
+async function hashWithProgress(
+  target: string,
+  options: HashOptions,
+  io: Io,
+  quiet: boolean,
+): Promise<Manifest> {
+  const progress = hashProgress(io, quiet);
   try {
-    return await hashPath(target, { ...options, onProgress });
+    return await hashPath(target, { ...options, onProgress: progress.onProgress });
   } catch (error) {
     if (error instanceof HashError) throw hashFailure(error);
     throw error;
   } finally {
-    bar?.stop();
+    progress.stop();
   }
 }
 

@@ -85,6 +85,20 @@ function key(p: Planned, sharded: boolean): ResourceKey {
 }
 
 /**
+ * The files `hashPath` would hash (same ignores, same symlink rule), with their sizes, without reading them.
+ *
+ * @throws HashError `not-found`, `symlink`, `special-file`, `io`.
+ */
+export async function listModelFiles(
+  target: string,
+  options: Pick<HashOptions, "allowSymlinks" | "ignorePaths" | "ignoreDefaults"> = {},
+): Promise<{ kind: "folder" | "file"; files: { name: string; size: number }[] }> {
+  const root = path.resolve(target);
+  const walked = await walkModel(root, normalizeIgnorePaths(root, options), options.allowSymlinks === true);
+  return { kind: walked.kind, files: walked.files.map(({ name, size }) => ({ name, size })) };
+}
+
+/**
  * Hashes a model folder or a single-file model into its OMS v1.0 manifest and root digest.
  *
  * Folder: every regular file below it, named by its relative POSIX path; `DEFAULT_IGNORE_PATHS` and

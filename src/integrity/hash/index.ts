@@ -9,6 +9,7 @@
  *   an empty file has none). Resources are sorted as the reference sorts them (path components by code
  *   point, then start); `rootDigest` = SHA-256 of the concatenated raw digests — the digest OMS puts in the
  *   statement's subject.
+ * - `listModelFiles(path, options)`: the files `hashPath` would hash, with sizes, unread.
  * - `rootDigest(resources)` recomputes a root digest from digests in order (e.g. from a signed payload).
  * - `compareResourceKeys` / `comparePaths` give that canonical order; `isIgnored` the ignore rule.
  * - Errors are `HashError`s with a `code` (`not-found`, `symlink`, `special-file`, `empty`, `bad-option`, `io`).
@@ -21,7 +22,7 @@
  * const manifest = await hashPath("out/", { shardSize: 1_000_000_000 });
  * console.log(manifest.rootDigest, manifest.resources.length);
  */
-export { hashPath, normalizeIgnorePaths } from "./hash-path.js";
+export { hashPath, listModelFiles, normalizeIgnorePaths } from "./hash-path.js";
 export { CHUNK_SIZE, hashRange, type RangeTask } from "./hash-range.js";
 export { compareCodePoints, comparePaths, compareResourceKeys, type ResourceKey } from "./order.js";
 export { rootDigest } from "./root-digest.js";
