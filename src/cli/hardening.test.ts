@@ -80,6 +80,16 @@ describe("control characters in human output are shown, not obeyed", () => {
     expect(result.stderr).toContain("evil\\e[2J.json");
     expect(result.stderr).not.toContain(ESC);
   });
+  it("a file name with a line break cannot forge a line (validate, import)", async () => {
+    const name = join(dir, "evil\nwarning: forged.yaml");
+    writeFileSync(name, "model_name_or_path: org/a\nlearning_rate: x\n");
+    for (const args of [["validate", name], ["import", name]]) {
+      const result = await ftl(args);
+      const out = result.stdout + result.stderr;
+      expect(out, args[0]).toContain("evil\\nwarning: forged.yaml");
+      expect(out, args[0]).not.toMatch(/^warning: forged/m);
+    }
+  });
   it("an id with an escape sequence or a line break is refused at validation, visibly", async () => {
     const doc = JSON.parse(readFileSync(example, "utf8"));
     doc.subject.id = `org/x${ESC}[2J\nwarning: forged`;

@@ -1,6 +1,6 @@
 /** The `ftl` entry point: picks the command, runs it, and turns every failure into a message and exit code. */
 import { createRequire } from "node:module";
-import { terminalSafe } from "../render/visible.js";
+import { hasControl, terminalSafe } from "../render/visible.js";
 import { StoreError } from "../store/store.js";
 import { closest } from "../validate/suggest.js";
 import {
@@ -52,10 +52,13 @@ function findCommand(
  */
 function safeIo(io: Io, argv: readonly string[], command?: Command): Io {
   const json = argv.includes("--json");
+  const names = argv
+    .filter(hasControl)
+    .flatMap((a) => [a, ...(a.includes("=") ? [a.slice(a.indexOf("=") + 1)] : [])]);
   return {
     ...io,
-    stdout: json || command?.rawStdout ? io.stdout : (text) => io.stdout(terminalSafe(text)),
-    stderr: (text) => io.stderr(terminalSafe(text)),
+    stdout: json || command?.rawStdout ? io.stdout : (text) => io.stdout(terminalSafe(text, names)),
+    stderr: (text) => io.stderr(terminalSafe(text, names)),
   };
 }
 

@@ -60,11 +60,14 @@ const PROGRESS_PREFIX = "\r\u001b[K";
 
 /**
  * Human output made safe for a terminal: line breaks and tabs kept, every other control character made
- * visible ({@link visible}); ftl's own progress-line prefix (carriage return, clear line) is kept.
+ * visible ({@link visible}); ftl's own progress-line prefix (carriage return, clear line) is kept. `names`
+ * (arguments with control characters) are made visible whole wherever they appear, line breaks included.
  */
-export function terminalSafe(text: string): string {
+export function terminalSafe(text: string, names: readonly string[] = []): string {
   const progress = text.startsWith(PROGRESS_PREFIX);
-  const rest = progress ? text.slice(PROGRESS_PREFIX.length) : text;
+  let rest = progress ? text.slice(PROGRESS_PREFIX.length) : text;
+  // A name the user gave (a file) with a line break in it is shown escaped where it appears, break included.
+  for (const name of names) if (rest.includes(name)) rest = rest.replaceAll(name, visible(name));
   const safe = mapControls(rest, (c, code) => (code === 10 || code === 9 ? c : visible(c)));
   return progress ? PROGRESS_PREFIX + safe : safe;
 }
