@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -37,6 +37,19 @@ describe("ftl import hf:", () => {
     expect(document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
     expect(Array.isArray(warnings)).toBe(true);
     expect([0, 3, 5]).toContain(code);
+  });
+
+  it("prints each warning once (issue 15 saw every warning twice)", async () => {
+    const root = join(FIXTURES, "models");
+    const ids = readdirSync(root).flatMap((org) => readdirSync(join(root, org)).map((name) => `${org}/${name}`));
+    let warned = 0;
+    for (const id of ids) {
+      const { stderr } = await ftl(["import", `hf:${id}`], { env, cwd: dir });
+      const lines = stderr.split("\n").filter((l) => l.startsWith("warning: "));
+      warned += lines.length;
+      expect(lines.length, `${id}: ${stderr}`).toBe(new Set(lines).size);
+    }
+    expect(warned).toBeGreaterThan(0);
   });
 
   it("writes --out atomically, and nothing when the model cannot be read", async () => {
