@@ -36,10 +36,12 @@ export function writeOutput(
 ): void {
   const id = step.output?.id;
   if (id === undefined) {
-    plan.put(keys.dir, `${dirPrefix}/${step.id}`, "local output folder (the lineage names no output)");
+    plan.leaveDefault(keys.dir, "output folder (the lineage names no output)");
     return;
   }
-  if (keys.hub && refKind(id) === "hub" && !id.includes("@")) {
+  // A bare name (`zephyr-7b-dpo-full`) is a Hub repository under the user's own account, as the handbook writes it.
+  const bare = /^[A-Za-z0-9][\w.-]*$/.test(id);
+  if (keys.hub && ((refKind(id) === "hub" && !id.includes("@")) || bare)) {
     plan.put(keys.hub, id);
     if (keys.push) plan.put(keys.push, true);
     plan.put(keys.dir, `${dirPrefix}/${id.split("/").pop()}`);

@@ -93,7 +93,7 @@ export function writeRecipe(doc: LineageDocument, options: RecipeOptions): Recip
   const { plan, run } = plannedFor(doc, step, options.format);
   const header = [
     `Run: ${run}`,
-    `Written by ftl recipe from step '${step.id}' of the lineage of ${doc.subject.id}.`,
+    `Written by ftl recipe from step '${step.id}'${step.output ? ` (output ${step.output.id})` : ""} of a lineage.`,
     "Lines marked UNKNOWN are required values the lineage does not record: fill them in before running.",
   ];
   const footer =
