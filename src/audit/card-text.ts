@@ -43,7 +43,7 @@ function frontMatter(text: string): { fields: Record<string, unknown>; body: str
   if (!match) return { fields: {}, body: text };
   let fields: Record<string, unknown> = {};
   try {
-    const parsed: unknown = parseYaml(match[1] ?? "");
+    const parsed: unknown = parseYaml(match[1] ?? "", { logLevel: "error" });
     if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed))
       fields = parsed as Record<string, unknown>;
   } catch {

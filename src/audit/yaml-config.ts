@@ -15,7 +15,7 @@ export function parseYamlConfig<S extends z.ZodType>(
 ): ConfigParse<z.infer<S>> {
   let value: unknown;
   try {
-    value = parseYaml(text);
+    value = parseYaml(text, { logLevel: "error" });
   } catch (error) {
     return {
       ok: false,

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { terminalSafe, visible } from "../render/visible.js";
 import { ftl } from "./test-io.js";
 
@@ -100,6 +100,24 @@ describe("control characters in human output are shown, not obeyed", () => {
     expect(result.stdout).toMatch(/subject\.id: contains a control character or line break/);
     expect(result.stdout).not.toContain(ESC);
     expect(result.stdout).not.toMatch(/^warning: forged/m);
+  });
+});
+
+describe("YAML the yaml library would warn about (a collection as a key) warns nobody behind ftl's back", () => {
+  it("in a config, a card's front matter, a card's YAML block, an audit policy", async () => {
+    const emitted = vi.spyOn(process, "emitWarning");
+    const config = join(dir, "collection-key.yaml");
+    writeFileSync(config, "? [a]\n: b\nmodel_name_or_path: org/x\nlearning_rate: 1e-5\n");
+    const card = join(dir, "collection-key.md");
+    writeFileSync(card, "---\nlicense: mit\nbase_model: org/b\n? [a]\n: b\n---\n# x\n\n```yaml\n? [c]\n: d\n```\n");
+    await ftl(["import", config]);
+    await ftl(["import", card]);
+    await ftl(["audit", card]);
+    const policy = await ftl(["audit", example, "--policy", config]);
+    expect(policy.code).toBe(2);
+    expect(policy.stderr).toContain("unknown key(s)");
+    expect(emitted).not.toHaveBeenCalled();
+    emitted.mockRestore();
   });
 });
 

@@ -320,7 +320,7 @@ function readCode(block: Block, state: CardState): void {
     return;
   }
   if (/^(ya?ml|)$/.test(block.lang ?? "") && RECIPE_KEY.test(block.text)) {
-    const doc = parseDocument(block.text, { prettyErrors: false });
+    const doc = parseDocument(block.text, { prettyErrors: false, logLevel: "error" });
     if (doc.errors.length > 0) return;
     const obj = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return;

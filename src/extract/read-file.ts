@@ -48,7 +48,7 @@ function parseStructured(file: SourceFile, out: FileFacts): Record<string, unkno
       return undefined;
     }
   } else {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
     const first = doc.errors[0];
     if (first) {
       out.warnings.push({
