@@ -83,7 +83,10 @@ describe("control characters in human output are shown, not obeyed", () => {
   it("a file name with a line break cannot forge a line (validate, import)", async () => {
     const name = join(dir, "evil\nwarning: forged.yaml");
     writeFileSync(name, "model_name_or_path: org/a\nlearning_rate: x\n");
-    for (const args of [["validate", name], ["import", name]]) {
+    for (const args of [
+      ["validate", name],
+      ["import", name],
+    ]) {
       const result = await ftl(args);
       const out = result.stdout + result.stderr;
       expect(out, args[0]).toContain("evil\\nwarning: forged.yaml");
@@ -109,7 +112,10 @@ describe("YAML the yaml library would warn about (a collection as a key) warns n
     const config = join(dir, "collection-key.yaml");
     writeFileSync(config, "? [a]\n: b\nmodel_name_or_path: org/x\nlearning_rate: 1e-5\n");
     const card = join(dir, "collection-key.md");
-    writeFileSync(card, "---\nlicense: mit\nbase_model: org/b\n? [a]\n: b\n---\n# x\n\n```yaml\n? [c]\n: d\n```\n");
+    writeFileSync(
+      card,
+      "---\nlicense: mit\nbase_model: org/b\n? [a]\n: b\n---\n# x\n\n```yaml\n? [c]\n: d\n```\n",
+    );
     await ftl(["import", config]);
     await ftl(["import", card]);
     await ftl(["audit", card]);
