@@ -12,7 +12,7 @@ export interface Migration {
 }
 
 /** The schema version this ftl writes and understands. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Tables (both dialects):
@@ -29,6 +29,8 @@ export const SCHEMA_VERSION = 3;
  * - `step_dataset(step, dataset)`: datasets a step used, indexed from both ends.
  * - `license_claim(kind, entity, document, license, license_name, license_link)`: licences declared by current
  *   documents for models (kind 0) and datasets (kind 1).
+ * - `api_token(name, scope, hash, hint, created_at, revoked_at)` (version 4): tokens of `ftl serve`, only their
+ *   sha256 (`hash`) and first characters (`hint`).
  */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -69,6 +71,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     ],
   },
   SQLITE_V3,
+  {
+    version: 4,
+    description: "api_token: tokens of ftl serve (name, scope, sha256 of the token, never the token)",
+    statements: [
+      `CREATE TABLE api_token (name TEXT PRIMARY KEY, scope TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
+        hint TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT)`,
+    ],
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -104,6 +114,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     statements: [],
   },
   POSTGRES_V3,
+  {
+    version: 4,
+    description: "api_token: tokens of ftl serve (name, scope, sha256 of the token, never the token)",
+    statements: [
+      `CREATE TABLE api_token (name text PRIMARY KEY, scope text NOT NULL, hash text NOT NULL UNIQUE,
+        hint text NOT NULL, created_at text NOT NULL, revoked_at text)`,
+    ],
+  },
 ];
 
 /** The message for a database written by a newer ftl. */

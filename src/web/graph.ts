@@ -47,7 +47,7 @@ export function ancestorGraph(id: string, ancestors: AncestorsResult): SVGSVGEle
     viewBox: `0 0 ${width} ${height}`,
     width,
     height,
-    role: "img",
+    role: "group",
     "aria-labelledby": "graph-title",
     class: "graph",
   });

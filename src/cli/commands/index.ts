@@ -10,8 +10,10 @@ import { initCommand } from "./init.js";
 import { QUERY_COMMANDS } from "./query.js";
 import { querySearchCommand } from "./query-search.js";
 import { schemaCommand } from "./schema.js";
+import { serveCommand } from "./serve.js";
 import { showCommand } from "./show.js";
 import { stepAddCommand } from "./step-add.js";
+import { TOKEN_COMMANDS } from "./token.js";
 import { treeCommand } from "./tree.js";
 import { validateCommand } from "./validate.js";
 
@@ -34,5 +36,7 @@ export const COMMANDS: Command[] = [
   querySearchCommand,
   treeCommand,
   crawlCommand,
+  serveCommand,
+  ...TOKEN_COMMANDS,
   schemaCommand,
 ];

@@ -109,7 +109,7 @@ export async function descendantsPage(main: HTMLElement, id: string, params: URL
             h(
               "tr",
               {},
-              ["model", "relation", "depth", "made from"].map((c) => h("th", { scope: "col" }, c)),
+              ["model", "relation", "depth"].map((c) => h("th", { scope: "col" }, c)),
             ),
           ),
           h(
@@ -122,7 +122,6 @@ export async function descendantsPage(main: HTMLElement, id: string, params: URL
                 h("td", {}, h("a", { href: modelHref(m.id), "data-nav": true }, m.id)),
                 h("td", {}, m.relation),
                 h("td", {}, String(m.depth)),
-                h("td", {}, m.parents.join(", ")),
               ),
             ),
           ),

@@ -154,7 +154,7 @@ function summary(model: ModelAnswer, ancestors: AncestorsResult): Child {
           `Made from `,
           direct.map((p, i) => [i > 0 ? ", " : "", h("a", { href: modelHref(p), "data-nav": true }, p)]),
         ],
-    ` · ${plural(ancestors.models.length, "ancestor")} · ${plural(model.model.children, "direct child")} · ${plural(model.model.documents, "document")}`,
+    ` · ${plural(ancestors.models.length, "ancestor")} · ${model.model.children === 1 ? "1 direct child" : `${count(model.model.children)} direct children`} · ${plural(model.model.documents, "document")}`,
     model.model.anonymous ? " · an unnamed checkpoint" : "",
   );
 }
@@ -197,12 +197,19 @@ export async function modelPage(main: HTMLElement, id: string): Promise<void> {
       h("h2", { id: "steps-h" }, "Steps"),
       latest
         ? [
-            h(
-              "p",
-              { class: "note" },
-              `From the latest current document (source ${latest.source}). Each fact shows where it came from.`,
-            ),
-            stepCards(latest.document),
+            h("p", { class: "note" }, "Each fact shows where it came from."),
+            current.length === 1
+              ? stepCards(latest.document)
+              : [...current]
+                  .reverse()
+                  .map((d, i) =>
+                    h(
+                      "details",
+                      { open: i === 0 },
+                      h("summary", {}, `As told by ${d.source} (added ${d.addedAt.slice(0, 10)})`),
+                      stepCards(d.document),
+                    ),
+                  ),
           ]
         : h("p", {}, "No document describes this model itself; it is named by other documents."),
       ancestors.steps.length > 0 && !latest
