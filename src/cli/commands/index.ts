@@ -1,21 +1,25 @@
 import type { Command } from "../command.js";
 import { addCommand } from "./add.js";
 import { auditCommand } from "./audit.js";
+import { captureCommand } from "./capture.js";
 import { crawlCommand } from "./crawl.js";
 import { exportCommand } from "./export.js";
 import { hashCommand } from "./hash.js";
 import { importCommand } from "./import.js";
 import { ingestCommand } from "./ingest.js";
 import { initCommand } from "./init.js";
+import { keygenCommand } from "./keygen.js";
 import { QUERY_COMMANDS } from "./query.js";
 import { querySearchCommand } from "./query-search.js";
 import { schemaCommand } from "./schema.js";
 import { serveCommand } from "./serve.js";
 import { showCommand } from "./show.js";
+import { signCommand } from "./sign.js";
 import { stepAddCommand } from "./step-add.js";
 import { TOKEN_COMMANDS } from "./token.js";
 import { treeCommand } from "./tree.js";
 import { validateCommand } from "./validate.js";
+import { verifyCommand } from "./verify.js";
 
 /** Every command, in the order `ftl --help` lists them. */
 export const COMMANDS: Command[] = [
@@ -28,7 +32,11 @@ export const COMMANDS: Command[] = [
   exportCommand,
   auditCommand,
   // integrity: digests of model folders
+  captureCommand,
   hashCommand,
+  keygenCommand,
+  signCommand,
+  verifyCommand,
   // the registry
   addCommand,
   ingestCommand,
