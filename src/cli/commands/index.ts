@@ -11,6 +11,7 @@ import { initCommand } from "./init.js";
 import { keygenCommand } from "./keygen.js";
 import { QUERY_COMMANDS } from "./query.js";
 import { querySearchCommand } from "./query-search.js";
+import { recipeCommand } from "./recipe.js";
 import { schemaCommand } from "./schema.js";
 import { serveCommand } from "./serve.js";
 import { showCommand } from "./show.js";
@@ -31,6 +32,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   auditCommand,
+  recipeCommand,
   // integrity: digests of model folders
   captureCommand,
   hashCommand,

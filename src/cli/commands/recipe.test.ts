@@ -1,0 +1,90 @@
+/** `ftl recipe`: stdout and --out, --json, the exit codes (0 complete, 8 placeholders, 2 cannot express). */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ftl } from "../test-io.js";
+
+const example = new URL("../../../examples/zephyr-7b-beta.lineage.json", import.meta.url).pathname;
+const fixture = (path: string) => new URL(`../../../test/fixtures/recipe/${path}`, import.meta.url).pathname;
+
+describe("ftl recipe", () => {
+  it("prints the recipe on stdout and what it leaves out on stderr; exit 0 when complete", async () => {
+    const r = await ftl(["recipe", example, "--step", "dpo", "--format", "alignment-handbook"]);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout)).toMatchObject({
+      model_name_or_path: "HuggingFaceH4/mistral-7b-sft-beta",
+      learning_rate: 5e-7,
+      num_train_epochs: 3,
+      beta: 0.1,
+    });
+    expect(r.stderr).toMatch(
+      /alignment-handbook recipe for step 'dpo'; run: accelerate launch scripts\/dpo\.py/,
+    );
+    expect(r.stderr).toMatch(/hyperparameters\.globalBatchSize = 32: alignment-handbook has no key/);
+  });
+
+  it("--out writes the file; --json lists unknown values; exit 8 when placeholders remain", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-recipe-"));
+    const r = await ftl(["recipe", example, "--format", "axolotl", "--out", "dpo.yaml", "--json"], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(8);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      format: "axolotl",
+      step: "dpo",
+      complete: false,
+      exitCode: 8,
+      out: "dpo.yaml",
+    });
+    expect(report.unknown).toEqual([expect.objectContaining({ key: "datasets[0].type" })]);
+    const text = readFileSync(join(dir, "dpo.yaml"), "utf8");
+    expect(text).toBe(report.text);
+    expect(text).toContain("# UNKNOWN: datasets[].type");
+    const human = await ftl(["recipe", example, "--format", "axolotl", "--out", "again.yaml"], { cwd: dir });
+    expect(human.code).toBe(8);
+    expect(human.stdout).toMatch(
+      /UNKNOWN \(required, placeholders in the file — exit 8\):\n {2}\? datasets\[0\]\.type/,
+    );
+  });
+
+  it("a step the format cannot express: exit 2, naming the formats that can", async () => {
+    const r = await ftl(["recipe", example, "--step", "sft", "--format", "mergekit"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /mergekit cannot express step 'sft' \(SFT training\); formats that can: TRL, alignment-handbook, axolotl, LLaMA-Factory/,
+    );
+    const bad = await ftl(["recipe", example, "--format", "unsloth"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /--format "unsloth": expected one of trl, alignment-handbook, axolotl, llama-factory, mergekit/,
+    );
+    const none = await ftl(["recipe", example, "--step", "rlhf", "--format", "trl"]);
+    expect(none.stderr).toMatch(/no step 'rlhf' in the document \(its steps: sft, dpo\)/);
+  });
+
+  it("from a framework config: rewritten in another format, the source keys ftl does not model listed", async () => {
+    const r = await ftl([
+      "recipe",
+      fixture("llama-factory/qwen3_lora_dpo.yaml"),
+      "--format",
+      "trl",
+      "--json",
+    ]);
+    const report = JSON.parse(r.stdout);
+    expect(report.input.from).toBe("import");
+    expect(parse(report.text)).toMatchObject({ use_peft: true, lora_r: 8, beta: 0.1, loss_type: "sigmoid" });
+    expect(report.notModelled).toEqual(expect.arrayContaining(["template", "logging_steps", "plot_loss"]));
+  });
+
+  it("an input that is neither a document nor importable is a clear error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-recipe-"));
+    writeFileSync(join(dir, "x.json"), '{"format": "ftl/v1", "steps": 3}');
+    const r = await ftl(["recipe", join(dir, "x.json"), "--format", "trl"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not a valid ftl\/v1 document/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
