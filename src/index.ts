@@ -70,6 +70,22 @@ export {
   type ReplayServer,
   startReplayServer,
 } from "./hub/index.js";
+// Integrity: OMS v1.0 manifests and root digests of model folders, capture of training output folders.
+export {
+  CaptureError,
+  type CaptureOptions,
+  type CaptureResult,
+  captureFolder,
+  DEFAULT_IGNORE_PATHS,
+  HashError,
+  type HashOptions,
+  hashPath,
+  isModelFile,
+  listModelFiles,
+  type Manifest,
+  type Resource,
+  rootDigest,
+} from "./integrity/index.js";
 // Reading and writing files.
 export { MAX_DOCUMENT_BYTES, parseBytes, type ReadResult, readInput } from "./io/read-input.js";
 export { serializeDocument, writeFileAtomic } from "./io/write-document.js";
