@@ -7,3 +7,5 @@
 export * from "./capture/index.js";
 // Hashing models the OMS v1.0 way: manifests, root digests, the canonical order.
 export * from "./hash/index.js";
+// Signed lineage (`readSignedLineage`, `signLineage`, chain of custody); OMS signatures: ./oms/index.js.
+export * from "./lineage-signing/index.js";
