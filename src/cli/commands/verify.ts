@@ -155,8 +155,10 @@ Exit codes: 0 verified, 7 verification failed, 2 usage error (no key or CA for t
     } finally {
       progress.stop();
     }
-    if (json) printJson(io, report);
-    else io.stdout(formatVerifyReport(report));
+    if (json) {
+      const { verified, predicateType, subject, signer, checks } = report;
+      printJson(io, { verified, predicateType, subject, signer, checks });
+    } else io.stdout(formatVerifyReport(report));
     return report.verified ? EXIT.ok : EXIT.verifyFailed;
   },
 };
