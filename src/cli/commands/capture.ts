@@ -180,7 +180,7 @@ not be read, 2 usage error (no such folder, no model file in it, a refused symbo
     if (file === undefined) io.stdout(serializeDocument(result.document, "lineage.json"));
     const summary = [
       `captured ${dir} as step "${result.step.id}": ${describeStep(result.step)}`,
-      `root digest sha256:${result.manifest.rootDigest} (${result.manifest.resources.length} files)`,
+      `root digest sha256:${result.manifest.rootDigest} (${result.manifest.resources.length} file${result.manifest.resources.length === 1 ? "" : "s"})`,
       `class: ${report.class} (score ${report.score})${file ? `; written to ${file}` : ""}`,
     ].join("\n");
     (file === undefined ? io.stderr : io.stdout)(`${summary}\n`);

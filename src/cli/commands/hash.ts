@@ -132,10 +132,11 @@ const integer = new Intl.NumberFormat("en-US");
 /** The manifest as people read it: one line per resource (digest, size, name), then the root digest. */
 export function formatManifest(target: string, m: Manifest): string {
   const bytes = m.resources.reduce((sum, r) => sum + r.size, 0);
+  const one = m.resources.length === 1;
   const what =
     m.serialization.method === "shards"
-      ? `shards of ${integer.format(m.serialization.shardSize ?? 0)} bytes`
-      : "files";
+      ? `shard${one ? "" : "s"} of ${integer.format(m.serialization.shardSize ?? 0)} bytes`
+      : `file${one ? "" : "s"}`;
   const width = Math.max(...m.resources.map((r) => integer.format(r.size).length), 1);
   const lines = [
     `${target}: ${m.kind}, ${m.resources.length} ${what}, ${integer.format(bytes)} bytes (OMS v1.0, sha256)`,
