@@ -38,15 +38,18 @@ export function emitYaml(
   let blank = false;
   for (const entry of entries) {
     if (!("key" in entry)) {
+      // A section after a placeholder: a blank line between them (an empty comment line prints as one).
+      if (entry.blankBefore && pending.length > 0) pending.push("");
+      else blank ||= entry.blankBefore === true;
       pending.push(...entry.comment.split("\n"));
-      blank ||= entry.blankBefore === true;
       continue;
     }
     const pair = doc.createPair(entry.key, entry.value);
     const key = pair.key as Scalar;
     const comments = [...pending, ...(entry.comment ? entry.comment.split("\n") : [])];
-    if (comments.length > 0) key.commentBefore = comments.map((c) => ` ${c}`).join("\n");
-    if (blank || entry.blankBefore) key.spaceBefore = true;
+    if (comments.length > 0) key.commentBefore = comments.map((c) => (c === "" ? "" : ` ${c}`)).join("\n");
+    // The first key follows the header's own blank line.
+    if ((blank || entry.blankBefore) && map.items.length > 0) key.spaceBefore = true;
     map.items.push(pair);
     pending = [];
     blank = false;

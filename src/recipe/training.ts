@@ -143,7 +143,9 @@ export function writeHyperparameters(
     if (value === undefined) {
       if (key === "beta" && !needsBeta) continue;
       if (key === "epochs" && hp.maxSteps !== undefined) continue;
-      if (key === "maxSteps" && hp.epochs === undefined) continue;
+      if (key === "maxSteps") continue; // the length is the epochs, or their placeholder
+      if (key === "warmupSteps" && hp.warmupRatio !== undefined) continue;
+      if (key === "warmupRatio" && hp.warmupSteps !== undefined) continue;
       if (!name || !info) continue;
       const required =
         key === "learningRate" || key === "perDeviceBatchSize" || key === "epochs" || key === "beta";
@@ -153,8 +155,10 @@ export function writeHyperparameters(
     }
     if (!name || !info)
       plan.drop(`hyperparameters.${key}`, value, `${format} has no key for the ${LABELS[key]}`);
-    else if (!valueFits(info.type, value) || !fitsName(format, key, value))
+    else if (!valueFits(info.type, value))
       plan.drop(`hyperparameters.${key}`, value, `not a value ${info.cls}.${name} takes (${info.type})`);
+    else if (!fitsName(format, key, value))
+      plan.drop(`hyperparameters.${key}`, value, `not a ${LABELS[key]} name ${format} knows (${name})`);
     else plan.put(name, value);
   }
   writePrecision(plan, hp.precision, keys);

@@ -10,7 +10,7 @@ import type { Objective } from "../model/vocabulary.js";
 import type { FineTuneStep, LineageDocument } from "../schema/lineage.js";
 import { dropAdapter, writeAdapter } from "./adapter.js";
 import { dropDatasetFields, namedDatasets, noDatasets, writeInputModel, writeOutput } from "./common.js";
-import { type KeyInfo, keyMap } from "./keys/key-table.js";
+import { type KeyInfo, keyMap, valueFits } from "./keys/key-table.js";
 import { LLAMA_FACTORY_KEY_GROUPS } from "./keys/llama-factory.js";
 import { Plan } from "./plan.js";
 import { objectiveVariant, writeHyperparameters, writeOtherKeys } from "./training.js";
@@ -106,7 +106,15 @@ export function writeLlamaFactory(doc: LineageDocument, step: FineTuneStep, obje
   plan.put("do_train", true);
   writeParameterization(plan, step, keys);
   const variant = objectiveVariant(plan, step, LOSS_VARIANTS);
-  if (variant !== undefined || prefLoss !== undefined) plan.put("pref_loss", variant ?? prefLoss);
+  const loss = variant ?? prefLoss;
+  const lossInfo = keys.get("pref_loss");
+  if (loss !== undefined && lossInfo && valueFits(lossInfo.type, loss)) plan.put("pref_loss", loss);
+  else if (loss !== undefined)
+    plan.drop(
+      "hyperparameters.other.pref_loss",
+      loss,
+      `not a value FinetuningArguments.pref_loss takes (${lossInfo?.type})`,
+    );
   if (stage === "ppo")
     plan.placeholder(
       "reward_model",
