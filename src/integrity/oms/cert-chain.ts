@@ -20,8 +20,16 @@ export interface ChainResult {
 
 /** Every certificate of a PEM text (a CA file may hold several). */
 export function readPemCertificates(pem: string): X509Certificate[] {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  return blocks.map((block) => new X509Certificate(block));
+  const begin = "-----BEGIN CERTIFICATE-----";
+  const end = "-----END CERTIFICATE-----";
+  const out: X509Certificate[] = [];
+  for (let at = pem.indexOf(begin); at >= 0; at = pem.indexOf(begin, at + 1)) {
+    const stop = pem.indexOf(end, at);
+    if (stop < 0) break;
+    out.push(new X509Certificate(pem.slice(at, stop + end.length)));
+    at = stop;
+  }
+  return out;
 }
 
 /**
