@@ -150,17 +150,13 @@ describe("the web page in Chromium", () => {
     await accessible();
     await shot("descendants");
     await page.getByRole("link", { name: "Next page" }).click();
-    await page.waitForFunction(`document.getElementById("range")?.textContent.startsWith("Models 26–50")`);
+    await page.locator("#range", { hasText: "Models 26–50 of 60 matching" }).waitFor();
     await page.getByRole("link", { name: "Next page" }).click();
-    await page.waitForFunction(
-      `document.getElementById("range")?.textContent === "Models 51–60 of 60 matching"`,
-    );
+    await page.locator("#range", { hasText: "Models 51–60 of 60 matching" }).waitFor();
     expect(await page.getByRole("link", { name: "Next page" }).count()).toBe(0);
     await page.locator("select[name=relation]").selectOption("quantized");
     await page.getByRole("button", { name: "Filter" }).click();
-    await page.waitForFunction(
-      `document.getElementById("range")?.textContent === "Models 1–15 of 15 matching"`,
-    );
+    await page.locator("#range", { hasText: "Models 1–15 of 15 matching" }).waitFor();
     const relations = await texts("table.descendants tbody td:nth-child(2)");
     expect(new Set(relations)).toEqual(new Set(["quantized"]));
   });

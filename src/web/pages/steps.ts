@@ -20,10 +20,15 @@ interface AnyStep {
   method?: string;
   adapter?: Record<string, unknown>;
   inputs?: {
-    models?: { id?: string; step?: string }[];
+    models?: { id?: string; step?: string; weight?: number; parameters?: Record<string, unknown> }[];
     datasets?: { id?: string; description?: string; provenance?: Provenance }[];
   };
   hyperparameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown>;
+  baseModel?: { id: string };
+  bits?: number;
+  format?: string;
+  groupSize?: number;
   output?: { id: string };
   framework?: { name: string; version?: string };
   provenance?: Provenance;
@@ -75,6 +80,15 @@ function factRows(step: AnyStep, doc: AnyDocument): HTMLElement[] {
   if (step.objective) row("objective", step.objective, "objective");
   if (step.parameterization) row("parameterisation", step.parameterization, "parameterization");
   if (step.method) row("method", step.method, "method");
+  if (step.baseModel) row("base model", step.baseModel.id, "baseModel");
+  for (const key of ["bits", "format", "groupSize"] as const)
+    if (step[key] !== undefined) row(key, step[key], key);
+  for (const [k, v] of Object.entries(step.parameters ?? {})) row(k, v, `parameters.${k}`);
+  for (const [i, m] of (step.inputs?.models ?? []).entries()) {
+    if (m.weight !== undefined) row(`weight of ${m.id ?? m.step}`, m.weight, `inputs.models[${i}].weight`);
+    for (const [k, v] of Object.entries(m.parameters ?? {}))
+      row(`${k} of ${m.id ?? m.step}`, v, `inputs.models[${i}].parameters.${k}`);
+  }
   for (const [k, v] of Object.entries(step.adapter ?? {})) row(`adapter.${k}`, v, `adapter.${k}`);
   for (const [k, v] of Object.entries(step.hyperparameters ?? {})) {
     if (k === "other" && typeof v === "object" && v !== null)
