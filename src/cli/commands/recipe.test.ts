@@ -2,8 +2,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { type ReplayServer, startReplayServer } from "../../hub/replay-server.js";
 import { ftl } from "../test-io.js";
 
 const example = new URL("../../../examples/zephyr-7b-beta.lineage.json", import.meta.url).pathname;
@@ -86,5 +87,52 @@ describe("ftl recipe", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/not a valid ftl\/v1 document/);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe("ftl recipe registry:ID and hf:ID", () => {
+  let hub: ReplayServer;
+  beforeAll(async () => {
+    hub = await startReplayServer(new URL("../../../test/fixtures/hub", import.meta.url).pathname);
+  });
+  afterAll(async () => {
+    await hub.close();
+  });
+
+  it("registry:ID writes from the model's own document in the registry", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-recipe-"));
+    const db = join(dir, "r.db");
+    expect((await ftl(["add", example, "--db", db])).code).toBe(0);
+    const r = await ftl([
+      "recipe",
+      "registry:HuggingFaceH4/zephyr-7b-beta",
+      "--db",
+      db,
+      "--step",
+      "sft",
+      "--format",
+      "trl",
+    ]);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout)).toMatchObject({
+      model_name_or_path: "mistralai/Mistral-7B-v0.1",
+      learning_rate: 2e-5,
+    });
+    const base = await ftl(["recipe", "registry:mistralai/Mistral-7B-v0.1", "--db", db, "--format", "trl"]);
+    expect(base.code).toBe(2);
+    expect(base.stderr).toMatch(/no steps to write a recipe for/);
+    const missing = await ftl(["recipe", "registry:nobody/knows", "--db", db, "--format", "trl"]);
+    expect(missing.stderr).toMatch(/nobody\/knows: not in the registry/);
+  });
+
+  it("hf:ID imports from the Hub (a local replay) and lists what the card does not say", async () => {
+    const r = await ftl(["recipe", "hf:HuggingFaceH4/zephyr-7b-beta", "--format", "trl", "--json"], {
+      env: { HF_ENDPOINT: hub.url },
+    });
+    expect(r.code).toBe(8);
+    const report = JSON.parse(r.stdout);
+    expect(report.input.from).toBe("hub");
+    expect(report.step).toBe("dpo");
+    expect(report.unknown.map((u: { key: string }) => u.key)).toEqual(["use_peft", "beta"]);
   });
 });

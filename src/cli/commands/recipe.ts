@@ -31,15 +31,30 @@ interface Loaded {
   source?: Record<string, unknown>;
 }
 
+/**
+ * A registered model's own current document (the newest, when several sources have one); a model the registry
+ * knows only as an ancestor gets the document its step edges make, which records no training settings.
+ */
 async function fromRegistry(id: string, db: string | undefined, io: Io): Promise<Loaded> {
   const { openStore, StoreError } = await import("../../store/index.js");
   const { documentFromStore } = await import("../../audit/from-store.js");
   let store: Awaited<ReturnType<typeof openStore>> | undefined;
   try {
     store = await openStore(db, { env: io.env, cwd: io.cwd, mustExist: true });
+    const own = (await store.documentsFor(id)).documents.filter((d) => d.current);
+    const newest = own.sort((a, b) => b.addedAt.localeCompare(a.addedAt))[0];
+    const warnings =
+      own.length > 1
+        ? [`${id}: ${own.length} sources have a document; using the newest (${newest?.source})`]
+        : [];
+    if (newest) return { document: newest.document, from: "registry", warnings };
     const built = await documentFromStore(store, id);
     if (!built) throw new CliError(`${id}: not in the registry ${store.location}`);
-    return { document: built.document, from: "registry", warnings: [] };
+    return {
+      document: built.document,
+      from: "registry",
+      warnings: [`${id}: no document of its own in the registry; its steps come from its ancestry only`],
+    };
   } catch (error) {
     if (error instanceof StoreError) throw new CliError(`registry: ${error.message}`);
     throw error;
