@@ -60,11 +60,13 @@ export async function checkFiles(signed: SignedManifest, options: ContentOptions
   if ("status" in actual) return actual;
   const shards = signed.method === "shards";
   const problems: Problem[] = compareManifests(signed.resources, actual.resources, shards);
-  const notes =
+  const notes: string[] =
     signed.version === "v1.0" && actual.name !== signed.name
       ? [`signed as '${signed.name}', checked at '${actual.name}' (the name is informative)`]
       : [];
   const files = new Set(signed.resources.map((r) => r.name)).size;
+  if (files === 0)
+    notes.push("the signed manifest lists no file: only an empty model (after the ignored paths) matches it");
   if (problems.length === 0)
     return check(
       "files",
