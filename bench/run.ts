@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-const AREAS = ["validate", "extract", "registry", "export", "audit", "hash"] as const;
+const AREAS = ["validate", "extract", "registry", "export", "audit", "hash", "serve"] as const;
 
 const { values } = parseArgs({
   options: { size: { type: "string", default: "small" }, only: { type: "string" } },
