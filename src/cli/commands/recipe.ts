@@ -69,6 +69,7 @@ async function fromHub(ref: string, io: Io): Promise<Loaded> {
     const result = await importFromHub(ref, {
       ...(io.env.HF_ENDPOINT ? { endpoint: io.env.HF_ENDPOINT } : {}),
       ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
+      ...(io.isTTY ? { onProgress: (m: string) => io.stderr(`${m}\n`) } : {}),
     });
     return { document: result.document, from: "hub", warnings: result.warnings.map((w) => w.message) };
   } catch (error) {
