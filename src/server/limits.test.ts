@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ftl } from "../cli/test-io.js";
+import type { Store } from "../store/store.js";
+import { testRegistry } from "./_test-registry.js";
+import { createApp } from "./app.js";
+import { startServer } from "./serve.js";
+
+let dir: string;
+let store: Store;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ftl-serve-limits-"));
+  store = await testRegistry(join(dir, "r.db"));
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("limits and the serve command", () => {
+  it("a request that runs past the timeout gets 503 timeout, and the server goes on answering", async () => {
+    // The real registry, answering ancestors 300 ms late.
+    const slow = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === "ancestors")
+          return async (...args: Parameters<Store["ancestors"]>) => {
+            await new Promise((r) => setTimeout(r, 300));
+            return target.ancestors(...args);
+          };
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    const app = createApp(slow, { requestTimeoutMs: 50, log: () => undefined });
+    const res = await app.request("/api/v1/models/HuggingFaceH4/zephyr-7b-beta/ancestors");
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      error: { code: "timeout", message: "the request took too long and was stopped" },
+    });
+    expect((await app.request("/api/v1/models/HuggingFaceH4/zephyr-7b-beta")).status).toBe(200);
+  });
+
+  it("serves on a real port with the page, the API and /healthz", async () => {
+    const server = await startServer(store, { port: 0, log: () => undefined });
+    try {
+      const health = await fetch(new URL("/healthz", server.url));
+      expect(health.status).toBe(200);
+      const page = await fetch(new URL("/models/HuggingFaceH4/zephyr-7b-beta", server.url));
+      expect([200, 503]).toContain(page.status);
+      expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+      expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("ftl serve refuses a bad port, a port in use and a missing registry (exit 2, one line)", async () => {
+    const db = join(dir, "r.db");
+    expect((await ftl(["serve", "--db", db, "--port", "70000"])).code).toBe(2);
+    expect((await ftl(["serve", "--db", db, "--port", "http"])).code).toBe(2);
+    const missing = await ftl(["serve", "--db", join(dir, "none.db")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("none.db");
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const busy = await ftl(["serve", "--db", db, "--port", String(port)]);
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain("EADDRINUSE");
+    } finally {
+      blocker.close();
+    }
+  });
+});
