@@ -94,43 +94,57 @@ function warmUp(files: string[]): void {
   for (const f of files) spawnSync("cat", [f], { stdio: ["ignore", "ignore", "ignore"] });
 }
 
-type Method = { name: string; run: () => Promise<unknown> | unknown };
+type Method = { name: string; run: () => Promise<unknown> | unknown; external?: boolean };
+type Timing = { wall: number; cpu: number };
 
-async function timed(run: Method["run"]): Promise<number> {
+/** Wall and CPU seconds (this process, all its threads; NaN for a child process, whose CPU is not ours). */
+async function timed(m: Method): Promise<Timing> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
-  await run();
-  return (performance.now() - started) / 1000;
+  await m.run();
+  const used = process.cpuUsage(cpu);
+  return {
+    wall: (performance.now() - started) / 1000,
+    cpu: m.external ? Number.NaN : (used.user + used.system) / 1e6,
+  };
 }
 
 async function measure(
   methods: Method[],
   rounds: number,
   before: () => void,
-): Promise<Map<string, number[]>> {
-  const times = new Map<string, number[]>(methods.map((m) => [m.name, []]));
+): Promise<Map<string, Timing[]>> {
+  const times = new Map<string, Timing[]>(methods.map((m) => [m.name, []]));
   for (let r = 0; r < rounds; r++)
     for (const m of methods) {
       before();
-      times.get(m.name)?.push(await timed(m.run));
+      times.get(m.name)?.push(await timed(m));
     }
   return times;
 }
 
-function report(title: string, times: Map<string, number[]>, bytes: number): void {
-  const base = median(times.get("one stream (node crypto)") ?? []);
+function report(title: string, times: Map<string, Timing[]>, bytes: number): void {
+  const base = median((times.get("one stream (node crypto)") ?? []).map((t) => t.wall));
   const rows = [...times].map(([name, t]) => {
-    const s = median(t);
-    return [name, formatNumber(s), formatNumber(bytes / s / 1e6), `${formatNumber(base / s)}×`];
+    const s = median(t.map((x) => x.wall));
+    const cpu = median(t.map((x) => x.cpu));
+    return [
+      name,
+      formatNumber(s),
+      formatNumber(cpu),
+      formatNumber(bytes / s / 1e6),
+      `${formatNumber(base / s)}×`,
+    ];
   });
   console.log(`\n${title}`);
-  console.log(textTable(["method", "median s", "MB/s", "vs one stream"], rows));
+  console.log(textTable(["method", "median s", "cpu s", "MB/s", "vs one stream"], rows));
 }
 
 const dir = mkdtempSync(join(tmpdir(), "ftl-bench-hash-"));
 try {
   const load = loadavg().map((x) => x.toFixed(2));
   console.log(
-    `machine: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} threads; load ${load.join(" ")}`,
+    `${new Date().toISOString()} · ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} threads · load ${load.join(" ")}`,
   );
   const files = generate(dir);
   const bytes = n.big + n.count * n.small;
@@ -145,7 +159,7 @@ try {
     { name: "ftl hashPath, shards of 1e9", run: () => hashPath(dir, { shardSize: 1_000_000_000 }) },
     { name: "ftl hashPath, one thread", run: () => hashPath(dir, { workers: 0 }) },
     { name: "one stream (node crypto)", run: () => oneStream(files) },
-    { name: "sha256sum", run: () => sha256sum(files) },
+    { name: "sha256sum", run: () => sha256sum(files), external: true },
   ];
   warmUp(files);
   report(`warm cache (${n.warm} rounds)`, await measure(methods, n.warm, () => {}), bytes);
