@@ -107,7 +107,7 @@ async function signDocument(
   ctx: Parameters<Command["run"]>[0],
 ): Promise<number> {
   const { values, io } = ctx;
-  const { document } = loadValidDocument(path.resolve(io.cwd, file));
+  const { document } = loadValidDocument(file === "-" ? "-" : path.resolve(io.cwd, file));
   const modelArg = str(values, "model");
   const model = modelArg === undefined ? undefined : path.resolve(io.cwd, modelArg);
   const progress = hashProgress(io, flag(values, "json"));
@@ -219,7 +219,11 @@ Exit codes: 0 signed, 1 invalid document or broken chain of custody, 2 usage err
     }
     const outArg =
       str(values, "out") ??
-      (oms !== undefined ? "model.sig" : `${lineage!.replace(/\.(json|ya?ml)$/i, "")}.sig.json`);
+      (oms !== undefined
+        ? "model.sig"
+        : lineage === "-"
+          ? "lineage.sig.json"
+          : `${lineage!.replace(/\.(json|ya?ml)$/i, "")}.sig.json`);
     const out = path.resolve(io.cwd, outArg);
     if (oms !== undefined) {
       if (str(values, "model") !== undefined)
