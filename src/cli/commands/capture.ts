@@ -3,7 +3,12 @@
  * it the OMS way and appends a step whose output carries the root digest and the per-file manifest.
  */
 import { existsSync } from "node:fs";
-import { CaptureError, type CaptureOptions, captureFolder } from "../../integrity/capture/index.js";
+import {
+  CaptureError,
+  type CaptureOptions,
+  type CaptureResult,
+  captureFolder,
+} from "../../integrity/capture/index.js";
 import { HashError } from "../../integrity/hash/index.js";
 import {
   replaceFileKeeping,
@@ -15,6 +20,7 @@ import { hyperparametersFromEntries } from "../../model/hyperparameters.js";
 import { parseDatasetSpec } from "../../model/quantity.js";
 import { OBJECTIVES, PARAMETERIZATIONS } from "../../model/vocabulary.js";
 import { describeStep } from "../../render/describe.js";
+import { terminalSafe } from "../../render/visible.js";
 import type { LineageDocument } from "../../schema/lineage.js";
 import { validateLineage } from "../../validate/validate.js";
 import {
@@ -24,6 +30,7 @@ import {
   choice,
   EXIT,
   flag,
+  type Io,
   list,
   printJson,
   str,
@@ -64,6 +71,35 @@ function optionsFrom(
     datasets,
     hyperparameters: hyperparameters(values),
   };
+}
+
+/** Captures with a progress bar on a terminal; capture and hashing refusals become CLI errors. */
+async function capture(
+  dir: string,
+  options: CaptureOptions,
+  values: CommandContext["values"],
+  io: Io,
+): Promise<CaptureResult> {
+  const progress = hashProgress(io, flag(values, "json"));
+  try {
+    const hash = { ...hashOptionsFrom(values, io, dir), onProgress: progress.onProgress };
+    return await captureFolder(dir, { ...options, hash });
+  } catch (error) {
+    if (error instanceof CaptureError) throw new CliError(error.message, EXIT.usage);
+    if (error instanceof HashError) throw hashFailure(error);
+    throw error;
+  } finally {
+    progress.stop();
+  }
+}
+
+function summaryLines(dir: string, result: CaptureResult, status: string, file: string | undefined): string {
+  const count = result.manifest.resources.length;
+  return [
+    `captured ${dir} as step "${result.step.id}": ${describeStep(result.step)}`,
+    `root digest sha256:${result.manifest.rootDigest} (${count} file${count === 1 ? "" : "s"})`,
+    `${status}${file ? `; written to ${file}` : ""}`,
+  ].join("\n");
 }
 
 function write(file: string, document: LineageDocument): void {
@@ -138,20 +174,9 @@ not be read, 2 usage error (no such folder, no model file in it, a refused symbo
       file !== undefined && existsSync(file)
         ? loadValidDocument(file, { allow: ["graph.subject-mismatch"] }).document
         : undefined;
-    const options = optionsFrom(values, previous);
-    const progress = hashProgress(io, json);
-    let result: Awaited<ReturnType<typeof captureFolder>>;
-    try {
-      const hash = { ...hashOptionsFrom(values, io, dir), onProgress: progress.onProgress };
-      result = await captureFolder(dir, { ...options, hash });
-    } catch (error) {
-      if (error instanceof CaptureError) throw new CliError(error.message, EXIT.usage);
-      if (error instanceof HashError) throw hashFailure(error);
-      throw error;
-    } finally {
-      progress.stop();
-    }
+    const result = await capture(dir, { ...optionsFrom(values, previous) }, values, io);
     const report = validateLineage(result.document);
+    // As with ftl step add: a chain being built need not end at the subject yet; every other error blocks.
     const blocking = report.issues.filter(
       (i) => i.severity === "error" && i.code !== "graph.subject-mismatch",
     );
@@ -172,18 +197,15 @@ not be read, 2 usage error (no such folder, no model file in it, a refused symbo
       return code;
     }
     if (!writable) {
+      const lines = blocking.map((i) => `  ✗ ${i.message}`).join("\n");
       io.stderr(
-        `${file ?? dir}: the captured step would make the document invalid (nothing written)\n${blocking.map((i) => `  ✗ ${i.message}`).join("\n")}\n`,
+        `${file ?? dir}: the captured step would make the document invalid (nothing written)\n${lines}\n`,
       );
       return code;
     }
     if (file === undefined) io.stdout(serializeDocument(result.document, "lineage.json"));
-    const summary = [
-      `captured ${dir} as step "${result.step.id}": ${describeStep(result.step)}`,
-      `root digest sha256:${result.manifest.rootDigest} (${result.manifest.resources.length} file${result.manifest.resources.length === 1 ? "" : "s"})`,
-      `class: ${report.class} (score ${report.score})${file ? `; written to ${file}` : ""}`,
-    ].join("\n");
-    (file === undefined ? io.stderr : io.stdout)(`${summary}\n`);
+    const summary = summaryLines(dir, result, `class: ${report.class} (score ${report.score})`, file);
+    (file === undefined ? io.stderr : io.stdout)(terminalSafe(`${summary}\n`));
     for (const w of result.warnings) io.stderr(`warning: ${w.message}\n`);
     return code;
   },
