@@ -158,7 +158,11 @@ export function writeHyperparameters(
     else if (!valueFits(info.type, value))
       plan.drop(`hyperparameters.${key}`, value, `not a value ${info.cls}.${name} takes (${info.type})`);
     else if (!fitsName(format, key, value))
-      plan.drop(`hyperparameters.${key}`, value, `not a ${LABELS[key]} name ${format} knows (${name})`);
+      plan.drop(
+        `hyperparameters.${key}`,
+        value,
+        `not a name ${format} knows for the ${LABELS[key]} (${name})`,
+      );
     else plan.put(name, value);
   }
   writePrecision(plan, hp.precision, keys);

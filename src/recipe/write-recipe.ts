@@ -26,6 +26,8 @@ export interface RecipeOptions {
   format: RecipeFormat;
   /** The step's id; the last step when omitted. */
   step?: string;
+  /** The recipe's file name, for the run command (default `RECIPE.yaml`). */
+  file?: string;
 }
 
 const names = (formats: readonly RecipeFormat[]) =>
@@ -90,7 +92,11 @@ function plannedFor(doc: LineageDocument, step: Step, format: RecipeFormat): { p
  */
 export function writeRecipe(doc: LineageDocument, options: RecipeOptions): RecipeResult {
   const step = chooseStep(doc, options.step);
-  const { plan, run } = plannedFor(doc, step, options.format);
+  const planned = plannedFor(doc, step, options.format);
+  const { plan } = planned;
+  // Only a plain file name goes into the comment line (never a line break or shell syntax).
+  const file = options.file && /^[\w.@+-]{1,200}$/.test(options.file) ? options.file : undefined;
+  const run = file ? planned.run.replace("RECIPE.yaml", file) : planned.run;
   const header = [
     `Run: ${run}`,
     `Written by ftl recipe from step '${step.id}'${step.output ? ` (output ${step.output.id})` : ""} of a lineage.`,

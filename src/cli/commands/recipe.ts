@@ -3,7 +3,7 @@
  * axolotl, LLaMA-Factory or mergekit format. What the lineage does not record stays visible: required values
  * are commented placeholders, listed, and exit 8 says "written, but incomplete".
  */
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { readInput } from "../../io/read-input.js";
 import { writeFailure, writeFileAtomic } from "../../io/write-document.js";
 import { FORMAT_LABELS, RECIPE_FORMATS, RecipeError, type RecipeResult } from "../../recipe/model.js";
@@ -178,7 +178,12 @@ format cannot express the step (the message names the formats that can), or no s
     let result: RecipeResult;
     try {
       const step = str(values, "step");
-      result = writeRecipe(loaded.document, { format, ...(step !== undefined ? { step } : {}) });
+      const out = str(values, "out");
+      result = writeRecipe(loaded.document, {
+        format,
+        ...(step !== undefined ? { step } : {}),
+        ...(out !== undefined ? { file: basename(out) } : {}),
+      });
     } catch (error) {
       if (error instanceof RecipeError) throw new CliError(`${target}: ${error.message}`, EXIT.usage);
       throw error;
