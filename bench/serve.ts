@@ -124,7 +124,7 @@ try {
     await run(server.url, paths, 4); // warm-up: caches and prepared statements
     for (const n of connections) {
       const r = await run(server.url, paths, n);
-      const errors = r.errors + r.timeouts + r.non2xx;
+      const errors = r.errors + r.non2xx;
       const load = loadavg()[0] ?? 0;
       rows.push([
         name,
@@ -146,7 +146,7 @@ try {
         load,
       });
       log(
-        `  ${name} × ${n}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${errors} errors`,
+        `  ${name} × ${n}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors} errors (${r.timeouts} timeouts), ${r.non2xx} non-2xx`,
       );
     }
   }

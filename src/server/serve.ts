@@ -37,7 +37,6 @@ export function startServer(store: Store, options: ServeOptions = {}): Promise<R
     server.requestTimeout = requestTimeout;
     server.headersTimeout = Math.min(20_000, requestTimeout);
     server.keepAliveTimeout = 5_000;
-    server.maxRequestsPerSocket = 10_000;
     server.once("error", reject);
     server.once("listening", () => {
       server.off("error", reject);
