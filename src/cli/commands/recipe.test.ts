@@ -80,6 +80,17 @@ describe("ftl recipe", () => {
     expect(report.notModelled).toEqual(expect.arrayContaining(["template", "logging_steps", "plot_loss"]));
   });
 
+  it("a folder is imported like ftl import reads it; a missing path is a usage error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-recipe-"));
+    writeFileSync(join(dir, "ties.yml"), readFileSync(fixture("mergekit/ties.yml"), "utf8"));
+    const r = await ftl(["recipe", dir, "--format", "mergekit"]);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout)).toMatchObject({ merge_method: "ties" });
+    const gone = await ftl(["recipe", join(dir, "nothing.yaml"), "--format", "trl"]);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toMatch(/nothing\.yaml: no such file or folder/);
+  });
+
   it("an input that is neither a document nor importable is a clear error", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ftl-recipe-"));
     writeFileSync(join(dir, "x.json"), '{"format": "ftl/v1", "steps": 3}');

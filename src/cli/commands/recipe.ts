@@ -3,6 +3,7 @@
  * axolotl, LLaMA-Factory or mergekit format. What the lineage does not record stays visible: required values
  * are commented placeholders, listed, and exit 8 says "written, but incomplete".
  */
+import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { readInput } from "../../io/read-input.js";
 import { writeFailure, writeFileAtomic } from "../../io/write-document.js";
@@ -80,7 +81,13 @@ async function fromHub(ref: string, io: Io): Promise<Loaded> {
 
 /** An ftl/v1 document, or any file `ftl import` reads (a card, a recipe, a folder). */
 async function fromFile(path: string): Promise<Loaded> {
-  const read = readInput(path);
+  let directory = false;
+  try {
+    directory = statSync(path).isDirectory();
+  } catch {
+    throw new CliError(`${path}: no such file or folder`);
+  }
+  const read = directory ? ({ ok: false, kind: "folder" } as const) : readInput(path);
   if (!read.ok && read.kind === "usage") throw new CliError(read.message);
   const value = read.ok ? read.value : undefined;
   if (typeof value === "object" && value !== null && "format" in value) {
