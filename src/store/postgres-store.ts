@@ -14,6 +14,7 @@ import * as q from "./queries.js";
 import { search } from "./search.js";
 import { type Executor, numberedPlaceholders } from "./sql.js";
 import { type AddInput, type AddResult, type AddSummary, type Store, StoreError } from "./store.js";
+import * as tree from "./tree-queries.js";
 
 type Location = Extract<StoreLocation, { kind: "postgres" }>;
 
@@ -368,8 +369,11 @@ class PostgresStore implements Store {
   }
 
   ancestors: Store["ancestors"] = (id, options) => q.ancestors(this.ex, id, options);
-  descendants: Store["descendants"] = (id, options) => q.descendants(this.ex, id, options);
-  descendantCounts: Store["descendantCounts"] = (id, options) => q.descendantCounts(this.ex, id, options);
+  descendants: Store["descendants"] = (id, options) => tree.descendants(this.ex, id, options);
+  descendantCounts: Store["descendantCounts"] = (id, options) => tree.descendantCounts(this.ex, id, options);
+  descendantsPage: Store["descendantsPage"] = (id, options) => tree.descendantsPage(this.ex, id, options);
+  streamDescendants: Store["streamDescendants"] = (id, options) =>
+    tree.streamDescendants(this.ex, id, options);
   trainedOn: Store["trainedOn"] = (dataset, options) => q.trainedOn(this.ex, dataset, options);
   datasetsOf: Store["datasetsOf"] = (id, options) => q.datasetsOf(this.ex, id, options);
   common: Store["common"] = (a, b, options) => q.common(this.ex, a, b, options);

@@ -1,67 +1,28 @@
 /**
  * Read queries over the registry tables, written once for both stores. Graph walks are recursive CTEs over
  * `edge` (indexed both ways); `UNION` drops repeated (node, depth) rows and every walk stops at a depth limit,
- * so a cycle in bad data costs at most `maxDepth` extra rows and never hangs a query.
+ * so a cycle in bad data costs at most `maxDepth` extra rows and never hangs a query. Descendants are read
+ * from the closure instead (tree-queries.ts).
  */
 import type { LineageDocument } from "../schema/lineage.js";
-import { hashKey, planDocument, RELATION_BY_CODE, RELATION_CODES } from "./plan.js";
+import { hashKey, planDocument, RELATION_BY_CODE } from "./plan.js";
+import { crossJoin, datasetId, depthLimit, frontierOpen, num } from "./query-helpers.js";
 import { type Executor, inList, jsonArrayAgg, listParam, parseJsonArray } from "./sql.js";
 import {
   type AncestorsResult,
   type CommonResult,
   type DatasetsResult,
-  DEFAULT_MAX_DEPTH,
-  type Descendant,
-  type DescendantsOptions,
-  type DescendantsResult,
   type DocumentsResult,
   type LicenseClaim,
   type LicensesResult,
   type ModelInfo,
   RELATIONS,
-  type Relation,
   type StepEdge,
   type StoredDocument,
   type StoreStats,
   type TrainedOnResult,
   type WalkOptions,
 } from "./store.js";
-
-function depthLimit(options: WalkOptions | undefined): number {
-  const d = options?.maxDepth;
-  if (d === undefined) return DEFAULT_MAX_DEPTH;
-  if (!Number.isInteger(d) || d < 0) throw new RangeError(`maxDepth must be a whole number ≥ 0, got ${d}`);
-  return d;
-}
-
-const zeroCounts = (): Record<Relation, number> => ({ finetune: 0, adapter: 0, merge: 0, quantized: 0 });
-const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
-
-async function modelId(ex: Executor, name: string): Promise<number | undefined> {
-  const rows = await ex.all<{ id: number }>("SELECT id FROM model WHERE name = ?", [name]);
-  return rows[0]?.id;
-}
-
-async function datasetId(ex: Executor, name: string): Promise<number | undefined> {
-  const rows = await ex.all<{ id: number }>("SELECT id FROM dataset WHERE name = ?", [name]);
-  return rows[0]?.id;
-}
-
-/** Do any of these frontier nodes have children (or parents, going up) outside the visited set? */
-async function frontierOpen(
-  ex: Executor,
-  direction: "down" | "up",
-  frontier: readonly number[],
-  visited: readonly number[],
-): Promise<boolean> {
-  if (frontier.length === 0) return false;
-  const [from, to] = direction === "down" ? ["parent", "child"] : ["child", "parent"];
-  const rows = await ex.all<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM edge WHERE ${from} IN (${inList(ex, "int")}) AND ${to} NOT IN (${inList(ex, "int")})`,
-    [listParam(ex, frontier), listParam(ex, visited)],
-  );
-  return num(rows[0]?.n ?? 0) > 0;
-}
 
 /** Walk up from the model named by the first parameter (no rows if there is no such model). */
 const ancestorWalk = (ex: Executor): string => `WITH RECURSIVE walk(node, depth) AS (
@@ -162,135 +123,6 @@ ORDER BY n.depth, nm.name, pm.name, d.hash, s.step_id`,
     .map(([, m]) => m.name)
     .sort();
   return { result: { id, models, steps, roots, complete }, found: true };
-}
-
-interface GroupRow {
-  node: number;
-  name: string;
-  depth: number;
-  deepest: number;
-  rel: number;
-  hit?: number;
-  wanted?: number;
-}
-
-/** SQLite runs `CROSS JOIN` in the order written (walk first, then index lookups), whatever its statistics say. */
-function crossJoin(ex: Executor): string {
-  return ex.dialect === "sqlite" ? "CROSS JOIN" : "JOIN";
-}
-
-export async function descendants(
-  ex: Executor,
-  id: string,
-  options: DescendantsOptions & { names?: boolean } = {},
-): Promise<DescendantsResult> {
-  const maxDepth = depthLimit(options);
-  const empty: DescendantsResult = {
-    id,
-    total: 0,
-    counts: zeroCounts(),
-    models: [],
-    truncated: false,
-    complete: true,
-  };
-  const start = await modelId(ex, id);
-  if (start === undefined) return empty;
-  const bits: string[] = [];
-  const bitParams: unknown[] = [];
-  let need = 0;
-  if (options.objective !== undefined) {
-    bits.push("CASE WHEN s.objective = ? THEN 1 ELSE 0 END");
-    bitParams.push(options.objective);
-    need |= 1;
-  }
-  if (options.parameterization !== undefined) {
-    bits.push("CASE WHEN s.parameterization = ? THEN 2 ELSE 0 END");
-    bitParams.push(options.parameterization);
-    need |= 2;
-  }
-  if (options.dataset !== undefined) {
-    const ds = await datasetId(ex, options.dataset);
-    if (ds === undefined) return empty;
-    bits.push(
-      "CASE WHEN EXISTS (SELECT 1 FROM step_dataset sd WHERE sd.step = e.step AND sd.dataset = ?) THEN 4 ELSE 0 END",
-    );
-    bitParams.push(ds);
-    need |= 4;
-  }
-  const cj = crossJoin(ex);
-  const join = need & 3 ? `${cj} step s ON s.id = e.step` : "";
-  const hit = bits.length > 0 ? `(w.hit | ${bits.map((b) => `(${b})`).join(" | ")})` : "0";
-  const withNames = options.names !== false;
-  const wanted = options.relation !== undefined ? RELATION_CODES[options.relation] : undefined;
-  // Grouped in SQL (one row per model); the OR of the filter bits is spelled with MAX per bit.
-  const rows = await ex.all<GroupRow>(
-    `WITH RECURSIVE walk(node, depth, rel${need > 0 ? ", hit" : ""}) AS (
-  SELECT CAST(? AS INTEGER), 0, -1${need > 0 ? ", 0" : ""}
-  UNION
-  SELECT e.child, w.depth + 1, e.relation${need > 0 ? `, ${hit}` : ""} FROM walk w ${cj} edge e ON e.parent = w.node ${join} WHERE w.depth < ?
-),
-nodes AS (
-  SELECT node, MIN(depth) AS depth, MAX(depth) AS deepest, MIN(rel) AS rel,
-    ${need > 0 ? "MAX(hit & 1) | MAX(hit & 2) | MAX(hit & 4)" : "0"} AS hit,
-    ${wanted !== undefined ? "MAX(CASE WHEN rel = ? THEN 1 ELSE 0 END)" : "1"} AS wanted
-  FROM walk WHERE node <> ? GROUP BY node
-)
-SELECT n.node AS node, ${withNames ? "m.name" : "''"} AS name, n.depth AS depth, n.deepest AS deepest, n.rel AS rel
-  ${need > 0 ? ", n.hit AS hit" : ""}${wanted !== undefined ? ", n.wanted AS wanted" : ""}
-FROM nodes n ${withNames ? `${cj} model m ON m.id = n.node ORDER BY n.depth, m.name` : ""}`,
-    [start, ...bitParams, maxDepth, ...(wanted !== undefined ? [wanted] : []), start],
-  );
-  const counts = zeroCounts();
-  const matched: { node: number; name: string; depth: number; relation: Relation }[] = [];
-  const frontier: number[] = [];
-  for (const row of rows) {
-    if (row.deepest >= maxDepth) frontier.push(row.node);
-    if (need > 0 && (num(row.hit) & need) !== need) continue;
-    if (wanted !== undefined && num(row.wanted) !== 1) continue;
-    const relation = RELATION_BY_CODE[row.rel] ?? "finetune";
-    counts[relation]++;
-    matched.push({ node: row.node, name: row.name, depth: row.depth, relation });
-  }
-  const visited = (): number[] => [start, ...rows.map((r) => r.node)];
-  const complete = frontier.length === 0 || !(await frontierOpen(ex, "down", frontier, visited()));
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const kept = matched.slice(0, Math.max(0, limit));
-  const parentsOf = new Map<number, string[]>();
-  if (options.withParents === true && kept.length > 0) {
-    const inWalk = new Set(visited());
-    const parentRows = await ex.all<{ child: number; parent: number; parent_name: string }>(
-      `SELECT DISTINCT e.child AS child, e.parent AS parent, pm.name AS parent_name FROM edge e JOIN model pm ON pm.id = e.parent
-WHERE e.child IN (${inList(ex, "int")}) ORDER BY pm.name`,
-      [
-        listParam(
-          ex,
-          kept.map((m) => m.node),
-        ),
-      ],
-    );
-    for (const row of parentRows) {
-      if (!inWalk.has(row.parent)) continue;
-      const list = parentsOf.get(row.child) ?? [];
-      list.push(row.parent_name);
-      parentsOf.set(row.child, list);
-    }
-  }
-  const models: Descendant[] = kept.map((m) => ({
-    id: m.name,
-    depth: m.depth,
-    relation: m.relation,
-    parents: parentsOf.get(m.node) ?? [],
-  }));
-  return { id, total: matched.length, counts, models, truncated: kept.length < matched.length, complete };
-}
-
-export async function descendantCounts(
-  ex: Executor,
-  id: string,
-  options?: WalkOptions,
-): Promise<{ total: number; counts: Record<Relation, number> }> {
-  const result = await descendants(ex, id, { ...options, limit: 0, names: false });
-  return { total: result.total, counts: result.counts };
 }
 
 export async function trainedOn(

@@ -19,6 +19,7 @@ import type { Executor } from "./sql.js";
 import { SqliteClosure } from "./sqlite-closure.js";
 import { checkIsRegistry, migrate, openDatabase, tune } from "./sqlite-open.js";
 import type { AddInput, AddResult, AddSummary, Store } from "./store.js";
+import * as tree from "./tree-queries.js";
 
 type Db = Database.Database;
 
@@ -364,8 +365,11 @@ class SqliteStore implements Store {
   }
 
   ancestors: Store["ancestors"] = (id, options) => q.ancestors(this.ex, id, options);
-  descendants: Store["descendants"] = (id, options) => q.descendants(this.ex, id, options);
-  descendantCounts: Store["descendantCounts"] = (id, options) => q.descendantCounts(this.ex, id, options);
+  descendants: Store["descendants"] = (id, options) => tree.descendants(this.ex, id, options);
+  descendantCounts: Store["descendantCounts"] = (id, options) => tree.descendantCounts(this.ex, id, options);
+  descendantsPage: Store["descendantsPage"] = (id, options) => tree.descendantsPage(this.ex, id, options);
+  streamDescendants: Store["streamDescendants"] = (id, options) =>
+    tree.streamDescendants(this.ex, id, options);
   trainedOn: Store["trainedOn"] = (dataset, options) => q.trainedOn(this.ex, dataset, options);
   datasetsOf: Store["datasetsOf"] = (id, options) => q.datasetsOf(this.ex, id, options);
   common: Store["common"] = (a, b, options) => q.common(this.ex, a, b, options);

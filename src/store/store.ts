@@ -116,6 +116,29 @@ export interface DescendantsResult {
   complete: boolean;
 }
 
+/** Options of {@link Store.descendantsPage}: the filters of `descendants`, a page size and a cursor. */
+export interface DescendantsPageOptions extends Omit<DescendantsOptions, "limit"> {
+  /** Models per page (default 50, at most 1000). */
+  limit?: number;
+  /** Where to go on: `next` of the previous page (with the same id and filters). */
+  cursor?: string;
+}
+
+/**
+ * One page of the model-tree view: counts over every matching descendant, and the next `limit` of them,
+ * nearest first, then in the order they entered the registry (a stable order: cursors never skip or repeat).
+ */
+export interface DescendantsPage {
+  id: string;
+  /** How many descendants match (all pages). */
+  total: number;
+  counts: Record<Relation, number>;
+  models: Descendant[];
+  /** Cursor of the next page, or null on the last one. */
+  next: string | null;
+  complete: boolean;
+}
+
 export interface TrainedOnResult {
   dataset: string;
   /** Was the dataset ever named by a step? */
@@ -239,6 +262,16 @@ export interface Store {
   addDocuments(batch: readonly AddInput[]): Promise<AddSummary>;
   ancestors(id: string, options?: WalkOptions): Promise<AncestorsResult>;
   descendants(id: string, options?: DescendantsOptions): Promise<DescendantsResult>;
+  /** The model-tree view: counts and one page of descendants, read from the closure (no walk). */
+  descendantsPage(id: string, options?: DescendantsPageOptions): Promise<DescendantsPage>;
+  /**
+   * Every matching descendant, in the page order, fetched a page at a time (never the whole set in memory).
+   * Unknown ids yield nothing.
+   */
+  streamDescendants(
+    id: string,
+    options?: Omit<DescendantsOptions, "limit" | "withParents">,
+  ): AsyncIterable<Descendant>;
   descendantCounts(
     id: string,
     options?: WalkOptions,

@@ -2,115 +2,26 @@
  * `ftl query …`: questions across the registry (ancestors, descendants, trained-on, datasets, common,
  * documents), and the registry helpers the other registry commands (add, ingest, tree) share.
  */
-import { descendantsWithLicenseConflicts, formatLicenseConflicts } from "../../audit/from-store.js";
-import { OBJECTIVES, PARAMETERIZATIONS } from "../../model/vocabulary.js";
 import { renderAncestors } from "../../query/ancestors-text.js";
 import { describeEdge } from "../../query/describe-edge.js";
-import { openStore, storeErrorOf } from "../../store/index.js";
-import { RELATIONS, type Store, StoreError } from "../../store/store.js";
+import { CliError, type Command, EXIT, flag, printJson } from "../command.js";
+
 import {
-  CliError,
-  type Command,
-  type CommandContext,
-  choice,
-  EXIT,
-  flag,
-  type OptionSpec,
-  printJson,
-  str,
-} from "../command.js";
+  DB_OPTION,
+  DEPTH_OPTION,
+  integer,
+  JSON_OPTION,
+  limitOf,
+  plural,
+  REGISTRY_DETAILS,
+  requireModel,
+  walkExit,
+  wholeNumber,
+  withStore,
+} from "./_registry-cli.js";
+import { queryDescendantsCommand } from "./query-descendants.js";
 
-/** `--db`, shared by every registry command. */
-export const DB_OPTION: Record<string, OptionSpec> = {
-  db: {
-    type: "string",
-    value: "PATH|URL",
-    description: "Registry: an SQLite file, or postgres://… (default: $FTL_DB, else ./.ftl/registry.db)",
-  },
-};
-
-const JSON_OPTION: Record<string, OptionSpec> = {
-  json: { type: "boolean", description: "Print the result as JSON" },
-};
-
-const DEPTH_OPTION: Record<string, OptionSpec> = {
-  "max-depth": {
-    type: "string",
-    value: "N",
-    description: "Follow at most N steps (default 256, which also bounds cycles in bad data)",
-  },
-};
-
-export const REGISTRY_DETAILS = `The registry is an SQLite file (default ./.ftl/registry.db, or FTL_DB, or --db PATH) or a PostgreSQL
-database (--db postgres://user@host:5432/db, optionally ?schema=NAME).`;
-
-/** Opens the registry named by --db / FTL_DB, runs `fn`, closes it; store errors become usage errors. */
-export async function withStore<T>(
-  ctx: CommandContext,
-  options: { create: boolean },
-  fn: (store: Store) => Promise<T>,
-): Promise<T> {
-  let store: Store;
-  try {
-    store = await openStore(str(ctx.values, "db"), {
-      env: ctx.io.env,
-      cwd: ctx.io.cwd,
-      mustExist: !options.create,
-    });
-  } catch (error) {
-    if (error instanceof StoreError) throw new CliError(error.message, EXIT.usage);
-    throw error;
-  }
-  const asCliError = (error: unknown): unknown => {
-    const mapped = storeErrorOf(store.location, error);
-    return mapped === undefined ? error : new CliError(mapped.message, EXIT.usage);
-  };
-  let result: T;
-  try {
-    result = await fn(store);
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw asCliError(error);
-  }
-  try {
-    await store.close();
-  } catch (error) {
-    throw asCliError(error);
-  }
-  return result;
-}
-
-/** A whole number ≥ `min` from an option, or undefined. */
-export function wholeNumber(ctx: CommandContext, name: string, min = 0): number | undefined {
-  const value = str(ctx.values, name);
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < min)
-    throw new CliError(`--${name} ${JSON.stringify(value)}: expected a whole number ≥ ${min}`);
-  return Number(value);
-}
-
-function limitOf(ctx: CommandContext, fallback: number): number | undefined {
-  const value = str(ctx.values, "limit");
-  if (value === "all") return undefined;
-  return wholeNumber(ctx, "limit") ?? fallback;
-}
-
-function oneOf<T extends string>(ctx: CommandContext, name: string, allowed: readonly T[]): T | undefined {
-  return choice(ctx.values, name, allowed);
-}
-
-async function requireModel(store: Store, id: string): Promise<void> {
-  if ((await store.model(id)) === undefined)
-    throw new CliError(`${id}: no such model in the registry ${store.location}`, EXIT.usage);
-}
-
-/** 5 (incomplete) when a walk hit the default depth limit; with an explicit --max-depth that is what was asked. */
-function walkExit(ctx: CommandContext, complete: boolean): number {
-  return complete || str(ctx.values, "max-depth") !== undefined ? EXIT.ok : EXIT.incomplete;
-}
-
-const integer = new Intl.NumberFormat("en-US");
-const plural = (n: number, word: string): string => `${integer.format(n)} ${word}${n === 1 ? "" : "s"}`;
+export { DB_OPTION, REGISTRY_DETAILS, wholeNumber, withStore } from "./_registry-cli.js";
 
 export const queryAncestorsCommand: Command = {
   path: ["query", "ancestors"],
@@ -137,98 +48,6 @@ Exit codes: 0 ok, 2 usage error or unknown model, 5 stopped at the default depth
       const result = await store.ancestors(id, maxDepth === undefined ? {} : { maxDepth });
       if (flag(ctx.values, "json")) printJson(ctx.io, result);
       else ctx.io.stdout(`${renderAncestors(result, { sources: flag(ctx.values, "sources") })}\n`);
-      return walkExit(ctx, result.complete);
-    });
-  },
-};
-
-export const queryDescendantsCommand: Command = {
-  path: ["query", "descendants"],
-  summary: "every model derived from a model, filtered, with counts by relation",
-  usage:
-    "ftl query descendants ID [--objective O] [--param P] [--dataset D] [--relation R] [--max-depth N] [--limit N|all] [--license-conflicts] [--json]",
-  positionals: { min: 1, max: 1, names: "ID" },
-  options: {
-    ...DB_OPTION,
-    objective: {
-      type: "string",
-      value: "O",
-      description: `A step on the path has this objective (${OBJECTIVES.join(", ")})`,
-    },
-    param: {
-      type: "string",
-      value: "P",
-      description: `A step on the path has this parameterisation (${PARAMETERIZATIONS.join(", ")})`,
-    },
-    dataset: { type: "string", value: "ID", description: "A step on the path used this dataset" },
-    relation: {
-      type: "string",
-      value: "R",
-      description: `How the descendant itself was made (${RELATIONS.join(", ")})`,
-    },
-    ...DEPTH_OPTION,
-    limit: {
-      type: "string",
-      value: "N|all",
-      description: "List at most N models (totals count all)",
-      default: "100",
-    },
-    "license-conflicts": {
-      type: "boolean",
-      description: "Only descendants whose declared licence conflicts with what they inherit (see ftl audit)",
-    },
-    ...JSON_OPTION,
-  },
-  details: `Filters combine: every one must hold. --objective, --param and --dataset look at every step on the
-path from ID to the descendant; --relation at the step that made the descendant (a model with several
-parents counts once, as merge > quantized > adapter > finetune).
-${REGISTRY_DETAILS}
-Exit codes: 0 ok, 2 usage error or unknown model, 5 stopped at the default depth limit (incomplete).`,
-  examples: [
-    "ftl query descendants mistralai/Mistral-7B-v0.1",
-    "ftl query descendants meta-llama/Meta-Llama-3-8B --objective dpo --relation adapter --limit all --json",
-    "ftl query descendants meta-llama/Llama-3.1-8B --license-conflicts",
-  ],
-  async run(ctx) {
-    const id = ctx.positionals[0] as string;
-    const objective = oneOf(ctx, "objective", OBJECTIVES);
-    const parameterization = oneOf(ctx, "param", PARAMETERIZATIONS);
-    const relation = oneOf(ctx, "relation", RELATIONS);
-    const dataset = str(ctx.values, "dataset");
-    const maxDepth = wholeNumber(ctx, "max-depth");
-    const limit = limitOf(ctx, 100);
-    return withStore(ctx, { create: false }, async (store) => {
-      await requireModel(store, id);
-      const filters = {
-        ...(objective ? { objective } : {}),
-        ...(parameterization ? { parameterization } : {}),
-        ...(relation ? { relation } : {}),
-        ...(dataset !== undefined ? { dataset } : {}),
-        ...(maxDepth !== undefined ? { maxDepth } : {}),
-        ...(limit !== undefined ? { limit } : {}),
-      };
-      if (flag(ctx.values, "license-conflicts")) {
-        const conflicts = await descendantsWithLicenseConflicts(store, id, filters);
-        if (flag(ctx.values, "json")) printJson(ctx.io, conflicts);
-        else ctx.io.stdout(`${formatLicenseConflicts(conflicts)}\n`);
-        return walkExit(ctx, conflicts.complete);
-      }
-      const result = await store.descendants(id, filters);
-      if (flag(ctx.values, "json")) printJson(ctx.io, result);
-      else {
-        const lines = [
-          `${id}: ${plural(result.total, "descendant")}${result.total > 0 ? ` — ${RELATIONS.map((r) => `${integer.format(result.counts[r])} ${r}`).join(", ")}` : ""}`,
-        ];
-        for (const m of result.models)
-          lines.push(`  ${String(m.depth).padStart(3)}  ${m.relation.padEnd(9)}  ${m.id}`);
-        if (result.truncated)
-          lines.push(
-            `  … ${integer.format(result.total - result.models.length)} more (--limit all to list them)`,
-          );
-        if (!result.complete)
-          lines.push("stopped at the depth limit; more descendants lie beyond (use --max-depth)");
-        ctx.io.stdout(`${lines.join("\n")}\n`);
-      }
       return walkExit(ctx, result.complete);
     });
   },

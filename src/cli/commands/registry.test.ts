@@ -141,7 +141,7 @@ describe("ftl query and ftl tree", () => {
     expect(result.stdout).toContain(
       "acme/base-7b: 5 descendants — 1 finetune, 1 adapter, 1 merge, 2 quantized",
     );
-    expect(result.stdout).toContain("… 3 more (--limit all to list them)");
+    expect(result.stdout).toMatch(/… more: --cursor \S+ for the next page, --limit all for all/);
     const json = JSON.parse(
       (
         await ftl([

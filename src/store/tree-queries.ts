@@ -1,0 +1,343 @@
+/**
+ * Descendants from the closure (closure.ts): the model-tree view (counts by relation and a page of
+ * descendants, nearest first, with a cursor), whole answers streamed a page at a time, and the `descendants`
+ * result of the Store contract. No walk: counts come from `tree_count`, pages from the `closure_down` index.
+ *
+ * Filters: `objective` and `parameterization` hold when a step of that kind lies on any path from the model
+ * to the descendant (the closure row's mask), `relation` is the descendant's own relation, `dataset` holds
+ * when a step on such a path used the dataset, and `maxDepth` bounds the descendant's nearest distance.
+ */
+import { CLOSURE_DEPTH, objectiveBit, parameterizationBit } from "./closure.js";
+import { RELATION_BY_CODE, RELATION_CODES } from "./plan.js";
+import { crossJoin, datasetId, depthLimit, modelId, num, zeroCounts } from "./query-helpers.js";
+import { type Executor, inList, listParam } from "./sql.js";
+import type {
+  Descendant,
+  DescendantsOptions,
+  DescendantsPage,
+  DescendantsPageOptions,
+  DescendantsResult,
+  Relation,
+} from "./store.js";
+import { walkDescendants } from "./walk-descendants.js";
+
+export const DEFAULT_PAGE = 50;
+export const MAX_PAGE = 1000;
+/** Rows per query while streaming. */
+const STREAM_CHUNK = 1000;
+
+type Filters = Omit<DescendantsOptions, "limit" | "withParents">;
+
+/** Closure rows `c` of one ancestor that match the filters: `[with] SELECT … FROM from WHERE where`. */
+interface Plan {
+  start: number;
+  maxDepth: number;
+  /** No filter and no depth bound: the counts are those of `tree_count`. */
+  unfiltered: boolean;
+  with: string;
+  withParams: unknown[];
+  from: string;
+  where: string;
+  params: unknown[];
+}
+
+type Compiled = { kind: "empty" } | { kind: "walk" } | { kind: "closure"; plan: Plan };
+
+/** A step that used the dataset made `m` from a parent that is the start or below it. */
+const DATASET_STEPS = `SELECT DISTINCT s.output AS m FROM step_dataset sd JOIN step s ON s.id = sd.step
+  JOIN edge e ON e.child = s.output AND e.step = s.id
+  WHERE sd.dataset = ? AND (e.parent = ? OR EXISTS (SELECT 1 FROM closure v WHERE v.descendant = e.parent AND v.ancestor = ?))`;
+
+async function compile(ex: Executor, id: string, options: Filters): Promise<Compiled> {
+  const maxDepth = depthLimit(options);
+  if (maxDepth > CLOSURE_DEPTH) return { kind: "walk" };
+  let need = 0;
+  if (options.objective !== undefined) {
+    const bit = objectiveBit(options.objective);
+    if (bit === undefined) return { kind: "walk" };
+    need |= bit;
+  }
+  if (options.parameterization !== undefined) {
+    const bit = parameterizationBit(options.parameterization);
+    if (bit === undefined) return { kind: "walk" };
+    need |= bit;
+  }
+  const start = await modelId(ex, id);
+  if (start === undefined) return { kind: "empty" };
+  const where = ["c.ancestor = ?"];
+  const params: unknown[] = [start];
+  if (maxDepth < CLOSURE_DEPTH) {
+    where.push("c.depth <= ?");
+    params.push(maxDepth);
+  }
+  if (need !== 0) {
+    where.push("(c.mask & ?) = ?");
+    params.push(need, need);
+  }
+  if (options.relation !== undefined) {
+    where.push("c.relation = ?");
+    params.push(RELATION_CODES[options.relation]);
+  }
+  const plan: Plan = {
+    start,
+    maxDepth,
+    unfiltered: where.length === 1 && options.dataset === undefined,
+    with: "",
+    withParams: [],
+    from: "closure c",
+    where: "",
+    params,
+  };
+  if (options.dataset !== undefined) {
+    const ds = await datasetId(ex, options.dataset);
+    if (ds === undefined) return { kind: "empty" };
+    await datasetPlan(ex, plan, ds, where);
+  }
+  plan.where = where.join(" AND ");
+  return { kind: "closure", plan };
+}
+
+/**
+ * The dataset filter, from whichever side is smaller: the steps that used the dataset (then every model at
+ * or below what they made), or the descendants (then, for each, the steps above it that used the dataset).
+ */
+async function datasetPlan(ex: Executor, plan: Plan, dataset: number, where: string[]): Promise<void> {
+  const [uses, size] = await Promise.all([
+    ex.all<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM (SELECT 1 FROM step_dataset WHERE dataset = ? LIMIT 100000) x",
+      [dataset],
+    ),
+    ex.all<{ n: number }>("SELECT COALESCE(SUM(n), 0) AS n FROM tree_count WHERE model = ?", [plan.start]),
+  ]);
+  if (num(uses[0]?.n ?? 0) * 4 < num(size[0]?.n ?? 0)) {
+    plan.with = `WITH q AS (${DATASET_STEPS}),
+hits AS (SELECT m AS node FROM q UNION SELECT k.descendant FROM q ${crossJoin(ex)} closure k ON k.ancestor = q.m)`;
+    plan.withParams = [dataset, plan.start, plan.start];
+    plan.from = "hits h CROSS JOIN closure c";
+    where.push("c.descendant = h.node");
+    return;
+  }
+  where.push(`EXISTS (SELECT 1 FROM (SELECT c.descendant AS m UNION ALL SELECT u.ancestor FROM closure u WHERE u.descendant = c.descendant) mm
+  ${crossJoin(ex)} step s ON s.output = mm.m ${crossJoin(ex)} step_dataset sd ON sd.step = s.id
+  ${crossJoin(ex)} edge e ON e.child = s.output AND e.step = s.id
+  WHERE sd.dataset = ? AND (e.parent = ? OR EXISTS (SELECT 1 FROM closure v WHERE v.descendant = e.parent AND v.ancestor = ?)))`);
+  plan.params.push(dataset, plan.start, plan.start);
+}
+
+async function countsOf(ex: Executor, plan: Plan): Promise<Record<Relation, number>> {
+  const rows = plan.unfiltered
+    ? await ex.all<{ rel: number; n: number }>("SELECT relation AS rel, n FROM tree_count WHERE model = ?", [
+        plan.start,
+      ])
+    : await ex.all<{ rel: number; n: number }>(
+        `${plan.with} SELECT c.relation AS rel, COUNT(*) AS n FROM ${plan.from} WHERE ${plan.where} GROUP BY c.relation`,
+        [...plan.withParams, ...plan.params],
+      );
+  const counts = zeroCounts();
+  for (const row of rows) {
+    const relation = RELATION_BY_CODE[num(row.rel)];
+    if (relation !== undefined) counts[relation] += num(row.n);
+  }
+  return counts;
+}
+
+/** Is there a descendant beyond the depth limit? */
+async function beyond(ex: Executor, plan: Plan): Promise<boolean> {
+  if (plan.maxDepth < CLOSURE_DEPTH) {
+    const rows = await ex.all("SELECT 1 AS one FROM closure WHERE ancestor = ? AND depth > ? LIMIT 1", [
+      plan.start,
+      plan.maxDepth,
+    ]);
+    return rows.length > 0;
+  }
+  // The closure stops at CLOSURE_DEPTH: look one step past its deepest rows.
+  const rows = await ex.all(
+    `SELECT 1 AS one FROM closure c ${crossJoin(ex)} edge e ON e.parent = c.descendant
+WHERE c.ancestor = ? AND c.depth = ? AND e.child <> ?
+AND NOT EXISTS (SELECT 1 FROM closure k WHERE k.descendant = e.child AND k.ancestor = ?) LIMIT 1`,
+    [plan.start, CLOSURE_DEPTH, plan.start, plan.start],
+  );
+  return rows.length > 0;
+}
+
+interface Row {
+  node: number;
+  depth: number;
+  rel: number;
+  name: string;
+}
+
+/** Matching rows after `after` (depth, model id), in page order. */
+async function rowsAfter(
+  ex: Executor,
+  plan: Plan,
+  after: { depth: number; node: number } | undefined,
+  limit: number,
+): Promise<Row[]> {
+  const keyset = after === undefined ? "" : " AND (c.depth > ? OR (c.depth = ? AND c.descendant > ?))";
+  return ex.all<Row>(
+    `${plan.with} SELECT c.descendant AS node, c.depth AS depth, c.relation AS rel, m.name AS name
+FROM ${plan.from} ${crossJoin(ex)} model m ON m.id = c.descendant
+WHERE ${plan.where}${keyset} ORDER BY c.depth, c.descendant LIMIT ?`,
+    [
+      ...plan.withParams,
+      ...plan.params,
+      ...(after === undefined ? [] : [after.depth, after.depth, after.node]),
+      limit,
+    ],
+  );
+}
+
+/** Parents of each listed model that are the start or lie below it (within the depth limit), by name. */
+async function parentsOf(ex: Executor, plan: Plan, nodes: readonly number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (nodes.length === 0) return out;
+  const rows = await ex.all<{ child: number; name: string }>(
+    `SELECT DISTINCT e.child AS child, pm.name AS name FROM edge e JOIN model pm ON pm.id = e.parent
+WHERE e.child IN (${inList(ex, "int")})
+AND (e.parent = ? OR EXISTS (SELECT 1 FROM closure k WHERE k.descendant = e.parent AND k.ancestor = ? AND k.depth <= ?))
+ORDER BY pm.name`,
+    [listParam(ex, nodes), plan.start, plan.start, plan.maxDepth],
+  );
+  for (const row of rows) out.set(row.child, [...(out.get(row.child) ?? []), row.name]);
+  return out;
+}
+
+const toDescendant = (row: Row, parents: Map<number, string[]> | undefined): Descendant => ({
+  id: row.name,
+  depth: num(row.depth),
+  relation: RELATION_BY_CODE[num(row.rel)] ?? "finetune",
+  parents: parents?.get(row.node) ?? [],
+});
+
+export function encodeCursor(depth: number, node: number): string {
+  return Buffer.from(`${depth}.${node}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { depth: number; node: number } {
+  const match = /^(\d{1,4})\.(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString());
+  if (match === null) throw new RangeError(`${JSON.stringify(cursor)} is not a cursor of this registry`);
+  return { depth: Number(match[1]), node: Number(match[2]) };
+}
+
+function pageLimit(limit: number | undefined): number {
+  const n = limit ?? DEFAULT_PAGE;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE)
+    throw new RangeError(`limit must be a whole number from 1 to ${MAX_PAGE}, got ${n}`);
+  return n;
+}
+
+const total = (counts: Record<Relation, number>): number =>
+  counts.finetune + counts.adapter + counts.merge + counts.quantized;
+
+export async function descendantsPage(
+  ex: Executor,
+  id: string,
+  options: DescendantsPageOptions = {},
+): Promise<DescendantsPage> {
+  const limit = pageLimit(options.limit);
+  const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+  const compiled = await compile(ex, id, options);
+  if (compiled.kind === "empty")
+    return { id, total: 0, counts: zeroCounts(), models: [], next: null, complete: true };
+  if (compiled.kind === "walk") {
+    // Outside the closure's vocabulary: one walk, paged in memory (names order, cursor = position).
+    const all = await walkDescendants(ex, id, { ...options, limit: undefined });
+    const from = after === undefined ? 0 : after.node;
+    const models = all.models.slice(from, from + limit);
+    const next = from + limit < all.models.length ? encodeCursor(0, from + limit) : null;
+    return { id, total: all.total, counts: all.counts, models, next, complete: all.complete };
+  }
+  const { plan } = compiled;
+  const [counts, rows, deeper] = await Promise.all([
+    countsOf(ex, plan),
+    rowsAfter(ex, plan, after, limit + 1),
+    beyond(ex, plan),
+  ]);
+  const kept = rows.slice(0, limit);
+  const parents =
+    options.withParents === true
+      ? await parentsOf(
+          ex,
+          plan,
+          kept.map((r) => r.node),
+        )
+      : undefined;
+  const last = kept.at(-1);
+  return {
+    id,
+    total: total(counts),
+    counts,
+    models: kept.map((r) => toDescendant(r, parents)),
+    next: rows.length > limit && last !== undefined ? encodeCursor(num(last.depth), last.node) : null,
+    complete: !deeper,
+  };
+}
+
+export async function* streamDescendants(
+  ex: Executor,
+  id: string,
+  options: Filters = {},
+): AsyncGenerator<Descendant> {
+  const compiled = await compile(ex, id, options);
+  if (compiled.kind === "empty") return;
+  if (compiled.kind === "walk") {
+    yield* (await walkDescendants(ex, id, options)).models;
+    return;
+  }
+  let after: { depth: number; node: number } | undefined;
+  for (;;) {
+    const rows = await rowsAfter(ex, compiled.plan, after, STREAM_CHUNK);
+    for (const row of rows) yield toDescendant(row, undefined);
+    const last = rows.at(-1);
+    if (rows.length < STREAM_CHUNK || last === undefined) return;
+    after = { depth: num(last.depth), node: last.node };
+  }
+}
+
+export async function descendants(
+  ex: Executor,
+  id: string,
+  options: DescendantsOptions = {},
+): Promise<DescendantsResult> {
+  const compiled = await compile(ex, id, options);
+  if (compiled.kind === "empty")
+    return { id, total: 0, counts: zeroCounts(), models: [], truncated: false, complete: true };
+  if (compiled.kind === "walk") return walkDescendants(ex, id, options);
+  const { plan } = compiled;
+  const limit = options.limit;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
+    throw new RangeError(`limit must be a whole number ≥ 0, got ${limit}`);
+  const [counts, rows, deeper] = await Promise.all([
+    countsOf(ex, plan),
+    limit === 0
+      ? Promise.resolve([] as Row[])
+      : ex.all<Row>(
+          `${plan.with} SELECT c.descendant AS node, c.depth AS depth, c.relation AS rel, m.name AS name
+FROM ${plan.from} ${crossJoin(ex)} model m ON m.id = c.descendant
+WHERE ${plan.where} ORDER BY c.depth, m.name${limit === undefined ? "" : " LIMIT ?"}`,
+          [...plan.withParams, ...plan.params, ...(limit === undefined ? [] : [limit])],
+        ),
+    beyond(ex, plan),
+  ]);
+  const parents =
+    options.withParents === true
+      ? await parentsOf(
+          ex,
+          plan,
+          rows.map((r) => r.node),
+        )
+      : undefined;
+  const models = rows.map((r) => toDescendant(r, parents));
+  const all = total(counts);
+  return { id, total: all, counts, models, truncated: models.length < all, complete: !deeper };
+}
+
+export async function descendantCounts(
+  ex: Executor,
+  id: string,
+  options?: DescendantsOptions,
+): Promise<{ total: number; counts: Record<Relation, number> }> {
+  const result = await descendants(ex, id, { ...options, limit: 0 });
+  return { total: result.total, counts: result.counts };
+}
