@@ -27,6 +27,12 @@ export const OTHER_HYPERPARAMETERS = new Set([
   "cpo_alpha",
   "kto_desirable_weight",
   "kto_undesirable_weight",
+  // The same preference parameters under TRL's and LLaMA-Factory's names.
+  "desirable_weight",
+  "undesirable_weight",
+  "kto_chosen_weight",
+  "kto_rejected_weight",
+  "dpo_label_smoothing",
   "num_generations",
   "rl",
   "pretraining_dataset",
