@@ -8,6 +8,7 @@ import { LOSS_VARIANTS } from "../extract/recipe-objective.js";
 import type { LineageDocument, Step } from "../schema/lineage.js";
 import type { NotCarried } from "./model.js";
 import { resolveInput, stepInput } from "./resolve.js";
+import { synonymFor } from "./training.js";
 
 /** The document `ftl import` makes of a recipe's text (a neutral file name: nothing is read from the name). */
 export function readBack(text: string): { document: LineageDocument; warnings: string[] } {
@@ -56,12 +57,14 @@ function modelKey(doc: LineageDocument, step: Step): string | undefined {
 function fineTuneParts(doc: LineageDocument, step: Step & { kind: "fine-tune" }) {
   const { other = {}, ...typed } = step.hyperparameters ?? {};
   const kept = Object.fromEntries(
-    Object.entries(other).filter(([k, v]) => {
-      // A key restating the objective (`rl: dpo`, `loss_type: ipo`) is the objective, compared as such.
-      if (k === "rl" || k === "loss_type" || k === "pref_loss" || k === "stage")
-        return !(typeof v === "string" && (LOSS_VARIANTS[v] === step.objective || v === step.objective));
-      return true;
-    }),
+    Object.entries(other)
+      .map(([k, v]) => [synonymFor(k, "axolotl"), v] as const)
+      .filter(([k, v]) => {
+        // A key restating the objective (`rl: dpo`, `loss_type: ipo`) is the objective, compared as such.
+        if (k === "rl" || k === "loss_type" || k === "pref_loss" || k === "stage")
+          return !(typeof v === "string" && (LOSS_VARIANTS[v] === step.objective || v === step.objective));
+        return true;
+      }),
   );
   const adapter = { ...(step.adapter ?? {}) };
   if (step.parameterization === "qlora" && adapter.quantizationBits === undefined)

@@ -23,7 +23,22 @@ const lr = fc
 
 /** Values every format must carry: never listed as not carried. */
 const ALWAYS_CARRIED =
-  /^(hyperparameters\.(learningRate|epochs|maxSteps|perDeviceBatchSize|beta|seed)|adapter\.(rank|alpha)|objective|parameterization)$/;
+  /^(hyperparameters\.(learningRate|epochs|maxSteps|perDeviceBatchSize|beta|seed)|adapter\.(rank|alpha)|objective|parameterization|hyperparameters\.other\.(\w*label_smoothing|\w*desirable_weight|kto_chosen_weight|kto_rejected_weight|simpo_gamma))$/;
+
+/** Preference parameters generated for an objective, under any framework's name for them. */
+function preference(objective: Objective) {
+  const pick = (names: string[], values: number[]) =>
+    opt(fc.tuple(fc.constantFrom(...names), fc.constantFrom(...values)));
+  if (objective === "dpo" || objective === "ipo")
+    return fc.tuple(pick(["label_smoothing", "dpo_label_smoothing"], [0.1, 0.2]));
+  if (objective === "kto")
+    return fc.tuple(
+      pick(["desirable_weight", "kto_desirable_weight", "kto_chosen_weight"], [1, 1.33]),
+      pick(["undesirable_weight", "kto_undesirable_weight", "kto_rejected_weight"], [1, 0.75]),
+    );
+  if (objective === "simpo") return fc.tuple(pick(["simpo_gamma"], [0.5, 1.6]));
+  return fc.constant([] as ([string, number] | undefined)[]);
+}
 
 function fineTune(objective: Objective) {
   return fc
@@ -60,6 +75,7 @@ function fineTune(objective: Objective) {
       seed: opt(fc.integer({ min: 0, max: 1000 })),
       beta: fc.constantFrom(0.01, 0.1, 0.5),
       revision: opt(fc.constantFrom("a1b2c3d", "v1.0")),
+      preference: preference(objective),
     })
     .map((g): LineageDocument => {
       const adapter =
@@ -72,7 +88,21 @@ function fineTune(objective: Objective) {
               ...(g.targets !== undefined ? { targetModules: g.targets } : {}),
               ...(g.parameterization === "qlora" ? { quantizationBits: 4 as const } : {}),
             };
-      const { rank, alpha, dropout, targets, datasets, revision, parameterization, beta, ...hp } = g;
+      const {
+        rank,
+        alpha,
+        dropout,
+        targets,
+        datasets,
+        revision,
+        parameterization,
+        beta,
+        preference: pref,
+        ...hp
+      } = g;
+      const other = Object.fromEntries(
+        (pref as ([string, number] | undefined)[]).filter((p) => p !== undefined),
+      );
       const hyperparameters = Object.fromEntries(Object.entries(hp).filter(([, v]) => v !== undefined));
       const step: Step = {
         id: "train",
@@ -86,7 +116,11 @@ function fineTune(objective: Objective) {
             (d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) as { id: string },
           ),
         },
-        hyperparameters: { ...hyperparameters, ...(BETA_OBJECTIVES.includes(objective) ? { beta } : {}) },
+        hyperparameters: {
+          ...hyperparameters,
+          ...(BETA_OBJECTIVES.includes(objective) ? { beta } : {}),
+          ...(Object.keys(other).length > 0 ? { other } : {}),
+        },
         output: { id: "out-org/tuned" },
       };
       return {

@@ -178,6 +178,37 @@ function writePrecision(plan: Plan, precision: string | undefined, keys: Map<str
   else plan.drop("hyperparameters.precision", precision, "no flag of this framework selects it");
 }
 
+/**
+ * Preference parameters the frameworks name differently (TRL `desirable_weight`, axolotl
+ * `kto_desirable_weight`, LLaMA-Factory `kto_chosen_weight`): one row per parameter, one name per format.
+ */
+export const PREFERENCE_SYNONYMS: readonly Record<TrainingFormat, string>[] = [
+  {
+    trl: "label_smoothing",
+    "alignment-handbook": "label_smoothing",
+    axolotl: "dpo_label_smoothing",
+    "llama-factory": "dpo_label_smoothing",
+  },
+  {
+    trl: "desirable_weight",
+    "alignment-handbook": "desirable_weight",
+    axolotl: "kto_desirable_weight",
+    "llama-factory": "kto_chosen_weight",
+  },
+  {
+    trl: "undesirable_weight",
+    "alignment-handbook": "undesirable_weight",
+    axolotl: "kto_undesirable_weight",
+    "llama-factory": "kto_rejected_weight",
+  },
+];
+
+/** A key under the given format's name for the same preference parameter, or the key itself. */
+export function synonymFor(key: string, format: TrainingFormat): string {
+  const row = PREFERENCE_SYNONYMS.find((r) => Object.values(r).includes(key));
+  return row ? row[format] : key;
+}
+
 /** Writes `hyperparameters.other` entries the framework has a key for; lists the rest. */
 export function writeOtherKeys(
   plan: Plan,
@@ -185,19 +216,18 @@ export function writeOtherKeys(
   field: string,
   keys: Map<string, KeyInfo>,
   written: ReadonlySet<string>,
+  format: TrainingFormat,
 ): void {
-  for (const [key, value] of Object.entries(other ?? {})) {
+  for (const [original, value] of Object.entries(other ?? {})) {
+    const key = synonymFor(original, format);
     if (OBJECTIVE_KEYS.has(key) || written.has(key)) continue;
     const info = keys.get(key);
-    if (!info) plan.drop(`${field}.${key}`, value, "the framework has no key of this name");
+    const at = `${field}.${original}`;
+    if (!info) plan.drop(at, value, "the framework has no key of this name");
     else if (!OTHER_HYPERPARAMETERS.has(key.toLowerCase()))
-      plan.drop(
-        `${field}.${key}`,
-        value,
-        "a framework key ftl's importer does not model (written, it would not read back)",
-      );
+      plan.drop(at, value, "a framework key ftl's importer does not model (written, it would not read back)");
     else if (!valueFits(info.type, value))
-      plan.drop(`${field}.${key}`, value, `not a value ${info.cls}.${key} takes (${info.type})`);
+      plan.drop(at, value, `not a value ${info.cls}.${key} takes (${info.type})`);
     else plan.put(key, value);
   }
 }

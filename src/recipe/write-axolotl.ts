@@ -128,7 +128,7 @@ export function writeAxolotl(doc: LineageDocument, step: FineTuneStep, objective
   plan.section("Training");
   writeHyperparameters(plan, step, "axolotl", keys);
   const written = new Set(plan.entries.flatMap((e) => ("key" in e ? [e.key] : [])));
-  writeOtherKeys(plan, step.hyperparameters?.other, "hyperparameters.other", keys, written);
+  writeOtherKeys(plan, step.hyperparameters?.other, "hyperparameters.other", keys, written, "axolotl");
   writeOutput(plan, step, { hub: "hub_model_id", dir: "output_dir" }, "./outputs");
   return { plan, run: "axolotl train RECIPE.yaml" };
 }

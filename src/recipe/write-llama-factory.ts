@@ -132,7 +132,7 @@ export function writeLlamaFactory(doc: LineageDocument, step: FineTuneStep, obje
   plan.section("train");
   writeHyperparameters(plan, step, "llama-factory", keys);
   const written = new Set(plan.entries.flatMap((e) => ("key" in e ? [e.key] : [])));
-  writeOtherKeys(plan, step.hyperparameters?.other, "hyperparameters.other", keys, written);
+  writeOtherKeys(plan, step.hyperparameters?.other, "hyperparameters.other", keys, written, "llama-factory");
   plan.section("output");
   writeOutput(plan, step, { hub: "hub_model_id", push: "push_to_hub", dir: "output_dir" }, "saves");
   return { plan, run: "llamafactory-cli train RECIPE.yaml" };

@@ -140,7 +140,7 @@ export function writeTrl(doc: LineageDocument, step: FineTuneStep, objective: Ob
   if (lossType && keys.has("loss_type")) plan.put("loss_type", lossType);
   writeHyperparameters(plan, step, format, keys);
   const written = new Set(plan.entries.flatMap((e) => ("key" in e ? [e.key] : [])));
-  writeOtherKeys(plan, step.hyperparameters?.other, "hyperparameters.other", keys, written);
+  writeOtherKeys(plan, step.hyperparameters?.other, "hyperparameters.other", keys, written, format);
   writeOutput(plan, step, { hub: "hub_model_id", push: "push_to_hub", dir: "output_dir" }, "data");
   const run = handbook
     ? `accelerate launch ${trainer.script} --config RECIPE.yaml`
