@@ -69,6 +69,11 @@ describe("writeRecipe", () => {
     expect(ia3.message).toMatch(/IA³ fine-tune.*none of the formats ftl writes/);
     const tune = errorOf(() => writeRecipe(doc([sft()]), { format: "mergekit" }));
     expect(tune.formats).toEqual(["trl", "alignment-handbook", "axolotl", "llama-factory"]);
+    const fold: Step = { id: "fold", kind: "adapter-merge", inputs: { models: [{ step: "sft" }] } };
+    const folded = errorOf(() => writeRecipe(doc([sft(), fold]), { format: "trl" }));
+    expect(folded.message).toBe(
+      "TRL cannot express step 'fold' (an adapter-merge step); formats that can: none of the formats ftl writes",
+    );
     const missing = errorOf(() => writeRecipe(doc([sft()]), { format: "trl", step: "dpo" }));
     expect(missing.message).toBe("no step 'dpo' in the document (its steps: sft)");
   });

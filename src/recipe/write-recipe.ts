@@ -49,7 +49,7 @@ function refuse(step: Step, format: RecipeFormat): never {
     step.kind === "merge"
       ? "a merge"
       : step.kind !== "fine-tune"
-        ? `a ${step.kind} step`
+        ? `${/^[aeiou]/.test(step.kind) ? "an" : "a"} ${step.kind} step`
         : step.parameterization !== undefined &&
             !(TRAINING_PARAMETERIZATIONS as readonly string[]).includes(step.parameterization)
           ? `a ${PARAMETERIZATION_LABELS[step.parameterization]} fine-tune`
