@@ -112,7 +112,8 @@ export function recomputeStatements(dialect: "sqlite" | "postgres", changed: str
     dialect === "sqlite"
       ? "CREATE TEMP TABLE IF NOT EXISTS closure_dirty (model INTEGER PRIMARY KEY)"
       : "CREATE TEMP TABLE IF NOT EXISTS closure_dirty (model integer PRIMARY KEY)",
-    "DELETE FROM closure_dirty",
+    // PostgreSQL never vacuums temporary tables: DELETE would leave every batch's rows behind as dead tuples.
+    dialect === "sqlite" ? "DELETE FROM closure_dirty" : "TRUNCATE closure_dirty",
     `INSERT INTO closure_dirty (model) SELECT DISTINCT changed.value FROM (${changed}) AS changed WHERE true`,
     `INSERT INTO closure_dirty (model) SELECT DISTINCT descendant FROM closure WHERE ancestor IN (${dirty})
 ON CONFLICT DO NOTHING`,
