@@ -1,9 +1,9 @@
 /**
  * Who may do what: writes always need a `write` token; reads are open unless the server was started with
  * `--read-token-required`. Tokens come as `Authorization: Bearer ftl_…`. The list of unrevoked token hashes
- * is read from the registry at most once a second (and again, at most ten times a second, for a token no cached
- * hash matches), so a new token works at once and a revoked one (by `ftl token`, or on another server over the
- * same PostgreSQL database) stops working within a second.
+ * is read from the registry at most once a second (and again, at most ten times a second, for a token no
+ * cached hash matches), so a new token works within a tenth of a second and a revoked one (by `ftl token`,
+ * or on another server over the same PostgreSQL database) stops working within a second.
  */
 import type { MiddlewareHandler } from "hono";
 import type { TokenScope } from "../store/api-tokens.js";

@@ -200,7 +200,8 @@ describe.skipIf(missing)("the web page in Chromium", () => {
     expect(await page.locator(".datasets a").first().textContent()).toBe(HOSTILE_DATASET);
     await shot("hostile-model");
     await page.locator(".datasets a").first().click();
-    await page.waitForSelector("h1.id");
+    await page.waitForURL(/\/datasets\//);
+    await page.locator("h1", { hasText: "evil/" }).waitFor();
     expect(await page.locator("h1").textContent()).toBe(HOSTILE_DATASET);
     expect(await page.evaluate("window.__pwned")).toBeUndefined();
     await shot("hostile-dataset");
