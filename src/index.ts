@@ -125,6 +125,17 @@ export { describeDataset, describeHyperparameters, describeMethod, describeStep 
 export { formatReport } from "./render/report-text.js";
 export { lineageJsonSchema, SCHEMA_ID } from "./schema/json-schema.js";
 export * from "./schema/lineage.js";
+// The registry over HTTP (ftl serve): the Hono app, the server, the OpenAPI document, API tokens.
+export {
+  ApiError,
+  type AppOptions,
+  createApp,
+  newToken,
+  openApiDocument,
+  type RunningServer,
+  type ServeOptions,
+  startServer,
+} from "./server/index.js";
 // The registry: many documents in SQLite or PostgreSQL, bulk ingest, graph queries across models, trees.
 export {
   type AddInput,
