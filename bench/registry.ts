@@ -19,8 +19,10 @@ import pg from "pg";
 import { openStore, type Store } from "../src/store/index.js";
 import { type Floor, postgresFloor, sqliteFloor } from "./lib/floor.js";
 import type { LoadFigures } from "./lib/load.js";
+import { type Timings, timePairs } from "./lib/pairs.js";
 import { median, medianOfRounds, type RoundFigures, roundFigures } from "./lib/stats.js";
 import { type Cell, formatNumber, markdownTable, textTable } from "./lib/table.js";
+import { checkTree, prefixesOf, type TreeTargets, treeRound } from "./lib/tree-bench.js";
 import {
   defaultRegistryPath,
   generateRegistryFile,
@@ -33,6 +35,8 @@ const SIZES = { small: 50_000, full: 2_000_000 } as const;
 const { values } = parseArgs({
   options: {
     size: { type: "string", default: "small" },
+    /** Another size than small/full (development: 200000), reported under the size name "custom". */
+    models: { type: "string" },
     seed: { type: "string", default: "1" },
     stores: { type: "string", default: "sqlite,postgres" },
     rounds: { type: "string" },
@@ -43,8 +47,9 @@ const { values } = parseArgs({
   },
   allowPositionals: false,
 });
-const sizeName = values.size === "full" ? "full" : "small";
-const models = SIZES[sizeName];
+const sizeName = values.models !== undefined ? "custom" : values.size === "full" ? "full" : "small";
+const models =
+  values.models !== undefined ? Number(values.models) : SIZES[sizeName === "full" ? "full" : "small"];
 const seed = Number(values.seed);
 const full = sizeName === "full";
 const rounds = Number(values.rounds ?? (full ? 3 : 5));
@@ -96,6 +101,8 @@ interface WorkerOutput {
   stats: { models: number; documents: number; edges: number; datasets: number };
   planUs: number;
   parseUs: number;
+  /** A second load of the same file (every document already stored). */
+  reloadSeconds?: number;
 }
 
 interface QueryFigures {
@@ -125,8 +132,35 @@ interface StoreFigures {
     addSeconds: number;
     optimizeSeconds: number;
     cpuSeconds: number;
+    reloadSeconds: number;
+    /** SQLite: the bare loader on the same file (bench/lib/bare-load.ts). */
+    bareSeconds?: number;
   };
   queries: QueryFigures[];
+}
+
+/** The load floor on SQLite: parse, store bodies and edges (bench/lib/bare-load.ts), in a child process. */
+function bareLoad(): { seconds: number; peakRssMb: number } {
+  const script = fileURLToPath(new URL("./lib/bare-load.ts", import.meta.url));
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      script,
+      "--db",
+      `${root}/bench/out/bare-${models}.db`,
+      "--file",
+      file,
+      "--batch",
+      String(batchSize),
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  if (result.status !== 0) throw new Error(`bare loader failed (${result.status ?? result.signal})`);
+  for (const suffix of ["", "-wal", "-shm"])
+    rmSync(`${root}/bench/out/bare-${models}.db${suffix}`, { force: true });
+  return JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as { seconds: number; peakRssMb: number };
 }
 
 function workerRun(location: string): WorkerOutput {
@@ -180,37 +214,6 @@ async function freshLocation(
   return { location: url.href, schema };
 }
 
-/** Times `ftl` and `floor` on every sample, alternating which goes first; returns both timing lists. */
-async function timePairs<T>(
-  items: readonly T[],
-  ftl: (item: T) => Promise<unknown>,
-  floor: (item: T) => Promise<unknown>,
-): Promise<Timings> {
-  const out: Timings = { ftl: [], floor: [], ftlCpu: [], floorCpu: [] };
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as T;
-    const runs = i % 2 === 0 ? ([ftl, floor] as const) : ([floor, ftl] as const);
-    for (const run of runs) {
-      const cpu = process.cpuUsage();
-      const t = performance.now();
-      await run(item);
-      const wall = performance.now() - t;
-      const used = process.cpuUsage(cpu);
-      (run === ftl ? out.ftl : out.floor).push(wall);
-      (run === ftl ? out.ftlCpu : out.floorCpu).push((used.user + used.system) / 1000);
-    }
-  }
-  return out;
-}
-
-/** Wall milliseconds per call, and this process's CPU milliseconds per call (on SQLite, the query's own work). */
-interface Timings {
-  ftl: number[];
-  floor: number[];
-  ftlCpu: number[];
-  floorCpu: number[];
-}
-
 async function measureQueries(store: Store, floor: Floor): Promise<QueryFigures[]> {
   const ancestorsSample = samples.models.slice(0, SAMPLE.ancestors);
   const datasetsSample = samples.models.slice(SAMPLE.ancestors, SAMPLE.ancestors + SAMPLE.datasets);
@@ -257,6 +260,15 @@ async function measureQueries(store: Store, floor: Floor): Promise<QueryFigures[
     );
     wideCounts.set(target.id, r.total);
   }
+  const popular = (await floor.run("popularDataset", []))[0];
+  const treeTargets: TreeTargets = {
+    wide: wideTargets,
+    sample: samples.models.slice(0, 300),
+    prefixes: prefixesOf(samples.models.slice(300), 300),
+    datasets: [...(popular !== undefined ? [popular] : []), ...samples.datasets.slice(0, 1)],
+    reps: SAMPLE.descendantsReps,
+  };
+  for (const name of await checkTree(store, floor, treeTargets)) check(name, false);
 
   const perRound = new Map<
     string,
@@ -322,6 +334,7 @@ async function measureQueries(store: Store, floor: Floor): Promise<QueryFigures[
         ([a, b]) => floor.run("common", [a, b]),
       ),
     );
+    for (const [name, t] of await treeRound(store, floor, treeTargets)) record(name, t);
     progress(`  query round ${round + 1}/${rounds} done`);
   }
   const sampleCount: Record<string, number> = {
@@ -329,6 +342,9 @@ async function measureQueries(store: Store, floor: Floor): Promise<QueryFigures[
     "trained-on": trainedSample.length,
     datasets: datasetsSample.length,
     common: commonSample.length,
+    "tree view (sample)": treeTargets.sample.length,
+    search: treeTargets.prefixes.length,
+    "search ignoring case": treeTargets.prefixes.length,
   };
   return [...perRound].map(([query, r]) => {
     const figures: QueryFigures = {
@@ -355,7 +371,15 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
     ({ location, schema } = await freshLocation(kind, true));
     progress(`  --skip-load: querying the registry already at ${location}`);
   }
+  const bare: number[] = [];
   for (let run = 0; run < (values["skip-load"] ? 0 : loadRuns); run++) {
+    if (kind === "sqlite") {
+      progress(`  bare loader ${run + 1}/${loadRuns} …`);
+      bare.push(bareLoad().seconds);
+      progress(
+        `  bare loader: ${formatNumber(bare.at(-1) ?? Number.NaN)} s (load average ${loadavg()[0]?.toFixed(1)})`,
+      );
+    }
     progress(`  load ${run + 1}/${loadRuns}: fresh ${kind} registry, loading …`);
     ({ location, schema } = await freshLocation(kind));
     const output = workerRun(location);
@@ -380,6 +404,8 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
     addSeconds: median(loads.map((l) => l.load.addSeconds)),
     optimizeSeconds: median(loads.map((l) => l.optimizeSeconds)),
     cpuSeconds: median(loads.map((l) => l.cpuSeconds ?? Number.NaN)),
+    reloadSeconds: median(loads.map((l) => l.reloadSeconds ?? Number.NaN)),
+    ...(bare.length > 0 ? { bareSeconds: median(bare) } : {}),
   };
   const store = await openStore(location);
   const floor =
@@ -464,6 +490,8 @@ if (results.length > 0) {
     ["load seconds", ...results.map((r) => r.load.seconds)],
     ["load CPU seconds (client)", ...results.map((r) => r.load.cpuSeconds)],
     ["load peak RSS MB", ...results.map((r) => Math.round(r.load.peakRssMb))],
+    ["second load of the same file (no-op) seconds", ...results.map((r) => r.load.reloadSeconds)],
+    ["bare loader seconds (SQLite floor)", ...results.map((r) => r.load.bareSeconds ?? Number.NaN)],
   ];
   for (const q of results[0]?.queries ?? []) {
     rows.push([`${q.query} p50 ms`, ...results.map((r) => pick(r, q.query)?.ftl.p50 ?? Number.NaN)]);
@@ -486,6 +514,12 @@ if (results.length > 0) {
       `${formatNumber(loadSeconds)} s`,
       // A small load does not tell: per-document cost grows with the registry (2M measured: 84 s).
       full ? verdict(loadSeconds < 60) : "run --size full to know",
+    ]);
+    const bareSeconds = sqlite.load.bareSeconds ?? Number.NaN;
+    targets.push([
+      "SQLite load within 1.5x the bare loader",
+      `${formatNumber(sqlite.load.seconds / bareSeconds)}x (${formatNumber(sqlite.load.seconds)} s vs ${formatNumber(bareSeconds)} s)`,
+      verdict(sqlite.load.seconds <= 1.5 * bareSeconds),
     ]);
     targets.push([
       "SQLite load peak < 2 GB",
@@ -524,6 +558,44 @@ if (results.length > 0) {
         `${formatNumber(tr.ftl.p99)} ms${cpuNote(r, tr.ftlCpu.p99)}`,
         verdict(tr.ftl.p99 < 100),
       ]);
+    if (anc)
+      targets.push([
+        `${r.store}: ancestors p50 within 1.5x the floor`,
+        `${formatNumber(anc.ftl.p50 / anc.floor.p50)}x`,
+        verdict(anc.ftl.p50 <= 1.5 * anc.floor.p50),
+      ]);
+    for (const q of r.queries.filter((x) => x.query.startsWith("tree view")))
+      targets.push([
+        `${r.store}: ${q.query} p50 < 5 ms, p99 < 20 ms`,
+        `${formatNumber(q.ftl.p50)} / ${formatNumber(q.ftl.p99)} ms${cpuNote(r, q.ftlCpu.p50)}`,
+        verdict(q.ftl.p50 < 5 && q.ftl.p99 < 20),
+      ]);
+    for (const q of r.queries.filter((x) => x.query.startsWith("stream all")))
+      targets.push([
+        `${r.store}: ${q.query} within 1.5x the walk`,
+        `${formatNumber(q.ftl.p50)} ms vs ${formatNumber(q.floor.p50)} ms: ${formatNumber(q.ftl.p50 / q.floor.p50)}x`,
+        verdict(q.ftl.p50 <= 1.5 * q.floor.p50),
+      ]);
+    for (const q of r.queries.filter((x) => x.query.startsWith("search")))
+      targets.push([
+        `${r.store}: ${q.query} p99 < 5 ms`,
+        `${formatNumber(q.ftl.p99)} ms`,
+        verdict(q.ftl.p99 < 5),
+      ]);
+    if (r.loads.length > 0) {
+      const ratio = r.load.seconds / r.load.reloadSeconds;
+      targets.push([
+        `${r.store}: second load of the same file ≥ 5x faster`,
+        `${formatNumber(ratio)}x (${formatNumber(r.load.reloadSeconds)} s)`,
+        verdict(ratio >= 5),
+      ]);
+      if (r.store === "postgres")
+        targets.push([
+          `postgres: load of 2M < 90 s${full ? "" : " (extrapolated)"}`,
+          `${formatNumber(r.load.seconds * (SIZES.full / models))} s`,
+          full ? verdict(r.load.seconds < 90) : "run --size full to know",
+        ]);
+    }
     const ratios = r.queries.map((q) => ({
       query: q.query,
       ratio: Math.max(q.ftl.p50 / q.floor.p50, q.ftl.p99 / q.floor.p99),

@@ -2,6 +2,8 @@
  * The floor: bare recursive SQL over the store's own tables (`model`, `edge`, `step`, `step_dataset`,
  * `dataset`, see src/store/migrations.ts), answering each question with the least work — a set of names, no
  * steps, no depths beyond what the question needs. ftl's figure divided by the floor's is its overhead.
+ * For the model-tree view the floor is a walk that stops after 51 rows (no counts, no order); for search, the
+ * same index range scan ftl runs, without the lower-case variant.
  */
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -17,6 +19,15 @@ export const FLOOR_SQL = {
   UNION
   SELECT e.child FROM walk w JOIN edge e ON e.parent = w.node
 ) SELECT m.name FROM walk w JOIN model m ON m.id = w.node`,
+  firstPage: `WITH RECURSIVE walk(node) AS (
+  SELECT id FROM model WHERE name = ?
+  UNION
+  SELECT e.child FROM walk w JOIN edge e ON e.parent = w.node
+) SELECT m.name FROM walk w JOIN model m ON m.id = w.node LIMIT 51`,
+  searchModels: "SELECT name FROM model WHERE name >= ? AND name < ? ORDER BY name LIMIT 20",
+  searchDatasets: "SELECT name FROM dataset WHERE name >= ? AND name < ? ORDER BY name LIMIT 20",
+  popularDataset: `SELECT ds.name FROM step_dataset sd JOIN dataset ds ON ds.id = sd.dataset
+GROUP BY ds.name ORDER BY COUNT(*) DESC, ds.name LIMIT 1`,
   descendantCount: `WITH RECURSIVE walk(node) AS (
   SELECT id FROM model WHERE name = ?
   UNION
