@@ -74,27 +74,36 @@ describe("reads answer as the CLI's --json", () => {
     expect((await get("/api/v1/search?q=hugging")).body).toEqual(await cli("query", "search", "hugging"));
   });
 
-  it("pages through descendants with a cursor; the pages join into the CLI's whole list", async () => {
+  it("pages through descendants with a cursor, each page as the CLI's; the pages hold every descendant once", async () => {
     const all = (await cli("query", "descendants", "fixture/base", "--limit", "all")) as {
-      models: unknown[];
+      models: { id: string }[];
       counts: Record<string, number>;
     };
-    const seen: unknown[] = [];
+    const seen: string[] = [];
     let cursor: string | null = "";
     let pages = 0;
     while (cursor !== null) {
       const page = await get(
-        `/api/v1/models/fixture/base/descendants?limit=25${cursor ? `&cursor=${cursor}` : ""}`,
+        `/api/v1/models/fixture/base/descendants?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
       );
       expect(page.status).toBe(200);
+      const args = [
+        "query",
+        "descendants",
+        "fixture/base",
+        "--limit",
+        "25",
+        ...(cursor ? ["--cursor", cursor] : []),
+      ];
+      expect(page.body).toEqual(await cli(...args));
       expect(page.body.total).toBe(FAN_OUT);
       expect(page.body.counts).toEqual(all.counts);
-      seen.push(...(page.body.models as unknown[]));
-      cursor = page.body.nextCursor as string | null;
+      seen.push(...(page.body.models as { id: string }[]).map((m) => m.id));
+      cursor = page.body.next as string | null;
       pages++;
     }
     expect(pages).toBe(3);
-    expect(seen).toEqual(all.models);
+    expect(seen.sort()).toEqual(all.models.map((m) => m.id).sort());
     const merges = await get("/api/v1/models/fixture/base/descendants?relation=merge&limit=5");
     expect(merges.body.total).toBe(FAN_OUT / 4);
     expect((merges.body.models as { relation: string }[]).every((m) => m.relation === "merge")).toBe(true);

@@ -1,4 +1,4 @@
-/** Reading requests: query parameters through their zod schema, ids out of paths, paging cursors. */
+/** Reading requests: query parameters through their zod schema, ids out of paths. */
 import type { Context } from "hono";
 import type { z } from "zod";
 import { closest } from "../validate/suggest.js";
@@ -70,27 +70,4 @@ export function idAndSub<S extends string>(
 export function pathAfter(c: Context, prefix: string): string {
   const path = new URL(c.req.url).pathname;
   return path.startsWith(prefix) ? path.slice(prefix.length) : "";
-}
-
-/** An opaque cursor for the position of the next page. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset }), "utf8").toString("base64url");
-}
-
-/** The position a cursor stands for; a cursor this server did not write is a 400. */
-export function decodeCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown };
-    if (typeof value.o === "number" && Number.isInteger(value.o) && value.o >= 0 && value.o <= 10_000_000)
-      return value.o;
-  } catch {
-    // falls through to the error below
-  }
-  throw new ApiError(
-    400,
-    "bad-request",
-    "cursor: not a cursor this server wrote (pass nextCursor as it is)",
-    [{ code: "query.cursor", path: "cursor", message: "not a cursor this server wrote" }],
-  );
 }

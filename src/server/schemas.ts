@@ -41,7 +41,11 @@ export const DescendantsQuery = z.strictObject({
     .max(1000)
     .default(50)
     .meta({ description: "Models per page (1–1000)" }),
-  cursor: z.string().max(200).optional().meta({ description: "`nextCursor` of the previous page" }),
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: "`next` of the previous page (same id and filters)" }),
   "max-depth": depth,
 });
 
@@ -118,20 +122,22 @@ export const AncestorsSchema = z
 export const DescendantsPageSchema = z
   .object({
     id,
-    total: z.int(),
+    total: z.int().meta({ description: "Matching descendants, all pages" }),
     counts: countsByRelation,
     models: z.array(
       z.object({ id: z.string(), depth: z.int(), relation: RelationSchema, parents: z.array(z.string()) }),
     ),
-    truncated: z.boolean(),
-    complete: z.boolean(),
-    offset: z.int().meta({ description: "Position of the first model of this page among all matches" }),
-    nextCursor: z
+    next: z
       .string()
       .nullable()
-      .meta({ description: "Pass as `cursor` for the next page; null at the end" }),
+      .meta({ description: "Pass as `cursor` for the next page; null on the last one" }),
+    complete: z.boolean(),
   })
-  .meta({ id: "DescendantsPage", description: "As `ftl query descendants ID --json`, one page of it" });
+  .meta({
+    id: "DescendantsPage",
+    description:
+      "As `ftl query descendants ID --limit N [--cursor C] --json`: nearest first, then in registration order",
+  });
 
 export const TrainedOnSchema = z
   .object({
@@ -234,7 +240,8 @@ export type _Checks = [
   Assignable<Record<S.Relation, number>, z.infer<typeof countsByRelation>>,
   Assignable<S.SearchResult, z.infer<typeof SearchSchema>>,
   Assignable<S.AncestorsResult, z.infer<typeof AncestorsSchema>>,
-  Assignable<S.DescendantsResult, Omit<z.infer<typeof DescendantsPageSchema>, "offset" | "nextCursor">>,
+  Assignable<S.DescendantsPage, z.infer<typeof DescendantsPageSchema>>,
+  Assignable<z.infer<typeof DescendantsPageSchema>, S.DescendantsPage>,
   Assignable<S.TrainedOnResult, z.infer<typeof TrainedOnSchema>>,
   Assignable<S.DatasetsResult, z.infer<typeof DatasetsSchema>>,
   Assignable<S.CommonResult, z.infer<typeof CommonSchema>>,

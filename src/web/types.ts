@@ -3,15 +3,14 @@ export type {
   AncestorsResult,
   CommonResult,
   DatasetsResult,
-  DescendantsResult,
+  DescendantsPage,
   StepEdge,
   TrainedOnResult,
 } from "../store/store.js";
 
-import type { DescendantsResult, DocumentsResult, LicenseClaim, ModelInfo } from "../store/store.js";
+import type { DocumentsResult, LicenseClaim, ModelInfo } from "../store/store.js";
 
 export type ModelAnswer = DocumentsResult & { model: ModelInfo; licenses: LicenseClaim[] };
-export type DescendantsPage = DescendantsResult & { offset: number; nextCursor: string | null };
 export interface SearchAnswer {
   models: string[];
   datasets: string[];

@@ -10,7 +10,7 @@ import { EXPORTERS, type ExportFormat, exportLineage } from "../../export/index.
 import type { LineageDocument } from "../../schema/lineage.js";
 import type { Store } from "../../store/store.js";
 import { ApiError } from "../errors.js";
-import { decodeCursor, encodeCursor, idAndSub, parseQuery, pathAfter } from "../request.js";
+import { idAndSub, parseQuery, pathAfter } from "../request.js";
 import { DescendantsQuery, ExportQuery, WalkQuery } from "../schemas.js";
 
 export const MODEL_SUBS = ["ancestors", "descendants", "datasets", "audit", "export"] as const;
@@ -47,24 +47,22 @@ async function modelAnswer(store: Store, id: string) {
 async function descendantsPage(c: Context, store: Store, id: string) {
   const q = parseQuery(c, DescendantsQuery);
   await requireModel(store, id);
-  const offset = decodeCursor(q.cursor);
-  const result = await store.descendants(id, {
-    ...(q.objective ? { objective: q.objective } : {}),
-    ...(q.param ? { parameterization: q.param } : {}),
-    ...(q.relation ? { relation: q.relation } : {}),
-    ...(q.dataset !== undefined ? { dataset: q.dataset } : {}),
-    ...depthOption(q),
-    limit: offset + q.limit,
-  });
-  const models = result.models.slice(offset);
-  const next = offset + models.length;
-  return {
-    ...result,
-    models,
-    truncated: next < result.total,
-    offset,
-    nextCursor: next < result.total ? encodeCursor(next) : null,
-  };
+  try {
+    return await store.descendantsPage(id, {
+      ...(q.objective ? { objective: q.objective } : {}),
+      ...(q.param ? { parameterization: q.param } : {}),
+      ...(q.relation ? { relation: q.relation } : {}),
+      ...(q.dataset !== undefined ? { dataset: q.dataset } : {}),
+      ...depthOption(q),
+      limit: q.limit,
+      ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ApiError(400, "bad-request", `cursor: ${error.message}`, [
+      { code: "query.cursor", path: "cursor", message: error.message },
+    ]);
+  }
 }
 
 /** The document an export is written from: the model's latest current document, else its registry ancestry. */

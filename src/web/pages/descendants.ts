@@ -31,6 +31,8 @@ function select(name: string, label: string, values: readonly string[], current:
 export async function descendantsPage(main: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
   const cursor = params.get("cursor") ?? undefined;
+  // Where this page starts among all matches: the page's own URL says it (the API's cursor is opaque).
+  const offset = cursor === undefined ? 0 : Math.max(0, Number(params.get("start") ?? "0") || 0);
   const page = await api<DescendantsPage>(
     `/api/v1/models/${idPath(id)}/descendants${query({ ...filters, limit: PAGE, cursor })}`,
   );
@@ -64,8 +66,8 @@ export async function descendantsPage(main: HTMLElement, id: string, params: URL
     ),
     h("button", { type: "submit" }, "Filter"),
   );
-  const first = page.offset + 1;
-  const last = page.offset + page.models.length;
+  const first = offset + 1;
+  const last = offset + page.models.length;
   mount(
     main,
     h("p", { class: "kicker" }, h("a", { href: modelHref(id), "data-nav": true }, id)),
@@ -130,12 +132,12 @@ export async function descendantsPage(main: HTMLElement, id: string, params: URL
     h(
       "nav",
       { class: "pager", "aria-label": "Pages" },
-      page.offset > 0 ? h("a", { href: `${here}${query(filters)}`, "data-nav": true }, "First page") : null,
-      page.nextCursor
+      offset > 0 ? h("a", { href: `${here}${query(filters)}`, "data-nav": true }, "First page") : null,
+      page.next
         ? h(
             "a",
             {
-              href: `${here}${query({ ...filters, cursor: page.nextCursor })}`,
+              href: `${here}${query({ ...filters, cursor: page.next, start: last })}`,
               "data-nav": true,
               rel: "next",
             },
