@@ -238,7 +238,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     paths,
     components: {
-      schemas: { ...out.defs, LineageDocument: out.properties.LineageDocument, Error: out.properties.Error },
+      // Both have an id, so the generator put them under $defs already (a property would only refer to it).
+      schemas: { LineageDocument: out.properties.LineageDocument, Error: out.properties.Error, ...out.defs },
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "A token from ftl token create" },
       },
