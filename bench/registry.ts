@@ -101,7 +101,8 @@ interface WorkerOutput {
   stats: { models: number; documents: number; edges: number; datasets: number };
   planUs: number;
   parseUs: number;
-  /** A second load of the same file (every document already stored). */
+  /** `ingest` of the same file after the load: line by line (no marker yet), then skipped by its hash. */
+  rereadSeconds?: number;
   reloadSeconds?: number;
 }
 
@@ -132,6 +133,7 @@ interface StoreFigures {
     addSeconds: number;
     optimizeSeconds: number;
     cpuSeconds: number;
+    rereadSeconds: number;
     reloadSeconds: number;
     /** SQLite: the bare loader on the same file (bench/lib/bare-load.ts). */
     bareSeconds?: number;
@@ -404,6 +406,7 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
     addSeconds: median(loads.map((l) => l.load.addSeconds)),
     optimizeSeconds: median(loads.map((l) => l.optimizeSeconds)),
     cpuSeconds: median(loads.map((l) => l.cpuSeconds ?? Number.NaN)),
+    rereadSeconds: median(loads.map((l) => l.rereadSeconds ?? Number.NaN)),
     reloadSeconds: median(loads.map((l) => l.reloadSeconds ?? Number.NaN)),
     ...(bare.length > 0 ? { bareSeconds: median(bare) } : {}),
   };
@@ -490,7 +493,14 @@ if (results.length > 0) {
     ["load seconds", ...results.map((r) => r.load.seconds)],
     ["load CPU seconds (client)", ...results.map((r) => r.load.cpuSeconds)],
     ["load peak RSS MB", ...results.map((r) => Math.round(r.load.peakRssMb))],
-    ["second load of the same file (no-op) seconds", ...results.map((r) => r.load.reloadSeconds)],
+    [
+      "ftl ingest of the same file again, line by line (no-op) s",
+      ...results.map((r) => r.load.rereadSeconds),
+    ],
+    [
+      "ftl ingest of the same file again, skipped by hash (no-op) s",
+      ...results.map((r) => r.load.reloadSeconds),
+    ],
     ["bare loader seconds (SQLite floor)", ...results.map((r) => r.load.bareSeconds ?? Number.NaN)],
   ];
   for (const q of results[0]?.queries ?? []) {
@@ -585,8 +595,8 @@ if (results.length > 0) {
     if (r.loads.length > 0) {
       const ratio = r.load.seconds / r.load.reloadSeconds;
       targets.push([
-        `${r.store}: second load of the same file ≥ 5x faster`,
-        `${formatNumber(ratio)}x (${formatNumber(r.load.reloadSeconds)} s)`,
+        `${r.store}: a second ftl ingest of the same file ≥ 5x faster`,
+        `${formatNumber(ratio)}x (${formatNumber(r.load.reloadSeconds)} s; line by line ${formatNumber(r.load.seconds / r.load.rereadSeconds)}x)`,
         verdict(ratio >= 5),
       ]);
       if (r.store === "postgres")

@@ -110,3 +110,29 @@ describe("ingest", () => {
     expect(seen).toEqual(["1: too long", "2: short", "3: too long"]);
   });
 });
+
+describe("ingesting the same file again", () => {
+  it("skips an unchanged file it read whole, and reads a changed one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-reingest-"));
+    const file = join(dir, "r.jsonl");
+    const line = (id: string) => JSON.stringify({ source: "s", document: oneStep(id, ["base/x"]) });
+    writeFileSync(file, `${line("a/1")}\n{bad\n${line("a/2")}\n`);
+    const store = await openStore(join(dir, "r.db"));
+    try {
+      const first = await ingest(store, [file]);
+      expect(first).toMatchObject({ read: 3, added: 2, duplicates: 0, invalid: 1 });
+      const again = await ingest(store, [file]);
+      // Skipped whole: no batch at all, the same counts as a line-by-line re-read would give.
+      expect(again).toMatchObject({ read: 3, added: 0, duplicates: 2, invalid: 1, batches: 0 });
+      expect(again.problems).toEqual(first.problems);
+      // Another source is another ingest.
+      expect(await ingest(store, [file], { source: "other" })).toMatchObject({ added: 0, batches: 1 });
+      // Same size, other bytes: read again.
+      writeFileSync(file, `${line("a/3")}\n{bad\n${line("a/2")}\n`);
+      expect(await ingest(store, [file])).toMatchObject({ read: 3, added: 1, duplicates: 1, batches: 1 });
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,9 +2,11 @@
  * Bulk import: JSONL files (one ftl/v1 document per line, or `{"source": "...", "document": {...}}`), single
  * JSON/YAML documents, or a folder of them, added in batched transactions. Bad lines are reported and
  * skipped, never fatal; re-running an interrupted import skips what was committed (idempotent by content
- * hash and source) and ends in the same state as an uninterrupted run.
+ * hash and source) and ends in the same state as an uninterrupted run. A file read whole is noted in the
+ * registry with its content hash: ingesting it again unchanged (same bytes, source and validation) skips it.
  */
-import { readdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createReadStream, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileKind, MAX_DOCUMENT_BYTES } from "../io/bounded-read.js";
 import { firstDuplicateKey } from "../io/json-keys.js";
@@ -94,6 +96,21 @@ function trustedShape(value: unknown): string | undefined {
   if (!Array.isArray(v.bases)) return "bases: expected a list";
   if (!Array.isArray(v.steps)) return "steps: expected a list";
   return undefined;
+}
+
+/** sha256 of a file's bytes, streamed. */
+async function fileDigest(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/** What ingest notes about a file it read whole (the value of its ingest marker). */
+interface FileMarker {
+  sha256: string;
+  read: number;
+  invalid: number;
+  problems: IngestProblem[];
 }
 
 /** Turns a parsed value into a document, or a message saying why not. */
@@ -252,9 +269,28 @@ export async function ingest(
       invalid: summary.invalid,
     });
   };
+  const markers: [string, FileMarker][] = [];
   for (const file of files) {
+    const stats = statSync(file);
+    const source = options.source ?? file;
+    const key = `${validation}:${stats.size}:${source}`;
+    const noted = stats.isFile() ? await store.ingestMarker(key) : undefined;
+    if (noted !== undefined) {
+      const marker = JSON.parse(noted) as FileMarker;
+      if (marker.sha256 === (await fileDigest(file))) {
+        // Read whole into this registry before: every valid document is stored (documents are never deleted).
+        summary.read += marker.read;
+        summary.duplicates += marker.read - marker.invalid;
+        for (const p of marker.problems) problem(p);
+        summary.invalid += marker.invalid - marker.problems.length;
+        bytesDone += stats.size;
+        continue;
+      }
+    }
+    const digest = stats.isFile() ? fileDigest(file) : undefined;
+    const before = { read: summary.read, invalid: summary.invalid, problems: summary.problems.length };
     const progress = { bytes: 0 };
-    for await (const entry of fileEntries(file, options.source ?? file, validation, progress)) {
+    for await (const entry of fileEntries(file, source, validation, progress)) {
       summary.read++;
       if ("message" in entry)
         problem({ file, ...(entry.line !== undefined ? { line: entry.line } : {}), message: entry.message });
@@ -264,17 +300,29 @@ export async function ingest(
         await flush();
       }
     }
+    if (digest !== undefined)
+      markers.push([
+        key,
+        {
+          sha256: await digest,
+          read: summary.read - before.read,
+          invalid: summary.invalid - before.invalid,
+          problems: summary.problems.slice(before.problems),
+        },
+      ]);
     bytesInFile = 0;
-    bytesDone += statSync(file).size;
+    bytesDone += stats.size;
   }
   await flush();
+  // Only now is every document of these files committed.
+  for (const [key, marker] of markers) await store.setIngestMarker(key, JSON.stringify(marker));
   if (summary.added > 0) await store.optimize();
   if (summary.batches === 0)
     options.onProgress?.({
       bytesRead: totalBytes,
       totalBytes,
       added: 0,
-      duplicates: 0,
+      duplicates: summary.duplicates,
       invalid: summary.invalid,
     });
   return summary;

@@ -384,6 +384,20 @@ class PostgresStore implements Store {
   stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
   search: Store["search"] = (prefix, options) => search(this.ex, prefix, options);
 
+  async ingestMarker(key: string): Promise<string | undefined> {
+    const rows = await this.pool.query<{ value: string }>("SELECT value FROM ftl_meta WHERE key = $1", [
+      `ingest:${key}`,
+    ]);
+    return rows.rows[0]?.value;
+  }
+
+  async setIngestMarker(key: string, value: string): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO ftl_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [`ingest:${key}`, value],
+    );
+  }
+
   async optimize(): Promise<void> {
     await this.pool.query(ANALYZE);
     this.documentsAtAnalyze += this.addedSinceAnalyze;

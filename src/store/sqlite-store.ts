@@ -380,6 +380,21 @@ class SqliteStore implements Store {
   stats: Store["stats"] = () => q.stats(this.ex, this.schemaVersion);
   search: Store["search"] = (prefix, options) => search(this.ex, prefix, options);
 
+  async ingestMarker(key: string): Promise<string | undefined> {
+    const row = this.named(() =>
+      this.prepare("SELECT value FROM ftl_meta WHERE key = ?").get(`ingest:${key}`),
+    ) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  async setIngestMarker(key: string, value: string): Promise<void> {
+    this.named(() =>
+      this.prepare(
+        "INSERT INTO ftl_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(`ingest:${key}`, value),
+    );
+  }
+
   async optimize(): Promise<void> {
     this.named(() => {
       this.finishBulk();

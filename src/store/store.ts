@@ -290,6 +290,13 @@ export interface Store {
   licenses(refs: { models?: readonly string[]; datasets?: readonly string[] }): Promise<LicensesResult>;
   /** Is this content (hash from {@link documentHash}) from this source already stored? For resumable crawls. */
   hasDocument(hash: string, source: string): Promise<boolean>;
+  /**
+   * What `ingest` noted after it read a whole file into this registry (key: content hash, source and
+   * validation), or undefined. Lets a second `ftl ingest` of an unchanged file skip it.
+   */
+  ingestMarker(key: string): Promise<string | undefined>;
+  /** Notes that a file was read whole into this registry (see {@link Store.ingestMarker}). */
+  setIngestMarker(key: string, value: string): Promise<void>;
   stats(): Promise<StoreStats>;
   /**
    * Refreshes the query planner's statistics (SQLite `PRAGMA optimize`, PostgreSQL `ANALYZE`). PostgreSQL
