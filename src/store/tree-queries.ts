@@ -175,10 +175,12 @@ async function rowsAfter(
   limit: number,
 ): Promise<Row[]> {
   const keyset = after === undefined ? "" : " AND (c.depth > ? OR (c.depth = ? AND c.descendant > ?))";
+  // Names are joined after the limit: only the page's rows visit `model`.
   return ex.all<Row>(
-    `${plan.with} SELECT c.descendant AS node, c.depth AS depth, c.relation AS rel, m.name AS name
-FROM ${plan.from} ${crossJoin(ex)} model m ON m.id = c.descendant
-WHERE ${plan.where}${keyset} ORDER BY c.depth, c.descendant LIMIT ?`,
+    `${plan.with} SELECT x.node AS node, x.depth AS depth, x.rel AS rel, m.name AS name FROM (
+  SELECT c.descendant AS node, c.depth AS depth, c.relation AS rel FROM ${plan.from}
+  WHERE ${plan.where}${keyset} ORDER BY c.depth, c.descendant LIMIT ?
+) x ${crossJoin(ex)} model m ON m.id = x.node ORDER BY x.depth, x.node`,
     [
       ...plan.withParams,
       ...plan.params,
