@@ -168,6 +168,46 @@ function parameters(route: RouteDoc, querySchemas: Record<string, unknown>) {
   return [...path, ...query];
 }
 
+const POST_BODY = {
+  required: true,
+  content: {
+    "application/json": { schema: { $ref: `${REF_ROOT}LineageDocument` } },
+    "application/x-ndjson": {
+      schema: { type: "string", description: "One document (or {source, document}) per line" },
+    },
+  },
+};
+
+/** Error statuses of a route: reads can meet a required read token and the timeout too. */
+const errorStatuses = (route: RouteDoc): string[] =>
+  route.write ? ["400", "401", "403", "413", "415", "422", "503"] : ["400", "401", "404", "503"];
+
+/** One operation of the document: parameters, body, security and responses. */
+function operation(
+  route: RouteDoc,
+  out: { properties: Record<string, unknown> },
+  inputs: { properties: Record<string, unknown> },
+): Record<string, unknown> {
+  const ok =
+    route.response instanceof z.ZodType
+      ? { "application/json": { schema: out.properties[`${route.method} ${route.path}`] } }
+      : Object.fromEntries(
+          Object.values(route.response.contentTypes).map((t) => [t, { schema: { type: "string" } }]),
+        );
+  const error = { description: "Error", content: { "application/json": { schema: out.properties.Error } } };
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    parameters: parameters(route, inputs.properties),
+    ...(route.method === "post" ? { requestBody: POST_BODY } : {}),
+    ...(route.write ? { security: [{ bearer: [] }] } : {}),
+    responses: {
+      [String(route.status ?? 200)]: { description: "OK", content: ok },
+      ...Object.fromEntries(errorStatuses(route).map((status) => [status, error])),
+    },
+  };
+}
+
 /**
  * The OpenAPI 3.1 document of the API.
  *
@@ -187,47 +227,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
   }
   const out = jsonSchemas(responses, "output");
   const inputs = jsonSchemas(queryParams, "input");
-  const error = { description: "Error", content: { "application/json": { schema: out.properties.Error } } };
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of API_ROUTES) {
-    const ok =
-      route.response instanceof z.ZodType
-        ? { "application/json": { schema: out.properties[`${route.method} ${route.path}`] } }
-        : Object.fromEntries(
-            Object.values(route.response.contentTypes).map((t) => [t, { schema: { type: "string" } }]),
-          );
-    paths[route.path] = {
-      ...paths[route.path],
-      [route.method]: {
-        summary: route.summary,
-        tags: [route.tag],
-        parameters: parameters(route, inputs.properties),
-        ...(route.method === "post"
-          ? {
-              requestBody: {
-                required: true,
-                content: {
-                  "application/json": { schema: { $ref: `${REF_ROOT}LineageDocument` } },
-                  "application/x-ndjson": {
-                    schema: { type: "string", description: "One document (or {source, document}) per line" },
-                  },
-                },
-              },
-            }
-          : {}),
-        ...(route.write ? { security: [{ bearer: [] }] } : {}),
-        responses: {
-          [String(route.status ?? 200)]: { description: "OK", content: ok },
-          ...Object.fromEntries(
-            (route.write ? ["400", "401", "403", "413", "415", "422"] : ["400", "404"]).map((s) => [
-              s,
-              error,
-            ]),
-          ),
-        },
-      },
-    };
-  }
+  for (const route of API_ROUTES)
+    paths[route.path] = { ...paths[route.path], [route.method]: operation(route, out, inputs) };
   return {
     openapi: "3.1.0",
     info: {

@@ -12,10 +12,20 @@ const CHAR = 7.2;
 const LINE = 15;
 const MAX_CHARS = 44;
 
+type Graph = InstanceType<typeof dagre.graphlib.Graph>;
+interface LaidEdge {
+  points: { x: number; y: number }[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  lines: string[];
+}
+
 const clip = (text: string): string => (text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text);
 
-/** The SVG of a model's ancestry (the model alone when it has none). */
-export function ancestorGraph(id: string, ancestors: AncestorsResult): SVGSVGElement {
+/** The laid-out graph: a node per model, an edge per (parent, child, step) with its label's size. */
+function layout(id: string, ancestors: AncestorsResult): { g: Graph; edges: Map<string, StepEdge> } {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 56, edgesep: 16, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -27,22 +37,81 @@ export function ancestorGraph(id: string, ancestors: AncestorsResult): SVGSVGEle
     if (edges.has(key) || !g.hasNode(step.parent) || !g.hasNode(step.child)) continue;
     edges.set(key, step);
     const lines = edgeLabel(step).map(clip);
-    g.setEdge(
-      step.parent,
-      step.child,
-      {
-        width: Math.max(...lines.map((l) => l.length)) * CHAR * 0.9 + 12,
-        height: lines.length * LINE + 6,
-        labelpos: "c",
-        lines,
-      },
-      key,
-    );
+    const width = Math.max(...lines.map((l) => l.length)) * CHAR * 0.9 + 12;
+    g.setEdge(step.parent, step.child, { width, height: lines.length * LINE + 6, labelpos: "c", lines }, key);
   }
   dagre.layout(g);
-  const graph = g.graph();
-  const width = Math.max(graph.width ?? 0, 200);
-  const height = Math.max(graph.height ?? 0, 50);
+  return { g, edges };
+}
+
+const ARROW = s(
+  "marker",
+  {
+    id: "arrow",
+    viewBox: "0 0 10 10",
+    refX: 9,
+    refY: 5,
+    markerWidth: 7,
+    markerHeight: 7,
+    orient: "auto-start-reverse",
+  },
+  s("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrowhead" }),
+);
+
+/** An edge: its path with an arrow, and its label (the step, then its datasets) in a box. */
+function edgeView(edge: LaidEdge, step: StepEdge | undefined): SVGElement {
+  const d = edge.points.map((p, i) => `${i === 0 ? "M" : "L"} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(" ");
+  const top = edge.y - edge.height / 2;
+  return s(
+    "g",
+    { class: `edge ${step?.relation ?? ""}` },
+    s("path", { d, "marker-end": "url(#arrow)" }),
+    s("rect", {
+      x: edge.x - edge.width / 2,
+      y: top,
+      width: edge.width,
+      height: edge.height,
+      rx: 4,
+      class: "edge-label",
+    }),
+    edge.lines.map((line, i) =>
+      s(
+        "text",
+        {
+          x: edge.x,
+          y: top + 3 + LINE * (i + 0.75),
+          "text-anchor": "middle",
+          class: i === 0 ? "step" : "data",
+        },
+        line,
+      ),
+    ),
+  );
+}
+
+/** A model: a box with its (clipped) id, the full id as its title, a link unless it is the page's model. */
+function nodeView(name: string, node: { x: number; y: number; width: number; height: number }, cls: string) {
+  const box = [
+    s("rect", {
+      x: node.x - node.width / 2,
+      y: node.y - node.height / 2,
+      width: node.width,
+      height: node.height,
+      rx: 6,
+    }),
+    s("text", { x: node.x, y: node.y + 4, "text-anchor": "middle" }, clip(name)),
+    s("title", {}, name),
+  ];
+  return cls.includes("self")
+    ? s("g", { class: cls }, box)
+    : s("a", { href: modelHref(name), "data-nav": true, class: cls }, box);
+}
+
+/** The SVG of a model's ancestry (the model alone when it has none). */
+export function ancestorGraph(id: string, ancestors: AncestorsResult): SVGSVGElement {
+  const { g, edges } = layout(id, ancestors);
+  const width = Math.max(g.graph().width ?? 0, 200);
+  const height = Math.max(g.graph().height ?? 0, 50);
   const svg = s("svg", {
     viewBox: `0 0 ${width} ${height}`,
     width,
@@ -51,91 +120,13 @@ export function ancestorGraph(id: string, ancestors: AncestorsResult): SVGSVGEle
     "aria-labelledby": "graph-title",
     class: "graph",
   });
-  svg.append(
-    s(
-      "title",
-      { id: "graph-title" },
-      `Ancestry of ${id}: ${ancestors.models.length} ancestors, ${edges.size} step edges`,
-    ),
-    s(
-      "defs",
-      {},
-      s(
-        "marker",
-        {
-          id: "arrow",
-          viewBox: "0 0 10 10",
-          refX: 9,
-          refY: 5,
-          markerWidth: 7,
-          markerHeight: 7,
-          orient: "auto-start-reverse",
-        },
-        s("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrowhead" }),
-      ),
-    ),
-  );
-  for (const e of g.edges()) {
-    const edge = g.edge(e) as {
-      points: { x: number; y: number }[];
-      x: number;
-      y: number;
-      width: number;
-      height: number;
-      lines: string[];
-    };
-    const d = edge.points
-      .map((p, i) => `${i === 0 ? "M" : "L"} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`)
-      .join(" ");
-    const step = edges.get(e.name ?? "");
-    svg.append(
-      s(
-        "g",
-        { class: `edge ${step?.relation ?? ""}` },
-        s("path", { d, "marker-end": "url(#arrow)" }),
-        s("rect", {
-          x: edge.x - edge.width / 2,
-          y: edge.y - edge.height / 2,
-          width: edge.width,
-          height: edge.height,
-          rx: 4,
-          class: "edge-label",
-        }),
-        edge.lines.map((line, i) =>
-          s(
-            "text",
-            {
-              x: edge.x,
-              y: edge.y - edge.height / 2 + 3 + LINE * (i + 0.75),
-              "text-anchor": "middle",
-              class: i === 0 ? "step" : "data",
-            },
-            line,
-          ),
-        ),
-      ),
-    );
-  }
+  const title = `Ancestry of ${id}: ${ancestors.models.length} ancestors, ${edges.size} step edges`;
+  svg.append(s("title", { id: "graph-title" }, title), s("defs", {}, ARROW.cloneNode(true)));
+  for (const e of g.edges()) svg.append(edgeView(g.edge(e) as LaidEdge, edges.get(e.name ?? "")));
+  const roots = new Set(ancestors.roots);
   for (const name of g.nodes()) {
-    const node = g.node(name);
-    const roots = new Set(ancestors.roots);
     const cls = name === id ? "node self" : roots.has(name) ? "node root" : "node";
-    const box = [
-      s("rect", {
-        x: node.x - node.width / 2,
-        y: node.y - node.height / 2,
-        width: node.width,
-        height: node.height,
-        rx: 6,
-      }),
-      s("text", { x: node.x, y: node.y + 4, "text-anchor": "middle" }, clip(name)),
-      s("title", {}, name),
-    ];
-    svg.append(
-      name === id
-        ? s("g", { class: cls }, box)
-        : s("a", { href: modelHref(name), "data-nav": true, class: cls }, box),
-    );
+    svg.append(nodeView(name, g.node(name), cls));
   }
   return svg;
 }

@@ -159,6 +159,49 @@ function summary(model: ModelAnswer, ancestors: AncestorsResult): Child {
   );
 }
 
+function graphSection(id: string, ancestors: AncestorsResult): HTMLElement {
+  return h(
+    "section",
+    { "aria-labelledby": "graph-h" },
+    h("h2", { id: "graph-h" }, "Lineage"),
+    h("div", { class: "graph-wrap" }, ancestorGraph(id, ancestors)),
+    ancestors.complete
+      ? null
+      : h("p", { class: "note" }, "The walk stopped at the depth limit; more ancestors lie beyond."),
+  );
+}
+
+/** The steps of each current document (the latest open), or the registry's edges when none is about it. */
+function stepsSection(model: ModelAnswer, ancestors: AncestorsResult): HTMLElement {
+  const current = model.documents.filter((d) => d.current).reverse();
+  const edgeLine = (e: AncestorsResult["steps"][number]) =>
+    `${e.parent} → ${e.child}: ${stepTitle(e)}${e.datasets.length ? ` on ${e.datasets.map(shortName).join(", ")}` : ""}`;
+  const body =
+    current.length === 0
+      ? [
+          h("p", {}, "No document describes this model itself; it is named by other documents."),
+          h(
+            "ul",
+            {},
+            ancestors.steps.map((e) => h("li", {}, edgeLine(e))),
+          ),
+        ]
+      : [
+          h("p", { class: "note" }, "Each fact shows where it came from."),
+          current.length === 1
+            ? stepCards(current[0]?.document)
+            : current.map((d, i) =>
+                h(
+                  "details",
+                  { open: i === 0 },
+                  h("summary", {}, `As told by ${d.source} (added ${d.addedAt.slice(0, 10)})`),
+                  stepCards(d.document),
+                ),
+              ),
+        ];
+  return h("section", { "aria-labelledby": "steps-h" }, h("h2", { id: "steps-h" }, "Steps"), body);
+}
+
 export async function modelPage(main: HTMLElement, id: string): Promise<void> {
   const base = `/api/v1/models/${idPath(id)}`;
   const [model, ancestors, audit, descendants, datasets] = await Promise.all([
@@ -169,8 +212,6 @@ export async function modelPage(main: HTMLElement, id: string): Promise<void> {
     api<DatasetsResult>(`${base}/datasets`),
   ]);
   document.title = `${id} · ftl registry`;
-  const current = model.documents.filter((d) => d.current);
-  const latest = current[current.length - 1];
   mount(
     main,
     h("p", { class: "kicker" }, "Model"),
@@ -181,51 +222,9 @@ export async function modelPage(main: HTMLElement, id: string): Promise<void> {
       {},
       h("a", { href: `/compare${query({ a: id })}`, "data-nav": true }, "Compare with another model"),
     ),
-    h(
-      "section",
-      { "aria-labelledby": "graph-h" },
-      h("h2", { id: "graph-h" }, "Lineage"),
-      h("div", { class: "graph-wrap" }, ancestorGraph(id, ancestors)),
-      ancestors.complete
-        ? null
-        : h("p", { class: "note" }, "The walk stopped at the depth limit; more ancestors lie beyond."),
-    ),
+    graphSection(id, ancestors),
     licenceSection(model, audit),
-    h(
-      "section",
-      { "aria-labelledby": "steps-h" },
-      h("h2", { id: "steps-h" }, "Steps"),
-      latest
-        ? [
-            h("p", { class: "note" }, "Each fact shows where it came from."),
-            current.length === 1
-              ? stepCards(latest.document)
-              : [...current]
-                  .reverse()
-                  .map((d, i) =>
-                    h(
-                      "details",
-                      { open: i === 0 },
-                      h("summary", {}, `As told by ${d.source} (added ${d.addedAt.slice(0, 10)})`),
-                      stepCards(d.document),
-                    ),
-                  ),
-          ]
-        : h("p", {}, "No document describes this model itself; it is named by other documents."),
-      ancestors.steps.length > 0 && !latest
-        ? h(
-            "ul",
-            {},
-            ancestors.steps.map((s) =>
-              h(
-                "li",
-                {},
-                `${s.parent} → ${s.child}: ${stepTitle(s)}${s.datasets.length ? ` on ${s.datasets.map(shortName).join(", ")}` : ""}`,
-              ),
-            ),
-          )
-        : null,
-    ),
+    stepsSection(model, ancestors),
     model.disagreements.length > 0 ? disagreementView(model) : null,
     documentsTable(model),
     descendantsSection(id, descendants),

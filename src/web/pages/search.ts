@@ -33,6 +33,85 @@ function resultList(answer: SearchAnswer, q: string): HTMLElement {
   );
 }
 
+interface BoxState {
+  input: HTMLInputElement;
+  list: HTMLElement;
+  options: Option[];
+  active: number;
+  pending?: AbortController;
+  onPick: (o: Option) => void;
+}
+
+/** Draws the suggestion list and the combobox's ARIA state. */
+function show(state: BoxState): void {
+  const { input, list, options, active } = state;
+  list.replaceChildren(
+    ...options.map((o, i) =>
+      h(
+        "li",
+        {
+          id: `opt-${i}`,
+          role: "option",
+          "aria-selected": String(i === active),
+          class: i === active ? "active" : undefined,
+          onmousedown: (e: Event) => {
+            e.preventDefault();
+            state.onPick(o);
+          },
+        },
+        h("span", { class: `kind ${o.kind}` }, o.kind),
+        " ",
+        o.id,
+      ),
+    ),
+  );
+  list.hidden = options.length === 0;
+  input.setAttribute("aria-expanded", String(options.length > 0));
+  if (active >= 0) input.setAttribute("aria-activedescendant", `opt-${active}`);
+  else input.removeAttribute("aria-activedescendant");
+}
+
+/** Asks for suggestions for what is typed; a newer keystroke cancels an older request. */
+async function suggest(state: BoxState): Promise<void> {
+  state.pending?.abort();
+  const q = state.input.value.trim();
+  state.active = -1;
+  if (q === "") {
+    state.options = [];
+    return show(state);
+  }
+  const pending = new AbortController();
+  state.pending = pending;
+  try {
+    const answer = await api<SearchAnswer>(`/api/v1/search${query({ q, limit: 8 })}`, pending.signal);
+    state.options = [
+      ...answer.models.map((id) => ({ id, kind: "model" as const })),
+      ...answer.datasets.map((id) => ({ id, kind: "dataset" as const })),
+    ];
+    show(state);
+  } catch {
+    // a newer keystroke aborted this one, or the server is gone: keep the old list
+  }
+}
+
+function onKey(state: BoxState, e: KeyboardEvent, onEnter: (q: string) => void): void {
+  const n = state.options.length;
+  if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+    e.preventDefault();
+    if (n === 0) return;
+    state.active = (state.active + (e.key === "ArrowDown" ? 1 : n - 1)) % n;
+    show(state);
+  } else if (e.key === "Escape") {
+    state.options = [];
+    show(state);
+  } else if (e.key === "Enter") {
+    e.preventDefault();
+    const picked = state.options[state.active];
+    if (picked) state.onPick(picked);
+    else onEnter(state.input.value.trim());
+  }
+}
+
 /** A search box with a suggestion list that follows the ARIA combobox pattern. */
 export function searchBox(
   onPick: (o: Option) => void,
@@ -58,75 +137,13 @@ export function searchBox(
     autocomplete: "off",
     placeholder: "meta-llama/, mistralai/Mistral, ultrachat …",
   }) as HTMLInputElement;
-  let options: Option[] = [];
-  let active = -1;
-  let pending: AbortController | undefined;
-  const show = () => {
-    list.replaceChildren(
-      ...options.map((o, i) =>
-        h(
-          "li",
-          {
-            id: `opt-${i}`,
-            role: "option",
-            "aria-selected": String(i === active),
-            class: i === active ? "active" : undefined,
-            onmousedown: (e: Event) => {
-              e.preventDefault();
-              onPick(o);
-            },
-          },
-          h("span", { class: `kind ${o.kind}` }, o.kind),
-          " ",
-          o.id,
-        ),
-      ),
-    );
-    list.hidden = options.length === 0;
-    input.setAttribute("aria-expanded", String(options.length > 0));
-    if (active >= 0) input.setAttribute("aria-activedescendant", `opt-${active}`);
-    else input.removeAttribute("aria-activedescendant");
-  };
-  input.addEventListener("input", async () => {
-    pending?.abort();
-    const q = input.value.trim();
-    active = -1;
-    if (q === "") {
-      options = [];
-      return show();
-    }
-    pending = new AbortController();
-    try {
-      const answer = await api<SearchAnswer>(`/api/v1/search${query({ q, limit: 8 })}`, pending.signal);
-      options = [
-        ...answer.models.map((id) => ({ id, kind: "model" as const })),
-        ...answer.datasets.map((id) => ({ id, kind: "dataset" as const })),
-      ];
-      show();
-    } catch {
-      // a newer keystroke aborted this one, or the server is gone: keep the old list
-    }
-  });
-  input.addEventListener("keydown", (e) => {
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      if (options.length === 0) return;
-      active = (active + (e.key === "ArrowDown" ? 1 : options.length - 1)) % options.length;
-      show();
-    } else if (e.key === "Escape") {
-      options = [];
-      show();
-    } else if (e.key === "Enter") {
-      e.preventDefault();
-      const picked = options[active];
-      if (picked) onPick(picked);
-      else onEnter(input.value.trim());
-    }
-  });
+  const state: BoxState = { input, list, options: [], active: -1, onPick };
+  input.addEventListener("input", () => void suggest(state));
+  input.addEventListener("keydown", (e) => onKey(state, e, onEnter));
   input.addEventListener("blur", () =>
     setTimeout(() => {
-      options = [];
-      show();
+      state.options = [];
+      show(state);
     }, 150),
   );
   return h("div", { class: "search" }, h("label", { for: "q" }, "Model or dataset id"), input, list);
