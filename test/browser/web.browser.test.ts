@@ -134,6 +134,10 @@ describe.skipIf(missing)("the web page in Chromium", () => {
     expect(await texts(".disagree .claim h3")).toEqual(
       expect.arrayContaining(["curated", "examples/zephyr-7b-beta.lineage.json"]),
     );
+    const accounts = await texts(".disagree .claim");
+    const curated = accounts.find((a) => a.startsWith("curated"));
+    for (const fact of ["learningRate 5e-7", "epochs 3", "beta 0.1"]) expect(curated).toContain(fact);
+    expect(accounts.find((a) => a.startsWith("examples/"))).toContain("globalBatchSize 32");
     const exports = await page
       .locator(".exports a")
       .evaluateAll((as) => as.map((a) => a.getAttribute("href")));

@@ -40,43 +40,54 @@ export function documentsTable(model: ModelAnswer): HTMLElement {
   );
 }
 
+type Doc = ModelAnswer["documents"][number]["document"];
+type AnyStep = Doc["steps"][number] & { hyperparameters?: Record<string, unknown> };
+
+/** The main hyperparameters of a step on one line, so that two accounts can be compared at a glance. */
+function settings(step: AnyStep): string {
+  const hp = step.hyperparameters ?? {};
+  return Object.entries(hp)
+    .filter(([k]) => k !== "other")
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(" · ");
+}
+
+function account(d: ModelAnswer["documents"][number]): HTMLElement {
+  const doc = d.document;
+  return h(
+    "article",
+    { class: "claim" },
+    h("h3", {}, d.source),
+    h("p", { class: "note" }, `added ${d.addedAt.slice(0, 10)} · ${d.hash.slice(0, 12)}`),
+    h("p", {}, "Bases: ", doc.bases.map((b) => b.id).join(", ") || "none"),
+    h(
+      "ol",
+      {},
+      doc.steps.map((step) => {
+        const s = step as AnyStep;
+        const inputs = (s.inputs?.models ?? []).map((m) => ("id" in m ? m.id : m.step)).join(" + ");
+        const datasets = (s.inputs?.datasets ?? []).map((x) => x.id ?? x.description).join(", ");
+        return h(
+          "li",
+          {},
+          `${stepTitle(s as { kind: string })}: ${inputs} → ${s.output?.id ?? doc.subject.id}`,
+          datasets ? h("div", { class: "note" }, `data: ${datasets}`) : null,
+          settings(s) ? h("div", { class: "note" }, settings(s)) : null,
+        );
+      }),
+    ),
+    h("p", {}, "Licence: ", doc.subject.license ?? "not declared"),
+  );
+}
+
 /** Current documents from different sources, side by side, with what each claims. */
 export function disagreementView(model: ModelAnswer): HTMLElement {
-  const current = model.documents.filter((d) => d.current);
+  const about = model.disagreements.map((d) => `about ${d.about}`).join(", ");
   return h(
     "section",
     { "aria-labelledby": "disagree-h", class: "disagree" },
     h("h2", { id: "disagree-h" }, "Sources disagree"),
-    h(
-      "p",
-      {},
-      model.disagreements.map((d) => `about ${d.about}`).join(", "),
-      " — each current document's account:",
-    ),
-    h(
-      "div",
-      { class: "side-by-side" },
-      current.map((d) =>
-        h(
-          "article",
-          { class: "claim" },
-          h("h3", {}, d.source),
-          h("p", { class: "note" }, `added ${d.addedAt.slice(0, 10)} · ${d.hash.slice(0, 12)}`),
-          h("p", {}, "Bases: ", d.document.bases.map((b) => b.id).join(", ") || "none"),
-          h(
-            "ol",
-            {},
-            d.document.steps.map((s) =>
-              h(
-                "li",
-                {},
-                `${stepTitle(s as { kind: string })}: ${(s.inputs?.models ?? []).map((m) => ("id" in m ? m.id : m.step)).join(" + ")} → ${s.output?.id ?? d.document.subject.id}`,
-              ),
-            ),
-          ),
-          h("p", {}, "Licence: ", d.document.subject.license ?? "not declared"),
-        ),
-      ),
-    ),
+    h("p", {}, about, " — each current document's account:"),
+    h("div", { class: "side-by-side" }, model.documents.filter((d) => d.current).map(account)),
   );
 }
