@@ -23,9 +23,20 @@ export class ApiFailure extends Error {
   }
 }
 
+const TOKEN_KEY = "ftl-token";
+
+/** The read token given on a server that requires one (kept for this browser tab only). */
+export const savedToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
+export const saveToken = (token: string): void => sessionStorage.setItem(TOKEN_KEY, token);
+
+function headers(accept: string): Record<string, string> {
+  const token = savedToken();
+  return { accept, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+}
+
 /** GET a JSON answer; an error answer becomes an {@link ApiFailure} with the API's message. */
 export async function api<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { headers: { accept: "application/json" }, ...(signal ? { signal } : {}) });
+  const res = await fetch(path, { headers: headers("application/json"), ...(signal ? { signal } : {}) });
   const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
   if (!res.ok) throw new ApiFailure(res.status, body?.error?.message ?? `HTTP ${res.status}`);
   return body as T;
@@ -37,4 +48,16 @@ export function query(params: Record<string, string | number | undefined>): stri
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
   const text = q.toString();
   return text === "" ? "" : `?${text}`;
+}
+
+/** Downloads an API answer as a file, sending the saved token (a plain link cannot). */
+export async function download(path: string, file: string): Promise<void> {
+  const res = await fetch(path, { headers: headers("*/*") });
+  if (!res.ok) throw new ApiFailure(res.status, `HTTP ${res.status}`);
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? file;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

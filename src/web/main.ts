@@ -10,6 +10,7 @@ import { datasetPage } from "./pages/dataset.js";
 import { descendantsPage } from "./pages/descendants.js";
 import { modelPage } from "./pages/model.js";
 import { searchPage } from "./pages/search.js";
+import { tokenForm } from "./pages/token.js";
 
 const main = document.getElementById("main") as HTMLElement;
 
@@ -43,6 +44,7 @@ async function route(): Promise<void> {
   try {
     await page();
   } catch (error) {
+    if (error instanceof ApiFailure && error.status === 401) return tokenForm(main, error.message, route);
     document.title = "Error · ftl registry";
     const message = error instanceof ApiFailure ? error.message : String(error);
     mount(

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_DATASET, HOSTILE_ID, testRegistry } from "../../src/server/_test-registry.js";
 import { type RunningServer, startServer } from "../../src/server/serve.js";
 import { WEB_DIST } from "../../src/server/static.js";
+import { newToken } from "../../src/server/tokens/token.js";
 import type { Store } from "../../src/store/store.js";
 
 const CHROMIUM = process.env.FTL_CHROMIUM ?? "/usr/bin/chromium";
@@ -194,6 +195,24 @@ describe.skipIf(missing)("the web page in Chromium", () => {
     expect(await page.locator("#common .claim").count()).toBe(2);
     await accessible();
     await shot("compare");
+  });
+
+  it("--read-token-required: the page asks for a token once, then shows the model", async () => {
+    const created = newToken();
+    await store.tokens.create({ name: "browser", scope: "read", hash: created.hash, hint: created.hint });
+    const closed = await startServer(store, { port: 0, readTokenRequired: true, log: () => undefined });
+    try {
+      await page.goto(new URL("/models/HuggingFaceH4/zephyr-7b-beta", closed.url).href);
+      await page.locator("h1", { hasText: "needs a token" }).waitFor();
+      await accessible();
+      await shot("token");
+      await page.getByLabel("Token", { exact: true }).fill(created.token);
+      await page.getByRole("button", { name: "Use token" }).click();
+      await page.locator("h1", { hasText: ZEPHYR }).waitFor();
+      expect(await page.locator("svg.graph .node").count()).toBe(3);
+    } finally {
+      await closed.close();
+    }
   });
 
   it("ids with <script>, quotes and --> are shown as text and never run", async () => {

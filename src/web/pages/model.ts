@@ -1,5 +1,5 @@
 /** The model page: ancestor graph, steps with the source of each fact, licence verdict, documents, exports. */
-import { api, datasetHref, idPath, modelHref, query } from "../api.js";
+import { api, datasetHref, download, idPath, modelHref, query, savedToken } from "../api.js";
 import { type Child, count, h, mount, plural } from "../dom.js";
 import { ancestorGraph } from "../graph.js";
 import { shortName, stepTitle } from "../labels.js";
@@ -120,6 +120,16 @@ function datasetsSection(datasets: DatasetsResult): HTMLElement {
   );
 }
 
+/** A download link; with a saved token (a server that requires one) the file is fetched with it. */
+function exportLink(href: string, format: string, label: string): HTMLElement {
+  const onclick = (e: Event) => {
+    if (savedToken() === null) return;
+    e.preventDefault();
+    void download(href, `lineage-${format}`);
+  };
+  return h("a", { href, download: "", onclick }, label);
+}
+
 function exportsSection(id: string): HTMLElement {
   return h(
     "section",
@@ -132,11 +142,7 @@ function exportsSection(id: string): HTMLElement {
         h(
           "li",
           {},
-          h(
-            "a",
-            { href: `/api/v1/models/${idPath(id)}/export${query({ format, download: 1 })}`, download: "" },
-            label,
-          ),
+          exportLink(`/api/v1/models/${idPath(id)}/export${query({ format, download: 1 })}`, format, label),
         ),
       ),
     ),
