@@ -5,6 +5,7 @@
  * from the closure instead (tree-queries.ts).
  */
 import type { LineageDocument } from "../schema/lineage.js";
+import { CLOSURE_DEPTH } from "./closure.js";
 import { hashKey, planDocument, RELATION_BY_CODE } from "./plan.js";
 import { crossJoin, datasetId, depthLimit, frontierOpen, num } from "./query-helpers.js";
 import { type Executor, inList, jsonArrayAgg, listParam, parseJsonArray } from "./sql.js";
@@ -30,6 +31,20 @@ const ancestorWalk = (ex: Executor): string => `WITH RECURSIVE walk(node, depth)
   UNION
   SELECT e.parent, w.depth + 1 FROM walk w ${crossJoin(ex)} edge e ON e.child = w.node WHERE w.depth < ?
 )`;
+
+/**
+ * The model named by the first parameter (depth 0) and its ancestors within the depth limit: from the
+ * closure (two index range reads), or by a walk beyond the closure's depth.
+ */
+function ancestorNodes(ex: Executor, maxDepth: number): string {
+  if (maxDepth > CLOSURE_DEPTH)
+    return `${ancestorWalk(ex)}, nodes AS (SELECT node, MIN(depth) AS depth FROM walk GROUP BY node)`;
+  return `WITH nodes AS (
+  SELECT id AS node, 0 AS depth FROM model WHERE name = ?
+  UNION ALL
+  SELECT c.ancestor, c.depth FROM model m ${crossJoin(ex)} closure c ON c.descendant = m.id WHERE m.name = ? AND c.depth <= ?
+)`;
+}
 
 interface StepRow {
   parent_name: string;
@@ -87,7 +102,7 @@ async function ancestorsOf(
   const rows = await ex.all<
     StepRow & { node: number; depth: number; parent: number | null; node_name: string }
   >(
-    `${ancestorWalk(ex)}, nodes AS (SELECT node, MIN(depth) AS depth FROM walk GROUP BY node)
+    `${ancestorNodes(ex, maxDepth)}
 SELECT n.node AS node, n.depth AS depth, nm.name AS node_name, e.parent AS parent, ${stepColumns(ex)}
 FROM nodes n ${crossJoin(ex)} model nm ON nm.id = n.node
 LEFT JOIN edge e ON e.child = n.node
@@ -96,7 +111,7 @@ LEFT JOIN document d ON d.id = s.document
 LEFT JOIN model pm ON pm.id = e.parent
 LEFT JOIN model cm ON cm.id = e.child
 ORDER BY n.depth, nm.name, pm.name, d.hash, s.step_id`,
-    [id, maxDepth],
+    maxDepth > CLOSURE_DEPTH ? [id, maxDepth] : [id, id, maxDepth],
   );
   const start = rows.find((r) => num(r.depth) === 0)?.node;
   if (start === undefined)
