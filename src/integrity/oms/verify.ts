@@ -12,7 +12,7 @@ import { IN_TOTO_PAYLOAD_TYPE, OMS_PREDICATE_TYPE, OMS_PREDICATE_TYPE_V0_2 } fro
 import { type Check, type CheckName, check, failed, type VerifyReport, VerifyUsageError } from "./report.js";
 import { bundleSchemaProblems } from "./schema-check.js";
 import { type InTotoStatement, InTotoStatementSchema, readOmsStatement } from "./statement.js";
-import { type Trust, verifyBundleSignature } from "./verify-signature.js";
+import { type Signer, type Trust, verifyBundleSignature } from "./verify-signature.js";
 
 /** What a predicate's reader makes of a statement whose signature holds. */
 export type StatementRead =
@@ -87,6 +87,58 @@ function parseStatement(payload: Buffer): InTotoStatement | Check {
   );
 }
 
+/** Step 1, for people: who signed, and how. */
+function signatureSummary(signer: Signer, legacyPae: boolean): string {
+  const who =
+    signer.method === "key"
+      ? `key ${signer.keyId.slice(0, 16)}…`
+      : `certificate chain ${signer.certificatePath?.join(" → ")}`;
+  return `ECDSA ${signer.curve} signature by ${who}${legacyPae ? "; legacy v0.2 PAE" : ""}`;
+}
+
+/** Step 2: the payload as an in-toto statement read by its predicate's handler, or the failed check. */
+function readStatement(
+  payloadType: string,
+  payload: Buffer,
+  rawBundle: unknown,
+  handlers: readonly PredicateHandler[],
+):
+  | { statement: InTotoStatement; read: StatementRead & { ok: true } }
+  | { failure: Check; statement?: InTotoStatement } {
+  if (payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    return {
+      failure: failed(
+        "statement",
+        "payload-type",
+        `payloadType is '${payloadType}', expected '${IN_TOTO_PAYLOAD_TYPE}'`,
+      ),
+    };
+  const statement = parseStatement(payload);
+  if ("status" in statement) return { failure: statement };
+  const handler = handlers.find((h) => h.predicateType === statement.predicateType);
+  if (handler === undefined) {
+    const known = handlers.map((h) => h.predicateType).join(", ");
+    const message = `unknown predicate type '${statement.predicateType}'; ftl verifies ${known}`;
+    return { statement, failure: failed("statement", "unknown-predicate", message) };
+  }
+  const read = handler.read(statement);
+  const problems = [
+    ...bundleSchemaProblems(rawBundle).map((p) => `bundle ${p}`),
+    ...(read.ok ? [] : read.problems),
+  ];
+  if (!read.ok || problems.length > 0) {
+    const summary = `the signed statement does not match the schemas: ${problems[0]}`;
+    const failure = check(
+      "statement",
+      "failed",
+      summary,
+      problems.map((message) => ({ code: "schema", message })),
+    );
+    return { statement, failure };
+  }
+  return { statement, read };
+}
+
 /**
  * Verifies the text of a signature file (a Sigstore bundle).
  *
@@ -99,84 +151,31 @@ function parseStatement(payload: Buffer): InTotoStatement | Check {
  */
 export async function verifyBundleText(text: string, options: VerifyOptions): Promise<VerifyReport> {
   const report: VerifyReport = { verified: false, checks: [] };
-  const later: CheckName[] = ["statement", "files"];
   const parsed = parseBundle(text);
-  if (!parsed.ok)
-    return skippedAfter({ ...report, checks: [failed("signature", "not-a-bundle", parsed.message)] }, later);
+  if (!parsed.ok) {
+    report.checks.push(failed("signature", "not-a-bundle", parsed.message));
+    return skippedAfter(report, ["statement", "files"]);
+  }
   const signature = verifyBundleSignature(parsed.bundle, options.trust);
   if (!signature.ok) {
     if (signature.code === "needs-key" || signature.code === "needs-chain")
       throw new VerifyUsageError(signature.message);
-    return skippedAfter(
-      { ...report, checks: [failed("signature", signature.code, signature.message)] },
-      later,
-    );
+    report.checks.push(failed("signature", signature.code, signature.message));
+    return skippedAfter(report, ["statement", "files"]);
   }
   report.signer = signature.signer;
-  const who =
-    signature.signer.method === "key"
-      ? `key ${signature.signer.keyId.slice(0, 16)}…`
-      : `certificate chain ${signature.signer.certificatePath?.join(" → ")}`;
-  const pae = signature.legacyPae ? "; legacy v0.2 PAE" : "";
-  report.checks.push(
-    check(
-      "signature",
-      "passed",
-      `ECDSA ${signature.signer.curve} signature by ${who}${pae}`,
-      [],
-      signature.notes,
-    ),
-  );
-  if (signature.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return skippedAfter(
-      {
-        ...report,
-        checks: [
-          ...report.checks,
-          failed(
-            "statement",
-            "payload-type",
-            `payloadType is '${signature.payloadType}', expected '${IN_TOTO_PAYLOAD_TYPE}'`,
-          ),
-        ],
-      },
-      ["files"],
-    );
-  const statement = parseStatement(signature.payload);
-  if ("status" in statement)
-    return skippedAfter({ ...report, checks: [...report.checks, statement] }, ["files"]);
-  report.predicateType = statement.predicateType;
-  const handler = [...OMS_HANDLERS, ...(options.predicates ?? [])].find(
-    (h) => h.predicateType === statement.predicateType,
-  );
-  if (handler === undefined) {
-    const known = [...OMS_HANDLERS, ...(options.predicates ?? [])].map((h) => h.predicateType).join(", ");
-    report.checks.push(
-      failed(
-        "statement",
-        "unknown-predicate",
-        `unknown predicate type '${statement.predicateType}'; ftl verifies ${known}`,
-      ),
-    );
+  const summary = signatureSummary(signature.signer, signature.legacyPae);
+  report.checks.push(check("signature", "passed", summary, [], signature.notes));
+  const handlers = [...OMS_HANDLERS, ...(options.predicates ?? [])];
+  const step2 = readStatement(signature.payloadType, signature.payload, parsed.raw, handlers);
+  if (step2.statement !== undefined) report.predicateType = step2.statement.predicateType;
+  if ("failure" in step2) {
+    report.checks.push(step2.failure);
     return skippedAfter(report, ["files"]);
   }
-  const read = handler.read(statement);
-  const bundleProblems = bundleSchemaProblems(parsed.raw).map((p) => `bundle ${p}`);
-  if (!read.ok || bundleProblems.length > 0) {
-    const problems = [...bundleProblems, ...(read.ok ? [] : read.problems)];
-    report.checks.push(
-      check(
-        "statement",
-        "failed",
-        `the signed statement does not match the schemas: ${problems[0]}`,
-        problems.map((message) => ({ code: "schema", message })),
-      ),
-    );
-    return skippedAfter(report, ["files"]);
-  }
-  report.subject = read.subject;
-  report.checks.push(check("statement", "passed", read.summary, [], read.notes));
-  report.checks.push(...(await read.content(options)));
+  report.subject = step2.read.subject;
+  report.checks.push(check("statement", "passed", step2.read.summary, [], step2.read.notes));
+  report.checks.push(...(await step2.read.content(options)));
   report.verified = report.checks.every((c) => c.status !== "failed");
   return report;
 }
