@@ -119,6 +119,22 @@ export {
   type TreeOptions,
   withRegistry,
 } from "./query/index.js";
+// Reproduction: the configuration that re-runs a step (ftl recipe), and its check against the frameworks' keys.
+export {
+  checkRecipe,
+  type Defaulted,
+  FORMAT_OBJECTIVES,
+  formatsFor,
+  type NotCarried,
+  RECIPE_FORMATS,
+  RecipeError,
+  type RecipeFormat,
+  type RecipeOptions,
+  type RecipeResult,
+  sourceKeysNotCarried,
+  type UnknownValue,
+  writeRecipe,
+} from "./recipe/index.js";
 // Rendering for people.
 export { renderChain } from "./render/chain-text.js";
 export { describeDataset, describeHyperparameters, describeMethod, describeStep } from "./render/describe.js";
