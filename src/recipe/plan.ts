@@ -25,9 +25,15 @@ export class Plan {
   }
 
   /** A required value the lineage lacks: a commented placeholder, listed as unknown. */
-  placeholder(key: string, what: string, reason = NOT_RECORDED, example = ""): void {
+  placeholder(
+    key: string,
+    what: string,
+    reason = NOT_RECORDED,
+    example = "",
+    line = `${key}: ${example}`,
+  ): void {
     this.unknown.push({ key, what, reason });
-    this.entries.push({ comment: `UNKNOWN: ${what} — ${reason}\n${key}: ${example}`.trimEnd() });
+    this.entries.push({ comment: `UNKNOWN: ${what} — ${reason}\n${line}`.trimEnd() });
   }
 
   /** An optional setting the lineage lacks: the framework's default applies, and the list says so. */

@@ -124,6 +124,14 @@ export function writeAxolotl(doc: LineageDocument, step: FineTuneStep, objective
   if (objective === "reward-model") plan.put("reward_model", true);
   const variant = objectiveVariant(plan, step, LOSS_VARIANTS);
   if (variant) plan.put("trl", { loss_type: variant });
+  if (objective === "grpo")
+    plan.placeholder(
+      "trl.reward_funcs",
+      "reward functions",
+      "GRPO needs what it rewards; the lineage does not record it",
+      "",
+      "trl: {reward_funcs: [rewards.accuracy_reward]}",
+    );
   writeData(plan, step, objective);
   plan.section("Training");
   writeHyperparameters(plan, step, "axolotl", keys);

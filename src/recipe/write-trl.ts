@@ -42,6 +42,7 @@ export function trlKeys(objective: Objective, handbook: boolean): Map<string, Ke
   const trainer = TRL_TRAINERS[objective];
   const classes = [
     ...MODEL_CLASSES,
+    ...(objective === "grpo" || objective === "rloo" ? ["GRPOScriptArguments"] : []),
     trainer?.config ?? "SFTConfig",
     ...(handbook ? [] : ["DatasetMixtureConfig"]),
   ];
@@ -138,6 +139,13 @@ export function writeTrl(doc: LineageDocument, step: FineTuneStep, objective: Ob
   const variant = objectiveVariant(plan, step, LOSS_VARIANTS);
   const lossType = variant ?? trainer.lossType;
   if (lossType && keys.has("loss_type")) plan.put("loss_type", lossType);
+  if (objective === "grpo" || objective === "rloo")
+    plan.placeholder(
+      "reward_funcs",
+      "reward functions (or reward_model_name_or_path)",
+      `${objective.toUpperCase()} needs what it rewards; the lineage does not record it`,
+      "[accuracy_reward]",
+    );
   writeHyperparameters(plan, step, format, keys);
   const written = new Set(plan.entries.flatMap((e) => ("key" in e ? [e.key] : [])));
   writeOtherKeys(plan, step.hyperparameters?.other, "hyperparameters.other", keys, written, format);
