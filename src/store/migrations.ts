@@ -1,4 +1,5 @@
 import { POSTGRES_V3, SQLITE_V3 } from "./migration-3.js";
+import { POSTGRES_V5, SQLITE_V5 } from "./migration-5.js";
 
 /**
  * Versioned schema migrations, one list per dialect. A migration is never edited once released: changes go
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** The schema version this ftl writes and understands. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * Tables (both dialects):
@@ -31,6 +32,10 @@ export const SCHEMA_VERSION = 4;
  *   documents for models (kind 0) and datasets (kind 1).
  * - `api_token(name, scope, hash, hint, created_at, revoked_at)` (version 4): tokens of `ftl serve`, only their
  *   sha256 (`hash`) and first characters (`hint`).
+ * - `artefact_digest(value, algorithm, kind, entity, document, step_id, path)` (version 5): the digests current
+ *   documents record (kind 0 model, 1 dataset; `path` for one file of a checkpoint), found by value.
+ * - `document_signature(document, key_id, verified, envelope)` (version 5): the DSSE envelope a signed lineage
+ *   came in, its key id, and whether `ftl add --key` verified it.
  */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -79,6 +84,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         hint TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT)`,
     ],
   },
+  SQLITE_V5,
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -122,6 +128,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         hint text NOT NULL, created_at text NOT NULL, revoked_at text)`,
     ],
   },
+  POSTGRES_V5,
 ];
 
 /** The message for a database written by a newer ftl. */

@@ -5,6 +5,7 @@
 import { hash as oneShotHash } from "node:crypto";
 import { indexReferences, resolveInput, stepModelInputs } from "../model/graph.js";
 import type { LineageDocument, ModelRef, Step } from "../schema/lineage.js";
+import { type DigestRow, digestRows } from "./digest-rows.js";
 import type { Relation } from "./store.js";
 
 /** Parameterisations whose result is an adapter (the Hub's `adapter` relation). */
@@ -113,6 +114,8 @@ export interface DocumentPlan {
   parents: string[];
   modelLicenses: LicenseRow[];
   datasetLicenses: LicenseRow[];
+  /** Digests the document records, for models and datasets it names (see `digestRows`). */
+  digests: DigestRow[];
 }
 
 function methodOf(step: Step): string | undefined {
@@ -204,5 +207,8 @@ export function planDocument(document: LineageDocument): DocumentPlan {
     return planned;
   });
   const parents = [...new Set(steps.filter((s) => s.output === subject).flatMap((s) => s.inputs))].sort();
-  return { hash, body, subject, models, datasets, steps, parents, modelLicenses, datasetLicenses };
+  const digests = body.includes('"digest"')
+    ? digestRows(document).filter((r) => (r.kind === 0 ? models.has(r.entity) : datasets.has(r.entity)))
+    : [];
+  return { hash, body, subject, models, datasets, steps, parents, modelLicenses, datasetLicenses, digests };
 }

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { type ApiTokens, apiTokens } from "./api-tokens.js";
 import { recomputeStatements, stepBits } from "./closure.js";
+import { type IntegrityIndex, integrityIndex } from "./integrity-index.js";
 import type { StoreLocation } from "./location.js";
 import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
@@ -84,6 +85,7 @@ interface Fresh {
   plan: DocumentPlan;
   source: string;
   current: boolean;
+  signature?: AddInput["signature"];
 }
 
 class PostgresStore implements Store {
@@ -117,7 +119,11 @@ class PostgresStore implements Store {
   }
 
   async addDocuments(batch: readonly AddInput[]): Promise<AddSummary> {
-    const plans = batch.map((input) => ({ plan: planDocument(input.document), source: input.source }));
+    const plans = batch.map((input) => ({
+      plan: planDocument(input.document),
+      source: input.source,
+      signature: input.signature,
+    }));
     const addedAt = new Date().toISOString();
     const client = await this.pool.connect();
     try {
@@ -164,7 +170,7 @@ class PostgresStore implements Store {
 
   private async write(
     client: pg.PoolClient,
-    plans: { plan: DocumentPlan; source: string }[],
+    plans: { plan: DocumentPlan; source: string; signature?: AddInput["signature"] }[],
     addedAt: string,
   ): Promise<AddResult[]> {
     const results: AddResult[] = plans.map(({ plan }, index) => ({
@@ -181,11 +187,11 @@ class PostgresStore implements Store {
     );
     const seen = new Set(existing.rows.map((r) => `${r.hash}\u0000${r.source}`));
     const fresh: Fresh[] = [];
-    plans.forEach(({ plan, source }, index) => {
+    plans.forEach(({ plan, source, signature }, index) => {
       const key = `${plan.hash}\u0000${source}`;
       if (seen.has(key)) return;
       seen.add(key);
-      fresh.push({ index, plan, source, current: true });
+      fresh.push({ index, plan, source, current: true, ...(signature ? { signature } : {}) });
     });
     if (fresh.length === 0) return results;
 
@@ -253,6 +259,7 @@ class PostgresStore implements Store {
       );
       await client.query("DELETE FROM step WHERE document = ANY($1::int[])", [retired]);
       await client.query("DELETE FROM license_claim WHERE document = ANY($1::int[])", [retired]);
+      await client.query("DELETE FROM artefact_digest WHERE document = ANY($1::int[])", [retired]);
       await client.query("UPDATE document SET current = 0 WHERE id = ANY($1::int[])", [retired]);
       const firstOf = new Map<string, Fresh>();
       for (const f of fresh) {
@@ -360,8 +367,56 @@ class PostgresStore implements Store {
           claims.map((x) => x.c.licenseLink ?? null),
         ],
       );
+    await this.writeIntegrity(client, fresh, documentIds, modelId, datasetIds);
     await recomputeClosure(client, changed);
     return results;
+  }
+
+  /** The digests of the batch's current documents and the signatures of all its new ones. */
+  private async writeIntegrity(
+    client: pg.PoolClient,
+    fresh: Fresh[],
+    documentIds: number[],
+    modelId: (name: string) => number,
+    datasetIds: Map<string, number>,
+  ): Promise<void> {
+    const digests = fresh.flatMap((f, i) =>
+      f.current
+        ? f.plan.digests.map((r) => [
+            r.value,
+            r.algorithm,
+            r.kind,
+            r.kind === 0 ? modelId(r.entity) : (datasetIds.get(r.entity) as number),
+            documentIds[i] as number,
+            r.stepId,
+            r.path,
+          ])
+        : [],
+    );
+    if (digests.length > 0)
+      await client.query(
+        `INSERT INTO artefact_digest (value, algorithm, kind, entity, document, step_id, path)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[])`,
+        [0, 1, 2, 3, 4, 5, 6].map((k) => digests.map((row) => row[k])),
+      );
+    const signed = fresh.flatMap((f, i) =>
+      f.signature ? [{ s: f.signature, id: documentIds[i] as number }] : [],
+    );
+    if (signed.length > 0)
+      await client.query(
+        `INSERT INTO document_signature (document, key_id, verified, envelope)
+         SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[])`,
+        [
+          signed.map((x) => x.id),
+          signed.map((x) => x.s.keyId ?? null),
+          signed.map((x) => (x.s.verified ? 1 : 0)),
+          signed.map((x) => x.s.envelope),
+        ],
+      );
+  }
+
+  get integrity(): IntegrityIndex {
+    return integrityIndex(this.ex);
   }
 
   get tokens(): ApiTokens {

@@ -12,6 +12,7 @@ import type Database from "better-sqlite3";
 import { type ApiTokens, apiTokens } from "./api-tokens.js";
 import { stepBits } from "./closure.js";
 import { storeErrorOf } from "./driver-errors.js";
+import { type IntegrityIndex, integrityIndex } from "./integrity-index.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
 import * as q from "./queries.js";
 import { search } from "./search.js";
@@ -225,10 +226,17 @@ class SqliteStore implements Store {
     }
     this.prepare("DELETE FROM step WHERE document = ?").run(documentId);
     this.prepare("DELETE FROM license_claim WHERE document = ?").run(documentId);
+    this.prepare("DELETE FROM artefact_digest WHERE document = ?").run(documentId);
     this.prepare("UPDATE document SET current = 0 WHERE id = ?").run(documentId);
   }
 
-  private addOne(plan: DocumentPlan, source: string, index: number, addedAt: string): AddResult {
+  private addOne(
+    plan: DocumentPlan,
+    source: string,
+    index: number,
+    addedAt: string,
+    signature?: AddInput["signature"],
+  ): AddResult {
     const modelId = (name: string) =>
       this.idOf("model", this.modelIds, name, plan.models.get(name) ?? false).id;
     const result: AddResult = {
@@ -297,6 +305,7 @@ class SqliteStore implements Store {
       for (const dataset of step.datasets)
         insertStepDataset.run(stepId, this.idOf("dataset", this.datasetIds, dataset).id);
     }
+    this.addIntegrity(plan, documentId, signature);
     const insertClaim = this.prepare(
       "INSERT INTO license_claim (kind, entity, document, license, license_name, license_link) VALUES (?, ?, ?, ?, ?, ?)",
     );
@@ -324,12 +333,18 @@ class SqliteStore implements Store {
   }
 
   async addDocuments(batch: readonly AddInput[]): Promise<AddSummary> {
-    const plans = batch.map((input) => ({ plan: planDocument(input.document), source: input.source }));
+    const plans = batch.map((input) => ({
+      plan: planDocument(input.document),
+      source: input.source,
+      signature: input.signature,
+    }));
     const addedAt = new Date().toISOString();
     const write = this.db.transaction(() => {
       this.closure.reset();
       this.enterOrCheckBulk();
-      const results = plans.map(({ plan, source }, i) => this.addOne(plan, source, i, addedAt));
+      const results = plans.map(({ plan, source, signature }, i) =>
+        this.addOne(plan, source, i, addedAt, signature),
+      );
       this.closure.finish(() => this.finishBulkInTransaction());
       return results;
     });
@@ -358,6 +373,30 @@ class SqliteStore implements Store {
       superseded: results.reduce((n, r) => n + r.superseded, 0),
       results,
     };
+  }
+
+  /** The document's digests and signature, beside its other rows. */
+  private addIntegrity(plan: DocumentPlan, documentId: number, signature?: AddInput["signature"]): void {
+    if (plan.digests.length > 0) {
+      const insert = this.prepare(
+        "INSERT INTO artefact_digest (value, algorithm, kind, entity, document, step_id, path) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      );
+      for (const r of plan.digests) {
+        const entity =
+          r.kind === 0
+            ? this.idOf("model", this.modelIds, r.entity, plan.models.get(r.entity) ?? false).id
+            : this.idOf("dataset", this.datasetIds, r.entity).id;
+        insert.run(r.value, r.algorithm, r.kind, entity, documentId, r.stepId, r.path);
+      }
+    }
+    if (signature)
+      this.prepare(
+        "INSERT INTO document_signature (document, key_id, verified, envelope) VALUES (?, ?, ?, ?)",
+      ).run(documentId, signature.keyId ?? null, signature.verified ? 1 : 0, signature.envelope);
+  }
+
+  get integrity(): IntegrityIndex {
+    return integrityIndex(this.ex);
   }
 
   get tokens(): ApiTokens {

@@ -4,6 +4,7 @@
  */
 import type { Hyperparameters, LineageDocument } from "../schema/lineage.js";
 import type { ApiTokens } from "./api-tokens.js";
+import type { IntegrityIndex } from "./integrity-index.js";
 
 /** How a model relates to its parent (the Hub's "model tree" groups), derived from the step that made it. */
 export const RELATIONS = ["finetune", "adapter", "merge", "quantized"] as const;
@@ -13,6 +14,8 @@ export type Relation = (typeof RELATIONS)[number];
 export interface AddInput {
   document: LineageDocument;
   source: string;
+  /** The signature the document came with (`ftl add lineage.sig.json`), kept beside it. */
+  signature?: { keyId?: string; envelope: string; verified: boolean };
 }
 
 /** What happened to one document of a batch. */
@@ -256,6 +259,8 @@ export interface Store {
   readonly kind: "sqlite" | "postgres";
   /** API tokens of `ftl serve` (only their hashes are stored). */
   readonly tokens: ApiTokens;
+  /** Digests recorded by current documents (`ftl query by-digest`) and the signatures documents came with. */
+  readonly integrity: IntegrityIndex;
   /** File path or connection string (password removed). */
   readonly location: string;
   /** Adds documents in one transaction: all of the batch or none of it. Idempotent by content hash + source. */
