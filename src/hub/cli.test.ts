@@ -41,7 +41,9 @@ describe("ftl import hf:", () => {
 
   it("prints each warning once (issue 15 saw every warning twice)", async () => {
     const root = join(FIXTURES, "models");
-    const ids = readdirSync(root).flatMap((org) => readdirSync(join(root, org)).map((name) => `${org}/${name}`));
+    const ids = readdirSync(root).flatMap((org) =>
+      readdirSync(join(root, org)).map((name) => `${org}/${name}`),
+    );
     let warned = 0;
     for (const id of ids) {
       const { stderr } = await ftl(["import", `hf:${id}`], { env, cwd: dir });

@@ -125,7 +125,7 @@ for (const registry of registries)
 
         const hash = (await store.documentsFor("me/tuned")).documents[0]?.hash as string;
         expect(await store.integrity.signatures([hash])).toEqual(
-          new Map([[hash, { keyId: "k1", envelope }]]),
+          new Map([[hash, { keyId: "k1", envelope, verified: true }]]),
         );
 
         // The fill of a version 4 registry's digests from its stored bodies gives the same rows.

@@ -26,6 +26,8 @@ export interface StoredSignature {
   keyId?: string;
   /** The DSSE envelope as JSON text, exactly as it came. */
   envelope: string;
+  /** Whether `ftl add --key` verified it before storing it. */
+  verified: boolean;
 }
 
 export interface IntegrityIndex {
@@ -83,13 +85,17 @@ export function integrityIndex(ex: Executor): IntegrityIndex {
     async signatures(hashes) {
       const out = new Map<string, StoredSignature>();
       if (hashes.length === 0) return out;
-      const rows = await ex.all<{ hash: string; key_id: string | null; envelope: string }>(
-        `SELECT d.hash, g.key_id, g.envelope FROM document_signature g JOIN document d ON d.id = g.document
+      const rows = await ex.all<{ hash: string; key_id: string | null; verified: number; envelope: string }>(
+        `SELECT d.hash, g.key_id, g.verified, g.envelope FROM document_signature g JOIN document d ON d.id = g.document
          WHERE d.hash IN (${inList(ex, "text")})`,
         [listParam(ex, hashes)],
       );
       for (const r of rows)
-        out.set(r.hash, { ...(r.key_id ? { keyId: r.key_id } : {}), envelope: r.envelope });
+        out.set(r.hash, {
+          ...(r.key_id ? { keyId: r.key_id } : {}),
+          envelope: r.envelope,
+          verified: Number(r.verified) === 1,
+        });
       return out;
     },
   };
