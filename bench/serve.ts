@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- --only serve [--size small|full]`: load test of `ftl serve` on localhost with autocannon.
+ * `npm run bench -- --only serve`: load test of `ftl serve` on localhost with autocannon
+ * (`npx tsx bench/serve.ts [--store sqlite|postgres] [--seconds N] [--connections 1,16,64]`).
  *
  * 1. The synthetic registry from `npm run gen` (200,000 models, seed 1; generated if missing), loaded once into
  *    an SQLite file under bench/out/ (kept for later runs).
@@ -17,6 +18,7 @@ import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
 import { openStore } from "../src/store/index.js";
 import { loadFile } from "./lib/load.js";
 import { type Cell, textTable } from "./lib/table.js";
@@ -32,6 +34,8 @@ const { values } = parseArgs({
     size: { type: "string", default: "small" },
     seconds: { type: "string", default: "5" },
     connections: { type: "string", default: "1,16,64" },
+    store: { type: "string", default: "sqlite" },
+    pg: { type: "string", default: process.env.FTL_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/test" },
   },
   allowPositionals: false,
 });
@@ -44,24 +48,45 @@ const log = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
 
+async function load(location: string, file: string, manifest: Manifest): Promise<void> {
+  const store = await openStore(location);
+  const t = performance.now();
+  await loadFile(store, file, { batchSize: 2000, expected: manifest.summary.documents });
+  await store.optimize();
+  await store.close();
+  log(`  loaded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+/** The registry to serve: an SQLite file, or a PostgreSQL schema, loaded once and kept for later runs. */
 async function registry(): Promise<{ db: string; manifest: Manifest }> {
   const file = defaultRegistryPath(root, MODELS, SEED);
   const manifest =
     existsSync(file) && existsSync(manifestPath(file))
       ? (JSON.parse(readFileSync(manifestPath(file), "utf8")) as Manifest)
       : await generateRegistryFile({ models: MODELS, seed: SEED, file });
+  if (values.store === "postgres") {
+    const url = new URL(values.pg ?? "");
+    url.searchParams.set("schema", `ftl_bench_serve_${MODELS}`);
+    const probe = await openStore(url.href);
+    const documents = (await probe.stats()).documents;
+    await probe.close();
+    if (documents < manifest.summary.documents) {
+      const client = new pg.Client({ connectionString: values.pg });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ftl_bench_serve_${MODELS} CASCADE`);
+      await client.end();
+      log(`loading ${file} into PostgreSQL schema ftl_bench_serve_${MODELS} (once; kept for later runs) …`);
+      await load(url.href, file, manifest);
+    }
+    return { db: url.href, manifest };
+  }
   const db = `${root}/bench/out/serve-${MODELS}-seed${SEED}.db`;
   if (!existsSync(db)) {
     log(`loading ${file} into ${db} (once; kept for later runs) …`);
     const partial = `${db}.partial`;
     rmSync(partial, { force: true });
-    const store = await openStore(partial);
-    const t = performance.now();
-    await loadFile(store, file, { batchSize: 2000, expected: manifest.summary.documents });
-    await store.optimize();
-    await store.close();
+    await load(partial, file, manifest);
     renameSync(partial, db);
-    log(`  loaded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   return { db, manifest };
 }
@@ -162,6 +187,6 @@ log(
   `targets (ancestors and descendants-page p99 < 50 ms at 16 connections, no errors): ${met ? "met" : "NOT met"}`,
 );
 writeFileSync(
-  `${root}/bench/out/serve-${MODELS}-results.json`,
+  `${root}/bench/out/serve-${MODELS}-${values.store}-results.json`,
   `${JSON.stringify({ seconds, results }, null, 1)}\n`,
 );

@@ -6,6 +6,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { timeout } from "hono/timeout";
+import { storeErrorOf } from "../store/driver-errors.js";
 import { type Store, StoreError } from "../store/store.js";
 import { type AuthVariables, requireToken } from "./auth.js";
 import { ApiError, errorResponse } from "./errors.js";
@@ -35,7 +36,22 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-function onError(log: (message: string) => void) {
+/** Is this the registry failing to answer (a store error, a lost or refused connection, an exhausted pool)? */
+function registryUnavailable(store: Store, error: Error): boolean {
+  if (error instanceof StoreError || storeErrorOf(store.location, error) !== undefined) return true;
+  const code = (error as { code?: unknown }).code;
+  // PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57 (operator intervention); socket errors.
+  if (
+    typeof code === "string" &&
+    (/^(08|53|57)[0-9A-Z]{3}$/.test(code) || /^E(CONN|TIMEDOUT|PIPE)/.test(code))
+  )
+    return true;
+  return /timeout exceeded when trying to connect|Connection terminated|pool after calling end/i.test(
+    error.message,
+  );
+}
+
+function onError(store: Store, log: (message: string) => void) {
   return (error: Error, c: Context): Response => {
     if (error instanceof ApiError) return errorResponse(c, error);
     if (error instanceof HTTPException && error.status === 504)
@@ -49,9 +65,12 @@ function onError(log: (message: string) => void) {
           error.message,
         ),
       );
-    if (error instanceof StoreError) {
-      log(`ftl serve: registry error: ${error.message}`);
-      return errorResponse(c, new ApiError(503, "unavailable", "the registry cannot answer right now"));
+    if (registryUnavailable(store, error)) {
+      log(`ftl serve: the registry did not answer: ${error.message}`);
+      return errorResponse(
+        c,
+        new ApiError(503, "unavailable", "the registry cannot answer right now; try again"),
+      );
     }
     log(
       `ftl serve: internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${error.stack ?? error.message}`,
@@ -71,7 +90,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<{ Variab
   const app = new Hono<{ Variables: AuthVariables }>();
   const maxSize = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  app.onError(onError(log));
+  app.onError(onError(store, log));
   app.use("*", async (c, next) => {
     await next();
     c.header("X-Content-Type-Options", "nosniff");

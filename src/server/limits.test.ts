@@ -43,6 +43,37 @@ describe("limits and the serve command", () => {
     expect((await app.request("/api/v1/models/HuggingFaceH4/zephyr-7b-beta")).status).toBe(200);
   });
 
+  it("a registry that does not answer is 503 unavailable; a bug is 500 internal, logged", async () => {
+    const failing = (message: string, code?: string) =>
+      new Proxy(store, {
+        get(target, name, receiver) {
+          if (name === "ancestors")
+            return async () => {
+              throw Object.assign(new Error(message), code ? { code } : {});
+            };
+          return Reflect.get(target, name, receiver);
+        },
+      });
+    const logged: string[] = [];
+    const path = "/api/v1/models/HuggingFaceH4/zephyr-7b-beta/ancestors";
+    for (const [message, code] of [
+      ["timeout exceeded when trying to connect", undefined],
+      ["terminating connection due to administrator command", "57P01"],
+      ["connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED"],
+      ["database is locked", "SQLITE_BUSY"],
+    ] as const) {
+      const res = await createApp(failing(message, code), { log: (m) => logged.push(m) }).request(path);
+      expect(res.status, message).toBe(503);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+    }
+    const bug = await createApp(failing("x is undefined"), { log: (m) => logged.push(m) }).request(path);
+    expect(bug.status).toBe(500);
+    expect(await bug.json()).toEqual({
+      error: { code: "internal", message: "internal error (reported in the server's log)" },
+    });
+    expect(logged.at(-1)).toContain("x is undefined");
+  });
+
   it("serves on a real port with the page, the API and /healthz", async () => {
     const server = await startServer(store, { port: 0, log: () => undefined });
     try {
