@@ -10,6 +10,7 @@ import { ingestCommand } from "./ingest.js";
 import { initCommand } from "./init.js";
 import { keygenCommand } from "./keygen.js";
 import { QUERY_COMMANDS } from "./query.js";
+import { queryByDigestCommand } from "./query-by-digest.js";
 import { querySearchCommand } from "./query-search.js";
 import { recipeCommand } from "./recipe.js";
 import { schemaCommand } from "./schema.js";
@@ -44,6 +45,7 @@ export const COMMANDS: Command[] = [
   ingestCommand,
   ...QUERY_COMMANDS,
   querySearchCommand,
+  queryByDigestCommand,
   treeCommand,
   crawlCommand,
   serveCommand,

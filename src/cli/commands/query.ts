@@ -191,7 +191,9 @@ export const queryDocumentsCommand: Command = {
   positionals: { min: 1, max: 1, names: "ID" },
   options: { ...DB_OPTION, ...JSON_OPTION },
   details: `Documents are kept forever: the latest one per source is current (it shapes the graph), older ones
-are history. Current documents from different sources that differ are listed as disagreements.
+are history. Current documents from different sources that differ are listed as disagreements. A document
+added from a signed lineage (ftl add lineage.sig.json) shows the signer's key id, and whether ftl add --key
+verified it.
 ${REGISTRY_DETAILS}
 Exit codes: 0 ok, 2 usage error or unknown model.`,
   examples: ["ftl query documents HuggingFaceH4/zephyr-7b-beta --json"],
@@ -199,14 +201,27 @@ Exit codes: 0 ok, 2 usage error or unknown model.`,
     const id = ctx.positionals[0] as string;
     return withStore(ctx, { create: false }, async (store) => {
       await requireModel(store, id);
-      const result = await store.documentsFor(id);
+      const found = await store.documentsFor(id);
+      const signatures = await store.integrity.signatures(found.documents.map((d) => d.hash));
+      const result = {
+        ...found,
+        documents: found.documents.map((d) => {
+          const s = signatures.get(d.hash);
+          return s ? { ...d, signed: { keyId: s.keyId ?? null, verifiedAtAdd: s.verified } } : d;
+        }),
+      };
       if (flag(ctx.values, "json")) printJson(ctx.io, result);
       else {
         const lines = [`${id}: ${plural(result.documents.length, "document")}`];
-        for (const d of result.documents)
+        for (const d of result.documents) {
+          const s = signatures.get(d.hash);
+          const signed = s
+            ? `  signed by key ${s.keyId?.slice(0, 16) ?? "(no key id)"}${s.verified ? " (verified when added)" : " (not verified by the registry)"}`
+            : "";
           lines.push(
-            `  ${d.current ? "current" : "history"}  ${d.addedAt}  ${d.hash.slice(0, 12)}  ${d.source}`,
+            `  ${d.current ? "current" : "history"}  ${d.addedAt}  ${d.hash.slice(0, 12)}  ${d.source}${signed}`,
           );
+        }
         if (result.documents.length === 0) lines.push("  (named by other documents only)");
         for (const dis of result.disagreements) {
           lines.push(`sources disagree about ${dis.about}:`);
