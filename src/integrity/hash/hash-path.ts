@@ -72,7 +72,9 @@ async function hashAll(tasks: readonly Planned[], options: HashOptions): Promise
     }
   };
   report?.(0, total);
-  const threads = options.workers ?? (total >= POOL_THRESHOLD ? availableParallelism() : 0);
+  // One task gains nothing from a worker: SHA-256 of one range is one sequential stream.
+  const threads =
+    options.workers ?? (total >= POOL_THRESHOLD && tasks.length > 1 ? availableParallelism() : 0);
   if (threads > 0 && tasks.length > 0) return hashRangesInPool(tasks, threads, onBytes);
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
   const digests: string[] = [];
