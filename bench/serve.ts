@@ -44,6 +44,8 @@ const SEED = 1;
 const seconds = Number(values.seconds);
 const connections = (values.connections ?? "1,16,64").split(",").map(Number);
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
+const started = performance.now();
+const stamp = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const log = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
@@ -97,9 +99,13 @@ function startServer(db: string): Promise<{ child: ChildProcess; url: string }> 
     const child = spawn(
       process.execPath,
       ["--import", "tsx", "--input-type=module", "-e", entry, "serve", "--db", db, "--port", "0"],
-      { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";
+    // The server's own messages, stamped with the bench's clock so that they can be matched with a run.
+    child.stderr?.on("data", (c) => {
+      for (const line of String(c).split("\n").filter(Boolean)) log(`  [server ${stamp()}] ${line}`);
+    });
     child.stdout?.on("data", (c) => {
       out += String(c);
       const url = /http:\/\/\S+\//.exec(out)?.[0];
@@ -171,7 +177,7 @@ try {
         load,
       });
       log(
-        `  ${name} × ${n}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors} errors (${r.timeouts} timeouts), ${r.non2xx} non-2xx`,
+        `  [${stamp()}] ${name} × ${n}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors} errors (${r.timeouts} timeouts), ${r.non2xx} non-2xx`,
       );
     }
   }

@@ -74,6 +74,32 @@ describe("limits and the serve command", () => {
     expect(logged.at(-1)).toContain("x is undefined");
   });
 
+  it("closing waits for the answers of clients that hung up, so the store is never closed under them", async () => {
+    let finished = false;
+    const slow = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === "ancestors")
+          return async (...args: Parameters<Store["ancestors"]>) => {
+            await new Promise((r) => setTimeout(r, 300));
+            const result = await target.ancestors(...args);
+            finished = true;
+            return result;
+          };
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    const server = await startServer(slow, { port: 0, log: () => undefined });
+    const gone = new AbortController();
+    const request = fetch(new URL("/api/v1/models/HuggingFaceH4/zephyr-7b-beta/ancestors", server.url), {
+      signal: gone.signal,
+    }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    gone.abort();
+    await request;
+    await server.close();
+    expect(finished).toBe(true);
+  });
+
   it("serves on a real port with the page, the API and /healthz", async () => {
     const server = await startServer(store, { port: 0, log: () => undefined });
     try {
