@@ -15,7 +15,8 @@
  * - Errors are `HashError`s with a `code` (`not-found`, `symlink`, `special-file`, `empty`, `bad-option`, `io`).
  *
  * Big jobs are hashed on `os.availableParallelism()` worker threads, largest task first, each streaming
- * through one 1 MiB buffer; small ones (< 32 MiB) and single ranges on the calling thread. Memory is bounded either way.
+ * through one 1 MiB buffer; small ones (< 32 MiB) and single ranges on the calling thread. Memory is
+ * bounded either way.
  *
  * @example
  * import { hashPath } from "./integrity/hash/index.js";
