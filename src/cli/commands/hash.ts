@@ -31,7 +31,7 @@ const UNITS: Record<string, number> = {
 /** `--shard-size`: bytes, optionally with a unit (`1G` = 10^9 as the reference's default, `64MiB` = 2^26). */
 export function parseShardSize(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const m = /^\s*(\d+)\s*([kmg](?:i?b)?|b)?\s*$/i.exec(text);
+  const m = /^(\d+) ?([kmg](?:i?b)?|b)?$/i.exec(text.trim());
   const unit = (m?.[2] ?? "")
     .toLowerCase()
     .replace(/^([kmg])b$/, "$1")

@@ -24,7 +24,8 @@ const POOL_THRESHOLD = 32 * CHUNK_SIZE;
 export function normalizeIgnorePaths(root: string, options: HashOptions): string[] {
   const given = (options.ignorePaths ?? []).flatMap((p) => {
     const rel = path.isAbsolute(p) ? path.relative(root, p) : path.normalize(p);
-    const posix = rel.split(path.sep).join("/").replace(/\/+$/, "");
+    let posix = rel.split(path.sep).join("/");
+    while (posix.endsWith("/")) posix = posix.slice(0, -1);
     return posix === ".." || posix.startsWith("../") || posix === "" ? [] : [posix];
   });
   const all = [...given, ...(options.ignoreDefaults === false ? [] : DEFAULT_IGNORE_PATHS)];
