@@ -1,5 +1,5 @@
 /** Signed lineage: sign → verify round trip, the model against the signed digest, chain of custody, reading. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -164,5 +164,24 @@ describe("signed lineage", () => {
     const oms = await signModel(model, priv);
     expect(readSignedLineage(oms.bundle)).toEqual({ error: expect.stringMatching(/not a signed lineage/) });
     expect(readSignedLineage("{")).toEqual({ error: expect.stringMatching(/not JSON/) });
+  });
+
+  it("the signed-lineage fixture (capture → sign of examples/tiny-model) verifies and reads back", async () => {
+    const dir = join(import.meta.dirname, "../../../test/fixtures/integrity/signed-lineage");
+    const text = readFileSync(join(dir, "lineage.sig.json"), "utf8");
+    const report = await verifyBundleText(text, {
+      trust: { publicKey: loadPublicKey(join(dir, "test-signer.pub.pem")) },
+      predicates: [LINEAGE_HANDLER],
+    });
+    expect(statuses(report)).toEqual({
+      signature: "passed",
+      statement: "passed",
+      files: "skipped",
+      custody: "passed",
+    });
+    const read = readSignedLineage(text);
+    if ("error" in read) throw new Error(read.error);
+    expect(read.document.subject.id).toBe("example-org/smollm2-135m-chat-lora");
+    expect(read.keyId).toBe(loadPublicKey(join(dir, "test-signer.pub.pem")).hint);
   });
 });
