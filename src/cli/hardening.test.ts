@@ -153,6 +153,26 @@ describe("non-regular files named on the command line are refused with exit 2", 
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/\/dev\/zero: is a character device/);
     });
+  const model = new URL("../../examples/tiny-model", import.meta.url).pathname;
+  for (const args of [
+    ["verify", "/dev/zero", "--key", "k.pub.pem"],
+    ["sign", "--oms", model, "--key", "/dev/zero", "--out", "x.sig"],
+    ["verify", "x.sig", "--key", "/dev/zero"],
+    ["recipe", "/dev/zero", "--format", "trl"],
+    ["hash", "/dev/zero"],
+    ["capture", "/dev/zero"],
+  ])
+    it(`ftl ${args.join(" ")}`, async () => {
+      if (args[0] === "verify" && args[1] === "x.sig") {
+        await ftl(["keygen", "--out", "k", "--force"], { cwd: dir });
+        await ftl(["sign", "--oms", model, "--key", "k.pem", "--out", "x.sig"], { cwd: dir });
+      }
+      const result = await ftl(args, { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /\/dev\/zero:? (is a character device|is neither a regular file)|\/dev\/zero: not a folder/,
+      );
+    });
 });
 
 describe("two `ftl ingest` processes on a new SQLite file (issue 15: one exited 70)", () => {

@@ -3,7 +3,7 @@
  * against the schemas, the model's files against the signed manifest (`--model`), and for signed lineage the
  * chain of custody. Exit 0 only when every check holds; 7 when one fails.
  */
-import { readFileSync, statSync } from "node:fs";
+
 import path from "node:path";
 import { LINEAGE_HANDLER } from "../../integrity/lineage-signing/index.js";
 import {
@@ -15,25 +15,18 @@ import {
   VerifyUsageError,
   verifyBundleText,
 } from "../../integrity/oms/index.js";
+import { readBounded } from "../../io/bounded-read.js";
 import { CliError, type Command, EXIT, flag, type Io, list, printJson, str, UsageError } from "../command.js";
 import { resolveIgnorePaths } from "./hash.js";
 import { asCliError, hashProgress } from "./sign.js";
 
 const MAX_SIGNATURE_BYTES = 256 * 2 ** 20;
 
+/** A signature or certificate file, read within its limit; FIFOs and devices are refused by name. */
 function readText(file: string, what: string): string {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`${file}: no such ${what}`);
-  }
-  if (size > MAX_SIGNATURE_BYTES) throw new UsageError(`${file}: ${size} bytes is too large for a ${what}`);
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new CliError(`${file}: cannot read the ${what} (${(error as Error).message})`, EXIT.usage);
-  }
+  const read = readBounded(file, { maxBytes: MAX_SIGNATURE_BYTES, allowStdin: false, what });
+  if (!read.ok) throw new UsageError(read.message.replace(/: no such file$/, `: no such ${what} file`));
+  return read.bytes.toString("utf8");
 }
 
 function trustFrom(values: Parameters<Command["run"]>[0]["values"], io: Io): Trust {
@@ -51,7 +44,7 @@ function trustFrom(values: Parameters<Command["run"]>[0]["values"], io: Io): Tru
     const file = path.resolve(io.cwd, chainFile);
     let certificates: Trust["trustedCertificates"];
     try {
-      certificates = readPemCertificates(readText(file, "certificate file"));
+      certificates = readPemCertificates(readText(file, "certificate"));
     } catch (error) {
       if (error instanceof CliError) throw error;
       throw new UsageError(`${file}: a certificate in it cannot be read`);
@@ -125,7 +118,7 @@ Exit codes: 0 verified, 7 verification failed, 2 usage error (no key or CA for t
   ],
   async run({ values, positionals, io }) {
     const sigFile = path.resolve(io.cwd, positionals[0]!);
-    const text = readText(sigFile, "signature file");
+    const text = readText(sigFile, "signature");
     const trust = trustFrom(values, io);
     if (trust.publicKey === undefined && trust.trustedCertificates === undefined)
       throw new UsageError(

@@ -10,7 +10,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readBounded } from "../../io/bounded-read.js";
 
 export const CURVES = ["P-256", "P-384", "P-521"] as const;
 export type Curve = (typeof CURVES)[number];
@@ -47,19 +47,11 @@ export interface SigningKey extends PublicKeyInfo {
 
 const MAX_KEY_BYTES = 64 * 1024;
 
+/** A PEM file, read within its limit; FIFOs and devices are refused by name, never read. */
 function readPem(file: string): string {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new KeyError(`${file}: no such key file`, file);
-  }
-  if (size > MAX_KEY_BYTES) throw new KeyError(`${file}: ${size} bytes is too large for a PEM key`, file);
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new KeyError(`${file}: cannot read the key file (${(error as Error).message})`, file);
-  }
+  const read = readBounded(file, { maxBytes: MAX_KEY_BYTES, allowStdin: false, what: "PEM key" });
+  if (!read.ok) throw new KeyError(read.message.replace(/: no such file$/, ": no such key file"), file);
+  return read.bytes.toString("utf8");
 }
 
 /** The curve and hash of an ECDSA key, or a `KeyError` naming what the key is instead. */
