@@ -115,6 +115,9 @@ async function datasetPlan(ex: Executor, plan: Plan, dataset: number, where: str
 hits AS (SELECT m AS node FROM q UNION SELECT k.descendant FROM q ${crossJoin(ex)} closure k ON k.ancestor = q.m)`;
     plan.withParams = [dataset, plan.start, plan.start];
     plan.from = "hits h CROSS JOIN closure c";
+    // `+ 0` keeps the ancestor out of the index choice: each hit is one primary-key lookup (descendant,
+    // ancestor), where PostgreSQL would otherwise scan the ancestor's whole closure_down range per hit.
+    where[0] = "c.ancestor + 0 = ?";
     where.push("c.descendant = h.node");
     return;
   }
