@@ -3,7 +3,7 @@
  * every model over `edge` (the way the registry answered before schema 3), aggregated in JavaScript. The
  * property and crash tests compare the maintained `closure` and `tree_count` with it.
  */
-import { CLOSURE_DEPTH } from "./closure.js";
+import { CLOSURE_DEPTH, countCode, MASK_BITS } from "./closure.js";
 import type { Executor } from "./sql.js";
 
 /** One closure row by names: `ancestor > descendant` → depth, relation code, mask. */
@@ -61,11 +61,17 @@ export async function storedCounts(ex: Executor): Promise<string[]> {
   return rows.map((r) => `${r.name} ${num(r.relation)} ${num(r.n)}`).sort();
 }
 
+/** The `tree_count` lines a closure should give: plain counts, and per bit of the mask (closure.ts). */
 export function countsOf(closure: ClosureByName): string[] {
   const counts = new Map<string, number>();
-  for (const [key, row] of closure) {
-    const k = `${key.split(" > ")[0]} ${row.relation}`;
+  const add = (k: string): void => {
     counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
+  for (const [key, row] of closure) {
+    const ancestor = key.split(" > ")[0];
+    add(`${ancestor} ${row.relation}`);
+    for (let bit = 0; bit < MASK_BITS; bit++)
+      if ((row.mask & (1 << bit)) !== 0) add(`${ancestor} ${countCode(bit, row.relation)}`);
   }
   return [...counts].map(([k, n]) => `${k} ${n}`).sort();
 }

@@ -7,7 +7,10 @@
  *   code among its edges from the ancestor or from the ancestor's descendants: merge > quantized > adapter >
  *   finetune); `mask` the objectives and parameterisations of the steps on any path between the two
  *   (bits from {@link stepBits}).
- * - `tree_count(model, relation, n)`: how many rows of `closure` have that ancestor and relation.
+ * - `tree_count(model, relation, n)`: how many rows of `closure` have that ancestor and relation (codes 0–3),
+ *   and, with code {@link countCode}(bit, relation), how many of those also have that bit in their mask, so
+ *   that a view filtered by one objective or one parameterisation is counted without a scan. Registries whose
+ *   counts predate the bit rows are recounted when opened ({@link COUNTS_VERSION}).
  * - `edge.bits`: the step's own bits, so that the closure is computed from `edge` alone.
  *
  * It is derived data: the rows of a descendant are a function of the edges above it. After a batch changes
@@ -48,6 +51,24 @@ export const PARAMETERIZATION_BITS = [
   "other",
 ] as const;
 const PARAMETERIZATION_SHIFT = 14;
+/** Bits a mask can hold (objectives, then parameterisations). */
+export const MASK_BITS = PARAMETERIZATION_SHIFT + PARAMETERIZATION_BITS.length;
+
+/** ftl_meta `tree_count_version`: 2 = with the per-bit rows. */
+export const COUNTS_VERSION = "2";
+
+/** The `tree_count.relation` code of "descendants of this relation whose mask has bit `bit`". */
+export function countCode(bit: number, relation: number): number {
+  return 4 + bit * 4 + relation;
+}
+
+/** Index of a single-bit mask (0–21). */
+export function bitIndex(bit: number): number {
+  return Math.round(Math.log2(bit));
+}
+
+/** -1 (the plain count) and every bit index, as a one-column table `b(i)`. */
+const BIT_ROWS = `(SELECT -1 AS i${Array.from({ length: MASK_BITS }, (_, i) => ` UNION ALL SELECT ${i}`).join("")})`;
 
 /** The bit of an objective, or undefined for a value outside the vocabulary (a trusted import may hold one). */
 export function objectiveBit(objective: string): number | undefined {
@@ -92,13 +113,28 @@ INSERT INTO closure (descendant, ancestor, depth, relation, mask)
 SELECT origin, node, MIN(depth), MIN(rel), bit_or(mask) FROM up WHERE node <> origin GROUP BY origin, node`;
 }
 
+/** Counts rows of `closure` (those matching `where`) into `tree_count` codes, plain and per bit. */
+function countsSelect(where: string, sign: 1 | -1): string {
+  return `SELECT c.ancestor, CASE WHEN b.i < 0 THEN c.relation ELSE 4 + b.i * 4 + c.relation END, ${sign < 0 ? "-" : ""}COUNT(*)
+FROM closure c CROSS JOIN ${BIT_ROWS} b
+WHERE ${where} AND (b.i < 0 OR (c.mask & (1 << b.i)) <> 0)
+GROUP BY 1, 2`;
+}
+
 /** Adds (sign +1) or takes away (sign -1) the closure rows of a set of descendants from `tree_count`. */
 export function countDeltaSql(descendants: string, sign: 1 | -1): string {
   return `INSERT INTO tree_count (model, relation, n)
-SELECT ancestor, relation, ${sign < 0 ? "-" : ""}COUNT(*) FROM closure WHERE descendant IN (${descendants})
-GROUP BY ancestor, relation
+${countsSelect(`c.descendant IN (${descendants})`, sign)}
 ON CONFLICT (model, relation) DO UPDATE SET n = tree_count.n + excluded.n`;
 }
+
+/** Recounts `tree_count` from the whole closure (after a bulk load, or for registries with older counts). */
+export const RECOUNT_STATEMENTS: readonly string[] = [
+  "DELETE FROM tree_count",
+  `INSERT INTO tree_count (model, relation, n) ${countsSelect("true", 1)}`,
+  `INSERT INTO ftl_meta (key, value) VALUES ('tree_count_version', '${COUNTS_VERSION}')
+ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+];
 
 /**
  * The statements that bring the closure and the counts up to date after the edges into some models changed

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { type ApiTokens, apiTokens } from "./api-tokens.js";
-import { recomputeStatements, stepBits } from "./closure.js";
+import { COUNTS_VERSION, RECOUNT_STATEMENTS, recomputeStatements, stepBits } from "./closure.js";
 import { type IntegrityIndex, integrityIndex } from "./integrity-index.js";
 import type { StoreLocation } from "./location.js";
 import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
@@ -72,6 +72,12 @@ async function migrate(client: pg.PoolClient, location: Location): Promise<numbe
         [String(migration.version)],
       );
     }
+    // Counts kept before the per-bit rows existed (closure.ts) are recounted once.
+    const counts = await client.query<{ value: string }>(
+      "SELECT value FROM ftl_meta WHERE key = 'tree_count_version'",
+    );
+    if (counts.rows[0]?.value !== COUNTS_VERSION)
+      for (const sql of RECOUNT_STATEMENTS) await client.query(sql);
     await client.query("COMMIT");
     return Math.max(found, SCHEMA_VERSION);
   } catch (error) {

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { COUNTS_VERSION, RECOUNT_STATEMENTS } from "./closure.js";
 import { storeErrorOf } from "./driver-errors.js";
 import { newerSchemaMessage, SCHEMA_VERSION, SQLITE_MIGRATIONS } from "./migrations.js";
 import { StoreError } from "./store.js";
@@ -60,6 +61,11 @@ export function migrate(db: Db, path: string): number {
         "INSERT INTO ftl_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       ).run(String(migration.version));
     }
+    // Counts kept before the per-bit rows existed (closure.ts) are recounted once.
+    const counts = db.prepare("SELECT value FROM ftl_meta WHERE key = 'tree_count_version'").get() as
+      | { value: string }
+      | undefined;
+    if (counts?.value !== COUNTS_VERSION) for (const sql of RECOUNT_STATEMENTS) db.exec(sql);
     return Math.max(found, SCHEMA_VERSION);
   });
   return run.immediate();

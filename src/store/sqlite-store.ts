@@ -10,7 +10,7 @@
  */
 import type Database from "better-sqlite3";
 import { type ApiTokens, apiTokens } from "./api-tokens.js";
-import { stepBits } from "./closure.js";
+import { RECOUNT_STATEMENTS, stepBits } from "./closure.js";
 import { storeErrorOf } from "./driver-errors.js";
 import { type IntegrityIndex, integrityIndex } from "./integrity-index.js";
 import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
@@ -54,11 +54,8 @@ function rebuildIndexes(db: Db): void {
   const indexes = JSON.parse(row.value) as { name: string; sql: string }[];
   for (const index of indexes)
     db.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /i, "CREATE $1INDEX IF NOT EXISTS "));
-  // A bulk load does not keep the descendant counts: they are counted here, from the closure's index.
-  db.exec("DELETE FROM tree_count");
-  db.exec(
-    "INSERT INTO tree_count (model, relation, n) SELECT ancestor, relation, COUNT(*) FROM closure GROUP BY ancestor, relation",
-  );
+  // A bulk load does not keep the descendant counts: they are counted here, from the closure.
+  for (const sql of RECOUNT_STATEMENTS) db.exec(sql);
   db.prepare("DELETE FROM ftl_meta WHERE key = 'bulk_indexes'").run();
 }
 

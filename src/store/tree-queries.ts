@@ -7,7 +7,7 @@
  * to the descendant (the closure row's mask), `relation` is the descendant's own relation, `dataset` holds
  * when a step on such a path used the dataset, and `maxDepth` bounds the descendant's nearest distance.
  */
-import { CLOSURE_DEPTH, objectiveBit, parameterizationBit } from "./closure.js";
+import { bitIndex, CLOSURE_DEPTH, countCode, objectiveBit, parameterizationBit } from "./closure.js";
 import { RELATION_BY_CODE, RELATION_CODES } from "./plan.js";
 import { crossJoin, datasetId, depthLimit, modelId, num, zeroCounts } from "./query-helpers.js";
 import { type Executor, inList, listParam } from "./sql.js";
@@ -32,8 +32,13 @@ type Filters = Omit<DescendantsOptions, "limit" | "withParents">;
 interface Plan {
   start: number;
   maxDepth: number;
-  /** No filter and no depth bound: the counts are those of `tree_count`. */
-  unfiltered: boolean;
+  /**
+   * No dataset, no depth bound and at most one objective or parameterisation: the counts are rows of
+   * `tree_count` (plain, or of that bit: `bit`), keeping `relation` only when one is asked for.
+   */
+  tableCounts: boolean;
+  bit?: number;
+  relation?: number;
   with: string;
   withParams: unknown[];
   from: string;
@@ -64,6 +69,7 @@ async function compile(ex: Executor, id: string, options: Filters): Promise<Comp
   }
   const start = await modelId(ex, id);
   if (start === undefined) return { kind: "empty" };
+  const oneBit = need !== 0 && (need & (need - 1)) === 0;
   const where = ["c.ancestor = ?"];
   const params: unknown[] = [start];
   if (maxDepth < CLOSURE_DEPTH) {
@@ -81,7 +87,9 @@ async function compile(ex: Executor, id: string, options: Filters): Promise<Comp
   const plan: Plan = {
     start,
     maxDepth,
-    unfiltered: where.length === 1 && options.dataset === undefined,
+    tableCounts: options.dataset === undefined && maxDepth === CLOSURE_DEPTH && (need === 0 || oneBit),
+    ...(oneBit ? { bit: bitIndex(need) } : {}),
+    ...(options.relation !== undefined ? { relation: RELATION_CODES[options.relation] } : {}),
     with: "",
     withParams: [],
     from: "closure c",
@@ -107,7 +115,10 @@ async function datasetPlan(ex: Executor, plan: Plan, dataset: number, where: str
       "SELECT COUNT(*) AS n FROM (SELECT 1 FROM step_dataset WHERE dataset = ? LIMIT 100000) x",
       [dataset],
     ),
-    ex.all<{ n: number }>("SELECT COALESCE(SUM(n), 0) AS n FROM tree_count WHERE model = ?", [plan.start]),
+    ex.all<{ n: number }>(
+      "SELECT COALESCE(SUM(n), 0) AS n FROM tree_count WHERE model = ? AND relation < 4",
+      [plan.start],
+    ),
   ]);
   // About four index lookups per use of the dataset, against about ten per descendant (measured on SQLite).
   if (num(uses[0]?.n ?? 0) * 4 < num(size[0]?.n ?? 0) * 10) {
@@ -129,16 +140,19 @@ hits AS (SELECT m AS node FROM q UNION SELECT k.descendant FROM q ${crossJoin(ex
 }
 
 async function countsOf(ex: Executor, plan: Plan): Promise<Record<Relation, number>> {
-  const rows = plan.unfiltered
-    ? await ex.all<{ rel: number; n: number }>("SELECT relation AS rel, n FROM tree_count WHERE model = ?", [
-        plan.start,
-      ])
+  const base = plan.bit === undefined ? 0 : countCode(plan.bit, 0);
+  const rows = plan.tableCounts
+    ? await ex.all<{ rel: number; n: number }>(
+        "SELECT relation - ? AS rel, n FROM tree_count WHERE model = ? AND relation >= ? AND relation < ?",
+        [base, plan.start, base, base + 4],
+      )
     : await ex.all<{ rel: number; n: number }>(
         `${plan.with} SELECT c.relation AS rel, COUNT(*) AS n FROM ${plan.from} WHERE ${plan.where} GROUP BY c.relation`,
         [...plan.withParams, ...plan.params],
       );
   const counts = zeroCounts();
   for (const row of rows) {
+    if (plan.tableCounts && plan.relation !== undefined && num(row.rel) !== plan.relation) continue;
     const relation = RELATION_BY_CODE[num(row.rel)];
     if (relation !== undefined) counts[relation] += num(row.n);
   }
