@@ -192,7 +192,9 @@ async function rowsAfter(
   after: { depth: number; node: number } | undefined,
   limit: number,
 ): Promise<Row[]> {
-  const keyset = after === undefined ? "" : " AND (c.depth > ? OR (c.depth = ? AND c.descendant > ?))";
+  // A row-value comparison, which both databases turn into a seek into closure_down (the equivalent OR form
+  // made SQLite scan the model's rows from the start for every page: 4.2 vs 0.4 ms deep into 114k rows).
+  const keyset = after === undefined ? "" : " AND (c.depth, c.descendant) > (?, ?)";
   // Names are joined after the limit: only the page's rows visit `model`.
   return ex.all<Row>(
     `${plan.with} SELECT x.node AS node, x.depth AS depth, x.rel AS rel, m.name AS name FROM (
@@ -202,7 +204,7 @@ async function rowsAfter(
     [
       ...plan.withParams,
       ...plan.params,
-      ...(after === undefined ? [] : [after.depth, after.depth, after.node]),
+      ...(after === undefined ? [] : [after.depth, after.node]),
       limit,
     ],
   );
