@@ -201,12 +201,7 @@ async function rowsAfter(
   SELECT c.descendant AS node, c.depth AS depth, c.relation AS rel FROM ${plan.from}
   WHERE ${plan.where}${keyset} ORDER BY c.depth, c.descendant LIMIT ?
 ) x ${crossJoin(ex)} model m ON m.id = x.node ORDER BY x.depth, x.node`,
-    [
-      ...plan.withParams,
-      ...plan.params,
-      ...(after === undefined ? [] : [after.depth, after.node]),
-      limit,
-    ],
+    [...plan.withParams, ...plan.params, ...(after === undefined ? [] : [after.depth, after.node]), limit],
   );
 }
 
