@@ -8,8 +8,8 @@ step() {
   node bin/ftl.js "$@"
   code=$?
   printf '(exit %s)\n' "$code"
-  # 0, 3, 4 and 6 are verdicts; anything else means the demo itself went wrong
-  case $code in 0 | 3 | 4 | 6) ;; *) status=1 ;; esac
+  # 0, 3, 4 and 6 are verdicts, 8 a recipe with placeholders; anything else means the demo itself went wrong
+  case $code in 0 | 3 | 4 | 6 | 8) ;; *) status=1 ;; esac
 }
 step validate examples/*.lineage.json
 step import $S/mc01_zephyr-7b-beta_README.md
@@ -20,4 +20,13 @@ step tree mistralai/Mistral-7B-v0.1
 step query trained-on HuggingFaceH4/ultrachat_200k
 step audit examples/zephyr-7b-beta.lineage.json
 step export examples/zephyr-7b-beta.lineage.json --format mermaid
+step recipe examples/zephyr-7b-beta.lineage.json --step dpo --format trl
+# Capture → sign → verify on the bundled tiny output folder (files written to .ftl/demo/).
+rm -rf .ftl/demo && mkdir -p .ftl/demo
+step capture examples/tiny-model --output me/tiny-sft --file .ftl/demo/lineage.json
+step keygen --out .ftl/demo/me --force
+step sign .ftl/demo/lineage.json --key .ftl/demo/me.pem --model examples/tiny-model --out .ftl/demo/lineage.sig.json
+step verify .ftl/demo/lineage.sig.json --key .ftl/demo/me.pub.pem --model examples/tiny-model
+step add .ftl/demo/lineage.sig.json --key .ftl/demo/me.pub.pem
+step query by-digest "$(node bin/ftl.js hash examples/tiny-model --json | node -e 'let s="";process.stdin.on("data",(d)=>{s+=d}).on("end",()=>process.stdout.write(JSON.parse(s).rootDigest))')"
 exit $status
