@@ -16,8 +16,6 @@ import {
   writeFailure,
   writeFileAtomic,
 } from "../../io/write-document.js";
-import { hyperparametersFromEntries } from "../../model/hyperparameters.js";
-import { parseDatasetSpec } from "../../model/quantity.js";
 import { OBJECTIVES, PARAMETERIZATIONS } from "../../model/vocabulary.js";
 import { describeStep } from "../../render/describe.js";
 import { terminalSafe } from "../../render/visible.js";
@@ -31,24 +29,12 @@ import {
   EXIT,
   flag,
   type Io,
-  list,
   printJson,
   str,
 } from "../command.js";
 import { exitCodeFor, loadValidDocument } from "../load-document.js";
 import { HASH_OPTIONS, hashFailure, hashOptionsFrom, hashProgress } from "./hash.js";
-
-/** `--hp KEY=VALUE` entries, read as `ftl step add` reads them (trainer names accepted). */
-function hyperparameters(values: CommandContext["values"]) {
-  const entries = list(values, "hp").map((entry) => {
-    const at = entry.indexOf("=");
-    if (at <= 0) throw new CliError(`--hp ${JSON.stringify(entry)}: expected KEY=VALUE`);
-    return [entry.slice(0, at).trim(), entry.slice(at + 1)] as const;
-  });
-  const { hyperparameters, problems } = hyperparametersFromEntries(Object.fromEntries(entries));
-  if (problems.length > 0) throw new CliError(problems.map((p) => `--hp ${p.message}`).join("\n"));
-  return hyperparameters;
-}
+import { datasetsFrom, hyperparametersFrom, STEP_FACT_OPTIONS } from "./step-facts.js";
 
 function optionsFrom(
   values: CommandContext["values"],
@@ -56,11 +42,7 @@ function optionsFrom(
 ): CaptureOptions {
   const objective = choice(values, "objective", OBJECTIVES);
   const parameterization = choice(values, "param", PARAMETERIZATIONS);
-  const datasets = list(values, "dataset").map((spec) => {
-    const parsed = parseDatasetSpec(spec);
-    if (!parsed.ok) throw new CliError(parsed.message);
-    return parsed.dataset;
-  });
+  const datasets = datasetsFrom(values);
   const output = str(values, "output")?.trim();
   if (output === "") throw new CliError("--output: expected a model id, e.g. my-org/my-model");
   return {
@@ -69,7 +51,7 @@ function optionsFrom(
     ...(objective ? { objective } : {}),
     ...(parameterization ? { parameterization } : {}),
     datasets,
-    hyperparameters: hyperparameters(values),
+    hyperparameters: hyperparametersFrom(values),
   };
 }
 
@@ -132,18 +114,7 @@ export const captureCommand: Command = {
     },
     objective: { type: "string", value: "OBJ", description: `fine-tune objective: ${OBJECTIVES.join(", ")}` },
     param: { type: "string", value: "P", description: `parameterization: ${PARAMETERIZATIONS.join(", ")}` },
-    dataset: {
-      type: "string",
-      multiple: true,
-      value: "ID[:COUNT:UNIT]",
-      description: "Dataset, e.g. org/data:50k:pairs",
-    },
-    hp: {
-      type: "string",
-      multiple: true,
-      value: "KEY=VALUE",
-      description: "Hyperparameter (learning_rate=2e-5)",
-    },
+    ...STEP_FACT_OPTIONS,
     "allow-symlinks": HASH_OPTIONS["allow-symlinks"],
     "ignore-paths": HASH_OPTIONS["ignore-paths"],
     json: { type: "boolean", description: "Print {document, step, rootDigest, class, warnings}" },

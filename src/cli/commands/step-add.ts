@@ -6,8 +6,7 @@ import {
   writeFileAtomic,
 } from "../../io/write-document.js";
 import { appendStep, inputReference, type StepDraft } from "../../model/append-step.js";
-import { hyperparametersFromEntries, parseLooseValue } from "../../model/hyperparameters.js";
-import { parseDatasetSpec } from "../../model/quantity.js";
+import { parseLooseValue } from "../../model/hyperparameters.js";
 import {
   MERGE_METHODS,
   OBJECTIVES,
@@ -32,6 +31,7 @@ import {
   str,
 } from "../command.js";
 import { loadValidDocument } from "../load-document.js";
+import { datasetsFrom, hyperparametersFrom, keyValues, STEP_FACT_OPTIONS } from "./step-facts.js";
 
 const oneOf = choice;
 
@@ -44,14 +44,6 @@ function number(values: CommandContext["values"], name: string, integer = false)
       `--${name} ${JSON.stringify(value)}: expected ${integer ? "a whole number" : "a number"}`,
     );
   return parsed;
-}
-
-function keyValues(values: CommandContext["values"], name: string): [string, string][] {
-  return list(values, name).map((entry) => {
-    const at = entry.indexOf("=");
-    if (at <= 0) throw new CliError(`--${name} ${JSON.stringify(entry)}: expected KEY=VALUE`);
-    return [entry.slice(0, at).trim(), entry.slice(at + 1)];
-  });
 }
 
 function framework(spec: string | undefined): Framework | undefined {
@@ -83,10 +75,7 @@ function buildDraft(
 ): StepDraft {
   const kind = oneOf(values, "kind", STEP_KINDS) as StepKind | undefined;
   if (!kind) throw new CliError(`--kind is required: one of ${STEP_KINDS.join(", ")}`);
-  const { hyperparameters, problems } = hyperparametersFromEntries(
-    Object.fromEntries(keyValues(values, "hp")),
-  );
-  if (problems.length > 0) throw new CliError(problems.map((p) => `--hp ${p.message}`).join("\n"));
+  const hyperparameters = hyperparametersFrom(values);
   const output = str(values, "output");
   const outputRef: ModelRef | undefined = output
     ? {
@@ -196,18 +185,7 @@ export const stepAddCommand: Command = {
       description: "Adapter target modules, comma-separated, or all-linear",
     },
     "quant-bits": { type: "string", value: "N", description: "QLoRA: bits of the frozen base (4 or 8)" },
-    dataset: {
-      type: "string",
-      multiple: true,
-      value: "ID[:COUNT:UNIT]",
-      description: "Dataset, e.g. org/data:50k:pairs",
-    },
-    hp: {
-      type: "string",
-      multiple: true,
-      value: "KEY=VALUE",
-      description: "Hyperparameter, trainer names accepted (learning_rate=2e-5)",
-    },
+    ...STEP_FACT_OPTIONS,
     input: {
       type: "string",
       multiple: true,
@@ -259,12 +237,7 @@ document invalid (nothing written) or the file is invalid, 2 usage error.`,
     });
     if (weights.size > 0)
       throw new CliError(`--weight ${[...weights.keys()].join(", ")}: not among the --input models`);
-    const datasets = list(values, "dataset").map((spec) => {
-      const parsed = parseDatasetSpec(spec);
-      if (!parsed.ok) throw new CliError(parsed.message);
-      return parsed.dataset;
-    });
-    const draft = buildDraft(values, inputs, datasets);
+    const draft = buildDraft(values, inputs, datasetsFrom(values));
     if (draft.kind === "merge" && inputs.length < 2)
       throw new CliError("a merge needs two or more --input models");
     const { document: next, step } = appendStep(document, draft);
