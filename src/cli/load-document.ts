@@ -1,5 +1,5 @@
 /** Loading and validating a document file for a command, with errors mapped to exit codes. */
-import { readInput } from "../io/read-input.js";
+import { type ReadResult, readInput } from "../io/read-input.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import type { ValidationReport } from "../validate/issue.js";
 import { validateLineage } from "../validate/validate.js";
@@ -9,13 +9,21 @@ export type LoadedReport = ValidationReport & { document?: LineageDocument };
 
 /** Reads and validates a file; usage problems (missing, unreadable) throw a `CliError`. */
 export function loadReport(path: string): LoadedReport {
-  const read = readInput(path);
+  return reportOfRead(readInput(path));
+}
+
+/** The report for what `readInput` read: a usage problem throws a `CliError`, unreadable content is invalid. */
+export function reportOfRead(read: ReadResult): LoadedReport {
   if (!read.ok) {
     if (read.kind === "usage") throw new CliError(read.message, EXIT.usage);
     return { valid: false, class: "not-lineage", score: 0, issues: read.issues };
   }
-  const report = validateLineage(read.value);
-  const { document, ...rest } = report;
+  return reportOfValue(read.value);
+}
+
+/** Validates a parsed value as a document; the document is kept only when valid. */
+export function reportOfValue(value: unknown): LoadedReport {
+  const { document, ...rest } = validateLineage(value);
   return document === undefined ? rest : { ...rest, document };
 }
 

@@ -8,9 +8,8 @@ import { looksLikeBundle } from "../../integrity/lineage-signing/read-signed-lin
 import { LINEAGE_HANDLER } from "../../integrity/lineage-signing/verify-lineage.js";
 import { KeyError, loadPublicKey, type PublicKeyInfo, verifyBundleText } from "../../integrity/oms/index.js";
 import { readInput } from "../../io/read-input.js";
-import { validateLineage } from "../../validate/validate.js";
 import { CliError, EXIT } from "../command.js";
-import type { LoadedReport } from "../load-document.js";
+import { type LoadedReport, reportOfRead, reportOfValue } from "../load-document.js";
 
 /** The signature a stored document came with. */
 export interface AddSignature {
@@ -26,11 +25,6 @@ export type AddRead =
   | { ok: true; report: LoadedReport; signature?: AddSignature }
   | { ok: false; status: "invalid" | "unverified"; message: string };
 
-function report(document: unknown): LoadedReport {
-  const { document: valid, ...rest } = validateLineage(document);
-  return valid === undefined ? rest : { ...rest, document: valid };
-}
-
 /** The `--key` public key, or a usage error naming the file and what is wrong with it. */
 export function publicKeyOrUsage(file: string): PublicKeyInfo {
   try {
@@ -44,16 +38,12 @@ export function publicKeyOrUsage(file: string): PublicKeyInfo {
 /** Reads one file for `ftl add`; unreadable input is a `CliError` (usage), as for every command. */
 export async function readForAdd(path: string, key?: PublicKeyInfo): Promise<AddRead> {
   const read = readInput(path);
-  if (!read.ok) {
-    if (read.kind === "usage") throw new CliError(read.message, EXIT.usage);
-    return { ok: true, report: { valid: false, class: "not-lineage", score: 0, issues: read.issues } };
-  }
-  if (!looksLikeBundle(read.value)) return { ok: true, report: report(read.value) };
+  if (!read.ok || !looksLikeBundle(read.value)) return { ok: true, report: reportOfRead(read) };
   const signed = readSignedLineage(read.value);
   if ("error" in signed) return { ok: false, status: "invalid", message: `${path}: ${signed.error}` };
   let verified = false;
   if (key) {
-    const result = await verifyBundleText(JSON.stringify(read.value), {
+    const result = await verifyBundleText(read.text, {
       trust: { publicKey: key },
       predicates: [LINEAGE_HANDLER],
     });
@@ -68,7 +58,7 @@ export async function readForAdd(path: string, key?: PublicKeyInfo): Promise<Add
   }
   return {
     ok: true,
-    report: report(signed.document),
+    report: reportOfValue(signed.document),
     signature: {
       ...(signed.keyId ? { keyId: signed.keyId } : {}),
       envelope: JSON.stringify(signed.envelope),
