@@ -3,9 +3,11 @@
  * `ftl sign lineage.json`) whose document is stored with its envelope. With `--key`, a signed lineage is
  * verified first (signature, statement, chain of custody) and refused when it does not verify.
  */
-import { readSignedLineage } from "../../integrity/lineage-signing/index.js";
-import { looksLikeBundle } from "../../integrity/lineage-signing/read-signed-lineage.js";
-import { LINEAGE_HANDLER } from "../../integrity/lineage-signing/verify-lineage.js";
+import {
+  LINEAGE_HANDLER,
+  looksLikeBundle,
+  readSignedLineage,
+} from "../../integrity/lineage-signing/index.js";
 import { KeyError, loadPublicKey, type PublicKeyInfo, verifyBundleText } from "../../integrity/oms/index.js";
 import { readInput } from "../../io/read-input.js";
 import { CliError, EXIT } from "../command.js";
