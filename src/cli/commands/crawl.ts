@@ -3,9 +3,9 @@
  * Resumable: models already stored at the same commit are skipped without downloading, and with `--state` the
  * listing cursor is saved after every page so that an interrupted crawl starts where it stopped.
  */
+
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import cliProgress from "cli-progress";
 import { clearProgress, hubCliError, progressLine, wholeNumber } from "../../hub/cli-support.js";
 import { CRAWL_BY, CRAWL_METADATA_BY, crawlHub } from "../../hub/crawl.js";
 import { hubClient } from "../../hub/import-from-hub.js";
@@ -15,6 +15,7 @@ import { visible } from "../../render/visible.js";
 import { openStore } from "../../store/index.js";
 import { type Store, StoreError } from "../../store/store.js";
 import { CliError, type Command, EXIT, flag, printJson, str } from "../command.js";
+import { terminalBar } from "../progress-bar.js";
 
 /** Per-model entries of `--json` beyond which only failed or incomplete models are listed. */
 const MAX_REPORTED = 10_000;
@@ -179,19 +180,10 @@ links back to a page or sends 20 pages without a new model is stopped. These app
     };
     const incompleteIds: string[] = [];
     // A bar when the total is known (--limit) and a person watches; else one status line.
-    const bar =
-      io.isTTY && limit !== undefined
-        ? new cliProgress.SingleBar(
-            {
-              stream: process.stderr,
-              format:
-                "crawl [{bar}] {value}/{total} | {added} added, {skipped} already stored, {failed} failed | {model}",
-              hideCursor: true,
-              clearOnComplete: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : undefined;
+    const bar = terminalBar(
+      io.isTTY && limit !== undefined,
+      "crawl [{bar}] {value}/{total} | {added} added, {skipped} already stored, {failed} failed | {model}",
+    );
     bar?.start(limit ?? 0, 0, { added: 0, skipped: 0, failed: 0, model: "" });
     const progress = bar ? undefined : progressLine(io);
     let stopped: string | undefined;

@@ -3,8 +3,8 @@
  * model folder or file. Also home of the helpers `ftl capture` shares: option parsing, the progress bar and
  * turning a `HashError` into a CLI error.
  */
+
 import path from "node:path";
-import cliProgress from "cli-progress";
 import { HashError, type HashOptions, hashPath, type Manifest } from "../../integrity/hash/index.js";
 import {
   CliError,
@@ -17,6 +17,7 @@ import {
   printJson,
   str,
 } from "../command.js";
+import { terminalBar } from "../progress-bar.js";
 
 const UNITS: Record<string, number> = {
   "": 1,
@@ -68,18 +69,10 @@ export function hashProgress(
   io: Io,
   quiet: boolean,
 ): { onProgress: (done: number, total: number) => void; stop: () => void } {
-  const bar =
-    io.isTTY && !quiet
-      ? new cliProgress.SingleBar(
-          {
-            stream: process.stderr,
-            format: "hash [{bar}] {percentage}% | {value}/{total} MiB | {speed} MB/s",
-            hideCursor: true,
-            clearOnComplete: true,
-          },
-          cliProgress.Presets.shades_classic,
-        )
-      : undefined;
+  const bar = terminalBar(
+    io.isTTY && !quiet,
+    "hash [{bar}] {percentage}% | {value}/{total} MiB | {speed} MB/s",
+  );
   const started = Date.now();
   let barStarted = false;
   const onProgress = (done: number, total: number) => {

@@ -1,10 +1,11 @@
 /** `ftl ingest FILE.jsonl|DIR...`: bulk import in batched transactions, resumable, with a progress bar. */
+
 import { existsSync, statSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import cliProgress from "cli-progress";
 import { fileKind } from "../../io/bounded-read.js";
 import { type IngestProgress, ingest } from "../../store/ingest.js";
 import { CliError, type Command, EXIT, flag, printJson, str } from "../command.js";
+import { terminalBar } from "../progress-bar.js";
 import { DB_OPTION, REGISTRY_DETAILS, wholeNumber, withStore } from "./query.js";
 
 const integer = new Intl.NumberFormat("en-US");
@@ -55,19 +56,10 @@ Exit codes: 0 all read documents added or already stored, 1 some were invalid (t
     });
     const shown = new Map(paths.map((p, i) => [p, ctx.positionals[i] as string]));
     const json = flag(ctx.values, "json");
-    const bar =
-      ctx.io.isTTY && !json
-        ? new cliProgress.SingleBar(
-            {
-              stream: process.stderr,
-              format:
-                "ingest [{bar}] {percentage}% | {added} added, {duplicates} already stored, {invalid} invalid",
-              hideCursor: true,
-              clearOnComplete: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : undefined;
+    const bar = terminalBar(
+      ctx.io.isTTY && !json,
+      "ingest [{bar}] {percentage}% | {added} added, {duplicates} already stored, {invalid} invalid",
+    );
     const started = Date.now();
     let barStarted = false;
     const onProgress = (p: IngestProgress): void => {

@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import cliProgress from "cli-progress";
 import { HashError } from "../../integrity/hash/index.js";
 import { LineageSigningError, signLineage } from "../../integrity/lineage-signing/index.js";
 import {
@@ -15,35 +14,9 @@ import {
   type SigningKey,
   signModel,
 } from "../../integrity/oms/index.js";
-import { CliError, type Command, EXIT, flag, type Io, list, printJson, str, UsageError } from "../command.js";
+import { CliError, type Command, EXIT, flag, list, printJson, str, UsageError } from "../command.js";
 import { loadValidDocument } from "../load-document.js";
-import { parseShardSize, resolveIgnorePaths } from "./hash.js";
-
-/** A hashing progress bar on a terminal (not with --json): `onProgress` for `hashPath`, `stop` when done. */
-export function hashProgress(
-  io: Io,
-  quiet: boolean,
-): { onProgress?: (done: number, total: number) => void; stop: () => void } {
-  if (!io.isTTY || quiet) return { stop: () => {} };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: "hash [{bar}] {percentage}% | {value}/{total} MiB",
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    onProgress: (done, total) => {
-      if (!started) bar.start(Math.ceil(total / 2 ** 20), 0);
-      started = true;
-      bar.update(Math.floor(done / 2 ** 20));
-    },
-    stop: () => bar.stop(),
-  };
-}
+import { hashProgress, parseShardSize, resolveIgnorePaths } from "./hash.js";
 
 /** Key, hashing and document failures as CLI errors with their exit codes; anything else rethrown. */
 export function asCliError(error: unknown): never {
@@ -77,7 +50,7 @@ async function signOms(
     ignorePaths: [...resolveIgnorePaths(io.cwd, model, list(values, "ignore-paths")), out],
     allowSymlinks: flag(values, "allow-symlinks"),
     ...(shardSize === undefined ? {} : { shardSize }),
-    ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+    onProgress: progress.onProgress,
   })
     .catch(asCliError)
     .finally(progress.stop);
@@ -118,7 +91,7 @@ async function signDocument(
           modelPath: model,
           ignorePaths: [...resolveIgnorePaths(io.cwd, model, list(values, "ignore-paths")), out],
         }),
-    ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+    onProgress: progress.onProgress,
   })
     .catch(asCliError)
     .finally(progress.stop);

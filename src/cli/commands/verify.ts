@@ -17,8 +17,8 @@ import {
 } from "../../integrity/oms/index.js";
 import { readBounded } from "../../io/bounded-read.js";
 import { CliError, type Command, EXIT, flag, type Io, list, printJson, str, UsageError } from "../command.js";
-import { resolveIgnorePaths } from "./hash.js";
-import { asCliError, hashProgress } from "./sign.js";
+import { hashProgress, resolveIgnorePaths } from "./hash.js";
+import { asCliError } from "./sign.js";
 
 const MAX_SIGNATURE_BYTES = 256 * 2 ** 20;
 
@@ -140,7 +140,7 @@ Exit codes: 0 verified, 7 verification failed, 2 usage error (no key or CA for t
               modelPath: model,
               ignorePaths: resolveIgnorePaths(io.cwd, model, list(values, "ignore-paths")),
             }),
-        ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+        onProgress: progress.onProgress,
       });
     } catch (error) {
       if (error instanceof VerifyUsageError) throw new UsageError(error.message);
