@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CORPUS_ROOT, type CorpusItem, evaluateSet, loadItems, type Summary } from "./corpus.js";
+import { CORPUS_ROOT, type CorpusItem, evaluateSet, loadItems, type Summary, seenList } from "./corpus.js";
 import { calibrationTable, categoryTable, failures, fieldTable, summaryLine } from "./report.js";
 import { precisionRecall, SCORED_FIELDS, type ScoredField } from "./score.js";
 
@@ -27,7 +27,9 @@ function print(name: string, s: Summary, left: CorpusItem[]): void {
     ...calibrationTable(s),
   ];
   if (left.length)
-    lines.push(`${left.length} items left out: identical to files the rules were written from`);
+    lines.push(
+      `${left.length} items left out: identical to, or overlapping, files rule writers could read (seen.json)`,
+    );
   const fail = failures(s);
   lines.push(fail.length ? `truth-issue targets not met: ${fail.join("; ")}` : "truth-issue targets met");
   console.log(lines.join("\n"));
@@ -47,6 +49,14 @@ describe("extraction accuracy on the labelled corpus", () => {
     expect(repos.size).toBeGreaterThanOrEqual(40);
     expect(dev.length / items.length).toBeGreaterThan(0.2);
     expect(dev.length / items.length).toBeLessThan(0.5);
+  });
+
+  it("lists in seen.json only sealed items, each with its reason", () => {
+    const names = new Set(sealedAll.map((i) => i.label.item));
+    for (const [item, reason] of seenList()) {
+      expect(names.has(item), item).toBe(true);
+      expect(reason.length, item).toBeGreaterThan(20);
+    }
   });
 
   it("labels every file with its repository, path and commit", () => {

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
 import type { LineageDocument } from "../../schema/lineage.js";
 import { validateLineage } from "../../validate/validate.js";
 import { importGroups } from "../import-files.js";
@@ -27,7 +28,11 @@ export interface CorpusItem {
   dir: string;
   label: Label;
   files: number;
-  /** A file of the item is byte-identical to a file the rules were written from (`extract/samples`). */
+  /**
+   * The item's files were readable by rule writers: a file is byte-identical to one the rules were written from
+   * (`extract/samples`), or the item is listed in `test/fixtures/corpus/seen.json` (a file of it overlaps a
+   * readable one, e.g. in the audit corpus's dev set). Seen sealed items are left out of the sealed figures.
+   */
   seen: boolean;
 }
 
@@ -45,6 +50,17 @@ function digests(dir: string): string[] {
 }
 
 let sampleDigests: Set<string> | undefined;
+
+const SeenListSchema = z.array(z.object({ item: z.string().min(1), reason: z.string().min(1) }));
+
+/** The items listed in `seen.json`, each with why it was seen; a malformed list is an error naming the file. */
+export function seenList(root = CORPUS_ROOT): Map<string, string> {
+  const path = join(root, "seen.json");
+  if (!existsSync(path)) return new Map();
+  const parsed = SeenListSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
+  return new Map(parsed.data.map((e) => [e.item, e.reason]));
+}
 function isSeen(filesDir: string): boolean {
   sampleDigests ??= new Set(digests(SAMPLES));
   const known = sampleDigests;
@@ -63,6 +79,7 @@ export function loadItems(set: "dev" | "sealed", root = CORPUS_ROOT): CorpusItem
   const dir = join(root, set);
   if (!existsSync(dir)) return [];
   const items: CorpusItem[] = [];
+  const listed = seenList(root);
   for (const name of readdirSync(dir).sort()) {
     const labelPath = join(dir, name, "label.json");
     const filesDir = join(dir, name, "files");
@@ -73,7 +90,7 @@ export function loadItems(set: "dev" | "sealed", root = CORPUS_ROOT): CorpusItem
       dir: join(dir, name),
       label: parsed.data,
       files: countFiles(filesDir),
-      seen: isSeen(filesDir),
+      seen: listed.has(name) || isSeen(filesDir),
     });
   }
   return items;
