@@ -43,6 +43,14 @@ describe("bounded reads", () => {
     expect(readBounded("-", { allowStdin: false })).toMatchObject({ ok: false, message: "-: no such file" });
   });
 
+  it("names a missing file as the caller asks", () => {
+    const missing = join(dir, "absent.pem");
+    expect(readBounded(missing, { missingName: "key file" })).toMatchObject({
+      ok: false,
+      message: `${missing}: no such key file`,
+    });
+  });
+
   it("`yes '{' | ftl validate -` stops at the 64 MiB limit with exit 1", () => {
     const result = spawnSync("sh", ["-c", `yes '{' | node --import tsx ${runner} validate -`], {
       cwd: root,

@@ -20,6 +20,8 @@ export interface BoundedReadOptions {
   allowStdin?: boolean;
   /** What the file is, for messages ("document", "policy"). */
   what?: string;
+  /** The name a missing file is given ("key file" gives "no such key file"; default "file"). */
+  missingName?: string;
 }
 
 const CHUNK = 1024 * 1024;
@@ -36,9 +38,9 @@ export function fileKind(stats: Stats): string | undefined {
 }
 
 /** Says why a read failed, from an errno code. */
-export function errnoReason(error: unknown): string {
+export function errnoReason(error: unknown, missingName = "file"): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file";
+  if (code === "ENOENT") return `no such ${missingName}`;
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "ELOOP") return "too many symbolic links";
   if (code === "ENOTDIR") return "a path component is not a folder";
@@ -111,7 +113,7 @@ export function readBounded(path: string, options: BoundedReadOptions = {}): Bou
     const { bytes, over } = readUpTo(fd, max);
     return over ? tooLarge(path, undefined, max) : { ok: true, bytes };
   } catch (error) {
-    return { ok: false, kind: "usage", message: `${path}: ${errnoReason(error)}` };
+    return { ok: false, kind: "usage", message: `${path}: ${errnoReason(error, options.missingName)}` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -24,8 +24,13 @@ const MAX_SIGNATURE_BYTES = 256 * 2 ** 20;
 
 /** A signature or certificate file, read within its limit; FIFOs and devices are refused by name. */
 function readText(file: string, what: string): string {
-  const read = readBounded(file, { maxBytes: MAX_SIGNATURE_BYTES, allowStdin: false, what });
-  if (!read.ok) throw new UsageError(read.message.replace(/: no such file$/, `: no such ${what} file`));
+  const read = readBounded(file, {
+    maxBytes: MAX_SIGNATURE_BYTES,
+    allowStdin: false,
+    what,
+    missingName: `${what} file`,
+  });
+  if (!read.ok) throw new UsageError(read.message);
   return read.bytes.toString("utf8");
 }
 

@@ -49,8 +49,13 @@ const MAX_KEY_BYTES = 64 * 1024;
 
 /** A PEM file, read within its limit; FIFOs and devices are refused by name, never read. */
 function readPem(file: string): string {
-  const read = readBounded(file, { maxBytes: MAX_KEY_BYTES, allowStdin: false, what: "PEM key" });
-  if (!read.ok) throw new KeyError(read.message.replace(/: no such file$/, ": no such key file"), file);
+  const read = readBounded(file, {
+    maxBytes: MAX_KEY_BYTES,
+    allowStdin: false,
+    what: "PEM key",
+    missingName: "key file",
+  });
+  if (!read.ok) throw new KeyError(read.message, file);
   return read.bytes.toString("utf8");
 }
 
