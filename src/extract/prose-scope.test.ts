@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { insideSpans, outOfScopeSpans } from "./prose-scope.js";
+
+/** The parts of a sentence that are out of scope, as text. */
+const parts = (s: string): string[] => outOfScopeSpans(s).map(([a, b]) => s.slice(a, b));
+/** Whether a word of the sentence is out of scope. */
+const out = (s: string, word: string): boolean => insideSpans(outOfScopeSpans(s), s.indexOf(word));
+
+describe("outOfScopeSpans", () => {
+  it("takes a contrast up to the comma that ends it", () => {
+    const s = "Unlike the DPO version, this model was only trained with SFT on teknium/OpenHermes-2.5.";
+    expect(parts(s)).toEqual(["Unlike the DPO version"]);
+    expect(out(s, "DPO")).toBe(true);
+    expect(out(s, "SFT")).toBe(false);
+    expect(out("Compared to models trained with PPO, our ORPO model is simpler.", "PPO")).toBe(true);
+    expect(out("Compared to models trained with PPO, our ORPO model is simpler.", "ORPO")).toBe(false);
+    expect(out("We used ORPO rather than DPO.", "DPO")).toBe(true);
+    expect(out("We used ORPO rather than DPO.", "ORPO")).toBe(false);
+  });
+
+  it("takes a negation up to 'only' or the end", () => {
+    const s = "This model has not been aligned with RLHF or DPO, only SFT on teknium/OpenHermes-2.5.";
+    expect(out(s, "DPO")).toBe(true);
+    expect(out(s, "RLHF")).toBe(true);
+    expect(out(s, "SFT")).toBe(false);
+    expect(out("We trained it with SFT on teknium/OpenHermes-2.5 without any RLHF.", "RLHF")).toBe(true);
+    expect(out("We trained it with SFT on teknium/OpenHermes-2.5 without any RLHF.", "SFT")).toBe(false);
+  });
+
+  it("takes another use of the model", () => {
+    const s = "This is the SFT model used as the starting point for our DPO experiments.";
+    expect(out(s, "DPO")).toBe(true);
+    expect(out(s, "SFT")).toBe(false);
+  });
+
+  it("leaves a plain procedure alone", () => {
+    expect(
+      outOfScopeSpans("SFT on 200k instruction pairs, then DPO on 50k preference pairs, LoRA rank 64"),
+    ).toEqual([]);
+    expect(outOfScopeSpans("initially fine-tuned on UltraChat, then further aligned with DPO")).toEqual([]);
+  });
+
+  it("stays linear on a long run of openers", () => {
+    const s = "unlike ".repeat(20_000);
+    expect(outOfScopeSpans(s).length).toBe(1);
+  });
+});
