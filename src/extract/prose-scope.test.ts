@@ -33,6 +33,14 @@ describe("outOfScopeSpans", () => {
     expect(out(s, "SFT")).toBe(false);
   });
 
+  it("takes the model a step started from, only as far as its noun phrase", () => {
+    const s = "This model was trained with DPO on argilla/dpo-mix-7k, starting from our SFT checkpoint.";
+    expect(out(s, "SFT")).toBe(true);
+    expect(out(s, "DPO")).toBe(false);
+    const t = "Starting from Mistral-7B we applied SFT and then DPO.";
+    expect(parts(t)).toEqual(["Starting from Mistral-7B "]);
+  });
+
   it("leaves a plain procedure alone", () => {
     expect(
       outOfScopeSpans("SFT on 200k instruction pairs, then DPO on 50k preference pairs, LoRA rank 64"),

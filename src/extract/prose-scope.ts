@@ -2,7 +2,9 @@
  * Parts of a sentence that name a method without claiming it for this model:
  * - a contrast: "unlike the DPO version", "compared to models trained with PPO", "rather than RLHF";
  * - a negation: "has not been aligned with RLHF or DPO", "without any RLHF";
- * - another use of the model: "the starting point for our DPO experiments".
+ * - another use of the model: "the starting point for our DPO experiments";
+ * - the model a step started from: "starting from our SFT checkpoint" (the SFT made the input, it is not a
+ *   step after it); this part is only the noun phrase, up to "we", "then", "and", "using", "with", "on" …
  * A method named inside such a part is not a step of the card (never invent: issue 10). Each part runs from
  * its opening words to the next comma, semicolon, colon, bracket, "but" or "only", or to the sentence's end.
  */
@@ -10,24 +12,34 @@
 const OPENERS =
   /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on)|(?:did|does|do) not (?:use|apply|include)|without|starting point for|as a base for)\b/gi;
 const CLOSER = /[,;:()[\]]|\bbut\b|\bonly\b/g;
+const FROM_OPENER = /\b(?:starting from|initiali[sz]ed (?:from|with)|continued from)\b/gi;
+const FROM_CLOSER = /[,;:()[\]]|\b(?:we|then|and|using|with|on|via|by|to)\b/gi;
+
+/** Adds the spans that `opener` starts and `closer` (searched from the opener's end) ends. */
+function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [number, number][]): void {
+  opener.lastIndex = 0;
+  let reach = -1;
+  for (const m of sentence.matchAll(opener)) {
+    const start = m.index ?? 0;
+    if (start < reach) continue;
+    closer.lastIndex = start + m[0].length;
+    const close = closer.exec(sentence);
+    reach = close ? close.index : sentence.length;
+    spans.push([start, reach]);
+  }
+}
 
 /** The [start, end) spans of a sentence that are contrasts, negations or other uses of the model. */
 export function outOfScopeSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
   if (
-    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|starting|base for/i.test(
+    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|starting|base for|initiali|continued from/i.test(
       sentence,
     )
   )
     return spans;
-  OPENERS.lastIndex = 0;
-  for (const m of sentence.matchAll(OPENERS)) {
-    const start = m.index ?? 0;
-    if (spans.length > 0 && start < (spans[spans.length - 1]?.[1] ?? 0)) continue;
-    CLOSER.lastIndex = start + m[0].length;
-    const close = CLOSER.exec(sentence);
-    spans.push([start, close ? close.index : sentence.length]);
-  }
+  addSpans(sentence, OPENERS, CLOSER, spans);
+  addSpans(sentence, FROM_OPENER, FROM_CLOSER, spans);
   return spans;
 }
 
