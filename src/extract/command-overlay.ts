@@ -5,7 +5,23 @@
  * among the files read, its step is folded into the command's step (each value keeps the provenance of the
  * file it came from) and the config says nothing on its own.
  */
-import type { FileFacts, StepFacts } from "./facts.js";
+import { extracted, type FileFacts, fact, type StepFacts } from "./facts.js";
+
+/**
+ * A script given a YAML config as its argument (`python scripts/run_sft.py recipes/x/sft/config_full.yaml`,
+ * the alignment-handbook and TRL scripts' HfArgumentParser form) loads it: kept as `config` for the fold below,
+ * and marked `configOnly` when the command says nothing else that trains.
+ */
+export function configArgument(
+  positional: { text: string; line: number }[],
+  step: StepFacts,
+  file: string,
+): void {
+  if (loadedConfig(step)) return;
+  const arg = positional.find((w) => /\.ya?ml$/i.test(w.text) && !w.text.includes("$"));
+  if (!arg) return;
+  step.parameters.config = fact(arg.text, extracted(file, { field: "config file argument", line: arg.line }));
+}
 
 /** The config file a command step loads (`config=...`), as the command wrote it. */
 export function loadedConfig(step: StepFacts): string | undefined {
@@ -70,6 +86,7 @@ export function foldLoadedConfigs(files: FileFacts[]): FileFacts[] {
       const config = candidates.length === 1 ? candidates[0] : undefined;
       const configStep = config?.steps[0];
       if (!config || !configStep) return step;
+      delete step.parameters.configOnly;
       config.steps = [];
       config.warnings.push({
         code: "extract.config-loaded",
@@ -77,6 +94,13 @@ export function foldLoadedConfigs(files: FileFacts[]): FileFacts[] {
         file: config.file,
       });
       return fold(configStep, step, config.file);
+    });
+    // A command kept only because it loads a config that is not among the files trains nothing ftl can see,
+    // unless a card's prose about the same step was merged into it.
+    f.steps = f.steps.filter((s) => {
+      if (s.parameters.configOnly === undefined) return true;
+      delete s.parameters.configOnly;
+      return s.inputs.length > 0 || s.datasets.length > 0 || Object.keys(s.hyperparameters).length > 0;
     });
   }
   return files;

@@ -68,11 +68,17 @@ export function dropPlaceholders(step: StepFacts, warnings: ExtractWarning[]): v
   }
 }
 
-/** Does the step show training: an objective, or a learning rate, epochs or steps? */
-export function trains(step: StepFacts): boolean {
+/**
+ * Does the step show training: an objective, or a learning rate, epochs or steps, about a named model or
+ * dataset? A template whose model flag is a placeholder (`--model_name_or_path path/to/llama-2`) trains too
+ * when it states both an objective and a number of epochs, steps or a learning rate.
+ */
+export function trains(step: StepFacts, modelGiven = false): boolean {
   const hp = step.hyperparameters;
-  const said = step.objective !== undefined || hp.learningRate || hp.epochs || hp.maxSteps;
-  return Boolean(said) && (step.inputs.length > 0 || step.datasets.length > 0);
+  const amount = hp.learningRate || hp.epochs || hp.maxSteps;
+  const said = step.objective !== undefined || amount;
+  if (step.inputs.length > 0 || step.datasets.length > 0) return Boolean(said);
+  return modelGiven && step.objective !== undefined && Boolean(amount);
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { type Args, type Entry, findEntry, parseArgs } from "./command-args.js";
+import { configArgument, loadedConfig } from "./command-overlay.js";
 import {
   dropPlaceholders,
   olmoCoreCheckpoint,
@@ -19,6 +20,12 @@ import { emptyStep, extracted, type Fact, type FileFacts, fact, inferred, type S
 import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
 import { isVerlConfig, readVerlKeys } from "./read-verl.js";
 import { LOSS_VARIANTS } from "./recipe-objective.js";
+import {
+  normaliseScriptFlags,
+  SCRIPT_ALIASES,
+  scriptParameterization,
+  valueModelObjective,
+} from "./script-flags.js";
 import { shellCommands } from "./shell-words.js";
 import { OBJECTIVE_WORDS } from "./terms.js";
 import type { ExtractWarning } from "./types.js";
@@ -97,7 +104,7 @@ function renamed(args: Args, fw: string | undefined): Args {
   const obj: Obj = {};
   const lines = new Map<string, number>();
   for (const [k, v] of Object.entries(args.obj)) {
-    let key = ALIASES[k] ?? k;
+    let key = ALIASES[k] ?? SCRIPT_ALIASES[k] ?? k;
     if (fw === "openrlhf" && k === "train_batch_size") key = "total_train_batch_size";
     if (key === "dataset" && Array.isArray(v)) obj[key] = v.join(",");
     else obj[key] ??= v;
@@ -184,10 +191,12 @@ export function readCommandWords(
   words: Parameters<typeof findEntry>[0],
   file: string,
   warnings: ExtractWarning[],
+  scriptObjective?: Fact<Objective>,
 ): StepFacts | undefined {
   const entry = findEntry(words);
   if (!entry || entry.kind === "axolotl") return undefined;
   const args = parseArgs(words, entry.args);
+  normaliseScriptFlags(args.obj);
   const origin = extracted(file, { line: entry.line, note: `training command (${entry.name})` });
   let step: StepFacts | undefined;
   if (isVerlConfig(args.obj) || /^verl\./.test(entry.name)) {
@@ -205,7 +214,11 @@ export function readCommandWords(
   const weakObjective =
     !step.objective || step.objective.source.source === "inferred" || step.objective.source.field === "beta";
   if (byName && weakObjective) step.objective = byName;
+  valueModelObjective(args.obj, step, file, args.lines.get("use_value_model"));
   parameterizationOfEntry(entry, step, file);
+  scriptParameterization(entry, args.obj, step, file);
+  // A model flag that is only a placeholder still says the command trains a model (one the reader supplies).
+  const modelGiven = step.inputs.length > 0;
   dropPlaceholders(step, warnings);
   if (!step.objective && /^verl\.trainer\.main_ppo$/.test(entry.name))
     step.objective = fact(
@@ -213,7 +226,14 @@ export function readCommandWords(
       inferred(file, "verl's main_ppo without adv_estimator runs PPO (gae)", 0.7),
     );
   verlConfigNote(args, step, file);
-  return trains(step) ? step : undefined;
+  step.objective ??= scriptObjective;
+  if (trains(step, modelGiven)) return step;
+  if (entry.kind !== "script" && entry.kind !== "module") return undefined;
+  // Kept until the files are grouped: it becomes a run when the config it loads is among them.
+  configArgument(args.positional, step, file);
+  if (!loadedConfig(step)) return undefined;
+  step.parameters.configOnly = fact(true, origin);
+  return step;
 }
 
 /**
@@ -227,11 +247,25 @@ export function readCommands(
   warnings: ExtractWarning[] = [],
 ): StepFacts[] {
   const steps: StepFacts[] = [];
+  const byFileName = scriptFileObjective(file, lineOffset);
   for (const command of shellCommands(text, lineOffset)) {
-    const step = readCommandWords(command.words, file, warnings);
+    const step = readCommandWords(command.words, file, warnings, byFileName);
     if (step) steps.push(step);
   }
   return steps;
+}
+
+/**
+ * The objective a shell script's own file name gives (`run_train_sft.sh` → sft), used only when its command
+ * states none and its entry point's name gives none; never for a command quoted in a card (line offset > 0).
+ */
+function scriptFileObjective(file: string, lineOffset: number): Fact<Objective> | undefined {
+  const name = file.split(/[/\\]/).pop() ?? file;
+  if (lineOffset > 0 || !/\.(sh|bash|zsh)$/i.test(name)) return undefined;
+  const objective = objectiveOfEntry(name.replace(/\.\w+$/, ""));
+  return objective
+    ? fact(objective, inferred(file, `from the name of the script file ${name}`, 0.6, "command"))
+    : undefined;
 }
 
 /** Reads a shell script into `out`. */

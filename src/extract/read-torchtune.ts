@@ -66,6 +66,11 @@ function downloads(text: string): { id: string; dir: string; line: number }[] {
         row,
       );
     if (m?.[1] && m[2]) out.push({ id: m[1], dir: norm(m[2]), line: i + 1 });
+    else if (!row.includes("--output-dir")) {
+      // torchtune/_cli/download.py: "Directory in which to save the model. Defaults to `/tmp/<model_name>`."
+      const d = /\btune download\s+([\w.-]+)\/([\w.-]+)/.exec(row);
+      if (d?.[1] && d[2]) out.push({ id: `${d[1]}/${d[2]}`, dir: `/tmp/${d[2]}`, line: i + 1 });
+    }
   });
   return out;
 }
@@ -203,13 +208,14 @@ function torchtuneHyperparameters(
 }
 
 function torchtuneObjective(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
-  const loss = isObj(obj.loss) ? str(obj.loss._component_) : undefined;
-  const objective = loss ? lossObjective(loss) : undefined;
+  // The knowledge-distillation recipes add a `kd_loss` (teacher KL) to the cross-entropy `loss`
+  // (torchtune recipes/knowledge_distillation_single_device.py reads cfg.kd_loss): the step distils.
+  const kd = isObj(obj.kd_loss) ? str(obj.kd_loss._component_) : undefined;
+  const loss = kd ?? (isObj(obj.loss) ? str(obj.loss._component_) : undefined);
+  const field = kd ? "kd_loss._component_" : "loss._component_";
+  const objective = kd ? "distillation" : loss ? lossObjective(loss) : undefined;
   if (objective)
-    step.objective = fact(
-      objective,
-      extracted(file, { field: "loss._component_", line: lines.get("loss._component_"), confidence: 0.9 }),
-    );
+    step.objective = fact(objective, extracted(file, { field, line: lines.get(field), confidence: 0.9 }));
   const output = str(obj.output_dir);
   if (output)
     step.output = fact(

@@ -19,6 +19,23 @@ const FAMILY =
 const FINE_TUNED =
   /\bfine-?tun(?:ed|ing)\b|\bfinetun(?:ed|ing)\b|\bbased on\b|\bbuilt (?:on|upon)\b|\btrained on top of\b/i;
 
+/**
+ * A name given as an example of something else, not as this model's base: "such as the famous zephyr-7b-beta
+ * recipe", "like Llama 2", "the Mistral 7B paper" (dev r-rcp-ah-gpt2-nl-cpt-sft-dpo README: "As other recipes,
+ * such as the famous zephyr-7b-beta recipe, have shown, we can then teach our model … by finetuning it").
+ */
+const EXAMPLE_BEFORE =
+  /\b(?:such as|like|e\.g\.,?|for example,?)(?: the)?(?: famous| well-known| popular)?\s*$/i;
+const EXAMPLE_AFTER = /^\s*(?:recipes?|examples?|papers?|reports?|scripts?|tutorials?|blog)\b/i;
+
+function isMention(sentence: string, start: number, name: string): boolean {
+  const end = start + name.length;
+  return (
+    EXAMPLE_BEFORE.test(sentence.slice(Math.max(0, start - 40), start)) ||
+    EXAMPLE_AFTER.test(sentence.slice(end, end + 20))
+  );
+}
+
 /** The longest run of up to six words from `start` that the table resolves. */
 function resolveAt(text: string, start: number): { id: string; name: string } | undefined {
   const words = text
@@ -45,7 +62,7 @@ export function readNamedBases(blocks: Block[], state: CardState): void {
       if (sentence.length > 600 || !FINE_TUNED.test(sentence)) continue;
       for (const m of sentence.matchAll(FAMILY)) {
         const found = resolveAt(sentence, m.index ?? 0);
-        if (!found) continue;
+        if (!found || isMention(sentence, m.index ?? 0, found.name)) continue;
         state.proseBases.push(
           fact(
             found.id,

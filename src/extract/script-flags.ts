@@ -1,0 +1,92 @@
+/**
+ * Flags of training scripts that are not a framework's own CLI: Hugging Face's causal-LM example scripts and
+ * the many projects that copy them (`run_clm.py`, `pretrain_clm.py`, `finetune_clm_lora.py`,
+ * `run_clm_sft_with_peft.py`), open-instruct's push-to-Hub flags, OLMo-core's seed. Each rule names the script
+ * or documentation the flag comes from.
+ */
+import type { Entry } from "./command-args.js";
+import { extracted, fact, inferred, type StepFacts } from "./facts.js";
+
+type Obj = Record<string, unknown>;
+
+/** Flag names, to the names the recipe readers know. */
+export const SCRIPT_ALIASES: Readonly<Record<string, string>> = {
+  // transformers examples/pytorch/language-modeling/run_clm.py (DataTrainingArguments.train_file) and its
+  // copies taking several files (FlagAlpha/Llama2-Chinese train/sft/finetune_clm_lora.py `--train_files a b`)
+  train_file: "dataset",
+  train_files: "dataset",
+  // run_clm.py DataTrainingArguments.block_size: "Optional input sequence length after tokenization"
+  block_size: "max_seq_length",
+  // OLMo-core launch scripts: `--init_seed=42` (dev r-rcp-openinstruct-olmo-hybrid-7b-sft-olmocore)
+  init_seed: "seed",
+};
+
+/** `--load_in_bits 4` (FlagAlpha finetune_clm_lora.py), `--load_in_kbits 16` (ymcui run_clm_sft_with_peft.py). */
+const BITS_FLAGS = ["load_in_bits", "load_in_kbits"] as const;
+
+/**
+ * Rewrites flags into the keys the recipe readers know, before they read them: a quantised load stated as a
+ * number of bits, and open-instruct's `--hf_entity E --hf_repo_id R` (the repository it pushes to,
+ * open_instruct/dpo_tune_cache.py and finetune.py arguments) as `hub_model_id: E/R`.
+ */
+export function normaliseScriptFlags(obj: Obj): void {
+  for (const key of BITS_FLAGS) {
+    const bits = Number(obj[key]);
+    if (bits === 4 && obj.load_in_4bit === undefined) obj.load_in_4bit = true;
+    if (bits === 8 && obj.load_in_8bit === undefined) obj.load_in_8bit = true;
+  }
+  const entity = obj.hf_entity;
+  const repo = obj.hf_repo_id;
+  if (typeof repo === "string" && obj.hub_model_id === undefined && obj.push_to_hub !== false)
+    obj.hub_model_id = typeof entity === "string" && !repo.includes("/") ? `${entity}/${repo}` : repo;
+}
+
+const has = (obj: Obj, pattern: RegExp) => Object.keys(obj).some((k) => pattern.test(k));
+
+/** Does the command state any adapter setting (a LoRA rank, PEFT, an adapter type)? */
+function statesAdapter(obj: Obj): boolean {
+  return has(obj, /^(lora_|use_peft|use_lora|use_qlora|use_dora|peft|adapter|finetuning_type|train_type)/);
+}
+
+/**
+ * What a project's own training script states about its parameters when the framework readers said nothing:
+ * a LoRA rank (`--lora_rank 64`, `--lora_r 8`) is a LoRA run, QLoRA with a 4- or 8-bit load; a causal-LM script
+ * (`*_clm*.py`, the transformers example and its copies, which have no adapter support) given no adapter flag
+ * trains all weights.
+ */
+export function scriptParameterization(entry: Entry, obj: Obj, step: StepFacts, file: string): void {
+  const current = step.parameterization;
+  const quantised = obj.load_in_4bit === true || obj.load_in_8bit === true;
+  if (current?.value === "lora" && quantised && current.source.source === "inferred") {
+    const key = BITS_FLAGS.find((k) => obj[k] !== undefined) ?? "load_in_4bit";
+    step.parameterization = fact("qlora", inferred(file, `LoRA with a ${key} quantised load`, 0.8, key));
+    return;
+  }
+  if (current) return;
+  const key = ["lora_rank", "lora_r"].find((k) => Number(obj[k]) > 0);
+  if (key) {
+    step.parameterization = fact(
+      quantised ? "qlora" : "lora",
+      extracted(file, { field: key, confidence: 0.9, note: "a LoRA rank is set" }),
+    );
+    return;
+  }
+  const script = (entry.name.split("/").pop() ?? entry.name).toLowerCase();
+  if (entry.kind === "script" && /(^|_)clm(_|\.py$)/.test(script) && !statesAdapter(obj))
+    step.parameterization = fact(
+      "full",
+      inferred(file, `${script} is a causal-LM training script and the command sets no adapter`, 0.75),
+    );
+}
+
+/**
+ * open-instruct's `grpo_fast.py --use_value_model` trains a value model with GAE advantages: PPO, whatever the
+ * script's name says (dev r-rcp-openinstruct-vip-qwen25-3b-ppo-value-model).
+ */
+export function valueModelObjective(obj: Obj, step: StepFacts, file: string, line?: number): void {
+  if (obj.use_value_model !== true) return;
+  step.objective = fact(
+    "rlhf-ppo",
+    extracted(file, { field: "use_value_model", line, confidence: 0.85, note: "a value model (GAE): PPO" }),
+  );
+}
