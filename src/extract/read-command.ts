@@ -120,9 +120,18 @@ function entryObjective(entry: Entry, file: string): Fact<Objective> | undefined
   if (!objective) return undefined;
   if (entry.kind === "trl" || entry.kind === "swift")
     return fact(objective, extracted(file, { field: "command", line: entry.line, note: entry.name }));
+  // `dpo_tune_cache.py`, `main_ppo` name what they optimise; `finetune.py` names only fine-tuning, which is
+  // SFT more often than not (dev: Qwen's finetune.py beside a README that says only 微调 was labelled
+  // "objective not stated"): a guess, below the 0.9 bucket.
+  const generic = objective === "sft" && !/(^|[^a-z])sft([^a-z]|$)/i.test(entry.name);
   return fact(
     objective,
-    inferred(file, `from the name of ${entry.name}, the ${entry.kind} that trains`, 0.9, "command"),
+    inferred(
+      file,
+      `from the name of ${entry.name}, the ${entry.kind} that trains${generic ? " (a name that says only fine-tuning)" : ""}`,
+      generic ? 0.7 : 0.9,
+      "command",
+    ),
   );
 }
 

@@ -222,6 +222,8 @@ export const HYPERPARAMETER_LABELS: readonly (readonly [string, string])[] = [
   ["バッチサイズ", "per_device_train_batch_size"],
   ["loraのランク", "lora_r"],
   ["勾配累積", "gradient_accumulation_steps"],
+  // ja — dev e-ne-ja-technavi-gemma3-270m-mlx-lora MODELS.md: "- **最大シーケンス長**: 512トークン"
+  ["最大シーケンス長", "max_seq_length"],
   // ko — issue 6; dev c-ne-ko-ohlora-v4-kanana-lora-report uses English labels ("training batch size : **2**")
   ["학습률", "learning_rate"],
   ["에폭 수", "num_train_epochs"],

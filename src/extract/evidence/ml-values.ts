@@ -164,15 +164,27 @@ export function readColumnTable(blocks: Block[], b: number, state: CardState): v
   });
 }
 
+/**
+ * A heading over training settings: `### トレーニング設定` (dev e-ne-ja-technavi-gemma3-270m-mlx-lora MODELS.md),
+ * `## 训练配置`, `## 학습 설정`, `## Training settings`. Settings listed under it are a training run's.
+ */
+const TRAINING_SETTINGS_HEADING =
+  /トレーニング|学習設定|训练|訓練|학습|training (?:settings|setup|config|details|parameters|hyperparameters)/i;
+
 export function readHyperparameters(block: Block, state: CardState, lower: string): void {
+  let found = false;
   for (const m of matches(LABELS, lower)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const key = LABEL_KEY.get(m[0]);
     if (!key || !wholeWord(lower, start, end)) continue;
     const value = valueAfter(lower, end);
-    if (value !== undefined) addHp(state, key, value, block.line, block.type === "prose" ? 0.7 : 0.8);
+    if (value === undefined) continue;
+    addHp(state, key, value, block.line, block.type === "prose" ? 0.7 : 0.8);
+    found = true;
   }
+  if (found && TRAINING_SETTINGS_HEADING.test(block.headings.filter(Boolean).pop() ?? ""))
+    state.genericFineTune ??= block.line;
   readCounts(lower, block, state);
 }
 
