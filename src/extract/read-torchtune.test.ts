@@ -113,4 +113,29 @@ describe("commands in a card", () => {
     expect(s?.inputs[0]?.source.line).toBe(65);
     expect(s?.datasets[0]?.value.id).toBe("allenai/tulu-3-sft-olmo-2-mixture-0225");
   });
+  it("reads a knowledge-distillation recipe: kd_loss distils; tune download without --output-dir saves to /tmp/<name> (dev r-rcp-torchtune-qwen25-14b-to-7b-kd-lora)", () => {
+    const text = `#   tune download Qwen/Qwen2.5-14B-Instruct
+#   tune download Qwen/Qwen2.5-7B-Instruct
+output_dir: /tmp/kd_7B
+model:
+  _component_: torchtune.models.qwen2_5.lora_qwen2_5_7b
+  lora_rank: 64
+checkpointer:
+  _component_: torchtune.training.FullModelHFCheckpointer
+  checkpoint_dir: /tmp/Qwen2.5-7B-Instruct
+teacher_checkpointer:
+  _component_: torchtune.training.FullModelHFCheckpointer
+  checkpoint_dir: /tmp/Qwen2.5-14B-Instruct
+loss:
+  _component_: torchtune.modules.loss.CEWithChunkedOutputLoss
+kd_loss:
+  _component_: torchtune.modules.loss.ForwardKLWithChunkedOutputLoss
+kd_ratio: 0.5
+epochs: 5
+`;
+    const s = readSourceFile({ path: "14B_to_7B_KD_lora_single_device.yaml", text }).steps[0];
+    expect(s?.objective?.value).toBe("distillation");
+    expect(s?.objective?.source.field).toBe("kd_loss._component_");
+    expect(s?.inputs.map((i) => i.value.id)).toEqual(["Qwen/Qwen2.5-7B-Instruct"]);
+  });
 });

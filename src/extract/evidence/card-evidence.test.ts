@@ -103,6 +103,19 @@ describe("bases named without an org", () => {
   });
 });
 
+describe("names given as examples", () => {
+  it("a recipe named as an example is not the base (dev r-rcp-ah-gpt2-nl-cpt-sft-dpo README)", () => {
+    const s = state();
+    readNamedBases(
+      blocks(
+        "# gpt2-nl\n\nAs other recipes, such as the famous zephyr-7b-beta recipe, have shown, we can then teach our model how to hold a conversation by finetuning it on chat-formatted data.\n",
+      ),
+      s,
+    );
+    expect(s.proseBases).toEqual([]);
+  });
+});
+
 describe("adapters described by front matter", () => {
   it("the Hub's base_model:adapter: tag and library_name peft give an adapter step, partial, never 'no base'", () => {
     const text =

@@ -14,6 +14,7 @@ import { readCommandBlocks } from "./commands.js";
 import { readMergeProse } from "./merge-prose.js";
 import { readMultilingual } from "./multilingual.js";
 import { readNamedBases } from "./named-bases.js";
+import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readQuantizedBase } from "./quantized-base.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
 import { readTrainingCode } from "./training-code.js";
@@ -28,4 +29,5 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readCommandBlocks,
   readTrainingCode,
   readMultilingual,
+  readPipelineDiagram,
 ];

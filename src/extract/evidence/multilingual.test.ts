@@ -26,6 +26,21 @@ const hp = (s: CardState) => Object.fromEntries(s.hp.map((h) => [h.key, h.value]
 const methods = (s: CardState) =>
   s.prose.map((p) => [p.step.objective?.value, p.step.parameterization?.value]);
 
+describe("training settings", () => {
+  it("ja: settings listed under トレーニング設定 are a run's (dev e-ne-ja-technavi-gemma3-270m-mlx-lora MODELS.md)", () => {
+    const s = read(
+      "### トレーニング設定\n- **手法**: LoRA (Low-Rank Adaptation)\n- **学習率**: 1e-4\n- **バッチサイズ**: 1 (勾配蓄積付き)\n- **最大シーケンス長**: 512トークン",
+    );
+    expect(hp(s)).toMatchObject({ learning_rate: "1e-4", max_seq_length: "512" });
+    expect(s.genericFineTune).toBeDefined();
+  });
+
+  it("settings under another heading do not make a run by themselves", () => {
+    const s = read("### 推論設定\n- **学習率**: 1e-4");
+    expect(s.genericFineTune).toBeUndefined();
+  });
+});
+
 describe("base model", () => {
   it("zh: 基于 [X](hub link) 训练 (dev c-ne-zh-anima33b-qlora-training)", () => {
     const s = read(
