@@ -12,6 +12,7 @@ import type {
   Provenance,
   Step,
 } from "../schema/lineage.js";
+import { baseProvenance } from "./calibration.js";
 import { extracted, type Fact, type FileFacts, inferred, type StepFacts } from "./facts.js";
 import { sameModel } from "./merge-steps.js";
 
@@ -263,7 +264,7 @@ export function buildDocument(
     doc.steps.push(step as Step);
   });
   if (chain.length > 0) {
-    for (const b of baseIds) doc.bases.push({ id: b.id, provenance: b.source });
+    for (const b of baseIds) doc.bases.push({ id: b.id, provenance: baseProvenance(b.id, b.source) });
   }
   for (const f of files)
     for (const b of f.bases)

@@ -6,6 +6,15 @@ import { hyperparameterKeyFor, hyperparametersFromEntries } from "../model/hyper
 import { extracted, type Fact, fact, type StepFacts } from "./facts.js";
 import type { ExtractWarning } from "./types.js";
 
+/** Hyperparameters the schema wants at least 1. */
+const AT_LEAST_ONE = new Set([
+  "maxSteps",
+  "globalBatchSize",
+  "perDeviceBatchSize",
+  "gradientAccumulationSteps",
+  "maxSequenceLength",
+]);
+
 /** Trainer keys kept under `hyperparameters.other` (the rest of a config is not lineage). */
 export const OTHER_HYPERPARAMETERS = new Set([
   "max_prompt_length",
@@ -145,7 +154,9 @@ export function readTrainingKeys(
         continue;
       }
       if (typed === "learningRate" && !((value as number) > 0)) continue;
-      if (typed === "maxSteps" && (value as number) < 1) continue;
+      // A count below 1 is a trainer's "unset" or "no limit" (`max_steps: -1`; ms-swift 2.x `--max_length -1`,
+      // dev e-rcp-climate-zoo-swift-llava-next-8b-lora), not a value: the schema wants these at least 1.
+      if (AT_LEAST_ONE.has(typed) && (value as number) < 1) continue;
       // No warm-up written out is a trainer's default left in the file, not a choice anyone reports.
       const isDefault = (typed === "warmupSteps" || typed === "warmupRatio") && value === 0;
       const source = isDefault ? { ...prov(key), confidence: Math.min(confidence, 0.8) } : prov(key);

@@ -23,6 +23,7 @@ import { LOSS_VARIANTS } from "./recipe-objective.js";
 import {
   normaliseScriptFlags,
   SCRIPT_ALIASES,
+  SWIFT2_ALIASES,
   scriptParameterization,
   valueModelObjective,
 } from "./script-flags.js";
@@ -104,7 +105,7 @@ function renamed(args: Args, fw: string | undefined): Args {
   const obj: Obj = {};
   const lines = new Map<string, number>();
   for (const [k, v] of Object.entries(args.obj)) {
-    let key = ALIASES[k] ?? SCRIPT_ALIASES[k] ?? k;
+    let key = ALIASES[k] ?? SCRIPT_ALIASES[k] ?? (fw === "ms-swift" ? SWIFT2_ALIASES[k] : undefined) ?? k;
     if (fw === "openrlhf" && k === "train_batch_size") key = "total_train_batch_size";
     if (key === "dataset" && Array.isArray(v)) obj[key] = v.join(",");
     else obj[key] ??= v;
@@ -151,7 +152,14 @@ function applyTrainerSettings(
 ) {
   const at = (field: string) => extracted(file, { field, line: lines.get(field) });
   const trainType = typeof obj.train_type === "string" ? obj.train_type.toLowerCase() : undefined;
-  if (trainType) step.parameterization = fact(SWIFT_TRAIN_TYPES[trainType] ?? "other", at("train_type"));
+  const bits = Number(obj.quantization_bit);
+  if (trainType)
+    step.parameterization = fact(
+      trainType === "lora" && (bits === 4 || bits === 8)
+        ? "qlora"
+        : (SWIFT_TRAIN_TYPES[trainType] ?? "other"),
+      at("train_type"),
+    );
   else if (fw === "openrlhf" || fw === "ms-swift") {
     const rank = Number(obj.lora_rank);
     if (rank > 0) step.parameterization = fact(obj.load_in_4bit === true ? "qlora" : "lora", at("lora_rank"));

@@ -102,6 +102,31 @@ torchrun --nnodes 1 --nproc_per_node 1 run_clm_sft_with_peft.py \\
   });
 });
 
+describe("ms-swift 2.x flags", () => {
+  it("reads sft_type, custom_train_dataset_path and batch_size; max_length -1 is no value (dev e-rcp-climate-zoo-swift-llava-next-8b-lora)", () => {
+    const text = `swift sft \\
+--sft_type "lora" \\
+--model_type llama3-llava-next-8b \\
+--custom_train_dataset_path train.json \\
+--batch_size "1" \\
+--learning_rate "1e-04" \\
+--lora_rank 8 \\
+--num_train_epochs "1" \\
+--max_length "-1"
+`;
+    const [step] = readCommands(text, "finetune_lora.sh");
+    expect(step?.parameterization?.value).toBe("lora");
+    expect(step?.datasets.map((d) => d.value.id)).toEqual(["train.json"]);
+    expect(hp(step)).toEqual({ perDeviceBatchSize: 1, learningRate: 1e-4, epochs: 1 });
+    const q = readCommands(
+      "swift sft --sft_type lora --quantization_bit 4 --model_id_or_path org/m --dataset d/x\n",
+      "q.sh",
+    )[0];
+    expect(q?.parameterization?.value).toBe("qlora");
+    expect(q?.inputs.map((i) => i.value.id)).toEqual(["org/m"]);
+  });
+});
+
 describe("a card's command that loads a recipe", () => {
   const readme = `# gpt2-nl
 

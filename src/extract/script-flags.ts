@@ -21,6 +21,20 @@ export const SCRIPT_ALIASES: Readonly<Record<string, string>> = {
   init_seed: "seed",
 };
 
+/**
+ * ms-swift 2.x flag names, to the 3.x names the readers know (ms-swift 2.x
+ * docs/source_en/LLM/Command-line-parameters.md: `--sft_type` "Fine-tuning method … If using qlora, you need to
+ * set `--sft_type lora --quantization_bit 4`", `--model_id_or_path`, `--batch_size` "Batch_size during
+ * training", `--custom_train_dataset_path` "deprecated, please use `--dataset`"; dev
+ * e-rcp-climate-zoo-swift-llava-next-8b-lora).
+ */
+export const SWIFT2_ALIASES: Readonly<Record<string, string>> = {
+  sft_type: "train_type",
+  model_id_or_path: "model_name_or_path",
+  batch_size: "per_device_train_batch_size",
+  custom_train_dataset_path: "dataset",
+};
+
 /** `--load_in_bits 4` (FlagAlpha finetune_clm_lora.py), `--load_in_kbits 16` (ymcui run_clm_sft_with_peft.py). */
 const BITS_FLAGS = ["load_in_bits", "load_in_kbits"] as const;
 

@@ -25,13 +25,13 @@ const FINE_TUNED =
  * such as the famous zephyr-7b-beta recipe, have shown, we can then teach our model … by finetuning it").
  */
 const EXAMPLE_BEFORE =
-  /\b(?:such as|like|e\.g\.,?|for example,?)(?: the)?(?: famous| well-known| popular)?\s*$/i;
+  /\b(?:such as|like|e\.g\.,?|for example,?)(?: the)?(?: famous| well-known| popular)?$/i;
 const EXAMPLE_AFTER = /^\s*(?:recipes?|examples?|papers?|reports?|scripts?|tutorials?|blog)\b/i;
 
 function isMention(sentence: string, start: number, name: string): boolean {
   const end = start + name.length;
   return (
-    EXAMPLE_BEFORE.test(sentence.slice(Math.max(0, start - 40), start)) ||
+    EXAMPLE_BEFORE.test(sentence.slice(Math.max(0, start - 40), start).trimEnd()) ||
     EXAMPLE_AFTER.test(sentence.slice(end, end + 20))
   );
 }

@@ -18,28 +18,40 @@ import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
 import { arrowChain } from "../read-prose.js";
 
-/** A line that is only a downward arrow (and the bars that draw it). */
-const DOWN = /^[\s|│]*[↓⬇▼]\s*[\s|│]*$|^\s*[|│]\s*$|^\s*v\s*$/;
-/** Side inputs: `← data`, `<- data`. */
-const SIDE = /\s(?:←|<-|⟵)\s.*$/;
+/** A line that is only a downward arrow, or only the bars that draw one. */
+function isDown(line: string): boolean {
+  const t = line.replace(/[\s|│]/g, "");
+  return t === "↓" || t === "⬇" || t === "▼" || t === "v" || (t === "" && /[|│]/.test(line));
+}
+
+/** A downward arrow itself (not a bar). */
+const isArrow = (line: string) => isDown(line) && line.replace(/[\s|│]/g, "") !== "";
+
+/** A stage without what feeds it from the side (`[SFT Training] ← 1443 Q&A pairs`). */
+function withoutSide(line: string): string {
+  const cuts = [" ← ", " <- ", " ⟵ "].map((a) => line.indexOf(a)).filter((i) => i >= 0);
+  return cuts.length > 0 ? line.slice(0, Math.min(...cuts)) : line;
+}
+
+/** `Qwen2.5-3B (base)`: the note in brackets says what the stage is, not its name. */
+function withoutNote(stage: string): string {
+  const lower = stage.toLowerCase();
+  const note = ["(base)", "(base model)", "(original)"].find((n) => lower.endsWith(n));
+  return note ? stage.slice(0, -note.length).trim() : stage;
+}
 
 /** The stages of a vertical diagram, or undefined when the block is not one (at least two arrows). */
 export function diagramStages(code: string): string[] | undefined {
   const lines = code.split("\n");
-  if (lines.filter((l) => DOWN.test(l) && /[↓⬇▼v]/.test(l)).length < 2) return undefined;
+  if (lines.filter(isArrow).length < 2) return undefined;
   const stages: string[] = [];
   let sinceArrow = 0;
   for (const raw of lines) {
-    if (DOWN.test(raw)) {
+    if (isDown(raw)) {
       sinceArrow = 0;
       continue;
     }
-    // `Qwen2.5-3B (base)`: the note in brackets says what the stage is, not its name.
-    const text = raw
-      .replace(SIDE, "")
-      .replace(/[[\]]/g, "")
-      .replace(/\s*\((?:base|base model|original)\)\s*$/i, "")
-      .trim();
+    const text = withoutNote(withoutSide(raw).replace(/[[\]]/g, "").trim());
     if (!text) continue;
     // A stage is one line; several lines between arrows are a drawing this reader does not know.
     if (++sinceArrow > 1) return undefined;
