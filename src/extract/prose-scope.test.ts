@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { insideSpans, outOfScopeSpans } from "./prose-scope.js";
+import { sentenceSteps } from "./read-prose.js";
 
 /** The parts of a sentence that are out of scope, as text. */
 const parts = (s: string): string[] => outOfScopeSpans(s).map(([a, b]) => s.slice(a, b));
@@ -51,5 +52,20 @@ describe("outOfScopeSpans", () => {
   it("stays linear on a long run of openers", () => {
     const s = "unlike ".repeat(20_000);
     expect(outOfScopeSpans(s).length).toBe(1);
+  });
+});
+
+describe("sentenceSteps leaves out methods named outside the card's own procedure", () => {
+  const objectives = (s: string): (string | undefined)[] =>
+    sentenceSteps(s, "README.md", 1).map((p) => p.step.objective?.value);
+  it.each([
+    ["Unlike the DPO version, this model was only trained with SFT on teknium/OpenHermes-2.5.", ["sft"]],
+    ["This is the SFT model used as the starting point for our DPO experiments.", ["sft"]],
+    ["Compared to models trained with PPO, our ORPO model is simpler.", ["orpo"]],
+    ["This model has not been aligned with RLHF or DPO, only SFT on teknium/OpenHermes-2.5.", ["sft"]],
+    ["This model was trained with DPO on argilla/dpo-mix-7k, starting from our SFT checkpoint.", ["dpo"]],
+    ["SFT on 200k instruction pairs, then DPO on 50k preference pairs, LoRA rank 64", ["sft", "dpo"]],
+  ])("%s", (sentence, expected) => {
+    expect(objectives(sentence)).toEqual(expected);
   });
 });

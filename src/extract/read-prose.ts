@@ -10,6 +10,7 @@ import type { Objective, Parameterization } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
 import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
 import { hubLink, links, replaceLinks } from "./markdown.js";
+import { insideSpans, outOfScopeSpans } from "./prose-scope.js";
 import { OBJECTIVE_ORDER, OBJECTIVE_PATTERNS, OBJECTIVE_WORDS, PARAMETERIZATION_PATTERNS } from "./terms.js";
 
 /** A step found in prose, with the order evidence it came with. */
@@ -220,10 +221,12 @@ export function sentenceSteps(sentence: string, file: string, line: number): Pro
   const steps: ProseStep[] = [];
   let offset = 0;
   if (GENERAL_TALK.test(sentence)) return steps;
+  // "Unlike the DPO version", "not aligned with RLHF", "starting from our SFT checkpoint": not this card's steps.
+  const outside = outOfScopeSpans(sentence);
   for (const clause of clauses) {
-    const here = objectiveMentions(clause);
     const index = sentence.indexOf(clause, offset);
     offset = index + clause.length;
+    const here = objectiveMentions(clause).filter((h) => !insideSpans(outside, index + h.index));
     if (here.length === 0) {
       // "…, LoRA rank 64": settings without a method belong to the step before.
       const last = steps[steps.length - 1]?.step;
