@@ -37,9 +37,14 @@ function names(path: string, ref: string, from: string): boolean {
   const file = parts(path);
   const wanted = parts(ref);
   if (file.at(-1) !== wanted.at(-1)) return false;
-  // `examples/config.yaml` from the repository root, or the file beside the script.
+  // `examples/config.yaml` from the repository root, or the file beside the script; or a file in a sub-folder
+  // of the command's folder whose path from there ends the reference (`sft/config_full.yaml` beside a README
+  // that runs `recipes/gpt2-nl/sft/config_full.yaml`), a folder and the file at least.
   const suffix = file.slice(-wanted.length).join("/") === wanted.join("/");
-  return suffix || folder(path) === folder(from);
+  const base = parts(folder(from));
+  const inside = base.every((p, i) => file[i] === p) ? file.slice(base.length) : [];
+  const tail = inside.length >= 2 && wanted.slice(-inside.length).join("/") === inside.join("/");
+  return suffix || tail || folder(path) === folder(from);
 }
 
 /** A weak default (`full` at 0.7, a name-derived objective) gives way to what the other file states. */
@@ -96,12 +101,43 @@ export function foldLoadedConfigs(files: FileFacts[]): FileFacts[] {
       return fold(configStep, step, config.file);
     });
     // A command kept only because it loads a config that is not among the files trains nothing ftl can see,
-    // unless a card's prose about the same step was merged into it.
+    // unless it states a method (the corpus guide counts a method as concrete) or a card's prose about the
+    // same step was merged into it.
     f.steps = f.steps.filter((s) => {
       if (s.parameters.configOnly === undefined) return true;
       delete s.parameters.configOnly;
-      return s.inputs.length > 0 || s.datasets.length > 0 || Object.keys(s.hyperparameters).length > 0;
+      return (
+        s.inputs.length > 0 ||
+        s.datasets.length > 0 ||
+        Object.keys(s.hyperparameters).length > 0 ||
+        s.objective !== undefined ||
+        s.parameterization !== undefined
+      );
     });
+    dropProseEchoes(f);
   }
   return files;
+}
+
+/**
+ * A card that runs its recipes in commands and also tells the same procedure in words ("three steps: continued
+ * pretraining, supervised finetuning and DPO") describes each step twice. Prose steps that name nothing (no
+ * model, dataset, output or setting) and whose objectives the card's loaded recipes all have are those
+ * recipes' steps told in words: dropped, so that the card is one chain.
+ */
+function dropProseEchoes(f: FileFacts): void {
+  const loaded = f.steps.filter((s) => s.recipe && s.objective);
+  if (loaded.length === 0) return;
+  const objectives = new Set(loaded.map((s) => s.objective?.value));
+  const echo = (s: StepFacts) =>
+    s.origin.note === "from the card's prose" &&
+    !s.recipe &&
+    s.objective !== undefined &&
+    objectives.has(s.objective.value) &&
+    s.inputs.every((i) => !i.value.id) &&
+    s.datasets.length === 0 &&
+    s.output === undefined &&
+    Object.keys(s.hyperparameters).length === 0;
+  if (f.steps.some((s) => !s.recipe && !echo(s))) return;
+  f.steps = f.steps.filter((s) => !echo(s));
 }

@@ -18,7 +18,6 @@ import { groupRuns } from "./group-runs.js";
 import { normaliseRefs } from "./normalise-refs.js";
 import { readSourceFile } from "./read-file.js";
 import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
-import { dropVagueSteps } from "./vague-cards.js";
 
 /** Warning codes that mean something could not be read: the result is then not complete. */
 export const INCOMPLETE_CODES = new Set([
@@ -237,10 +236,6 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
   }
   if (files.length === 0) warnings.push({ code: "extract.no-input", message: "no files given" });
   const all = groupRuns(foldLoadedConfigs(facts));
-  for (const g of all) {
-    const vague = dropVagueSteps(g);
-    if (vague) g[0]?.warnings.push(vague);
-  }
   const groups = all.filter(saysSomething);
   const fileWarnings = (g: FileFacts[]) => g.flatMap((f) => f.warnings);
   const silent = all.filter((g) => !saysSomething(g));
