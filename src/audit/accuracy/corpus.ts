@@ -39,6 +39,34 @@ export function loadAuditItems(set: "dev" | "sealed"): AuditItem[] {
     });
 }
 
+/**
+ * What counts as ftl raising one of the corpus's errors. The corpus's errors are its closed list of kinds
+ * (LABELING.md, "Error kinds"): a broken obligation, but also terms a reviewer must act on that ftl reports as
+ * warnings on purpose (non-commercial or share-alike data, provider output terms, an ancestor whose licence or
+ * identity cannot be read). So a finding counts when its code maps to a kind and its severity is at least the
+ * one at which ftl means that kind:
+ * - notes (`info`) never count: they record obligations carried, licences inferred, a licensor's own relicensing;
+ * - `undeclared-license` counts only as an `error`. ftl raises it as an error exactly when what the subject
+ *   inherits must be passed on, and as a warning over a chain without such terms (Apache-2.0, MIT), which the
+ *   guide calls "a note, not this error"; counting the warning scored a note as a raised error;
+ * - every other mapped code counts as a `warning` or an `error`.
+ */
+export type Severity = "error" | "warning" | "info";
+
+const ERROR_FROM: Record<string, Severity> = { "undeclared-license": "error" };
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The corpus error kind a finding raises, or undefined (a note, or a code no kind maps to). */
+export function raisedKind(finding: {
+  code: string;
+  severity: Severity;
+  ancestor?: { kind: "model" | "dataset" };
+}): string | undefined {
+  const from = ERROR_FROM[finding.code] ?? "warning";
+  if (RANK[finding.severity] < RANK[from]) return undefined;
+  return errorKind(finding.code, finding.ancestor?.kind);
+}
+
 /** ftl's finding codes, as the corpus's error kinds (a finding about a dataset or a model, where that matters). */
 export function errorKind(code: string, about: "model" | "dataset" | undefined): string | undefined {
   switch (code) {
