@@ -15,6 +15,7 @@ import {
   stepLabel,
 } from "./audit-text.js";
 import { withProseDatasets } from "./card-datasets.js";
+import { type OtherText, withOtherTexts } from "./card-files.js";
 import { readCard } from "./card-text.js";
 import { chainChecks, isUnnamed, sameLicensor, sameLicensorFinding, withCardBases } from "./chain-checks.js";
 import { chainTermFindings } from "./chain-terms.js";
@@ -43,6 +44,8 @@ export interface AuditOptions extends CollectOptions {
   cardText?: string;
   /** The LICENSE file shipped next to the card, if any: the subject's licence when the card declares none. */
   licenseFile?: LicenseFile;
+  /** Other files next to the card (a second card, training scripts): bases and prose they name are read too. */
+  otherTexts?: readonly OtherText[];
 }
 
 /** A card saying its training data is synthetic or generated, in one sentence. */
@@ -68,7 +71,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * report.verdict.commercialUse; // "not-allowed"
  */
 export async function auditLineage(doc: LineageDocument, options: AuditOptions = {}): Promise<AuditReport> {
-  const card = readCard(options.cardText ?? doc.description ?? "");
+  const card = withOtherTexts(readCard(options.cardText ?? doc.description ?? ""), options.otherTexts ?? []);
   const augmented = withCardBases(doc, card);
   const shipped = readLicenseFile(augmented.doc, options.licenseFile);
   // Well-known datasets the card names only in prose go to a step that names no data.

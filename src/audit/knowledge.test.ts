@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DATASETS } from "./data/datasets.js";
 import { FAMILIES } from "./data/families.js";
 import { LICENSES } from "./data/licenses.js";
-import { familyFor, licenseEntry } from "./knowledge.js";
+import { datasetEntry, familyFor, licenseEntry } from "./knowledge.js";
 import { mostPermissiveOption, resolveLicense } from "./resolve-license.js";
 
 describe("the knowledge base", () => {
@@ -139,5 +139,16 @@ describe("resolveLicense", () => {
     expect(resolveLicense("my own licence")).toMatchObject({ status: "unknown" });
     expect(resolveLicense("other")).toMatchObject({ status: "unknown" });
     expect(resolveLicense("((mit")).toMatchObject({ status: "unknown" });
+  });
+});
+
+describe("datasetEntry", () => {
+  it("finds a dataset by Hub id, or by a bare name (as trainer configs give it) that only one entry has", () => {
+    expect(datasetEntry("allenai/sciq")?.license).toBe("cc-by-nc-3.0");
+    expect(datasetEntry("sciq")?.id).toBe("allenai/sciq");
+    expect(datasetEntry("Sci-Q")?.id).toBe("allenai/sciq");
+    expect(datasetEntry("someone/sciq")).toBeUndefined();
+    expect(datasetEntry("databricks_dolly_15k")?.id).toBe("databricks/databricks-dolly-15k");
+    expect(datasetEntry("my_data")).toBeUndefined();
   });
 });

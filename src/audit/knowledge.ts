@@ -41,7 +41,23 @@ export function familyFor(modelId: string): FamilyMatch | undefined {
 
 const datasets = new Map(DATASETS.map((d) => [d.id.toLowerCase(), d]));
 
-/** The table entry of a well-known dataset, if any. */
+/** A bare name without case, spaces, hyphens or underscores: `code_alpaca_20k` and `CodeAlpaca-20k` meet. */
+const bare = (name: string): string => name.toLowerCase().replace(/[\s_-]+/g, "");
+/**
+ * Bare dataset names (no `org/`, as trainer configs give them: `dataset: sciq`) by the repository name or a usual
+ * name of exactly one table entry; a name two entries share names neither.
+ */
+const byBareName = new Map<string, DatasetEntry | null>();
+for (const d of DATASETS)
+  for (const name of new Set([d.id.split("/").pop() ?? d.id, ...(d.names ?? [])].map(bare))) {
+    const had = byBareName.get(name);
+    byBareName.set(name, had === undefined || had === d ? d : null);
+  }
+
+/** The table entry of a well-known dataset, if any: by its Hub id, or a bare name only one entry has. */
 export function datasetEntry(id: string): DatasetEntry | undefined {
-  return datasets.get(id.trim().toLowerCase());
+  const key = id.trim();
+  const exact = datasets.get(key.toLowerCase());
+  if (exact || key.includes("/")) return exact;
+  return byBareName.get(bare(key)) ?? undefined;
 }

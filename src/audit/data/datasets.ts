@@ -110,5 +110,12 @@ export const DATASETS: readonly DatasetEntry[] = [
     outputsOf: "openai-outputs",
     source: hf("meta-math/MetaMathQA"),
   },
+  {
+    id: "allenai/sciq",
+    names: ["SciQ"],
+    license: "cc-by-nc-3.0",
+    source: hf("allenai/sciq"),
+    note: "crowdsourced science exam questions; the card's licence is CC BY-NC 3.0",
+  },
   { id: "Salesforce/wikitext", license: "cc-by-sa-3.0", source: hf("Salesforce/wikitext") },
 ];

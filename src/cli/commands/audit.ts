@@ -1,12 +1,15 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { statSync } from "node:fs";
+import { basename, dirname, relative, resolve } from "node:path";
 import { auditLineage } from "../../audit/audit-lineage.js";
+import { type CardFiles, cardFilesOf } from "../../audit/card-files.js";
 import type { UpstreamLookup } from "../../audit/collect-ancestors.js";
 import { formatAudit } from "../../audit/format-audit.js";
 import { documentFromStore, recordedLicenses } from "../../audit/from-store.js";
 import { evaluatePolicy, FAIL_ON, type Policy, parsePolicy, REQUIREMENTS } from "../../audit/policy.js";
 import { FINDING_CODES } from "../../audit/report.js";
+import { auditSeveralLineages, type OneLineage } from "../../audit/several-lineages.js";
 import { parseSuppliedLicenses } from "../../audit/supplied-licenses.js";
+import type { ExtractResult } from "../../extract/types.js";
 import { readBounded } from "../../io/bounded-read.js";
 import { firstInvalidUtf8, readInput } from "../../io/read-input.js";
 import type { LineageDocument } from "../../schema/lineage.js";
@@ -20,6 +23,10 @@ interface Loaded {
   cardText?: string;
   /** The LICENSE file next to the card, if any. */
   licenseFile?: { text: string; file: string };
+  /** Several lineages that do not connect, the card's first: each is audited (`document` is the first). */
+  lineages?: OneLineage[];
+  /** Other files read with the card: a second card, training scripts. */
+  otherTexts?: { file: string; text: string }[];
   complete: boolean;
   warnings: { code: string; message: string }[];
   from: "document" | "import" | "hub" | "registry";
@@ -118,25 +125,27 @@ async function loadFile(path: string): Promise<Loaded> {
     }
   }
   const { importGroups } = await import("../../extract/import-files.js");
-  const { unrelatedError } = await import("./import-groups.js");
   try {
     const grouped = await importGroups([path]);
-    if (grouped.documents.length > 1)
-      throw unrelatedError(
-        [path],
-        grouped,
-        "audit one lineage at a time (ftl import --split --out-dir DIR writes each to a file)",
-      );
-    const only = grouped.documents[0];
+    const files = cardFilesOf(path, isDirectory);
+    // Several lineages that do not connect (a recipe folder, one config per run): each is audited, the card's
+    // own lineage first (it names the subject).
+    const shortName = (f: string) => (isDirectory ? relative(path, resolve(f)) || basename(f) : basename(f));
+    const docs = [...grouped.documents].sort(
+      (a, b) => Number(!readFrom(a, files.card)) - Number(!readFrom(b, files.card)),
+    );
+    const only = docs[0];
     if (!only) throw new Error("nothing to read");
-    const cardText = cardTextOf(path, isDirectory);
-    const licenseFile = cardText !== undefined ? licenseFileNear(path, isDirectory) : undefined;
     return {
       ...only,
-      ...(cardText !== undefined ? { cardText } : {}),
-      ...(licenseFile ? { licenseFile } : {}),
-      warnings: [...grouped.warnings, ...only.warnings],
-      complete: only.complete && grouped.warnings.length === 0,
+      ...cardInputs(path, isDirectory, files),
+      ...(docs.length > 1
+        ? { lineages: docs.map((d) => ({ document: d.document, files: provenanceFiles(d).map(shortName) })) }
+        : {}),
+      warnings: [...grouped.warnings, ...docs.flatMap((d) => d.warnings)],
+      complete:
+        docs.every((d) => d.complete) &&
+        grouped.warnings.filter((w) => w.code !== "extract.unrelated").length === 0,
       from: "import",
     };
   } catch (error) {
@@ -147,22 +156,38 @@ async function loadFile(path: string): Promise<Loaded> {
   }
 }
 
-/** The model card's text when FILE is a card (or a folder holding README.md): the audit reads it too. */
-function cardTextOf(path: string, isDirectory: boolean): string | undefined {
-  const card = isDirectory ? join(path, "README.md") : path;
-  if (!/\.(md|mdx|markdown)$/i.test(card) || !existsSync(card)) return undefined;
-  return readText(card, "model card");
+/** The files a document was imported from. */
+function provenanceFiles(result: ExtractResult): string[] {
+  return [...new Set((result.document.provenance?.file ?? "").split(", ").filter(Boolean))];
 }
 
-/** The LICENSE file shipped next to a card (LICENSE, LICENSE.md, LICENSE.txt), if any. */
-function licenseFileNear(path: string, isDirectory: boolean): { text: string; file: string } | undefined {
-  const dir = isDirectory ? path : dirname(path);
-  for (const file of ["LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "license"]) {
-    const candidate = join(dir, file);
-    if (existsSync(candidate) && statSync(candidate).isFile())
-      return { text: readText(candidate, "licence file"), file };
-  }
-  return undefined;
+/** True when the document was read from the card. */
+function readFrom(result: ExtractResult, card: string | undefined): boolean {
+  return card !== undefined && provenanceFiles(result).some((f) => resolve(f) === resolve(card));
+}
+
+/** The card, the other files read with it (a second card, training scripts) and the LICENSE next to it. */
+function cardInputs(
+  path: string,
+  isDirectory: boolean,
+  files: CardFiles,
+): Pick<Loaded, "cardText" | "licenseFile" | "otherTexts"> {
+  if (files.card === undefined) return {};
+  const name = (p: string) => relative(isDirectory ? path : dirname(path), p) || basename(p);
+  const otherTexts = files.others.flatMap((p) => {
+    try {
+      return [{ file: name(p), text: readText(p, "file") }];
+    } catch {
+      return []; // a file the audit cannot read as text is not one it reads
+    }
+  });
+  return {
+    cardText: readText(files.card, "model card"),
+    ...(files.license
+      ? { licenseFile: { text: readText(files.license, "licence file"), file: name(files.license) } }
+      : {}),
+    ...(otherTexts.length > 0 ? { otherTexts } : {}),
+  };
 }
 
 export const auditCommand: Command = {
@@ -262,7 +287,7 @@ Exit codes: 0 passed, 6 an error finding or a violated policy, 1 invalid lineage
       const upstream: UpstreamLookup | undefined =
         store && !isRegistry ? async (id) => (await documentFromStore(store, id))?.document : undefined;
       const recorded = store && !isRegistry ? await recordedLicenses(store, loaded.document) : undefined;
-      const report = await auditLineage(loaded.document, {
+      const options = {
         ...(recorded ? { recorded } : {}),
         ...(models ? { models } : {}),
         ...(datasets ? { datasets } : {}),
@@ -270,7 +295,11 @@ Exit codes: 0 passed, 6 an error finding or a violated policy, 1 invalid lineage
         ...(loaded.complete ? {} : { complete: false }),
         ...(loaded.cardText !== undefined ? { cardText: loaded.cardText } : {}),
         ...(loaded.licenseFile ? { licenseFile: loaded.licenseFile } : {}),
-      });
+        ...(loaded.otherTexts ? { otherTexts: loaded.otherTexts } : {}),
+      };
+      const report = loaded.lineages
+        ? await auditSeveralLineages(loaded.lineages, options)
+        : await auditLineage(loaded.document, options);
       const result = evaluatePolicy(report, policy ?? {});
       const exitCode = result.passed ? EXIT.ok : EXIT.auditFailed;
       if (flag(values, "json")) {
