@@ -21,7 +21,12 @@ import { chainChecks, isUnnamed, sameLicensor, sameLicensorFinding, withCardBase
 import { chainTermFindings } from "./chain-terms.js";
 import { type CollectOptions, collectAncestors, type Reach } from "./collect-ancestors.js";
 import { ancestorOf, datasetFindings, driftFindings } from "./data-findings.js";
-import { type LicenseFile, licenseFileFindings, readLicenseFile } from "./license-file.js";
+import {
+  type LicenseFile,
+  licenseFileFindings,
+  readLicenseFile,
+  referenceContradiction,
+} from "./license-file.js";
 import type { AuditFinding, AuditReport, Obligation } from "./report.js";
 import {
   knownEntries,
@@ -104,10 +109,17 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     }
     return `${ROLE_WORDS[r.role]} ${r.id}`;
   };
+  // Terms a derivative must carry: the licence itself, its use restrictions, or its non-commercial limit (LLaMA 1,
+  // CC BY-NC weights: a copy that declares no licence drops the limit its recipients are bound by).
   const passOnFromModels = (): LicenseEntry[] =>
     [...modelEntries.values()]
       .map((v) => v.entry)
-      .filter((e) => e.derivatives === "same" || e.derivatives === "carry-restrictions");
+      .filter(
+        (e) =>
+          e.derivatives === "same" ||
+          e.derivatives === "carry-restrictions" ||
+          e.derivatives === "non-commercial",
+      );
 
   for (const d of proseData.added)
     add({
@@ -404,6 +416,9 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       ? licenseByReference([doc.description ?? "", card.body].join("\n"))
       : undefined;
   if (byReference) {
+    const inherited = new Set([...modelEntries.keys()]);
+    const two = referenceContradiction(subjectId, byReference, card.licenseLines, inherited);
+    if (two) add(two);
     const undeclared = findings.find((f) => f.code === "undeclared-license");
     if (undeclared) {
       undeclared.severity = "info";

@@ -92,6 +92,14 @@ describe("a derivative that declares no licence", () => {
     });
   });
 
+  it("is an error over a non-commercial model licence, whose limit a derivative must carry (LLaMA 1)", async () => {
+    const report = await auditLineage(doc({ id: "org/pygmalion-7b" }, [{ id: "huggyllama/llama-7b" }]));
+    expect(report.findings.find((f) => f.code === "undeclared-license")).toMatchObject({
+      severity: "error",
+      license: "llama1",
+    });
+  });
+
   it("is not raised when the card declares its base's licence by reference", async () => {
     const base = doc({ id: "org/vsl-llama-1b" }, [{ id: "meta-llama/Llama-3.2-1B-Instruct" }]);
     for (const line of [
@@ -104,6 +112,19 @@ describe("a derivative that declares no licence", () => {
     }
     const silent = await auditLineage(base, { cardText: "# VSL Llama\n\nA chat model.\n" });
     expect(silent.findings.find((f) => f.code === "undeclared-license")?.severity).toBe("error");
+  });
+
+  it("reports two licences when the card declares its base's by reference but names another one", async () => {
+    const base = doc({ id: "org/vsl-llama-1b" }, [{ id: "meta-llama/Llama-3.2-1B-Instruct" }]);
+    const card = (review: string) =>
+      `# VSL Llama\n\n## License\n\nThis model is released under the same license as the Llama 3.2 base model. Please review [${review}](https://llama.meta.com/) for usage terms.\n`;
+    const wrong = await auditLineage(base, { cardText: card("Llama 3 License") });
+    expect(wrong.findings.find((f) => f.code === "license-contradiction")).toMatchObject({
+      severity: "error",
+      license: "llama3",
+    });
+    const right = await auditLineage(base, { cardText: card("Llama 3.2 License") });
+    expect(right.findings.find((f) => f.code === "license-contradiction")).toBeUndefined();
   });
 
   it("is unclear when nothing was read either", async () => {

@@ -4,7 +4,7 @@
  * often the code's licence, and reading it as the weights' licence would invent conflicts.
  */
 import type { LineageDocument } from "../schema/lineage.js";
-import { licenseOfFile, type TextLicense } from "./license-text.js";
+import { licenseOfFile, licensesInText, type TextLicense } from "./license-text.js";
 import type { AuditFinding } from "./report.js";
 import { knownEntries, type ResolvedLicense } from "./resolve-license.js";
 
@@ -74,5 +74,31 @@ export function licenseFileFindings(
     notCommercial: clash
       ? [`the ${file} shipped with it is ${entry.id} (its card says ${declared.text})`]
       : [],
+  };
+}
+
+/**
+ * A card that declares its base's licence by reference ("released under the same license as the Llama 3.2 base
+ * model") but names another licence in the same line ("Please review [Llama 3 License](…)"): two licences for
+ * one model, both quoted. Licences named that the chain also carries are not another licence.
+ */
+export function referenceContradiction(
+  subjectId: string,
+  byReference: string,
+  licenseLines: readonly string[],
+  inherited: ReadonlySet<string>,
+): AuditFinding | undefined {
+  // Only the line that makes the reference: a licence named elsewhere ("## License: Apache 2.0, see LICENSE") is
+  // often the code's, scoped apart from the model's.
+  const line = licenseLines.find((l) => l.includes(byReference)) ?? "";
+  const named = licensesInText(line).filter((t) => !inherited.has(t.entry.id));
+  const other = named[0];
+  if (!other || inherited.size === 0) return undefined;
+  return {
+    severity: "error",
+    code: "license-contradiction",
+    message: `two licences for ${subjectId}: its card declares its base's licence by reference ('${byReference}'), which is ${[...inherited].join(", ")}, and names ${other.entry.id} ('${other.quote}'); which applies is not said`,
+    license: other.entry.id,
+    source: other.entry.source,
   };
 }
