@@ -212,6 +212,17 @@ describe("ftl audit hf:ID (local replay of the Hub)", () => {
     expect(report.findings.map((f: { code: string }) => f.code)).toContain("incomplete-lineage");
   });
 
+  it("reads the model's own card too: generated data it describes in prose", async () => {
+    const { stdout } = await ftl(["audit", "hf:teknium/OpenHermes-2.5-Mistral-7B", "--json"], {
+      env: { HF_ENDPOINT: hub.url },
+    });
+    const report = JSON.parse(stdout);
+    const terms = report.findings.find(
+      (f: { code: string; message: string }) => f.code === "output-terms" && f.message.includes("card says"),
+    );
+    expect(terms?.message).toContain("GPT-4 generated data");
+  });
+
   it("exits 2 for a model the Hub does not have", async () => {
     const { code, stderr } = await ftl(["audit", "hf:nobody/nothing-here"], {
       env: { HF_ENDPOINT: hub.url },

@@ -141,7 +141,10 @@ export async function readHubNode(client: HubClient, id: string, revision?: stri
  * @example
  * const { document, warnings, complete } = await importFromHub("hf:HuggingFaceH4/zephyr-7b-beta", { depth: 3 });
  */
-export async function importFromHub(ref: string, options: HubImportOptions = {}): Promise<ExtractResult> {
+export async function importFromHub(
+  ref: string,
+  options: HubImportOptions = {},
+): Promise<ExtractResult & { cardText?: string }> {
   const { id, revision } = parseHubRef(ref);
   const depth = options.depth ?? DEFAULT_HUB_DEPTH;
   if (!Number.isInteger(depth) || depth < 0)
@@ -211,5 +214,7 @@ export async function importFromHub(ref: string, options: HubImportOptions = {})
         .join("; ")}`,
     });
   }
-  return { document: joined.document, warnings, complete };
+  // The model's own card, for readers of its prose (the audit reads bases, licence lines and generated data in it).
+  const cardText = nodes.get(id)?.model.files.find((f) => /\/README\.md$/i.test(f.path))?.text;
+  return { document: joined.document, warnings, complete, ...(cardText !== undefined ? { cardText } : {}) };
 }
