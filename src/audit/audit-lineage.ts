@@ -79,8 +79,14 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   const card = withOtherTexts(readCard(options.cardText ?? doc.description ?? ""), options.otherTexts ?? []);
   const augmented = withCardBases(doc, card);
   const shipped = readLicenseFile(augmented.doc, options.licenseFile);
+  // A LICENSE next to a Hub model card (front matter) that declares none is what its publisher ships the model
+  // under; next to a project README it is often the code's, and only a note.
+  const shippedAsDeclared = shipped?.undeclared === true && card.modelCard === true;
+  const subjectDoc = shippedAsDeclared
+    ? { ...augmented.doc, subject: { ...augmented.doc.subject, license: shipped.entry.id } }
+    : augmented.doc;
   // Well-known datasets the card names only in prose go to a step that names no data.
-  const proseData = withProseDatasets(augmented.doc, card.body);
+  const proseData = withProseDatasets(subjectDoc, card.body);
   const collected = await collectAncestors(proseData.doc, { ...options, subjectProse: card.licenseLines });
   const subjectId = doc.subject.id;
   const subjectLicense = collected.subject.license;
@@ -464,7 +470,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     });
     dataWarnings.push(`the data the card describes ('${quote}') is not named`);
   }
-  const fileChecks = licenseFileFindings(subjectId, shipped, declared);
+  const fileChecks = licenseFileFindings(subjectId, shipped, declared, shippedAsDeclared);
   for (const f of [...checks.findings, ...fileChecks.findings]) add(f);
   checks.notCommercial.push(...fileChecks.notCommercial);
   const verdict = decideVerdict({

@@ -25,6 +25,8 @@ export interface CardSignals {
   licenseLines: string[];
   /** The prose (front matter removed). */
   body: string;
+  /** True when the card has YAML front matter: a Hub model card, not a project README. */
+  modelCard?: true;
   /** The model's name from the card's first `#` title, when it looks like one (a Hub link, a size, "Model Card for X"). */
   title?: string;
 }
@@ -283,6 +285,7 @@ export function titleName(body: string): string | undefined {
 /** Reads a model card (Markdown with optional YAML front matter). */
 export function readCard(text: string): CardSignals {
   const { fields, body } = frontMatter(text);
+  const modelCard = FRONT_MATTER.test(text);
   const bases: DeclaredBase[] = asStrings(fields.base_model).map((id) => ({
     id,
     where: "front matter base_model",
@@ -299,6 +302,7 @@ export function readCard(text: string): CardSignals {
   const title = titleName(body);
   return {
     ...(title ? { title } : {}),
+    ...(modelCard ? { modelCard: true as const } : {}),
     ...(license ? { license } : {}),
     ...(licenseName ? { licenseName } : {}),
     ...(licenseLink ? { licenseLink } : {}),

@@ -50,6 +50,21 @@ describe("the LICENSE file next to a card", () => {
     ).toContain("which may cover only the code");
   });
 
+  it("is the licence a Hub model card (front matter) that declares none is published under", async () => {
+    const base = doc({ id: "org/lora-frutas-adapter" }, [{ id: "meta-llama/Meta-Llama-3-8B-Instruct" }]);
+    const licenseFile = { text: GPL3, file: "LICENSE" };
+    const modelCard =
+      "---\nbase_model: meta-llama/Meta-Llama-3-8B-Instruct\nlibrary_name: peft\nlicence: license\n---\n\n# Model Card for lora-frutas-adapter\n";
+    const report = await auditLineage(base, { cardText: modelCard, licenseFile });
+    expect(report.subject.license).toBe("gpl-3.0");
+    expect(report.findings.find((f) => f.code === "license-conflict")).toMatchObject({
+      severity: "error",
+      license: "llama3",
+    });
+    const readme = await auditLineage(base, { cardText: "# Frutas\n\nA LoRA adapter.\n", licenseFile });
+    expect(readme.subject.license).toBeUndefined();
+  });
+
   it("says nothing when both say the same", async () => {
     const report = await auditLineage(doc({ id: "org/toolkit", license: "apache-2.0" }), {
       licenseFile: { text: APACHE, file: "LICENSE" },

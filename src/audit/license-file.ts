@@ -1,6 +1,7 @@
 /**
  * The LICENSE file shipped next to a card. When the card declares another licence, the two are reported
- * (`license-contradiction`). When the card declares none, the file is only noted: in a GitHub repository it is
+ * (`license-contradiction`). When the card declares none, a Hub model card's (one with front matter) LICENSE is
+ * the licence the model is published under; a project README's is only noted: in a GitHub repository it is
  * often the code's licence, and reading it as the weights' licence would invent conflicts.
  */
 import type { LineageDocument } from "../schema/lineage.js";
@@ -41,9 +42,23 @@ export function licenseFileFindings(
   subjectId: string,
   shipped: ShippedLicense | undefined,
   declared: ResolvedLicense | undefined,
+  asDeclared = false,
 ): { findings: AuditFinding[]; notCommercial: string[] } {
   if (!shipped) return { findings: [], notCommercial: [] };
   const { entry, quote, file } = shipped;
+  if (asDeclared)
+    return {
+      findings: [
+        {
+          severity: "info",
+          code: "inferred-license",
+          message: `${subjectId}'s model card declares no licence; the ${file} shipped with it is ${entry.id} ('${quote.replace(/\s+/g, " ")}'), audited as the licence it is published under`,
+          license: entry.id,
+          source: entry.source,
+        },
+      ],
+      notCommercial: [],
+    };
   if (shipped.undeclared)
     return {
       findings: [
