@@ -42,6 +42,14 @@ describe("cardFilesOf: what the audit reads in a folder", () => {
     );
   });
 
+  it("does not read a script or second card over 512 KB, nor more than 20 of them", () => {
+    const many: Record<string, string> = { "README.md": "# M\n", "big.py": "x".repeat(600 * 1024) };
+    for (let i = 0; i < 25; i++) many[`s${String(i).padStart(2, "0")}.sh`] = "echo\n";
+    const found = cardFilesOf(folder(many), true);
+    expect(found.others).toHaveLength(20);
+    expect(found.others.some((p) => p.endsWith("big.py"))).toBe(false);
+  });
+
   it("has no card for a folder without one", () => {
     expect(cardFilesOf(folder({ "train.yaml": "x: 1\n" }), true).card).toBeUndefined();
   });

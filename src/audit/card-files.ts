@@ -29,6 +29,9 @@ const SKIP_DIRS = new Set([".git", "node_modules", "__pycache__", ".venv", "venv
 /** Bounds on what a folder may make the audit read. */
 const MAX_DEPTH = 3;
 const MAX_FILES = 200;
+/** Other cards and scripts read: at most this many, each at most this large (a larger one is not prose). */
+const MAX_OTHERS = 20;
+const MAX_OTHER_BYTES = 512 * 1024;
 
 /** Files under `dir` (depth-first, sorted, bounded), as paths relative to it. */
 function listFiles(dir: string): string[] {
@@ -90,9 +93,20 @@ export function cardFilesOf(path: string, isDirectory: boolean): CardFiles {
   const license = card !== undefined ? licenseNear(join(path, dirname(card))) : undefined;
   return {
     ...(card !== undefined ? { card: join(path, card) } : {}),
-    others: [...otherCards, ...scripts].map((rel) => join(path, rel)),
+    others: [...otherCards, ...scripts]
+      .map((rel) => join(path, rel))
+      .filter((p) => sizeOf(p) <= MAX_OTHER_BYTES)
+      .slice(0, MAX_OTHERS),
     ...(license ? { license } : {}),
   };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 function licenseNear(dir: string): string | undefined {
