@@ -61,6 +61,29 @@ const SYNTHETIC_DATA =
 const BY_REFERENCE =
   /\b(?:(?:same|original) licen[cs]e (?:as|of) (?:the |its )?(?:[\w.-]+ ){0,4}(?:base|original|parent|upstream)\b|subject to (?:the )?(?:original|base(?: model)?|upstream|parent)\b[^.\n]{0,40}\blicen[cs]e)[^.\n]{0,60}/i;
 
+/** A re-upload by its name: a quantisation format, or an organisation that re-uploads official weights. */
+const REUPLOAD_NAME =
+  /(?:^|[-_.])(?:gguf|gptq|awq|exl2|mlx|bnb|fp8|int[48]|[2-8]bit|q[2-8](?:_k)?(?:_[msl])?)(?:$|[-_.])/i;
+const REUPLOAD_ORGS = new Set([
+  "unsloth",
+  "huggyllama",
+  "thebloke",
+  "bartowski",
+  "mlx-community",
+  "lmstudio-community",
+]);
+
+/**
+ * A Hub model of someone other than its family's publisher, named as a fine-tune rather than a re-upload
+ * (`MaziyarPanahi/Llama-3-8B-Instruct-v0.9`, not `…-GGUF` or `unsloth/…`): its licence comes from its name, but its
+ * own training, and so its data, were not read. Local paths and bare family names are not community models.
+ */
+function isCommunityFineTune(id: string): boolean {
+  const [org, name, ...rest] = id.split("/");
+  if (!org || !name || rest.length > 0 || org.includes(":")) return false;
+  return !REUPLOAD_ORGS.has(org.toLowerCase()) && !REUPLOAD_NAME.test(name);
+}
+
 /** The words by which a card declares its base's licence, if it does. */
 function licenseByReference(text: string): string | undefined {
   return BY_REFERENCE.exec(text)?.[0].trim();
@@ -236,6 +259,15 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
         source: r.family.entry.source,
         ...common,
       });
+      if (r.kind === "model" && r.role !== "upstream" && isCommunityFineTune(r.id)) {
+        add({
+          severity: "warning",
+          code: "undocumented-data",
+          message: `${label(r)}${where()} is a community model whose own chain was not read: the data it was trained on are not known`,
+          ...common,
+        });
+        dataWarnings.push(`the data ${r.id} was trained on are not known (its chain was not read)`);
+      }
     } else if (r.licenseFrom === "family" && r.family && !r.familyConflict && r.role !== "upstream") {
       add({
         severity: "info",

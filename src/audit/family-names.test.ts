@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { auditLineage } from "./audit-lineage.js";
 import { FAMILY_NAMES } from "./data/family-names.js";
 import { familyFor } from "./knowledge.js";
 
@@ -58,5 +59,34 @@ describe("family names inside community ids (versioned: generation and size)", (
 
   it("carries a community R1 distill's Llama upstream, inferred", () => {
     expect(familyFor("unsloth/DeepSeek-R1-Distill-Llama-8B")?.entry.upstream?.[0]?.license).toBe("llama3.1");
+  });
+});
+
+describe("a community fine-tune named after a family, whose own chain was not read", () => {
+  const gguf = (base: string) =>
+    auditLineage({
+      format: "ftl/v1",
+      subject: { id: "org/some-model-GGUF", license: "llama3" },
+      bases: [{ id: base }],
+      steps: [],
+    });
+
+  it("leaves its training data unknown: allowed, with warnings", async () => {
+    const report = await gguf("MaziyarPanahi/Llama-3-8B-Instruct-v0.9");
+    expect(report.verdict.level).toBe("allowed-with-warnings");
+    expect(report.findings.find((f) => f.code === "undocumented-data")?.message).toContain(
+      "is a community model whose own chain was not read",
+    );
+  });
+
+  it("is not said of a re-upload (a quantisation format in the name, a re-uploading organisation)", async () => {
+    for (const base of [
+      "bartowski/Meta-Llama-3-8B-Instruct-GGUF",
+      "unsloth/llama-3-8b",
+      "someone/llama-3-8b-gptq-4bit",
+    ]) {
+      const report = await gguf(base);
+      expect(report.findings.find((f) => f.code === "undocumented-data")).toBeUndefined();
+    }
   });
 });
