@@ -149,6 +149,7 @@ describe("datasetEntry", () => {
     expect(datasetEntry("Sci-Q")?.id).toBe("allenai/sciq");
     expect(datasetEntry("someone/sciq")).toBeUndefined();
     expect(datasetEntry("databricks_dolly_15k")?.id).toBe("databricks/databricks-dolly-15k");
+    expect(datasetEntry("code_alpaca_20k")?.outputsOf).toBe("openai-outputs");
     expect(datasetEntry("my_data")).toBeUndefined();
   });
 });
