@@ -41,6 +41,8 @@ const GENERAL_TALK =
 /** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
 export function mentions(sentence: string): Mention[] {
   const out: Mention[] = [];
+  // Hub links and `org/name` tokens all hold a slash.
+  if (!sentence.includes("/")) return out;
   for (const link of links(sentence)) {
     const hub = hubLink(link.url);
     if (hub) out.push({ ...hub, index: link.index });
@@ -48,7 +50,8 @@ export function mentions(sentence: string): Mention[] {
   const stripped = replaceLinks(sentence, (t) => " ".repeat(t.length + 4)).replace(/https?:\/\/\S+/g, (u) =>
     " ".repeat(u.length),
   );
-  for (const m of stripped.matchAll(ID)) {
+  ID.lastIndex = 0;
+  for (let m = ID.exec(stripped); m; m = ID.exec(stripped)) {
     const id = m[1] ?? "";
     if (/^\d/.test(id.split("/")[1] ?? "") && /^\d+$/.test(id.split("/")[0] ?? "")) continue;
     const after = stripped.slice((m.index ?? 0) + id.length, (m.index ?? 0) + id.length + 12);
@@ -62,9 +65,41 @@ export function mentions(sentence: string): Mention[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * Words one of which each objective pattern's matches hold (lower case; `IPO` is matched by case), so that a text
+ * without them skips the pattern. Keyed by the pattern's source: a pattern not listed is always tried.
+ */
+const PATTERN_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["\\bORPO\\b|odds[- ]ratio preference", ["orpo", "odds"]],
+  ["\\bSimPO\\b", ["simpo"]],
+  ["\\bKTO\\b|kahneman[- ]tversky", ["kto", "kahneman"]],
+  ["\\bIPO\\b(?![- ]?\\w*(?:offering|market))", ["IPO"]],
+  ["\\bCPO\\b|contrastive preference optimi[sz]ation", ["cpo", "contrastive"]],
+  ["\\bGRPO\\b|group relative policy", ["grpo", "group relative"]],
+  ["\\bRLOO\\b", ["rloo"]],
+  ["\\bPPO\\b|proximal policy", ["ppo", "proximal"]],
+  ["\\bDPO(?:Trainer)?\\b|direct \\w+ optimi[sz]ation|\\bAPO\\b", ["dpo", "direct", "apo"]],
+  [
+    "\\breward model(?:l?ing)\\b|\\btrain(?:ed|ing|s)? (?:a |the |our )?reward model\\b|\\bRM training\\b",
+    ["reward", "rm training"],
+  ],
+  [
+    "continued pre-?training|continual pre-?training|further pre-?train(?:ed|ing)|domain-adaptive pre-?training",
+    ["pretrain", "pre-train"],
+  ],
+  ["\\bdistill(?:ed|ation)\\b(?! data)", ["distill"]],
+  [
+    "\\bSFT(?:Trainer)?\\b|supervised fine-?tun\\w*|instruction[- ]tun\\w*|\\binstruct(?:ion)?[- ]SFT\\b|(?:initially|first) fine-?tuned",
+    ["sft", "supervised", "instruction", "fine"],
+  ],
+]);
 const GLOBAL_PATTERNS = OBJECTIVE_PATTERNS.map(
   ([pattern, objective]) =>
-    [new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`), objective] as const,
+    [
+      new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`),
+      objective,
+      PATTERN_WORDS.get(pattern.source),
+    ] as const,
 );
 /** A cheap test that a text may name a method at all. */
 const MAY_NAME_METHOD =
@@ -79,9 +114,11 @@ export function objectiveMentions(text: string): { objective: Objective; index: 
   const taken = new Set<number>();
   const near = (i: number) =>
     taken.has(i) || taken.has(i - 1) || taken.has(i + 1) || taken.has(i - 2) || taken.has(i + 2);
-  for (const [re, objective] of GLOBAL_PATTERNS) {
+  const lower = text.toLowerCase();
+  for (const [re, objective, words] of GLOBAL_PATTERNS) {
+    if (words && !words.some((w) => (w === "IPO" ? text : lower).includes(w))) continue;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const index = m.index ?? 0;
       // Part of a name (`capybara-dpo`, `dpo_en_demo`, a URL), not a claim about the method.
       const before = text[index - 1] ?? " ";

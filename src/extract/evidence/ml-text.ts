@@ -8,19 +8,78 @@ import { SKIP_HEADING, TRAINING_WORDS } from "./ml-phrases.js";
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
+ * The scripts of the characters outside ASCII in a text, as bits: Latin letters with accents, Cyrillic, kana,
+ * CJK ideographs, Hangul, and anything else.
+ */
+function scripts(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    bits |=
+      c >= 0xc0 && c <= 0x24f
+        ? 1
+        : c >= 0x400 && c <= 0x4ff
+          ? 2
+          : c >= 0x3040 && c <= 0x30ff
+            ? 4
+            : c >= 0x3400 && c <= 0x9fff
+              ? 8
+              : c >= 0xac00 && c <= 0xd7af
+                ? 16
+                : 32;
+  }
+  return bits;
+}
+
+/**
+ * Each phrase expression's alternatives with the scripts each needs, and its narrower forms by the scripts a text
+ * holds. A phrase needing a script the text has none of never matches it, so the expression of the other
+ * alternatives, in the same order, finds exactly the same matches, several times faster: most cards are English,
+ * and most phrases are not.
+ */
+const PHRASES = new WeakMap<
+  RegExp,
+  { phrases: readonly { text: string; needs: number }[]; forms: Map<number, RegExp | null> }
+>();
+
+/**
  * One regular expression of literal alternatives, lower case, longest first, matched against lower-case text:
  * linear in the text.
  */
 export function phraseRegex(phrases: readonly string[]): RegExp {
   const sorted = [...new Set(phrases.map((p) => p.toLowerCase()))].sort((a, b) => b.length - a.length);
-  return new RegExp(sorted.map(escapeRegex).join("|"), "g");
+  const re = new RegExp(sorted.map(escapeRegex).join("|"), "g");
+  PHRASES.set(re, { phrases: sorted.map((text) => ({ text, needs: scripts(text) })), forms: new Map() });
+  return re;
+}
+
+/** The expression to scan `text` with: `re`, or its alternatives that can match it (null: none can). */
+export function forText(re: RegExp, text: string): RegExp | null {
+  const table = PHRASES.get(re);
+  if (table === undefined) return re;
+  const has = scripts(text);
+  let form = table.forms.get(has);
+  if (form === undefined) {
+    const kept = table.phrases.filter((p) => (p.needs & ~has) === 0);
+    form =
+      kept.length === table.phrases.length
+        ? re
+        : kept.length === 0
+          ? null
+          : new RegExp(kept.map((p) => escapeRegex(p.text)).join("|"), "g");
+    table.forms.set(has, form);
+  }
+  return form;
 }
 
 /**
  * The matches of a global expression, without the copy of the expression `matchAll` makes on every call; at most
  * `limit` of them (a block stating a fact hundreds of times is not a statement of it).
  */
-export function* matches(re: RegExp, text: string, limit = 200): Generator<RegExpExecArray> {
+export function* matches(phrases: RegExp, text: string, limit = 200): Generator<RegExpExecArray> {
+  const re = forText(phrases, text);
+  if (re === null) return;
   re.lastIndex = 0;
   let n = 0;
   for (let m = re.exec(text); m && n < limit; m = re.exec(text), n++) {
@@ -72,11 +131,14 @@ export function clauseStart(text: string, start: number, span = 100): number {
   return from + a;
 }
 
-const TRAINING = new RegExp(phraseRegex(TRAINING_WORDS).source);
+const TRAINING = phraseRegex(TRAINING_WORDS);
 
 /** Does the text (lower case) name training, in any language read here? */
 export function saysTraining(text: string): boolean {
-  return TRAINING.test(text);
+  const re = forText(TRAINING, text);
+  if (re === null) return false;
+  re.lastIndex = 0;
+  return re.test(text);
 }
 
 /** Is the block outside the sections that describe training (evaluation, usage, licence, a failed run)? */
