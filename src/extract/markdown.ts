@@ -256,6 +256,12 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
   let title: string | undefined;
   let paragraph: string[] = [];
   let paragraphLine = 0;
+  // The blocks under the same headings share one copy of them (a new copy when a heading changes).
+  let shared: string[] | undefined;
+  const headingsNow = () => {
+    shared ??= [...headings];
+    return shared;
+  };
   const flush = () => {
     // Lines that are each `key: value` ("learning rate: 3e-5", "model: bert-base-uncased") are a list, not
     // a sentence.
@@ -267,14 +273,14 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
         type: "item",
         text: paragraph[k] ?? "",
         line: paragraphLine + k,
-        headings: [...headings],
+        headings: headingsNow(),
       });
     if (paragraph.length > keys)
       blocks.push({
         type: "prose",
         text: paragraph.slice(keys).join(" "),
         line: paragraphLine + keys,
-        headings: [...headings],
+        headings: headingsNow(),
       });
     paragraph = [];
   };
@@ -293,7 +299,7 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
         type: "code",
         text: body.join("\n"),
         line: start + 2,
-        headings: [...headings],
+        headings: headingsNow(),
         lang: (fence[2] ?? "").toLowerCase(),
       });
       continue;
@@ -311,6 +317,7 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
       headings.length = Math.min(headings.length, level - 1);
       while (headings.length < level - 1) headings.push("");
       headings.push(textOf);
+      shared = undefined;
       if (level === 1 && title === undefined) title = textOf;
       continue;
     }
@@ -320,13 +327,13 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
     }
     if (line.startsWith("|")) {
       flush();
-      blocks.push({ type: "table", text: line, line: i + 1, headings: [...headings] });
+      blocks.push({ type: "table", text: line, line: i + 1, headings: headingsNow() });
       continue;
     }
     const item = /^(?:[-*+]|\d+[.)])\s+(\S.*|)$/.exec(line);
     if (item) {
       flush();
-      blocks.push({ type: "item", text: item[1] ?? "", line: i + 1, headings: [...headings] });
+      blocks.push({ type: "item", text: item[1] ?? "", line: i + 1, headings: headingsNow() });
       continue;
     }
     if (paragraph.length === 0) paragraphLine = i + 1;
@@ -375,6 +382,7 @@ export function atxHeading(line: string): { level: number; text: string } | unde
 
 /** Splits prose into sentences (on `.`, `!`, `?` followed by a space and a capital or a link). */
 export function sentences(text: string): string[] {
+  if (!text.includes(".") && !text.includes("!") && !text.includes("?")) return [text];
   return text.split(/(?<=[.!?])\s+(?=[A-Z[*(“"])/);
 }
 

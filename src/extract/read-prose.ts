@@ -105,6 +105,12 @@ const GLOBAL_PATTERNS = OBJECTIVE_PATTERNS.map(
 const MAY_NAME_METHOD =
   /sft|dpo|orpo|kto|ipo|cpo|grpo|rloo|ppo|simpo|apo|direct|supervised|instruct|initially|first|reward|pre-?train|continu|distill|policy|preference|odds|kahneman|contrastive/i;
 
+/** Does the text hold one of a pattern's words (`IPO` by case, the others in lower case)? */
+function mayMatch(words: readonly string[], text: string, lower: string): boolean {
+  for (const w of words) if ((w === "IPO" ? text : lower).includes(w)) return true;
+  return false;
+}
+
 /** The objectives a text names, with their positions. */
 export function objectiveMentions(text: string): { objective: Objective; index: number }[] {
   const found: { objective: Objective; index: number }[] = [];
@@ -116,7 +122,7 @@ export function objectiveMentions(text: string): { objective: Objective; index: 
     taken.has(i) || taken.has(i - 1) || taken.has(i + 1) || taken.has(i - 2) || taken.has(i + 2);
   const lower = text.toLowerCase();
   for (const [re, objective, words] of GLOBAL_PATTERNS) {
-    if (words && !words.some((w) => (w === "IPO" ? text : lower).includes(w))) continue;
+    if (words && !mayMatch(words, text, lower)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const index = m.index ?? 0;

@@ -54,11 +54,19 @@ export function phraseRegex(phrases: readonly string[]): RegExp {
   return re;
 }
 
+let lastText = "";
+let lastScripts = 0;
+
 /** The expression to scan `text` with: `re`, or its alternatives that can match it (null: none can). */
 export function forText(re: RegExp, text: string): RegExp | null {
   const table = PHRASES.get(re);
   if (table === undefined) return re;
-  const has = scripts(text);
+  // The readers scan one block's text with several tables in turn: its scripts are worked out once.
+  if (text !== lastText) {
+    lastText = text;
+    lastScripts = scripts(text);
+  }
+  const has = lastScripts;
   let form = table.forms.get(has);
   if (form === undefined) {
     const kept = table.phrases.filter((p) => (p.needs & ~has) === 0);
