@@ -61,6 +61,24 @@ function entryAt(words: Word[], i: number): Entry | undefined {
   return undefined;
 }
 
+/**
+ * Words one of which a shell text must hold for `entryAt` to find an entry point in it: `.py` (any case), `-m`
+ * (also in `--module`), the CLI names, and the names every object inherits (`CLI[word]` finds those too). Keep in
+ * step with `entryAt`.
+ */
+const ENTRY_WORDS = [...Object.keys(CLI), ...Object.getOwnPropertyNames(Object.prototype)];
+
+/**
+ * Can a command of this shell text have an entry point? Without a `$`, nothing is expanded, so every word is the
+ * text's own characters less quotes, backslashes and line breaks: a text without any entry word once those are
+ * taken out has none. A cheap test that spares splitting code blocks that run no trainer.
+ */
+export function mayHaveEntry(text: string): boolean {
+  if (text.includes("$")) return true;
+  const flat = text.replace(/["'\\\r\n]/g, "");
+  return flat.toLowerCase().includes(".py") || flat.includes("-m") || ENTRY_WORDS.some((w) => flat.includes(w));
+}
+
 /** The first entry point in the words that is not a launcher, or undefined when the command trains nothing. */
 export function findEntry(words: Word[]): Entry | undefined {
   for (let i = 0; i < words.length; i++) {

@@ -7,7 +7,7 @@
  * script, module or subcommand that trains (`dpo_tune_cache.py` → dpo, `finetune.py` → sft, `main_ppo` → PPO).
  */
 import type { Objective, Parameterization } from "../model/vocabulary.js";
-import { type Args, type Entry, findEntry, parseArgs } from "./command-args.js";
+import { type Args, type Entry, findEntry, mayHaveEntry, parseArgs } from "./command-args.js";
 import { configArgument, loadedConfig } from "./command-overlay.js";
 import {
   dropPlaceholders,
@@ -264,6 +264,7 @@ export function readCommands(
   warnings: ExtractWarning[] = [],
 ): StepFacts[] {
   const steps: StepFacts[] = [];
+  if (!mayHaveEntry(text)) return steps;
   const byFileName = scriptFileObjective(file, lineOffset);
   for (const command of shellCommands(text, lineOffset)) {
     const step = readCommandWords(command.words, file, warnings, byFileName);
