@@ -76,7 +76,9 @@ const ENTRY_WORDS = [...Object.keys(CLI), ...Object.getOwnPropertyNames(Object.p
 export function mayHaveEntry(text: string): boolean {
   if (text.includes("$")) return true;
   const flat = text.replace(/["'\\\r\n]/g, "");
-  return flat.toLowerCase().includes(".py") || flat.includes("-m") || ENTRY_WORDS.some((w) => flat.includes(w));
+  return (
+    flat.toLowerCase().includes(".py") || flat.includes("-m") || ENTRY_WORDS.some((w) => flat.includes(w))
+  );
 }
 
 /** The first entry point in the words that is not a launcher, or undefined when the command trains nothing. */
