@@ -7,11 +7,14 @@ import { SKIP_HEADING, TRAINING_WORDS } from "./ml-phrases.js";
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /**
  * The scripts of the characters outside ASCII in a text, as bits: Latin letters with accents, Cyrillic, kana,
  * CJK ideographs, Hangul, and anything else.
  */
 function scripts(text: string): number {
+  if (!NON_ASCII.test(text)) return 0;
   let bits = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
