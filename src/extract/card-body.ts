@@ -101,8 +101,10 @@ function pythonAssignment(row: string): [string, string] | undefined {
 /** `- learning_rate: 5e-07`, `* lora_alpha=16`, `| learning_rate | 2e-5 |` → [key, value]. */
 function keyValue(block: Block): [string, string] | undefined {
   if (block.type === "table") {
-    const cells = block.text.split("|").map((c) => c.trim().replace(/[*`]/g, ""));
-    const [key, value] = [cells[1], cells[2]];
+    // Only the first two cells are read: the others are left as they are.
+    const parts = block.text.split("|");
+    const cell = (c: string | undefined) => (c === undefined ? undefined : c.trim().replace(/[*`]/g, ""));
+    const [key, value] = [cell(parts[1]), cell(parts[2])];
     return key && value !== undefined && /^[\w .-]+$/.test(key)
       ? [key.trim().replace(/\s+/g, "_"), value]
       : undefined;
@@ -146,12 +148,19 @@ function parseListValue(raw: string): unknown {
 }
 
 const headingCache = new Map<string, Objective | null>();
+/** By the headings array itself: the blocks under the same headings share one (see `parseCard`). */
+const headingsSeen = new WeakMap<readonly string[], Objective | null>();
 
 /** The objective a heading names (`Training hyperparameters (DPO)`), if any. */
 function headingObjective(block: Block): Objective | undefined {
+  const seen = headingsSeen.get(block.headings);
+  if (seen !== undefined) return seen ?? undefined;
   const key = block.headings.join("\u0000");
   const cached = headingCache.get(key);
-  if (cached !== undefined) return cached ?? undefined;
+  if (cached !== undefined) {
+    headingsSeen.set(block.headings, cached);
+    return cached ?? undefined;
+  }
   let found: Objective | null = null;
   for (const h of [...block.headings].reverse()) {
     const o = objectiveMentions(h)[0]?.objective;
@@ -162,6 +171,7 @@ function headingObjective(block: Block): Objective | undefined {
   }
   if (headingCache.size > 10_000) headingCache.clear();
   headingCache.set(key, found);
+  headingsSeen.set(block.headings, found);
   return found ?? undefined;
 }
 
@@ -279,15 +289,16 @@ function readSentence(raw: string, block: Block, state: CardState): void {
       objective: objectiveHere,
       confidence: 0.7,
     });
-  for (const m of plain.matchAll(/`([A-Za-z_]\w*)\s*=\s*([\w.+-]+)`/g))
-    if (m[1] && m[2] !== undefined && knownKey(m[1]))
-      state.hp.push({
-        key: m[1],
-        value: m[2],
-        line: block.line,
-        objective: objectiveHere,
-        confidence: 0.7,
-      });
+  if (plain.includes("`"))
+    for (const m of plain.matchAll(/`([A-Za-z_]\w*)\s*=\s*([\w.+-]+)`/g))
+      if (m[1] && m[2] !== undefined && knownKey(m[1]))
+        state.hp.push({
+          key: m[1],
+          value: m[2],
+          line: block.line,
+          objective: objectiveHere,
+          confidence: 0.7,
+        });
   const chain = arrowChain(sentence, file, block.line);
   if (chain) {
     state.prose.push(...chain.steps);

@@ -111,9 +111,25 @@ function mayMatch(words: readonly string[], text: string, lower: string): boolea
   return false;
 }
 
-/** The objectives a text names, with their positions. */
-export function objectiveMentions(text: string): { objective: Objective; index: number }[] {
-  const found: { objective: Objective; index: number }[] = [];
+type ObjectiveMention = { objective: Objective; index: number };
+
+/**
+ * The last texts asked about and their answers: a sentence is asked about again as itself, without its
+ * parentheses and as its one clause. The arrays are shared: callers only read them.
+ */
+const recentMentions: { text: string; found: readonly ObjectiveMention[] }[] = [];
+
+/** The objectives a text names, with their positions (an array not to be changed). */
+export function objectiveMentions(text: string): readonly ObjectiveMention[] {
+  for (const r of recentMentions) if (r.text === text) return r.found;
+  const found = findObjectiveMentions(text);
+  if (recentMentions.length >= 4) recentMentions.shift();
+  recentMentions.push({ text, found });
+  return found;
+}
+
+function findObjectiveMentions(text: string): ObjectiveMention[] {
+  const found: ObjectiveMention[] = [];
   if (!MAY_NAME_METHOD.test(text)) return found;
   // Positions already taken (a mention within 2 characters of another is the same mention): a set, so that a
   // text naming a method thousands of times stays linear.
@@ -179,6 +195,8 @@ function countedDataset(clause: string): DatasetRef | undefined {
 const SEQUENCE =
   /\b(?:then|followed by|after that|afterwards|subsequently|next|finally|and later)\b|;|\s→\s|\s->\s/i;
 const RANK = /\b(?:(?:LoRA|QLoRA|DoRA|adapter)\s*)?(?:rank|r)\s*(?:(?:=|:|of)\s*)?(\d{1,4})\b/i;
+
+const CLAUSE_BREAK = new RegExp(`,?\\s*(?:${SEQUENCE.source})\\s*`, "i");
 
 /** Steps from one clause of text (one method, its datasets, counts and adapter settings). */
 function clauseStep(
@@ -257,7 +275,7 @@ export function arrowChain(
 export function sentenceSteps(sentence: string, file: string, line: number): ProseStep[] {
   const found = objectiveMentions(sentence);
   if (found.length === 0) return [];
-  const clauses = sentence.split(new RegExp(`,?\\s*(?:${SEQUENCE.source})\\s*`, "i"));
+  const clauses = sentence.split(CLAUSE_BREAK);
   const ordered =
     clauses.length > 1 ||
     /\b(initially|first(?:ly)?|then|further|subsequently|finally|afterwards)\b/i.test(sentence);
