@@ -37,13 +37,6 @@ const OTHER_QUANT_TAG =
 const QUANTIZED_PROSE =
   /\bquanti[sz]ed (?:version|copy|variant|build) of\b|\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX) (?:conversion|version|quants?) of\b|\bconverted to (?:MLX|GGUF|GPTQ|AWQ|EXL2|ONNX)\b(?: format)? from\b/i;
 
-/** Words one of which every match of QUANTIZED_PROSE holds (in lower case): a card without them is not scanned. */
-const QUANTIZED_PROSE_WORDS = ["quanti", "gguf", "gptq", "awq", "exl2", "mlx", "onnx", "converted to"];
-const mayBeQuantizedProse = (body: string): boolean => {
-  const lower = body.toLowerCase();
-  return QUANTIZED_PROSE_WORDS.some((w) => lower.includes(w));
-};
-
 /** Combines prose steps: an explicit chain is the skeleton; other mentions of the same objective merge into it. */
 function proseSkeleton(prose: ProseStep[]): StepFacts[] {
   const result: { step: StepFacts; ordered: boolean; index: number }[] = [];
@@ -158,7 +151,7 @@ export function readCard(text: string, file: string): FileFacts {
   const quantTag =
     tags.some((t) => QUANT_PATTERNS.some(([re]) => re.test(t)) || OTHER_QUANT_TAG.test(t)) ||
     QUANT_PATTERNS.slice(0, 4).some(([re]) => re.test(card.title ?? "")) ||
-    (mayBeQuantizedProse(body) && QUANTIZED_PROSE.test(body)) ||
+    QUANTIZED_PROSE.test(body) ||
     state.quant !== undefined;
   const mergeTag = tags.includes("merge") || tags.includes("mergekit") || /\bmerge\b/i.test(card.title ?? "");
   const hasTraining = state.prose.length > 0 || state.hp.length > 0 || state.trainerObjective !== undefined;
