@@ -51,7 +51,9 @@ function entryAt(words: Word[], i: number): Entry | undefined {
     if (/^[A-Za-z_][\w.]*$/.test(mod) && !LAUNCHER_MODULES.test(mod))
       return { kind: "module", name: mod, line: w.line, args: i + 2 };
   }
-  const cli = CLI[text.split("/").pop() ?? text];
+  const name = text.split("/").pop() ?? text;
+  // Own names only: `constructor`, `toString` or `__proto__` in a shell line are words, not trainer CLIs.
+  const cli = Object.hasOwn(CLI, name) ? CLI[name] : undefined;
   const sub = words[i + 1]?.text;
   if (cli && sub && cli.subs.test(sub)) {
     if (cli.kind === "torchtune" && words[i + 2])
@@ -63,10 +65,9 @@ function entryAt(words: Word[], i: number): Entry | undefined {
 
 /**
  * Words one of which a shell text must hold for `entryAt` to find an entry point in it: `.py` (any case), `-m`
- * (also in `--module`), the CLI names, and the names every object inherits (`CLI[word]` finds those too). Keep in
- * step with `entryAt`.
+ * (also in `--module`) and the CLI names. Keep in step with `entryAt`.
  */
-const ENTRY_WORDS = [...Object.keys(CLI), ...Object.getOwnPropertyNames(Object.prototype)];
+const ENTRY_WORDS = Object.keys(CLI);
 
 /**
  * Can a command of this shell text have an entry point? Without a `$`, nothing is expanded, so every word is the

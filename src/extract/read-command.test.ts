@@ -154,3 +154,17 @@ describe("read-file", () => {
     expect(f.steps[0]?.origin.line).toBe(4);
   });
 });
+
+describe("words that every object inherits", () => {
+  it("are shell words, not trainer CLIs (constructor, toString, __proto__ once made extraction throw)", async () => {
+    const text = "constructor foo\ntoString x\n__proto__ y\nhasOwnProperty z\nvalueOf --epochs 3\n";
+    expect(readCommands(text, "run.sh")).toEqual([]);
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "ftl-proto-"));
+    writeFileSync(join(dir, "README.md"), `# m\n\n\`\`\`sh\n${text}\`\`\`\n`);
+    const { importGroups } = await import("./import-files.js");
+    await expect(importGroups([join(dir, "README.md")])).resolves.toBeDefined();
+  });
+});
