@@ -6,6 +6,7 @@
 
 import { parseDocument } from "yaml";
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+import { lookupTable } from "../model/lookup.js";
 import { hasLineTerminator, isSpace, trimChars, trimEnd, trimStart } from "../model/trim.js";
 import type { Objective } from "../model/vocabulary.js";
 import { ADAPTER_KEYS, OTHER_HYPERPARAMETERS } from "./config-fields.js";
@@ -34,7 +35,7 @@ function sectionOk(block: Block): boolean {
 }
 
 /** Names people write in cards' own lists (`**Epoch:** 1`, `Gradient Accumulation: 16`). */
-const CARD_ALIASES: Readonly<Record<string, string>> = {
+const CARD_ALIASES: Readonly<Record<string, string>> = lookupTable({
   epoch: "num_train_epochs",
   gradient_accumulation: "gradient_accumulation_steps",
   mixed_precision: "precision",
@@ -45,7 +46,7 @@ const CARD_ALIASES: Readonly<Record<string, string>> = {
   batch_size_per_device: "per_device_train_batch_size",
   global_batch_size: "total_train_batch_size",
   warmup: "warmup_ratio",
-};
+});
 
 /**
  * `**Key:** value` → [, key, value]: what `/^[*`]*(KEY)[*`]*\s*(?::|=)\s*[*`]*\s*(.+)$/` captured (KEY one to four

@@ -5,6 +5,7 @@
  * `a.b.c=value` overrides (verl, EasyR1, torchtune).
  */
 import { parseLooseValue } from "../model/hyperparameters.js";
+import { lookupTable } from "../model/lookup.js";
 import type { Word } from "./shell-words.js";
 
 export type EntryKind = "script" | "module" | "trl" | "llama-factory" | "swift" | "torchtune" | "axolotl";
@@ -31,14 +32,14 @@ const LAUNCHER_MODULES =
 /** Flags whose value is a file, not the trainer script. */
 const FILE_FLAG = /file|path|script|config|function|fn$/i;
 
-const CLI: Readonly<Record<string, { kind: EntryKind; subs: RegExp }>> = {
+const CLI: Readonly<Record<string, { kind: EntryKind; subs: RegExp }>> = lookupTable({
   trl: { kind: "trl", subs: /^(sft|dpo|grpo|kto|orpo|cpo|reward|rloo|ppo|online_dpo|xpo|nash_md|gkd|bco)$/ },
   "llamafactory-cli": { kind: "llama-factory", subs: /^train$/ },
   lmf: { kind: "llama-factory", subs: /^train$/ },
   swift: { kind: "swift", subs: /^(sft|pt|rlhf)$/ },
   tune: { kind: "torchtune", subs: /^run$/ },
   axolotl: { kind: "axolotl", subs: /^train$/ },
-};
+});
 
 function entryAt(words: Word[], i: number): Entry | undefined {
   const w = words[i] as Word;

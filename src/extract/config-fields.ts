@@ -3,6 +3,7 @@
  * Used by every recipe and output-folder reader.
  */
 import { hyperparameterKeyFor, hyperparametersFromEntries } from "../model/hyperparameters.js";
+import { lookupTable } from "../model/lookup.js";
 import { extracted, type Fact, fact, type StepFacts } from "./facts.js";
 import type { ExtractWarning } from "./types.js";
 
@@ -48,7 +49,7 @@ export const OTHER_HYPERPARAMETERS = new Set([
 ]);
 
 /** Adapter keys of PEFT, TRL, axolotl and LLaMA-Factory, to the `Adapter` field they fill. */
-export const ADAPTER_KEYS: Readonly<Record<string, string>> = {
+export const ADAPTER_KEYS: Readonly<Record<string, string>> = lookupTable({
   r: "rank",
   lora_r: "rank",
   lora_rank: "rank",
@@ -61,7 +62,7 @@ export const ADAPTER_KEYS: Readonly<Record<string, string>> = {
   use_rslora: "useRslora",
   lora_use_rslora: "useRslora",
   peft_use_rslora: "useRslora",
-};
+});
 
 /** Converts an adapter value to the schema's shape; undefined when it does not fit. */
 export function adapterValue(field: string, raw: unknown): unknown {

@@ -6,6 +6,8 @@
  * states (`--loss_type`, `--stage`, `--rlhf_type`, `algorithm.adv_estimator`) or else from the name of the
  * script, module or subcommand that trains (`dpo_tune_cache.py` → dpo, `finetune.py` → sft, `main_ppo` → PPO).
  */
+
+import { lookupTable } from "../model/lookup.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { type Args, type Entry, findEntry, mayHaveEntry, parseArgs } from "./command-args.js";
 import { configArgument, loadedConfig } from "./command-overlay.js";
@@ -34,17 +36,17 @@ import type { ExtractWarning } from "./types.js";
 type Obj = Record<string, unknown>;
 
 /** Words in script and module names beyond the objective words every reader shares. */
-const NAME_WORDS: Readonly<Record<string, Objective>> = {
+const NAME_WORDS: Readonly<Record<string, Objective>> = lookupTable({
   ...OBJECTIVE_WORDS,
   reward: "reward-model",
   prm: "reward-model",
   pretraining: "continued-pretraining",
-};
+});
 /** Names that say only "fine-tuning": supervised fine-tuning when nothing more specific is named. */
 const SFT_WORDS = new Set(["finetune", "finetuning", "supervised", "sft"]);
 
 /** Flag names of other trainers, to the names the recipe readers know. */
-const ALIASES: Readonly<Record<string, string>> = {
+const ALIASES: Readonly<Record<string, string>> = lookupTable({
   mixer_list: "dataset_mixer_list",
   dpo_loss_type: "loss_type",
   pretrain: "model_name_or_path",
@@ -58,17 +60,17 @@ const ALIASES: Readonly<Record<string, string>> = {
   dataset_path: "dataset",
   data_path: "dataset",
   "train_module.optim.lr": "learning_rate",
-};
+});
 
 /** ms-swift `--rlhf_type` values. */
-const SWIFT_RLHF: Readonly<Record<string, Objective>> = {
+const SWIFT_RLHF: Readonly<Record<string, Objective>> = lookupTable({
   ...LOSS_VARIANTS,
   ppo: "rlhf-ppo",
   rm: "reward-model",
   gkd: "distillation",
-};
+});
 
-const SWIFT_TRAIN_TYPES: Readonly<Record<string, Parameterization>> = {
+const SWIFT_TRAIN_TYPES: Readonly<Record<string, Parameterization>> = lookupTable({
   lora: "lora",
   qlora: "qlora",
   dora: "dora",
@@ -76,7 +78,7 @@ const SWIFT_TRAIN_TYPES: Readonly<Record<string, Parameterization>> = {
   longlora: "lora",
   adalora: "lora",
   ia3: "ia3",
-};
+});
 
 /** The objective a script, module or subcommand name gives (`dpo_tune_cache.py` → dpo). */
 export function objectiveOfEntry(name: string): Objective | undefined {

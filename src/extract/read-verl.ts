@@ -4,6 +4,8 @@
  * and the objective from `algorithm.adv_estimator` (`gae` is PPO with a critic, `grpo`, `rloo`; other
  * estimators such as `reinforce_plus_plus` are kept by name as objective `other`).
  */
+
+import { lookupTable } from "../model/lookup.js";
 import type { Objective } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
 import { readTrainingKeys } from "./config-fields.js";
@@ -13,13 +15,13 @@ import type { ExtractWarning } from "./types.js";
 type Obj = Record<string, unknown>;
 
 /** verl `algorithm.adv_estimator` values. */
-export const ADV_ESTIMATORS: Readonly<Record<string, Objective>> = {
+export const ADV_ESTIMATORS: Readonly<Record<string, Objective>> = lookupTable({
   gae: "rlhf-ppo",
   grpo: "grpo",
   grpo_passk: "grpo",
   drgrpo: "grpo",
   rloo: "rloo",
-};
+});
 
 /** Keys naming the trained model, most specific first. */
 const MODEL_KEYS = [
@@ -30,7 +32,7 @@ const MODEL_KEYS = [
 ];
 const DATA_KEYS = ["data.train_files"];
 /** Dotted keys to trainer names `readTrainingKeys` knows. */
-const HP_KEYS: Readonly<Record<string, string>> = {
+const HP_KEYS: Readonly<Record<string, string>> = lookupTable({
   "actor_rollout_ref.actor.optim.lr": "learning_rate",
   "worker.actor.optim.lr": "learning_rate",
   "optim.lr": "learning_rate",
@@ -52,7 +54,7 @@ const HP_KEYS: Readonly<Record<string, string>> = {
   "worker.actor.model.lora.rank": "lora_rank",
   "worker.actor.model.lora.alpha": "lora_alpha",
   "worker.actor.model.lora.target_modules": "target_modules",
-};
+});
 const OUTPUT_KEYS = ["trainer.default_local_dir", "trainer.save_checkpoint_path"];
 
 /** Does this flattened object hold verl / EasyR1 settings? */

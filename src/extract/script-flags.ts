@@ -4,13 +4,15 @@
  * `run_clm_sft_with_peft.py`), open-instruct's push-to-Hub flags, OLMo-core's seed. Each rule names the script
  * or documentation the flag comes from.
  */
+
+import { lookupTable } from "../model/lookup.js";
 import type { Entry } from "./command-args.js";
 import { extracted, fact, inferred, type StepFacts } from "./facts.js";
 
 type Obj = Record<string, unknown>;
 
 /** Flag names, to the names the recipe readers know. */
-export const SCRIPT_ALIASES: Readonly<Record<string, string>> = {
+export const SCRIPT_ALIASES: Readonly<Record<string, string>> = lookupTable({
   // transformers examples/pytorch/language-modeling/run_clm.py (DataTrainingArguments.train_file) and its
   // copies taking several files (FlagAlpha/Llama2-Chinese train/sft/finetune_clm_lora.py `--train_files a b`)
   train_file: "dataset",
@@ -19,7 +21,7 @@ export const SCRIPT_ALIASES: Readonly<Record<string, string>> = {
   block_size: "max_seq_length",
   // OLMo-core launch scripts: `--init_seed=42` (dev r-rcp-openinstruct-olmo-hybrid-7b-sft-olmocore)
   init_seed: "seed",
-};
+});
 
 /**
  * ms-swift 2.x flag names, to the 3.x names the readers know (ms-swift 2.x
@@ -28,12 +30,12 @@ export const SCRIPT_ALIASES: Readonly<Record<string, string>> = {
  * training", `--custom_train_dataset_path` "deprecated, please use `--dataset`"; dev
  * e-rcp-climate-zoo-swift-llava-next-8b-lora).
  */
-export const SWIFT2_ALIASES: Readonly<Record<string, string>> = {
+export const SWIFT2_ALIASES: Readonly<Record<string, string>> = lookupTable({
   sft_type: "train_type",
   model_id_or_path: "model_name_or_path",
   batch_size: "per_device_train_batch_size",
   custom_train_dataset_path: "dataset",
-};
+});
 
 /** `--load_in_bits 4` (FlagAlpha finetune_clm_lora.py), `--load_in_kbits 16` (ymcui run_clm_sft_with_peft.py). */
 const BITS_FLAGS = ["load_in_bits", "load_in_kbits"] as const;

@@ -2,6 +2,8 @@
  * Words people and tools use for methods, parameterisations, merge and quantisation methods, mapped to the
  * format's vocabulary. Data, not code: every rule that reads prose or a config looks here.
  */
+
+import { lookupTable } from "../model/lookup.js";
 import type { MergeMethod, Objective, Parameterization, QuantizationMethod } from "../model/vocabulary.js";
 
 /** Prose patterns for training objectives, most specific first. */
@@ -52,7 +54,7 @@ export const OBJECTIVE_ORDER: Readonly<Record<Objective, number>> = {
 };
 
 /** Short method names as they appear in chains and config values (`safety-DPO`, `rl: dpo`, `stage: rm`). */
-export const OBJECTIVE_WORDS: Readonly<Record<string, Objective>> = {
+export const OBJECTIVE_WORDS: Readonly<Record<string, Objective>> = lookupTable({
   sft: "sft",
   dpo: "dpo",
   ipo: "ipo",
@@ -77,7 +79,7 @@ export const OBJECTIVE_WORDS: Readonly<Record<string, Objective>> = {
   "reward-trainer": "reward-model",
   "reward-model": "reward-model",
   "ppo-trainer": "rlhf-ppo",
-};
+});
 
 /** Prose patterns for parameterisations, most specific first. */
 export const PARAMETERIZATION_PATTERNS: readonly (readonly [RegExp, Parameterization])[] = [
@@ -89,7 +91,7 @@ export const PARAMETERIZATION_PATTERNS: readonly (readonly [RegExp, Parameteriza
 ];
 
 /** PEFT `peft_type` values. */
-export const PEFT_TYPES: Readonly<Record<string, Parameterization>> = {
+export const PEFT_TYPES: Readonly<Record<string, Parameterization>> = lookupTable({
   lora: "lora",
   adalora: "lora",
   loha: "other",
@@ -98,10 +100,10 @@ export const PEFT_TYPES: Readonly<Record<string, Parameterization>> = {
   prefix_tuning: "prefix-tuning",
   prompt_tuning: "prompt-tuning",
   p_tuning: "prompt-tuning",
-};
+});
 
 /** mergekit `merge_method` values. */
-export const MERGE_METHOD_WORDS: Readonly<Record<string, MergeMethod>> = {
+export const MERGE_METHOD_WORDS: Readonly<Record<string, MergeMethod>> = lookupTable({
   linear: "linear",
   slerp: "slerp",
   nuslerp: "slerp",
@@ -115,7 +117,7 @@ export const MERGE_METHOD_WORDS: Readonly<Record<string, MergeMethod>> = {
   breadcrumbs_ties: "other",
   della: "other",
   della_linear: "other",
-};
+});
 
 /** Quantisation words in tags, names and prose. */
 export const QUANT_PATTERNS: readonly (readonly [RegExp, QuantizationMethod])[] = [
@@ -153,7 +155,7 @@ export const PREFERENCE_DATASET =
   /pref|feedback|dpo|pairs|binarized|orpo|kto|rlhf|chosen|reward|comparison|hh-rlhf/i;
 
 /** Framework names as cards and configs write them, to the name ftl records. */
-export const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
+export const FRAMEWORK_NAMES: Readonly<Record<string, string>> = lookupTable({
   trl: "trl",
   transformers: "transformers",
   peft: "peft",
@@ -170,7 +172,7 @@ export const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
   "alignment-handbook": "alignment-handbook",
   deepspeed: "deepspeed",
   accelerate: "accelerate",
-};
+});
 
 /** Frameworks that train, in order of preference when several are named (the others are `software`). */
 export const TRAINING_FRAMEWORKS = [

@@ -3,6 +3,7 @@
  * keys, and conversion of loose `key=value` input into a typed `Hyperparameters` object.
  */
 import type { Hyperparameters } from "../schema/lineage.js";
+import { lookupTable } from "./lookup.js";
 import { PRECISIONS, type Precision } from "./vocabulary.js";
 
 /** The typed keys of `Hyperparameters`, without the open `other` map. */
@@ -46,7 +47,7 @@ export const HYPERPARAMETER_KINDS = {
 } as const satisfies Record<HyperparameterKey, ValueKind>;
 
 /** Names trainers and model cards use, lower-cased, mapped to the typed key. */
-export const HYPERPARAMETER_ALIASES: Readonly<Record<string, HyperparameterKey>> = {
+export const HYPERPARAMETER_ALIASES: Readonly<Record<string, HyperparameterKey>> = lookupTable({
   learning_rate: "learningRate",
   lr: "learningRate",
   learningrate: "learningRate",
@@ -92,7 +93,7 @@ export const HYPERPARAMETER_ALIASES: Readonly<Record<string, HyperparameterKey>>
   kto_beta: "beta",
   rl_beta: "beta",
   orpo_beta: "beta",
-};
+});
 
 /** The typed key a trainer's name maps to, if any (`learning_rate` → `learningRate`). */
 export function hyperparameterKeyFor(name: string): HyperparameterKey | undefined {

@@ -11,16 +11,17 @@ import {
   type KeyObject,
 } from "node:crypto";
 import { readBounded } from "../../io/bounded-read.js";
+import { lookupTable } from "../../model/lookup.js";
 
 export const CURVES = ["P-256", "P-384", "P-521"] as const;
 export type Curve = (typeof CURVES)[number];
 export type CurveHash = "sha256" | "sha384" | "sha512";
 
-const BY_OPENSSL_NAME: Record<string, { curve: Curve; hash: CurveHash }> = {
+const BY_OPENSSL_NAME: Record<string, { curve: Curve; hash: CurveHash }> = lookupTable({
   prime256v1: { curve: "P-256", hash: "sha256" },
   secp384r1: { curve: "P-384", hash: "sha384" },
   secp521r1: { curve: "P-521", hash: "sha512" },
-};
+});
 
 /** A key file that cannot be used: missing, not PEM, the wrong kind or the wrong algorithm. */
 export class KeyError extends Error {
