@@ -2,7 +2,7 @@
  * The load floor (SQLite): `node --import tsx bench/lib/bare-load.ts --db FILE --file FILE [--batch N]`.
  * Parses each line, stores its body and its edges (subject's bases → subject) with model ids from memory,
  * in transactions of N lines, with the registry's own pragmas; no hashing, no history, no steps, no closure.
- * Prints `{"seconds": …, "documents": …, "edges": …, "peakRssMb": …}`.
+ * Prints `{"seconds": …, "cpuSeconds": …, "documents": …, "edges": …, "peakRssMb": …}`.
  */
 import { createReadStream, rmSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -54,6 +54,7 @@ const write = db.transaction((lines: string[]) => {
   }
 });
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 let batch: string[] = [];
 for await (const text of createInterface({ input: createReadStream(values.file), crlfDelay: Infinity })) {
   if (text.length === 0) continue;
@@ -66,4 +67,8 @@ for await (const text of createInterface({ input: createReadStream(values.file),
 write(batch);
 db.close();
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ seconds, documents, edges, peakRssMb: peakRssMb() })}\n`);
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+process.stdout.write(
+  `${JSON.stringify({ seconds, cpuSeconds, documents, edges, peakRssMb: peakRssMb() })}\n`,
+);

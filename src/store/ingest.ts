@@ -8,15 +8,15 @@
 import { createHash } from "node:crypto";
 import { createReadStream, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileKind, MAX_DOCUMENT_BYTES } from "../io/bounded-read.js";
-import { firstDuplicateKey } from "../io/json-keys.js";
-import { firstInvalidUtf8, readInput } from "../io/read-input.js";
-import { type JsonlLine, lineReader } from "../io/read-lines.js";
-import type { LineageDocument } from "../schema/lineage.js";
-import { registryIdProblem } from "../validate/registrable.js";
-import { parseLineage } from "../validate/validate.js";
-import { valueIssues } from "../validate/value-checks.js";
-import type { AddInput, Store } from "./store.js";
+import { fileKind } from "../io/bounded-read.js";
+import { readInput } from "../io/read-input.js";
+import { lineReader } from "../io/read-lines.js";
+import { planLine, toDocument } from "./ingest-lines.js";
+import { defaultWorkers, PlanPool, plannedLines } from "./ingest-workers.js";
+import { type PlannedInput, planDocument } from "./plan.js";
+import type { Store } from "./store.js";
+
+export { parseJsonlLine, toDocument } from "./ingest-lines.js";
 
 /** File name endings read as JSON Lines; everything else (.json, .yaml, .yml) is one document per file. */
 export const JSONL_EXTENSIONS = [".jsonl", ".ndjson"] as const;
@@ -51,6 +51,12 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Keep at most this many problems in the summary (all are counted; default 100). */
   maxProblems?: number;
+  /**
+   * Worker threads that parse, validate and plan the lines of large JSONL files while this thread writes
+   * (default: one per core beyond this one, at most 3, for files of 4 MB or more; 0: everything in this
+   * thread). The result is the same.
+   */
+  workers?: number;
 }
 
 export interface IngestSummary {
@@ -88,16 +94,6 @@ export function ingestFiles(path: string): string[] {
   return out;
 }
 
-function trustedShape(value: unknown): string | undefined {
-  const v = value as Partial<LineageDocument> | null;
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return "expected a JSON object";
-  if (v.format !== "ftl/v1") return `format: expected "ftl/v1", got ${JSON.stringify(v.format)}`;
-  if (typeof v.subject?.id !== "string") return "subject.id: expected a string";
-  if (!Array.isArray(v.bases)) return "bases: expected a list";
-  if (!Array.isArray(v.steps)) return "steps: expected a list";
-  return undefined;
-}
-
 /** sha256 of a file's bytes, streamed. */
 async function fileDigest(path: string): Promise<string> {
   const hash = createHash("sha256");
@@ -113,101 +109,45 @@ interface FileMarker {
   problems: IngestProblem[];
 }
 
-/** Turns a parsed value into a document, or a message saying why not. */
-export function toDocument(
-  value: unknown,
-  validation: "schema" | "trusted",
-): { document: LineageDocument } | { message: string } {
-  if (validation === "trusted") {
-    const problem =
-      trustedShape(value) ?? valueIssues(value)[0]?.message ?? registryIdProblem(value as LineageDocument);
-    return problem === undefined ? { document: value as LineageDocument } : { message: problem };
-  }
-  const parsed = parseLineage(value);
-  if (parsed.success) {
-    const problem = registryIdProblem(parsed.data);
-    return problem === undefined ? { document: parsed.data } : { message: problem };
-  }
-  const first = parsed.issues.slice(0, 3).map((i) => i.message);
-  const more = parsed.issues.length > 3 ? ` (+${parsed.issues.length - 3} more)` : "";
-  return { message: `not a valid ftl/v1 document: ${first.join("; ")}${more}` };
-}
+type Entry = ({ planned: PlannedInput } | { message: string }) & { line?: number };
 
-/** Reads one JSONL line: a document, or a `{source, document}` wrapper. */
-export function parseJsonlLine(
-  text: string,
-  defaultSource: string,
-  validation: "schema" | "trusted",
-): { input: AddInput } | { message: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { message: `malformed JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const duplicate = firstDuplicateKey(text);
-  if (duplicate !== undefined)
-    return {
-      message: `malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`,
-    };
-  let source = defaultSource;
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !("format" in value) &&
-    "document" in value
-  ) {
-    const wrapper = value as { source?: unknown; document: unknown };
-    if (wrapper.source !== undefined) {
-      if (typeof wrapper.source !== "string" || wrapper.source.trim() === "")
-        return { message: "source: expected a non-empty string" };
-      source = wrapper.source;
-    }
-    value = wrapper.document;
-  }
-  const doc = toDocument(value, validation);
-  return "document" in doc ? { input: { document: doc.document, source } } : doc;
-}
-
-/** A JSONL line's text ("" for a blank line), or why it cannot be read. */
-function jsonlText(read: JsonlLine): string | { message: string } {
-  if (read.tooLong)
-    return { message: `line over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit; skipped` };
-  let bytes = read.bytes;
-  if (read.line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    bytes = bytes.subarray(3);
-  const bad = firstInvalidUtf8(bytes);
-  if (bad !== -1) return { message: `not valid UTF-8 (byte ${bad + 1} of the line); save the file as UTF-8` };
-  const text = bytes.toString("utf8");
-  return text.trim() === "" ? "" : text;
-}
-
-type Entry = ({ input: AddInput } | { message: string }) & { line?: number };
+/** JSONL files smaller than this are planned in the calling thread (a worker takes a while to start). */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 /**
- * The entries of one file: each non-blank JSONL line, or its one document; a non-regular file is one
- * problem. `progress.bytes` follows the bytes read of a JSONL file.
+ * The entries of one file: each non-blank JSONL line, or its one document, planned as rows (by the worker
+ * pool when one is given); a non-regular file is one problem. `progress.bytes` follows the bytes read of a
+ * JSONL file.
  */
 async function* fileEntries(
   file: string,
   source: string,
   validation: "schema" | "trusted",
   progress: { bytes: number },
+  pool: (bytes: number) => PlanPool | undefined,
 ): AsyncGenerator<Entry> {
-  const kind = fileKind(statSync(file));
+  const stats = statSync(file);
+  const kind = fileKind(stats);
   if (kind !== undefined) {
     yield { message: `is ${kind}, not a regular file; skipped` };
     return;
   }
   if (JSONL_EXTENSIONS.some((ext) => file.endsWith(ext))) {
     const reader = lineReader(file);
-    for await (const read of reader.lines()) {
-      progress.bytes = reader.bytesRead;
-      const text = jsonlText(read);
-      if (text === "") continue;
-      const parsed = typeof text === "string" ? parseJsonlLine(text, source, validation) : text;
-      yield { ...parsed, line: read.line };
+    const lines = (async function* () {
+      for await (const read of reader.lines()) {
+        progress.bytes = reader.bytesRead;
+        yield read;
+      }
+    })();
+    const workers = pool(stats.size);
+    if (workers !== undefined) {
+      yield* plannedLines(workers, lines, source, validation);
+      return;
+    }
+    for await (const read of lines) {
+      const entry = planLine(read, source, validation);
+      if (entry !== undefined) yield entry;
     }
     return;
   }
@@ -217,7 +157,7 @@ async function* fileEntries(
     return;
   }
   const doc = toDocument(read.value, validation);
-  yield "message" in doc ? doc : { input: { document: doc.document, source } };
+  yield "message" in doc ? doc : { planned: { plan: planDocument(doc.document), source } };
 }
 
 /**
@@ -248,14 +188,14 @@ export async function ingest(
   };
   let bytesDone = 0;
   let bytesInFile = 0;
-  let batch: AddInput[] = [];
+  let batch: PlannedInput[] = [];
   const problem = (p: IngestProblem): void => {
     summary.invalid++;
     if (summary.problems.length < maxProblems) summary.problems.push(p);
   };
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const result = await store.addDocuments(batch);
+    const result = await store.addPlanned(batch);
     batch = [];
     summary.batches++;
     summary.added += result.added;
@@ -270,50 +210,66 @@ export async function ingest(
     });
   };
   const markers: [string, FileMarker][] = [];
-  for (const file of files) {
-    const stats = statSync(file);
-    const source = options.source ?? file;
-    const key = `${validation}:${stats.size}:${source}`;
-    const noted = stats.isFile() ? await store.ingestMarker(key) : undefined;
-    if (noted !== undefined) {
-      const marker = JSON.parse(noted) as FileMarker;
-      if (marker.sha256 === (await fileDigest(file))) {
-        // Read whole into this registry before: every valid document is stored (documents are never deleted).
-        summary.read += marker.read;
-        summary.duplicates += marker.read - marker.invalid;
-        for (const p of marker.problems) problem(p);
-        summary.invalid += marker.invalid - marker.problems.length;
-        bytesDone += stats.size;
-        continue;
+  const workers = options.workers ?? defaultWorkers();
+  let planPool: PlanPool | undefined;
+  // Small files are planned here (a worker takes a while to start), unless workers were asked for.
+  const pool = (bytes: number): PlanPool | undefined => {
+    if (workers <= 0 || (options.workers === undefined && bytes < WORKER_MIN_BYTES)) return undefined;
+    planPool ??= new PlanPool(workers);
+    return planPool;
+  };
+  try {
+    for (const file of files) {
+      const stats = statSync(file);
+      const source = options.source ?? file;
+      const key = `${validation}:${stats.size}:${source}`;
+      const noted = stats.isFile() ? await store.ingestMarker(key) : undefined;
+      if (noted !== undefined) {
+        const marker = JSON.parse(noted) as FileMarker;
+        if (marker.sha256 === (await fileDigest(file))) {
+          // Read whole into this registry before: every valid document is stored (documents are never deleted).
+          summary.read += marker.read;
+          summary.duplicates += marker.read - marker.invalid;
+          for (const p of marker.problems) problem(p);
+          summary.invalid += marker.invalid - marker.problems.length;
+          bytesDone += stats.size;
+          continue;
+        }
       }
-    }
-    const digest = stats.isFile() ? fileDigest(file) : undefined;
-    const before = { read: summary.read, invalid: summary.invalid, problems: summary.problems.length };
-    const progress = { bytes: 0 };
-    for await (const entry of fileEntries(file, source, validation, progress)) {
-      summary.read++;
-      if ("message" in entry)
-        problem({ file, ...(entry.line !== undefined ? { line: entry.line } : {}), message: entry.message });
-      else batch.push(entry.input);
-      if (batch.length >= batchSize) {
-        bytesInFile = progress.bytes;
-        await flush();
+      const digest = stats.isFile() ? fileDigest(file) : undefined;
+      const before = { read: summary.read, invalid: summary.invalid, problems: summary.problems.length };
+      const progress = { bytes: 0 };
+      for await (const entry of fileEntries(file, source, validation, progress, pool)) {
+        summary.read++;
+        if ("message" in entry)
+          problem({
+            file,
+            ...(entry.line !== undefined ? { line: entry.line } : {}),
+            message: entry.message,
+          });
+        else batch.push(entry.planned);
+        if (batch.length >= batchSize) {
+          bytesInFile = progress.bytes;
+          await flush();
+        }
       }
+      if (digest !== undefined)
+        markers.push([
+          key,
+          {
+            sha256: await digest,
+            read: summary.read - before.read,
+            invalid: summary.invalid - before.invalid,
+            problems: summary.problems.slice(before.problems),
+          },
+        ]);
+      bytesInFile = 0;
+      bytesDone += stats.size;
     }
-    if (digest !== undefined)
-      markers.push([
-        key,
-        {
-          sha256: await digest,
-          read: summary.read - before.read,
-          invalid: summary.invalid - before.invalid,
-          problems: summary.problems.slice(before.problems),
-        },
-      ]);
-    bytesInFile = 0;
-    bytesDone += stats.size;
+    await flush();
+  } finally {
+    await planPool?.close();
   }
-  await flush();
   // Only now is every document of these files committed.
   for (const [key, marker] of markers) await store.setIngestMarker(key, JSON.stringify(marker));
   if (summary.added > 0) await store.optimize();

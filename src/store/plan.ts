@@ -6,7 +6,7 @@ import { hash as oneShotHash } from "node:crypto";
 import { indexReferences, resolveInput, stepModelInputs } from "../model/graph.js";
 import type { LineageDocument, ModelRef, Step } from "../schema/lineage.js";
 import { type DigestRow, digestRows } from "./digest-rows.js";
-import type { Relation } from "./store.js";
+import type { AddInput, Relation } from "./store.js";
 
 /** Parameterisations whose result is an adapter (the Hub's `adapter` relation). */
 const ADAPTER_LIKE = new Set(["lora", "qlora", "dora", "ia3", "prefix-tuning", "prompt-tuning"]);
@@ -116,6 +116,13 @@ export interface DocumentPlan {
   datasetLicenses: LicenseRow[];
   /** Digests the document records, for models and datasets it names (see `digestRows`). */
   digests: DigestRow[];
+}
+
+/** A document planned for writing, with the source and signature it is added with. */
+export interface PlannedInput {
+  plan: DocumentPlan;
+  source: string;
+  signature?: AddInput["signature"];
 }
 
 function methodOf(step: Step): string | undefined {

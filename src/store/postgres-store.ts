@@ -10,7 +10,8 @@ import { COUNTS_VERSION, RECOUNT_STATEMENTS } from "./closure.js";
 import { type IntegrityIndex, integrityIndex } from "./integrity-index.js";
 import type { StoreLocation } from "./location.js";
 import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
-import { planDocument } from "./plan.js";
+import { type PlannedInput, planDocument } from "./plan.js";
+import { bulkPending, finishPgBulk, PgBulk } from "./postgres-bulk.js";
 import { writeBatch } from "./postgres-write.js";
 import * as q from "./queries.js";
 import { search } from "./search.js";
@@ -86,6 +87,9 @@ class PostgresStore implements Store {
 
   /** Documents added since the last ANALYZE, and how many there were then (ANALYZE when it doubles). */
   private addedSinceAnalyze = 0;
+  /** Set while this store bulk-loads an initially empty registry (postgres-bulk.ts); tried on the first batch. */
+  private bulk: PgBulk | undefined;
+  private bulkTried = false;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -103,6 +107,7 @@ class PostgresStore implements Store {
           name = `ftl_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
           names.set(sql, name);
         }
+        await this.finishBulk();
         const result = await pool.query({ name, text: numberedPlaceholders(sql), values: [...params] });
         return result.rows as T[];
       },
@@ -110,17 +115,22 @@ class PostgresStore implements Store {
   }
 
   async addDocuments(batch: readonly AddInput[]): Promise<AddSummary> {
-    const plans = batch.map((input) => ({
-      plan: planDocument(input.document),
-      source: input.source,
-      signature: input.signature,
-    }));
+    return this.addPlanned(
+      batch.map((input) => ({
+        plan: planDocument(input.document),
+        source: input.source,
+        ...(input.signature ? { signature: input.signature } : {}),
+      })),
+    );
+  }
+
+  async addPlanned(plans: readonly PlannedInput[]): Promise<AddSummary> {
     const addedAt = new Date().toISOString();
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock(hashtext('ftl-write:' || current_schema()))");
-      const results = await writeBatch(client, plans, addedAt);
+      const results = await this.write(client, plans, addedAt);
       await client.query("COMMIT");
       this.addedSinceAnalyze += results.filter((r) => r.status === "added").length;
       if (this.addedSinceAnalyze >= 5000 && this.addedSinceAnalyze >= this.documentsAtAnalyze) {
@@ -136,10 +146,34 @@ class PostgresStore implements Store {
       };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
+      // Earlier batches of a bulk load stay committed: they get their closure and indexes now (or on open).
+      if (this.bulk !== undefined) await this.finishBulk().catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  /** One batch, in bulk mode (COPY) while it applies, else by the general path; inside the write lock. */
+  private async write(client: pg.PoolClient, plans: readonly PlannedInput[], addedAt: string) {
+    // Another writer ended this bulk load (its batches need the indexes): so does this one.
+    if (this.bulk !== undefined && !(await bulkPending(client))) this.bulk = undefined;
+    if (this.bulk === undefined && !this.bulkTried) {
+      this.bulkTried = true;
+      this.bulk = await PgBulk.enter(client);
+    }
+    if (this.bulk?.canTake(plans)) return this.bulk.write(client, plans, addedAt);
+    this.bulk = undefined;
+    // Another writer's bulk load, or this one's that this batch ends: finished before the general path.
+    await finishPgBulk(client);
+    return writeBatch(client, [...plans], addedAt);
+  }
+
+  /** Ends this store's bulk load (closure, counts, indexes) in a transaction of its own. */
+  private async finishBulk(): Promise<void> {
+    if (this.bulk === undefined) return;
+    this.bulk = undefined;
+    await finishPending(this.pool);
   }
 
   get integrity(): IntegrityIndex {
@@ -181,6 +215,7 @@ class PostgresStore implements Store {
   }
 
   async optimize(): Promise<void> {
+    await this.finishBulk();
     // VACUUM marks the closure's pages all-visible, so that the model-tree view reads its index alone
     // (index-only scans); a freshly loaded table would make every scan visit the heap too.
     await this.pool.query("VACUUM (ANALYZE) closure, tree_count");
@@ -193,7 +228,24 @@ class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.finishBulk().catch(() => undefined);
     await this.pool.end();
+  }
+}
+
+/** Finishes a pending bulk load in a transaction of its own, under the write lock. */
+async function finishPending(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('ftl-write:' || current_schema()))");
+    await finishPgBulk(client);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
 }
 
@@ -232,6 +284,8 @@ export async function openPostgresStore(location: Location): Promise<Store> {
   }
   try {
     const version = await migrate(client, location);
+    // A bulk load interrupted by a kill -9: its committed batches get their closure, counts and indexes.
+    if (await bulkPending(client)) await finishPending(pool);
     const size = await client.query<{ n: number }>(
       "SELECT GREATEST(reltuples, 0)::integer AS n FROM pg_class WHERE oid = 'document'::regclass",
     );

@@ -6,15 +6,9 @@
  */
 import type pg from "pg";
 import { recomputeStatements, stepBits } from "./closure.js";
-import { type DocumentPlan, hashKey, RELATION_CODES } from "./plan.js";
+import { hashKey, type PlannedInput, RELATION_CODES } from "./plan.js";
 import { numberedPlaceholders } from "./sql.js";
-import type { AddInput, AddResult } from "./store.js";
-
-export interface PlannedInput {
-  plan: DocumentPlan;
-  source: string;
-  signature?: AddInput["signature"];
-}
+import type { AddResult } from "./store.js";
 
 interface Fresh extends PlannedInput {
   index: number;

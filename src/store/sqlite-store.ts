@@ -10,13 +10,15 @@
  */
 import type Database from "better-sqlite3";
 import { type ApiTokens, apiTokens } from "./api-tokens.js";
-import { RECOUNT_STATEMENTS, stepBits } from "./closure.js";
+import { stepBits } from "./closure.js";
 import { storeErrorOf } from "./driver-errors.js";
 import { type IntegrityIndex, integrityIndex } from "./integrity-index.js";
-import { type DocumentPlan, hashKey, planDocument, RELATION_CODES } from "./plan.js";
+import { type DocumentPlan, hashKey, type PlannedInput, planDocument, RELATION_CODES } from "./plan.js";
 import * as q from "./queries.js";
 import { search } from "./search.js";
 import type { Executor } from "./sql.js";
+import { BULK_CLOSURE, BULK_INDEXES, finishBulkLoad } from "./sqlite-bulk.js";
+import { SqliteBulkWriter } from "./sqlite-bulk-writer.js";
 import { SqliteClosure } from "./sqlite-closure.js";
 import { checkIsRegistry, migrate, openDatabase, tune } from "./sqlite-open.js";
 import type { AddInput, AddResult, AddSummary, Store } from "./store.js";
@@ -32,31 +34,12 @@ const CACHE_LIMIT = 500_000;
 
 /** What the writer keeps in memory while the secondary indexes are dropped (bulk load into an empty registry). */
 interface BulkState {
-  /** Every model of the registry, name → id (the registry was empty when bulk mode began). */
-  models: Map<string, number>;
+  /** Model ids (every model of the registry) and the rows being collected. */
+  writer: SqliteBulkWriter;
   /** hashKey → id(s) of the documents added in bulk mode (all the registry has). */
   hkeys: Map<number, number | number[]>;
   /** Model ids that are the subject of a document. */
   subjects: Set<number>;
-  /** Id of the last document this store added: another writer's work shows as a different max(id). */
-  lastDocument: number;
-}
-
-/**
- * Recreates the secondary indexes a bulk load dropped (their definitions are in ftl_meta `bulk_indexes`),
- * inside the caller's transaction. Does nothing when no bulk load is pending.
- */
-function rebuildIndexes(db: Db): void {
-  const row = db.prepare("SELECT value FROM ftl_meta WHERE key = 'bulk_indexes'").get() as
-    | { value: string }
-    | undefined;
-  if (row === undefined) return;
-  const indexes = JSON.parse(row.value) as { name: string; sql: string }[];
-  for (const index of indexes)
-    db.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /i, "CREATE $1INDEX IF NOT EXISTS "));
-  // A bulk load does not keep the descendant counts: they are counted here, from the closure.
-  for (const sql of RECOUNT_STATEMENTS) db.exec(sql);
-  db.prepare("DELETE FROM ftl_meta WHERE key = 'bulk_indexes'").run();
 }
 
 class SqliteStore implements Store {
@@ -113,17 +96,8 @@ class SqliteStore implements Store {
     name: string,
     anonymous = false,
   ): { id: number; created: boolean } {
-    if (table === "model" && this.bulk !== undefined) {
-      // Bulk mode: every model of the registry is in memory, and model_name is dropped.
-      const known = this.bulk.models.get(name);
-      if (known !== undefined) return { id: known, created: false };
-      const id = Number(
-        this.prepare("INSERT INTO model (name, anonymous) VALUES (?, ?)").run(name, anonymous ? 1 : 0)
-          .lastInsertRowid,
-      );
-      this.bulk.models.set(name, id);
-      return { id, created: true };
-    }
+    // Bulk mode: every model of the registry is in memory, and model_name is dropped.
+    if (table === "model" && this.bulk !== undefined) return this.bulk.writer.modelId(name, anonymous);
     const cached = cache.get(name);
     if (cached !== undefined) return { id: cached, created: false };
     const insert =
@@ -153,6 +127,7 @@ class SqliteStore implements Store {
       );
     const known = this.bulk.hkeys.get(hkey);
     if (known === undefined) return false;
+    this.bulk.writer.flush();
     const byId = this.prepare("SELECT 1 FROM document WHERE id = ? AND hash = ? AND source = ?");
     for (const id of typeof known === "number" ? [known] : known)
       if (byId.get(id, hash, source) !== undefined) return true;
@@ -171,12 +146,12 @@ class SqliteStore implements Store {
       const last = this.prepare("SELECT max(id) AS id FROM document").get() as { id: number | null };
       // Another writer added documents, or ended this bulk load (rebuilt the indexes): end it here too.
       if (!pending) this.endBulk();
-      else if ((last.id ?? 0) !== this.bulk.lastDocument) this.finishBulkInTransaction();
+      else if ((last.id ?? 0) !== this.bulk.writer.last) this.finishBulkInTransaction();
       return;
     }
     // Another writer is bulk-loading (its indexes are dropped): this writer needs them, so it rebuilds them
     // in its own transaction, which ends that bulk load (the other writer notices on its next batch).
-    if (pending) rebuildIndexes(this.db);
+    if (pending) finishBulkLoad(this.db);
     if (this.bulkTried) return;
     this.bulkTried = true;
     if (this.prepare("SELECT 1 FROM document LIMIT 1").get() !== undefined) return;
@@ -184,30 +159,30 @@ class SqliteStore implements Store {
     const indexes = this.db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
       .all() as { name: string; sql: string }[];
-    this.db
-      .prepare("INSERT INTO ftl_meta (key, value) VALUES ('bulk_indexes', ?)")
-      .run(JSON.stringify(indexes));
+    const note = this.db.prepare("INSERT INTO ftl_meta (key, value) VALUES (?, ?)");
+    note.run(BULK_INDEXES, JSON.stringify(indexes));
+    // The closure and the counts are built once, from the edges, when the load ends (sqlite-bulk.ts).
+    note.run(BULK_CLOSURE, "1");
     for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
-    this.bulk = { models: new Map(), hkeys: new Map(), subjects: new Set(), lastDocument: 0 };
-    this.closure.startBulk();
+    this.bulk = { writer: new SqliteBulkWriter(this.db), hkeys: new Map(), subjects: new Set() };
   }
 
   private endBulk(): void {
     this.bulk = undefined;
-    this.closure.endBulk();
   }
 
   /** Ends bulk mode inside the current transaction: rebuilds the dropped indexes. */
   private finishBulkInTransaction(): void {
+    this.bulk?.writer.flush();
     this.endBulk();
-    rebuildIndexes(this.db);
+    finishBulkLoad(this.db);
   }
 
   /** Ends bulk mode (in its own transaction) if this store, or an interrupted earlier one, left it on. */
   private finishBulk(): void {
     if (this.bulk === undefined) return;
     this.endBulk();
-    this.db.transaction(() => rebuildIndexes(this.db)).immediate();
+    this.db.transaction(() => finishBulkLoad(this.db)).immediate();
   }
 
   /** Takes a document out of the graph (its row and body stay, as history). */
@@ -249,19 +224,27 @@ class SqliteStore implements Store {
     // A subject that already has a document may need older ones retired, which needs the indexes.
     if (this.bulk !== undefined && !subject.created && this.bulk.subjects.has(subject.id))
       this.finishBulkInTransaction();
-    const inserted = this.prepare(
-      "INSERT INTO document (hkey, hash, source, subject, added_at, current, body) VALUES (?, ?, ?, ?, ?, 1, ?)",
-    ).run(hkey, plan.hash, source, subject.id, addedAt, plan.body);
-    const documentId = Number(inserted.lastInsertRowid);
-    result.status = "added";
     if (this.bulk !== undefined) {
+      const documentId = this.bulk.writer.add(
+        plan,
+        { hkey, source, subject: subject.id, addedAt },
+        (name) => this.idOf("dataset", this.datasetIds, name).id,
+        (id) => this.addIntegrity(plan, id, signature),
+      );
       this.bulk.subjects.add(subject.id);
       const known = this.bulk.hkeys.get(hkey);
       if (known === undefined) this.bulk.hkeys.set(hkey, documentId);
       else if (typeof known === "number") this.bulk.hkeys.set(hkey, [known, documentId]);
       else known.push(documentId);
-      this.bulk.lastDocument = documentId;
-    } else if (!subject.created) {
+      result.status = "added";
+      return result;
+    }
+    const inserted = this.prepare(
+      "INSERT INTO document (hkey, hash, source, subject, added_at, current, body) VALUES (?, ?, ?, ?, ?, 1, ?)",
+    ).run(hkey, plan.hash, source, subject.id, addedAt, plan.body);
+    const documentId = Number(inserted.lastInsertRowid);
+    result.status = "added";
+    if (!subject.created) {
       const older = this.prepare(
         "SELECT id FROM document WHERE subject = ? AND source = ? AND current = 1 AND id <> ?",
       ).all(subject.id, source, documentId) as { id: number }[];
@@ -330,11 +313,16 @@ class SqliteStore implements Store {
   }
 
   async addDocuments(batch: readonly AddInput[]): Promise<AddSummary> {
-    const plans = batch.map((input) => ({
-      plan: planDocument(input.document),
-      source: input.source,
-      signature: input.signature,
-    }));
+    return this.addPlanned(
+      batch.map((input) => ({
+        plan: planDocument(input.document),
+        source: input.source,
+        ...(input.signature ? { signature: input.signature } : {}),
+      })),
+    );
+  }
+
+  async addPlanned(plans: readonly PlannedInput[]): Promise<AddSummary> {
     const addedAt = new Date().toISOString();
     const write = this.db.transaction(() => {
       this.closure.reset();
@@ -342,6 +330,8 @@ class SqliteStore implements Store {
       const results = plans.map(({ plan, source, signature }, i) =>
         this.addOne(plan, source, i, addedAt, signature),
       );
+      // In bulk mode the closure waits for the end of the load (the edges are its input).
+      this.bulk?.writer.flush();
       this.closure.finish(() => this.finishBulkInTransaction());
       return results;
     });
@@ -357,7 +347,7 @@ class SqliteStore implements Store {
         // Earlier batches of the bulk load stay committed: give them their indexes back before going on.
         this.endBulk();
         try {
-          this.db.transaction(() => rebuildIndexes(this.db)).immediate();
+          this.db.transaction(() => finishBulkLoad(this.db)).immediate();
         } catch {
           // Rebuilt on the next open instead; the batch's own error is the one to report.
         }
@@ -461,7 +451,7 @@ export function openSqliteStore(path: string, options: { mustExist?: boolean } =
     // A bulk load that was interrupted (kill -9) left its indexes dropped: the committed batches are whole,
     // only the indexes are missing. Rebuilt here, before anything reads or writes.
     if (db.prepare("SELECT 1 FROM ftl_meta WHERE key = 'bulk_indexes'").get() !== undefined)
-      db.transaction(() => rebuildIndexes(db)).immediate();
+      db.transaction(() => finishBulkLoad(db)).immediate();
     return new SqliteStore(db, path, version);
   } catch (error) {
     db.close();

@@ -5,6 +5,7 @@
 import type { Hyperparameters, LineageDocument } from "../schema/lineage.js";
 import type { ApiTokens } from "./api-tokens.js";
 import type { IntegrityIndex } from "./integrity-index.js";
+import type { PlannedInput } from "./plan.js";
 
 /** How a model relates to its parent (the Hub's "model tree" groups), derived from the step that made it. */
 export const RELATIONS = ["finetune", "adapter", "merge", "quantized"] as const;
@@ -265,6 +266,8 @@ export interface Store {
   readonly location: string;
   /** Adds documents in one transaction: all of the batch or none of it. Idempotent by content hash + source. */
   addDocuments(batch: readonly AddInput[]): Promise<AddSummary>;
+  /** The same, for documents already planned (`planDocument`), e.g. by `ingest`'s worker threads. */
+  addPlanned(batch: readonly PlannedInput[]): Promise<AddSummary>;
   ancestors(id: string, options?: WalkOptions): Promise<AncestorsResult>;
   descendants(id: string, options?: DescendantsOptions): Promise<DescendantsResult>;
   /** The model-tree view: counts and one page of descendants, read from the closure (no walk). */

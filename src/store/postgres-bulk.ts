@@ -1,0 +1,233 @@
+/**
+ * Bulk mode on PostgreSQL: the first batch written into an empty registry drops the secondary indexes (those
+ * not backing a constraint) in its own transaction and notes their definitions in ftl_meta `bulk_indexes`.
+ * While it lasts, the writer assigns ids itself and sends each batch's rows with COPY FROM STDIN (one
+ * transaction per batch, as always); the closure and the counts are left to the end (`bulk_closure`), where
+ * they are built once from `edge` in memory (bulk-closure.ts) and copied in, the indexes are rebuilt and the
+ * id sequences moved past the ids used. A batch that repeats a subject or a content hash, another writer, a
+ * failed batch, the first query, optimize() or close() end bulk mode; a registry opened with a bulk load
+ * pending (kill -9) is finished when opened.
+ */
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { bulkClosure, EdgeCollector } from "./bulk-closure.js";
+import { COUNTS_VERSION, RECOUNT_STATEMENTS, stepBits, walkUpSql } from "./closure.js";
+import { CopyRows } from "./pg-copy.js";
+import { hashKey, type PlannedInput, RELATION_CODES } from "./plan.js";
+import type { AddResult } from "./store.js";
+
+const PENDING = "SELECT value FROM ftl_meta WHERE key = 'bulk_indexes'";
+
+/** Is a bulk load pending in this schema (this writer's or an interrupted one)? */
+export async function bulkPending(client: pg.PoolClient): Promise<boolean> {
+  return (await client.query(PENDING)).rows.length > 0;
+}
+
+/** Reads every edge with COPY TO STDOUT (far cheaper than a result set of 1.6M rows). */
+async function readEdges(client: pg.PoolClient): Promise<EdgeCollector> {
+  const collector = new EdgeCollector();
+  let rest = "";
+  const take = (text: string): void => {
+    const lines = (rest + text).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) {
+      const [p, c, r, b] = line.split("\t");
+      collector.add(Number(p), Number(c), Number(r), Number(b));
+    }
+  };
+  const stream = client.query(copyTo("COPY edge (parent, child, relation, bits) TO STDOUT"));
+  await pipeline(stream, async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) take(chunk.toString("utf8"));
+  });
+  if (rest.length > 0) take("\n");
+  return collector;
+}
+
+/** The closure and the counts of the whole graph; returns false when the counts are left to SQL. */
+async function copyClosure(client: pg.PoolClient): Promise<{ fallback: number[] | "all" }> {
+  await client.query("TRUNCATE closure");
+  const edges = await readEdges(client);
+  const max = await client.query<{ id: number | null }>("SELECT max(id) AS id FROM model");
+  const closure = bulkClosure(edges.edges(), (max.rows[0]?.id ?? 0) + 1);
+  if (closure === undefined) return { fallback: "all" };
+  const rows = new CopyRows("closure (descendant, ancestor, depth, relation, mask)");
+  closure.forEachRow((d, a, depth, relation, mask) => rows.add(d, a, depth, relation, mask));
+  await rows.send(client);
+  if (closure.fallback.length > 0) return { fallback: closure.fallback };
+  await client.query("TRUNCATE tree_count");
+  const counts = new CopyRows("tree_count (model, relation, n)");
+  closure.forEachCount((model, code, n) => counts.add(model, code, n));
+  await counts.send(client);
+  await client.query(
+    `INSERT INTO ftl_meta (key, value) VALUES ('tree_count_version', $1)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [COUNTS_VERSION],
+  );
+  return { fallback: [] };
+}
+
+/**
+ * Ends a bulk load inside the caller's transaction (which holds the write lock): closure and counts, the
+ * dropped indexes, the id sequences. Does nothing when none is pending.
+ */
+export async function finishPgBulk(client: pg.PoolClient): Promise<void> {
+  const pending = await client.query<{ value: string }>(PENDING);
+  const indexes = pending.rows[0]?.value;
+  if (indexes === undefined) return;
+  const closure = await client.query("SELECT 1 FROM ftl_meta WHERE key = 'bulk_closure'");
+  const built = closure.rows.length > 0 ? await copyClosure(client) : undefined;
+  await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+  for (const index of JSON.parse(indexes) as { name: string; sql: string }[]) await client.query(index.sql);
+  if (built?.fallback === "all") await client.query(walkUpSql("postgres", "SELECT DISTINCT child FROM edge"));
+  else if (built !== undefined && built.fallback.length > 0)
+    await client.query(walkUpSql("postgres", "SELECT unnest($1::integer[])"), [built.fallback]);
+  if (built === undefined || built.fallback === "all" || built.fallback.length > 0)
+    for (const sql of RECOUNT_STATEMENTS) await client.query(sql);
+  for (const table of ["model", "dataset", "document", "step"])
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT max(id) FROM ${table}), 0) + 1, false)`,
+    );
+  await client.query("DELETE FROM ftl_meta WHERE key IN ('bulk_indexes', 'bulk_closure')");
+}
+
+/** The bulk writer of one store: ids in memory, rows by COPY. */
+export class PgBulk {
+  private readonly models = new Map<string, number>();
+  private readonly datasets = new Map<string, number>();
+  private readonly hkeys = new Set<number>();
+  private readonly subjects = new Set<string>();
+  private lastModel = 0;
+  private lastDataset = 0;
+  private lastDocument = 0;
+  private lastStep = 0;
+
+  /** Enters bulk mode if the registry is empty (inside the first batch's transaction); else undefined. */
+  static async enter(client: pg.PoolClient): Promise<PgBulk | undefined> {
+    const used = await client.query(
+      "SELECT 1 FROM document UNION ALL SELECT 1 FROM model UNION ALL SELECT 1 FROM dataset LIMIT 1",
+    );
+    if (used.rows.length > 0) return undefined;
+    const indexes = await client.query<{ name: string; sql: string }>(
+      `SELECT indexname AS name, indexdef AS sql FROM pg_indexes i WHERE schemaname = current_schema()
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname
+         AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))
+       ORDER BY indexname`,
+    );
+    await client.query(
+      "INSERT INTO ftl_meta (key, value) VALUES ('bulk_indexes', $1), ('bulk_closure', '1')",
+      [JSON.stringify(indexes.rows)],
+    );
+    for (const index of indexes.rows) await client.query(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+    return new PgBulk();
+  }
+
+  /** Can this batch be written in bulk mode (no subject or content hash seen before, in it or earlier)? */
+  canTake(plans: readonly PlannedInput[]): boolean {
+    const subjects = new Set<string>();
+    const hkeys = new Set<number>();
+    for (const { plan } of plans) {
+      const hkey = hashKey(plan.hash);
+      if (this.subjects.has(plan.subject) || subjects.has(plan.subject)) return false;
+      if (this.hkeys.has(hkey) || hkeys.has(hkey)) return false;
+      subjects.add(plan.subject);
+      hkeys.add(hkey);
+    }
+    return true;
+  }
+
+  private modelId(name: string, anonymous: boolean, rows: CopyRows): number {
+    let id = this.models.get(name);
+    if (id === undefined) {
+      id = ++this.lastModel;
+      this.models.set(name, id);
+      rows.add(id, name, anonymous ? 1 : 0);
+    }
+    return id;
+  }
+
+  private datasetId(name: string, rows: CopyRows): number {
+    let id = this.datasets.get(name);
+    if (id === undefined) {
+      id = ++this.lastDataset;
+      this.datasets.set(name, id);
+      rows.add(id, name);
+    }
+    return id;
+  }
+
+  /** Writes a batch that {@link canTake} accepted: every document is new and current. */
+  async write(client: pg.PoolClient, plans: readonly PlannedInput[], addedAt: string): Promise<AddResult[]> {
+    const t = {
+      model: new CopyRows("model (id, name, anonymous)"),
+      dataset: new CopyRows("dataset (id, name)"),
+      document: new CopyRows("document (id, hkey, hash, source, subject, added_at, current, body)"),
+      step: new CopyRows(
+        "step (id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)",
+      ),
+      edge: new CopyRows("edge (parent, child, step, relation, bits)"),
+      stepDataset: new CopyRows("step_dataset (step, dataset)"),
+      claim: new CopyRows("license_claim (kind, entity, document, license, license_name, license_link)"),
+      digest: new CopyRows("artefact_digest (value, algorithm, kind, entity, document, step_id, path)"),
+      signature: new CopyRows("document_signature (document, key_id, verified, envelope)"),
+    };
+    const results = plans.map(({ plan, source, signature }, index) => {
+      for (const [name, anonymous] of plan.models) this.modelId(name, anonymous, t.model);
+      for (const name of plan.datasets) this.datasetId(name, t.dataset);
+      for (const c of plan.datasetLicenses) this.datasetId(c.entity, t.dataset);
+      const model = (name: string): number => this.modelId(name, false, t.model);
+      const dataset = (name: string): number => this.datasetId(name, t.dataset);
+      const hkey = hashKey(plan.hash);
+      const id = ++this.lastDocument;
+      this.hkeys.add(hkey);
+      this.subjects.add(plan.subject);
+      t.document.add(id, hkey, plan.hash, source, model(plan.subject), addedAt, 1, plan.body);
+      for (const step of plan.steps) {
+        const stepId = ++this.lastStep;
+        const output = model(step.output);
+        t.step.add(
+          stepId,
+          id,
+          step.stepId,
+          step.kind,
+          step.name ?? null,
+          step.objective ?? null,
+          step.parameterization ?? null,
+          step.method ?? null,
+          step.hyperparameters ?? null,
+          output,
+        );
+        const bits = stepBits(step);
+        for (const input of step.inputs)
+          t.edge.add(model(input), output, stepId, RELATION_CODES[step.relation], bits);
+        for (const name of step.datasets) t.stepDataset.add(stepId, dataset(name));
+      }
+      for (const c of plan.modelLicenses)
+        t.claim.add(0, model(c.entity), id, c.license, c.licenseName ?? null, c.licenseLink ?? null);
+      for (const c of plan.datasetLicenses)
+        t.claim.add(1, dataset(c.entity), id, c.license, c.licenseName ?? null, c.licenseLink ?? null);
+      for (const r of plan.digests)
+        t.digest.add(
+          r.value,
+          r.algorithm,
+          r.kind,
+          r.kind === 0 ? model(r.entity) : dataset(r.entity),
+          id,
+          r.stepId,
+          r.path,
+        );
+      if (signature)
+        t.signature.add(id, signature.keyId ?? null, signature.verified ? 1 : 0, signature.envelope);
+      const result: AddResult = {
+        index,
+        status: "added",
+        hash: plan.hash,
+        subject: plan.subject,
+        superseded: 0,
+      };
+      return result;
+    });
+    for (const rows of Object.values(t)) await rows.send(client);
+    return results;
+  }
+}
