@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { countsOf, referenceClosure, sortedEntries, storedClosure, storedCounts } from "./_reference.js";
 import {
@@ -64,6 +65,8 @@ async function dump(location: string): Promise<Record<string, unknown[]>> {
   const store = await openStore(location);
   const ex = (store as unknown as { ex: Executor }).ex;
   const q = (sql: string) => ex.all<Record<string, unknown>>(sql, []);
+  // Writing after the load works: new ids come after the load's (sequences, rowids moved past them).
+  await store.addDocuments([{ document: oneStep("after/x", ["org/m1", "after/new"]), source: "after" }]);
   const result = {
     models: await q("SELECT name, anonymous FROM model ORDER BY name"),
     datasets: await q("SELECT name FROM dataset ORDER BY name"),
@@ -88,10 +91,6 @@ async function dump(location: string): Promise<Record<string, unknown[]>> {
   const reference = await referenceClosure(ex);
   expect(result.closure).toEqual(sortedEntries(reference));
   expect(result.counts).toEqual(countsOf(reference));
-  // A new model after the load gets a fresh id (sequences and rowids moved past the ids the load used).
-  await store.addDocuments([{ document: oneStep("after/x", ["org/m1"]), source: "after" }]);
-  const after = await q("SELECT count(*) AS n FROM model WHERE name = 'after/x'");
-  expect(Number(after[0]?.n)).toBe(1);
   await store.close();
   return result;
 }
@@ -138,8 +137,19 @@ describe.each(kinds)("bulk load (%s)", (_name, make) => {
     const crashed = registry.fresh();
     const committed = await killAfter(crashed, file, 2);
     expect(committed).toBeGreaterThanOrEqual(600);
+    if (registry.kind === "sqlite") {
+      // Killed in bulk mode: the closure and the indexes were still left to the end of the load.
+      const db = new Database(crashed, { readonly: true });
+      expect(db.prepare("SELECT key FROM ftl_meta WHERE key LIKE 'bulk_%' ORDER BY key").all()).toEqual([
+        { key: "bulk_closure" },
+        { key: "bulk_indexes" },
+      ]);
+      expect(db.prepare("SELECT count(*) AS n FROM closure").get()).toEqual({ n: 0 });
+      db.close();
+    }
     const afterCrash = await dump(crashed);
-    expect((afterCrash.documents?.length ?? 0) % 300).toBe(0);
+    // Whole batches only (the one document more is the dump's own `after/x`).
+    expect(((afterCrash.documents?.length ?? 0) - 1) % 300).toBe(0);
     const store = await openStore(crashed);
     await ingest(store, [file], { batchSize: 300 });
     await store.close();
@@ -149,7 +159,6 @@ describe.each(kinds)("bulk load (%s)", (_name, make) => {
     await cleanStore.close();
     const a = await dump(crashed);
     const b = await dump(clean);
-    // Bodies and everything else agree; `after/x` was added by each dump, once per dump.
     expect(a).toEqual(b);
   });
 });
