@@ -135,14 +135,15 @@ interface StoreFigures {
     cpuSeconds: number;
     rereadSeconds: number;
     reloadSeconds: number;
-    /** SQLite: the bare loader on the same file (bench/lib/bare-load.ts). */
+    /** SQLite: the bare loader on the same file (bench/lib/bare-load.ts), wall and CPU. */
     bareSeconds?: number;
+    bareCpuSeconds?: number;
   };
   queries: QueryFigures[];
 }
 
 /** The load floor on SQLite: parse, store bodies and edges (bench/lib/bare-load.ts), in a child process. */
-function bareLoad(): { seconds: number; peakRssMb: number } {
+function bareLoad(): { seconds: number; cpuSeconds?: number; peakRssMb: number } {
   const script = fileURLToPath(new URL("./lib/bare-load.ts", import.meta.url));
   const result = spawnSync(
     process.execPath,
@@ -162,7 +163,11 @@ function bareLoad(): { seconds: number; peakRssMb: number } {
   if (result.status !== 0) throw new Error(`bare loader failed (${result.status ?? result.signal})`);
   for (const suffix of ["", "-wal", "-shm"])
     rmSync(`${root}/bench/out/bare-${models}.db${suffix}`, { force: true });
-  return JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as { seconds: number; peakRssMb: number };
+  return JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as {
+    seconds: number;
+    cpuSeconds?: number;
+    peakRssMb: number;
+  };
 }
 
 function workerRun(location: string): WorkerOutput {
@@ -374,12 +379,15 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
     progress(`  --skip-load: querying the registry already at ${location}`);
   }
   const bare: number[] = [];
+  const bareCpu: number[] = [];
   for (let run = 0; run < (values["skip-load"] ? 0 : loadRuns); run++) {
     if (kind === "sqlite") {
       progress(`  bare loader ${run + 1}/${loadRuns} …`);
-      bare.push(bareLoad().seconds);
+      const floor = bareLoad();
+      bare.push(floor.seconds);
+      bareCpu.push(floor.cpuSeconds ?? Number.NaN);
       progress(
-        `  bare loader: ${formatNumber(bare.at(-1) ?? Number.NaN)} s (load average ${loadavg()[0]?.toFixed(1)})`,
+        `  bare loader: ${formatNumber(floor.seconds)} s, CPU ${formatNumber(floor.cpuSeconds ?? Number.NaN)} s (load average ${loadavg()[0]?.toFixed(1)})`,
       );
     }
     progress(`  load ${run + 1}/${loadRuns}: fresh ${kind} registry, loading …`);
@@ -408,7 +416,7 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
     cpuSeconds: median(loads.map((l) => l.cpuSeconds ?? Number.NaN)),
     rereadSeconds: median(loads.map((l) => l.rereadSeconds ?? Number.NaN)),
     reloadSeconds: median(loads.map((l) => l.reloadSeconds ?? Number.NaN)),
-    ...(bare.length > 0 ? { bareSeconds: median(bare) } : {}),
+    ...(bare.length > 0 ? { bareSeconds: median(bare), bareCpuSeconds: median(bareCpu) } : {}),
   };
   const store = await openStore(location);
   const floor =
@@ -502,6 +510,7 @@ if (results.length > 0) {
       ...results.map((r) => r.load.reloadSeconds),
     ],
     ["bare loader seconds (SQLite floor)", ...results.map((r) => r.load.bareSeconds ?? Number.NaN)],
+    ["bare loader CPU seconds", ...results.map((r) => r.load.bareCpuSeconds ?? Number.NaN)],
   ];
   for (const q of results[0]?.queries ?? []) {
     rows.push([`${q.query} p50 ms`, ...results.map((r) => pick(r, q.query)?.ftl.p50 ?? Number.NaN)]);
