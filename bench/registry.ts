@@ -44,6 +44,7 @@ const { values } = parseArgs({
     batch: { type: "string", default: "2000" },
     "skip-load": { type: "boolean", default: false },
     pg: { type: "string", default: process.env.FTL_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/test" },
+    "pg-schema": { type: "string" },
   },
   allowPositionals: false,
 });
@@ -205,7 +206,7 @@ async function freshLocation(
     if (!keep) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
     return { location: path };
   }
-  const schema = `ftl_bench_${sizeName}`;
+  const schema = values["pg-schema"] ?? `ftl_bench_${sizeName}`;
   if (keep) {
     const url = new URL(values.pg ?? "");
     url.searchParams.set("schema", schema);

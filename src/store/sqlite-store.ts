@@ -3,8 +3,9 @@
  * transaction, so a crash (even kill -9) keeps every committed batch and none of a half-written one.
  *
  * Bulk mode: the first batch into an empty registry drops the secondary indexes (model_name included) in its
- * own transaction and notes their definitions in ftl_meta `bulk_indexes`; while loading, model ids and
- * document hashes are looked up in memory. The indexes are rebuilt (sorted, one transaction) before the
+ * own transaction and notes their definitions in ftl_meta `bulk_indexes` (and `bulk_closure`); while loading,
+ * ids come from memory and rows go in by multi-row INSERTs (sqlite-bulk-writer.ts), and the closure waits.
+ * The load ends (closure and counts built from the edges, indexes rebuilt sorted: sqlite-bulk.ts) before the
  * first query, on optimize()/close(), when another writer's documents appear, when a subject comes again
  * (older documents may have to be retired), after a failed batch, and on open after a kill -9.
  */
