@@ -146,8 +146,10 @@ class PostgresStore implements Store {
       };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
-      // Earlier batches of a bulk load stay committed: they get their closure and indexes now (or on open).
-      if (this.bulk !== undefined) await this.finishBulk().catch(() => undefined);
+      // Earlier batches of a bulk load stay committed: they get their closure and indexes now (or on open),
+      // also when this batch had ended the bulk load in its own transaction, now rolled back.
+      this.bulk = undefined;
+      if (this.bulkTried) await finishPending(this.pool).catch(() => undefined);
       throw error;
     } finally {
       client.release();

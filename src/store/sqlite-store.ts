@@ -344,14 +344,13 @@ class SqliteStore implements Store {
       this.modelIds.clear();
       this.datasetIds.clear();
       this.closure.reset();
-      if (this.bulk !== undefined) {
-        // Earlier batches of the bulk load stay committed: give them their indexes back before going on.
-        this.endBulk();
-        try {
-          this.db.transaction(() => finishBulkLoad(this.db)).immediate();
-        } catch {
-          // Rebuilt on the next open instead; the batch's own error is the one to report.
-        }
+      // Earlier batches of a bulk load stay committed: they get their closure and indexes before going on
+      // (also when this batch had ended the bulk load, in its own transaction, now rolled back).
+      this.endBulk();
+      try {
+        this.db.transaction(() => finishBulkLoad(this.db)).immediate();
+      } catch {
+        // Finished on the next open instead; the batch's own error is the one to report.
       }
       throw error;
     }
