@@ -96,7 +96,8 @@ export class PgBulk {
   private readonly models = new Map<string, number>();
   private readonly datasets = new Map<string, number>();
   private readonly hkeys = new Set<number>();
-  private readonly subjects = new Set<string>();
+  /** Model ids that are the subject of a document (ids rather than names: 2M names cost memory). */
+  private readonly subjects = new Set<number>();
   private lastModel = 0;
   private lastDataset = 0;
   private lastDocument = 0;
@@ -128,7 +129,8 @@ export class PgBulk {
     const hkeys = new Set<number>();
     for (const { plan } of plans) {
       const hkey = hashKey(plan.hash);
-      if (this.subjects.has(plan.subject) || subjects.has(plan.subject)) return false;
+      const known = this.models.get(plan.subject);
+      if ((known !== undefined && this.subjects.has(known)) || subjects.has(plan.subject)) return false;
       if (this.hkeys.has(hkey) || hkeys.has(hkey)) return false;
       subjects.add(plan.subject);
       hkeys.add(hkey);
@@ -180,8 +182,9 @@ export class PgBulk {
       const hkey = hashKey(plan.hash);
       const id = ++this.lastDocument;
       this.hkeys.add(hkey);
-      this.subjects.add(plan.subject);
-      t.document.add(id, hkey, plan.hash, source, model(plan.subject), addedAt, 1, plan.body);
+      const subject = model(plan.subject);
+      this.subjects.add(subject);
+      t.document.add(id, hkey, plan.hash, source, subject, addedAt, 1, plan.body);
       for (const step of plan.steps) {
         const stepId = ++this.lastStep;
         const output = model(step.output);
