@@ -112,9 +112,9 @@ export async function ingestFile(
   let optimizeMs = 0;
   const decileMs = new Array<number>(10).fill(0);
   const decileDocs = new Array<number>(10).fill(0);
-  const addPlanned: Store["addPlanned"] = async (batch) => {
+  const addPlanned: Store["addPlanned"] = async (batch, addOptions) => {
     const t = performance.now();
-    const summary = await store.addPlanned(batch);
+    const summary = await store.addPlanned(batch, addOptions);
     const ms = performance.now() - t;
     addMs += ms;
     slowest = Math.max(slowest, ms);

@@ -195,7 +195,7 @@ export async function ingest(
   };
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const result = await store.addPlanned(batch);
+    const result = await store.addPlanned(batch, { bulk: true });
     batch = [];
     summary.batches++;
     summary.added += result.added;

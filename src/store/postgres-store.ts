@@ -16,7 +16,7 @@ import { writeBatch } from "./postgres-write.js";
 import * as q from "./queries.js";
 import { search } from "./search.js";
 import { type Executor, numberedPlaceholders } from "./sql.js";
-import { type AddInput, type AddSummary, type Store, StoreError } from "./store.js";
+import { type AddInput, type AddOptions, type AddSummary, type Store, StoreError } from "./store.js";
 import * as tree from "./tree-queries.js";
 
 type Location = Extract<StoreLocation, { kind: "postgres" }>;
@@ -124,13 +124,13 @@ class PostgresStore implements Store {
     );
   }
 
-  async addPlanned(plans: readonly PlannedInput[]): Promise<AddSummary> {
+  async addPlanned(plans: readonly PlannedInput[], options: AddOptions = {}): Promise<AddSummary> {
     const addedAt = new Date().toISOString();
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock(hashtext('ftl-write:' || current_schema()))");
-      const results = await this.write(client, plans, addedAt);
+      const results = await this.write(client, plans, addedAt, options.bulk === true);
       await client.query("COMMIT");
       this.addedSinceAnalyze += results.filter((r) => r.status === "added").length;
       if (this.addedSinceAnalyze >= 5000 && this.addedSinceAnalyze >= this.documentsAtAnalyze) {
@@ -157,10 +157,15 @@ class PostgresStore implements Store {
   }
 
   /** One batch, in bulk mode (COPY) while it applies, else by the general path; inside the write lock. */
-  private async write(client: pg.PoolClient, plans: readonly PlannedInput[], addedAt: string) {
+  private async write(
+    client: pg.PoolClient,
+    plans: readonly PlannedInput[],
+    addedAt: string,
+    bulkAllowed: boolean,
+  ) {
     // Another writer ended this bulk load (its batches need the indexes): so does this one.
     if (this.bulk !== undefined && !(await bulkPending(client))) this.bulk = undefined;
-    if (this.bulk === undefined && !this.bulkTried) {
+    if (this.bulk === undefined && !this.bulkTried && bulkAllowed) {
       this.bulkTried = true;
       this.bulk = await PgBulk.enter(client);
     }

@@ -7,9 +7,18 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { chain } from "./_test-stores.js";
 import { openStore, resolveLocation, StoreError } from "./index.js";
+import { planDocument } from "./plan.js";
+import type { AddInput, Store } from "./store.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ftl-open-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A batch as `ingest` adds it: planned, with a bulk load allowed. */
+const bulkAdd = (store: Store, batch: readonly AddInput[]) =>
+  store.addPlanned(
+    batch.map((input) => ({ plan: planDocument(input.document), source: input.source })),
+    { bulk: true },
+  );
 
 describe("resolveLocation", () => {
   it("takes --db, then FTL_DB, then ./.ftl/registry.db", () => {
@@ -83,14 +92,23 @@ describe("bulk mode (the first batch into an empty registry)", () => {
     return { names, pending };
   };
 
+  it("never starts a bulk load for a plain add (ftl add, ftl serve): other processes see it at once", async () => {
+    const path = join(dir, "plain.db");
+    const store = await openStore(path);
+    const all = indexes(path).names;
+    await store.addDocuments(chain("p", 3));
+    expect(indexes(path)).toEqual({ names: all, pending: false });
+    await store.close();
+  });
+
   it("drops the secondary indexes while loading and rebuilds them before the first query", async () => {
     const path = join(dir, "bulk.db");
     const store = await openStore(path);
     const all = indexes(path).names;
     expect(all).toContain("model_name");
-    await store.addDocuments(chain("b", 5));
+    await bulkAdd(store, chain("b", 5));
     expect(indexes(path)).toEqual({ names: [], pending: true });
-    await store.addDocuments(chain("c", 3));
+    await bulkAdd(store, chain("c", 3));
     expect((await store.ancestors("b/m5")).models).toHaveLength(5);
     expect(indexes(path)).toEqual({ names: all, pending: false });
     await store.close();
@@ -99,7 +117,7 @@ describe("bulk mode (the first batch into an empty registry)", () => {
   it("rebuilds them on open when a bulk load was interrupted", async () => {
     const path = join(dir, "interrupted.db");
     const store = await openStore(path);
-    await store.addDocuments(chain("i", 4));
+    await bulkAdd(store, chain("i", 4));
     // Another process opens the registry in the middle of the load (as after a kill -9 of the loader).
     const other = await openStore(path);
     expect(indexes(path).pending).toBe(false);
@@ -107,7 +125,7 @@ describe("bulk mode (the first batch into an empty registry)", () => {
     await other.addDocuments(chain("j", 2));
     await other.close();
     // The loader notices the other writer's documents and leaves bulk mode; names stay unique.
-    const more = await store.addDocuments([...chain("i", 6), ...chain("k", 2)]);
+    const more = await bulkAdd(store, [...chain("i", 6), ...chain("k", 2)]);
     expect(more).toMatchObject({ added: 4, duplicates: 4 });
     await store.close();
     const again = await openStore(path);
@@ -198,9 +216,9 @@ describe("hostile registry files (issue 15): a clear error naming the file, neve
     const path = join(dir, "together.db");
     const a = await openStore(path);
     const b = await openStore(path);
-    await a.addDocuments(chain("a", 3)); // a enters bulk mode: model_name dropped
-    await b.addDocuments([...chain("b", 3), ...chain("a", 2)]); // needed ON CONFLICT (name): exit 70 before
-    await a.addDocuments(chain("a", 5));
+    await bulkAdd(a, chain("a", 3)); // a enters bulk mode: model_name dropped
+    await bulkAdd(b, [...chain("b", 3), ...chain("a", 2)]); // needed ON CONFLICT (name): exit 70 before
+    await bulkAdd(a, chain("a", 5));
     await a.close();
     await b.close();
     const check = await openStore(path, { mustExist: true });

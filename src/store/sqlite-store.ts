@@ -2,7 +2,8 @@
  * The embedded registry: one SQLite file through better-sqlite3, in WAL mode. Each batch is one IMMEDIATE
  * transaction, so a crash (even kill -9) keeps every committed batch and none of a half-written one.
  *
- * Bulk mode: the first batch into an empty registry drops the secondary indexes (model_name included) in its
+ * Bulk mode (asked for by `ingest`: `addPlanned(…, { bulk: true })`, never by a single add, since other
+ * processes do not see the graph until the load ends): the first batch into an empty registry drops the secondary indexes (model_name included) in its
  * own transaction and notes their definitions in ftl_meta `bulk_indexes` (and `bulk_closure`); while loading,
  * ids come from memory and rows go in by multi-row INSERTs (sqlite-bulk-writer.ts), and the closure waits.
  * The load ends (closure and counts built from the edges, indexes rebuilt sorted: sqlite-bulk.ts) before the
@@ -22,7 +23,7 @@ import { BULK_CLOSURE, BULK_INDEXES, finishBulkLoad } from "./sqlite-bulk.js";
 import { SqliteBulkWriter } from "./sqlite-bulk-writer.js";
 import { SqliteClosure } from "./sqlite-closure.js";
 import { checkIsRegistry, migrate, openDatabase, tune } from "./sqlite-open.js";
-import type { AddInput, AddResult, AddSummary, Store } from "./store.js";
+import type { AddInput, AddOptions, AddResult, AddSummary, Store } from "./store.js";
 import * as tree from "./tree-queries.js";
 
 type Db = Database.Database;
@@ -141,7 +142,7 @@ class SqliteStore implements Store {
    * writer looks up in memory instead; the indexes are rebuilt, sorted, by {@link finishBulk}. Later
    * batches check that no other writer added documents meanwhile (else bulk mode ends at once).
    */
-  private enterOrCheckBulk(): void {
+  private enterOrCheckBulk(allowed: boolean): void {
     const pending = this.prepare("SELECT 1 FROM ftl_meta WHERE key = 'bulk_indexes'").get() !== undefined;
     if (this.bulk !== undefined) {
       const last = this.prepare("SELECT max(id) AS id FROM document").get() as { id: number | null };
@@ -153,7 +154,7 @@ class SqliteStore implements Store {
     // Another writer is bulk-loading (its indexes are dropped): this writer needs them, so it rebuilds them
     // in its own transaction, which ends that bulk load (the other writer notices on its next batch).
     if (pending) finishBulkLoad(this.db);
-    if (this.bulkTried) return;
+    if (this.bulkTried || !allowed) return;
     this.bulkTried = true;
     if (this.prepare("SELECT 1 FROM document LIMIT 1").get() !== undefined) return;
     if (this.prepare("SELECT 1 FROM model LIMIT 1").get() !== undefined) return;
@@ -323,11 +324,11 @@ class SqliteStore implements Store {
     );
   }
 
-  async addPlanned(plans: readonly PlannedInput[]): Promise<AddSummary> {
+  async addPlanned(plans: readonly PlannedInput[], options: AddOptions = {}): Promise<AddSummary> {
     const addedAt = new Date().toISOString();
     const write = this.db.transaction(() => {
       this.closure.reset();
-      this.enterOrCheckBulk();
+      this.enterOrCheckBulk(options.bulk === true);
       const results = plans.map(({ plan, source, signature }, i) =>
         this.addOne(plan, source, i, addedAt, signature),
       );

@@ -35,6 +35,11 @@ export interface AddResult {
   superseded: number;
 }
 
+export interface AddOptions {
+  /** Start a bulk load when this batch is the first into an empty registry (default false). */
+  bulk?: boolean;
+}
+
 export interface AddSummary {
   added: number;
   duplicates: number;
@@ -266,8 +271,13 @@ export interface Store {
   readonly location: string;
   /** Adds documents in one transaction: all of the batch or none of it. Idempotent by content hash + source. */
   addDocuments(batch: readonly AddInput[]): Promise<AddSummary>;
-  /** The same, for documents already planned (`planDocument`), e.g. by `ingest`'s worker threads. */
-  addPlanned(batch: readonly PlannedInput[]): Promise<AddSummary>;
+  /**
+   * The same, for documents already planned (`planDocument`), e.g. by `ingest`'s worker threads. With
+   * `bulk: true` (what `ingest` asks for), the first batch into an empty registry starts a bulk load: indexes
+   * dropped, the closure built once when the load ends. Until then other processes do not see the graph, so
+   * single adds (`ftl add`, `ftl serve`'s POST) never ask for it.
+   */
+  addPlanned(batch: readonly PlannedInput[], options?: AddOptions): Promise<AddSummary>;
   ancestors(id: string, options?: WalkOptions): Promise<AncestorsResult>;
   descendants(id: string, options?: DescendantsOptions): Promise<DescendantsResult>;
   /** The model-tree view: counts and one page of descendants, read from the closure (no walk). */
