@@ -54,6 +54,8 @@ export function mentions(sentence: string): Mention[] {
   for (let m = ID.exec(stripped); m; m = ID.exec(stripped)) {
     const id = m[1] ?? "";
     if (/^\d/.test(id.split("/")[1] ?? "") && /^\d+$/.test(id.split("/")[0] ?? "")) continue;
+    // A script (`scripts/train_lora.py` in a command written as prose) names neither a model nor a dataset.
+    if (/\.(?:py|sh|ipynb|js|ts)$/i.test(id)) continue;
     const after = stripped.slice((m.index ?? 0) + id.length, (m.index ?? 0) + id.length + 12);
     const before = stripped.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
     const kind =

@@ -11,6 +11,7 @@
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
 import { readCommandBlocks } from "./commands.js";
+import { readDownloads } from "./download-refs.js";
 import { readMergeProse } from "./merge-prose.js";
 import { readMultilingual } from "./multilingual.js";
 import { readNamedBases } from "./named-bases.js";
@@ -30,4 +31,6 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readTrainingCode,
   readMultilingual,
   readPipelineDiagram,
+  // Last: it rewrites the local folders and names the readers above found.
+  readDownloads,
 ];

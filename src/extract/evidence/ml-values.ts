@@ -8,7 +8,7 @@ import { hyperparameterKeyFor } from "../../model/hyperparameters.js";
 import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
-import type { Block } from "../markdown.js";
+import { type Block, hubLink } from "../markdown.js";
 import { CONTEXT_UNITS, DATASET_WORDS, EPOCH_UNITS, HYPERPARAMETER_LABELS } from "./ml-phrases.js";
 import { type Ref, refAfter, refBefore } from "./ml-refs.js";
 import { clause, clauseStart, matches, phraseRegex, saysTraining, wholeWord } from "./ml-text.js";
@@ -42,7 +42,7 @@ const JOINERS = [
 ];
 const NUMBER = /^[+-]?\d[\d.,_]*(?:[eE][-+]?\d+)?/;
 
-function addDataset(state: CardState, ref: Ref | undefined, line: number, confidence: number): void {
+export function addDataset(state: CardState, ref: Ref | undefined, line: number, confidence: number): void {
   if (!ref || ref.kind === "name") return;
   const value = ref.value.replace(/^\.\//, "");
   if (state.proseDatasets.some((d) => d.value.toLowerCase() === value.toLowerCase())) return;
@@ -111,7 +111,7 @@ function fileNear(text: string, start: number, end: number): Ref | undefined {
   return undefined;
 }
 
-function valueAfter(text: string, from: number): string | undefined {
+export function valueAfter(text: string, from: number): string | undefined {
   let i = from;
   const limit = Math.min(text.length, from + 40);
   while (i < limit) {
@@ -133,9 +133,18 @@ function valueAfter(text: string, from: number): string | undefined {
   return /^\d+,\d{1,2}$|^0,\d+$/.test(raw) ? raw.replace(",", ".") : raw.replace(/[,_]/g, "");
 }
 
-function addHp(state: CardState, key: string, value: string, line: number, confidence: number): void {
+export function addHp(state: CardState, key: string, value: string, line: number, confidence: number): void {
   const typed = hyperparameterKeyFor(key) ?? key;
-  if (state.hp.some((h) => (hyperparameterKeyFor(h.key) ?? h.key.toLowerCase()) === typed)) return;
+  const have = state.hp.find((h) => (hyperparameterKeyFor(h.key) ?? h.key.toLowerCase()) === typed);
+  // A raw cell read as the value (`1e-4 (cosine)`) gives way to the number read from it.
+  if (
+    have &&
+    typeof have.value === "string" &&
+    Number.isNaN(Number(have.value)) &&
+    have.value.startsWith(value)
+  )
+    have.value = value;
+  if (have) return;
   state.hp.push({ key, value, line, confidence });
 }
 
@@ -146,18 +155,45 @@ const cells = (row: string) =>
     .split("|")
     .map((c) => c.replace(/[*`]/g, "").trim().toLowerCase());
 
+/** Hub dataset links in a table cell, Markdown or HTML (`<a href="https://huggingface.co/datasets/org/name">`). */
+function datasetLinks(cell: string): Ref[] {
+  const out: Ref[] = [];
+  for (
+    let at = cell.indexOf("huggingface.co/datasets/");
+    at !== -1;
+    at = cell.indexOf("huggingface.co/datasets/", at + 1)
+  ) {
+    let end = at;
+    while (end < cell.length && end - at < 300 && !/[\s"'<>)\]]/.test(cell[end] ?? "")) end++;
+    const hub = hubLink(`https://${cell.slice(at, end)}`);
+    if (hub?.kind === "dataset") out.push({ value: hub.id, kind: "dataset", start: at, end });
+  }
+  return out;
+}
+
 /**
- * A table with the settings as columns (`| 学习率 | 批大小 | epoch数 |` over `| 2e-5 | 16 | 3 |`): the first data row.
- * Tables of logged values (a loss column) are not settings.
+ * A table with the settings as columns (`| 学习率 | 批大小 | epoch数 |` over `| 2e-5 | 16 | 3 |`): its one data row.
+ * A table of several rows lists alternatives or results (a memory profile per RAM size, dev
+ * j-other-zh-chatglm-cpu-trainer-tool-readme), not one run's settings; tables of logged values (a loss column)
+ * are not settings. A column headed by a dataset word gives the Hub datasets linked in it (`| 학습 데이터셋 1,2 |`,
+ * dev j-ne-ko-kwon-news-mistral-lora-table).
  */
 export function readColumnTable(blocks: Block[], b: number, state: CardState): void {
-  const [head, sep, row] = [blocks[b], blocks[b + 1], blocks[b + 2]];
+  const [head, sep, row, after] = [blocks[b], blocks[b + 1], blocks[b + 2], blocks[b + 3]];
   if (head?.type !== "table" || sep?.type !== "table" || row?.type !== "table") return;
   if (sep.line !== head.line + 1 || row.line !== head.line + 2 || !SEPARATOR.test(sep.text.trim())) return;
+  if (after?.type === "table" && after.line === row.line + 1) return;
   const names = cells(head.text);
   const values = cells(row.text);
+  const raw = row.text
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split("|");
   if (names.length !== values.length || names.some((n) => /loss|损失|損失|손실|потер/.test(n))) return;
   names.forEach((name, i) => {
+    DATASET.lastIndex = 0;
+    if (DATASET.test(name) && !NOT_TRAINING.test(name))
+      for (const ref of datasetLinks(raw[i] ?? "")) addDataset(state, ref, row.line, 0.8);
     const key = LABEL_KEY.get(name) ?? (hyperparameterKeyFor(name.replace(/\s+/g, "_")) ? name : undefined);
     const value = NUMBER.exec(values[i] ?? "")?.[0];
     if (key && value) addHp(state, key.replace(/\s+/g, "_"), value, row.line, 0.8);
@@ -171,7 +207,7 @@ export function readColumnTable(blocks: Block[], b: number, state: CardState): v
 const TRAINING_SETTINGS_HEADING =
   /トレーニング|学習設定|训练|訓練|학습|training (?:settings|setup|config|details|parameters|hyperparameters)/i;
 
-export function readHyperparameters(block: Block, state: CardState, lower: string): void {
+export function readHyperparameters(block: Block, state: CardState, lower: string, settings = false): void {
   let found = false;
   for (const m of matches(LABELS, lower)) {
     const start = m.index ?? 0;
@@ -185,11 +221,11 @@ export function readHyperparameters(block: Block, state: CardState, lower: strin
   }
   if (found && TRAINING_SETTINGS_HEADING.test(block.headings.filter(Boolean).pop() ?? ""))
     state.genericFineTune ??= block.line;
-  readCounts(lower, block, state);
+  readCounts(lower, block, state, settings);
 }
 
 /** `2epoch`, `3 эпохи`, `训练3轮` (epochs) and `16K контекст` (maximum sequence length). */
-function readCounts(lower: string, block: Block, state: CardState): void {
+function readCounts(lower: string, block: Block, state: CardState, settings: boolean): void {
   const short = lower.length <= 40 && lower.replace(/[\s*`✔-]/g, "").length <= 12;
   for (const [re, key] of [
     [EPOCHS, "num_train_epochs"],
@@ -205,7 +241,7 @@ function readCounts(lower: string, block: Block, state: CardState): void {
       if (/^[a-zа-яё]/.test(m[0]) && /[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(lower[end] ?? ""))
         continue;
       if (key === "num_train_epochs" && count[2]) continue;
-      if (!short && !saysTraining(clause(lower, start, end, 100))) continue;
+      if (!short && !settings && !saysTraining(clause(lower, start, end, 100))) continue;
       const value = count[2] ? String(Number(count[1]) * 1024) : count[1];
       addHp(state, key, value, block.line, 0.7);
     }

@@ -6,14 +6,16 @@
  * Adds to the `CardState`: `proseBases` (0.8 for a clear statement, 0.7 for a weaker one), `genericFineTune`,
  * `proseDatasets`, `hp` under the trainer's key names, and the parameterisation and objective of prose steps.
  */
-import type { Objective, Parameterization } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
-import { emptyStep, extracted, fact } from "../facts.js";
+import { extracted, fact } from "../facts.js";
 import type { Block } from "../markdown.js";
 import { parameterizationIn } from "../read-prose.js";
+import { BASE_PHRASES, type BasePhrase } from "./ml-base-phrases.js";
 import { readDerivation } from "./ml-derivation.js";
-import { BASE_LABEL_ITEMS, BASE_PHRASES, type BasePhrase, METHOD_WORDS } from "./ml-phrases.js";
+import { applyMethods, type Methods, notePara } from "./ml-methods.js";
+import { BASE_LABEL_ITEMS, METHOD_WORDS } from "./ml-phrases.js";
 import { type Ref, refAfter, refBefore } from "./ml-refs.js";
+import { readForeignInline, readSettingsTable } from "./ml-settings.js";
 import { clause, foreignText, matches, phraseRegex, saysTraining, skipBlock, wholeWord } from "./ml-text.js";
 import { readColumnTable, readDatasets, readHyperparameters } from "./ml-values.js";
 
@@ -46,6 +48,7 @@ function baseRef(text: string, start: number, end: number, phrase: BasePhrase): 
   if (!found || found.kind === "dataset" || found.kind === "path") return undefined;
   if (phrase.followedBy && !text.slice(found.end, found.end + 4).includes(phrase.followedBy))
     return undefined;
+  if (phrase.direct && !/^[\s*_`]*$/.test(text.slice(end, found.start))) return undefined;
   return found;
 }
 
@@ -95,18 +98,6 @@ function readBases(blocks: Block[], b: number, state: CardState, lower: string):
   }
 }
 
-interface Methods {
-  parameterization?: { value: Parameterization; line: number };
-  objectives: { value: Objective; line: number }[];
-}
-
-const RANK: Record<string, number> = { qlora: 3, dora: 2, lora: 1, full: 0 };
-
-function notePara(found: Methods, value: Parameterization, line: number): void {
-  const have = found.parameterization;
-  if (!have || (RANK[value] ?? 0) > (RANK[have.value] ?? 0)) found.parameterization = { value, line };
-}
-
 /** Method words (`指令微调`, `全参数微调`, `지도학습`) and LoRA/QLoRA named beside a training word. */
 function readMethods(block: Block, found: Methods, lower: string): void {
   for (const m of matches(METHODS, lower)) {
@@ -127,25 +118,6 @@ function readMethods(block: Block, found: Methods, lower: string): void {
   }
 }
 
-function applyMethods(found: Methods, state: CardState): void {
-  const { file } = state;
-  const prov = (line: number) =>
-    extracted(file, { line, confidence: 0.7, note: "method named in the card's prose" });
-  for (const objective of found.objectives) {
-    if (state.prose.some((p) => p.step.objective?.value === objective.value)) continue;
-    const step = emptyStep("fine-tune", prov(objective.line));
-    step.objective = fact(objective.value, prov(objective.line));
-    state.prose.push({ step, ordered: false, index: objective.line * 10000 });
-  }
-  const para = found.parameterization;
-  if (!para) return;
-  if (state.prose.length === 0) {
-    const step = emptyStep("fine-tune", prov(para.line));
-    state.prose.push({ step, ordered: false, index: para.line * 10000 });
-  }
-  for (const p of state.prose) p.step.parameterization ??= fact(para.value, prov(para.line));
-}
-
 /** The reader: bases, datasets, hyperparameters and methods stated in the card's other-language prose. */
 export function readMultilingual(blocks: Block[], state: CardState): void {
   const found: Methods = { objectives: [] };
@@ -158,8 +130,9 @@ export function readMultilingual(blocks: Block[], state: CardState): void {
     if (lower.length !== block.text.length) continue;
     readBases(blocks, b, state, lower);
     readDatasets(blocks, b, state, lower);
-    readHyperparameters(block, state, lower);
-    readColumnTable(blocks, b, state);
+    // Two or more English setting labels in other-language text make it a settings list (`正式設定：…`).
+    readHyperparameters(block, state, lower, readForeignInline(block, state) >= 2);
+    if (!readSettingsTable(blocks, b, state, found)) readColumnTable(blocks, b, state);
     readMethods(block, found, lower);
   }
   applyMethods(found, state);

@@ -1,0 +1,125 @@
+/**
+ * Phrases that state a card's base model in Chinese, Japanese, Korean, Russian, German, French, Spanish and
+ * Portuguese, collected from real cards and READMEs. Each phrase names the card it was collected from (`dev:` items
+ * are in test/fixtures/corpus/dev; others are public GitHub files). Phrases marked "issue 6" were listed in the issue
+ * and have no collected card yet: they are kept because they are the standard wording, and they carry the same
+ * rules (a model must be read right beside them).
+ *
+ * Data, not code: `multilingual.ts` reads this table.
+ */
+
+/** Where the model sits relative to the phrase. */
+export type Side = "after" | "before";
+
+export interface BasePhrase {
+  text: string;
+  side: Side;
+  /** A training word must occur near the phrase (the phrase alone does not say the model was trained from). */
+  needsVerb?: boolean;
+  /** The phrase itself says the model was fine-tuned (enough for a fine-tune step with the base). */
+  fineTune?: boolean;
+  /** A label (`Base model: X`): a colon must follow it. */
+  label?: boolean;
+  /** The reference may come a few words after the phrase (`基于QLoRA开源的[33B guanaco](…)训练`). */
+  scan?: boolean;
+  /** A training word must follow the phrase within this many characters (`X 进行指令微调`). */
+  verbAfter?: number;
+  /** The model must follow the phrase with nothing but spaces or emphasis between (`微调 ChatGLM3-6B`). */
+  direct?: boolean;
+  /** Text that must follow the reference (`使用 X 模型`). */
+  followedBy?: string;
+  confidence: number;
+}
+
+export const BASE_PHRASES: readonly BasePhrase[] = [
+  // zh — dev c-ne-zh-anima33b-qlora-training: "Anima模型基于QLoRA开源的[33B guanaco](…)训练了10000 steps"
+  // zh — dev c-ne-zh-agents-course-gemma2-function-calling: "我们将基于 [google/gemma-2-2b-it](…) 构建一个函数调用模型"
+  { text: "基于", side: "after", needsVerb: true, scan: true, confidence: 0.8 },
+  // zh — issue 6: "以 X 为基座", "在 X 的基础上"
+  { text: "为基座", side: "before", confidence: 0.8 },
+  { text: "作为基座", side: "before", confidence: 0.8 },
+  { text: "作为基础模型", side: "before", confidence: 0.8 },
+  { text: "的基础上", side: "before", needsVerb: true, fineTune: true, confidence: 0.8 },
+  // zh — xueh88401-web/qwen2.5-7b-medical-finetune README: "需要与基础模型 `Qwen/Qwen2.5-7B-Instruct` 结合使用"
+  { text: "基础模型", side: "after", label: true, confidence: 0.8 },
+  // en label in a Korean README — dev c-ne-ko-denji-kanana-qlora-readme: "Base Model:\n🔗 kakaocorp/kanana-1.5-8b-instruct-2505"
+  { text: "Base Model", side: "after", label: true, confidence: 0.8 },
+  { text: "基座模型", side: "after", label: true, confidence: 0.8 },
+  // zh — issue 6 ("X 微调而来", "底座模型"); no card collected yet
+  { text: "微调而来", side: "before", fineTune: true, confidence: 0.8 },
+  { text: "底座模型", side: "after", label: true, confidence: 0.8 },
+  // zh — CPU-DS/Code-AiHelper README: "使用 Qwen2.5-7B-Instruct 模型在数据集上进行Lora微调训练"
+  { text: "使用", side: "after", needsVerb: true, followedBy: "模型", confidence: 0.7 },
+  // zh — xueh88401-web/qwen2.5-7b-medical-finetune README: "使用 QLoRA 技术在 **QiZhenGPT** 医疗数据集上对 Qwen2.5-7B-Instruct 进行指令微调"
+  { text: "进行", side: "before", verbAfter: 8, fineTune: true, confidence: 0.7 },
+  // ja — dev c-ne-ja-tarot-tinyllama-qlora: "TinyLlama-1.1B-Chat-v1.0 をベースモデルとして採用"
+  { text: "をベースモデルとして", side: "before", confidence: 0.8 },
+  { text: "をベースモデルに", side: "before", confidence: 0.8 },
+  // ja — issue 6: "X をベースに", "X をファインチューニング", "ベースモデル: X"
+  { text: "をベースに", side: "before", confidence: 0.8 },
+  { text: "をベースとして", side: "before", confidence: 0.8 },
+  { text: "をベースとした", side: "before", confidence: 0.8 },
+  { text: "を追加学習", side: "before", fineTune: true, confidence: 0.8 },
+  { text: "をファインチューニング", side: "before", fineTune: true, confidence: 0.8 },
+  { text: "ベースモデル", side: "after", label: true, confidence: 0.8 },
+  // ko — sanguk-project/master model/gemma-7b-r16-master/README.md: "이 모델은 Google의 Gemma-7B를 기반으로 LoRA(…) 기법을
+  //      사용하여 fine-tuning된 모델입니다", "**베이스 모델:** google/gemma-7b"
+  { text: "기반으로", side: "before", needsVerb: true, confidence: 0.8 },
+  { text: "베이스 모델", side: "after", label: true, confidence: 0.8 },
+  { text: "기반 모델", side: "after", label: true, confidence: 0.8 },
+  // ko — issue 6 ("X를 파인튜닝한 모델"); no card collected yet
+  { text: "를 파인튜닝", side: "before", fineTune: true, confidence: 0.8 },
+  { text: "을 파인튜닝", side: "before", fineTune: true, confidence: 0.8 },
+  // ko — dev c-ne-ko-ohlora-v4-kanana-lora-report: "[Kanana-1.5-2.1B-instruct-2505](…) 를 baseline 모델로 채택"
+  { text: "baseline 모델로", side: "before", confidence: 0.8 },
+  { text: "베이스 모델로", side: "before", confidence: 0.8 },
+  // ru — dev c-ne-ru-agents-course-gemma2-function-calling: "мы создадим модель вызова функций на основе [google/gemma-2-2b-it](…)"
+  { text: "на основе", side: "after", needsVerb: true, confidence: 0.8 },
+  // ru — dev c-noorg-ru-warhammer-qwen25-7b-lora: "Дообучение Qwen 2.5 7B на историях Warhammer 40K"
+  { text: "Дообучение", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "дообученная версия", side: "after", fineTune: true, confidence: 0.8 },
+  // ru — issue 6: "Базовая модель: X"
+  { text: "Базовая модель", side: "after", label: true, confidence: 0.8 },
+  // de — issue 6: "basiert auf X", "feinabgestimmte Version von X"
+  { text: "basiert auf", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "feinabgestimmte Version von", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "Basismodell", side: "after", label: true, confidence: 0.8 },
+  // de — public GitHub file (find_string id 71516282746): "Er ist ein feinabgestimmtes Qwen3.5-VL 9B, das den kurzen
+  //      Nutzerwunsch … umschreibt"
+  { text: "ein feinabgestimmtes", side: "after", fineTune: true, confidence: 0.7 },
+  // fr — dev c-ne-fr-agents-course-gemma2-function-calling: "construire un modèle d'appel de fonctions basé sur [google/gemma-2-2b-it](…)"
+  { text: "basé sur", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "basée sur", side: "after", needsVerb: true, confidence: 0.8 },
+  // fr — issue 6: "affiné à partir de X"
+  { text: "affiné à partir de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "version affinée de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "version fine-tunée de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "version finetunée de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "Modèle de base", side: "after", label: true, confidence: 0.8 },
+  // es — dev c-ne-es-agents-course-gemma2-function-calling: "construiremos un modelo de llamadas a funciones basado en [google/gemma-2-2b-it](…)"
+  { text: "basado en", side: "after", needsVerb: true, confidence: 0.8 },
+  // es — issue 6: "ajustado a partir de X"
+  { text: "ajustado a partir de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "versión ajustada de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "versión afinada de", side: "after", fineTune: true, confidence: 0.8 },
+  // es — 0xnavarro/IA-PARA-TODOS llama3.2_finetuning README: "## 🦙 Ajuste Fino de Llama 3.2 en 30 Líneas de Python"
+  { text: "Ajuste fino de", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "Ajuste fino del", side: "after", fineTune: true, confidence: 0.7 },
+  // es — 0xnavarro/IA-PARA-TODOS llm_finetuning_tutorials/llama3.2_finetuning/README.md: "Ajusta el modelo Llama 3.2 usando la biblioteca Unsloth"
+  { text: "Ajusta el modelo", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "Modelo base", side: "after", label: true, confidence: 0.8 },
+  // pt — DEV-Leonardo10/fine_tuning_teste README: "Este projeto faz o fine-tuning de uma Large Language Model (LLM) usando o modelo TinyLlama 1.1B"
+  { text: "usando o modelo", side: "after", needsVerb: true, confidence: 0.7 },
+  // pt — issue 6: "baseado no X"
+  { text: "baseado no", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "baseado em", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "versão ajustada do", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "ajuste fino do", side: "after", fineTune: true, confidence: 0.7 },
+  // zh — dev j-ne-zh-chatglm3-6b-qlora-advertisegen: "可在 RTX-5080/256GB 的环境下微调 ChatGLM3-6B",
+  //      "使用 BitsAndBytes 4-bit + LoRA 训练 ChatGLM3-6B"; dev j-ne-zh-gzh-writing-qwen25-7b-qlora-readme: "用 QLoRA 微调
+  //      Qwen2.5-7B-Instruct". The verb comes before the model: a model must follow right after it.
+  { text: "微调", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  { text: "训练", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  // ko — dev j-ne-ko-ryukh-gpt2-small-lora-koalpaca: "GPT-2 Small 모델을 LoRA(Low-Rank Adaptation)를 통해 효율적으로 파인튜닝하는"
+  { text: "모델을", side: "before", verbAfter: 50, fineTune: true, confidence: 0.7 },
+];

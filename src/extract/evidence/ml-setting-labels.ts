@@ -1,0 +1,89 @@
+/**
+ * Labels of training settings as cards write them in two-column settings tables (`| 項目 | 設定 |`, `| Param |
+ * Valor |`, `| Параметр | Значение |`, `| Parameter | Value |`) and in inline settings lists of cards in other
+ * languages (`正式設定：…、learning rate 5e-5、…`). Each label names the dev card it was read in
+ * (test/fixtures/corpus/dev/…). Data, not code: `ml-settings.ts` reads these tables.
+ *
+ * A label maps to a trainer key name (`learning_rate`, read by `hyperparameterKeyFor`), to `lora_r` (the adapter
+ * rank), or to one of the row kinds `base`, `dataset`, `method`, `quantization`.
+ */
+
+/** First cells of a settings table's header (lower case, emphasis removed). */
+export const SETTING_HEADERS: readonly string[] = [
+  // zh — dev j-ne-zh-twmed-gemma3-taide-qlora-card: "| 項目 | 設定 |"
+  "項目",
+  "项目",
+  // pt — dev j-ne-pt-lovelace-vicuna-7b-lora-table: "| Param | Valor |"
+  "param",
+  // ru — dev c-ne-ru-sxodim-qwen25-3b-sft-orpo: "| Параметр | Значение |"
+  "параметр",
+  // en — dev b-adp-hy-mt15-yoruba-pidgin-qlora, b-card-tinyllama-structured-json-qlora: "| Parameter | Value |";
+  //      dev b-long-hermes-7b-sft-dpo: "|Hyperparameter|Value|"
+  "parameter",
+  "hyperparameter",
+  "hyperparameters",
+];
+
+/** Second cells of a settings table's header. */
+export const VALUE_HEADERS: readonly string[] = ["設定", "设定", "valor", "значение", "value"];
+
+/** Row labels of settings tables (lower case, emphasis removed, as written). */
+export const SETTING_ROWS: readonly (readonly [string, string])[] = [
+  // zh — dev j-ne-zh-twmed-gemma3-taide-qlora-card: "| 方法 | 4-bit QLoRA，response-only loss |",
+  //      "| LoRA | rank 16、alpha 16、dropout 0 |", "| 有效 batch | 16（A100 40GB：per-device 4、gradient accumulation 4） |",
+  //      "| Max sequence | 2,048 |", "| Learning rate | 5e-5，cosine，warmup ratio 0.03 |", "| Epoch / seed | 1 / 3407 |"
+  ["方法", "method"],
+  ["lora", "method"],
+  ["有效 batch", "total_train_batch_size"],
+  ["max sequence", "max_seq_length"],
+  ["learning rate", "learning_rate"],
+  ["epoch", "num_train_epochs"],
+  ["seed", "seed"],
+  // pt — dev j-ne-pt-lovelace-vicuna-7b-lora-table: "| Base | vicuna-7b-v1.5 |", "| Épocas | **1** |", "| SeqLen | 1 024 |",
+  //      "| Rank (LoRA) | 16 |", "| LR | 1e-4 (cosine) |"
+  ["base", "base"],
+  ["épocas", "num_train_epochs"],
+  ["seqlen", "max_seq_length"],
+  ["rank (lora)", "lora_r"],
+  ["lr", "learning_rate"],
+  // ru — dev c-ne-ru-sxodim-qwen25-3b-sft-orpo: "| Base model | Qwen/Qwen2.5-3B |", "| Method | QLoRA + ORPO |", "| LoRA r | 32 |",
+  //      "| Epochs | 3 |", "| Learning Rate | 2e-4 |"
+  ["base model", "base"],
+  ["method", "method"],
+  ["lora r", "lora_r"],
+  ["epochs", "num_train_epochs"],
+  // en — dev b-adp-hy-mt15-yoruba-pidgin-qlora: "| LoRA rank | 16 |", "| Effective batch size | 16 |", "| Scheduler | Cosine |";
+  //      dev b-card-tinyllama-structured-json-qlora: "| Quantization | 4-bit NF4 |", "| Batch Size | 2 |",
+  //      "| Gradient Accumulation | 4 |"
+  ["lora rank", "lora_r"],
+  ["effective batch size", "total_train_batch_size"],
+  ["scheduler", "lr_scheduler_type"],
+  ["quantization", "quantization"],
+  ["batch size", "per_device_train_batch_size"],
+  ["gradient accumulation", "gradient_accumulation_steps"],
+];
+
+/**
+ * Labels read inside a value cell or an inline settings list, followed by their value (`per-device 4`,
+ * `warmup ratio 0.03`, `rank 16`, `LoRA rank=16`): English labels that cards in other languages keep as written.
+ */
+export const INLINE_LABELS: readonly (readonly [string, string])[] = [
+  // zh — dev j-ne-zh-twmed-gemma3-taide-qlora-card: "16（A100 40GB：per-device 4、gradient accumulation 4）",
+  //      "5e-5，cosine，warmup ratio 0.03", "rank 16、alpha 16、dropout 0"
+  ["per-device", "per_device_train_batch_size"],
+  ["gradient accumulation", "gradient_accumulation_steps"],
+  ["warmup ratio", "warmup_ratio"],
+  ["rank", "lora_r"],
+  // zh — dev j-ne-zh-twmed-gemma3-taide-qlora-readme: "正式設定：4-bit NF4、rank/alpha `16/16`、learning rate `5e-5`、
+  //      max sequence length `2048`、effective batch `16`、seed `3407`、1 epoch"
+  ["rank/alpha", "lora_r"],
+  ["learning rate", "learning_rate"],
+  ["max sequence length", "max_seq_length"],
+  ["effective batch", "total_train_batch_size"],
+  ["seed", "seed"],
+  // zh — dev j-ne-zh-gzh-writing-qwen25-7b-qlora-readme: "**微调方法**：QLoRA（4-bit NF4 量化 + LoRA rank=16）"
+  ["lora rank", "lora_r"],
+];
+
+/** Scheduler names a value cell may add to a learning rate (`1e-4 (cosine)`, `5e-5，cosine`). */
+export const SCHEDULERS: readonly string[] = ["cosine", "linear", "constant", "polynomial"];
