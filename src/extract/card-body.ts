@@ -195,6 +195,8 @@ export interface CardState {
   merge?: MergeEvidence;
   /** What the card says of a quantised re-upload (source, method, bits), in words. */
   quant?: QuantEvidence;
+  /** The model the card says it published ("已发布至 HuggingFace：<link>"), in another language's words. */
+  statedSubject?: Fact<string>;
 }
 
 /** An empty card state for a file: where the evidence readers put what they find. */

@@ -360,19 +360,19 @@ export function readCard(text: string, file: string): FileFacts {
   out.steps = steps;
   // Usage code names the subject only when the card says which model is the base (else it may load the base).
   const baseKnown = bases.length > 0 || out.bases.length > 0 || state.proseBases.length > 0;
-  out.subject = selfIdEvidence(
-    card.blocks,
-    file,
-    [
-      ...bases,
-      ...out.bases.map((b) => b.value),
-      ...steps.flatMap((s) => [
-        ...s.inputs.map((i) => i.value.id),
-        ...s.datasets.flatMap((d) => d.value.id ?? []),
-      ]),
-      ...metaDatasets,
-    ],
-    baseKnown,
-  );
+  const notSubject = [
+    ...bases,
+    ...out.bases.map((b) => b.value),
+    ...steps.flatMap((s) => [
+      ...s.inputs.map((i) => i.value.id),
+      ...s.datasets.flatMap((d) => d.value.id ?? []),
+    ]),
+    ...metaDatasets,
+  ];
+  const stated = state.statedSubject;
+  out.subject =
+    stated && !notSubject.some((id) => id.toLowerCase() === stated.value.toLowerCase())
+      ? stated
+      : selfIdEvidence(card.blocks, file, notSubject, baseKnown);
   return out;
 }

@@ -13,6 +13,7 @@ import type { Block } from "../markdown.js";
 import { readCommandBlocks } from "./commands.js";
 import { readDownloads } from "./download-refs.js";
 import { readMergeProse } from "./merge-prose.js";
+import { readPublishedSelf } from "./ml-self-id.js";
 import { readMultilingual } from "./multilingual.js";
 import { readNamedBases } from "./named-bases.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
@@ -30,6 +31,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readCommandBlocks,
   readTrainingCode,
   readMultilingual,
+  readPublishedSelf,
   readPipelineDiagram,
   // Last: it rewrites the local folders and names the readers above found.
   readDownloads,
