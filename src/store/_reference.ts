@@ -80,3 +80,81 @@ export function countsOf(closure: ClosureByName): string[] {
 export function sortedEntries(closure: ClosureByName): string[] {
   return [...closure].map(([k, r]) => `${k} depth ${r.depth} rel ${r.relation} mask ${r.mask}`).sort();
 }
+
+/** One `closure_dataset` row by names (schema 6, dataset-closure.ts). */
+export interface DatasetRow {
+  ancestor: string;
+  descendant: string;
+  dataset: string;
+  depth: number;
+  relation: number;
+}
+
+/**
+ * Every (ancestor, descendant, dataset) with the dataset used by a step on a path between them, by a walk
+ * down from each model that carries one dataset of the path per row (or none: -1); depth and relation from
+ * the reference closure. Without a depth bound (the set of states is finite): the same as the closure's
+ * 256-step limit for graphs whose paths are shorter, which the tests' are.
+ */
+export async function referenceDatasetRows(ex: Executor, closure: ClosureByName): Promise<DatasetRow[]> {
+  const rows = await ex.all<{ start: string; node: string; dataset: string }>(
+    `WITH RECURSIVE walk(start, node, ds) AS (
+  SELECT id, id, -1 FROM model
+  UNION
+  SELECT w.start, e.child, CASE WHEN k.v = 0 THEN w.ds ELSE sd.dataset END
+  FROM walk w JOIN edge e ON e.parent = w.node CROSS JOIN (SELECT 0 AS v UNION ALL SELECT 1) k
+  LEFT JOIN step_dataset sd ON sd.step = e.step
+  WHERE k.v = 0 OR sd.dataset IS NOT NULL
+) SELECT DISTINCT s.name AS start, n.name AS node, d.name AS dataset
+FROM walk w JOIN model s ON s.id = w.start JOIN model n ON n.id = w.node JOIN dataset d ON d.id = w.ds
+WHERE w.node <> w.start`,
+    [],
+  );
+  return rows.map((r) => {
+    const row = closure.get(`${r.start} > ${r.node}`);
+    return {
+      ancestor: r.start,
+      descendant: r.node,
+      dataset: r.dataset,
+      depth: row?.depth ?? -1,
+      relation: row?.relation ?? -1,
+    };
+  });
+}
+
+/** The maintained `closure_dataset`, by names. */
+export async function storedDatasetRows(ex: Executor): Promise<DatasetRow[]> {
+  const rows = await ex.all<DatasetRow>(
+    `SELECT a.name AS ancestor, d.name AS descendant, ds.name AS dataset, c.depth AS depth, c.relation AS relation
+FROM closure_dataset c JOIN model a ON a.id = c.ancestor JOIN model d ON d.id = c.descendant
+JOIN dataset ds ON ds.id = c.dataset`,
+    [],
+  );
+  return rows.map((r) => ({ ...r, depth: num(r.depth), relation: num(r.relation) }));
+}
+
+/** Sorted lines, for comparisons with readable diffs. */
+export function sortedDatasetRows(rows: readonly DatasetRow[]): string[] {
+  return rows
+    .map((r) => `${r.ancestor} > ${r.descendant} ~ ${r.dataset} depth ${r.depth} rel ${r.relation}`)
+    .sort();
+}
+
+/** Sorted `ancestor dataset relation n` lines: from `dataset_count` (n > 0), or counted from rows. */
+export async function storedDatasetCounts(ex: Executor): Promise<string[]> {
+  const rows = await ex.all<{ model: string; dataset: string; relation: number; n: number }>(
+    `SELECT m.name AS model, ds.name AS dataset, t.relation AS relation, t.n AS n FROM dataset_count t
+JOIN model m ON m.id = t.model JOIN dataset ds ON ds.id = t.dataset WHERE t.n <> 0`,
+    [],
+  );
+  return rows.map((r) => `${r.model} ${r.dataset} ${num(r.relation)} ${num(r.n)}`).sort();
+}
+
+export function datasetCountsOf(rows: readonly DatasetRow[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.ancestor} ${r.dataset} ${r.relation}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${k} ${n}`).sort();
+}

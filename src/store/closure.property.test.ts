@@ -3,11 +3,22 @@
  * subject and source), re-adds of older documents and edges that close cycles, on both stores, every count
  * and page of the model-tree view equals a recomputation from scratch by bare recursive SQL: the walk the
  * registry used before schema 3 (walkDescendants) for every model and filter, and a walk down from every
- * model for the stored closure and counts.
+ * model for the stored closure and counts, and for the closure per dataset and its counts (schema 6).
  */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { countsOf, referenceClosure, sortedEntries, storedClosure, storedCounts } from "./_reference.js";
+import {
+  countsOf,
+  datasetCountsOf,
+  referenceClosure,
+  referenceDatasetRows,
+  sortedDatasetRows,
+  sortedEntries,
+  storedClosure,
+  storedCounts,
+  storedDatasetCounts,
+  storedDatasetRows,
+} from "./_reference.js";
 import {
   oneStep,
   postgresProblem,
@@ -27,9 +38,15 @@ const FILTERS: DescendantsOptions[] = [
   { parameterization: "lora" },
   { objective: "sft", parameterization: "lora" },
   { dataset: "d/1" },
+  { dataset: "d/0" },
+  { dataset: "d/1", relation: "merge" },
+  { dataset: "d/0", objective: "dpo" },
+  { dataset: "d/1", maxDepth: 1 },
   { relation: "merge" },
   { maxDepth: 1 },
 ];
+/** Checked after every batch (all of FILTERS after the last one). */
+const EVERY_BATCH: DescendantsOptions[] = [{}, { dataset: "d/1" }];
 
 const docArb = fc
   .record({
@@ -91,6 +108,10 @@ async function check(store: Store, filters: readonly DescendantsOptions[]): Prom
   const reference = await referenceClosure(ex);
   expect(sortedEntries(await storedClosure(ex))).toEqual(sortedEntries(reference));
   expect(await storedCounts(ex)).toEqual(countsOf(reference));
+  // Schema 6: the closure per dataset and its counts.
+  const datasetRows = await referenceDatasetRows(ex, reference);
+  expect(sortedDatasetRows(await storedDatasetRows(ex))).toEqual(sortedDatasetRows(datasetRows));
+  expect(await storedDatasetCounts(ex)).toEqual(datasetCountsOf(datasetRows));
   const ids = new Map(
     (await ex.all<{ id: number; name: string }>("SELECT id, name FROM model", [])).map((r) => [r.name, r.id]),
   );
@@ -152,8 +173,8 @@ describe.each(kinds)("the closure under random changes (%s)", (_name, make, runs
               const result = await store.addDocuments([earlier]);
               expect(result.results[0]?.status).toBe("duplicate");
             }
-            // Every filter after the last batch; the plain view after each one (keeps the test fast).
-            await check(store, i === ops.length - 1 ? FILTERS : [{}]);
+            // Every filter after the last batch; the plain and one dataset view after each one (keeps the test fast).
+            await check(store, i === ops.length - 1 ? FILTERS : EVERY_BATCH);
           }
         } finally {
           await store.close();

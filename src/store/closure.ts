@@ -17,6 +17,8 @@
  * the edges into a set of models C, the rows of C and of everything below C are recomputed by a walk up
  * from each of them ({@link recomputeStatements}), inside the batch's own transaction.
  */
+import { DATASET_RECOUNT_STATEMENTS, datasetRecomputeStatements } from "./dataset-closure.js";
+
 /** Paths longer than this are not in the closure (the walks' default depth limit). */
 export const CLOSURE_DEPTH = 256;
 
@@ -128,8 +130,12 @@ ${countsSelect(`c.descendant IN (${descendants})`, sign)}
 ON CONFLICT (model, relation) DO UPDATE SET n = tree_count.n + excluded.n`;
 }
 
-/** Recounts `tree_count` from the whole closure (after a bulk load, or for registries with older counts). */
+/**
+ * Recounts `tree_count` from the whole closure, and `dataset_count` from `closure_dataset` (after a bulk
+ * load, or for registries with older counts).
+ */
 export const RECOUNT_STATEMENTS: readonly string[] = [
+  ...DATASET_RECOUNT_STATEMENTS,
   "DELETE FROM tree_count",
   `INSERT INTO tree_count (model, relation, n) ${countsSelect("true", 1)}`,
   `INSERT INTO ftl_meta (key, value) VALUES ('tree_count_version', '${COUNTS_VERSION}')
@@ -140,7 +146,8 @@ ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
  * The statements that bring the closure and the counts up to date after the edges into some models changed
  * (`changed`: SQL yielding their ids as column `value`, with one list parameter): the set of those models and every model
  * below them is kept in the temporary table `closure_dirty`; its rows leave the counts, are deleted, are
- * recomputed by a walk up, and join the counts again. Only the third statement takes the parameter.
+ * recomputed by a walk up, and join the counts again; then the same for their rows of `closure_dataset`
+ * (dataset-closure.ts). Only the third statement takes the parameter.
  */
 export function recomputeStatements(dialect: "sqlite" | "postgres", changed: string): string[] {
   const dirty = "SELECT model FROM closure_dirty";
@@ -157,5 +164,6 @@ ON CONFLICT DO NOTHING`,
     `DELETE FROM closure WHERE descendant IN (${dirty})`,
     walkUpSql(dialect, dirty),
     countDeltaSql(dirty, 1),
+    ...datasetRecomputeStatements(dialect, dirty),
   ];
 }

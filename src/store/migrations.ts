@@ -1,5 +1,6 @@
 import { POSTGRES_V3, SQLITE_V3 } from "./migration-3.js";
 import { POSTGRES_V5, SQLITE_V5 } from "./migration-5.js";
+import { POSTGRES_V6, SQLITE_V6 } from "./migration-6.js";
 
 /**
  * Versioned schema migrations, one list per dialect. A migration is never edited once released: changes go
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** The schema version this ftl writes and understands. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * Tables (both dialects):
@@ -36,6 +37,8 @@ export const SCHEMA_VERSION = 5;
  *   documents record (kind 0 model, 1 dataset; `path` for one file of a checkpoint), found by value.
  * - `document_signature(document, key_id, verified, envelope)` (version 5): the DSSE envelope a signed lineage
  *   came in, its key id, and whether `ftl add --key` verified it.
+ * - `closure`, `tree_count` (version 3, closure.ts) and `closure_dataset`, `dataset_count` (version 6,
+ *   dataset-closure.ts): derived from `edge` and `step_dataset`, kept up to date by every write.
  */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -85,6 +88,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     ],
   },
   SQLITE_V5,
+  SQLITE_V6,
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -129,6 +133,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     ],
   },
   POSTGRES_V5,
+  POSTGRES_V6,
 ];
 
 /** The message for a database written by a newer ftl. */

@@ -4,7 +4,8 @@
  * The general path recomputes the rows of every model whose edges changed and of everything below it, by
  * walks up ({@link recomputeStatements}). The fast path, taken during a bulk load when every model that got
  * edges in the batch is new to the graph (no edges before, so nothing below it), builds each one's rows from
- * its parents' rows, parents first: a range read per parent and a few inserts, no walk, no secondary index.
+ * its parents' rows, parents first: a range read per parent and a few inserts, no walk, no secondary index;
+ * its `closure_dataset` rows (dataset-closure.ts) likewise, from its parents' rows and its steps' datasets.
  */
 import type Database from "better-sqlite3";
 import { CLOSURE_DEPTH, recomputeStatements } from "./closure.js";
@@ -13,6 +14,8 @@ export interface NewEdge {
   parent: number;
   relation: number;
   bits: number;
+  /** The step's id: the fast path reads its datasets (step_dataset) for `closure_dataset`. */
+  step: number;
 }
 
 /** Per model id, during a bulk load: 1 = has had parents, 2 = has had children. */
@@ -114,12 +117,16 @@ export class SqliteClosure {
           row.mask |= mask;
         }
       };
-      for (const edge of this.added.get(child) ?? []) {
+      const edges = this.added.get(child) ?? [];
+      const ups: { ancestor: number; depth: number; mask: number }[][] = [];
+      for (const edge of edges) {
         merge(edge.parent, 1, edge.relation, edge.bits);
-        for (const up of rowsOf.all(edge.parent) as { ancestor: number; depth: number; mask: number }[])
-          merge(up.ancestor, up.depth + 1, edge.relation, up.mask | edge.bits);
+        const up = rowsOf.all(edge.parent) as { ancestor: number; depth: number; mask: number }[];
+        ups.push(up);
+        for (const row of up) merge(row.ancestor, row.depth + 1, edge.relation, row.mask | edge.bits);
       }
       for (const [ancestor, row] of rows) insert.run(child, ancestor, row.depth, row.relation, row.mask);
+      this.insertDatasetRows(child, edges, ups, rows);
     }
     // Remember who has edges now (the fast path applies only to models without any).
     let size = flags.length;
@@ -130,6 +137,43 @@ export class SqliteClosure {
     for (const [child, edges] of this.added) {
       target[child] = (target[child] ?? 0) | HAS_PARENTS;
       for (const edge of edges) target[edge.parent] = (target[edge.parent] ?? 0) | HAS_CHILDREN;
+    }
+  }
+
+  /**
+   * A new model's `closure_dataset` rows: a dataset of one of its steps holds under that step's parent and
+   * every ancestor of it; a dataset that holds between a parent and an ancestor holds between the model and
+   * that ancestor. Depth and relation are those of the model's closure row (`rows`).
+   */
+  private insertDatasetRows(
+    child: number,
+    edges: readonly NewEdge[],
+    ups: readonly { ancestor: number }[][],
+    rows: Map<number, { depth: number; relation: number }>,
+  ): void {
+    const datasetsOf = this.prepare("SELECT dataset FROM step_dataset WHERE step = ?");
+    const datasetRowsOf = this.prepare("SELECT ancestor, dataset FROM closure_dataset WHERE descendant = ?");
+    const insert = this.prepare(
+      "INSERT INTO closure_dataset (descendant, ancestor, dataset, depth, relation) VALUES (?, ?, ?, ?, ?)",
+    );
+    const pairs = new Map<number, Set<number>>();
+    const add = (ancestor: number, dataset: number): void => {
+      const set = pairs.get(ancestor);
+      if (set === undefined) pairs.set(ancestor, new Set([dataset]));
+      else set.add(dataset);
+    };
+    for (const [i, edge] of edges.entries()) {
+      for (const { dataset } of datasetsOf.all(edge.step) as { dataset: number }[]) {
+        add(edge.parent, dataset);
+        for (const up of ups[i] ?? []) add(up.ancestor, dataset);
+      }
+      for (const r of datasetRowsOf.all(edge.parent) as { ancestor: number; dataset: number }[])
+        add(r.ancestor, r.dataset);
+    }
+    for (const [ancestor, datasets] of pairs) {
+      const row = rows.get(ancestor);
+      if (row === undefined) continue; // the model itself, or beyond the closure's depth
+      for (const dataset of datasets) insert.run(child, ancestor, dataset, row.depth, row.relation);
     }
   }
 

@@ -282,7 +282,7 @@ class SqliteStore implements Store {
       for (const input of step.inputs) {
         const parent = modelId(input);
         if (insertEdge.run(parent, output, stepId, relation, bits).changes > 0)
-          this.closure.edgeAdded(output, { parent, relation, bits });
+          this.closure.edgeAdded(output, { parent, relation, bits, step: stepId });
       }
       for (const dataset of step.datasets)
         insertStepDataset.run(stepId, this.idOf("dataset", this.datasetIds, dataset).id);

@@ -1,7 +1,8 @@
 /**
  * Descendants from the closure (closure.ts): the model-tree view (counts by relation and a page of
  * descendants, nearest first, with a cursor), whole answers streamed a page at a time, and the `descendants`
- * result of the Store contract. No walk: counts come from `tree_count`, pages from the `closure_down` index.
+ * result of the Store contract. No walk: counts come from `tree_count`, pages from the `closure_down` index;
+ * with a dataset, from `dataset_count` and `closure_dataset_down` (dataset-closure.ts).
  *
  * Filters: `objective` and `parameterization` hold when a step of that kind lies on any path from the model
  * to the descendant (the closure row's mask), `relation` is the descendant's own relation, `dataset` holds
@@ -28,19 +29,20 @@ const STREAM_CHUNK = 1000;
 
 type Filters = Omit<DescendantsOptions, "limit" | "withParents">;
 
-/** Closure rows `c` of one ancestor that match the filters: `[with] SELECT … FROM from WHERE where`. */
+/** Closure rows `c` of one ancestor that match the filters: `SELECT … FROM from WHERE where`. */
 interface Plan {
   start: number;
   maxDepth: number;
   /**
-   * No dataset, no depth bound and at most one objective or parameterisation: the counts are rows of
-   * `tree_count` (plain, or of that bit: `bit`), keeping `relation` only when one is asked for.
+   * No depth bound and at most one objective or parameterisation, without a dataset (then the counts are rows
+   * of `tree_count`, plain or of that bit: `bit`), or a dataset alone (rows of `dataset_count`); `relation`
+   * is kept only when one is asked for.
    */
   tableCounts: boolean;
   bit?: number;
   relation?: number;
-  with: string;
-  withParams: unknown[];
+  /** The dataset filter: rows come from `closure_dataset` (schema 6) instead of `closure`. */
+  dataset?: number;
   from: string;
   where: string;
   params: unknown[];
@@ -48,36 +50,44 @@ interface Plan {
 
 type Compiled = { kind: "empty" } | { kind: "walk" } | { kind: "closure"; plan: Plan };
 
-/** A step that used the dataset made `m` from a parent that is the start or below it. */
-const DATASET_STEPS = `SELECT DISTINCT s.output AS m FROM step_dataset sd JOIN step s ON s.id = sd.step
-  JOIN edge e ON e.child = s.output AND e.step = s.id
-  WHERE sd.dataset = ? AND (e.parent = ? OR EXISTS (SELECT 1 FROM closure v WHERE v.descendant = e.parent AND v.ancestor = ?))`;
+/** The mask the objective and parameterisation filters need (0: none), or undefined outside the vocabulary. */
+function maskOf(options: Filters): number | undefined {
+  let need = 0;
+  for (const bit of [
+    options.objective === undefined ? 0 : objectiveBit(options.objective),
+    options.parameterization === undefined ? 0 : parameterizationBit(options.parameterization),
+  ]) {
+    if (bit === undefined) return undefined;
+    need |= bit;
+  }
+  return need;
+}
 
 async function compile(ex: Executor, id: string, options: Filters): Promise<Compiled> {
   const maxDepth = depthLimit(options);
-  if (maxDepth > CLOSURE_DEPTH) return { kind: "walk" };
-  let need = 0;
-  if (options.objective !== undefined) {
-    const bit = objectiveBit(options.objective);
-    if (bit === undefined) return { kind: "walk" };
-    need |= bit;
-  }
-  if (options.parameterization !== undefined) {
-    const bit = parameterizationBit(options.parameterization);
-    if (bit === undefined) return { kind: "walk" };
-    need |= bit;
-  }
+  const need = maskOf(options);
+  if (maxDepth > CLOSURE_DEPTH || need === undefined) return { kind: "walk" };
   const start = await modelId(ex, id);
   if (start === undefined) return { kind: "empty" };
+  let dataset: number | undefined;
+  if (options.dataset !== undefined) {
+    dataset = await datasetId(ex, options.dataset);
+    if (dataset === undefined) return { kind: "empty" };
+  }
   const oneBit = need !== 0 && (need & (need - 1)) === 0;
-  const where = ["c.ancestor = ?"];
-  const params: unknown[] = [start];
+  const where = dataset === undefined ? ["c.ancestor = ?"] : ["c.ancestor = ?", "c.dataset = ?"];
+  const params: unknown[] = dataset === undefined ? [start] : [start, dataset];
   if (maxDepth < CLOSURE_DEPTH) {
     where.push("c.depth <= ?");
     params.push(maxDepth);
   }
   if (need !== 0) {
-    where.push("(c.mask & ?) = ?");
+    // `closure_dataset` has no mask: its rows are those of `closure` with the same pair.
+    where.push(
+      dataset === undefined
+        ? "(c.mask & ?) = ?"
+        : "EXISTS (SELECT 1 FROM closure k WHERE k.descendant = c.descendant AND k.ancestor = c.ancestor AND (k.mask & ?) = ?)",
+    );
     params.push(need, need);
   }
   if (options.relation !== undefined) {
@@ -87,68 +97,37 @@ async function compile(ex: Executor, id: string, options: Filters): Promise<Comp
   const plan: Plan = {
     start,
     maxDepth,
-    tableCounts: options.dataset === undefined && maxDepth === CLOSURE_DEPTH && (need === 0 || oneBit),
+    tableCounts: maxDepth === CLOSURE_DEPTH && (dataset === undefined ? need === 0 || oneBit : need === 0),
     ...(oneBit ? { bit: bitIndex(need) } : {}),
     ...(options.relation !== undefined ? { relation: RELATION_CODES[options.relation] } : {}),
-    with: "",
-    withParams: [],
-    from: "closure c",
-    where: "",
+    ...(dataset !== undefined ? { dataset } : {}),
+    from: dataset === undefined ? "closure c" : "closure_dataset c",
+    where: where.join(" AND "),
     params,
   };
-  if (options.dataset !== undefined) {
-    const ds = await datasetId(ex, options.dataset);
-    if (ds === undefined) return { kind: "empty" };
-    await datasetPlan(ex, plan, ds, where);
-  }
-  plan.where = where.join(" AND ");
   return { kind: "closure", plan };
 }
 
-/**
- * The dataset filter, from whichever side is smaller: the steps that used the dataset (then every model at
- * or below what they made), or the descendants (then, for each, the steps above it that used the dataset).
- */
-async function datasetPlan(ex: Executor, plan: Plan, dataset: number, where: string[]): Promise<void> {
-  const [uses, size] = await Promise.all([
-    ex.all<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM (SELECT 1 FROM step_dataset WHERE dataset = ? LIMIT 100000) x",
-      [dataset],
-    ),
-    ex.all<{ n: number }>(
-      "SELECT COALESCE(SUM(n), 0) AS n FROM tree_count WHERE model = ? AND relation < 4",
-      [plan.start],
-    ),
-  ]);
-  // About four index lookups per use of the dataset, against about ten per descendant (measured on SQLite).
-  if (num(uses[0]?.n ?? 0) * 4 < num(size[0]?.n ?? 0) * 10) {
-    plan.with = `WITH q AS (${DATASET_STEPS}),
-hits AS (SELECT m AS node FROM q UNION SELECT k.descendant FROM q ${crossJoin(ex)} closure k ON k.ancestor = q.m)`;
-    plan.withParams = [dataset, plan.start, plan.start];
-    plan.from = "hits h CROSS JOIN closure c";
-    // `+ 0` keeps the ancestor out of the index choice: each hit is one primary-key lookup (descendant,
-    // ancestor), where PostgreSQL would otherwise scan the ancestor's whole closure_down range per hit.
-    where[0] = "c.ancestor + 0 = ?";
-    where.push("c.descendant = h.node");
-    return;
-  }
-  where.push(`EXISTS (SELECT 1 FROM (SELECT c.descendant AS m UNION ALL SELECT u.ancestor FROM closure u WHERE u.descendant = c.descendant) mm
-  ${crossJoin(ex)} step s ON s.output = mm.m ${crossJoin(ex)} step_dataset sd ON sd.step = s.id
-  ${crossJoin(ex)} edge e ON e.child = s.output AND e.step = s.id
-  WHERE sd.dataset = ? AND (e.parent = ? OR EXISTS (SELECT 1 FROM closure v WHERE v.descendant = e.parent AND v.ancestor = ?)))`);
-  plan.params.push(dataset, plan.start, plan.start);
+/** The counts' rows `rel, n` from `tree_count` or `dataset_count`. */
+function tableCountRows(ex: Executor, plan: Plan): Promise<{ rel: number; n: number }[]> {
+  if (plan.dataset !== undefined)
+    return ex.all("SELECT relation AS rel, n FROM dataset_count WHERE model = ? AND dataset = ?", [
+      plan.start,
+      plan.dataset,
+    ]);
+  const base = plan.bit === undefined ? 0 : countCode(plan.bit, 0);
+  return ex.all(
+    "SELECT relation - ? AS rel, n FROM tree_count WHERE model = ? AND relation >= ? AND relation < ?",
+    [base, plan.start, base, base + 4],
+  );
 }
 
 async function countsOf(ex: Executor, plan: Plan): Promise<Record<Relation, number>> {
-  const base = plan.bit === undefined ? 0 : countCode(plan.bit, 0);
   const rows = plan.tableCounts
-    ? await ex.all<{ rel: number; n: number }>(
-        "SELECT relation - ? AS rel, n FROM tree_count WHERE model = ? AND relation >= ? AND relation < ?",
-        [base, plan.start, base, base + 4],
-      )
+    ? await tableCountRows(ex, plan)
     : await ex.all<{ rel: number; n: number }>(
-        `${plan.with} SELECT c.relation AS rel, COUNT(*) AS n FROM ${plan.from} WHERE ${plan.where} GROUP BY c.relation`,
-        [...plan.withParams, ...plan.params],
+        `SELECT c.relation AS rel, COUNT(*) AS n FROM ${plan.from} WHERE ${plan.where} GROUP BY c.relation`,
+        plan.params,
       );
   const counts = zeroCounts();
   for (const row of rows) {
@@ -197,11 +176,11 @@ async function rowsAfter(
   const keyset = after === undefined ? "" : " AND (c.depth, c.descendant) > (?, ?)";
   // Names are joined after the limit: only the page's rows visit `model`.
   return ex.all<Row>(
-    `${plan.with} SELECT x.node AS node, x.depth AS depth, x.rel AS rel, m.name AS name FROM (
+    `SELECT x.node AS node, x.depth AS depth, x.rel AS rel, m.name AS name FROM (
   SELECT c.descendant AS node, c.depth AS depth, c.relation AS rel FROM ${plan.from}
   WHERE ${plan.where}${keyset} ORDER BY c.depth, c.descendant LIMIT ?
 ) x ${crossJoin(ex)} model m ON m.id = x.node ORDER BY x.depth, x.node`,
-    [...plan.withParams, ...plan.params, ...(after === undefined ? [] : [after.depth, after.node]), limit],
+    [...plan.params, ...(after === undefined ? [] : [after.depth, after.node]), limit],
   );
 }
 
@@ -330,10 +309,10 @@ export async function descendants(
     limit === 0
       ? Promise.resolve([] as Row[])
       : ex.all<Row>(
-          `${plan.with} SELECT c.descendant AS node, c.depth AS depth, c.relation AS rel, m.name AS name
+          `SELECT c.descendant AS node, c.depth AS depth, c.relation AS rel, m.name AS name
 FROM ${plan.from} ${crossJoin(ex)} model m ON m.id = c.descendant
 WHERE ${plan.where} ORDER BY c.depth, m.name${limit === undefined ? "" : " LIMIT ?"}`,
-          [...plan.withParams, ...plan.params, ...(limit === undefined ? [] : [limit])],
+          [...plan.params, ...(limit === undefined ? [] : [limit])],
         ),
     beyond(ex, plan),
   ]);
