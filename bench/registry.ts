@@ -351,6 +351,7 @@ async function measureQueries(store: Store, floor: Floor): Promise<QueryFigures[
     datasets: datasetsSample.length,
     common: commonSample.length,
     "tree view (sample)": treeTargets.sample.length,
+    "tree view --dataset (most used) (sample)": treeTargets.sample.length,
     search: treeTargets.prefixes.length,
     "search ignoring case": treeTargets.prefixes.length,
   };

@@ -25,7 +25,7 @@ const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Statistics of the registry's own tables only (a bare ANALYZE would visit the whole database). */
 const ANALYZE =
-  "ANALYZE model, dataset, document, step, edge, step_dataset, license_claim, closure, tree_count";
+  "ANALYZE model, dataset, document, step, edge, step_dataset, license_claim, closure, tree_count, closure_dataset, dataset_count";
 
 function connectionError(location: Location, error: unknown): StoreError {
   const code = (error as { code?: string }).code;
@@ -225,7 +225,7 @@ class PostgresStore implements Store {
     await this.finishBulk();
     // VACUUM marks the closure's pages all-visible, so that the model-tree view reads its index alone
     // (index-only scans); a freshly loaded table would make every scan visit the heap too.
-    await this.pool.query("VACUUM (ANALYZE) closure, tree_count");
+    await this.pool.query("VACUUM (ANALYZE) closure, tree_count, closure_dataset, dataset_count");
     await this.pool.query(ANALYZE);
     this.documentsAtAnalyze += this.addedSinceAnalyze;
     this.addedSinceAnalyze = 0;
