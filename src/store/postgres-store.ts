@@ -98,18 +98,28 @@ class PostgresStore implements Store {
     private documentsAtAnalyze: number,
   ) {
     this.location = location.display;
-    const names = new Map<string, string>();
+    // Each statement's name and numbered text, made once (the prepared statement is then reused).
+    const prepared = new Map<string, { name: string; text: string }>();
+    const statement = (sql: string): { name: string; text: string } => {
+      let found = prepared.get(sql);
+      if (found === undefined) {
+        const name = `ftl_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
+        found = { name, text: numberedPlaceholders(sql) };
+        prepared.set(sql, found);
+      }
+      return found;
+    };
     this.ex = {
       dialect: "postgres",
       all: async <T>(sql: string, params: readonly unknown[]) => {
-        let name = names.get(sql);
-        if (name === undefined) {
-          name = `ftl_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
-          names.set(sql, name);
-        }
         await this.finishBulk();
-        const result = await pool.query({ name, text: numberedPlaceholders(sql), values: [...params] });
+        const result = await pool.query({ ...statement(sql), values: [...params] });
         return result.rows as T[];
+      },
+      rows: async (sql: string, params: readonly unknown[]) => {
+        await this.finishBulk();
+        const result = await pool.query({ ...statement(sql), values: [...params], rowMode: "array" });
+        return result.rows as unknown[][];
       },
     };
   }

@@ -2,15 +2,14 @@
  * Read queries over the registry tables, written once for both stores. Graph walks are recursive CTEs over
  * `edge` (indexed both ways); `UNION` drops repeated (node, depth) rows and every walk stops at a depth limit,
  * so a cycle in bad data costs at most `maxDepth` extra rows and never hangs a query. Descendants are read
- * from the closure instead (tree-queries.ts).
+ * from the closure instead (tree-queries.ts), and so are ancestors (ancestors.ts).
  */
 import type { LineageDocument } from "../schema/lineage.js";
-import { CLOSURE_DEPTH } from "./closure.js";
-import { hashKey, planDocument, RELATION_BY_CODE } from "./plan.js";
+import { ancestorsOf, ancestorWalk } from "./ancestors.js";
+import { hashKey, planDocument } from "./plan.js";
 import { crossJoin, datasetId, depthLimit, frontierOpen, num } from "./query-helpers.js";
-import { type Executor, inList, jsonArrayAgg, listParam, parseJsonArray } from "./sql.js";
+import { type Executor, inList, listParam } from "./sql.js";
 import {
-  type AncestorsResult,
   type CommonResult,
   type DatasetsResult,
   type DocumentsResult,
@@ -24,121 +23,6 @@ import {
   type TrainedOnResult,
   type WalkOptions,
 } from "./store.js";
-
-/** Walk up from the model named by the first parameter (no rows if there is no such model). */
-const ancestorWalk = (ex: Executor): string => `WITH RECURSIVE walk(node, depth) AS (
-  SELECT id, 0 FROM model WHERE name = ?
-  UNION
-  SELECT e.parent, w.depth + 1 FROM walk w ${crossJoin(ex)} edge e ON e.child = w.node WHERE w.depth < ?
-)`;
-
-/**
- * The model named by the first parameter (depth 0) and its ancestors within the depth limit: from the
- * closure (two index range reads), or by a walk beyond the closure's depth.
- */
-function ancestorNodes(ex: Executor, maxDepth: number): string {
-  if (maxDepth > CLOSURE_DEPTH)
-    return `${ancestorWalk(ex)}, nodes AS (SELECT node, MIN(depth) AS depth FROM walk GROUP BY node)`;
-  return `WITH nodes AS (
-  SELECT id AS node, 0 AS depth FROM model WHERE name = ?
-  UNION ALL
-  SELECT c.ancestor, c.depth FROM model m ${crossJoin(ex)} closure c ON c.descendant = m.id WHERE m.name = ? AND c.depth <= ?
-)`;
-}
-
-interface StepRow {
-  parent_name: string;
-  child_name: string;
-  step_id: string;
-  kind: StepEdge["kind"];
-  relation: number;
-  name: string | null;
-  objective: string | null;
-  parameterization: string | null;
-  method: string | null;
-  hyperparameters: string | null;
-  source: string;
-  hash: string;
-  datasets: unknown;
-}
-
-function stepColumns(ex: Executor): string {
-  return `pm.name AS parent_name, cm.name AS child_name, s.step_id AS step_id, s.kind AS kind, e.relation AS relation,
-  s.name AS name, s.objective AS objective, s.parameterization AS parameterization, s.method AS method,
-  s.hyperparameters AS hyperparameters, d.source AS source, d.hash AS hash,
-  (SELECT ${jsonArrayAgg(ex, "ds.name")} FROM step_dataset sd JOIN dataset ds ON ds.id = sd.dataset WHERE sd.step = s.id) AS datasets`;
-}
-
-function toStepEdge(row: StepRow): StepEdge {
-  const edge: StepEdge = {
-    parent: row.parent_name,
-    child: row.child_name,
-    stepId: row.step_id,
-    kind: row.kind,
-    relation: RELATION_BY_CODE[row.relation] ?? "finetune",
-    datasets: parseJsonArray(row.datasets).sort(),
-    source: row.source,
-    document: row.hash,
-  };
-  if (row.name !== null) edge.name = row.name;
-  if (row.objective !== null) edge.objective = row.objective;
-  if (row.parameterization !== null) edge.parameterization = row.parameterization;
-  if (row.method !== null) edge.method = row.method;
-  if (row.hyperparameters !== null) edge.hyperparameters = JSON.parse(row.hyperparameters);
-  return edge;
-}
-
-export async function ancestors(ex: Executor, id: string, options?: WalkOptions): Promise<AncestorsResult> {
-  return (await ancestorsOf(ex, id, options)).result;
-}
-
-/** Ancestors, and whether the model exists at all. */
-async function ancestorsOf(
-  ex: Executor,
-  id: string,
-  options?: WalkOptions,
-): Promise<{ result: AncestorsResult; found: boolean }> {
-  const maxDepth = depthLimit(options);
-  const rows = await ex.all<
-    StepRow & { node: number; depth: number; parent: number | null; node_name: string }
-  >(
-    `${ancestorNodes(ex, maxDepth)}
-SELECT n.node AS node, n.depth AS depth, nm.name AS node_name, e.parent AS parent, ${stepColumns(ex)}
-FROM nodes n ${crossJoin(ex)} model nm ON nm.id = n.node
-LEFT JOIN edge e ON e.child = n.node
-LEFT JOIN step s ON s.id = e.step
-LEFT JOIN document d ON d.id = s.document
-LEFT JOIN model pm ON pm.id = e.parent
-LEFT JOIN model cm ON cm.id = e.child
-ORDER BY n.depth, nm.name, pm.name, d.hash, s.step_id`,
-    maxDepth > CLOSURE_DEPTH ? [id, maxDepth] : [id, id, maxDepth],
-  );
-  const start = rows.find((r) => num(r.depth) === 0)?.node;
-  if (start === undefined)
-    return { result: { id, models: [], steps: [], roots: [], complete: true }, found: false };
-  const depthOf = new Map<number, { name: string; depth: number }>();
-  for (const row of rows) depthOf.set(row.node, { name: row.node_name, depth: num(row.depth) });
-  const steps: StepEdge[] = [];
-  const hasParent = new Set<number>();
-  let complete = true;
-  for (const row of rows) {
-    if (row.parent === null) continue;
-    hasParent.add(row.node);
-    if (!depthOf.has(row.parent)) {
-      complete = false;
-      continue;
-    }
-    steps.push(toStepEdge(row));
-  }
-  const models = [...depthOf.entries()]
-    .filter(([node]) => node !== start)
-    .map(([, m]) => ({ id: m.name, depth: m.depth }));
-  const roots = [...depthOf.entries()]
-    .filter(([node]) => node !== start && !hasParent.has(node))
-    .map(([, m]) => m.name)
-    .sort();
-  return { result: { id, models, steps, roots, complete }, found: true };
-}
 
 export async function trainedOn(
   ex: Executor,
@@ -397,4 +281,5 @@ export async function stats(ex: Executor, schemaVersion: number): Promise<StoreS
   };
 }
 
+export { ancestors } from "./ancestors.js";
 export { RELATIONS };

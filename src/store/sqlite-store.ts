@@ -47,6 +47,7 @@ interface BulkState {
 class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly rawStatements = new Map<string, Database.Statement>();
   private readonly modelIds = new Map<string, number>();
   private readonly datasetIds = new Map<string, number>();
   private readonly ex: Executor;
@@ -70,6 +71,11 @@ class SqliteStore implements Store {
           this.finishBulk();
           return prepare(sql).all(...params) as T[];
         }),
+      rows: async (sql: string, params: readonly unknown[]) =>
+        this.named(() => {
+          this.finishBulk();
+          return this.prepareRaw(sql).all(...params) as unknown[][];
+        }),
     };
   }
 
@@ -80,6 +86,16 @@ class SqliteStore implements Store {
     } catch (error) {
       throw storeErrorOf(this.location, error) ?? error;
     }
+  }
+
+  /** A statement in raw mode (rows as arrays), cached apart from the object-mode ones. */
+  private prepareRaw(sql: string): Database.Statement {
+    let statement = this.rawStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql).raw(true);
+      this.rawStatements.set(sql, statement);
+    }
+    return statement;
   }
 
   private prepare(sql: string): Database.Statement {
