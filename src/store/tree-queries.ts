@@ -69,11 +69,8 @@ async function compile(ex: Executor, id: string, options: Filters): Promise<Comp
   if (maxDepth > CLOSURE_DEPTH || need === undefined) return { kind: "walk" };
   const start = await modelId(ex, id);
   if (start === undefined) return { kind: "empty" };
-  let dataset: number | undefined;
-  if (options.dataset !== undefined) {
-    dataset = await datasetId(ex, options.dataset);
-    if (dataset === undefined) return { kind: "empty" };
-  }
+  // A dataset the registry does not know matches nothing (id -1), but whether the walk is complete still says.
+  const dataset = options.dataset === undefined ? undefined : ((await datasetId(ex, options.dataset)) ?? -1);
   const oneBit = need !== 0 && (need & (need - 1)) === 0;
   const where = dataset === undefined ? ["c.ancestor = ?"] : ["c.ancestor = ?", "c.dataset = ?"];
   const params: unknown[] = dataset === undefined ? [start] : [start, dataset];
