@@ -155,7 +155,7 @@ afterAll(async () => {
 });
 
 describe.each(kinds)("the closure under random changes (%s)", (_name, make, runs) => {
-  it("gives the walk's counts and pages after every batch", { timeout: 120_000 }, async () => {
+  it("gives the walk's counts and pages after every batch", { timeout: 300_000 }, async () => {
     const registry = make();
     registries.push(registry);
     await fc.assert(
