@@ -19,15 +19,20 @@ export const ancestorWalk = (ex: Executor): string => `WITH RECURSIVE walk(node,
 )`;
 
 /**
- * The model named by the first parameter (depth 0) and its ancestors within the depth limit: from the
- * closure (two index range reads), or by a walk beyond the closure's depth.
+ * The model named by the first parameter (depth 0) and its ancestors within the depth limit, with their
+ * names: from the closure (two index range reads), or by a walk beyond the closure's depth.
  */
 function ancestorNodes(ex: Executor, walk: boolean): string {
-  if (walk) return `${ancestorWalk(ex)}, nodes AS (SELECT node, MIN(depth) AS depth FROM walk GROUP BY node)`;
+  const cross = crossJoin(ex);
+  if (walk)
+    return `${ancestorWalk(ex)}, nodes AS (
+  SELECT x.node, x.depth, m.name FROM (SELECT node, MIN(depth) AS depth FROM walk GROUP BY node) x ${cross} model m ON m.id = x.node
+)`;
   return `WITH nodes AS (
-  SELECT id AS node, 0 AS depth FROM model WHERE name = ?
+  SELECT m.id AS node, 0 AS depth, m.name AS name FROM model m WHERE m.name = ?
   UNION ALL
-  SELECT c.ancestor, c.depth FROM model m ${crossJoin(ex)} closure c ON c.descendant = m.id WHERE m.name = ? AND c.depth <= ?
+  SELECT c.ancestor, c.depth, am.name FROM model m ${cross} closure c ON c.descendant = m.id ${cross} model am ON am.id = c.ancestor
+  WHERE m.name = ? AND c.depth <= ?
 )`;
 }
 
@@ -59,9 +64,9 @@ export function ancestorsSql(ex: Executor, walk: boolean): string {
   if (sql === undefined) {
     // Columns in the order of `C` below; rows come as arrays (Executor.rows), not objects.
     sql = `${ancestorNodes(ex, walk)}
-SELECT n.node, n.depth, nm.name, e.parent, s.step_id, s.kind, e.relation, s.name, s.objective,
+SELECT n.node, n.depth, n.name, e.parent, s.step_id, s.kind, e.relation, s.name, s.objective,
   s.parameterization, s.method, s.hyperparameters, d.source, d.hash, ${datasetsColumn(ex)}
-FROM nodes n ${crossJoin(ex)} model nm ON nm.id = n.node
+FROM nodes n
 LEFT JOIN edge e ON e.child = n.node
 LEFT JOIN step s ON s.id = e.step
 LEFT JOIN document d ON d.id = s.document`;
