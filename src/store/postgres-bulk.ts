@@ -13,6 +13,7 @@ import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { bulkClosure, EdgeCollector } from "./bulk-closure.js";
 import { COUNTS_VERSION, RECOUNT_STATEMENTS, stepBits, walkUpSql } from "./closure.js";
+import { datasetRebuildStatements } from "./dataset-closure.js";
 import { CopyRows } from "./pg-copy.js";
 import { hashKey, type PlannedInput, RELATION_CODES } from "./plan.js";
 import type { AddResult } from "./store.js";
@@ -84,6 +85,8 @@ export async function finishPgBulk(client: pg.PoolClient): Promise<void> {
     await client.query(walkUpSql("postgres", "SELECT unnest($1::integer[])"), [built.fallback]);
   if (built === undefined || built.fallback === "all" || built.fallback.length > 0)
     for (const sql of RECOUNT_STATEMENTS) await client.query(sql);
+  // The closure per dataset (schema 6) follows the closure built here, set-wise.
+  if (built !== undefined) for (const sql of datasetRebuildStatements("postgres")) await client.query(sql);
   for (const table of ["model", "dataset", "document", "step"])
     await client.query(
       `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT max(id) FROM ${table}), 0) + 1, false)`,

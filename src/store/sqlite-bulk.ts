@@ -7,6 +7,7 @@
 import type Database from "better-sqlite3";
 import { bulkClosure, EdgeCollector } from "./bulk-closure.js";
 import { COUNTS_VERSION, RECOUNT_STATEMENTS, walkUpSql } from "./closure.js";
+import { datasetRebuildStatements } from "./dataset-closure.js";
 
 type Db = Database.Database;
 
@@ -102,5 +103,7 @@ export function finishBulkLoad(db: Db): void {
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     ).run(COUNTS_VERSION);
   } else for (const sql of RECOUNT_STATEMENTS) db.exec(sql);
+  // The closure per dataset (schema 6) follows the closure built here, set-wise.
+  if (built !== undefined) for (const sql of datasetRebuildStatements("sqlite")) db.exec(sql);
   db.prepare("DELETE FROM ftl_meta WHERE key IN (?, ?)").run(BULK_INDEXES, BULK_CLOSURE);
 }
