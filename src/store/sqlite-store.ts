@@ -350,7 +350,7 @@ class SqliteStore implements Store {
       );
       // In bulk mode the closure waits for the end of the load (the edges are its input).
       this.bulk?.writer.flush();
-      this.closure.finish(() => this.finishBulkInTransaction());
+      this.closure.finish();
       return results;
     });
     let results: AddResult[];
