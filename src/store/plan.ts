@@ -5,8 +5,11 @@
 import { hash as oneShotHash } from "node:crypto";
 import { indexReferences, resolveInput, stepModelInputs } from "../model/graph.js";
 import type { LineageDocument, ModelRef, Step } from "../schema/lineage.js";
-import { type DigestRow, digestRows } from "./digest-rows.js";
-import type { AddInput, Relation } from "./store.js";
+import { digestRows } from "./digest-rows.js";
+import type { DocumentPlan, LicenseRow, PlannedStep } from "./plan-types.js";
+import type { Relation } from "./store.js";
+
+export type { DocumentPlan, LicenseRow, PlannedInput, PlannedStep } from "./plan-types.js";
 
 /** Parameterisations whose result is an adapter (the Hub's `adapter` relation). */
 const ADAPTER_LIKE = new Set(["lora", "qlora", "dora", "ia3", "prefix-tuning", "prompt-tuning"]);
@@ -77,52 +80,6 @@ export function hashKey(hash: string): number {
 /** The content hash the registry keys documents by: sha256 of the canonical JSON, hex. */
 export function documentHash(document: LineageDocument): string {
   return oneShotHash("sha256", canonicalJson(document), "hex");
-}
-
-export interface PlannedStep {
-  stepId: string;
-  kind: Step["kind"];
-  relation: Relation;
-  name?: string;
-  objective?: string;
-  parameterization?: string;
-  method?: string;
-  /** Hyperparameters as JSON text, or undefined. */
-  hyperparameters?: string;
-  output: string;
-  inputs: string[];
-  datasets: string[];
-}
-
-export interface LicenseRow {
-  entity: string;
-  license: string;
-  licenseName?: string;
-  licenseLink?: string;
-}
-
-export interface DocumentPlan {
-  hash: string;
-  /** Canonical JSON of the document (what is stored). */
-  body: string;
-  subject: string;
-  /** Every model named, with whether it is an unnamed intermediate checkpoint. */
-  models: Map<string, boolean>;
-  datasets: Set<string>;
-  steps: PlannedStep[];
-  /** Direct parents of the subject according to this document. */
-  parents: string[];
-  modelLicenses: LicenseRow[];
-  datasetLicenses: LicenseRow[];
-  /** Digests the document records, for models and datasets it names (see `digestRows`). */
-  digests: DigestRow[];
-}
-
-/** A document planned for writing, with the source and signature it is added with. */
-export interface PlannedInput {
-  plan: DocumentPlan;
-  source: string;
-  signature?: AddInput["signature"];
 }
 
 function methodOf(step: Step): string | undefined {

@@ -5,7 +5,7 @@
 import type { Hyperparameters, LineageDocument } from "../schema/lineage.js";
 import type { ApiTokens } from "./api-tokens.js";
 import type { IntegrityIndex } from "./integrity-index.js";
-import type { PlannedInput } from "./plan.js";
+import type { PlannedInput } from "./plan-types.js";
 
 /** How a model relates to its parent (the Hub's "model tree" groups), derived from the step that made it. */
 export const RELATIONS = ["finetune", "adapter", "merge", "quantized"] as const;
