@@ -4,29 +4,17 @@
  * without its org).
  */
 import { describe, expect, it } from "vitest";
-import { type CardState, newCardState } from "../card-body.js";
 import { extractFromFiles } from "../extract-from-files.js";
-import { parseCard } from "../markdown.js";
+import { cardBlocks, cardState } from "./_test-card.js";
 import { readMergeProse } from "./merge-prose.js";
 import { readNamedBases } from "./named-bases.js";
 import { readQuantizedBase } from "./quantized-base.js";
 
-function state(): CardState {
-  return newCardState("README.md", {
-    file: "README.md",
-    kind: "model-card",
-    bases: [],
-    steps: [],
-    warnings: [],
-  });
-}
-const blocks = (text: string) => parseCard(text, "README.md", []).blocks;
-
 describe("merge prose", () => {
   it("reads mergekit's template: parents listed, method and base in a sentence", () => {
-    const s = state();
+    const s = cardState();
     readMergeProse(
-      blocks(
+      cardBlocks(
         "# m\n\n### Merge Method\n\nThis model was merged using the [TIES](https://arxiv.org/abs/2306.01708) merge method using [mistralai/Mistral-7B-v0.1](https://huggingface.co/mistralai/Mistral-7B-v0.1) as a base.\n\n### Models Merged\n\nThe following models were included in the merge:\n* [teknium/OpenHermes-2.5-Mistral-7B](https://huggingface.co/teknium/OpenHermes-2.5-Mistral-7B)\n* [Intel/neural-chat-7b-v3-1](https://huggingface.co/Intel/neural-chat-7b-v3-1)\n",
       ),
       s,
@@ -57,17 +45,17 @@ describe("merge prose", () => {
     const step = extractFromFiles([{ path: "README.md", text }]).document.steps[0];
     expect(step?.kind === "merge" && step.method).toBe("slerp");
     expect(step?.inputs?.models?.map((m) => m.id)).toHaveLength(2);
-    const s = state();
-    readMergeProse(blocks("# x\n\nWe plan to merge our adapters later.\n"), s);
+    const s = cardState();
+    readMergeProse(cardBlocks("# x\n\nWe plan to merge our adapters later.\n"), s);
     expect(s.merge).toBeUndefined();
   });
 });
 
 describe("quantised frozen base", () => {
   it("reads PEFT's bitsandbytes list under Training procedure", () => {
-    const s = state();
+    const s = cardState();
     readQuantizedBase(
-      blocks(
+      cardBlocks(
         "## Training procedure\n\nThe following `bitsandbytes` quantization config was used during training:\n- load_in_8bit: False\n- load_in_4bit: True\n",
       ),
       s,
@@ -76,9 +64,9 @@ describe("quantised frozen base", () => {
   });
 
   it("ignores a 4-bit load in inference code", () => {
-    const s = state();
+    const s = cardState();
     readQuantizedBase(
-      blocks("## Usage\n\n```python\nBitsAndBytesConfig(load_in_4bit=True)\nmodel.generate()\n```\n"),
+      cardBlocks("## Usage\n\n```python\nBitsAndBytesConfig(load_in_4bit=True)\nmodel.generate()\n```\n"),
       s,
     );
     expect(s.quantizationBits).toBeUndefined();
@@ -87,9 +75,9 @@ describe("quantised frozen base", () => {
 
 describe("bases named without an org", () => {
   it("resolves a well-known name through the family table, as an inference", () => {
-    const s = state();
+    const s = cardState();
     readNamedBases(
-      blocks("# m\n\nIt is a fine-tuned version of Meta's LLaMA-3.1-8B model on network texts.\n"),
+      cardBlocks("# m\n\nIt is a fine-tuned version of Meta's LLaMA-3.1-8B model on network texts.\n"),
       s,
     );
     expect(s.proseBases[0]?.value).toBe("meta-llama/Llama-3.1-8B");
@@ -97,17 +85,17 @@ describe("bases named without an org", () => {
   });
 
   it("leaves a name the table does not know", () => {
-    const s = state();
-    readNamedBases(blocks("# m\n\nThis model is fine-tuned from Llama-Banana-9000.\n"), s);
+    const s = cardState();
+    readNamedBases(cardBlocks("# m\n\nThis model is fine-tuned from Llama-Banana-9000.\n"), s);
     expect(s.proseBases).toEqual([]);
   });
 });
 
 describe("names given as examples", () => {
   it("a recipe named as an example is not the base (dev r-rcp-ah-gpt2-nl-cpt-sft-dpo README)", () => {
-    const s = state();
+    const s = cardState();
     readNamedBases(
-      blocks(
+      cardBlocks(
         "# gpt2-nl\n\nAs other recipes, such as the famous zephyr-7b-beta recipe, have shown, we can then teach our model how to hold a conversation by finetuning it on chat-formatted data.\n",
       ),
       s,

@@ -3,22 +3,12 @@
  * (test/fixtures/corpus/dev/…, named beside each snippet).
  */
 import { describe, expect, it } from "vitest";
-import { type CardState, newCardState } from "../card-body.js";
+import type { CardState } from "../card-body.js";
 import { extractFromFiles } from "../extract-from-files.js";
-import { parseCard } from "../markdown.js";
+import { readWith } from "./_test-card.js";
 import { readPublishedSelf } from "./ml-self-id.js";
 
-function read(text: string): CardState {
-  const state = newCardState("README.md", {
-    file: "README.md",
-    kind: "model-card",
-    bases: [],
-    steps: [],
-    warnings: [],
-  });
-  readPublishedSelf(parseCard(text, "README.md", []).blocks, state);
-  return state;
-}
+const read = (text: string): CardState => readWith(readPublishedSelf, text);
 
 describe("published model", () => {
   it("zh: 已发布至 HuggingFace：<link> (dev j-ne-zh-gzh-writing-qwen25-7b-qlora-readme)", () => {

@@ -3,22 +3,11 @@
  * quoted from dev corpus cards (test/fixtures/corpus/dev/…, named beside each snippet).
  */
 import { describe, expect, it } from "vitest";
-import { type CardState, newCardState } from "../card-body.js";
-import { parseCard } from "../markdown.js";
+import type { CardState } from "../card-body.js";
+import { readWith } from "./_test-card.js";
 import { readMultilingual } from "./multilingual.js";
 
-function read(text: string): CardState {
-  const card = parseCard(text, "README.md", []);
-  const state = newCardState("README.md", {
-    file: "README.md",
-    kind: "model-card",
-    bases: [],
-    steps: [],
-    warnings: [],
-  });
-  readMultilingual(card.blocks, state);
-  return state;
-}
+const read = (text: string): CardState => readWith(readMultilingual, text);
 
 const hp = (s: CardState) => Object.fromEntries(s.hp.map((h) => [h.key, h.value]));
 const methods = (s: CardState) =>

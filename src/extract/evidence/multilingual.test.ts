@@ -3,22 +3,11 @@
  * public cards and READMEs (named beside each snippet).
  */
 import { describe, expect, it } from "vitest";
-import { type CardState, newCardState } from "../card-body.js";
-import { parseCard } from "../markdown.js";
+import type { CardState } from "../card-body.js";
+import { readWith } from "./_test-card.js";
 import { readMultilingual } from "./multilingual.js";
 
-function read(text: string): CardState {
-  const card = parseCard(text, "README.md", []);
-  const state = newCardState("README.md", {
-    file: "README.md",
-    kind: "model-card",
-    bases: [],
-    steps: [],
-    warnings: [],
-  });
-  readMultilingual(card.blocks, state);
-  return state;
-}
+const read = (text: string): CardState => readWith(readMultilingual, text);
 
 const bases = (s: CardState) => s.proseBases.map((b) => b.value);
 const datasets = (s: CardState) => s.proseDatasets.map((d) => d.value);
