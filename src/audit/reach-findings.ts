@@ -7,7 +7,12 @@ import type { Reach } from "./collect-ancestors.js";
 import { ancestorOf, datasetFindings } from "./data-findings.js";
 import { modelTermFindings } from "./model-term-findings.js";
 import type { AuditFinding } from "./report.js";
-import { knownEntries, mostPermissiveOption, type ResolvedLicense } from "./resolve-license.js";
+import {
+  knownEntries,
+  type LicenseTerm,
+  mostPermissiveOption,
+  type ResolvedLicense,
+} from "./resolve-license.js";
 import { unknownTermMessage } from "./subject-findings.js";
 import type { LicenseEntry } from "./terms.js";
 
@@ -105,8 +110,12 @@ function originFindings(state: AuditState, { r, where, common }: ReachContext): 
   }
 }
 
-/** An ancestor with no licence at all, or with terms the knowledge base does not hold. */
-function unknownFindings(state: AuditState, { r, where, common }: ReachContext): void {
+/** An ancestor with no licence at all, or with terms the knowledge base does not hold (`option`: its terms). */
+function unknownFindings(
+  state: AuditState,
+  { r, where, common }: ReachContext,
+  option: readonly LicenseTerm[],
+): void {
   const reasons = r.kind === "dataset" ? state.dataWarnings : state.unknownReasons;
   if (!r.resolved) {
     const what =
@@ -122,7 +131,7 @@ function unknownFindings(state: AuditState, { r, where, common }: ReachContext):
     reasons.push(`${reachLabel(r)} has no known licence`);
     return;
   }
-  for (const term of mostPermissiveOption(r.resolved)) {
+  for (const term of option) {
     if (term.kind === "known") continue;
     state.findings.push({
       severity: "warning",
@@ -189,9 +198,10 @@ export function reachFindings(state: AuditState, reaches: readonly Reach[]): voi
       }
     }
     originFindings(state, ctx);
-    unknownFindings(state, ctx);
+    const option = r.resolved ? mostPermissiveOption(r.resolved) : [];
+    unknownFindings(state, ctx, option);
     if (!r.resolved) continue;
-    for (const term of mostPermissiveOption(r.resolved)) {
+    for (const term of option) {
       if (term.kind !== "known") continue;
       recordEntry(state, r, term.entry);
       if (r.kind === "model") modelTermFindings(state, ctx, term.entry, declaresOtherPassOn);
