@@ -11,7 +11,8 @@ function inputWithWeight(input: ModelInput, doc: LineageDocument): string {
 function outputLabel(step: Step, doc: LineageDocument, isLast: boolean): string {
   if (step.output) return step.output.revision ? `${step.output.id}@${step.output.revision}` : step.output.id;
   if (isLast && doc.subject.id === "unknown") return "(model not named: give --subject ID)";
-  return isLast ? `${doc.subject.id} (assumed)` : "(checkpoint not identified)";
+  // The last step names no output: it made the subject, which the document names.
+  return isLast ? `${doc.subject.id} (the subject; the step names no output)` : "(checkpoint not identified)";
 }
 
 /** `declared`, `extracted from README.md:42 (learning_rate)`, `inferred`. */
