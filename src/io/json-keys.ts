@@ -10,10 +10,8 @@ export interface DuplicateKey {
   offset: number;
 }
 
-interface Frame {
-  keys: Set<string> | undefined;
-  expectKey: boolean;
-}
+/** Objects with more keys than this check them through a Set instead of a scan of the ones before. */
+const SCAN_LIMIT = 16;
 
 /** End offset (exclusive) of the JSON string starting at `start` (a `"`). */
 function stringEnd(text: string, start: number): number {
@@ -43,30 +41,59 @@ function decodeKey(raw: string): string {
  * firstDuplicateKey('{"a":1,"a":2}') // { key: "a", offset: 7 }
  */
 export function firstDuplicateKey(text: string): DuplicateKey | undefined {
-  const stack: Frame[] = [];
+  // The keys of every open object, in one list; per open object or list, where its keys start (-1: a list)
+  // and, past SCAN_LIMIT keys, a Set of them. Only the innermost container can expect a key: a nested one
+  // always sits in a value's place, and a comma makes the next string a key again.
+  const keys: string[] = [];
+  const starts: number[] = [];
+  const sets: (Set<string> | undefined)[] = [];
+  let expectKey = false;
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       const end = stringEnd(text, i);
-      const top = stack[stack.length - 1];
-      if (top?.keys !== undefined && top.expectKey) {
+      if (expectKey) {
         const key = decodeKey(text.slice(i, end));
-        if (top.keys.has(key)) return { key, offset: i };
-        top.keys.add(key);
-        top.expectKey = false;
+        if (isRepeated(key, keys, starts, sets)) return { key, offset: i };
+        expectKey = false;
       }
       i = end;
       continue;
     }
-    if (c === 0x7b) stack.push({ keys: new Set(), expectKey: true });
-    else if (c === 0x5b) stack.push({ keys: undefined, expectKey: false });
-    else if (c === 0x7d || c === 0x5d) stack.pop();
-    else if (c === 0x2c) {
-      const top = stack[stack.length - 1];
-      if (top?.keys !== undefined) top.expectKey = true;
-    }
+    if (c === 0x7b || c === 0x5b) {
+      starts.push(c === 0x7b ? keys.length : -1);
+      sets.push(undefined);
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d) {
+      const from = starts.pop();
+      sets.pop();
+      if (from !== undefined && from >= 0) keys.length = from;
+      expectKey = false;
+    } else if (c === 0x2c) expectKey = (starts[starts.length - 1] ?? -1) >= 0;
     i++;
   }
   return undefined;
+}
+
+/** Whether the innermost object already has `key`; records it if not. */
+function isRepeated(
+  key: string,
+  keys: string[],
+  starts: number[],
+  sets: (Set<string> | undefined)[],
+): boolean {
+  const top = starts.length - 1;
+  const from = starts[top] as number;
+  let set = sets[top];
+  if (set === undefined && keys.length - from >= SCAN_LIMIT) {
+    set = new Set(keys.slice(from));
+    sets[top] = set;
+  }
+  if (set !== undefined) {
+    if (set.has(key)) return true;
+    set.add(key);
+  } else for (let k = from; k < keys.length; k++) if (keys[k] === key) return true;
+  keys.push(key);
+  return false;
 }

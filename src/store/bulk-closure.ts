@@ -20,7 +20,25 @@ export interface EdgeArrays {
   child: Int32Array;
   relation: Int32Array;
   bits: Int32Array;
+  /** The step of each edge (-1: not known), for the closure per dataset (bulk-dataset-closure.ts). */
+  step: Int32Array;
   length: number;
+}
+
+/** What the in-memory pass leaves for the closure per dataset: its rows and the order it made them in. */
+export interface ClosureGraph {
+  /** Models in the order their rows were made (every parent before its children). */
+  order: Int32Array;
+  /** Per model: its first row and how many (0: none, or left to the walk). */
+  first: Int32Array;
+  count: Int32Array;
+  /** Per row: ancestor, depth, relation code. */
+  anc: Int32Array;
+  dep: Int32Array;
+  rel: Int32Array;
+  rows: number;
+  /** Edges into each model: for model v, `incoming.at[incoming.start[v] …]` are edge indexes. */
+  incoming: { start: Int32Array; at: Int32Array };
 }
 
 export interface BulkClosure {
@@ -33,6 +51,7 @@ export interface BulkClosure {
   /** Models whose rows the in-memory pass did not compute (cycles, paths over the depth limit). */
   fallback: number[];
   rows: number;
+  graph: ClosureGraph;
 }
 
 /** Default cap on closure rows kept in memory (about 16 bytes each). */
@@ -44,9 +63,10 @@ export class EdgeCollector {
   private child = new Int32Array(1 << 16);
   private relation = new Int32Array(1 << 16);
   private bits = new Int32Array(1 << 16);
+  private step = new Int32Array(1 << 16);
   private n = 0;
 
-  add(parent: number, child: number, relation: number, bits: number): void {
+  add(parent: number, child: number, relation: number, bits: number, step = -1): void {
     if (this.n === this.parent.length) {
       const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
         const b = new Int32Array(a.length * 2);
@@ -57,11 +77,13 @@ export class EdgeCollector {
       this.child = grow(this.child);
       this.relation = grow(this.relation);
       this.bits = grow(this.bits);
+      this.step = grow(this.step);
     }
     this.parent[this.n] = parent;
     this.child[this.n] = child;
     this.relation[this.n] = relation;
     this.bits[this.n] = bits;
+    this.step[this.n] = step;
     this.n++;
   }
 
@@ -71,6 +93,7 @@ export class EdgeCollector {
       child: this.child,
       relation: this.relation,
       bits: this.bits,
+      step: this.step,
       length: this.n,
     };
   }
@@ -211,6 +234,16 @@ export function bulkClosure(
   return {
     rows: rows.n,
     fallback,
+    graph: {
+      order: queue.subarray(0, tail),
+      first,
+      count,
+      anc: rows.anc,
+      dep: rows.dep,
+      rel: rows.rel,
+      rows: rows.n,
+      incoming,
+    },
     forEachRow(row) {
       const order: number[] = [];
       for (let v = 0; v < size; v++) {

@@ -85,6 +85,13 @@ async function dump(location: string): Promise<Record<string, unknown[]>> {
       CASE c.kind WHEN 0 THEN (SELECT name FROM model WHERE id = c.entity) ELSE (SELECT name FROM dataset WHERE id = c.entity) END AS entity
       FROM license_claim c JOIN document d ON d.id = c.document ORDER BY d.hash, c.kind, c.license`),
     meta: await q("SELECT key, value FROM ftl_meta WHERE key NOT LIKE 'ingest:%' ORDER BY key"),
+    closureDataset:
+      await q(`SELECT d.name AS descendant, a.name AS ancestor, x.name AS dataset, c.depth, c.relation
+      FROM closure_dataset c JOIN model d ON d.id = c.descendant JOIN model a ON a.id = c.ancestor
+      JOIN dataset x ON x.id = c.dataset ORDER BY d.name, a.name, x.name`),
+    datasetCounts: await q(`SELECT m.name AS model, x.name AS dataset, c.relation, c.n FROM dataset_count c
+      JOIN model m ON m.id = c.model JOIN dataset x ON x.id = c.dataset WHERE c.n > 0
+      ORDER BY m.name, x.name, c.relation`),
     closure: sortedEntries(await storedClosure(ex)),
     counts: await storedCounts(ex),
   };

@@ -11,9 +11,15 @@
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { bulkClosure, EdgeCollector } from "./bulk-closure.js";
+import { type BulkClosure, bulkClosure, EdgeCollector } from "./bulk-closure.js";
+import {
+  type DatasetClosure,
+  datasetClosure,
+  type StepDatasets,
+  stepDatasets,
+} from "./bulk-dataset-closure.js";
 import { COUNTS_VERSION, RECOUNT_STATEMENTS, stepBits, walkUpSql } from "./closure.js";
-import { datasetRebuildStatements } from "./dataset-closure.js";
+import { DATASET_RECOUNT_STATEMENTS, datasetRebuildStatements, datasetRowsSql } from "./dataset-closure.js";
 import { CopyRows } from "./pg-copy.js";
 import { hashKey, type PlannedInput, RELATION_CODES } from "./plan.js";
 import type { AddResult } from "./store.js";
@@ -25,46 +31,81 @@ export async function bulkPending(client: pg.PoolClient): Promise<boolean> {
   return (await client.query(PENDING)).rows.length > 0;
 }
 
-/** Reads every edge with COPY TO STDOUT (far cheaper than a result set of 1.6M rows). */
-async function readEdges(client: pg.PoolClient): Promise<EdgeCollector> {
-  const collector = new EdgeCollector();
+/** Calls `row` with the numbers of every row of a COPY TO STDOUT (far cheaper than a result set of 1.6M rows). */
+async function copyNumbers(
+  client: pg.PoolClient,
+  sql: string,
+  row: (values: number[]) => void,
+): Promise<void> {
   let rest = "";
   const take = (text: string): void => {
     const lines = (rest + text).split("\n");
     rest = lines.pop() ?? "";
-    for (const line of lines) {
-      const [p, c, r, b] = line.split("\t");
-      collector.add(Number(p), Number(c), Number(r), Number(b));
-    }
+    for (const line of lines) row(line.split("\t").map(Number));
   };
-  const stream = client.query(copyTo("COPY edge (parent, child, relation, bits) TO STDOUT"));
+  const stream = client.query(copyTo(sql));
   await pipeline(stream, async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) take(chunk.toString("utf8"));
   });
   if (rest.length > 0) take("\n");
+}
+
+async function readEdges(client: pg.PoolClient): Promise<EdgeCollector> {
+  const collector = new EdgeCollector();
+  await copyNumbers(client, "COPY edge (parent, child, relation, bits, step) TO STDOUT", (v) =>
+    collector.add(v[0] as number, v[1] as number, v[2] as number, v[3] as number, v[4] as number),
+  );
   return collector;
 }
 
-/** The closure and the counts of the whole graph; returns false when the counts are left to SQL. */
-async function copyClosure(client: pg.PoolClient): Promise<{ fallback: number[] | "all" }> {
-  await client.query("TRUNCATE closure");
-  const edges = await readEdges(client);
-  const max = await client.query<{ id: number | null }>("SELECT max(id) AS id FROM model");
-  const closure = bulkClosure(edges.edges(), (max.rows[0]?.id ?? 0) + 1);
-  if (closure === undefined) return { fallback: "all" };
-  const rows = new CopyRows("closure (descendant, ancestor, depth, relation, mask)");
-  closure.forEachRow((d, a, depth, relation, mask) => rows.add(d, a, depth, relation, mask));
-  await rows.send(client);
-  if (closure.fallback.length > 0) return { fallback: closure.fallback };
-  await client.query("TRUNCATE tree_count");
+async function readStepDatasets(client: pg.PoolClient): Promise<StepDatasets> {
+  const pairs: [number, number][] = [];
+  await copyNumbers(client, "COPY step_dataset (step, dataset) TO STDOUT", (v) =>
+    pairs.push([v[0] as number, v[1] as number]),
+  );
+  return stepDatasets(pairs);
+}
+
+/** Writes counts made in memory, and notes the version of `tree_count`'s codes. */
+async function copyCounts(
+  client: pg.PoolClient,
+  closure: BulkClosure,
+  perDataset: DatasetClosure,
+): Promise<void> {
+  await client.query("TRUNCATE tree_count, dataset_count");
   const counts = new CopyRows("tree_count (model, relation, n)");
   closure.forEachCount((model, code, n) => counts.add(model, code, n));
   await counts.send(client);
+  const byDataset = new CopyRows("dataset_count (model, dataset, relation, n)");
+  perDataset.forEachCount((model, x, relation, n) => byDataset.add(model, x, relation, n));
+  await byDataset.send(client);
   await client.query(
     `INSERT INTO ftl_meta (key, value) VALUES ('tree_count_version', $1)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     [COUNTS_VERSION],
   );
+}
+
+/**
+ * The closure, the closure per dataset and their counts for the whole graph, from memory; returns the models
+ * left to the walk (and to SQL for the rest), with "all" when the in-memory pass would hold too many rows.
+ */
+async function copyClosure(client: pg.PoolClient): Promise<{ fallback: number[] | "all" }> {
+  await client.query("TRUNCATE closure, closure_dataset");
+  const edges = await readEdges(client);
+  const max = await client.query<{ id: number | null }>("SELECT max(id) AS id FROM model");
+  const size = (max.rows[0]?.id ?? 0) + 1;
+  const closure = bulkClosure(edges.edges(), size);
+  if (closure === undefined) return { fallback: "all" };
+  const rows = new CopyRows("closure (descendant, ancestor, depth, relation, mask)");
+  closure.forEachRow((d, a, depth, relation, mask) => rows.add(d, a, depth, relation, mask));
+  await rows.send(client);
+  const perDataset = datasetClosure(closure.graph, edges.edges(), await readStepDatasets(client), size);
+  const datasetRows = new CopyRows("closure_dataset (descendant, ancestor, dataset, depth, relation)");
+  perDataset.forEachRow((d, a, x, depth, relation) => datasetRows.add(d, a, x, depth, relation));
+  await datasetRows.send(client);
+  if (closure.fallback.length > 0) return { fallback: closure.fallback };
+  await copyCounts(client, closure, perDataset);
   return { fallback: [] };
 }
 
@@ -80,13 +121,19 @@ export async function finishPgBulk(client: pg.PoolClient): Promise<void> {
   const built = closure.rows.length > 0 ? await copyClosure(client) : undefined;
   await client.query("SET LOCAL maintenance_work_mem = '256MB'");
   for (const index of JSON.parse(indexes) as { name: string; sql: string }[]) await client.query(index.sql);
-  if (built?.fallback === "all") await client.query(walkUpSql("postgres", "SELECT DISTINCT child FROM edge"));
-  else if (built !== undefined && built.fallback.length > 0)
+  if (built?.fallback === "all") {
+    await client.query(walkUpSql("postgres", "SELECT DISTINCT child FROM edge"));
+    for (const sql of datasetRebuildStatements("postgres")) await client.query(sql);
+  } else if (built !== undefined && built.fallback.length > 0) {
     await client.query(walkUpSql("postgres", "SELECT unnest($1::integer[])"), [built.fallback]);
-  if (built === undefined || built.fallback === "all" || built.fallback.length > 0)
+    await client.query(datasetRowsSql("postgres", "SELECT unnest($1::integer[]) AS model"), [built.fallback]);
+  }
+  // Counts the in-memory pass did not make (it makes them only when it covered every model).
+  if (built === undefined || built.fallback === "all" || built.fallback.length > 0) {
     for (const sql of RECOUNT_STATEMENTS) await client.query(sql);
-  // The closure per dataset (schema 6) follows the closure built here, set-wise.
-  if (built !== undefined) for (const sql of datasetRebuildStatements("postgres")) await client.query(sql);
+    if (built !== undefined && built.fallback !== "all")
+      for (const sql of DATASET_RECOUNT_STATEMENTS) await client.query(sql);
+  }
   for (const table of ["model", "dataset", "document", "step"])
     await client.query(
       `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT max(id) FROM ${table}), 0) + 1, false)`,

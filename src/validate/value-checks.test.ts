@@ -50,4 +50,13 @@ describe("value checks", () => {
       message: expect.stringContaining("the key contains a NUL"),
     });
   });
+
+  it("reports the same wherever the problem sits (the quick clean check sends every problem to the full walk)", () => {
+    expect(valueIssues({ steps: [{ id: "a\nb" }] })[0]).toMatchObject({ path: "steps[0].id" });
+    expect(valueIssues({ steps: [{ note: "a\nb" }] })).toEqual([]);
+    expect(valueIssues({ ids: ["a\nb"] })).toEqual([]);
+    expect(valueIssues({ a: [[{ b: "\ud800" }]] })[0]).toMatchObject({ code: "input.unstorable-string" });
+    expect(valueIssues(nested(MAX_NESTING_DEPTH - 1))).toEqual([]);
+    expect(valueIssues(nested(MAX_NESTING_DEPTH + 1))[0]?.code).toBe("input.too-deep");
+  });
 });

@@ -41,6 +41,30 @@ export function unstorableString(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The common case, answered without building paths: no string or key that {@link valueIssues} would report,
+ * and nothing nested `maxDepth` deep. Recursion stops at `maxDepth`, so its depth is bounded.
+ */
+function isClean(value: unknown, key: string | undefined, depth: number, maxDepth: number): boolean {
+  if (typeof value === "string")
+    return (
+      unstorableString(value) === undefined &&
+      (key === undefined || !ID_KEYS.has(key) || badIdentifier(value) === undefined)
+    );
+  if (typeof value !== "object" || value === null) return true;
+  if (depth >= maxDepth) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isClean(item, undefined, depth + 1, maxDepth)) return false;
+    return true;
+  }
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    if (unstorableString(k) !== undefined) return false;
+    if (!isClean((value as Record<string, unknown>)[k], k, depth + 1, maxDepth)) return false;
+  }
+  return true;
+}
+
 /** A path for messages, cut after a few segments (a hostile path can be thousands long). */
 function label(path: readonly (string | number)[]): string {
   if (path.length === 0) return "(document)";
@@ -55,6 +79,7 @@ function label(path: readonly (string | number)[]): string {
  * valueIssues({ a: "x\u0000" }) // [{ code: "input.unstorable-string", path: "a", … }]
  */
 export function valueIssues(value: unknown, maxDepth = MAX_NESTING_DEPTH): ValidationIssue[] {
+  if (isClean(value, undefined, 0, maxDepth)) return [];
   const issues: ValidationIssue[] = [];
   let tooDeep = false;
   let badString = false;
