@@ -8,7 +8,7 @@
 import { CLOSURE_DEPTH } from "./closure.js";
 import { RELATION_BY_CODE } from "./plan.js";
 import { crossJoin, depthLimit, num } from "./query-helpers.js";
-import { type Executor, parseJsonArray, rowsOf } from "./sql.js";
+import { type Executor, rowsOf } from "./sql.js";
 import type { AncestorsResult, StepEdge, WalkOptions } from "./store.js";
 
 /** Walk up from the model named by the first parameter (no rows if there is no such model). */
@@ -36,25 +36,6 @@ function ancestorNodes(ex: Executor, walk: boolean): string {
 )`;
 }
 
-/**
- * The datasets of step `s`: on SQLite a list of JSON strings (`"a","b"`, cheaper than json_group_array), on
- * PostgreSQL a JSON array; {@link datasetsOf} reads either.
- */
-function datasetsColumn(ex: Executor): string {
-  const agg = ex.dialect === "sqlite" ? "group_concat(json_quote(ds.name))" : "json_agg(ds.name)";
-  return `(SELECT ${agg} FROM step_dataset sd ${crossJoin(ex)} dataset ds ON ds.id = sd.dataset WHERE sd.step = s.id)`;
-}
-
-function datasetsOf(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  if (typeof value === "string") {
-    // SQLite: JSON strings made by json_quote. Without a backslash no name holds a quote: split them.
-    if (!value.includes("\\")) return value.slice(1, -1).split('","').sort();
-    return (JSON.parse(`[${value}]`) as string[]).sort();
-  }
-  return parseJsonArray(value).sort();
-}
-
 /** The statement, built once per dialect and kind (the same string object: its prepared form is found at once). */
 const statements = new Map<string, string>();
 
@@ -62,14 +43,17 @@ export function ancestorsSql(ex: Executor, walk: boolean): string {
   const key = `${ex.dialect}:${walk}`;
   let sql = statements.get(key);
   if (sql === undefined) {
-    // Columns in the order of `C` below; rows come as arrays (Executor.rows), not objects.
+    // Columns in the order of `C` below; rows come as arrays (Executor.rows), not objects. One row per edge
+    // and dataset of its step (a correlated list per edge cost SQLite half the statement's time).
     sql = `${ancestorNodes(ex, walk)}
 SELECT n.node, n.depth, n.name, e.parent, s.step_id, s.kind, e.relation, s.name, s.objective,
-  s.parameterization, s.method, s.hyperparameters, d.source, d.hash, ${datasetsColumn(ex)}
+  s.parameterization, s.method, s.hyperparameters, d.source, d.hash, ds.name, s.id
 FROM nodes n
 LEFT JOIN edge e ON e.child = n.node
 LEFT JOIN step s ON s.id = e.step
-LEFT JOIN document d ON d.id = s.document`;
+LEFT JOIN document d ON d.id = s.document
+LEFT JOIN step_dataset sd ON sd.step = s.id
+LEFT JOIN dataset ds ON ds.id = sd.dataset`;
     statements.set(key, sql);
   }
   return sql;
@@ -91,7 +75,8 @@ const C = {
   hyperparameters: 11,
   source: 12,
   hash: 13,
-  datasets: 14,
+  dataset: 14,
+  stepRow: 15,
 } as const;
 
 /**
@@ -123,7 +108,7 @@ function toStepEdge(row: unknown[], parent: string): StepEdge {
     stepId: row[C.stepId] as string,
     kind: row[C.kind] as StepEdge["kind"],
     relation: RELATION_BY_CODE[num(row[C.relation])] ?? "finetune",
-    datasets: datasetsOf(row[C.datasets]),
+    datasets: [],
     source: row[C.source] as string,
     document: row[C.hash] as string,
   };
@@ -182,14 +167,28 @@ export async function ancestorsOf(
   if (start === undefined)
     return { result: { id, models: [], steps: [], roots: [], complete: true }, found: false };
   let complete = true;
+  // An edge comes once per dataset of its step: the first of its rows makes it, the others add a dataset.
+  const edges = new Map<string, StepEdge>();
   for (const row of rows) {
     if (row[C.parent] === null) continue;
     const node = nodes.get(num(row[C.node])) as Node;
     node.hasParent = true;
     const parent = nodes.get(num(row[C.parent]));
-    if (parent === undefined) complete = false;
-    else node.steps.push(toStepEdge(row, parent.name));
+    if (parent === undefined) {
+      complete = false;
+      continue;
+    }
+    const key = `${node.id} ${parent.id} ${num(row[C.stepRow])}`;
+    let edge = edges.get(key);
+    if (edge === undefined) {
+      edge = toStepEdge(row, parent.name);
+      edges.set(key, edge);
+      node.steps.push(edge);
+    }
+    const dataset = row[C.dataset];
+    if (typeof dataset === "string") edge.datasets.push(dataset);
   }
+  for (const edge of edges.values()) if (edge.datasets.length > 1) edge.datasets.sort();
   // Models by depth then name; steps by their model's place in that order (the start first), then within it.
   const ranked: Node[] = [];
   for (const node of nodes.values()) if (node !== start) ranked.push(node);

@@ -12,17 +12,17 @@
  */
 import type Database from "better-sqlite3";
 import { type ApiTokens, apiTokens } from "./api-tokens.js";
-import { stepBits } from "./closure.js";
 import { storeErrorOf } from "./driver-errors.js";
 import { type IntegrityIndex, integrityIndex } from "./integrity-index.js";
-import { type DocumentPlan, hashKey, type PlannedInput, planDocument, RELATION_CODES } from "./plan.js";
+import { type DocumentPlan, hashKey, type PlannedInput, planDocument } from "./plan.js";
 import * as q from "./queries.js";
 import { search } from "./search.js";
 import type { Executor } from "./sql.js";
-import { BULK_CLOSURE, BULK_INDEXES, finishBulkLoad } from "./sqlite-bulk.js";
-import { SqliteBulkWriter } from "./sqlite-bulk-writer.js";
+import { finishBulkLoad } from "./sqlite-bulk.js";
+import { SqliteBulkMode } from "./sqlite-bulk-mode.js";
 import { SqliteClosure } from "./sqlite-closure.js";
 import { checkIsRegistry, migrate, openDatabase, tune } from "./sqlite-open.js";
+import { type Ids, SqliteRows } from "./sqlite-rows.js";
 import type { AddInput, AddOptions, AddResult, AddSummary, Store } from "./store.js";
 import * as tree from "./tree-queries.js";
 
@@ -34,16 +34,6 @@ type Db = Database.Database;
  */
 const CACHE_LIMIT = 500_000;
 
-/** What the writer keeps in memory while the secondary indexes are dropped (bulk load into an empty registry). */
-interface BulkState {
-  /** Model ids (every model of the registry) and the rows being collected. */
-  writer: SqliteBulkWriter;
-  /** hashKey → id(s) of the documents added in bulk mode (all the registry has). */
-  hkeys: Map<number, number | number[]>;
-  /** Model ids that are the subject of a document. */
-  subjects: Set<number>;
-}
-
 class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
@@ -51,11 +41,9 @@ class SqliteStore implements Store {
   private readonly modelIds = new Map<string, number>();
   private readonly datasetIds = new Map<string, number>();
   private readonly ex: Executor;
-  /** Set while this store is bulk-loading an initially empty registry (secondary indexes dropped). */
-  private bulk: BulkState | undefined;
-  /** Bulk mode is tried once, on the first batch. */
-  private bulkTried = false;
+  private readonly bulkMode: SqliteBulkMode;
   private readonly closure: SqliteClosure;
+  private readonly rows: SqliteRows;
 
   constructor(
     private readonly db: Db,
@@ -64,16 +52,18 @@ class SqliteStore implements Store {
   ) {
     const prepare = (sql: string): Database.Statement => this.prepare(sql);
     this.closure = new SqliteClosure(prepare);
+    this.rows = new SqliteRows(prepare, this.closure);
+    this.bulkMode = new SqliteBulkMode(db, prepare);
     this.ex = {
       dialect: "sqlite",
       all: async <T>(sql: string, params: readonly unknown[]) =>
         this.named(() => {
-          this.finishBulk();
+          this.bulkMode.finish();
           return prepare(sql).all(...params) as T[];
         }),
       rows: async (sql: string, params: readonly unknown[]) =>
         this.named(() => {
-          this.finishBulk();
+          this.bulkMode.finish();
           return this.prepareRaw(sql).all(...params) as unknown[][];
         }),
     };
@@ -115,7 +105,8 @@ class SqliteStore implements Store {
     anonymous = false,
   ): { id: number; created: boolean } {
     // Bulk mode: every model of the registry is in memory, and model_name is dropped.
-    if (table === "model" && this.bulk !== undefined) return this.bulk.writer.modelId(name, anonymous);
+    const bulk = this.bulkMode.state;
+    if (table === "model" && bulk !== undefined) return bulk.writer.modelId(name, anonymous);
     const cached = cache.get(name);
     if (cached !== undefined) return { id: cached, created: false };
     const insert =
@@ -135,89 +126,10 @@ class SqliteStore implements Store {
 
   /** Is this content from this source stored? In bulk mode from memory (and a look-up by id on a match). */
   private isStored(hkey: number, hash: string, source: string): boolean {
-    if (this.bulk === undefined)
-      return (
-        this.prepare("SELECT 1 FROM document WHERE hkey = ? AND hash = ? AND source = ?").get(
-          hkey,
-          hash,
-          source,
-        ) !== undefined
-      );
-    const known = this.bulk.hkeys.get(hkey);
-    if (known === undefined) return false;
-    this.bulk.writer.flush();
-    const byId = this.prepare("SELECT 1 FROM document WHERE id = ? AND hash = ? AND source = ?");
-    for (const id of typeof known === "number" ? [known] : known)
-      if (byId.get(id, hash, source) !== undefined) return true;
-    return false;
-  }
-
-  /**
-   * Called at the start of every batch's transaction. On the first batch into an empty registry, drops the
-   * secondary indexes (noting their definitions in ftl_meta, in the same transaction) and keeps what the
-   * writer looks up in memory instead; the indexes are rebuilt, sorted, by {@link finishBulk}. Later
-   * batches check that no other writer added documents meanwhile (else bulk mode ends at once).
-   */
-  private enterOrCheckBulk(allowed: boolean): void {
-    const pending = this.prepare("SELECT 1 FROM ftl_meta WHERE key = 'bulk_indexes'").get() !== undefined;
-    if (this.bulk !== undefined) {
-      const last = this.prepare("SELECT max(id) AS id FROM document").get() as { id: number | null };
-      // Another writer added documents, or ended this bulk load (rebuilt the indexes): end it here too.
-      if (!pending) this.endBulk();
-      else if ((last.id ?? 0) !== this.bulk.writer.last) this.finishBulkInTransaction();
-      return;
-    }
-    // Another writer is bulk-loading (its indexes are dropped): this writer needs them, so it rebuilds them
-    // in its own transaction, which ends that bulk load (the other writer notices on its next batch).
-    if (pending) finishBulkLoad(this.db);
-    if (this.bulkTried || !allowed) return;
-    this.bulkTried = true;
-    if (this.prepare("SELECT 1 FROM document LIMIT 1").get() !== undefined) return;
-    if (this.prepare("SELECT 1 FROM model LIMIT 1").get() !== undefined) return;
-    const indexes = this.db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-      .all() as { name: string; sql: string }[];
-    const note = this.db.prepare("INSERT INTO ftl_meta (key, value) VALUES (?, ?)");
-    note.run(BULK_INDEXES, JSON.stringify(indexes));
-    // The closure and the counts are built once, from the edges, when the load ends (sqlite-bulk.ts).
-    note.run(BULK_CLOSURE, "1");
-    for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
-    this.bulk = { writer: new SqliteBulkWriter(this.db), hkeys: new Map(), subjects: new Set() };
-  }
-
-  private endBulk(): void {
-    this.bulk = undefined;
-  }
-
-  /** Ends bulk mode inside the current transaction: rebuilds the dropped indexes. */
-  private finishBulkInTransaction(): void {
-    this.bulk?.writer.flush();
-    this.endBulk();
-    finishBulkLoad(this.db);
-  }
-
-  /** Ends bulk mode (in its own transaction) if this store, or an interrupted earlier one, left it on. */
-  private finishBulk(): void {
-    if (this.bulk === undefined) return;
-    this.endBulk();
-    this.db.transaction(() => finishBulkLoad(this.db)).immediate();
-  }
-
-  /** Takes a document out of the graph (its row and body stay, as history). */
-  private retire(documentId: number): void {
-    const steps = this.prepare("SELECT id, output FROM step WHERE document = ?").all(documentId) as {
-      id: number;
-      output: number;
-    }[];
-    for (const step of steps) {
-      this.closure.edgeRemoved(step.output);
-      this.prepare("DELETE FROM edge WHERE child = ? AND step = ?").run(step.output, step.id);
-      this.prepare("DELETE FROM step_dataset WHERE step = ?").run(step.id);
-    }
-    this.prepare("DELETE FROM step WHERE document = ?").run(documentId);
-    this.prepare("DELETE FROM license_claim WHERE document = ?").run(documentId);
-    this.prepare("DELETE FROM artefact_digest WHERE document = ?").run(documentId);
-    this.prepare("UPDATE document SET current = 0 WHERE id = ?").run(documentId);
+    const bulk = this.bulkMode.state;
+    if (bulk !== undefined) return this.bulkMode.isStored(bulk, hkey, hash, source);
+    const row = this.prepare("SELECT 1 FROM document WHERE hkey = ? AND hash = ? AND source = ?");
+    return row.get(hkey, hash, source) !== undefined;
   }
 
   private addOne(
@@ -227,8 +139,6 @@ class SqliteStore implements Store {
     addedAt: string,
     signature?: AddInput["signature"],
   ): AddResult {
-    const modelId = (name: string) =>
-      this.idOf("model", this.modelIds, name, plan.models.get(name) ?? false).id;
     const result: AddResult = {
       index,
       status: "duplicate",
@@ -240,20 +150,17 @@ class SqliteStore implements Store {
     if (this.isStored(hkey, plan.hash, source)) return result;
     const subject = this.idOf("model", this.modelIds, plan.subject);
     // A subject that already has a document may need older ones retired, which needs the indexes.
-    if (this.bulk !== undefined && !subject.created && this.bulk.subjects.has(subject.id))
-      this.finishBulkInTransaction();
-    if (this.bulk !== undefined) {
-      const documentId = this.bulk.writer.add(
+    if (this.bulkMode.state?.subjects.has(subject.id) === true && !subject.created)
+      this.bulkMode.finishInTransaction();
+    const bulk = this.bulkMode.state;
+    if (bulk !== undefined) {
+      const documentId = bulk.writer.add(
         plan,
         { hkey, source, subject: subject.id, addedAt },
         (name) => this.idOf("dataset", this.datasetIds, name).id,
-        (id) => this.addIntegrity(plan, id, signature),
+        (id) => this.rows.integrity(plan, id, this.ids(plan), signature),
       );
-      this.bulk.subjects.add(subject.id);
-      const known = this.bulk.hkeys.get(hkey);
-      if (known === undefined) this.bulk.hkeys.set(hkey, documentId);
-      else if (typeof known === "number") this.bulk.hkeys.set(hkey, [known, documentId]);
-      else known.push(documentId);
+      this.bulkMode.added(bulk, hkey, subject.id, documentId);
       result.status = "added";
       return result;
     }
@@ -266,67 +173,15 @@ class SqliteStore implements Store {
       const older = this.prepare(
         "SELECT id FROM document WHERE subject = ? AND source = ? AND current = 1 AND id <> ?",
       ).all(subject.id, source, documentId) as { id: number }[];
-      for (const { id } of older) this.retire(id);
+      for (const { id } of older) this.rows.retire(id);
       result.superseded = older.length;
     }
-    const insertStep = this.prepare(
-      `INSERT INTO step (document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertEdge = this.prepare(
-      "INSERT INTO edge (parent, child, step, relation, bits) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-    );
-    const insertStepDataset = this.prepare(
-      "INSERT INTO step_dataset (step, dataset) VALUES (?, ?) ON CONFLICT DO NOTHING",
-    );
-    for (const step of plan.steps) {
-      const output = modelId(step.output);
-      const stepRow = insertStep.run(
-        documentId,
-        step.stepId,
-        step.kind,
-        step.name ?? null,
-        step.objective ?? null,
-        step.parameterization ?? null,
-        step.method ?? null,
-        step.hyperparameters ?? null,
-        output,
-      );
-      const stepId = Number(stepRow.lastInsertRowid);
-      const relation = RELATION_CODES[step.relation];
-      const bits = stepBits(step);
-      for (const input of step.inputs) {
-        const parent = modelId(input);
-        if (insertEdge.run(parent, output, stepId, relation, bits).changes > 0)
-          this.closure.edgeAdded(output, { parent, relation, bits, step: stepId });
-      }
-      for (const dataset of step.datasets)
-        insertStepDataset.run(stepId, this.idOf("dataset", this.datasetIds, dataset).id);
-    }
-    this.addIntegrity(plan, documentId, signature);
-    const insertClaim = this.prepare(
-      "INSERT INTO license_claim (kind, entity, document, license, license_name, license_link) VALUES (?, ?, ?, ?, ?, ?)",
-    );
-    for (const claim of plan.modelLicenses)
-      insertClaim.run(
-        0,
-        modelId(claim.entity),
-        documentId,
-        claim.license,
-        claim.licenseName ?? null,
-        claim.licenseLink ?? null,
-      );
-    for (const claim of plan.datasetLicenses)
-      insertClaim.run(
-        1,
-        this.idOf("dataset", this.datasetIds, claim.entity).id,
-        documentId,
-        claim.license,
-        claim.licenseName ?? null,
-        claim.licenseLink ?? null,
-      );
+    const ids = this.ids(plan);
+    this.rows.steps(plan, documentId, ids);
+    this.rows.integrity(plan, documentId, ids, signature);
+    this.rows.claims(plan, documentId, ids);
     // Models named only as bases (no step uses them) are still registered.
-    for (const name of plan.models.keys()) modelId(name);
+    for (const name of plan.models.keys()) ids.model(name);
     return result;
   }
 
@@ -344,12 +199,12 @@ class SqliteStore implements Store {
     const addedAt = new Date().toISOString();
     const write = this.db.transaction(() => {
       this.closure.reset();
-      this.enterOrCheckBulk(options.bulk === true);
+      this.bulkMode.enterOrCheck(options.bulk === true);
       const results = plans.map(({ plan, source, signature }, i) =>
         this.addOne(plan, source, i, addedAt, signature),
       );
       // In bulk mode the closure waits for the end of the load (the edges are its input).
-      this.bulk?.writer.flush();
+      this.bulkMode.state?.writer.flush();
       this.closure.finish();
       return results;
     });
@@ -363,7 +218,7 @@ class SqliteStore implements Store {
       this.closure.reset();
       // Earlier batches of a bulk load stay committed: they get their closure and indexes before going on
       // (also when this batch had ended the bulk load, in its own transaction, now rolled back).
-      this.endBulk();
+      this.bulkMode.end();
       try {
         this.db.transaction(() => finishBulkLoad(this.db)).immediate();
       } catch {
@@ -379,24 +234,12 @@ class SqliteStore implements Store {
     };
   }
 
-  /** The document's digests and signature, beside its other rows. */
-  private addIntegrity(plan: DocumentPlan, documentId: number, signature?: AddInput["signature"]): void {
-    if (plan.digests.length > 0) {
-      const insert = this.prepare(
-        "INSERT INTO artefact_digest (value, algorithm, kind, entity, document, step_id, path) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      );
-      for (const r of plan.digests) {
-        const entity =
-          r.kind === 0
-            ? this.idOf("model", this.modelIds, r.entity, plan.models.get(r.entity) ?? false).id
-            : this.idOf("dataset", this.datasetIds, r.entity).id;
-        insert.run(r.value, r.algorithm, r.kind, entity, documentId, r.stepId, r.path);
-      }
-    }
-    if (signature)
-      this.prepare(
-        "INSERT INTO document_signature (document, key_id, verified, envelope) VALUES (?, ?, ?, ?)",
-      ).run(documentId, signature.keyId ?? null, signature.verified ? 1 : 0, signature.envelope);
+  /** Ids of the names a document uses (models marked anonymous as its plan says). */
+  private ids(plan: DocumentPlan): Ids {
+    return {
+      model: (name) => this.idOf("model", this.modelIds, name, plan.models.get(name) ?? false).id,
+      dataset: (name) => this.idOf("dataset", this.datasetIds, name).id,
+    };
   }
 
   get integrity(): IntegrityIndex {
@@ -440,7 +283,7 @@ class SqliteStore implements Store {
 
   async optimize(): Promise<void> {
     this.named(() => {
-      this.finishBulk();
+      this.bulkMode.finish();
       this.db.pragma("optimize");
     });
   }
@@ -449,7 +292,7 @@ class SqliteStore implements Store {
     if (!this.db.open) return;
     try {
       this.named(() => {
-        this.finishBulk();
+        this.bulkMode.finish();
         this.db.pragma("optimize");
       });
     } finally {
