@@ -123,6 +123,13 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       ? undefined
       : subjectLicense.resolved;
   const state = newAuditState(doc.subject.id, declared);
+  if (augmented.fromProse)
+    state.findings.push({
+      severity: "info",
+      code: "inferred-license",
+      message: `${state.subjectId} declares no licence in its metadata; its card's text says '${augmented.fromProse.quote}', read as ${augmented.fromProse.id}`,
+      license: augmented.fromProse.id,
+    });
   for (const d of proseData.added)
     state.findings.push({
       severity: "info",

@@ -74,4 +74,23 @@ describe("datasets a card names only in prose", () => {
     const plain = await auditLineage(noData, { cardText: "# Reflection\n\nA chat model.\n" });
     expect(plain.verdict.level).toBe("allowed");
   });
+
+  it("gives a document with bases but no step one step from the card, when the card names its data", async () => {
+    const noStep: LineageDocument = {
+      format: "ftl/v1",
+      subject: { id: "org/openalpaca-3b", license: "apache-2.0" },
+      bases: [{ id: "openlm-research/open_llama_3b" }],
+      steps: [],
+    };
+    const card = "# OpenAlpaca\n\nOur data is constructed from the databricks-dolly-15k dataset.\n";
+    const { doc: read, added } = withProseDatasets(noStep, card);
+    expect(added.map((d) => d.id)).toEqual(["databricks/databricks-dolly-15k"]);
+    expect(read.steps[0]?.inputs?.models).toEqual([{ id: "openlm-research/open_llama_3b" }]);
+    expect(withProseDatasets(noStep, "# OpenAlpaca\n\nA chat model.\n").doc.steps).toEqual([]);
+    const report = await auditLineage(noStep, { cardText: card });
+    expect(report.findings.map((f) => f.code)).toContain("share-alike");
+    expect(datasetsInProse("trained on the Alpaca-cleaned instruction dataset")[0]?.id).toBe(
+      "yahma/alpaca-cleaned",
+    );
+  });
 });

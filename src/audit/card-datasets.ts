@@ -51,6 +51,7 @@ export function withProseDatasets(
   doc: LineageDocument,
   body: string,
 ): { doc: LineageDocument; added: ProseDataset[] } {
+  if (doc.steps.length === 0 && doc.bases.length > 0 && body !== "") return viaCardStep(doc, body);
   const at = doc.steps.findIndex((s) => (s.inputs?.datasets ?? []).length === 0);
   if (at < 0 || body === "") return { doc, added: [] };
   const named = new Set(
@@ -73,4 +74,27 @@ export function withProseDatasets(
       : s,
   );
   return { doc: { ...doc, steps }, added };
+}
+
+/**
+ * A document with bases but no step (a card the import read no training from): when the card names well-known
+ * training data, one fine-tune step from its bases to the subject carries them, so their licences reach it.
+ */
+function viaCardStep(doc: LineageDocument, body: string): { doc: LineageDocument; added: ProseDataset[] } {
+  const added = datasetsInProse(body);
+  if (added.length === 0) return { doc, added };
+  const step = {
+    kind: "fine-tune" as const,
+    id: "card-data",
+    inputs: {
+      models: doc.bases.map((b) => ({ id: b.id })),
+      datasets: added.map((d) => ({
+        id: d.id,
+        provenance: { source: "inferred" as const, note: `named by the card: '${d.where}'` },
+      })),
+    },
+    output: { id: doc.subject.id },
+    provenance: { source: "inferred" as const, note: "the card names training data but no training step" },
+  };
+  return { doc: { ...doc, steps: [step] }, added };
 }

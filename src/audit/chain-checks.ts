@@ -5,6 +5,7 @@
  */
 import { trimEnd } from "../model/trim.js";
 import type { LineageDocument } from "../schema/lineage.js";
+import { type ProseLicense, proseLicense } from "./card-license.js";
 import type { CardSignals, DeclaredBase } from "./card-text.js";
 import type { Collected, Reach } from "./collect-ancestors.js";
 import { datasetEntry, licenseEntry } from "./knowledge.js";
@@ -51,7 +52,7 @@ export function sameLicensor(subjectId: string, ancestor: Reach): boolean {
 export function withCardBases(
   doc: LineageDocument,
   card: CardSignals | undefined,
-): { doc: LineageDocument; added: DeclaredBase[] } {
+): { doc: LineageDocument; added: DeclaredBase[]; fromProse?: ProseLicense } {
   if (!card) return { doc, added: [] };
   const known = new Set(
     [
@@ -63,10 +64,15 @@ export function withCardBases(
   const added = card.bases.filter((b) => !known.has(b.id.toLowerCase()));
   const subject = { ...doc.subject };
   if (isUnnamed(doc) && card.title) subject.name = card.title;
+  let fromProse: ProseLicense | undefined;
   if (subject.license === undefined && subject.licenseName === undefined && card.license !== undefined) {
     subject.license = card.license;
     if (card.licenseName) subject.licenseName = card.licenseName;
     if (card.licenseLink && /^https?:\/\//.test(card.licenseLink)) subject.licenseLink = card.licenseLink;
+  } else if (subject.license === undefined && subject.licenseName === undefined) {
+    // No licence in the metadata: the one the card's License section or text states, quoted in a note.
+    fromProse = proseLicense(card.licenseLines, card.body);
+    if (fromProse) subject.license = fromProse.id;
   }
   const bases = [
     ...doc.bases,
@@ -75,7 +81,7 @@ export function withCardBases(
       provenance: { source: "inferred" as const, note: `named by the card: ${b.where}` },
     })),
   ];
-  return { doc: { ...doc, subject, bases }, added };
+  return { doc: { ...doc, subject, bases }, added, ...(fromProse ? { fromProse } : {}) };
 }
 
 /** True when an import could not name the subject ("unknown", confidence 0) and nothing else names it. */

@@ -30,11 +30,19 @@ describe("family names inside community ids (versioned: generation and size)", (
     ["/content/chatglm2-6b", "chatglm2-6b", "ChatGLM2-6B"],
     ["timdettmers/guanaco-33b-merged", "llama1", "Guanaco (QLoRA on LLaMA 1)"],
     ["someone/glm-4-9b-chat-GGUF", "glm-4", "GLM-4-9B"],
+    ["openlm-research/open_llama_3b", "apache-2.0", "OpenLLaMA"],
+    ["previewed-version-of-OpenLLaMA-3B", "apache-2.0", "OpenLLaMA"],
   ])("%s → %s (%s), inferred", (id, license, family) => {
     const match = familyFor(id);
     expect(match?.license.id).toBe(license);
     expect(match?.entry.family).toBe(family);
     expect(match?.entry.official).toBe(false);
+  });
+
+  it("reads a digit followed by a size as a size, not a Llama generation", () => {
+    expect(familyFor("someone/llama-3b-instruct")).toBeUndefined();
+    expect(familyFor("someone/Llama-2b-chat")).toBeUndefined();
+    expect(familyFor("unsloth/llama-3-8b-bnb-4bit")?.license.id).toBe("llama3");
   });
 
   it("does not give a generation or size the terms of another", () => {

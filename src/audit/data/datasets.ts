@@ -53,6 +53,7 @@ export const DATASETS: readonly DatasetEntry[] = [
   },
   {
     id: "yahma/alpaca-cleaned",
+    names: ["alpaca-cleaned", "Alpaca Cleaned"],
     license: "cc-by-4.0",
     outputsOf: "openai-outputs",
     source: hf("yahma/alpaca-cleaned"),

@@ -72,7 +72,7 @@ const LLAMA: readonly FamilyEntry[] = [
   },
   {
     family: "Llama 4",
-    pattern: "llama[-_ ]?4([^.\\d]|$)",
+    pattern: "llama[-_ ]?4([^.\\db]|$)",
     license: "llama4",
     official: false,
     source: hf("meta-llama/Llama-4-Scout-17B-16E"),
@@ -100,14 +100,14 @@ const LLAMA: readonly FamilyEntry[] = [
   },
   {
     family: "Llama 3",
-    pattern: "llama[-_ ]?3([^.\\d_]|$)",
+    pattern: "llama[-_ ]?3([^.\\d_b]|$)",
     license: "llama3",
     official: false,
     source: hf("meta-llama/Meta-Llama-3-8B"),
   },
   {
     family: "Llama 2",
-    pattern: "llama[-_ ]?2([^.\\d]|$)",
+    pattern: "llama[-_ ]?2([^.\\db]|$)",
     license: "llama2",
     official: false,
     source: hf("meta-llama/Llama-2-7b-hf"),
@@ -215,6 +215,14 @@ export const FAMILY_NAMES: readonly FamilyEntry[] = [
     source: hf("TinyLlama/TinyLlama-1.1B-Chat-v1.0"),
   },
   ...DEEPSEEK,
+  {
+    // OpenLM Research's permissively licensed reproduction of LLaMA (3B/7B/13B, v1 and v2): not Meta's licence.
+    family: "OpenLLaMA",
+    pattern: "open[-_ ]?llama",
+    license: "apache-2.0",
+    official: false,
+    source: hf("openlm-research/open_llama_3b"),
+  },
   {
     family: "LLaMA (version 1)",
     pattern: "(^|[/_ -])llama-?(7|13|30|33|65)b",

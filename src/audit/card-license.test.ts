@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { LineageDocument } from "../schema/lineage.js";
+import { auditLineage } from "./audit-lineage.js";
+import { proseLicense } from "./card-license.js";
+
+describe("a licence a card states only in words", () => {
+  it("reads the one general licence of a License section or a 'licensed under' sentence", () => {
+    expect(proseLicense(["[MIT](LICENSE)"])).toEqual({ id: "mit", quote: "[MIT](LICENSE)" });
+    expect(
+      proseLicense([
+        "OpenAlpaca is permissively licensed under the Apache 2.0 license.",
+        "Our data is licensed under the CC BY-SA 3.0 license.",
+      ])?.id,
+    ).toBe("apache-2.0");
+  });
+
+  it("takes none when the words are about the base, the data or the code, or name two licences", () => {
+    expect(proseLicense(["The base model is licensed under Apache 2.0."])).toBeUndefined();
+    expect(proseLicense(["The code is released under MIT."])).toBeUndefined();
+    expect(proseLicense(["Released under MIT.", "Released under Apache 2.0."])).toBeUndefined();
+    expect(proseLicense(["| model | Apache 2.0 |"])).toBeUndefined();
+  });
+
+  it("takes none when the card names a model licence: the weights follow a base's terms", () => {
+    const body = "- **Model License**: Subject to original Llama-3 license terms\n\n## License\n\nApache 2.0";
+    expect(proseLicense(["Apache 2.0 - See [LICENSE](LICENSE) for details."], body)).toBeUndefined();
+    expect(
+      proseLicense(["Please review [Llama 3 License](https://llama.meta.com/llama3/license/)."]),
+    ).toBeUndefined();
+    expect(proseLicense(["[MIT](LICENSE)"], 'alt="unsloth-llama3-lora" License')).toMatchObject({
+      id: "mit",
+    });
+  });
+
+  it("audits a card without licence metadata under the licence its text states, with a note", async () => {
+    const doc: LineageDocument = {
+      format: "ftl/v1",
+      subject: { id: "org/llama3-adapter" },
+      bases: [{ id: "meta-llama/Meta-Llama-3-8B" }],
+      steps: [],
+    };
+    const report = await auditLineage(doc, { cardText: "# Adapter\n\n## License\n\n[MIT](LICENSE)\n" });
+    expect(report.findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(["inferred-license", "license-conflict"]),
+    );
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * The licence a card states only in words: its `License` section or a sentence saying what the model is
+ * released under ("## License\n\n[MIT](LICENSE)", "OpenAlpaca is permissively licensed under the Apache 2.0
+ * license"), for cards whose metadata declares none. Sentences about something else (the base, the data, the
+ * code) and table rows are skipped. Pure.
+ */
+import { licensesInText } from "./license-text.js";
+
+/** A licence read from a card's prose, with the words quoted. */
+export interface ProseLicense {
+  id: string;
+  quote: string;
+}
+
+/** Sentences about another thing's licence: the base or parent model, the data, the code. */
+const ABOUT_OTHER =
+  /\b(?:base|original|parent|upstream|dataset|datasets|data|code|scripts?|software|tokenizer|library)\b/i;
+
+/** Licences written for models (Llama, Gemma, Qwen, RAIL): named in a card, they point at a base's terms. */
+const MODEL_TERMS = new Set(["model-license", "responsible-ai", "terms-of-use"]);
+
+/** A model licence named anywhere in a card ("Subject to original Llama-3 license terms", "Gemma Terms of Use"). */
+const MODEL_TERMS_IN_TEXT =
+  /(?<![\w/-])(?:Meta[\s-]+)?Llama[\s-]?(?:2|3(?:\.[1-3])?|4)\b[^.\n"<>/]{0,40}?\blicen[cs]e|\bGemma Terms of Use\b|\b(?:Qwen|Tongyi Qianwen)(?: Research)? Licen[cs]e|\bOpen ?RAIL\b/i;
+
+/**
+ * The one general licence (Apache, MIT, GPL, CC …) the card's licence lines state for the model itself. None when
+ * the lines name a model licence anywhere (the weights then follow a base's terms, and a general licence beside it
+ * is the code's: "Apache 2.0 - See LICENSE" next to "Subject to original Llama-3 license terms"), or name more than
+ * one general licence for the model.
+ */
+export function proseLicense(lines: readonly string[], body = ""): ProseLicense | undefined {
+  if (MODEL_TERMS_IN_TEXT.test(body)) return undefined;
+  const found = new Map<string, string>();
+  for (const line of lines) {
+    if (line.trimStart().startsWith("|")) continue;
+    for (const sentence of line.split(/(?<=[.!?])\s+/)) {
+      const named = licensesInText(sentence);
+      if (named.some((hit) => MODEL_TERMS.has(hit.entry.kind))) return undefined;
+      if (ABOUT_OTHER.test(sentence)) continue;
+      for (const hit of named)
+        if (!found.has(hit.entry.id)) found.set(hit.entry.id, sentence.trim().slice(0, 200));
+    }
+  }
+  if (found.size !== 1) return undefined;
+  const [[id, quote]] = [...found.entries()] as [[string, string]];
+  return { id, quote };
+}
