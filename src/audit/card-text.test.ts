@@ -45,6 +45,11 @@ describe("basesInProse", () => {
       "We fine-tuned from TinyLlama/TinyLlama-1.1B-Chat-v1.0 for two epochs.",
       "TinyLlama/TinyLlama-1.1B-Chat-v1.0",
     ],
+    [
+      "# SentenceTransformer based on sentence-transformers/paraphrase-MiniLM-L6-v2\n\nThis is a model.",
+      "sentence-transformers/paraphrase-MiniLM-L6-v2",
+    ],
+    ["Based on Llama 3\nThis card describes an adapter.", "Llama-3"],
   ])("reads %s", (text, id) => {
     expect(basesInProse(text)[0]?.id).toBe(id);
   });

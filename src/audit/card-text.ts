@@ -156,7 +156,7 @@ function firstLink(text: string): { label: string; target: string; end: number }
   return undefined;
 }
 
-/** The model named right after a phrase: a Markdown link, a Hub id, or a family name ("Llama2 70B"). */
+/** The model named right after a phrase, on its line: a Markdown link, a Hub id (whole), or a family name ("Llama2 70B"). */
 function namedAt(text: string, at: number): { id: string; quote: string } | undefined {
   const rest = text.slice(at, at + 200).replace(/^[\w-]+['’]s\s+/, "");
   const link = linkAt(rest, 0);
@@ -166,11 +166,11 @@ function namedAt(text: string, at: number): { id: string; quote: string } | unde
   }
   if (/^[^.\n]{0,60}\b(?:architecture|tokeni[sz]er)/i.test(rest)) return undefined;
   const parts: string[] = [];
-  for (const word of rest.split(/\s+/, 4)) {
+  for (const word of (rest.split("\n")[0] ?? "").split(/\s+/, 4)) {
     const clean = trimEnd(word, ",.;:!?)");
     if (clean === "" || STOP_WORDS.has(clean.toLowerCase()) || !/^[\w.\-/]+$/.test(clean)) break;
     parts.push(clean);
-    if (clean !== word) break;
+    if (clean !== word || clean.includes("/")) break;
   }
   for (let n = parts.length; n >= 1; n--) {
     const candidate = parts.slice(0, n).join("-");

@@ -32,6 +32,7 @@ describe("family names inside community ids (versioned: generation and size)", (
     ["someone/glm-4-9b-chat-GGUF", "glm-4", "GLM-4-9B"],
     ["openlm-research/open_llama_3b", "apache-2.0", "OpenLLaMA"],
     ["previewed-version-of-OpenLLaMA-3B", "apache-2.0", "OpenLLaMA"],
+    ["sentence-transformers/paraphrase-MiniLM-L6-v2", "apache-2.0", "Sentence Transformers"],
   ])("%s → %s (%s), inferred", (id, license, family) => {
     const match = familyFor(id);
     expect(match?.license.id).toBe(license);

@@ -280,6 +280,14 @@ export const FAMILY_NAMES: readonly FamilyEntry[] = [
     source: hf("allenai/OLMo-2-1124-7B"),
   },
   {
+    // The sentence-transformers organisation's own models (all-MiniLM, paraphrase-*, all-mpnet) are Apache-2.0.
+    family: "Sentence Transformers",
+    pattern: "^sentence-transformers/",
+    license: "apache-2.0",
+    official: false,
+    source: hf("sentence-transformers/paraphrase-MiniLM-L6-v2"),
+  },
+  {
     family: "SmolLM",
     pattern: "smollm",
     license: "apache-2.0",
