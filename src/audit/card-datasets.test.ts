@@ -93,4 +93,14 @@ describe("datasets a card names only in prose", () => {
       "yahma/alpaca-cleaned",
     );
   });
+
+  it("reads a short dataset name only as what the model was trained on, never as a prompt format", () => {
+    const ids = (text: string) => datasetsInProse(text).map((d) => d.id);
+    expect(ids("This repo is about finetuning the mistral 7B base model on alpaca.")).toEqual([
+      "tatsu-lab/alpaca",
+    ]);
+    expect(ids("The model expects an alpaca style prompt.")).toEqual([]);
+    expect(ids("Fine-tuned on alpaca format data from our support logs.")).toEqual([]);
+    expect(ids("Fine-tuned on alpaca-cleaned.")).toEqual(["yahma/alpaca-cleaned"]);
+  });
 });

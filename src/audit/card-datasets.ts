@@ -28,6 +28,17 @@ const PATTERNS = DATASETS.flatMap((d) =>
   })),
 );
 
+/** Short names read only as what a model was trained on: "fine-tuning the mistral 7B base model on alpaca". */
+const TRAINED_ON = DATASETS.flatMap((d) =>
+  (d.trainedOnNames ?? []).map((name) => ({
+    id: d.id,
+    pattern: new RegExp(
+      `\\b(?:trained|train(?:ing)?|fine[\\s-]?tun(?:ed|ing|e)|finetun(?:ed|ing|e))\\b[^.\\n]{0,60}?\\bon\\s+(?:the\\s+)?${escapeRe(name)}(?![\\w-])(?![\\s_-]*(?:format|style|prompt|template))`,
+      "i",
+    ),
+  })),
+);
+
 /** Words that make a sentence about evaluation, not training ("evaluated on", "benchmarks"). */
 const EVALUATION = /\b(?:evaluat|benchmark|accuracy|score|test set|leaderboard)/i;
 
@@ -36,7 +47,7 @@ export function datasetsInProse(body: string): ProseDataset[] {
   const found = new Map<string, ProseDataset>();
   for (const sentence of body.split(/(?<=[.!?])\s+|\n+/)) {
     if (EVALUATION.test(sentence)) continue;
-    for (const p of PATTERNS)
+    for (const p of [...PATTERNS, ...TRAINED_ON])
       if (!found.has(p.id) && p.pattern.test(sentence))
         found.set(p.id, { id: p.id, where: sentence.trim().slice(0, 200) });
   }

@@ -115,8 +115,11 @@ describe("licence text", () => {
     expect(generatedInProse("Our model outperforms ChatGPT on AlpacaEval.")).toEqual([]);
     expect(
       generatedInProse("Convert them to a unified format (this uses GPT-4o-mini to rewrite).")[0]?.model,
-    ).toBe("GPT-4o");
+    ).toBe("GPT-4o-mini");
     expect(generatedInProse("Responses were scored by GPT-4.")).toEqual([]);
+    expect(generatedInProse("* Uses **GPT-5-mini** to generate safe responses")[0]?.model).toBe("GPT-5-mini");
+    expect(generatedInProse("Traces were generated with o3-mini.")[0]?.provider).toBe("OpenAI");
+    expect(generatedInProse("Answers were generated locally with GPT4All.")).toEqual([]);
     expect(generatedInProse("- SFT: Ultrachat - The conversation data between two ChatGPT")[0]?.model).toBe(
       "ChatGPT",
     );

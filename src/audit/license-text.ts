@@ -96,8 +96,9 @@ const PROVIDERS = [
   {
     provider: "OpenAI",
     terms: "openai-outputs",
-    pattern: /\b(GPT-?4(?:o|\.1|-turbo)?|GPT-?3\.5(?:-turbo)?|ChatGPT|text-davinci-\d+)\b/i,
-    inName: /gpt-?4|gpt-?3\.5|chatgpt|davinci/i,
+    pattern:
+      /\b(GPT-?(?:5(?:\.\d)?|4(?:\.\d)?o?|3\.5)(?:-(?:turbo|mini|nano))?|ChatGPT|text-davinci-\d+|o[134]-(?:mini|preview|pro))\b/i,
+    inName: /gpt-?[45]|gpt-?3\.5|chatgpt|davinci/i,
   },
   {
     provider: "Google",

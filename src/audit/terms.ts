@@ -121,6 +121,11 @@ export interface DatasetEntry {
   outputsOf?: string;
   /** Names a card's prose uses for it ("Databricks Dolly 15K"), distinctive enough to identify it. */
   names?: readonly string[];
+  /**
+   * Short names too common to read anywhere ("alpaca" is also a prompt format), read only right after "trained
+   * on" or "fine-tuning … on" and not followed by "format", "style", "prompt" or "template".
+   */
+  trainedOnNames?: readonly string[];
   source: string;
   note?: string;
 }

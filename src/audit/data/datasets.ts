@@ -46,6 +46,7 @@ export const DATASETS: readonly DatasetEntry[] = [
   {
     id: "tatsu-lab/alpaca",
     names: ["Stanford Alpaca dataset", "Alpaca 52K", "alpaca_data.json"],
+    trainedOnNames: ["alpaca"],
     license: "cc-by-nc-4.0",
     outputsOf: "openai-outputs",
     source: hf("tatsu-lab/alpaca"),
