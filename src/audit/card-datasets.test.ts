@@ -103,4 +103,15 @@ describe("datasets a card names only in prose", () => {
     expect(ids("Fine-tuned on alpaca format data from our support logs.")).toEqual([]);
     expect(ids("Fine-tuned on alpaca-cleaned.")).toEqual(["yahma/alpaca-cleaned"]);
   });
+
+  it("reads Hub datasets linked in the card's own dataset section, not in evaluation or ownership sections", () => {
+    const ids = (text: string) => datasetsInProse(text).map((d) => d.id);
+    expect(ids("## Dataset\n* [news](https://huggingface.co/datasets/org/news-titles)\n")).toEqual([
+      "org/news-titles",
+    ]);
+    expect(ids("## Evaluation datasets\n* [qa](https://huggingface.co/datasets/org/qa)\n")).toEqual([]);
+    expect(
+      ids("### Data ownership and documentation\n* [qa](https://huggingface.co/datasets/org/qa)\n"),
+    ).toEqual([]);
+  });
 });

@@ -42,9 +42,31 @@ const TRAINED_ON = DATASETS.flatMap((d) =>
 /** Words that make a sentence about evaluation, not training ("evaluated on", "benchmarks"). */
 const EVALUATION = /\b(?:evaluat|benchmark|accuracy|score|test set|leaderboard)/i;
 
-/** Well-known datasets a card's prose names as its training data. */
+const DATA_HEADING = /^#{1,6}\s.*\b(?:datasets?|(?:training|fine-?tuning) data)\b/i;
+const NOT_TRAINING_HEADING =
+  /\b(?:evaluat|bench|test|generation|prep|format|process|ownership|citation|documentation|card|overview)/i;
+const HUB_DATASET_LINK = /https?:\/\/huggingface\.co\/datasets\/([\w.-]+\/[\w.-]+)/g;
+
+/**
+ * Hub datasets linked in a card's own `## Dataset` / `## Training data` section (not one about evaluation,
+ * generation or formats): the data the card says the model was trained on, whatever their licence.
+ */
+function linkedInDataSection(body: string, found: Map<string, ProseDataset>): void {
+  let inData = false;
+  for (const line of body.split(/\r?\n/)) {
+    if (/^#{1,6}\s/.test(line)) inData = DATA_HEADING.test(line) && !NOT_TRAINING_HEADING.test(line);
+    else if (inData)
+      for (const m of line.matchAll(HUB_DATASET_LINK)) {
+        const id = m[1] ?? "";
+        if (!found.has(id)) found.set(id, { id, where: line.trim().slice(0, 200) });
+      }
+  }
+}
+
+/** Datasets a card names as its training data: well-known ones by name, others by a link in its data section. */
 export function datasetsInProse(body: string): ProseDataset[] {
   const found = new Map<string, ProseDataset>();
+  linkedInDataSection(body, found);
   for (const sentence of body.split(/(?<=[.!?])\s+|\n+/)) {
     if (EVALUATION.test(sentence)) continue;
     for (const p of [...PATTERNS, ...TRAINED_ON])

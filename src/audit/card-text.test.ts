@@ -50,6 +50,8 @@ describe("basesInProse", () => {
       "sentence-transformers/paraphrase-MiniLM-L6-v2",
     ],
     ["Based on Llama 3\nThis card describes an adapter.", "Llama-3"],
+    ["# Finetune Mistral 7B v0.3 German News Titles Scripts", "Mistral-7B-v0.3"],
+    ["Fine-tuned from Qwen2.5 Coder 3B Instruct on code.", "Qwen2.5-Coder-3B-Instruct"],
   ])("reads %s", (text, id) => {
     expect(basesInProse(text)[0]?.id).toBe(id);
   });
@@ -58,6 +60,7 @@ describe("basesInProse", () => {
     ["Fine-tuned on [UltraChat](https://huggingface.co/datasets/HuggingFaceH4/ultrachat_200k)."],
     ["Based on the Llama 2 architecture, trained from scratch."],
     ["A fine-tune of our own earlier model."],
+    ["# Fine-tuning LLMs with LoRA"],
   ])("reads no base in %s", (text) => {
     expect(basesInProse(text)).toEqual([]);
   });

@@ -65,6 +65,8 @@ export function modelIdFrom(text: string, url?: string): string | undefined {
   return familyFor(name) ? name : undefined;
 }
 
+/** Once a family is recognised, words that still belong to the name: a size or version, or a variant. */
+const NAME_PART = /\d|^(?:instruct|chat|base|it|coder|code|vl|math|mini|small|medium|large|preview|hf)$/i;
 const STOP_WORDS = new Set([
   "on",
   "with",
@@ -130,7 +132,7 @@ const LOADED_KEY =
 /** Usage code that loads a model to put an adapter on it or quantise it loads the base. */
 const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\b/i;
 const DERIVED_FROM =
-  /\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?/gi;
+  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?/gim;
 
 /**
  * A Markdown link `[label](target)` starting at `at`, with a label of 1–120 characters other than `]` and a target
@@ -169,6 +171,7 @@ function namedAt(text: string, at: number): { id: string; quote: string } | unde
   for (const word of (rest.split("\n")[0] ?? "").split(/\s+/, 4)) {
     const clean = trimEnd(word, ",.;:!?)");
     if (clean === "" || STOP_WORDS.has(clean.toLowerCase()) || !/^[\w.\-/]+$/.test(clean)) break;
+    if (parts.length > 0 && !NAME_PART.test(clean) && familyFor(parts.join("-"))) break;
     parts.push(clean);
     if (clean !== word || clean.includes("/")) break;
   }
