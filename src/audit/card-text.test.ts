@@ -52,6 +52,9 @@ describe("basesInProse", () => {
     ["Based on Llama 3\nThis card describes an adapter.", "Llama-3"],
     ["# Finetune Mistral 7B v0.3 German News Titles Scripts", "Mistral-7B-v0.3"],
     ["Fine-tuned from Qwen2.5 Coder 3B Instruct on code.", "Qwen2.5-Coder-3B-Instruct"],
+    // The name the text gives, never one made of the words around it (yxuansu/OpenAlpaca's README).
+    ["The OpenAlpaca model fine-tuned from the previewed version of OpenLLaMA-3B that is", "OpenLLaMA-3B"],
+    ["release models based on the lasted checkpoints of OpenLLaMA.", "OpenLLaMA"],
   ])("reads %s", (text, id) => {
     expect(basesInProse(text)[0]?.id).toBe(id);
   });

@@ -176,11 +176,28 @@ function namedAt(text: string, at: number): { id: string; quote: string } | unde
     if (clean !== word || clean.includes("/")) break;
   }
   for (let n = parts.length; n >= 1; n--) {
-    const candidate = parts.slice(0, n).join("-");
-    const id = modelIdFrom(candidate);
-    if (id) return { id, quote: parts.slice(0, n).join(" ") };
+    const words = withoutProseLead(parts.slice(0, n));
+    const id = modelIdFrom(words.join("-"));
+    if (id) return { id, quote: words.join(" ") };
   }
   return undefined;
+}
+
+/**
+ * Drops leading prose words (lower-case letters only: "previewed version of", "lasted checkpoints of") while
+ * what follows still names the family, so that the name read is the one the text gives ("OpenLLaMA-3B"),
+ * never one made of the sentence around it.
+ */
+function withoutProseLead(words: string[]): string[] {
+  let from = 0;
+  while (
+    from < words.length - 1 &&
+    /^[a-z]+$/.test(words[from] ?? "") &&
+    !HUB_ID.test(words.join("-")) &&
+    familyFor(words.slice(from + 1).join("-"))
+  )
+    from++;
+  return words.slice(from);
 }
 
 /**
