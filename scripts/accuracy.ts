@@ -1,5 +1,5 @@
 /**
- * `npm run accuracy [-- --set dev|sealed|all] [--misses] [--category C]`: extraction accuracy on the labelled
+ * `npm run accuracy [-- --set dev|sealed|all] [--misses] [--category C] [--language L|non-en]`: extraction accuracy on the labelled
  * corpus, per field, per category, with the calibration of confidences. `--misses` lists each item's
  * differences (dev set only, unless --set sealed is asked for after the sealed labels are committed).
  */
@@ -18,9 +18,13 @@ const sets = (
   args.includes("--set") ? (setArg === "all" ? ["dev", "sealed"] : [setArg]) : ["dev", "sealed"]
 ) as ("dev" | "sealed")[];
 const category = args.includes("--category") ? args[args.indexOf("--category") + 1] : undefined;
+const language = args.includes("--language") ? args[args.indexOf("--language") + 1] : undefined;
+const inLanguage = (l: string) => !language || (language === "non-en" ? l !== "en" : l === language);
 
 for (const set of sets) {
-  const all = loadItems(set).filter((i) => !category || i.label.category === category);
+  const all = loadItems(set).filter(
+    (i) => (!category || i.label.category === category) && inLanguage(i.label.language ?? "en"),
+  );
   // Sealed items whose files rule writers could read (identical to a sample, or listed in seen.json) are not sealed evidence: counted apart.
   const seen = set === "sealed" ? all.filter((i) => i.seen) : [];
   const items = all.filter((i) => !seen.includes(i));
