@@ -106,6 +106,8 @@ function keyValue(block: Block): [string, string] | undefined {
     const parts = block.text.split("|");
     const cell = (c: string | undefined) => (c === undefined ? undefined : c.trim().replace(/[*`]/g, ""));
     const [key, value] = [cell(parts[1]), cell(parts[2])];
+    // A second cell that is itself a trainer key (`| Scheduler | lr_scheduler_type | cosine |`) is not a value.
+    if (value && /^[a-z]+(?:_[a-z]+)+$/.test(value) && hyperparameterKeyFor(value)) return undefined;
     return key && value !== undefined && /^[\w .-]+$/.test(key)
       ? [key.trim().replace(/\s+/g, "_"), value]
       : undefined;

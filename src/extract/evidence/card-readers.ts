@@ -12,6 +12,7 @@ import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
 import { readCommandBlocks } from "./commands.js";
 import { readDownloads } from "./download-refs.js";
+import { readKeyCellTables } from "./key-cell-tables.js";
 import { readMergeProse } from "./merge-prose.js";
 import { readPublishedSelf } from "./ml-self-id.js";
 import { readMultilingual } from "./multilingual.js";
@@ -19,6 +20,7 @@ import { readNamedBases } from "./named-bases.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readQuantizedBase } from "./quantized-base.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
+import { readSettingsPairs } from "./settings-pairs.js";
 import { readTrainingCode } from "./training-code.js";
 
 export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
@@ -30,6 +32,8 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readQuantizedUpload,
   readCommandBlocks,
   readTrainingCode,
+  readSettingsPairs,
+  readKeyCellTables,
   readMultilingual,
   readPublishedSelf,
   readPipelineDiagram,

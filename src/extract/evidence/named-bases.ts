@@ -9,8 +9,9 @@ import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../
 import { refKind } from "../../model/refs.js";
 import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
-import { fact, inferred } from "../facts.js";
+import { extracted, fact, inferred } from "../facts.js";
 import { type Block, replaceLinks, sentences } from "../markdown.js";
+import { foreignText, saysTraining } from "./ml-text.js";
 
 /** Words that start a model family's name. */
 const FAMILY =
@@ -52,6 +53,46 @@ function resolveAt(text: string, start: number): { id: string; name: string } | 
   return undefined;
 }
 
+/** Folder names that start a path, not an org (`models/chatglm-lora`, dev j-other-zh-chatglm-cpu-trainer-tool-readme). */
+const PATH_HEAD = /^(?:models?|outputs?|data|checkpoints?|ckpts?|saves?|runs|results|tmp|exp|experiments)$/i;
+
+/**
+ * A family name that is the name part of a Hub id written in full (`unsloth/Llama-3.2-1B-Instruct`): the id as
+ * written, never the table's canonical id. dev k-ne-pt-fiap-llama32-1b-qlora-gguf: "o processo de fine-tuning
+ * propriamente dito, carregando o modelo unsloth/Llama-3.2-1B-Instruct".
+ */
+function writtenId(sentence: string, start: number): string | undefined {
+  if (sentence[start - 1] !== "/") return undefined;
+  const head = sentence.slice(Math.max(0, start - 41), start - 1);
+  const before = /[A-Za-z0-9][\w.-]*$/.exec(head)?.[0];
+  const after = /^[\w.-]+/.exec(sentence.slice(start))?.[0];
+  // Not a path segment (`./models/chatglm-lora`) nor a web address (`github.com/InternLM`).
+  const lead = head[head.length - (before?.length ?? 0) - 1];
+  if (!before || !after || (lead !== undefined && !/[\s([`'"]/.test(lead))) return undefined;
+  if (/\.[a-z]{2,}$/i.test(before) || PATH_HEAD.test(before)) return undefined;
+  const id = `${before}/${trimEnd(after, ".-")}`;
+  return refKind(id) === "hub" ? id : undefined;
+}
+
+/**
+ * Does the sentence say a model was trained? English verbs, or the training words of the other languages read
+ * (`ml-phrases.ts`) in a sentence that is not English. dev k-noorg-fr-alexisdaf-gpt2-lora: "fine-tuner un
+ * algorithme de traitement de langage sur un modèle déjà pré-entrainé GPT2".
+ */
+function saysFineTuned(sentence: string): boolean {
+  if (FINE_TUNED.test(sentence)) return true;
+  return (foreignText(sentence) || /\bfine-?tun/i.test(sentence)) && saysTraining(sentence.toLowerCase());
+}
+
+function pushWritten(state: CardState, id: string, line: number): void {
+  state.proseBases.push(
+    fact(
+      id,
+      extracted(state.file, { line, confidence: 0.7, note: "a Hub id in a sentence about fine-tuning" }),
+    ),
+  );
+}
+
 /** Reads names of well-known bases from sentences that say the model was fine-tuned from them. */
 export function readNamedBases(blocks: Block[], state: CardState): void {
   if (state.proseBases.length > 0 || state.out.bases.length > 0) return;
@@ -59,8 +100,15 @@ export function readNamedBases(blocks: Block[], state: CardState): void {
     if (block.type === "code" || block.type === "table") continue;
     for (const raw of sentences(block.text)) {
       const sentence = replaceLinks(raw, (label) => label).replace(/\*\*|__/g, "");
-      if (sentence.length > 600 || !FINE_TUNED.test(sentence)) continue;
+      if (sentence.length > 600 || !saysFineTuned(sentence)) continue;
       for (const m of sentence.matchAll(FAMILY)) {
+        const written = writtenId(sentence, m.index ?? 0);
+        // An id given as a link is read by the readers of links; only a plain id is read here.
+        if (written && !raw.includes(`[${written}]`)) {
+          pushWritten(state, written, block.line);
+          return;
+        }
+        if (/[\w./-]/.test(sentence[(m.index ?? 0) - 1] ?? "")) continue;
         const found = resolveAt(sentence, m.index ?? 0);
         if (!found || isMention(sentence, m.index ?? 0, found.name)) continue;
         state.proseBases.push(

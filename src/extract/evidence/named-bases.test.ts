@@ -1,0 +1,35 @@
+/**
+ * Names of bases in prose: a family name inside a written Hub id keeps the id (dev
+ * k-ne-pt-fiap-llama32-1b-qlora-gguf), and training words of other languages count (dev
+ * k-noorg-fr-alexisdaf-gpt2-lora); paths and web addresses are not ids.
+ */
+import { describe, expect, it } from "vitest";
+import type { CardState } from "../card-body.js";
+import { readWith } from "./_test-card.js";
+import { readNamedBases } from "./named-bases.js";
+
+const bases = (s: CardState) => s.proseBases.map((b) => [b.value, b.source.source]);
+const read = (text: string) => readWith(readNamedBases, text);
+
+describe("named bases", () => {
+  it("keeps a Hub id written in full instead of resolving its name", () => {
+    const s = read(
+      "O notebook final implementa o processo de fine-tuning propriamente dito, carregando o modelo unsloth/Llama-3.2-1B-Instruct e aplicando as configurações.",
+    );
+    expect(bases(s)).toEqual([["unsloth/Llama-3.2-1B-Instruct", "extracted"]]);
+  });
+
+  it("reads a name in a sentence with a training word of another language", () => {
+    const s = read(
+      "Nous allons fine-tuner un algorithme sur un modèle déjà pré-entrainé GPT2 pour notre chatbot.",
+    );
+    expect(bases(s)).toEqual([["GPT2", "inferred"]]);
+  });
+
+  it("does not take a path or a web address for an id", () => {
+    expect(bases(read("训练完成后，模型权重将保存在`models/chatglm-lora`目录中。"))).toEqual([]);
+    expect(
+      bases(read("基于[InternLM2](https://github.com/InternLM/InternLM.git)进行LoRA微调得到的模型。")),
+    ).toEqual([]);
+  });
+});

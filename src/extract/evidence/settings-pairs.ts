@@ -1,0 +1,93 @@
+/**
+ * Training settings written as `key: value` or `key=value` pairs in list items and lines of a card in any
+ * language: several to a line (`lr: 2e-4, scheduler: cosine, warmup_ratio: 0.03`, `r=16, alpha=32,
+ * dropout=0.05`), or one to an item under a heading about training settings (`- grad_accum: 2` under
+ * `## Параметры обучения`). The keys are trainer names (`learning_rate`, `lr`, `epochs`) or the short names
+ * below, each with the card it was read in. A line that holds anything but pairs is not read.
+ */
+import { hyperparameterKeyFor } from "../../model/hyperparameters.js";
+import type { CardState } from "../card-body.js";
+import type { Block } from "../markdown.js";
+import { SCHEDULERS } from "./ml-setting-labels.js";
+import { addHp, valueAfter } from "./ml-values.js";
+
+/**
+ * Short setting names mapped to the trainer's key names. dev k-ne-ru-vkvlm-llava-gemma-lora-report ("## 5)
+ * Параметры обучения": "- batch_size: 1", "- grad_accum: 2", "- max_seq_len: 512", "- r=16, alpha=32, dropout=0.05").
+ */
+const SHORT_KEYS: Readonly<Record<string, string>> = {
+  batch_size: "per_device_train_batch_size",
+  grad_accum: "gradient_accumulation_steps",
+  max_seq_len: "max_seq_length",
+};
+
+/** Keys a pair may carry that are read as part of the list but not kept (LoRA's alpha and dropout). */
+const KNOWN_OTHER = new Set(["alpha", "lora_alpha", "dropout", "lora_dropout", "r", "lora_r", "rank"]);
+
+/** Headings of sections that list training settings. */
+const SETTINGS_HEADING =
+  /hyper-?param|param[eè]t|parámetro|parâmetro|параметр|setting|config|einstellung|設定|设置|参数|參數|설정|하이퍼|학습 환경/i;
+
+const PAIR = /^\s*[*`]*([A-Za-z][\w.-]{0,30})[*`]*\s*[:：=]\s*[*`'"]*([^\s,;*`'"]+)[*`'"]*\s*$/;
+
+interface Pair {
+  key: string;
+  value: string;
+}
+
+/** The pairs of a line, when the whole line is pairs (`lr: 2e-4, scheduler: cosine`); else undefined. */
+function pairsOf(text: string): Pair[] | undefined {
+  const parts = text.split(/[,;，；、]/);
+  const pairs: Pair[] = [];
+  for (const part of parts) {
+    const m = PAIR.exec(part);
+    if (!m?.[1] || m[2] === undefined) return undefined;
+    pairs.push({ key: m[1].toLowerCase().replaceAll("-", "_"), value: m[2] });
+  }
+  return pairs;
+}
+
+/** The trainer key a pair names: a trainer name, a short name, or `r` beside an alpha (the LoRA rank). */
+function keyOf(key: string, pairs: Pair[]): string | undefined {
+  if (hyperparameterKeyFor(key)) return key;
+  const short = SHORT_KEYS[key];
+  if (short) return short;
+  if (key === "lora_r" || key === "lora_rank") return "lora_r";
+  if (key === "r" && pairs.some((p) => p.key === "alpha" || p.key === "lora_alpha")) return "lora_r";
+  return undefined;
+}
+
+function pairValue(trainerKey: string, raw: string): string | undefined {
+  if (hyperparameterKeyFor(trainerKey) === "scheduler") {
+    const word = raw.toLowerCase();
+    return SCHEDULERS.includes(word) ? word : undefined;
+  }
+  const value = valueAfter(raw.replace(/\$/g, ""), 0);
+  return value !== undefined && raw.replace(/\$/g, "").startsWith(value) ? value : undefined;
+}
+
+/** Reads one block's pairs: every key must be a setting (one unknown key makes it prose), one a trainer's. */
+function readPairs(block: Block, state: CardState): void {
+  const text = block.text.trim();
+  if (text.length > 200 || !/[:：=]/.test(text)) return;
+  const pairs = pairsOf(text);
+  if (!pairs) return;
+  const heading = block.headings.filter(Boolean).pop() ?? "";
+  if (pairs.length < 2 && !SETTINGS_HEADING.test(heading)) return;
+  const keys = pairs.map((p) => keyOf(p.key, pairs));
+  if (keys.every((k) => k === undefined)) return;
+  if (pairs.some((p, i) => keys[i] === undefined && !KNOWN_OTHER.has(p.key))) return;
+  pairs.forEach((pair, i) => {
+    const key = keys[i];
+    const value = key === undefined ? undefined : pairValue(key, pair.value);
+    if (key !== undefined && value !== undefined) addHp(state, key, value, block.line, 0.8);
+  });
+}
+
+/** The reader: settings pairs in list items and lines outside code and tables. */
+export function readSettingsPairs(blocks: Block[], state: CardState): void {
+  for (const block of blocks) {
+    if (block.type !== "item" && block.type !== "prose") continue;
+    readPairs(block, state);
+  }
+}
