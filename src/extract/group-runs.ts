@@ -131,12 +131,40 @@ function joinCardWithItsRecipe(files: FileFacts[], uf: UnionFind): void {
   });
 }
 
+/** The folder holding a folder: `a/lora_adapter` → `a`; the top folder has none. */
+function parentFolder(folder: string): string | undefined {
+  const at = folder.lastIndexOf("/");
+  return folder === "" ? undefined : at === -1 ? "" : folder.slice(0, at);
+}
+
+/**
+ * A card and the one adapter in a folder right beneath it that starts from the same base are one run (a project
+ * keeps its trained adapter in a sub-folder: dev k-ne-ko-gemma2-2b-kullm-lora, README.md and
+ * lora_adapter/adapter_config.json on google/gemma-2-2b-it). Several such adapters join nothing.
+ */
+function joinCardWithSubAdapter(files: FileFacts[], uf: UnionFind): void {
+  files.forEach((card, c) => {
+    if (card.kind !== "model-card") return;
+    const folder = runFolder(card.file);
+    const bases = inputsOf(card);
+    const matches = files.flatMap((f, i) =>
+      f.kind === "adapter-config" &&
+      parentFolder(runFolder(f.file)) === folder &&
+      inputsOf(f).some((x) => bases.some((b) => sameModel(x, b)))
+        ? [i]
+        : [],
+    );
+    if (matches.length === 1 && matches[0] !== undefined) uf.union(c, matches[0]);
+  });
+}
+
 /** Groups of connected files, each in the order given; groups ordered by their first file. */
 export function groupRuns(files: FileFacts[]): FileFacts[][] {
   const uf = new UnionFind(files.length);
   joinRunFolders(files, uf);
   joinByModels(files, uf);
   joinCardWithItsRecipe(files, uf);
+  joinCardWithSubAdapter(files, uf);
   const groups = new Map<number, FileFacts[]>();
   files.forEach((f, i) => {
     const root = uf.find(i);

@@ -10,11 +10,11 @@
 import { hyperparameterKeyFor } from "../../model/hyperparameters.js";
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
-import { SCHEDULERS } from "./ml-setting-labels.js";
+import { SCHEDULERS, SHORT_KEYS } from "./ml-setting-labels.js";
 import { addHp, valueAfter } from "./ml-values.js";
 
 const SEPARATOR = /^\|[\s:|-]+$/;
-const RANK = /^(?:lora[ _]r|lora[ _]rank)$/;
+const RANK = /^lora r$/;
 
 /** A row's cells as written (markup kept: a key cell is told by its backticks or underscore). */
 const rawCells = (row: string): string[] =>
@@ -29,9 +29,9 @@ const plain = (cell: string): string => cell.replace(/[*`$'"]/g, "").trim();
 /** The trainer key a cell names, when it is written as a key (`` `learning_rate` ``, `max_seq_length`). */
 function keyCell(cell: string): string | undefined {
   const text = plain(cell).toLowerCase();
-  if (RANK.test(text) && (cell.includes("`") || text.includes("_"))) return "lora_r";
+  if (RANK.test(text) && cell.includes("`")) return "lora_r";
   if (!cell.includes("`") && !text.includes("_")) return undefined;
-  return hyperparameterKeyFor(text) ? text : undefined;
+  return hyperparameterKeyFor(text) ? text : SHORT_KEYS[text];
 }
 
 function cellValue(key: string, cell: string): string | undefined {

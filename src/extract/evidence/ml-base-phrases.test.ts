@@ -36,3 +36,44 @@ describe("base model phrases", () => {
     expect(bases(read("Qwen2.5-7B 모델을 다운로드하세요."))).toEqual([]);
   });
 });
+
+describe("base model labels (dev k- items)", () => {
+  it("ja: 使用したLLMは，[id](…) (dev k-ne-ja-swallow-matcha-simplification-lora)", () => {
+    const s = read(
+      "今回使用したLLMは，[tokyotech-llm/Llama-3-Swallow-8B-Instruct-v0.1](https://huggingface.co/tokyotech-llm/Llama-3-Swallow-8B-Instruct-v0.1)です．",
+    );
+    expect(bases(s)).toEqual(["tokyotech-llm/Llama-3-Swallow-8B-Instruct-v0.1"]);
+  });
+
+  it("zh: 模型路径 : a local path (dev k-ne-zh-panbinghong-lf-qwen25-05b-paths)", () => {
+    const s = read(
+      "- 模型路径 : /root/autodl-tmp/xinference/modelscope/hub/qwen/Qwen2___5-0___5B-Instruct\n",
+    );
+    expect(bases(s)).toEqual(["/root/autodl-tmp/xinference/modelscope/hub/qwen/Qwen2___5-0___5B-Instruct"]);
+    // Other labels take no path.
+    expect(bases(read("- 基础模型 : /root/models/qwen\n"))).toEqual([]);
+  });
+
+  it("a base-model label in a heading (dev k-ne-ko-gemma2-2b-kullm-lora)", () => {
+    const s = read(
+      "### BASE_Model : google/gemma-2-2b-it\n- google/gemma-2-2b-it : `https://huggingface.co/google/gemma-2-2b-it`\n",
+    );
+    expect(bases(s)).toEqual(["google/gemma-2-2b-it"]);
+  });
+
+  it("a base marked as planned is no base (dev k-vague-ko-junreud-stock-chatbot-planned)", () => {
+    expect(
+      bases(read("- **Base Model**: beomi/llama-2-ko-7b (예정)\n- **Method**: QLoRA (4-bit quantization)\n")),
+    ).toEqual([]);
+  });
+});
+
+describe("LoRA over a 4-bit base in prose", () => {
+  it("es: Usando LoRA en 4-bit is QLoRA (dev k-ne-es-newtubes-deepseek-r1-lora-4bit)", () => {
+    const s = read(
+      "- **Modelo Base**: [DeepSeek-R1](https://huggingface.co/deepseek-ai/DeepSeek-R1)\n- **Ajuste Fino**: Usando LoRA en 4-bit (optimizado para GPU T4)\n",
+    );
+    expect(bases(s)).toEqual(["deepseek-ai/DeepSeek-R1"]);
+    expect(s.prose.map((p) => p.step.parameterization?.value)).toEqual(["qlora"]);
+  });
+});

@@ -28,6 +28,8 @@ export interface BasePhrase {
   direct?: boolean;
   /** Text that must follow the reference (`使用 X 模型`). */
   followedBy?: string;
+  /** The value may be a local path (`模型路径 : /root/…/Qwen2___5-0___5B-Instruct`): the label says it is the model. */
+  path?: boolean;
   confidence: number;
 }
 
@@ -45,6 +47,8 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   // en label in a Korean README — dev c-ne-ko-denji-kanana-qlora-readme: "Base Model:\n🔗 kakaocorp/kanana-1.5-8b-instruct-2505"
   { text: "Base Model", side: "after", label: true, confidence: 0.8 },
   { text: "基座模型", side: "after", label: true, confidence: 0.8 },
+  // zh — dev k-ne-zh-panbinghong-lf-qwen25-05b-paths: "- 模型路径 : /root/autodl-tmp/xinference/modelscope/hub/qwen/Qwen2___5-0___5B-Instruct"
+  { text: "模型路径", side: "after", label: true, path: true, confidence: 0.7 },
   // zh — issue 6 ("X 微调而来", "底座模型"); no card collected yet
   { text: "微调而来", side: "before", fineTune: true, confidence: 0.8 },
   { text: "底座模型", side: "after", label: true, confidence: 0.8 },
@@ -55,6 +59,8 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   // ja — dev c-ne-ja-tarot-tinyllama-qlora: "TinyLlama-1.1B-Chat-v1.0 をベースモデルとして採用"
   { text: "をベースモデルとして", side: "before", confidence: 0.8 },
   { text: "をベースモデルに", side: "before", confidence: 0.8 },
+  // ja — dev k-ne-ja-swallow-matcha-simplification-lora: "今回使用したLLMは，[tokyotech-llm/Llama-3-Swallow-8B-Instruct-v0.1](…)です"
+  { text: "使用したLLM", side: "after", label: true, confidence: 0.8 },
   // ja — issue 6: "X をベースに", "X をファインチューニング", "ベースモデル: X"
   { text: "をベースに", side: "before", confidence: 0.8 },
   { text: "をベースとして", side: "before", confidence: 0.8 },

@@ -87,3 +87,17 @@ export const INLINE_LABELS: readonly (readonly [string, string])[] = [
 
 /** Scheduler names a value cell may add to a learning rate (`1e-4 (cosine)`, `5e-5，cosine`). */
 export const SCHEDULERS: readonly string[] = ["cosine", "linear", "constant", "polynomial"];
+
+/**
+ * Short setting names some projects use for the trainer's keys, in `key: value` lists and in settings tables that
+ * name the key in a cell (upper case as environment variables). dev k-ne-ru-vkvlm-llava-gemma-lora-report ("## 5)
+ * Параметры обучения": "- batch_size: 1", "- grad_accum: 2", "- max_seq_len: 512"); dev
+ * k-ne-es-llm-hpc-llama32-1b-qlora ("| `BATCH_SIZE` | 2 |", "| `GRAD_ACCUM` | 4 |", "| `LORA_R` | 16 |").
+ */
+export const SHORT_KEYS: Readonly<Record<string, string>> = {
+  batch_size: "per_device_train_batch_size",
+  grad_accum: "gradient_accumulation_steps",
+  max_seq_len: "max_seq_length",
+  lora_r: "lora_r",
+  lora_rank: "lora_r",
+};

@@ -41,6 +41,11 @@ const JOINERS = [
   "von",
 ];
 const NUMBER = /^[+-]?\d[\d.,_]*(?:[eE][-+]?\d+)?/;
+/**
+ * The end of a dataset label: its colon, after the hub it comes from at most (dev
+ * k-ne-ru-vkvlm-llava-gemma-lora-report: "Использован датасет HuggingFace: `deepvk/GQA-ru`").
+ */
+const LABEL_END = /^\s*(?:\*+\s*)?(?:(?:hugging ?face|hf)\s*)?[:：]/i;
 
 export function addDataset(state: CardState, ref: Ref | undefined, line: number, confidence: number): void {
   if (!ref || ref.kind === "name") return;
@@ -69,8 +74,13 @@ export function readDatasets(blocks: Block[], b: number, state: CardState, lower
     if (!wholeWord(text, start, end)) continue;
     const next = blocks[b + 1];
     if (m[0] === "用データ") addDataset(state, parenthesised(text, start), block.line, 0.7);
-    else if (/^\s*(?:\*+\s*)?[:：]/.test(text.slice(end, end + 6)))
-      addDataset(state, refAfter(text, end), block.line, 0.8);
+    else if (LABEL_END.test(text.slice(end, end + 20)))
+      addDataset(
+        state,
+        refAfter(text, end + (LABEL_END.exec(text.slice(end, end + 20))?.[0].length ?? 0)),
+        block.line,
+        0.8,
+      );
     else if (onlyLabel(text, m[0]) && next?.type === "item" && next.line - block.line <= 3)
       addDataset(state, refAfter(next.text, 0), next.line, 0.8);
     else if (block.type !== "table")

@@ -318,3 +318,10 @@ describe("linear time", () => {
     }
   });
 });
+
+describe("dataset label naming its hub (dev k-ne-ru-vkvlm-llava-gemma-lora-report)", () => {
+  it("ru: датасет HuggingFace: `id`", () => {
+    const s = readWith(readMultilingual, "Использован датасет HuggingFace: `deepvk/GQA-ru`.\n");
+    expect(s.proseDatasets.map((d) => d.value)).toEqual(["deepvk/GQA-ru"]);
+  });
+});

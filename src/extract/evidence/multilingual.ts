@@ -18,6 +18,7 @@ import { type Ref, refAfter, refBefore } from "./ml-refs.js";
 import { readForeignInline, readSettingsTable } from "./ml-settings.js";
 import { clause, foreignText, matches, phraseRegex, saysTraining, skipBlock, wholeWord } from "./ml-text.js";
 import { readColumnTable, readDatasets, readHyperparameters } from "./ml-values.js";
+import { PROSE_BITS } from "./quantized-base.js";
 
 const BASES = phraseRegex(BASE_PHRASES.map((p) => p.text));
 const PHRASE = new Map(BASE_PHRASES.map((p) => [p.text.toLowerCase(), p]));
@@ -41,16 +42,37 @@ function scanAfter(text: string, from: number): Ref | undefined {
   return undefined;
 }
 
+/** A local path right after a label (`模型路径 : /root/…/Qwen2___5-0___5B-Instruct`): two segments or more. */
+function pathAfter(text: string, from: number): Ref | undefined {
+  const m = /^[\s`*]*((?:~|\.{1,2})?\/?[\w.-]+(?:\/[\w.-]+)+)/.exec(text.slice(from, from + 300));
+  if (!m?.[1]) return undefined;
+  const start = from + m[0].length - m[1].length;
+  return { value: m[1], kind: "path", start, end: start + m[1].length };
+}
+
 function baseRef(text: string, start: number, end: number, phrase: BasePhrase): Ref | undefined {
-  if (phrase.label && !/^\s*(?:\*+\s*)?[:：是为は]/.test(text.slice(end, end + 6))) return undefined;
-  const ref = phrase.side === "before" ? refBefore(text, start) : refAfter(text, end);
+  // A label's value starts after its separator (`は，`, ` : `).
+  const sep = phrase.label ? /^\s*(?:\*+\s*)?[:：是为は][\s，、*]*/.exec(text.slice(end, end + 8)) : null;
+  if (phrase.label && !sep) return undefined;
+  const from = end + (sep?.[0].length ?? 0);
+  const ref =
+    phrase.side === "before"
+      ? refBefore(text, start)
+      : (refAfter(text, from) ?? (phrase.path ? pathAfter(text, from) : undefined));
   const found = ref ?? (phrase.scan ? scanAfter(text, end) : undefined);
-  if (!found || found.kind === "dataset" || found.kind === "path") return undefined;
+  if (!found || found.kind === "dataset" || (found.kind === "path" && !phrase.path)) return undefined;
+  if (PLANNED.test(text.slice(found.end, found.end + 16))) return undefined;
   if (phrase.followedBy && !text.slice(found.end, found.end + 4).includes(phrase.followedBy))
     return undefined;
   if (phrase.direct && !/^[\s*_`]*$/.test(text.slice(end, found.start))) return undefined;
   return found;
 }
+
+/**
+ * A model marked as planned is not the base of anything yet: dev k-vague-ko-junreud-stock-chatbot-planned
+ * ("**Base Model**: beomi/llama-2-ko-7b (예정)").
+ */
+const PLANNED = /^[\s*_`]*[(（]\s*(?:예정|予定|计划|計劃|planned|tbd|todo)\s*[)）]/i;
 
 const FINE_TUNING_HEADING =
   /fine-?tun|finetun|微调|训练|ファインチューニング|学習|파인튜닝|학습|дообуч|обучен|training/i;
@@ -98,6 +120,28 @@ function readBases(blocks: Block[], b: number, state: CardState, lower: string):
   }
 }
 
+/**
+ * A base-model label in a heading, with the model in it (`### BASE_Model : google/gemma-2-2b-it`, dev
+ * k-ne-ko-gemma2-2b-kullm-lora): read once, at the first block under it.
+ */
+function readHeadingBase(blocks: Block[], b: number, state: CardState): void {
+  const heading = (blocks[b] as Block).headings.filter(Boolean).pop() ?? "";
+  const before = blocks[b - 1]?.headings.filter(Boolean).pop() ?? "";
+  if (!heading || heading === before || heading.length > 120) return;
+  const lower = heading.toLowerCase().replaceAll("_", " ");
+  if (lower.length !== heading.length) return;
+  for (const m of matches(BASES, lower)) {
+    const phrase = PHRASE.get(m[0]);
+    const start = m.index ?? 0;
+    if (!phrase?.label || !wholeWord(heading, start, start + m[0].length)) continue;
+    const ref = baseRef(heading, start, start + m[0].length, phrase);
+    if (!ref) continue;
+    pushBase(state, ref.value, (blocks[b] as Block).line, 0.7, `a base-model label in a heading ("${m[0]}")`);
+    state.genericFineTune ??= (blocks[b] as Block).line;
+    return;
+  }
+}
+
 /** Method words (`指令微调`, `全参数微调`, `지도학습`) and LoRA/QLoRA named beside a training word. */
 function readMethods(block: Block, found: Methods, lower: string): void {
   for (const m of matches(METHODS, lower)) {
@@ -109,6 +153,8 @@ function readMethods(block: Block, found: Methods, lower: string): void {
     else if (!found.objectives.some((o) => o.value === method))
       found.objectives.push({ value: method, line: block.line });
   }
+  // `LoRA en 4-bit` (in any language, dev k-ne-es-newtubes-deepseek-r1-lora-4bit) is QLoRA.
+  if (block.type !== "code" && PROSE_BITS.test(block.text)) notePara(found, "qlora", block.line);
   if (!foreignText(block.text) || !/lora/.test(lower)) return;
   for (const m of matches(LORA, lower)) {
     const start = m.index ?? 0;
@@ -128,6 +174,7 @@ export function readMultilingual(blocks: Block[], state: CardState): void {
     const lower = block.text.toLowerCase();
     // A lower-case form of another length (a rare letter such as `İ`) would shift every position.
     if (lower.length !== block.text.length) continue;
+    readHeadingBase(blocks, b, state);
     readBases(blocks, b, state, lower);
     readDatasets(blocks, b, state, lower);
     // Two or more English setting labels in other-language text make it a settings list (`正式設定：…`).

@@ -13,9 +13,29 @@ const TRAINING_CODE =
   /\b(?:SFTTrainer|DPOTrainer|Trainer|TrainingArguments|LoraConfig|get_peft_model|prepare_model_for_kbit_training)\s*\(/;
 const CODE_BITS = /\bload_in_(4|8)bit\s*=\s*True\b/;
 
+/**
+ * LoRA stated over a 4- or 8-bit base in a line of prose, in any language: dev k-ne-es-newtubes-deepseek-r1-lora-4bit
+ * ("**Ajuste Fino**: Usando LoRA en 4-bit (optimizado para GPU T4)").
+ */
+export const PROSE_BITS = /\blora\s+(?:en|in|em|com|con|with|mit|avec|на|в)\s+(4|8)[- ]?bits?\b/i;
+
 export function readQuantizedBase(blocks: Block[], state: CardState): void {
   if (state.quantizationBits) return;
   for (const block of blocks) {
+    if (block.type === "item" || block.type === "prose") {
+      const m = PROSE_BITS.exec(block.text);
+      if (m) {
+        state.quantizationBits = fact(
+          Number(m[1]),
+          extracted(state.file, {
+            line: block.line,
+            confidence: 0.8,
+            note: "LoRA over a quantised base, in prose",
+          }),
+        );
+        return;
+      }
+    }
     const heading = block.headings.filter(Boolean).pop() ?? "";
     if (block.type === "item" && /training procedure|quantization/i.test(heading)) {
       const m = LIST_ITEM.exec(block.text.trim());

@@ -8,18 +8,8 @@
 import { hyperparameterKeyFor } from "../../model/hyperparameters.js";
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
-import { SCHEDULERS } from "./ml-setting-labels.js";
+import { SCHEDULERS, SHORT_KEYS } from "./ml-setting-labels.js";
 import { addHp, valueAfter } from "./ml-values.js";
-
-/**
- * Short setting names mapped to the trainer's key names. dev k-ne-ru-vkvlm-llava-gemma-lora-report ("## 5)
- * Параметры обучения": "- batch_size: 1", "- grad_accum: 2", "- max_seq_len: 512", "- r=16, alpha=32, dropout=0.05").
- */
-const SHORT_KEYS: Readonly<Record<string, string>> = {
-  batch_size: "per_device_train_batch_size",
-  grad_accum: "gradient_accumulation_steps",
-  max_seq_len: "max_seq_length",
-};
 
 /** Keys a pair may carry that are read as part of the list but not kept (LoRA's alpha and dropout). */
 const KNOWN_OTHER = new Set(["alpha", "lora_alpha", "dropout", "lora_dropout", "r", "lora_r", "rank"]);
@@ -52,7 +42,6 @@ function keyOf(key: string, pairs: Pair[]): string | undefined {
   if (hyperparameterKeyFor(key)) return key;
   const short = SHORT_KEYS[key];
   if (short) return short;
-  if (key === "lora_r" || key === "lora_rank") return "lora_r";
   if (key === "r" && pairs.some((p) => p.key === "alpha" || p.key === "lora_alpha")) return "lora_r";
   return undefined;
 }
