@@ -65,9 +65,26 @@ function onlyLabel(text: string, label: string): boolean {
   return rest.length <= label.length + 3;
 }
 
+/** Headings of a card's training-data section: a dataset word, or English `training data`. */
+const DATA_HEADING = /training data|train data|datasets?\b/i;
+
+/**
+ * An item under a training-data heading that starts with a Hub id (`` - `deepvk/LLaVA-Instruct-ru` — instruction
+ * tuning ``, dev k-ne-ru-vkvlm-model-card-template), unless it says it is for evaluation.
+ */
+function headingItem(block: Block, state: CardState, lower: string): void {
+  const heading = block.headings.filter(Boolean).pop() ?? "";
+  const headingLower = heading.toLowerCase();
+  if (!DATA_HEADING.test(heading) && !DATASET_WORDS.some((w) => headingLower.includes(w))) return;
+  if (NOT_TRAINING.test(headingLower) || NOT_TRAINING.test(lower)) return;
+  const ref = refAfter(block.text, 0);
+  if (ref?.kind === "hub" || ref?.kind === "dataset") addDataset(state, ref, block.line, 0.7);
+}
+
 export function readDatasets(blocks: Block[], b: number, state: CardState, lower: string): void {
   const block = blocks[b] as Block;
   const text = block.text;
+  if (block.type === "item") headingItem(block, state, lower);
   for (const m of matches(DATASET, lower)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;

@@ -325,3 +325,13 @@ describe("dataset label naming its hub (dev k-ne-ru-vkvlm-llava-gemma-lora-repor
     expect(s.proseDatasets.map((d) => d.value)).toEqual(["deepvk/GQA-ru"]);
   });
 });
+
+describe("items under a training-data heading (dev k-ne-ru-vkvlm-model-card-template)", () => {
+  it("reads the Hub ids the items start with, not the evaluation ones", () => {
+    const s = readWith(
+      readMultilingual,
+      "## Training data (open VK datasets)\n- `deepvk/LLaVA-Instruct-ru` — instruction tuning (может быть gated)\n- `deepvk/GQA-ru` — (опционально) адаптация на train\n- `deepvk/MMBench-ru` — оценка\n",
+    );
+    expect(s.proseDatasets.map((d) => d.value)).toEqual(["deepvk/LLaVA-Instruct-ru", "deepvk/GQA-ru"]);
+  });
+});
