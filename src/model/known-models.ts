@@ -127,6 +127,8 @@ const KNOWN: readonly KnownModel[] = [
   { id: "Qwen/Qwen1.5-0.5B-Chat" },
   { id: "Qwen/Qwen1.5-1.8B-Chat" },
   { id: "Qwen/Qwen1.5-7B-Chat" },
+  { id: "Qwen/Qwen2-0.5B" },
+  { id: "Qwen/Qwen2-1.5B" },
   { id: "Qwen/Qwen2-0.5B-Instruct" },
   { id: "Qwen/Qwen2-1.5B-Instruct" },
   { id: "Qwen/Qwen2.5-VL-3B-Instruct" },

@@ -77,3 +77,12 @@ describe("LoRA over a 4-bit base in prose", () => {
     expect(s.prose.map((p) => p.step.parameterization?.value)).toEqual(["qlora"]);
   });
 });
+
+describe("a word for 'model' between the model and the phrase", () => {
+  it("zh: 对 X 模型进行…微调 (dev k-ne-zh-hiahia-qwen-05b-chat-lora)", () => {
+    expect(
+      bases(read("本项目旨在通过 LoRA 对 **Qwen-0.5B-Chat** 模型进行参数高效微调，目标是注入知识。")),
+    ).toEqual(["Qwen-0.5B-Chat"]);
+    expect(bases(read("对 Qwen-0.5B-Chat 模型进行推理测试。"))).toEqual([]);
+  });
+});

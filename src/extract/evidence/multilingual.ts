@@ -50,6 +50,15 @@ function pathAfter(text: string, from: number): Ref | undefined {
   return { value: m[1], kind: "path", start, end: start + m[1].length };
 }
 
+/**
+ * The model before a word for "model" that stands between it and the phrase (`对 **Qwen-0.5B-Chat** 模型进行参数高效微调`,
+ * dev k-ne-zh-hiahia-qwen-05b-chat-lora; `对qwen2-0.5B模型进行QLoRA微调`, a public README, find_string id 30283933274).
+ */
+function beforeModelWord(text: string, start: number): Ref | undefined {
+  const word = /(?:大模型|模型|モデル|모델)\s*$/.exec(text.slice(Math.max(0, start - 8), start));
+  return word ? refBefore(text, start - word[0].length) : undefined;
+}
+
 function baseRef(text: string, start: number, end: number, phrase: BasePhrase): Ref | undefined {
   // A label's value starts after its separator (`は，`, ` : `).
   const sep = phrase.label ? /^\s*(?:\*+\s*)?[:：是为は][\s，、*]*/.exec(text.slice(end, end + 8)) : null;
@@ -57,7 +66,7 @@ function baseRef(text: string, start: number, end: number, phrase: BasePhrase): 
   const from = end + (sep?.[0].length ?? 0);
   const ref =
     phrase.side === "before"
-      ? refBefore(text, start)
+      ? (refBefore(text, start) ?? beforeModelWord(text, start))
       : (refAfter(text, from) ?? (phrase.path ? pathAfter(text, from) : undefined));
   const found = ref ?? (phrase.scan ? scanAfter(text, end) : undefined);
   if (!found || found.kind === "dataset" || (found.kind === "path" && !phrase.path)) return undefined;
