@@ -59,7 +59,8 @@ function readRow(cells: string[], state: CardState, line: number): void {
 export function readKeyCellTables(blocks: Block[], state: CardState): void {
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
-    if (block.type !== "table" || SEPARATOR.test(block.text.trim())) continue;
+    if (block.type !== "table" || (!block.text.includes("`") && !block.text.includes("_"))) continue;
+    if (SEPARATOR.test(block.text.trim())) continue;
     const prev = blocks[b - 1];
     // A header row is not data: the row right before a separator is skipped by its separator test below.
     const next = blocks[b + 1];

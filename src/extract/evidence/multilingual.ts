@@ -134,7 +134,9 @@ function readBases(blocks: Block[], b: number, state: CardState, lower: string):
  * k-ne-ko-gemma2-2b-kullm-lora): read once, at the first block under it.
  */
 function readHeadingBase(blocks: Block[], b: number, state: CardState): void {
-  const heading = (blocks[b] as Block).headings.filter(Boolean).pop() ?? "";
+  const headings = (blocks[b] as Block).headings;
+  if (headings.length === 0 || headings === blocks[b - 1]?.headings) return;
+  const heading = headings.filter(Boolean).pop() ?? "";
   const before = blocks[b - 1]?.headings.filter(Boolean).pop() ?? "";
   if (!heading || heading === before || heading.length > 120) return;
   const lower = heading.toLowerCase().replaceAll("_", " ");

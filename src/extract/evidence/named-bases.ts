@@ -17,6 +17,8 @@ import { foreignText, saysTraining } from "./ml-text.js";
 const FAMILY =
   /\b(llama|mistral|mixtral|gpt-?2|t5|bert|distilbert|roberta|xlm-roberta|qwen|gemma|phi|falcon|tinyllama|smollm2?|yi|baichuan2?|chatglm[23]?|internlm2?|olmo|zephyr|bart)\b/gi;
 
+const HAS_FAMILY = new RegExp(FAMILY.source, "i");
+
 const FINE_TUNED =
   /\bfine-?tun(?:ed|ing)\b|\bfinetun(?:ed|ing)\b|\bbased on\b|\bbuilt (?:on|upon)\b|\btrained on top of\b/i;
 
@@ -98,7 +100,10 @@ export function readNamedBases(blocks: Block[], state: CardState): void {
   if (state.proseBases.length > 0 || state.out.bases.length > 0) return;
   for (const block of blocks) {
     if (block.type === "code" || block.type === "table") continue;
+    // Cheap test first: a block with no family name says nothing here.
+    if (!HAS_FAMILY.test(block.text)) continue;
     for (const raw of sentences(block.text)) {
+      if (!HAS_FAMILY.test(raw)) continue;
       const sentence = replaceLinks(raw, (label) => label).replace(/\*\*|__/g, "");
       if (sentence.length > 600 || !saysFineTuned(sentence)) continue;
       for (const m of sentence.matchAll(FAMILY)) {

@@ -18,6 +18,7 @@ const KNOWN_OTHER = new Set(["alpha", "lora_alpha", "dropout", "lora_dropout", "
 const SETTINGS_HEADING =
   /hyper-?param|param[eè]t|parámetro|parâmetro|параметр|setting|config|einstellung|設定|设置|参数|參數|설정|하이퍼|학습 환경/i;
 
+const START = /^[*`]*[A-Za-z][\w.-]{0,30}[*`]*\s*[:：=]/;
 const PAIR = /^\s*[*`]*([A-Za-z][\w.-]{0,30})[*`]*\s*[:：=]\s*[*`'"]*([^\s,;*`'"]+)[*`'"]*\s*$/;
 
 interface Pair {
@@ -58,7 +59,8 @@ function pairValue(trainerKey: string, raw: string): string | undefined {
 /** Reads one block's pairs: every key must be a setting (one unknown key makes it prose), one a trainer's. */
 function readPairs(block: Block, state: CardState): void {
   const text = block.text.trim();
-  if (text.length > 200 || !/[:：=]/.test(text)) return;
+  // Cheap test first: a line of pairs starts with a key and its separator.
+  if (text.length > 200 || !START.test(text)) return;
   const pairs = pairsOf(text);
   if (!pairs) return;
   const heading = block.headings.filter(Boolean).pop() ?? "";
@@ -76,7 +78,7 @@ function readPairs(block: Block, state: CardState): void {
 /** The reader: settings pairs in list items and lines outside code and tables. */
 export function readSettingsPairs(blocks: Block[], state: CardState): void {
   for (const block of blocks) {
-    if (block.type !== "item" && block.type !== "prose") continue;
+    if ((block.type !== "item" && block.type !== "prose") || block.text.length > 240) continue;
     readPairs(block, state);
   }
 }
