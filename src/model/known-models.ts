@@ -92,7 +92,7 @@ const KNOWN: readonly KnownModel[] = [
   { id: "HuggingFaceTB/SmolLM2-1.7B" },
   { id: "HuggingFaceTB/SmolLM2-1.7B-Instruct" },
   { id: "HuggingFaceH4/zephyr-7b-beta", aliases: ["Zephyr 7B beta", "Zephyr-7B-β"] },
-  { id: "openai-community/gpt2", aliases: ["GPT-2", "GPT2", "gpt2"] },
+  { id: "openai-community/gpt2", aliases: ["GPT-2", "GPT2", "gpt2", "GPT-2 Small"] },
   { id: "openai-community/gpt2-medium", aliases: ["gpt2-medium"] },
   { id: "openai-community/gpt2-large", aliases: ["gpt2-large"] },
   { id: "google-bert/bert-base-uncased", aliases: ["bert-base-uncased", "BERT base uncased"] },

@@ -16,7 +16,7 @@ import { readKeyCellTables } from "./key-cell-tables.js";
 import { readMergeProse } from "./merge-prose.js";
 import { readPublishedSelf } from "./ml-self-id.js";
 import { readMultilingual } from "./multilingual.js";
-import { readNamedBases } from "./named-bases.js";
+import { readNamedBases, readNamedBasesOtherLanguages } from "./named-bases.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readQuantizedBase } from "./quantized-base.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
@@ -35,6 +35,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readSettingsPairs,
   readKeyCellTables,
   readMultilingual,
+  readNamedBasesOtherLanguages,
   readPublishedSelf,
   readPipelineDiagram,
   // Last: it rewrites the local folders and names the readers above found.

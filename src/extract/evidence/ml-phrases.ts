@@ -47,6 +47,9 @@ export const TRAINING_WORDS: readonly string[] = [
   "파인튜닝",
   "학습",
   "미세 조정",
+  // ko — dev j-ne-ko-adstyles-kogpt2-nsmc-finetune ("**KoGPT2**를 기반으로 한국어 영화 리뷰 도메인 특화 모델을 구축한 사례입니다"):
+  //      "build a model on X", as zh 构建, ru создадим, fr construire, es construiremos
+  "구축",
   // ru — dev c-ne-ru-agents-course ("создадим модель … на основе"), dev c-noorg-ru-warhammer ("Дообучение")
   "дообуч",
   "обуч",

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { CardState } from "../card-body.js";
 import { readWith } from "./_test-card.js";
-import { readNamedBases } from "./named-bases.js";
+import { readNamedBases, readNamedBasesOtherLanguages } from "./named-bases.js";
 
 const bases = (s: CardState) => s.proseBases.map((b) => [b.value, b.source.source]);
 const read = (text: string) => readWith(readNamedBases, text);
@@ -20,7 +20,8 @@ describe("named bases", () => {
   });
 
   it("reads a name in a sentence with a training word of another language", () => {
-    const s = read(
+    const s = readWith(
+      readNamedBasesOtherLanguages,
       "Nous allons fine-tuner un algorithme sur un modèle déjà pré-entrainé GPT2 pour notre chatbot.",
     );
     expect(bases(s)).toEqual([["GPT2", "inferred"]]);

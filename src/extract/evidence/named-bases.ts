@@ -81,8 +81,8 @@ function writtenId(sentence: string, start: number): string | undefined {
  * (`ml-phrases.ts`) in a sentence that is not English. dev k-noorg-fr-alexisdaf-gpt2-lora: "fine-tuner un
  * algorithme de traitement de langage sur un modèle déjà pré-entrainé GPT2".
  */
-function saysFineTuned(sentence: string): boolean {
-  if (FINE_TUNED.test(sentence)) return true;
+function saysFineTuned(sentence: string, otherLanguages: boolean): boolean {
+  if (!otherLanguages) return FINE_TUNED.test(sentence);
   return (foreignText(sentence) || /\bfine-?tun/i.test(sentence)) && saysTraining(sentence.toLowerCase());
 }
 
@@ -95,8 +95,21 @@ function pushWritten(state: CardState, id: string, line: number): void {
   );
 }
 
-/** Reads names of well-known bases from sentences that say the model was fine-tuned from them. */
+/** Reads names of well-known bases from English sentences that say the model was fine-tuned from them. */
 export function readNamedBases(blocks: Block[], state: CardState): void {
+  readNames(blocks, state, false);
+}
+
+/**
+ * The same in sentences with another language's training word, when the phrase readers of those languages found
+ * no base (they run first: a sentence may name a model it compares with before the base, dev
+ * j-ne-ko-adstyles-kogpt2-nsmc-finetune "영문 생성에 치중된 **GPT-2** 모델의 한계를 넘어, **KoGPT2**를 기반으로 …").
+ */
+export function readNamedBasesOtherLanguages(blocks: Block[], state: CardState): void {
+  readNames(blocks, state, true);
+}
+
+function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): void {
   if (state.proseBases.length > 0 || state.out.bases.length > 0) return;
   for (const block of blocks) {
     if (block.type === "code" || block.type === "table") continue;
@@ -105,7 +118,7 @@ export function readNamedBases(blocks: Block[], state: CardState): void {
     for (const raw of sentences(block.text)) {
       if (!HAS_FAMILY.test(raw)) continue;
       const sentence = replaceLinks(raw, (label) => label).replace(/\*\*|__/g, "");
-      if (sentence.length > 600 || !saysFineTuned(sentence)) continue;
+      if (sentence.length > 600 || !saysFineTuned(sentence, otherLanguages)) continue;
       for (const m of sentence.matchAll(FAMILY)) {
         const written = writtenId(sentence, m.index ?? 0);
         // An id given as a link is read by the readers of links; only a plain id is read here.
