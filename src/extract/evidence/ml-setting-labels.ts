@@ -7,6 +7,7 @@
  * A label maps to a trainer key name (`learning_rate`, read by `hyperparameterKeyFor`), to `lora_r` (the adapter
  * rank), or to one of the row kinds `base`, `dataset`, `method`, `quantization`.
  */
+import { lookupTable } from "../../model/lookup.js";
 
 /** First cells of a settings table's header (lower case, emphasis removed). */
 export const SETTING_HEADERS: readonly string[] = [
@@ -94,10 +95,10 @@ export const SCHEDULERS: readonly string[] = ["cosine", "linear", "constant", "p
  * Параметры обучения": "- batch_size: 1", "- grad_accum: 2", "- max_seq_len: 512"); dev
  * k-ne-es-llm-hpc-llama32-1b-qlora ("| `BATCH_SIZE` | 2 |", "| `GRAD_ACCUM` | 4 |", "| `LORA_R` | 16 |").
  */
-export const SHORT_KEYS: Readonly<Record<string, string>> = {
+export const SHORT_KEYS: Readonly<Record<string, string>> = lookupTable({
   batch_size: "per_device_train_batch_size",
   grad_accum: "gradient_accumulation_steps",
   max_seq_len: "max_seq_length",
   lora_r: "lora_r",
   lora_rank: "lora_r",
-};
+});
