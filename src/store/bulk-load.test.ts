@@ -85,6 +85,17 @@ async function dump(location: string): Promise<Record<string, unknown[]>> {
       CASE c.kind WHEN 0 THEN (SELECT name FROM model WHERE id = c.entity) ELSE (SELECT name FROM dataset WHERE id = c.entity) END AS entity
       FROM license_claim c JOIN document d ON d.id = c.document ORDER BY d.hash, c.kind, c.license`),
     meta: await q("SELECT key, value FROM ftl_meta WHERE key NOT LIKE 'ingest:%' ORDER BY key"),
+    // Every index and constraint the load dropped is back, as the schema defines it.
+    schema: await q(
+      ex.dialect === "sqlite"
+        ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        : `SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+           JOIN pg_class t ON t.oid = c.conrelid
+           WHERE c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+           UNION ALL SELECT tablename, indexname, replace(indexdef, ' ON ' || schemaname || '.', ' ON ')
+           FROM pg_indexes WHERE schemaname = current_schema()
+           ORDER BY 1, 2, 3`,
+    ),
     closureDataset:
       await q(`SELECT d.name AS descendant, a.name AS ancestor, x.name AS dataset, c.depth, c.relation
       FROM closure_dataset c JOIN model d ON d.id = c.descendant JOIN model a ON a.id = c.ancestor

@@ -1,10 +1,11 @@
 /**
- * Bulk mode on PostgreSQL: the first batch written into an empty registry drops the secondary indexes (those
- * not backing a constraint) in its own transaction and notes their definitions in ftl_meta `bulk_indexes`.
- * While it lasts, the writer assigns ids itself and sends each batch's rows with COPY FROM STDIN (one
- * transaction per batch, as always); the closure and the counts are left to the end (`bulk_closure`), where
- * they are built once from `edge` in memory (bulk-closure.ts) and copied in, the indexes are rebuilt and the
- * id sequences moved past the ids used. A batch that repeats a subject or a content hash, another writer, a
+ * Bulk mode on PostgreSQL: the first batch written into an empty registry drops the secondary indexes, and
+ * the primary keys and unique constraints of the tables the load fills, in its own transaction, noting their
+ * definitions in ftl_meta (`bulk_indexes`, `bulk_constraints`). While it lasts, the writer assigns ids itself
+ * and sends each batch's rows with COPY FROM STDIN (postgres-bulk-writer.ts; one transaction per batch, as
+ * always); the closure, the closure per dataset and their counts are left to the end (`bulk_closure`), where
+ * they are built once from `edge` in memory (bulk-closure.ts, bulk-dataset-closure.ts) and copied in, the
+ * constraints and indexes are rebuilt and the id sequences moved past the ids used. A batch that repeats a subject or a content hash, another writer, a
  * failed batch, the first query, optimize() or close() end bulk mode; a registry opened with a bulk load
  * pending (kill -9) is finished when opened.
  */
@@ -18,13 +19,39 @@ import {
   type StepDatasets,
   stepDatasets,
 } from "./bulk-dataset-closure.js";
-import { COUNTS_VERSION, RECOUNT_STATEMENTS, stepBits, walkUpSql } from "./closure.js";
+import { COUNTS_VERSION, RECOUNT_STATEMENTS, walkUpSql } from "./closure.js";
 import { DATASET_RECOUNT_STATEMENTS, datasetRebuildStatements, datasetRowsSql } from "./dataset-closure.js";
 import { CopyRows } from "./pg-copy.js";
-import { hashKey, type PlannedInput, RELATION_CODES } from "./plan.js";
-import type { AddResult } from "./store.js";
+import { PgBulk } from "./postgres-bulk-writer.js";
 
 const PENDING = "SELECT value FROM ftl_meta WHERE key = 'bulk_indexes'";
+
+/**
+ * Tables the bulk writer fills: their primary keys and unique constraints are dropped too while it lasts (the
+ * writer assigns every id and name itself, so nothing can collide) and added back, each index built once,
+ * sorted, when the load ends (noted in ftl_meta `bulk_constraints`).
+ */
+const BULK_TABLES = [
+  "model",
+  "dataset",
+  "document",
+  "step",
+  "edge",
+  "step_dataset",
+  "document_signature",
+  "closure",
+  "closure_dataset",
+  "tree_count",
+  "dataset_count",
+];
+
+interface Constraint {
+  table: string;
+  name: string;
+  def: string;
+}
+
+const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Is a bulk load pending in this schema (this writer's or an interrupted one)? */
 export async function bulkPending(client: pg.PoolClient): Promise<boolean> {
@@ -120,6 +147,11 @@ export async function finishPgBulk(client: pg.PoolClient): Promise<void> {
   const closure = await client.query("SELECT 1 FROM ftl_meta WHERE key = 'bulk_closure'");
   const built = closure.rows.length > 0 ? await copyClosure(client) : undefined;
   await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+  const constraints = await client.query<{ value: string }>(
+    "SELECT value FROM ftl_meta WHERE key = 'bulk_constraints'",
+  );
+  for (const c of JSON.parse(constraints.rows[0]?.value ?? "[]") as Constraint[])
+    await client.query(`ALTER TABLE ${quoted(c.table)} ADD CONSTRAINT ${quoted(c.name)} ${c.def}`);
   for (const index of JSON.parse(indexes) as { name: string; sql: string }[]) await client.query(index.sql);
   if (built?.fallback === "all") {
     await client.query(walkUpSql("postgres", "SELECT DISTINCT child FROM edge"));
@@ -138,149 +170,37 @@ export async function finishPgBulk(client: pg.PoolClient): Promise<void> {
     await client.query(
       `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT max(id) FROM ${table}), 0) + 1, false)`,
     );
-  await client.query("DELETE FROM ftl_meta WHERE key IN ('bulk_indexes', 'bulk_closure')");
+  await client.query(
+    "DELETE FROM ftl_meta WHERE key IN ('bulk_indexes', 'bulk_closure', 'bulk_constraints')",
+  );
 }
 
-/** The bulk writer of one store: ids in memory, rows by COPY. */
-export class PgBulk {
-  private readonly models = new Map<string, number>();
-  private readonly datasets = new Map<string, number>();
-  private readonly hkeys = new Set<number>();
-  /** Model ids that are the subject of a document (ids rather than names: 2M names cost memory). */
-  private readonly subjects = new Set<number>();
-  private lastModel = 0;
-  private lastDataset = 0;
-  private lastDocument = 0;
-  private lastStep = 0;
-
-  /** Enters bulk mode if the registry is empty (inside the first batch's transaction); else undefined. */
-  static async enter(client: pg.PoolClient): Promise<PgBulk | undefined> {
-    const used = await client.query(
-      "SELECT 1 FROM document UNION ALL SELECT 1 FROM model UNION ALL SELECT 1 FROM dataset LIMIT 1",
-    );
-    if (used.rows.length > 0) return undefined;
-    const indexes = await client.query<{ name: string; sql: string }>(
-      `SELECT indexname AS name, indexdef AS sql FROM pg_indexes i WHERE schemaname = current_schema()
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname
-         AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))
-       ORDER BY indexname`,
-    );
-    await client.query(
-      "INSERT INTO ftl_meta (key, value) VALUES ('bulk_indexes', $1), ('bulk_closure', '1')",
-      [JSON.stringify(indexes.rows)],
-    );
-    for (const index of indexes.rows) await client.query(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
-    return new PgBulk();
-  }
-
-  /** Can this batch be written in bulk mode (no subject or content hash seen before, in it or earlier)? */
-  canTake(plans: readonly PlannedInput[]): boolean {
-    const subjects = new Set<string>();
-    const hkeys = new Set<number>();
-    for (const { plan } of plans) {
-      const hkey = hashKey(plan.hash);
-      const known = this.models.get(plan.subject);
-      if ((known !== undefined && this.subjects.has(known)) || subjects.has(plan.subject)) return false;
-      if (this.hkeys.has(hkey) || hkeys.has(hkey)) return false;
-      subjects.add(plan.subject);
-      hkeys.add(hkey);
-    }
-    return true;
-  }
-
-  private modelId(name: string, anonymous: boolean, rows: CopyRows): number {
-    let id = this.models.get(name);
-    if (id === undefined) {
-      id = ++this.lastModel;
-      this.models.set(name, id);
-      rows.add(id, name, anonymous ? 1 : 0);
-    }
-    return id;
-  }
-
-  private datasetId(name: string, rows: CopyRows): number {
-    let id = this.datasets.get(name);
-    if (id === undefined) {
-      id = ++this.lastDataset;
-      this.datasets.set(name, id);
-      rows.add(id, name);
-    }
-    return id;
-  }
-
-  /** Writes a batch that {@link canTake} accepted: every document is new and current. */
-  async write(client: pg.PoolClient, plans: readonly PlannedInput[], addedAt: string): Promise<AddResult[]> {
-    const t = {
-      model: new CopyRows("model (id, name, anonymous)"),
-      dataset: new CopyRows("dataset (id, name)"),
-      document: new CopyRows("document (id, hkey, hash, source, subject, added_at, current, body)"),
-      step: new CopyRows(
-        "step (id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)",
-      ),
-      edge: new CopyRows("edge (parent, child, step, relation, bits)"),
-      stepDataset: new CopyRows("step_dataset (step, dataset)"),
-      claim: new CopyRows("license_claim (kind, entity, document, license, license_name, license_link)"),
-      digest: new CopyRows("artefact_digest (value, algorithm, kind, entity, document, step_id, path)"),
-      signature: new CopyRows("document_signature (document, key_id, verified, envelope)"),
-    };
-    const results = plans.map(({ plan, source, signature }, index) => {
-      for (const [name, anonymous] of plan.models) this.modelId(name, anonymous, t.model);
-      for (const name of plan.datasets) this.datasetId(name, t.dataset);
-      for (const c of plan.datasetLicenses) this.datasetId(c.entity, t.dataset);
-      const model = (name: string): number => this.modelId(name, false, t.model);
-      const dataset = (name: string): number => this.datasetId(name, t.dataset);
-      const hkey = hashKey(plan.hash);
-      const id = ++this.lastDocument;
-      this.hkeys.add(hkey);
-      const subject = model(plan.subject);
-      this.subjects.add(subject);
-      t.document.add(id, hkey, plan.hash, source, subject, addedAt, 1, plan.body);
-      for (const step of plan.steps) {
-        const stepId = ++this.lastStep;
-        const output = model(step.output);
-        t.step.add(
-          stepId,
-          id,
-          step.stepId,
-          step.kind,
-          step.name ?? null,
-          step.objective ?? null,
-          step.parameterization ?? null,
-          step.method ?? null,
-          step.hyperparameters ?? null,
-          output,
-        );
-        const bits = stepBits(step);
-        for (const input of step.inputs)
-          t.edge.add(model(input), output, stepId, RELATION_CODES[step.relation], bits);
-        for (const name of step.datasets) t.stepDataset.add(stepId, dataset(name));
-      }
-      for (const c of plan.modelLicenses)
-        t.claim.add(0, model(c.entity), id, c.license, c.licenseName ?? null, c.licenseLink ?? null);
-      for (const c of plan.datasetLicenses)
-        t.claim.add(1, dataset(c.entity), id, c.license, c.licenseName ?? null, c.licenseLink ?? null);
-      for (const r of plan.digests)
-        t.digest.add(
-          r.value,
-          r.algorithm,
-          r.kind,
-          r.kind === 0 ? model(r.entity) : dataset(r.entity),
-          id,
-          r.stepId,
-          r.path,
-        );
-      if (signature)
-        t.signature.add(id, signature.keyId ?? null, signature.verified ? 1 : 0, signature.envelope);
-      const result: AddResult = {
-        index,
-        status: "added",
-        hash: plan.hash,
-        subject: plan.subject,
-        superseded: 0,
-      };
-      return result;
-    });
-    for (const rows of Object.values(t)) await rows.send(client);
-    return results;
-  }
+/** Enters bulk mode if the registry is empty (inside the first batch's transaction); else undefined. */
+export async function enterPgBulk(client: pg.PoolClient): Promise<PgBulk | undefined> {
+  const used = await client.query(
+    "SELECT 1 FROM document UNION ALL SELECT 1 FROM model UNION ALL SELECT 1 FROM dataset LIMIT 1",
+  );
+  if (used.rows.length > 0) return undefined;
+  const indexes = await client.query<{ name: string; sql: string }>(
+    `SELECT indexname AS name, indexdef AS sql FROM pg_indexes i WHERE schemaname = current_schema()
+     AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname
+       AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))
+     ORDER BY indexname`,
+  );
+  const constraints = await client.query<Constraint>(
+    `SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+     WHERE c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+       AND c.contype IN ('p', 'u') AND t.relname = ANY($1) ORDER BY t.relname, c.conname`,
+    [BULK_TABLES],
+  );
+  await client.query(
+    `INSERT INTO ftl_meta (key, value) VALUES ('bulk_indexes', $1), ('bulk_closure', '1'),
+     ('bulk_constraints', $2)`,
+    [JSON.stringify(indexes.rows), JSON.stringify(constraints.rows)],
+  );
+  for (const index of indexes.rows) await client.query(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  for (const c of constraints.rows)
+    await client.query(`ALTER TABLE ${quoted(c.table)} DROP CONSTRAINT ${quoted(c.name)}`);
+  return new PgBulk();
 }

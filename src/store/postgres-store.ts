@@ -11,7 +11,8 @@ import { type IntegrityIndex, integrityIndex } from "./integrity-index.js";
 import type { StoreLocation } from "./location.js";
 import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { type PlannedInput, planDocument } from "./plan.js";
-import { bulkPending, finishPgBulk, PgBulk } from "./postgres-bulk.js";
+import { bulkPending, enterPgBulk, finishPgBulk } from "./postgres-bulk.js";
+import type { PgBulk } from "./postgres-bulk-writer.js";
 import { writeBatch } from "./postgres-write.js";
 import * as q from "./queries.js";
 import { search } from "./search.js";
@@ -177,7 +178,7 @@ class PostgresStore implements Store {
     if (this.bulk !== undefined && !(await bulkPending(client))) this.bulk = undefined;
     if (this.bulk === undefined && !this.bulkTried && bulkAllowed) {
       this.bulkTried = true;
-      this.bulk = await PgBulk.enter(client);
+      this.bulk = await enterPgBulk(client);
     }
     if (this.bulk?.canTake(plans)) return this.bulk.write(client, plans, addedAt);
     this.bulk = undefined;
