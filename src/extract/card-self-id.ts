@@ -52,7 +52,11 @@ export function selfIdEvidence(
   if (!baseKnown && (/PeftModel|adapter|peft/i.test(code) || !/tokeni[sz]er/i.test(code))) return undefined;
   const found = new Map<string, { id: string; line: number }>();
   for (const b of blocks) {
-    if (b.type !== "code" && !/from_pretrained|model_id|--model/.test(b.text)) continue;
+    if (
+      b.type !== "code" &&
+      !/from_pretrained|model_id|--model|repo_id|adapter_name|peft_model_id/.test(b.text)
+    )
+      continue;
     for (const re of [CODE_ID, RUN_ID])
       for (const m of b.text.matchAll(re)) {
         const raw = (m[1] ?? m[2] ?? "").replace(/\.git$/, "");

@@ -17,7 +17,7 @@ export const MAX_DEPTH = 3;
 
 /** File names read from a folder (recipes are recognised by content among the YAML files). */
 const FOLDER_FILES =
-  /^(readme\.md|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\w.-]+\.ya?ml|[\w.-]+\.sh|[\w.-]+\.mdx?)$/i;
+  /^(readme(?:\.md)?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\w.-]+\.ya?ml|[\w.-]+\.sh|[\w.-]+\.mdx?)$/i;
 const SKIP_DIRS = /^(\.git|node_modules|__pycache__|\.cache|wandb|runs|logs|global_step\d+)$/i;
 const CHECKPOINT_DIR = /^checkpoint-(\d+)$/i;
 

@@ -11,6 +11,7 @@ import { selfIdEvidence } from "./card-self-id.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { CARD_READERS } from "./evidence/card-readers.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
+import { selfLinkEvidence } from "./evidence/self-link.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { parseCard } from "./markdown.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
@@ -373,6 +374,7 @@ export function readCard(text: string, file: string): FileFacts {
   out.subject =
     stated && !notSubject.some((id) => id.toLowerCase() === stated.value.toLowerCase())
       ? stated
-      : selfIdEvidence(card.blocks, file, notSubject, baseKnown);
+      : (selfIdEvidence(card.blocks, file, notSubject, baseKnown) ??
+        selfLinkEvidence(card.blocks, card.title, file, notSubject));
   return out;
 }

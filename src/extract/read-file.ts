@@ -108,6 +108,7 @@ export function readSourceFile(file: SourceFile): FileFacts {
   }
   const isCard =
     /\.(md|markdown|mdx)$/i.test(name) ||
+    /^readme$/i.test(name) ||
     (!/\.(json|ya?ml)$/i.test(name) && /^(---\s*\n|#\s)/.test(file.text));
   if (isCard) {
     if (file.text.trim() === "") {

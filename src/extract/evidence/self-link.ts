@@ -1,0 +1,173 @@
+/**
+ * Evidence of the model a card describes from the card's own Hub link: a `huggingface.co/org/name` link the card
+ * presents as its page, not a base, a dataset or a demo. Real cards do it in three ways (dev corpus items named in
+ * the tests):
+ * - the title is the model's name and a link names the same repository ("# Dolphin 3.0 R1 Mistral 24B" and
+ *   `huggingface.co/cognitivecomputations/Dolphin3.0-R1-Mistral-24B/resolve/…`) — 0.85;
+ * - "# Model Card for org/name" — 0.85;
+ * - a link labelled as the model's page: a badge ("🤗 Model", "HF_Model", "Huggingface Repo", "HuggingFace-Model"),
+ *   a link text ("Model on HuggingFace", "Hugging Face Model Card") or a lead ("**Hugging Face Hub**:",
+ *   "Model huggingface repo:", "完整merge的模型已经开源：") — 0.8 when it is the only such id in the card's header
+ *   (before the first section), 0.7 when it is the only one in the card.
+ * Labels that name a base, a dataset, a demo, a paper or a quantised copy are not the card's own page. An id the
+ * card gives as a base or a dataset is never the subject; two different ids at the same rank give nothing.
+ */
+import { modelRef } from "../../model/refs.js";
+import { type Fact, fact, inferred } from "../facts.js";
+import { type Block, hubLink } from "../markdown.js";
+
+/** Words of a label that says the link is a model's own page. */
+const SELF =
+  /(?:^|[^a-z])(?:models?|repo|repository|hub|weights|checkpoints?|adapter|lora|model card|model page)(?:[^a-z]|$)|模型|모델|modelo|модел/i;
+/** Words of a label that say the link is something else. */
+const OTHER =
+  /(?:^|[^a-z])(?:base|original|parent|teacher|reward|datasets?|data|demo|space|spaces|paper|collection|leaderboard|from|based on|version of|converted|derived|fork)(?:[^a-z]|$)|데이터|数据|基座|基础模型|基模/i;
+/** First path parts of Hub pages that are not models (`huggingface.co/learn/nlp-course`). */
+const NOT_MODEL = new Set([
+  "learn",
+  "course",
+  "tasks",
+  "pricing",
+  "chat",
+  "api",
+  "new",
+  "posts",
+  "enterprise",
+  "hub",
+]);
+const QUANT = /(?:^|[^a-z])(?:gguf|gptq|awq|exl2|mlx|onnx|quant\w*)(?:[^a-z]|$)/i;
+
+/** The letters and digits of a name, lower-cased: "Dolphin 3.0 R1 Mistral 24B 🐬" → "dolphin30r1mistral24b". */
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+interface Link {
+  id: string;
+  line: number;
+  /** The link's text (a badge's image and alt text included) and the words just before it. */
+  label: string;
+  header: boolean;
+}
+
+/** The label of the link whose URL starts at `at`: `[label](url)`, `<a href="url">label</a>`, and the lead. */
+function labelAt(text: string, at: number): string {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  let leadEnd = at;
+  let label = "";
+  if (text.startsWith("](", at - 2)) {
+    let depth = 0;
+    let i = at - 2;
+    for (; i >= Math.max(lineStart, at - 400); i--) {
+      if (text[i] === "]") depth++;
+      else if (text[i] === "[" && --depth === 0) break;
+    }
+    if (depth === 0 && i >= 0) {
+      label = text.slice(i + 1, at - 2);
+      leadEnd = text[i - 1] === "!" ? i - 1 : i;
+    }
+  } else {
+    const tag = text.lastIndexOf("<a", at);
+    if (tag >= lineStart && tag > at - 200 && /^<a\s[^>]*href=["']?$/i.test(text.slice(tag, at))) {
+      const open = text.indexOf(">", at);
+      const close = text.indexOf("</a>", open);
+      if (open !== -1 && close !== -1 && close - open < 400) label = text.slice(open + 1, close);
+      leadEnd = tag;
+    }
+  }
+  // The lead: the words before the link on its line, from the last table cell, tag or sentence end.
+  const before = text.slice(Math.max(lineStart, leadEnd - 60), leadEnd);
+  const cut = Math.max(before.lastIndexOf("|"), before.lastIndexOf(">"), before.lastIndexOf(". "));
+  const lead = before.slice(cut + 1);
+  let decoded = `${label} ${lead}`;
+  try {
+    decoded = decodeURIComponent(decoded.replace(/%(?![0-9a-f]{2})/gi, "%25"));
+  } catch {
+    // keep the text as it is
+  }
+  return decoded.replace(/[_-]+/g, " ");
+}
+
+/** Every Hub model link of the blocks, with its label. */
+function hubLinks(blocks: Block[], title: string | undefined): Link[] {
+  const out: Link[] = [];
+  let header = true;
+  for (const b of blocks) {
+    if (header && !(b.headings.length === 0 || (b.headings.length === 1 && b.headings[0] === title)))
+      header = false;
+    for (
+      let at = b.text.indexOf("huggingface.co/");
+      at !== -1;
+      at = b.text.indexOf("huggingface.co/", at + 1)
+    ) {
+      let start = at;
+      while (start > 0 && /[\w.:/]/.test(b.text[start - 1] ?? "")) start--;
+      let end = at;
+      while (end < b.text.length && !/[\s"'<>)\]*`|]/.test(b.text[end] ?? "")) end++;
+      const hub = hubLink(`https://${b.text.slice(at, end)}`);
+      if (hub?.kind !== "model" || !hub.id.includes("/") || NOT_MODEL.has(hub.id.split("/")[0] ?? ""))
+        continue;
+      const id = modelRef(hub.id);
+      if (!id || id.startsWith("local:")) continue;
+      out.push({ id, line: b.line, label: labelAt(b.text, start), header });
+    }
+  }
+  return out;
+}
+
+/** The one id of `links` that is not excluded, or undefined when none or several. */
+function onlyId(links: Link[], excluded: Set<string>): Link | undefined {
+  const ids = new Map<string, Link>();
+  for (const l of links)
+    if (!excluded.has(l.id.toLowerCase()) && !ids.has(l.id.toLowerCase())) ids.set(l.id.toLowerCase(), l);
+  return ids.size === 1 ? [...ids.values()][0] : undefined;
+}
+
+export function selfLinkEvidence(
+  blocks: Block[],
+  title: string | undefined,
+  file: string,
+  notSubject: string[],
+): Fact<string> | undefined {
+  const excluded = new Set(notSubject.map((x) => x.toLowerCase()));
+  const named = title ? /^model card for\s+`?([\w.-]+\/[\w.-]+)`?\s*$/i.exec(title.trim()) : null;
+  const titled = named?.[1] ? modelRef(named[1]) : undefined;
+  if (titled && !titled.startsWith("local:") && !excluded.has(titled.toLowerCase()))
+    return fact(
+      titled,
+      inferred(file, 'the card\'s title names the model ("Model Card for …")', 0.85, "title"),
+    );
+  if (!blocks.some((b) => b.text.includes("huggingface.co/"))) return undefined;
+  const links = hubLinks(blocks, title);
+  const name = title ? squash(title) : "";
+  const sameName =
+    name.length >= 4
+      ? onlyId(
+          links.filter((l) => squash(l.id.split("/")[1] ?? "") === name),
+          excluded,
+        )
+      : undefined;
+  if (sameName)
+    return fact(sameName.id, {
+      ...inferred(file, "a Hub link names the model of the card's title", 0.85, "hub link"),
+      line: sameName.line,
+    });
+  const quantCard = QUANT.test(title ?? "");
+  const labelled = links.filter(
+    (l) => SELF.test(l.label) && !OTHER.test(l.label) && (quantCard || !QUANT.test(l.label)),
+  );
+  const inHeader = onlyId(
+    labelled.filter((l) => l.header),
+    excluded,
+  );
+  if (inHeader)
+    return fact(inHeader.id, {
+      ...inferred(file, "the card's header links its own Hub page", 0.8, "hub link"),
+      line: inHeader.line,
+    });
+  const anywhere = labelled.some((l) => l.header) ? undefined : onlyId(labelled, excluded);
+  return anywhere
+    ? fact(anywhere.id, {
+        ...inferred(file, "a link labelled as the model's Hub page", 0.7, "hub link"),
+        line: anywhere.line,
+      })
+    : undefined;
+}
