@@ -54,7 +54,7 @@ export function selfIdEvidence(
   for (const b of blocks) {
     if (
       b.type !== "code" &&
-      !/from_pretrained|model_id|--model|repo_id|adapter_name|peft_model_id/.test(b.text)
+      !/from_pretrained|model_id|--model|repo_id|adapter_name|peft_model_id|model_name\s*=/.test(b.text)
     )
       continue;
     for (const re of [CODE_ID, RUN_ID])

@@ -21,7 +21,7 @@ const SELF =
   /(?:^|[^a-z])(?:models?|repo|repository|hub|weights|checkpoints?|adapter|lora|model card|model page)(?:[^a-z]|$)|模型|모델|modelo|модел/i;
 /** Words of a label that say the link is something else. */
 const OTHER =
-  /(?:^|[^a-z])(?:base|original|parent|teacher|reward|datasets?|data|demo|space|spaces|paper|collection|leaderboard|from|based on|version of|converted|derived|fork)(?:[^a-z]|$)|데이터|数据|基座|基础模型|基模/i;
+  /(?:^|[^a-z])(?:base|original|parent|teacher|reward|datasets?|data|demo|space|spaces|paper|collection|leaderboard|converted|derived|fork|based on|version of|(?:weights|release|trained|tuned|quanti[sz]ed) from)(?:[^a-z]|$)|데이터|数据|基座|基础模型|基模/i;
 /** First path parts of Hub pages that are not models (`huggingface.co/learn/nlp-course`). */
 const NOT_MODEL = new Set([
   "learn",
@@ -35,6 +35,9 @@ const NOT_MODEL = new Set([
   "enterprise",
   "hub",
 ]);
+/** Headings of a section that gives the card's own model. */
+const RELEASED =
+  /fine[\s-]?tuned model|final model|trained model|our model|released? models?|model weights|model download|download|modelo final|modelo treinado|模型开源|模型下载|모델 다운로드|학습된 모델/i;
 const QUANT = /(?:^|[^a-z])(?:gguf|gptq|awq|exl2|mlx|onnx|quant\w*)(?:[^a-z]|$)/i;
 
 /** The letters and digits of a name, lower-cased: "Dolphin 3.0 R1 Mistral 24B 🐬" → "dolphin30r1mistral24b". */
@@ -46,6 +49,10 @@ interface Link {
   /** The link's text (a badge's image and alt text included) and the words just before it. */
   label: string;
   header: boolean;
+  /** The section heading says it gives the card's own model ("Fine-tuned Model", "Modelo Final"). */
+  released: boolean;
+  /** The block links other models too (a list of a family's releases). */
+  several: boolean;
 }
 
 /** The label of the link whose URL starts at `at`: `[label](url)`, `<a href="url">label</a>`, and the lead. */
@@ -93,6 +100,8 @@ function hubLinks(blocks: Block[], title: string | undefined): Link[] {
   for (const b of blocks) {
     if (header && !(b.headings.length === 0 || (b.headings.length === 1 && b.headings[0] === title)))
       header = false;
+    const released = RELEASED.test(b.headings[b.headings.length - 1] ?? "");
+    const first = out.length;
     for (
       let at = b.text.indexOf("huggingface.co/");
       at !== -1;
@@ -107,8 +116,10 @@ function hubLinks(blocks: Block[], title: string | undefined): Link[] {
         continue;
       const id = modelRef(hub.id);
       if (!id || id.startsWith("local:")) continue;
-      out.push({ id, line: b.line, label: labelAt(b.text, start), header });
+      out.push({ id, line: b.line, label: labelAt(b.text, start), header, released, several: false });
     }
+    const ids = new Set(out.slice(first).map((l) => l.id.toLowerCase()));
+    if (ids.size > 1) for (const l of out.slice(first)) l.several = true;
   }
   return out;
 }
@@ -137,11 +148,11 @@ export function selfLinkEvidence(
     );
   if (!blocks.some((b) => b.text.includes("huggingface.co/"))) return undefined;
   const links = hubLinks(blocks, title);
-  const name = title ? squash(title) : "";
+  const name = title ? squash(title.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")) : "";
   const sameName =
     name.length >= 4
       ? onlyId(
-          links.filter((l) => squash(l.id.split("/")[1] ?? "") === name),
+          links.filter((l) => squash(l.id.split("/")[1] ?? "") === name || squash(l.id) === name),
           excluded,
         )
       : undefined;
@@ -163,7 +174,13 @@ export function selfLinkEvidence(
       ...inferred(file, "the card's header links its own Hub page", 0.8, "hub link"),
       line: inHeader.line,
     });
-  const anywhere = labelled.some((l) => l.header) ? undefined : onlyId(labelled, excluded);
+  // Outside the header, only a link alone in its block, in a section that gives the card's own model.
+  const anywhere = labelled.some((l) => l.header)
+    ? undefined
+    : onlyId(
+        labelled.filter((l) => l.released && !l.several),
+        excluded,
+      );
   return anywhere
     ? fact(anywhere.id, {
         ...inferred(file, "a link labelled as the model's Hub page", 0.7, "hub link"),
