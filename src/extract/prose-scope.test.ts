@@ -65,6 +65,15 @@ describe("sentenceSteps leaves out methods named outside the card's own procedur
     ["This model has not been aligned with RLHF or DPO, only SFT on teknium/OpenHermes-2.5.", ["sft"]],
     ["This model was trained with DPO on argilla/dpo-mix-7k, starting from our SFT checkpoint.", ["dpo"]],
     ["SFT on 200k instruction pairs, then DPO on 50k preference pairs, LoRA rank 64", ["sft", "dpo"]],
+    // audit dev cus-gemma2-9b-it-simpo-on-policy (princeton-nlp/SimPO README)
+    [
+      "We propose a simpler and more effective preference optimization algorithm than DPO (Direct Preference Optimization) without using a reference model.",
+      [],
+    ],
+    ["  - Additional baselines (RRHF, SLiC-HF, CPO) ", []],
+    ["In some cases, adding an additional SFT loss can help improve results.", []],
+    ["In our own experiments, the SFT regularization helps preserve the reasoning ability.", []],
+    ["We trained the model with DPO, which is simpler than PPO.", ["dpo"]],
   ])("%s", (sentence, expected) => {
     expect(objectives(sentence)).toEqual(expected);
   });
