@@ -41,6 +41,27 @@ describe("the card's own Hub link", () => {
     expect(subject("# Model Card for tiny-sft\n\nSome text.\n")).toBeUndefined();
   });
 
+  it("'Model Card for name' and the id in the usage code (a TRL auto-card)", () => {
+    const s = subject(
+      '# Model Card for tiny-sft\n\n## Quick start\n\n```python\ngenerator = pipeline("text-generation", model="acme/tiny-sft")\n```\n',
+    );
+    expect(s?.value).toBe("acme/tiny-sft");
+  });
+
+  it("not an Ollama name (audit dev gen-kube-7b-mistral-mixtral-synthetic)", () => {
+    expect(subject("# Kube-7b\n\n```\nollama run chanwit/kube-7b:v0.1\n```\n")).toBeUndefined();
+  });
+
+  it("the repository the card's code pushes to", () => {
+    const s = subject(
+      '# My run\n\n```python\nmodel = AutoModel.from_pretrained("meta-llama/Llama-3.1-8B")\ntrainer.push_to_hub("me/llama-run")\n```\n',
+      ["meta-llama/Llama-3.1-8B"],
+    );
+    expect(s?.value).toBe("me/llama-run");
+    expect(s?.source).toMatchObject({ confidence: 0.8 });
+    expect(subject("```\n--hub_model_id me/a\n--hub_model_id me/b\n```\n")).toBeUndefined();
+  });
+
   it("a model badge in the header, not the base badge (dev c-card-vydat-llama32-1b-vsl-lora)", () => {
     const s = subject(
       "# Llama 3 Vietnamese Multi-Task Model\n\n[![Model](https://img.shields.io/badge/🤗%20Model-VyDat/llama3--8b--multitask--10k-yellow)](https://huggingface.co/VyDat/llama3-8b-multitask-10k) [![Base Model](https://img.shields.io/badge/Base-Llama%203.2%201B-green)](https://huggingface.co/unsloth/Llama-3.2-1B-Instruct)\n",

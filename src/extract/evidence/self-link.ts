@@ -132,13 +132,62 @@ function onlyId(links: Link[], excluded: Set<string>): Link | undefined {
   return ids.size === 1 ? [...ids.values()][0] : undefined;
 }
 
-export function selfLinkEvidence(
+/** Ids written out in the blocks (`org/name` in prose, code or a link), each with its line. */
+function writtenIds(blocks: Block[]): Link[] {
+  const out: Link[] = [];
+  for (const b of blocks)
+    for (const m of b.text.matchAll(
+      /(?<![\w./-])([A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95})(?![\w.-]*:)/g,
+    )) {
+      // An Ollama name (`ollama run org/name:tag`) is not a Hub id.
+      if (/ollama\s+(?:run|pull)\s+$/.test(b.text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
+      const id = modelRef((m[1] ?? "").replace(/\.$/, ""));
+      if (id && !id.startsWith("local:"))
+        out.push({ id, line: b.line, label: "", header: false, released: false, several: false });
+    }
+  return out;
+}
+
+/** "Model Card for X", "X Model Card", a title that links X: the name the title gives, squashed. */
+function titleName(title: string | undefined): string {
+  if (!title) return "";
+  const text = title
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\W*model\s+card\s+(?:for|of)\s+/i, "")
+    .replace(/\s+model\s+card\W*$/i, "");
+  return squash(text);
+}
+
+/** The repository the card's code pushes to: `push_to_hub("org/name")`, `--hub_model_id org/name`, `create_repo("org/name")`. */
+const PUSHED =
+  /(?:push_to_hub\(\s*(?:repo_id\s*=\s*)?|create_repo\(\s*(?:repo_id\s*=\s*)?|hub_model_id\s*[=:]\s*|--(?:push_to_)?hub_model_id[= ])["']?([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/g;
+
+function pushedId(blocks: Block[], file: string, excluded: Set<string>): Fact<string> | undefined {
+  const ids = new Map<string, { id: string; line: number }>();
+  for (const b of blocks) {
+    if (!/push_to_hub|create_repo|hub_model_id/.test(b.text)) continue;
+    for (const m of b.text.matchAll(PUSHED)) {
+      const id = modelRef(m[1] ?? "");
+      if (id && !id.startsWith("local:") && !excluded.has(id.toLowerCase()))
+        ids.set(id.toLowerCase(), { id, line: b.line });
+    }
+  }
+  const [only] = ids.size === 1 ? [...ids.values()] : [];
+  return only
+    ? fact(only.id, {
+        ...inferred(file, "the card's code pushes the model to this repository", 0.8, "push_to_hub"),
+        line: only.line,
+      })
+    : undefined;
+}
+
+/** An id written in the card whose name is the model the title names (0.85). */
+function titleMatch(
   blocks: Block[],
   title: string | undefined,
   file: string,
-  notSubject: string[],
+  excluded: Set<string>,
 ): Fact<string> | undefined {
-  const excluded = new Set(notSubject.map((x) => x.toLowerCase()));
   const named = title ? /^model card for\s+`?([\w.-]+\/[\w.-]+)`?\s*$/i.exec(title.trim()) : null;
   const titled = named?.[1] ? modelRef(named[1]) : undefined;
   if (titled && !titled.startsWith("local:") && !excluded.has(titled.toLowerCase()))
@@ -146,21 +195,32 @@ export function selfLinkEvidence(
       titled,
       inferred(file, 'the card\'s title names the model ("Model Card for …")', 0.85, "title"),
     );
-  if (!blocks.some((b) => b.text.includes("huggingface.co/"))) return undefined;
+  const name = titleName(title);
+  if (name.length < 4) return undefined;
+  const same = onlyId(
+    [...writtenIds(blocks), ...hubLinks(blocks, title)].filter(
+      (l) => squash(l.id.split("/")[1] ?? "") === name || squash(l.id) === name,
+    ),
+    excluded,
+  );
+  return same
+    ? fact(same.id, {
+        ...inferred(file, "the card names the model of its title with its Hub id", 0.85, "hub id"),
+        line: same.line,
+      })
+    : undefined;
+}
+
+export function selfLinkEvidence(
+  blocks: Block[],
+  title: string | undefined,
+  file: string,
+  notSubject: string[],
+): Fact<string> | undefined {
+  const excluded = new Set(notSubject.map((x) => x.toLowerCase()));
+  const byTitle = titleMatch(blocks, title, file, excluded) ?? pushedId(blocks, file, excluded);
+  if (byTitle || !blocks.some((b) => b.text.includes("huggingface.co/"))) return byTitle;
   const links = hubLinks(blocks, title);
-  const name = title ? squash(title.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")) : "";
-  const sameName =
-    name.length >= 4
-      ? onlyId(
-          links.filter((l) => squash(l.id.split("/")[1] ?? "") === name || squash(l.id) === name),
-          excluded,
-        )
-      : undefined;
-  if (sameName)
-    return fact(sameName.id, {
-      ...inferred(file, "a Hub link names the model of the card's title", 0.85, "hub link"),
-      line: sameName.line,
-    });
   const quantCard = QUANT.test(title ?? "");
   const labelled = links.filter(
     (l) => SELF.test(l.label) && !OTHER.test(l.label) && (quantCard || !QUANT.test(l.label)),
