@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { extractFromFiles } from "../extract-from-files.js";
 import { parseCard } from "../markdown.js";
-import { selfLinkEvidence } from "./self-link.js";
+import { releasedModels, selfLinkEvidence } from "./self-link.js";
 
 const subject = (text: string, notSubject: string[] = []) => {
   const card = parseCard(text, "README.md", []);
@@ -135,5 +135,31 @@ describe("the subject through extraction", () => {
       "Тест модели обученной на диалогах с имиджборд по типу двач (2ch)\n\n\nМоделька на huggingface: https://huggingface.co/Den4ikAI/rugpt3_2ch/\n";
     const { document } = extractFromFiles([{ path: "README", text }]);
     expect(document.subject.id).toBe("Den4ikAI/rugpt3_2ch");
+  });
+});
+
+describe("a card that lists several released models (audit dev gen-metamath-mistral-7b-gpt35-metamathqa)", () => {
+  const table =
+    '# MetaMath\n\n## News\n\n| Model | Checkpoint | License |\n| ----- |------| ----- |\n| MetaMath-7B-V1.0 | 🤗 <a href="https://huggingface.co/meta-math/MetaMath-7B-V1.0" target="_blank">HF Link</a> | Llama 2 |\n| MetaMath-Mistral-7B | 🤗 <a href="https://huggingface.co/meta-math/MetaMath-Mistral-7B" target="_blank">HF Link</a> | Apache License 2.0 |\n';
+
+  it("finds the release table", () => {
+    expect(releasedModels(parseCard(table, "README.md", []).blocks, [])).toEqual([
+      "meta-math/MetaMath-7B-V1.0",
+      "meta-math/MetaMath-Mistral-7B",
+    ]);
+  });
+
+  it("names no subject and says why", () => {
+    const { document, warnings } = extractFromFiles([
+      { path: "README.md", text: `${table}\nWe fine-tune meta-llama/Llama-2-7b-hf with SFT.\n` },
+    ]);
+    expect(document.subject.id).toBe("unknown");
+    expect(warnings.some((w) => w.code === "card.several-models")).toBe(true);
+  });
+
+  it("a table of models of different orgs is not a release list", () => {
+    const other =
+      "| Model | Link |\n| --- | --- |\n| A | [x](https://huggingface.co/a/one) |\n| B | [x](https://huggingface.co/b/two) |\n";
+    expect(releasedModels(parseCard(other, "README.md", []).blocks, [])).toEqual([]);
   });
 });
