@@ -11,7 +11,7 @@ import { selfIdEvidence } from "./card-self-id.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { CARD_READERS } from "./evidence/card-readers.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
-import { releasedModels, selfLinkEvidence } from "./evidence/self-link.js";
+import { selfLinkEvidence, severalModelsWarning } from "./evidence/self-link.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { parseCard } from "./markdown.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
@@ -376,12 +376,6 @@ export function readCard(text: string, file: string): FileFacts {
       ? stated
       : (selfIdEvidence(card.blocks, file, notSubject, baseKnown) ??
         selfLinkEvidence(card.blocks, card.title, file, notSubject));
-  const released = out.subject ? [] : releasedModels(card.blocks, notSubject);
-  if (released.length > 1)
-    out.warnings.push({
-      code: "card.several-models",
-      message: `${file}: the card lists ${released.length} released models (${released.join(", ")}) and does not say which one it describes; its recipe and settings may belong to any of them: give the model with --subject`,
-      file,
-    });
+  if (!out.subject) out.warnings.push(...severalModelsWarning(card.blocks, notSubject, file));
   return out;
 }

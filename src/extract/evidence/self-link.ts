@@ -15,6 +15,7 @@
 import { modelRef } from "../../model/refs.js";
 import { type Fact, fact, inferred } from "../facts.js";
 import { type Block, hubLink } from "../markdown.js";
+import type { ExtractWarning } from "../types.js";
 
 /** Words of a label that says the link is a model's own page. */
 const SELF =
@@ -279,3 +280,17 @@ export function releasedModels(blocks: Block[], notSubject: string[]): string[] 
 /** Two or more models of one org. */
 const isReleaseList = (ids: Map<string, string>) =>
   ids.size >= 2 && new Set([...ids.keys()].map((id) => id.split("/")[0])).size === 1;
+
+/** The `card.several-models` warning of a card that names none of the models it lists as its own. */
+export function severalModelsWarning(blocks: Block[], notSubject: string[], file: string): ExtractWarning[] {
+  const released = releasedModels(blocks, notSubject);
+  return released.length > 1
+    ? [
+        {
+          code: "card.several-models",
+          message: `${file}: the card lists ${released.length} released models (${released.join(", ")}) and does not say which one it describes; its recipe and settings may belong to any of them: give the model with --subject`,
+          file,
+        },
+      ]
+    : [];
+}
