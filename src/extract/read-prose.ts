@@ -36,7 +36,7 @@ const TECHNIQUE_LIST =
   /\b(?:supplemented by|such as|including|techniques?|methods? like|e\.g\.|for example|supports?|aided by)\b/i;
 /** Sentences about the field, another model or future work, not this model's procedure. */
 const GENERAL_TALK =
-  /\b(?:we plan|in the future|future work|will be|is a technique|are techniques|refers to)\b/i;
+  /\b(?:we plan|in the future|future work|will be|is a technique|are techniques|refers to|we recommend|if you(?:'d| would) like to|you can (?:set|use|try)|best hyperparameters for each)\b/i;
 
 /** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
 export function mentions(sentence: string): Mention[] {
