@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { extractFromFiles } from "../extract-from-files.js";
 import { parseCard } from "../markdown.js";
-import { releasedModels, selfLinkEvidence } from "./self-link.js";
+import { releasedModels } from "./released-models.js";
+import { selfLinkEvidence } from "./self-link.js";
 
 const subject = (text: string, notSubject: string[] = []) => {
   const card = parseCard(text, "README.md", []);
@@ -60,6 +61,19 @@ describe("the card's own Hub link", () => {
     expect(s?.value).toBe("me/llama-run");
     expect(s?.source).toMatchObject({ confidence: 0.8 });
     expect(subject("```\n--hub_model_id me/a\n--hub_model_id me/b\n```\n")).toBeUndefined();
+  });
+
+  it("the citation's howpublished Hub page, not a dataset's", () => {
+    const s = subject(
+      "# A chat model\n\n## Citation\n\n```bibtex\n@misc{acme2024chat,\n  title={Chat},\n  howpublished={\\url{https://huggingface.co/acme/chat-7b}},\n}\n@misc{data,\n  url={https://huggingface.co/datasets/acme/chat-data},\n}\n```\n",
+    );
+    expect(s?.value).toBe("acme/chat-7b");
+    expect(s?.source).toMatchObject({ confidence: 0.75 });
+    expect(
+      subject(
+        "```\n@misc{a, url={https://huggingface.co/acme/one}}\n@misc{b, url={https://huggingface.co/acme/two}}\n```\n",
+      ),
+    ).toBeUndefined();
   });
 
   it("a model badge in the header, not the base badge (dev c-card-vydat-llama32-1b-vsl-lora)", () => {

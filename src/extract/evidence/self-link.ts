@@ -15,13 +15,12 @@
 import { modelRef } from "../../model/refs.js";
 import { type Fact, fact, inferred } from "../facts.js";
 import { type Block, hubLink } from "../markdown.js";
-import type { ExtractWarning } from "../types.js";
 
 /** Words of a label that says the link is a model's own page. */
 const SELF =
   /(?:^|[^a-z])(?:models?|repo|repository|hub|weights|checkpoints?|adapter|lora|model card|model page)(?:[^a-z]|$)|模型|모델|modelo|модел/i;
 /** Words of a label that say the link is something else. */
-const OTHER =
+export const OTHER =
   /(?:^|[^a-z])(?:base|original|parent|teacher|reward|datasets?|data|demo|space|spaces|paper|collection|leaderboard|converted|derived|fork|based on|version of|(?:weights|release|trained|tuned|quanti[sz]ed) from)(?:[^a-z]|$)|데이터|数据|基座|基础模型|基模/i;
 /** First path parts of Hub pages that are not models (`huggingface.co/learn/nlp-course`). */
 const NOT_MODEL = new Set([
@@ -95,7 +94,7 @@ function labelAt(text: string, at: number): string {
 }
 
 /** Every Hub model link of the blocks, with its label. */
-function hubLinks(blocks: Block[], title: string | undefined): Link[] {
+export function hubLinks(blocks: Block[], title: string | undefined): Link[] {
   const out: Link[] = [];
   let header = true;
   for (const b of blocks) {
@@ -182,6 +181,36 @@ function pushedId(blocks: Block[], file: string, excluded: Set<string>): Fact<st
     : undefined;
 }
 
+/** `howpublished = {\\url{https://huggingface.co/org/name}}` or `url = {…}` in a `@misc`/`@online`/`@software` entry. */
+const CITED =
+  /\b(?:howpublished|url)\s*=\s*[{"]\s*(?:\\url\{)?\s*https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/gi;
+
+/** The one model the card's citation entries point to on the Hub (0.75): how its authors ask to cite it. */
+function citedId(blocks: Block[], file: string, excluded: Set<string>): Fact<string> | undefined {
+  const ids = new Map<string, { id: string; line: number }>();
+  for (const b of blocks) {
+    if (!/@(?:misc|online|software)\s*\{/i.test(b.text)) continue;
+    for (const m of b.text.matchAll(CITED)) {
+      const hub = hubLink(`https://huggingface.co/${m[1] ?? ""}`);
+      const id = hub?.kind === "model" ? modelRef(hub.id) : undefined;
+      if (
+        id &&
+        !id.startsWith("local:") &&
+        !excluded.has(id.toLowerCase()) &&
+        !NOT_MODEL.has(id.split("/")[0] ?? "")
+      )
+        ids.set(id.toLowerCase(), { id, line: b.line });
+    }
+  }
+  const [only] = ids.size === 1 ? [...ids.values()] : [];
+  return only
+    ? fact(only.id, {
+        ...inferred(file, "the card's citation points to this model's Hub page", 0.75, "citation"),
+        line: only.line,
+      })
+    : undefined;
+}
+
 /** An id written in the card whose name is the model the title names (0.85). */
 function titleMatch(
   blocks: Block[],
@@ -219,7 +248,10 @@ export function selfLinkEvidence(
   notSubject: string[],
 ): Fact<string> | undefined {
   const excluded = new Set(notSubject.map((x) => x.toLowerCase()));
-  const byTitle = titleMatch(blocks, title, file, excluded) ?? pushedId(blocks, file, excluded);
+  const byTitle =
+    titleMatch(blocks, title, file, excluded) ??
+    pushedId(blocks, file, excluded) ??
+    citedId(blocks, file, excluded);
   if (byTitle || !blocks.some((b) => b.text.includes("huggingface.co/"))) return byTitle;
   const links = hubLinks(blocks, title);
   const quantCard = QUANT.test(title ?? "");
@@ -248,49 +280,4 @@ export function selfLinkEvidence(
         line: anywhere.line,
       })
     : undefined;
-}
-
-/**
- * The models a card lists as its releases: a table with two or more rows that each link a different Hub model of
- * the same org (audit dev gen-metamath-mistral-7b-gpt35-metamathqa: "| MetaMath-7B-V1.0 | 🤗 HF Link | … |",
- * "| MetaMath-Mistral-7B | 🤗 HF Link | … |"). Empty when there is no such table.
- */
-export function releasedModels(blocks: Block[], notSubject: string[]): string[] {
-  const excluded = new Set(notSubject.map((x) => x.toLowerCase()));
-  let ids = new Map<string, string>();
-  let last = -2;
-  for (const b of blocks) {
-    if (b.type !== "table") continue;
-    // A table is one block per row: consecutive rows are one table.
-    if (b.line !== last + 1) {
-      if (isReleaseList(ids)) return [...ids.values()];
-      ids = new Map();
-    }
-    last = b.line;
-    if (!b.text.includes("huggingface.co/")) continue;
-    const row = hubLinks([b], undefined).filter(
-      (l) => !excluded.has(l.id.toLowerCase()) && !OTHER.test(l.label),
-    );
-    const first = row[0];
-    if (first && row.every((l) => l.id === first.id)) ids.set(first.id.toLowerCase(), first.id);
-  }
-  return isReleaseList(ids) ? [...ids.values()] : [];
-}
-
-/** Two or more models of one org. */
-const isReleaseList = (ids: Map<string, string>) =>
-  ids.size >= 2 && new Set([...ids.keys()].map((id) => id.split("/")[0])).size === 1;
-
-/** The `card.several-models` warning of a card that names none of the models it lists as its own. */
-export function severalModelsWarning(blocks: Block[], notSubject: string[], file: string): ExtractWarning[] {
-  const released = releasedModels(blocks, notSubject);
-  return released.length > 1
-    ? [
-        {
-          code: "card.several-models",
-          message: `${file}: the card lists ${released.length} released models (${released.join(", ")}) and does not say which one it describes; its recipe and settings may belong to any of them: give the model with --subject`,
-          file,
-        },
-      ]
-    : [];
 }
