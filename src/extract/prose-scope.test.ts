@@ -75,6 +75,10 @@ describe("sentenceSteps leaves out methods named outside the card's own procedur
     ["In our own experiments, the SFT regularization helps preserve the reasoning ability.", []],
     ["We trained the model with DPO, which is simpler than PPO.", ["dpo"]],
     ["For DPO, the best hyperparameters for each setting are as follows.", []],
+    [
+      "We release the following two models that are built on top of the strong google/gemma-2-9b-it model by training DPO and SimPO.",
+      [],
+    ],
     ["If you'd like to apply SFT regularization, you can set `sft_weight` to be a positive value.", []],
     ["We recommend grid searching over 3e-7 and 1e-6 for both DPO and SimPO.", []],
   ])("%s", (sentence, expected) => {

@@ -38,6 +38,8 @@ const TECHNIQUE_LIST =
 const GENERAL_TALK =
   /\b(?:we plan|in the future|future work|will be|is a technique|are techniques|refers to|we recommend|if you(?:'d| would) like to|you can (?:set|use|try)|best hyperparameters for each)\b/i;
 
+const SEVERAL_MODELS = /\b(?:two|three|four|five|several|multiple|both)\s+(?:[\w-]+\s+)?models\b/i;
+
 /** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
 export function mentions(sentence: string): Mention[] {
   const out: Mention[] = [];
@@ -284,6 +286,9 @@ export function sentenceSteps(sentence: string, file: string, line: number): Pro
   const steps: ProseStep[] = [];
   let offset = 0;
   if (GENERAL_TALK.test(sentence)) return steps;
+  // "We release the following two models … by training DPO and SimPO": one method per model, not a chain, and
+  // the sentence does not say which model is the card's own.
+  if (new Set(found.map((f) => f.objective)).size > 1 && SEVERAL_MODELS.test(sentence)) return steps;
   // "Unlike the DPO version", "not aligned with RLHF", "starting from our SFT checkpoint": not this card's steps.
   const outside = outOfScopeSpans(sentence);
   for (const clause of clauses) {
