@@ -16,7 +16,7 @@ const OPENERS =
 /** A list of methods compared with: "Additional baselines (RRHF, SLiC-HF, CPO)", up to the list's end. */
 const BASELINES = /\bbaselines?\b/gi;
 const BASELINES_CLOSER = /[;:)\]]|\bbut\b/g;
-const REGULARIZER = /\b[\w-]+ regulari[sz]ation\b/gi;
+const REGULARIZER = / regulari[sz]ation\b/gi;
 const CLOSER = /[,;:()[\]]|\bbut\b|\bonly\b/g;
 const FROM_OPENER = /\b(?:starting from|initiali[sz]ed (?:from|with)|continued from)\b/gi;
 const FROM_CLOSER = /[,;:()[\]]|\b(?:we|then|and|using|with|on|via|by|to)\b/gi;
@@ -54,7 +54,14 @@ export function outOfScopeSpans(sentence: string): [number, number][] {
   addSpans(sentence, FROM_OPENER, FROM_CLOSER, spans);
   addSpans(sentence, BASELINES, BASELINES_CLOSER, spans);
   // "the SFT regularization helps …": a method used as a regularising term of another objective.
-  for (const m of sentence.matchAll(REGULARIZER)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // The word before it is read backwards (a `[\w-]+` before the phrase would make the pattern backtrack).
+  for (const m of sentence.matchAll(REGULARIZER)) {
+    const end = m.index + m[0].length;
+    let start = m.index;
+    while (start > 0 && /[\w-]/.test(sentence[start - 1] ?? "")) start--;
+    while (start < m.index && !/\w/.test(sentence[start] ?? "")) start++;
+    if (start < m.index) spans.push([start, end]);
+  }
   return spans;
 }
 

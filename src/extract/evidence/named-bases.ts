@@ -63,10 +63,18 @@ const PATH_HEAD = /^(?:models?|outputs?|data|checkpoints?|ckpts?|saves?|runs|res
  * written, never the table's canonical id. dev k-ne-pt-fiap-llama32-1b-qlora-gguf: "o processo de fine-tuning
  * propriamente dito, carregando o modelo unsloth/Llama-3.2-1B-Instruct".
  */
+/** What `/[A-Za-z0-9][\w.-]*$/` finds: the run of id characters ending the text, from its first letter or digit. */
+function idTail(text: string): string | undefined {
+  let from = text.length;
+  while (from > 0 && /[\w.-]/.test(text[from - 1] ?? "")) from--;
+  while (from < text.length && !/[A-Za-z0-9]/.test(text[from] ?? "")) from++;
+  return from < text.length ? text.slice(from) : undefined;
+}
+
 function writtenId(sentence: string, start: number): string | undefined {
   if (sentence[start - 1] !== "/") return undefined;
   const head = sentence.slice(Math.max(0, start - 41), start - 1);
-  const before = /[A-Za-z0-9][\w.-]*$/.exec(head)?.[0];
+  const before = idTail(head);
   const after = /^[\w.-]+/.exec(sentence.slice(start))?.[0];
   // Not a path segment (`./models/chatglm-lora`) nor a web address (`github.com/InternLM`).
   const lead = head[head.length - (before?.length ?? 0) - 1];

@@ -152,10 +152,23 @@ function writtenIds(blocks: Block[]): Link[] {
 function titleName(title: string | undefined): string {
   if (!title) return "";
   const text = title
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\W*model\s+card\s+(?:for|of)\s+/i, "")
-    .replace(/\s+model\s+card\W*$/i, "");
-  return squash(text);
+    .replace(/\[([^\][]*)\]\([^()]*\)/g, "$1")
+    .replace(/^\W*model\s+card\s+(?:for|of)\s+/i, "");
+  return squash(withoutModelCard(text));
+}
+
+/** What `.replace(/\s+model\s+card\W*$/i, "")` gives, by a scan from the end (the pattern backtracks). */
+function withoutModelCard(text: string): string {
+  let at = text.length;
+  while (at > 0 && !/\w/.test(text[at - 1] ?? "")) at--;
+  const word = (w: string): boolean => {
+    if (text.slice(at - w.length, at).toLowerCase() !== w) return false;
+    at -= w.length;
+    const end = at;
+    while (at > 0 && /\s/.test(text[at - 1] ?? "")) at--;
+    return at < end;
+  };
+  return word("card") && word("model") ? text.slice(0, at) : text;
 }
 
 /** The repository the card's code pushes to: `push_to_hub("org/name")`, `--hub_model_id org/name`, `create_repo("org/name")`. */
@@ -183,7 +196,7 @@ function pushedId(blocks: Block[], file: string, excluded: Set<string>): Fact<st
 
 /** `howpublished = {\\url{https://huggingface.co/org/name}}` or `url = {…}` in a `@misc`/`@online`/`@software` entry. */
 const CITED =
-  /\b(?:howpublished|url)\s*=\s*[{"]\s*(?:\\url\{)?\s*https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/gi;
+  /\b(?:howpublished|url)\s*=\s*[{"]\s*(?:\\url\{\s*)?https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/gi;
 
 /** The one model the card's citation entries point to on the Hub (0.75): how its authors ask to cite it. */
 function citedId(blocks: Block[], file: string, excluded: Set<string>): Fact<string> | undefined {
