@@ -16,6 +16,7 @@ import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./fa
 import { type Block, replaceLinks, sentences } from "./markdown.js";
 import { arrowChain, mentions, objectiveMentions, type ProseStep, sentenceSteps } from "./read-prose.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
+import { simpleYamlMapping } from "./simple-yaml.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS } from "./terms.js";
 
 type Obj = Record<string, unknown>;
@@ -319,6 +320,12 @@ function readSentence(raw: string, block: Block, state: CardState): void {
 const RECIPE_KEY =
   /^[^\S\n\r\u2028\u2029]*(?:merge_method|slices|models|experts|base_model|model_name_or_path|stage|finetuning_type|adapter|rl|datasets|dataset_mixer|dataset_mixture)\s*:/m;
 
+/** A quoted YAML block in full (what `simpleYamlMapping` leaves); undefined when it does not parse. */
+function parseYamlBlock(text: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: "error" });
+  return doc.errors.length > 0 ? undefined : (doc.toJS({ maxAliasCount: 100 }) as unknown);
+}
+
 function readCode(block: Block, state: CardState): void {
   const { file } = state;
   const heading = block.headings.filter(Boolean).pop() ?? "";
@@ -336,9 +343,7 @@ function readCode(block: Block, state: CardState): void {
     return;
   }
   if (/^(ya?ml|)$/.test(block.lang ?? "") && RECIPE_KEY.test(block.text)) {
-    const doc = parseDocument(block.text, { prettyErrors: false, logLevel: "error" });
-    if (doc.errors.length > 0) return;
-    const obj = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    const obj = simpleYamlMapping(block.text) ?? parseYamlBlock(block.text);
     if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return;
     const kind = recipeKind(obj as Obj);
     if (!kind) return;

@@ -12,6 +12,7 @@ import {
   trimEnd,
   trimStart,
 } from "../model/trim.js";
+import { simpleYamlMapping } from "./simple-yaml.js";
 import type { ExtractWarning } from "./types.js";
 
 export interface Block {
@@ -107,6 +108,11 @@ function fastFrontMatter(
       continue;
     }
     const text = lines.slice(chunk.start, chunk.end).join("\n");
+    const plain = simpleYamlMapping(text);
+    if (plain) {
+      Object.assign(data, plain);
+      continue;
+    }
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
     const error = doc.errors[0];
     if (error) {

@@ -9,6 +9,7 @@ import { isFactoryV1, readFactoryV1 } from "./read-factory-v1.js";
 import { outputFileKind, readOutputFile } from "./read-output-files.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
 import { nestedConfigKind, readNestedConfig } from "./read-torchtune.js";
+import { simpleYamlMapping } from "./simple-yaml.js";
 import type { SourceFile } from "./types.js";
 
 /** Text longer than this is cut (cards) or skipped (configs): real cards are far smaller. */
@@ -48,6 +49,8 @@ function parseStructured(file: SourceFile, out: FileFacts): Record<string, unkno
       return undefined;
     }
   } else {
+    const simple = simpleYamlMapping(text);
+    if (simple) return simple;
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
     const first = doc.errors[0];
     if (first) {
