@@ -13,7 +13,7 @@ import { ADAPTER_KEYS, OTHER_HYPERPARAMETERS } from "./config-fields.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
 import type { QuantEvidence } from "./evidence/quantized-upload.js";
 import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
-import { type Block, replaceLinks, sentences } from "./markdown.js";
+import { type Block, innerHeading, replaceLinks, sentences } from "./markdown.js";
 import { arrowChain, mentions, objectiveMentions, type ProseStep, sentenceSteps } from "./read-prose.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
@@ -29,8 +29,7 @@ const BASE_PHRASE =
   /(?:fine-?tuned version of|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed from|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 
 function sectionOk(block: Block): boolean {
-  const inner = block.headings.filter(Boolean);
-  const last = inner[inner.length - 1] ?? "";
+  const last = innerHeading(block);
   if (SKIP_SECTION.test(last) && !/train|fine-?tun|intended use/i.test(last)) return false;
   return true;
 }
@@ -225,7 +224,7 @@ export function readBody(blocks: Block[], state: CardState): void {
       });
       continue;
     }
-    const lastHeading = block.headings.filter(Boolean).pop() ?? "";
+    const lastHeading = innerHeading(block);
     if (/framework versions?/i.test(lastHeading) && block.type === "item") {
       const m = /^\**([A-Za-z][\w.-]*)\**\s*:?\s*v?(\d[\w.+-]*)?/.exec(block.text);
       const name = m?.[1] ? FRAMEWORK_NAMES[m[1].toLowerCase()] : undefined;
@@ -328,7 +327,7 @@ function parseYamlBlock(text: string): unknown {
 
 function readCode(block: Block, state: CardState): void {
   const { file } = state;
-  const heading = block.headings.filter(Boolean).pop() ?? "";
+  const heading = innerHeading(block);
   const lone = block.text.trim();
   if (
     /base model|parent model|original model|기반 모델|foundation model/i.test(heading) &&

@@ -43,7 +43,11 @@ type WithProvenance = { provenance?: Provenance; sources?: Record<string, Proven
 function unshareOne<T extends WithProvenance>(o: T): T {
   const copy = { ...o };
   if (o.provenance) copy.provenance = { ...o.provenance };
-  if (o.sources) copy.sources = Object.fromEntries(Object.entries(o.sources).map(([k, p]) => [k, { ...p }]));
+  if (o.sources) {
+    const sources: Record<string, Provenance> = {};
+    for (const k of Object.keys(o.sources)) sources[k] = { ...o.sources[k] } as Provenance;
+    copy.sources = sources;
+  }
   return copy;
 }
 

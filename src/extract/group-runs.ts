@@ -160,6 +160,8 @@ function joinCardWithSubAdapter(files: FileFacts[], uf: UnionFind): void {
 
 /** Groups of connected files, each in the order given; groups ordered by their first file. */
 export function groupRuns(files: FileFacts[]): FileFacts[][] {
+  // One file is one group: joining can only join files to one another (the common case, `ftl import README.md`).
+  if (files.length === 1) return [[...files]];
   const uf = new UnionFind(files.length);
   joinRunFolders(files, uf);
   joinByModels(files, uf);

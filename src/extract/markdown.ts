@@ -197,11 +197,13 @@ function frontMatter(
   const keyLines = new Map<string, number>();
   if (lines[0]?.trim() !== "---") return { bodyStart: 0, keyLines };
   let end = -1;
-  for (let i = 1; i < lines.length; i++)
-    if (/^(---|\.\.\.)\s*$/.test(lines[i] ?? "")) {
+  for (let i = 1; i < lines.length; i++) {
+    const c = lines[i]?.charCodeAt(0);
+    if ((c === 45 || c === 46) && /^(---|\.\.\.)\s*$/.test(lines[i] ?? "")) {
       end = i;
       break;
     }
+  }
   if (end === -1) {
     warnings.push({
       code: "card.front-matter-unclosed",
@@ -210,14 +212,17 @@ function frontMatter(
     });
     return { bodyStart: 1, keyLines };
   }
-  const yamlText = lines.slice(1, end).join("\n");
   for (let i = 1; i < end; i++) {
+    // Indented lines (most of a `model-index`) hold no top-level key.
+    const c = lines[i]?.charCodeAt(0) ?? 32;
+    if (c === 32 || c === 45 || c === 9) continue;
     const m = /^([A-Za-z_][\w-]*)\s*:/.exec(lines[i] ?? "");
     if (m?.[1] && !keyLines.has(m[1])) keyLines.set(m[1], i + 1);
   }
   const fast = fastFrontMatter(lines, 1, end, file, warnings);
   if (fast !== undefined)
     return { ...(fast ? { data: fast } : {}), bodyStart: end + 1, keyLines: fast ? keyLines : new Map() };
+  const yamlText = lines.slice(1, end).join("\n");
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
   const error = doc.errors[0];
   if (error) {
@@ -384,6 +389,13 @@ export function atxHeading(line: string): { level: number; text: string } | unde
   // Closing hashes count only after white space (`# C#` keeps its `#`).
   if (hashes < end && (hashes === 0 || /\s/.test(rest[hashes - 1] ?? ""))) end = hashes;
   return { level, text: rest.slice(0, end).trim() };
+}
+
+/** The innermost heading above a block that is not empty, or "" (`headings.filter(Boolean).pop() ?? ""`, uncopied). */
+export function innerHeading(block: Block): string {
+  const headings = block.headings;
+  for (let i = headings.length - 1; i >= 0; i--) if (headings[i]) return headings[i] as string;
+  return "";
 }
 
 /** Splits prose into sentences (on `.`, `!`, `?` followed by a space and a capital or a link). */

@@ -7,7 +7,7 @@
 import type { MergeMethod } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
 import { extracted, type Fact, fact } from "../facts.js";
-import { type Block, replaceLinks } from "../markdown.js";
+import { type Block, innerHeading, replaceLinks } from "../markdown.js";
 import { mentions } from "../read-prose.js";
 import { MERGE_METHOD_WORDS } from "../terms.js";
 
@@ -55,14 +55,15 @@ function add(
 }
 
 function readBlock(block: Block, ev: MergeEvidence, file: string): void {
-  const heading = block.headings.filter(Boolean).pop() ?? "";
+  const heading = innerHeading(block);
   if (block.type === "item" && LIST_HEADING.test(heading)) {
     for (const id of models(block.text).slice(0, 1)) add(ev, id, block.line, file);
     return;
   }
   if (block.type === "table") {
     const ids = models(block.text);
-    const range = RANGE.exec(replaceLinks(block.text, () => " "));
+    // Only a row naming one model can give its layer range.
+    const range = ids.length === 1 ? RANGE.exec(replaceLinks(block.text, () => " ")) : null;
     if (ids.length === 1 && range)
       add(ev, ids[0] as string, block.line, file, { layer_range: [Number(range[1]), Number(range[2])] });
     return;

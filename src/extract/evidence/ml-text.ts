@@ -2,7 +2,7 @@
  * Text helpers shared by the readers of statements in other languages: finding phrases from a table in one
  * linear pass, clause windows, and the training words near a position.
  */
-import type { Block } from "../markdown.js";
+import { type Block, innerHeading } from "../markdown.js";
 import { SKIP_HEADING, TRAINING_WORDS } from "./ml-phrases.js";
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -155,7 +155,7 @@ export function saysTraining(text: string): boolean {
 /** Is the block outside the sections that describe training (evaluation, usage, licence, a failed run)? */
 export function skipBlock(block: Block, cache: Map<string, boolean>): boolean {
   if (block.type === "code") return true;
-  const last = block.headings.filter(Boolean).pop() ?? "";
+  const last = innerHeading(block);
   let skip = cache.get(last);
   if (skip === undefined) {
     skip = SKIP_HEADING.test(last);

@@ -8,7 +8,7 @@ import { hasLineTerminator, isSpace, trimStart } from "../../model/trim.js";
 import type { QuantizationMethod } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
 import { extracted, type Fact, fact } from "../facts.js";
-import type { Block } from "../markdown.js";
+import { type Block, innerHeading } from "../markdown.js";
 import { mentions } from "../read-prose.js";
 
 export interface QuantEvidence {
@@ -63,7 +63,7 @@ export function readQuantizedUpload(blocks: Block[], state: CardState): void {
       if (id) ev.source = fact(id, at(0.9));
     }
     // A heading can say it too ("Llamacpp imatrix Quantizations of X").
-    const heading = block.headings.filter(Boolean).pop() ?? "";
+    const heading = innerHeading(block);
     if (!ev.method && SAYS_QUANTISED.test(heading)) {
       const m = METHODS.find(([re]) => re.test(heading))?.[1];
       if (m) ev.method = fact(m, at(0.85));
