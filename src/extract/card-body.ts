@@ -150,31 +150,18 @@ function parseListValue(raw: string): unknown {
   return v;
 }
 
-const headingCache = new Map<string, Objective | null>();
-/** By the headings array itself: the blocks under the same headings share one (see `parseCard`). */
-const headingsSeen = new WeakMap<readonly string[], Objective | null>();
-
-/** The objective a heading names (`Training hyperparameters (DPO)`), if any. */
-function headingObjective(block: Block): Objective | undefined {
-  const seen = headingsSeen.get(block.headings);
+/**
+ * The objective a heading names (`Training hyperparameters (DPO)`), if any: the innermost heading that names one.
+ * Worked out once per card for each headings array (the blocks under the same headings share one, see
+ * `parseCard`).
+ */
+function headingObjective(block: Block, state: CardState): Objective | undefined {
+  const seen = state.headingObjectives.get(block.headings);
   if (seen !== undefined) return seen ?? undefined;
-  const key = block.headings.join("\u0000");
-  const cached = headingCache.get(key);
-  if (cached !== undefined) {
-    headingsSeen.set(block.headings, cached);
-    return cached ?? undefined;
-  }
   let found: Objective | null = null;
-  for (const h of [...block.headings].reverse()) {
-    const o = objectiveMentions(h)[0]?.objective;
-    if (o) {
-      found = o;
-      break;
-    }
-  }
-  if (headingCache.size > 10_000) headingCache.clear();
-  headingCache.set(key, found);
-  headingsSeen.set(block.headings, found);
+  for (let i = block.headings.length - 1; i >= 0 && !found; i--)
+    found = objectiveMentions(block.headings[i] as string)[0]?.objective ?? null;
+  state.headingObjectives.set(block.headings, found);
   return found ?? undefined;
 }
 
@@ -199,11 +186,23 @@ export interface CardState {
   quant?: QuantEvidence;
   /** The model the card says it published ("已发布至 HuggingFace：<link>"), in another language's words. */
   statedSubject?: Fact<string>;
+  /** The objective each headings array of the card names (see `headingObjective`). */
+  headingObjectives: Map<readonly string[], Objective | null>;
 }
 
 /** An empty card state for a file: where the evidence readers put what they find. */
 export function newCardState(file: string, out: FileFacts): CardState {
-  return { file, out, prose: [], hp: [], embedded: [], software: [], proseBases: [], proseDatasets: [] };
+  return {
+    file,
+    out,
+    prose: [],
+    hp: [],
+    embedded: [],
+    software: [],
+    proseBases: [],
+    proseDatasets: [],
+    headingObjectives: new Map(),
+  };
 }
 
 export function readBody(blocks: Block[], state: CardState): void {
@@ -219,7 +218,7 @@ export function readBody(blocks: Block[], state: CardState): void {
         key: kv[0],
         value: parseListValue(kv[1]),
         line: block.line,
-        objective: headingObjective(block),
+        objective: headingObjective(block, state),
         confidence: 0.9,
       });
       continue;
@@ -254,7 +253,6 @@ function readSentence(raw: string, block: Block, state: CardState): void {
   const sentence = replaceLinks(raw, (label, target) =>
     PAPER_URL.test(target) ? `[paper](${target})` : `[${label}](${target})`,
   );
-  const delinked = replaceLinks(sentence, () => " it ").replace(/https?:\/\/\S+/g, " ");
   // Bases: "fine-tuned version of [X]", "Finetuned from model: X", "based on X".
   const found = mentions(sentence);
   for (const m of found) {
@@ -266,8 +264,13 @@ function readSentence(raw: string, block: Block, state: CardState): void {
       );
   }
   if (/\b(results?|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
-  for (const m of found)
-    if (m.kind === "dataset" && !/^open-llm-leaderboard\//i.test(m.id) && TRAINING_VERB.test(delinked))
+  // The training verb is looked for (without links and URLs) only when the sentence names a dataset.
+  const datasets = found.filter((m) => m.kind === "dataset" && !/^open-llm-leaderboard\//i.test(m.id));
+  if (
+    datasets.length > 0 &&
+    TRAINING_VERB.test(replaceLinks(sentence, () => " it ").replace(/https?:\/\/\S+/g, " "))
+  )
+    for (const m of datasets)
       state.proseDatasets.push(fact(m.id, extracted(file, { line: block.line, confidence: 0.7 })));
   // Trainer's generated sentence: "… on the tcm, the mdk and the NLI datasets."
   const named = /\bon the ([\w./-]+(?:(?:,| and) the [\w./-]+)*) datasets?\b/i.exec(
@@ -284,7 +287,7 @@ function readSentence(raw: string, block: Block, state: CardState): void {
   if (/fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of/i.test(sentence))
     state.genericFineTune ??= block.line;
   const plain = sentence.replace(/\([^()]*\)/g, " ");
-  const objectiveHere = objectiveMentions(plain)[0]?.objective ?? headingObjective(block);
+  const objectiveHere = objectiveMentions(plain)[0]?.objective ?? headingObjective(block, state);
   const epochs = /\b(?:for|over|trained|training)\s+(\d+(?:\.\d+)?)\s+epochs?\b/i.exec(plain);
   if (epochs?.[1] && TRAINING_VERB.test(plain))
     state.hp.push({
