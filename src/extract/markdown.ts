@@ -260,7 +260,7 @@ function frontMatter(
 
 /** Parses a card into front matter and blocks. */
 export function parseCard(text: string, file: string, warnings: ExtractWarning[]): ParsedCard {
-  const lines = text.split(/\r?\n/);
+  const lines = text.includes("\r") ? text.split(/\r?\n/) : text.split("\n");
   const fm = frontMatter(lines, file, warnings);
   const blocks: Block[] = [];
   const headings: string[] = [];
@@ -298,7 +298,8 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
   for (let i = fm.bodyStart; i < lines.length; i++) {
     const raw = lines[i] ?? "";
     const line = raw.trim();
-    const fence = /^(`{3,}|~{3,})\s*([\w+-]*)/.exec(line);
+    const first = line.charCodeAt(0);
+    const fence = first === 96 || first === 126 ? /^(`{3,}|~{3,})\s*([\w+-]*)/.exec(line) : null;
     if (fence) {
       flush();
       const marker = fence[1] ?? "```";
@@ -332,7 +333,8 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
       if (level === 1 && title === undefined) title = textOf;
       continue;
     }
-    if (line === "" || /^(-{3,}|\*{3,}|_{3,})$/.test(line)) {
+    const mark = first === 45 || first === 42 || first === 95; // - * _
+    if (line === "" || (mark && /^(-{3,}|\*{3,}|_{3,})$/.test(line))) {
       flush();
       continue;
     }
@@ -341,7 +343,10 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
       blocks.push({ type: "table", text: line, line: i + 1, headings: headingsNow() });
       continue;
     }
-    const item = /^(?:[-*+]|\d+[.)])\s+(\S.*|)$/.exec(line);
+    const item =
+      mark || first === 43 || (first >= 48 && first <= 57)
+        ? /^(?:[-*+]|\d+[.)])\s+(\S.*|)$/.exec(line)
+        : null;
     if (item) {
       flush();
       blocks.push({ type: "item", text: item[1] ?? "", line: i + 1, headings: headingsNow() });
