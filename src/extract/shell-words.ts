@@ -119,6 +119,13 @@ function readBackquote(c: Cursor): string {
   return /^`\s*#/.test(inner) ? "" : inner;
 }
 
+/** Does the character end an unquoted word (`/[\s;&|]/`)? ASCII is looked at directly. */
+function endsWord(ch: string): boolean {
+  const k = ch.charCodeAt(0);
+  if (k < 128) return k === 32 || (k >= 9 && k <= 13) || k === 59 || k === 38 || k === 124;
+  return /\s/.test(ch);
+}
+
 /** Reads one word starting at `c.i`; returns it, or undefined at a separator or end of line. */
 function readWord(c: Cursor, env: Env): Word[] {
   const { text } = c;
@@ -169,11 +176,13 @@ function readWord(c: Cursor, env: Env): Word[] {
       c.i++;
       continue;
     }
-    if (/[\s;&|]/.test(ch)) break;
+    if (endsWord(ch)) break;
     out += ch;
     c.i++;
   }
   if (out === "" && !quoted && !unknown) return [];
+  // One word unless an expansion split it (the common case, without the arrays).
+  if (!out.includes(SPLIT)) return [{ text: out, line, ...(unknown ? { unknown } : {}) }];
   return out
     .split(SPLIT)
     .filter((t, _k, all) => t !== "" || all.length === 1)
