@@ -1,0 +1,211 @@
+/**
+ * The steps a model card's evidence gives before they are completed: the prose chain, or a merge or
+ * quantisation step when the front matter, tags or words say the card is one, the recipes quoted in it, and a
+ * plain fine-tuning step when the card names a base and says it was trained. `readCard` completes them
+ * (objective, parameterisation, hyperparameters, framework, inputs, datasets).
+ */
+
+import type { Provenance } from "../schema/lineage.js";
+import type { CardState } from "./card-body.js";
+import type { MergeEvidence } from "./evidence/merge-prose.js";
+import { emptyStep, extracted, type FileFacts, fact, type StepFacts } from "./facts.js";
+import type { ParsedCard } from "./markdown.js";
+import { mergeStepInto, sameModel } from "./merge-steps.js";
+import type { ProseStep } from "./read-prose.js";
+import { GGUF_TYPE, MERGE_METHOD_WORDS, OBJECTIVE_ORDER, QUANT_PATTERNS } from "./terms.js";
+
+/** What the front matter says, as `readCard` reads it. */
+export interface CardMeta {
+  file: string;
+  /** Provenance of a front-matter key (its line), with a confidence. */
+  at: (key: string, confidence?: number) => Provenance;
+  /** The tags, lower case. */
+  tags: string[];
+  library?: string;
+  bases: string[];
+  relation?: string;
+  metaDatasets: string[];
+}
+
+/** Tags of quantised re-uploads in formats outside the quantisation vocabulary (FP8, INT4 w4a16, NVFP4, …). */
+const OTHER_QUANT_TAG =
+  /\b(quantized|quantised|fp8|int4|int8|w4a16|w8a8|w4a4|nvfp4|mxfp4|compressed-tensors|4-bit|8-bit)\b/i;
+/** "This model is a quantized version of [X]", "a GGUF conversion of [X]". */
+const QUANTIZED_PROSE =
+  /\bquanti[sz]ed (?:version|copy|variant|build) of\b|\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX) (?:conversion|version|quants?) of\b|\bconverted to (?:MLX|GGUF|GPTQ|AWQ|EXL2|ONNX)\b(?: format)? from\b/i;
+
+/** Combines prose steps: an explicit chain is the skeleton; other mentions of the same objective merge into it. */
+function proseSkeleton(prose: ProseStep[]): StepFacts[] {
+  const result: { step: StepFacts; ordered: boolean; index: number }[] = [];
+  const chain = prose.filter((p) => p.step.name !== undefined);
+  const base = chain.length >= 2 ? chain : [];
+  for (const p of base) result.push({ ...p });
+  for (const p of prose) {
+    if (base.includes(p)) continue;
+    const o = p.step.objective?.value;
+    const same = [...result].reverse().find((r) => r.step.objective?.value === o);
+    if (same) {
+      mergeStepInto(same.step, p.step, []);
+      same.ordered ||= p.ordered;
+      continue;
+    }
+    result.push({ ...p });
+  }
+  if (base.length >= 2) return result.map((r) => r.step);
+  return result
+    .sort((a, b) => {
+      const oa = OBJECTIVE_ORDER[a.step.objective?.value ?? "other"];
+      const ob = OBJECTIVE_ORDER[b.step.objective?.value ?? "other"];
+      return oa !== ob ? oa - ob : a.index - b.index;
+    })
+    .map((r) => r.step);
+}
+
+/** The merge step of a card: parents from front matter and the card's words, method, base. */
+function mergeStep(meta: CardMeta, said: MergeEvidence | undefined, text: string): StepFacts {
+  const { file, bases, at } = meta;
+  const merge = emptyStep("merge", extracted(file, { field: bases.length ? "base_model" : undefined }));
+  for (const b of bases) merge.inputs.push(fact({ id: b }, at("base_model")));
+  for (const i of said?.inputs ?? [])
+    if (!merge.inputs.some((x) => sameModel(x.value.id, i.value.id))) merge.inputs.push(i);
+    else if (i.value.parameters) {
+      const kept = merge.inputs.find((x) => sameModel(x.value.id, i.value.id));
+      if (kept) kept.value.parameters = { ...kept.value.parameters, ...i.value.parameters };
+    }
+  if (said?.base) {
+    merge.mergeBase = said.base;
+    merge.inputs = merge.inputs.filter((x) => !sameModel(x.value.id, said.base?.value ?? ""));
+  }
+  const methodWord =
+    /\b(slerp|ties|dare[_ ]ties|dare[_ ]linear|task[_ ]arithmetic|model[_ ]stock|linear|passthrough)\b/i.exec(
+      text.replace(/^---[\s\S]*?\n---/, ""),
+    );
+  merge.mergeMethod =
+    said?.method ??
+    (methodWord?.[1]
+      ? fact(
+          MERGE_METHOD_WORDS[methodWord[1].toLowerCase().replace(" ", "_")] ?? "other",
+          extracted(file, { confidence: 0.7, note: "method named in the card" }),
+        )
+      : undefined);
+  return merge;
+}
+
+/** The quantisation step of a re-upload: its source, method, format and bits from tags, title and words. */
+function quantStep(meta: CardMeta, card: ParsedCard, state: CardState, body: string): StepFacts {
+  const { file, bases, at, relation, tags } = meta;
+  const quantSource = bases.length === 0 && state.quant?.source ? [state.quant.source] : [];
+  const q = emptyStep("quantization", extracted(file, { field: relation ? "base_model_relation" : "tags" }));
+  for (const b of bases) q.inputs.push(fact({ id: b }, at("base_model")));
+  for (const s of quantSource) q.inputs.push(fact({ id: s.value }, s.source));
+  const hay = `${card.title ?? ""} ${tags.join(" ")}`;
+  const method =
+    QUANT_PATTERNS.find(([re]) => re.test(hay))?.[1] ?? (OTHER_QUANT_TAG.test(hay) ? "other" : undefined);
+  if (method) q.quantMethod = fact(method, extracted(file, { field: "tags", confidence: 0.9 }));
+  else if (state.quant?.method) q.quantMethod = state.quant.method;
+  if (state.quant?.bits) q.bits = state.quant.bits;
+  const format = GGUF_TYPE.exec(card.title ?? "")?.[1] ?? GGUF_TYPE.exec(body)?.[1];
+  const scheme = /\b(w4a16|w8a8|w4a4|nvfp4|mxfp4|fp8(?:[-_]dynamic)?|int4|int8)\b/i.exec(hay)?.[1];
+  if (format) {
+    q.format = fact(format, extracted(file, { field: "title", confidence: 0.8 }));
+    const bits = /^I?Q(\d)/.exec(format)?.[1];
+    if (bits) q.bits = fact(Number(bits), extracted(file, { field: "title", confidence: 0.8 }));
+  } else if (scheme) {
+    q.format = fact(scheme.toLowerCase(), extracted(file, { field: "tags", confidence: 0.8 }));
+    const bits = /(?:w|fp|int)(\d)/i.exec(scheme)?.[1];
+    if (bits) q.bits = fact(Number(bits), extracted(file, { field: "tags", confidence: 0.8 }));
+  }
+  return q;
+}
+
+/** Embedded recipes (an axolotl or mergekit config quoted in the card) join the step of their kind, or are added. */
+function addEmbedded(steps: StepFacts[], state: CardState, out: FileFacts): void {
+  for (const inner of state.embedded) {
+    for (const s of inner.steps) {
+      const target = steps.find(
+        (t) =>
+          t.kind === s.kind &&
+          (s.kind !== "fine-tune" ||
+            !t.objective ||
+            !s.objective ||
+            t.objective.value === s.objective.value ||
+            (s.objective.source.source === "inferred" && !s.recipe)),
+      );
+      if (target) mergeStepInto(target, s, out.warnings);
+      else steps.push(s);
+    }
+  }
+}
+
+/**
+ * A card that names a base and says it was trained, with no step yet, records one fine-tuning step. So does a
+ * Trainer card with holes ("a fine-tuned version of [](…) on the None dataset") and a hyperparameter list; its
+ * base is unknown.
+ */
+function addGenericStep(steps: StepFacts[], meta: CardMeta, state: CardState, hasTraining: boolean): void {
+  const { bases, relation, file } = meta;
+  if (
+    steps.length === 0 &&
+    (((bases.length > 0 || state.proseBases.length > 0) &&
+      (hasTraining ||
+        state.genericFineTune !== undefined ||
+        relation === "finetune" ||
+        relation === "adapter" ||
+        meta.metaDatasets.length > 0)) ||
+      (state.genericFineTune !== undefined && state.hp.length >= 2))
+  ) {
+    const named = bases.length > 0 || state.proseBases.length > 0;
+    steps.push(
+      emptyStep(
+        "fine-tune",
+        extracted(file, {
+          field: bases.length > 0 ? "base_model" : undefined,
+          note: named
+            ? "the card names a base model"
+            : "a Trainer card's hyperparameter list; the base is not named",
+        }),
+      ),
+    );
+  }
+}
+
+/** The card's steps by the kind of derivation it states: prose chain, merge or quantisation; then embedded recipes. */
+export function cardSteps(
+  text: string,
+  card: ParsedCard,
+  meta: CardMeta,
+  state: CardState,
+  out: FileFacts,
+): StepFacts[] {
+  const { tags, bases, relation } = meta;
+  const body = text.replace(/^---[\s\S]*?\n---/, "");
+  const quantTag =
+    tags.some((t) => QUANT_PATTERNS.some(([re]) => re.test(t)) || OTHER_QUANT_TAG.test(t)) ||
+    QUANT_PATTERNS.slice(0, 4).some(([re]) => re.test(card.title ?? "")) ||
+    QUANTIZED_PROSE.test(body) ||
+    state.quant !== undefined;
+  const mergeTag = tags.includes("merge") || tags.includes("mergekit") || /\bmerge\b/i.test(card.title ?? "");
+  const hasTraining = state.prose.length > 0 || state.hp.length > 0 || state.trainerObjective !== undefined;
+  let steps: StepFacts[] = proseSkeleton(state.prose);
+  const embeddedMerge = state.embedded.some((e) => e.steps.some((s) => s.kind === "merge"));
+  const proseMerge = state.merge && (state.merge.inputs.length >= 2 || (mergeTag && state.merge.method));
+  const isMerge =
+    relation === "merge" ||
+    embeddedMerge ||
+    (relation === undefined &&
+      (bases.length >= 2 || (mergeTag && bases.length !== 1) || proseMerge) &&
+      !hasTraining);
+  const quantSource = bases.length === 0 && state.quant?.source ? [state.quant.source] : [];
+  const isQuant =
+    relation === "quantized" ||
+    (relation === undefined &&
+      quantTag &&
+      !hasTraining &&
+      !isMerge &&
+      (bases.length > 0 || quantSource.length > 0));
+  if (isMerge) steps = [mergeStep(meta, state.merge, text)];
+  else if (isQuant) steps = [quantStep(meta, card, state, body)];
+  addEmbedded(steps, state, out);
+  addGenericStep(steps, meta, state, hasTraining);
+  return steps;
+}
