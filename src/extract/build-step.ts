@@ -1,0 +1,218 @@
+/** One step of an extracted document, built from its merged facts, with every fact's provenance under `sources`. */
+
+import type {
+  Adapter,
+  DatasetRef,
+  Hyperparameters,
+  LineageDocument,
+  ModelInput,
+  ModelRef,
+  Provenance,
+  Step,
+} from "../schema/lineage.js";
+import { inferred, type StepFacts } from "./facts.js";
+import { sameModel } from "./merge-steps.js";
+
+const MAX_ID = 512;
+
+/** Makes a string usable as an identifier (no surrounding space, at most 512 characters). */
+export function cleanId(id: string): string {
+  return id.trim().replace(/\s+/g, " ").slice(0, MAX_ID).trim();
+}
+
+function adapterOf(step: StepFacts, sources: Record<string, Provenance>): Adapter | undefined {
+  const adapter: Record<string, unknown> = {};
+  for (const [k, f] of Object.entries(step.adapter)) {
+    adapter[k] = f.value;
+    sources[`adapter.${k}`] = f.source;
+  }
+  return Object.keys(adapter).length > 0 ? (adapter as Adapter) : undefined;
+}
+
+function hyperparametersOf(
+  step: StepFacts,
+  sources: Record<string, Provenance>,
+): Hyperparameters | undefined {
+  const hp: Record<string, unknown> = {};
+  const other: Record<string, unknown> = {};
+  for (const [k, f] of Object.entries(step.hyperparameters)) {
+    if (k.startsWith("other.")) other[k.slice(6)] = f.value;
+    else hp[k] = f.value;
+    sources[`hyperparameters.${k}`] = f.source;
+  }
+  if (Object.keys(other).length > 0) hp.other = other;
+  return Object.keys(hp).length > 0 ? (hp as Hyperparameters) : undefined;
+}
+
+function datasetsOf(step: StepFacts, sources: Record<string, Provenance>): DatasetRef[] {
+  return step.datasets.map((d, i) => {
+    sources[`inputs.datasets[${i}]`] = d.source;
+    const value: DatasetRef = { ...d.value };
+    if (value.id !== undefined) value.id = cleanId(value.id);
+    return value;
+  });
+}
+
+/** The fields of a step that depend on its kind (objective and adapter, merge method and base, quantisation). */
+function kindFields(
+  s: StepFacts,
+  id: string,
+  sources: Record<string, Provenance>,
+  addBase: (id: string, source: Provenance) => void,
+): Record<string, unknown> {
+  let step: Record<string, unknown>;
+  switch (s.kind) {
+    case "fine-tune": {
+      step = { id, kind: "fine-tune" };
+      if (s.objective) {
+        step.objective = s.objective.value;
+        sources.objective = s.objective.source;
+      }
+      if (s.parameterization) {
+        step.parameterization = s.parameterization.value;
+        sources.parameterization = s.parameterization.source;
+      }
+      const adapter = adapterOf(s, sources);
+      if (adapter) step.adapter = adapter;
+      break;
+    }
+    case "merge": {
+      step = { id, kind: "merge" };
+      if (s.mergeMethod) {
+        step.method = s.mergeMethod.value;
+        sources.method = s.mergeMethod.source;
+      }
+      if (s.mergeBase) {
+        const baseId = cleanId(s.mergeBase.value);
+        step.baseModel = { id: baseId };
+        sources.baseModel = s.mergeBase.source;
+        addBase(baseId, s.mergeBase.source);
+      }
+      break;
+    }
+    case "quantization": {
+      step = { id, kind: "quantization" };
+      if (s.quantMethod) {
+        step.method = s.quantMethod.value;
+        sources.method = s.quantMethod.source;
+      }
+      if (s.bits && s.bits.value > 0 && s.bits.value <= 32) {
+        step.bits = s.bits.value;
+        sources.bits = s.bits.source;
+      }
+      if (s.format) step.format = s.format.value;
+      if (
+        typeof s.parameters.group_size?.value === "number" &&
+        Number.isInteger(s.parameters.group_size.value)
+      )
+        step.groupSize = s.parameters.group_size.value;
+      break;
+    }
+    case "other":
+      step = { id, kind: "other", ...(s.description ? { description: s.description.value } : {}) };
+      break;
+    default:
+      step = { id, kind: s.kind };
+  }
+  return step;
+}
+
+/** A step's other parameters: kept as `parameters`, or (an adapter merge) said in its notes. */
+function otherParameters(
+  s: StepFacts,
+  step: Record<string, unknown>,
+  common: Record<string, unknown>,
+  sources: Record<string, Provenance>,
+): void {
+  if (s.kind !== "fine-tune" && s.kind !== "adapter-merge") {
+    const params: Record<string, unknown> = {};
+    for (const [k, f] of Object.entries(s.parameters)) {
+      if (s.kind === "quantization" && k === "group_size") continue;
+      params[k] = f.value;
+      sources[`parameters.${k}`] = f.source;
+    }
+    if (Object.keys(params).length > 0) step.parameters = params;
+  } else if (s.kind === "adapter-merge" && Object.keys(s.parameters).length > 0) {
+    common.notes = [
+      common.notes,
+      Object.entries(s.parameters)
+        .map(([k, f]) => `${k}=${JSON.stringify(f.value)}`)
+        .join(", "),
+    ]
+      .filter(Boolean)
+      .join("; ");
+  }
+}
+
+/** What building a step needs from the chain and the document. */
+export interface StepContext {
+  chain: StepFacts[];
+  outputs: (string | undefined)[];
+  options: { subject?: string };
+  doc: LineageDocument;
+  addBase: (id: string, source: Provenance) => void;
+  freeStepId: (wanted: string) => string;
+}
+
+/** The document step of the chain's step `i`, with the provenance of each of its facts under `sources`. */
+export function buildStep(s: StepFacts, i: number, ctx: StepContext): Step {
+  const { chain, outputs, options, doc, addBase, freeStepId } = ctx;
+  const sources: Record<string, Provenance> = {};
+  const models: ModelInput[] = [];
+  const prevId = doc.steps[i - 1]?.id;
+  const prevOutput = outputs[i - 1];
+  s.inputs.forEach((input, k) => {
+    const id = cleanId(input.value.id);
+    const matchesPrev = prevOutput !== undefined && sameModel(prevOutput, id);
+    const ref: ModelInput = matchesPrev ? { id: cleanId(prevOutput) } : { id };
+    if (input.value.weight !== undefined) ref.weight = input.value.weight;
+    if (input.value.parameters) ref.parameters = input.value.parameters as ModelInput["parameters"];
+    models.push(ref);
+    sources[`inputs.models[${k}]`] = input.source;
+    if (!matchesPrev && !outputs.slice(0, i).some((o) => o !== undefined && sameModel(o, id)))
+      addBase(id, input.source);
+  });
+  if (models.length === 0 && i > 0 && prevId !== undefined) {
+    models.push(prevOutput ? { id: cleanId(prevOutput) } : { step: prevId });
+    sources["inputs.models[0]"] = inferred(s.origin.file ?? "?", "the step before it in the chain", 0.8);
+  }
+  const datasets = datasetsOf(s, sources);
+  const common: Record<string, unknown> = {};
+  if (s.name) common.name = s.name;
+  if (models.length > 0 || datasets.length > 0)
+    common.inputs = { ...(models.length ? { models } : {}), ...(datasets.length ? { datasets } : {}) };
+  const hp = hyperparametersOf(s, sources);
+  if (hp) common.hyperparameters = hp;
+  if (s.output) {
+    const output: ModelRef = {
+      id: cleanId(i === chain.length - 1 && options.subject ? options.subject : s.output.value),
+    };
+    common.output = output;
+    sources["output.id"] = s.output.source;
+  } else if (i === chain.length - 1 && options.subject) {
+    common.output = { id: cleanId(options.subject) };
+  }
+  if (s.framework) {
+    common.framework = s.framework.value;
+    sources.framework = s.framework.source;
+  }
+  if (s.software.length > 0) common.software = s.software.map((f) => f.value);
+  if (s.hardware) {
+    common.hardware = s.hardware.value;
+    sources.hardware = s.hardware.source;
+  }
+  if (s.notes.length > 0) common.notes = s.notes.join("; ");
+  common.provenance = s.origin;
+  const wanted =
+    s.kind === "fine-tune"
+      ? (s.objective?.value ?? "fine-tune")
+      : s.kind === "quantization"
+        ? "quantization"
+        : s.kind;
+  const id = freeStepId(wanted);
+  const step = kindFields(s, id, sources, addBase);
+  otherParameters(s, step, common, sources);
+  Object.assign(step, common);
+  if (Object.keys(sources).length > 0) step.sources = sources;
+  return step as Step;
+}
