@@ -7,26 +7,26 @@
 import { parseDocument } from "yaml";
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import { lookupTable } from "../model/lookup.js";
-import { hasLineTerminator, isSpace, trimChars, trimEnd, trimStart } from "../model/trim.js";
+import { hasLineTerminator, isSpace, trimChars, trimStart } from "../model/trim.js";
 import type { Objective } from "../model/vocabulary.js";
-import { ADAPTER_KEYS, OTHER_HYPERPARAMETERS } from "./config-fields.js";
+import { headingObjective, readSentence } from "./card-sentence.js";
+import { knownKey } from "./config-fields.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
 import type { QuantEvidence } from "./evidence/quantized-upload.js";
 import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
-import { type Block, innerHeading, replaceLinks, sentences } from "./markdown.js";
-import { arrowChain, mentions, objectiveMentions, type ProseStep, sentenceSteps } from "./read-prose.js";
+import { type Block, innerHeading, sentences } from "./markdown.js";
+import type { ProseStep } from "./read-prose.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS } from "./terms.js";
+
+export { knownKey };
 
 type Obj = Record<string, unknown>;
 
 /** Sections whose prose is not about how the model was trained. */
 const SKIP_SECTION =
   /bias|risk|limitation|citation|cite|bibtex|evaluat|result|benchmark|performance|usage|how to use|inference|prompt|licen[cs]e|quanti[sz]ed|contact|acknowledg|disclaimer|download|example|leaderboard|quick ?start|install|contribut|chat template|out-of-scope/i;
-// The spaces, colons and stars after `finetuned from model` are grouped so that no two `\s*` are adjacent.
-const BASE_PHRASE =
-  /(?:fine-?tuned version of|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed from|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 
 function sectionOk(block: Block): boolean {
   const last = innerHeading(block);
@@ -127,17 +127,6 @@ function keyValue(block: Block): [string, string] | undefined {
   ];
 }
 
-export function knownKey(key: string): boolean {
-  const lower = key.toLowerCase();
-  return (
-    hyperparameterKeyFor(key) !== undefined ||
-    lower in ADAPTER_KEYS ||
-    OTHER_HYPERPARAMETERS.has(lower) ||
-    lower === "bf16" ||
-    lower === "fp16"
-  );
-}
-
 function parseListValue(raw: string): unknown {
   const v = raw.trim();
   if (/^\[.*\]$/.test(v)) {
@@ -148,21 +137,6 @@ function parseListValue(raw: string): unknown {
     }
   }
   return v;
-}
-
-/**
- * The objective a heading names (`Training hyperparameters (DPO)`), if any: the innermost heading that names one.
- * Worked out once per card for each headings array (the blocks under the same headings share one, see
- * `parseCard`).
- */
-function headingObjective(block: Block, state: CardState): Objective | undefined {
-  const seen = state.headingObjectives.get(block.headings);
-  if (seen !== undefined) return seen ?? undefined;
-  let found: Objective | null = null;
-  for (let i = block.headings.length - 1; i >= 0 && !found; i--)
-    found = objectiveMentions(block.headings[i] as string)[0]?.objective ?? null;
-  state.headingObjectives.set(block.headings, found);
-  return found ?? undefined;
 }
 
 /** What the body says, gathered before steps are built. */
@@ -240,82 +214,6 @@ export function readBody(blocks: Block[], state: CardState): void {
     if (!sectionOk(block)) continue;
     for (const sentence of sentences(block.text)) readSentence(sentence, block, state);
   }
-}
-
-const TRAINING_VERB =
-  /\b(?:train|tun|fine-?tun|finetun|align|sft|dpo|optimi[sz]|distill)\w*|\bon the\b|\busing\b/i;
-const PAPER_URL =
-  /^https?:\/\/(?:arxiv\.org|huggingface\.co\/papers|papers\.nips\.cc|openreview\.net|aclanthology\.org)/;
-
-function readSentence(raw: string, block: Block, state: CardState): void {
-  const { file } = state;
-  // Titles of papers (`[Direct Preference Optimization: … a Reward Model](arxiv)`) are not claims about this model.
-  const sentence = replaceLinks(raw, (label, target) =>
-    PAPER_URL.test(target) ? `[paper](${target})` : `[${label}](${target})`,
-  );
-  // Bases: "fine-tuned version of [X]", "Finetuned from model: X", "based on X".
-  const found = mentions(sentence);
-  for (const m of found) {
-    if (m.kind !== "model") continue;
-    const before = trimEnd(sentence.slice(Math.max(0, m.index - 60), m.index), "[*`_").replace(/\*\*/g, "");
-    if (BASE_PHRASE.test(before))
-      state.proseBases.push(
-        fact(m.id, extracted(file, { line: block.line, confidence: 0.8, note: "named in the card's prose" })),
-      );
-  }
-  if (/\b(results?|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
-  // The training verb is looked for (without links and URLs) only when the sentence names a dataset.
-  const datasets = found.filter((m) => m.kind === "dataset" && !/^open-llm-leaderboard\//i.test(m.id));
-  if (
-    datasets.length > 0 &&
-    TRAINING_VERB.test(replaceLinks(sentence, () => " it ").replace(/https?:\/\/\S+/g, " "))
-  )
-    for (const m of datasets)
-      state.proseDatasets.push(fact(m.id, extracted(file, { line: block.line, confidence: 0.7 })));
-  // Trainer's generated sentence: "… on the tcm, the mdk and the NLI datasets."
-  const named = /\bon the ([\w./-]+(?:(?:,| and) the [\w./-]+)*) datasets?\b/i.exec(
-    replaceLinks(sentence, (label) => label),
-  );
-  if (named?.[1] && /fine-?tuned version of|trained on/i.test(sentence)) {
-    for (const name of named[1]
-      .split(/,\s*(?:and\s+)?|(?<!\s)\s+and\s+/)
-      .map((n) => n.replace(/^the\s+/i, "").trim())) {
-      if (!name || /^(none|unknown|an?|this|our|custom|following|same)$/i.test(name)) continue;
-      state.proseDatasets.push(fact(name, extracted(file, { line: block.line, confidence: 0.8 })));
-    }
-  }
-  if (/fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of/i.test(sentence))
-    state.genericFineTune ??= block.line;
-  const plain = sentence.replace(/\([^()]*\)/g, " ");
-  const objectiveHere = objectiveMentions(plain)[0]?.objective ?? headingObjective(block, state);
-  const epochs = /\b(?:for|over|trained|training)\s+(\d+(?:\.\d+)?)\s+epochs?\b/i.exec(plain);
-  if (epochs?.[1] && TRAINING_VERB.test(plain))
-    state.hp.push({
-      key: "num_train_epochs",
-      value: epochs[1],
-      line: block.line,
-      objective: objectiveHere,
-      confidence: 0.7,
-    });
-  if (plain.includes("`"))
-    for (const m of plain.matchAll(/`([A-Za-z_]\w*)\s*=\s*([\w.+-]+)`/g))
-      if (m[1] && m[2] !== undefined && knownKey(m[1]))
-        state.hp.push({
-          key: m[1],
-          value: m[2],
-          line: block.line,
-          objective: objectiveHere,
-          confidence: 0.7,
-        });
-  const chain = arrowChain(sentence, file, block.line);
-  if (chain) {
-    state.prose.push(...chain.steps);
-    if (chain.base) state.chainBase ??= chain.base;
-    return;
-  }
-  const steps = sentenceSteps(sentence, file, block.line);
-  for (const s of steps) s.index += block.line * 10000;
-  state.prose.push(...steps);
 }
 
 /** A YAML block is only parsed when it has a key that recipes start with. */

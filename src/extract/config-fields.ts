@@ -200,3 +200,15 @@ export function topLevelLines(text: string): Map<string, number> {
   }
   return lines;
 }
+
+/** Is this a setting name a card's lists are read for (a hyperparameter, an adapter setting, bf16/fp16)? */
+export function knownKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  return (
+    hyperparameterKeyFor(key) !== undefined ||
+    lower in ADAPTER_KEYS ||
+    OTHER_HYPERPARAMETERS.has(lower) ||
+    lower === "bf16" ||
+    lower === "fp16"
+  );
+}

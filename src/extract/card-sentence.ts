@@ -1,0 +1,125 @@
+/**
+ * The sentences of a card's prose: the base it was fine-tuned from, the datasets it trained on, settings written
+ * in words, and the steps a sentence states (arrow chains, clause chains, method sentences).
+ */
+
+import { trimEnd } from "../model/trim.js";
+import type { Objective } from "../model/vocabulary.js";
+import type { CardState } from "./card-body.js";
+import { knownKey } from "./config-fields.js";
+import { extracted, fact } from "./facts.js";
+import { type Block, replaceLinks } from "./markdown.js";
+import { arrowChain, type Mention, mentions, objectiveMentions, sentenceSteps } from "./read-prose.js";
+
+// The spaces, colons and stars after `finetuned from model` are grouped so that no two `\s*` are adjacent.
+const BASE_PHRASE =
+  /(?:fine-?tuned version of|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed from|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+
+/**
+ * The objective a heading names (`Training hyperparameters (DPO)`), if any: the innermost heading that names one.
+ * Worked out once per card for each headings array (the blocks under the same headings share one, see
+ * `parseCard`).
+ */
+export function headingObjective(block: Block, state: CardState): Objective | undefined {
+  const seen = state.headingObjectives.get(block.headings);
+  if (seen !== undefined) return seen ?? undefined;
+  let found: Objective | null = null;
+  for (let i = block.headings.length - 1; i >= 0 && !found; i--)
+    found = objectiveMentions(block.headings[i] as string)[0]?.objective ?? null;
+  state.headingObjectives.set(block.headings, found);
+  return found ?? undefined;
+}
+
+const TRAINING_VERB =
+  /\b(?:train|tun|fine-?tun|finetun|align|sft|dpo|optimi[sz]|distill)\w*|\bon the\b|\busing\b/i;
+const PAPER_URL =
+  /^https?:\/\/(?:arxiv\.org|huggingface\.co\/papers|papers\.nips\.cc|openreview\.net|aclanthology\.org)/;
+
+/** Bases: "fine-tuned version of [X]", "Finetuned from model: X", "based on X". */
+function sentenceBases(sentence: string, found: Mention[], block: Block, state: CardState): void {
+  for (const m of found) {
+    if (m.kind !== "model") continue;
+    const before = trimEnd(sentence.slice(Math.max(0, m.index - 60), m.index), "[*`_").replace(/\*\*/g, "");
+    if (BASE_PHRASE.test(before))
+      state.proseBases.push(
+        fact(
+          m.id,
+          extracted(state.file, { line: block.line, confidence: 0.8, note: "named in the card's prose" }),
+        ),
+      );
+  }
+}
+
+/** Datasets a sentence trains on: linked or named `org/name`, and the Trainer's "on the X and the Y datasets". */
+function sentenceDatasets(sentence: string, found: Mention[], block: Block, state: CardState): void {
+  const { file } = state;
+  // The training verb is looked for (without links and URLs) only when the sentence names a dataset.
+  const datasets = found.filter((m) => m.kind === "dataset" && !/^open-llm-leaderboard\//i.test(m.id));
+  if (
+    datasets.length > 0 &&
+    TRAINING_VERB.test(replaceLinks(sentence, () => " it ").replace(/https?:\/\/\S+/g, " "))
+  )
+    for (const m of datasets)
+      state.proseDatasets.push(fact(m.id, extracted(file, { line: block.line, confidence: 0.7 })));
+  // Trainer's generated sentence: "… on the tcm, the mdk and the NLI datasets."
+  const named = /\bon the ([\w./-]+(?:(?:,| and) the [\w./-]+)*) datasets?\b/i.exec(
+    replaceLinks(sentence, (label) => label),
+  );
+  if (named?.[1] && /fine-?tuned version of|trained on/i.test(sentence)) {
+    for (const name of named[1]
+      .split(/,\s*(?:and\s+)?|(?<!\s)\s+and\s+/)
+      .map((n) => n.replace(/^the\s+/i, "").trim())) {
+      if (!name || /^(none|unknown|an?|this|our|custom|following|same)$/i.test(name)) continue;
+      state.proseDatasets.push(fact(name, extracted(file, { line: block.line, confidence: 0.8 })));
+    }
+  }
+}
+
+/** Settings in a sentence: "trained for 3 epochs", `` `learning_rate=2e-5` ``. */
+function sentenceSettings(sentence: string, block: Block, state: CardState): void {
+  const plain = sentence.replace(/\([^()]*\)/g, " ");
+  const objectiveHere = objectiveMentions(plain)[0]?.objective ?? headingObjective(block, state);
+  const epochs = /\b(?:for|over|trained|training)\s+(\d+(?:\.\d+)?)\s+epochs?\b/i.exec(plain);
+  if (epochs?.[1] && TRAINING_VERB.test(plain))
+    state.hp.push({
+      key: "num_train_epochs",
+      value: epochs[1],
+      line: block.line,
+      objective: objectiveHere,
+      confidence: 0.7,
+    });
+  if (plain.includes("`"))
+    for (const m of plain.matchAll(/`([A-Za-z_]\w*)\s*=\s*([\w.+-]+)`/g))
+      if (m[1] && m[2] !== undefined && knownKey(m[1]))
+        state.hp.push({
+          key: m[1],
+          value: m[2],
+          line: block.line,
+          objective: objectiveHere,
+          confidence: 0.7,
+        });
+}
+
+export function readSentence(raw: string, block: Block, state: CardState): void {
+  const { file } = state;
+  // Titles of papers (`[Direct Preference Optimization: … a Reward Model](arxiv)`) are not claims about this model.
+  const sentence = replaceLinks(raw, (label, target) =>
+    PAPER_URL.test(target) ? `[paper](${target})` : `[${label}](${target})`,
+  );
+  const found = mentions(sentence);
+  sentenceBases(sentence, found, block, state);
+  if (/\b(results?|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
+  sentenceDatasets(sentence, found, block, state);
+  if (/fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of/i.test(sentence))
+    state.genericFineTune ??= block.line;
+  sentenceSettings(sentence, block, state);
+  const chain = arrowChain(sentence, file, block.line);
+  if (chain) {
+    state.prose.push(...chain.steps);
+    if (chain.base) state.chainBase ??= chain.base;
+    return;
+  }
+  const steps = sentenceSteps(sentence, file, block.line);
+  for (const s of steps) s.index += block.line * 10000;
+  state.prose.push(...steps);
+}
