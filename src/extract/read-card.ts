@@ -23,6 +23,9 @@ const str = (v: unknown): string | undefined =>
 const strings = (v: unknown): string[] =>
   (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "string" ? x.trim() : "")).filter((x) => x !== "");
 
+/** The Hub's own tags name the parent and the relation: `base_model:adapter:org/name`. */
+const BASE_MODEL_TAG = /^base_model:(?:(adapter|finetune|merge|quantized):)?(.+)$/i;
+
 /** The front-matter keys a card is read by. */
 const META_KEYS = [
   "tags",
@@ -53,11 +56,13 @@ function readMeta(card: ParsedCard, file: string, out: FileFacts): CardMeta {
     extracted(file, { field: key, line: card.keyLines.get(key), confidence });
   const rawTags = strings(fm.tags);
   const library = str(fm.library_name)?.toLowerCase();
-  // The Hub's own tags name the parent and the relation: `base_model:adapter:org/name`.
-  const tagged = rawTags
-    .map((t) => /^base_model:(?:(adapter|finetune|merge|quantized):)?(.+)$/i.exec(t))
-    .filter((m): m is RegExpExecArray => m !== null);
-  const declared = strings(fm.base_model).filter((b) => b.toLowerCase() !== "none");
+  const tagged: RegExpExecArray[] = [];
+  for (const t of rawTags) {
+    const m = BASE_MODEL_TAG.exec(t);
+    if (m) tagged.push(m);
+  }
+  const declared: string[] = [];
+  for (const b of strings(fm.base_model)) if (b.toLowerCase() !== "none") declared.push(b);
   const bases = declared.length > 0 ? declared : tagged.map((m) => m[2] as string);
   if (
     fm.base_model !== undefined &&
