@@ -42,9 +42,14 @@ export interface ClosureGraph {
 }
 
 export interface BulkClosure {
-  /** Calls `row` for every closure row, ordered by (descendant, ancestor). */
+  /**
+   * Calls `row` for every closure row, ordered by (descendant, ancestor); only those of descendants from `from`
+   * up to (not including) `to` when given, so that a caller can write the rows slice by slice.
+   */
   forEachRow(
     row: (descendant: number, ancestor: number, depth: number, relation: number, mask: number) => void,
+    from?: number,
+    to?: number,
   ): void;
   /** Calls `count` for every non-zero `tree_count` row, ordered by (model, relation code). */
   forEachCount(count: (model: number, code: number, n: number) => void): void;
@@ -244,9 +249,9 @@ export function bulkClosure(
       rows: rows.n,
       incoming,
     },
-    forEachRow(row) {
+    forEachRow(row, from = 0, to = size) {
       const order: number[] = [];
-      for (let v = 0; v < size; v++) {
+      for (let v = from; v < Math.min(to, size); v++) {
         const n = count[v] as number;
         if (n === 0) continue;
         const f = first[v] as number;

@@ -78,6 +78,21 @@ describe("datasetClosure", () => {
         });
         expect(rows).toEqual(expected);
         expect(perDataset.rows).toBe(expected.length);
+        // Written slice by slice (PostgreSQL's COPY of a bulk load), the rows are the same, in the same order.
+        const sliced: string[] = [];
+        const closureSliced: string[] = [];
+        for (let from = 0; from < size; from += 3) {
+          perDataset.forEachRow(
+            (d, a, x, depth, relation) => sliced.push(`${d} ${a} ${x} ${depth} ${relation}`),
+            from,
+            from + 3,
+          );
+          closure.forEachRow((d, a) => closureSliced.push(`${d} ${a}`), from, from + 3);
+        }
+        expect(sliced).toEqual(rows);
+        const whole: string[] = [];
+        closure.forEachRow((d, a) => whole.push(`${d} ${a}`));
+        expect(closureSliced).toEqual(whole);
         const got: string[] = [];
         perDataset.forEachCount((m, x, relation, n) => got.push(`${m} ${x} ${relation} ${n}`));
         const want = [...counts]

@@ -43,13 +43,13 @@ export function stepDatasets(pairs: Iterable<readonly [number, number]>): StepDa
   return { start, datasets: out };
 }
 
-/** A growable list of numbers. */
-class Numbers {
-  a: Float64Array = new Float64Array(1 << 12);
+/** A growable list of numbers: packed keys (Float64Array, exact below 2^53) or ids (Int32Array). */
+class Numbers<T extends Float64Array | Int32Array> {
   n = 0;
+  constructor(public a: T) {}
   push(x: number): void {
     if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
+      const b = new (this.a.constructor as new (n: number) => T)(this.a.length * 2);
       b.set(this.a);
       this.a = b;
     }
@@ -58,9 +58,14 @@ class Numbers {
 }
 
 export interface DatasetClosure {
-  /** Every `closure_dataset` row of the covered models, ordered by (descendant, ancestor, dataset). */
+  /**
+   * Every `closure_dataset` row of the covered models, ordered by (descendant, ancestor, dataset); only those of
+   * descendants from `from` up to (not including) `to` when given.
+   */
   forEachRow(
     row: (descendant: number, ancestor: number, dataset: number, depth: number, relation: number) => void,
+    from?: number,
+    to?: number,
   ): void;
   /** Every `dataset_count` row, ordered by (model, dataset, relation). */
   forEachCount(count: (model: number, dataset: number, relation: number, n: number) => void): void;
@@ -71,7 +76,7 @@ export interface DatasetClosure {
 interface RowDatasets {
   start: Int32Array;
   length: Int32Array;
-  pool: Numbers;
+  pool: Numbers<Int32Array>;
 }
 
 /** The datasets of model v's rows, from its parents' rows (already done) and its edges' steps. */
@@ -82,7 +87,7 @@ function rowsOf(
   used: StepDatasets,
   out: RowDatasets,
   slot: Int32Array,
-  pairs: Numbers,
+  pairs: Numbers<Float64Array>,
 ): void {
   const base = g.first[v] as number;
   const end = base + (g.count[v] as number);
@@ -134,16 +139,16 @@ export function datasetClosure(
   const out: RowDatasets = {
     start: new Int32Array(g.rows),
     length: new Int32Array(g.rows),
-    pool: new Numbers(),
+    pool: new Numbers(new Int32Array(1 << 16)),
   };
   const slot = new Int32Array(size);
-  const pairs = new Numbers();
+  const pairs = new Numbers(new Float64Array(1 << 12));
   for (const v of g.order) if ((g.count[v] as number) > 0) rowsOf(v, g, edges, used, out, slot, pairs);
   return {
     rows: out.pool.n,
-    forEachRow(row) {
+    forEachRow(row, from = 0, to = size) {
       const order: number[] = [];
-      for (let v = 0; v < size; v++) {
+      for (let v = from; v < Math.min(to, size); v++) {
         const f = g.first[v] as number;
         const n = g.count[v] as number;
         if (n === 0) continue;

@@ -86,11 +86,33 @@ async function readEdges(client: pg.PoolClient): Promise<EdgeCollector> {
 }
 
 async function readStepDatasets(client: pg.PoolClient): Promise<StepDatasets> {
-  const pairs: [number, number][] = [];
-  await copyNumbers(client, "COPY step_dataset (step, dataset) TO STDOUT", (v) =>
-    pairs.push([v[0] as number, v[1] as number]),
-  );
-  return stepDatasets(pairs);
+  const steps: number[] = [];
+  const datasets: number[] = [];
+  await copyNumbers(client, "COPY step_dataset (step, dataset) TO STDOUT", (v) => {
+    steps.push(v[0] as number);
+    datasets.push(v[1] as number);
+  });
+  function* pairs(): Generator<[number, number]> {
+    for (let i = 0; i < steps.length; i++) yield [steps[i] as number, datasets[i] as number];
+  }
+  return stepDatasets(pairs());
+}
+
+/** Descendants per COPY of closure rows: the rows of a slice are held as text until sent, not all at once. */
+const COPY_SLICE = 100_000;
+
+/** Sends rows that `emit` gives for descendants `from` … `to - 1`, slice by slice, each as one COPY. */
+async function copySlices(
+  client: pg.PoolClient,
+  table: string,
+  size: number,
+  emit: (rows: CopyRows, from: number, to: number) => void,
+): Promise<void> {
+  for (let from = 0; from < size; from += COPY_SLICE) {
+    const rows = new CopyRows(table);
+    emit(rows, from, from + COPY_SLICE);
+    await rows.send(client);
+  }
 }
 
 /** Writes counts made in memory, and notes the version of `tree_count`'s codes. */
@@ -124,13 +146,14 @@ async function copyClosure(client: pg.PoolClient): Promise<{ fallback: number[] 
   const size = (max.rows[0]?.id ?? 0) + 1;
   const closure = bulkClosure(edges.edges(), size);
   if (closure === undefined) return { fallback: "all" };
-  const rows = new CopyRows("closure (descendant, ancestor, depth, relation, mask)");
-  closure.forEachRow((d, a, depth, relation, mask) => rows.add(d, a, depth, relation, mask));
-  await rows.send(client);
+  await copySlices(client, "closure (descendant, ancestor, depth, relation, mask)", size, (rows, from, to) =>
+    closure.forEachRow((d, a, depth, relation, mask) => rows.add(d, a, depth, relation, mask), from, to),
+  );
   const perDataset = datasetClosure(closure.graph, edges.edges(), await readStepDatasets(client), size);
-  const datasetRows = new CopyRows("closure_dataset (descendant, ancestor, dataset, depth, relation)");
-  perDataset.forEachRow((d, a, x, depth, relation) => datasetRows.add(d, a, x, depth, relation));
-  await datasetRows.send(client);
+  const table = "closure_dataset (descendant, ancestor, dataset, depth, relation)";
+  await copySlices(client, table, size, (rows, from, to) =>
+    perDataset.forEachRow((d, a, x, depth, relation) => rows.add(d, a, x, depth, relation), from, to),
+  );
   if (closure.fallback.length > 0) return { fallback: closure.fallback };
   await copyCounts(client, closure, perDataset);
   return { fallback: [] };
