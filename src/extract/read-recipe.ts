@@ -3,11 +3,13 @@
  * export), mergekit, and GGUF manifests. Each recipe describes one step.
  */
 import type { Objective, Parameterization } from "../model/vocabulary.js";
-import type { DatasetRef } from "../schema/lineage.js";
 import { numberOf, readTrainingKeys, topLevelLines } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { readFactoryExport, readManifest, readMergekit } from "./read-derived-recipes.js";
+import { readDatasets } from "./recipe-datasets.js";
 import { runCommandObjective, statedObjective } from "./recipe-objective.js";
-import { GGUF_TYPE, MERGE_METHOD_WORDS, OBJECTIVE_WORDS } from "./terms.js";
+import { framework, isObj, type Obj, str } from "./recipe-values.js";
+import { OBJECTIVE_WORDS } from "./terms.js";
 
 export type RecipeKind =
   | "mergekit"
@@ -17,11 +19,6 @@ export type RecipeKind =
   | "open-instruct"
   | "trl-recipe"
   | "gguf-manifest";
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined =>
-  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
 
 /** Recognises a recipe by its keys; undefined when the object is no recipe ftl knows. */
 export function recipeKind(obj: Obj): RecipeKind | undefined {
@@ -76,92 +73,6 @@ export function objectiveFromNames(...texts: (string | undefined)[]): Objective 
   return undefined;
 }
 
-function datasetFact(file: string, field: string, line: number | undefined, dataset: DatasetRef) {
-  return fact(dataset, extracted(file, { field, line }));
-}
-
-function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
-  const push = (field: string, d: DatasetRef) => {
-    if (d.split && /^(test|eval|valid|dev)/i.test(d.split)) {
-      step.notes.push(`evaluation split ${d.id}:${d.split} not counted as training data`);
-      return;
-    }
-    step.datasets.push(datasetFact(file, field, lines.get(field.split(/[.[]/)[0] ?? ""), d));
-  };
-  const mixer = obj.dataset_mixer;
-  if (isObj(mixer)) {
-    for (const [id, w] of Object.entries(mixer))
-      push(`dataset_mixer.${id}`, { id, ...(typeof w === "number" ? { weight: w } : {}) });
-  }
-  const list = obj.dataset_mixer_list;
-  if (Array.isArray(list)) {
-    for (let i = 0; i < list.length; i += 2) {
-      const id = str(list[i]);
-      const w = Number(list[i + 1]);
-      if (id) push(`dataset_mixer_list[${i}]`, { id, ...(Number.isFinite(w) ? { weight: w } : {}) });
-    }
-  }
-  const mixture = obj.dataset_mixture;
-  const mixtureList = isObj(mixture) ? mixture.datasets : undefined;
-  if (Array.isArray(mixtureList)) {
-    mixtureList.forEach((d, i) => {
-      if (!isObj(d) || !str(d.id)) return;
-      push(`dataset_mixture.datasets[${i}]`, {
-        id: str(d.id) as string,
-        ...(str(d.config) ? { subset: str(d.config) } : {}),
-        ...(str(d.split) ? { split: str(d.split) } : {}),
-        ...(typeof d.weight === "number" ? { weight: d.weight } : {}),
-      });
-    });
-  } else if (isObj(mixture)) {
-    for (const [id, w] of Object.entries(mixture))
-      if (id !== "datasets")
-        push(`dataset_mixture.${id}`, { id, ...(typeof w === "number" ? { weight: w } : {}) });
-  }
-  const name = str(obj.dataset_name);
-  if (name)
-    push("dataset_name", {
-      id: name,
-      ...(str(obj.dataset_config) ? { subset: str(obj.dataset_config) } : {}),
-      // TRL's ScriptArguments: the split trained on (its default `train` is not written by anyone who means it).
-      ...(str(obj.dataset_train_split) ? { split: str(obj.dataset_train_split) } : {}),
-    });
-  const axolotl = obj.datasets;
-  if (Array.isArray(axolotl)) {
-    axolotl.forEach((d, i) => {
-      const id = isObj(d) ? str(d.path) : str(d);
-      if (!id) return;
-      push(`datasets[${i}].path`, {
-        id,
-        ...(isObj(d) && str(d.name) ? { subset: str(d.name) } : {}),
-        ...(isObj(d) && str(d.split) ? { split: str(d.split) } : {}),
-      });
-    });
-  }
-  const pretraining = obj.pretraining_dataset;
-  for (const [i, d] of (Array.isArray(pretraining)
-    ? pretraining
-    : pretraining
-      ? [pretraining]
-      : []
-  ).entries()) {
-    const id = isObj(d) ? str(d.path) : str(d);
-    if (id)
-      push(Array.isArray(pretraining) ? `pretraining_dataset[${i}].path` : "pretraining_dataset", {
-        id,
-        ...(isObj(d) && str(d.name) ? { subset: str(d.name) } : {}),
-        ...(isObj(d) && str(d.split) ? { split: str(d.split) } : {}),
-      });
-  }
-  const factory = str(obj.dataset);
-  if (factory)
-    for (const id of factory
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean))
-      push("dataset", { id });
-}
-
 function setInput(obj: Obj, key: string, file: string, step: StepFacts, lines: Map<string, number>): void {
   const id = str(obj[key]);
   if (!id) return;
@@ -184,10 +95,6 @@ function setOutput(obj: Obj, file: string, step: StepFacts, lines: Map<string, n
       extracted(file, { field: key, line: lines.get(key), confidence: 0.6, note: "local output folder" }),
     );
   }
-}
-
-function framework(step: StepFacts, name: string, file: string): void {
-  step.framework = fact({ name }, inferred(file, `recognised as a ${name} recipe`, 0.9));
 }
 
 function parameterize(
@@ -321,140 +228,6 @@ function readTrainingRecipe(
     const byName = objectiveFromNames(...names, file.replace(/\.[a-z]+$/i, ""));
     if (byName)
       step.objective = fact(byName, inferred(file, "no objective key; from the recipe's names", 0.6));
-  }
-  out.steps.push(step);
-}
-
-function readMergekit(obj: Obj, file: string, text: string, out: FileFacts): void {
-  const lines = topLevelLines(text);
-  const step = emptyStep("merge", extracted(file, { note: "mergekit config" }));
-  const method = str(obj.merge_method)?.toLowerCase();
-  if (method)
-    step.mergeMethod = fact(
-      MERGE_METHOD_WORDS[method] ?? "other",
-      extracted(file, { field: "merge_method", line: lines.get("merge_method") }),
-    );
-  const seen = new Set<string>();
-  const addModel = (m: unknown, field: string) => {
-    const id = isObj(m) ? str(m.model) : str(m);
-    if (!id || seen.has(id)) return;
-    seen.add(id);
-    const params = isObj(m) && isObj(m.parameters) ? m.parameters : undefined;
-    const weight = params && typeof params.weight === "number" ? params.weight : undefined;
-    step.inputs.push(
-      fact(
-        { id, ...(weight !== undefined ? { weight } : {}), ...(params ? { parameters: params } : {}) },
-        extracted(file, { field, line: lines.get(field.split(/[.[]/)[0] ?? "") }),
-      ),
-    );
-  };
-  if (Array.isArray(obj.models))
-    obj.models.forEach((m, i) => {
-      addModel(m, `models[${i}].model`);
-    });
-  if (Array.isArray(obj.experts)) {
-    // mergekit-moe: each expert's source model is a parent; base_model gives the shared layers.
-    obj.experts.forEach((e, i) => {
-      addModel(isObj(e) ? e.source_model : undefined, `experts[${i}].source_model`);
-    });
-    if (!step.mergeMethod) {
-      step.mergeMethod = fact(
-        "other",
-        extracted(file, { field: "experts", note: "mixture of experts (mergekit-moe)" }),
-      );
-      step.notes.push(
-        `mixture of experts assembled with mergekit-moe (gate_mode ${String(obj.gate_mode ?? "hidden")})`,
-      );
-    }
-  }
-  if (Array.isArray(obj.slices))
-    obj.slices.forEach((s, i) => {
-      if (isObj(s) && Array.isArray(s.sources))
-        s.sources.forEach((m, k) => {
-          addModel(m, `slices[${i}].sources[${k}].model`);
-        });
-    });
-  const base = str(obj.base_model);
-  if (base)
-    step.mergeBase = fact(base, extracted(file, { field: "base_model", line: lines.get("base_model") }));
-  if (isObj(obj.parameters))
-    for (const [k, v] of Object.entries(obj.parameters))
-      step.parameters[k] = fact(v, extracted(file, { field: `parameters.${k}` }));
-  if (str(obj.dtype))
-    step.parameters.dtype = fact(
-      str(obj.dtype),
-      extracted(file, { field: "dtype", line: lines.get("dtype") }),
-    );
-  step.framework = fact({ name: "mergekit" }, inferred(file, "recognised as a mergekit config", 0.95));
-  out.steps.push(step);
-}
-
-/**
- * LLaMA-Factory export configs. With `adapter_name_or_path`, the adapter was trained on the model (a LoRA step
- * whose objective the config does not say) and is folded into it (an adapter-merge step to `export_dir`); with
- * `export_quantization_bit`, the export is quantised (GPTQ, LLaMA-Factory's export method).
- */
-function readFactoryExport(obj: Obj, file: string, text: string, out: FileFacts): void {
-  const lines = topLevelLines(text);
-  const at = (field: string, confidence = 1) =>
-    extracted(file, { field, line: lines.get(field), confidence });
-  const tool = () =>
-    fact({ name: "llama-factory" }, inferred(file, "recognised as a LLaMA-Factory export config", 0.9));
-  const base = str(obj.model_name_or_path);
-  const adapter = str(obj.adapter_name_or_path);
-  const exportDir = str(obj.export_dir);
-  const steps: StepFacts[] = [];
-  if (adapter) {
-    const train = emptyStep("fine-tune", at("adapter_name_or_path"));
-    if (base) train.inputs.push(fact({ id: base }, at("model_name_or_path")));
-    train.parameterization = fact(
-      "lora",
-      inferred(file, "an adapter folded in by a LLaMA-Factory export", 0.8),
-    );
-    train.output = fact(
-      adapter,
-      extracted(file, {
-        field: "adapter_name_or_path",
-        line: lines.get("adapter_name_or_path"),
-        note: "the adapter",
-      }),
-    );
-    train.framework = tool();
-    const merge = emptyStep("adapter-merge", at("adapter_name_or_path"));
-    merge.inputs.push(fact({ id: adapter }, at("adapter_name_or_path")));
-    for (const k of ["export_size", "export_device"])
-      if (obj[k] !== undefined) merge.parameters[k] = fact(obj[k], at(k));
-    merge.framework = tool();
-    steps.push(train, merge);
-  }
-  if (typeof obj.export_quantization_bit === "number") {
-    const q = emptyStep("quantization", at("export_quantization_bit"));
-    if (!adapter && base) q.inputs.push(fact({ id: base }, at("model_name_or_path")));
-    q.bits = fact(obj.export_quantization_bit, at("export_quantization_bit"));
-    q.quantMethod = fact("gptq", inferred(file, "LLaMA-Factory exports quantised models with GPTQ", 0.7));
-    q.framework = tool();
-    steps.push(q);
-  }
-  const last = steps[steps.length - 1];
-  if (last && exportDir) last.output = fact(exportDir, at("export_dir"));
-  out.steps.push(...steps);
-}
-
-function readManifest(obj: Obj, file: string, text: string, out: FileFacts): void {
-  const lines = topLevelLines(text);
-  const parent = str(obj.parent_id);
-  const step = emptyStep("quantization", extracted(file, { note: "model manifest with quantised variants" }));
-  if (parent)
-    step.inputs.push(
-      fact({ id: parent }, extracted(file, { field: "parent_id", line: lines.get("parent_id") })),
-    );
-  const variants = isObj(obj.variants) ? Object.keys(obj.variants) : [];
-  const uri = JSON.stringify(obj.variants ?? "").match(/huggingface\.co\/([\w.-]+\/[\w.-]+)\/resolve/);
-  if (uri?.[1])
-    step.output = fact(uri[1], extracted(file, { field: "variants.*.artifacts.uri", confidence: 0.9 }));
-  if (variants.some((v) => GGUF_TYPE.test(v)) || /\.gguf\b/i.test(text)) {
-    step.quantMethod = fact("gguf", extracted(file, { field: "variants" }));
-    step.format = fact(variants.join(", "), extracted(file, { field: "variants" }));
   }
   out.steps.push(step);
 }
