@@ -72,6 +72,45 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+/** A planned step's own values, in the `step` table's column order: step_id, kind, name, objective,
+ * parameterization, method, hyperparameters (the writers add the row's id, document and output around them). */
+export function stepValues(step: PlannedStep): (string | null)[] {
+  return [
+    step.stepId,
+    step.kind,
+    step.name ?? null,
+    step.objective ?? null,
+    step.parameterization ?? null,
+    step.method ?? null,
+    step.hyperparameters ?? null,
+  ];
+}
+
+/**
+ * The document's licence claims as `license_claim` rows (kind: 0 a model, 1 a dataset; entity; document;
+ * license; license_name; license_link), models first; `model` and `dataset` are called in row order, so ids
+ * assigned on first use come out in the same order in every writer.
+ */
+export function claimRows(
+  plan: DocumentPlan,
+  documentId: number,
+  model: (name: string) => number,
+  dataset: (name: string) => number,
+): (string | number | null)[][] {
+  const row = (kind: 0 | 1, entity: number, c: LicenseRow) => [
+    kind,
+    entity,
+    documentId,
+    c.license,
+    c.licenseName ?? null,
+    c.licenseLink ?? null,
+  ];
+  return [
+    ...plan.modelLicenses.map((c) => row(0, model(c.entity), c)),
+    ...plan.datasetLicenses.map((c) => row(1, dataset(c.entity), c)),
+  ];
+}
+
 /** The first 52 bits of a hex content hash as a number: the registry's small index key for documents. */
 export function hashKey(hash: string): number {
   return Number.parseInt(hash.slice(0, 13), 16);

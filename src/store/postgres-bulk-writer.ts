@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { stepBits } from "./closure.js";
 import { CopyRows } from "./pg-copy.js";
-import { hashKey, type PlannedInput, RELATION_CODES } from "./plan.js";
+import { claimRows, hashKey, type PlannedInput, RELATION_CODES, stepValues } from "./plan.js";
 import type { AddResult } from "./store.js";
 
 /** The bulk writer of one store: ids in memory, rows by COPY. */
@@ -85,27 +85,13 @@ export class PgBulk {
       for (const step of plan.steps) {
         const stepId = ++this.lastStep;
         const output = model(step.output);
-        t.step.add(
-          stepId,
-          id,
-          step.stepId,
-          step.kind,
-          step.name ?? null,
-          step.objective ?? null,
-          step.parameterization ?? null,
-          step.method ?? null,
-          step.hyperparameters ?? null,
-          output,
-        );
+        t.step.add(stepId, id, ...stepValues(step), output);
         const bits = stepBits(step);
         for (const input of step.inputs)
           t.edge.add(model(input), output, stepId, RELATION_CODES[step.relation], bits);
         for (const name of step.datasets) t.stepDataset.add(stepId, dataset(name));
       }
-      for (const c of plan.modelLicenses)
-        t.claim.add(0, model(c.entity), id, c.license, c.licenseName ?? null, c.licenseLink ?? null);
-      for (const c of plan.datasetLicenses)
-        t.claim.add(1, dataset(c.entity), id, c.license, c.licenseName ?? null, c.licenseLink ?? null);
+      for (const row of claimRows(plan, id, model, dataset)) t.claim.add(...row);
       for (const r of plan.digests)
         t.digest.add(
           r.value,

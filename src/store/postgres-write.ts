@@ -6,7 +6,7 @@
  */
 import type pg from "pg";
 import { recomputeStatements, stepBits } from "./closure.js";
-import { hashKey, type PlannedInput, RELATION_CODES } from "./plan.js";
+import { hashKey, type PlannedInput, RELATION_CODES, stepValues } from "./plan.js";
 import { numberedPlaceholders } from "./sql.js";
 import type { AddResult } from "./store.js";
 
@@ -196,18 +196,7 @@ async function insertSteps(
      FROM jsonb_array_elements($1::jsonb) AS r`,
     [
       JSON.stringify(
-        steps.map((s, i) => [
-          stepIds[i],
-          s.documentId,
-          s.step.stepId,
-          s.step.kind,
-          s.step.name ?? null,
-          s.step.objective ?? null,
-          s.step.parameterization ?? null,
-          s.step.method ?? null,
-          s.step.hyperparameters ?? null,
-          modelId(s.step.output),
-        ]),
+        steps.map((s, i) => [stepIds[i], s.documentId, ...stepValues(s.step), modelId(s.step.output)]),
       ),
     ],
   );

@@ -6,7 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import { stepBits } from "./closure.js";
-import { type DocumentPlan, RELATION_CODES } from "./plan.js";
+import { claimRows, type DocumentPlan, RELATION_CODES, stepValues } from "./plan.js";
 import { RowInserter } from "./sqlite-bulk.js";
 
 type Db = Database.Database;
@@ -76,35 +76,14 @@ export class SqliteBulkWriter {
     for (const step of plan.steps) {
       const output = model(step.output);
       const stepId = ++this.lastStep;
-      this.step.add(
-        stepId,
-        documentId,
-        step.stepId,
-        step.kind,
-        step.name ?? null,
-        step.objective ?? null,
-        step.parameterization ?? null,
-        step.method ?? null,
-        step.hyperparameters ?? null,
-        output,
-      );
+      this.step.add(stepId, documentId, ...stepValues(step), output);
       const relation = RELATION_CODES[step.relation];
       const bits = stepBits(step);
       for (const input of step.inputs) this.edge.add(model(input), output, stepId, relation, bits);
       for (const dataset of step.datasets) this.stepDataset.add(stepId, datasetId(dataset));
     }
     integrity(documentId);
-    for (const c of plan.modelLicenses)
-      this.claim.add(0, model(c.entity), documentId, c.license, c.licenseName ?? null, c.licenseLink ?? null);
-    for (const c of plan.datasetLicenses)
-      this.claim.add(
-        1,
-        datasetId(c.entity),
-        documentId,
-        c.license,
-        c.licenseName ?? null,
-        c.licenseLink ?? null,
-      );
+    for (const row of claimRows(plan, documentId, model, datasetId)) this.claim.add(...row);
     // Models named only as bases (no step uses them) are still registered.
     for (const name of plan.models.keys()) model(name);
     return documentId;

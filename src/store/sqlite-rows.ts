@@ -6,7 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import { stepBits } from "./closure.js";
-import { type DocumentPlan, RELATION_CODES } from "./plan.js";
+import { claimRows, type DocumentPlan, RELATION_CODES, stepValues } from "./plan.js";
 import type { SqliteClosure } from "./sqlite-closure.js";
 import type { AddInput } from "./store.js";
 
@@ -53,17 +53,7 @@ export class SqliteRows {
     );
     for (const step of plan.steps) {
       const output = ids.model(step.output);
-      const stepRow = insertStep.run(
-        documentId,
-        step.stepId,
-        step.kind,
-        step.name ?? null,
-        step.objective ?? null,
-        step.parameterization ?? null,
-        step.method ?? null,
-        step.hyperparameters ?? null,
-        output,
-      );
+      const stepRow = insertStep.run(documentId, ...stepValues(step), output);
       const stepId = Number(stepRow.lastInsertRowid);
       const relation = RELATION_CODES[step.relation];
       const bits = stepBits(step);
@@ -81,24 +71,7 @@ export class SqliteRows {
     const insertClaim = this.prepare(
       "INSERT INTO license_claim (kind, entity, document, license, license_name, license_link) VALUES (?, ?, ?, ?, ?, ?)",
     );
-    for (const c of plan.modelLicenses)
-      insertClaim.run(
-        0,
-        ids.model(c.entity),
-        documentId,
-        c.license,
-        c.licenseName ?? null,
-        c.licenseLink ?? null,
-      );
-    for (const c of plan.datasetLicenses)
-      insertClaim.run(
-        1,
-        ids.dataset(c.entity),
-        documentId,
-        c.license,
-        c.licenseName ?? null,
-        c.licenseLink ?? null,
-      );
+    for (const row of claimRows(plan, documentId, ids.model, ids.dataset)) insertClaim.run(...row);
   }
 
   /** The document's digests and signature, beside its other rows. */
