@@ -124,6 +124,17 @@ export function hubLinks(blocks: Block[], title: string | undefined): Link[] {
   return out;
 }
 
+/** The fact that `found` is the card's own model id, inferred with `confidence` from what `why` says. */
+function selfFact(
+  found: { id: string; line: number } | undefined,
+  file: string,
+  why: string,
+  confidence: number,
+  field: string,
+): Fact<string> | undefined {
+  return found ? fact(found.id, { ...inferred(file, why, confidence, field), line: found.line }) : undefined;
+}
+
 /** The one id of `links` that is not excluded, or undefined when none or several. */
 function onlyId(links: Link[], excluded: Set<string>): Link | undefined {
   const ids = new Map<string, Link>();
@@ -186,12 +197,7 @@ function pushedId(blocks: Block[], file: string, excluded: Set<string>): Fact<st
     }
   }
   const [only] = ids.size === 1 ? [...ids.values()] : [];
-  return only
-    ? fact(only.id, {
-        ...inferred(file, "the card's code pushes the model to this repository", 0.8, "push_to_hub"),
-        line: only.line,
-      })
-    : undefined;
+  return selfFact(only, file, "the card's code pushes the model to this repository", 0.8, "push_to_hub");
 }
 
 /** `howpublished = {\\url{https://huggingface.co/org/name}}` or `url = {…}` in a `@misc`/`@online`/`@software` entry. */
@@ -216,12 +222,7 @@ function citedId(blocks: Block[], file: string, excluded: Set<string>): Fact<str
     }
   }
   const [only] = ids.size === 1 ? [...ids.values()] : [];
-  return only
-    ? fact(only.id, {
-        ...inferred(file, "the card's citation points to this model's Hub page", 0.75, "citation"),
-        line: only.line,
-      })
-    : undefined;
+  return selfFact(only, file, "the card's citation points to this model's Hub page", 0.75, "citation");
 }
 
 /** An id written in the card whose name is the model the title names (0.85). */
@@ -246,12 +247,7 @@ function titleMatch(
     ),
     excluded,
   );
-  return same
-    ? fact(same.id, {
-        ...inferred(file, "the card names the model of its title with its Hub id", 0.85, "hub id"),
-        line: same.line,
-      })
-    : undefined;
+  return selfFact(same, file, "the card names the model of its title with its Hub id", 0.85, "hub id");
 }
 
 export function selfLinkEvidence(
@@ -275,11 +271,7 @@ export function selfLinkEvidence(
     labelled.filter((l) => l.header),
     excluded,
   );
-  if (inHeader)
-    return fact(inHeader.id, {
-      ...inferred(file, "the card's header links its own Hub page", 0.8, "hub link"),
-      line: inHeader.line,
-    });
+  if (inHeader) return selfFact(inHeader, file, "the card's header links its own Hub page", 0.8, "hub link");
   // Outside the header, only a link alone in its block, in a section that gives the card's own model.
   const anywhere = labelled.some((l) => l.header)
     ? undefined
@@ -287,10 +279,5 @@ export function selfLinkEvidence(
         labelled.filter((l) => l.released && !l.several),
         excluded,
       );
-  return anywhere
-    ? fact(anywhere.id, {
-        ...inferred(file, "a link labelled as the model's Hub page", 0.7, "hub link"),
-        line: anywhere.line,
-      })
-    : undefined;
+  return selfFact(anywhere, file, "a link labelled as the model's Hub page", 0.7, "hub link");
 }
