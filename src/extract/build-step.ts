@@ -20,6 +20,18 @@ export function cleanId(id: string): string {
   return id.trim().replace(/\s+/g, " ").slice(0, MAX_ID).trim();
 }
 
+/** Copies a fact, when there is one, into the step under `key`, with its provenance under the same key. */
+function put(
+  into: Record<string, unknown>,
+  sources: Record<string, Provenance>,
+  key: string,
+  f: { value: unknown; source: Provenance } | undefined,
+): void {
+  if (!f) return;
+  into[key] = f.value;
+  sources[key] = f.source;
+}
+
 function adapterOf(step: StepFacts, sources: Record<string, Provenance>): Adapter | undefined {
   const adapter: Record<string, unknown> = {};
   for (const [k, f] of Object.entries(step.adapter)) {
@@ -64,24 +76,15 @@ function kindFields(
   switch (s.kind) {
     case "fine-tune": {
       step = { id, kind: "fine-tune" };
-      if (s.objective) {
-        step.objective = s.objective.value;
-        sources.objective = s.objective.source;
-      }
-      if (s.parameterization) {
-        step.parameterization = s.parameterization.value;
-        sources.parameterization = s.parameterization.source;
-      }
+      put(step, sources, "objective", s.objective);
+      put(step, sources, "parameterization", s.parameterization);
       const adapter = adapterOf(s, sources);
       if (adapter) step.adapter = adapter;
       break;
     }
     case "merge": {
       step = { id, kind: "merge" };
-      if (s.mergeMethod) {
-        step.method = s.mergeMethod.value;
-        sources.method = s.mergeMethod.source;
-      }
+      put(step, sources, "method", s.mergeMethod);
       if (s.mergeBase) {
         const baseId = cleanId(s.mergeBase.value);
         step.baseModel = { id: baseId };
@@ -92,10 +95,7 @@ function kindFields(
     }
     case "quantization": {
       step = { id, kind: "quantization" };
-      if (s.quantMethod) {
-        step.method = s.quantMethod.value;
-        sources.method = s.quantMethod.source;
-      }
+      put(step, sources, "method", s.quantMethod);
       if (s.bits && s.bits.value > 0 && s.bits.value <= 32) {
         step.bits = s.bits.value;
         sources.bits = s.bits.source;
@@ -192,15 +192,9 @@ export function buildStep(s: StepFacts, i: number, ctx: StepContext): Step {
   } else if (i === chain.length - 1 && options.subject) {
     common.output = { id: cleanId(options.subject) };
   }
-  if (s.framework) {
-    common.framework = s.framework.value;
-    sources.framework = s.framework.source;
-  }
+  put(common, sources, "framework", s.framework);
   if (s.software.length > 0) common.software = s.software.map((f) => f.value);
-  if (s.hardware) {
-    common.hardware = s.hardware.value;
-    sources.hardware = s.hardware.source;
-  }
+  put(common, sources, "hardware", s.hardware);
   if (s.notes.length > 0) common.notes = s.notes.join("; ");
   common.provenance = s.origin;
   const wanted =
