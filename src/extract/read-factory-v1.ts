@@ -10,11 +10,7 @@
 import { readTrainingKeys, topLevelLines } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { objectiveFromNames } from "./read-recipe.js";
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined =>
-  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+import { commaList, isObj, type Obj, str } from "./recipe-values.js";
 
 /** The v1 layout: a `model` string with `train_dataset` or plugin configs, and none of the old keys. */
 export function isFactoryV1(obj: Obj): boolean {
@@ -95,10 +91,7 @@ export function readFactoryV1(obj: Obj, file: string, text: string, out: FileFac
     step.inputs.push(fact({ id: model }, extracted(file, { field: "model", line: lines.get("model") })));
   const data = str(obj.train_dataset);
   if (data)
-    for (const id of data
-      .split(",")
-      .map((d) => d.trim())
-      .filter(Boolean))
+    for (const id of commaList(data))
       step.datasets.push(
         fact({ id }, extracted(file, { field: "train_dataset", line: lines.get("train_dataset") })),
       );

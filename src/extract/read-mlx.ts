@@ -3,11 +3,7 @@ import type { Parameterization } from "../model/vocabulary.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred } from "./facts.js";
 import { nestedLines } from "./read-verl.js";
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined =>
-  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+import { isObj, type Obj, str } from "./recipe-values.js";
 
 export function readMlx(obj: Obj, text: string, file: string, out: FileFacts): void {
   const lines = nestedLines(text);

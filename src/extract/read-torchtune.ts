@@ -14,13 +14,10 @@ import { readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { readMlx } from "./read-mlx.js";
 import { flatten, isVerlConfig, nestedLines, readVerlKeys } from "./read-verl.js";
+import { isObj, type Obj, str } from "./recipe-values.js";
 
-type Obj = Record<string, unknown>;
 export type NestedConfigKind = "torchtune" | "verl" | "easyr1" | "mlx-lm";
 
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined =>
-  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
 const component = (v: unknown): string | undefined => (isObj(v) ? str(v._component_) : undefined);
 
 /** Recognises a nested trainer config by its keys. */

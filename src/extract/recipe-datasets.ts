@@ -5,7 +5,7 @@
  */
 import type { DatasetRef } from "../schema/lineage.js";
 import { extracted, fact, type StepFacts } from "./facts.js";
-import { isObj, type Obj, str } from "./recipe-values.js";
+import { commaList, isObj, type Obj, str } from "./recipe-values.js";
 
 function datasetFact(file: string, field: string, line: number | undefined, dataset: DatasetRef) {
   return fact(dataset, extracted(file, { field, line }));
@@ -85,10 +85,5 @@ export function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map
       });
   }
   const factory = str(obj.dataset);
-  if (factory)
-    for (const id of factory
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean))
-      push("dataset", { id });
+  if (factory) for (const id of commaList(factory)) push("dataset", { id });
 }

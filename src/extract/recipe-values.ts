@@ -13,3 +13,11 @@ export const str = (v: unknown): string | undefined =>
 export function framework(step: StepFacts, name: string, file: string): void {
   step.framework = fact({ name }, inferred(file, `recognised as a ${name} recipe`, 0.9));
 }
+
+/** The names of a comma-separated list (`alpaca_en,glaive_toolcall`), trimmed, blanks left out. */
+export function commaList(text: string): string[] {
+  return text
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
