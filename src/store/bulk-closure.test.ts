@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { above } from "./_test-graph.js";
 import { bulkClosure, EdgeCollector } from "./bulk-closure.js";
 import { CLOSURE_DEPTH, countCode, MASK_BITS } from "./closure.js";
 import { copyValue } from "./pg-copy.js";
@@ -99,22 +100,9 @@ describe("bulkClosure", () => {
         }
         expect(rows).toEqual(expected);
         // Left to the walk: exactly the models on a cycle or below one (no path here nears the depth limit).
-        const above = (v: number): Set<number> => {
-          const out = new Set<number>();
-          const todo = [v];
-          while (todo.length > 0) {
-            const n = todo.pop() as number;
-            for (const e of edges)
-              if (e[1] === n && !out.has(e[0])) {
-                out.add(e[0]);
-                todo.push(e[0]);
-              }
-          }
-          return out;
-        };
-        const onCycle = (v: number): boolean => above(v).has(v);
+        const onCycle = (v: number): boolean => above(edges, v).has(v);
         const expectedFallback = Array.from({ length: size }, (_, v) => v).filter(
-          (v) => onCycle(v) || [...above(v)].some(onCycle),
+          (v) => onCycle(v) || [...above(edges, v)].some(onCycle),
         );
         expect(fallback).toEqual(expectedFallback);
         if (fallback.length === 0) {

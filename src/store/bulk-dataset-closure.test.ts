@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { above } from "./_test-graph.js";
 import { bulkClosure, EdgeCollector } from "./bulk-closure.js";
 import { datasetClosure, stepDatasets } from "./bulk-dataset-closure.js";
 
@@ -7,19 +8,7 @@ import { datasetClosure, stepDatasets } from "./bulk-dataset-closure.js";
 type Edge = [parent: number, child: number, relation: number];
 
 /** Models at or above v (v included), by any path. */
-function atOrAbove(edges: readonly Edge[], v: number): Set<number> {
-  const out = new Set([v]);
-  const todo = [v];
-  while (todo.length > 0) {
-    const n = todo.pop() as number;
-    for (const e of edges)
-      if (e[1] === n && !out.has(e[0])) {
-        out.add(e[0]);
-        todo.push(e[0]);
-      }
-  }
-  return out;
-}
+const atOrAbove = (edges: readonly Edge[], v: number): Set<number> => new Set([v, ...above(edges, v)]);
 
 /**
  * dataset-closure.ts's definition, directly: (d, a) holds x when an edge p → m whose step used x has m at
