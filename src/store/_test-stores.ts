@@ -138,3 +138,16 @@ export function chain(
     });
   return out;
 }
+
+/**
+ * The stores a test runs on: SQLite always, PostgreSQL when it answers. Without it the test fails when CI=true
+ * and otherwise runs on SQLite alone, with a warning naming `what` was skipped.
+ */
+export async function storeKinds(what: string): Promise<[string, () => TestRegistry][]> {
+  const problem = await postgresProblem();
+  const kinds: [string, () => TestRegistry][] = [["SQLite", sqliteRegistry]];
+  if (problem === undefined) kinds.push(["PostgreSQL", postgresRegistry]);
+  else if (process.env.CI === "true") throw new Error(`PostgreSQL is required in CI: ${problem}`);
+  else console.warn(`\n⚠ PostgreSQL ${what} SKIPPED: ${problem}\n`);
+  return kinds;
+}

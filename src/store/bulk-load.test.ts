@@ -11,13 +11,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { countsOf, referenceClosure, sortedEntries, storedClosure, storedCounts } from "./_reference.js";
-import {
-  oneStep,
-  postgresProblem,
-  postgresRegistry,
-  sqliteRegistry,
-  type TestRegistry,
-} from "./_test-stores.js";
+import { oneStep, storeKinds, type TestRegistry } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
 import type { Executor } from "./sql.js";
@@ -113,11 +107,7 @@ async function dump(location: string): Promise<Record<string, unknown[]>> {
   return result;
 }
 
-const pgProblem = await postgresProblem();
-const kinds: [string, () => TestRegistry][] = [["SQLite", sqliteRegistry]];
-if (pgProblem === undefined) kinds.push(["PostgreSQL", postgresRegistry]);
-else if (process.env.CI === "true") throw new Error(`PostgreSQL is required in CI: ${pgProblem}`);
-else console.warn(`\n⚠ PostgreSQL bulk-load test SKIPPED: ${pgProblem}\n`);
+const kinds = await storeKinds("bulk-load test");
 
 const registries: TestRegistry[] = [];
 afterAll(async () => {

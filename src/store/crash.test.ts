@@ -21,13 +21,7 @@ import {
   storedDatasetCounts,
   storedDatasetRows,
 } from "./_reference.js";
-import {
-  oneStep,
-  postgresProblem,
-  postgresRegistry,
-  sqliteRegistry,
-  type TestRegistry,
-} from "./_test-stores.js";
+import { oneStep, storeKinds, type TestRegistry } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
 import type { Executor } from "./sql.js";
@@ -121,11 +115,7 @@ function runChild(location: string): Promise<{ committed: number; signal: NodeJS
   });
 }
 
-const pgProblem = await postgresProblem();
-const kinds: [string, () => TestRegistry][] = [["SQLite", sqliteRegistry]];
-if (pgProblem === undefined) kinds.push(["PostgreSQL", postgresRegistry]);
-else if (process.env.CI === "true") throw new Error(`PostgreSQL is required in CI: ${pgProblem}`);
-else console.warn(`\n⚠ PostgreSQL crash test SKIPPED: ${pgProblem}\n`);
+const kinds = await storeKinds("crash test");
 
 const registries: TestRegistry[] = [];
 afterAll(async () => {

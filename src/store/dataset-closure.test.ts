@@ -5,13 +5,7 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { sortedDatasetRows, storedDatasetCounts, storedDatasetRows } from "./_reference.js";
-import {
-  oneStep,
-  postgresProblem,
-  postgresRegistry,
-  sqliteRegistry,
-  type TestRegistry,
-} from "./_test-stores.js";
+import { oneStep, storeKinds, type TestRegistry } from "./_test-stores.js";
 import { datasetRebuildStatements } from "./dataset-closure.js";
 import { openStore } from "./index.js";
 import type { Executor } from "./sql.js";
@@ -37,11 +31,7 @@ function documents(): AddInput[][] {
   ];
 }
 
-const pgProblem = await postgresProblem();
-const kinds: [string, () => TestRegistry][] = [["SQLite", sqliteRegistry]];
-if (pgProblem === undefined) kinds.push(["PostgreSQL", postgresRegistry]);
-else if (process.env.CI === "true") throw new Error(`PostgreSQL is required in CI: ${pgProblem}`);
-else console.warn(`\n⚠ PostgreSQL dataset-closure test SKIPPED: ${pgProblem}\n`);
+const kinds = await storeKinds("dataset-closure test");
 
 const registries: TestRegistry[] = [];
 afterAll(async () => {

@@ -8,13 +8,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { countsOf, referenceClosure, sortedEntries, storedClosure, storedCounts } from "./_reference.js";
-import {
-  PG_URL,
-  postgresProblem,
-  postgresRegistry,
-  sqliteRegistry,
-  type TestRegistry,
-} from "./_test-stores.js";
+import { PG_URL, storeKinds, type TestRegistry } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from "./migrations.js";
@@ -69,11 +63,7 @@ async function version2Copy(kind: "sqlite" | "postgres", source: string, target:
 
 const ex = (store: Store): Executor => (store as unknown as { ex: Executor }).ex;
 
-const pgProblem = await postgresProblem();
-const kinds: [string, () => TestRegistry][] = [["SQLite", sqliteRegistry]];
-if (pgProblem === undefined) kinds.push(["PostgreSQL", postgresRegistry]);
-else if (process.env.CI === "true") throw new Error(`PostgreSQL is required in CI: ${pgProblem}`);
-else console.warn(`\n⚠ PostgreSQL upgrade test SKIPPED: ${pgProblem}\n`);
+const kinds = await storeKinds("upgrade test");
 
 const registries: TestRegistry[] = [];
 afterAll(async () => {

@@ -15,14 +15,7 @@ import {
   storedDatasetCounts,
   storedDatasetRows,
 } from "./_reference.js";
-import {
-  oneStep,
-  PG_URL,
-  postgresProblem,
-  postgresRegistry,
-  sqliteRegistry,
-  type TestRegistry,
-} from "./_test-stores.js";
+import { oneStep, PG_URL, storeKinds, type TestRegistry } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
 import type { Executor } from "./sql.js";
@@ -65,11 +58,7 @@ async function answers(store: Store): Promise<unknown[]> {
   ];
 }
 
-const pgProblem = await postgresProblem();
-const kinds: [string, () => TestRegistry][] = [["SQLite", sqliteRegistry]];
-if (pgProblem === undefined) kinds.push(["PostgreSQL", postgresRegistry]);
-else if (process.env.CI === "true") throw new Error(`PostgreSQL is required in CI: ${pgProblem}`);
-else console.warn(`\n⚠ PostgreSQL upgrade test SKIPPED: ${pgProblem}\n`);
+const kinds = await storeKinds("upgrade test");
 
 const registries: TestRegistry[] = [];
 afterAll(async () => {

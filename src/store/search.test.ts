@@ -1,12 +1,6 @@
 /** Prefix search on both stores: ranges, bounds, case, kinds, limits, and names that look like patterns. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  oneStep,
-  postgresProblem,
-  postgresRegistry,
-  sqliteRegistry,
-  type TestRegistry,
-} from "./_test-stores.js";
+import { oneStep, storeKinds, type TestRegistry } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { asciiLower, prefixUpperBound } from "./search.js";
 import type { Store } from "./store.js";
@@ -41,11 +35,7 @@ describe("prefixUpperBound", () => {
   });
 });
 
-const pgProblem = await postgresProblem();
-const kinds: [string, () => TestRegistry][] = [["SQLite", sqliteRegistry]];
-if (pgProblem === undefined) kinds.push(["PostgreSQL", postgresRegistry]);
-else if (process.env.CI === "true") throw new Error(`PostgreSQL is required in CI: ${pgProblem}`);
-else console.warn(`\n⚠ PostgreSQL search tests SKIPPED: ${pgProblem}\n`);
+const kinds = await storeKinds("search tests");
 
 describe.each(kinds)("search (%s)", (_name, make) => {
   let registry: TestRegistry;
