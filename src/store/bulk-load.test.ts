@@ -64,8 +64,8 @@ async function dump(location: string): Promise<Record<string, unknown[]>> {
   const result = {
     models: await q("SELECT name, anonymous FROM model ORDER BY name"),
     datasets: await q("SELECT name FROM dataset ORDER BY name"),
-    documents: await q(`SELECT d.hash, d.hkey, d.source, d.current, m.name AS subject, d.body FROM document d
-      JOIN model m ON m.id = d.subject ORDER BY d.hash, d.source`),
+    documents: await q(`SELECT d.hash, d.hkey, d.source, d.current, m.name AS subject, b.body FROM document d
+      JOIN model m ON m.id = d.subject JOIN document_body b ON b.id = d.id ORDER BY d.hash, d.source`),
     steps: await q(`SELECT d.hash, s.step_id, s.kind, s.name, s.objective, s.parameterization, s.method,
       s.hyperparameters, m.name AS output FROM step s JOIN document d ON d.id = s.document
       JOIN model m ON m.id = s.output ORDER BY d.hash, s.step_id`),

@@ -16,7 +16,10 @@ import type { Executor } from "./sql.js";
 import type { Store } from "./store.js";
 
 const SMALL = join(import.meta.dirname, "../../test/fixtures/store/small.jsonl");
-/** Version 2 tables and the columns they had. */
+/**
+ * Version 2 tables and the columns they had; the body, a column of `document` until version 7, comes from
+ * today's `document_body`.
+ */
 const V2_COLUMNS: [string, string][] = [
   ["model", "id, name, anonymous"],
   ["dataset", "id, name"],
@@ -26,6 +29,12 @@ const V2_COLUMNS: [string, string][] = [
   ["step_dataset", "step, dataset"],
   ["license_claim", "kind, entity, document, license, license_name, license_link"],
 ];
+
+/** Where a version 2 table's rows come from in today's registry (`prefix`: its schema or attached name). */
+function fromToday(prefix: string, table: string): string {
+  if (table !== "document") return `${prefix}.${table}`;
+  return `(SELECT d.*, b.body FROM ${prefix}.document d JOIN ${prefix}.document_body b ON b.id = d.id) AS document`;
+}
 
 /** A version 2 registry with the contents of the registry at `source`, as a location to open. */
 async function version2Copy(kind: "sqlite" | "postgres", source: string, target: string): Promise<void> {
@@ -41,7 +50,7 @@ async function version2Copy(kind: "sqlite" | "postgres", source: string, target:
     for (const sql of [...meta, ...statements]) db.exec(sql);
     db.exec(`ATTACH DATABASE '${source}' AS src`);
     for (const [table, columns] of V2_COLUMNS)
-      db.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM src.${table}`);
+      db.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM ${fromToday("src", table)}`);
     db.close();
     return;
   }
@@ -54,7 +63,7 @@ async function version2Copy(kind: "sqlite" | "postgres", source: string, target:
     for (const sql of [...meta, ...statements]) await client.query(sql);
     for (const [table, columns] of V2_COLUMNS)
       await client.query(
-        `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM "${schema(source)}".${table}`,
+        `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${fromToday(`"${schema(source)}"`, table)}`,
       );
   } finally {
     await client.end();

@@ -4,8 +4,6 @@
  * registry is a version 6 one without the two tables version 6 added, so it is made from a current one.
  */
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   datasetCountsOf,
@@ -15,36 +13,25 @@ import {
   storedDatasetCounts,
   storedDatasetRows,
 } from "./_reference.js";
-import { oneStep, PG_URL, storeKinds, type TestRegistry } from "./_test-stores.js";
+import { runOn, UNDO_V7 } from "./_test-downgrade.js";
+import { oneStep, storeKinds, type TestRegistry } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
+import { SCHEMA_VERSION } from "./migrations.js";
 import type { Executor } from "./sql.js";
 import type { Store } from "./store.js";
 
 const SMALL = join(import.meta.dirname, "../../test/fixtures/store/small.jsonl");
 const DOWNGRADE = [
+  ...UNDO_V7,
   "DROP TABLE closure_dataset",
   "DROP TABLE dataset_count",
   "UPDATE ftl_meta SET value = '5' WHERE key = 'schema_version'",
 ];
 
 /** Turns the registry at `location` into a version 5 one. */
-async function downgrade(kind: "sqlite" | "postgres", location: string): Promise<void> {
-  if (kind === "sqlite") {
-    const db = new Database(location);
-    for (const sql of DOWNGRADE) db.exec(sql);
-    db.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(`SET search_path TO "${new URL(location).searchParams.get("schema")}"`);
-    for (const sql of DOWNGRADE) await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const downgrade = (kind: "sqlite" | "postgres", location: string): Promise<void> =>
+  runOn(kind, location, DOWNGRADE);
 
 const ex = (store: Store): Executor => (store as unknown as { ex: Executor }).ex;
 
@@ -89,7 +76,7 @@ describe.each(kinds)("upgrading a version 5 registry (%s)", (name, make) => {
     await downgrade(name === "SQLite" ? "sqlite" : "postgres", location);
     const upgraded = await openStore(location);
     try {
-      expect((await upgraded.stats()).schemaVersion).toBe(6);
+      expect((await upgraded.stats()).schemaVersion).toBe(SCHEMA_VERSION);
       expect(rows.length).toBeGreaterThan(10);
       expect(sortedDatasetRows(await storedDatasetRows(ex(upgraded)))).toEqual(rows);
       expect(await storedDatasetCounts(ex(upgraded))).toEqual(counts);

@@ -1,6 +1,7 @@
 import { POSTGRES_V3, SQLITE_V3 } from "./migration-3.js";
 import { POSTGRES_V5, SQLITE_V5 } from "./migration-5.js";
 import { POSTGRES_V6, SQLITE_V6 } from "./migration-6.js";
+import { POSTGRES_V7, SQLITE_V7 } from "./migration-7.js";
 
 /**
  * Versioned schema migrations, one list per dialect. A migration is never edited once released: changes go
@@ -14,16 +15,17 @@ export interface Migration {
 }
 
 /** The schema version this ftl writes and understands. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * Tables (both dialects):
  * - `model(id, name, anonymous)`, `dataset(id, name)`: integer ids for every name, unique names (in SQLite
  *   since version 2 through the index `model_name`, so that a bulk load can drop it and build it sorted).
- * - `document(id, hkey, hash, source, subject, added_at, current, body)`: every document ever added, once per
+ * - `document(id, hkey, hash, source, subject, added_at, current)`: every document ever added, once per
  *   (content hash, source); `hkey` is the hash's first 52 bits as an integer, a small index key (the writer
  *   checks hash and source, under its lock). `current` marks the latest one per (subject, source). History is
- *   never deleted.
+ *   never deleted. Its body (canonical JSON) is in `document_body(id, body)` since version 7 (before, a column
+ *   of `document`), so that document rows stay small.
  * - `step(id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)`:
  *   the steps of current documents.
  * - `edge(parent, child, step, relation)`: the model graph (input model → output model, per step), indexed
@@ -89,6 +91,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   SQLITE_V5,
   SQLITE_V6,
+  SQLITE_V7,
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -134,6 +137,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   POSTGRES_V5,
   POSTGRES_V6,
+  POSTGRES_V7,
 ];
 
 /** The message for a database written by a newer ftl. */

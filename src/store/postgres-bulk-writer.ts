@@ -60,7 +60,8 @@ export class PgBulk {
     const t = {
       model: new CopyRows("model (id, name, anonymous)"),
       dataset: new CopyRows("dataset (id, name)"),
-      document: new CopyRows("document (id, hkey, hash, source, subject, added_at, current, body)"),
+      document: new CopyRows("document (id, hkey, hash, source, subject, added_at, current)"),
+      body: new CopyRows("document_body (id, body)"),
       step: new CopyRows(
         "step (id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)",
       ),
@@ -81,7 +82,8 @@ export class PgBulk {
       this.hkeys.add(hkey);
       const subject = model(plan.subject);
       this.subjects.add(subject);
-      t.document.add(id, hkey, plan.hash, source, subject, addedAt, 1, plan.body);
+      t.document.add(id, hkey, plan.hash, source, subject, addedAt, 1);
+      t.body.add(id, plan.body);
       for (const step of plan.steps) {
         const stepId = ++this.lastStep;
         const output = model(step.output);

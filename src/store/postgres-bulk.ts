@@ -35,6 +35,7 @@ const BULK_TABLES = [
   "model",
   "dataset",
   "document",
+  "document_body",
   "step",
   "edge",
   "step_dataset",

@@ -158,9 +158,12 @@ async function insertDocuments(
   const documentIds = await allocate(client, "document", fresh.length);
   await client.query(
     // Rows as one JSON parameter: far cheaper than pg's array literals for long, quote-heavy text.
-    `INSERT INTO document (id, hkey, hash, source, subject, added_at, current, body)
-     SELECT (r->>0)::integer, (r->>1)::bigint, r->>2, r->>3, (r->>4)::integer, r->>5, (r->>6)::integer, r->>7
-     FROM jsonb_array_elements($1::jsonb) AS r`,
+    `WITH rows AS (SELECT r FROM jsonb_array_elements($1::jsonb) AS r),
+     inserted AS (
+       INSERT INTO document (id, hkey, hash, source, subject, added_at, current)
+       SELECT (r->>0)::integer, (r->>1)::bigint, r->>2, r->>3, (r->>4)::integer, r->>5, (r->>6)::integer FROM rows
+     )
+     INSERT INTO document_body (id, body) SELECT (r->>0)::integer, r->>7 FROM rows`,
     [
       JSON.stringify(
         fresh.map((f, i) => [

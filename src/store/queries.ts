@@ -159,8 +159,8 @@ export async function documentsFor(ex: Executor, id: string): Promise<DocumentsR
     current: number;
     body: string;
   }>(
-    `SELECT d.hash AS hash, d.source AS source, d.added_at AS added_at, d.current AS current, d.body AS body
-FROM document d JOIN model m ON m.id = d.subject WHERE m.name = ? ORDER BY d.id`,
+    `SELECT d.hash AS hash, d.source AS source, d.added_at AS added_at, d.current AS current, b.body AS body
+FROM document d JOIN model m ON m.id = d.subject JOIN document_body b ON b.id = d.id WHERE m.name = ? ORDER BY d.id`,
     [id],
   );
   const documents: StoredDocument[] = rows.map((r) => ({

@@ -19,6 +19,7 @@ export class SqliteBulkWriter {
   private lastStep = 0;
   private readonly model: RowInserter;
   private readonly document: RowInserter;
+  private readonly body: RowInserter;
   private readonly step: RowInserter;
   private readonly edge: RowInserter;
   private readonly stepDataset: RowInserter;
@@ -28,9 +29,10 @@ export class SqliteBulkWriter {
     this.model = new RowInserter(db, "model (id, name, anonymous)", 3);
     this.document = new RowInserter(
       db,
-      "document (id, hkey, hash, source, subject, added_at, current, body)",
-      8,
+      "document (id, hkey, hash, source, subject, added_at, current)",
+      7,
     );
+    this.body = new RowInserter(db, "document_body (id, body)", 2);
     this.step = new RowInserter(
       db,
       "step (id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)",
@@ -71,7 +73,8 @@ export class SqliteBulkWriter {
     integrity: (documentId: number) => void,
   ): number {
     const documentId = ++this.lastDocument;
-    this.document.add(documentId, row.hkey, plan.hash, row.source, row.subject, row.addedAt, 1, plan.body);
+    this.document.add(documentId, row.hkey, plan.hash, row.source, row.subject, row.addedAt, 1);
+    this.body.add(documentId, plan.body);
     const model = (name: string): number => this.modelId(name, plan.models.get(name) ?? false).id;
     for (const step of plan.steps) {
       const output = model(step.output);
@@ -91,7 +94,7 @@ export class SqliteBulkWriter {
 
   /** Writes the collected rows (at the end of a batch, and before anything reads the tables). */
   flush(): void {
-    for (const inserter of [this.model, this.document, this.step, this.edge, this.stepDataset, this.claim])
+    for (const inserter of [this.model, this.document, this.body, this.step, this.edge, this.stepDataset, this.claim])
       inserter.flush();
   }
 }

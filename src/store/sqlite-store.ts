@@ -165,9 +165,10 @@ class SqliteStore implements Store {
       return result;
     }
     const inserted = this.prepare(
-      "INSERT INTO document (hkey, hash, source, subject, added_at, current, body) VALUES (?, ?, ?, ?, ?, 1, ?)",
-    ).run(hkey, plan.hash, source, subject.id, addedAt, plan.body);
+      "INSERT INTO document (hkey, hash, source, subject, added_at, current) VALUES (?, ?, ?, ?, ?, 1)",
+    ).run(hkey, plan.hash, source, subject.id, addedAt);
     const documentId = Number(inserted.lastInsertRowid);
+    this.prepare("INSERT INTO document_body (id, body) VALUES (?, ?)").run(documentId, plan.body);
     result.status = "added";
     if (!subject.created) {
       const older = this.prepare(

@@ -219,12 +219,12 @@ describe("ftl query and ftl tree", () => {
     const newer = freshDb();
     await ftl(["add", EXAMPLES[0] as string, "--db", newer]);
     const raw = new Database(newer);
-    raw.prepare("UPDATE ftl_meta SET value = '7' WHERE key = 'schema_version'").run();
+    raw.prepare("UPDATE ftl_meta SET value = '8' WHERE key = 'schema_version'").run();
     raw.close();
     const result = await ftl(["query", "ancestors", "HuggingFaceH4/zephyr-7b-beta", "--db", newer]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      `registry schema version 7 is newer than this ftl understands (up to ${SCHEMA_VERSION})`,
+      `registry schema version 8 is newer than this ftl understands (up to ${SCHEMA_VERSION})`,
     );
   });
 });
