@@ -15,9 +15,16 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** How deep a folder is searched. */
 export const MAX_DEPTH = 3;
 
-/** File names read from a folder (recipes are recognised by content among the YAML files). */
+/**
+ * File names read from a folder (recipes are recognised by content among the YAML files). Names may be in any
+ * script (`2025-10-29_SO8T_日本語特化ファインチューニング完了レポート.md`). A JSON file other than the trainer's own is
+ * read when its name says it holds training arguments (`qwen1.5-7b-dpo-qlora.json`, `sft.json`, `train_args.json`:
+ * Firefly's `train_args/` layout); other JSON in a folder (tokenizers, data) is not a config.
+ */
 const FOLDER_FILES =
-  /^(readme(?:\.md)?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\w.-]+\.ya?ml|[\w.-]+\.sh|[\w.-]+\.mdx?)$/i;
+  /^(readme(?:\.md)?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
+const TRAINING_JSON =
+  /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train)\.json$/i;
 const SKIP_DIRS = /^(\.git|node_modules|__pycache__|\.cache|wandb|runs|logs|global_step\d+)$/i;
 const CHECKPOINT_DIR = /^checkpoint-(\d+)$/i;
 
@@ -156,7 +163,7 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected, roo
       if (depth < MAX_DEPTH) walk(path, depth + 1, seen, out, top);
       continue;
     }
-    if (!FOLDER_FILES.test(name)) continue;
+    if (!FOLDER_FILES.test(name) && !TRAINING_JSON.test(name)) continue;
     const target = realTarget(path);
     if (target !== undefined && !inside(top, target)) {
       out.warnings.push({

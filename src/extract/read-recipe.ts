@@ -23,6 +23,8 @@ export type RecipeKind =
 /** Recognises a recipe by its keys; undefined when the object is no recipe ftl knows. */
 export function recipeKind(obj: Obj): RecipeKind | undefined {
   if ("merge_method" in obj || ("slices" in obj && Array.isArray(obj.slices))) return "mergekit";
+  // mergekit-evolve: the merge sits under `genome:` (models, merge_method, base_model); `tasks:` are its fitness tests.
+  if (isObj(obj.genome) && "merge_method" in obj.genome) return "mergekit";
   if (Array.isArray(obj.experts) && obj.experts.some((e) => isObj(e) && "source_model" in e))
     return "mergekit";
   if ("parent_id" in obj && "variants" in obj) return "gguf-manifest";
@@ -127,6 +129,8 @@ function quantBits(obj: Obj, step: StepFacts, file: string, lines: Map<string, n
   return bits;
 }
 
+const TRAIN_MODES = new Set(["full", "lora", "qlora"]);
+
 function readTrainingRecipe(
   kind: RecipeKind,
   obj: Obj,
@@ -193,6 +197,16 @@ function readTrainingRecipe(
       const key = obj.use_peft !== undefined ? "use_peft" : obj.use_qlora === true ? "use_qlora" : "use_lora";
       const p = bits === 4 || obj.use_qlora === true ? "qlora" : obj.use_dora === true ? "dora" : "lora";
       parameterize(step, p, file, key, lines.get(key));
+    } else if (TRAIN_MODES.has(str(obj.train_mode)?.toLowerCase() ?? "")) {
+      // Firefly's train args: `train_mode: full | lora | qlora`.
+      const mode = str(obj.train_mode)?.toLowerCase() as Parameterization;
+      parameterize(
+        step,
+        mode === "lora" && bits === 4 ? "qlora" : mode,
+        file,
+        "train_mode",
+        lines.get("train_mode"),
+      );
     } else if (obj.use_peft === false || obj.use_lora === false) {
       const key = obj.use_peft === false ? "use_peft" : "use_lora";
       parameterize(step, "full", file, key, lines.get(key));
@@ -246,7 +260,7 @@ export function readRecipe(
 ): void {
   switch (kind) {
     case "mergekit":
-      readMergekit(obj, file, text, out);
+      readMergekit(isObj(obj.genome) && "merge_method" in obj.genome ? obj.genome : obj, file, text, out);
       return;
     case "llama-factory-export":
       readFactoryExport(obj, file, text, out);

@@ -49,6 +49,9 @@ export function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map
       if (id !== "datasets")
         push(`dataset_mixture.${id}`, { id, ...(typeof w === "number" ? { weight: w } : {}) });
   }
+  // The training file of transformers' example scripts (`run_clm.py --train_file`) and of Firefly's train args.
+  const trainFile = str(obj.train_file);
+  if (trainFile) push("train_file", { id: trainFile });
   const name = str(obj.dataset_name);
   if (name)
     push("dataset_name", {

@@ -90,6 +90,11 @@ export function statedObjective(obj: Record<string, unknown>): RecipeObjective |
     return fromVariant("rl", rl, AXOLOTL_RL);
   }
   if (loss) return fromVariant(lossField, loss, LOSS_VARIANTS);
+  // Firefly's train args (`task_type: dpo`, `pretrain`, `sft`). PEFT's `task_type: CAUSAL_LM` is not an objective,
+  // so only an objective word is taken.
+  const task = lower(obj.task_type);
+  const byTask = task ? OBJECTIVE_WORDS[task] : undefined;
+  if (byTask) return { objective: byTask, field: "task_type" };
   return undefined;
 }
 

@@ -151,6 +151,23 @@ const KNOWN: readonly KnownModel[] = [
   { id: "LGAI-EXAONE/EXAONE-3.5-2.4B-Instruct" },
   { id: "google/mt5-small", aliases: ["mT5-small"] },
   { id: "google/mt5-base", aliases: ["mT5-base"] },
+  // Chinese chat and base models that zh READMEs name without their org (dev l3-ne-zh-zeronlp-*: "使用的模型是
+  // `baichuan2-7b-chat`", "internlm-7b"). Each id is its own source.
+  { id: "baichuan-inc/Baichuan2-7B-Chat" },
+  { id: "baichuan-inc/Baichuan2-13B-Chat" },
+  { id: "internlm/internlm-7b", aliases: ["InternLM-7B"] },
+  { id: "internlm/internlm-chat-7b" },
+  { id: "internlm/internlm-20b" },
+  { id: "Qwen/Qwen-7B" },
+  { id: "Qwen/Qwen-7B-Chat" },
+  { id: "Qwen/Qwen-14B-Chat" },
+  { id: "Qwen/Qwen3-0.6B" },
+  { id: "Qwen/Qwen3-1.7B" },
+  { id: "Qwen/Qwen3-4B" },
+  { id: "Qwen/Qwen3-8B" },
+  { id: "Qwen/Qwen3-14B" },
+  { id: "Qwen/Qwen3-32B" },
+  { id: "Qwen/Qwen3-4B-Thinking-2507" },
 ];
 
 /** Confidence of a resolution by this table: the name may mean a sibling (a chat or instruct variant). */

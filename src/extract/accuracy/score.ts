@@ -114,12 +114,17 @@ function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unkn
         ? [{ value: s.adapter.rank, confidence: src(s, "adapter.rank") }]
         : [],
     ),
+    // The merge's base (mergekit `base_model`: the shared layers of a MoE, the reference of task vectors) is a
+    // parent too (LABELING.md: "all parents of a merge"), counted once when it is also among the inputs.
     mergeParents: steps.flatMap((s) =>
       s.kind === "merge"
         ? [
             ...(s.inputs?.models ?? []).flatMap((m, i) =>
               m.id ? [{ value: m.id, confidence: src(s, `inputs.models[${i}]`) }] : [],
             ),
+            ...(s.baseModel?.id && !(s.inputs?.models ?? []).some((m) => m.id === s.baseModel?.id)
+              ? [{ value: s.baseModel.id, confidence: src(s, "baseModel") }]
+              : []),
           ]
         : [],
     ),

@@ -49,6 +49,8 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "基座模型", side: "after", label: true, confidence: 0.8 },
   // zh — dev k-ne-zh-panbinghong-lf-qwen25-05b-paths: "- 模型路径 : /root/autodl-tmp/xinference/modelscope/hub/qwen/Qwen2___5-0___5B-Instruct"
   { text: "模型路径", side: "after", label: true, path: true, confidence: 0.7 },
+  // zh — dev l3-ne-zh-zeronlp-baichuan2-7b-chat-dpo-lora: "2. 使用的模型是`baichuan2-7b-chat`" (a label: 是 separates)
+  { text: "使用的模型", side: "after", label: true, confidence: 0.7 },
   // zh — issue 6 ("X 微调而来", "底座模型"); no card collected yet
   { text: "微调而来", side: "before", fineTune: true, confidence: 0.8 },
   { text: "底座模型", side: "after", label: true, confidence: 0.8 },
@@ -71,6 +73,9 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   // ko — sanguk-project/master model/gemma-7b-r16-master/README.md: "이 모델은 Google의 Gemma-7B를 기반으로 LoRA(…) 기법을
   //      사용하여 fine-tuning된 모델입니다", "**베이스 모델:** google/gemma-7b"
   { text: "기반으로", side: "before", needsVerb: true, confidence: 0.8 },
+  // ko — dev l3-qnt-ko-qwen25-kowiki-gguf-ollama (teddylee777/langserve_ollama): "Qwen2.5 7B 베이스 한국어 파인튜닝 모델";
+  //      the same repo's Llama-3-Open-Ko-8B/README.md: "Llama-3 8B 베이스 한국어 파인튜닝 모델"
+  { text: "베이스", side: "before", needsVerb: true, confidence: 0.7 },
   { text: "베이스 모델", side: "after", label: true, confidence: 0.8 },
   { text: "기반 모델", side: "after", label: true, confidence: 0.8 },
   // ko — issue 6 ("X를 파인튜닝한 모델"); no card collected yet
