@@ -12,8 +12,10 @@ import { type Block, replaceLinks } from "./markdown.js";
 import { arrowChain, type Mention, mentions, objectiveMentions, sentenceSteps } from "./read-prose.js";
 
 // The spaces, colons and stars after `finetuned from model` are grouped so that no two `\s*` are adjacent.
+// `scripts to fine-tune the X model`, `we fine-tune X`, `fine-tuning X on …` (isalnikow86/Lami-LoRA README, dev
+// l3-card-leolm-7b-klexikon-lora-readme: "scripts to fine-tune the LeoLM/leo-hessianai-7b model using articles").
 const BASE_PHRASE =
-  /(?:fine-?tuned version of|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed from|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+  /(?:fine-?tuned version of|\bto fine-?tune|\bwe fine-?tune|fine-?tunes|\bfine-?tuning|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed from|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 
 /**
  * The objective a heading names (`Training hyperparameters (DPO)`), if any: the innermost heading that names one.
@@ -110,7 +112,11 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
   sentenceBases(sentence, found, block, state);
   if (/\b(results?|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
   sentenceDatasets(sentence, found, block, state);
-  if (/fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of/i.test(sentence))
+  if (
+    /fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of|\b(?:to|we) fine-?tune\b/i.test(
+      sentence,
+    )
+  )
     state.genericFineTune ??= block.line;
   sentenceSettings(sentence, block, state);
   const chain = arrowChain(sentence, file, block.line);

@@ -80,6 +80,9 @@ export const DATASET_WORDS: readonly string[] = [
   "データセット",
   "学習データ",
   "用データ",
+  // ja — dev l3-ne-ja-so8t-qwen25-ollama-finetune-report: "- **データファイル**: data/japanese_complex_dataset.jsonl"
+  "データファイル",
+  "データセットファイル",
   // ko — dev c-ne-ko-ohlora-v4-kanana-lora-report: "* 학습 데이터셋\n  * [OhLoRA_fine_tuning_v4.csv](…)";
   //      dev c-ne-ko-denji-kanana-qlora-readme: "학습 데이터 예시는 /data/denji.jsonl에 포함되어 있습니다."
   "데이터셋",

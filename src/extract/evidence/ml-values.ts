@@ -65,8 +65,15 @@ function onlyLabel(text: string, label: string): boolean {
   return rest.length <= label.length + 3;
 }
 
-/** Headings of a card's training-data section: a dataset word, or English `training data`. */
-const DATA_HEADING = /training data|train data|datasets?\b/i;
+/**
+ * Headings of a card's training-data section: a dataset word, English `training data`, or a data word of another
+ * language (`## 数据介绍`, dev l3-ne-zh-zeronlp-internlm-7b-sft-lora) — only Hub dataset links and Hub ids are taken
+ * under it.
+ */
+const OTHER_DATA_HEADING = /数据|データ|데이터|данные|datos|dados|données|daten/i;
+const DATA_HEADING = new RegExp(`training data|train data|datasets?\\b|${OTHER_DATA_HEADING.source}`, "i");
+/** A short label before an item's value (`* **名称**: krisfu/delicate_medical_r1_data`, dev l3-ne-zh-qwen3-06b-medical-modelscope). */
+const ITEM_LABEL = /^[*_\s]*[^\s:：*_]{1,12}[*_\s]*[:：]\s*/;
 
 /**
  * An item under a training-data heading that starts with a Hub id (`` - `deepvk/LLaVA-Instruct-ru` — instruction
@@ -77,14 +84,21 @@ function headingItem(block: Block, state: CardState, lower: string): void {
   const headingLower = heading.toLowerCase();
   if (!DATA_HEADING.test(heading) && !DATASET_WORDS.some((w) => headingLower.includes(w))) return;
   if (NOT_TRAINING.test(headingLower) || NOT_TRAINING.test(lower)) return;
-  const ref = refAfter(block.text, 0);
+  if (block.type !== "item") {
+    // The one dataset link of a paragraph under another language's data heading (`## 数据介绍` / `这里分享一下我的
+    // 数据[https://huggingface.co/datasets/x/y](…)`); an English `## Datasets` section often lists resources instead.
+    const links = OTHER_DATA_HEADING.test(heading) ? datasetLinks(block.text) : [];
+    if (links.length === 1) addDataset(state, links[0], block.line, 0.7);
+    return;
+  }
+  const ref = refAfter(block.text, ITEM_LABEL.exec(block.text)?.[0].length ?? 0);
   if (ref?.kind === "hub" || ref?.kind === "dataset") addDataset(state, ref, block.line, 0.7);
 }
 
 export function readDatasets(blocks: Block[], b: number, state: CardState, lower: string): void {
   const block = blocks[b] as Block;
   const text = block.text;
-  if (block.type === "item") headingItem(block, state, lower);
+  if (block.type === "item" || block.type === "prose") headingItem(block, state, lower);
   for (const m of matches(DATASET, lower)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -182,19 +196,20 @@ const cells = (row: string) =>
     .split("|")
     .map((c) => c.replace(/[*`]/g, "").trim().toLowerCase());
 
-/** Hub dataset links in a table cell, Markdown or HTML (`<a href="https://huggingface.co/datasets/org/name">`). */
+/**
+ * Hub dataset links in a table cell or a block, Markdown or HTML (`<a href="https://huggingface.co/datasets/org/name">`),
+ * and ModelScope's (`https://modelscope.cn/datasets/krisfu/delicate_medical_r1_data`, the same `org/name` form).
+ */
 function datasetLinks(cell: string): Ref[] {
   const out: Ref[] = [];
-  for (
-    let at = cell.indexOf("huggingface.co/datasets/");
-    at !== -1;
-    at = cell.indexOf("huggingface.co/datasets/", at + 1)
-  ) {
-    let end = at;
-    while (end < cell.length && end - at < 300 && !/[\s"'<>)\]]/.test(cell[end] ?? "")) end++;
-    const hub = hubLink(`https://${cell.slice(at, end)}`);
-    if (hub?.kind === "dataset") out.push({ value: hub.id, kind: "dataset", start: at, end });
-  }
+  for (const host of ["huggingface.co/datasets/", "modelscope.cn/datasets/"])
+    for (let at = cell.indexOf(host); at !== -1; at = cell.indexOf(host, at + 1)) {
+      let end = at;
+      while (end < cell.length && end - at < 300 && !/[\s"'<>)\]]/.test(cell[end] ?? "")) end++;
+      const hub = hubLink(`https://huggingface.co/datasets/${cell.slice(at + host.length, end)}`);
+      if (hub?.kind === "dataset" && !out.some((r) => r.value === hub.id))
+        out.push({ value: hub.id, kind: "dataset", start: at, end });
+    }
   return out;
 }
 
