@@ -15,6 +15,9 @@ const PUBLISHED = phraseRegex([
   // zh — dev j-ne-zh-gzh-writing-qwen25-7b-qlora-readme: "微调后的 LoRA 适配器已发布至 HuggingFace：**https://huggingface.co/…**"
   "已发布至",
   "已发布到",
+  // zh — dev l3-ne-zh-zeronlp-internlm-7b-sft-lora: "经过sft之后的模型，可以在这里下载[yuanzhoulvpi/…](https://huggingface.co/…)"
+  "之后的模型，可以在这里下载",
+  "后的模型，可以在这里下载",
   // zh — dev j-ne-zh-twmed-gemma3-taide-qlora-readme: "首次使用前須在[模型頁](https://huggingface.co/…)同意條款"
   "模型頁",
   "模型页",

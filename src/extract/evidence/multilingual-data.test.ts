@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { CardState } from "../card-body.js";
 import { readCard } from "../read-card.js";
 import { readWith } from "./_test-card.js";
+import { readPublishedSelf } from "./ml-self-id.js";
 import { readMultilingual } from "./multilingual.js";
 
 const read = (text: string): CardState => readWith(readMultilingual, text);
@@ -60,5 +61,15 @@ describe("datasets", () => {
       "## Datasets\n\nSee [a](https://huggingface.co/datasets/x/a) and [b](https://huggingface.co/datasets/x/b).\n",
     );
     expect(datasets(s)).toEqual([]);
+  });
+});
+
+describe("the published model", () => {
+  it("zh: 经过sft之后的模型，可以在这里下载[…](Hub link) (l3-ne-zh-zeronlp-internlm-7b-sft-lora)", () => {
+    const s = readWith(
+      readPublishedSelf,
+      "2. 经过sft之后的模型，可以在这里下载[yuanzhoulvpi/internlm-7b-lml-001](https://huggingface.co/yuanzhoulvpi/intermlm-7b-lml_001)\n",
+    );
+    expect(s.statedSubject?.value).toBe("yuanzhoulvpi/intermlm-7b-lml_001");
   });
 });
