@@ -6,13 +6,12 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { type ApiTokens, apiTokens } from "./api-tokens.js";
-import { COUNTS_VERSION, RECOUNT_STATEMENTS } from "./closure.js";
 import { type IntegrityIndex, integrityIndex } from "./integrity-index.js";
 import type { StoreLocation } from "./location.js";
-import { newerSchemaMessage, POSTGRES_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { type PlannedInput, planDocument } from "./plan.js";
 import { bulkPending, enterPgBulk, finishPgBulk } from "./postgres-bulk.js";
 import type { PgBulk } from "./postgres-bulk-writer.js";
+import { connectionError, finishPending, migrate } from "./postgres-open.js";
 import { writeBatch } from "./postgres-write.js";
 import * as q from "./queries.js";
 import { search } from "./search.js";
@@ -26,60 +25,7 @@ const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Statistics of the registry's own tables only (a bare ANALYZE would visit the whole database). */
 const ANALYZE =
-  "ANALYZE model, dataset, document, step, edge, step_dataset, license_claim, closure, tree_count, closure_dataset, dataset_count";
-
-function connectionError(location: Location, error: unknown): StoreError {
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === "3D000" || code === "28000" || code === "28P01")
-    return new StoreError("cannot-open", `${location.display}: ${message}`);
-  return new StoreError(
-    "unreachable",
-    `${location.display}: cannot connect to PostgreSQL (${code ?? message}); is the server running?`,
-  );
-}
-
-async function migrate(client: pg.PoolClient, location: Location): Promise<number> {
-  await client.query("BEGIN");
-  try {
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('ftl-migrate:' || current_schema()))");
-    const tables = await client.query<{ name: string }>(
-      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",
-    );
-    const names = tables.rows.map((r) => r.name);
-    if (names.length > 0 && !names.includes("ftl_meta"))
-      throw new StoreError(
-        "not-a-registry",
-        `${location.display}: the schema has tables but is not an ftl registry (no ftl_meta); use ?schema=NAME`,
-      );
-    await client.query("CREATE TABLE IF NOT EXISTS ftl_meta (key text PRIMARY KEY, value text NOT NULL)");
-    const row = await client.query<{ value: string }>(
-      "SELECT value FROM ftl_meta WHERE key = 'schema_version'",
-    );
-    const found = row.rows[0] === undefined ? 0 : Number(row.rows[0].value);
-    if (found > SCHEMA_VERSION)
-      throw new StoreError("newer-schema", newerSchemaMessage(location.display, found));
-    for (const migration of POSTGRES_MIGRATIONS) {
-      if (migration.version <= found) continue;
-      for (const statement of migration.statements) await client.query(statement);
-      await client.query(
-        "INSERT INTO ftl_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [String(migration.version)],
-      );
-    }
-    // Counts kept before the per-bit rows existed (closure.ts) are recounted once.
-    const counts = await client.query<{ value: string }>(
-      "SELECT value FROM ftl_meta WHERE key = 'tree_count_version'",
-    );
-    if (counts.rows[0]?.value !== COUNTS_VERSION)
-      for (const sql of RECOUNT_STATEMENTS) await client.query(sql);
-    await client.query("COMMIT");
-    return Math.max(found, SCHEMA_VERSION);
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  }
-}
+  "ANALYZE model, dataset, document, document_body, step, edge, step_dataset, license_claim, closure, tree_count, closure_dataset, dataset_count";
 
 class PostgresStore implements Store {
   readonly kind = "postgres" as const;
@@ -248,22 +194,6 @@ class PostgresStore implements Store {
     this.closed = true;
     await this.finishBulk().catch(() => undefined);
     await this.pool.end();
-  }
-}
-
-/** Finishes a pending bulk load in a transaction of its own, under the write lock. */
-async function finishPending(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('ftl-write:' || current_schema()))");
-    await finishPgBulk(client);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
   }
 }
 

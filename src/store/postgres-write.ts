@@ -7,19 +7,9 @@
 import type pg from "pg";
 import { recomputeStatements, stepBits } from "./closure.js";
 import { hashKey, type PlannedInput, RELATION_CODES, stepValues } from "./plan.js";
+import { type Fresh, insertClaims, insertIntegrity, type Live, type Names } from "./postgres-write-rows.js";
 import { numberedPlaceholders } from "./sql.js";
 import type { AddResult } from "./store.js";
-
-interface Fresh extends PlannedInput {
-  index: number;
-  current: boolean;
-}
-
-/** The ids of the batch's model and dataset names (created when new). */
-interface Names {
-  modelId: (name: string) => number;
-  datasetIds: Map<string, number>;
-}
 
 /** Brings the closure and the counts up to date after the edges into `changed` models changed (closure.ts). */
 async function recomputeClosure(client: pg.PoolClient, changed: readonly number[]): Promise<void> {
@@ -182,8 +172,6 @@ async function insertDocuments(
   return documentIds;
 }
 
-type Live = { f: Fresh; documentId: number }[];
-
 /** The current documents' steps, edges and step datasets; returns the models that gained edges. */
 async function insertSteps(
   client: pg.PoolClient,
@@ -227,77 +215,6 @@ async function insertSteps(
       [stepDatasets.map((s) => s[0]), stepDatasets.map((s) => s[1])],
     );
   return changed;
-}
-
-async function insertClaims(
-  client: pg.PoolClient,
-  live: Live,
-  { modelId, datasetIds }: Names,
-): Promise<void> {
-  const claims = live.flatMap(({ f, documentId }) => [
-    ...f.plan.modelLicenses.map((c) => ({ kind: 0, entity: modelId(c.entity), documentId, c })),
-    ...f.plan.datasetLicenses.map((c) => ({
-      kind: 1,
-      entity: datasetIds.get(c.entity) as number,
-      documentId,
-      c,
-    })),
-  ]);
-  if (claims.length === 0) return;
-  await client.query(
-    `INSERT INTO license_claim (kind, entity, document, license, license_name, license_link)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[])`,
-    [
-      claims.map((x) => x.kind),
-      claims.map((x) => x.entity),
-      claims.map((x) => x.documentId),
-      claims.map((x) => x.c.license),
-      claims.map((x) => x.c.licenseName ?? null),
-      claims.map((x) => x.c.licenseLink ?? null),
-    ],
-  );
-}
-
-/** The digests of the current documents and the signatures of all new ones. */
-async function insertIntegrity(
-  client: pg.PoolClient,
-  fresh: Fresh[],
-  documentIds: number[],
-  { modelId, datasetIds }: Names,
-): Promise<void> {
-  const digests = fresh.flatMap((f, i) =>
-    f.current
-      ? f.plan.digests.map((r) => [
-          r.value,
-          r.algorithm,
-          r.kind,
-          r.kind === 0 ? modelId(r.entity) : (datasetIds.get(r.entity) as number),
-          documentIds[i] as number,
-          r.stepId,
-          r.path,
-        ])
-      : [],
-  );
-  if (digests.length > 0)
-    await client.query(
-      `INSERT INTO artefact_digest (value, algorithm, kind, entity, document, step_id, path)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[])`,
-      [0, 1, 2, 3, 4, 5, 6].map((k) => digests.map((row) => row[k])),
-    );
-  const signed = fresh.flatMap((f, i) =>
-    f.signature ? [{ s: f.signature, id: documentIds[i] as number }] : [],
-  );
-  if (signed.length > 0)
-    await client.query(
-      `INSERT INTO document_signature (document, key_id, verified, envelope)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[])`,
-      [
-        signed.map((x) => x.id),
-        signed.map((x) => x.s.keyId ?? null),
-        signed.map((x) => (x.s.verified ? 1 : 0)),
-        signed.map((x) => x.s.envelope),
-      ],
-    );
 }
 
 /** Writes one batch (inside the caller's transaction); one result per input, in order. */
