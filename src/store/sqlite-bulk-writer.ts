@@ -27,11 +27,7 @@ export class SqliteBulkWriter {
 
   constructor(db: Db) {
     this.model = new RowInserter(db, "model (id, name, anonymous)", 3);
-    this.document = new RowInserter(
-      db,
-      "document (id, hkey, hash, source, subject, added_at, current)",
-      7,
-    );
+    this.document = new RowInserter(db, "document (id, hkey, hash, source, subject, added_at, current)", 7);
     this.body = new RowInserter(db, "document_body (id, body)", 2);
     this.step = new RowInserter(
       db,
@@ -94,7 +90,15 @@ export class SqliteBulkWriter {
 
   /** Writes the collected rows (at the end of a batch, and before anything reads the tables). */
   flush(): void {
-    for (const inserter of [this.model, this.document, this.body, this.step, this.edge, this.stepDataset, this.claim])
+    for (const inserter of [
+      this.model,
+      this.document,
+      this.body,
+      this.step,
+      this.edge,
+      this.stepDataset,
+      this.claim,
+    ])
       inserter.flush();
   }
 }
