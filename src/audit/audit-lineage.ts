@@ -15,7 +15,13 @@ import { chainTermFindings } from "./chain-terms.js";
 import { type Collected, type CollectOptions, collectAncestors } from "./collect-ancestors.js";
 import { completenessFindings, undeclaredFindings } from "./completeness-findings.js";
 import { driftFindings } from "./data-findings.js";
-import { type LicenseFile, licenseFileFindings, readLicenseFile } from "./license-file.js";
+import {
+  type LicenseFile,
+  licenseFileFindings,
+  PLACEHOLDER_LICENSES,
+  readLicenseFile,
+} from "./license-file.js";
+import { nonCommercialInProse } from "./license-text.js";
 import { reachFindings } from "./reach-findings.js";
 import type { AuditReport } from "./report.js";
 import { subjectFindings } from "./subject-findings.js";
@@ -41,6 +47,18 @@ export interface AuditOptions extends CollectOptions {
 const SYNTHETIC_DATA =
   /\b(?:trained|fine[- ]?tuned|finetuned)\b[^.\n]{0,20}\b(?:on|with)\b[^.\n]{0,30}\b(?:synthetic|generated|distilled)\b[^.\n]{0,30}\b(?:data|datasets?|examples|conversations)\b[^.\n]{0,60}/i;
 
+/** A model licence file (named for the weights) whose text no table knows but whose words say non-commercial. */
+function bespokeWeightsLicense(
+  doc: LineageDocument,
+  file: LicenseFile | undefined,
+  recognised: boolean,
+): { file: string; words: string } | undefined {
+  if (!file?.model || recognised || doc.subject.licenseName !== undefined) return undefined;
+  if (!PLACEHOLDER_LICENSES.has(doc.subject.license?.trim().toLowerCase() ?? "")) return undefined;
+  const words = nonCommercialInProse(file.text);
+  return words === undefined ? undefined : { file: file.file, words };
+}
+
 /** The document as the audit reads it: with the card's bases and prose datasets, and the shipped LICENSE. */
 async function readChain(doc: LineageDocument, options: AuditOptions) {
   const card = withOtherTexts(readCard(options.cardText ?? doc.description ?? ""), options.otherTexts ?? []);
@@ -48,13 +66,24 @@ async function readChain(doc: LineageDocument, options: AuditOptions) {
   const shipped = readLicenseFile(augmented.doc, options.licenseFile);
   // A LICENSE next to a Hub model card (front matter) that declares none is what its publisher ships the model
   // under; next to a project README it is often the code's, and only a note.
-  const shippedAsDeclared = shipped?.undeclared === true && card.modelCard === true;
+  // A licence file named for the model (`MODEL_LICENSE`, `LICENSE-WEIGHTS.md`) is the weights' licence wherever it is.
+  const shippedAsDeclared =
+    shipped?.undeclared === true && (card.modelCard === true || options.licenseFile?.model === true);
+  // A weights licence in no known text that says non-commercial or research-only (a bespoke agreement): the
+  // subject's licence is that file, read as non-commercial from its words.
+  const bespoke = bespokeWeightsLicense(augmented.doc, options.licenseFile, shipped !== undefined);
   const subjectDoc = shippedAsDeclared
     ? { ...augmented.doc, subject: { ...augmented.doc.subject, license: shipped.entry.id } }
-    : augmented.doc;
+    : bespoke
+      ? {
+          ...augmented.doc,
+          subject: { ...augmented.doc.subject, license: "other", licenseName: bespoke.file },
+        }
+      : augmented.doc;
+  const subjectProse = bespoke ? [...card.licenseLines, bespoke.words] : card.licenseLines;
   // Well-known datasets the card names only in prose go to a step that names no data.
   const proseData = withProseDatasets(subjectDoc, card.body);
-  const collected = await collectAncestors(proseData.doc, { ...options, subjectProse: card.licenseLines });
+  const collected = await collectAncestors(proseData.doc, { ...options, subjectProse });
   return { card, augmented, shipped, shippedAsDeclared, proseData, collected };
 }
 

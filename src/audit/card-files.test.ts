@@ -27,6 +27,41 @@ describe("cardFilesOf: what the audit reads in a folder", () => {
     expect(cardFilesOf(modelCard, true).card).toBe(join(modelCard, "MODEL_CARD.md"));
   });
 
+  it("takes the lone top-level Markdown file as the card when there is no README", () => {
+    const lone = folder({ "koala.md": "# Koala\n", LICENSE: "MIT License\n", "docs/x.md": "x" });
+    expect(cardFilesOf(lone, true).card).toBe(join(lone, "koala.md"));
+    expect(cardFilesOf(folder({ "a.md": "a", "b.md": "b" }), true).card).toBeUndefined();
+  });
+
+  it("prefers a licence file named for the model or its weights over the plain LICENSE", () => {
+    const dir = folder({
+      "README.md": "# M\n",
+      LICENSE: "MIT License\n",
+      "weights/LICENSE-WEIGHTS.md": "solely for non-commercial research purposes\n",
+    });
+    expect(cardFilesOf(dir, true)).toMatchObject({
+      license: join(dir, "weights/LICENSE-WEIGHTS.md"),
+      licenseIsModel: true,
+    });
+    const glm = folder({
+      "README.md": "# M\n",
+      LICENSE: "MIT License\n",
+      MODEL_LICENSE: "The ChatGLM-6B License\n",
+    });
+    expect(cardFilesOf(glm, true).license).toBe(join(glm, "MODEL_LICENSE"));
+  });
+
+  it("reads a bespoke weights licence that says non-commercial as the subject's own licence", async () => {
+    const dir = folder({
+      "README.md": "# Emotion recogniser\n\nWeights download: see below.\n",
+      LICENSE: "MIT License\n",
+      "weights/LICENSE-WEIGHTS.md":
+        "# License Agreement for Model Weights\n\nThe Licensor grants the User a licence to use the Weights solely for non-commercial research purposes.\n",
+    });
+    const report = JSON.parse((await ftl(["audit", dir, "--json"])).stdout);
+    expect(report.verdict.level).toBe("not-allowed");
+  });
+
   it("reads a second card and training scripts too, but not other files", () => {
     const dir = folder({
       "README.md": "# M\n",

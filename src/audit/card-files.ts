@@ -15,6 +15,11 @@ export interface CardFiles {
   others: string[];
   /** The LICENSE file next to the card (or at the folder's top), if any. */
   license?: string;
+  /**
+   * True when that file is named for the model (`MODEL_LICENSE`, `LICENSE-WEIGHTS.md`, `…_LICENSE_AGREEMENT.txt`):
+   * the weights' licence even next to a project README, whose plain LICENSE is often the code's.
+   */
+  licenseIsModel?: boolean;
 }
 
 const CARD_EXT = /\.(?:md|mdx|markdown)$/i;
@@ -25,6 +30,9 @@ const isCardName = (name: string): boolean =>
   CARD_STEM.test(name) && (CARD_NAME_EXT.test(name) || !name.slice(1).includes("."));
 const SCRIPT = /\.(?:sh|py)$/i;
 const LICENSE_NAMES = ["LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "license"];
+/** A licence file named for the model or its weights: `MODEL_LICENSE`, `LICENSE-MODEL`, `LICENSE-WEIGHTS.md`. */
+const MODEL_LICENSE_NAME =
+  /^(?:model|weights?)[_-]licen[cs]e(?:[_-]agreement)?(?:\.(?:md|txt))?$|^licen[cs]e[_-](?:model|weights?)(?:\.(?:md|txt))?$/i;
 const SKIP_DIRS = new Set([".git", "node_modules", "__pycache__", ".venv", "venv"]);
 /** Bounds on what a folder may make the audit read. */
 const MAX_DEPTH = 3;
@@ -87,10 +95,16 @@ export function cardFilesOf(path: string, isDirectory: boolean): CardFiles {
     .map((rel) => ({ rel, rank: cardRank(rel) }))
     .filter((c): c is { rel: string; rank: number } => c.rank !== undefined)
     .sort((a, b) => a.rank - b.rank);
-  const card = ranked[0]?.rel;
+  const card = ranked[0]?.rel ?? loneMarkdown(files);
   const otherCards = files.filter((rel) => rel !== card && isCardName(basename(rel)));
   const scripts = files.filter((rel) => SCRIPT.test(rel));
-  const license = card !== undefined ? licenseNear(join(path, dirname(card))) : undefined;
+  const modelLicense = files.find((rel) => depthOf(rel) <= 1 && MODEL_LICENSE_NAME.test(basename(rel)));
+  const license =
+    modelLicense !== undefined
+      ? join(path, modelLicense)
+      : card !== undefined
+        ? licenseNear(join(path, dirname(card)))
+        : undefined;
   return {
     ...(card !== undefined ? { card: join(path, card) } : {}),
     others: [...otherCards, ...scripts]
@@ -98,7 +112,14 @@ export function cardFilesOf(path: string, isDirectory: boolean): CardFiles {
       .filter((p) => sizeOf(p) <= MAX_OTHER_BYTES)
       .slice(0, MAX_OTHERS),
     ...(license ? { license } : {}),
+    ...(modelLicense !== undefined ? { licenseIsModel: true } : {}),
   };
+}
+
+/** A folder with no README or MODEL_CARD whose top holds exactly one Markdown file: that file is its card. */
+function loneMarkdown(files: readonly string[]): string | undefined {
+  const top = files.filter((rel) => depthOf(rel) === 0 && CARD_EXT.test(rel));
+  return top.length === 1 ? top[0] : undefined;
 }
 
 function sizeOf(path: string): number {

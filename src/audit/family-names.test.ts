@@ -33,11 +33,27 @@ describe("family names inside community ids (versioned: generation and size)", (
     ["openlm-research/open_llama_3b", "apache-2.0", "OpenLLaMA"],
     ["previewed-version-of-OpenLLaMA-3B", "apache-2.0", "OpenLLaMA"],
     ["sentence-transformers/paraphrase-MiniLM-L6-v2", "apache-2.0", "Sentence Transformers"],
+    ["TheBloke/Qwen1.5-0.5B-Chat-GGUF", "qwen-research", "Qwen1.5 0.5B/1.8B/4B"],
+    ["someone/Qwen1.5-4B-Chat-lora", "qwen-research", "Qwen1.5 0.5B/1.8B/4B"],
+    ["LLaMA 7B", "llama1", "LLaMA (version 1)"],
+    ["LLaMA", "llama1", "LLaMA (version 1, by its spelling)"],
+    ["Pythia-12b", "apache-2.0", "Pythia"],
+    ["BLOOMZ-7b1-mt", "bigscience-bloom-rail-1.0", "BLOOM / BLOOMZ"],
+    ["StarCoderBase-15B", "bigcode-openrail-m", "StarCoder"],
+    ["microsoft/codebert-base", "mit", "CodeBERT"],
   ])("%s → %s (%s), inferred", (id, license, family) => {
     const match = familyFor(id);
     expect(match?.license.id).toBe(license);
     expect(match?.entry.family).toBe(family);
     expect(match?.entry.official).toBe(false);
+  });
+
+  it("reads a bare LLaMA as the first release only in Meta's spelling of it", () => {
+    expect(familyFor("Llama")).toBeUndefined();
+    expect(familyFor("llama")).toBeUndefined();
+    expect(familyFor("LLaMA-Factory")).toBeUndefined();
+    expect(familyFor("Qwen/Qwen1.5-0.5B-Chat")?.license.id).toBe("qwen-research");
+    expect(familyFor("Qwen/Qwen1.5-7B-Chat")?.license.id).toBe("tongyi-qianwen");
   });
 
   it("reads a digit followed by a size as a size, not a Llama generation", () => {

@@ -21,7 +21,10 @@ export function licenseEntries(): readonly LicenseEntry[] {
   return LICENSES;
 }
 
-const families = FAMILIES.map((entry) => ({ entry, regex: new RegExp(entry.pattern, "i") }));
+const families = FAMILIES.map((entry) => ({
+  entry,
+  regex: new RegExp(entry.pattern, entry.caseSensitive ? "" : "i"),
+}));
 
 /** A model id matched to a well-known family. */
 export interface FamilyMatch {

@@ -14,6 +14,8 @@ export interface LicenseFile {
   text: string;
   /** Its name, as shown in findings (`LICENSE`). */
   file: string;
+  /** True when the file is named for the model (`MODEL_LICENSE`, `LICENSE-WEIGHTS.md`): the weights' licence. */
+  model?: boolean;
 }
 
 /** The licence a LICENSE file was recognised as. */
@@ -23,7 +25,16 @@ export interface ShippedLicense extends TextLicense {
   undeclared: boolean;
 }
 
-const PLACEHOLDERS = new Set(["license", "licence", "unknown", "none", "n/a", "other", ""]);
+/** What a card writes when it declares no licence (`license: license` is TRL's template placeholder). */
+export const PLACEHOLDER_LICENSES: ReadonlySet<string> = new Set([
+  "license",
+  "licence",
+  "unknown",
+  "none",
+  "n/a",
+  "other",
+  "",
+]);
 
 /** What the LICENSE file holds, if it is recognised. */
 export function readLicenseFile(
@@ -33,7 +44,7 @@ export function readLicenseFile(
   const found = file ? licenseOfFile(file.text) : undefined;
   if (!file || !found) return undefined;
   const written = doc.subject.license?.trim().toLowerCase() ?? "";
-  const undeclared = PLACEHOLDERS.has(written) && doc.subject.licenseName === undefined;
+  const undeclared = PLACEHOLDER_LICENSES.has(written) && doc.subject.licenseName === undefined;
   return { ...found, file: file.file, undeclared };
 }
 

@@ -29,6 +29,8 @@ const NAMED: readonly { pattern: RegExp; id: string | ((m: RegExpMatchArray) => 
   { pattern: /\bGemma Terms of Use\b/gi, id: "gemma" },
   { pattern: /\bQwen Research Licen[cs]e/gi, id: "qwen-research" },
   { pattern: /\bTongyi Qianwen Licen[cs]e/gi, id: "tongyi-qianwen" },
+  { pattern: /\bYi Series Models Community Licen[cs]e/gi, id: "yi-license" },
+  { pattern: /\bThe ChatGLM-6B Licen[cs]e/gi, id: "chatglm-6b" },
 ];
 
 function ccId(m: RegExpMatchArray): string {

@@ -101,8 +101,10 @@ export interface LicenseEntry {
 /** One well-known model family: which ids belong to it and the licence its official weights carry. */
 export interface FamilyEntry {
   family: string;
-  /** Regular expression over the model id (case-insensitive). */
+  /** Regular expression over the model id (case-insensitive unless `caseSensitive`). */
   pattern: string;
+  /** True when the family is told by its publisher's spelling (Meta wrote the first LLaMA so, later ones "Llama"). */
+  caseSensitive?: boolean;
   /** Knowledge-base licence id. */
   license: string;
   /** True when the pattern names the licensor's own organisation (the table is authoritative). */

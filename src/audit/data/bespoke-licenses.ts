@@ -2,7 +2,8 @@
  * Bespoke model licences added for issue 16, each read from its publisher's own card or licence page: the
  * original LLaMA's non-commercial research licence (many early fine-tunes sit on it), the NVIDIA Open Model
  * License, and THUDM's ChatGLM2-6B and GLM-4-9B model licences (free for research, commercial use after
- * registration, the licence and its use restrictions carried with every copy). A summary for triage, not legal advice.
+ * registration, the licence and its use restrictions carried with every copy), THUDM's first ChatGLM-6B licence and
+ * 01.AI's Yi Series Models Community License (v2.1). A summary for triage, not legal advice.
  */
 import type { LicenseEntry } from "../terms.js";
 
@@ -71,5 +72,39 @@ export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
     ],
     source: "https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE",
     note: "The Hub lists it as license: other, license_name: glm-4.",
+  },
+  {
+    id: "chatglm-6b",
+    name: "The ChatGLM-6B License",
+    aliases: ["the chatglm-6b license", "chatglm-6b license", "chatglm-6b model license"],
+    kind: "model-license",
+    licensor: "THUDM / Zhipu AI",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "use-restrictions"],
+    limitations: [
+      "the README: weights 'completely open for academic research', 'free commercial use is also allowed after completing the questionnaire'",
+      "the copyright statement and the licence are included in all copies or substantial portions of the Software",
+      "no use for military or illegal purposes, or to harm national security or the public interest",
+    ],
+    source: "https://github.com/THUDM/ChatGLM-6B/blob/main/MODEL_LICENSE",
+    note: "Covers ChatGLM-6B only ('不包括二代模型 ChatGLM2-6B 以及后续模型'); ChatGLM2-6B has its own licence.",
+  },
+  {
+    id: "yi-license",
+    name: "Yi Series Models Community License Agreement",
+    aliases: ["yi series models community license agreement", "yi license", "yi-license", "yi model license"],
+    kind: "model-license",
+    licensor: "01.AI (Beijing Lingyiwanwu)",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "use-restrictions", "attribution"],
+    limitations: [
+      "commercial use after registering with 01.AI ('send completed Registration Form ... to complete the registration and obtain the license for Commercial Purposes')",
+      "derivatives state their modifications and carry the agreement; no use against the law or third parties' rights",
+    ],
+    source:
+      "https://github.com/01-ai/Yi/blob/90fe5676d3ec5f9e5b54601de4aa5f80a13d5f79/MODEL_LICENSE_AGREEMENT.txt",
+    note: "Version 2.1 (23 Nov 2023). 01.AI later released the Yi series under Apache-2.0; the entry is for the agreement's own text.",
   },
 ];

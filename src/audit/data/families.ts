@@ -144,6 +144,14 @@ export const FAMILIES: readonly FamilyEntry[] = [
     source: hf("Qwen/CodeQwen1.5-7B"),
   },
   {
+    // Within Qwen1.5 the small sizes (0.5B, 1.8B, 4B) are under the Tongyi Qianwen Research licence.
+    family: "Qwen1.5 0.5B/1.8B/4B",
+    pattern: "^Qwen/Qwen1\\.5-(0\\.5|1\\.8|4)B",
+    license: "qwen-research",
+    official: true,
+    source: hf("Qwen/Qwen1.5-0.5B-Chat/blob/main/LICENSE"),
+  },
+  {
     family: "Qwen1.5",
     pattern: "^Qwen/Qwen1\\.5-",
     license: "tongyi-qianwen",

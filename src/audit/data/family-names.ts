@@ -53,6 +53,15 @@ const QWEN: readonly FamilyEntry[] = [
     source: hf("Qwen/Qwen-7B-Chat"),
   },
   {
+    // Qwen1.5's small sizes (0.5B, 1.8B, 4B) are under the Tongyi Qianwen Research licence, 7B and up under the
+    // Tongyi Qianwen licence.
+    family: "Qwen1.5 0.5B/1.8B/4B",
+    pattern: "qwen1\\.5-(0\\.5|1\\.8|4)b",
+    license: "qwen-research",
+    official: false,
+    source: hf("Qwen/Qwen1.5-0.5B-Chat/blob/main/LICENSE"),
+  },
+  {
     family: "Qwen1.5",
     pattern: "qwen1\\.5",
     license: "tongyi-qianwen",
@@ -225,7 +234,17 @@ export const FAMILY_NAMES: readonly FamilyEntry[] = [
   },
   {
     family: "LLaMA (version 1)",
-    pattern: "(^|[/_ -])llama-?(7|13|30|33|65)b",
+    pattern: "(^|[/_ -])llama[- ]?(7|13|30|33|65)b",
+    license: "llama1",
+    official: false,
+    source: "https://github.com/facebookresearch/llama/blob/llama_v1/MODEL_CARD.md",
+  },
+  {
+    // "LLaMA" with no version, in Meta's spelling of the first release (Llama 2 and later are written "Llama"):
+    // a card that says it was built on LLaMA means the original, non-commercial one.
+    family: "LLaMA (version 1, by its spelling)",
+    pattern: "^(?:the )?(?:original )?LLaM[Aa]$",
+    caseSensitive: true,
     license: "llama1",
     official: false,
     source: "https://github.com/facebookresearch/llama/blob/llama_v1/MODEL_CARD.md",
@@ -286,6 +305,43 @@ export const FAMILY_NAMES: readonly FamilyEntry[] = [
     license: "apache-2.0",
     official: false,
     source: hf("sentence-transformers/paraphrase-MiniLM-L6-v2"),
+  },
+  {
+    family: "Pythia",
+    pattern: "(^|/)pythia-",
+    license: "apache-2.0",
+    official: false,
+    source: hf("EleutherAI/pythia-12b"),
+  },
+  {
+    family: "BLOOM / BLOOMZ",
+    pattern: "(^|/)bloomz?(-|$)",
+    license: "bigscience-bloom-rail-1.0",
+    official: false,
+    source: hf("bigscience/bloomz-7b1-mt"),
+  },
+  {
+    // StarCoder and StarCoderBase (and StarCoder2) ship under the BigCode OpenRAIL-M licence.
+    family: "StarCoder",
+    pattern: "(^|/)starcoder",
+    license: "bigcode-openrail-m",
+    official: false,
+    source: hf("bigcode/starcoder"),
+  },
+  {
+    family: "CodeBERT",
+    pattern: "(^|/)codebert-base",
+    license: "mit",
+    official: false,
+    source: "https://github.com/microsoft/CodeBERT/blob/master/LICENSE",
+  },
+  {
+    // The alignment handbook's Zephyr SFT checkpoints (the SFT step under zephyr-7b-beta) are Apache-2.0.
+    family: "Zephyr 7B SFT (alignment handbook)",
+    pattern: "zephyr-7b-sft",
+    license: "apache-2.0",
+    official: false,
+    source: hf("alignment-handbook/zephyr-7b-sft-full"),
   },
   {
     family: "SmolLM",

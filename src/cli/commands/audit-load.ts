@@ -18,7 +18,7 @@ export interface Loaded {
   /** The model card's text when FILE is a card: the audit reads bases and licence lines the import lost. */
   cardText?: string;
   /** The LICENSE file next to the card, if any. */
-  licenseFile?: { text: string; file: string };
+  licenseFile?: { text: string; file: string; model?: boolean };
   /** Several lineages that do not connect, the card's first: each is audited (`document` is the first). */
   lineages?: OneLineage[];
   /** Other files read with the card: a second card, training scripts. */
@@ -147,7 +147,13 @@ function cardInputs(
   return {
     cardText: readText(files.card, "model card"),
     ...(files.license
-      ? { licenseFile: { text: readText(files.license, "licence file"), file: name(files.license) } }
+      ? {
+          licenseFile: {
+            text: readText(files.license, "licence file"),
+            file: name(files.license),
+            ...(files.licenseIsModel ? { model: true } : {}),
+          },
+        }
       : {}),
     ...(otherTexts.length > 0 ? { otherTexts } : {}),
   };
