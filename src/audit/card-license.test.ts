@@ -5,6 +5,9 @@ import { proseLicense } from "./card-license.js";
 
 describe("a licence a card states only in words", () => {
   it("reads the one general licence of a License section or a 'licensed under' sentence", () => {
+    expect(
+      proseLicense(["This repository is licensed under the [Apache-2.0 License](LICENSE)."]),
+    ).toBeUndefined();
     expect(proseLicense(["[MIT](LICENSE)"])).toEqual({ id: "mit", quote: "[MIT](LICENSE)" });
     expect(
       proseLicense([

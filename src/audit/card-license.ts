@@ -12,9 +12,9 @@ export interface ProseLicense {
   quote: string;
 }
 
-/** Sentences about another thing's licence: the base or parent model, the data, the code. */
+/** Sentences about another thing's licence: the base or parent model, the data, the code, the repository's files. */
 const ABOUT_OTHER =
-  /\b(?:base|original|parent|upstream|dataset|datasets|data|code|scripts?|software|tokenizer|library)\b/i;
+  /\b(?:base|original|parent|upstream|dataset|datasets|data|code|codebase|scripts?|software|tokenizer|library|repository|repo)\b/i;
 
 /** Licences written for models (Llama, Gemma, Qwen, RAIL): named in a card, they point at a base's terms. */
 const MODEL_TERMS = new Set(["model-license", "responsible-ai", "terms-of-use"]);

@@ -29,6 +29,15 @@ describe("readCard", () => {
   });
 });
 
+describe("basesInProse: dated news lines", () => {
+  it("does not read a base from a dated news line about another release", () => {
+    const news =
+      "**[2023/07/25]** Release [CodeGeeX2](https://github.com/THUDM/CodeGeeX2), which is based on ChatGLM2-6B.";
+    expect(basesInProse(news)).toEqual([]);
+    expect(basesInProse("CodeGeeX2 is based on ChatGLM2-6B.").map((b) => b.id)).toEqual(["ChatGLM2-6B"]);
+  });
+});
+
 describe("basesInProse", () => {
   it.each([
     [
@@ -119,6 +128,9 @@ describe("licence text", () => {
       model: "GPT-4o",
     });
     expect(generatedInProse("Our model outperforms ChatGPT on AlpacaEval.")).toEqual([]);
+    expect(generatedInProse("M uses technology similar to ChatGPT, optimized for QA and dialogue.")).toEqual(
+      [],
+    );
     expect(
       generatedInProse("Convert them to a unified format (this uses GPT-4o-mini to rewrite).")[0]?.model,
     ).toBe("GPT-4o-mini");

@@ -225,6 +225,13 @@ function sentenceAround(text: string, index: number): string {
   return text.slice(start, end).trim().slice(0, 200);
 }
 
+/** A dated news or changelog line (`**[2023/07/25]** Release X, which is based on Y`): about other releases. */
+const NEWS_DATE = /^[\s>*_-]*\[?\s*\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?\s*\]?/;
+function isNewsLine(text: string, index: number): boolean {
+  const start = text.lastIndexOf("\n", index) + 1;
+  return NEWS_DATE.test(text.slice(start, Math.min(index, start + 40)));
+}
+
 /** Bases a card names in its prose. */
 export function basesInProse(body: string): DeclaredBase[] {
   const found: DeclaredBase[] = [];
@@ -242,6 +249,7 @@ export function basesInProse(body: string): DeclaredBase[] {
     if (named) found.push({ id: named.id, where: `the '${heading.text.replace(/^#+\s*/, "")}' section` });
   }
   for (const match of body.matchAll(DERIVED_FROM)) {
+    if (isNewsLine(body, match.index ?? 0)) continue;
     const named = namedAt(body, (match.index ?? 0) + match[0].length);
     if (named) found.push({ id: named.id, where: quote(sentenceAround(body, match.index ?? 0)) });
   }
