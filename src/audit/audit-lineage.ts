@@ -16,6 +16,7 @@ import { type Collected, type CollectOptions, collectAncestors } from "./collect
 import { completenessFindings, undeclaredFindings } from "./completeness-findings.js";
 import { driftFindings } from "./data-findings.js";
 import {
+  dataLicenseFindings,
   type LicenseFile,
   licenseFileFindings,
   PLACEHOLDER_LICENSES,
@@ -39,6 +40,8 @@ export interface AuditOptions extends CollectOptions {
   cardText?: string;
   /** The LICENSE file shipped next to the card, if any: the subject's licence when the card declares none. */
   licenseFile?: LicenseFile;
+  /** A licence file for the training data (`DATA_LICENSE`) next to the card, if any. */
+  dataLicenseFile?: LicenseFile;
   /** Other files next to the card (a second card, training scripts): bases and prose they name are read too. */
   otherTexts?: readonly OtherText[];
 }
@@ -177,9 +180,15 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   if (!collected.reaches.some((r) => r.kind === "model")) state.unknownReasons.push(...state.subjectUnknown);
   dataTermPass(state, checks, [doc.description ?? "", card.body].join("\n"), collected);
   const fileChecks = licenseFileFindings(state.subjectId, shipped, declared, shippedAsDeclared);
-  state.findings.push(...checks.findings, ...fileChecks.findings);
+  const dataFile = dataLicenseFindings(options.dataLicenseFile);
+  state.findings.push(...checks.findings, ...fileChecks.findings, ...dataFile.findings);
   const verdict = decideVerdict({
-    notCommercial: [...state.notCommercial, ...checks.notCommercial, ...fileChecks.notCommercial],
+    notCommercial: [
+      ...state.notCommercial,
+      ...checks.notCommercial,
+      ...fileChecks.notCommercial,
+      ...dataFile.notCommercial,
+    ],
     unclear: [...state.unknownReasons, ...checks.unclear],
     dataWarnings: state.dataWarnings,
     declared,

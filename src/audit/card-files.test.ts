@@ -62,6 +62,23 @@ describe("cardFilesOf: what the audit reads in a folder", () => {
     expect(report.verdict.level).toBe("not-allowed");
   });
 
+  it("reads a DATA_LICENSE that forbids commercial use as the training data's licence", async () => {
+    const dir = folder({
+      "README.md": "# M\n\nFine-tuned from [Mistral-7B](https://huggingface.co/mistralai/Mistral-7B-v0.1).\n",
+      LICENSE: "MIT License\n",
+      DATA_LICENSE: "Attribution-NonCommercial 4.0 International\n\n====\n",
+    });
+    expect(cardFilesOf(dir, true).dataLicense).toBe(join(dir, "DATA_LICENSE"));
+    const report = JSON.parse((await ftl(["audit", dir, "--json"])).stdout);
+    expect(report.verdict.level).toBe("not-allowed");
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        code: "non-commercial",
+        ancestor: expect.objectContaining({ kind: "dataset" }),
+      }),
+    );
+  });
+
   it("reads a second card and training scripts too, but not other files", () => {
     const dir = folder({
       "README.md": "# M\n",

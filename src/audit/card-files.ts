@@ -20,6 +20,8 @@ export interface CardFiles {
    * the weights' licence even next to a project README, whose plain LICENSE is often the code's.
    */
   licenseIsModel?: boolean;
+  /** A licence file for the training data (`DATA_LICENSE`), next to the card or at the folder's top. */
+  dataLicense?: string;
 }
 
 const CARD_EXT = /\.(?:md|mdx|markdown)$/i;
@@ -30,6 +32,8 @@ const isCardName = (name: string): boolean =>
   CARD_STEM.test(name) && (CARD_NAME_EXT.test(name) || !name.slice(1).includes("."));
 const SCRIPT = /\.(?:sh|py)$/i;
 const LICENSE_NAMES = ["LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "license"];
+/** A licence file for the data: `DATA_LICENSE`, `DATA_LICENSE.md`, `LICENSE-DATA.txt`. */
+const DATA_LICENSE_NAME = /^data[_-]licen[cs]e(?:\.(?:md|txt))?$|^licen[cs]e[_-]data(?:\.(?:md|txt))?$/i;
 /** A licence file named for the model or its weights: `MODEL_LICENSE`, `LICENSE-MODEL`, `LICENSE-WEIGHTS.md`. */
 const MODEL_LICENSE_NAME =
   /^(?:model|weights?)[_-]licen[cs]e(?:[_-]agreement)?(?:\.(?:md|txt))?$|^licen[cs]e[_-](?:model|weights?)(?:\.(?:md|txt))?$/i;
@@ -98,6 +102,7 @@ export function cardFilesOf(path: string, isDirectory: boolean): CardFiles {
   const card = ranked[0]?.rel ?? loneMarkdown(files);
   const otherCards = files.filter((rel) => rel !== card && isCardName(basename(rel)));
   const scripts = files.filter((rel) => SCRIPT.test(rel));
+  const dataLicense = files.find((rel) => depthOf(rel) === 0 && DATA_LICENSE_NAME.test(rel));
   const modelLicense = files.find((rel) => depthOf(rel) <= 1 && MODEL_LICENSE_NAME.test(basename(rel)));
   const license =
     modelLicense !== undefined
@@ -113,6 +118,7 @@ export function cardFilesOf(path: string, isDirectory: boolean): CardFiles {
       .slice(0, MAX_OTHERS),
     ...(license ? { license } : {}),
     ...(modelLicense !== undefined ? { licenseIsModel: true } : {}),
+    ...(dataLicense !== undefined ? { dataLicense: join(path, dataLicense) } : {}),
   };
 }
 

@@ -128,3 +128,30 @@ export function referenceContradiction(
     source: other.entry.source,
   };
 }
+
+/**
+ * A licence file for the training data (`DATA_LICENSE`) that forbids commercial use (CC BY-NC …): the data the
+ * card's model was trained on are non-commercial, quoted from the file. Other data licences add nothing here
+ * (the data's terms are read where the card names the data).
+ */
+export function dataLicenseFindings(file: LicenseFile | undefined): {
+  findings: AuditFinding[];
+  notCommercial: string[];
+} {
+  const found = file ? licenseOfFile(file.text) : undefined;
+  if (!file || !found || found.entry.commercial !== "not-allowed") return { findings: [], notCommercial: [] };
+  const id = `the training data (${file.file})`;
+  return {
+    findings: [
+      {
+        severity: "warning",
+        code: "non-commercial",
+        message: `trained on data its ${file.file} licenses as ${found.entry.id} ('${found.quote.replace(/\s+/g, " ")}'): non-commercial use only`,
+        ancestor: { kind: "dataset", id, role: "dataset" },
+        license: found.entry.id,
+        source: found.entry.source,
+      },
+    ],
+    notCommercial: [`${found.entry.id} ${id}`],
+  };
+}

@@ -31,7 +31,7 @@ export async function auditSeveralLineages(
   lineages: readonly OneLineage[],
   options: AuditOptions,
 ): Promise<AuditReport> {
-  const { cardText: _c, otherTexts: _o, licenseFile: _l, ...rest } = options;
+  const { cardText: _c, otherTexts: _o, licenseFile: _l, dataLicenseFile: _d, ...rest } = options;
   const reports: { report: AuditReport; label: string }[] = [];
   for (const [i, lineage] of lineages.entries()) {
     const report = await auditLineage(lineage.document, i === 0 ? options : rest);

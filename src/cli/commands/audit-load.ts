@@ -19,6 +19,8 @@ export interface Loaded {
   cardText?: string;
   /** The LICENSE file next to the card, if any. */
   licenseFile?: { text: string; file: string; model?: boolean };
+  /** A licence file for the training data (`DATA_LICENSE`) next to the card, if any. */
+  dataLicenseFile?: { text: string; file: string };
   /** Several lineages that do not connect, the card's first: each is audited (`document` is the first). */
   lineages?: OneLineage[];
   /** Other files read with the card: a second card, training scripts. */
@@ -134,7 +136,7 @@ function cardInputs(
   path: string,
   isDirectory: boolean,
   files: CardFiles,
-): Pick<Loaded, "cardText" | "licenseFile" | "otherTexts"> {
+): Pick<Loaded, "cardText" | "licenseFile" | "dataLicenseFile" | "otherTexts"> {
   if (files.card === undefined) return {};
   const name = (p: string) => relative(isDirectory ? path : dirname(path), p) || basename(p);
   const otherTexts = files.others.flatMap((p) => {
@@ -152,6 +154,14 @@ function cardInputs(
             text: readText(files.license, "licence file"),
             file: name(files.license),
             ...(files.licenseIsModel ? { model: true } : {}),
+          },
+        }
+      : {}),
+    ...(files.dataLicense
+      ? {
+          dataLicenseFile: {
+            text: readText(files.dataLicense, "data licence file"),
+            file: name(files.dataLicense),
           },
         }
       : {}),

@@ -148,6 +148,7 @@ Exit codes: 0 passed, 6 an error finding or a violated policy, 1 invalid lineage
         ...(loaded.complete ? {} : { complete: false }),
         ...(loaded.cardText !== undefined ? { cardText: loaded.cardText } : {}),
         ...(loaded.licenseFile ? { licenseFile: loaded.licenseFile } : {}),
+        ...(loaded.dataLicenseFile ? { dataLicenseFile: loaded.dataLicenseFile } : {}),
         ...(loaded.otherTexts ? { otherTexts: loaded.otherTexts } : {}),
       };
       const report = loaded.lineages
