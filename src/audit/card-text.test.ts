@@ -29,6 +29,26 @@ describe("readCard", () => {
   });
 });
 
+describe("basesInProse: more derivation phrasings", () => {
+  it.each([
+    [
+      "derived from\n[EleutherAI’s](https://www.eleuther.ai/) [Pythia-12b](https://huggingface.co/EleutherAI/pythia-12b)",
+      "EleutherAI/pythia-12b",
+    ],
+    ["- Pretraining Llama-2-70B on a 90B token corpus", "Llama-2-70B"],
+    ["基于BLOOMZ-7B1-mt训练调优后的模型，现已开放", "BLOOMZ-7B1-mt"],
+    ["本项目基于Meta发布的可商用大模型[Llama-2](https://github.com/facebookresearch/llama)开发", "Llama-2"],
+    ["该模型以原始LLaMa模型为基础，进行了如下三个阶段的训练。", "LLaMa"],
+  ])("%s → %s", (text, id) => {
+    expect(basesInProse(text).map((b) => b.id)).toContain(id);
+  });
+
+  it("reads no base from pre-training on data or from Chinese words that name no model", () => {
+    expect(basesInProse("Pretraining on 1T tokens of web text.")).toEqual([]);
+    expect(basesInProse("可以用于研究，基于该数据集训练。")).toEqual([]);
+  });
+});
+
 describe("basesInProse: dated news lines", () => {
   it("does not read a base from a dated news line about another release", () => {
     const news =

@@ -132,7 +132,7 @@ const LOADED_KEY =
 /** Usage code that loads a model to put an adapter on it or quantise it loads the base. */
 const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\b/i;
 const DERIVED_FROM =
-  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?/gim;
+  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
 
 /**
  * A Markdown link `[label](target)` starting at `at`, with a label of 1–120 characters other than `]` and a target
@@ -160,20 +160,29 @@ function firstLink(text: string): { label: string; target: string; end: number }
 
 /** The model named right after a phrase, on its line: a Markdown link, a Hub id (whole), or a family name ("Llama2 70B"). */
 function namedAt(text: string, at: number): { id: string; quote: string } | undefined {
-  const rest = text.slice(at, at + 200).replace(/^[\w-]+['’]s\s+/, "");
-  const link = linkAt(rest, 0);
+  let rest = text
+    .slice(at, at + 200)
+    .replace(/^[ \t]*\r?\n?[ \t]*/, "")
+    .replace(/^[\w-]+['’]s\s+/, "");
+  const owner = linkAt(rest, 0);
+  // A possessive link before the name ("[EleutherAI’s](https://www.eleuther.ai/) [Pythia-12b](…)").
+  if (owner && /['’]s$/.test(owner.label)) rest = rest.slice(owner.end).replace(/^[ \t]+/, "");
+  const link = linkAt(rest, 0) ?? cjkClauseLink(rest);
   if (link) {
     const id = modelIdFrom(link.label, link.target);
     return id ? { id, quote: rest.slice(0, link.end) } : undefined;
   }
   if (/^[^.\n]{0,60}\b(?:architecture|tokeni[sz]er)/i.test(rest)) return undefined;
   const parts: string[] = [];
-  for (const word of (rest.split("\n")[0] ?? "").split(/\s+/, 4)) {
+  for (const spaced of (rest.split("\n")[0] ?? "").split(/\s+/, 4)) {
+    // Chinese and Japanese prose runs the name into the next words ("BLOOMZ-7B1-mt训练调优后的模型"): the name ends
+    // where the Latin letters do.
+    const word = leadingLatin(spaced);
     const clean = trimEnd(word, ",.;:!?)");
     if (clean === "" || STOP_WORDS.has(clean.toLowerCase()) || !/^[\w.\-/]+$/.test(clean)) break;
     if (parts.length > 0 && !NAME_PART.test(clean) && familyFor(parts.join("-"))) break;
     parts.push(clean);
-    if (clean !== word || clean.includes("/")) break;
+    if (clean !== spaced || clean.includes("/")) break;
   }
   for (let n = parts.length; n >= 1; n--) {
     const words = withoutProseLead(parts.slice(0, n));
@@ -181,6 +190,25 @@ function namedAt(text: string, at: number): { id: string; quote: string } | unde
     if (id) return { id, quote: words.join(" ") };
   }
   return undefined;
+}
+
+/** A word's leading run of Latin name characters, when CJK text follows it without a space. */
+function leadingLatin(word: string): string {
+  const cjk = word.search(/[\u3000-\u9fff\uff00-\uffef]/);
+  return cjk > 0 ? word.slice(0, cjk) : word;
+}
+
+/**
+ * In Chinese or Japanese prose, a name may come after a few qualifiers in the same clause ("基于Meta发布的可商用大模型
+ * [Llama-2](…)开发"): the first link within 40 characters, before any clause or sentence end.
+ */
+function cjkClauseLink(rest: string): { label: string; target: string; end: number } | undefined {
+  const head = rest.slice(0, 40);
+  if (!/[\u3000-\u9fff]/.test(head)) return undefined;
+  const stop = head.search(/[。，、；！？\n]/);
+  const open = head.indexOf("[");
+  if (open < 0 || (stop >= 0 && stop < open)) return undefined;
+  return linkAt(rest, open);
 }
 
 /**
@@ -226,7 +254,7 @@ function sentenceAround(text: string, index: number): string {
 }
 
 /** A dated news or changelog line (`**[2023/07/25]** Release X, which is based on Y`): about other releases. */
-const NEWS_DATE = /^[\s>*_-]*\[?\s*\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?\s*\]?/;
+const NEWS_DATE = /^[ \t>*_-]{0,12}\[?\d{4}[/.-]\d{1,2}/;
 function isNewsLine(text: string, index: number): boolean {
   const start = text.lastIndexOf("\n", index) + 1;
   return NEWS_DATE.test(text.slice(start, Math.min(index, start + 40)));
