@@ -49,6 +49,22 @@ describe("basesInProse: more derivation phrasings", () => {
   });
 });
 
+describe("licence lines: data and code sections, Chinese terms", () => {
+  it("leaves licence sentences under a data or code heading to the data or code", () => {
+    expect(licenseLines("## Data\n\nAnd it is distributed under the MIT license.\n")).toEqual([]);
+    expect(licenseLines("## Model\n\nIt is distributed under the MIT license.\n")).toHaveLength(1);
+  });
+
+  it("reads Chinese statements of commercial terms and generated data", () => {
+    const line = "我们要求开发者仅将模型用于研究目的，不得用于商业，以及其他用途。";
+    expect(licenseLines(line)).toEqual([line]);
+    expect(nonCommercialInProse(line)).toBeDefined();
+    expect(generatedInProse("模型调优仅使用由ChatGPT生产的数据（不包含任何其他数据）")[0]?.provider).toBe(
+      "OpenAI",
+    );
+  });
+});
+
 describe("basesInProse: dated news lines", () => {
   it("does not read a base from a dated news line about another release", () => {
     const news =

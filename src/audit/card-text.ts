@@ -296,19 +296,25 @@ export function basesInProse(body: string): DeclaredBase[] {
 }
 
 // `^#{1,6}\s*.*licen[cs]e` without the ambiguous `\s*.*`: blank lines, then the line that names the licence.
+const OTHER_HEADING = /^#{1,6}\s.*\b(?:data|datasets?|code|codebase)\b/i;
 const LICENSE_HEADING = /^#{1,6}(?:[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])*.*licen[cs]e/i;
 const LICENSE_SENTENCE =
-  /(?:licen[cs]ed|released|distributed|published|provided|made available|available)\s+under|^\W*licen[cs]e\W*[:：]/i;
+  /(?:licen[cs]ed|released|distributed|published|provided|made available|available)\s+under|^\W*licen[cs]e\W*[:：]|商用|用于商业|商业用途|许可协议|开源协议/i;
 
 /** Lines about licensing: a `License` section, or a line that says what the model is released under. */
 export function licenseLines(body: string): string[] {
   const lines: string[] = [];
   let inSection = 0;
+  // Under a heading about the data or the code ("## Data", "### Code License"), a licence line is theirs.
+  let aboutOther = false;
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.trim();
     const heading = /^(#{1,6})\s/.exec(line);
-    if (heading) inSection = LICENSE_HEADING.test(line) ? (heading[1]?.length ?? 1) : 0;
-    else if (line !== "" && (inSection > 0 || LICENSE_SENTENCE.test(line))) lines.push(line.slice(0, 300));
+    if (heading) {
+      aboutOther = OTHER_HEADING.test(line);
+      inSection = LICENSE_HEADING.test(line) && !aboutOther ? (heading[1]?.length ?? 1) : 0;
+    } else if (line !== "" && !aboutOther && (inSection > 0 || LICENSE_SENTENCE.test(line)))
+      lines.push(line.slice(0, 300));
   }
   return lines;
 }

@@ -73,6 +73,10 @@ export function withCardBases(
     // No licence in the metadata: the one the card's License section or text states, quoted in a note.
     fromProse = proseLicense(card.licenseLines, card.body);
     if (fromProse) subject.license = fromProse.id;
+    // Terms stated only in words ("for research use ONLY. Commercial use is strictly prohibited"): a licence of
+    // its own, read as non-commercial from those words (the audit quotes them).
+    else if (card.licenseLines.some((line) => nonCommercialInProse(line) !== undefined))
+      subject.license = "other";
   }
   const bases = [
     ...doc.bases,

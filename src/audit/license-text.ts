@@ -64,7 +64,7 @@ export function licensesInText(text: string): TextLicense[] {
 }
 
 const NC_PROSE =
-  /\bnon[- ]?commercial\b|\bnot (?:be )?(?:used )?for (?:any )?commercial (?:use|purposes)\b|\bresearch[- ](?:use[- ])?only\b|\bfor (?:non-commercial )?research (?:purposes|use) only\b|\bcommercial use (?:is )?(?:not (?:allowed|permitted)|prohibited|forbidden)\b|\bno commercial use\b|\bCC[- ]BY[- ]NC\b/i;
+  /\bnon[- ]?commercial\b|\bnot (?:be )?(?:used )?for (?:any )?commercial (?:use|purposes)\b|\bresearch[- ](?:use[- ])?only\b|\bfor (?:non-commercial )?research (?:purposes|use) only\b|\bcommercial use (?:is )?(?:not (?:allowed|permitted)|prohibited|forbidden)\b|\bno commercial use\b|\bCC[- ]BY[- ]NC\b|不得用于商业|严禁用于商业|禁止商用|不可商用|不得商用|仅限学术研究|非商业用途/i;
 const NC_NAME = /non[-_ ]?commercial|(?:^|[^a-z])research|(?:^|[-_/ ])nc(?:[-_/ .]|$)/i;
 const BOTH =
   /\bcommercial\s*(?:,\s*)?(?:and|or|&|\/)\s*non[- ]?commercial\b|\bnon[- ]?commercial\s*(?:,\s*)?(?:and|or|&|\/)\s*commercial\b/i;
@@ -117,7 +117,7 @@ const PROVIDERS = [
 ] as const;
 
 const MADE =
-  /\b(?:generated|produced|created|written|synthesi[sz]ed|distilled|collected|sampled|annotated|labell?ed|rewritten|paraphrased|translated|responses?|outputs?|completions?|answers?|conversations?|dialogues?|traces?|synthetic|(?:to|we) (?:re)?(?:write|generate|produce|synthesi[sz]e|distill?|paraphrase|translate))\b/i;
+  /\b(?:generated|produced|created|written|synthesi[sz]ed|distilled|collected|sampled|annotated|labell?ed|rewritten|paraphrased|translated|responses?|outputs?|completions?|answers?|conversations?|dialogues?|traces?|synthetic|(?:to|we) (?:re)?(?:write|generate|produce|synthesi[sz]e|distill?|paraphrase|translate))\b|生成|生产|蒸馏|合成|改写/i;
 const NOT_DATA =
   /\b(?:evaluat|judg|scor|rated|rating|compar|outperform|benchmark|win[- ]?rate|MT-Bench|AlpacaEval|Arena|leaderboard)/i;
 

@@ -56,7 +56,8 @@ export function modelTermFindings(
   if (entry.derivatives === "none" || entry.derivatives === "same") conflict();
   else if (entry.derivatives === "carry-restrictions") {
     const carries = knownEntries(declared).some((e) => e.conditions.includes("use-restrictions"));
-    if (!carries) conflict();
+    // A licence read only from its words ("research use only") may carry restrictions its words do not list.
+    if (!carries && !declared.inferred) conflict();
     else
       state.findings.push({
         severity: "warning",
