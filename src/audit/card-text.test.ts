@@ -46,6 +46,7 @@ describe("basesInProse: more derivation phrasings", () => {
   it("reads no base from pre-training on data or from Chinese words that name no model", () => {
     expect(basesInProse("Pretraining on 1T tokens of web text.")).toEqual([]);
     expect(basesInProse("可以用于研究，基于该数据集训练。")).toEqual([]);
+    expect(basesInProse("速度以ms/tok计，测试设备为M1 Max。")).toEqual([]);
   });
 });
 

@@ -260,6 +260,14 @@ function isNewsLine(text: string, index: number): boolean {
   return NEWS_DATE.test(text.slice(start, Math.min(index, start + 40)));
 }
 
+/** `以 X 为基础` ("on X as its base") says so only when 为基础/为基座 closes the clause: `以ms/tok计` does not. */
+function completesChinese(text: string, match: RegExpMatchArray): boolean {
+  if (!match[0].startsWith("以")) return true;
+  const at = (match.index ?? 0) + match[0].length;
+  const clause = text.slice(at, at + 80).split(/[。，,\n]/)[0] ?? "";
+  return clause.includes("为基础") || clause.includes("为基座") || clause.includes("为底座");
+}
+
 /** Bases a card names in its prose. */
 export function basesInProse(body: string): DeclaredBase[] {
   const found: DeclaredBase[] = [];
@@ -277,7 +285,7 @@ export function basesInProse(body: string): DeclaredBase[] {
     if (named) found.push({ id: named.id, where: `the '${heading.text.replace(/^#+\s*/, "")}' section` });
   }
   for (const match of body.matchAll(DERIVED_FROM)) {
-    if (isNewsLine(body, match.index ?? 0)) continue;
+    if (isNewsLine(body, match.index ?? 0) || !completesChinese(body, match)) continue;
     const named = namedAt(body, (match.index ?? 0) + match[0].length);
     if (named) found.push({ id: named.id, where: quote(sentenceAround(body, match.index ?? 0)) });
   }

@@ -14,6 +14,20 @@ import { referenceContradiction } from "./license-file.js";
 const BY_REFERENCE =
   /\b(?:(?:same|original) licen[cs]e (?:as|of) (?:the |its )?(?:[\w.-]+ ){0,4}(?:base|original|parent|upstream)\b|subject to (?:the )?(?:original|base(?: model)?|upstream|parent)\b[^.\n]{0,40}\blicen[cs]e)[^.\n]{0,60}/i;
 
+/**
+ * The words that declare a base's licence by reference, in English or Chinese ("请严格遵守Llama-2的开源许可协议":
+ * "strictly comply with Llama-2's open licence agreement"), if any.
+ */
+function byReferenceIn(text: string): string | undefined {
+  const english = BY_REFERENCE.exec(text)?.[0].trim();
+  if (english) return english;
+  for (let at = text.indexOf("遵守"); at !== -1; at = text.indexOf("遵守", at + 2)) {
+    const clause = text.slice(at, at + 40).split(/[。\n]/)[0] ?? "";
+    if (/许可协议|许可证|开源协议/.test(clause)) return clause;
+  }
+  return undefined;
+}
+
 /** Unresolved references, undocumented data, a partial document, an import that missed inputs. */
 export function completenessFindings(
   state: AuditState,
@@ -64,9 +78,7 @@ export function undeclaredFindings(state: AuditState, doc: LineageDocument, card
   if (declared !== undefined) return;
   const mustPassOn = passOnFromModels(state);
   const byReference =
-    modelEntries.size > 0
-      ? BY_REFERENCE.exec([doc.description ?? "", card.body].join("\n"))?.[0].trim()
-      : undefined;
+    modelEntries.size > 0 ? byReferenceIn([doc.description ?? "", card.body].join("\n")) : undefined;
   const undeclared = findings.find((f) => f.code === "undeclared-license");
   if (byReference) {
     const two = referenceContradiction(

@@ -120,6 +120,7 @@ describe("a derivative that declares no licence", () => {
     for (const line of [
       "This model is released under the same license as the Llama 3.2 base model.",
       "- **Model License**: Subject to original Llama-3 license terms",
+      "本项目基于Llama-2开发，使用过程中请严格遵守Llama-2的开源许可协议。",
     ]) {
       const report = await auditLineage(base, { cardText: `# VSL Llama\n\n## License\n\n${line}\n` });
       expect(report.findings.find((f) => f.code === "undeclared-license")).toBeUndefined();
