@@ -39,6 +39,10 @@ describe("basesInProse: more derivation phrasings", () => {
     ["基于BLOOMZ-7B1-mt训练调优后的模型，现已开放", "BLOOMZ-7B1-mt"],
     ["本项目基于Meta发布的可商用大模型[Llama-2](https://github.com/facebookresearch/llama)开发", "Llama-2"],
     ["该模型以原始LLaMa模型为基础，进行了如下三个阶段的训练。", "LLaMa"],
+    [
+      "| `agent.gguf` | [org/agent](https://huggingface.co/org/agent) (LoRA Phi-3 OPNsense, déjà au format GGUF) |",
+      "Phi-3",
+    ],
   ])("%s → %s", (text, id) => {
     expect(basesInProse(text).map((b) => b.id)).toContain(id);
   });
@@ -47,6 +51,7 @@ describe("basesInProse: more derivation phrasings", () => {
     expect(basesInProse("Pretraining on 1T tokens of web text.")).toEqual([]);
     expect(basesInProse("可以用于研究，基于该数据集训练。")).toEqual([]);
     expect(basesInProse("速度以ms/tok计，测试设备为M1 Max。")).toEqual([]);
+    expect(basesInProse("We train a LoRA adapter on our own data.")).toEqual([]);
   });
 });
 

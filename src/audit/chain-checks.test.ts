@@ -356,12 +356,12 @@ describe("data made by other models", () => {
     const report = await auditLineage(
       doc({
         bases: [{ id: "mistralai/Mistral-7B-v0.1" }],
-        steps: [sft("mistralai/Mistral-7B-v0.1", ["vicgalle/alpaca-gpt4"])],
+        steps: [sft("mistralai/Mistral-7B-v0.1", ["someone/alpaca-gpt4-mix"])],
       }),
-      { datasets: { "vicgalle/alpaca-gpt4": "cc-by-4.0" } },
+      { datasets: { "someone/alpaca-gpt4-mix": "cc-by-4.0" } },
     );
     const terms = find(report, "output-terms")[0];
-    expect(terms?.message).toContain("dataset vicgalle/alpaca-gpt4 says it holds gpt4 outputs (OpenAI)");
+    expect(terms?.message).toContain("dataset someone/alpaca-gpt4-mix says it holds gpt4 outputs (OpenAI)");
     expect(terms?.source).toBe("https://openai.com/policies/terms-of-use");
   });
 

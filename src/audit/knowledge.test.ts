@@ -147,6 +147,7 @@ describe("datasetEntry", () => {
     expect(datasetEntry("allenai/sciq")?.license).toBe("cc-by-nc-3.0");
     expect(datasetEntry("sciq")?.id).toBe("allenai/sciq");
     expect(datasetEntry("Sci-Q")?.id).toBe("allenai/sciq");
+    expect(datasetEntry("alpaca_gpt4_data")?.id).toBe("vicgalle/alpaca-gpt4");
     expect(datasetEntry("someone/sciq")).toBeUndefined();
     expect(datasetEntry("databricks_dolly_15k")?.id).toBe("databricks/databricks-dolly-15k");
     expect(datasetEntry("code_alpaca_20k")?.outputsOf).toBe("openai-outputs");
