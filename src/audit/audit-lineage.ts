@@ -140,6 +140,25 @@ function dataTermPass(state: AuditState, checks: ChainFindings, text: string, co
   state.dataWarnings.push(`the data the card describes ('${quote}') is not named`);
 }
 
+/** A card that says it was trained from a base (LoRA, fine-tuned, trained from) with no step to name its data. */
+const TRAINED_FROM = /\b(?:Q?LoRA|fine[- ]?tun\w*|finetun\w*|trained|adapter)\b/i;
+function trainedWithoutDataPass(
+  state: AuditState,
+  doc: LineageDocument,
+  added: readonly { id: string; where: string }[],
+  collected: Collected,
+): void {
+  if (doc.steps.length > 0 || collected.reaches.some((r) => r.kind === "dataset")) return;
+  const trained = added.find((b) => TRAINED_FROM.test(b.where));
+  if (!trained || state.dataWarnings.length > 0) return;
+  state.findings.push({
+    severity: "warning",
+    code: "undocumented-data",
+    message: `the card says the model was trained from ${trained.id} (${trained.where}) but names no training data: its licence and terms cannot be checked`,
+  });
+  state.dataWarnings.push(`the training data on ${trained.id} are not named`);
+}
+
 /**
  * Audits the licences along a document's chain.
  *
@@ -179,6 +198,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   const checks = chainChecks({ doc, card, collected, declared, added: augmented.added });
   if (!collected.reaches.some((r) => r.kind === "model")) state.unknownReasons.push(...state.subjectUnknown);
   dataTermPass(state, checks, [doc.description ?? "", card.body].join("\n"), collected);
+  trainedWithoutDataPass(state, doc, augmented.added, collected);
   const fileChecks = licenseFileFindings(state.subjectId, shipped, declared, shippedAsDeclared);
   const dataFile = dataLicenseFindings(options.dataLicenseFile);
   state.findings.push(...checks.findings, ...fileChecks.findings, ...dataFile.findings);

@@ -79,6 +79,13 @@ describe("cardFilesOf: what the audit reads in a folder", () => {
     );
   });
 
+  it("warns when a card says it was trained from a base but names no data", async () => {
+    const dir = folder({ "README.md": "# Agent\n\nOur agent is a LoRA Phi-3 adapter, exported to GGUF.\n" });
+    const report = JSON.parse((await ftl(["audit", dir, "--json"])).stdout);
+    expect(report.verdict.level).toBe("allowed-with-warnings");
+    expect(report.findings.map((f: { code: string }) => f.code)).toContain("undocumented-data");
+  });
+
   it("reads a second card and training scripts too, but not other files", () => {
     const dir = folder({
       "README.md": "# M\n",
