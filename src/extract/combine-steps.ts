@@ -12,6 +12,7 @@ import type { ExtractWarning } from "./types.js";
 const PRIORITY: Record<string, number> = { "model-card": 0 };
 const RECIPE_KINDS = new Set([
   "shell-script",
+  "python-script",
   "torchtune",
   "verl",
   "easyr1",

@@ -17,6 +17,8 @@ import type { FileFacts, StepFacts } from "./facts.js";
 import { groupRuns } from "./group-runs.js";
 import { normaliseRefs } from "./normalise-refs.js";
 import { readSourceFile } from "./read-file.js";
+import { isPythonFile, readPythonFiles } from "./read-python.js";
+import { joinScriptsWithPrograms } from "./script-programs.js";
 import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
 
 /** Warning codes that mean something could not be read: the result is then not complete. */
@@ -232,12 +234,18 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
   const warnings: ExtractWarning[] = [];
   const facts: FileFacts[] = [];
   for (const file of files) {
+    if (isPythonFile(file.path)) continue;
     const standard = tryStandard(file, warnings);
     if (standard) return { documents: [standardResult(standard, file, files, options)], warnings };
     const read = readSourceFile(file);
     read.warnings.push(...normaliseRefs(read));
     facts.push(read);
   }
+  for (const read of readPythonFiles(files.filter((f) => isPythonFile(f.path)))) {
+    read.warnings.push(...normaliseRefs(read));
+    facts.push(read);
+  }
+  joinScriptsWithPrograms(facts);
   if (files.length === 0) warnings.push({ code: "extract.no-input", message: "no files given" });
   const all = groupRuns(foldLoadedConfigs(facts));
   const groups = all.filter(saysSomething);

@@ -56,6 +56,11 @@ export interface StepFacts {
   /** True when the file alone does not show that a step happened (config.json's `_name_or_path`): such a
    * step only adds to a step other files show, and never makes one by itself. */
   weak?: boolean;
+  /** A command that runs a project's own script: the script as written and its flags as given (`train.py`). */
+  script?: { name: string; flags: Record<string, unknown>; lines: Map<string, number> };
+  /** Python training code: which trainer argument each command-line flag of the script sets
+   * (`per_device_train_batch_size=args.batch_size` → `batch_size` → `per_device_train_batch_size`). */
+  flagKeys?: Record<string, string>;
 }
 
 /** What one file says. */

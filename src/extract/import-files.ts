@@ -22,7 +22,7 @@ export const MAX_DEPTH = 3;
  * Firefly's `train_args/` layout); other JSON in a folder (tokenizers, data) is not a config.
  */
 const FOLDER_FILES =
-  /^(readme(?:\.md)?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
+  /^(readme(?:\.md)?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.py|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
 const TRAINING_JSON =
   /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train)\.json$/i;
 const SKIP_DIRS = /^(\.git|node_modules|__pycache__|\.cache|wandb|runs|logs|global_step\d+)$/i;

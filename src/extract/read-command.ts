@@ -226,6 +226,8 @@ export function readCommandWords(
   if (!step) return undefined;
   step.origin = origin;
   step.recipe = true;
+  if (entry.kind === "script" && /\.py$/i.test(entry.name))
+    step.script = { name: entry.name, flags: args.obj, lines: args.lines };
   step.finalRun = false;
   olmoCoreCheckpoint(entry, args, step, file);
   const byName = entryObjective(entry, file);

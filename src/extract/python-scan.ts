@@ -1,0 +1,168 @@
+/**
+ * A small, linear scanner for Python training code: comments and triple-quoted strings (docstrings, notebook
+ * markdown exported by Colab) are blanked so that nothing in them counts; calls are found with their argument
+ * text (brackets balanced, strings respected); keyword arguments are split at top-level commas; literals and
+ * simple module-level assignments (`max_seq_length = 2048`) are read as values. No regular expression here
+ * scans more than one token at a time.
+ */
+
+/** One call in the code: `DPOConfig(beta=0.1, …)` → name `DPOConfig`, callee `DPOConfig`, its argument text. */
+export interface PyCall {
+  /** The last name before the bracket (`from_pretrained` in `AutoModel.from_pretrained(`). */
+  name: string;
+  /** The dotted callee as written (`FastLanguageModel.from_pretrained`). */
+  callee: string;
+  args: string;
+  line: number;
+}
+
+/** Blanks comments and triple-quoted strings (newlines kept, so lines stay right); ordinary strings are kept. */
+export function blankNonCode(text: string): string {
+  const out: string[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i] as string;
+    if (c === "#") {
+      while (i < n && text[i] !== "\n") {
+        out.push(" ");
+        i++;
+      }
+      continue;
+    }
+    if ((c === '"' || c === "'") && text.startsWith(c.repeat(3), i)) {
+      const close = text.indexOf(c.repeat(3), i + 3);
+      const end = close < 0 ? n : close + 3;
+      for (let j = i; j < end; j++) out.push(text[j] === "\n" ? "\n" : " ");
+      i = end;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
+      out.push(text.slice(i, Math.min(j + 1, n)));
+      i = j + 1;
+      continue;
+    }
+    out.push(c);
+    i++;
+  }
+  return out.join("");
+}
+
+/** The index just past the bracket that closes the one at `open`, or -1 (strings respected; at most `limit` chars). */
+function closing(code: string, open: number, limit = 8000): number {
+  let depth = 0;
+  const end = Math.min(code.length, open + limit);
+  for (let i = open; i < end; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < end && code[j] !== c && code[j] !== "\n") j += code[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** The dotted name that ends right before `at` (`AutoModel.from_pretrained`), scanning back over word characters and dots. */
+function nameBefore(code: string, at: number): string | undefined {
+  let i = at;
+  while (i > 0 && i > at - 120 && /[\w.]/.test(code[i - 1] as string)) i--;
+  const name = code.slice(i, at).replace(/^[\d.]+/, "");
+  return /^[A-Za-z_]/.test(name) ? name : undefined;
+}
+
+/** Every call in (blanked) code whose last name `wanted` accepts, with its argument text. */
+export function findCalls(code: string, wanted: (name: string) => boolean): PyCall[] {
+  const calls: PyCall[] = [];
+  let line = 1;
+  let lineAt = 0;
+  for (let i = code.indexOf("("); i >= 0; i = code.indexOf("(", i + 1)) {
+    const callee = nameBefore(code, i);
+    if (!callee) continue;
+    const name = callee.split(".").pop() ?? callee;
+    if (!wanted(name)) continue;
+    const end = closing(code, i);
+    if (end < 0) continue;
+    for (let j = lineAt; j < i; j++) if (code.charCodeAt(j) === 10) line++;
+    lineAt = i;
+    calls.push({ name, callee, args: code.slice(i + 1, end - 1), line });
+  }
+  return calls;
+}
+
+/** The top-level comma-separated parts of an argument list. */
+export function splitArgs(args: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < args.length && args[j] !== c && args[j] !== "\n") j += args[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(args.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = args.slice(start).trim();
+  if (last) parts.push(last);
+  return parts;
+}
+
+/** Positional arguments and `key=value` keyword arguments (raw text) of an argument list. */
+export function callArguments(args: string): { positional: string[]; keywords: Map<string, string> } {
+  const positional: string[] = [];
+  const keywords = new Map<string, string>();
+  for (const part of splitArgs(args)) {
+    const eq = part.indexOf("=");
+    const key = eq > 0 ? part.slice(0, eq).trim() : "";
+    if (eq > 0 && /^[A-Za-z_]\w*$/.test(key) && part[eq + 1] !== "=")
+      keywords.set(key, part.slice(eq + 1).trim());
+    else positional.push(part);
+  }
+  return { positional, keywords };
+}
+
+export type PyValue = string | number | boolean;
+
+/** A Python literal (`"x"`, `2e-4`, `True`), or undefined for anything else (names, expressions, f-strings). */
+export function literal(raw: string): PyValue | undefined {
+  const t = raw.trim();
+  if (/^("[^"\n]*"|'[^'\n]*')$/.test(t)) return t.slice(1, -1);
+  if (t === "True" || t === "False") return t === "True";
+  if (/^[+-]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return Number(t.replace(/_/g, ""));
+  return undefined;
+}
+
+/** Simple assignments of a literal to a name (`base_model_name = "Qwen/Qwen2.5-7B-Instruct"`); the first wins. */
+export function assignments(code: string): Map<string, PyValue> {
+  const vars = new Map<string, PyValue>();
+  for (const line of code.split("\n")) {
+    const eq = line.indexOf("=");
+    if (eq < 1 || line[eq + 1] === "=") continue;
+    const name = line.slice(0, eq).trim();
+    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
+    const v = literal(line.slice(eq + 1));
+    if (v !== undefined && !vars.has(name)) vars.set(name, v);
+  }
+  return vars;
+}
+
+/** A value: a literal, or a name assigned a literal in the same code. */
+export function pyValue(raw: string | undefined, vars: Map<string, PyValue>): PyValue | undefined {
+  if (raw === undefined) return undefined;
+  const lit = literal(raw);
+  if (lit !== undefined) return lit;
+  const name = raw.trim();
+  return /^[A-Za-z_]\w*$/.test(name) ? vars.get(name) : undefined;
+}

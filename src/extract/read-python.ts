@@ -1,0 +1,225 @@
+/**
+ * Python training code among the files (`train.py`, `config.py`, a project's `training/trainer.py`): what the code
+ * itself states, each fact citing its file and line. The trainer class it builds names the objective
+ * (`DPOTrainer(` → DPO, `RewardTrainer(` → reward model; a plain `Trainer(` names none); `LoraConfig(r=16)` or
+ * unsloth's `get_peft_model(model, r=32)` is a LoRA adapter, QLoRA with `load_in_4bit=True`, DoRA with
+ * `use_dora=True`; `load_dataset("org/name")` and `load_dataset("json", data_files="x.jsonl")` name the data;
+ * `AutoModel….from_pretrained("org/name")` (or a trainer's `model="org/name"`) the base; keyword arguments of
+ * `TrainingArguments(` / `DPOConfig(` … the hyperparameters. Code without a trainer states no objective and no
+ * parameterisation is guessed: training without an adapter is left unsaid.
+ *
+ * The files of one project are one program when exactly one of them builds a trainer (the others are its
+ * modules); several trainer files are several runs. Files whose names say they only run a model (`inference.py`,
+ * `app.py`) are not read.
+ */
+import type { Objective, Parameterization } from "../model/vocabulary.js";
+import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
+import {
+  assignments,
+  blankNonCode,
+  callArguments,
+  findCalls,
+  type PyCall,
+  type PyValue,
+  pyValue,
+} from "./python-scan.js";
+import { readRecipe } from "./read-recipe.js";
+import type { SourceFile } from "./types.js";
+
+/** TRL's trainer and config prefixes, to objectives. */
+const TRAINERS: Readonly<Record<string, Objective>> = {
+  SFT: "sft",
+  DPO: "dpo",
+  OnlineDPO: "dpo",
+  ORPO: "orpo",
+  KTO: "kto",
+  CPO: "cpo",
+  GRPO: "grpo",
+  PPO: "rlhf-ppo",
+  PPOv2: "rlhf-ppo",
+  RLOO: "rloo",
+  Reward: "reward-model",
+  GKD: "distillation",
+};
+const CONFIG_CALL = /^(?:(\w+)Config|TrainingArguments|Seq2SeqTrainingArguments)$/;
+const NOT_TRAINING =
+  /(^|[_-])(infer|inference|predict|generate|generation|eval|evaluate|serve|server|app|demo|chat|test)s?([_.-]|$)/i;
+const FILE_FORMATS = new Set(["json", "csv", "parquet", "text", "arrow", "pandas"]);
+const MODEL_LOADERS =
+  /^(AutoModel\w*|\w+For(CausalLM|SequenceClassification|Seq2SeqLM|ConditionalGeneration)|FastLanguageModel|FastModel|FastVisionModel)$/;
+const ADAPTER_KEYS: Readonly<Record<string, string>> = {
+  r: "lora_r",
+  lora_alpha: "lora_alpha",
+  lora_dropout: "lora_dropout",
+  target_modules: "lora_target_modules",
+};
+
+/** A command-line value the code passes on: `args.batch_size`, `script_args.lr`. */
+const ARGS_FIELD = /^(?:args|opt|opts|cli|flags|script_args|cli_args)\.(\w+)$/;
+
+const trainerObjective = (name: string) => {
+  const prefix = /^(\w*)Trainer$/.exec(name)?.[1];
+  return prefix !== undefined ? TRAINERS[prefix] : undefined;
+};
+const isTrainer = (name: string) => /^\w*Trainer$/.test(name) && !/^(Base|Callback)/.test(name);
+const isConfig = (name: string) => {
+  const m = CONFIG_CALL.exec(name);
+  return m !== null && (m[1] === undefined || m[1] in TRAINERS);
+};
+
+/** What one file of a program states, with the line of each. */
+interface Part {
+  file: string;
+  trainers: PyCall[];
+  calls: PyCall[];
+  vars: Map<string, PyValue>;
+}
+
+function readPart(file: SourceFile): Part {
+  const code = blankNonCode(file.text);
+  const wanted = (n: string) =>
+    isTrainer(n) ||
+    isConfig(n) ||
+    n === "LoraConfig" ||
+    n === "get_peft_model" ||
+    n === "load_dataset" ||
+    n === "from_pretrained" ||
+    n === "BitsAndBytesConfig";
+  const calls = findCalls(code, wanted);
+  return {
+    file: file.path,
+    trainers: calls.filter((c) => isTrainer(c.name)),
+    calls,
+    vars: assignments(code),
+  };
+}
+
+type Where = { file: string; line: number; key: string };
+
+/** The program's settings as a recipe object, with where each key was read. */
+function settings(parts: Part[]): {
+  obj: Record<string, unknown>;
+  at: Map<string, Where>;
+  flagKeys: Record<string, string>;
+} {
+  const obj: Record<string, unknown> = {};
+  const at = new Map<string, Where>();
+  const flagKeys: Record<string, string> = {};
+  const set = (key: string, value: PyValue | undefined, p: Part, c: PyCall) => {
+    if (value === undefined || key in obj) return;
+    obj[key] = value;
+    at.set(key, { file: p.file, line: c.line, key });
+  };
+  for (const p of parts)
+    for (const c of p.calls) {
+      const { positional, keywords } = callArguments(c.args);
+      const value = (k: string) => pyValue(keywords.get(k), p.vars);
+      if (isConfig(c.name) || isTrainer(c.name))
+        for (const [k, raw] of keywords) {
+          if (k === "model" || k === "args") continue;
+          set(k, value(k), p, c);
+          const flag = ARGS_FIELD.exec(raw)?.[1];
+          if (flag) flagKeys[flag] ??= k;
+        }
+      if (isTrainer(c.name)) set("model_name_or_path", value("model"), p, c);
+      if (c.name === "LoraConfig" || c.name === "get_peft_model") {
+        const rank = value("r");
+        if (rank === undefined && c.name === "get_peft_model") continue;
+        set("use_peft", true, p, c);
+        for (const [k, key] of Object.entries(ADAPTER_KEYS)) set(key, value(k), p, c);
+        set("use_dora", value("use_dora"), p, c);
+      }
+      for (const bits of ["load_in_4bit", "load_in_8bit"]) if (value(bits) === true) set(bits, true, p, c);
+      const loader = c.name === "from_pretrained" && MODEL_LOADERS.test(c.callee.split(".").at(-2) ?? "");
+      // unsloth loads the model for the sequence length it trains at.
+      if (loader && /^Fast/.test(c.callee)) set("max_seq_length", value("max_seq_length"), p, c);
+      if (loader)
+        set(
+          "model_name_or_path",
+          value(keywords.has("model_name") ? "model_name" : "pretrained_model_name_or_path") ??
+            pyValue(positional[0], p.vars),
+          p,
+          c,
+        );
+    }
+  return { obj, at, flagKeys };
+}
+
+/** `load_dataset(…)` calls: a Hub id, or a local file for the file formats; evaluation splits left out. */
+function datasets(parts: Part[]): Fact<{ id: string }>[] {
+  const out: Fact<{ id: string }>[] = [];
+  for (const p of parts)
+    for (const c of p.calls) {
+      if (c.name !== "load_dataset") continue;
+      const { positional, keywords } = callArguments(c.args);
+      const split = pyValue(keywords.get("split"), p.vars);
+      if (typeof split === "string" && /^(test|eval|valid|dev)/i.test(split)) continue;
+      const first = pyValue(positional[0] ?? keywords.get("path"), p.vars);
+      if (typeof first !== "string") continue;
+      const files = FILE_FORMATS.has(first) ? pyValue(keywords.get("data_files"), p.vars) : first;
+      if (typeof files !== "string" || !/^[\w./~-]+$/.test(files) || files === "") continue;
+      const local = FILE_FORMATS.has(first) || /^(\.|\/|~)/.test(files) || /\.\w{2,7}$/.test(files);
+      const id = local ? `local:${files}` : files;
+      if (!out.some((d) => d.value.id === id))
+        out.push(fact({ id }, extracted(p.file, { field: "load_dataset", line: c.line })));
+    }
+  return out;
+}
+
+/** Re-points each fact read from a key to the file and line it came from. */
+function cite(step: StepFacts, at: Map<string, Where>): void {
+  const facts: (Fact<unknown> | undefined)[] = [
+    ...Object.values(step.hyperparameters),
+    ...Object.values(step.adapter),
+    ...step.inputs,
+    step.output,
+    step.parameterization,
+  ];
+  for (const f of facts) {
+    const w = f?.source.field ? at.get(f.source.field) : undefined;
+    if (f && w) f.source = { ...f.source, file: w.file, line: w.line };
+  }
+}
+
+function parameterization(obj: Record<string, unknown>): Parameterization | undefined {
+  if (obj.use_peft !== true) return undefined;
+  if (obj.load_in_4bit === true || obj.load_in_8bit === true) return "qlora";
+  return obj.use_dora === true ? "dora" : "lora";
+}
+
+/** One program's step, or undefined when it trains nothing ftl can see. */
+function readProgram(parts: Part[], entry: Part, text: string): FileFacts {
+  const out: FileFacts = { file: entry.file, kind: "python-script", bases: [], steps: [], warnings: [] };
+  const { obj, at, flagKeys } = settings([entry, ...parts.filter((p) => p !== entry)]);
+  const lines = new Map([...at].map(([k, w]) => [k, w.line]));
+  readRecipe("trl-recipe", obj, entry.file, text, out, lines);
+  const step = out.steps[0];
+  if (!step) return out;
+  delete step.objective;
+  delete step.parameterization;
+  const trainer = entry.trainers.find((t) => trainerObjective(t.name));
+  const objective = trainer ? trainerObjective(trainer.name) : undefined;
+  if (trainer && objective)
+    step.objective = fact(objective, extracted(entry.file, { field: trainer.name, line: trainer.line }));
+  const p = parameterization(obj);
+  const pAt = at.get("use_peft");
+  if (p && pAt) step.parameterization = fact(p, extracted(pAt.file, { field: "use_peft", line: pAt.line }));
+  cite(step, at);
+  step.datasets = datasets([entry, ...parts.filter((x) => x !== entry)]);
+  step.origin = extracted(entry.file, { line: trainer?.line, note: "Python training code" });
+  step.recipe = true;
+  step.flagKeys = flagKeys;
+  if (!/\btrl\b/.test(text)) delete step.framework;
+  return out;
+}
+
+/** Reads the Python files given together: one program per trainer file (see the file comment). */
+export function readPythonFiles(files: SourceFile[]): FileFacts[] {
+  const read = files.filter((f) => !NOT_TRAINING.test(f.path.split(/[\\/]/).pop() ?? "")).map(readPart);
+  const entries = read.filter((p) => p.trainers.length > 0);
+  const text = (p: Part) => files.find((f) => f.path === p.file)?.text ?? "";
+  if (entries.length === 1 && entries[0]) return [readProgram(read, entries[0], text(entries[0]))];
+  return entries.map((e) => readProgram([e], e, text(e)));
+}
+
+export const isPythonFile = (path: string) => /\.py$/i.test(path);
