@@ -106,34 +106,19 @@ function lastObjective(last: StepFacts, trainingSteps: StepFacts[], meta: CardMe
   }
 }
 
-/** Parameterisation hints from the title, tags, library and framework versions. */
-function lastParameterization(last: StepFacts, title: string, meta: CardMeta, state: CardState): void {
-  const { tags, library, relation } = meta;
-  const peftHint = tags.includes("qlora")
-    ? "qlora"
-    : tags.includes("lora") ||
-        tags.includes("peft") ||
-        library === "peft" ||
-        relation === "adapter" ||
-        state.software.some((s) => s.value.name === "peft")
-      ? "lora"
-      : undefined;
+/**
+ * Parameterisation from the title or the tags. A `lora`/`qlora` tag states the adapter type; `library_name: peft`,
+ * a `peft` tag, an adapter relation or PEFT among the framework versions say only that some PEFT adapter was
+ * trained (LoRA, IA3, prompt tuning…): the type is then left unsaid, never guessed as LoRA.
+ */
+function lastParameterization(last: StepFacts, title: string, meta: CardMeta): void {
+  const { tags } = meta;
+  const tagged = tags.includes("qlora") ? "qlora" : tags.includes("lora") ? "lora" : undefined;
   if (last.parameterization) return;
   const fromTitle = parameterizationIn(title);
   if (fromTitle)
     last.parameterization = fact(fromTitle, extracted(meta.file, { field: "title", confidence: 0.7 }));
-  else if (peftHint)
-    last.parameterization = fact(
-      peftHint,
-      meta.at(
-        tags.includes("qlora") || tags.includes("lora")
-          ? "tags"
-          : relation === "adapter"
-            ? "base_model_relation"
-            : "library_name",
-        0.7,
-      ),
-    );
+  else if (tagged) last.parameterization = fact(tagged, meta.at("tags", 0.7));
 }
 
 /** Hyperparameters: a section naming a method goes to that step, the rest to the last training step. */
@@ -262,7 +247,7 @@ export function readCard(text: string, file: string): FileFacts {
   const last = trainingSteps[trainingSteps.length - 1];
   if (last) {
     lastObjective(last, trainingSteps, meta, state);
-    lastParameterization(last, card.title ?? "", meta, state);
+    lastParameterization(last, card.title ?? "", meta);
   }
   if (state.quantizationBits && [4, 8].includes(state.quantizationBits.value))
     out.trainingQuantBits = state.quantizationBits;
