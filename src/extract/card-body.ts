@@ -8,7 +8,7 @@ import { parseDocument } from "yaml";
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import { lookupTable } from "../model/lookup.js";
 import { hasLineTerminator, isSpace, trimChars, trimStart } from "../model/trim.js";
-import type { Objective } from "../model/vocabulary.js";
+import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { headingObjective, readSentence } from "./card-sentence.js";
 import { knownKey } from "./config-fields.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
@@ -152,6 +152,8 @@ export interface CardState {
   proseDatasets: Fact<string>[];
   genericFineTune?: number;
   trainerObjective?: Fact<Objective>;
+  /** The one parameterisation a sentence about training names ("using QLoRA"). */
+  proseParameterization?: Fact<Parameterization>;
   /** Bits of the frozen base during adapter training, when the card says (QLoRA). */
   quantizationBits?: Fact<number>;
   /** What the card says of a merge (parents, method, base), in words or tables. */

@@ -111,7 +111,7 @@ function lastObjective(last: StepFacts, trainingSteps: StepFacts[], meta: CardMe
  * a `peft` tag, an adapter relation or PEFT among the framework versions say only that some PEFT adapter was
  * trained (LoRA, IA3, prompt tuning…): the type is then left unsaid, never guessed as LoRA.
  */
-function lastParameterization(last: StepFacts, title: string, meta: CardMeta): void {
+function lastParameterization(last: StepFacts, title: string, meta: CardMeta, state: CardState): void {
   const { tags } = meta;
   const tagged = tags.includes("qlora") ? "qlora" : tags.includes("lora") ? "lora" : undefined;
   if (last.parameterization) return;
@@ -119,6 +119,7 @@ function lastParameterization(last: StepFacts, title: string, meta: CardMeta): v
   if (fromTitle)
     last.parameterization = fact(fromTitle, extracted(meta.file, { field: "title", confidence: 0.7 }));
   else if (tagged) last.parameterization = fact(tagged, meta.at("tags", 0.7));
+  else if (state.proseParameterization) last.parameterization = state.proseParameterization;
 }
 
 /** Hyperparameters: a section naming a method goes to that step, the rest to the last training step. */
@@ -247,7 +248,7 @@ export function readCard(text: string, file: string): FileFacts {
   const last = trainingSteps[trainingSteps.length - 1];
   if (last) {
     lastObjective(last, trainingSteps, meta, state);
-    lastParameterization(last, card.title ?? "", meta);
+    lastParameterization(last, card.title ?? "", meta, state);
   }
   if (state.quantizationBits && [4, 8].includes(state.quantizationBits.value))
     out.trainingQuantBits = state.quantizationBits;

@@ -18,6 +18,7 @@ import { readPublishedSelf } from "./ml-self-id.js";
 import { readMultilingual } from "./multilingual.js";
 import { readNamedBases, readNamedBasesOtherLanguages } from "./named-bases.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
+import { readProseMethods } from "./prose-methods.js";
 import { readQuantizedBase } from "./quantized-base.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
 import { readSettingsPairs } from "./settings-pairs.js";
@@ -32,6 +33,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readQuantizedUpload,
   readCommandBlocks,
   readTrainingCode,
+  readProseMethods,
   readSettingsPairs,
   readKeyCellTables,
   readMultilingual,
