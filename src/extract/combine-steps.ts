@@ -26,6 +26,12 @@ const RECIPE_KINDS = new Set([
   "gguf-manifest",
 ]);
 
+function sameStart(a: StepFacts, b: StepFacts): boolean {
+  const x = a.inputs[0]?.value.id;
+  const y = b.inputs[0]?.value.id;
+  return x !== undefined && y !== undefined && sameModel(x, y);
+}
+
 export function isEmptyStep(s: StepFacts): boolean {
   return (
     !s.objective &&
@@ -100,6 +106,8 @@ class Chain {
       if (!other(c) || c.kind !== s.kind || (c.recipe && s.recipe)) continue;
       if (s.kind !== "fine-tune") return c;
       if (c.objective && s.objective && c.objective.value === s.objective.value) return c;
+      // A step whose objective one of the two files leaves unsaid is the same run when both start from one model.
+      if ((!c.objective || !s.objective) && sameStart(c, s)) return c;
     }
     return undefined;
   }

@@ -81,4 +81,14 @@ GRPOTrainer(model=args.model, reward_funcs=f, args=cfg, train_dataset=ds).train(
     expect(step?.kind === "fine-tune" && step.hyperparameters?.perDeviceBatchSize).toBe(16);
     expect(step?.kind === "fine-tune" && step.inputs?.models?.[0]?.id).toBe("Qwen/Qwen2.5-0.5B-Instruct");
   });
+
+  it("reads a settings module (config.py) of constants when no file builds a trainer", () => {
+    const text = `MODEL_ID = "Qwen/Qwen3-0.6B"\nDATASET_ID = "org/data"\nLEARNING_RATE = 1e-4\nNUM_EPOCHS = 2\nBATCH_SIZE = 1\n`;
+    const s = readPythonFiles([{ path: "config.py", text }])[0]?.steps[0];
+    expect(s?.inputs.map((i) => i.value.id)).toEqual(["Qwen/Qwen3-0.6B"]);
+    expect(s?.datasets.map((d) => d.value.id)).toEqual(["org/data"]);
+    expect(s?.hyperparameters.perDeviceBatchSize?.value).toBe(1);
+    expect(s?.objective).toBeUndefined();
+    expect(readPythonFiles([{ path: "consts.py", text: `LEARNING_RATE = 1e-4\n` }])).toEqual([]);
+  });
 });

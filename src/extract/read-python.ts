@@ -12,6 +12,7 @@
  * modules); several trainer files are several runs. Files whose names say they only run a model (`inference.py`,
  * `app.py`) are not read.
  */
+import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
 import {
@@ -19,6 +20,7 @@ import {
   blankNonCode,
   callArguments,
   findCalls,
+  literal,
   type PyCall,
   type PyValue,
   pyValue,
@@ -73,6 +75,40 @@ interface Part {
   trainers: PyCall[];
   calls: PyCall[];
   vars: Map<string, PyValue>;
+  /** Module-level settings (`LEARNING_RATE = 1e-4`, `MODEL_ID = "Qwen/Qwen3-0.6B"`) under recipe key names. */
+  constants: Map<string, { value: PyValue; line: number }>;
+}
+
+/** Names of module-level constants, lower-cased, to recipe keys (beyond the hyperparameter names ftl knows). */
+const CONSTANT_KEYS: Readonly<Record<string, string>> = {
+  model_id: "model_name_or_path",
+  model_name: "model_name_or_path",
+  base_model: "model_name_or_path",
+  base_model_name: "model_name_or_path",
+  model_name_or_path: "model_name_or_path",
+  dataset_id: "dataset_name",
+  dataset_name: "dataset_name",
+  output_dir: "output_dir",
+  batch_size: "per_device_train_batch_size",
+  grad_accum_steps: "gradient_accumulation_steps",
+  gradient_accumulation: "gradient_accumulation_steps",
+  lora_r: "lora_r",
+  lora_rank: "lora_r",
+  lora_alpha: "lora_alpha",
+};
+
+/** A file's top-level `NAME = literal` lines whose names are settings. */
+function moduleConstants(code: string): Map<string, { value: PyValue; line: number }> {
+  const out = new Map<string, { value: PyValue; line: number }>();
+  code.split("\n").forEach((row, i) => {
+    const eq = row.indexOf("=");
+    if (eq < 1 || /^\s/.test(row) || row[eq + 1] === "=") return;
+    const name = row.slice(0, eq).trim().toLowerCase();
+    const key = CONSTANT_KEYS[name] ?? (hyperparameterKeyFor(name) ? name : undefined);
+    const value = literal(row.slice(eq + 1));
+    if (key && value !== undefined && !out.has(key)) out.set(key, { value, line: i + 1 });
+  });
+  return out;
 }
 
 function readPart(file: SourceFile): Part {
@@ -91,6 +127,7 @@ function readPart(file: SourceFile): Part {
     trainers: calls.filter((c) => isTrainer(c.name)),
     calls,
     vars: assignments(code),
+    constants: moduleConstants(code),
   };
 }
 
@@ -142,6 +179,17 @@ function settings(parts: Part[]): {
           c,
         );
     }
+  // Module-level settings fill what no call states.
+  for (const p of parts)
+    for (const [key, c] of p.constants)
+      if (!(key in obj)) {
+        obj[key] = c.value;
+        at.set(key, { file: p.file, line: c.line, key });
+        if (key === "lora_r" && !("use_peft" in obj)) {
+          obj.use_peft = true;
+          at.set("use_peft", { file: p.file, line: c.line, key });
+        }
+      }
   return { obj, at, flagKeys };
 }
 
@@ -172,6 +220,7 @@ function cite(step: StepFacts, at: Map<string, Where>): void {
     ...Object.values(step.hyperparameters),
     ...Object.values(step.adapter),
     ...step.inputs,
+    ...step.datasets,
     step.output,
     step.parameterization,
   ];
@@ -205,7 +254,8 @@ function readProgram(parts: Part[], entry: Part, text: string): FileFacts {
   const pAt = at.get("use_peft");
   if (p && pAt) step.parameterization = fact(p, extracted(pAt.file, { field: "use_peft", line: pAt.line }));
   cite(step, at);
-  step.datasets = datasets([entry, ...parts.filter((x) => x !== entry)]);
+  const loaded = datasets([entry, ...parts.filter((x) => x !== entry)]);
+  step.datasets = [...loaded, ...step.datasets.filter((d) => !loaded.some((l) => l.value.id === d.value.id))];
   step.origin = extracted(entry.file, { line: trainer?.line, note: "Python training code" });
   step.recipe = true;
   step.flagKeys = flagKeys;
@@ -219,7 +269,18 @@ export function readPythonFiles(files: SourceFile[]): FileFacts[] {
   const entries = read.filter((p) => p.trainers.length > 0);
   const text = (p: Part) => files.find((f) => f.path === p.file)?.text ?? "";
   if (entries.length === 1 && entries[0]) return [readProgram(read, entries[0], text(entries[0]))];
+  // No trainer among the files: a settings module (`config.py`) that names a model and at least two training
+  // settings describes the run its project's script makes.
+  if (entries.length === 0)
+    return read
+      .filter(
+        (p) => p.constants.has("model_name_or_path") && [...p.constants.keys()].filter(isSetting).length >= 2,
+      )
+      .map((p) => readProgram([p], p, text(p)));
   return entries.map((e) => readProgram([e], e, text(e)));
 }
+
+const isSetting = (key: string) =>
+  hyperparameterKeyFor(key) !== undefined || key === "per_device_train_batch_size";
 
 export const isPythonFile = (path: string) => /\.py$/i.test(path);
