@@ -6,6 +6,8 @@
  * scans more than one token at a time.
  */
 
+import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+
 /** One call in the code: `DPOConfig(beta=0.1, …)` → name `DPOConfig`, callee `DPOConfig`, its argument text. */
 export interface PyCall {
   /** The last name before the bracket (`from_pretrained` in `AutoModel.from_pretrained(`). */
@@ -165,4 +167,36 @@ export function pyValue(raw: string | undefined, vars: Map<string, PyValue>): Py
   if (lit !== undefined) return lit;
   const name = raw.trim();
   return /^[A-Za-z_]\w*$/.test(name) ? vars.get(name) : undefined;
+}
+
+/** Names of module-level constants, lower-cased, to recipe keys (beyond the hyperparameter names ftl knows). */
+const CONSTANT_KEYS: Readonly<Record<string, string>> = {
+  model_id: "model_name_or_path",
+  model_name: "model_name_or_path",
+  base_model: "model_name_or_path",
+  base_model_name: "model_name_or_path",
+  model_name_or_path: "model_name_or_path",
+  dataset_id: "dataset_name",
+  dataset_name: "dataset_name",
+  output_dir: "output_dir",
+  batch_size: "per_device_train_batch_size",
+  grad_accum_steps: "gradient_accumulation_steps",
+  gradient_accumulation: "gradient_accumulation_steps",
+  lora_r: "lora_r",
+  lora_rank: "lora_r",
+  lora_alpha: "lora_alpha",
+};
+
+/** A file's top-level `NAME = literal` lines whose names are settings. */
+export function moduleConstants(code: string): Map<string, { value: PyValue; line: number }> {
+  const out = new Map<string, { value: PyValue; line: number }>();
+  code.split("\n").forEach((row, i) => {
+    const eq = row.indexOf("=");
+    if (eq < 1 || /^\s/.test(row) || row[eq + 1] === "=") return;
+    const name = row.slice(0, eq).trim().toLowerCase();
+    const key = CONSTANT_KEYS[name] ?? (hyperparameterKeyFor(name) ? name : undefined);
+    const value = literal(row.slice(eq + 1));
+    if (key && value !== undefined && !out.has(key)) out.set(key, { value, line: i + 1 });
+  });
+  return out;
 }

@@ -91,4 +91,16 @@ GRPOTrainer(model=args.model, reward_funcs=f, args=cfg, train_dataset=ds).train(
     expect(s?.objective).toBeUndefined();
     expect(readPythonFiles([{ path: "consts.py", text: `LEARNING_RATE = 1e-4\n` }])).toEqual([]);
   });
+
+  it("reads merge_and_unload() after LoRA training as an adapter merge into what is saved next", () => {
+    const text = `name = "DPO-Qwen-v1"
+model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-7B-Instruct")
+DPOTrainer(model=model, args=DPOConfig(output_dir=name), peft_config=LoraConfig(r=16)).train()
+merged = PeftModel.from_pretrained(model, "ckpt").merge_and_unload()
+merged.save_pretrained(name)`;
+    const steps = readPythonFiles([{ path: "main.py", text }])[0]?.steps ?? [];
+    expect(steps.map((s) => s.kind)).toEqual(["fine-tune", "adapter-merge"]);
+    expect(steps[1]?.output?.value).toBe("local:DPO-Qwen-v1");
+    expect(steps[0]?.output).toBeUndefined();
+  });
 });

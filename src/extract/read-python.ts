@@ -14,13 +14,13 @@
  */
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
-import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
+import { emptyStep, extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
 import {
   assignments,
   blankNonCode,
   callArguments,
   findCalls,
-  literal,
+  moduleConstants,
   type PyCall,
   type PyValue,
   pyValue,
@@ -79,38 +79,6 @@ interface Part {
   constants: Map<string, { value: PyValue; line: number }>;
 }
 
-/** Names of module-level constants, lower-cased, to recipe keys (beyond the hyperparameter names ftl knows). */
-const CONSTANT_KEYS: Readonly<Record<string, string>> = {
-  model_id: "model_name_or_path",
-  model_name: "model_name_or_path",
-  base_model: "model_name_or_path",
-  base_model_name: "model_name_or_path",
-  model_name_or_path: "model_name_or_path",
-  dataset_id: "dataset_name",
-  dataset_name: "dataset_name",
-  output_dir: "output_dir",
-  batch_size: "per_device_train_batch_size",
-  grad_accum_steps: "gradient_accumulation_steps",
-  gradient_accumulation: "gradient_accumulation_steps",
-  lora_r: "lora_r",
-  lora_rank: "lora_r",
-  lora_alpha: "lora_alpha",
-};
-
-/** A file's top-level `NAME = literal` lines whose names are settings. */
-function moduleConstants(code: string): Map<string, { value: PyValue; line: number }> {
-  const out = new Map<string, { value: PyValue; line: number }>();
-  code.split("\n").forEach((row, i) => {
-    const eq = row.indexOf("=");
-    if (eq < 1 || /^\s/.test(row) || row[eq + 1] === "=") return;
-    const name = row.slice(0, eq).trim().toLowerCase();
-    const key = CONSTANT_KEYS[name] ?? (hyperparameterKeyFor(name) ? name : undefined);
-    const value = literal(row.slice(eq + 1));
-    if (key && value !== undefined && !out.has(key)) out.set(key, { value, line: i + 1 });
-  });
-  return out;
-}
-
 function readPart(file: SourceFile): Part {
   const code = blankNonCode(file.text);
   const wanted = (n: string) =>
@@ -120,7 +88,10 @@ function readPart(file: SourceFile): Part {
     n === "get_peft_model" ||
     n === "load_dataset" ||
     n === "from_pretrained" ||
-    n === "BitsAndBytesConfig";
+    n === "BitsAndBytesConfig" ||
+    n === "merge_and_unload" ||
+    n === "save_pretrained" ||
+    n === "push_to_hub";
   const calls = findCalls(code, wanted);
   return {
     file: file.path,
@@ -260,7 +231,41 @@ function readProgram(parts: Part[], entry: Part, text: string): FileFacts {
   step.recipe = true;
   step.flagKeys = flagKeys;
   if (!/\btrl\b/.test(text)) delete step.framework;
+  const merge = adapterMerge(parts.includes(entry) ? parts : [entry, ...parts], step);
+  if (merge) out.steps.push(merge);
   return out;
+}
+
+/**
+ * PEFT's `merge_and_unload()` after training folds the adapter into the base: an adapter-merge step, its output the
+ * first `save_pretrained(X)` / `push_to_hub(X)` after it in the same file. Only for a LoRA program.
+ */
+function adapterMerge(parts: Part[], trained: StepFacts): StepFacts | undefined {
+  if (!trained.parameterization) return undefined;
+  for (const p of parts) {
+    const merge = p.calls.find((c) => c.name === "merge_and_unload");
+    if (!merge) continue;
+    const step = emptyStep(
+      "adapter-merge",
+      extracted(p.file, { line: merge.line, note: "merge_and_unload()" }),
+    );
+    step.inputs.push(...trained.inputs);
+    const save = p.calls.find(
+      (c) => (c.name === "save_pretrained" || c.name === "push_to_hub") && c.line >= merge.line,
+    );
+    const target = save ? pyValue(callArguments(save.args).positional[0], p.vars) : undefined;
+    if (save && typeof target === "string" && /^[\w./~-]+$/.test(target)) {
+      const id = /^[\w.-]+\/[\w.-]+$/.test(target) && !/^\./.test(target) ? target : `local:${target}`;
+      step.output = fact(id, extracted(p.file, { line: save.line, field: save.name }));
+      if (
+        trained.output &&
+        trained.output.value.replace(/^local:(\.\/)?/, "") === target.replace(/^\.\//, "")
+      )
+        delete trained.output;
+    }
+    return step;
+  }
+  return undefined;
 }
 
 /** Reads the Python files given together: one program per trainer file (see the file comment). */
