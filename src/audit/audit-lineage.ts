@@ -22,7 +22,7 @@ import {
   PLACEHOLDER_LICENSES,
   readLicenseFile,
 } from "./license-file.js";
-import { nonCommercialInProse } from "./license-text.js";
+import { licensesInText, nonCommercialInProse } from "./license-text.js";
 import { reachFindings } from "./reach-findings.js";
 import type { AuditReport } from "./report.js";
 import { subjectFindings } from "./subject-findings.js";
@@ -50,16 +50,54 @@ export interface AuditOptions extends CollectOptions {
 const SYNTHETIC_DATA =
   /\b(?:trained|fine[- ]?tuned|finetuned)\b[^.\n]{0,20}\b(?:on|with)\b[^.\n]{0,30}\b(?:synthetic|generated|distilled)\b[^.\n]{0,30}\b(?:data|datasets?|examples|conversations)\b[^.\n]{0,60}/i;
 
+/**
+ * True when the licence a document names is the licence file beside its card: a card that links its weights'
+ * licence as `[Model License](MODEL_LICENSE)` is imported as `other` named `MODEL_LICENSE`, and that file holds it.
+ */
+function namesLicenseFile(doc: LineageDocument, file: LicenseFile | undefined): boolean {
+  const stem = (name: string) =>
+    (name.trim().split(/[\\/]/).pop() ?? "").replace(/\.(?:md|txt)$/i, "").toLowerCase();
+  const named = doc.subject.licenseName ?? doc.subject.license ?? "";
+  return file !== undefined && named !== "" && stem(named) === stem(file.file);
+}
+
 /** A model licence file (named for the weights) whose text no table knows but whose words say non-commercial. */
 function bespokeWeightsLicense(
   doc: LineageDocument,
   file: LicenseFile | undefined,
   recognised: boolean,
 ): { file: string; words: string } | undefined {
-  if (!file?.model || recognised || doc.subject.licenseName !== undefined) return undefined;
-  if (!PLACEHOLDER_LICENSES.has(doc.subject.license?.trim().toLowerCase() ?? "")) return undefined;
+  if (!file?.model || recognised) return undefined;
+  const undeclared =
+    doc.subject.licenseName === undefined &&
+    PLACEHOLDER_LICENSES.has(doc.subject.license?.trim().toLowerCase() ?? "");
+  if (!undeclared && !namesLicenseFile(doc, file)) return undefined;
   const words = nonCommercialInProse(file.text);
   return words === undefined ? undefined : { file: file.file, words };
+}
+
+/** A line that gives a licence to the code only: "Code License: Apache 2.0", "our code is released under MIT". */
+const CODE_LINE = /\bcode\b/i;
+const MODEL_LINE = /\b(?:model|weights?|checkpoints?|data)\b/i;
+function codeLicenses(body: string): Set<string> {
+  const ids = new Set<string>();
+  for (const line of body.split(/\r?\n/)) {
+    if (line.length > 400) continue;
+    // Badges put the label in the image text: `![Code License](…Code%20License-Apache_2.0…)`.
+    const text = decodeBadge(line);
+    for (const part of text.split(/(?<=[.!?])\s+|\)\s*!?\[/)) {
+      if (!CODE_LINE.test(part) || MODEL_LINE.test(part)) continue;
+      for (const hit of licensesInText(part)) ids.add(hit.entry.id);
+    }
+  }
+  return ids;
+}
+function decodeBadge(line: string): string {
+  try {
+    return decodeURIComponent(line).replace(/[_]/g, " ");
+  } catch {
+    return line;
+  }
 }
 
 /** The document as the audit reads it: with the card's bases and prose datasets, and the shipped LICENSE. */
@@ -70,8 +108,11 @@ async function readChain(doc: LineageDocument, options: AuditOptions) {
   // A LICENSE next to a Hub model card (front matter) that declares none is what its publisher ships the model
   // under; next to a project README it is often the code's, and only a note.
   // A licence file named for the model (`MODEL_LICENSE`, `LICENSE-WEIGHTS.md`) is the weights' licence wherever it is.
+  // A card that names that very file as its licence ("[Model License](MODEL_LICENSE)") declares what it holds.
   const shippedAsDeclared =
-    shipped?.undeclared === true && (card.modelCard === true || options.licenseFile?.model === true);
+    shipped !== undefined &&
+    ((shipped.undeclared && (card.modelCard === true || options.licenseFile?.model === true)) ||
+      namesLicenseFile(augmented.doc, options.licenseFile));
   // A weights licence in no known text that says non-commercial or research-only (a bespoke agreement): the
   // subject's licence is that file, read as non-commercial from its words.
   const bespoke = bespokeWeightsLicense(augmented.doc, options.licenseFile, shipped !== undefined);
@@ -199,7 +240,12 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   if (!collected.reaches.some((r) => r.kind === "model")) state.unknownReasons.push(...state.subjectUnknown);
   dataTermPass(state, checks, [doc.description ?? "", card.body].join("\n"), collected);
   trainedWithoutDataPass(state, doc, augmented.added, collected);
-  const fileChecks = licenseFileFindings(state.subjectId, shipped, declared, shippedAsDeclared);
+  // A LICENSE whose licence the card gives to its code ("Code License: Apache 2.0") is the code's, not a second
+  // licence for the model.
+  const codeOnly = shipped !== undefined && codeLicenses(card.body).has(shipped.entry.id);
+  const fileChecks = codeOnly
+    ? { findings: [], notCommercial: [] }
+    : licenseFileFindings(state.subjectId, shipped, declared, shippedAsDeclared);
   const dataFile = dataLicenseFindings(options.dataLicenseFile);
   state.findings.push(...checks.findings, ...fileChecks.findings, ...dataFile.findings);
   const verdict = decideVerdict({

@@ -6,6 +6,7 @@
 
 import { parse as parseYaml } from "yaml";
 import { isLineTerminator, isSpace, trimEnd } from "../model/trim.js";
+import { BARE_MODEL_ROW, derivedTag, normalPath, outputPaths, ownHubName } from "./card-signals.js";
 import { familyFor } from "./knowledge.js";
 
 /** A base named by a card, with the words it was read from. */
@@ -29,6 +30,12 @@ export interface CardSignals {
   modelCard?: true;
   /** The model's name from the card's first `#` title, when it looks like one (a Hub link, a size, "Model Card for X"). */
   title?: string;
+  /** Front-matter metadata that marks a derivative (`library_name: peft`, tags `lora`, `merge`, `gguf`, `sft` …). */
+  derivedTag?: string;
+  /** The card's first `#` title as written, whether or not it looks like a model name. */
+  heading?: string;
+  /** The name of the card's own Hub page, from a line that links it ("**Repository:** https://huggingface.co/…"). */
+  ownHubName?: string;
 }
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -128,7 +135,7 @@ function hubIdAt(text: string, at: number): string | undefined {
   return end === slash + 1 ? undefined : text.slice(at, end);
 }
 const LOADED_KEY =
-  /(?:\b(?:model_name(?:_or_path)?|model_id|pretrained_model_name_or_path)\s*[=:]\s*["']|--model[-_](?:id|name(?:[-_]or[-_]path)?)\s+)([\w.-]+\/[\w.-]+)/g;
+  /(?:\b(?:model_name(?:_or_path)?|model_id|pretrained_model_name_or_path)\s*[=:]\s*["']|--model[-_](?:id|name(?:[-_]or[-_]path)?)\s+["']?)([\w.-]+\/[\w.-]+)/g;
 /** Usage code that loads a model to put an adapter on it or quantise it loads the base. */
 const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\b/i;
 const DERIVED_FROM =
@@ -273,6 +280,8 @@ export function basesInProse(body: string): DeclaredBase[] {
   const found: DeclaredBase[] = [];
   const quote = (text: string) => `'${text.trim().slice(0, 160)}'`;
   for (const labelled of body.matchAll(BASE_LABEL)) {
+    // A table row whose label is only "Model" (`| **Model** | FP16/BF16 | INT8 |`) heads columns: not a base.
+    if (BARE_MODEL_ROW.test(labelled[0])) continue;
     const value = (labelled[1] ?? "").replace(/^[*_\s]+/, "");
     const named = namedAt(value, 0);
     if (named) found.push({ id: named.id, where: quote(labelled[0]) });
@@ -289,10 +298,12 @@ export function basesInProse(body: string): DeclaredBase[] {
     const named = namedAt(body, (match.index ?? 0) + match[0].length);
     if (named) found.push({ id: named.id, where: quote(sentenceAround(body, match.index ?? 0)) });
   }
+  const outputs = outputPaths(body);
   for (const m of body.matchAll(BASE_KEY)) {
     const at = m.index + m[0].length;
     const id = hubIdAt(body, at);
-    if (id)
+    // A path an earlier command of the same card writes (`--output_dir "models/x"`) is an intermediate, not a base.
+    if (id && !outputs.has(normalPath(id)))
       found.push({
         id,
         where: quote(body.slice(m.index, at + id.length + (/["']/.test(body[at + id.length] ?? "") ? 1 : 0))),
@@ -305,7 +316,9 @@ export function basesInProse(body: string): DeclaredBase[] {
 
 // `^#{1,6}\s*.*licen[cs]e` without the ambiguous `\s*.*`: blank lines, then the line that names the licence.
 const OTHER_HEADING = /^#{1,6}\s.*\b(?:data|datasets?|code|codebase)\b/i;
-const LICENSE_HEADING = /^#{1,6}(?:[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])*.*licen[cs]e/i;
+// Also a heading in other languages: ライセンス, 许可证/許可證, 许可协议, 开源协议, "## 协议", Lizenz, Licencia, Licença.
+const LICENSE_HEADING =
+  /^#{1,6}(?:[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])*.*(?:licen[cs]e|ライセンス|许可|許可|协议|協議|lizenz|licencia|licença)/i;
 const LICENSE_SENTENCE =
   /(?:licen[cs]ed|released|distributed|published|provided|made available|available)\s+under|^\W*licen[cs]e\W*[:：]|商用|用于商业|商业用途|许可协议|开源协议/i;
 
@@ -370,8 +383,14 @@ export function readCard(text: string): CardSignals {
   const licenseName = asString(fields.license_name);
   const licenseLink = asString(fields.license_link);
   const title = titleName(body);
+  const own = ownHubName(body);
+  const tag = derivedTag(fields);
+  const heading = firstTitle(body);
   return {
+    ...(heading ? { heading } : {}),
+    ...(tag ? { derivedTag: tag } : {}),
     ...(title ? { title } : {}),
+    ...(own ? { ownHubName: own } : {}),
     ...(modelCard ? { modelCard: true as const } : {}),
     ...(license ? { license } : {}),
     ...(licenseName ? { licenseName } : {}),

@@ -63,7 +63,8 @@ export function withCardBases(
   );
   const added = card.bases.filter((b) => !known.has(b.id.toLowerCase()));
   const subject = { ...doc.subject };
-  if (isUnnamed(doc) && card.title) subject.name = card.title;
+  // An import that could not name the subject: the card's title, else the Hub page the card links as its own.
+  if (isUnnamed(doc) && (card.title ?? card.ownHubName)) subject.name = card.title ?? card.ownHubName;
   let fromProse: ProseLicense | undefined;
   if (subject.license === undefined && subject.licenseName === undefined && card.license !== undefined) {
     subject.license = card.license;
@@ -107,8 +108,16 @@ const DERIVED_NAME = /[-_](?:gguf|gptq|awq|exl2|bnb|[0-9]bit|lora|qlora|sft|dpo|
 function derivedBecause(ctx: ChainContext): string | undefined {
   const { doc, card } = ctx;
   if (doc.steps.length > 0) return `its document has ${doc.steps.length} step(s)`;
-  const name = doc.subject.id.split("/").pop() ?? doc.subject.id;
-  if (DERIVED_NAME.test(name)) return `its name '${name}' marks a derivative`;
+  const names = [
+    doc.subject.id.split("/").pop() ?? doc.subject.id,
+    doc.subject.name,
+    card?.title,
+    card?.heading,
+    card?.ownHubName,
+  ];
+  const name = names.find((n) => n !== undefined && DERIVED_NAME.test(n));
+  if (name) return `its name '${name}' marks a derivative`;
+  if (card?.derivedTag) return `its card's metadata marks it '${card.derivedTag}'`;
   const prose = [doc.description ?? "", card?.body ?? ""].join("\n");
   if (/\bfrom scratch\b/i.test(prose)) return undefined;
   const m = DERIVED_WORDS.exec(prose);

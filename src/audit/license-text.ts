@@ -64,7 +64,7 @@ export function licensesInText(text: string): TextLicense[] {
 }
 
 const NC_PROSE =
-  /\bnon[- ]?commercial\b|\bnot (?:be )?(?:used )?for (?:any )?commercial (?:use|purposes)\b|\bresearch[- ](?:use[- ])?only\b|\bfor (?:non-commercial )?research (?:purposes|use) only\b|\bcommercial use (?:is )?(?:not (?:allowed|permitted)|prohibited|forbidden)\b|\bno commercial use\b|\bCC[- ]BY[- ]NC\b|不得用于商业|严禁用于商业|禁止商用|不可商用|不得商用|仅限学术研究|非商业用途/i;
+  /\bnon[- ]?commercial\b|\bnot (?:be )?(?:used )?for (?:any )?commercial (?:use|purposes)\b|\bresearch[- ](?:use[- ])?only\b|\bfor (?:non-commercial )?research (?:purposes|use) only\b|\bfor (?:academic |scientific )?research (?:and|&|or) (?:educational|academic|teaching) (?:purposes|use) only\b|\bfor (?:academic|educational) (?:and|&|or) research (?:purposes|use) only\b|\b(?:for|is for) academic research only\b|\bcommercial use (?:is )?(?:not (?:allowed|permitted)|prohibited|forbidden)\b|\bno commercial use\b|\bCC[- ]BY[- ]NC\b|不得用于商业|严禁用于商业|禁止商用|不可商用|不得商用|仅限学术研究|非商业用途|仅供(?:学术)?研究使用|仅供(?:学术)?研究用途/i;
 const NC_NAME = /non[-_ ]?commercial|(?:^|[^a-z])research|(?:^|[-_/ ])nc(?:[-_/ .]|$)/i;
 const BOTH =
   /\bcommercial\s*(?:,\s*)?(?:and|or|&|\/)\s*non[- ]?commercial\b|\bnon[- ]?commercial\s*(?:,\s*)?(?:and|or|&|\/)\s*commercial\b/i;
@@ -74,7 +74,8 @@ export function nonCommercialInProse(text: string): string | undefined {
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
     if (BOTH.test(sentence)) continue;
     const m = NC_PROSE.exec(sentence);
-    if (m) return sentence.trim().slice(0, 200);
+    // The quote keeps the words that say so: a long sentence is cut around them, not after its first 200 characters.
+    if (m) return (m.index > 120 ? sentence.slice(m.index - 80) : sentence).trim().slice(0, 200);
   }
   return undefined;
 }

@@ -78,6 +78,12 @@ export const DATASETS: readonly DatasetEntry[] = [
   },
   { id: "OpenAssistant/oasst1", license: "apache-2.0", source: hf("OpenAssistant/oasst1") },
   { id: "OpenAssistant/oasst2", license: "apache-2.0", source: hf("OpenAssistant/oasst2") },
+  // OASST1's highest-rated conversation paths, as Guanaco/QLoRA trained on them; the card says apache-2.0.
+  {
+    id: "timdettmers/openassistant-guanaco",
+    license: "apache-2.0",
+    source: hf("timdettmers/openassistant-guanaco"),
+  },
   {
     id: "Anthropic/hh-rlhf",
     names: ["hh-rlhf", "Anthropic HH"],

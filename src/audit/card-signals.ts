@@ -1,0 +1,63 @@
+/**
+ * Small signals a card gives about itself, read for the audit (issue 16): its own Hub page, metadata that marks a
+ * derivative, the directories its commands write, table rows that only head columns. Pure.
+ */
+
+import { trimEnd } from "../model/trim.js";
+
+const HUB_MODEL_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/(?!datasets\/|spaces\/)([\w.-]+\/[\w.-]+)/i;
+const strings = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x.trim() !== "");
+
+/** A table row labelled only "Model": `| **Model** | … |`. */
+export const BARE_MODEL_ROW = /^\s*\|[\s*_]*model[\s*_]*\|/i;
+/**
+ * A line that links the card's own Hub page: the model-card template's "**Repository:**" field, or "Model on
+ * Hugging Face" / "Hugging Face model". Lines about a base, a parent or data are not the card's own page.
+ */
+const OWN_HUB_LABEL =
+  /\brepository\b|\bmodel on hugging ?face\b|\bhugging ?face (?:model|repo(?:sitory)?)\b/i;
+const NOT_OWN = /\b(?:base|parent|original|upstream|finetuned from|fine-tuned from|dataset|data)\b/i;
+const URL_IN_LINE = /https?:\/\/(?:www\.)?huggingface\.co\/[^\s)"'<>]+/i;
+export function ownHubName(body: string): string | undefined {
+  for (const line of body.split(/\r?\n/)) {
+    if (line.length > 400 || !OWN_HUB_LABEL.test(line) || NOT_OWN.test(line)) continue;
+    const url = URL_IN_LINE.exec(line)?.[0];
+    const id = url ? HUB_MODEL_URL.exec(url)?.[1] : undefined;
+    if (id) return id.split("/").pop();
+  }
+  return undefined;
+}
+
+/** Tags (and `library_name` values) that only a model made from another carries: adapters, merges, quantisations, fine-tunes. */
+const DERIVED_TAGS = new Set([
+  "peft",
+  "lora",
+  "qlora",
+  "adapter",
+  "adapters",
+  "merge",
+  "mergekit",
+  "gguf",
+  "gptq",
+  "awq",
+  "exl2",
+  "trl",
+  "sft",
+  "dpo",
+  "orpo",
+  "unsloth",
+]);
+export function derivedTag(fields: Record<string, unknown>): string | undefined {
+  const values = [...strings(fields.library_name), ...strings(fields.tags)];
+  const hit = values.find((v) => DERIVED_TAGS.has(v.trim().toLowerCase()));
+  return hit === undefined ? undefined : hit.trim();
+}
+
+/** Where a card's commands write models: `--output_dir X`, `output_dir="X"`, `--output_path X`, `save_pretrained("X")`. */
+const OUTPUT_KEY =
+  /(?:--output[-_](?:dir|path)\s+|\boutput_dir\s*=\s*|\.save_pretrained\(\s*)["']?([\w./-]{1,200})/g;
+export const normalPath = (path: string) => trimEnd(path.replace(/^\.\//, ""), "/").toLowerCase();
+export function outputPaths(body: string): Set<string> {
+  return new Set([...body.matchAll(OUTPUT_KEY)].map((m) => normalPath(m[1] ?? "")));
+}
