@@ -61,3 +61,23 @@ export const normalPath = (path: string) => trimEnd(path.replace(/^\.\//, ""), "
 export function outputPaths(body: string): Set<string> {
   return new Set([...body.matchAll(OUTPUT_KEY)].map((m) => normalPath(m[1] ?? "")));
 }
+
+/** A label line with nothing after it (`- Large Language Model:`, `**Base model:**`), its value on the next line. */
+const BARE_BASE_LABEL =
+  /^[\s*_#>-]*(?:base[ _-]?model|pre-?trained model|foundation model|backbone|base llm|llm|large language model)[\s*_]*[:：][\s*_]*$/i;
+
+/** The first item under a bare base label: the next non-blank line, past a `-` or `*` bullet. */
+export function valuesUnderBaseLabels(body: string): { label: string; value: string }[] {
+  const lines = body.split(/\r?\n/);
+  const found: { label: string; value: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.length > 80 || !BARE_BASE_LABEL.test(line)) continue;
+    let k = i + 1;
+    while (k < lines.length && (lines[k] ?? "").trim() === "") k++;
+    const next = (lines[k] ?? "").trim();
+    const value = next.startsWith("- ") || next.startsWith("* ") ? next.slice(2).trim() : next;
+    if (value !== "" && !value.startsWith("#")) found.push({ label: line.trim(), value });
+  }
+  return found;
+}

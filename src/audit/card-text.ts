@@ -6,7 +6,14 @@
 
 import { parse as parseYaml } from "yaml";
 import { isLineTerminator, isSpace, trimEnd } from "../model/trim.js";
-import { BARE_MODEL_ROW, derivedTag, normalPath, outputPaths, ownHubName } from "./card-signals.js";
+import {
+  BARE_MODEL_ROW,
+  derivedTag,
+  normalPath,
+  outputPaths,
+  ownHubName,
+  valuesUnderBaseLabels,
+} from "./card-signals.js";
 import { familyFor } from "./knowledge.js";
 
 /** A base named by a card, with the words it was read from. */
@@ -286,6 +293,10 @@ export function basesInProse(body: string): DeclaredBase[] {
     const named = namedAt(value, 0);
     if (named) found.push({ id: named.id, where: quote(labelled[0]) });
   }
+  for (const { label, value } of valuesUnderBaseLabels(body)) {
+    const named = namedAt(value.replace(/^[*_`\s]+/, ""), 0);
+    if (named) found.push({ id: named.id, where: quote(`${label} ${value}`) });
+  }
   const heading = baseHeading(body);
   if (heading) {
     const section = body.slice(heading.index + heading.text.length).split(/\n#{1,6}\s/)[0] ?? "";
@@ -320,7 +331,7 @@ const OTHER_HEADING = /^#{1,6}\s.*\b(?:data|datasets?|code|codebase)\b/i;
 const LICENSE_HEADING =
   /^#{1,6}(?:[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])*.*(?:licen[cs]e|ライセンス|许可|許可|协议|協議|lizenz|licencia|licença)/i;
 const LICENSE_SENTENCE =
-  /(?:licen[cs]ed|released|distributed|published|provided|made available|available)\s+under|^\W*licen[cs]e\W*[:：]|商用|用于商业|商业用途|许可协议|开源协议/i;
+  /(?:licen[cs]ed|released|distributed|published|provided|made available|available)\s+under|^\W*licen[cs]e\W*[:：]|\bcommercial (?:use|usage|purposes?)\b|商用|用于商业|商业用途|许可协议|开源协议/i;
 
 /** Lines about licensing: a `License` section, or a line that says what the model is released under. */
 export function licenseLines(body: string): string[] {

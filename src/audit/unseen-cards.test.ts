@@ -95,6 +95,15 @@ describe("licence files and sections as cards write them", () => {
     expect(codes(r)).not.toContain("license-contradiction");
   });
 
+  it("a base label whose value is on the next bullet line", async () => {
+    const r = await auditFolder({
+      "README.md":
+        "# Foo\n\n- Large Language Model:\n\n  - LLAMA 7B (a 13B also works)\n\nWe release a LoRA.\n",
+    });
+    expect(r.verdict.level).toBe("not-allowed");
+    expect(codes(r)).toContain("non-commercial");
+  });
+
   it("a model directory an earlier command writes is an intermediate, not a base", async () => {
     const r = await auditFolder({
       "README.md":
