@@ -121,10 +121,26 @@ function keyValue(block: Block): [string, string] | undefined {
   return [
     CARD_ALIASES[key] ?? key,
     // Bold or code markup around a value (`**0.0003**`) is not part of it.
-    trimChars(m[2].trim(), "*_`")
-      .replace(/^["'`]|["'`,]$/g, "")
-      .replace(/^["'`]|["'`]$/g, ""),
+    defaultValue(
+      trimChars(m[2].trim(), "*_`")
+        .replace(/^["'`]|["'`,]$/g, "")
+        .replace(/^["'`]|["'`]$/g, ""),
+    ),
   ];
+}
+
+/**
+ * A setting described in words with its default (`` `LEARNING_RATE`: Learning rate (default: 2e-4) ``, dev
+ * g-noorg-dota2-mistral-nemo-7b-qlora): the default is its value. A value that is not such a description stays.
+ */
+function defaultValue(value: string): string {
+  const at = value.toLowerCase().lastIndexOf("(default");
+  if (at < 0 || !value.endsWith(")") || !/^[A-Za-z]/.test(value)) return value;
+  const words = value
+    .slice(at + "(default".length, -1)
+    .split(/[\s:=]+/)
+    .filter((w) => w !== "" && !/^(?:s|to|is)$/i.test(w));
+  return words.length === 1 && words[0] && !words[0].includes("(") ? trimChars(words[0], "`'\"") : value;
 }
 
 function parseListValue(raw: string): unknown {

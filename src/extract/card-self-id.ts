@@ -8,6 +8,7 @@
  * never are.
  */
 import { modelRef } from "../model/refs.js";
+import { PATH_HEAD } from "./evidence/named-bases.js";
 import { extracted, type Fact, fact, inferred } from "./facts.js";
 import type { Block } from "./markdown.js";
 
@@ -62,6 +63,8 @@ export function selfIdEvidence(
         const raw = (m[1] ?? m[2] ?? "").replace(/\.git$/, "");
         const id = modelRef(raw);
         if (!id || id.startsWith("local:") || excluded.has(id.toLowerCase())) continue;
+        // `--model models/my-dota-model`: a folder, not an org (dev g-noorg-dota2-mistral-nemo-7b-qlora).
+        if (PATH_HEAD.test(id.split("/")[0] ?? "")) continue;
         if (!found.has(id.toLowerCase())) found.set(id.toLowerCase(), { id, line: b.line });
       }
   }

@@ -21,7 +21,7 @@ import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readProseMethods } from "./prose-methods.js";
 import { readQuantizedBase } from "./quantized-base.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
-import { readSettingsPairs } from "./settings-pairs.js";
+import { readSettingsPairs, readWordSettingsList } from "./settings-pairs.js";
 import { readTrainingCode } from "./training-code.js";
 
 export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
@@ -35,6 +35,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readTrainingCode,
   readProseMethods,
   readSettingsPairs,
+  readWordSettingsList,
   readKeyCellTables,
   readMultilingual,
   readNamedBasesOtherLanguages,

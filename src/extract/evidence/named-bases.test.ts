@@ -33,4 +33,22 @@ describe("named bases", () => {
       bases(read("基于[InternLM2](https://github.com/InternLM/InternLM.git)进行LoRA微调得到的模型。")),
     ).toEqual([]);
   });
+
+  it("does not let a shorter known name stand for a longer one, and reads a family name with its version", () => {
+    expect(bases(read("A project to fine-tune Mistral Nemo 7B Instruct using LoRA."))).toEqual([]);
+    expect(bases(read("We fine-tuned Mistral 7B Instruct on our data."))).toEqual([]);
+    expect(bases(read("We fine-tuned Mistral 7B on our data."))).toEqual([
+      ["mistralai/Mistral-7B-v0.1", "inferred"],
+    ]);
+    const s = readWith(readNamedBasesOtherLanguages, "`Qwen2-0.5B-Instruct`的SFT，在./SFT中");
+    expect(bases(s)).toEqual([["Qwen/Qwen2-0.5B-Instruct", "inferred"]]);
+  });
+
+  it("does not take a container image for a model", () => {
+    const s = readWith(
+      readNamedBasesOtherLanguages,
+      "或使用 `docker pull soulteary/llama2:converter` 下载模型格式转换工具镜像来构建模型",
+    );
+    expect(bases(s)).toEqual([]);
+  });
 });

@@ -13,9 +13,12 @@ import { extracted, fact, inferred } from "../facts.js";
 import { type Block, replaceLinks, sentences } from "../markdown.js";
 import { foreignText, saysTraining } from "./ml-text.js";
 
-/** Words that start a model family's name. */
+/**
+ * Words that start a model family's name, also when a version number follows without a space (`Qwen2-0.5B`,
+ * `Llama3`: dev g-ne-zh-qwen2-05b-instruct-sft-dpo).
+ */
 const FAMILY =
-  /\b(llama|mistral|mixtral|gpt-?2|t5|bert|distilbert|roberta|xlm-roberta|qwen|gemma|phi|falcon|tinyllama|smollm2?|yi|baichuan2?|chatglm[23]?|internlm2?|olmo|zephyr|bart)\b/gi;
+  /\b(llama|mistral|mixtral|gpt-?2|t5|bert|distilbert|roberta|xlm-roberta|qwen|gemma|phi|falcon|tinyllama|smollm2?|yi|baichuan2?|chatglm[23]?|internlm2?|olmo|zephyr|bart)(?:\b|(?=\d))/gi;
 
 const HAS_FAMILY = new RegExp(FAMILY.source, "i");
 
@@ -39,24 +42,34 @@ function isMention(sentence: string, start: number, name: string): boolean {
   );
 }
 
+/**
+ * A word that goes on naming a model: a size (`7B`, `(8B)`, `1.5b`), a version (`v0.2`) or a variant (`Instruct`,
+ * `Chat`, `Base`, `it`, `Coder`, `Math`). A name the table resolves that such a word follows is the start of
+ * another model's name, not that model: "Mistral Nemo 7B Instruct" is not `Mistral Nemo` (dev
+ * g-noorg-dota2-mistral-nemo-7b-qlora), "Mistral 7B Instruct" is not `Mistral 7B`.
+ */
+const NAME_GOES_ON =
+  /^\(?(?:\d+(?:\.\d+)?[bm]|v\d[\w.]*|instruct|chat|base|it|coder|math|vision|sft|dpo)\)?[,.;:]?$/i;
+
 /** The longest run of up to six words from `start` that the table resolves. */
 function resolveAt(text: string, start: number): { id: string; name: string } | undefined {
-  const words = text
-    .slice(start, start + 80)
-    .split(/\s+/)
-    .slice(0, 6);
+  // A name is Latin letters, digits and a few marks: it ends at the first other character (`Qwen2-0.5B-Instruct`
+  // in "`Qwen2-0.5B-Instruct`的SFT", with no space before the Chinese text).
+  const head = /^[\w.()' -]+/.exec(text.slice(start, start + 80))?.[0] ?? "";
+  const words = head.split(/\s+/).slice(0, 6);
   for (let n = words.length; n >= 1; n--) {
     const name = trimEnd(words.slice(0, n).join(" "), "),.;:!?'\"`*").replace(/'s$/, "");
     // A legacy root-level Hub id (`bert-base-uncased`) is a Hub id as written.
     if (n === 1 && refKind(name) === "hub") return { id: name, name };
     const id = resolveKnownModel(name);
-    if (id) return { id, name };
+    if (id) return NAME_GOES_ON.test(words[n] ?? "") ? undefined : { id, name };
   }
   return undefined;
 }
 
 /** Folder names that start a path, not an org (`models/chatglm-lora`, dev j-other-zh-chatglm-cpu-trainer-tool-readme). */
-const PATH_HEAD = /^(?:models?|outputs?|data|checkpoints?|ckpts?|saves?|runs|results|tmp|exp|experiments)$/i;
+export const PATH_HEAD =
+  /^(?:models?|outputs?|data|checkpoints?|ckpts?|saves?|runs|results|tmp|exp|experiments)$/i;
 
 /**
  * A family name that is the name part of a Hub id written in full (`unsloth/Llama-3.2-1B-Instruct`): the id as
@@ -76,6 +89,8 @@ function writtenId(sentence: string, start: number): string | undefined {
   const head = sentence.slice(Math.max(0, start - 41), start - 1);
   const before = idTail(head);
   const after = /^[\w.-]+/.exec(sentence.slice(start))?.[0];
+  // `soulteary/llama2:converter` is a container image with its tag, not a model (dev c-ne-zh-linksoul-*).
+  if (after && /^:\w/.test(sentence.slice(start + after.length))) return undefined;
   // Not a path segment (`./models/chatglm-lora`) nor a web address (`github.com/InternLM`).
   const lead = head[head.length - (before?.length ?? 0) - 1];
   if (!before || !after || (lead !== undefined && !/[\s([`'"]/.test(lead))) return undefined;
@@ -91,7 +106,10 @@ function writtenId(sentence: string, start: number): string | undefined {
  */
 function saysFineTuned(sentence: string, otherLanguages: boolean): boolean {
   if (!otherLanguages) return FINE_TUNED.test(sentence);
-  return (foreignText(sentence) || /\bfine-?tun/i.test(sentence)) && saysTraining(sentence.toLowerCase());
+  // A method's acronym is a training word in any language ("`Qwen2-0.5B-Instruct`的SFT": dev
+  // g-ne-zh-qwen2-05b-instruct-sft-dpo).
+  const trained = saysTraining(sentence.toLowerCase()) || /\b(?:SFT|DPO|LoRA|QLoRA)\b/.test(sentence);
+  return (foreignText(sentence) || /\bfine-?tun/i.test(sentence)) && trained;
 }
 
 function pushWritten(state: CardState, id: string, line: number): void {

@@ -22,4 +22,17 @@ describe("methods named in a card's running text", () => {
     const t = readWith(readProseMethods, "The toolkit supports LoRA for training large models.\n");
     expect(t.proseParameterization).toBeUndefined();
   });
+
+  it("reads LoRA said to be applied, and LoRA on a 4-bit base as QLoRA", () => {
+    const s = readWith(
+      readProseMethods,
+      "- Parameter Optimization: LoRA (Low-Rank Adaptation) is applied during the fine-tuning process.\n",
+    );
+    expect(s.proseParameterization?.value).toBe("lora");
+    const t = readWith(
+      readProseMethods,
+      "We fine-tune the model using **LoRA** on a 4-bit quantized base to save memory.\n",
+    );
+    expect(t.proseParameterization?.value).toBe("qlora");
+  });
 });

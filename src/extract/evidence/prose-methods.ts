@@ -26,7 +26,14 @@ const CLASS_OBJECTIVE: Readonly<Record<string, Objective>> = {
 const TRAINS = /\b(?:fine-?tun|finetun|train)\w*/i;
 /** The method a sentence says the training used: "using QLoRA", "with LoRA", "via full fine-tuning". */
 const USED =
-  /\b(?:using|with|via)\s+(?:4-bit\s+|8-bit\s+)?(QLoRA|DoRA|LoRA|full[- ](?:parameter\s+)?fine-?tuning)\b/gi;
+  /\b(?:using|with|via|appl(?:y|ies|ied|ying))\s+(?:the\s+)?(?:4-bit\s+|8-bit\s+)?(QLoRA|DoRA|LoRA|full[- ](?:parameter\s+)?fine-?tuning)\b/gi;
+/** "LoRA (Low-Rank Adaptation) is applied …" (dev g-noorg-llama32-1b-instruction-lora). */
+const USED_PASSIVE = /\b(QLoRA|DoRA|LoRA)(?:\s*\([^()]{0,40}\))?\s+(?:is|was|were)\s+(?:applied|used)\b/gi;
+/** A 4-bit quantised base stated in the card's text: LoRA on it is QLoRA (LABELING.md). */
+const FOUR_BIT = /\b4-?bit\b|\bnf4\b/i;
+/** …in a sentence about the training or the quantised load, not about a published quantisation. */
+const QUANTISED_BASE = /\b(?:lora|train\w*|fine-?tun\w*|quanti[sz]ation|memory|vram|load\w*)\b/i;
+const EXPORT_FORMAT = /\b(?:gguf|gptq|awq|exl2|ggml)\b/i;
 
 /** The parameterisations a sentence names (all of them: "LoRA/QLoRA" names two). */
 function named(sentence: string): Set<Parameterization> {
@@ -39,16 +46,22 @@ function named(sentence: string): Set<Parameterization> {
 export function readProseMethods(blocks: Block[], state: CardState): void {
   const objectives = new Map<Objective, number>();
   const params = new Map<Parameterization, number>();
+  let fourBit = false;
   for (const block of blocks) {
     if (block.type === "code" || block.type === "table") continue;
     for (const m of block.text.matchAll(TRAINER_CLASS)) {
       const o = CLASS_OBJECTIVE[m[1] ?? ""];
       if (o && !objectives.has(o)) objectives.set(o, block.line);
     }
-    for (const sentence of sentences(block.text)) {
+    for (const raw of sentences(block.text)) {
+      if (FOUR_BIT.test(raw) && QUANTISED_BASE.test(raw) && !EXPORT_FORMAT.test(raw)) fourBit = true;
+      // Bold and code marks do not break a phrase ("using **LoRA**").
+      const sentence = raw.replace(/\*\*|__|`/g, "");
       if (!TRAINS.test(sentence)) continue;
       const all = named(sentence);
-      const used = [...sentence.matchAll(USED)].map((m) => [...named(m[1] ?? "")][0]);
+      const used = [...sentence.matchAll(USED), ...sentence.matchAll(USED_PASSIVE)].map(
+        (m) => [...named(m[1] ?? "")][0],
+      );
       for (const p of all)
         if (used.includes(p) && all.size === 1 && !params.has(p)) params.set(p, block.line);
       for (const p of all) if (!used.includes(p) || all.size > 1) params.set(p, -1);
@@ -67,7 +80,7 @@ export function readProseMethods(blocks: Block[], state: CardState): void {
   const [param] = [...params];
   if (params.size === 1 && param && param[1] > 0)
     state.proseParameterization = fact(
-      param[0],
+      param[0] === "lora" && fourBit ? "qlora" : param[0],
       extracted(state.file, { line: param[1], confidence: 0.7, note: "the card's sentence about training" }),
     );
 }

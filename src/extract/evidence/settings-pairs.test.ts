@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { CardState } from "../card-body.js";
 import { readWith } from "./_test-card.js";
-import { readSettingsPairs } from "./settings-pairs.js";
+import { readSettingsPairs, readWordSettingsList } from "./settings-pairs.js";
 
 const hp = (s: CardState) => Object.fromEntries(s.hp.map((h) => [h.key, h.value]));
 const read = (text: string) => readWith(readSettingsPairs, text);
@@ -36,5 +36,15 @@ describe("settings pairs", () => {
     expect(hp(read("## Model\n- batch_size: 8\n"))).toEqual({});
     expect(hp(read("## Training\n- learning rate was 2e-4, which: worked\n"))).toEqual({});
     expect(hp(read("## Параметры\n- Base model: org/name, lr: 2e-4\n"))).toEqual({});
+  });
+
+  it("reads a labelled list of settings in words, and nothing when a part is not a setting", () => {
+    const s = readWith(
+      readWordSettingsList,
+      "- **Hyperparameters:** batch size 2, learning rate 5e-5, 3 epochs.\n",
+    );
+    expect(hp(s)).toEqual({ per_device_train_batch_size: "2", learning_rate: "5e-5", num_train_epochs: "3" });
+    const t = readWith(readWordSettingsList, "- Hyperparameters: batch size 2, tuned by hand.\n");
+    expect(hp(t)).toEqual({});
   });
 });

@@ -82,3 +82,55 @@ export function readSettingsPairs(blocks: Block[], state: CardState): void {
     readPairs(block, state);
   }
 }
+
+/** A list item that labels a run's settings in words: `**Hyperparameters:** batch size 2, learning rate 5e-5, 3 epochs`. */
+const SETTINGS_LABEL = /^[*_]*(?:training\s+)?hyper-?param(?:eter)?s?[*_]*\s*[:：]\s*[*_]*\s*/i;
+
+/** Settings named in words, label before the value (`learning rate 5e-5`) or a count before its unit (`3 epochs`). */
+const WORD_SETTINGS: readonly (readonly [RegExp, string])[] = [
+  [/^(?:per-?device )?(?:train(?:ing)? )?batch[- ]size (\S+)$/i, "per_device_train_batch_size"],
+  [/^(?:learning[- ]rate|lr) (\S+)$/i, "learning_rate"],
+  [/^(\d+) epochs?$/i, "num_train_epochs"],
+  [/^epochs? (\d+)$/i, "num_train_epochs"],
+  [/^gradient[- ]accumulation(?: steps)? (\d+)$/i, "gradient_accumulation_steps"],
+  [/^warm-?up[- ]ratio (\S+)$/i, "warmup_ratio"],
+  [/^(?:max(?:imum)? )?(?:sequence|seq) length (\d+)$/i, "max_seq_length"],
+  [/^seed (\d+)$/i, "seed"],
+];
+
+/**
+ * Reads a labelled list of settings in words (dev g-card-llama3-8b-job-skills-lora: "**Hyperparameters:** batch
+ * size 2, learning rate 5e-5, 3 epochs."). Every part must be a setting, or the line is prose and is not read.
+ */
+export function readWordSettingsList(blocks: Block[], state: CardState): void {
+  for (const block of blocks) {
+    if ((block.type !== "item" && block.type !== "prose") || block.text.length > 240) continue;
+    const text = block.text.trim();
+    const label = SETTINGS_LABEL.exec(text);
+    if (!label) continue;
+    const parts = text
+      .slice(label[0].length)
+      .replace(/[.。]\s*$/, "")
+      .split(/[,;，；、]|\band\b/)
+      // One space between words, `:` and `=` read as a space: the patterns above then have one way to match.
+      .map((p) =>
+        p
+          .replace(/[*`]/g, "")
+          .split(/[\s:=]+/)
+          .filter(Boolean)
+          .join(" "),
+      )
+      .filter(Boolean);
+    const found: [string, string][] = [];
+    for (const part of parts) {
+      const hit = WORD_SETTINGS.map(([re, key]) => [re.exec(part)?.[1], key] as const).find(([v]) => v);
+      const value = hit?.[0] === undefined ? undefined : pairValue(hit[1], hit[0]);
+      if (!hit || value === undefined) {
+        found.length = 0;
+        break;
+      }
+      found.push([hit[1], value]);
+    }
+    for (const [key, value] of found) addHp(state, key, value, block.line, 0.8);
+  }
+}
