@@ -12,10 +12,11 @@ import { type Block, replaceLinks } from "./markdown.js";
 import { arrowChain, type Mention, mentions, objectiveMentions, sentenceSteps } from "./read-prose.js";
 
 // The spaces, colons and stars after `finetuned from model` are grouped so that no two `\s*` are adjacent.
+// "is initialized with [X](link) and continues pre-training" (dev g-long-deepseek-math-cpt-sft-grpo).
 // `scripts to fine-tune the X model`, `we fine-tune X`, `fine-tuning X on …` (isalnikow86/Lami-LoRA README, dev
 // l3-card-leolm-7b-klexikon-lora-readme: "scripts to fine-tune the LeoLM/leo-hessianai-7b model using articles").
 const BASE_PHRASE =
-  /(?:fine-?tuned version of|\bto fine-?tune|\bwe fine-?tune|fine-?tunes|\bfine-?tuning|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed from|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+  /(?:fine-?tuned version of|\bto fine-?tune|\bwe fine-?tune|fine-?tunes|\bfine-?tuning|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 
 /**
  * The objective a heading names (`Training hyperparameters (DPO)`), if any: the innermost heading that names one.

@@ -19,6 +19,7 @@ import {
   verlConfigNote,
 } from "./command-rules.js";
 import { emptyStep, extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { readMlxCommands } from "./read-mlx-command.js";
 import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
 import { isVerlConfig, readVerlKeys } from "./read-verl.js";
 import { LOSS_VARIANTS } from "./recipe-objective.js";
@@ -267,7 +268,7 @@ export function readCommands(
   lineOffset = 0,
   warnings: ExtractWarning[] = [],
 ): StepFacts[] {
-  const steps: StepFacts[] = [];
+  const steps: StepFacts[] = readMlxCommands(text, file, lineOffset);
   if (!mayHaveEntry(text)) return steps;
   const byFileName = scriptFileObjective(file, lineOffset);
   for (const command of shellCommands(text, lineOffset)) {

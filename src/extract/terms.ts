@@ -22,12 +22,12 @@ export const OBJECTIVE_PATTERNS: readonly (readonly [RegExp, Objective])[] = [
     "reward-model",
   ],
   [
-    /continued pre-?training|continual pre-?training|further pre-?train(?:ed|ing)|domain-adaptive pre-?training/i,
+    /continu(?:ed|es|e|ing) pre-?training|continual pre-?training|further pre-?train(?:ed|ing)|domain-adaptive pre-?training/i,
     "continued-pretraining",
   ],
   [/\bdistill(?:ed|ation)\b(?! data)/i, "distillation"],
   [
-    /\bSFT(?:Trainer)?\b|supervised fine-?tun\w*|instruction[- ]tun\w*|\binstruct(?:ion)?[- ]SFT\b|(?:initially|first) fine-?tuned/i,
+    /\bSFT(?:Trainer)?\b|supervised fine-?tun\w*|instruct(?:ion|ed)[- ]tun\w*|\binstruct(?:ion)?[- ]SFT\b|(?:initially|first) fine-?tuned/i,
     "sft",
   ],
 ];
