@@ -69,13 +69,16 @@ describe("licence audits on real situations", () => {
   >;
   for (const set of ["dev", "sealed"] as const)
     it(`${set} set: verdict agreement and error precision/recall, at or above the floors`, async () => {
-      const { figures: f, lines } = await score(loadAuditItems(set));
+      const all = loadAuditItems(set);
+      // Sealed items whose sources a rule writer read (seen.json) are not sealed evidence: left out, counted.
+      const seen = set === "sealed" ? all.filter((i) => i.seen).length : 0;
+      const { figures: f, lines } = await score(all.filter((i) => set !== "sealed" || !i.seen));
       const verdict = ratio(f.verdicts, f.items);
       const precision = ratio(f.errorsRight, f.errorsRaised);
       const recall = ratio(f.errorsFound, f.errorsExpected);
       console.log(
         [
-          `\n## audit ${set}: ${f.items} situations`,
+          `\n## audit ${set}: ${f.items} situations${seen > 0 ? ` (${seen} more left out: listed in seen.json)` : ""}`,
           `verdict agreement ${verdict.toFixed(3)} (${f.verdicts}/${f.items}); errors: precision ${precision.toFixed(3)} (${f.errorsRight}/${f.errorsRaised}), recall ${recall.toFixed(3)} (${f.errorsFound}/${f.errorsExpected})`,
           `issue 16 target (sealed, 0.90 each): ${verdict >= 0.9 && precision >= 0.9 && recall >= 0.9 ? "met" : "not met"}`,
           ...(set === "dev" && process.env.FTL_ACCURACY_VERBOSE ? lines : []),

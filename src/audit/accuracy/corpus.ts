@@ -23,11 +23,25 @@ export type AuditLabel = z.infer<typeof LabelSchema>;
 export interface AuditItem {
   dir: string;
   label: AuditLabel;
+  /** Listed in `seen.json`: a rule writer read files of its source, so it is not sealed evidence. */
+  seen: boolean;
+}
+
+const SeenSchema = z.array(z.object({ item: z.string(), reason: z.string().min(1) }));
+
+/** The items listed in the corpus's `seen.json` (none when there is no such file), with why each was seen. */
+export function auditSeenList(root = AUDIT_CORPUS): Map<string, string> {
+  const path = join(root, "seen.json");
+  if (!existsSync(path)) return new Map();
+  const parsed = SeenSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) throw new Error(`${path}: expected [{"item", "reason"}]: ${parsed.error.message}`);
+  return new Map(parsed.data.map((e) => [e.item, e.reason]));
 }
 
 export function loadAuditItems(set: "dev" | "sealed"): AuditItem[] {
   const dir = join(AUDIT_CORPUS, set);
   if (!existsSync(dir)) return [];
+  const seen = auditSeenList();
   return readdirSync(dir)
     .sort()
     .filter((n) => existsSync(join(dir, n, "label.json")))
@@ -35,7 +49,7 @@ export function loadAuditItems(set: "dev" | "sealed"): AuditItem[] {
       const path = join(dir, n, "label.json");
       const parsed = LabelSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
       if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
-      return { dir: join(dir, n), label: parsed.data };
+      return { dir: join(dir, n), label: parsed.data, seen: seen.has(n) };
     });
 }
 
