@@ -44,12 +44,14 @@ function isMention(sentence: string, start: number, name: string): boolean {
 
 /**
  * A word that goes on naming a model: a size (`7B`, `(8B)`, `1.5b`), a version (`v0.2`) or a variant (`Instruct`,
- * `Chat`, `Base`, `it`, `Coder`, `Math`). A name the table resolves that such a word follows is the start of
+ * `Chat`, `it`, `Coder`, `Math`). A name the table resolves that such a word follows is the start of
  * another model's name, not that model: "Mistral Nemo 7B Instruct" is not `Mistral Nemo` (dev
- * g-noorg-dota2-mistral-nemo-7b-qlora), "Mistral 7B Instruct" is not `Mistral 7B`.
+ * g-noorg-dota2-mistral-nemo-7b-qlora), "Mistral 7B Instruct" is not `Mistral 7B`. `base` is not among them:
+ * "the mistral 7B base model" restates that the name is the base model the table gives (audit dev
+ * ncp-mistral-7b-qlora-stanford-alpaca-data).
  */
 const NAME_GOES_ON =
-  /^\(?(?:\d+(?:\.\d+)?[bm]|v\d[\w.]*|instruct|chat|base|it|coder|math|vision|sft|dpo)\)?[,.;:]?$/i;
+  /^\(?(?:\d+(?:\.\d+)?[bm]|v\d[\w.]*|instruct|chat|it|coder|math|vision|sft|dpo)\)?[,.;:]?$/i;
 
 /** The longest run of up to six words from `start` that the table resolves. */
 function resolveAt(text: string, start: number): { id: string; name: string } | undefined {
