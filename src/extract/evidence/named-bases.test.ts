@@ -41,9 +41,9 @@ describe("named bases", () => {
       ["mistralai/Mistral-7B-v0.1", "inferred"],
     ]);
     // "base" restates that the name is the base model: it does not make it another model's name.
-    expect(bases(read("This repo is my experimentation with finetuning the mistral 7B base model on alpaca."))).toEqual([
-      ["mistralai/Mistral-7B-v0.1", "inferred"],
-    ]);
+    expect(
+      bases(read("This repo is my experimentation with finetuning the mistral 7B base model on alpaca.")),
+    ).toEqual([["mistralai/Mistral-7B-v0.1", "inferred"]]);
     const s = readWith(readNamedBasesOtherLanguages, "`Qwen2-0.5B-Instruct`的SFT，在./SFT中");
     expect(bases(s)).toEqual([["Qwen/Qwen2-0.5B-Instruct", "inferred"]]);
   });
