@@ -57,8 +57,22 @@ export function refsMatch(predicted: string, label: string): boolean {
   );
 }
 
-/** Datasets compared by id, case-insensitive, URL prefix and `local:` ignored. */
+/**
+ * Datasets compared by id, case-insensitive, URL prefix and `local:` ignored. A dataset labelled as named, without
+ * an org (`Databricks Dolly 15k`, `name:UltraChat 200k`; LABELING.md), also matches a predicted Hub id whose name
+ * part has the same letters and digits (`databricks/databricks-dolly-15k`), as `name:` labels of models do; a
+ * file name or a local path never does.
+ */
 export function datasetsMatch(predicted: string, label: string): boolean {
+  if (exactDatasetsMatch(predicted, label.replace(/^name:/, ""))) return true;
+  const named = label.replace(/^name:/, "").trim();
+  if (named.includes("/") || named.startsWith("local:") || /\.\w{2,5}$/.test(named)) return false;
+  const p = normalRef(predicted);
+  const name = p.value.split("/").pop() ?? "";
+  return p.kind === "hub" && p.value.includes("/") && name !== "" && squash(name) === squash(named);
+}
+
+function exactDatasetsMatch(predicted: string, label: string): boolean {
   const norm = (s: string) =>
     trimEnd(
       s
