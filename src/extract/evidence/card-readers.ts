@@ -17,6 +17,7 @@ import { readMergeProse } from "./merge-prose.js";
 import { readPublishedSelf } from "./ml-self-id.js";
 import { readMultilingual } from "./multilingual.js";
 import { readNamedBases, readNamedBasesOtherLanguages } from "./named-bases.js";
+import { readNamedDatasets } from "./named-datasets.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readProseMethods } from "./prose-methods.js";
 import { readQuantizedBase } from "./quantized-base.js";
@@ -39,6 +40,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readKeyCellTables,
   readMultilingual,
   readNamedBasesOtherLanguages,
+  readNamedDatasets,
   readPublishedSelf,
   readPipelineDiagram,
   // Last: it rewrites the local folders and names the readers above found.
