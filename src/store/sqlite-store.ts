@@ -21,25 +21,19 @@ import type { Executor } from "./sql.js";
 import { finishBulkLoad } from "./sqlite-bulk.js";
 import { SqliteBulkMode } from "./sqlite-bulk-mode.js";
 import { SqliteClosure } from "./sqlite-closure.js";
+import { SqliteNames } from "./sqlite-names.js";
 import { checkIsRegistry, migrate, openDatabase, tune } from "./sqlite-open.js";
-import { type Ids, SqliteRows } from "./sqlite-rows.js";
+import { SqliteRows } from "./sqlite-rows.js";
 import type { AddInput, AddOptions, AddResult, AddSummary, Store } from "./store.js";
 import * as tree from "./tree-queries.js";
 
 type Db = Database.Database;
 
-/**
- * Name → id caches are dropped when they grow past this (they only save lookups; popular bases come back at
- * once). Bounded so that a 2M-model load stays well under 2 GB with SQLite's own cache and memory map.
- */
-const CACHE_LIMIT = 500_000;
-
 class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly rawStatements = new Map<string, Database.Statement>();
-  private readonly modelIds = new Map<string, number>();
-  private readonly datasetIds = new Map<string, number>();
+  private readonly names: SqliteNames;
   private readonly ex: Executor;
   private readonly bulkMode: SqliteBulkMode;
   private readonly closure: SqliteClosure;
@@ -54,6 +48,7 @@ class SqliteStore implements Store {
     this.closure = new SqliteClosure(prepare);
     this.rows = new SqliteRows(prepare, this.closure);
     this.bulkMode = new SqliteBulkMode(db, prepare);
+    this.names = new SqliteNames(prepare, () => this.bulkMode.state);
     this.ex = {
       dialect: "sqlite",
       all: async <T>(sql: string, params: readonly unknown[]) =>
@@ -97,33 +92,6 @@ class SqliteStore implements Store {
     return statement;
   }
 
-  /** The id of a name, inserting it if new; `created` tells whether this call inserted it. */
-  private idOf(
-    table: "model" | "dataset",
-    cache: Map<string, number>,
-    name: string,
-    anonymous = false,
-  ): { id: number; created: boolean } {
-    // Bulk mode: every model of the registry is in memory, and model_name is dropped.
-    const bulk = this.bulkMode.state;
-    if (table === "model" && bulk !== undefined) return bulk.writer.modelId(name, anonymous);
-    const cached = cache.get(name);
-    if (cached !== undefined) return { id: cached, created: false };
-    const insert =
-      table === "model"
-        ? this.prepare("INSERT INTO model (name, anonymous) VALUES (?, ?) ON CONFLICT (name) DO NOTHING").run(
-            name,
-            anonymous ? 1 : 0,
-          )
-        : this.prepare("INSERT INTO dataset (name) VALUES (?) ON CONFLICT (name) DO NOTHING").run(name);
-    let id: number;
-    if (insert.changes > 0) id = Number(insert.lastInsertRowid);
-    else id = (this.prepare(`SELECT id FROM ${table} WHERE name = ?`).get(name) as { id: number }).id;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(name, id);
-    return { id, created: insert.changes > 0 };
-  }
-
   /** Is this content from this source stored? In bulk mode from memory (and a look-up by id on a match). */
   private isStored(hkey: number, hash: string, source: string): boolean {
     const bulk = this.bulkMode.state;
@@ -148,7 +116,7 @@ class SqliteStore implements Store {
     };
     const hkey = hashKey(plan.hash);
     if (this.isStored(hkey, plan.hash, source)) return result;
-    const subject = this.idOf("model", this.modelIds, plan.subject);
+    const subject = this.names.idOf("model", plan.subject);
     // A subject that already has a document may need older ones retired, which needs the indexes.
     if (this.bulkMode.state?.subjects.has(subject.id) === true && !subject.created)
       this.bulkMode.finishInTransaction();
@@ -157,8 +125,8 @@ class SqliteStore implements Store {
       const documentId = bulk.writer.add(
         plan,
         { hkey, source, subject: subject.id, addedAt },
-        (name) => this.idOf("dataset", this.datasetIds, name).id,
-        (id) => this.rows.integrity(plan, id, this.ids(plan), signature),
+        (name) => this.names.idOf("dataset", name).id,
+        (id) => this.rows.integrity(plan, id, this.names.ids(plan), signature),
       );
       this.bulkMode.added(bulk, hkey, subject.id, documentId);
       result.status = "added";
@@ -177,7 +145,7 @@ class SqliteStore implements Store {
       for (const { id } of older) this.rows.retire(id);
       result.superseded = older.length;
     }
-    const ids = this.ids(plan);
+    const ids = this.names.ids(plan);
     this.rows.steps(plan, documentId, ids);
     this.rows.integrity(plan, documentId, ids, signature);
     this.rows.claims(plan, documentId, ids);
@@ -214,8 +182,7 @@ class SqliteStore implements Store {
       results = this.named(() => write.immediate());
     } catch (error) {
       // Ids cached during the rolled-back transaction may not exist; nor may documents noted in bulk mode.
-      this.modelIds.clear();
-      this.datasetIds.clear();
+      this.names.clear();
       this.closure.reset();
       // Earlier batches of a bulk load stay committed: they get their closure and indexes before going on
       // (also when this batch had ended the bulk load, in its own transaction, now rolled back).
@@ -232,14 +199,6 @@ class SqliteStore implements Store {
       duplicates: results.filter((r) => r.status === "duplicate").length,
       superseded: results.reduce((n, r) => n + r.superseded, 0),
       results,
-    };
-  }
-
-  /** Ids of the names a document uses (models marked anonymous as its plan says). */
-  private ids(plan: DocumentPlan): Ids {
-    return {
-      model: (name) => this.idOf("model", this.modelIds, name, plan.models.get(name) ?? false).id,
-      dataset: (name) => this.idOf("dataset", this.datasetIds, name).id,
     };
   }
 
