@@ -7,7 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { afterAll } from "vitest";
 import type { LineageDocument, Step } from "../schema/lineage.js";
+import type { Executor } from "./sql.js";
+import type { Store } from "./store.js";
 
 export const PG_URL = process.env.FTL_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -150,4 +153,23 @@ export async function storeKinds(what: string): Promise<[string, () => TestRegis
   else if (process.env.CI === "true") throw new Error(`PostgreSQL is required in CI: ${problem}`);
   else console.warn(`\n⚠ PostgreSQL ${what} SKIPPED: ${problem}\n`);
   return kinds;
+}
+
+/** The store's SQL executor, for tests that read its tables directly. */
+export const executorOf = (store: Store): Executor => (store as unknown as { ex: Executor }).ex;
+
+/**
+ * Makes registries that are removed after the test file: call it once at the file's top level, then
+ * `track(make)` in each test instead of keeping a list and an `afterAll` of one's own.
+ */
+export function trackedRegistries(): (make: () => TestRegistry) => TestRegistry {
+  const registries: TestRegistry[] = [];
+  afterAll(async () => {
+    for (const r of registries) await r.cleanup();
+  });
+  return (make) => {
+    const registry = make();
+    registries.push(registry);
+    return registry;
+  };
 }

@@ -3,15 +3,12 @@
  * gives the rows and counts that the maintenance kept, on both stores.
  */
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sortedDatasetRows, storedDatasetCounts, storedDatasetRows } from "./_reference.js";
-import { oneStep, storeKinds, type TestRegistry } from "./_test-stores.js";
+import { executorOf as ex, oneStep, storeKinds, trackedRegistries } from "./_test-stores.js";
 import { datasetRebuildStatements } from "./dataset-closure.js";
 import { openStore } from "./index.js";
-import type { Executor } from "./sql.js";
-import type { AddInput, Store } from "./store.js";
-
-const ex = (store: Store): Executor => (store as unknown as { ex: Executor }).ex;
+import type { AddInput } from "./store.js";
 
 /** A small forest with merges, several datasets per step, a replaced document and a cycle. */
 function documents(): AddInput[][] {
@@ -33,15 +30,11 @@ function documents(): AddInput[][] {
 
 const kinds = await storeKinds("dataset-closure test");
 
-const registries: TestRegistry[] = [];
-afterAll(async () => {
-  for (const r of registries) await r.cleanup();
-});
+const track = trackedRegistries();
 
 describe.each(kinds)("datasetRebuildStatements (%s)", (name, make) => {
   it("rebuilds what the maintenance kept", async () => {
-    const registry = make();
-    registries.push(registry);
+    const registry = track(make);
     const location = registry.fresh();
     const store = await openStore(location);
     for (const batch of documents()) await store.addDocuments(batch);

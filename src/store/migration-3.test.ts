@@ -6,14 +6,12 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countsOf, referenceClosure, sortedEntries, storedClosure, storedCounts } from "./_reference.js";
-import { PG_URL, storeKinds, type TestRegistry } from "./_test-stores.js";
+import { executorOf as ex, PG_URL, storeKinds, trackedRegistries } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from "./migrations.js";
-import type { Executor } from "./sql.js";
-import type { Store } from "./store.js";
 
 const SMALL = join(import.meta.dirname, "../../test/fixtures/store/small.jsonl");
 /**
@@ -70,19 +68,13 @@ async function version2Copy(kind: "sqlite" | "postgres", source: string, target:
   }
 }
 
-const ex = (store: Store): Executor => (store as unknown as { ex: Executor }).ex;
-
 const kinds = await storeKinds("upgrade test");
 
-const registries: TestRegistry[] = [];
-afterAll(async () => {
-  for (const r of registries) await r.cleanup();
-});
+const track = trackedRegistries();
 
 describe.each(kinds)("upgrading a version 2 registry (%s)", (name, make) => {
   it("computes the closure and the counts from its edges", async () => {
-    const registry = make();
-    registries.push(registry);
+    const registry = track(make);
     const current = registry.fresh();
     const store = await openStore(current);
     await ingest(store, [SMALL]);

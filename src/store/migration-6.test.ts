@@ -4,7 +4,7 @@
  * registry is a version 6 one without the two tables version 6 added, so it is made from a current one.
  */
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   datasetCountsOf,
   referenceClosure,
@@ -14,11 +14,10 @@ import {
   storedDatasetRows,
 } from "./_reference.js";
 import { runOn, UNDO_V7 } from "./_test-downgrade.js";
-import { oneStep, storeKinds, type TestRegistry } from "./_test-stores.js";
+import { executorOf as ex, oneStep, storeKinds, trackedRegistries } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
 import { SCHEMA_VERSION } from "./migrations.js";
-import type { Executor } from "./sql.js";
 import type { Store } from "./store.js";
 
 const SMALL = join(import.meta.dirname, "../../test/fixtures/store/small.jsonl");
@@ -33,8 +32,6 @@ const DOWNGRADE = [
 const downgrade = (kind: "sqlite" | "postgres", location: string): Promise<void> =>
   runOn(kind, location, DOWNGRADE);
 
-const ex = (store: Store): Executor => (store as unknown as { ex: Executor }).ex;
-
 /** What the dataset view answers, for comparisons before and after the upgrade. */
 async function answers(store: Store): Promise<unknown[]> {
   return [
@@ -47,15 +44,11 @@ async function answers(store: Store): Promise<unknown[]> {
 
 const kinds = await storeKinds("upgrade test");
 
-const registries: TestRegistry[] = [];
-afterAll(async () => {
-  for (const r of registries) await r.cleanup();
-});
+const track = trackedRegistries();
 
 describe.each(kinds)("upgrading a version 5 registry (%s)", (name, make) => {
   it("computes the closure per dataset and its counts", async () => {
-    const registry = make();
-    registries.push(registry);
+    const registry = track(make);
     const location = registry.fresh();
     const store = await openStore(location);
     await ingest(store, [SMALL]);

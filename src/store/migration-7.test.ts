@@ -4,17 +4,15 @@
  * A version 6 registry is made from a current one by putting the body back into `document`.
  */
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runOn, UNDO_V7 } from "./_test-downgrade.js";
-import { oneStep, storeKinds, type TestRegistry } from "./_test-stores.js";
+import { executorOf as ex, oneStep, storeKinds, trackedRegistries } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
 import { SCHEMA_VERSION } from "./migrations.js";
-import type { Executor } from "./sql.js";
 import type { Store } from "./store.js";
 
 const SMALL = join(import.meta.dirname, "../../test/fixtures/store/small.jsonl");
-const ex = (store: Store): Executor => (store as unknown as { ex: Executor }).ex;
 
 /** What the registry answers about documents and chains, for comparisons before and after the upgrade. */
 async function answers(store: Store): Promise<unknown[]> {
@@ -28,15 +26,11 @@ async function answers(store: Store): Promise<unknown[]> {
 }
 
 const kinds = await storeKinds("upgrade test");
-const registries: TestRegistry[] = [];
-afterAll(async () => {
-  for (const r of registries) await r.cleanup();
-});
+const track = trackedRegistries();
 
 describe.each(kinds)("upgrading a version 6 registry (%s)", (name, make) => {
   it("moves every body to document_body and answers as before", async () => {
-    const registry = make();
-    registries.push(registry);
+    const registry = track(make);
     const location = registry.fresh();
     const store = await openStore(location);
     await ingest(store, [SMALL]);
