@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { seenList } from "../../extract/accuracy/corpus.js";
 
 export const AUDIT_CORPUS = join(import.meta.dirname, "../../../test/fixtures/audit-corpus");
 
@@ -27,15 +28,9 @@ export interface AuditItem {
   seen: boolean;
 }
 
-const SeenSchema = z.array(z.object({ item: z.string(), reason: z.string().min(1) }));
-
-/** The items listed in the corpus's `seen.json` (none when there is no such file), with why each was seen. */
+/** The items listed in the corpus's `seen.json` (none when there is no such file), as the extraction corpus reads its own. */
 export function auditSeenList(root = AUDIT_CORPUS): Map<string, string> {
-  const path = join(root, "seen.json");
-  if (!existsSync(path)) return new Map();
-  const parsed = SeenSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-  if (!parsed.success) throw new Error(`${path}: expected [{"item", "reason"}]: ${parsed.error.message}`);
-  return new Map(parsed.data.map((e) => [e.item, e.reason]));
+  return seenList(root);
 }
 
 export function loadAuditItems(set: "dev" | "sealed"): AuditItem[] {

@@ -58,9 +58,10 @@ export function seenList(root = CORPUS_ROOT): Map<string, string> {
   const path = join(root, "seen.json");
   if (!existsSync(path)) return new Map();
   const parsed = SeenListSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
+  if (!parsed.success) throw new Error(`${path}: expected [{"item", "reason"}]: ${parsed.error.message}`);
   return new Map(parsed.data.map((e) => [e.item, e.reason]));
 }
+
 function isSeen(filesDir: string): boolean {
   sampleDigests ??= new Set(digests(SAMPLES));
   const known = sampleDigests;
