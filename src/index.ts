@@ -192,7 +192,8 @@ export {
   type IngestSummary,
   ingest,
 } from "./store/ingest.js";
-export { classify, RUBRIC, STEP_SHARE } from "./validate/classify.js";
+export { classify } from "./validate/classify.js";
 // Validation: issues as data, never thrown.
 export type { ValidationIssue, ValidationReport } from "./validate/issue.js";
+export { RUBRIC, STEP_SHARE } from "./validate/rubric.js";
 export { parseLineage, validateLineage } from "./validate/validate.js";

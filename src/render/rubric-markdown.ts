@@ -1,5 +1,5 @@
 /** The classification rubric as a Markdown table, for the README (a test keeps the README in step). */
-import { RUBRIC, type RubricItem } from "../validate/classify.js";
+import { RUBRIC, type RubricItem } from "../validate/rubric.js";
 
 export function rubricMarkdown(): string {
   const lines = [
