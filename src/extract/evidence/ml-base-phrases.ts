@@ -7,6 +7,7 @@
  *
  * Data, not code: `multilingual.ts` reads this table.
  */
+import { BASE_LABELS, WEAK_BASE_LABELS } from "./ml-labels.js";
 
 /** Where the model sits relative to the phrase. */
 export type Side = "after" | "before";
@@ -30,8 +31,75 @@ export interface BasePhrase {
   followedBy?: string;
   /** The value may be a local path (`模型路径 : /root/…/Qwen2___5-0___5B-Instruct`): the label says it is the model. */
   path?: boolean;
+  /**
+   * A label that says "model" only: it must open its item or row, and the card must speak of training around it
+   * (`- **模型**：Qwen2-7B-Instruct` beside `- **方法**：LoRA`).
+   */
+  weak?: boolean;
+  /** What the text right after the phrase must start with (`Xを LoRAでファインチューニング`): anchored, bounded. */
+  next?: RegExp;
   confidence: number;
 }
+
+/** Label phrases from the label classes of `ml-labels.ts`. */
+const labels = (words: readonly string[], confidence: number, weak?: boolean): BasePhrase[] =>
+  words.map((text) => ({ text, side: "after", label: true, confidence, ...(weak ? { weak } : {}) }));
+
+/**
+ * After a model and a Japanese object particle: one method word and a means particle at most (`LoRAで`, `SO8Tで`), then a
+ * fine-tuning verb (`Qwen2.5-7B を LoRA でファインチューニング`, `Llama-2-7bを微調整`).
+ */
+const JA_TUNED =
+  /^\s{0,2}(?:[\w.+-]{1,20}\s{0,2}(?:で|を用いて|により|を使って|を使用して)\s{0,2})?(?:ファインチューニング|ファインチューン|微調整|チューニング|追加学習|再学習|fine-?tun|sft)/;
+/** The same after a Korean object particle (`Llama-3-8B를 QLoRA로 파인튜닝`); `학습` alone is not enough (`데이터를 학습`). */
+const KO_TUNED =
+  /^\s{0,2}(?:[\w.+()-]{1,24}\s{0,2}(?:로|으로|를 통해|을 통해|를 이용해|을 이용해|를 사용해|을 사용해|를 활용해|을 활용해|방식으로)\s{0,2})?(?:파인튜닝|파인 튜닝|미세조정|미세 조정|튜닝|추가 학습|재학습|fine-?tun|sft)/;
+
+/**
+ * Phrase classes read across public READMEs (find_string ids of the stored files) besides the dev items: a model
+ * as the object of a fine-tuning verb, "on the basis of X", and the label classes of `ml-labels.ts`.
+ */
+const MORE_PHRASES: readonly BasePhrase[] = [
+  // zh — find_string 971715688 "baseline采用glm4-8b-chat模型，直接进行lora微调"; 71061494366 "项目使用 Qwen3-8B 作为基础模型"
+  { text: "采用", side: "after", needsVerb: true, followedBy: "模型", confidence: 0.7 },
+  { text: "选用", side: "after", needsVerb: true, followedBy: "模型", confidence: 0.7 },
+  { text: "为基础", side: "before", needsVerb: true, confidence: 0.8 },
+  { text: "为底座", side: "before", confidence: 0.8 },
+  { text: "作为底座", side: "before", confidence: 0.8 },
+  { text: "作为基础", side: "before", needsVerb: true, confidence: 0.8 },
+  // ja — find_string 60089017252 "GSM8K・MATH の拡張版で Llama-2 70B をファインチューニングした MetaMath 70B" (the object
+  //      particle を, then the verb); 5684664445 "[日本語用GPT-2](…)\nをファインチューニングしたモデル"
+  { text: "を", side: "before", fineTune: true, next: JA_TUNED, confidence: 0.7 },
+  { text: "を元に", side: "before", needsVerb: true, confidence: 0.7 },
+  { text: "をもとに", side: "before", needsVerb: true, confidence: 0.7 },
+  { text: "を基に", side: "before", needsVerb: true, confidence: 0.7 },
+  // ko — find_string 739203617 "Llama2를 기반으로 파인튜닝되어"; 26633229794 "Meta-Llama-3.1-8B-Instruct 모델을 Unsloth(4bit LoRA) …
+  //      기반으로 파인튜닝하여"; 59481203309 "BAAI/bge-m3를 기반으로 파인튜닝"
+  { text: "를", side: "before", fineTune: true, next: KO_TUNED, confidence: 0.7 },
+  { text: "을", side: "before", fineTune: true, next: KO_TUNED, confidence: 0.7 },
+  // ru — the object of the verb and "на базе" beside "на основе" (dev c-ne-ru-agents-course-gemma2-function-calling)
+  { text: "на базе", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "дообучили", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  { text: "дообучения", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  { text: "файнтюн", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  // de, fr, es, pt — "fine-tuning of X" and "on the basis of X" as each language writes them
+  { text: "basierend auf", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "auf Basis von", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "Feinabstimmung von", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "Fine-Tuning von", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "fine-tuning de", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "fine-tuning du", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "fine-tuning del", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "fine-tuning do", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "fine-tuning da", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "à partir du modèle", side: "after", needsVerb: true, confidence: 0.7 },
+  { text: "a partir del modelo", side: "after", needsVerb: true, confidence: 0.7 },
+  { text: "a partir do modelo", side: "after", needsVerb: true, confidence: 0.7 },
+  { text: "com base no", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "com base em", side: "after", needsVerb: true, confidence: 0.8 },
+  ...labels(BASE_LABELS, 0.8),
+  ...labels(WEAK_BASE_LABELS, 0.7, true),
+];
 
 export const BASE_PHRASES: readonly BasePhrase[] = [
   // zh — dev c-ne-zh-anima33b-qlora-training: "Anima模型基于QLoRA开源的[33B guanaco](…)训练了10000 steps"
@@ -133,4 +201,5 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "训练", side: "after", fineTune: true, direct: true, confidence: 0.7 },
   // ko — dev j-ne-ko-ryukh-gpt2-small-lora-koalpaca: "GPT-2 Small 모델을 LoRA(Low-Rank Adaptation)를 통해 효율적으로 파인튜닝하는"
   { text: "모델을", side: "before", verbAfter: 50, fineTune: true, confidence: 0.7 },
+  ...MORE_PHRASES,
 ];

@@ -9,6 +9,7 @@
  */
 
 import type { Objective } from "../../model/vocabulary.js";
+import { BASE_LABELS, DATASET_LABELS, MORE_HYPERPARAMETER_LABELS } from "./ml-labels.js";
 
 /**
  * Items that are only a label, the base model being the next item, under a heading about fine-tuning:
@@ -28,6 +29,7 @@ export const BASE_LABEL_ITEMS: readonly string[] = [
   "basismodell",
   "modèle de base",
   "modelo base",
+  ...BASE_LABELS,
 ];
 
 /**
@@ -99,6 +101,7 @@ export const DATASET_WORDS: readonly string[] = [
   "datos de entrenamiento",
   "conjunto de dados",
   "dados de treinamento",
+  ...DATASET_LABELS,
 ];
 
 /** Hyperparameter labels, lower case, mapped to the trainer's key names. */
@@ -159,6 +162,7 @@ export const HYPERPARAMETER_LABELS: readonly (readonly [string, string])[] = [
   ["taxa de aprendizado", "learning_rate"],
   ["taxa de aprendizagem", "learning_rate"],
   ["tamanho do lote", "per_device_train_batch_size"],
+  ...MORE_HYPERPARAMETER_LABELS,
 ];
 
 /** Words after a length (`16K контекст`) that make it the maximum sequence length. */

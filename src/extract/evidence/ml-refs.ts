@@ -119,12 +119,19 @@ function tokensForward(text: string, i: number): { value: string; end: number } 
   return { value: trimEnd(value, ".,-"), end };
 }
 
+/**
+ * Folders that hold models or data in a project (`models/Qwen2.5-1.5B-Instruct`, find_string 55630498482; `saves/…`,
+ * `output/…`): a value under one is a local path, not a Hub id, however much it looks like `org/name`.
+ */
+const LOCAL_FOLDER =
+  /^(?:models?|checkpoints?|ckpts?|outputs?|output_dir|saves?|weights|pretrained|pretrained_models|base_models?|hf_models|data|datasets?|results?|runs|exports?|merged|adapters?|lora)\//i;
+
 function classify(value: string, start: number, end: number): Ref | undefined {
   if (/^https?:\/\//.test(value)) {
     const hub = hubLink(value);
     return hub ? { value: hub.id, kind: hub.kind === "dataset" ? "dataset" : "hub", start, end } : undefined;
   }
-  if (DATA_FILE.test(value)) return { value, kind: "path", start, end };
+  if (DATA_FILE.test(value) || LOCAL_FOLDER.test(value)) return { value, kind: "path", start, end };
   if (HUB_ID.test(value)) return { value, kind: "hub", start, end };
   if (value.includes("/")) return undefined;
   return modelLike(value) ? { value, kind: "name", start, end } : undefined;

@@ -8,6 +8,15 @@
  * rank), or to one of the row kinds `base`, `dataset`, `method`, `quantization`.
  */
 import { lookupTable } from "../../model/lookup.js";
+import {
+  BASE_LABELS,
+  DATASET_LABELS,
+  METHOD_LABELS,
+  MORE_HYPERPARAMETER_LABELS,
+  MORE_SETTING_HEADERS,
+  MORE_VALUE_HEADERS,
+} from "./ml-labels.js";
+import { DATASET_WORDS, HYPERPARAMETER_LABELS } from "./ml-phrases.js";
 
 /** First cells of a settings table's header (lower case, emphasis removed). */
 export const SETTING_HEADERS: readonly string[] = [
@@ -23,10 +32,18 @@ export const SETTING_HEADERS: readonly string[] = [
   "parameter",
   "hyperparameter",
   "hyperparameters",
+  ...MORE_SETTING_HEADERS,
 ];
 
 /** Second cells of a settings table's header. */
-export const VALUE_HEADERS: readonly string[] = ["設定", "设定", "valor", "значение", "value"];
+export const VALUE_HEADERS: readonly string[] = [
+  "設定",
+  "设定",
+  "valor",
+  "значение",
+  "value",
+  ...MORE_VALUE_HEADERS,
+];
 
 /** Row labels of settings tables (lower case, emphasis removed, as written). */
 export const SETTING_ROWS: readonly (readonly [string, string])[] = [
@@ -62,6 +79,13 @@ export const SETTING_ROWS: readonly (readonly [string, string])[] = [
   ["quantization", "quantization"],
   ["batch size", "per_device_train_batch_size"],
   ["gradient accumulation", "gradient_accumulation_steps"],
+  // The label classes of `ml-labels.ts` and `ml-phrases.ts` as row labels (`| 基座模型 | microsoft/mdeberta-v3-base |`,
+  // `| 训练方法 | Multi-LoRA |`, `| 数据源 | data_v2/train_SG.csv |`: find_string 61162859745).
+  ...BASE_LABELS.map((label) => [label, "base"] as const),
+  ...[...DATASET_WORDS, ...DATASET_LABELS].map((label) => [label, "dataset"] as const),
+  ...METHOD_LABELS.map((label) => [label, "method"] as const),
+  ...HYPERPARAMETER_LABELS,
+  ...MORE_HYPERPARAMETER_LABELS,
 ];
 
 /**

@@ -9,6 +9,7 @@ import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import { type Block, hubLink } from "../markdown.js";
+import { idAfter, idBefore, NOT_TRAINING } from "./ml-dataset-refs.js";
 import { CONTEXT_UNITS, DATASET_WORDS, EPOCH_UNITS, HYPERPARAMETER_LABELS } from "./ml-phrases.js";
 import { type Ref, refAfter, refBefore } from "./ml-refs.js";
 import { clause, clauseStart, matches, phraseRegex, saysTraining, wholeWord } from "./ml-text.js";
@@ -18,8 +19,6 @@ const LABELS = phraseRegex(HYPERPARAMETER_LABELS.map(([label]) => label));
 const LABEL_KEY = new Map(HYPERPARAMETER_LABELS.map(([label, key]) => [label, key]));
 const EPOCHS = phraseRegex(EPOCH_UNITS);
 const CONTEXT = phraseRegex(CONTEXT_UNITS);
-/** Data for testing or evaluation, not training. */
-const NOT_TRAINING = /test|eval|valid|测试|评估|验证|テスト|評価|検証|테스트|평가|검증|тест|оценк|валид/;
 const SENTENCE_FILE = /\.(jsonl|json|csv|tsv|parquet)$/i;
 /** Words allowed between a label and its value (`学习率为`, `学習率は`, `learning rate of`). */
 const JOINERS = [
@@ -115,16 +114,13 @@ export function readDatasets(blocks: Block[], b: number, state: CardState, lower
     else if (onlyLabel(text, m[0]) && next?.type === "item" && next.line - block.line <= 3)
       addDataset(state, refAfter(next.text, 0), next.line, 0.8);
     else if (block.type !== "table")
-      addDataset(state, idBefore(text, lower, start) ?? fileNear(text, start, end), block.line, 0.7);
+      addDataset(
+        state,
+        idBefore(text, lower, start) ?? idAfter(text, lower, end) ?? fileNear(text, start, end),
+        block.line,
+        0.7,
+      );
   }
-}
-
-/** `在 yahma/alpaca-cleaned 数据集上进行微调`: an id written right before the dataset word, in a clause about training. */
-function idBefore(text: string, lower: string, start: number): Ref | undefined {
-  const ref = refBefore(text, start);
-  if (!ref || (ref.kind !== "hub" && ref.kind !== "dataset")) return undefined;
-  const around = clause(lower, ref.start, start + 4, 60);
-  return saysTraining(around) && !NOT_TRAINING.test(around) ? ref : undefined;
 }
 
 /** `dataset.jsonl (Fine-tuning用データ)`: the file before the parenthesis, when the parenthesis names training. */

@@ -300,8 +300,8 @@ describe("hyperparameters", () => {
     expect(hp(read("| Epoch | Step | Validation Loss |\n|---|---|---|\n| 1.0 | 100 | 0.5 |"))).toEqual({});
   });
 
-  it("a learning-rate label does not take the value of another setting", () => {
-    expect(hp(read("- 学习率调度器：cosine\n- 学习率预热比例：0.03"))).toEqual({});
+  it("a learning-rate label does not take the value of another setting (预热比例 is the warmup ratio's own label)", () => {
+    expect(hp(read("- 学习率调度器：cosine\n- 学习率预热比例：0.03"))).toEqual({ warmup_ratio: "0.03" });
   });
 });
 

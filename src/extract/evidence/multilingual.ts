@@ -6,6 +6,7 @@
  * Adds to the `CardState`: `proseBases` (0.8 for a clear statement, 0.7 for a weaker one), `genericFineTune`,
  * `proseDatasets`, `hp` under the trainer's key names, and the parameterisation and objective of prose steps.
  */
+import { spaceOr, trimEnd, trimStart } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import type { Block } from "../markdown.js";
@@ -13,7 +14,7 @@ import { parameterizationIn } from "../read-prose.js";
 import { BASE_PHRASES, type BasePhrase } from "./ml-base-phrases.js";
 import { readDerivation } from "./ml-derivation.js";
 import { applyMethods, type Methods, notePara } from "./ml-methods.js";
-import { BASE_LABEL_ITEMS, METHOD_WORDS } from "./ml-phrases.js";
+import { BASE_LABEL_ITEMS, DATASET_WORDS, METHOD_WORDS } from "./ml-phrases.js";
 import { type Ref, refAfter, refBefore } from "./ml-refs.js";
 import { readForeignInline, readSettingsTable } from "./ml-settings.js";
 import { clause, foreignText, matches, phraseRegex, saysTraining, skipBlock, wholeWord } from "./ml-text.js";
@@ -59,10 +60,20 @@ function beforeModelWord(text: string, start: number): Ref | undefined {
   return word ? refBefore(text, start - word[0].length) : undefined;
 }
 
+/**
+ * A label with a Hub id right after it and no separator (`训练脚本将从基座模型 \`Qwen/Qwen3-4B-Instruct-2507\` 开始微调`,
+ * find_string 5398968636): an id in `org/name` form says what the label names.
+ */
+function hubAfterLabel(text: string, end: number): Ref | undefined {
+  const ref = refAfter(text, end);
+  return ref?.kind === "hub" && /^[\s*_`]*$/.test(text.slice(end, ref.start)) ? ref : undefined;
+}
+
 function baseRef(text: string, start: number, end: number, phrase: BasePhrase): Ref | undefined {
   // A label's value starts after its separator (`は，`, ` : `).
   const sep = phrase.label ? /^\s*(?:\*+\s*)?[:：是为は][\s，、*]*/.exec(text.slice(end, end + 8)) : null;
-  if (phrase.label && !sep) return undefined;
+  if (phrase.label && !sep) return phrase.weak ? undefined : hubAfterLabel(text, end);
+  if (phrase.next && !phrase.next.test(text.slice(end, end + 40).toLowerCase())) return undefined;
   const from = end + (sep?.[0].length ?? 0);
   const ref =
     phrase.side === "before"
@@ -71,10 +82,26 @@ function baseRef(text: string, start: number, end: number, phrase: BasePhrase): 
   const found = ref ?? (phrase.scan ? scanAfter(text, end) : undefined);
   if (!found || found.kind === "dataset" || (found.kind === "path" && !phrase.path)) return undefined;
   if (PLANNED.test(text.slice(found.end, found.end + 16))) return undefined;
+  if (namedAsData(text, found)) return undefined;
   if (phrase.followedBy && !text.slice(found.end, found.end + 4).includes(phrase.followedBy))
     return undefined;
   if (phrase.direct && !/^[\s*_`]*$/.test(text.slice(end, found.start))) return undefined;
   return found;
+}
+
+/**
+ * A dataset word right before or after a value (spaces and markup between) makes it data (`使用数据集
+ * \`tatsu-lab/alpaca\` 进行指令微调`, `X 数据集`).
+ */
+const DATA_WORDS = [...DATASET_WORDS, "dataset", "datasets"];
+
+function namedAsData(text: string, ref: Ref): boolean {
+  const before = trimEnd(
+    text.slice(Math.max(0, ref.start - 16), ref.start).toLowerCase(),
+    spaceOr("*_`:：「『“\"'(（"),
+  );
+  const after = trimStart(text.slice(ref.end, ref.end + 16).toLowerCase(), spaceOr("*_`」』”\"')）"));
+  return DATA_WORDS.some((w) => before.endsWith(w) || after.startsWith(w));
 }
 
 /**
@@ -119,6 +146,7 @@ function readBases(blocks: Block[], b: number, state: CardState, lower: string):
     const phrase = PHRASE.get(m[0]);
     if (!phrase || !wholeWord(text, start, end)) continue;
     if (phrase.verbAfter && !saysTraining(lower.slice(end, end + phrase.verbAfter))) continue;
+    if (phrase.weak && !weakLabelHolds(blocks, b, text, start)) continue;
     const ref = baseRef(text, start, end, phrase);
     if (!ref) continue;
     const around = clause(lower, Math.min(start, ref.start), Math.max(end, ref.end));
@@ -127,6 +155,24 @@ function readBases(blocks: Block[], b: number, state: CardState, lower: string):
     pushBase(state, ref.value, block.line, phrase.confidence, `stated in the card's prose ("${m[0]}")`);
     if (phrase.fineTune || trained || phrase.label) state.genericFineTune ??= block.line;
   }
+}
+
+/** Training named in the block, its heading or the blocks around it (a list of settings). */
+function trainingAround(blocks: Block[], b: number): boolean {
+  const heading = (blocks[b] as Block).headings.filter(Boolean).pop() ?? "";
+  if (saysTraining(heading.toLowerCase()) || FINE_TUNING_HEADING.test(heading)) return true;
+  for (let i = Math.max(0, b - 4); i < Math.min(blocks.length, b + 5); i++) {
+    const block = blocks[i] as Block;
+    if (block.type !== "code" && saysTraining(block.text.slice(0, 400).toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** A weak label (`模型：`) opens its item, line or row, in a card that speaks of training around it. */
+function weakLabelHolds(blocks: Block[], b: number, text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  if (start - lineStart > 12 || !/^[\s*_#>|\-\d.)]*$/.test(text.slice(lineStart, start))) return false;
+  return trainingAround(blocks, b);
 }
 
 /**

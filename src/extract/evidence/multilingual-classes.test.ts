@@ -1,0 +1,131 @@
+/**
+ * The phrase and label classes of `ml-labels.ts` and `ml-base-phrases.ts`, on small synthetic sentences per language
+ * written in the shapes read across public READMEs (the tables cite them), and the sentences they must not read.
+ */
+import { describe, expect, it } from "vitest";
+import type { CardState } from "../card-body.js";
+import { readWith } from "./_test-card.js";
+import { readMultilingual } from "./multilingual.js";
+
+const read = (text: string): CardState => readWith(readMultilingual, text);
+const bases = (text: string) => read(text).proseBases.map((b) => b.value);
+const datasets = (text: string) => read(text).proseDatasets.map((d) => d.value);
+const hp = (text: string) => Object.fromEntries(read(text).hp.map((h) => [h.key, h.value]));
+
+describe("base-model labels of every language", () => {
+  it.each([
+    ["zh", "- 基座模型：`Qwen/Qwen3-ASR-1.7B`。", "Qwen/Qwen3-ASR-1.7B"],
+    ["zh", "- 起步模型：`Qwen/Qwen3-0.6B`。", "Qwen/Qwen3-0.6B"],
+    ["zh", "- 预训练模型: THUDM/chatglm3-6b", "THUDM/chatglm3-6b"],
+    ["ja", "- **元モデル**: elyza/Llama-3-ELYZA-JP-8B", "elyza/Llama-3-ELYZA-JP-8B"],
+    ["ko", "- 기본 모델: beomi/Llama-3-Open-Ko-8B", "beomi/Llama-3-Open-Ko-8B"],
+    ["ru", "Исходная модель: Qwen/Qwen2.5-7B-Instruct", "Qwen/Qwen2.5-7B-Instruct"],
+    ["de", "Ausgangsmodell: meta-llama/Llama-3.1-8B", "meta-llama/Llama-3.1-8B"],
+    ["es", "- Modelo original: google/gemma-2-2b", "google/gemma-2-2b"],
+  ])("%s: %s", (_lang, text, id) => {
+    expect(bases(text)).toEqual([id]);
+  });
+
+  it("a Hub id right after a label needs no colon (zh: 从基座模型 `X` 开始微调)", () => {
+    expect(bases("训练脚本将从基座模型 `Qwen/Qwen3-4B-Instruct-2507` 开始微调。")).toEqual([
+      "Qwen/Qwen3-4B-Instruct-2507",
+    ]);
+    // Without a colon a name is not enough, nor a label followed by other words.
+    expect(bases("我们对比了基础模型和微调后的模型。")).toEqual([]);
+    expect(bases("基础模型 Qwen2.5-7B 的效果较差。")).toEqual([]);
+  });
+
+  it("a value under a project folder is a local path, not a Hub id (`models/Qwen2.5-1.5B-Instruct`)", () => {
+    expect(bases("- 基座模型：`models/Qwen2.5-1.5B-Instruct`")).toEqual([]);
+  });
+
+  it("the label 'model' alone opens its item under training, and nowhere else", () => {
+    expect(bases("## 项目概述\n- **模型**：Qwen2-7B-Instruct\n- **方法**：LoRA 微调")).toEqual([
+      "Qwen2-7B-Instruct",
+    ]);
+    expect(bases("## 部署\n- 模型：Qwen2-7B-Instruct")).toEqual([]);
+    expect(bases("本项目使用 LoRA 微调。\n\n微调后模型：my-org/qwen-ft-7b")).toEqual([]);
+  });
+});
+
+describe("a model as the object of a fine-tuning verb", () => {
+  it.each([
+    [
+      "ja",
+      "本モデルは Llama-3-ELYZA-JP-8B を LoRA でファインチューニングしたものです。",
+      "Llama-3-ELYZA-JP-8B",
+    ],
+    [
+      "ja",
+      "Borea-Phi-3.5-mini-Instruct-JpモデルをSO8Tで再学習するスクリプトを実装",
+      "Borea-Phi-3.5-mini-Instruct-Jp",
+    ],
+    ["ko", "이 모델은 beomi/Llama-3-Open-Ko-8B를 QLoRA로 파인튜닝한 모델입니다.", "beomi/Llama-3-Open-Ko-8B"],
+    [
+      "ru",
+      "Мы дообучили модель на базе Qwen/Qwen2.5-7B-Instruct на русских диалогах.",
+      "Qwen/Qwen2.5-7B-Instruct",
+    ],
+    [
+      "de",
+      "Das Modell wurde basierend auf meta-llama/Llama-3.1-8B mit LoRA feinabgestimmt.",
+      "meta-llama/Llama-3.1-8B",
+    ],
+    [
+      "fr",
+      "Ce dépôt contient le fine-tuning de mistralai/Mistral-7B-v0.1 avec QLoRA.",
+      "mistralai/Mistral-7B-v0.1",
+    ],
+    ["es", "Este proyecto realiza el fine-tuning del modelo Llama-3.2-1B usando Unsloth.", "Llama-3.2-1B"],
+    ["pt", "Treinamos um modelo com base no Qwen2.5-0.5B-Instruct usando LoRA.", "Qwen2.5-0.5B-Instruct"],
+    ["zh", "baseline采用glm4-8b-chat模型，直接进行lora微调", "glm4-8b-chat"],
+  ])("%s: %s", (_lang, text, id) => {
+    expect(bases(text)).toEqual([id]);
+  });
+
+  it.each([
+    ["ja: data learnt is not a base", "databricks-dolly-15k-jaを学習データとして使用しました。"],
+    ["ja: a model used to evaluate", "Qwen2.5-7B-Instructを用いて評価を行いました。"],
+    ["ko: data learnt", "데이터를 학습하여 모델을 만들었습니다."],
+    ["zh: a dataset named before 进行", "使用数据集 `tatsu-lab/alpaca` 进行指令微调。"],
+  ])("%s", (_what, text) => {
+    expect(bases(text)).toEqual([]);
+  });
+});
+
+describe("datasets and settings", () => {
+  it("a Hub id right after a dataset word, in a clause about training", () => {
+    expect(datasets("使用数据集 `tatsu-lab/alpaca` 进行指令微调。")).toEqual(["tatsu-lab/alpaca"]);
+    expect(datasets("Модель дообучена на датасете IlyaGusev/ru_turbo_saiga.")).toEqual([
+      "IlyaGusev/ru_turbo_saiga",
+    ]);
+    expect(datasets("在测试集上评估，数据集 `x/y` 仅用于测试。")).toEqual([]);
+  });
+
+  it("a data-source label (zh: 数据来源)", () => {
+    expect(datasets("- 数据来源：modelscope/self-cognition（阿里 ModelScope 平台）")).toEqual([
+      "modelscope/self-cognition",
+    ]);
+  });
+
+  it("settings tables under other languages' headers, with base, method and data rows", () => {
+    const s = read(
+      "| 항목 | 값 |\n|---|---|\n| 베이스 모델 | beomi/KoAlpaca-Polyglot-5.8B |\n| 학습 방법 | QLoRA |\n| 학습률 | 2e-4 |\n| 에폭 | 3 |",
+    );
+    expect(s.proseBases.map((b) => b.value)).toEqual(["beomi/KoAlpaca-Polyglot-5.8B"]);
+    expect(s.prose.map((p) => p.step.parameterization?.value)).toEqual(["qlora"]);
+    expect(Object.fromEntries(s.hp.map((h) => [h.key, h.value]))).toEqual({
+      learning_rate: "2e-4",
+      num_train_epochs: "3",
+    });
+    const zh = read(
+      "| 属性 | 值 |\n|------|------|\n| 训练方法 | Multi-LoRA |\n| 基座模型 | microsoft/mdeberta-v3-base |\n| 数据源 | data_v2/train_SG.csv |",
+    );
+    expect(zh.proseBases.map((b) => b.value)).toEqual(["microsoft/mdeberta-v3-base"]);
+    expect(zh.proseDatasets.map((d) => d.value)).toEqual(["data_v2/train_SG.csv"]);
+  });
+
+  it("ja: LoRA rank and step labels", () => {
+    expect(hp("- **LoRA ランク**: 16\n- **最大ステップ**: 150")).toEqual({ lora_r: "16", max_steps: "150" });
+  });
+});
