@@ -178,6 +178,8 @@ export interface CardState {
   quant?: QuantEvidence;
   /** The model the card says it published ("已发布至 HuggingFace：<link>"), in another language's words. */
   statedSubject?: Fact<string>;
+  /** The line where the card says, in another language, that the trained adapter was merged into its base. */
+  adapterMerge?: number;
   /** The objective each headings array of the card names (see `headingObjective`). */
   headingObjectives: Map<readonly string[], Objective | null>;
 }

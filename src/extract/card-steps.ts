@@ -207,5 +207,21 @@ export function cardSteps(
   else if (isQuant) steps = [quantStep(meta, card, state, body)];
   addEmbedded(steps, state, out);
   addGenericStep(steps, meta, state, hasTraining);
+  addAdapterMerge(steps, state, meta.file);
   return steps;
+}
+
+/** The adapter merge the card states in another language (`state.adapterMerge`), after its training. */
+function addAdapterMerge(steps: StepFacts[], state: CardState, file: string): void {
+  if (state.adapterMerge === undefined || !steps.some((s) => s.kind === "fine-tune")) return;
+  if (steps.some((s) => s.kind !== "fine-tune")) return;
+  const note = "the card says the adapter was merged into its base";
+  const merge = emptyStep(
+    "adapter-merge",
+    extracted(file, { line: state.adapterMerge, confidence: 0.7, note }),
+  );
+  // The adapter is merged into the base it was trained on: that base is the merge's named input.
+  const base = state.proseBases[0];
+  if (base) merge.inputs.push(fact({ id: base.value }, base.source));
+  steps.push(merge);
 }

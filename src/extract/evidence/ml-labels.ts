@@ -25,9 +25,6 @@ export const BASE_LABELS: readonly string[] = [
   "基座大模型",
   "预训练模型",
   "原始模型",
-  // zh (traditional) — same labels as written in Taiwan and Hong Kong READMEs
-  "基礎模型",
-  "預訓練模型",
   // ja — find_string 53290021255 "- **ベースモデル**: Qwen/Qwen3-4B-Instruct-2507", 57359321665 "- **ベースモデル**: Qwen2.5-Coder-14B-Instruct"
   "ベースモデル",
   "元モデル",
@@ -91,7 +88,9 @@ export const DATASET_LABELS: readonly string[] = [
   "训练集",
   "微调数据",
   "训练语料",
-  "資料集",
+  // zh (traditional, read after folding to simplified: 資料集 → 资料集, 訓練資料 → 训练资料)
+  "资料集",
+  "训练资料",
   // ja — the same label class
   "訓練データ",
   "使用データ",
@@ -150,7 +149,6 @@ export const MORE_HYPERPARAMETER_LABELS: readonly (readonly [string, string])[] 
   ["截断长度", "max_seq_length"],
   ["最大长度", "max_seq_length"],
   ["lora 秩", "lora_r"],
-  ["學習率", "learning_rate"],
   // ko
   ["lora 랭크", "lora_r"],
   ["러닝레이트", "learning_rate"],

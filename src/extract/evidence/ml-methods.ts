@@ -10,6 +10,8 @@ import { emptyStep, extracted, fact } from "../facts.js";
 export interface Methods {
   parameterization?: { value: Parameterization; line: number };
   objectives: { value: Objective; line: number }[];
+  /** The line of a statement that the adapter was merged into its base (`ml-merge.ts`). */
+  merge?: number;
 }
 
 const RANK: Record<string, number> = { qlora: 3, dora: 2, lora: 1, full: 0 };
@@ -31,6 +33,7 @@ export function applyMethods(found: Methods, state: CardState): void {
   }
   const para = found.parameterization;
   if (!para) return;
+  if (found.merge !== undefined && para.value !== "full") state.adapterMerge ??= found.merge;
   if (state.prose.length === 0) {
     const step = emptyStep("fine-tune", prov(para.line));
     state.prose.push({ step, ordered: false, index: para.line * 10000 });

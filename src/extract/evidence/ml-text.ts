@@ -168,3 +168,26 @@ export function skipBlock(block: Block, cache: Map<string, boolean>): boolean {
 export function foreignText(text: string): boolean {
   return /[\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text);
 }
+
+/**
+ * Traditional Chinese characters of the phrase tables, with their simplified forms: a card written in Taiwan or Hong
+ * Kong (`基於 X 進行微調`, `以 X 為基座`, `訓練資料`, `學習率`) reads as the simplified phrases do. One character for
+ * one, so positions in the text do not move.
+ */
+const TRADITIONAL =
+  "於于為为礎础練练調调進进數数據据參参學学習习應应監监預预積积長长輪轮續续來来後后發发佈布優优訓训設设並并經经過过將将與与適适權权併并減减種种隨随機机階阶開开構构個个層层確确認认選选擇择採采資资準准備备歷历範范圍围這这們们從从當当則则會会實实驗验評评測测試试點点時时間间處处碼码檔档載载匯汇鍵键題题問问語语對对話话聯联網网絡络專专標标註注類类別别較较產产課课務务雙双體体";
+
+const FOLD = new Map<string, string>();
+for (let i = 0; i + 1 < TRADITIONAL.length; i += 2)
+  FOLD.set(TRADITIONAL[i] as string, TRADITIONAL[i + 1] as string);
+
+/**
+ * `text` with the traditional characters of `TRADITIONAL` written as their simplified forms (same length). Text with
+ * kana is Japanese, whose kanji (`学習`, `調整`) the Japanese phrases are written in: left as it is.
+ */
+export function foldTraditional(text: string): string {
+  if (!/[\u3400-\u9fff]/.test(text) || /[\u3040-\u30ff]/.test(text)) return text;
+  let out = "";
+  for (const c of text) out += FOLD.get(c) ?? c;
+  return out;
+}

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CardState } from "../card-body.js";
+import { readCard } from "../read-card.js";
 import { readWith } from "./_test-card.js";
 import { readMultilingual } from "./multilingual.js";
 
@@ -127,5 +128,55 @@ describe("datasets and settings", () => {
 
   it("ja: LoRA rank and step labels", () => {
     expect(hp("- **LoRA ランク**: 16\n- **最大ステップ**: 150")).toEqual({ lora_r: "16", max_steps: "150" });
+  });
+});
+
+describe("traditional Chinese reads as the simplified phrases", () => {
+  it("基於 / 為基座 / 基礎模型 / 訓練資料 / 學習率", () => {
+    expect(bases("本專案基於 Qwen/Qwen2.5-7B-Instruct 進行 LoRA 微調。")).toEqual([
+      "Qwen/Qwen2.5-7B-Instruct",
+    ]);
+    expect(bases("我們以 meta-llama/Llama-3.1-8B 為基座，進行指令微調。")).toEqual([
+      "meta-llama/Llama-3.1-8B",
+    ]);
+    const s = read(
+      "- 基礎模型：google/gemma-3-4b-it\n- 訓練資料：[x/tw-med](https://huggingface.co/datasets/x/tw-med)\n- 學習率：2e-4",
+    );
+    expect(s.proseBases.map((b) => b.value)).toEqual(["google/gemma-3-4b-it"]);
+    expect(s.proseDatasets.map((d) => d.value)).toEqual(["x/tw-med"]);
+    expect(Object.fromEntries(s.hp.map((h) => [h.key, h.value]))).toEqual({ learning_rate: "2e-4" });
+  });
+
+  it("Japanese kanji are left as written (学習率 stays a Japanese label)", () => {
+    expect(hp("- **学習率**: 1e-4")).toEqual({ learning_rate: "1e-4" });
+  });
+});
+
+describe("an adapter merged into its base", () => {
+  const merge = (text: string) => read(text).adapterMerge;
+
+  it.each([
+    ["zh", "## 模型合并\n训练完成后，将 LoRA 适配器合并到基座模型，导出完整权重。"],
+    ["ru", "Обучили LoRA-адаптер.\n\nСлияние LoRA-адаптера с базовой моделью выполнено скриптом merge.py."],
+    ["ko", "QLoRA로 학습했습니다.\n\n베이스 모델과 LoRA 어댑터를 병합하여 저장했습니다."],
+  ])("%s: after adapter training", (_lang, text) => {
+    expect(merge(text)).toBeDefined();
+  });
+
+  it("not what LoRA allows in general, a merge of data, or without adapter training", () => {
+    expect(merge("使用 LoRA 微调。适配器权重可以与基础模型合并，不会产生额外延迟。")).toBeUndefined();
+    expect(merge("使用 LoRA 微调。我们合并了两个数据集。")).toBeUndefined();
+    expect(merge("全参数微调。\n\n将 LoRA 合并到模型。")).toBeUndefined();
+  });
+});
+
+describe("the card's steps", () => {
+  it("an adapter merge stated in another language follows the adapter training, from the same base", () => {
+    const facts = readCard(
+      "# x\n\n本项目基于 Qwen/Qwen2.5-7B-Instruct 使用 LoRA 进行指令微调。\n\n训练完成后，将 LoRA 适配器合并到基座模型。\n",
+      "README.md",
+    );
+    expect(facts.steps.map((s) => s.kind)).toEqual(["fine-tune", "adapter-merge"]);
+    expect(facts.steps[1]?.inputs.map((i) => i.value.id)).toEqual(["Qwen/Qwen2.5-7B-Instruct"]);
   });
 });

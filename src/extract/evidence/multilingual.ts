@@ -13,11 +13,21 @@ import type { Block } from "../markdown.js";
 import { parameterizationIn } from "../read-prose.js";
 import { BASE_PHRASES, type BasePhrase } from "./ml-base-phrases.js";
 import { readDerivation } from "./ml-derivation.js";
+import { adapterMergeLine } from "./ml-merge.js";
 import { applyMethods, type Methods, notePara } from "./ml-methods.js";
 import { BASE_LABEL_ITEMS, DATASET_WORDS, METHOD_WORDS } from "./ml-phrases.js";
 import { type Ref, refAfter, refBefore } from "./ml-refs.js";
 import { readForeignInline, readSettingsTable } from "./ml-settings.js";
-import { clause, foreignText, matches, phraseRegex, saysTraining, skipBlock, wholeWord } from "./ml-text.js";
+import {
+  clause,
+  foldTraditional,
+  foreignText,
+  matches,
+  phraseRegex,
+  saysTraining,
+  skipBlock,
+  wholeWord,
+} from "./ml-text.js";
 import { readColumnTable, readDatasets, readHyperparameters } from "./ml-values.js";
 import { PROSE_BITS } from "./quantized-base.js";
 
@@ -71,7 +81,7 @@ function hubAfterLabel(text: string, end: number): Ref | undefined {
 
 function baseRef(text: string, start: number, end: number, phrase: BasePhrase): Ref | undefined {
   // A label's value starts after its separator (`は，`, ` : `).
-  const sep = phrase.label ? /^\s*(?:\*+\s*)?[:：是为は][\s，、*]*/.exec(text.slice(end, end + 8)) : null;
+  const sep = phrase.label ? /^\s*(?:\*+\s*)?[:：是为為は][\s，、*]*/.exec(text.slice(end, end + 8)) : null;
   if (phrase.label && !sep) return phrase.weak ? undefined : hubAfterLabel(text, end);
   if (phrase.next && !phrase.next.test(text.slice(end, end + 40).toLowerCase())) return undefined;
   const from = end + (sep?.[0].length ?? 0);
@@ -228,7 +238,7 @@ export function readMultilingual(blocks: Block[], state: CardState): void {
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
     if (skipBlock(block, skipped)) continue;
-    const lower = block.text.toLowerCase();
+    const lower = foldTraditional(block.text.toLowerCase());
     // A lower-case form of another length (a rare letter such as `İ`) would shift every position.
     if (lower.length !== block.text.length) continue;
     readHeadingBase(blocks, b, state);
@@ -238,6 +248,7 @@ export function readMultilingual(blocks: Block[], state: CardState): void {
     readHyperparameters(block, state, lower, readForeignInline(block, state) >= 2);
     if (!readSettingsTable(blocks, b, state, found)) readColumnTable(blocks, b, state);
     readMethods(block, found, lower);
+    if (found.merge === undefined && foreignText(block.text)) found.merge = adapterMergeLine(block, lower);
   }
   applyMethods(found, state);
   readDerivation(blocks, state);
