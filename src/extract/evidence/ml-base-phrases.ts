@@ -97,6 +97,21 @@ const MORE_PHRASES: readonly BasePhrase[] = [
   { text: "a partir do modelo", side: "after", needsVerb: true, confidence: 0.7 },
   { text: "com base no", side: "after", needsVerb: true, confidence: 0.8 },
   { text: "com base em", side: "after", needsVerb: true, confidence: 0.8 },
+  // zh — "在 X 上进行 LoRA 微调", "在 X 基础上微调", "X 的微调版本" (the same classes as 的基础上 and 微调而来)
+  { text: "在", side: "after", needsVerb: true, direct: true, followedBy: "上", confidence: 0.7 },
+  { text: "基础上", side: "before", needsVerb: true, fineTune: true, confidence: 0.8 },
+  { text: "的微调版本", side: "before", fineTune: true, confidence: 0.8 },
+  { text: "微调版本", side: "before", fineTune: true, confidence: 0.7 },
+  // ja — "Llama-3-8Bのファインチューニングモデル"; ko — "Llama-3 기반의 한국어 모델" (beside 기반으로)
+  { text: "のファインチューニング", side: "before", fineTune: true, confidence: 0.7 },
+  { text: "の微調整", side: "before", fineTune: true, confidence: 0.7 },
+  { text: "기반의", side: "before", needsVerb: true, confidence: 0.7 },
+  // de — "nachtrainierte Version von X", "auf Grundlage von X"; es — "entrenado a partir de X"
+  { text: "nachtrainierte Version von", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "auf Grundlage von", side: "after", needsVerb: true, confidence: 0.8 },
+  { text: "entrenado a partir de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "treinado a partir do", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "entraîné à partir de", side: "after", fineTune: true, confidence: 0.8 },
   ...labels(BASE_LABELS, 0.8),
   ...labels(WEAK_BASE_LABELS, 0.7, true),
 ];

@@ -21,6 +21,7 @@ export const BASE_LABELS: readonly string[] = [
   "起步模型",
   "基模型",
   "基座",
+  "底座",
   "基础大模型",
   "基座大模型",
   "预训练模型",

@@ -66,9 +66,16 @@ function skippable(c: string): boolean {
   );
 }
 
+/**
+ * Accelerators named like models (`在 RTX-4090 上训练`, `A100 80GB`, `Apple M3 Ultra`): a name starting so is hardware.
+ */
+const HARDWARE =
+  /^(?:rtx|gtx|tesla|nvidia|geforce|quadro|radeon|apple m\d|m[1-4](?:\s|-|$)|[ahlv]\d{2,3}\b|[ahl]\d{2,3}[- ]|t4\b|tpu)/i;
+
 /** Does a name written without an org look like a model (`TinyLlama-1.1B`, `Qwen 2.5 7B`), not a size or a word? */
 export function modelLike(name: string): boolean {
   if (name.length < 4 || name.length > 80) return false;
+  if (HARDWARE.test(name)) return false;
   if (!/\d/.test(name) || !/[A-Za-z]{2}/.test(name)) return false;
   if (/^v?\d+(?:\.\d+)*[bBmMkK]?$/.test(name)) return false;
   return !/^(?:gpt-?[345](?:\.\d)?|gpt-?4o?|fp16|bf16|int[48]|[48]-?bit|\d+k)$/i.test(name);

@@ -80,6 +80,16 @@ describe("a model as the object of a fine-tuning verb", () => {
     ["es", "Este proyecto realiza el fine-tuning del modelo Llama-3.2-1B usando Unsloth.", "Llama-3.2-1B"],
     ["pt", "Treinamos um modelo com base no Qwen2.5-0.5B-Instruct usando LoRA.", "Qwen2.5-0.5B-Instruct"],
     ["zh", "baseline采用glm4-8b-chat模型，直接进行lora微调", "glm4-8b-chat"],
+    ["zh", "本模型在 Qwen2.5-7B-Instruct 上进行 LoRA 微调，数据来自医疗问答。", "Qwen2.5-7B-Instruct"],
+    ["zh", "在 Baichuan2-7B-Chat 基础上进行了指令微调。", "Baichuan2-7B-Chat"],
+    ["zh", "本模型是 internlm2-chat-7b 的微调版本。", "internlm2-chat-7b"],
+    ["ja", "本モデルは Llama-3-ELYZA-JP-8B のファインチューニングモデルです。", "Llama-3-ELYZA-JP-8B"],
+    [
+      "ko",
+      "이 모델은 beomi/Llama-3-Open-Ko-8B 기반의 한국어 챗봇으로, LoRA로 학습했습니다.",
+      "beomi/Llama-3-Open-Ko-8B",
+    ],
+    ["es", "Modelo entrenado a partir de google/gemma-2-2b con LoRA.", "google/gemma-2-2b"],
   ])("%s: %s", (_lang, text, id) => {
     expect(bases(text)).toEqual([id]);
   });
@@ -89,6 +99,9 @@ describe("a model as the object of a fine-tuning verb", () => {
     ["ja: a model used to evaluate", "Qwen2.5-7B-Instructを用いて評価を行いました。"],
     ["ko: data learnt", "데이터를 학습하여 모델을 만들었습니다."],
     ["zh: a dataset named before 进行", "使用数据集 `tatsu-lab/alpaca` 进行指令微调。"],
+    ["zh: a dataset after 在", "在 belle-2M 数据集上进行微调。"],
+    ["zh: hardware after 在", "在 RTX-4090 上训练了 3 个小时。"],
+    ["zh: an accelerator named like a model", "使用 A100-80G 进行 LoRA 微调。"],
   ])("%s", (_what, text) => {
     expect(bases(text)).toEqual([]);
   });
