@@ -108,6 +108,19 @@ export const INLINE_LABELS: readonly (readonly [string, string])[] = [
   ["seed", "seed"],
   // zh — dev j-ne-zh-gzh-writing-qwen25-7b-qlora-readme: "**微调方法**：QLoRA（4-bit NF4 量化 + LoRA rank=16）"
   ["lora rank", "lora_r"],
+  // The trainer's own key names written in other-language text (`batch 设置：\`per_device_train_batch_size=16\`，
+  // \`gradient_accumulation_steps=8\``, find_string 54487523322; `- \`epochs=2\`` … `- \`lora_rank=32\``, 55630498482)
+  ["per_device_train_batch_size", "per_device_train_batch_size"],
+  ["gradient_accumulation_steps", "gradient_accumulation_steps"],
+  ["num_train_epochs", "num_train_epochs"],
+  ["learning_rate", "learning_rate"],
+  ["warmup_ratio", "warmup_ratio"],
+  ["warmup_steps", "warmup_steps"],
+  ["max_seq_length", "max_seq_length"],
+  ["max_steps", "max_steps"],
+  ["lora_rank", "lora_r"],
+  ["lora_r", "lora_r"],
+  ["lora_alpha", "lora_alpha"],
 ];
 
 /** Scheduler names a value cell may add to a learning rate (`1e-4 (cosine)`, `5e-5，cosine`). */

@@ -193,3 +193,18 @@ describe("the card's steps", () => {
     expect(facts.steps[1]?.inputs.map((i) => i.value.id)).toEqual(["Qwen/Qwen2.5-7B-Instruct"]);
   });
 });
+
+describe("a whole card (zh, find_string 54487523322 in shape)", () => {
+  it("a base named bare and as a Hub id is the id; the trainer's key names in other-language lists are read", () => {
+    const s = read(
+      "系统使用 ms-swift 框架对 Qwen3-ASR-1.7B 进行 LoRA 微调。\n\n本模型以 `Qwen/Qwen3-ASR-1.7B` 为基座，使用 ms-swift 进行监督微调。\n\n- batch 设置：`per_device_train_batch_size=16`，`gradient_accumulation_steps=8`。\n- 学习率：`1e-4`，cosine scheduler，`warmup_ratio=0.05`。",
+    );
+    expect(s.proseBases.map((b) => b.value)).toEqual(["Qwen/Qwen3-ASR-1.7B"]);
+    expect(Object.fromEntries(s.hp.map((h) => [h.key, h.value]))).toMatchObject({
+      per_device_train_batch_size: "16",
+      gradient_accumulation_steps: "8",
+      learning_rate: "1e-4",
+      warmup_ratio: "0.05",
+    });
+  });
+});
