@@ -28,3 +28,17 @@ export function idAfter(text: string, lower: string, end: number): Ref | undefin
   const around = clause(lower, end, ref.end, 60);
   return saysTraining(around) && !NOT_TRAINING.test(around) ? ref : undefined;
 }
+
+/**
+ * A numbered line naming the data under another language's data heading (`## 2. 데이터셋 (Dataset)` / ` 1) Name:
+ * ChuGyouk/PubMedQA-test-Ko`, find_string 26633229794): a Hub id after a name label.
+ */
+const NAME_LINE =
+  /^\s{0,4}(?:\d{1,2}[.)]\s{0,3})?(?:name|id|hub|source|名称|名字|来源|名前|이름|출처|название|источник)\s{0,2}[:：]\s{0,3}/i;
+
+export function namedLine(text: string): Ref | undefined {
+  if (text.length > 200 || text.includes("\n")) return undefined;
+  const label = NAME_LINE.exec(text);
+  const ref = label ? refAfter(text, label[0].length) : undefined;
+  return ref?.kind === "hub" || ref?.kind === "dataset" ? ref : undefined;
+}

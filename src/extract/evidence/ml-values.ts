@@ -9,7 +9,7 @@ import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import { type Block, hubLink } from "../markdown.js";
-import { idAfter, idBefore, NOT_TRAINING } from "./ml-dataset-refs.js";
+import { idAfter, idBefore, NOT_TRAINING, namedLine } from "./ml-dataset-refs.js";
 import { CONTEXT_UNITS, DATASET_WORDS, EPOCH_UNITS, HYPERPARAMETER_LABELS } from "./ml-phrases.js";
 import { type Ref, refAfter, refBefore } from "./ml-refs.js";
 import { clause, clauseStart, matches, phraseRegex, saysTraining, wholeWord } from "./ml-text.js";
@@ -82,17 +82,26 @@ function headingItem(block: Block, state: CardState, lower: string): void {
   const heading = block.headings.filter(Boolean).pop() ?? "";
   const headingLower = heading.toLowerCase();
   if (!DATA_HEADING.test(heading) && !DATASET_WORDS.some((w) => headingLower.includes(w))) return;
-  if (NOT_TRAINING.test(headingLower) || NOT_TRAINING.test(lower)) return;
+  // Words of evaluation outside the ids (`Name: ChuGyouk/PubMedQA-test-Ko` names its data, find_string 26633229794).
+  if (NOT_TRAINING.test(headingLower) || NOT_TRAINING.test(withoutIds(lower))) return;
   if (block.type !== "item") {
     // The one dataset link of a paragraph under another language's data heading (`## 数据介绍` / `这里分享一下我的
     // 数据[https://huggingface.co/datasets/x/y](…)`); an English `## Datasets` section often lists resources instead.
     const links = OTHER_DATA_HEADING.test(heading) ? datasetLinks(block.text) : [];
     if (links.length === 1) addDataset(state, links[0], block.line, 0.7);
+    else if (OTHER_DATA_HEADING.test(heading)) addDataset(state, namedLine(block.text), block.line, 0.7);
     return;
   }
   const ref = refAfter(block.text, ITEM_LABEL.exec(block.text)?.[0].length ?? 0);
   if (ref?.kind === "hub" || ref?.kind === "dataset") addDataset(state, ref, block.line, 0.7);
 }
+
+/** The text without its `org/name` tokens. */
+const withoutIds = (text: string): string =>
+  text
+    .split(" ")
+    .filter((t) => !t.includes("/"))
+    .join(" ");
 
 export function readDatasets(blocks: Block[], b: number, state: CardState, lower: string): void {
   const block = blocks[b] as Block;

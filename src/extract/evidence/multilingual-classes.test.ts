@@ -116,6 +116,15 @@ describe("datasets and settings", () => {
     expect(datasets("在测试集上评估，数据集 `x/y` 仅用于测试。")).toEqual([]);
   });
 
+  it("a named item under a data heading, whose id holds 'test' (ko, find_string 26633229794 in shape)", () => {
+    expect(
+      datasets(
+        "## 2. 데이터셋 (Dataset)\n\n 1) Name: ChuGyouk/PubMedQA-test-Ko\n\n 2) Type: 한국어 번역 버전",
+      ),
+    ).toEqual(["ChuGyouk/PubMedQA-test-Ko"]);
+    expect(datasets("## 2. 데이터셋\n\n- 평가용 테스트 세트: x/y-eval")).toEqual([]);
+  });
+
   it("a data-source label (zh: 数据来源)", () => {
     expect(datasets("- 数据来源：modelscope/self-cognition（阿里 ModelScope 平台）")).toEqual([
       "modelscope/self-cognition",
