@@ -13,6 +13,11 @@
  * written.
  */
 export const BASE_LABELS: readonly string[] = [
+  // The trainer's own key names listed in another language's prose (`- base_model: Qwen/Qwen2.5-7B-Instruct`, the
+  // same lists as find_string 55630498482 "- `epochs=2`" / "- `lora_rank=32`")
+  "base_model",
+  "base_model_name_or_path",
+  "model_name_or_path",
   // zh — find_string 54487523322 "- 基座模型：`Qwen/Qwen3-ASR-1.7B`。", 51939157541 "- 基座模型：[Qwen2.5-1.5B-Instruct](…)",
   //      57629757504 "- 基础模型：`Qwen/Qwen3-Embedding-0.6B`", 59222723980 "- 起步模型：`Qwen/Qwen3-0.6B`。"
   "基座模型",

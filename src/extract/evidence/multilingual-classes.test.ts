@@ -23,6 +23,7 @@ describe("base-model labels of every language", () => {
     ["ru", "Исходная модель: Qwen/Qwen2.5-7B-Instruct", "Qwen/Qwen2.5-7B-Instruct"],
     ["de", "Ausgangsmodell: meta-llama/Llama-3.1-8B", "meta-llama/Llama-3.1-8B"],
     ["es", "- Modelo original: google/gemma-2-2b", "google/gemma-2-2b"],
+    ["zh", "本项目使用 LoRA 微调。\n\n- base_model: Qwen/Qwen2.5-7B-Instruct", "Qwen/Qwen2.5-7B-Instruct"],
   ])("%s: %s", (_lang, text, id) => {
     expect(bases(text)).toEqual([id]);
   });
@@ -38,6 +39,7 @@ describe("base-model labels of every language", () => {
 
   it("a value under a project folder is a local path, not a Hub id (`models/Qwen2.5-1.5B-Instruct`)", () => {
     expect(bases("- 基座模型：`models/Qwen2.5-1.5B-Instruct`")).toEqual([]);
+    expect(bases("- model_name_or_path: /root/autodl-tmp/Qwen2.5-7B")).toEqual([]);
   });
 
   it("the label 'model' alone opens its item under training, and nowhere else", () => {
