@@ -71,6 +71,17 @@ export const TRAINING_WORDS: readonly string[] = [
   "finetun",
   "fine tun",
   "lora",
+  // The same verbs as other cards write them: ja "微調整"/"チューニング" (find_string 60089017252 "指示チューニング"), ko "미세조정"
+  // (26633229794 "상위층만 의학 도메인에 맞게 미세조정"), "튜닝"; ru "файнтюн"; de "feinabstimm"/"nachtrainier"; es/pt "afina"
+  "微調整",
+  "チューニング",
+  "미세조정",
+  "튜닝",
+  "файнтюн",
+  "feinabstimm",
+  "nachtrainier",
+  "afina",
+  "sft",
 ];
 
 /** Labels of a training dataset (a colon follows), and words that make a sentence about training data. */
