@@ -28,8 +28,18 @@ type Obj = Record<string, unknown>;
 const SKIP_SECTION =
   /bias|risk|limitation|citation|cite|bibtex|evaluat|result|benchmark|performance|usage|how to use|inference|prompt|licen[cs]e|quanti[sz]ed|contact|acknowledg|disclaimer|download|example|leaderboard|quick ?start|install|contribut|chat template|out-of-scope/i;
 
-function sectionOk(block: Block): boolean {
+/**
+ * The card's title (its first heading, when that is a level-1 heading) names the model, not a section: "# Example
+ * model" or "# Llama-3-8B quantized" does not make the prose under it a section to skip.
+ */
+function cardTitle(blocks: Block[]): string | undefined {
+  const first = blocks.find((b) => b.headings.some(Boolean));
+  return first?.headings[0] || undefined;
+}
+
+function sectionOk(block: Block, title: string | undefined): boolean {
   const last = innerHeading(block);
+  if (title !== undefined && last === title && block.headings.filter(Boolean).length === 1) return true;
   if (SKIP_SECTION.test(last) && !/train|fine-?tun|intended use/i.test(last)) return false;
   return true;
 }
@@ -200,6 +210,7 @@ export function newCardState(file: string, out: FileFacts): CardState {
 }
 
 export function readBody(blocks: Block[], state: CardState): void {
+  const title = cardTitle(blocks);
   const { file } = state;
   for (const block of blocks) {
     if (block.type === "code") {
@@ -231,7 +242,7 @@ export function readBody(blocks: Block[], state: CardState): void {
       continue;
     }
     if (block.type === "table") continue;
-    if (!sectionOk(block)) continue;
+    if (!sectionOk(block, title)) continue;
     for (const sentence of sentences(block.text)) readSentence(sentence, block, state);
   }
 }
