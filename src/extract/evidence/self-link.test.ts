@@ -14,6 +14,25 @@ const subject = (text: string, notSubject: string[] = []) => {
 };
 
 describe("the card's own Hub link", () => {
+  it("a link that is the object of a relation names another model, not the card (synthetic)", () => {
+    const link = "[Qwen/Qwen2.5-1.5B-Instruct](https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct)";
+    for (const lead of [
+      "This model was trained on top of",
+      "This is a LoRA adapter for",
+      "Este modelo fue afinado a partir de",
+      "Dieses Modell wurde auf Basis von",
+      "This model was fine-tuned from",
+    ])
+      expect(subject(`# Helper\n\n${lead} ${link}.\n`)?.value).toBeUndefined();
+  });
+
+  it("a link labelled with the site after 'on' is still the card's page (synthetic)", () => {
+    const s = subject(
+      "# Helper\n\nThe model weights are available on [Hugging Face](https://huggingface.co/acme/helper-7b).\n",
+    );
+    expect(s?.value).toBe("acme/helper-7b");
+  });
+
   it("a link naming the model of the title, in code too (dev b-card-dolphin3-r1-mistral-24b)", () => {
     const s = subject(
       "# Dolphin 3.0 R1 Mistral 24B 🐬\n\n## Quants\n\nhttps://huggingface.co/bartowski/cognitivecomputations_Dolphin3.0-R1-Mistral-24B-GGUF\n\n```\nwget https://huggingface.co/cognitivecomputations/Dolphin3.0-R1-Mistral-24B/resolve/main/Modelfile\n```\n",

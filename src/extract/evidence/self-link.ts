@@ -13,6 +13,7 @@
  * card gives as a base or a dataset is never the subject; two different ids at the same rank give nothing.
  */
 import { modelRef } from "../../model/refs.js";
+import { isSpace, trimEnd } from "../../model/trim.js";
 import { type Fact, fact, inferred } from "../facts.js";
 import { type Block, hubLink } from "../markdown.js";
 
@@ -55,6 +56,14 @@ interface Link {
   several: boolean;
 }
 
+/**
+ * The last word before a link that makes the link the object of a relation ("fine-tuned from [X]", "an adapter for
+ * [X]", "on top of [X]", "a partir de [X]", "auf Basis von [X]"), in the languages read: such a link names another
+ * model, never the card's own page, whatever "model" word the lead holds ("This model was trained on top of [X]").
+ */
+const RELATION_LAST =
+  /(?:^|[^\p{L}])(?:of|from|for|on|onto|upon|over|with|using|to|into|by|via|de|da|do|del|des|du|von|vom|auf|aus|für|mit|sur|par|con|com|sobre|em|en|на|от|из|для|с)$|(?:基于|基於|在|以|用|从|對|对|を|로|으로|를|을)$/iu;
+
 /** The label of the link whose URL starts at `at`: `[label](url)`, `<a href="url">label</a>`, and the lead. */
 function labelAt(text: string, at: number): string {
   const lineStart = text.lastIndexOf("\n", at - 1) + 1;
@@ -84,6 +93,10 @@ function labelAt(text: string, at: number): string {
   const before = text.slice(Math.max(lineStart, leadEnd - 60), leadEnd);
   const cut = Math.max(before.lastIndexOf("|"), before.lastIndexOf(">"), before.lastIndexOf(". "));
   const lead = before.slice(cut + 1);
+  // A link labelled with the site ("available on [Hugging Face](…)") still names the card's own page.
+  const site = /hugging\s?face|\bhf\b|🤗|\bhub\b/i.test(label);
+  if (!site && RELATION_LAST.test(trimEnd(lead, (c) => isSpace(c) || "*_`\"'“”(".includes(c))))
+    return "derived";
   let decoded = `${label} ${lead}`;
   try {
     decoded = decodeURIComponent(decoded.replace(/%(?![0-9a-f]{2})/gi, "%25"));
