@@ -11,6 +11,7 @@ import { selfIdEvidence } from "./card-self-id.js";
 import { type CardMeta, cardSteps } from "./card-steps.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { CARD_READERS } from "./evidence/card-readers.js";
+import { ownBlocks } from "./evidence/quantized-upload.js";
 import { severalModelsWarning } from "./evidence/released-models.js";
 import { selfLinkEvidence } from "./evidence/self-link.js";
 import { extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
@@ -239,8 +240,10 @@ export function readCard(text: string, file: string): FileFacts {
   const card = parseCard(text, file, out.warnings);
   const meta = readMeta(card, file, out);
   const state = newCardState(file, out);
-  readBody(card.blocks, state);
-  for (const reader of CARD_READERS) reader(card.blocks, state);
+  // A quantised re-upload's quoted copy of the original card is not read as this model's own words.
+  const own = ownBlocks(text, card.blocks, card.title);
+  readBody(own, state);
+  for (const reader of CARD_READERS) reader(own, state);
   const firstProse = card.blocks.find((b) => b.type === "prose");
   if (firstProse) out.description = firstProse.text.slice(0, 500);
   const steps = cardSteps(text, card, meta, state, out);

@@ -3,12 +3,28 @@
  * Quantizations of X", "ExLlamaV2 quantizations of X … 4.0 bits per weight", "X converted to MLX", "Original
  * model: https://huggingface.co/X". Gives the source model, the method and the bits; `readCard` makes the
  * quantisation step over the named source.
+ *
+ * The recurring forms, as published on the Hub and mirrored in public repositories (each seen on many cards):
+ *
+ * | form | publisher (template) | mirrored at |
+ * | --- | --- | --- |
+ * | "This repo contains GPTQ/AWQ/GGUF format model files for [X's Y](…)", "- Original model: [Y](…)", then "# Original model card: X's Y" | TheBloke | Barksdale27/1 README.md |
+ * | "## Llamacpp imatrix Quantizations of Y", "Original model: https://huggingface.co/X" | bartowski | (index hits of bartowski cards) |
+ * | "## Exllama v2 Quantizations of Y", "Each branch contains an individual bits per weight" | bartowski (exl2) | (index hit) |
+ * | "static quants of https://huggingface.co/X", "weighted/imatrix quants of https://huggingface.co/X" | mradermacher | (index hits) |
+ * | "This is quantized version of [X](…) created using llama.cpp", then "# Original Model Card" | QuantFactory | (index hits) |
+ * | "This model was converted to GGUF format from [`X`](…) using llama.cpp via … GGUF-my-repo" | ggml-org gguf-my-repo space | (index hits) |
+ * | "The Model [self](…) was converted to MLX format from [X](…) using mlx-lm version …" | mlx-community, lmstudio-community | animaslabs/mlx-models MODEL_CARD.md (template) |
+ * | "Quantized version of [X](…)", "obtained by quantizing the weights and activations of [X](…) to FP8/INT8 data type" | Neural Magic / RedHatAI | (index hits) |
+ * | "This is a GGUF IQ3_XS quantized version of Y", "**Original Model:** `Y`" | roleplaiapp | yahyamed84/Mauritania-legal-RAG models/README.md |
+ * | "converted to ggml format from https://huggingface.co/X" | community GGML | DNYoussef/AgentXAgent …/ggml_README.txt |
  */
+import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../../model/known-models.js";
 import { hasLineTerminator, isSpace, trimStart } from "../../model/trim.js";
 import type { QuantizationMethod } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
-import { extracted, type Fact, fact } from "../facts.js";
-import { type Block, innerHeading } from "../markdown.js";
+import { extracted, type Fact, fact, inferred } from "../facts.js";
+import { type Block, hubLink, innerHeading, links } from "../markdown.js";
 import { mentions } from "../read-prose.js";
 
 export interface QuantEvidence {
@@ -21,15 +37,22 @@ const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
   [/\b(?:GGUF|GGML|llama\.?cpp)\b/i, "gguf"],
   [/\bGPTQ\b/i, "gptq"],
   [/\bAWQ\b/i, "awq"],
-  [/\b(?:EXL2|ExLlamaV2)\b/i, "exl2"],
+  [/\b(?:EXL2|ExLlamaV2|Exllama v2)\b/i, "exl2"],
   [/\bHQQ\b/i, "hqq"],
   [/\b(?:bitsandbytes|bnb)\b/i, "bitsandbytes"],
-  [/\b(?:MLX|FP8)\b/i, "other"],
+  // Formats outside the vocabulary: MLX, and llm-compressor's FP8 / INT8 / INT4 / NVFP4 schemes.
+  [/\b(?:MLX|FP8|NVFP4|MXFP4|W[48]A(?:8|16)|INT[48])\b/i, "other"],
 ];
 
-/** "<method> model files for", "quantizations of", "quantised version of", "converted to MLX from". */
-const SAYS_QUANTISED =
-  /\b(?:model files|quantizations?|quantisations?|quants?|quantized version|quantised version|conversion|version)\s+(?:for|of)\b|\bconverted to (?:MLX|GGUF)\b/i;
+/**
+ * Words that say the card is a quantised copy whatever else the sentence says: "quants of", "quantizations of",
+ * "quantized version of", "converted to MLX format from", "quantizing the weights (and activations) of".
+ */
+const SAYS_QUANTISED_ALONE =
+  /\b(?:quants|quantizations|quantisations|quanti[sz]ed (?:version|copy|variant)|quanti[sz]ing the weights(?: and activations)?)\s+(?:for|of)\b|\bconverted to (?:MLX|GGUF|GGML)\b/i;
+/** Words that say so only beside a method's name: "GPTQ model files for", "GGUF version of", "AWQ conversion of". */
+const SAYS_QUANTISED_WITH_METHOD =
+  /\b(?:model files|quantization|quantisation|quant|conversion|version)\s+(?:for|of)\b/i;
 const ORIGINAL = /^\**original model\**/i;
 
 /**
@@ -52,30 +75,141 @@ function firstModel(text: string): string | undefined {
   return mentions(text).find((m) => m.kind === "model")?.id ?? url;
 }
 
+/**
+ * The model a sentence says was quantised: the first one named after the words that say so. "GGUF quants of this
+ * model: [user/X-GGUF](…)" points at copies of the card's own model, not at its source.
+ */
+function sourceAfter(text: string, words: RegExpExecArray): string | undefined {
+  const after = text.slice(words.index + words[0].length);
+  if (/^\W{0,3}(?:this|these|it|our|my)\b/i.test(after)) return undefined;
+  return firstModel(text.slice(words.index)) ?? firstModel(text);
+}
+
+/** `**Original Model:** \`Llama-2-7b-chat\`` with no org: the table of well-known models may know the name. */
+function knownOriginal(name: string, state: CardState, line: number): Fact<string> | undefined {
+  const bare = name.replace(/[`*[\]]/g, "").trim();
+  const id = bare.length <= 60 ? resolveKnownModel(bare) : undefined;
+  if (!id) return undefined;
+  const why = `"${bare}" given as the original model without its org; resolved by ftl's table of well-known models (${knownModelSource(id)})`;
+  return fact(id, inferred(state.file, why, KNOWN_MODEL_CONFIDENCE, `line ${line}`));
+}
+
+/**
+ * "For more details on the model, please go to Meta's original [model card](https://huggingface.co/X)" (unsloth's
+ * bnb-4bit uploads), "Refer to the [original model card](…)" (gguf-my-repo): the card of the model this one copies.
+ */
+function originalCardLink(text: string): string | undefined {
+  if (!/\boriginal\b/i.test(text)) return undefined;
+  for (const link of links(text)) {
+    const label = link.text.replace(/[`*]/g, "").trim();
+    const said =
+      /^original model card$/i.test(label) ||
+      (/^model card$/i.test(label) &&
+        /\boriginal\s*\[$/i.test(text.slice(Math.max(0, link.index - 12), link.index + 1)));
+    const hub = said ? hubLink(link.url) : undefined;
+    if (hub?.kind === "model" && hub.id.includes("/")) return hub.id;
+  }
+  return undefined;
+}
+
+/** The first method a block or heading names, in the card's own part. */
+function methodIn(text: string): QuantizationMethod | undefined {
+  return METHODS.find(([re]) => re.test(text))?.[1];
+}
+
+function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
+  const at = (confidence: number) => extracted(state.file, { line: block.line, confidence });
+  const original = originalModel(block.text.trim());
+  if (original && !ev.source) {
+    const id = firstModel(original);
+    ev.source = id ? fact(id, at(0.9)) : knownOriginal(original, state, block.line);
+  }
+  // A heading can say it too ("Llamacpp imatrix Quantizations of X").
+  const heading = innerHeading(block);
+  if (!ev.method && (SAYS_QUANTISED_ALONE.test(heading) || SAYS_QUANTISED_WITH_METHOD.test(heading))) {
+    const m = methodIn(heading);
+    if (m) ev.method = fact(m, at(0.85));
+  }
+  if (block.type !== "prose" && block.type !== "item") return;
+  const alone = SAYS_QUANTISED_ALONE.exec(block.text);
+  const withMethod = alone ? undefined : SAYS_QUANTISED_WITH_METHOD.exec(block.text);
+  const method = methodIn(block.text);
+  const words = alone ?? (method ? withMethod : undefined);
+  if (!words) return;
+  if (method) ev.method ??= fact(method, at(0.85));
+  const id = sourceAfter(block.text, words);
+  if (id && !ev.source) ev.source = fact(id, at(0.85));
+  const bpw = /\b(\d(?:\.\d+)?)\s*(?:bpw|bits per weight)\b/i.exec(block.text)?.[1];
+  if (bpw && !ev.bits) ev.bits = fact(Number(bpw), at(0.85));
+}
+
+/**
+ * "static quants of https://huggingface.co/X" names no method; the card names it elsewhere: in its headings
+ * (`# unsloth/Llama-3.2-3B-bnb-4bit`), else once in its text ("how to use GGUF files").
+ */
+function methodElsewhere(blocks: Block[], file: string): Fact<QuantizationMethod> | undefined {
+  const one = (texts: string[]) => {
+    const named = new Set(texts.map(methodIn));
+    named.delete(undefined);
+    return named.size === 1 ? [...named][0] : undefined;
+  };
+  const prose = blocks.filter((b) => b.type !== "code");
+  const method = one([...new Set(prose.flatMap((b) => b.headings))]) ?? one(prose.map((b) => b.text));
+  return method
+    ? fact(method, extracted(file, { confidence: 0.7, note: "format named elsewhere in the card" }))
+    : undefined;
+}
+
 export function readQuantizedUpload(blocks: Block[], state: CardState): void {
   const ev: QuantEvidence = {};
+  let said = false;
+  let pointer: Fact<string> | undefined;
   for (const block of blocks) {
     if (block.type === "code" || block.text.length > 3000) continue;
-    const at = (confidence: number) => extracted(state.file, { line: block.line, confidence });
-    const original = originalModel(block.text.trim());
-    if (original && !ev.source) {
-      const id = firstModel(original);
-      if (id) ev.source = fact(id, at(0.9));
-    }
-    // A heading can say it too ("Llamacpp imatrix Quantizations of X").
-    const heading = innerHeading(block);
-    if (!ev.method && SAYS_QUANTISED.test(heading)) {
-      const m = METHODS.find(([re]) => re.test(heading))?.[1];
-      if (m) ev.method = fact(m, at(0.85));
-    }
-    if (block.type !== "prose" || !SAYS_QUANTISED.test(block.text)) continue;
-    const method = METHODS.find(([re]) => re.test(block.text))?.[1];
-    if (!method) continue;
-    ev.method ??= fact(method, at(0.85));
-    const id = firstModel(block.text);
-    if (id && !ev.source) ev.source = fact(id, at(0.85));
-    const bpw = /\b(\d(?:\.\d+)?)\s*(?:bpw|bits per weight)\b/i.exec(block.text)?.[1];
-    if (bpw && !ev.bits) ev.bits = fact(Number(bpw), at(0.85));
+    readBlock(block, state, ev);
+    said ||= SAYS_QUANTISED_ALONE.test(block.text);
+    const linked = pointer ? undefined : originalCardLink(block.text);
+    if (linked) pointer = fact(linked, extracted(state.file, { line: block.line, confidence: 0.8 }));
   }
-  if (ev.method) state.quant = ev;
+  // A card that names its format in a heading (`# unsloth/Llama-3.2-3B-bnb-4bit`) and points to the original
+  // model's card copies that model.
+  if (!ev.source && pointer && (said || ev.method || blocks.some((b) => methodIn(innerHeading(b))))) {
+    ev.source = pointer;
+    said = true;
+  }
+  if (!ev.method && ev.source && said) ev.method = methodElsewhere(blocks, state.file);
+  if (ev.method || (ev.source && said)) state.quant = ev;
+}
+
+/**
+ * The heading a re-upload puts above the card of the model it quantised, quoted in full: "# Original model card:
+ * Gryphe's MythoMax L2 13B" (TheBloke), "# Original Model Card" (QuantFactory), "## Original model description".
+ */
+const QUOTED_CARD = /^(?:original (?:model )?(?:card|readme|description)|original model's card)\b/i;
+const QUANT_WORD =
+  /\b(?:GGUF|GGML|GPTQ|AWQ|EXL2|ExLlamaV2|MLX|HQQ|bnb|bitsandbytes|FP8|quants?|quanti[sz](?:ed|ation|ations))\b/i;
+
+/** The 1-based line of the first Markdown heading that opens a quoted original card, if any. */
+function quotedCardLine(text: string): number | undefined {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const hashes = /^#{1,6}[ \t]/.exec(lines[i] ?? "");
+    const heading = hashes ? (lines[i] ?? "").slice(hashes[0].length, 300) : "";
+    if (QUOTED_CARD.test(heading.replace(/[*_]/g, "").trim())) return i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The blocks of the card's own part: a quantised re-upload that quotes the original model's card below its own
+ * says nothing of training itself, and what the quoted card says of its own training (its base, data, method) is
+ * not this model's step. The cut is made only when the card says, before the quoted card, that it is quantised.
+ */
+export function ownBlocks(text: string, blocks: Block[], title: string | undefined): Block[] {
+  const line = quotedCardLine(text);
+  if (line === undefined) return blocks;
+  const before = blocks.filter((b) => b.line < line);
+  const quantised =
+    QUANT_WORD.test(title ?? "") || before.some((b) => QUANT_WORD.test(`${innerHeading(b)} ${b.text}`));
+  return quantised && before.length > 0 ? before : blocks;
 }
