@@ -55,4 +55,49 @@ describe("named bases", () => {
     );
     expect(bases(s)).toEqual([]);
   });
+
+  it("does not take the model a sentence describes for its base", () => {
+    expect(bases(read("ChatGLM-6B is an open bilingual language model based on the GLM framework."))).toEqual(
+      [],
+    );
+    const zh = readWith(
+      readNamedBasesOtherLanguages,
+      "ChatGLM-6B 是一个开源的对话语言模型，基于 GLM 架构。经过监督微调，ChatGLM-6B 已经能生成回答。",
+    );
+    expect(bases(zh)).toEqual([]);
+    expect(bases(read("Pygmalion 7B is a dialogue model based on Meta's LLaMA-7B."))).toEqual([
+      ["huggyllama/llama-7b", "inferred"],
+    ]);
+  });
+
+  it("does not resolve a name that a capitalised word before it makes longer", () => {
+    expect(bases(read("This model was fine-tuned from Chinese LLaMA 7B on our data."))).toEqual([]);
+    expect(bases(read("We fine-tuned Code Llama 7B Instruct on SQL."))).toEqual([
+      ["codellama/CodeLlama-7b-Instruct-hf", "inferred"],
+    ]);
+    expect(bases(read("Fine-tuned the Flan-T5 base model on summaries."))).toEqual([
+      ["google/flan-t5-base", "inferred"],
+    ]);
+  });
+
+  it("leaves a name followed by another variant word unresolved", () => {
+    expect(bases(read("We fine-tuned GPT-2 XL on poems."))).toEqual([
+      ["openai-community/gpt2-xl", "inferred"],
+    ]);
+    expect(bases(read("We fine-tuned Phi-3 mini 128k on poems."))).toEqual([]);
+    expect(bases(read("We fine-tuned Llama 3 8B GGUF on poems."))).toEqual([]);
+  });
+
+  it("takes the card's own spelling of a resolved name when it adds only a format", () => {
+    const text = [
+      "We fine-tuned Gemma-3-270m-it with LoRA on Apple Silicon.",
+      "",
+      "- **Base model**: `lmstudio-community/gemma-3-270m-it-MLX-8bit`",
+      "- Published at https://huggingface.co/someone/gemma-3-270m-it-technavi",
+    ].join("\n");
+    expect(bases(read(text))).toEqual([["lmstudio-community/gemma-3-270m-it-MLX-8bit", "extracted"]]);
+    const own =
+      "A fine-tuned version of Meta's LLaMA-3.1-8B.\n\nWeights: `someone/Llama-3.1-8B-Computer-Networks-LLM`";
+    expect(bases(read(own))).toEqual([["meta-llama/Llama-3.1-8B", "inferred"]]);
+  });
 });

@@ -5,7 +5,12 @@
  * knows as several models, is left alone. Only a sentence that says the model was fine-tuned counts.
  */
 
-import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../../model/known-models.js";
+import {
+  KNOWN_MODEL_CONFIDENCE,
+  knownModelSource,
+  resolveKnownModel,
+  squashName,
+} from "../../model/known-models.js";
 import { refKind } from "../../model/refs.js";
 import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
@@ -18,7 +23,7 @@ import { foreignText, saysTraining } from "./ml-text.js";
  * `Llama3`: dev g-ne-zh-qwen2-05b-instruct-sft-dpo).
  */
 const FAMILY =
-  /\b(llama|mistral|mixtral|gpt-?2|t5|bert|distilbert|roberta|xlm-roberta|qwen|gemma|phi|falcon|tinyllama|smollm2?|yi|baichuan2?|chatglm[23]?|internlm2?|olmo|zephyr|bart)(?:\b|(?=\d))/gi;
+  /\b(llama|code|codellama|vicuna|mistral|mixtral|ministral|gpt-?2|distilgpt2|gpt-neo|gpt-j|t5|flan|mt5|bert|distilbert|roberta|distilroberta|xlm-roberta|deberta|mdeberta|electra|albert|qwen|qwq|gemma|codegemma|phi|falcon|tinyllama|smollm[23]?|yi|baichuan2?|chatglm[23]?|glm|internlm2?|deepseek|olmo|zephyr|bart|opt|bloomz?|pythia|starcoder2?|starcoderbase|mpt|stablelm|openchat|whisper|wav2vec2|vit|clip)(?:\b|(?=\d))/gi;
 
 const HAS_FAMILY = new RegExp(FAMILY.source, "i");
 
@@ -34,11 +39,38 @@ const EXAMPLE_BEFORE =
   /\b(?:such as|like|e\.g\.,?|for example,?)(?: the)?(?: famous| well-known| popular)?$/i;
 const EXAMPLE_AFTER = /^\s*(?:recipes?|examples?|papers?|reports?|scripts?|tutorials?|blog)\b/i;
 
+/**
+ * A capitalised word right before the name that is neither a function word nor a publisher makes it part of
+ * another model's name: "Chinese LLaMA 7B", "Tiny Llama", "Open Llama" are not LLaMA; "Meta's LLaMA-7B",
+ * "the Llama 2 7B model", "Basismodell Llama 2" are.
+ */
+const NOT_PART_OF_NAME =
+  /^(?:meta|google|microsoft|mistral|alibaba|openai|facebook|deepseek|nvidia|eleutherai|huggingface|the|this|that|these|a|an|our|my|its|their|we|i|then|first|next|here|using|use|uses|used|with|from|on|of|to|by|via|over|upon|for|base|based|built|model\w*|modell\w*|mod[eè]le|modelo|basis\w*|der|die|das|den|dem|ein|eine|el|la|le|les|los|las|il|lo|um|uma|un|une|en|de|del|des|du|mit|auf|von|sobre|com|con|avec)$/i;
+
+function partOfLongerName(sentence: string, start: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 40), start);
+  if (!/[A-Z][a-z]+\s$/.test(before)) return false;
+  const words = before.trim().split(/\s+/);
+  const prev = words[words.length - 1] ?? "";
+  // The first word of the sentence is capitalised whatever it is.
+  const first = words.length === 1 && start - before.length === 0;
+  return /^[A-Z][a-z]+$/.test(prev) && !first && !NOT_PART_OF_NAME.test(prev);
+}
+
+/**
+ * The model the sentence is about, not the one it came from: "ChatGLM-6B is an open bilingual language model
+ * based on GLM", "ChatGLM-6B 是一个开源的…对话语言模型，基于 GLM" (dev d-base-chatglm6b-vendored-card); a topic marker
+ * (是, は, 는, 은) says the same in Chinese, Japanese and Korean.
+ */
+const DESCRIBED =
+  /^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:is|was|are|ist|est|es|é)\s+(?:an?|the|our|my|ein|eine|un|une|um|uma)\b|是|は|는|은)/i;
+
 function isMention(sentence: string, start: number, name: string): boolean {
   const end = start + name.length;
   return (
     EXAMPLE_BEFORE.test(sentence.slice(Math.max(0, start - 40), start).trimEnd()) ||
-    EXAMPLE_AFTER.test(sentence.slice(end, end + 20))
+    EXAMPLE_AFTER.test(sentence.slice(end, end + 20)) ||
+    partOfLongerName(sentence, start)
   );
 }
 
@@ -51,7 +83,7 @@ function isMention(sentence: string, start: number, name: string): boolean {
  * ncp-mistral-7b-qlora-stanford-alpaca-data).
  */
 const NAME_GOES_ON =
-  /^\(?(?:\d+(?:\.\d+)?[bm]|v\d[\w.]*|instruct|chat|it|coder|math|vision|sft|dpo)\)?[,.;:]?$/i;
+  /^\(?(?:\d+(?:\.\d+)?[bmk]|\d+x\d+b|v\d[\w.]*|instruct|chat|it|coder|math|vision|sft|dpo|xl|xxl|mini|tiny|small|medium|nano|uncensored|abliterated|distill|turbo|preview|lite|moe|gguf|gptq|awq|exl2|mlx|bnb|[48]-?bit|fp8)\)?[,.;:]?$/i;
 
 /** The longest run of up to six words from `start` that the table resolves. */
 function resolveAt(text: string, start: number): { id: string; name: string } | undefined {
@@ -114,6 +146,42 @@ function saysFineTuned(sentence: string, otherLanguages: boolean): boolean {
   return (foreignText(sentence) || /\bfine-?tun/i.test(sentence)) && trained;
 }
 
+/** Hub ids written anywhere in the card (`org/name`, not inside a web address or a path). */
+function idsWritten(blocks: Block[]): string[] {
+  const out = new Set<string>();
+  for (const b of blocks)
+    for (const m of b.text.matchAll(/(?<![\w./-])([A-Za-z0-9][\w.-]{0,60}\/[A-Za-z0-9][\w.-]{0,100})/g)) {
+      const id = trimEnd(m[1] ?? "", ".-");
+      const org = id.split("/")[0] ?? "";
+      if (refKind(id) === "hub" && !PATH_HEAD.test(org) && !/\.[a-z]{2,}$/i.test(org)) out.add(id);
+    }
+  return [...out];
+}
+
+/**
+ * The card's own spelling of a name the table resolved: one Hub id written elsewhere in the card whose name
+ * is that name, or that name and a format (`Gemma-3-270m-it` with "**ベースモデル**:
+ * `lmstudio-community/gemma-3-270m-it-MLX-8bit`", dev e-ne-ja-technavi-gemma3-270m-mlx-lora), is the model meant.
+ */
+/**
+ * What a copy of the same weights adds to the name: its format and bits (`-MLX-8bit`, `-bnb-4bit`, `-GGUF`),
+ * nothing else. A longer name (`Llama-3.1-8B-Computer-Networks-LLM`) is another model, often the card's own.
+ */
+const COPY_SUFFIX = /^(?:unsloth|bnb|mlx|gguf|gptq|awq|exl2|fp8|fp16|bf16|int[48]|[248]bit|hf){0,4}$/;
+
+function spelledOut(blocks: Block[], name: string, resolved: string): string | undefined {
+  const key = squashName(name);
+  const ids = idsWritten(blocks).filter((id) => {
+    const own = squashName(id.split("/")[1] ?? "");
+    return (
+      id.toLowerCase() !== resolved.toLowerCase() &&
+      own.startsWith(key) &&
+      COPY_SUFFIX.test(own.slice(key.length))
+    );
+  });
+  return ids.length === 1 ? ids[0] : undefined;
+}
+
 function pushWritten(state: CardState, id: string, line: number): void {
   state.proseBases.push(
     fact(
@@ -139,6 +207,7 @@ export function readNamedBasesOtherLanguages(blocks: Block[], state: CardState):
 
 function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): void {
   if (state.proseBases.length > 0 || state.out.bases.length > 0) return;
+  const described = new Set<string>();
   for (const block of blocks) {
     if (block.type === "code" || block.type === "table") continue;
     // Cheap test first: a block with no family name says nothing here.
@@ -156,7 +225,17 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
         }
         if (/[\w./-]/.test(sentence[(m.index ?? 0) - 1] ?? "")) continue;
         const found = resolveAt(sentence, m.index ?? 0);
-        if (!found || isMention(sentence, m.index ?? 0, found.name)) continue;
+        if (!found || described.has(found.id)) continue;
+        // The model the card describes is not its base, here or further on (a paragraph in Chinese is one
+        // sentence: "ChatGLM-6B 是… ChatGLM-6B 使用了…").
+        const end = (m.index ?? 0) + found.name.length;
+        if (DESCRIBED.test(sentence.slice(end, end + 60))) described.add(found.id);
+        if (described.has(found.id) || isMention(sentence, m.index ?? 0, found.name)) continue;
+        const spelled = spelledOut(blocks, found.name, found.id);
+        if (spelled) {
+          pushWritten(state, spelled, block.line);
+          return;
+        }
         state.proseBases.push(
           fact(
             found.id,

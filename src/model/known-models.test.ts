@@ -1,0 +1,65 @@
+/**
+ * The table of well-known models: the spellings people write resolve to the publisher's id; a name the table
+ * knows as several models, or a longer name, stays unresolved.
+ */
+import { describe, expect, it } from "vitest";
+import { resolveKnownModel, squashName } from "./known-models.js";
+import { DECODERS } from "./known-models-decoders.js";
+import { OTHERS } from "./known-models-others.js";
+
+describe("well-known models", () => {
+  it.each([
+    ["Llama2 7B", "meta-llama/Llama-2-7b-hf"],
+    ["llama-2-7b-chat", "meta-llama/Llama-2-7b-chat-hf"],
+    ["LLaMA-7B", "huggyllama/llama-7b"],
+    ["LLaMA 3.1 (8B)", "meta-llama/Llama-3.1-8B"],
+    ["Llama 3.3 70B", "meta-llama/Llama-3.3-70B-Instruct"],
+    ["Qwen2.5 7B Instruct", "Qwen/Qwen2.5-7B-Instruct"],
+    ["Qwen 2.5 7B", "Qwen/Qwen2.5-7B"],
+    ["Qwen1.5-7B-Chat", "Qwen/Qwen1.5-7B-Chat"],
+    ["Qwen2.5-Coder-1.5B-Instruct", "Qwen/Qwen2.5-Coder-1.5B-Instruct"],
+    ["Gemma 2 9B", "google/gemma-2-9b"],
+    ["gemma-3-4b-it", "google/gemma-3-4b-it"],
+    ["Phi-3 mini", "microsoft/Phi-3-mini-4k-instruct"],
+    ["Phi-1.5", "microsoft/phi-1_5"],
+    ["Mistral-7B-Instruct-v0.2", "mistralai/Mistral-7B-Instruct-v0.2"],
+    ["Mixtral 8x7B", "mistralai/Mixtral-8x7B-v0.1"],
+    ["Code Llama 7B Instruct", "codellama/CodeLlama-7b-Instruct-hf"],
+    ["deepseek-coder-6.7b-instruct", "deepseek-ai/deepseek-coder-6.7b-instruct"],
+    ["InternLM2.5-7B-Chat", "internlm/internlm2_5-7b-chat"],
+    ["Flan-T5 Base", "google/flan-t5-base"],
+    ["opt-1.3b", "facebook/opt-1.3b"],
+    ["OPT-13B", "facebook/opt-13b"],
+    ["whisper small", "openai/whisper-small"],
+    ["the GPT-2", "openai-community/gpt2"],
+  ])("resolves %s", (name, id) => {
+    expect(resolveKnownModel(name)).toBe(id);
+  });
+
+  it.each(["Mistral 7B Instruct", "Gemma 3 4B", "TinyLlama", "LLaMA", "Llama-2-7b-custom", "Vicuna 7B"])(
+    "leaves %s unresolved",
+    (name) => {
+      expect(resolveKnownModel(name)).toBeUndefined();
+    },
+  );
+
+  it("keeps the dot of a size or version, so that 1.3B is not 13B", () => {
+    expect(squashName("OPT-1.3B")).toBe("opt1.3b");
+    expect(squashName("phi-1_5")).toBe("phi1.5");
+    expect(squashName("Llama 3.1 8B")).toBe("llama3.18b");
+  });
+
+  it("lists each id once, and no name stands for two ids", () => {
+    const all = [...DECODERS, ...OTHERS];
+    expect(new Set(all.map((m) => m.id)).size).toBe(all.length);
+    const owners = new Map<string, Set<string>>();
+    for (const m of all) {
+      const own = m.id.split("/")[1] ?? m.id;
+      for (const n of [own, own.replace(/-hf$/i, ""), ...(m.aliases ?? [])]) {
+        const key = squashName(n);
+        owners.set(key, (owners.get(key) ?? new Set()).add(m.id));
+      }
+    }
+    expect([...owners].filter(([, ids]) => ids.size > 1)).toEqual([]);
+  });
+});
