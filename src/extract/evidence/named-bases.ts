@@ -65,6 +65,18 @@ function partOfLongerName(sentence: string, start: number): boolean {
 const DESCRIBED =
   /^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:is|was|are|ist|est|es|é)\s+(?:an?|the|our|my|ein|eine|un|une|um|uma)\b|是|は|는|은)/i;
 
+/**
+ * "X is a …", also with a few words between ("The Mistral-7B-Instruct-v0.2 Large Language Model (LLM) is an
+ * improved instruct fine-tuned version of Mistral-7B-Instruct-v0.1").
+ */
+function isDescribed(after: string): boolean {
+  if (DESCRIBED.test(after)) return true;
+  const verb = /\s(?:is|was)\s+(?:an?|the)\b/i.exec(after);
+  if (!verb || verb.index > 50) return false;
+  const between = after.slice(0, verb.index).trim();
+  return between.split(/\s+/).length <= 4 && /^[A-Z(]/.test(between) && !/[,;:]/.test(between);
+}
+
 function isMention(sentence: string, start: number, name: string): boolean {
   const end = start + name.length;
   return (
@@ -229,7 +241,7 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
         // The model the card describes is not its base, here or further on (a paragraph in Chinese is one
         // sentence: "ChatGLM-6B 是… ChatGLM-6B 使用了…").
         const end = (m.index ?? 0) + found.name.length;
-        if (DESCRIBED.test(sentence.slice(end, end + 60))) described.add(found.id);
+        if (isDescribed(sentence.slice(end, end + 80))) described.add(found.id);
         if (described.has(found.id) || isMention(sentence, m.index ?? 0, found.name)) continue;
         const spelled = spelledOut(blocks, found.name, found.id);
         if (spelled) {
