@@ -4,20 +4,22 @@
  * model: https://huggingface.co/X". Gives the source model, the method and the bits; `readCard` makes the
  * quantisation step over the named source.
  *
- * The recurring forms, as published on the Hub and mirrored in public repositories (each seen on many cards):
+ * The recurring forms, as published on the Hub and mirrored in public repositories (each seen on many cards; the
+ * text index that found most of them does not name their repositories, so the count of hits is given):
  *
- * | form | publisher (template) | mirrored at |
+ * | form | publisher (template) | seen at |
  * | --- | --- | --- |
- * | "This repo contains GPTQ/AWQ/GGUF format model files for [X's Y](…)", "- Original model: [Y](…)", then "# Original model card: X's Y" | TheBloke | Barksdale27/1 README.md |
- * | "## Llamacpp imatrix Quantizations of Y", "Original model: https://huggingface.co/X" | bartowski | (index hits of bartowski cards) |
- * | "## Exllama v2 Quantizations of Y", "Each branch contains an individual bits per weight" | bartowski (exl2) | (index hit) |
- * | "static quants of https://huggingface.co/X", "weighted/imatrix quants of https://huggingface.co/X" | mradermacher | (index hits) |
- * | "This is quantized version of [X](…) created using llama.cpp", then "# Original Model Card" | QuantFactory | (index hits) |
- * | "This model was converted to GGUF format from [`X`](…) using llama.cpp via … GGUF-my-repo" | ggml-org gguf-my-repo space | (index hits) |
- * | "The Model [self](…) was converted to MLX format from [X](…) using mlx-lm version …" | mlx-community, lmstudio-community | animaslabs/mlx-models MODEL_CARD.md (template) |
- * | "Quantized version of [X](…)", "obtained by quantizing the weights and activations of [X](…) to FP8/INT8 data type" | Neural Magic / RedHatAI | (index hits) |
+ * | "This repo contains GPTQ/AWQ/GGUF format model files for [X's Y](…)", "- Original model: [Y](…)", then "# Original model card: X's Y" | TheBloke | 10 index hits (GPTQ), LABELING.md's example |
+ * | "## Llamacpp imatrix Quantizations of Y", "Original model: https://huggingface.co/X" | bartowski | 10 index hits |
+ * | "## Exllama v2 Quantizations of Y", "Each branch contains an individual bits per weight" | bartowski (exl2) | 1 index hit |
+ * | "static quants of https://huggingface.co/X", "weighted/imatrix quants of https://huggingface.co/X" | mradermacher | 10 index hits |
+ * | "This is quantized version of [X](…) created using llama.cpp", then "# Original Model Card" | QuantFactory | 6 index hits |
+ * | "This model was converted to GGUF format from [`X`](…) using llama.cpp via … GGUF-my-repo" | ggml-org gguf-my-repo space | 8 index hits |
+ * | "The Model [self](…) was converted to MLX format from [X](…) using mlx-lm version …" | mlx-community, lmstudio-community | 10 index hits; animaslabs/mlx-models MODEL_CARD.md (template) |
+ * | "Quantized version of [X](…)", "obtained by quantizing the weights and activations of [X](…) to FP8/INT8 data type" | Neural Magic / RedHatAI | 10 index hits |
+ * | "# unsloth/Y-bnb-4bit", "please go to Meta's original [model card](…/X)", "Directly quantized 4bit model with `bitsandbytes`" | unsloth | 10 index hits |
  * | "This is a GGUF IQ3_XS quantized version of Y", "**Original Model:** `Y`" | roleplaiapp | yahyamed84/Mauritania-legal-RAG models/README.md |
- * | "converted to ggml format from https://huggingface.co/X" | community GGML | DNYoussef/AgentXAgent …/ggml_README.txt |
+ * | "converted to ggml format from https://huggingface.co/X" | community GGML | DNYoussef/AgentXAgent anon8231489123_gpt4-x-alpaca-13b-native-4bit-128g/ggml_README.txt |
  */
 import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../../model/known-models.js";
 import { hasLineTerminator, isSpace, trimStart } from "../../model/trim.js";
