@@ -203,6 +203,22 @@ function pushWritten(state: CardState, id: string, line: number): void {
   );
 }
 
+/**
+ * The first well-known model a text names without its org, resolved by the table, under the same checks as a
+ * base in a sentence about fine-tuning (not an example, not part of a longer name, not a name that goes on).
+ * Used by other readers ("GPTQ version of Llama 2 7B Chat").
+ */
+export function firstKnownName(text: string): { id: string; name: string } | undefined {
+  const sentence = replaceLinks(text, (label) => label).replace(/\*\*|__/g, "");
+  for (const m of sentence.matchAll(FAMILY)) {
+    const at = m.index ?? 0;
+    if (/[\w./-]/.test(sentence[at - 1] ?? "")) continue;
+    const found = resolveAt(sentence, at);
+    if (found && !isMention(sentence, at, found.name)) return found;
+  }
+  return undefined;
+}
+
 /** Reads names of well-known bases from English sentences that say the model was fine-tuned from them. */
 export function readNamedBases(blocks: Block[], state: CardState): void {
   readNames(blocks, state, false);

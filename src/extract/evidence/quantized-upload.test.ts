@@ -89,6 +89,31 @@ describe("quantised re-uploads", () => {
   });
 });
 
+describe("quantisation said with a verb or a name", () => {
+  it("reads 'we quantized X with AutoAWQ'", () => {
+    expect(
+      read(
+        "We quantized [Qwen/Qwen2.5-7B-Instruct](https://huggingface.co/Qwen/Qwen2.5-7B-Instruct) to 4 bits with AutoAWQ and serve it with vLLM.",
+      ),
+    ).toEqual({ source: "Qwen/Qwen2.5-7B-Instruct", method: "awq", bits: undefined });
+  });
+
+  it("resolves a quantised model named without its org", () => {
+    const q = readWith(readQuantizedUpload, "GPTQ version of Meta's Llama 2 7B Chat made by TheBloke.").quant;
+    expect([q?.source?.value, q?.source?.source.source, q?.method?.value]).toEqual([
+      "meta-llama/Llama-2-7b-chat-hf",
+      "inferred",
+      "gptq",
+    ]);
+  });
+
+  it("does not take quantisation at load time for a published copy", () => {
+    const text =
+      "The model was quantized to 4 bits with bitsandbytes at load time: we use [mistralai/Mistral-7B-Instruct-v0.2](https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.2).";
+    expect(readWith(readQuantizedUpload, text).quant).toBeUndefined();
+  });
+});
+
 describe("a quoted original card", () => {
   const card = [
     "---",

@@ -28,6 +28,7 @@ import type { CardState } from "../card-body.js";
 import { extracted, type Fact, fact, inferred } from "../facts.js";
 import { type Block, hubLink, innerHeading, links } from "../markdown.js";
 import { mentions } from "../read-prose.js";
+import { firstKnownName } from "./named-bases.js";
 
 export interface QuantEvidence {
   source?: Fact<string>;
@@ -37,8 +38,8 @@ export interface QuantEvidence {
 
 const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
   [/\b(?:GGUF|GGML|llama\.?cpp)\b/i, "gguf"],
-  [/\bGPTQ\b/i, "gptq"],
-  [/\bAWQ\b/i, "awq"],
+  [/\b(?:Auto)?GPTQ(?:Model)?\b/i, "gptq"],
+  [/\b(?:Auto)?AWQ\b/i, "awq"],
   [/\b(?:EXL2|ExLlamaV2|Exllama v2)\b/i, "exl2"],
   [/\bHQQ\b/i, "hqq"],
   [/\b(?:bitsandbytes|bnb)\b/i, "bitsandbytes"],
@@ -52,9 +53,15 @@ const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
  */
 const SAYS_QUANTISED_ALONE =
   /\b(?:quants|quantizations|quantisations|quanti[sz]ed (?:version|copy|variant)|quanti[sz]ing the weights(?: and activations)?)\s+(?:for|of)\b|\bconverted to (?:MLX|GGUF|GGML)\b/i;
-/** Words that say so only beside a method's name: "GPTQ model files for", "GGUF version of", "AWQ conversion of". */
+/**
+ * Words that say so only beside a method's name: "GPTQ model files for", "GGUF version of", "AWQ conversion of",
+ * "We quantized X with AutoAWQ", "This model was quantized to 4 bits with GPTQ".
+ */
 const SAYS_QUANTISED_WITH_METHOD =
-  /\b(?:model files|quantization|quantisation|quant|conversion|version)\s+(?:for|of)\b/i;
+  /\b(?:model files|quantization|quantisation|quant|conversion|version)\s+(?:for|of)\b|\b(?:we|i|was|were|been)\s+quanti[sz]ed\b/i;
+/** Quantisation at load time is how a model is run, not a copy published: "quantized on the fly when loading". */
+const AT_LOAD =
+  /\b(?:at (?:load|run) ?time|on the fly|when loading|while loading|load_in_[48]bit|for inference)\b/i;
 const ORIGINAL = /^\**original model\**/i;
 
 /**
@@ -114,6 +121,21 @@ function originalCardLink(text: string): string | undefined {
   return undefined;
 }
 
+/** "GPTQ version of Gryphe's MythoMax L2 13B", "quantized version of Llama 2 7B Chat": a name the table knows. */
+function knownAfter(
+  text: string,
+  words: RegExpExecArray,
+  state: CardState,
+  line: number,
+): Fact<string> | undefined {
+  const after = text.slice(words.index + words[0].length, words.index + words[0].length + 200);
+  if (/^\W{0,3}(?:this|these|it|our|my)\b/i.test(after)) return undefined;
+  const found = firstKnownName(after);
+  if (!found) return undefined;
+  const why = `"${found.name.trim()}" named as the quantised model without its org; resolved by ftl's table of well-known models (${knownModelSource(found.id)})`;
+  return fact(found.id, inferred(state.file, why, KNOWN_MODEL_CONFIDENCE, `line ${line}`));
+}
+
 /** The first method a block or heading names, in the card's own part. */
 function methodIn(text: string): QuantizationMethod | undefined {
   return METHODS.find(([re]) => re.test(text))?.[1];
@@ -137,10 +159,12 @@ function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
   const withMethod = alone ? undefined : SAYS_QUANTISED_WITH_METHOD.exec(block.text);
   const method = methodIn(block.text);
   const words = alone ?? (method ? withMethod : undefined);
-  if (!words) return;
+  if (!words || AT_LOAD.test(block.text)) return;
   if (method) ev.method ??= fact(method, at(0.85));
   const id = sourceAfter(block.text, words);
   if (id && !ev.source) ev.source = fact(id, at(0.85));
+  else if (!ev.source && !/quanti[sz]ed$/i.test(words[0]))
+    ev.source = knownAfter(block.text, words, state, block.line);
   const bpw = /\b(\d(?:\.\d+)?)\s*(?:bpw|bits per weight)\b/i.exec(block.text)?.[1];
   if (bpw && !ev.bits) ev.bits = fact(Number(bpw), at(0.85));
 }
