@@ -16,6 +16,7 @@ import { readKeyCellTables } from "./key-cell-tables.js";
 import { readMergeProse } from "./merge-prose.js";
 import { readPublishedSelf } from "./ml-self-id.js";
 import { readMultilingual } from "./multilingual.js";
+import { readBaseCells } from "./named-base-cells.js";
 import { readNamedBases, readNamedBasesOtherLanguages } from "./named-bases.js";
 import { readNamedDatasets } from "./named-datasets.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
@@ -29,6 +30,7 @@ export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
 
 export const CARD_READERS: readonly CardEvidenceReader[] = [
   readNamedBases,
+  readBaseCells,
   readQuantizedBase,
   readMergeProse,
   readQuantizedUpload,
