@@ -100,4 +100,17 @@ describe("named bases", () => {
       "A fine-tuned version of Meta's LLaMA-3.1-8B.\n\nWeights: `someone/Llama-3.1-8B-Computer-Networks-LLM`";
     expect(bases(read(own))).toEqual([["meta-llama/Llama-3.1-8B", "inferred"]]);
   });
+
+  it("reads a heading that says the model was fine-tuned, after the text", () => {
+    const s = readWith(
+      readNamedBasesOtherLanguages,
+      "## But : fine-tuner un algorithme sur un modèle déjà pré-entrainé GPT2.\n\nLe modèle est disponible en téléchargement.",
+    );
+    expect(bases(s)).toEqual([["GPT2", "inferred"]]);
+    const title = "# LLaMA 3.2 1B – Fine-Tuning\n\nWe fine-tuned LLaMA 3.2 1B Instruct on Spanish data.";
+    expect(bases(read(title))).toEqual([["meta-llama/Llama-3.2-1B-Instruct", "inferred"]]);
+    expect(bases(readWith(readNamedBasesOtherLanguages, "# 训练`chatglm-6b`模型教程\n\n感谢开源。"))).toEqual(
+      [],
+    );
+  });
 });

@@ -17,6 +17,7 @@ import type { CardState } from "../card-body.js";
 import { extracted, fact, inferred } from "../facts.js";
 import { type Block, replaceLinks, sentences } from "../markdown.js";
 import { foreignText, saysTraining } from "./ml-text.js";
+import { isDescribed, partOfLongerName } from "./named-base-checks.js";
 
 /**
  * Words that start a model family's name, also when a version number follows without a space (`Qwen2-0.5B`,
@@ -38,44 +39,6 @@ const FINE_TUNED =
 const EXAMPLE_BEFORE =
   /\b(?:such as|like|e\.g\.,?|for example,?)(?: the)?(?: famous| well-known| popular)?$/i;
 const EXAMPLE_AFTER = /^\s*(?:recipes?|examples?|papers?|reports?|scripts?|tutorials?|blog)\b/i;
-
-/**
- * A capitalised word right before the name that is neither a function word nor a publisher makes it part of
- * another model's name: "Chinese LLaMA 7B", "Tiny Llama", "Open Llama" are not LLaMA; "Meta's LLaMA-7B",
- * "the Llama 2 7B model", "Basismodell Llama 2" are.
- */
-const NOT_PART_OF_NAME =
-  /^(?:meta|google|microsoft|mistral|alibaba|openai|facebook|deepseek|nvidia|eleutherai|huggingface|the|this|that|these|a|an|our|my|its|their|we|i|then|first|next|here|using|use|uses|used|with|from|on|of|to|by|via|over|upon|for|base|based|built|model\w*|modell\w*|mod[eè]le|modelo|basis\w*|der|die|das|den|dem|ein|eine|el|la|le|les|los|las|il|lo|um|uma|un|une|en|de|del|des|du|mit|auf|von|sobre|com|con|avec)$/i;
-
-function partOfLongerName(sentence: string, start: number): boolean {
-  const before = sentence.slice(Math.max(0, start - 40), start);
-  if (!/[A-Z][a-z]+\s$/.test(before)) return false;
-  const words = before.trim().split(/\s+/);
-  const prev = words[words.length - 1] ?? "";
-  // The first word of the sentence is capitalised whatever it is.
-  const first = words.length === 1 && start - before.length === 0;
-  return /^[A-Z][a-z]+$/.test(prev) && !first && !NOT_PART_OF_NAME.test(prev);
-}
-
-/**
- * The model the sentence is about, not the one it came from: "ChatGLM-6B is an open bilingual language model
- * based on GLM", "ChatGLM-6B 是一个开源的…对话语言模型，基于 GLM" (dev d-base-chatglm6b-vendored-card); a topic marker
- * (是, は, 는, 은) says the same in Chinese, Japanese and Korean.
- */
-const DESCRIBED =
-  /^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:is|was|are|ist|est|es|é)\s+(?:an?|the|our|my|ein|eine|un|une|um|uma)\b|是|は|는|은)/i;
-
-/**
- * "X is a …", also with a few words between ("The Mistral-7B-Instruct-v0.2 Large Language Model (LLM) is an
- * improved instruct fine-tuned version of Mistral-7B-Instruct-v0.1").
- */
-function isDescribed(after: string): boolean {
-  if (DESCRIBED.test(after)) return true;
-  const verb = /\s(?:is|was)\s+(?:an?|the)\b/i.exec(after);
-  if (!verb || verb.index > 50) return false;
-  const between = after.slice(0, verb.index).trim();
-  return between.split(/\s+/).length <= 4 && /^[A-Z(]/.test(between) && !/[,;:]/.test(between);
-}
 
 function isMention(sentence: string, start: number, name: string): boolean {
   const end = start + name.length;
@@ -233,10 +196,31 @@ export function readNamedBasesOtherLanguages(blocks: Block[], state: CardState):
   readNames(blocks, state, true);
 }
 
+/**
+ * The blocks, then each heading once as a sentence of its own: "## But :
+ * fine-tuner … sur un modèle déjà pré-entrainé GPT2" (dev k-noorg-fr-alexisdaf-gpt2-lora), "# Fine-tuning Llama 2
+ * 7B with QLoRA".
+ */
+function withHeadings(blocks: Block[]): Block[] {
+  const seen = new Set<string>();
+  const headings = blocks.flatMap((b) => {
+    const fresh = b.headings.filter((h) => h && !seen.has(h));
+    for (const h of fresh) seen.add(h);
+    // A title is terse: only one that says "fine-tune" itself names a base ("训练`chatglm-6b`模型教程" over a
+    // tutorial on chatglm2-6b does not, dev l3-ne-zh-zeronlp-chatglm2-6b-lora-adgen).
+    return fresh
+      .filter((h) => /fine-?tun|finetun/i.test(h))
+      .map((h) => ({ type: "prose" as const, text: h, line: b.line, headings: [] }));
+  });
+  // After the text: a sentence of the body says more than a title ("LLaMA 3.2 1B – Fine-Tuning" above "… del
+  // modelo LLaMA 3.2 1B Instruct", dev k-ne-es-llm-hpc-llama32-1b-qlora).
+  return [...blocks, ...headings];
+}
+
 function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): void {
   if (state.proseBases.length > 0 || state.out.bases.length > 0) return;
   const described = new Set<string>();
-  for (const block of blocks) {
+  for (const block of withHeadings(blocks)) {
     if (block.type === "code" || block.type === "table") continue;
     // Cheap test first: a block with no family name says nothing here.
     if (!HAS_FAMILY.test(block.text)) continue;
