@@ -32,6 +32,8 @@ describe("well-known models", () => {
     ["OPT-13B", "facebook/opt-13b"],
     ["whisper small", "openai/whisper-small"],
     ["the GPT-2", "openai-community/gpt2"],
+    ["Llama3.2 3B Base", "meta-llama/Llama-3.2-3B"],
+    ["Qwen3-8B-Base", "Qwen/Qwen3-8B-Base"],
   ])("resolves %s", (name, id) => {
     expect(resolveKnownModel(name)).toBe(id);
   });

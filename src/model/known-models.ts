@@ -47,10 +47,22 @@ function buildIndex(): Map<string, Set<string>> {
 
 const INDEX = buildIndex();
 
-/** The canonical Hub id of a model named without its org, when exactly one entry matches. */
-export function resolveKnownModel(name: string): string | undefined {
-  const found = INDEX.get(squashName(name.replace(/^the\s+/i, "")));
+function only(key: string): string | undefined {
+  const found = INDEX.get(key);
   return found && found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * The canonical Hub id of a model named without its org, when exactly one entry matches. "Base" after a name
+ * whose id has no such word ("Llama3.2 3B Base", "Mistral 7B base") names the pretrained model: it is taken when
+ * that model is not an instruct, chat or -it one.
+ */
+export function resolveKnownModel(name: string): string | undefined {
+  const key = squashName(name.replace(/^the\s+/i, ""));
+  const id = only(key);
+  if (id || !key.endsWith("base") || key.length < 8) return id;
+  const base = only(key.slice(0, -4));
+  return base && !/instruct|chat|-it$/i.test(base) ? base : undefined;
 }
 
 /** The source to cite for a resolution. */
