@@ -8,6 +8,7 @@
 import type { Provenance } from "../schema/lineage.js";
 import type { CardState } from "./card-body.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
+import { exportStep } from "./evidence/quantized-export.js";
 import { emptyStep, extracted, type FileFacts, fact, type StepFacts } from "./facts.js";
 import type { ParsedCard } from "./markdown.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
@@ -104,6 +105,7 @@ function quantStep(meta: CardMeta, card: ParsedCard, state: CardState, body: str
   if (method) q.quantMethod = fact(method, extracted(file, { field: "tags", confidence: 0.9 }));
   else if (state.quant?.method) q.quantMethod = state.quant.method;
   if (state.quant?.bits) q.bits = state.quant.bits;
+  if (state.quant?.output) q.output = state.quant.output;
   const format = GGUF_TYPE.exec(card.title ?? "")?.[1] ?? GGUF_TYPE.exec(body)?.[1];
   const scheme = /\b(w4a16|w8a8|w4a4|nvfp4|mxfp4|fp8(?:[-_]dynamic)?|int4|int8)\b/i.exec(hay)?.[1];
   if (format) {
@@ -196,11 +198,14 @@ export function cardSteps(
       (bases.length >= 2 || (mergeTag && bases.length !== 1) || proseMerge) &&
       !hasTraining);
   const quantSource = bases.length === 0 && state.quant?.source ? [state.quant.source] : [];
+  // A conversion the card's commands run after its quoted training commands follows that training.
+  const trainedByCommands = state.embedded.some((e) => e.steps.some((s) => s.kind !== "quantization"));
   const isQuant =
     relation === "quantized" ||
     (relation === undefined &&
       quantTag &&
       !hasTraining &&
+      !(state.quant?.exported && trainedByCommands) &&
       !isMerge &&
       (bases.length > 0 || quantSource.length > 0));
   if (isMerge) steps = [mergeStep(meta, state.merge, text)];
@@ -208,6 +213,9 @@ export function cardSteps(
   addEmbedded(steps, state, out);
   addGenericStep(steps, meta, state, hasTraining);
   addAdapterMerge(steps, state, meta.file);
+  // A command the card quotes converts the trained model (`convert_hf_to_gguf.py`, `save_pretrained_gguf`).
+  if (!isQuant && !isMerge && steps.length > 0 && state.quant?.exported)
+    steps.push(exportStep(meta.file, state.quant));
   return steps;
 }
 

@@ -22,6 +22,7 @@ import { readNamedDatasets } from "./named-datasets.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readProseMethods } from "./prose-methods.js";
 import { readQuantizedBase } from "./quantized-base.js";
+import { readQuantExport } from "./quantized-export.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
 import { readSettingsPairs, readWordSettingsList } from "./settings-pairs.js";
 import { readTrainingCode } from "./training-code.js";
@@ -34,6 +35,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readQuantizedBase,
   readMergeProse,
   readQuantizedUpload,
+  readQuantExport,
   readCommandBlocks,
   readTrainingCode,
   readProseMethods,

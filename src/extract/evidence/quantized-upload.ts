@@ -34,6 +34,11 @@ export interface QuantEvidence {
   source?: Fact<string>;
   method?: Fact<QuantizationMethod>;
   bits?: Fact<number>;
+  /** Where a quoted command wrote the converted model, and its type (`Q4_K_M`, `f16`). */
+  output?: Fact<string>;
+  format?: Fact<string>;
+  /** Said by a command the card quotes (`quantized-export.ts`), which may follow the card's training. */
+  exported?: boolean;
 }
 
 const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
