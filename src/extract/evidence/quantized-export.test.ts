@@ -54,6 +54,14 @@ describe("conversions in quoted commands", () => {
     expect(kinds).toEqual(["fine-tune", "quantization"]);
   });
 
+  it("does not read an export offered under `if False:`", () => {
+    const code = [
+      "if False:",
+      '    model.save_pretrained_gguf("model", tokenizer, quantization_method = "q4_k_m")',
+    ];
+    expect(steps(fence("python", code.join("\n")))).toEqual([]);
+  });
+
   it("does not read a quantize word that is not llama.cpp's tool", () => {
     expect(steps(fence("bash", "python quantize.py --bits 4 model.pt"))).toEqual([]);
   });

@@ -95,13 +95,20 @@ function fromCommand(words: Word[], line: number): Export | undefined {
   return undefined;
 }
 
-/** unsloth: `save_pretrained_gguf("dir", tokenizer, quantization_method = "q4_k_m")`, `push_to_hub_gguf(...)`. */
+/**
+ * unsloth: `save_pretrained_gguf("dir", tokenizer, quantization_method = "q4_k_m")`, `push_to_hub_gguf(...)`. Its
+ * notebooks offer each export under `if False:` (or commented out): those are options, not what was run.
+ */
 function fromUnsloth(text: string, line: number): Export | undefined {
-  const m = /\.(save_pretrained_gguf|push_to_hub_gguf)\(\s*["']([^"'\n]{1,200})["']/.exec(text);
-  if (!m?.[2]) return undefined;
-  const format = /quantization_method\s*=\s*(?:\[\s*)?["'](\w{2,12})["']/.exec(text)?.[1];
-  const at = line + (text.slice(0, m.index).match(/\n/g)?.length ?? 0);
-  return { method: "gguf", output: { text: m[2], line: at }, format, line: at };
+  const rows = text.split("\n");
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? "";
+    const m = /\.(?:save_pretrained_gguf|push_to_hub_gguf)\(\s*["']([^"'\n]{1,200})["']/.exec(row);
+    if (!m?.[1] || /^\s*#/.test(row) || /\bif\s+False\s*:/.test(`${rows[i - 1] ?? ""} ${row}`)) continue;
+    const format = /quantization_method\s*=\s*(?:\[\s*)?["'](\w{2,12})["']/.exec(row)?.[1];
+    return { method: "gguf", output: { text: m[1], line: line + i }, format, line: line + i };
+  }
+  return undefined;
 }
 
 /** The first conversion or quantisation the card's code blocks run. */
