@@ -25,6 +25,21 @@ export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
     note: "Weights were released on request (Feb 2023); derivatives such as Alpaca, Vicuna v0, Guanaco, Pygmalion 7B and 33B/65B models sit on it.",
   },
   {
+    id: "opt-175b",
+    name: "OPT-175B License Agreement (Meta's OPT models)",
+    aliases: ["opt-175b license", "opt license", "opt-175b-license"],
+    kind: "non-commercial",
+    licensor: "Meta",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: ["include-license"],
+    limitations: [
+      "a non-commercial research licence: the OPT model cards' metadata says 'license: other' and 'commercial: false'",
+    ],
+    source: "https://github.com/facebookresearch/metaseq/blob/main/projects/OPT/MODEL_LICENSE.md",
+    note: "Meta's OPT models (125M to 66B on the Hub, 175B on request) share the OPT-175B licence.",
+  },
+  {
     id: "nvidia-open-model-license",
     name: "NVIDIA Open Model License Agreement",
     aliases: ["nvidia open model license", "nvidia-oml", "nvidia open model license agreement"],

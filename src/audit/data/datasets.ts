@@ -71,6 +71,16 @@ export const DATASETS: readonly DatasetEntry[] = [
     note: "a cleaned copy of tatsu-lab/alpaca, whose card says cc-by-nc-4.0; this entry was not re-checked against the live card in this review",
   },
   {
+    // A Japanese translation of the (cleaned) Alpaca data, published on GitHub: its README says the data stays
+    // under the original's CC BY-NC 4.0 and models trained on it are for research only.
+    id: "shi3z/alpaca_ja",
+    names: ["alpaca_ja", "alpaca-ja", "alpaca_cleaned_ja"],
+    license: "cc-by-nc-4.0",
+    outputsOf: "openai-outputs",
+    source: "https://github.com/shi3z/alpaca_ja/blob/28f35d815728efb987d6294925fab1e72f732e99/README.md",
+    note: "'The original and cleaned alpaca dataset is CC BY NC 4.0 (allowing only non-commercial use) and models trained using the dataset should not be used outside of research purposes.'",
+  },
+  {
     id: "databricks/databricks-dolly-15k",
     names: ["databricks-dolly-15k", "Dolly 15K", "Dolly-15k", "Databricks Dolly"],
     license: "cc-by-sa-3.0",

@@ -6,6 +6,7 @@
  * Sources are the official model cards (their `license` field) or licence pages.
  */
 import type { FamilyEntry } from "../terms.js";
+import { CLASSIC_FAMILIES } from "./families-classic.js";
 import { FAMILY_NAMES } from "./family-names.js";
 
 const hf = (id: string): string => `https://huggingface.co/${id}`;
@@ -362,5 +363,6 @@ export const FAMILIES: readonly FamilyEntry[] = [
     official: true,
     source: hf("CompVis/stable-diffusion-v1-4"),
   },
+  ...CLASSIC_FAMILIES,
   ...FAMILY_NAMES,
 ];
