@@ -4,6 +4,7 @@
  * heading, and the model ids its links and text give. Pure: takes text, returns data; never throws.
  */
 import { isLineTerminator, isSpace, trimEnd } from "../model/trim.js";
+import { FOREIGN_BASE_LABEL } from "./card-labels.js";
 import { BARE_MODEL_ROW, normalPath, outputPaths, valuesUnderBaseLabels } from "./card-signals.js";
 import { familyFor } from "./knowledge.js";
 
@@ -236,7 +237,7 @@ function completesChinese(text: string, match: RegExpMatchArray): boolean {
 export function basesInProse(body: string): DeclaredBase[] {
   const found: DeclaredBase[] = [];
   const quote = (text: string) => `'${text.trim().slice(0, 160)}'`;
-  for (const labelled of body.matchAll(BASE_LABEL)) {
+  for (const labelled of [...body.matchAll(BASE_LABEL), ...body.matchAll(FOREIGN_BASE_LABEL)]) {
     // A table row whose label is only "Model" (`| **Model** | FP16/BF16 | INT8 |`) heads columns: not a base.
     if (BARE_MODEL_ROW.test(labelled[0])) continue;
     const value = (labelled[1] ?? "").replace(/^[*_\s]+/, "");

@@ -4,6 +4,7 @@
  * step that names no data, so their licences and terms are audited. Pure; never throws.
  */
 import type { LineageDocument } from "../schema/lineage.js";
+import { isDataLabelLine } from "./card-labels.js";
 import { DATASETS } from "./data/datasets.js";
 
 /** A dataset the card names, with the sentence it was read from. */
@@ -49,13 +50,15 @@ const HUB_DATASET_LINK = /https?:\/\/huggingface\.co\/datasets\/([\w.-]+\/[\w.-]
 
 /**
  * Hub datasets linked in a card's own `## Dataset` / `## Training data` section (not one about evaluation,
- * generation or formats): the data the card says the model was trained on, whatever their licence.
+ * generation or formats), or on a "Dataset:" field line in any of the languages `card-labels.ts` knows
+ * (`* データセット： [...](https://huggingface.co/datasets/...)`): the data the card says the model was trained
+ * on, whatever their licence.
  */
 function linkedInDataSection(body: string, found: Map<string, ProseDataset>): void {
   let inData = false;
   for (const line of body.split(/\r?\n/)) {
     if (/^#{1,6}\s/.test(line)) inData = DATA_HEADING.test(line) && !NOT_TRAINING_HEADING.test(line);
-    else if (inData)
+    if (inData || isDataLabelLine(line))
       for (const m of line.matchAll(HUB_DATASET_LINK)) {
         const id = m[1] ?? "";
         if (!found.has(id)) found.set(id, { id, where: line.trim().slice(0, 200) });

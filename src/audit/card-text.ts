@@ -7,6 +7,7 @@
 import { parse as parseYaml } from "yaml";
 import { isLineTerminator, isSpace } from "../model/trim.js";
 import { basesInProse, type DeclaredBase, firstLink, HUB_MODEL_URL } from "./card-bases.js";
+import { bareModelName, downloadedModels } from "./card-labels.js";
 import { derivedTag, ownHubName } from "./card-signals.js";
 
 export { basesInProse, type DeclaredBase, modelIdFrom } from "./card-bases.js";
@@ -58,8 +59,10 @@ const OTHER_HEADING = /^#{1,6}\s.*\b(?:data|datasets?|code|codebase)\b/i;
 // Also a heading in other languages: ライセンス, 许可证/許可證, 许可协议, 开源协议, "## 协议", Lizenz, Licencia, Licença.
 const LICENSE_HEADING =
   /^#{1,6}(?:[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])*.*(?:licen[cs]e|ライセンス|许可|許可|协议|協議|lizenz|licencia|licença)/i;
+/** Licence headings in Italian, Korean and Russian (kept apart: the one pattern with them backtracks). */
+const LICENSE_HEADING_MORE = /^#{1,6}[^\S\n\r\u2028\u2029].*(?:licenza|라이선스|라이센스|лицензи)/i;
 const LICENSE_SENTENCE =
-  /(?:licen[cs]ed|released|distributed|published|provided|made available|available)\s+under|^\W*licen[cs]e\W*[:：]|\bcommercial (?:use|usage|purposes?)\b|商用|用于商业|商业用途|许可协议|开源协议/i;
+  /(?:licen[cs]ed|released|distributed|published|provided|made available|available)\s+under|^\W*licen[cs]e\W*[:：]|\bcommercial (?:use|usage|purposes?)\b|商用|用于商业|商业用途|许可协议|开源协议|상업적|коммерческ/i;
 
 /** Lines about licensing: a `License` section, or a line that says what the model is released under. */
 export function licenseLines(body: string): string[] {
@@ -72,7 +75,10 @@ export function licenseLines(body: string): string[] {
     const heading = /^(#{1,6})\s/.exec(line);
     if (heading) {
       aboutOther = OTHER_HEADING.test(line);
-      inSection = LICENSE_HEADING.test(line) && !aboutOther ? (heading[1]?.length ?? 1) : 0;
+      inSection =
+        (LICENSE_HEADING.test(line) || LICENSE_HEADING_MORE.test(line)) && !aboutOther
+          ? (heading[1]?.length ?? 1)
+          : 0;
     } else if (line !== "" && !aboutOther && (inSection > 0 || LICENSE_SENTENCE.test(line)))
       lines.push(line.slice(0, 300));
   }
@@ -104,6 +110,22 @@ export function titleName(body: string): string | undefined {
   return /\b\d+(?:\.\d+)?\s?[BM]\b/i.test(title) && title.length <= 80 ? title : undefined;
 }
 
+/**
+ * A card that names no base but downloads a model (`git clone https://huggingface.co/org/model`) starts from
+ * it: a serving recipe, a quantisation or a fine-tuning walkthrough. Not when the card declares a licence and the
+ * download is its own model (its title or its own Hub page names it): that is a model's own card.
+ */
+function downloadedBases(
+  body: string,
+  license: string | undefined,
+  names: (string | undefined)[],
+): DeclaredBase[] {
+  const own = new Set(names.filter((n): n is string => !!n).map(bareModelName));
+  return downloadedModels(body)
+    .filter((d) => license === undefined || !own.has(bareModelName(d.id)))
+    .map((d) => ({ id: d.id, where: d.where }));
+}
+
 /** Reads a model card (Markdown with optional YAML front matter). */
 export function readCard(text: string): CardSignals {
   const { fields, body } = frontMatter(text);
@@ -123,6 +145,7 @@ export function readCard(text: string): CardSignals {
   const licenseLink = asString(fields.license_link);
   const title = titleName(body);
   const own = ownHubName(body);
+  if (bases.length === 0) bases.push(...downloadedBases(body, license, [title, own, firstTitle(body)]));
   const tag = derivedTag(fields);
   const heading = firstTitle(body);
   return {

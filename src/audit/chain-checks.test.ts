@@ -115,7 +115,7 @@ describe("verdict levels", () => {
           kind: "fine-tune",
           inputs: {
             models: [{ id: "mistralai/Mistral-7B-v0.1" }],
-            datasets: [{ id: "org/support-tickets", ...(license ? { license } : {}) }],
+            datasets: [{ id: "vendor/support-tickets", ...(license ? { license } : {}) }],
           },
           output: { id: "org/out" },
         },
@@ -126,11 +126,11 @@ describe("verdict levels", () => {
     const report = await auditLineage(withData(undefined));
     expect(report.verdict).toMatchObject({ commercialUse: "allowed", level: "allowed-with-warnings" });
     expect(report.verdict.warnings).toEqual([
-      "dataset org/support-tickets at step 1 (sft) has no known licence",
+      "dataset vendor/support-tickets at step 1 (sft) has no known licence",
     ]);
     expect(formatAudit(report)).toContain("Commercial use: allowed, with warnings — apache-2.0 permits");
     expect(formatAudit(report)).toContain(
-      "  warnings: dataset org/support-tickets at step 1 (sft) has no known licence",
+      "  warnings: dataset vendor/support-tickets at step 1 (sft) has no known licence",
     );
   });
 
@@ -144,7 +144,7 @@ describe("verdict levels", () => {
     const report = await auditLineage(withData("cc-by-nc-4.0"));
     expect(report.verdict.level).toBe("not-allowed");
     expect(report.verdict.reasons).toEqual([
-      "non-commercial: cc-by-nc-4.0 dataset org/support-tickets at step 1 (sft)",
+      "non-commercial: cc-by-nc-4.0 dataset vendor/support-tickets at step 1 (sft)",
     ]);
     expect(find(report, "non-commercial")[0]?.source).toBe(
       "https://creativecommons.org/licenses/by-nc/4.0/legalcode",

@@ -34,6 +34,12 @@ export interface ChainContext {
 const org = (id: string): string | undefined =>
   id.includes("/") ? id.split("/")[0]?.toLowerCase() : undefined;
 
+/** True when both ids name the same Hub organisation (`DreamVu/model` and `DreamVu/dataset`). */
+export function sameOrganisation(a: string, b: string): boolean {
+  const o = org(a);
+  return o !== undefined && o === org(b);
+}
+
 /**
  * True when the subject is published by the organisation that licenses the ancestor: the ancestor is an official
  * model of a family table entry (its publisher's own organisation) and the subject is in that organisation.

@@ -65,15 +65,21 @@ export function licensesInText(text: string): TextLicense[] {
 
 const NC_PROSE =
   /\bnon[- ]?commercial\b|\bnot (?:be )?(?:used )?for (?:any )?commercial (?:use|purposes)\b|\bresearch[- ](?:use[- ])?only\b|\bfor (?:non-commercial )?research (?:purposes|use) only\b|\bfor (?:academic |scientific )?research (?:and|&|or) (?:educational|academic|teaching) (?:purposes|use) only\b|\bfor (?:academic|educational) (?:and|&|or) research (?:purposes|use) only\b|\b(?:for|is for) academic research only\b|\bcommercial use (?:is )?(?:not (?:allowed|permitted)|prohibited|forbidden)\b|\bno commercial use\b|\bCC[- ]BY[- ]NC\b|不得用于商业|严禁用于商业|禁止商用|不可商用|不得商用|仅限学术研究|非商业用途|仅供(?:学术)?研究使用|仅供(?:学术)?研究用途/i;
+/**
+ * The same in Japanese, Korean, traditional Chinese, German, French, Spanish, Italian, Portuguese and Russian
+ * ("商用利用不可", "研究目的に限り", "비상업적", "nicht-kommerziell", "uso no comercial", "некоммерческ…").
+ */
+const NC_PROSE_MORE =
+  /非商用|商用不可|商用利用(?:は)?(?:不可|禁止|できません)|商用(?:目的)?での(?:利用|使用)(?:は)?(?:不可|禁止|できません)|研究目的(?:に限|のみ)|研究用途(?:に限|のみ)|非営利(?:目的)?(?:に限|のみ)|非商業用途|不得用於商業|禁止商業|비상업적|상업적\s?(?:이용|사용|목적)[은을]?\s?(?:금지|불가|할 수 없)|연구\s?목적으로만|nicht[- ]?kommerziell|keine kommerzielle|nur für (?:nicht-kommerzielle|Forschungs)|no comercial|solo para (?:fines de )?investigaci[oó]n|non commerciale|solo per scopi di ricerca|n[aã]o comercial|некоммерческ|только для (?:исследовательских|научных) целей/i;
 const NC_NAME = /non[-_ ]?commercial|(?:^|[^a-z])research|(?:^|[-_/ ])nc(?:[-_/ .]|$)/i;
 const BOTH =
-  /\bcommercial\s*(?:,\s*)?(?:and|or|&|\/)\s*non[- ]?commercial\b|\bnon[- ]?commercial\s*(?:,\s*)?(?:and|or|&|\/)\s*commercial\b/i;
+  /\bcommercial\s*(?:,\s*)?(?:and|or|&|\/)\s*non[- ]?commercial\b|\bnon[- ]?commercial\s*(?:,\s*)?(?:and|or|&|\/)\s*commercial\b|商用\s?[・/、,]\s?非商用|非商用\s?[・/、,]\s?商用|상업적\s?[/·,]\s?비상업적|비상업적\s?[/·,]\s?상업적/i;
 
 /** The words of a prose text that make its licence non-commercial, if any ("for research purposes only"). */
 export function nonCommercialInProse(text: string): string | undefined {
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
     if (BOTH.test(sentence)) continue;
-    const m = NC_PROSE.exec(sentence);
+    const m = NC_PROSE.exec(sentence) ?? NC_PROSE_MORE.exec(sentence);
     // The quote keeps the words that say so: a long sentence is cut around them, not after its first 200 characters.
     if (m) return (m.index > 120 ? sentence.slice(m.index - 80) : sentence).trim().slice(0, 200);
   }

@@ -2,7 +2,7 @@
 
 import { type AuditState, inferredFinding, reachLabel } from "./audit-state.js";
 import { pathText, stepLabel } from "./audit-text.js";
-import { sameLicensor, sameLicensorFinding } from "./chain-checks.js";
+import { sameLicensor, sameLicensorFinding, sameOrganisation } from "./chain-checks.js";
 import type { Reach } from "./collect-ancestors.js";
 import { ancestorOf, datasetFindings } from "./data-findings.js";
 import { modelTermFindings } from "./model-term-findings.js";
@@ -117,6 +117,16 @@ function unknownFindings(
   option: readonly LicenseTerm[],
 ): void {
   const reasons = r.kind === "dataset" ? state.dataWarnings : state.unknownReasons;
+  if (!r.resolved && r.kind === "dataset" && sameOrganisation(state.subjectId, r.id)) {
+    // The subject's publisher training on its own data grants what it holds: a note, not an unknown licence.
+    state.findings.push({
+      severity: "info",
+      code: "inferred-license",
+      message: `${reachLabel(r)} is published by the subject's own organisation: its licence is the publisher's to grant`,
+      ...common,
+    });
+    return;
+  }
   if (!r.resolved) {
     const what =
       r.kind === "dataset" && !r.id.includes("/") && r.id.includes(" ")
