@@ -153,3 +153,26 @@ describe("a publisher's own data", () => {
     expect(report.findings.filter((f) => f.code === "unknown-license")).toEqual([]);
   });
 });
+
+describe("task datasets of Trainer cards", () => {
+  const trainerCard = (base: string, data: string) =>
+    `---\nlicense: apache-2.0\ntags:\n- generated_from_trainer\ndatasets:\n- ${data}\n---\n\n# out\n\nThis model is a fine-tuned version of [${base}](https://huggingface.co/${base}) on the ${data} dataset.\n`;
+  const audit = async (card: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-trainer-"));
+    writeFileSync(join(dir, "README.md"), card);
+    const { stdout } = await ftl(["audit", dir, "--json"]);
+    return JSON.parse(stdout) as { verdict: { level: string }; findings: { code: string }[] };
+  };
+
+  it("SAMSum (CC BY-NC-ND 4.0) makes a BART fine-tune not allowed", async () => {
+    const r = await audit(trainerCard("facebook/bart-large", "samsum"));
+    expect(r.verdict.level).toBe("not-allowed");
+    expect(r.findings.map((f) => f.code)).toContain("non-commercial");
+  });
+
+  it("SQuAD (CC BY-SA 4.0) on DistilBERT is allowed with a share-alike warning", async () => {
+    const r = await audit(trainerCard("distilbert-base-uncased", "squad"));
+    expect(r.verdict.level).toBe("allowed-with-warnings");
+    expect(r.findings.map((f) => f.code)).toContain("share-alike");
+  });
+});

@@ -153,5 +153,30 @@ export const DATASETS: readonly DatasetEntry[] = [
     source: hf("allenai/sciq"),
     note: "crowdsourced science exam questions; the card's licence is CC BY-NC 3.0",
   },
+  // Common task datasets of Trainer cards ("fine-tuned on the samsum dataset") whose licences restrict.
+  {
+    id: "Samsung/samsum",
+    names: ["SAMSum"],
+    license: "cc-by-nc-nd-4.0",
+    source: hf("Samsung/samsum"),
+    note: "the card's licence is CC BY-NC-ND 4.0: non-commercial and no derivatives",
+  },
+  {
+    id: "knkarthick/dialogsum",
+    names: ["DialogSum"],
+    license: "cc-by-nc-sa-4.0",
+    source: hf("knkarthick/dialogsum"),
+    note: "the card moved from MIT to CC BY-NC-SA 4.0 after its authors changed the licence (discussion #5 on the card)",
+  },
+  { id: "rajpurkar/squad", license: "cc-by-sa-4.0", source: hf("rajpurkar/squad") },
+  { id: "rajpurkar/squad_v2", license: "cc-by-sa-4.0", source: hf("rajpurkar/squad_v2") },
+  {
+    id: "anon8231489123/ShareGPT_Vicuna_unfiltered",
+    names: ["ShareGPT_Vicuna_unfiltered", "ShareGPT Vicuna unfiltered"],
+    license: "apache-2.0",
+    outputsOf: "openai-outputs",
+    source: hf("anon8231489123/ShareGPT_Vicuna_unfiltered"),
+    note: "conversations users shared from ChatGPT (ShareGPT); the card says apache-2.0",
+  },
   { id: "Salesforce/wikitext", license: "cc-by-sa-3.0", source: hf("Salesforce/wikitext") },
 ];
