@@ -99,6 +99,9 @@ const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\
 const DERIVED_FROM =
   /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA\s+(?:adapter\s+)?(?:for\s+|on\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
 
+/** "fine-tuning (QLoRA) of X": a short parenthesis between the derivation and "of" (kept apart from DERIVED_FROM). */
+const DERIVED_FROM_PAREN =
+  /\b(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing)|quanti[sz]ation)[ \t]+\([^()\n]{1,30}\)[ \t]+of[ \t]+(?:the[ \t]+)?/gi;
 /**
  * A Markdown link `[label](target)` starting at `at`, with a label of 1–120 characters other than `]` and a target
  * of 1–300 characters other than `)` and spaces. Each bound caps the scan, so trying every `[` is linear.
@@ -142,8 +145,9 @@ function namedAt(text: string, at: number): { id: string; quote: string } | unde
   for (const spaced of (rest.split("\n")[0] ?? "").split(/\s+/, 4)) {
     // Chinese and Japanese prose runs the name into the next words ("BLOOMZ-7B1-mt训练调优后的模型"): the name ends
     // where the Latin letters do.
-    const word = leadingLatin(spaced);
-    const clean = trimEnd(word, ",.;:!?)");
+    // A name in code or emphasis marks (`` `org/model` ``, **Llama 3**) is read without them.
+    const word = leadingLatin(spaced).replace(/^[`*_"']{1,3}/, "");
+    const clean = trimEnd(word, ",.;:!?)`*_\"'");
     if (clean === "" || STOP_WORDS.has(clean.toLowerCase()) || !/^[\w.\-/]+$/.test(clean)) break;
     if (parts.length > 0 && !NAME_PART.test(clean) && familyFor(parts.join("-"))) break;
     parts.push(clean);
@@ -255,7 +259,7 @@ export function basesInProse(body: string): DeclaredBase[] {
     const named = item ? namedAt(item.replace(/^[*_`\s]+/, ""), 0) : undefined;
     if (named) found.push({ id: named.id, where: `the '${heading.text.replace(/^#+\s*/, "")}' section` });
   }
-  for (const match of body.matchAll(DERIVED_FROM)) {
+  for (const match of [...body.matchAll(DERIVED_FROM), ...body.matchAll(DERIVED_FROM_PAREN)]) {
     if (isNewsLine(body, match.index ?? 0) || !completesChinese(body, match)) continue;
     const named = namedAt(body, (match.index ?? 0) + match[0].length);
     if (named) found.push({ id: named.id, where: quote(sentenceAround(body, match.index ?? 0)) });

@@ -39,6 +39,12 @@ describe("base and data labels in other languages", () => {
     expect(ids(basesInProse(`# Card\n\n${line}\n`))).toContain(id);
   });
 
+  it("reads a short parenthesis between the derivation and 'of': 'fine-tuning (QLoRA) of `org/model`'", () => {
+    const body =
+      "This project demonstrates parameter-efficient fine-tuning (QLoRA) of `microsoft/Phi-3-mini-4k-instruct` on news.";
+    expect(ids(basesInProse(body))).toContain("microsoft/Phi-3-mini-4k-instruct");
+  });
+
   it("does not read a label that only starts like one (モデル名, 模型大小)", () => {
     expect(basesInProse("モデル名：my-bot\n模型大小：7B\n")).toEqual([]);
   });
