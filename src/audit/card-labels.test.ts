@@ -131,6 +131,10 @@ describe("families by generation and variant", () => {
     ["google/flan-t5-large", "apache-2.0"],
     ["openai/whisper-small", "apache-2.0"],
     ["CohereForAI/aya-expanse-8b", "cc-by-nc-4.0"],
+    ["mistralai/Pixtral-12B-2409", "apache-2.0"],
+    ["mistralai/Codestral-22B-v0.1", "mnpl"],
+    ["internlm/internlm2-chat-7b", "internlm"],
+    ["internlm/internlm2_5-7b-chat", undefined],
   ])("%s is %s", (id, license) => {
     expect(familyFor(id)?.entry.license).toBe(license);
   });

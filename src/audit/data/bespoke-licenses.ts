@@ -40,6 +40,22 @@ export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
     note: "Meta's OPT models (125M to 66B on the Hub, 175B on request) share the OPT-175B licence.",
   },
   {
+    id: "internlm",
+    name: "InternLM model weights terms (code Apache-2.0; weights free for research, commercial use on application)",
+    aliases: ["internlm license", "internlm-license"],
+    kind: "model-license",
+    licensor: "Shanghai AI Laboratory (InternLM)",
+    commercial: "conditional",
+    derivatives: "any",
+    conditions: [],
+    limitations: [
+      "'model weights are fully open for academic research and also allow free commercial usage. To apply for a commercial license, please fill in the application form' (the cards' Open Source License section)",
+    ],
+    source:
+      "https://huggingface.co/internlm/internlm2-base-7b/commit/438e4c8a828b216602eb29eefd2640f0fa6ace41",
+    note: "InternLM (first generation) and InternLM2 cards; later InternLM2.5 card revisions read differently and are not covered here.",
+  },
+  {
     id: "nvidia-open-model-license",
     name: "NVIDIA Open Model License Agreement",
     aliases: ["nvidia open model license", "nvidia-oml", "nvidia open model license agreement"],

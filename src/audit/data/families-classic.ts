@@ -133,4 +133,27 @@ const BY_VARIANT: readonly FamilyEntry[] = [
   ),
 ];
 
-export const CLASSIC_FAMILIES: readonly FamilyEntry[] = [...ENCODERS, ...EARLY_LLMS, ...BY_VARIANT];
+/** Later releases whose licence is stated on the publisher's own pages. */
+const MORE_RELEASES: readonly FamilyEntry[] = [
+  entry(
+    "Mistral Apache-2.0 releases (Pixtral 12B, Mathstral, Codestral Mamba)",
+    "^mistralai/(Pixtral-12B|Mathstral-7B|Mamba-Codestral-7B)",
+    "apache-2.0",
+    "https://docs.mistral.ai/getting-started/models/weights/",
+    "'Mistral 7B, Mixtral 8x7B, Mixtral 8x22B, Codestral Mamba, Mathstral, Mistral Nemo, and Pixtral 12B are under Apache 2 License'",
+  ),
+  entry(
+    "InternLM / InternLM2",
+    "^internlm/internlm(2)?-(chat-)?(base-)?(chat-)?(7b|20b)",
+    "internlm",
+    "https://huggingface.co/internlm/internlm2-base-7b/commit/438e4c8a828b216602eb29eefd2640f0fa6ace41",
+    "code Apache-2.0; weights free for research, free commercial use after applying",
+  ),
+];
+
+export const CLASSIC_FAMILIES: readonly FamilyEntry[] = [
+  ...ENCODERS,
+  ...EARLY_LLMS,
+  ...BY_VARIANT,
+  ...MORE_RELEASES,
+];
