@@ -81,6 +81,9 @@ describe("the model a card downloads", () => {
     expect(ids(readCard(serving).bases)).toEqual(["Qwen/Qwen2.5-VL-3B-Instruct"]);
     const own = `---\nlicense: apache-2.0\n---\n# Foo-7B\n\n\`\`\`\ngit clone https://huggingface.co/org/Foo-7B\n\`\`\`\n`;
     expect(readCard(own).bases).toEqual([]);
+    const app =
+      "---\nlicense: mit\n---\n# Doc search app\n\n```\ngit clone https://huggingface.co/BAAI/bge-small-en-v1.5\n```\n";
+    expect(readCard(app).bases).toEqual([]);
   });
 
   it("a serving recipe of a research-licence size is not allowed", async () => {

@@ -112,8 +112,9 @@ export function titleName(body: string): string | undefined {
 
 /**
  * A card that names no base but downloads a model (`git clone https://huggingface.co/org/model`) starts from
- * it: a serving recipe, a quantisation or a fine-tuning walkthrough. Not when the card declares a licence and the
- * download is its own model (its title or its own Hub page names it): that is a model's own card.
+ * it: a serving recipe, a quantisation or a fine-tuning walkthrough. Read only on a card that declares no licence or
+ * whose metadata marks a derivative (an application's README that downloads a model it merely uses is neither), and
+ * not when the card declares a licence and the download is its own model (its title or Hub page names it).
  */
 function downloadedBases(
   body: string,
@@ -145,7 +146,8 @@ export function readCard(text: string): CardSignals {
   const licenseLink = asString(fields.license_link);
   const title = titleName(body);
   const own = ownHubName(body);
-  if (bases.length === 0) bases.push(...downloadedBases(body, license, [title, own, firstTitle(body)]));
+  if (bases.length === 0 && (license === undefined || derivedTag(fields)))
+    bases.push(...downloadedBases(body, license, [title, own, firstTitle(body)]));
   const tag = derivedTag(fields);
   const heading = firstTitle(body);
   return {
