@@ -17,6 +17,7 @@ import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./fa
 import { type Block, innerHeading, sentences } from "./markdown.js";
 import type { ProseStep } from "./read-prose.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
+import { outOfScopeSection } from "./section-scope.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS } from "./terms.js";
 
@@ -38,6 +39,7 @@ function cardTitle(blocks: Block[]): string | undefined {
 }
 
 function sectionOk(block: Block, title: string | undefined): boolean {
+  if (outOfScopeSection(block)) return false;
   const last = innerHeading(block);
   if (title !== undefined && last === title && block.headings.filter(Boolean).length === 1) return true;
   if (SKIP_SECTION.test(last) && !/train|fine-?tun|intended use/i.test(last)) return false;

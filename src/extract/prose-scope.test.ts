@@ -49,6 +49,51 @@ describe("outOfScopeSpans", () => {
     expect(outOfScopeSpans("initially fine-tuned on UltraChat, then further aligned with DPO")).toEqual([]);
   });
 
+  it("takes what a method replaces, a capability, a condition, an example and a hope", () => {
+    const alt = "We used DPO that is the alternative of RLHF's reward modeling and PPO.";
+    expect(out(alt, "PPO")).toBe(true);
+    expect(out(alt, "reward")).toBe(true);
+    expect(out(alt, "DPO")).toBe(false);
+    expect(out("The framework supports SFT, DPO and ORPO.", "ORPO")).toBe(true);
+    expect(out("If you want to use QLoRA, set load_in_4bit.", "QLoRA")).toBe(true);
+    expect(out("You can also train it with DPO.", "DPO")).toBe(true);
+    expect(out("Die trl-Bibliothek bietet den SFTTrainer, der den Loop abstrahiert.", "SFT")).toBe(true);
+    expect(out("A preference method (e.g. DPO) may follow.", "DPO")).toBe(true);
+    expect(out("We hope this repository gives insight into training using DPO, and more.", "DPO")).toBe(true);
+    expect(out("这是所有指令微调的基础。", "指令微调")).toBe(true);
+    expect(out("本工具支持LoRA、QLoRA和全参数微调。", "QLoRA")).toBe(true);
+    expect(out("2022年底的InstructGPT和ChatGPT使用了PPO优化，对模型进行RL训练。", "PPO")).toBe(true);
+  });
+
+  it("takes whole pieces that define a method, give its origin or mark it failed", () => {
+    expect(out("The ORPO method is from the paper [paper](https://arxiv.org/abs/2403.07691)", "ORPO")).toBe(
+      true,
+    );
+    expect(out("DPO is a technique that skips the reward model.", "DPO")).toBe(true);
+    const zh = "DPO方法可以通过直接优化语言模型来实现控制。我们用DPO训练了模型。";
+    expect(insideSpans(outOfScopeSpans(zh), zh.indexOf("DPO"))).toBe(true);
+    expect(insideSpans(outOfScopeSpans(zh), zh.lastIndexOf("DPO"))).toBe(false);
+    expect(out("[3. ORPO **(실패, 미 적용)**](#3-orpo)", "ORPO")).toBe(true);
+    expect(out("Stage 2: ORPO (failed)", "ORPO")).toBe(true);
+  });
+
+  it("takes an image's alt text, a sentence that is one link, and distilled data", () => {
+    expect(out("![DPO](https://example.com/docs/dpo.jpg)", "DPO")).toBe(true);
+    expect(out("[Supervised Fine-Tuning (SFT)](https://example.com/Fine_Tuning_SFT.md)", "SFT")).toBe(true);
+    expect(
+      out("**数据策略**：逆向蒸馏（Reverse Distillation）——用真实文章反推指令数据", "Distillation"),
+    ).toBe(true);
+    expect(out("Knowledge distillation from a 14B teacher into this student.", "distillation")).toBe(false);
+  });
+
+  it("leaves a model's own procedure with such words elsewhere alone", () => {
+    expect(
+      outOfScopeSpans("This model was trained with PPO, a method introduced in [paper](https://x.org)."),
+    ).toEqual([]);
+    expect(out("Supports 8k context. We fine-tuned it with DPO.", "DPO")).toBe(false);
+    expect(out("We used DPO as an alternative to PPO.", "DPO")).toBe(false);
+  });
+
   it("stays linear on a long run of openers", () => {
     const s = "unlike ".repeat(20_000);
     expect(outOfScopeSpans(s).length).toBe(1);
@@ -81,6 +126,10 @@ describe("sentenceSteps leaves out methods named outside the card's own procedur
     ],
     ["If you'd like to apply SFT regularization, you can set `sft_weight` to be a positive value.", []],
     ["We recommend grid searching over 3e-7 and 1e-6 for both DPO and SimPO.", []],
+    ["Hermes used DPO that is the alternative of RLHF's reward modeling and PPO.", ["dpo"]],
+    ["- The ORPO method is from the paper [ORPO](https://arxiv.org/abs/2403.07691)", []],
+    ["![DPO](https://github.com/o/r/blob/main/docs/dpo.jpg)", []],
+    ["The library supports SFT, DPO, ORPO and KTO.", []],
   ])("%s", (sentence, expected) => {
     expect(objectives(sentence)).toEqual(expected);
   });

@@ -7,19 +7,90 @@
  * - a loss term added to another objective: "adding an additional SFT loss", "the SFT regularization";
  * - the model a step started from: "starting from our SFT checkpoint" (the SFT made the input, it is not a
  *   step after it); this part is only the noun phrase, up to "we", "then", "and", "using", "with", "on" …
+ * - what a method replaces: "DPO, the alternative of RLHF's reward modeling and PPO", "replacing PPO";
+ * - a capability, a condition or an example, not a procedure: "the library supports SFT, DPO", "you can use QLoRA",
+ *   "if you want LoRA", "bietet den SFTTrainer", "(e.g. DPO)", "所有指令微调" (all instruction tuning);
+ * - a hope: "we hope this repository gives insight into training using DPO", "希望…";
+ * - what another model did: "InstructGPT和ChatGPT使用了PPO", "ChatGPT used RLHF".
  * A method named inside such a part is not a step of the card (never invent: issue 10). Each part runs from
- * its opening words to the next comma, semicolon, colon, bracket, "but" or "only", or to the sentence's end.
+ * its opening words to the next comma, semicolon, colon, bracket, "but" or "only" (or their CJK forms), or to
+ * the sentence's end. Some parts are a whole sentence (see `wholeSentenceSpans`).
  */
 
 const OPENERS =
-  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on)|(?:did|does|do) not (?:use|apply|include)|without|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
+  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on)|(?:did|does|do) not (?:use|apply|include)|without|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b)|(?:an? |the )?alternatives? (?:to|of)|replac(?:es|ed|ing)|(?:you|users?|one) (?:can|could|may|might)|can (?:also )?be (?:used|applied|trained|fine-?tuned)|allows? (?:you|users)|lets you|if (?:you|one|users?|needed)|optionally|offers|bietet|bieten|unterstützt|we hope|hopefully|(?:all|every|any)(?= (?:SFT|DPO|RLHF|instruction[- ]tuning|fine-?tuning)\b))\b/gi;
+/** Openers that are not words, or end without a word boundary: an example, a hope, a generic or planned use. */
+const OTHER_OPENERS =
+  /e\.g\.|\bfor (?:example|instance)\b|\bz\.\s?B\.|\bzum Beispiel\b|\bpar exemple\b|\bpor ej(?:emplo|\.)|\bpor exemplo\b|\bнапример\b|例如|比如|例えば|예를 들어|所有的?|任何|一切|すべての|あらゆる|모든|希望|期望|可以使用|可选|(?:InstructGPT|ChatGPT|OpenAI|GPT-?[34]\w*|Claude|Anthropic)(?=[^,.;。，；]{0,20}?(?:\bused\b|\buses\b|\bemploy|使用|采用|用了))/gi;
 /** A list of methods compared with: "Additional baselines (RRHF, SLiC-HF, CPO)", up to the list's end. */
 const BASELINES = /\bbaselines?\b/gi;
 const BASELINES_CLOSER = /[;:)\]]|\bbut\b/g;
 const REGULARIZER = / regulari[sz]ation\b/gi;
-const CLOSER = /[,;:()[\]]|\bbut\b|\bonly\b/g;
+const CLOSER = /[,;:()[\]，。；：（）！？]|\.(?=\s)|\bbut\b|\bonly\b/g;
 const FROM_OPENER = /\b(?:starting from|initiali[sz]ed (?:from|with)|continued from)\b/gi;
-const FROM_CLOSER = /[,;:()[\]]|\b(?:we|then|and|using|with|on|via|by|to)\b/gi;
+const FROM_CLOSER = /[,;:()[\]，。；：（）]|\b(?:we|then|and|using|with|on|via|by|to)\b/gi;
+
+/**
+ * Pieces of a sentence (up to `.`, `!`, `?` or their CJK forms) that say what a method is, not what was done:
+ * - a definition or the method's origin: "DPO is a technique that …", "The ORPO method is from the paper …",
+ *   "DPO方法可以通过…", "DPO是一种…";
+ * - a stage marked as failed or not applied: "ORPO (실패, 미 적용)", "(failed)", "（未采用）";
+ * - a sentence that is only a link (`[Supervised Fine-Tuning (SFT)](…/Fine_Tuning_SFT.md)`): a title in a list of
+ *   contents or readings.
+ */
+const DEFINITION =
+  /\b(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}?(?:method|technique|algorithm|approach)\b|\b(?:method|algorithm|technique|approach|pipeline) (?:is|was|comes?) (?:from|proposed|introduced|described)\b|\b(?:is|was|were) (?:proposed|introduced) (?:in|by)\b|是一种|是一個|(?:方法|算法|技术|技術)(?:可以|能够|能)|という(?:手法|方法)|とは|(?:이)?란 /i;
+const FAILED =
+  /[(（]\s*(?:\*\*)?\s*(?:failed|not (?:used|applied)|abandoned|unused|discarded|실패|미 ?적용|失败|未采用|未使用|弃用|放弃|失敗|不採用)/i;
+const PIECE_END = /[.!?。！？；]/g;
+/** A sentence that is one link and nothing else (a contents or reading-list item): its label is a title. */
+const LINK_ONLY = /^[^\w[]{0,10}\[[^\]]{1,300}\]\([^)\s]{1,800}\)[^\w[]{0,40}$/;
+
+/**
+ * "distilled", "蒸馏" said of data (a data strategy, distilled answers) is how the data was made: a distillation
+ * step needs a teacher, a student or knowledge distillation in the sentence.
+ */
+const DISTILL = /\bdistill(?:ed|ation)\b/gi;
+const DISTILL_STEP =
+  /\b(?:teacher|student|knowledge distillation|KD|logits?|soft (?:labels|targets))\b|教师|学生|教師|生徒|교사|학생|知识蒸馏|知識蒸留/i;
+const DATA_WORD =
+  /\b(?:data|dataset|corpus|samples|examples)\b|数据|データ|데이터|\bDaten\b|données|datos|dados|данн/i;
+
+/** An image (`![DPO](…/dpo.jpg)`): its alt text names what the picture shows. */
+function imageSpans(sentence: string, spans: [number, number][]): void {
+  for (let at = sentence.indexOf("!["); at !== -1; at = sentence.indexOf("![", at + 2)) {
+    const close = sentence.indexOf("](", at);
+    const end = close === -1 ? -1 : sentence.indexOf(")", close);
+    if (end !== -1) spans.push([at, end + 1]);
+  }
+}
+
+/** Whole pieces of a sentence that are definitions, origins or failed stages; images; distilled data. */
+export function wholeSentenceSpans(sentence: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  PIECE_END.lastIndex = 0;
+  for (let m = PIECE_END.exec(sentence); ; m = PIECE_END.exec(sentence)) {
+    const end = m ? m.index + 1 : sentence.length;
+    const piece = sentence.slice(start, end);
+    if (DEFINITION.test(piece) || FAILED.test(piece)) spans.push([start, end]);
+    if (!m) break;
+    start = end;
+  }
+  if (LINK_ONLY.test(sentence)) spans.push([0, sentence.length]);
+  if (sentence.includes("![")) imageSpans(sentence, spans);
+  if (/distill/i.test(sentence) && DATA_WORD.test(sentence) && !DISTILL_STEP.test(sentence))
+    for (const m of sentence.matchAll(DISTILL)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/**
+ * What a tool or a card supports, up to the end of its list: "supports SFT, DPO and ORPO", "支持LoRA、QLoRA和全参数微调";
+ * a verb of this model's training ends it ("supports tool calls, trained with DPO").
+ */
+const SUPPORTS = /\bsupports?\b|\bsupported\b|\bsupporting\b|支持|サポート|지원/gi;
+const LIST_CLOSER =
+  /[;:)\]。；！？]|\.(?=\s)|\b(?:but|trained|fine-?tuned|tuned|aligned|we)\b|训练了|微调了/gi;
 
 /** Adds the spans that `opener` starts and `closer` (searched from the opener's end) ends. */
 function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [number, number][]): void {
@@ -45,12 +116,15 @@ function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [numb
 export function outOfScopeSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
   if (
-    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|starting|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation/i.test(
+    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|starting|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|!\[|[(（]|\]\(/i.test(
       sentence,
     )
   )
     return spans;
+  spans.push(...wholeSentenceSpans(sentence));
   addSpans(sentence, OPENERS, CLOSER, spans);
+  addSpans(sentence, OTHER_OPENERS, CLOSER, spans);
+  addSpans(sentence, SUPPORTS, LIST_CLOSER, spans);
   addSpans(sentence, FROM_OPENER, FROM_CLOSER, spans);
   addSpans(sentence, BASELINES, BASELINES_CLOSER, spans);
   // "the SFT regularization helps …": a method used as a regularising term of another objective.

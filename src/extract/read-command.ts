@@ -43,8 +43,11 @@ const NAME_WORDS: Readonly<Record<string, Objective>> = lookupTable({
   prm: "reward-model",
   pretraining: "continued-pretraining",
 });
-/** Names that say only "fine-tuning": supervised fine-tuning when nothing more specific is named. */
-const SFT_WORDS = new Set(["finetune", "finetuning", "supervised", "sft"]);
+/**
+ * Words that say SFT in a script's name. `finetune.py`, `finetune_lora.sh` name only fine-tuning, not what it optimised (LABELING.md: objective null when the
+ * files do not say): no objective from them (dev: 1 of 3 such guesses right).
+ */
+const SFT_WORDS = new Set(["supervised", "sft"]);
 
 /** Flag names of other trainers, to the names the recipe readers know. */
 const ALIASES: Readonly<Record<string, string>> = lookupTable({
@@ -89,6 +92,8 @@ export function objectiveOfEntry(name: string): Objective | undefined {
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   for (const t of tokens) if (NAME_WORDS[t] && t !== "sft") return NAME_WORDS[t];
+  // open-instruct's `finetune.py` is its SFT script (allenai/open-instruct docs: "finetune.py … SFT").
+  if (/(^|[/.])open_instruct[/.]finetune(\.py)?$/.test(name)) return "sft";
   return tokens.some((t) => SFT_WORDS.has(t)) ? "sft" : undefined;
 }
 
@@ -124,9 +129,8 @@ function entryObjective(entry: Entry, file: string): Fact<Objective> | undefined
   if (!objective) return undefined;
   if (entry.kind === "trl" || entry.kind === "swift")
     return fact(objective, extracted(file, { field: "command", line: entry.line, note: entry.name }));
-  // `dpo_tune_cache.py`, `main_ppo` name what they optimise; `finetune.py` names only fine-tuning, which is
-  // SFT more often than not (dev: Qwen's finetune.py beside a README that says only 微调 was labelled
-  // "objective not stated"): a guess, below the 0.9 bucket.
+  // `dpo_tune_cache.py`, `main_ppo` name what they optimise; `supervised_train.py` says SFT without the word:
+  // a guess, below the 0.9 bucket. (`finetune.py` alone gives no objective: see SFT_WORDS.)
   const generic = objective === "sft" && !/(^|[^a-z])sft([^a-z]|$)/i.test(entry.name);
   return fact(
     objective,
@@ -283,12 +287,15 @@ export function readCommands(
  * states none and its entry point's name gives none; never for a command quoted in a card (line offset > 0).
  */
 function scriptFileObjective(file: string, lineOffset: number): Fact<Objective> | undefined {
-  const name = file.split(/[/\\]/).pop() ?? file;
+  const parts = file.split(/[/\\]/);
+  const name = parts.pop() ?? file;
   if (lineOffset > 0 || !/\.(sh|bash|zsh)$/i.test(name)) return undefined;
-  const objective = objectiveOfEntry(name.replace(/\.\w+$/, ""));
-  return objective
-    ? fact(objective, inferred(file, `from the name of the script file ${name}`, 0.6, "command"))
-    : undefined;
+  // …or its folder's (`train/sft/finetune_lora.sh`, dev r-rcp-flagalpha-llama2-chinese-sft-qlora).
+  const folder = parts.at(-1) ?? "";
+  const own = objectiveOfEntry(name.replace(/\.\w+$/, ""));
+  const objective = own ?? objectiveOfEntry(folder);
+  const what = own ? `the script file ${name}` : `the folder ${folder} of the script`;
+  return objective ? fact(objective, inferred(file, `from the name of ${what}`, 0.6, "command")) : undefined;
 }
 
 /** Reads a shell script into `out`. */

@@ -85,15 +85,17 @@ torchrun --nnodes 1 --nproc_per_node 1 run_clm_sft_with_peft.py \\
     expect(step?.objective?.value).toBe("sft");
     expect(step?.objective?.source.confidence).toBe(0.6);
     expect(readCommands(text, "train.sh")[0]?.objective).toBeUndefined();
+    // …or from its folder's name (FlagAlpha/Llama2-Chinese train/sft/finetune_lora.sh).
+    expect(readCommands(text, "train/sft/finetune_lora.sh")[0]?.objective?.value).toBe("sft");
+    expect(readCommands(text, "train/finetune/finetune_lora.sh")[0]?.objective).toBeUndefined();
   });
 
-  it("gives 'finetune' in a script name a guess's confidence, a named objective 0.9", () => {
+  it("gives no objective for 'finetune' in a script name (it names fine-tuning, not SFT), a named one 0.9", () => {
     const generic = readCommands(
       "python -u finetune.py --model_name_or_path org/m --num_train_epochs 5\n",
-      "a.sh",
+      "finetune_lora_single_gpu.sh",
     )[0];
-    expect(generic?.objective?.value).toBe("sft");
-    expect(generic?.objective?.source.confidence).toBe(0.7);
+    expect(generic?.objective).toBeUndefined();
     const named = readCommands(
       "python dpo_tune_cache.py --model_name_or_path org/m --num_train_epochs 1\n",
       "a.sh",

@@ -12,6 +12,7 @@ import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
 import { readCommandBlocks } from "./commands.js";
 import { readDownloads } from "./download-refs.js";
+import { dropFailedStages } from "./failed-stages.js";
 import { readKeyCellTables } from "./key-cell-tables.js";
 import { readMergeProse } from "./merge-prose.js";
 import { readPublishedSelf } from "./ml-self-id.js";
@@ -47,6 +48,8 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readNamedDatasets,
   readPublishedSelf,
   readPipelineDiagram,
+  // After every reader that adds prose steps: a stage a heading marks failed is not a step.
+  dropFailedStages,
   // Last: it rewrites the local folders and names the readers above found.
   readDownloads,
 ];

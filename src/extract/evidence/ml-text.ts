@@ -3,6 +3,7 @@
  * linear pass, clause windows, and the training words near a position.
  */
 import { type Block, innerHeading } from "../markdown.js";
+import { outOfScopeSection } from "../section-scope.js";
 import { SKIP_HEADING, TRAINING_WORDS } from "./ml-phrases.js";
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -154,7 +155,7 @@ export function saysTraining(text: string): boolean {
 
 /** Is the block outside the sections that describe training (evaluation, usage, licence, a failed run)? */
 export function skipBlock(block: Block, cache: Map<string, boolean>): boolean {
-  if (block.type === "code") return true;
+  if (block.type === "code" || outOfScopeSection(block)) return true;
   const last = innerHeading(block);
   let skip = cache.get(last);
   if (skip === undefined) {

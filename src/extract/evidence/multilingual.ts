@@ -10,6 +10,7 @@ import { spaceOr, trimEnd, trimStart } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import type { Block } from "../markdown.js";
+import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { parameterizationIn } from "../read-prose.js";
 import { BASE_PHRASES, type BasePhrase } from "./ml-base-phrases.js";
 import { readDerivation } from "./ml-derivation.js";
@@ -211,11 +212,15 @@ function readHeadingBase(blocks: Block[], b: number, state: CardState): void {
 
 /** Method words (`指令微调`, `全参数微调`, `지도학습`) and LoRA/QLoRA named beside a training word. */
 function readMethods(block: Block, found: Methods, lower: string): void {
+  let outside: [number, number][] | undefined;
   for (const m of matches(METHODS, lower)) {
     const at = (m.index ?? 0) + m[0].length;
     const method = METHOD.get(m[0]);
     // `指令微调模型` describes a kind of model, not what was done to this one.
     if (!method || /^\s*(?:模型|モデル|모델)/.test(lower.slice(at, at + 4))) continue;
+    // "所有指令微调的基础" (all instruction tuning), "支持…": not this model's procedure (prose-scope.ts).
+    outside ??= outOfScopeSpans(block.text);
+    if (insideSpans(outside, m.index ?? 0)) continue;
     if (method === "full") notePara(found, "full", block.line);
     else if (!found.objectives.some((o) => o.value === method))
       found.objectives.push({ value: method, line: block.line });
@@ -227,6 +232,8 @@ function readMethods(block: Block, found: Methods, lower: string): void {
     const start = m.index ?? 0;
     const around = clause(lower, start, start + m[0].length, 120);
     const p = parameterizationIn(m[0]);
+    outside ??= outOfScopeSpans(block.text);
+    if (insideSpans(outside, start)) continue;
     if (p && saysTraining(around.replace(/lora/g, ""))) notePara(found, p, block.line);
   }
 }

@@ -17,8 +17,11 @@ describe("methods named in a card's running text", () => {
       readProseMethods,
       "Training method: LoRA/QLoRA.\n\nWe train with SFTTrainer. We also support TRL's DPOTrainer!\n",
     );
-    expect(s.trainerObjective).toBeUndefined();
+    // What the tool also supports is no second trainer: the card trains with SFTTrainer.
+    expect(s.trainerObjective?.value).toBe("sft");
     expect(s.proseParameterization).toBeUndefined();
+    const several = readWith(readProseMethods, "We train with SFTTrainer, then with DPOTrainer.\n");
+    expect(several.trainerObjective).toBeUndefined();
     const t = readWith(readProseMethods, "The toolkit supports LoRA for training large models.\n");
     expect(t.proseParameterization).toBeUndefined();
   });
@@ -34,5 +37,21 @@ describe("methods named in a card's running text", () => {
       "We fine-tune the model using **LoRA** on a 4-bit quantized base to save memory.\n",
     );
     expect(t.proseParameterization?.value).toBe("qlora");
+  });
+
+  it("reads nothing a library offers, a reader may do, or a section of plans says", () => {
+    const offer = readWith(
+      readProseMethods,
+      "Die `trl`-Bibliothek bietet den `SFTTrainer`, der den Trainings-Loop abstrahiert.\n",
+    );
+    expect(offer.trainerObjective).toBeUndefined();
+    const reader = readWith(
+      readProseMethods,
+      "If you want to train it further, you can fine-tune it using QLoRA.\n",
+    );
+    expect(reader.proseParameterization).toBeUndefined();
+    const plans = readWith(readProseMethods, "## Roadmap\n\n- Fine-tuning with DPOTrainer using LoRA.\n");
+    expect(plans.trainerObjective).toBeUndefined();
+    expect(plans.proseParameterization).toBeUndefined();
   });
 });

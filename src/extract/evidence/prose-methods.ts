@@ -9,6 +9,8 @@ import type { Objective, Parameterization } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import { type Block, sentences } from "../markdown.js";
+import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
+import { outOfScopeSection } from "../section-scope.js";
 import { PARAMETERIZATION_PATTERNS } from "../terms.js";
 
 const TRAINER_CLASS = /\b(SFT|DPO|ORPO|KTO|CPO|GRPO|PPO|RLOO|Reward)Trainer\b/g;
@@ -48,8 +50,11 @@ export function readProseMethods(blocks: Block[], state: CardState): void {
   const params = new Map<Parameterization, number>();
   let fourBit = false;
   for (const block of blocks) {
-    if (block.type === "code" || block.type === "table") continue;
+    if (block.type === "code" || block.type === "table" || outOfScopeSection(block)) continue;
+    const outside = block.text.includes("Trainer") ? outOfScopeSpans(block.text) : [];
     for (const m of block.text.matchAll(TRAINER_CLASS)) {
+      // "Die trl-Bibliothek bietet den SFTTrainer", "TRL supports DPOTrainer": a library's offer, not this run.
+      if (insideSpans(outside, m.index)) continue;
       const o = CLASS_OBJECTIVE[m[1] ?? ""];
       if (o && !objectives.has(o)) objectives.set(o, block.line);
     }
@@ -59,9 +64,11 @@ export function readProseMethods(blocks: Block[], state: CardState): void {
       const sentence = raw.replace(/\*\*|__|`/g, "");
       if (!TRAINS.test(sentence)) continue;
       const all = named(sentence);
-      const used = [...sentence.matchAll(USED), ...sentence.matchAll(USED_PASSIVE)].map(
-        (m) => [...named(m[1] ?? "")][0],
-      );
+      // "you can use QLoRA", "if you want LoRA": a method the reader may use is not the one the training used.
+      const scope = outOfScopeSpans(sentence);
+      const used = [...sentence.matchAll(USED), ...sentence.matchAll(USED_PASSIVE)]
+        .filter((m) => !insideSpans(scope, m.index))
+        .map((m) => [...named(m[1] ?? "")][0]);
       for (const p of all)
         if (used.includes(p) && all.size === 1 && !params.has(p)) params.set(p, block.line);
       for (const p of all) if (!used.includes(p) || all.size > 1) params.set(p, -1);

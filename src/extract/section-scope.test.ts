@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { readBody } from "./card-body.js";
+import { cardBlocks, cardState } from "./evidence/_test-card.js";
+import { parseCard } from "./markdown.js";
+import { outOfScopeSection } from "./section-scope.js";
+
+/** Whether the block holding `text` is out of scope in the card. */
+function outside(card: string, text: string): boolean {
+  const block = parseCard(card, "README.md", []).blocks.find((b) => b.text.includes(text));
+  if (!block) throw new Error(`no block with ${text}`);
+  return outOfScopeSection(block);
+}
+
+describe("sections that do not say how this model was trained", () => {
+  it.each([
+    ["## 📌 프로젝트 목표\n\n- QLoRA를 활용한 효율적 LLM Fine-tuning 경험\n", "QLoRA"],
+    ["## Roadmap\n\n### Phase 2\n\n- Align with DPO on our preference data\n", "DPO"],
+    ["## Future work\n\nWe will try ORPO next.\n", "ORPO"],
+    [
+      "## Quellen\n\n7. SLM series: Distillation brings LLM power to SLMs. https://example.com/a\n",
+      "Distillation",
+    ],
+    ["## References\n\n- Rafailov et al. Direct Preference Optimization.\n", "Direct"],
+    ["# 为什么RLHF对于AI落地至关重要\n\nInstructGPT使用了PPO优化。\n", "PPO"],
+    ["## Why DPO?\n\nDPO needs no reward model.\n", "DPO"],
+    ["## 3. ORPO (실패, 미 적용)\n\nORPO 학습 시 OOM.\n", "OOM"],
+    ["## 목차\n\n* [2. Supervised Fine-Tuning (SFT)](#2-supervised-fine-tuning-sft)\n", "SFT"],
+    ["## Progress\n\n- [ ] Phase 4: Fine-tuning with QLoRA\n", "QLoRA"],
+  ])("%s", (card, text) => {
+    expect(outside(card, text)).toBe(true);
+  });
+
+  it("keeps training sections, feature lists and tech stacks (a project's own training as often as not)", () => {
+    expect(outside("## Training\n\nWe fine-tuned with DPO.\n", "DPO")).toBe(false);
+    expect(outside("## ✨ Features\n\n- LoRA 기반의 효율적인 학습 파이프라인\n", "LoRA")).toBe(false);
+    expect(outside("## 技术栈\n\n- **微调方法**：QLoRA（4-bit NF4 量化 + LoRA rank=16）\n", "QLoRA")).toBe(
+      false,
+    );
+    expect(outside("## Progress\n\n- [x] Phase 4: Fine-tuning with QLoRA\n", "QLoRA")).toBe(false);
+    expect(outside("## Plan of the training\n\nSFT then DPO.\n", "SFT")).toBe(false);
+  });
+
+  it("keeps the card body reader from taking steps there", () => {
+    const state = cardState();
+    readBody(
+      cardBlocks("## Roadmap\n\n- We will align the model with DPO.\n\n## Training\n\nTrained with SFT.\n"),
+      state,
+    );
+    expect(state.prose.map((p) => p.step.objective?.value)).toEqual(["sft"]);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Sections and blocks of a README or card that do not say how this model was trained, whatever methods they
+ * name (never invent: a method named there is not a step):
+ * - goals and plans: "## 📌 프로젝트 목표 / - QLoRA를 활용한 … 경험", "Roadmap", "TODO", "Future work", "향후";
+ * - references and related work: "## Quellen / 7. … Distillation brings LLM power to SLMs — …";
+ * - the motivation of a method ("# 为什么RLHF对于AI落地至关重要", "Why DPO?"): background, not a procedure;
+ * - a table of contents (its items are links to the page's own headings) and a stage marked failed or not
+ *   applied ("(실패, 미 적용)", "(failed)");
+ * - an unchecked to-do item ("- [ ] Phase 4: Fine-tuning").
+ * The headings are read at every level: a sub-section of a roadmap is still a plan. Feature lists and tech
+ * stacks are NOT out of scope: a project's "Features: LoRA 기반의 학습 파이프라인" (dev j-ne-ko-byeolki-…) or
+ * "技术栈: 微调方法：QLoRA" (dev j-ne-zh-gzh-…) is its own training as often as a tool's capability.
+ */
+
+import type { Block } from "./markdown.js";
+
+/** A heading that marks its stage as failed or not applied. */
+const FAILED = /\bfailed\b|\bnot applied\b|\bnot used\b|\babandoned\b|失败|失敗|실패|미 ?적용|未采用|不採用/;
+export const FAILED_HEADING = new RegExp(FAILED.source, "i");
+
+const OUT_OF_SCOPE_HEADING = new RegExp(
+  [
+    // goals, plans, roadmap
+    String.raw`\bgoals?\b|目标|목표|\bziele\b|\bobjectifs\b|\bobjetivos\b|roadmap|\btodo\b|\bto-do\b|future (?:work|plans?|directions?)|next steps|\bplans\b|计划|规划|待办|路线图|ロードマップ|今後|予定|로드맵|향후|계획|예정|\bausblick\b|perspectives`,
+    // references, related work
+    String.raw`\breferences?\b|\bquellen\b|\bliteratur|bibliograph|further reading|related work|参考|참고|источник|литератур|références|referencias|referências`,
+    // motivation, table of contents, failed stages
+    String.raw`^\W*why\b|\bmotivation\b|为什么|为何|なぜ|^\W*왜|\bwarum\b|\bpourquoi\b|por qu[eé]|почему`,
+    String.raw`table of contents|^\W*contents\W*$|目录|目次|목차|inhaltsverzeichnis`,
+    FAILED.source,
+  ].join("|"),
+  "i",
+);
+
+/** A table-of-contents item: a link to a heading of the same page (`[3. ORPO](#3-orpo)`), and nothing else. */
+const TOC_ITEM = /^\W*\[[^\]]{0,200}\]\(#[^)\s]{0,200}\)\W*$/;
+/** An unchecked to-do item: `[ ] Phase 4: Fine-tuning`. */
+const UNCHECKED = /^\s*[-*+]?\s*\[ \]/;
+
+const headingCache = new Map<string, boolean>();
+
+function headingOut(heading: string): boolean {
+  let out = headingCache.get(heading);
+  if (out === undefined) {
+    out = OUT_OF_SCOPE_HEADING.test(heading);
+    if (headingCache.size > 5000) headingCache.clear();
+    headingCache.set(heading, out);
+  }
+  return out;
+}
+
+/** Is the block in a section (at any heading level) or of a kind that does not describe this model's training? */
+export function outOfScopeSection(block: Block): boolean {
+  if (block.type === "item" && (TOC_ITEM.test(block.text) || UNCHECKED.test(block.text))) return true;
+  for (const h of block.headings) if (h && headingOut(h)) return true;
+  return false;
+}
