@@ -75,6 +75,10 @@ describe("outOfScopeSpans", () => {
     expect(insideSpans(outOfScopeSpans(zh), zh.lastIndexOf("DPO"))).toBe(false);
     expect(out("[3. ORPO **(실패, 미 적용)**](#3-orpo)", "ORPO")).toBe(true);
     expect(out("Stage 2: ORPO (failed)", "ORPO")).toBe(true);
+    // dev r-vague-zh-qwen25-finetune-notebook-readme: the model is an example of a demonstration
+    const demo = "**目标**：以 *小参数量* 的模型为例，用 **LoRA/QLoRA** 跑通一次完整的 *指令微调* 流程。";
+    expect(out(demo, "指令微调")).toBe(true);
+    expect(out("Qwen2.5を例に、LoRAで指示ファインチューニングを行う。", "LoRA")).toBe(true);
   });
 
   it("takes an image's alt text, a sentence that is one link, and distilled data", () => {

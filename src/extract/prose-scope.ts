@@ -34,6 +34,8 @@ const FROM_CLOSER = /[,;:()[\]，。；：（）]|\b(?:we|then|and|using|with|on
  * Pieces of a sentence (up to `.`, `!`, `?` or their CJK forms) that say what a method is, not what was done:
  * - a definition or the method's origin: "DPO is a technique that …", "The ORPO method is from the paper …",
  *   "DPO方法可以通过…", "DPO是一种…";
+ * - a piece that takes its model as an example ("以小参数量的模型为例…用LoRA/QLoRA跑通一次指令微调流程", "…を例に"): a
+ *   demonstration, not a report of a run;
  * - a stage marked as failed or not applied: "ORPO (실패, 미 적용)", "(failed)", "（未采用）";
  * - a sentence that is only a link (`[Supervised Fine-Tuning (SFT)](…/Fine_Tuning_SFT.md)`): a title in a list of
  *   contents or readings.
@@ -42,6 +44,7 @@ const DEFINITION =
   /\b(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}?(?:method|technique|algorithm|approach)\b|\b(?:method|algorithm|technique|approach|pipeline) (?:is|was|comes?) (?:from|proposed|introduced|described)\b|\b(?:is|was|were) (?:proposed|introduced) (?:in|by)\b|是一种|是一個|(?:方法|算法|技术|技術)(?:可以|能够|能)|という(?:手法|方法)|とは|(?:이)?란 /i;
 const FAILED =
   /[(（]\s*(?:\*\*)?\s*(?:failed|not (?:used|applied)|abandoned|unused|discarded|실패|미 ?적용|失败|未采用|未使用|弃用|放弃|失敗|不採用)/i;
+const AS_EXAMPLE = /为例|為例|を例に|를 예로|을 예로/;
 const PIECE_END = /[.!?。！？；]/g;
 /** A sentence that is one link and nothing else (a contents or reading-list item): its label is a title. */
 const LINK_ONLY = /^[^\w[]{0,10}\[[^\]]{1,300}\]\([^)\s]{1,800}\)[^\w[]{0,40}$/;
@@ -73,7 +76,7 @@ export function wholeSentenceSpans(sentence: string): [number, number][] {
   for (let m = PIECE_END.exec(sentence); ; m = PIECE_END.exec(sentence)) {
     const end = m ? m.index + 1 : sentence.length;
     const piece = sentence.slice(start, end);
-    if (DEFINITION.test(piece) || FAILED.test(piece)) spans.push([start, end]);
+    if (DEFINITION.test(piece) || FAILED.test(piece) || AS_EXAMPLE.test(piece)) spans.push([start, end]);
     if (!m) break;
     start = end;
   }
@@ -116,7 +119,7 @@ function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [numb
 export function outOfScopeSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
   if (
-    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|starting|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|!\[|[(（]|\]\(/i.test(
+    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|starting|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|!\[|[(（]|\]\(/i.test(
       sentence,
     )
   )

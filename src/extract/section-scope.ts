@@ -4,6 +4,7 @@
  * - goals and plans: "## 📌 프로젝트 목표 / - QLoRA를 활용한 … 경험", "Roadmap", "TODO", "Future work", "향후";
  * - references and related work: "## Quellen / 7. … Distillation brings LLM power to SLMs — …";
  * - the motivation of a method ("# 为什么RLHF对于AI落地至关重要", "Why DPO?"): background, not a procedure;
+ * - what a tutorial covers ("## ✅ 本教程包括", "What you'll learn");
  * - a table of contents (its items are links to the page's own headings) and a stage marked failed or not
  *   applied ("(실패, 미 적용)", "(failed)");
  * - an unchecked to-do item ("- [ ] Phase 4: Fine-tuning").
@@ -27,6 +28,8 @@ const OUT_OF_SCOPE_HEADING = new RegExp(
     // motivation, table of contents, failed stages
     String.raw`^\W*why\b|\bmotivation\b|为什么|为何|なぜ|^\W*왜|\bwarum\b|\bpourquoi\b|por qu[eé]|почему`,
     String.raw`table of contents|^\W*contents\W*$|目录|目次|목차|inhaltsverzeichnis`,
+    // what a tutorial covers ("## ✅ 本教程包括 / 1. LoRA/QLoRA 简介 / 5. LoRA微调")
+    String.raw`本教程包括|教程包括|教程内容|课程内容|学习内容|what you(?:'ll| will) learn|この(?:チュートリアル|講座)で(?:学|は)`,
     FAILED.source,
   ].join("|"),
   "i",
