@@ -17,7 +17,7 @@ import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./fa
 import { type Block, innerHeading, sentences } from "./markdown.js";
 import type { ProseStep } from "./read-prose.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
-import { outOfScopeSection } from "./section-scope.js";
+import { markCatalogues, outOfScopeSection } from "./section-scope.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS } from "./terms.js";
 
@@ -214,6 +214,7 @@ export function newCardState(file: string, out: FileFacts): CardState {
 export function readBody(blocks: Block[], state: CardState): void {
   const title = cardTitle(blocks);
   const { file } = state;
+  markCatalogues(blocks);
   for (const block of blocks) {
     if (block.type === "code") {
       readCode(block, state);

@@ -34,17 +34,19 @@ const FROM_CLOSER = /[,;:()[\]，。；：（）]|\b(?:we|then|and|using|with|on
  * Pieces of a sentence (up to `.`, `!`, `?` or their CJK forms) that say what a method is, not what was done:
  * - a definition or the method's origin: "DPO is a technique that …", "The ORPO method is from the paper …",
  *   "DPO方法可以通过…", "DPO是一种…";
- * - a piece that takes its model as an example ("以小参数量的模型为例…用LoRA/QLoRA跑通一次指令微调流程", "…を例に"): a
- *   demonstration, not a report of a run;
- * - a stage marked as failed or not applied: "ORPO (실패, 미 적용)", "(failed)", "（未采用）";
+ * - a piece that takes its model as an example ("以小参数量的模型为例…用LoRA/QLoRA跑通一次指令微调流程", "…を例に") or
+ *   explains methods ("LoRA、QLoRA、RLHF、DPO など…主要手法を実践的に解説する"): a demonstration, not a run;
+ * - a stage marked as failed, not applied or not done yet: "ORPO (실패, 미 적용)", "(failed)", "（未采用）",
+ *   "DPO - (WIP)", "(planned)", "（计划中）";
  * - a sentence that is only a link (`[Supervised Fine-Tuning (SFT)](…/Fine_Tuning_SFT.md)`): a title in a list of
  *   contents or readings.
  */
 const DEFINITION =
   /\b(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}?(?:method|technique|algorithm|approach)\b|\b(?:method|algorithm|technique|approach|pipeline) (?:is|was|comes?) (?:from|proposed|introduced|described)\b|\b(?:is|was|were) (?:proposed|introduced) (?:in|by)\b|是一种|是一個|(?:方法|算法|技术|技術)(?:可以|能够|能)|という(?:手法|方法)|とは|(?:이)?란 /i;
 const FAILED =
-  /[(（]\s*(?:\*\*)?\s*(?:failed|not (?:used|applied)|abandoned|unused|discarded|실패|미 ?적용|失败|未采用|未使用|弃用|放弃|失敗|不採用)/i;
-const AS_EXAMPLE = /为例|為例|を例に|를 예로|을 예로/;
+  /[(（]\s*(?:\*\*)?\s*(?:failed|not (?:used|applied)|abandoned|unused|discarded|실패|미 ?적용|失败|未采用|未使用|弃用|放弃|失敗|不採用|WIP\b|TBD\b|TODO\b|planned|coming soon|work in progress|计划中|待定|开发中|即将|予定|예정)/i;
+const AS_EXAMPLE =
+  /为例|為例|を例に|를 예로|을 예로|など[^。]{0,60}(?:解説|紹介)|等[^。]{0,30}(?:方法|技术)的?(?:介绍|讲解)/;
 const PIECE_END = /[.!?。！？；]/g;
 /** A sentence that is one link and nothing else (a contents or reading-list item): its label is a title. */
 const LINK_ONLY = /^[^\w[]{0,10}\[[^\]]{1,300}\]\([^)\s]{1,800}\)[^\w[]{0,40}$/;
@@ -81,6 +83,8 @@ export function wholeSentenceSpans(sentence: string): [number, number][] {
     start = end;
   }
   if (LINK_ONLY.test(sentence)) spans.push([0, sentence.length]);
+  const choice = PARAMETERIZATION_CHOICE.exec(sentence);
+  if (choice) spans.push([choice.index, choice.index + choice[0].length]);
   if (sentence.includes("![")) imageSpans(sentence, spans);
   if (/distill/i.test(sentence) && DATA_WORD.test(sentence) && !DISTILL_STEP.test(sentence))
     for (const m of sentence.matchAll(DISTILL)) spans.push([m.index, m.index + m[0].length]);
@@ -88,12 +92,21 @@ export function wholeSentenceSpans(sentence: string): [number, number][] {
 }
 
 /**
- * What a tool or a card supports, up to the end of its list: "supports SFT, DPO and ORPO", "支持LoRA、QLoRA和全参数微调";
+ * What a tool or a card supports or covers, up to the end of its list: "supports SFT, DPO and ORPO",
+ * "boilerplate covering LoRA, QLoRA, full fine-tune, and DPO", "支持LoRA、QLoRA和全参数微调";
  * a verb of this model's training ends it ("supports tool calls, trained with DPO").
  */
-const SUPPORTS = /\bsupports?\b|\bsupported\b|\bsupporting\b|支持|サポート|지원/gi;
+const SUPPORTS =
+  /\bsupports?\b|\bsupported\b|\bsupporting\b|\bcover(?:s|ing)\b|支持|覆盖|涵盖|サポート|지원/gi;
 const LIST_CLOSER =
   /[;:)\]。；！？]|\.(?=\s)|\b(?:but|trained|fine-?tuned|tuned|aligned|we)\b|训练了|微调了/gi;
+
+/**
+ * Parameterisations given as alternatives ("LoRA/QLoRA", "LoRA or full fine-tuning", "LoRA 或 QLoRA"): the text
+ * does not say which one was used.
+ */
+export const PARAMETERIZATION_CHOICE =
+  /\b(?:Q?LoRA|DoRA|full(?:[- ]parameter)?(?: fine-?tuning)?)\s*(?:\/|\bor\b|或者?|または|또는|\boder\b|\bou\b|\bo\b)\s*(?:Q?LoRA|DoRA|full)\b/i;
 
 /** Adds the spans that `opener` starts and `closer` (searched from the opener's end) ends. */
 function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [number, number][]): void {
@@ -119,7 +132,7 @@ function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [numb
 export function outOfScopeSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
   if (
-    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|starting|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|!\[|[(（]|\]\(/i.test(
+    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|starting|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
       sentence,
     )
   )

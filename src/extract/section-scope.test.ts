@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readBody } from "./card-body.js";
 import { cardBlocks, cardState } from "./evidence/_test-card.js";
 import { parseCard } from "./markdown.js";
-import { outOfScopeSection } from "./section-scope.js";
+import { markCatalogues, outOfScopeSection } from "./section-scope.js";
 
 /** Whether the block holding `text` is out of scope in the card. */
 function outside(card: string, text: string): boolean {
@@ -28,6 +28,11 @@ describe("sections that do not say how this model was trained", () => {
     ["## Progress\n\n- [ ] Phase 4: Fine-tuning with QLoRA\n", "QLoRA"],
     ["## ✅ 本教程包括\n\n5. LoRA微调\n", "LoRA"],
     ["## What you'll learn\n\n- Instruction tuning with SFT\n", "SFT"],
+    ["## Learning Objectives\n\n- Explain DPO and how it differs from RLHF\n", "DPO"],
+    ["## この章で学ぶこと\n\n1. **RLHF と DPO** によるアラインメント\n", "DPO"],
+    ["## 支持的微调方法\n\n- **QLoRA**（量化LoRA）\n", "QLoRA"],
+    ["## Supported Methods\n\n- DPO (Direct Preference Optimization)\n", "DPO"],
+    ["## When to Use\n\n- Limited GPU memory: QLoRA\n", "QLoRA"],
   ])("%s", (card, text) => {
     expect(outside(card, text)).toBe(true);
   });
@@ -40,6 +45,20 @@ describe("sections that do not say how this model was trained", () => {
     );
     expect(outside("## Progress\n\n- [x] Phase 4: Fine-tuning with QLoRA\n", "QLoRA")).toBe(false);
     expect(outside("## Plan of the training\n\nSFT then DPO.\n", "SFT")).toBe(false);
+  });
+
+  it("takes the list after a catalogue lead-in, not a list of steps", () => {
+    const lead = (intro: string) =>
+      `${intro}\n\n1. Full finetuning\n2. QLoRA finetuning\n3. DPO - Preference tuning\n`;
+    const blocks = cardBlocks(lead("The LLM can be fine-tuned in different ways:"));
+    markCatalogues(blocks);
+    expect(blocks.filter((b) => b.type === "item").every(outOfScopeSection)).toBe(true);
+    const zh = cardBlocks("统一调用一套接口，覆盖以下微调方法：\n\n- SFT（监督微调）\n- DPO\n");
+    markCatalogues(zh);
+    expect(zh.filter((b) => b.type === "item").every(outOfScopeSection)).toBe(true);
+    const steps = cardBlocks(lead("We trained the model in three stages:"));
+    markCatalogues(steps);
+    expect(steps.filter((b) => b.type === "item").some(outOfScopeSection)).toBe(false);
   });
 
   it("keeps the card body reader from taking steps there", () => {

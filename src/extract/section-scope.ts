@@ -7,7 +7,9 @@
  * - what a tutorial covers ("## ✅ 本教程包括", "What you'll learn");
  * - a table of contents (its items are links to the page's own headings) and a stage marked failed or not
  *   applied ("(실패, 미 적용)", "(failed)");
- * - an unchecked to-do item ("- [ ] Phase 4: Fine-tuning").
+ * - an unchecked to-do item ("- [ ] Phase 4: Fine-tuning");
+ * - a catalogue: "## Supported methods", "When to use", and the list after a lead-in such as "can be fine-tuned in
+ *   different ways:" (see `markCatalogues`, which the body reader runs first).
  * The headings are read at every level: a sub-section of a roadmap is still a plan. Feature lists and tech
  * stacks are NOT out of scope: a project's "Features: LoRA 기반의 학습 파이프라인" (dev j-ne-ko-byeolki-…) or
  * "技术栈: 微调方法：QLoRA" (dev j-ne-zh-gzh-…) is its own training as often as a tool's capability.
@@ -29,7 +31,9 @@ const OUT_OF_SCOPE_HEADING = new RegExp(
     String.raw`^\W*why\b|\bmotivation\b|为什么|为何|なぜ|^\W*왜|\bwarum\b|\bpourquoi\b|por qu[eé]|почему`,
     String.raw`table of contents|^\W*contents\W*$|目录|目次|목차|inhaltsverzeichnis`,
     // what a tutorial covers ("## ✅ 本教程包括 / 1. LoRA/QLoRA 简介 / 5. LoRA微调")
-    String.raw`本教程包括|教程包括|教程内容|课程内容|学习内容|what you(?:'ll| will) learn|この(?:チュートリアル|講座)で(?:学|は)`,
+    String.raw`本教程包括|教程包括|教程内容|课程内容|学习内容|学习目标|章节大纲|what you(?:'ll| will) learn|learning objectives|\blernziele\b|この(?:チュートリアル|講座|章)で(?:学|は)|学ぶこと|배울 내용|학습 목표`,
+    // a catalogue of supported methods, a guide to choosing one
+    String.raw`supported (?:\w+ )?(?:methods|techniques|algorithms|approaches)|支持的(?:训练|微调)?(?:方法|算法)|対応(?:している)?手法|지원(?:하는)? ?(?:방법|기법)|when to use|decision guide|how to choose|选择指南`,
     FAILED.source,
   ].join("|"),
   "i",
@@ -39,6 +43,27 @@ const OUT_OF_SCOPE_HEADING = new RegExp(
 const TOC_ITEM = /^\W*\[[^\]]{0,200}\]\(#[^)\s]{0,200}\)\W*$/;
 /** An unchecked to-do item: `[ ] Phase 4: Fine-tuning`. */
 const UNCHECKED = /^\s*[-*+]?\s*\[ \]/;
+
+/**
+ * A lead-in that opens a catalogue of methods ("The LLM can be fine-tuned in different ways:", "This lab includes
+ * implementations of various post-training techniques:", "覆盖以下微调方法："): the list after it names what a
+ * tool or a text covers, not the steps one model went through.
+ */
+const CATALOGUE_LEAD_IN =
+  /(?:\b(?:different|various|several|multiple|many|these|following|supported|available) (?:[\w-]+ ){0,2}?(?:ways|methods|techniques|approaches|options|algorithms|recipes)\b|\bcan be (?:fine-?tuned|trained|aligned) (?:in|with|using|via)\b|以下(?:的)?(?:微调|训练)?(?:方法|算法|技术)|多种(?:微调|训练)?(?:方法|算法|技术)|以下の(?:手法|方法)|다양한 (?:방법|기법))[^:：]{0,80}[:：]\s*$/i;
+const catalogueItems = new WeakSet<Block>();
+
+/** Marks the items of each list a catalogue lead-in opens (read by `outOfScopeSection`). */
+export function markCatalogues(blocks: readonly Block[]): void {
+  let open = false;
+  for (const block of blocks) {
+    if (block.type === "item") {
+      if (open) catalogueItems.add(block);
+      continue;
+    }
+    open = block.type === "prose" && CATALOGUE_LEAD_IN.test(block.text.slice(-300));
+  }
+}
 
 const headingCache = new Map<string, boolean>();
 
@@ -55,6 +80,7 @@ function headingOut(heading: string): boolean {
 /** Is the block in a section (at any heading level) or of a kind that does not describe this model's training? */
 export function outOfScopeSection(block: Block): boolean {
   if (block.type === "item" && (TOC_ITEM.test(block.text) || UNCHECKED.test(block.text))) return true;
+  if (catalogueItems.has(block)) return true;
   for (const h of block.headings) if (h && headingOut(h)) return true;
   return false;
 }
