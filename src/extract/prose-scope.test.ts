@@ -90,6 +90,19 @@ describe("outOfScopeSpans", () => {
     expect(out("Knowledge distillation from a 14B teacher into this student.", "distillation")).toBe(false);
   });
 
+  it("takes what may be done later, the model a run starts from and a paper to cite", () => {
+    expect(out("This checkpoint was trained with SFT and can be further aligned with DPO.", "DPO")).toBe(
+      true,
+    );
+    expect(out("This checkpoint was trained with SFT and can be further aligned with DPO.", "SFT")).toBe(
+      false,
+    );
+    const from = "We start from the instruction-tuned Llama-3-8B-Instruct and apply DPO on UltraFeedback.";
+    expect(out(from, "instruction-tuned")).toBe(true);
+    expect(out(from, "DPO")).toBe(false);
+    expect(out("If you use this model, please cite our DPO paper.", "DPO")).toBe(true);
+  });
+
   it("takes parameterisations given as alternatives, a catalogue a text covers and an explanation of methods", () => {
     expect(out("本模块提供了基于 LoRA/QLoRA 的大模型微调工具链。", "QLoRA")).toBe(true);
     expect(out("Train it with LoRA or full fine-tuning.", "LoRA")).toBe(true);
@@ -104,6 +117,7 @@ describe("outOfScopeSpans", () => {
     ).toEqual([]);
     expect(out("Supports 8k context. We fine-tuned it with DPO.", "DPO")).toBe(false);
     expect(out("We used DPO as an alternative to PPO.", "DPO")).toBe(false);
+    expect(out("We start with SFT on teknium/OpenHermes-2.5, then DPO.", "SFT")).toBe(false);
   });
 
   it("stays linear on a long run of openers", () => {

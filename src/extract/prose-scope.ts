@@ -18,7 +18,7 @@
  */
 
 const OPENERS =
-  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on)|(?:did|does|do) not (?:use|apply|include)|without|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b)|(?:an? |the )?alternatives? (?:to|of)|replac(?:es|ed|ing)|(?:you|users?|one) (?:can|could|may|might)|can (?:also )?be (?:used|applied|trained|fine-?tuned)|allows? (?:you|users)|lets you|if (?:you|one|users?|needed)|optionally|offers|bietet|bieten|unterstützt|we hope|hopefully|(?:all|every|any)(?= (?:SFT|DPO|RLHF|instruction[- ]tuning|fine-?tuning)\b))\b/gi;
+  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on)|(?:did|does|do) not (?:use|apply|include)|without|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b)|(?:an? |the )?alternatives? (?:to|of)|replac(?:es|ed|ing)|(?:you|users?|one) (?:can|could|may|might)|(?:can|could|may|might) (?:also |further |then )?be (?:further )?(?:used|applied|trained|fine-?tuned|aligned|tuned|adapted)|allows? (?:you|users)|lets you|if (?:you|one|users?|needed)|optionally|offers|bietet|bieten|unterstützt|we hope|hopefully|(?:all|every|any)(?= (?:SFT|DPO|RLHF|instruction[- ]tuning|fine-?tuning)\b))\b/gi;
 /** Openers that are not words, or end without a word boundary: an example, a hope, a generic or planned use. */
 const OTHER_OPENERS =
   /e\.g\.|\bfor (?:example|instance)\b|\bz\.\s?B\.|\bzum Beispiel\b|\bpar exemple\b|\bpor ej(?:emplo|\.)|\bpor exemplo\b|\bнапример\b|例如|比如|例えば|예를 들어|所有的?|任何|一切|すべての|あらゆる|모든|希望|期望|可以使用|可选|(?:InstructGPT|ChatGPT|OpenAI|GPT-?[34]\w*|Claude|Anthropic)(?=[^,.;。，；]{0,20}?(?:\bused\b|\buses\b|\bemploy|使用|采用|用了))/gi;
@@ -27,13 +27,13 @@ const BASELINES = /\bbaselines?\b/gi;
 const BASELINES_CLOSER = /[;:)\]]|\bbut\b/g;
 const REGULARIZER = / regulari[sz]ation\b/gi;
 const CLOSER = /[,;:()[\]，。；：（）！？]|\.(?=\s)|\bbut\b|\bonly\b/g;
-const FROM_OPENER = /\b(?:starting from|initiali[sz]ed (?:from|with)|continued from)\b/gi;
+const FROM_OPENER = /\b(?:starting from|start(?:s|ed)? from|initiali[sz]ed (?:from|with)|continued from)\b/gi;
 const FROM_CLOSER = /[,;:()[\]，。；：（）]|\b(?:we|then|and|using|with|on|via|by|to)\b/gi;
 
 /**
  * Pieces of a sentence (up to `.`, `!`, `?` or their CJK forms) that say what a method is, not what was done:
  * - a definition or the method's origin: "DPO is a technique that …", "The ORPO method is from the paper …",
- *   "DPO方法可以通过…", "DPO是一种…";
+ *   "DPO方法可以通过…", "DPO是一种…", "please cite our DPO paper";
  * - a piece that takes its model as an example ("以小参数量的模型为例…用LoRA/QLoRA跑通一次指令微调流程", "…を例に") or
  *   explains methods ("LoRA、QLoRA、RLHF、DPO など…主要手法を実践的に解説する"): a demonstration, not a run;
  * - a stage marked as failed, not applied or not done yet: "ORPO (실패, 미 적용)", "(failed)", "（未采用）",
@@ -42,7 +42,7 @@ const FROM_CLOSER = /[,;:()[\]，。；：（）]|\b(?:we|then|and|using|with|on
  *   contents or readings.
  */
 const DEFINITION =
-  /\b(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}?(?:method|technique|algorithm|approach)\b|\b(?:method|algorithm|technique|approach|pipeline) (?:is|was|comes?) (?:from|proposed|introduced|described)\b|\b(?:is|was|were) (?:proposed|introduced) (?:in|by)\b|是一种|是一個|(?:方法|算法|技术|技術)(?:可以|能够|能)|という(?:手法|方法)|とは|(?:이)?란 /i;
+  /\b(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}?(?:method|technique|algorithm|approach)\b|\b(?:method|algorithm|technique|approach|pipeline) (?:is|was|comes?) (?:from|proposed|introduced|described)\b|\b(?:is|was|were) (?:proposed|introduced) (?:in|by)\b|\bplease cite\b|\bcite (?:our|the|this)\b|是一种|是一個|(?:方法|算法|技术|技術)(?:可以|能够|能)|という(?:手法|方法)|とは|(?:이)?란 /i;
 const FAILED =
   /[(（]\s*(?:\*\*)?\s*(?:failed|not (?:used|applied)|abandoned|unused|discarded|실패|미 ?적용|失败|未采用|未使用|弃用|放弃|失敗|不採用|WIP\b|TBD\b|TODO\b|planned|coming soon|work in progress|计划中|待定|开发中|即将|予定|예정)/i;
 const AS_EXAMPLE =
@@ -132,7 +132,7 @@ function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [numb
 export function outOfScopeSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
   if (
-    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|starting|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
+    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|start|cite|be used|be applied|be trained|be fine|be aligned|be tuned|be adapted|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
       sentence,
     )
   )
