@@ -90,6 +90,25 @@ describe("outOfScopeSpans", () => {
     expect(out("Knowledge distillation from a 14B teacher into this student.", "distillation")).toBe(false);
   });
 
+  it.each([
+    ["下一步我们计划使用DPO进行对齐训练。", "DPO"],
+    ["향후 DPO 학습을 진행할 예정입니다.", "DPO"],
+    ["今後、DPOによる学習を予定しています。", "DPO"],
+    ["LoRA를 사용하여 파인튜닝할 수 있습니다.", "LoRA"],
+    ["Planejamos usar DPO na próxima versão.", "DPO"],
+    ["В будущем планируется обучение с DPO.", "DPO"],
+    ["We plan to add DPO in the next release.", "DPO"],
+  ])("takes a plan or what the reader can do: %s", (sentence, word) => {
+    expect(out(sentence, word)).toBe(true);
+  });
+
+  it("keeps a piece that reports what was done beside what the model can do", () => {
+    expect(out("このモデルはLoRAで指示ファインチューニングしており、日本語で対話できます。", "LoRA")).toBe(
+      false,
+    );
+    expect(out("本项目使用QLoRA对Qwen2.5-7B进行指令微调。", "QLoRA")).toBe(false);
+  });
+
   it("takes what may be done later, the model a run starts from and a paper to cite", () => {
     expect(out("This checkpoint was trained with SFT and can be further aligned with DPO.", "DPO")).toBe(
       true,
@@ -118,6 +137,16 @@ describe("outOfScopeSpans", () => {
     expect(out("Supports 8k context. We fine-tuned it with DPO.", "DPO")).toBe(false);
     expect(out("We used DPO as an alternative to PPO.", "DPO")).toBe(false);
     expect(out("We start with SFT on teknium/OpenHermes-2.5, then DPO.", "SFT")).toBe(false);
+  });
+
+  it("answers for many spans and many mentions in near-linear time", () => {
+    const s = "下一步计划DPO。".repeat(50_000);
+    const started = performance.now();
+    const spans = outOfScopeSpans(s);
+    let inside = 0;
+    for (let i = s.indexOf("DPO"); i !== -1; i = s.indexOf("DPO", i + 3)) if (insideSpans(spans, i)) inside++;
+    expect(inside).toBe(50_000);
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it("stays linear on a long run of openers", () => {

@@ -36,6 +36,7 @@ const FROM_CLOSER = /[,;:()[\]，。；：（）]|\b(?:we|then|and|using|with|on
  *   "DPO方法可以通过…", "DPO是一种…", "please cite our DPO paper";
  * - a piece that takes its model as an example ("以小参数量的模型为例…用LoRA/QLoRA跑通一次指令微调流程", "…を例に") or
  *   explains methods ("LoRA、QLoRA、RLHF、DPO など…主要手法を実践的に解説する"): a demonstration, not a run;
+ * - a plan or a capability in any language (`PLANNED_PIECE`);
  * - a stage marked as failed, not applied or not done yet: "ORPO (실패, 미 적용)", "(failed)", "（未采用）",
  *   "DPO - (WIP)", "(planned)", "（计划中）";
  * - a sentence that is only a link (`[Supervised Fine-Tuning (SFT)](…/Fine_Tuning_SFT.md)`): a title in a list of
@@ -45,6 +46,18 @@ const DEFINITION =
   /\b(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}?(?:method|technique|algorithm|approach)\b|\b(?:method|algorithm|technique|approach|pipeline) (?:is|was|comes?) (?:from|proposed|introduced|described)\b|\b(?:is|was|were) (?:proposed|introduced) (?:in|by)\b|\bplease cite\b|\bcite (?:our|the|this)\b|是一种|是一個|(?:方法|算法|技术|技術)(?:可以|能够|能)|という(?:手法|方法)|とは|(?:이)?란 /i;
 const FAILED =
   /[(（]\s*(?:\*\*)?\s*(?:failed|not (?:used|applied)|abandoned|unused|discarded|실패|미 ?적용|失败|未采用|未使用|弃用|放弃|失敗|不採用|WIP\b|TBD\b|TODO\b|planned|coming soon|work in progress|计划中|待定|开发中|即将|予定|예정)/i;
+/**
+ * A plan or a capability: "下一步我们计划使用DPO", "향후 DPO 학습을 진행할 예정", "今後、DPOによる学習を予定", "LoRA를 사용하여
+ * 파인튜닝할 수 있습니다", "Planejamos usar DPO", "В будущем планируется обучение с DPO", "we plan to add DPO".
+ */
+const PLANNED_PIECE =
+  /计划|打算|将会|将要|未来|下一步|后续将|予定|今後|つもり|検討中|예정|향후|계획|\bwe plan\b|\bplan(?:ned)? to\b|\bin the future\b|\bnext step\b|\bupcoming\b|\bgeplant\b|\bplanen\b|\bkünftig|\bin zukunft\b|\bprévu|\bprévoyons\b|\bà l'avenir\b|\bplaneamos\b|\ben el futuro\b|\bplanejamos\b|\bplanejad|\bno futuro\b|\bpróxima versão\b|планиру|в будущем/i;
+/**
+ * What the reader can do ("LoRA를 사용하여 파인튜닝할 수 있습니다", "LoRAで学習できます"), unless the piece also reports what
+ * was done ("LoRAで学習しており、日本語で対話できます").
+ */
+const CAN_PIECE = /できます|できる|수 있습니다|수 있다/;
+const DONE_PIECE = /ました|した|して(?:おり|いる|います)|済み|했습니다|하였|했다|되었|됐/;
 const AS_EXAMPLE =
   /为例|為例|を例に|를 예로|을 예로|など[^。]{0,60}(?:解説|紹介)|等[^。]{0,30}(?:方法|技术)的?(?:介绍|讲解)/;
 const PIECE_END = /[.!?。！？；]/g;
@@ -78,7 +91,15 @@ export function wholeSentenceSpans(sentence: string): [number, number][] {
   for (let m = PIECE_END.exec(sentence); ; m = PIECE_END.exec(sentence)) {
     const end = m ? m.index + 1 : sentence.length;
     const piece = sentence.slice(start, end);
-    if (DEFINITION.test(piece) || FAILED.test(piece) || AS_EXAMPLE.test(piece)) spans.push([start, end]);
+    const can = CAN_PIECE.test(piece) && !DONE_PIECE.test(piece);
+    if (
+      DEFINITION.test(piece) ||
+      FAILED.test(piece) ||
+      AS_EXAMPLE.test(piece) ||
+      PLANNED_PIECE.test(piece) ||
+      can
+    )
+      spans.push([start, end]);
     if (!m) break;
     start = end;
   }
@@ -132,7 +153,7 @@ function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [numb
 export function outOfScopeSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
   if (
-    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|start|cite|be used|be applied|be trained|be fine|be aligned|be tuned|be adapted|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
+    !/unlike|compared|contrast|opposed|than|instead|versus|outperform|not|without|start|cite|计划|打算|将|未来|下一步|後|予定|今後|つもり|検討|できます|예정|향후|계획|수 있|plan|future|next step|upcoming|geplant|künftig|zukunft|prévu|prévoy|avenir|planea|futuro|planej|próxima|планиру|будущ|be used|be applied|be trained|be fine|be aligned|be tuned|be adapted|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
       sentence,
     )
   )
@@ -152,10 +173,35 @@ export function outOfScopeSpans(sentence: string): [number, number][] {
     while (start < m.index && !/\w/.test(sentence[start] ?? "")) start++;
     if (start < m.index) spans.push([start, end]);
   }
-  return spans;
+  return merged(spans);
 }
 
-/** True when a position of the sentence lies inside one of the spans. */
+/** The spans sorted by start, overlapping ones joined: `insideSpans` searches them by halves. */
+function merged(spans: [number, number][]): [number, number][] {
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [start, end] of spans) {
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * True when a position of the sentence lies inside one of the spans (sorted and disjoint, as `outOfScopeSpans`
+ * returns them): a search by halves, so that a text with many spans and many mentions stays near linear.
+ */
 export function insideSpans(spans: readonly [number, number][], index: number): boolean {
-  return spans.some(([start, end]) => index >= start && index < end);
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = spans[mid] as [number, number];
+    if (index < start) hi = mid - 1;
+    else if (index >= end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
