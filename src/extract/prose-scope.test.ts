@@ -125,6 +125,10 @@ describe("outOfScopeSpans", () => {
   it("takes parameterisations given as alternatives, a catalogue a text covers and an explanation of methods", () => {
     expect(out("本模块提供了基于 LoRA/QLoRA 的大模型微调工具链。", "QLoRA")).toBe(true);
     expect(out("Train it with LoRA or full fine-tuning.", "LoRA")).toBe(true);
+    // A 4-bit base makes the pair one method (public card: "fine-tuned using QLoRA/LoRA adapters with 4-bit quantization").
+    expect(out("The model was fine-tuned using QLoRA/LoRA adapters with 4-bit quantization.", "QLoRA")).toBe(
+      false,
+    );
     expect(out("Boilerplate covering LoRA, QLoRA, full fine-tune, and DPO.", "DPO")).toBe(true);
     expect(out("LoRA、QLoRA、RLHF、DPO など、主要手法を実践的に解説する。", "DPO")).toBe(true);
     expect(out("我们使用 QLoRA（4-bit NF4 量化 + LoRA rank=16）微调。", "QLoRA")).toBe(false);

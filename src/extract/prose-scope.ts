@@ -104,7 +104,7 @@ export function wholeSentenceSpans(sentence: string): [number, number][] {
     start = end;
   }
   if (LINK_ONLY.test(sentence)) spans.push([0, sentence.length]);
-  const choice = PARAMETERIZATION_CHOICE.exec(sentence);
+  const choice = parameterizationChoice(sentence);
   if (choice) spans.push([choice.index, choice.index + choice[0].length]);
   if (sentence.includes("![")) imageSpans(sentence, spans);
   if (/distill/i.test(sentence) && DATA_WORD.test(sentence) && !DISTILL_STEP.test(sentence))
@@ -126,8 +126,19 @@ const LIST_CLOSER =
  * Parameterisations given as alternatives ("LoRA/QLoRA", "LoRA or full fine-tuning", "LoRA 或 QLoRA"): the text
  * does not say which one was used.
  */
-export const PARAMETERIZATION_CHOICE =
+const PARAMETERIZATION_CHOICE =
   /\b(?:Q?LoRA|DoRA|full(?:[- ]parameter)?(?: fine-?tuning)?)\s*(?:\/|\bor\b|或者?|または|또는|\boder\b|\bou\b|\bo\b)\s*(?:Q?LoRA|DoRA|full)\b/i;
+
+/**
+ * The alternatives a text gives, if any. "QLoRA/LoRA adapters with 4-bit quantization" is no choice: a 4-bit base
+ * makes the LoRA a QLoRA (LABELING.md).
+ */
+export function parameterizationChoice(text: string): RegExpExecArray | null {
+  const m = PARAMETERIZATION_CHOICE.exec(text);
+  if (!m) return null;
+  const loraPair = !/dora|full/i.test(m[0]);
+  return loraPair && /\b4-?bit\b|\bnf4\b|4位|4比特/i.test(text) ? null : m;
+}
 
 /** Adds the spans that `opener` starts and `closer` (searched from the opener's end) ends. */
 function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [number, number][]): void {

@@ -10,7 +10,7 @@ import type { Objective, Parameterization } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
 import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
 import { hubLink, links, replaceLinks } from "./markdown.js";
-import { insideSpans, outOfScopeSpans, PARAMETERIZATION_CHOICE } from "./prose-scope.js";
+import { insideSpans, outOfScopeSpans, parameterizationChoice } from "./prose-scope.js";
 import { OBJECTIVE_ORDER, OBJECTIVE_PATTERNS, OBJECTIVE_WORDS, PARAMETERIZATION_PATTERNS } from "./terms.js";
 
 /** A step found in prose, with the order evidence it came with. */
@@ -160,7 +160,7 @@ function findObjectiveMentions(text: string): ObjectiveMention[] {
 
 export function parameterizationIn(text: string): Parameterization | undefined {
   // "LoRA/QLoRA", "LoRA or full fine-tuning": alternatives, not the one used.
-  if (PARAMETERIZATION_CHOICE.test(text)) return undefined;
+  if (parameterizationChoice(text)) return undefined;
   for (const [pattern, p] of PARAMETERIZATION_PATTERNS) if (pattern.test(text)) return p;
   return undefined;
 }

@@ -1,9 +1,9 @@
 /**
  * Sections and blocks of a README or card that do not say how this model was trained, whatever methods they
  * name (never invent: a method named there is not a step):
- * - goals and plans: "## 📌 프로젝트 목표 / - QLoRA를 활용한 … 경험", "Roadmap", "TODO", "Future work", "향후";
+ * - plans: "Roadmap", "TODO", "Future work", "향후" (not goals: a project's goals state what it did as often as not);
  * - references and related work: "## Quellen / 7. … Distillation brings LLM power to SLMs — …";
- * - the motivation of a method ("# 为什么RLHF对于AI落地至关重要", "Why DPO?"): background, not a procedure;
+ * - the motivation of a method ("# 为什么RLHF对于AI落地至关重要", "Why DPO?"): background, not a procedure (see `MOTIVATION`);
  * - what a tutorial covers ("## ✅ 本教程包括", "What you'll learn");
  * - a table of contents (its items are links to the page's own headings) and a stage marked failed or not
  *   applied ("(실패, 미 적용)", "(failed)");
@@ -23,12 +23,11 @@ export const FAILED_HEADING = new RegExp(FAILED.source, "i");
 
 const OUT_OF_SCOPE_HEADING = new RegExp(
   [
-    // goals, plans, roadmap
-    String.raw`\bgoals?\b|目标|목표|\bziele\b|\bobjectifs\b|\bobjetivos\b|roadmap|\btodo\b|\bto-do\b|future (?:work|plans?|directions?)|next steps|\bplans\b|计划|规划|待办|路线图|ロードマップ|今後|予定|로드맵|향후|계획|예정|\bausblick\b|perspectives`,
+    // plans, roadmap (not goals: "## 🎯 프로젝트 목표 / - QLoRA 기반 14B 모델 효율적 파인튜닝" is what a project did)
+    String.raw`roadmap|\btodo\b|\bto-do\b|future (?:work|plans?|directions?)|next steps|\bplans\b|计划|规划|待办|路线图|ロードマップ|今後|予定|로드맵|향후|계획|예정|\bausblick\b|perspectives`,
     // references, related work
     String.raw`\breferences?\b|\bquellen\b|\bliteratur|bibliograph|further reading|related work|参考|참고|источник|литератур|références|referencias|referências`,
-    // motivation, table of contents, failed stages
-    String.raw`^\W*why\b|\bmotivation\b|为什么|为何|なぜ|^\W*왜|\bwarum\b|\bpourquoi\b|por qu[eé]|почему`,
+    // table of contents
     String.raw`table of contents|^\W*contents\W*$|目录|目次|목차|inhaltsverzeichnis`,
     // what a tutorial covers ("## ✅ 本教程包括 / 1. LoRA/QLoRA 简介 / 5. LoRA微调")
     String.raw`本教程包括|教程包括|教程内容|课程内容|学习内容|学习目标|章节大纲|what you(?:'ll| will) learn|learning objectives|\blernziele\b|この(?:チュートリアル|講座|章)で(?:学|は)|学ぶこと|배울 내용|학습 목표`,
@@ -65,12 +64,21 @@ export function markCatalogues(blocks: readonly Block[]): void {
   }
 }
 
+/**
+ * The motivation of a method ("# 为什么RLHF对于AI落地至关重要", "### Why SFT Before DPO?"): background. The motivation of
+ * the model ("## Why Lemur?", "## Why Kube-7b?") often tells what was done to it, and stays in scope.
+ */
+const MOTIVATION =
+  /^\W*why\b|\bmotivation\b|为什么|为何|なぜ|^\W*왜|\bwarum\b|\bpourquoi\b|por qu[eé]|почему/i;
+const METHOD_WORD =
+  /\b(?:SFT|DPO|ORPO|KTO|IPO|PPO|GRPO|RLHF|RLAIF|RL|Q?LoRA|DoRA|PEFT|distillation|instruction[- ]tuning|fine-?tuning|pre-?training)\b|微调|强化学习|对齐|파인튜닝|ファインチューニング|強化学習/i;
+
 const headingCache = new Map<string, boolean>();
 
 function headingOut(heading: string): boolean {
   let out = headingCache.get(heading);
   if (out === undefined) {
-    out = OUT_OF_SCOPE_HEADING.test(heading);
+    out = OUT_OF_SCOPE_HEADING.test(heading) || (MOTIVATION.test(heading) && METHOD_WORD.test(heading));
     if (headingCache.size > 5000) headingCache.clear();
     headingCache.set(heading, out);
   }

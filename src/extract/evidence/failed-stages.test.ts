@@ -34,4 +34,13 @@ describe("stages a heading marks failed or not applied", () => {
       "## 1. Overview\n\nThe model is trained with SFT, then ORPO on preference pairs.\n\n## 3. ORPO\n\nDone.\n";
     expect(objectives(card)).toEqual(["sft", "orpo"]);
   });
+
+  it("drops what an unchecked to-do item says is not done yet, and keeps what a checked one says is", () => {
+    const card = (mark: string, task: string) =>
+      `## Progress\n\n- [x] Phase 1: Data\n- [${mark}] Phase 4: ${task}\n\n## Stack\n\nWe fine-tune the model with SFT, then DPO.\n`;
+    expect(objectives(card(" ", "Fine-tuning"))).toEqual([]);
+    expect(objectives(card(" ", "DPO training"))).toEqual(["sft"]);
+    expect(objectives(card("x", "Fine-tuning"))).toEqual(["sft", "dpo"]);
+    expect(objectives(card(" ", "Deployment"))).toEqual(["sft", "dpo"]);
+  });
 });
