@@ -337,13 +337,13 @@ describe("items under a training-data heading (dev k-ne-ru-vkvlm-model-card-temp
 });
 
 describe("other-language method words outside this model's procedure", () => {
-  it("skips a method named as a category, a tool's support list or a section of goals", () => {
+  it("skips a method named as a category, a tool's support list or a roadmap", () => {
     // dev k-ne-zh-hiahia-qwen-05b-chat-lora: "这是所有指令微调的基础" (the basis of all instruction tuning)
     expect(
       read("通过实现正确的标签屏蔽，确保模型只为回答计算损失。这是所有指令微调的基础。\n").prose,
     ).toEqual([]);
     expect(read("本工具支持LoRA、QLoRA和全参数微调。\n").prose).toEqual([]);
-    expect(read("## 📌 프로젝트 목표\n\n- QLoRA를 활용한 효율적 LLM Fine-tuning 경험\n").prose).toEqual([]);
+    expect(read("## 🗺️ 로드맵\n\n- QLoRA를 활용한 LLM 파인튜닝\n").prose).toEqual([]);
     // …and still reads the card's own statement.
     const own = read("我们使用QLoRA对模型进行指令微调。\n");
     expect(own.prose.map((p) => [p.step.objective?.value, p.step.parameterization?.value])).toEqual([
