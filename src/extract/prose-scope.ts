@@ -18,10 +18,17 @@
  */
 
 const OPENERS =
-  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on)|(?:did|does|do) not (?:use|apply|include)|without|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b)|(?:an? |the )?alternatives? (?:to|of)|replac(?:es|ed|ing)|(?:you|users?|one) (?:can|could|may|might)|(?:can|could|may|might) (?:also |further |then )?be (?:further )?(?:used|applied|trained|fine-?tuned|aligned|tuned|adapted)|allows? (?:you|users)|lets you|if (?:you|one|users?|needed)|optionally|offers|bietet|bieten|unterstützt|we hope|hopefully|(?:all|every|any)(?= (?:SFT|DPO|RLHF|instruction[- ]tuning|fine-?tuning)\b))\b/gi;
+  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on)|(?:did|does|do) not (?:use|apply|include)|without|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
+/** More openers: what a method replaces, what the reader can or may do, a condition, an offer, a hope. */
+const MORE_OPENERS =
+  /\b(?:(?:an? |the )?alternatives? (?:to|of)|replac(?:es|ed|ing)|(?:you|users?|one) (?:can|could|may|might)|(?:can|could|may|might) (?:also |further |then )?be (?:further )?(?:used|applied|trained|fine-?tuned|aligned|tuned|adapted)|allows? (?:you|users)|lets you|if (?:you|one|users?|needed)|optionally|offers|bietet|bieten|unterstützt|we hope|hopefully|(?:all|every|any) (?=(?:SFT|DPO|RLHF|instruction[- ]tuning|fine-?tuning)\b))/gi;
 /** Openers that are not words, or end without a word boundary: an example, a hope, a generic or planned use. */
 const OTHER_OPENERS =
-  /e\.g\.|\bfor (?:example|instance)\b|\bz\.\s?B\.|\bzum Beispiel\b|\bpar exemple\b|\bpor ej(?:emplo|\.)|\bpor exemplo\b|\bнапример\b|例如|比如|例えば|예를 들어|所有的?|任何|一切|すべての|あらゆる|모든|希望|期望|可以使用|可选|(?:InstructGPT|ChatGPT|OpenAI|GPT-?[34]\w*|Claude|Anthropic)(?=[^,.;。，；]{0,20}?(?:\bused\b|\buses\b|\bemploy|使用|采用|用了))/gi;
+  /e\.g\.|\bfor (?:example|instance)\b|\bz\.\s?B\.|\bzum Beispiel\b|\bpar exemple\b|\bpor ej(?:emplo|\.)|\bpor exemplo\b|\bнапример\b|例如|比如|例えば|예를 들어|所有的?|任何|一切|すべての|あらゆる|모든|希望|期望|可以使用|可选/gi;
+/** Another model said to have used a method: "InstructGPT和ChatGPT使用了PPO", "ChatGPT used RLHF" (see `otherModelSpans`). */
+const OTHER_MODEL = /\b(?:InstructGPT|ChatGPT|OpenAI|GPT-[34]|GPT[34]|Claude|Anthropic)/gi;
+const USED_VERB = /\bused\b|\buses\b|\bemploy|使用|采用|用了/;
+const CLAUSE_END = /[,.;。，；]/;
 /** A list of methods compared with: "Additional baselines (RRHF, SLiC-HF, CPO)", up to the list's end. */
 const BASELINES = /\bbaselines?\b/gi;
 const BASELINES_CLOSER = /[;:)\]]|\bbut\b/g;
@@ -45,7 +52,7 @@ const FROM_CLOSER = /[,;:()[\]，。；：（）]|\b(?:we|then|and|using|with|on
 const DEFINITION =
   /\b(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}?(?:method|technique|algorithm|approach)\b|\b(?:method|algorithm|technique|approach|pipeline) (?:is|was|comes?) (?:from|proposed|introduced|described)\b|\b(?:is|was|were) (?:proposed|introduced) (?:in|by)\b|\bplease cite\b|\bcite (?:our|the|this)\b|是一种|是一個|(?:方法|算法|技术|技術)(?:可以|能够|能)|という(?:手法|方法)|とは|(?:이)?란 /i;
 const FAILED =
-  /[(（]\s*(?:\*\*)?\s*(?:failed|not (?:used|applied)|abandoned|unused|discarded|실패|미 ?적용|失败|未采用|未使用|弃用|放弃|失敗|不採用|WIP\b|TBD\b|TODO\b|planned|coming soon|work in progress|计划中|待定|开发中|即将|予定|예정)/i;
+  /[(（][\s*]*(?:failed|not (?:used|applied)|abandoned|unused|discarded|실패|미 ?적용|失败|未采用|未使用|弃用|放弃|失敗|不採用|WIP\b|TBD\b|TODO\b|planned|coming soon|work in progress|计划中|待定|开发中|即将|予定|예정)/i;
 /**
  * A plan or a capability: "下一步我们计划使用DPO", "향후 DPO 학습을 진행할 예정", "今後、DPOによる学習を予定", "LoRA를 사용하여
  * 파인튜닝할 수 있습니다", "Planejamos usar DPO", "В будущем планируется обучение с DPO", "we plan to add DPO".
@@ -58,8 +65,11 @@ const PLANNED_PIECE =
  */
 const CAN_PIECE = /できます|できる|수 있습니다|수 있다/;
 const DONE_PIECE = /ました|した|して(?:おり|いる|います)|済み|했습니다|하였|했다|되었|됐/;
-const AS_EXAMPLE =
-  /为例|為例|を例に|를 예로|을 예로|など[^。]{0,60}(?:解説|紹介)|等[^。]{0,30}(?:方法|技术)的?(?:介绍|讲解)/;
+const AS_EXAMPLE = /为例|為例|を例に|를 예로|을 예로/;
+/** A piece that explains methods: "LoRA、QLoRA、RLHF、DPO など…を解説する", "介绍LoRA等方法". */
+const explains = (piece: string): boolean =>
+  (piece.includes("など") && /解説|紹介/.test(piece)) ||
+  (/等(?:方法|技术)/.test(piece) && /介绍|讲解/.test(piece));
 const PIECE_END = /[.!?。！？；]/g;
 /** A sentence that is one link and nothing else (a contents or reading-list item): its label is a title. */
 const LINK_ONLY = /^[^\w[]{0,10}\[[^\]]{1,300}\]\([^)\s]{1,800}\)[^\w[]{0,40}$/;
@@ -83,6 +93,16 @@ function imageSpans(sentence: string, spans: [number, number][]): void {
   }
 }
 
+/** "InstructGPT和ChatGPT使用了PPO": from the other model's name to the end of its clause, when a verb of use follows. */
+function otherModelSpans(sentence: string, spans: [number, number][]): void {
+  for (const m of sentence.matchAll(OTHER_MODEL)) {
+    const rest = sentence.slice(m.index);
+    const end = rest.search(CLAUSE_END);
+    const clause = end === -1 ? rest : rest.slice(0, end);
+    if (USED_VERB.test(clause.slice(0, 30))) spans.push([m.index, m.index + clause.length]);
+  }
+}
+
 /** Whole pieces of a sentence that are definitions, origins or failed stages; images; distilled data. */
 export function wholeSentenceSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -96,6 +116,7 @@ export function wholeSentenceSpans(sentence: string): [number, number][] {
       DEFINITION.test(piece) ||
       FAILED.test(piece) ||
       AS_EXAMPLE.test(piece) ||
+      explains(piece) ||
       PLANNED_PIECE.test(piece) ||
       can
     )
@@ -171,7 +192,9 @@ export function outOfScopeSpans(sentence: string): [number, number][] {
     return spans;
   spans.push(...wholeSentenceSpans(sentence));
   addSpans(sentence, OPENERS, CLOSER, spans);
+  addSpans(sentence, MORE_OPENERS, CLOSER, spans);
   addSpans(sentence, OTHER_OPENERS, CLOSER, spans);
+  if (/gpt|openai|claude|anthropic/i.test(sentence)) otherModelSpans(sentence, spans);
   addSpans(sentence, SUPPORTS, LIST_CLOSER, spans);
   addSpans(sentence, FROM_OPENER, FROM_CLOSER, spans);
   addSpans(sentence, BASELINES, BASELINES_CLOSER, spans);

@@ -39,17 +39,24 @@ const OUT_OF_SCOPE_HEADING = new RegExp(
 );
 
 /** A table-of-contents item: a link to a heading of the same page (`[3. ORPO](#3-orpo)`), and nothing else. */
-const TOC_ITEM = /^\W*\[[^\]]{0,200}\]\(#[^)\s]{0,200}\)\W*$/;
+const TOC_ITEM = /^[^\w[]*\[[^\]]{0,200}\]\(#[^)\s]{0,200}\)[^\w[]*$/;
 /** An unchecked to-do item: `[ ] Phase 4: Fine-tuning`. */
-const UNCHECKED = /^\s*[-*+]?\s*\[ \]/;
+const UNCHECKED = /^\s*\[ \]/;
 
 /**
  * A lead-in that opens a catalogue of methods ("The LLM can be fine-tuned in different ways:", "This lab includes
  * implementations of various post-training techniques:", "覆盖以下微调方法："): the list after it names what a
  * tool or a text covers, not the steps one model went through.
  */
-const CATALOGUE_LEAD_IN =
-  /(?:\b(?:different|various|several|multiple|many|these|following|supported|available) (?:[\w-]+ ){0,2}?(?:ways|methods|techniques|approaches|options|algorithms|recipes)\b|\bcan be (?:fine-?tuned|trained|aligned) (?:in|with|using|via)\b|以下(?:的)?(?:微调|训练)?(?:方法|算法|技术)|多种(?:微调|训练)?(?:方法|算法|技术)|以下の(?:手法|方法)|다양한 (?:방법|기법))[^:：]{0,80}[:：]\s*$/i;
+const CATALOGUE_WORDS =
+  /\b(?:different|various|several|multiple|many|these|following|supported|available) (?:[\w-]+ ){0,2}?(?:ways|methods|techniques|approaches|options|algorithms|recipes)\b|\bcan be (?:fine-?tuned|trained|aligned) (?:in|with|using|via)\b|以下(?:的)?(?:微调|训练)?(?:方法|算法|技术)|多种(?:微调|训练)?(?:方法|算法|技术)|以下の(?:手法|方法)|다양한 (?:방법|기법)/i;
+
+/** Does a prose block end with a catalogue lead-in (its last 160 characters name one and it ends with a colon)? */
+function leadsIn(text: string): boolean {
+  const t = text.trimEnd();
+  const last = t[t.length - 1];
+  return (last === ":" || last === "：") && CATALOGUE_WORDS.test(t.slice(-160));
+}
 const catalogueItems = new WeakSet<Block>();
 
 /** Marks the items of each list a catalogue lead-in opens (read by `outOfScopeSection`). */
@@ -60,7 +67,7 @@ export function markCatalogues(blocks: readonly Block[]): void {
       if (open) catalogueItems.add(block);
       continue;
     }
-    open = block.type === "prose" && CATALOGUE_LEAD_IN.test(block.text.slice(-300));
+    open = block.type === "prose" && leadsIn(block.text);
   }
 }
 
