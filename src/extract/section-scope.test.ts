@@ -20,6 +20,7 @@ describe("sections that do not say how this model was trained", () => {
       "Distillation",
     ],
     ["## References\n\n- Rafailov et al. Direct Preference Optimization.\n", "Direct"],
+    ["## Papers\n\n- [paper](https://arxiv.org/abs/2305.18290) - DPO trains on preferences.\n", "DPO"],
     ["# 为什么RLHF对于AI落地至关重要\n\nInstructGPT使用了PPO优化。\n", "PPO"],
     ["## Why DPO?\n\nDPO needs no reward model.\n", "DPO"],
     ["### Why SFT Before DPO?\n\nSkipping SFT leads to unstable training.\n", "Skipping"],

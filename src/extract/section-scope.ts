@@ -26,7 +26,7 @@ const OUT_OF_SCOPE_HEADING = new RegExp(
     // plans, roadmap (not goals: "## 🎯 프로젝트 목표 / - QLoRA 기반 14B 모델 효율적 파인튜닝" is what a project did)
     String.raw`roadmap|\btodo\b|\bto-do\b|future (?:work|plans?|directions?)|next steps|\bplans\b|计划|规划|待办|路线图|ロードマップ|今後|予定|로드맵|향후|계획|예정|\bausblick\b|perspectives`,
     // references, related work
-    String.raw`\breferences?\b|\bquellen\b|\bliteratur|bibliograph|further reading|related work|参考|참고|источник|литератур|références|referencias|referências`,
+    String.raw`\breferences?\b|\bpapers\b|^\W*paper\W*$|\bpublications\b|reading list|论文|論文|논문|\bquellen\b|\bliteratur|bibliograph|further reading|related work|参考|참고|источник|литератур|références|referencias|referências`,
     // table of contents
     String.raw`table of contents|^\W*contents\W*$|目录|目次|목차|inhaltsverzeichnis`,
     // what a tutorial covers ("## ✅ 本教程包括 / 1. LoRA/QLoRA 简介 / 5. LoRA微调")
