@@ -120,6 +120,10 @@ describe("outOfScopeSpans", () => {
     expect(out(from, "instruction-tuned")).toBe(true);
     expect(out(from, "DPO")).toBe(false);
     expect(out("If you use this model, please cite our DPO paper.", "DPO")).toBe(true);
+    // dev k-vague-de-slm-praxis-guide-qlora-example: a method described in another chapter
+    const de =
+      "Dieser Schritt entspricht dem in [Kapitel 1](1_Grundlagen) beschriebenen **SFT (Supervised Fine-Tuning)**.";
+    expect(out(de, "SFT")).toBe(true);
   });
 
   it("takes parameterisations given as alternatives, a catalogue a text covers and an explanation of methods", () => {

@@ -27,6 +27,10 @@ describe("sections that do not say how this model was trained", () => {
     ["## 3. ORPO (실패, 미 적용)\n\nORPO 학습 시 OOM.\n", "OOM"],
     ["## 목차\n\n* [2. Supervised Fine-Tuning (SFT)](#2-supervised-fine-tuning-sft)\n", "SFT"],
     ["## Progress\n\n- [ ] Phase 4: Fine-tuning with QLoRA\n", "QLoRA"],
+    [
+      "## Notebooks\n\n| Notebook | Inhalt | Link |\n|---|---|---|\n| **Demo** | Gemma 3 mit QLoRA fine-tunen | [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/x) |\n",
+      "QLoRA",
+    ],
     ["## ✅ 本教程包括\n\n5. LoRA微调\n", "LoRA"],
     ["## What you'll learn\n\n- Instruction tuning with SFT\n", "SFT"],
     ["## Learning Objectives\n\n- Explain DPO and how it differs from RLHF\n", "DPO"],

@@ -7,7 +7,7 @@
  * - what a tutorial covers ("## ✅ 本教程包括", "What you'll learn");
  * - a table of contents (its items are links to the page's own headings) and a stage marked failed or not
  *   applied ("(실패, 미 적용)", "(failed)");
- * - an unchecked to-do item ("- [ ] Phase 4: Fine-tuning");
+ * - an unchecked to-do item ("- [ ] Phase 4: Fine-tuning"); a table row that links a Colab or Kaggle notebook;
  * - a catalogue: "## Supported methods", "When to use", and the list after a lead-in such as "can be fine-tuned in
  *   different ways:" (see `markCatalogues`, which the body reader runs first).
  * The headings are read at every level: a sub-section of a roadmap is still a plan. Feature lists and tech
@@ -80,6 +80,8 @@ const MOTIVATION =
 const METHOD_WORD =
   /\b(?:SFT|DPO|ORPO|KTO|IPO|PPO|GRPO|RLHF|RLAIF|RL|Q?LoRA|DoRA|PEFT|distillation|instruction[- ]tuning|fine-?tuning|pre-?training)\b|微调|强化学习|对齐|파인튜닝|ファインチューニング|強化学習/i;
 
+const NOTEBOOK_LINK = /colab\.research\.google\.com|kaggle\.com\/(?:code|kernels)|open in colab/i;
+
 const headingCache = new Map<string, boolean>();
 
 function headingOut(heading: string): boolean {
@@ -96,6 +98,9 @@ function headingOut(heading: string): boolean {
 export function outOfScopeSection(block: Block): boolean {
   if (block.type === "item" && (TOC_ITEM.test(block.text) || UNCHECKED.test(block.text))) return true;
   if (catalogueItems.has(block)) return true;
+  // A row of a table of notebooks ("| Demo | Gemma 3 mit QLoRA fine-tunen | [Open In Colab](…) |"): what the
+  // reader can run, not what this model went through.
+  if (block.type === "table" && NOTEBOOK_LINK.test(block.text)) return true;
   for (const h of block.headings) if (h && headingOut(h)) return true;
   return false;
 }
