@@ -3,7 +3,8 @@
  * model and its ancestors, each with the edges into it and their step, document and datasets. Parent and
  * child names come from the nodes themselves (a parent outside them marks the answer incomplete), and the
  * order is made in JavaScript, so the statement joins no more than it reads (issue 13: ancestors within 1.5x
- * of a bare walk).
+ * of a bare walk). A step's datasets: on SQLite one JSON list per edge (a correlated subquery), on PostgreSQL
+ * one row per dataset (there a correlated array_agg cost more than the rows it saves).
  */
 import { CLOSURE_DEPTH } from "./closure.js";
 import { RELATION_BY_CODE } from "./plan.js";
@@ -36,25 +37,36 @@ function ancestorNodes(ex: Executor, walk: boolean): string {
 )`;
 }
 
-/** The statement, built once per dialect and kind (the same string object: its prepared form is found at once). */
-const statements = new Map<string, string>();
+/** The names of the datasets of step `s`, as a JSON array (SQLite only). */
+const DATASET_LIST = `(SELECT json_group_array(ds.name) FROM step_dataset sd CROSS JOIN dataset ds ON ds.id = sd.dataset
+  WHERE sd.step = s.id)`;
+
+/** The statement per dialect, [within the closure, beyond it]: the same string object each time (its prepared form is found at once). */
+const statements = { sqlite: ["", ""], postgres: ["", ""] };
 
 export function ancestorsSql(ex: Executor, walk: boolean): string {
-  const key = `${ex.dialect}:${walk}`;
-  let sql = statements.get(key);
-  if (sql === undefined) {
-    // Columns in the order of `C` below; rows come as arrays (Executor.rows), not objects. One row per edge
-    // and dataset of its step (a correlated list per edge cost SQLite half the statement's time).
+  const cached = statements[ex.dialect];
+  const kind = walk ? 1 : 0;
+  let sql = cached[kind] as string;
+  if (sql === "") {
+    // Columns in the order of `C` below; rows come as arrays (Executor.rows), not objects. SQLite: one row
+    // per edge, its datasets a JSON list (2M: 1.90x -> 1.82x of the floor for the statement, where the join
+    // and a row per dataset read a second index per row); PostgreSQL: one row per edge and dataset.
+    const sqlite = ex.dialect === "sqlite";
     sql = `${ancestorNodes(ex, walk)}
 SELECT n.node, n.depth, n.name, e.parent, s.step_id, s.kind, e.relation, s.name, s.objective,
-  s.parameterization, s.method, s.hyperparameters, d.source, d.hash, ds.name, s.id
+  s.parameterization, s.method, s.hyperparameters, d.source, d.hash, ${sqlite ? DATASET_LIST : "ds.name"}, s.id
 FROM nodes n
 LEFT JOIN edge e ON e.child = n.node
 LEFT JOIN step s ON s.id = e.step
-LEFT JOIN document d ON d.id = s.document
+LEFT JOIN document d ON d.id = s.document${
+      sqlite
+        ? ""
+        : `
 LEFT JOIN step_dataset sd ON sd.step = s.id
-LEFT JOIN dataset ds ON ds.id = sd.dataset`;
-    statements.set(key, sql);
+LEFT JOIN dataset ds ON ds.id = sd.dataset`
+    }`;
+    cached[kind] = sql;
   }
   return sql;
 }
@@ -75,6 +87,7 @@ const C = {
   hyperparameters: 11,
   source: 12,
   hash: 13,
+  /** SQLite: the step's datasets as a JSON array; PostgreSQL: one dataset's name, or null. */
   dataset: 14,
   stepRow: 15,
 } as const;
@@ -101,14 +114,19 @@ export function byCodePoint(a: string, b: string): number {
 
 const text = (row: unknown[], i: number): string | null => (row[i] ?? null) as string | null;
 
-function toStepEdge(row: unknown[], parent: string): StepEdge {
+/** A JSON array of names (SQLite's list of a step's datasets), "[]" for none. */
+function datasetList(value: unknown): string[] {
+  return typeof value === "string" && value.length > 2 ? (JSON.parse(value) as string[]) : [];
+}
+
+function toStepEdge(row: unknown[], parent: string, sqlite: boolean): StepEdge {
   const edge: StepEdge = {
     parent,
     child: row[C.nodeName] as string,
     stepId: row[C.stepId] as string,
     kind: row[C.kind] as StepEdge["kind"],
     relation: RELATION_BY_CODE[num(row[C.relation])] ?? "finetune",
-    datasets: [],
+    datasets: sqlite ? datasetList(row[C.dataset]) : [],
     source: row[C.source] as string,
     document: row[C.hash] as string,
   };
@@ -138,6 +156,77 @@ interface Node {
   depth: number;
   hasParent: boolean;
   steps: StepEdge[];
+  /** Parent id and step row of each of `steps`, in pairs: what tells one edge into the node from another. */
+  keys: number[];
+}
+
+/** The model and its ancestors, from the first row of each (a node's rows come together). */
+function nodesOf(rows: readonly unknown[][]): { nodes: Map<number, Node>; start: Node | undefined } {
+  const nodes = new Map<number, Node>();
+  let start: Node | undefined;
+  let last: Node | undefined;
+  for (const row of rows) {
+    const id = num(row[C.node]);
+    if (last?.id === id) continue;
+    last = nodes.get(id);
+    if (last !== undefined) continue;
+    const depth = num(row[C.depth]);
+    last = { id, name: row[C.nodeName] as string, depth, hasParent: false, steps: [], keys: [] };
+    nodes.set(id, last);
+    if (depth === 0) start = last;
+  }
+  return { nodes, start };
+}
+
+/** The edge into `node` from `parent` by the step of row `stepRow`, if one of the rows before made it. */
+function edgeOf(node: Node, parent: number, stepRow: number): StepEdge | undefined {
+  const keys = node.keys;
+  for (let i = keys.length - 2; i >= 0; i -= 2)
+    if (keys[i] === parent && keys[i + 1] === stepRow) return node.steps[i >> 1];
+  return undefined;
+}
+
+/**
+ * Puts each row's edge into its node's steps; false if a parent is outside the nodes (the depth limit cut
+ * the walk). On PostgreSQL an edge comes once per dataset of its step: the first of its rows makes it, the
+ * others add a dataset.
+ */
+function addEdges(rows: readonly unknown[][], nodes: Map<number, Node>, sqlite: boolean): boolean {
+  let complete = true;
+  let last: Node | undefined;
+  for (const row of rows) {
+    const parentId = row[C.parent];
+    if (parentId === null) continue;
+    const id = num(row[C.node]);
+    const node = last?.id === id ? last : (nodes.get(id) as Node);
+    last = node;
+    node.hasParent = true;
+    const parent = nodes.get(num(parentId));
+    if (parent === undefined) {
+      complete = false;
+      continue;
+    }
+    const stepRow = num(row[C.stepRow]);
+    let edge = sqlite ? undefined : edgeOf(node, parent.id, stepRow);
+    if (edge === undefined) {
+      edge = toStepEdge(row, parent.name, sqlite);
+      node.steps.push(edge);
+      node.keys.push(parent.id, stepRow);
+    }
+    const dataset = row[C.dataset];
+    if (!sqlite && typeof dataset === "string") edge.datasets.push(dataset);
+  }
+  return complete;
+}
+
+/** A node's steps in their order, each step's datasets sorted. */
+function addSteps(node: Node, steps: StepEdge[]): void {
+  const own = node.steps;
+  if (own.length > 1) own.sort(compareSteps);
+  for (const edge of own) {
+    if (edge.datasets.length > 1) edge.datasets.sort();
+    steps.push(edge);
+  }
 }
 
 /** Ancestors, and whether the model exists at all. */
@@ -149,57 +238,20 @@ export async function ancestorsOf(
   const maxDepth = depthLimit(options);
   const walk = maxDepth > CLOSURE_DEPTH;
   const rows = await rowsOf(ex, ancestorsSql(ex, walk), walk ? [id, maxDepth] : [id, id, maxDepth]);
-  const nodes = new Map<number, Node>();
-  let start: Node | undefined;
-  for (const row of rows) {
-    const key = num(row[C.node]);
-    if (nodes.has(key)) continue;
-    const node: Node = {
-      id: key,
-      name: row[C.nodeName] as string,
-      depth: num(row[C.depth]),
-      hasParent: false,
-      steps: [],
-    };
-    nodes.set(key, node);
-    if (node.depth === 0) start = node;
-  }
+  const { nodes, start } = nodesOf(rows);
   if (start === undefined)
     return { result: { id, models: [], steps: [], roots: [], complete: true }, found: false };
-  let complete = true;
-  // An edge comes once per dataset of its step: the first of its rows makes it, the others add a dataset.
-  const edges = new Map<string, StepEdge>();
-  for (const row of rows) {
-    if (row[C.parent] === null) continue;
-    const node = nodes.get(num(row[C.node])) as Node;
-    node.hasParent = true;
-    const parent = nodes.get(num(row[C.parent]));
-    if (parent === undefined) {
-      complete = false;
-      continue;
-    }
-    const key = `${node.id} ${parent.id} ${num(row[C.stepRow])}`;
-    let edge = edges.get(key);
-    if (edge === undefined) {
-      edge = toStepEdge(row, parent.name);
-      edges.set(key, edge);
-      node.steps.push(edge);
-    }
-    const dataset = row[C.dataset];
-    if (typeof dataset === "string") edge.datasets.push(dataset);
-  }
-  for (const edge of edges.values()) if (edge.datasets.length > 1) edge.datasets.sort();
+  const complete = addEdges(rows, nodes, ex.dialect === "sqlite");
   // Models by depth then name; steps by their model's place in that order (the start first), then within it.
   const ranked: Node[] = [];
   for (const node of nodes.values()) if (node !== start) ranked.push(node);
-  ranked.sort((a, b) => a.depth - b.depth || byCodePoint(a.name, b.name));
+  if (ranked.length > 1) ranked.sort((a, b) => a.depth - b.depth || byCodePoint(a.name, b.name));
   const steps: StepEdge[] = [];
   const models: { id: string; depth: number }[] = [];
   const roots: string[] = [];
-  for (const node of [start, ...ranked]) {
-    if (node.steps.length > 1) node.steps.sort(compareSteps);
-    steps.push(...node.steps);
-    if (node === start) continue;
+  addSteps(start, steps);
+  for (const node of ranked) {
+    addSteps(node, steps);
     models.push({ id: node.name, depth: node.depth });
     if (!node.hasParent) roots.push(node.name);
   }

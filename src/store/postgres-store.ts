@@ -63,10 +63,15 @@ class PostgresStore implements Store {
         const result = await pool.query({ ...statement(sql), values: [...params] });
         return result.rows as T[];
       },
-      rows: async (sql: string, params: readonly unknown[]) => {
-        await this.finishBulk();
-        const result = await pool.query({ ...statement(sql), values: [...params], rowMode: "array" });
-        return result.rows as unknown[][];
+      // Without a pending bulk load, straight to the pool (no await of its own: at a registry's sub-millisecond
+      // reads, ancestors at 2M, the extra promise and copies were ~0.1x of the bare walk's time).
+      rows: (sql: string, params: readonly unknown[]) => {
+        const { name, text } = statement(sql);
+        const run = (): Promise<unknown[][]> =>
+          pool
+            .query({ name, text, values: params as unknown[], rowMode: "array" })
+            .then((result) => result.rows as unknown[][]);
+        return this.bulk === undefined ? run() : this.finishBulk().then(run);
       },
     };
   }
