@@ -9,6 +9,7 @@ import { type AuditState, newAuditState } from "./audit-state.js";
 import { buildReport } from "./build-report.js";
 import { withProseDatasets } from "./card-datasets.js";
 import { type OtherText, withOtherTexts } from "./card-files.js";
+import { inheritedFromBase, placeholderName } from "./card-inherited.js";
 import { readCard } from "./card-text.js";
 import { type ChainFindings, chainChecks, isUnnamed, withCardBases } from "./chain-checks.js";
 import { chainTermFindings } from "./chain-terms.js";
@@ -127,7 +128,12 @@ async function readChain(doc: LineageDocument, options: AuditOptions) {
   const subjectProse = bespoke ? [...card.licenseLines, bespoke.words] : card.licenseLines;
   // Well-known datasets the card names only in prose go to a step that names no data.
   const proseData = withProseDatasets(subjectDoc, card.body);
-  const collected = await collectAncestors(proseData.doc, { ...options, subjectProse });
+  const inherited = inheritedFromBase(proseData.doc, card.licenseLines);
+  const collected = await collectAncestors(proseData.doc, {
+    ...options,
+    subjectProse,
+    ...(inherited ? { inherited } : {}),
+  });
   return { card, augmented, shipped, shippedAsDeclared, proseData, collected };
 }
 
@@ -137,15 +143,18 @@ function chainTermPass(
   doc: LineageDocument,
   augmented: LineageDocument,
   collected: Collected,
+  heading: string | undefined,
 ): void {
   const named = augmented.subject.name;
   const subjectName = doc.subject.id.split("/").pop() ?? doc.subject.id;
   const family = collected.subject.license.family;
   const findings = chainTermFindings({
     subjectId: state.subjectId,
-    // An import that could not name the subject calls it "unknown" (confidence 0): its name cannot be judged.
+    // An import that could not name the subject calls it "unknown" (confidence 0): its name cannot be judged,
+    // unless the card is the Hub template that names it only by its placeholder ("# Model Card for Model ID"):
+    // then the model is distributed under that placeholder, which a name rule judges like any other name.
     names: isUnnamed(augmented)
-      ? []
+      ? placeholderName(heading)
       : doc.subject.id === "unknown" && named !== undefined
         ? [named]
         : [subjectName, ...(named !== undefined ? [named] : [])],
@@ -215,6 +224,9 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       ? undefined
       : subjectLicense.resolved;
   const state = newAuditState(doc.subject.id, declared);
+  // The subject is its publisher's own release of an official family (THUDM/chatglm-6b): a publisher training
+  // its own model grants what its data hold, as when an ancestor is its own.
+  if (subjectLicense.family?.entry.official) state.ownLicensor = true;
   if (augmented.fromProse)
     state.findings.push({
       severity: "info",
@@ -231,7 +243,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   subjectFindings(state, subjectLicense);
   reachFindings(state, collected.reaches);
   state.findings.push(...driftFindings(collected.reaches, state.subjectId));
-  chainTermPass(state, doc, augmented.doc, collected);
+  chainTermPass(state, doc, augmented.doc, collected, card.heading);
   const validation = validateLineage(doc);
   completenessFindings(state, collected, validation, options.complete);
   undeclaredFindings(state, doc, card);

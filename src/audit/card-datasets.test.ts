@@ -114,4 +114,17 @@ describe("datasets a card names only in prose", () => {
       ids("### Data ownership and documentation\n* [qa](https://huggingface.co/datasets/org/qa)\n"),
     ).toEqual([]);
   });
+
+  it("reads Hub datasets linked after 'on' in a sentence saying what the model was trained on", () => {
+    const ids = (text: string) => datasetsInProse(text).map((d) => d.id);
+    expect(
+      ids(
+        "Code for finetuning BLOOM models (https://huggingface.co/docs/transformers/model_doc/bloom) for question answering on the OpenAssistant dataset (https://huggingface.co/datasets/OpenAssistant/oasst1).",
+      ),
+    ).toEqual(["OpenAssistant/oasst1"]);
+    expect(
+      ids("We compare against [data](https://huggingface.co/datasets/org/other) trained elsewhere."),
+    ).toEqual([]);
+    expect(ids("Fine-tuned models are evaluated on https://huggingface.co/datasets/org/bench.")).toEqual([]);
+  });
 });

@@ -66,12 +66,35 @@ function linkedInDataSection(body: string, found: Map<string, ProseDataset>): vo
   }
 }
 
-/** Datasets a card names as its training data: well-known ones by name, others by a link in its data section. */
+/** A verb that says a model was trained ("finetuning BLOOM models … on the OpenAssistant dataset (link)"). */
+const TRAIN_VERB = /\b(?:trained|training|train|fine[\s-]?tun(?:ed|ing|e)|finetun(?:ed|ing|e))\b/i;
+
+/**
+ * Hub datasets linked after "on" in a sentence that says what a model was trained on ("code for finetuning BLOOM
+ * models (…) for question answering on the OpenAssistant dataset (https://huggingface.co/datasets/OpenAssistant/oasst1)").
+ */
+function linkedAsTrainedOn(sentence: string, found: Map<string, ProseDataset>): void {
+  const verb = TRAIN_VERB.exec(sentence);
+  if (!verb) return;
+  const after = sentence.slice(verb.index);
+  const on = /\bon\b/i.exec(after);
+  if (!on) return;
+  for (const m of after.slice(on.index).matchAll(HUB_DATASET_LINK)) {
+    const id = m[1] ?? "";
+    if (!found.has(id)) found.set(id, { id, where: sentence.trim().slice(0, 200) });
+  }
+}
+
+/**
+ * Datasets a card names as its training data: well-known ones by name, others by a link in its data section or
+ * in a sentence saying the model was trained on them.
+ */
 export function datasetsInProse(body: string): ProseDataset[] {
   const found = new Map<string, ProseDataset>();
   linkedInDataSection(body, found);
   for (const sentence of body.split(/(?<=[.!?])\s+|\n+/)) {
     if (EVALUATION.test(sentence)) continue;
+    linkedAsTrainedOn(sentence, found);
     for (const p of [...PATTERNS, ...TRAINED_ON])
       if (!found.has(p.id) && p.pattern.test(sentence))
         found.set(p.id, { id: p.id, where: sentence.trim().slice(0, 200) });

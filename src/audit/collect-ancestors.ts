@@ -29,6 +29,11 @@ export interface CollectOptions extends SuppliedLicenses {
   maxDepth?: number;
   /** Licence lines of the subject's card or description, read when its licence is not in the knowledge base. */
   subjectProse?: readonly string[];
+  /**
+   * The licence the subject's card says it inherited from its base ("License: CC-BY-NC (inherited from base
+   * model)"): the licence of those bases when nothing else gives one, as inferred.
+   */
+  inherited?: { license: string; quote: string; bases: ReadonlySet<string> };
 }
 
 /** An ancestor with its licence resolved. */
@@ -138,6 +143,10 @@ export async function collectAncestors(
         family,
       };
     }
+    const inherited = options.inherited;
+    const resolved = inherited?.bases.has(id) ? resolveLicense(inherited.license) : undefined;
+    if (inherited && resolved?.status === "known")
+      return { resolved: { ...resolved, inferred: { evidence: inherited.quote } }, from: "document" };
     return { from: "none" };
   };
 

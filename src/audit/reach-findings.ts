@@ -117,12 +117,12 @@ function unknownFindings(
   option: readonly LicenseTerm[],
 ): void {
   const reasons = r.kind === "dataset" ? state.dataWarnings : state.unknownReasons;
-  if (!r.resolved && r.kind === "dataset" && sameOrganisation(state.subjectId, r.id)) {
+  if (!r.resolved && r.kind === "dataset" && (state.ownLicensor || sameOrganisation(state.subjectId, r.id))) {
     // The subject's publisher training on its own data grants what it holds: a note, not an unknown licence.
     state.findings.push({
       severity: "info",
       code: "inferred-license",
-      message: `${reachLabel(r)} is published by the subject's own organisation: its licence is the publisher's to grant`,
+      message: `${reachLabel(r)} ${state.ownLicensor ? "trained the publisher's own model" : "is published by the subject's own organisation"}: its licence is the publisher's to grant`,
       ...common,
     });
     return;
@@ -193,6 +193,8 @@ export function reachFindings(state: AuditState, reaches: readonly Reach[]): voi
   const { declared, subjectId } = state;
   const declaresOtherPassOn = (entry: LicenseEntry): boolean =>
     declared !== undefined && knownEntries(declared).some((e) => e.id !== entry.id && passOn.has(e.id));
+  // Known before any ancestor is read: the data of a publisher's own model are its own to grant.
+  if (reaches.some((r) => r.kind === "model" && sameLicensor(subjectId, r))) state.ownLicensor = true;
   for (const r of reaches) {
     let whereText: string | undefined;
     const where = (): string => {

@@ -79,6 +79,13 @@ const EARLY_LLMS: readonly FamilyEntry[] = [
   ),
   entry("Galactica", "^facebook/galactica-", "cc-by-nc-4.0", hf("facebook/galactica-6.7b")),
   entry("NLLB-200", "^facebook/nllb-200", "cc-by-nc-4.0", hf("facebook/nllb-200-distilled-600M")),
+  entry(
+    "MusicGen",
+    "^facebook/musicgen-",
+    "cc-by-nc-4.0",
+    hf("facebook/musicgen-small"),
+    "the card says 'Code is released under MIT, model weights are released under CC-BY-NC 4.0'",
+  ),
 ];
 
 /** Releases whose licence differs between a base and its tuned variant, or between generations. */

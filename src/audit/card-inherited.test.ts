@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import type { LineageDocument } from "../schema/lineage.js";
+import { auditLineage } from "./audit-lineage.js";
+import { inheritedFromBase, placeholderName } from "./card-inherited.js";
+
+const doc = (license: string | undefined, bases: string[]): LineageDocument =>
+  ({
+    schema: "ftl/v1",
+    subject: { id: "org/translator", ...(license ? { license } : {}) },
+    bases: bases.map((id) => ({ id })),
+    steps: [],
+  }) as unknown as LineageDocument;
+
+describe("a licence inherited from the base model", () => {
+  it("gives the card's declared licence to its bases, quoting the line", () => {
+    const found = inheritedFromBase(doc("cc-by-nc-4.0", ["someone/kbd-v0.1"]), [
+      "- **License:** CC-BY-NC (inherited from base model)",
+    ]);
+    expect(found).toMatchObject({ license: "cc-by-nc-4.0", bases: new Set(["someone/kbd-v0.1"]) });
+    expect(found?.quote).toContain("inherited from base model");
+  });
+
+  it("needs the words, a declared licence and a base", () => {
+    expect(inheritedFromBase(doc("mit", ["a/b"]), ["License: MIT"])).toBeUndefined();
+    expect(inheritedFromBase(doc(undefined, ["a/b"]), ["(inherited from base model)"])).toBeUndefined();
+    expect(inheritedFromBase(doc("mit", []), ["(inherited from base model)"])).toBeUndefined();
+  });
+
+  it("audits an unknown base as holding that licence, inferred (not an unknown ancestor licence)", async () => {
+    const report = await auditLineage(doc("cc-by-nc-4.0", ["someone/kbd-v0.1"]), {
+      cardText: "# Kabardian translator\n\n- **License:** CC-BY-NC (inherited from base model)\n",
+    });
+    const base = report.ancestors.find((a) => a.id === "someone/kbd-v0.1");
+    expect(base?.license).toBe("cc-by-nc-4.0");
+    expect(report.findings.some((f) => f.code === "unknown-license" && f.ancestor?.id === base?.id)).toBe(
+      false,
+    );
+    expect(report.findings.some((f) => f.code === "inferred-license" && f.ancestor?.id === base?.id)).toBe(
+      true,
+    );
+  });
+});
+
+describe("the template's placeholder name", () => {
+  it("is the name a card titled 'Model Card for Model ID' gives its model", () => {
+    expect(placeholderName("Model Card for Model ID")).toEqual([
+      "Model ID (the template's placeholder name)",
+    ]);
+    expect(placeholderName("Model Card for Llama-3-8B-law")).toEqual([]);
+    expect(placeholderName(undefined)).toEqual([]);
+  });
+
+  it("is judged by the Llama 3 name rule", async () => {
+    const adapter = {
+      schema: "ftl/v1",
+      subject: { id: "unknown", provenance: { source: "inferred", confidence: 0 } },
+      bases: [{ id: "meta-llama/Meta-Llama-3-8B-Instruct" }],
+      steps: [
+        {
+          kind: "fine-tune",
+          id: "lora",
+          inputs: { models: [{ id: "meta-llama/Meta-Llama-3-8B-Instruct" }] },
+          output: { id: "unknown" },
+        },
+      ],
+    } as unknown as LineageDocument;
+    const report = await auditLineage(adapter, {
+      cardText:
+        "---\nlibrary_name: peft\n---\n\n# Model Card for Model ID\n\n- **License:** [More Information Needed]\n",
+    });
+    expect(report.findings.find((f) => f.code === "naming-rule")?.message).toContain("Model ID");
+    const plain = await auditLineage(adapter, { cardText: "Some notes about an adapter.\n" });
+    expect(plain.findings.some((f) => f.code === "naming-unchecked")).toBe(true);
+  });
+});
