@@ -9,7 +9,7 @@ import { type AuditState, newAuditState } from "./audit-state.js";
 import { buildReport } from "./build-report.js";
 import { withProseDatasets } from "./card-datasets.js";
 import { type OtherText, withOtherTexts } from "./card-files.js";
-import { inheritedFromBase, placeholderName } from "./card-inherited.js";
+import { describesOriginal, inheritedFromBase, placeholderName } from "./card-inherited.js";
 import { readCard } from "./card-text.js";
 import { type ChainFindings, chainChecks, isUnnamed, withCardBases } from "./chain-checks.js";
 import { chainTermFindings } from "./chain-terms.js";
@@ -245,6 +245,8 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   state.findings.push(...driftFindings(collected.reaches, state.subjectId));
   chainTermPass(state, doc, augmented.doc, collected, card.heading);
   const validation = validateLineage(doc);
+  // A re-upload's card describing its original's training: the publisher's own data, as for its own model.
+  if (describesOriginal(card.body, collected.reaches)) state.ownLicensor = true;
   completenessFindings(state, collected, validation, options.complete);
   undeclaredFindings(state, doc, card);
   // What the chain's own words say (card bases, two licences, generated data), then the verdict.

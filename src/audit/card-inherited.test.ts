@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { LineageDocument } from "../schema/lineage.js";
 import { auditLineage } from "./audit-lineage.js";
-import { inheritedFromBase, placeholderName } from "./card-inherited.js";
+import { describesOriginal, inheritedFromBase, placeholderName } from "./card-inherited.js";
+import type { Reach } from "./collect-ancestors.js";
+import { familyFor } from "./knowledge.js";
 
 const doc = (license: string | undefined, bases: string[]): LineageDocument =>
   ({
@@ -71,5 +73,19 @@ describe("the template's placeholder name", () => {
     expect(report.findings.find((f) => f.code === "naming-rule")?.message).toContain("Model ID");
     const plain = await auditLineage(adapter, { cardText: "Some notes about an adapter.\n" });
     expect(plain.findings.some((f) => f.code === "naming-unchecked")).toBe(true);
+  });
+});
+
+describe("a re-upload's card describing its original's training", () => {
+  const reach = (id: string) => ({ kind: "model", id, family: familyFor(id) }) as unknown as Reach;
+  it("is a card titled with a quantisation format over official releases or their re-uploads", () => {
+    const body = "# Qwen2.5 72B Instruct GGUF\n\nThe tuned versions use SFT and RLHF.\n";
+    expect(describesOriginal(body, [reach("unsloth/Qwen2.5-72B-Instruct-bnb-4bit")])).toBe(true);
+    expect(describesOriginal(body, [reach("meta-llama/Llama-3.2-1B-Instruct")])).toBe(true);
+  });
+  it("is not a community fine-tune's, nor a card without a quantised title", () => {
+    expect(describesOriginal("# My-Model GGUF\n", [reach("someone/Llama-3-8B-Instruct-v0.9")])).toBe(false);
+    expect(describesOriginal("# Qwen2.5 72B chat\n", [reach("Qwen/Qwen2.5-72B-Instruct")])).toBe(false);
+    expect(describesOriginal("# Model GGUF\n", [])).toBe(false);
   });
 });

@@ -1,8 +1,11 @@
 /**
- * What a card says about names and licences it takes from elsewhere: a licence "inherited from base model",
- * and the placeholder name of a Hub template card. Pure; never throws.
+ * What a card says about names, licences and training it takes from elsewhere: a licence "inherited from base
+ * model", the placeholder name of a Hub template card, the training of the original a re-upload's card describes.
+ * Pure; never throws.
  */
 import type { LineageDocument } from "../schema/lineage.js";
+import type { Reach } from "./collect-ancestors.js";
+import { isReupload } from "./reach-findings.js";
 
 /** A licence line saying the model's licence is its base's ("CC-BY-NC (inherited from base model)"). */
 const INHERITED_FROM_BASE =
@@ -26,4 +29,24 @@ export function inheritedFromBase(doc: LineageDocument, licenseLines: readonly s
 export function placeholderName(heading: string | undefined): string[] {
   const placeholder = /^model card for (model id)$/i.exec(heading?.replace(/[`*]/g, "").trim() ?? "")?.[1];
   return placeholder ? [`${placeholder} (the template's placeholder name)`] : [];
+}
+
+/** A quantisation format in a title ("# Qwen2.5 72B Instruct GGUF", "# unsloth/Llama-3.2-1B-Instruct-bnb-4bit"). */
+const QUANTISED_TITLE = /^#\s.*\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|bnb-4bit|bnb-8bit|[48]-?bit)\b/im;
+
+/**
+ * True when the card is a quantised re-upload's (a `#` title names a quantisation format) and every model it
+ * comes from is an official release, an official model's re-upload or a bare family name ("Llama 3.2"): the
+ * training its prose describes (SFT,
+ * RLHF of the instruct model) is the publisher's own, whose data the publisher need not name.
+ */
+export function describesOriginal(body: string, reaches: readonly Reach[]): boolean {
+  const models = reaches.filter((r) => r.kind === "model");
+  return (
+    QUANTISED_TITLE.test(body) &&
+    models.length > 0 &&
+    models.every(
+      (r) => r.family !== undefined && (r.family.entry.official || isReupload(r.id) || !r.id.includes("/")),
+    )
+  );
 }

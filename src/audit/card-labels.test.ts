@@ -137,7 +137,8 @@ describe("families by generation and variant", () => {
     ["mistralai/Pixtral-12B-2409", "apache-2.0"],
     ["mistralai/Codestral-22B-v0.1", "mnpl"],
     ["internlm/internlm2-chat-7b", "internlm"],
-    ["internlm/internlm2_5-7b-chat", undefined],
+    // InternLM2.5 and InternLM3: "Code and model weights are licensed under Apache-2.0" (InternLM/InternLM README).
+    ["internlm/internlm2_5-7b-chat", "apache-2.0"],
   ])("%s is %s", (id, license) => {
     expect(familyFor(id)?.entry.license).toBe(license);
   });

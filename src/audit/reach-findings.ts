@@ -28,6 +28,12 @@ const REUPLOAD_ORGS = new Set([
   "lmstudio-community",
 ]);
 
+/** A re-upload of other weights by its id: a quantisation format in its name, or a re-uploading organisation. */
+export function isReupload(id: string): boolean {
+  const [org, name] = id.split("/");
+  return name !== undefined && (REUPLOAD_ORGS.has((org ?? "").toLowerCase()) || REUPLOAD_NAME.test(name));
+}
+
 /**
  * A Hub model of someone other than its family's publisher, named as a fine-tune rather than a re-upload
  * (`MaziyarPanahi/Llama-3-8B-Instruct-v0.9`, not `…-GGUF` or `unsloth/…`): its licence comes from its name, but its

@@ -156,6 +156,13 @@ const MORE_RELEASES: readonly FamilyEntry[] = [
     "https://huggingface.co/internlm/internlm2-base-7b/commit/438e4c8a828b216602eb29eefd2640f0fa6ace41",
     "code Apache-2.0; weights free for research, free commercial use after applying",
   ),
+  entry(
+    "InternLM2.5 / InternLM3",
+    "^internlm/internlm(2_5|3)-",
+    "apache-2.0",
+    "https://github.com/InternLM/InternLM/blob/main/README.md#license",
+    "'Code and model weights are licensed under Apache-2.0.'",
+  ),
 ];
 
 export const CLASSIC_FAMILIES: readonly FamilyEntry[] = [
