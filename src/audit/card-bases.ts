@@ -99,6 +99,11 @@ const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\
 const DERIVED_FROM =
   /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA\s+(?:adapter\s+)?(?:for\s+|on\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
 
+/** "We use [X](…) as our base model": a verb of choosing, then the name, then "as … base model" in the sentence. */
+const USES = /\b(?:use[sd]?|using|adopt(?:s|ed)?|cho(?:o)?se|select(?:s|ed)?)[ \t]+/gi;
+const AS_BASE =
+  /^(?:[^.\n]|\.(?=\S)){0,300}?\bas (?:our|the|its|a) (?:base|foundation|backbone|parent|starting) model\b/i;
+
 /** "fine-tuning (QLoRA) of X": a short parenthesis between the derivation and "of" (kept apart from DERIVED_FROM). */
 const DERIVED_FROM_PAREN =
   /\b(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing)|quanti[sz]ation)[ \t]+\([^()\n]{1,30}\)[ \t]+of[ \t]+(?:the[ \t]+)?/gi;
@@ -263,6 +268,11 @@ export function basesInProse(body: string): DeclaredBase[] {
     if (isNewsLine(body, match.index ?? 0) || !completesChinese(body, match)) continue;
     const named = namedAt(body, (match.index ?? 0) + match[0].length);
     if (named) found.push({ id: named.id, where: quote(sentenceAround(body, match.index ?? 0)) });
+  }
+  for (const m of body.matchAll(USES)) {
+    const at = m.index + m[0].length;
+    const named = AS_BASE.test(body.slice(at, at + 400)) ? namedAt(body, at) : undefined;
+    if (named) found.push({ id: named.id, where: quote(sentenceAround(body, m.index)) });
   }
   const outputs = outputPaths(body);
   for (const m of body.matchAll(BASE_KEY)) {

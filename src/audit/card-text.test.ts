@@ -9,6 +9,19 @@ import {
 } from "./license-text.js";
 import { inferNonCommercial, resolveLicense } from "./resolve-license.js";
 
+describe("basesInProse: a base the card says it uses", () => {
+  it("reads 'we use X as our base model', a link whose label and target name it", () => {
+    expect(
+      basesInProse(
+        "### base model\nWe use [EleutherAI's pretrained gpt-j-6b](https://huggingface.co/EleutherAI/gpt-j-6b) as our base model.\n",
+      ).map((b) => b.id),
+    ).toEqual(["EleutherAI/gpt-j-6b"]);
+    expect(basesInProse("We use [vLLM](https://github.com/vllm-project/vllm) to serve the model.\n")).toEqual(
+      [],
+    );
+  });
+});
+
 describe("readCard", () => {
   it("reads front matter: licence, licence name and link, base_model as a string or a list", () => {
     const card = readCard(
