@@ -97,7 +97,7 @@ const LOADED_KEY =
 /** Usage code that loads a model to put an adapter on it or quantise it loads the base. */
 const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\b/i;
 const DERIVED_FROM =
-  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA\s+(?:adapter\s+)?(?:for\s+|on\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
+  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\b(?:we|to)\s+fine[- ]?tune\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA\s+(?:adapter\s+)?(?:for\s+|on\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
 
 /** "We use [X](…) as our base model": a verb of choosing, then the name, then "as … base model" in the sentence. */
 const USES = /\b(?:use[sd]?|using|adopt(?:s|ed)?|cho(?:o)?se|select(?:s|ed)?)[ \t]+/gi;

@@ -20,6 +20,15 @@ describe("basesInProse: a base the card says it uses", () => {
       [],
     );
   });
+
+  it("reads 'we fine-tune X' and 'to fine-tune X' with a name the family table knows, not the noun", () => {
+    expect(
+      basesInProse("We follow the same recipe to fine-tune LLaMA as Alpaca using standard code.\n").map(
+        (b) => b.id,
+      ),
+    ).toEqual(["LLaMA"]);
+    expect(basesInProse("The fine-tune of the head is cheap.\n")).toEqual([]);
+  });
 });
 
 describe("readCard", () => {
