@@ -287,7 +287,18 @@ export function basesInProse(body: string): DeclaredBase[] {
   }
   const loaded = LOADS_BASE.test(body) ? body.matchAll(LOADED_KEY) : [];
   for (const m of loaded) if (m[1]) found.push({ id: m[1], where: quote(m[0]) });
-  return found;
+  return withoutBareDuplicates(found);
+}
+
+/**
+ * The bases without a bare family name ("Llama 3") that a Hub id the card also names belongs to
+ * (`meta-llama/Meta-Llama-3-8B`): the same model said twice, not a second ancestor.
+ */
+function withoutBareDuplicates(found: DeclaredBase[]): DeclaredBase[] {
+  const named = new Set(
+    found.filter((b) => b.id.includes("/")).flatMap((b) => familyFor(b.id)?.license.id ?? []),
+  );
+  return found.filter((b) => b.id.includes("/") || !named.has(familyFor(b.id)?.license.id ?? ""));
 }
 
 // `^#{1,6}\s*.*licen[cs]e` without the ambiguous `\s*.*`: blank lines, then the line that names the licence.

@@ -87,5 +87,10 @@ describe("a re-upload's card describing its original's training", () => {
     expect(describesOriginal("# My-Model GGUF\n", [reach("someone/Llama-3-8B-Instruct-v0.9")])).toBe(false);
     expect(describesOriginal("# Qwen2.5 72B chat\n", [reach("Qwen/Qwen2.5-72B-Instruct")])).toBe(false);
     expect(describesOriginal("# Model GGUF\n", [])).toBe(false);
+    // A training walkthrough whose later heading names a tool, and a title about training, are not re-uploads.
+    const official = [reach("meta-llama/Llama-3.2-1B-Instruct")];
+    expect(describesOriginal("# TechNavi LoRA tuning\n\n# 2. MLX install\n", official)).toBe(false);
+    expect(describesOriginal("# Llama 3.2 1B MLX LoRA fine-tune\n", official)).toBe(false);
+    expect(describesOriginal("# Intro\n\n# unsloth/Llama-3.2-1B-Instruct-bnb-4bit\n", official)).toBe(true);
   });
 });

@@ -31,8 +31,20 @@ export function placeholderName(heading: string | undefined): string[] {
   return placeholder ? [`${placeholder} (the template's placeholder name)`] : [];
 }
 
-/** A quantisation format in a title ("# Qwen2.5 72B Instruct GGUF", "# unsloth/Llama-3.2-1B-Instruct-bnb-4bit"). */
-const QUANTISED_TITLE = /^#\s.*\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|bnb-4bit|bnb-8bit|[48]-?bit)\b/im;
+/** A quantisation format in a model's name ("Qwen2.5 72B Instruct GGUF", "unsloth/Llama-3.2-1B-Instruct-bnb-4bit"). */
+const QUANTISED = /\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|bnb-4bit|bnb-8bit|[48]-?bit)\b/i;
+/** Words of training in a title ("TechNavi LoRA ファインチューニング", "# 3. LoRAトレーニング"): not a re-upload's name. */
+const TRAINING_TITLE =
+  /lora|fine-?tun|finetun|train|sft|dpo|adapter|ファインチューニング|トレーニング|微调|训练/i;
+
+/** True when the card's first `#` title, or a `#` title that is a Hub id, names a quantised re-upload. */
+function quantisedTitle(body: string): boolean {
+  const titles = body.split(/\r?\n/).filter((l) => /^#\s/.test(l));
+  return titles.some(
+    (t, i) =>
+      (i === 0 || /^#\s+[\w.-]+\/[\w.-]+\s*$/.test(t)) && QUANTISED.test(t) && !TRAINING_TITLE.test(t),
+  );
+}
 
 /**
  * True when the card is a quantised re-upload's (a `#` title names a quantisation format) and every model it
@@ -43,7 +55,7 @@ const QUANTISED_TITLE = /^#\s.*\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|bnb-4bit|bnb-8bit|[48
 export function describesOriginal(body: string, reaches: readonly Reach[]): boolean {
   const models = reaches.filter((r) => r.kind === "model");
   return (
-    QUANTISED_TITLE.test(body) &&
+    quantisedTitle(body) &&
     models.length > 0 &&
     models.every(
       (r) => r.family !== undefined && (r.family.entry.official || isReupload(r.id) || !r.id.includes("/")),

@@ -28,6 +28,12 @@ describe("basesInProse: a base the card says it uses", () => {
       ),
     ).toEqual(["LLaMA"]);
     expect(basesInProse("The fine-tune of the head is cheap.\n")).toEqual([]);
+    // The bare family name of a Hub id the card also names is that model again, not a second base.
+    expect(
+      basesInProse(
+        "- **Base Model:** `meta-llama/Meta-Llama-3-8B`\n- The notebook was used to fine-tune the Llama 3 model.\n",
+      ).map((b) => b.id),
+    ).toEqual(["meta-llama/Meta-Llama-3-8B"]);
   });
 });
 

@@ -123,12 +123,15 @@ function unknownFindings(
   option: readonly LicenseTerm[],
 ): void {
   const reasons = r.kind === "dataset" ? state.dataWarnings : state.unknownReasons;
-  if (!r.resolved && r.kind === "dataset" && (state.ownLicensor || sameOrganisation(state.subjectId, r.id))) {
-    // The subject's publisher training on its own data grants what it holds: a note, not an unknown licence.
+  // The subject's publisher training on its own data grants what it holds: a note, not an unknown licence. So
+  // does data a publisher's own model names without a Hub id ("code tokens"); another organisation's dataset
+  // keeps its warning.
+  const ownData = state.ownLicensor && !r.id.includes("/");
+  if (!r.resolved && r.kind === "dataset" && (ownData || sameOrganisation(state.subjectId, r.id))) {
     state.findings.push({
       severity: "info",
       code: "inferred-license",
-      message: `${reachLabel(r)} ${state.ownLicensor ? "trained the publisher's own model" : "is published by the subject's own organisation"}: its licence is the publisher's to grant`,
+      message: `${reachLabel(r)} ${ownData ? "trained the publisher's own model" : "is published by the subject's own organisation"}: its licence is the publisher's to grant`,
       ...common,
     });
     return;
