@@ -98,7 +98,11 @@ export function buildDocument(
     for (const b of f.bases)
       if (
         chain.length > 0 &&
-        !chain.some((s) => s.inputs.some((i) => sameModel(i.value.id, b.value))) &&
+        !chain.some(
+          (s) =>
+            s.inputs.some((i) => sameModel(i.value.id, b.value)) ||
+            s.notes.includes(`loaded from ${b.value}`),
+        ) &&
         chain[0]?.kind !== "merge"
       )
         notes.push(`${b.value} named as base in ${f.file} but not used as an input`);

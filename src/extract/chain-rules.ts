@@ -6,14 +6,18 @@
  *   that model (the next step starts from it): the intermediate checkpoint.
  * - A chain whose root is a well-known intermediate checkpoint (ftl's table, with each entry's source) starts
  *   from the intermediate's own parent, through the step its card states.
+ * - A chain that starts from a local folder, in a run whose card names a Hub base that the folder links to by
+ *   a stated rule (`localHubLink`: the same name, 0.7; a shortened name, 0.6), starts from that Hub id, as
+ *   `inferred` with the rule in its note; the folder is kept in the step's notes.
  * - A model is never derived from itself: a first step whose only input is the model the document describes
  *   (a base model's card whose config.json names the model itself) records how the model was made, not a
  *   derivation; with nothing else concrete it is dropped.
  */
 import { INTERMEDIATE_CONFIDENCE, intermediateOf } from "../model/intermediates.js";
 import type { LineageDocument } from "../schema/lineage.js";
-import { emptyStep, fact, inferred, type StepFacts } from "./facts.js";
+import { emptyStep, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { sameModel } from "./merge-steps.js";
+import { linkedFact, localHubLink } from "./normalise-refs.js";
 
 const QUANTISED_ID = /(?:^|[-_./])(?:awq|gptq|bnb[-_]?4bit|4bit|int4|nf4)(?:$|[-_.])/i;
 
@@ -29,6 +33,25 @@ export function loraOverQuantisedBase(chain: StepFacts[]): void {
         inferred(s.origin.file ?? "?", `LoRA over ${base}, a quantised base: QLoRA`, 0.7, "inputs.models[0]"),
       );
   }
+}
+
+export function localRootNamedByCard(chain: StepFacts[], files: FileFacts[]): void {
+  const first = chain[0];
+  const root = first && first.kind !== "merge" && first.inputs.length === 1 ? first.inputs[0] : undefined;
+  if (!first || !root?.value.id.startsWith("local:")) return;
+  const named = files.flatMap((f) => (f.kind === "model-card" ? f.bases : []));
+  const links = named.flatMap((b) => {
+    const link = localHubLink(root.value.id, b.value);
+    return link ? [{ link, b }] : [];
+  });
+  const only = links[0];
+  if (!only || links.some((l) => l.link.hub.toLowerCase() !== only.link.hub.toLowerCase())) return;
+  first.inputs[0] = linkedFact(only.link, {
+    value: { ...root.value, id: only.link.hub },
+    source: only.b.source,
+  });
+  const loaded = `loaded from ${only.link.local}`;
+  if (!first.notes.includes(loaded)) first.notes.push(loaded);
 }
 
 export function intermediateOutputs(chain: StepFacts[]): void {

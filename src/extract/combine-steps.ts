@@ -85,10 +85,24 @@ class Chain {
     return found.sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
   }
 
+  /**
+   * The card's step that a file the card names describes (see `named-files.ts`): the step of the same objective,
+   * or the card's one step of that kind when either leaves the objective unsaid.
+   */
+  private namedTarget(s: StepFacts): StepFacts | undefined {
+    const mine = this.steps.filter((c) => c.origin.file === s.namedBy && c.kind === s.kind);
+    const same = mine.filter((c) => c.objective && c.objective.value === s.objective?.value);
+    if (same.length === 1) return same[0];
+    const only = mine.length === 1 ? mine[0] : undefined;
+    return only && (!only.objective || !s.objective) ? only : undefined;
+  }
+
   /** The step that `s`, read from another file, describes too; undefined when it is a new step. */
   match(s: StepFacts): StepFacts | undefined {
     const other = (c: StepFacts | undefined): c is StepFacts =>
       c !== undefined && c.origin.file !== s.origin.file;
+    const named = s.namedBy ? this.namedTarget(s) : undefined;
+    if (named) return named;
     if (s.output) {
       const same = this.producing(s.output.value).filter((c) => other(c) && c.kind === s.kind);
       if (same.length > 0) return same.at(-1);
@@ -132,7 +146,10 @@ class Chain {
 /** Combines the files' steps into one ordered chain. */
 export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFacts[] {
   const chain = new Chain();
-  const ordered = [...files].sort((a, b) => (PRIORITY[a.kind] ?? 1) - (PRIORITY[b.kind] ?? 1));
+  // A file named by a card (its script, a stage's settings) comes after it, so that its step finds the card's.
+  const rank = (f: FileFacts) =>
+    (PRIORITY[f.kind] ?? 1) + (f.steps.length > 0 && f.steps.every((s) => s.namedBy) ? 2 : 0);
+  const ordered = [...files].sort((a, b) => rank(a) - rank(b));
   // Recipes before output files, so that a folder's files land on the recipe's step.
   const primaryFirst = [
     ...ordered.filter((f) => f.steps.some((s) => !s.finalRun)),

@@ -8,6 +8,7 @@ import { buildDocument } from "./build-document.js";
 import {
   expandIntermediates,
   intermediateOutputs,
+  localRootNamedByCard,
   loraOverQuantisedBase,
   withoutSelfDerivation,
 } from "./chain-rules.js";
@@ -15,6 +16,7 @@ import { combine } from "./combine-steps.js";
 import { foldLoadedConfigs } from "./command-overlay.js";
 import type { FileFacts, StepFacts } from "./facts.js";
 import { groupRuns } from "./group-runs.js";
+import { mentionsIn } from "./named-files.js";
 import { normaliseRefs } from "./normalise-refs.js";
 import { readSourceFile } from "./read-file.js";
 import { isPythonFile, readPythonFiles } from "./read-python.js";
@@ -184,6 +186,7 @@ function extractGroup(
     .reverse()
     .find((s) => s.kind === "fine-tune" && s.parameterization?.value === "lora");
   if (bits && adapterStep) adapterStep.adapter.quantizationBits ??= bits;
+  localRootNamedByCard(chain, facts);
   loraOverQuantisedBase(chain);
   intermediateOutputs(chain);
   if (options.intermediates !== false) expandIntermediates(chain);
@@ -239,6 +242,7 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
     if (standard) return { documents: [standardResult(standard, file, files, options)], warnings };
     const read = readSourceFile(file);
     read.warnings.push(...normaliseRefs(read));
+    if (read.kind === "model-card" && files.length > 1) read.mentions = mentionsIn(file.text);
     facts.push(read);
   }
   for (const read of readPythonFiles(files.filter((f) => isPythonFile(f.path)))) {

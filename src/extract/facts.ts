@@ -61,6 +61,9 @@ export interface StepFacts {
   /** Python training code: which trainer argument each command-line flag of the script sets
    * (`per_device_train_batch_size=args.batch_size` → `batch_size` → `per_device_train_batch_size`). */
   flagKeys?: Record<string, string>;
+  /** The card that names this step's file as how its model was trained (`python train.py`): the step is that
+   * card's step of the same kind (see `group-runs.ts`, rule "a card and the files it names"). */
+  namedBy?: string;
 }
 
 /** What one file says. */
@@ -78,6 +81,8 @@ export interface FileFacts {
   description?: string;
   /** Bits of the frozen base while an adapter was trained, said at file level (a PEFT card's bitsandbytes list). */
   trainingQuantBits?: Fact<number>;
+  /** Files and folders a card names (`train.py`, `./run_sft.sh`, `SFT/README.md`, `` `DPO` ``), lower case. */
+  mentions?: { files: string[]; folders: string[] };
   warnings: ExtractWarning[];
 }
 

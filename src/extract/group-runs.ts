@@ -1,12 +1,15 @@
 /**
  * Which files belong to one lineage. Files are joined only when they connect: one step's output is another's
  * input (same Hub id or local path), or they are the files of one run (a folder's card, adapter_config,
- * trainer_state and training args, `checkpoint-N` sub-folders included). The order the files were given in
- * never creates an edge.
+ * trainer_state and training args, `checkpoint-N` sub-folders included), or a card names them (its training
+ * script by file name, a stage's folder: `named-files.ts`). The order the files were given in never creates an
+ * edge.
  */
 import { trimEnd } from "../model/trim.js";
 import type { FileFacts } from "./facts.js";
 import { sameModel } from "./merge-steps.js";
+import { joinNamedFiles, joinStageSettings } from "./named-files.js";
+import { localHubLink } from "./normalise-refs.js";
 
 /** Kinds a trainer writes next to the weights: in one folder they describe one run. */
 const RUN_KINDS = new Set([
@@ -109,7 +112,8 @@ function joinByModels(files: FileFacts[], uf: UnionFind): void {
 
 /**
  * A card and the one recipe beside it that starts from the same base are one run (a Hub repository keeps its
- * training config next to its card). Several such recipes (an examples folder) join nothing.
+ * training config next to its card); a local folder linked to the card's Hub base by `localHubLink` (the same or
+ * a shortened name) counts as the same base. Several such recipes (an examples folder) join nothing.
  */
 function joinCardWithItsRecipe(files: FileFacts[], uf: UnionFind): void {
   const inFolder = new Map<string, number[]>();
@@ -125,7 +129,7 @@ function joinCardWithItsRecipe(files: FileFacts[], uf: UnionFind): void {
     const bases = inputsOf(card);
     const matches = (inFolder.get(runFolder(card.file)) ?? []).filter((i) => {
       const f = files[i] as FileFacts;
-      return f !== card && inputsOf(f).some((x) => bases.some((b) => sameModel(x, b)));
+      return f !== card && inputsOf(f).some((x) => bases.some((b) => sameModel(x, b) || localHubLink(x, b)));
     });
     if (matches.length === 1 && matches[0] !== undefined) uf.union(c, matches[0]);
   });
@@ -167,6 +171,9 @@ export function groupRuns(files: FileFacts[]): FileFacts[][] {
   joinByModels(files, uf);
   joinCardWithItsRecipe(files, uf);
   joinCardWithSubAdapter(files, uf);
+  const join = (a: number, b: number) => uf.union(a, b);
+  joinNamedFiles(files, (f) => !isRunFile(f), join);
+  joinStageSettings(files, join);
   const groups = new Map<number, FileFacts[]>();
   files.forEach((f, i) => {
     const root = uf.find(i);

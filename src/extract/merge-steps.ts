@@ -4,6 +4,7 @@
  */
 import { trimEnd } from "../model/trim.js";
 import { type Fact, type StepFacts, where } from "./facts.js";
+import { linkedFact, localHubLink } from "./normalise-refs.js";
 import type { ExtractWarning } from "./types.js";
 
 function same(a: unknown, b: unknown): boolean {
@@ -66,6 +67,17 @@ export function sameModel(a: string, b: string): boolean {
   return (
     tail(x) === tail(y) && (x.startsWith("/") || y.startsWith("/") || x.startsWith(".") || y.startsWith("."))
   );
+}
+
+const LOCAL_FILE = /^(?:local:|\.{0,2}\/)/;
+
+/**
+ * Dataset ids that name one dataset: equal, or one local file written two ways by two files of a run (the card's
+ * `/data/denji.jsonl` and the script's `local:data/denji.jsonl`: the same path tail, see `sameModel`).
+ */
+function sameDataset(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  return (LOCAL_FILE.test(a) || LOCAL_FILE.test(b)) && a.includes("/") && b.includes("/") && sameModel(a, b);
 }
 
 function show(v: unknown): string {
@@ -146,13 +158,11 @@ export function mergeStepInto(target: StepFacts, incoming: StepFacts, warnings: 
   }
   for (const d of incoming.datasets) {
     const hit = target.datasets.find(
-      (t) =>
-        t.value.id !== undefined &&
-        d.value.id !== undefined &&
-        t.value.id.toLowerCase() === d.value.id.toLowerCase(),
+      (t) => t.value.id !== undefined && d.value.id !== undefined && sameDataset(t.value.id, d.value.id),
     );
     if (hit) {
-      hit.value = { ...d.value, ...hit.value };
+      const id = hit.value.id?.startsWith("local:") ? hit.value.id : (d.value.id ?? hit.value.id);
+      hit.value = { ...d.value, ...hit.value, ...(id ? { id } : {}) };
       continue;
     }
     if (!d.value.id && target.datasets.some((t) => t.value.description === d.value.description)) continue;
@@ -162,7 +172,14 @@ export function mergeStepInto(target: StepFacts, incoming: StepFacts, warnings: 
   else if (incoming.inputs.length > 0 && target.kind !== "merge") {
     const a = target.inputs[0];
     const b = incoming.inputs[0];
-    if (a && b && !sameModel(a.value.id, b.value.id))
+    // A local folder and a Hub id of one run linked by a stated rule (`localHubLink`): the Hub id, inferred.
+    const link =
+      a && b && !sameModel(a.value.id, b.value.id) ? localHubLink(a.value.id, b.value.id) : undefined;
+    if (link && a && b) {
+      target.inputs[0] = linkedFact(link, link.hub === a.value.id ? a : b);
+      const loaded = `loaded from ${link.local}`;
+      if (!target.notes.includes(loaded)) target.notes.push(loaded);
+    } else if (a && b && !sameModel(a.value.id, b.value.id))
       mergeFact(
         `${label}: input model`,
         { value: a.value.id, source: a.source },

@@ -6,6 +6,7 @@
  */
 import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../model/known-models.js";
 import { modelRef, refKind } from "../model/refs.js";
+import { trimEnd } from "../model/trim.js";
 import { type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import type { ExtractWarning } from "./types.js";
 
@@ -91,11 +92,82 @@ function normaliseStep(s: StepFacts, file: FileFacts, warnings: ExtractWarning[]
   s.mergeBase = normaliseFact(s.mergeBase, file, "merge base", warnings);
 }
 
+/**
+ * A step whose only parent was a placeholder and that states nothing but its output ("a fine-tuned version of
+ * [None]" over a card whose `base_model` is a local folder) says only that its output came from an unnamed model:
+ * no step. It is dropped after its parent is.
+ */
+function saysOnlyItsOutput(s: StepFacts, hadInputs: boolean): boolean {
+  return (
+    hadInputs &&
+    s.inputs.length === 0 &&
+    s.kind === "fine-tune" &&
+    !s.objective &&
+    !s.parameterization &&
+    s.datasets.length === 0 &&
+    Object.keys(s.hyperparameters).length === 0 &&
+    Object.keys(s.adapter).length === 0
+  );
+}
+
 /** Normalises the references of one file's facts in place; returns the warnings. */
 export function normaliseRefs(file: FileFacts): ExtractWarning[] {
   const warnings: ExtractWarning[] = [];
-  for (const s of file.steps) normaliseStep(s, file, warnings);
+  file.steps = file.steps.filter((s) => {
+    const hadInputs = s.inputs.length > 0;
+    normaliseStep(s, file, warnings);
+    return !saysOnlyItsOutput(s, hadInputs);
+  });
   file.bases = file.bases.flatMap((b) => normaliseFact(b, file, "base model", warnings) ?? []);
   file.subject = normaliseFact(file.subject, file, "subject", warnings);
   return warnings;
+}
+
+/**
+ * A local folder and a Hub id that the files of one run give for the same model (a card says "Base Model:
+ * kakaocorp/kanana-1.5-8b-instruct-2505 (downloaded locally)", its script loads `/mnt/…/models/kanana-8b`). The
+ * link is an inference with its rule and confidence, never an identity:
+ * - `same name` (0.7): the folder's name is the Hub model's name (`/home/u/Llama-2-7b-chat-hf`,
+ *   `meta-llama/Llama-2-7b-chat-hf`);
+ * - `shortened name` (0.6): every word of the folder's name, at least a family word and a size or version, is a
+ *   word of the Hub model's name (`kanana-8b`, `kakaocorp/kanana-1.5-8b-instruct-2505`).
+ * Generic folder names (`model`, `base_model`, `checkpoint-500`, `epoch_0`) link to nothing.
+ */
+export interface LocalHubLink {
+  hub: string;
+  local: string;
+  confidence: number;
+  rule: string;
+}
+
+const GENERIC_FOLDER =
+  /^(?:models?|base|base[-_]?models?|pretrained|weights|hf|final|merged|output|out|llm|ckpt|(?:checkpoint|global[-_]?step|epoch|step)[-_]?\d*)$/;
+
+const words = (name: string) => name.split(/[-_\s]+/).filter((w) => w !== "");
+
+export function localHubLink(a: string, b: string): LocalHubLink | undefined {
+  const local = a.startsWith("local:") ? a : b.startsWith("local:") ? b : undefined;
+  const hub = local === a ? b : a;
+  if (!local || hub.startsWith("local:") || refKind(hub) !== "hub" || !hub.includes("/")) return undefined;
+  const folder = (trimEnd(local, "\\/").split(/[\\/]/).pop() ?? "").toLowerCase();
+  const name = (hub.split("/").pop() ?? "").toLowerCase();
+  if (folder === "" || GENERIC_FOLDER.test(folder)) return undefined;
+  if (folder === name) return { hub, local, confidence: 0.7, rule: "same name" };
+  const mine = words(folder);
+  const theirs = new Set(words(name));
+  const family = mine.some((w) => /^[a-z]{3,}$/.test(w));
+  const size = mine.some((w) => /\d/.test(w));
+  if (mine.length >= 2 && family && size && mine.every((w) => theirs.has(w)))
+    return { hub, local, confidence: 0.6, rule: "shortened name" };
+  return undefined;
+}
+
+/** The Hub id's fact standing for the local folder it links to, with the rule in its note. */
+export function linkedFact<T extends { id: string }>(
+  link: LocalHubLink,
+  hubFact: Fact<T>,
+): Fact<T> & { source: { note?: string } } {
+  const confidence = Math.min(link.confidence, hubFact.source.confidence ?? 1);
+  const note = `the run loaded ${link.local}; taken as ${link.hub}, which a file of the same run names (rule: ${link.rule})`;
+  return fact(hubFact.value, inferred(hubFact.source.file ?? "?", note, confidence, hubFact.source.field));
 }

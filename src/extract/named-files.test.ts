@@ -1,0 +1,119 @@
+/**
+ * Files of one run that only a card's words join: the training script or recipe it names by file name, a stage's
+ * settings in a folder it names, and a local base folder linked to the Hub base the card names (dev
+ * c-fld-ko-denji-lora-run, b-long-hermes-7b-sft-dpo, c-ne-zh-anima33b-qlora-dpo).
+ */
+import { describe, expect, it } from "vitest";
+import { extractGroups } from "./extract-from-files.js";
+import { mentionsIn } from "./named-files.js";
+
+const recipe = (base: string, lr = "2e-4") =>
+  `base_model: ${base}\nadapter: lora\nlora_r: 16\nlearning_rate: ${lr}\nnum_epochs: 2\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\n`;
+
+const CARD = [
+  "# Cat chat",
+  "",
+  "Base model: [meta-llama/Llama-2-7b-chat-hf](https://huggingface.co/meta-llama/Llama-2-7b-chat-hf)",
+  "(downloaded locally, then fine-tuned with LoRA).",
+  "",
+  "Training: `axolotl train lora.yml` (see [the config](configs/lora.yml)).",
+  "",
+].join("\n");
+
+describe("what a card names", () => {
+  it("reads file names and folders, not web addresses", () => {
+    const m = mentionsIn(
+      "Run `python train.py` or ./scripts/run_sft.sh; hyperparameters in `SFT` & `DPO`.\nhttps://huggingface.co/a/b/tree/main/x.json",
+    );
+    expect(m.files).toEqual(["train.py", "scripts/run_sft.sh"]);
+    expect(m.folders).toEqual(expect.arrayContaining(["scripts", "sft", "dpo"]));
+    expect(m.files.some((f) => f.includes("huggingface"))).toBe(false);
+  });
+});
+
+describe("a card and the files it names are one run", () => {
+  it("joins the named recipe; its local base is the card's Hub base, inferred by the same-name rule", () => {
+    const r = extractGroups([
+      { path: "README.md", text: CARD },
+      { path: "configs/lora.yml", text: recipe("/home/u/models/Llama-2-7b-chat-hf") },
+    ]);
+    expect(r.documents).toHaveLength(1);
+    const doc = r.documents[0]?.document;
+    expect(doc?.steps).toHaveLength(1);
+    expect(doc?.bases.map((b) => b.id)).toEqual(["meta-llama/Llama-2-7b-chat-hf"]);
+    const prov = doc?.bases[0]?.provenance;
+    expect(prov?.source).toBe("inferred");
+    expect(prov?.confidence).toBe(0.7);
+    expect(prov?.note).toContain("same name");
+    expect(r.documents[0]?.warnings.some((w) => w.code === "extract.conflict")).toBe(false);
+  });
+
+  it("a shortened folder name links at 0.6; an unrelated or generic folder is kept apart from the Hub id", () => {
+    const short = extractGroups([
+      { path: "README.md", text: CARD },
+      { path: "configs/lora.yml", text: recipe("/mnt/models/llama-7b") },
+    ]);
+    expect(short.documents[0]?.document.bases[0]?.provenance?.confidence).toBe(0.6);
+    const generic = extractGroups([
+      { path: "README.md", text: CARD },
+      { path: "configs/lora.yml", text: recipe("/mnt/models/checkpoint-500") },
+    ]);
+    expect(generic.documents).toHaveLength(1);
+    expect(generic.documents[0]?.warnings.some((w) => w.code === "extract.conflict")).toBe(true);
+  });
+
+  it("a card that names several recipes of one objective joins none of them", () => {
+    const card =
+      "# Examples\n\nThis model is a fine-tuned version of [meta-llama/Llama-2-7b-chat-hf](https://huggingface.co/meta-llama/Llama-2-7b-chat-hf), trained with SFT.\n\nRun `a.yml` or `b.yml`.\n";
+    const r = extractGroups([
+      { path: "README.md", text: card },
+      { path: "a.yml", text: recipe("Qwen/Qwen2.5-7B") },
+      { path: "b.yml", text: recipe("google/gemma-2-2b") },
+    ]);
+    expect(r.documents).toHaveLength(3);
+    expect(r.warnings.some((w) => w.code === "extract.unrelated")).toBe(true);
+  });
+
+  it("a recipe the card does not name stays apart (unrelated files exit 1)", () => {
+    const r = extractGroups([
+      { path: "README.md", text: CARD.replace(/Training:.*\n/, "") },
+      { path: "other/lora.yml", text: recipe("Qwen/Qwen2.5-7B") },
+    ]);
+    expect(r.documents).toHaveLength(2);
+  });
+});
+
+describe("a stage's settings below the card that names its folder", () => {
+  const card = [
+    "# Hermes",
+    "",
+    "A fine-tuned version of [Mistral-7b](https://huggingface.co/mistralai/Mistral-7B-v0.1).",
+    "",
+    "- SFT: [Ultrachat](https://huggingface.co/datasets/stingning/ultrachat)",
+    "",
+    "Hyperparameters are in the README of each folder: `SFT`.",
+    "",
+  ].join("\n");
+  const stage =
+    "#### Supervised Fine-Tuning Hyperparameters\n\nThe following hyperparameters were used during Supervised Fine-tuning:\n\n|Hyperparameter|Value|\n|---|---|\n|learning rate|5e-7|\n|epoch|1|\n";
+
+  it("joins a model-less stage README to the card that names its folder, on the card's step", () => {
+    const r = extractGroups([
+      { path: "SFT/README.md", text: stage },
+      { path: "README.md", text: card },
+    ]);
+    expect(r.documents).toHaveLength(1);
+    const steps = r.documents[0]?.document.steps ?? [];
+    expect(steps).toHaveLength(1);
+    expect(steps[0]?.inputs?.models?.[0]?.id).toBe("mistralai/Mistral-7B-v0.1");
+    expect(steps[0]?.hyperparameters?.learningRate).toBe(5e-7);
+  });
+
+  it("keeps it apart when the card does not name the folder", () => {
+    const r = extractGroups([
+      { path: "SFT/README.md", text: stage },
+      { path: "README.md", text: card.replace("`SFT`", "the sub-folders") },
+    ]);
+    expect(r.documents).toHaveLength(2);
+  });
+});
