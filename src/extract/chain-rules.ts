@@ -54,6 +54,27 @@ export function localRootNamedByCard(chain: StepFacts[], files: FileFacts[]): vo
   if (!first.notes.includes(loaded)) first.notes.push(loaded);
 }
 
+/**
+ * A first step that names only a method (no model, dataset, setting or output), before a step that another file
+ * says starts from a named Hub model: the card's words describe how that model was made elsewhere ("first train an
+ * SFT model", before the script's DPO run from it), not a step the files show. It is dropped, so that the named
+ * model is the root instead of an unnamed model's unchecked history.
+ */
+export function withoutHollowFirstStep(chain: StepFacts[]): void {
+  const first = chain[0];
+  const next = chain[1];
+  if (!first || !next || first.kind !== "fine-tune" || next.inputs.length !== 1) return;
+  const start = next.inputs[0];
+  if (!start || start.source.file === first.origin.file || start.value.id.startsWith("local:")) return;
+  const hollow =
+    first.inputs.length === 0 &&
+    !first.output &&
+    first.datasets.length === 0 &&
+    Object.keys(first.hyperparameters).length === 0 &&
+    Object.keys(first.adapter).length === 0;
+  if (hollow) chain.shift();
+}
+
 export function intermediateOutputs(chain: StepFacts[]): void {
   for (let i = 0; i + 1 < chain.length; i++) {
     const s = chain[i] as StepFacts;

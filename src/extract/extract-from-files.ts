@@ -10,6 +10,7 @@ import {
   intermediateOutputs,
   localRootNamedByCard,
   loraOverQuantisedBase,
+  withoutHollowFirstStep,
   withoutSelfDerivation,
 } from "./chain-rules.js";
 import { combine } from "./combine-steps.js";
@@ -187,6 +188,7 @@ function extractGroup(
     .find((s) => s.kind === "fine-tune" && s.parameterization?.value === "lora");
   if (bits && adapterStep) adapterStep.adapter.quantizationBits ??= bits;
   localRootNamedByCard(chain, facts);
+  withoutHollowFirstStep(chain);
   loraOverQuantisedBase(chain);
   intermediateOutputs(chain);
   if (options.intermediates !== false) expandIntermediates(chain);
