@@ -117,3 +117,25 @@ describe("a stage's settings below the card that names its folder", () => {
     expect(r.documents).toHaveLength(2);
   });
 });
+
+describe("an examples README that names recipes of several objectives", () => {
+  it("joins none of the recipes on models it does not name; the recipes stay unrelated", () => {
+    const card = [
+      "# Examples",
+      "",
+      "Supervised fine-tuning with SFT: `examples/sft.yaml`. DPO training: `examples/dpo.yaml`.",
+      "",
+    ].join("\n");
+    const dpo =
+      "model_name_or_path: Qwen/Qwen2.5-7B\nstage: dpo\nfinetuning_type: lora\ndataset: dpo_en_demo\n";
+    const sft =
+      "model_name_or_path: google/gemma-2-2b\nstage: sft\nfinetuning_type: lora\ndataset: alpaca_en_demo\n";
+    const r = extractGroups([
+      { path: "README.md", text: card },
+      { path: "examples/sft.yaml", text: sft },
+      { path: "examples/dpo.yaml", text: dpo },
+    ]);
+    const joined = r.documents.map((d) => d.document.provenance?.file);
+    expect(joined).toEqual(["README.md", "examples/sft.yaml", "examples/dpo.yaml"]);
+  });
+});

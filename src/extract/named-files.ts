@@ -4,14 +4,17 @@
  * - **A card and the files it names.** A card that names a given script, recipe or config by its file name
  *   (`python train.py`, `./run_dpo_training.sh`, `SFT/SFTTrainer.py`, `[config](configs/sft.yaml)`) says how its
  *   model was trained: the card and that file are one run, and the file's step is the card's step of the same
- *   kind. A card that names several such files joins each only when its step's objective is one the card states
- *   and no other named file has it (an examples README naming ten recipes joins none).
+ *   kind. A card that names several such files joins each only when its step's objective is one the card states,
+ *   no other named file has it, and it starts from a model the card names (an examples README naming recipes on
+ *   other models joins none).
  * - **A stage's settings below the card that names its folder.** A file that names no model at all (a stage's
  *   hyperparameter table in `SFT/README.md`) joins the card in a folder above it when that card names the folder
  *   as a path (`SFT/…`) or in code (`` `SFT` ``); its steps then add to the card's step of the same objective.
  */
 import { trimEnd } from "../model/trim.js";
 import type { FileFacts } from "./facts.js";
+import { sameModel } from "./merge-steps.js";
+import { localHubLink } from "./normalise-refs.js";
 
 /** What a file of this kind can be: a script, recipe or config a card could name. */
 const FILE_EXT = /\.(?:py|sh|bash|ya?ml|json|toml|cfg|ipynb|md)$/i;
@@ -54,6 +57,18 @@ function names(card: FileFacts, file: FileFacts): boolean {
   );
 }
 
+/** Does the file's run start from a model the card names (the same, or a local folder linked by name)? */
+function startsFromCardModel(card: FileFacts, f: FileFacts): boolean {
+  const mine = [
+    ...card.bases.map((b) => b.value),
+    ...card.steps.flatMap((s) => s.inputs.map((i) => i.value.id)),
+    ...(card.subject ? [card.subject.value] : []),
+  ];
+  return f.steps.some((s) =>
+    s.inputs.some((i) => mine.some((m) => sameModel(m, i.value.id) || localHubLink(m, i.value.id))),
+  );
+}
+
 const objectiveOf = (f: FileFacts) => f.steps.find((s) => s.kind === "fine-tune")?.objective?.value;
 
 /** The files each card names, joined by `join` under the rule "a card and the files it names". */
@@ -76,8 +91,9 @@ export function joinNamedFiles(
         if (o) count.set(o, (count.get(o) ?? 0) + 1);
       }
       chosen = named.filter((i) => {
-        const o = objectiveOf(files[i] as FileFacts);
-        return o !== undefined && stated.has(o) && count.get(o) === 1;
+        const f = files[i] as FileFacts;
+        const o = objectiveOf(f);
+        return o !== undefined && stated.has(o) && count.get(o) === 1 && startsFromCardModel(card, f);
       });
     }
     for (const i of chosen) {
