@@ -139,3 +139,33 @@ describe("an examples README that names recipes of several objectives", () => {
     expect(joined).toEqual(["README.md", "examples/sft.yaml", "examples/dpo.yaml"]);
   });
 });
+
+describe("a program the card names brings the one command file that runs it", () => {
+  const card = "# Taiwan chat\n\nThe main training script is `train_qlora.py`, fine-tuned with QLoRA.\n";
+  const program =
+    'from peft import LoraConfig\nfrom transformers import Trainer, BitsAndBytesConfig\nimport argparse\np = argparse.ArgumentParser()\np.add_argument("--model_name_or_path")\np.add_argument("--lora_r", type=int)\nargs = p.parse_args()\nbnb = BitsAndBytesConfig(load_in_4bit=True)\ncfg = LoraConfig(r=args.lora_r)\ntrainer = Trainer(model=None)\ntrainer.train()\n';
+  const run = (model: string) =>
+    `python train_qlora.py \\\n    --lora_r=4 \\\n    --num_train_epochs=1 \\\n    --model_name_or_path="${model}"\n`;
+
+  it("joins card, program and its one runner into one document", () => {
+    const quoting = `${card}\n\`\`\`bash\n${run("./Taiwan-LLM-7B-v2.0-chat")}\`\`\`\n`;
+    const r = extractGroups([
+      { path: "README.md", text: quoting },
+      { path: "train_qlora.py", text: program },
+      { path: "train_qlora.sh", text: run("./Taiwan-LLM-7B-v2.0-chat") },
+    ]);
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]?.document.steps).toHaveLength(1);
+    expect(r.documents[0]?.document.provenance?.file).toContain("train_qlora.sh");
+  });
+
+  it("keeps two runners of one program apart: two runs", () => {
+    const r = extractGroups([
+      { path: "README.md", text: card },
+      { path: "train_qlora.py", text: program },
+      { path: "run_7b.sh", text: run("meta-llama/Llama-2-7b-hf") },
+      { path: "run_13b.sh", text: run("meta-llama/Llama-2-13b-hf") },
+    ]);
+    expect(r.documents).toHaveLength(3);
+  });
+});

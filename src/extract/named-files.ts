@@ -6,7 +6,7 @@
  *   model was trained: the card and that file are one run, and the file's step is the card's step of the same
  *   kind. A card that names several such files joins each only when its step's objective is one the card states,
  *   no other named file has it, and it starts from a model the card names (an examples README naming recipes on
- *   other models joins none).
+ *   other models joins none). A program the card names brings the one command file that runs it.
  * - **A stage's settings below the card that names its folder.** A file that names no model at all (a stage's
  *   hyperparameter table in `SFT/README.md`) joins the card in a folder above it when that card names the folder
  *   as a path (`SFT/…`) or in code (`` `SFT` ``); its steps then add to the card's step of the same objective.
@@ -96,11 +96,30 @@ export function joinNamedFiles(
         return o !== undefined && stated.has(o) && count.get(o) === 1 && startsFromCardModel(card, f);
       });
     }
-    for (const i of chosen) {
+    for (const i of [...chosen, ...chosen.flatMap((i) => onlyRunner(files, i, c))]) {
       join(c, i);
       for (const s of (files[i] as FileFacts).steps) s.namedBy ??= card.file;
     }
   });
+}
+
+const baseName = (path: string) => (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+
+/**
+ * The one command file (not the card) that runs a program the card names (`train_qlora.sh` running
+ * `python train_qlora.py`): one run with it. Two command files running one program are two runs: neither joins.
+ */
+function onlyRunner(files: FileFacts[], program: number, card: number): number[] {
+  const p = files[program] as FileFacts;
+  if (p.kind !== "python-script") return [];
+  const runners = files.flatMap((f, i) =>
+    i !== card &&
+    i !== program &&
+    f.steps.some((s) => s.script && baseName(s.script.name) === baseName(p.file))
+      ? [i]
+      : [],
+  );
+  return runners.length === 1 ? runners : [];
 }
 
 /** Does the file name no model at all (only settings, a method, datasets)? */
