@@ -22,3 +22,23 @@ describe("merging a step's datasets", () => {
     expect(a.datasets).toHaveLength(2);
   });
 });
+
+describe("merging a step's input model", () => {
+  it("keeps the first model on a conflict and says so; links a local folder to a Hub id of the same name", () => {
+    const card = emptyStep("fine-tune", extracted("README.md"));
+    card.inputs.push(fact({ id: "timdettmers/guanaco-33b" }, extracted("README.md", { confidence: 0.8 })));
+    const script = emptyStep("fine-tune", extracted("run.sh"));
+    script.inputs.push(fact({ id: "timdettmers/guanaco-33b-merged" }, extracted("run.sh")));
+    const warnings: { code: string; message: string }[] = [];
+    mergeStepInto(card, script, warnings);
+    expect(card.inputs[0]?.value.id).toBe("timdettmers/guanaco-33b");
+    expect(warnings[0]?.message).toMatch(/kept timdettmers\/guanaco-33b \(first\)$/);
+    const local = emptyStep("fine-tune", extracted("train.py"));
+    local.inputs.push(fact({ id: "local:/models/guanaco-33b" }, extracted("train.py")));
+    const before = warnings.length;
+    mergeStepInto(card, local, warnings);
+    expect(warnings).toHaveLength(before);
+    expect(card.inputs[0]?.source).toMatchObject({ source: "inferred", confidence: 0.7 });
+    expect(card.notes).toContain("loaded from local:/models/guanaco-33b");
+  });
+});

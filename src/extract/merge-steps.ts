@@ -180,13 +180,14 @@ export function mergeStepInto(target: StepFacts, incoming: StepFacts, warnings: 
       const loaded = `loaded from ${link.local}`;
       if (!target.notes.includes(loaded)) target.notes.push(loaded);
     } else if (a && b && !sameModel(a.value.id, b.value.id))
-      mergeFact(
-        `${label}: input model`,
-        { value: a.value.id, source: a.source },
-        { value: b.value.id, source: b.source },
-        warnings,
-        () => false,
-      );
+      // The step keeps the model it was first placed from (the chain is ordered by it); the conflict says so.
+      warnings.push({
+        code: "extract.conflict",
+        message: `${label}: input model: ${where(a.source)} says ${a.value.id}, ${where(b.source)} says ${b.value.id}; kept ${a.value.id} (first)`,
+        field: `${label}: input model`,
+        sources: [where(a.source), where(b.source)],
+        ...(a.source.file ? { file: a.source.file } : {}),
+      });
     // A Hub id beats a local path for the same model.
     if (
       a &&
