@@ -159,6 +159,17 @@ describe("a program the card names brings the one command file that runs it", ()
     expect(r.documents[0]?.document.provenance?.file).toContain("train_qlora.sh");
   });
 
+  it("a program whose one command file took its step is named through that file", () => {
+    const says = `${card}\nThis model is a fine-tuned version of [meta-llama/Llama-2-7b-hf](https://huggingface.co/meta-llama/Llama-2-7b-hf).\n`;
+    const r = extractGroups([
+      { path: "dpo/README.md", text: says },
+      { path: "dpo/train_qlora.py", text: program },
+      { path: "dpo/train_qlora.sh", text: run("./models/my-base") },
+    ]);
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]?.document.provenance?.file).toContain("train_qlora.sh");
+  });
+
   it("keeps two runners of one program apart: two runs", () => {
     const r = extractGroups([
       { path: "README.md", text: card },

@@ -79,8 +79,13 @@ export function joinNamedFiles(
 ): void {
   files.forEach((card, c) => {
     if (card.kind !== "model-card" || !card.mentions || card.mentions.files.length === 0) return;
+    // A program whose command file already took its step (`joinScriptsWithPrograms`) is named through that file.
     const named = files.flatMap((f, i) =>
-      i !== c && f.kind !== "model-card" && isCandidate(f) && f.steps.length > 0 && names(card, f) ? [i] : [],
+      i === c || f.kind === "model-card" || !isCandidate(f) || !names(card, f)
+        ? []
+        : f.steps.length > 0
+          ? [i]
+          : onlyRunner(files, i, c),
     );
     let chosen = named;
     if (named.length > 1) {
@@ -106,7 +111,7 @@ export function joinNamedFiles(
 const baseName = (path: string) => (path.split(/[\\/]/).pop() ?? path).toLowerCase();
 
 /**
- * The one command file (not the card) that runs a program the card names (`train_qlora.sh` running
+ * The one command file (not the card) beside a program the card names that runs it (`train_qlora.sh` running
  * `python train_qlora.py`): one run with it. Two command files running one program are two runs: neither joins.
  */
 function onlyRunner(files: FileFacts[], program: number, card: number): number[] {
@@ -115,6 +120,7 @@ function onlyRunner(files: FileFacts[], program: number, card: number): number[]
   const runners = files.flatMap((f, i) =>
     i !== card &&
     i !== program &&
+    folderOf(f.file) === folderOf(p.file) &&
     f.steps.some((s) => s.script && baseName(s.script.name) === baseName(p.file))
       ? [i]
       : [],
