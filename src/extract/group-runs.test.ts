@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractGroups } from "./extract-from-files.js";
+import { emptyStep, extracted, type FileFacts, fact } from "./facts.js";
+import { groupRuns } from "./group-runs.js";
 
 const adapter = (base: string) => JSON.stringify({ base_model_name_or_path: base, peft_type: "LORA", r: 6 });
 const CARD =
@@ -30,5 +32,45 @@ describe("card with an adapter in a sub-folder", () => {
       { path: "p/b/adapter_config.json", text: adapter("google/gemma-2-2b-it") },
     ]);
     expect(two.documents.length).toBeGreaterThan(1);
+  });
+});
+
+describe("grouping a tree of many runs stays linear", () => {
+  const src = (file: string) => extracted(file);
+  const tree = (n: number): FileFacts[] =>
+    Array.from({ length: n }, (_, i) => {
+      const card = `saves/r${i}/README.md`;
+      const config = `saves/r${i}/lora_adapter/adapter_config.json`;
+      const step = emptyStep("fine-tune", src(config));
+      step.inputs.push(fact({ id: "google/gemma-2-2b-it" }, src(config)));
+      return [
+        {
+          file: card,
+          kind: "model-card",
+          bases: [fact("google/gemma-2-2b-it", src(card))],
+          steps: [],
+          warnings: [],
+          mentions: { files: ["train.py"], folders: ["sft"] },
+        },
+        { file: config, kind: "adapter-config", bases: [], steps: [step], warnings: [] },
+      ];
+    }).flat();
+  const fastest = (files: FileFacts[]) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < 3; r++) {
+      const start = performance.now();
+      groupRuns(files);
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+
+  it("joins each card with its own adapter, in time close to linear (4x the runs, well under 16x the time)", () => {
+    expect(groupRuns(tree(3))).toHaveLength(3);
+    fastest(tree(500));
+    const small = fastest(tree(2000));
+    const large = fastest(tree(8000));
+    if (large < 5) return;
+    expect(large / Math.max(small, 0.5)).toBeLessThan(9);
   });
 });

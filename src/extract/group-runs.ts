@@ -147,16 +147,22 @@ function parentFolder(folder: string): string | undefined {
  * lora_adapter/adapter_config.json on google/gemma-2-2b-it). Several such adapters join nothing.
  */
 function joinCardWithSubAdapter(files: FileFacts[], uf: UnionFind): void {
+  // Adapters indexed by the folder above their run folder: each card looks up its own folder once.
+  const below = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    if (f.kind !== "adapter-config") return;
+    const up = parentFolder(runFolder(f.file));
+    if (up === undefined) return;
+    const list = below.get(up);
+    if (list) list.push(i);
+    else below.set(up, [i]);
+  });
+  if (below.size === 0) return;
   files.forEach((card, c) => {
     if (card.kind !== "model-card") return;
-    const folder = runFolder(card.file);
     const bases = inputsOf(card);
-    const matches = files.flatMap((f, i) =>
-      f.kind === "adapter-config" &&
-      parentFolder(runFolder(f.file)) === folder &&
-      inputsOf(f).some((x) => bases.some((b) => sameModel(x, b)))
-        ? [i]
-        : [],
+    const matches = (below.get(runFolder(card.file)) ?? []).filter((i) =>
+      inputsOf(files[i] as FileFacts).some((x) => bases.some((b) => sameModel(x, b))),
     );
     if (matches.length === 1 && matches[0] !== undefined) uf.union(c, matches[0]);
   });

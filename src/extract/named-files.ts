@@ -39,22 +39,22 @@ export function mentionsIn(text: string): { files: string[]; folders: string[] }
 
 const folderOf = (path: string) => path.split(/[\\/]/).slice(0, -1).join("/");
 
-/** `path` relative to `folder` when it lies within it ("" is the top), else undefined; lower case. */
-function within(folder: string, path: string): string | undefined {
-  const p = path.replace(/\\/g, "/").toLowerCase();
-  const f = folder.replace(/\\/g, "/").toLowerCase();
-  if (f === "") return p;
-  return p.startsWith(`${f}/`) ? p.slice(f.length + 1) : undefined;
-}
+const plainPath = (path: string) => path.replace(/\\/g, "/").toLowerCase();
 
-/** Does the card name this file: its path from the card's folder, or its file name for a file beside or below it? */
-function names(card: FileFacts, file: FileFacts): boolean {
-  const rel = within(folderOf(card.file), file.file);
-  if (rel === undefined) return false;
-  const name = rel.split("/").pop() as string;
-  return (card.mentions?.files ?? []).some(
-    (m) => m === rel || rel.endsWith(`/${m}`) || (m.split("/").pop() === name && !m.includes("..")),
-  );
+/**
+ * The files a card names, looked up by path: the path as written from the card's folder (`SFT/SFTTrainer.py`,
+ * `./run_sft.sh`), or the file name in the card's own folder (`scripts/train.py` written as `train.py` beside it is
+ * not looked for deeper: a lookup, not a search, so that a tree of thousands of cards joins in linear time).
+ */
+function namedBy(card: FileFacts, byPath: Map<string, number>): number[] {
+  const folder = plainPath(folderOf(card.file));
+  const at = (rel: string) => byPath.get(folder === "" ? rel : `${folder}/${rel}`);
+  const found = new Set<number>();
+  for (const m of card.mentions?.files ?? []) {
+    if (m.includes("..")) continue;
+    for (const i of [at(m), at(m.split("/").pop() as string)]) if (i !== undefined) found.add(i);
+  }
+  return [...found];
 }
 
 /** Does the file's run start from a model the card names (the same, or a local folder linked by name)? */
@@ -71,59 +71,81 @@ function startsFromCardModel(card: FileFacts, f: FileFacts): boolean {
 
 const objectiveOf = (f: FileFacts) => f.steps.find((s) => s.kind === "fine-tune")?.objective?.value;
 
+/** Indexes built once per set of files, so that joining stays close to linear in the number of files. */
+interface Index {
+  byPath: Map<string, number>;
+  runners: Map<string, number[]>;
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+const baseName = (path: string) => (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+const runnerKey = (folder: string, program: string) => `${folder.toLowerCase()}\u0000${baseName(program)}`;
+
+function indexFiles(files: FileFacts[]): Index {
+  const index: Index = { byPath: new Map(), runners: new Map() };
+  files.forEach((f, i) => {
+    index.byPath.set(plainPath(f.file), i);
+    const names = new Set(f.steps.flatMap((s) => (s.script ? [s.script.name] : [])));
+    for (const n of names) push(index.runners, runnerKey(folderOf(f.file), n), i);
+  });
+  return index;
+}
+
 /** The files each card names, joined by `join` under the rule "a card and the files it names". */
 export function joinNamedFiles(
   files: FileFacts[],
   isCandidate: (f: FileFacts) => boolean,
   join: (a: number, b: number) => void,
 ): void {
+  const index = indexFiles(files);
   files.forEach((card, c) => {
     if (card.kind !== "model-card" || !card.mentions || card.mentions.files.length === 0) return;
     // A program whose command file already took its step (`joinScriptsWithPrograms`) is named through that file.
-    const named = files.flatMap((f, i) =>
-      i === c || f.kind === "model-card" || !isCandidate(f) || !names(card, f)
-        ? []
-        : f.steps.length > 0
-          ? [i]
-          : onlyRunner(files, i, c),
-    );
-    let chosen = named;
-    if (named.length > 1) {
-      const stated = new Set(card.steps.flatMap((s) => (s.objective ? [s.objective.value] : [])));
-      const count = new Map<string, number>();
-      for (const i of named) {
-        const o = objectiveOf(files[i] as FileFacts);
-        if (o) count.set(o, (count.get(o) ?? 0) + 1);
-      }
-      chosen = named.filter((i) => {
-        const f = files[i] as FileFacts;
-        const o = objectiveOf(f);
-        return o !== undefined && stated.has(o) && count.get(o) === 1 && startsFromCardModel(card, f);
-      });
-    }
-    for (const i of [...chosen, ...chosen.flatMap((i) => onlyRunner(files, i, c))]) {
+    const named = namedBy(card, index.byPath).flatMap((i) => {
+      const f = files[i] as FileFacts;
+      if (i === c || f.kind === "model-card" || !isCandidate(f)) return [];
+      return f.steps.length > 0 ? [i] : onlyRunner(files, index, i, c);
+    });
+    for (const i of [
+      ...chosenOf(card, named, files),
+      ...named.flatMap((i) => onlyRunner(files, index, i, c)),
+    ]) {
       join(c, i);
       for (const s of (files[i] as FileFacts).steps) s.namedBy ??= card.file;
     }
   });
 }
 
-const baseName = (path: string) => (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+/** Of several named files, those with an objective the card states, no other named file has, on a card model. */
+function chosenOf(card: FileFacts, named: number[], files: FileFacts[]): number[] {
+  if (named.length <= 1) return named;
+  const stated = new Set(card.steps.flatMap((s) => (s.objective ? [s.objective.value] : [])));
+  const count = new Map<string, number>();
+  for (const i of named) {
+    const o = objectiveOf(files[i] as FileFacts);
+    if (o) count.set(o, (count.get(o) ?? 0) + 1);
+  }
+  return named.filter((i) => {
+    const f = files[i] as FileFacts;
+    const o = objectiveOf(f);
+    return o !== undefined && stated.has(o) && count.get(o) === 1 && startsFromCardModel(card, f);
+  });
+}
 
 /**
  * The one command file (not the card) beside a program the card names that runs it (`train_qlora.sh` running
  * `python train_qlora.py`): one run with it. Two command files running one program are two runs: neither joins.
  */
-function onlyRunner(files: FileFacts[], program: number, card: number): number[] {
+function onlyRunner(files: FileFacts[], index: Index, program: number, card: number): number[] {
   const p = files[program] as FileFacts;
   if (p.kind !== "python-script") return [];
-  const runners = files.flatMap((f, i) =>
-    i !== card &&
-    i !== program &&
-    folderOf(f.file) === folderOf(p.file) &&
-    f.steps.some((s) => s.script && baseName(s.script.name) === baseName(p.file))
-      ? [i]
-      : [],
+  const runners = (index.runners.get(runnerKey(folderOf(p.file), p.file)) ?? []).filter(
+    (i) => i !== card && i !== program,
   );
   return runners.length === 1 ? runners : [];
 }
@@ -140,19 +162,25 @@ function namesNoModel(f: FileFacts): boolean {
 
 /** Model-less files joined to the nearest card above them that names their folder. */
 export function joinStageSettings(files: FileFacts[], join: (a: number, b: number) => void): void {
+  const cardsIn = new Map<string, number[]>();
+  files.forEach((card, c) => {
+    if (card.kind === "model-card" && card.steps.length > 0 && !namesNoModel(card) && card.mentions)
+      push(cardsIn, folderOf(card.file).toLowerCase(), c);
+  });
+  if (cardsIn.size === 0) return;
   files.forEach((f, i) => {
     if (!namesNoModel(f)) return;
-    let best: { card: number; depth: number } | undefined;
-    files.forEach((card, c) => {
-      if (c === i || card.kind !== "model-card" || card.steps.length === 0 || namesNoModel(card)) return;
-      const rel = within(folderOf(card.file), folderOf(f.file));
-      const top = rel?.split("/")[0];
-      if (!rel || !top || !(card.mentions?.folders ?? []).includes(top)) return;
-      const depth = rel.split("/").length;
-      if (!best || depth < best.depth) best = { card: c, depth };
-    });
-    if (!best) return;
-    join(best.card, i);
-    for (const s of f.steps) s.namedBy ??= (files[best.card] as FileFacts).file;
+    const parts = folderOf(f.file).toLowerCase().split("/");
+    // From the nearest folder above the file's own to the top: the first card that names the way down joins it.
+    for (let up = parts.length - 1; up >= 0; up--) {
+      const top = parts[up] as string;
+      const card = (cardsIn.get(parts.slice(0, up).join("/")) ?? []).find(
+        (c) => c !== i && (files[c]?.mentions?.folders ?? []).includes(top),
+      );
+      if (card === undefined) continue;
+      join(card, i);
+      for (const s of f.steps) s.namedBy ??= (files[card] as FileFacts).file;
+      return;
+    }
   });
 }
