@@ -113,7 +113,8 @@ function joinByModels(files: FileFacts[], uf: UnionFind): void {
 /**
  * A card and the one recipe beside it that starts from the same base are one run (a Hub repository keeps its
  * training config next to its card); a local folder linked to the card's Hub base by `localHubLink` (the same or
- * a shortened name) counts as the same base. Several such recipes (an examples folder) join nothing.
+ * a shortened name) counts as the same base. A card that states a step but names no model at all describes the
+ * one recipe beside it (its step is the card's step). Several such recipes (an examples folder) join nothing.
  */
 function joinCardWithItsRecipe(files: FileFacts[], uf: UnionFind): void {
   const inFolder = new Map<string, number[]>();
@@ -127,11 +128,17 @@ function joinCardWithItsRecipe(files: FileFacts[], uf: UnionFind): void {
   files.forEach((card, c) => {
     if (card.kind !== "model-card") return;
     const bases = inputsOf(card);
+    // A card that states a step but names no model at all describes the one recipe beside it, if there is one.
+    const namesNone = card.steps.length > 0 && bases.length === 0 && outputsOf(card).length === 0;
     const matches = (inFolder.get(runFolder(card.file)) ?? []).filter((i) => {
       const f = files[i] as FileFacts;
-      return f !== card && inputsOf(f).some((x) => bases.some((b) => sameModel(x, b) || localHubLink(x, b)));
+      if (f === card || f.steps.length === 0) return false;
+      return namesNone || inputsOf(f).some((x) => bases.some((b) => sameModel(x, b) || localHubLink(x, b)));
     });
-    if (matches.length === 1 && matches[0] !== undefined) uf.union(c, matches[0]);
+    const only = matches.length === 1 ? matches[0] : undefined;
+    if (only === undefined) return;
+    uf.union(c, only);
+    if (namesNone) for (const s of (files[only] as FileFacts).steps) s.namedBy ??= card.file;
   });
 }
 

@@ -180,3 +180,27 @@ describe("a program the card names brings the one command file that runs it", ()
     expect(r.documents).toHaveLength(3);
   });
 });
+
+describe("a card that names no model and the one recipe beside it", () => {
+  const card = "# Law assistant\n\nWe fine-tuned the model with DPO on our preference pairs.\n";
+  const dpo =
+    "model_name_or_path: Qwen/Qwen2.5-7B-Instruct\nstage: dpo\nfinetuning_type: lora\ndataset: law_pairs\n";
+
+  it("are one run, the recipe's step being the card's", () => {
+    const r = extractGroups([
+      { path: "README.md", text: card },
+      { path: "dpo.yaml", text: dpo },
+    ]);
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]?.document.steps).toHaveLength(1);
+  });
+
+  it("join nothing when two recipes sit beside the card", () => {
+    const r = extractGroups([
+      { path: "README.md", text: card },
+      { path: "dpo.yaml", text: dpo },
+      { path: "sft.yaml", text: dpo.replace("stage: dpo", "stage: sft").replace("Qwen2.5-7B", "Qwen2.5-3B") },
+    ]);
+    expect(r.documents).toHaveLength(3);
+  });
+});
