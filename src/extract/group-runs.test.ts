@@ -74,3 +74,24 @@ describe("grouping a tree of many runs stays linear", () => {
     expect(large / Math.max(small, 0.5)).toBeLessThan(9);
   });
 });
+
+describe("a card whose Hub id ends with a recipe's output folder", () => {
+  it("is one run with that recipe, even on another base spelling; another output stays apart", () => {
+    const card =
+      "# acme/cat-lora\n\nThis model [acme/cat-lora](https://huggingface.co/acme/cat-lora) is a LoRA of [Qwen/Qwen2.5-7B](https://huggingface.co/Qwen/Qwen2.5-7B).\n";
+    const recipe = (out: string) =>
+      `base_model: /data/models/qwen7b\nadapter: lora\nlora_r: 8\noutput_dir: ./${out}\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\n`;
+    expect(
+      extractGroups([
+        { path: "README.md", text: card },
+        { path: "lora.yml", text: recipe("cat-lora") },
+      ]).documents,
+    ).toHaveLength(1);
+    expect(
+      extractGroups([
+        { path: "README.md", text: card },
+        { path: "lora.yml", text: recipe("dog-lora") },
+      ]).documents,
+    ).toHaveLength(2);
+  });
+});
