@@ -59,8 +59,9 @@ export function assignDatasets(
   for (const id of metaIds) {
     let placed = false;
     for (const s of steps)
+      // Two ids the metadata lists are two datasets (`m-a-p/Code-Feedback`, `m-a-p/CodeFeedback-Filtered-…`).
       for (const d of s.datasets)
-        if (d.value.id && sameDataset(d.value.id, id) && !placed) {
+        if (d.value.id && sameDataset(d.value.id, id) && !placed && !metaIds.includes(d.value.id)) {
           if (d.value.id !== id) {
             s.notes.push(`dataset ${id} named as ${d.value.id} in the prose`);
             d.value = { ...d.value, id };
