@@ -58,8 +58,8 @@ export function assignDatasets(
   }
   for (const id of metaIds) {
     let placed = false;
+    // Two ids the metadata lists are two datasets (`m-a-p/Code-Feedback`, `m-a-p/CodeFeedback-Filtered-…`).
     for (const s of steps)
-      // Two ids the metadata lists are two datasets (`m-a-p/Code-Feedback`, `m-a-p/CodeFeedback-Filtered-…`).
       for (const d of s.datasets)
         if (d.value.id && sameDataset(d.value.id, id) && !placed && !metaIds.includes(d.value.id)) {
           if (d.value.id !== id) {

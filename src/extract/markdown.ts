@@ -232,7 +232,7 @@ export function replaceLinks(text: string, render: (label: string, target: strin
 /** `https://huggingface.co/datasets/ORG/NAME` → `{kind: "dataset", id}`; models likewise. */
 export function hubLink(url: string): { kind: "model" | "dataset"; id: string } | undefined {
   const m =
-    /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(datasets\/|spaces\/|collections\/|docs\/|blog\/|papers\/)?([\w.-]+)(?:\/([\w.-]+))?/.exec(
+    /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\/(datasets\/|spaces\/|collections\/|docs\/|blog\/|papers\/)?([\w.-]+)(?:\/([\w.-]+))?/.exec(
       url,
     );
   if (!m?.[2]) return undefined;

@@ -40,7 +40,7 @@ describe("named datasets", () => {
     expect(namedDatasets("After training, we evaluated the model on GSM8K and SQuAD.")).toEqual([]);
     expect(namedDatasets("The training data was converted to the Alpaca format.")).toEqual([]);
     expect(namedDatasets("Os dados de treino usam o template (Alpaca) no fine-tuning.")).toEqual([]);
-    expect(namedDatasets("Trained on alpaca_data.json and Alpaca-GPT4.")).toEqual([]);
+    expect(namedDatasets("Trained on alpaca_data.json and Alpaca-Chinese.")).toEqual([]);
     expect(namedDatasets("这是中文LLaMA&Alpaca大模型的第二期项目，使用中文数据进行训练。")).toEqual([]);
     expect(namedDatasets("The training code follows the Stanford Alpaca project.")).toEqual([]);
     expect(namedDatasets("We fine-tuned it on data similar to UltraFeedback.")).toEqual([]);
@@ -48,6 +48,21 @@ describe("named datasets", () => {
       [],
     );
     expect(ids(read("## Evaluation\n\nFine-tuned checkpoints were scored on OpenOrca."))).toEqual([]);
+  });
+
+  it("reads the wider table (chat, preference, other languages) but not a trainer's underscore keys", () => {
+    expect(namedDatasets("We fine-tuned on KoAlpaca v1.1a and KULLM v2.").map((f) => f.id)).toEqual([
+      "beomi/KoAlpaca-v1.1a",
+      "nlpai-lab/kullm-v2",
+    ]);
+    expect(namedDatasets("DPO training used UltraFeedback binarized and HH-RLHF.").map((f) => f.id)).toEqual([
+      "HuggingFaceH4/ultrafeedback_binarized",
+      "Anthropic/hh-rlhf",
+    ]);
+    expect(namedDatasets("Trained on ru_turbo_saiga.").map((f) => f.id)).toEqual([
+      "IlyaGusev/ru_turbo_saiga",
+    ]);
+    expect(namedDatasets("Trained with dataset alpaca_gpt4_zh and code_alpaca.")).toEqual([]);
   });
 
   it("does not read a sentence that says nothing of training", () => {

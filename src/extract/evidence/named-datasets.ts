@@ -9,6 +9,7 @@
 
 import {
   datasetNameForm,
+  isOwnDatasetName,
   KNOWN_DATASET_CONFIDENCE,
   knownDatasetNames,
   knownDatasetSource,
@@ -72,7 +73,11 @@ export function namedDatasets(sentence: string): { id: string; name: string }[] 
     const before = sentence.slice(Math.max(0, start - 30), start);
     if (FORMAT_BEFORE.test(before) || LIKE_BEFORE.test(before)) continue;
     const id = resolveKnownDataset(m[0]);
-    if (id && !found.some((f) => f.id === id)) found.push({ id, name: sentence.slice(start, end) });
+    const written = sentence.slice(start, end);
+    // `alpaca_gpt4_zh`, `belle_2m`: a name with underscores that is not the id's own is a trainer's key for its
+    // data (LLaMA-Factory's dataset_info) or a file, written as it is.
+    if (id && written.includes("_") && !isOwnDatasetName(written, id)) continue;
+    if (id && !found.some((f) => f.id === id)) found.push({ id, name: written });
   }
   return found;
 }
@@ -86,7 +91,7 @@ export function readNamedDatasets(blocks: Block[], state: CardState): void {
       for (const raw of sentences(line)) {
         // A link to the Hub is read by the readers of links, whatever its label says.
         const sentence = replaceLinks(raw, (label, target) =>
-          /huggingface\.co/i.test(target) ? " it " : label,
+          /huggingface\.co|hf\.co|hf-mirror\.com/i.test(target) ? " it " : label,
         ).replace(/\*\*|__|`/g, "");
         if (sentence.length > 600) continue;
         for (const { id, name } of namedDatasets(sentence)) {
