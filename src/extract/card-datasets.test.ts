@@ -21,4 +21,13 @@ describe("assignDatasets", () => {
     expect(step.datasets.map((d) => d.value.id)).toEqual(["HuggingFaceH4/ultrachat_200k"]);
     expect(sameDataset("ultrachat", "ultrachat_200k")).toBe(true);
   });
+
+  it("keeps two prose names where one begins with the other (DISC-Law, DISC-LawQA)", () => {
+    const step = emptyStep("fine-tune", prov);
+    const named = ["DISC-Law", "DISC-LawQA", "disc_law"].map((n) =>
+      fact(n, extracted("README.md", { line: 9 })),
+    );
+    assignDatasets([step], [], named, prov, out());
+    expect(step.datasets.map((d) => d.value.id)).toEqual(["DISC-Law", "DISC-LawQA"]);
+  });
 });

@@ -49,7 +49,8 @@ export function assignDatasets(
   // Prose datasets: attach to the step whose sentence named them is already done in clauseStep; add loose ones.
   const inSteps = () => steps.flatMap((s) => s.datasets.map((d) => d.value.id ?? ""));
   for (const pd of proseDatasets) {
-    if (inSteps().some((id) => sameDataset(id, pd.value))) continue;
+    // Two names the prose gives are two datasets unless they are one name (`DISC-Law` and `DISC-LawQA` are two).
+    if (inSteps().some((id) => datasetKey(id) === datasetKey(pd.value))) continue;
     if (metaIds.some((m) => sameDataset(m, pd.value))) continue;
     const target = PREFERENCE_DATASET.test(pd.value)
       ? [...steps].reverse().find((s) => PREFERENCE_OBJECTIVES.includes(s.objective?.value as Objective))

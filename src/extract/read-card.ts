@@ -11,6 +11,7 @@ import { selfIdEvidence } from "./card-self-id.js";
 import { type CardMeta, cardSteps } from "./card-steps.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { CARD_READERS } from "./evidence/card-readers.js";
+import { dropEvaluationDatasets } from "./evidence/evaluation-datasets.js";
 import { ownBlocks } from "./evidence/quantized-upload.js";
 import { severalModelsWarning } from "./evidence/released-models.js";
 import { selfLinkEvidence } from "./evidence/self-link.js";
@@ -259,7 +260,8 @@ export function readCard(text: string, file: string): FileFacts {
   if (state.software.length > 0 || meta.tags.length > 0) frameworks(trainingSteps, last, meta, state);
   firstInputs(steps, meta, state, out);
   // Datasets: metadata ids replace the prose names they match; the rest go to the step they fit.
-  assignDatasets(trainingSteps, meta.metaDatasets, state.proseDatasets, meta.at("datasets"), out);
+  const metaDatasets = dropEvaluationDatasets(own, meta.metaDatasets, out);
+  assignDatasets(trainingSteps, metaDatasets, state.proseDatasets, meta.at("datasets"), out);
   if (meta.bases.length === 1) originalBaseStep(steps, out.bases.slice(0, 1), state.proseBases, file);
   out.steps = steps;
   out.subject = subjectOf(card, steps, meta, state, out);
