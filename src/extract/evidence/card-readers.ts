@@ -11,6 +11,7 @@
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
 import { readCommandBlocks } from "./commands.js";
+import { readDatasetTables } from "./dataset-tables.js";
 import { readDownloads } from "./download-refs.js";
 import { dropFailedStages } from "./failed-stages.js";
 import { readKeyCellTables } from "./key-cell-tables.js";
@@ -46,6 +47,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readMultilingual,
   readNamedBasesOtherLanguages,
   readNamedDatasets,
+  readDatasetTables,
   readPublishedSelf,
   readPipelineDiagram,
   // After every reader that adds prose steps: a stage a heading marks failed is not a step.

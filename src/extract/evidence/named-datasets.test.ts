@@ -65,6 +65,13 @@ describe("named datasets", () => {
     expect(namedDatasets("Trained with dataset alpaca_gpt4_zh and code_alpaca.")).toEqual([]);
   });
 
+  it("does not resolve a known name followed by a qualifier naming a part or variant", () => {
+    expect(namedDatasets("A reranker fine-tuned on the MS MARCO passage dataset for 10k steps.")).toEqual([]);
+    expect(namedDatasets("Fine-tuned on the Alpaca instruction dataset.").map((f) => f.id)).toEqual([
+      "tatsu-lab/alpaca",
+    ]);
+  });
+
   it("does not read a sentence that says nothing of training", () => {
     expect(namedDatasets("OpenOrca is a popular collection of augmented FLAN data.")).toEqual([]);
   });

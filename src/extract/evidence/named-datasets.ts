@@ -46,6 +46,20 @@ const NOT_DATA_AFTER =
 const FORMAT_BEFORE = /template|format|estilo|structure|estrutura|模板|格式|形式/i;
 const LIKE_BEFORE = /(?:similar to|like|such as|类似于?)\s*(?:the )?$/i;
 
+/**
+ * A known name followed by a qualifier and a dataset word ("the MS MARCO passage dataset", "OpenOrca GPT4 data")
+ * names a part or variant the table does not hold: left unresolved, as a model name followed by a variant word is.
+ * Words that only say what kind of data it is ("the Alpaca instruction dataset") do not count.
+ */
+const QUALIFIED = /^ ([\w.+]{1,20}) (?:dataset|data|corpus|subset|split)\b/i;
+const KIND_WORD =
+  /^(?:instructions?|instruct|chat|conversations?|conversational|dialogues?|preferences?|pairs|training|train|fine|finetuning|sft|dpo|rlhf|qa|question|reasoning|math|code|english|chinese|japanese|korean|multilingual|public|open|full|original|cleaned|filtered|whole|entire|same|\d{1,3}(?:[.,]\d)?[kmb]?)$/i;
+
+function qualified(sentence: string, end: number): boolean {
+  const m = QUALIFIED.exec(sentence.slice(end, end + 40));
+  return m !== null && !KIND_WORD.test(m[1] ?? "");
+}
+
 /** Does the name at `start..end` of the original sentence stand alone (not part of an id, path or file)? */
 function standsAlone(sentence: string, start: number, end: number): boolean {
   if (/[\w@/.-]/.test(sentence[start - 1] ?? "")) return false;
@@ -69,7 +83,7 @@ export function namedDatasets(sentence: string): { id: string; name: string }[] 
     const start = m.index;
     const end = start + m[0].length;
     if (!wholeWord(form, start, end) || !standsAlone(sentence, start, end)) continue;
-    if (NOT_DATA_AFTER.test(sentence.slice(end, end + 20))) continue;
+    if (NOT_DATA_AFTER.test(sentence.slice(end, end + 20)) || qualified(sentence, end)) continue;
     const before = sentence.slice(Math.max(0, start - 30), start);
     if (FORMAT_BEFORE.test(before) || LIKE_BEFORE.test(before)) continue;
     const id = resolveKnownDataset(m[0]);

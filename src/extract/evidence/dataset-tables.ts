@@ -1,0 +1,146 @@
+/**
+ * A table of the training data: under a heading about training data ("## Training Data", "## 数据集",
+ * "## データセット", "## 학습 데이터", "## Datensatz") or with a dataset column ("| Dataset | Size |", "| 数据集 | 数量 |"),
+ * each row's dataset cell gives a dataset: a Hub dataset link or an `org/name` id as written (extracted), or a name
+ * ftl's table of well-known datasets knows ("OPUS-100 (Helsinki-NLP)"; inferred, with the table's source).
+ * A table with score columns (an evaluation), a row marked test or evaluation, a model link and a file or path
+ * are not read. Tables in evaluation, usage or result sections are skipped like prose there.
+ */
+import {
+  KNOWN_DATASET_CONFIDENCE,
+  knownDatasetSource,
+  resolveKnownDataset,
+} from "../../model/known-datasets.js";
+import type { CardState } from "../card-body.js";
+import { sameDataset } from "../card-datasets.js";
+import { extracted, fact, inferred } from "../facts.js";
+import { type Block, hubLink, innerHeading, links, replaceLinks } from "../markdown.js";
+import { skipBlock } from "./ml-text.js";
+
+const SEPARATOR = /^\|?[\s:|-]+$/;
+
+/** A heading about the data trained on, in the languages read; evaluation headings are skipped before. */
+const DATA_HEADING =
+  /\b(?:training|train|fine-?tuning|sft|dpo|instruction)[ -](?:data(?:sets?)?|corpus|mix(?:ture)?)\b|^\W*(?:\d+[.)]?\s*)?(?:data(?:sets?)?|data ?mix(?:ture)?|dataset mix(?:ture)?)\W*$|训练数据|训练集|数据集|微调数据|训练资料|学習データ|データセット|訓練データ|학습 ?데이터|데이터셋|훈련 ?데이터|обучающ|датасет|trainingsdaten|datens[äa]tze?|données d'entra[îi]nement|jeu de données|datos de entrenamiento|conjunto de datos|dados de trein|conjunto de dados/i;
+
+/** A column header naming the dataset ("Dataset", "Training dataset", "학습 데이터셋 1,2", "数据集名称"). */
+const DATASET_COLUMN =
+  /^(?:training |train |fine-?tuning |sft |学習|训练|訓練|학습 ?|훈련 ?)?(?:datasets?|data ?sets?|source|corpus|data|数据集|数据|資料集|データセット|データ|데이터셋|데이터|датасет|набор данных|datensatz|jeu de données|conjunto de datos|conjunto de dados|dados)/i;
+/** A column about the data that is not its name: its size, licence, language, split, share. */
+const OTHER_COLUMN =
+  /size|count|rows|samples|examples|tokens|licen[cs]e|lang|type|format|split|ratio|weight|share|%|数量|条数|规模|件数|개수|수량|размер|anzahl|taille|tamaño|tamanho/i;
+
+/** A table that reports scores is an evaluation. */
+const SCORE_COLUMN =
+  /score|accuracy|\bacc\b|bleu|rouge|\bf1\b|exact match|pass@|win ?rate|metric|perplexity|得分|分数|准确率|精度|スコア|점수|정확도|точность|genauigkeit|précision|precisión|acurácia/i;
+
+/** A row marked as evaluation data. */
+const EVAL_ROW =
+  /^(?:test|testing|eval|evaluation|validation|valid|dev|held[- ]out|测试|评测|评估|検証|評価|테스트|평가|тест)(?: set| split)?$/i;
+
+const FILE = /\.(?:jsonl?|csv|tsv|txt|parquet|arrow|zip|gz|tar|xlsx?|md|py)$/i;
+const ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
+const PATH_ROOT = /^(?:data|datasets?|train|output|outputs|home|mnt|tmp|root|content|workspace|src)\//i;
+
+const cells = (row: string): string[] =>
+  row
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split("|")
+    .map((c) => c.trim());
+
+/** The dataset a cell names, with how it was found. */
+export function cellDataset(cell: string): { id: string; known?: string } | undefined {
+  const urls = [
+    ...links(cell).map((l) => l.url),
+    ...[...cell.matchAll(/href="([^"\s]{1,300})"/g)].map((m) => m[1] ?? ""),
+  ];
+  for (const url of urls) {
+    const hub = hubLink(url);
+    if (hub) return hub.kind === "dataset" ? { id: hub.id } : undefined;
+  }
+  const text = replaceLinks(cell, (label) => label)
+    .replace(/[*`]/g, "")
+    .trim();
+  if (ID.test(text)) return FILE.test(text) || PATH_ROOT.test(text) ? undefined : { id: text };
+  const name = text.replace(/\s*[(（][^)）]{0,60}[)）]\s*$/, "").trim();
+  const known = name.length <= 80 ? resolveKnownDataset(name) : undefined;
+  return known ? { id: known, known: name } : undefined;
+}
+
+/** The table's runs of rows: header, separator, data rows. */
+function tables(blocks: Block[]): Block[][] {
+  const out: Block[][] = [];
+  let run: Block[] = [];
+  for (const b of blocks) {
+    if (b.type === "table") run.push(b);
+    else if (run.length > 0) {
+      out.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) out.push(run);
+  return out.filter((t) => t.length >= 3 && SEPARATOR.test((t[1] as Block).text.trim()));
+}
+
+/** A column giving the dataset's id or link ("HuggingFace ID", "Dataset ID", "Hub", "Source", "Link"). */
+const ID_COLUMN =
+  /\bid\b|\bhub\b|hugging ?face|\bhf\b|source|link|repo|来源|链接|連結|出典|リンク|출처|링크|источник|ссылка|quelle|fuente|fonte/i;
+
+/**
+ * The columns that may hold a row's dataset, in order: those a dataset or id header names, or the first column
+ * under a training-data heading.
+ */
+function datasetColumns(header: string[], heading: string): number[] {
+  const columns: number[] = [];
+  header.forEach((h, i) => {
+    const text = h.replace(/[*`]/g, "").trim();
+    if (text.length > 30 || OTHER_COLUMN.test(text)) return;
+    if (DATASET_COLUMN.test(text) || ID_COLUMN.test(text)) columns.push(i);
+  });
+  return columns.length > 0 || !DATA_HEADING.test(heading) ? columns : [0];
+}
+
+/** The row's dataset, from the first of its columns that names one. */
+function rowDataset(values: string[], columns: number[]): ReturnType<typeof cellDataset> {
+  for (const c of columns) {
+    const found = cellDataset(values[c] ?? "");
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function readDatasetTables(blocks: Block[], state: CardState): void {
+  const skip = new Map<string, boolean>();
+  for (const table of tables(blocks)) {
+    const first = table[0] as Block;
+    if (skipBlock(first, skip)) continue;
+    const header = cells(first.text);
+    if (header.some((h) => SCORE_COLUMN.test(h))) continue;
+    const columns = datasetColumns(header, innerHeading(first));
+    if (columns.length === 0) continue;
+    for (const row of table.slice(2)) {
+      const values = cells(row.text);
+      if (values.some((v) => EVAL_ROW.test(v.replace(/[*`]/g, "").trim()))) continue;
+      const found = rowDataset(values, columns);
+      if (!found || state.proseDatasets.some((d) => sameDataset(d.value, found.id))) continue;
+      state.proseDatasets.push(
+        fact(
+          found.id,
+          found.known
+            ? inferred(
+                state.file,
+                `"${found.known}" named in a table of the training data; resolved by ftl's table of well-known datasets (${knownDatasetSource(found.id)})`,
+                KNOWN_DATASET_CONFIDENCE,
+                `line ${row.line}`,
+              )
+            : extracted(state.file, {
+                line: row.line,
+                confidence: 0.8,
+                note: "a row of the card's table of training data",
+              }),
+        ),
+      );
+    }
+  }
+}
