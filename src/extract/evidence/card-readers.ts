@@ -11,6 +11,7 @@
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
 import { readCommandBlocks } from "./commands.js";
+import { readDatasetLines } from "./dataset-lines.js";
 import { readDatasetTables } from "./dataset-tables.js";
 import { readDownloads } from "./download-refs.js";
 import { dropFailedStages } from "./failed-stages.js";
@@ -48,6 +49,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readNamedBasesOtherLanguages,
   readNamedDatasets,
   readDatasetTables,
+  readDatasetLines,
   readPublishedSelf,
   readPipelineDiagram,
   // After every reader that adds prose steps: a stage a heading marks failed is not a step.

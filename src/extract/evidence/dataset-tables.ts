@@ -15,12 +15,13 @@ import type { CardState } from "../card-body.js";
 import { sameDataset } from "../card-datasets.js";
 import { extracted, fact, inferred } from "../facts.js";
 import { type Block, hubLink, innerHeading, links, replaceLinks } from "../markdown.js";
+import { NOT_OWN_DATA } from "./dataset-lines.js";
 import { skipBlock } from "./ml-text.js";
 
 const SEPARATOR = /^\|?[\s:|-]+$/;
 
 /** A heading about the data trained on, in the languages read; evaluation headings are skipped before. */
-const DATA_HEADING =
+export const DATA_HEADING =
   /\b(?:training|train|fine-?tuning|sft|dpo|instruction)[ -](?:data(?:sets?)?|corpus|mix(?:ture)?)\b|^\W*(?:\d+[.)]?\s*)?(?:data(?:sets?)?|data ?mix(?:ture)?|dataset mix(?:ture)?)\W*$|训练数据|训练集|数据集|微调数据|训练资料|学習データ|データセット|訓練データ|학습 ?데이터|데이터셋|훈련 ?데이터|обучающ|датасет|trainingsdaten|datens[äa]tze?|données d'entra[îi]nement|jeu de données|datos de entrenamiento|conjunto de datos|dados de trein|conjunto de dados/i;
 
 /** A column header naming the dataset ("Dataset", "Training dataset", "학습 데이터셋 1,2", "数据集名称"). */
@@ -114,7 +115,7 @@ export function readDatasetTables(blocks: Block[], state: CardState): void {
   const skip = new Map<string, boolean>();
   for (const table of tables(blocks)) {
     const first = table[0] as Block;
-    if (skipBlock(first, skip)) continue;
+    if (skipBlock(first, skip) || NOT_OWN_DATA.test(innerHeading(first))) continue;
     const header = cells(first.text);
     if (header.some((h) => SCORE_COLUMN.test(h))) continue;
     const columns = datasetColumns(header, innerHeading(first));

@@ -1,0 +1,158 @@
+/**
+ * Lines that name the training data: a data label and its value ("Dataset: [org/name](…)", "- **Training data:**
+ * org/name, OpenHermes 2.5", "数据集：org/name", "学習データ: …"), a list under a training-data heading ("## Training
+ * Data" / "- [UltraChat 200k](…/datasets/HuggingFaceH4/ultrachat_200k)" / "- SlimOrca"), and a bare dataset URL in
+ * a sentence about training ("fine-tuned using the dataset at https://huggingface.co/datasets/org/name"). A value is
+ * a Hub dataset link or URL, an `org/name` id (extracted), or a name the table of well-known datasets knows
+ * (inferred, with the table's source). Evaluation and usage sections, model links, files and paths are not read.
+ * Phrasings seen in public cards of the index (find_string "Training data:", "- **Dataset:**", "数据集：", "データセット:").
+ */
+import {
+  KNOWN_DATASET_CONFIDENCE,
+  knownDatasetSource,
+  resolveKnownDataset,
+} from "../../model/known-datasets.js";
+import type { CardState } from "../card-body.js";
+import { sameDataset } from "../card-datasets.js";
+import { extracted, fact, inferred } from "../facts.js";
+import { type Block, hubLink, innerHeading, linkSpans } from "../markdown.js";
+import { skipBlock } from "./ml-text.js";
+
+/** A data label opening a line, in the languages read; its value follows. */
+const LABEL =
+  /^\s{0,3}(?:[-*+]\s{1,3}|\d{1,2}[.)]\s{1,3})?(?:\*\*|__)?(?:(?:training|train|fine-?tuning|finetuning|sft|dpo|rl|instruction|preference)[ -])?(?:data ?sets?|data|corpus|corpora|训练数据|训练集|数据集|微调数据|訓練資料|資料集|学習データ|データセット|訓練データ|학습 ?데이터|데이터셋|훈련 ?데이터|обучающие данные|датасет|набор данных|trainingsdaten|datensatz|données d'entraînement|jeu de données|datos de entrenamiento|conjunto de datos|dados de treinamento|dados de treino|conjunto de dados)(?: used)?(?:\*\*|__)?\s{0,2}[:：](?:\*\*|__)?\s{0,3}/i;
+
+/**
+ * A heading that says the data was trained on (a bare "Dataset" / "数据集" heading may be a catalogue of the
+ * datasets a toolkit supports, and is not enough for a list).
+ */
+const TRAINING_DATA_HEADING =
+  /\b(?:training|train|fine-?tuning|finetuning|sft|dpo|instruction)[ -](?:data(?:sets?)?|corpus|mix(?:ture)?)\b|\b(?:data(?:sets?)?|data) used\b|\btrained on\b|训练数据|训练集|微调数据|訓練資料|学習データ|訓練データ|학습 ?데이터|훈련 ?데이터|обучающ|данные для обучения|trainingsdaten|données d'entra[îi]nement|datos de entrenamiento|dados de trein/i;
+
+/** A catalogue or an acknowledgement, not the data this model was trained on. */
+export const NOT_OWN_DATA =
+  /available|supported|catalog|recommended|other |more |related|thank|acknowledg|credit|支持|推荐|更多|其他|可用|相关|感谢|致谢|謝辞|感謝|おすすめ|その他|추천|기타|지원|감사|благодар|danke|merci|gracias|agradec|obrigad/i;
+
+const TRAINED =
+  /\b(?:train(?:s|ed|ing)?|fine-?tun(?:es?|ed|ing)|finetun(?:es?|ed|ing)|instruction-tuned|tuned|sft|dpo)\b/i;
+const EVALUATION =
+  /evaluat|benchmark|\btest(?:ed|ing)? (?:on|set)|validat|leaderboard|评估|评测|测试|評価|평가|оценк/i;
+
+const FILE = /\.(?:jsonl?|csv|tsv|txt|parquet|arrow|zip|gz|tar|xlsx?|md|py)$/i;
+const ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
+const PATH_ROOT = /^(?:data|datasets?|train|output|outputs|home|mnt|tmp|root|content|workspace|src)\//i;
+const DATASET_URL =
+  /https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\/datasets\/[\w.-]{1,96}\/[\w.-]{1,96}/g;
+
+export interface Named {
+  id: string;
+  /** The name as written, when the table of well-known datasets resolved it. */
+  known?: string;
+}
+
+/** A written part of a value: an `org/name` id, or a name the table knows. */
+function namePart(part: string): Named | undefined {
+  const text = part
+    .replace(/[*`"'“”]/g, "")
+    .replace(/\s*[(（][^)）]{0,80}[)）]\s*$/, "")
+    .replace(/\s+(?:dataset|data)$/i, "")
+    .trim();
+  if (text.length === 0 || text.length > 80) return undefined;
+  if (ID.test(text)) return FILE.test(text) || PATH_ROOT.test(text) ? undefined : { id: text };
+  const known = resolveKnownDataset(text);
+  return known ? { id: known, known: text } : undefined;
+}
+
+/** The datasets a value gives: its dataset links and URLs, else its comma-separated ids and known names. */
+export function valueDatasets(value: string): Named[] {
+  const out: Named[] = [];
+  let rest = "";
+  let at = 0;
+  for (const l of linkSpans(value)) {
+    const hub = hubLink(l.target.trim().split(/\s/)[0] ?? "");
+    if (hub?.kind === "dataset") out.push({ id: hub.id });
+    else if (!hub) rest += `${value.slice(at, l.start)} ${l.label} `;
+    else rest += value.slice(at, l.start);
+    at = l.end;
+  }
+  rest += value.slice(at);
+  for (const m of rest.matchAll(DATASET_URL)) {
+    const hub = hubLink(m[0].replace(/\.+$/, ""));
+    if (hub) out.push({ id: hub.id });
+  }
+  if (out.length > 0) return out;
+  const plain = rest.replace(/[(（][^()（）]{0,200}[)）]/g, " ").replace(/\s+/g, " ");
+  for (const part of plain.split(/[,;、，]| (?:and|&|\+|und|et|y|e|и) /)) {
+    const cut = part.search(/ [-–—:] /);
+    const found = namePart(cut === -1 ? part : part.slice(0, cut));
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+function push(state: CardState, found: Named, line: number, how: string): void {
+  if (state.proseDatasets.some((d) => sameDataset(d.value, found.id))) return;
+  state.proseDatasets.push(
+    fact(
+      found.id,
+      found.known
+        ? inferred(
+            state.file,
+            `"${found.known}" named ${how}; resolved by ftl's table of well-known datasets (${knownDatasetSource(found.id)})`,
+            KNOWN_DATASET_CONFIDENCE,
+            `line ${line}`,
+          )
+        : extracted(state.file, { line, confidence: 0.8, note: `named ${how}` }),
+    ),
+  );
+}
+
+/** One line of a block: a label and its value, an item under a data heading, or a training sentence's URL. */
+function readLine(
+  text: string,
+  isItem: boolean,
+  underHeading: boolean,
+  line: number,
+  state: CardState,
+): void {
+  const label = LABEL.exec(text);
+  if (label) {
+    for (const found of valueDatasets(text.slice(label[0].length)))
+      push(state, found, line, "after a data label");
+    return;
+  }
+  // An item's own text, or a line that is only a link or URL (`https://huggingface.co/datasets/org/name`).
+  const item = isItem ? text : /^\s{0,3}(?:[-*+]|\d{1,2}[.)])\s{1,3}(.{1,300})$/.exec(text)?.[1];
+  const alone = /^\s{0,3}(?:<?https?:\/\/\S{1,300}|\[[^\]]{1,200}\]\(\S{1,300}\))\s{0,3}$/.test(text)
+    ? text
+    : undefined;
+  const entry = item ?? alone;
+  if (
+    underHeading &&
+    entry !== undefined &&
+    entry.length <= 300 &&
+    !EVALUATION.test(entry) &&
+    !NOT_OWN_DATA.test(entry)
+  ) {
+    for (const found of valueDatasets(entry))
+      push(state, found, line, "in a list under a training-data heading");
+    return;
+  }
+  if (text.length <= 600 && text.includes("/datasets/") && TRAINED.test(text) && !EVALUATION.test(text))
+    for (const m of text.replace(/\]\([^)\s]{1,300}\)/g, "]").matchAll(DATASET_URL)) {
+      const hub = hubLink(m[0].replace(/\.+$/, ""));
+      if (hub) push(state, { id: hub.id }, line, "by its Hub URL in a sentence about training");
+    }
+}
+
+export function readDatasetLines(blocks: Block[], state: CardState): void {
+  const skip = new Map<string, boolean>();
+  for (const block of blocks) {
+    if (block.type === "table" || skipBlock(block, skip)) continue;
+    const heading = innerHeading(block);
+    const underHeading = TRAINING_DATA_HEADING.test(heading) && !NOT_OWN_DATA.test(heading);
+    block.text.split("\n").forEach((text, i) => {
+      readLine(text, block.type === "item" && i === 0, underHeading, block.line + i, state);
+    });
+  }
+}
