@@ -11,6 +11,7 @@
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
 import { readCommandBlocks } from "./commands.js";
+import { readDatasetCode } from "./dataset-code.js";
 import { readDatasetLines } from "./dataset-lines.js";
 import { readDatasetTables } from "./dataset-tables.js";
 import { readDownloads } from "./download-refs.js";
@@ -50,6 +51,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readNamedDatasets,
   readDatasetTables,
   readDatasetLines,
+  readDatasetCode,
   readPublishedSelf,
   readPipelineDiagram,
   // After every reader that adds prose steps: a stage a heading marks failed is not a step.

@@ -33,6 +33,11 @@ const TRAINING_DATA_HEADING =
 export const NOT_OWN_DATA =
   /available|supported|catalog|recommended|other |more |related|thank|acknowledg|credit|支持|推荐|更多|其他|可用|相关|感谢|致谢|謝辞|感謝|おすすめ|その他|추천|기타|지원|감사|благодар|danke|merci|gracias|agradec|obrigad/i;
 
+/** Is the block in a catalogue or acknowledgement section (any heading above it)? */
+export function catalogue(block: Block): boolean {
+  return block.headings.some((h) => NOT_OWN_DATA.test(h));
+}
+
 const TRAINED =
   /\b(?:train(?:s|ed|ing)?|fine-?tun(?:es?|ed|ing)|finetun(?:es?|ed|ing)|instruction-tuned|tuned|sft|dpo)\b/i;
 const EVALUATION =
@@ -148,9 +153,8 @@ function readLine(
 export function readDatasetLines(blocks: Block[], state: CardState): void {
   const skip = new Map<string, boolean>();
   for (const block of blocks) {
-    if (block.type === "table" || skipBlock(block, skip)) continue;
-    const heading = innerHeading(block);
-    const underHeading = TRAINING_DATA_HEADING.test(heading) && !NOT_OWN_DATA.test(heading);
+    if (block.type === "table" || skipBlock(block, skip) || catalogue(block)) continue;
+    const underHeading = TRAINING_DATA_HEADING.test(innerHeading(block));
     block.text.split("\n").forEach((text, i) => {
       readLine(text, block.type === "item" && i === 0, underHeading, block.line + i, state);
     });

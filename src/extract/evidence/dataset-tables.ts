@@ -15,7 +15,7 @@ import type { CardState } from "../card-body.js";
 import { sameDataset } from "../card-datasets.js";
 import { extracted, fact, inferred } from "../facts.js";
 import { type Block, hubLink, innerHeading, links, replaceLinks } from "../markdown.js";
-import { NOT_OWN_DATA } from "./dataset-lines.js";
+import { catalogue } from "./dataset-lines.js";
 import { skipBlock } from "./ml-text.js";
 
 const SEPARATOR = /^\|?[\s:|-]+$/;
@@ -115,7 +115,7 @@ export function readDatasetTables(blocks: Block[], state: CardState): void {
   const skip = new Map<string, boolean>();
   for (const table of tables(blocks)) {
     const first = table[0] as Block;
-    if (skipBlock(first, skip) || NOT_OWN_DATA.test(innerHeading(first))) continue;
+    if (skipBlock(first, skip) || catalogue(first)) continue;
     const header = cells(first.text);
     if (header.some((h) => SCORE_COLUMN.test(h))) continue;
     const columns = datasetColumns(header, innerHeading(first));
