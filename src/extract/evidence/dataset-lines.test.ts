@@ -54,6 +54,7 @@ describe("dataset lines", () => {
       ids(read("## 训练数据选择\n\n* **感谢**：[alpha](https://huggingface.co/datasets/org/alpha)的贡献。")),
     ).toEqual([]);
     expect(ids(read("## Evaluation\n\nDataset: org/alpha"))).toEqual([]);
+    expect(ids(read("### Testing Data\n\nDataset: org/alpha"))).toEqual([]);
     expect(ids(read("**Eval data:** org/alpha"))).toEqual([]);
     expect(ids(read("**Training data:** last 10 games stored as CSVs in `data/`"))).toEqual([]);
     expect(valueDatasets("[Qwen](https://huggingface.co/Qwen/Qwen2.5-7B)")).toEqual([]);

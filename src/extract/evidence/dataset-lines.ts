@@ -35,8 +35,11 @@ export const NOT_OWN_DATA =
 
 /** Is the block in a catalogue or acknowledgement section (any heading above it)? */
 export function catalogue(block: Block): boolean {
-  return block.headings.some((h) => NOT_OWN_DATA.test(h));
+  return block.headings.some((h) => NOT_OWN_DATA.test(h) || TEST_HEADING.test(h));
 }
+
+/** Test or validation data ("### Testing Data" in the Hub's card template). */
+const TEST_HEADING = /\btest(?:ing)?\b|\bvalidation\b|\beval\b|测试|テスト|테스트/i;
 
 const TRAINED =
   /\b(?:train(?:s|ed|ing)?|fine-?tun(?:es?|ed|ing)|finetun(?:es?|ed|ing)|instruction-tuned|tuned|sft|dpo)\b/i;

@@ -72,6 +72,17 @@ describe("named datasets", () => {
     ]);
   });
 
+  it("reads unaccented German, Spanish and Portuguese training words, and the training clause beside an evaluation", () => {
+    const ids = (t: string) => namedDatasets(t).map((f) => f.id);
+    expect(ids("Das Modell wurde auf OpenSchnabeltier feinabgestimmt.")).toEqual(["LeoLM/OpenSchnabeltier"]);
+    expect(ids("El modelo fue entrenado con alpaca-spanish.")).toEqual(["bertin-project/alpaca-spanish"]);
+    expect(ids("O modelo foi treinado com o dataset alpaca-data-pt-br.")).toEqual([
+      "dominguesm/alpaca-data-pt-br",
+    ]);
+    expect(ids("Trained with SFT on MetaMathQA, then evaluated on GSM8K.")).toEqual(["meta-math/MetaMathQA"]);
+    expect(ids("Compared with models trained on OpenOrca, ours scores higher on GSM8K.")).toEqual([]);
+  });
+
   it("does not read a sentence that says nothing of training", () => {
     expect(namedDatasets("OpenOrca is a popular collection of augmented FLAN data.")).toEqual([]);
   });

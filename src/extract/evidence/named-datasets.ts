@@ -68,16 +68,39 @@ function standsAlone(sentence: string, start: number, end: number): boolean {
   return !(/[-_.]/.test(next) && /\w/.test(sentence[end + 1] ?? ""));
 }
 
+/** German, Spanish, Portuguese, French and Italian training words, for text written without accents. */
+const LATIN_TRAINED =
+  /\b(?:trainiert|feinabgestimmt|feinjustiert|nachtrainiert|entrenad[oa]s?|entrenamiento|treinad[oa]s?|treinamento|ajustad[oa]s?|afinad[oa]s?|entraine|affine|finetune|addestrat[oa]|perfezionat[oa])\b/i;
+
+/** A comparison with other models: their data is not this model's. */
+const COMPARISON = /compar|outperform|\bthan\b|\bvs\.?\s|versus|baseline|other models?/i;
+
 function aboutTraining(sentence: string): boolean {
   if (EVALUATION.test(sentence)) return false;
-  if (TRAINED.test(sentence) || DATA_LABEL.test(sentence)) return true;
+  if (TRAINED.test(sentence) || DATA_LABEL.test(sentence) || LATIN_TRAINED.test(sentence)) return true;
   return foreignText(sentence) && saysTraining(sentence.toLowerCase());
 }
 
+/**
+ * The parts of a sentence to read: all of it when it is about training; its training clauses when another clause
+ * is about evaluation ("Trained with SFT on MetaMathQA, then evaluated on GSM8K"), unless it compares models.
+ */
+function trainingParts(sentence: string): string[] {
+  if (aboutTraining(sentence)) return [sentence];
+  if (!EVALUATION.test(sentence) || COMPARISON.test(sentence)) return [];
+  return sentence
+    .split(/[,;]\s|\s(?:then|and then|before|after|while|whereas|and evaluated)\s/)
+    .filter(aboutTraining);
+}
+
 /** The table's ids for the names a training sentence gives, each with the name as written. */
-export function namedDatasets(sentence: string): { id: string; name: string }[] {
+export function namedDatasets(text: string): { id: string; name: string }[] {
   const found: { id: string; name: string }[] = [];
-  if (!aboutTraining(sentence)) return found;
+  for (const sentence of trainingParts(text)) namesIn(sentence, found);
+  return found;
+}
+
+function namesIn(sentence: string, found: { id: string; name: string }[]): void {
   const form = datasetNameForm(sentence);
   for (const m of matches(NAMES, form, 20)) {
     const start = m.index;
@@ -93,7 +116,6 @@ export function namedDatasets(sentence: string): { id: string; name: string }[] 
     if (id && written.includes("_") && !isOwnDatasetName(written, id)) continue;
     if (id && !found.some((f) => f.id === id)) found.push({ id, name: written });
   }
-  return found;
 }
 
 /** Reads datasets named in words from the card's prose (not its code, tables or evaluation sections). */
