@@ -41,6 +41,18 @@ describe("dataset lines", () => {
     ]);
   });
 
+  it("reads dataset links in prose of the training-data section (the Hub template's '### Training Data')", () => {
+    const card =
+      "## Training Details\n\n### Training Data\n#### Summary\n**Source Data:**\nThe [Yelp reviews dataset](https://huggingface.co/datasets/Yelp/yelp_review_full) consists of reviews from Yelp.";
+    expect(ids(read(card))).toEqual(["Yelp/yelp_review_full"]);
+    expect(
+      ids(read("### Training Data\n\nUnlike [x](https://huggingface.co/datasets/org/x), we did not filter.")),
+    ).toEqual(["org/x"]);
+    expect(
+      ids(read("### Training Data\n\nWe used more data than [x](https://huggingface.co/datasets/org/x).")),
+    ).toEqual([]);
+  });
+
   it("reads a bare dataset URL in a sentence about training", () => {
     expect(
       ids(read("The model was fine-tuned using the dataset at https://huggingface.co/datasets/org/alpha.")),

@@ -15,7 +15,7 @@ import {
 import type { CardState } from "../card-body.js";
 import { sameDataset } from "../card-datasets.js";
 import { extracted, fact, inferred } from "../facts.js";
-import { type Block, hubLink, innerHeading, linkSpans } from "../markdown.js";
+import { type Block, hubLink, linkSpans } from "../markdown.js";
 import { skipBlock } from "./ml-text.js";
 
 /** A data label opening a line, in the languages read; its value follows. */
@@ -146,18 +146,26 @@ function readLine(
       push(state, found, line, "in a list under a training-data heading");
     return;
   }
-  if (text.length <= 600 && text.includes("/datasets/") && TRAINED.test(text) && !EVALUATION.test(text))
+  if (text.length > 600 || !text.includes("/datasets/") || EVALUATION.test(text) || COMPARISON.test(text))
+    return;
+  if (underHeading && !NOT_OWN_DATA.test(text)) {
+    // The section about the training data (the Hub template's "### Training Data"): its dataset links.
+    for (const found of valueDatasets(text).filter((f) => !f.known))
+      push(state, found, line, "linked in the section about the training data");
+  } else if (TRAINED.test(text))
     for (const m of text.replace(/\]\([^)\s]{1,300}\)/g, "]").matchAll(DATASET_URL)) {
       const hub = hubLink(m[0].replace(/\.+$/, ""));
       if (hub) push(state, { id: hub.id }, line, "by its Hub URL in a sentence about training");
     }
 }
 
+const COMPARISON = /compar|outperform|\bthan\b|\bvs\.?\s|versus|baseline|other models?/i;
+
 export function readDatasetLines(blocks: Block[], state: CardState): void {
   const skip = new Map<string, boolean>();
   for (const block of blocks) {
     if (block.type === "table" || skipBlock(block, skip) || catalogue(block)) continue;
-    const underHeading = TRAINING_DATA_HEADING.test(innerHeading(block));
+    const underHeading = block.headings.some((h) => TRAINING_DATA_HEADING.test(h));
     block.text.split("\n").forEach((text, i) => {
       readLine(text, block.type === "item" && i === 0, underHeading, block.line + i, state);
     });
