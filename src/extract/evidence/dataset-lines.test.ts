@@ -47,7 +47,7 @@ describe("dataset lines", () => {
     expect(ids(read(card))).toEqual(["Yelp/yelp_review_full"]);
     expect(
       ids(read("### Training Data\n\nUnlike [x](https://huggingface.co/datasets/org/x), we did not filter.")),
-    ).toEqual(["org/x"]);
+    ).toEqual([]);
     expect(
       ids(read("### Training Data\n\nWe used more data than [x](https://huggingface.co/datasets/org/x).")),
     ).toEqual([]);

@@ -159,7 +159,7 @@ function readLine(
     }
 }
 
-const COMPARISON = /compar|outperform|\bthan\b|\bvs\.?\s|versus|baseline|other models?/i;
+const COMPARISON = /compar|outperform|unlike|instead of|\bthan\b|\bvs\.?\s|versus|baseline|other models?/i;
 
 export function readDatasetLines(blocks: Block[], state: CardState): void {
   const skip = new Map<string, boolean>();
