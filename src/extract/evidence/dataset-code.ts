@@ -16,7 +16,7 @@ const TRAINS = /\b\w{0,30}Trainer\s*\(|\btrainer\.train\s*\(|\btrain_dataset\s*=
 const LOAD =
   /(?:\b(\w{1,40})\s*=\s*)?\bload_dataset\(\s*(?:path\s*=\s*)?["']([^"'\n]{1,200})["']([^)\n]{0,300})/g;
 const NAMED =
-  /^\s{0,8}(?:dataset_name|dataset_id|dataset_path|train_dataset_name|data_path|hf_dataset)\s*[:=]\s*["']([^"'\n]{1,200})["']/gm;
+  /^ {0,8}(?:dataset_name|dataset_id|dataset_path|train_dataset_name|data_path|hf_dataset) {0,4}[:=] {0,4}["']([^"'\n]{1,200})["']/;
 const ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
 const FILE = /\.(?:jsonl?|csv|tsv|txt|parquet|arrow|zip|gz|tar|xlsx?|py)$/i;
 const PATH_ROOT = /^(?:data|datasets?|train|output|outputs|home|mnt|tmp|root|content|workspace|src)\//i;
@@ -39,7 +39,12 @@ export function codeDatasets(code: string): { id: string; offset: number }[] {
     if (!isHubId(id) || EVAL.test(variable) || EVAL.test(split)) continue;
     add(id, m.index ?? 0);
   }
-  for (const m of code.matchAll(NAMED)) if (m[1] && isHubId(m[1])) add(m[1], m.index ?? 0);
+  let at = 0;
+  for (const line of code.split("\n")) {
+    const m = NAMED.exec(line);
+    if (m?.[1] && isHubId(m[1])) add(m[1], at);
+    at += line.length + 1;
+  }
   return out;
 }
 

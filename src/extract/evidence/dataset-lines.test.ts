@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { CardState } from "../card-body.js";
 import { readWith } from "./_test-card.js";
-import { readDatasetLines, valueDatasets } from "./dataset-lines.js";
+import { readDatasetLines, valueDatasets, withoutTrailingNote } from "./dataset-lines.js";
 
 const ids = (s: CardState) => s.proseDatasets.map((d) => d.value);
 const read = (text: string) => readWith(readDatasetLines, text);
@@ -74,5 +74,12 @@ describe("dataset lines", () => {
     expect(ids(read("We evaluated on https://huggingface.co/datasets/org/alpha after training."))).toEqual(
       [],
     );
+  });
+
+  it("drops a closing note by index", () => {
+    expect(withoutTrailingNote("OPUS-100 (Helsinki-NLP) ")).toBe("OPUS-100");
+    expect(withoutTrailingNote("BELLE（中文）")).toBe("BELLE");
+    expect(withoutTrailingNote("(only a note)")).toBe("(only a note)");
+    expect(withoutTrailingNote(`x (${"a".repeat(100)})`)).toBe(`x (${"a".repeat(100)})`);
   });
 });

@@ -12,10 +12,11 @@ import {
   knownDatasetSource,
   resolveKnownDataset,
 } from "../../model/known-datasets.js";
+import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { sameDataset } from "../card-datasets.js";
 import { extracted, fact, inferred } from "../facts.js";
-import { type Block, hubLink, linkSpans } from "../markdown.js";
+import { type Block, hubLink, linkSpans, replaceLinks } from "../markdown.js";
 import { skipBlock } from "./ml-text.js";
 
 /** A data label opening a line, in the languages read; its value follows. */
@@ -58,13 +59,20 @@ export interface Named {
   known?: string;
 }
 
+/** The text without a closing parenthetical note ("OPUS-100 (Helsinki-NLP)" → "OPUS-100"); by index, not a pattern. */
+export function withoutTrailingNote(raw: string): string {
+  const text = raw.trim();
+  const last = text[text.length - 1];
+  if (last !== ")" && last !== "）") return text;
+  const open = Math.max(text.lastIndexOf("("), text.lastIndexOf("（"));
+  return open > 0 && text.length - open <= 82 ? text.slice(0, open).trim() : text;
+}
+
 /** A written part of a value: an `org/name` id, or a name the table knows. */
 function namePart(part: string): Named | undefined {
-  const text = part
-    .replace(/[*`"'“”]/g, "")
-    .replace(/\s*[(（][^)）]{0,80}[)）]\s*$/, "")
-    .replace(/\s+(?:dataset|data)$/i, "")
-    .trim();
+  let text = withoutTrailingNote(part.replace(/[*`"'“”]/g, ""));
+  for (const word of [" dataset", " data"])
+    if (text.toLowerCase().endsWith(word)) text = text.slice(0, -word.length).trim();
   if (text.length === 0 || text.length > 80) return undefined;
   if (ID.test(text)) return FILE.test(text) || PATH_ROOT.test(text) ? undefined : { id: text };
   const known = resolveKnownDataset(text);
@@ -85,7 +93,7 @@ export function valueDatasets(value: string): Named[] {
   }
   rest += value.slice(at);
   for (const m of rest.matchAll(DATASET_URL)) {
-    const hub = hubLink(m[0].replace(/\.+$/, ""));
+    const hub = hubLink(trimEnd(m[0], "."));
     if (hub) out.push({ id: hub.id });
   }
   if (out.length > 0) return out;
@@ -153,8 +161,8 @@ function readLine(
     for (const found of valueDatasets(text).filter((f) => !f.known))
       push(state, found, line, "linked in the section about the training data");
   } else if (TRAINED.test(text))
-    for (const m of text.replace(/\]\([^)\s]{1,300}\)/g, "]").matchAll(DATASET_URL)) {
-      const hub = hubLink(m[0].replace(/\.+$/, ""));
+    for (const m of replaceLinks(text, (label) => label).matchAll(DATASET_URL)) {
+      const hub = hubLink(trimEnd(m[0], "."));
       if (hub) push(state, { id: hub.id }, line, "by its Hub URL in a sentence about training");
     }
 }

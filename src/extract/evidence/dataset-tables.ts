@@ -15,7 +15,7 @@ import type { CardState } from "../card-body.js";
 import { sameDataset } from "../card-datasets.js";
 import { extracted, fact, inferred } from "../facts.js";
 import { type Block, hubLink, innerHeading, links, replaceLinks } from "../markdown.js";
-import { catalogue } from "./dataset-lines.js";
+import { catalogue, withoutTrailingNote } from "./dataset-lines.js";
 import { skipBlock } from "./ml-text.js";
 
 const SEPARATOR = /^\|?[\s:|-]+$/;
@@ -64,7 +64,7 @@ export function cellDataset(cell: string): { id: string; known?: string } | unde
     .replace(/[*`]/g, "")
     .trim();
   if (ID.test(text)) return FILE.test(text) || PATH_ROOT.test(text) ? undefined : { id: text };
-  const name = text.replace(/\s*[(（][^)）]{0,60}[)）]\s*$/, "").trim();
+  const name = withoutTrailingNote(text);
   const known = name.length <= 80 ? resolveKnownDataset(name) : undefined;
   return known ? { id: known, known: name } : undefined;
 }
