@@ -179,6 +179,8 @@ export interface CardState {
   proseBases: Fact<string>[];
   proseDatasets: Fact<string>[];
   genericFineTune?: number;
+  /** The line of a sentence saying the model was trained from scratch (pretraining: its data make no fine-tune). */
+  fromScratch?: number;
   trainerObjective?: Fact<Objective>;
   /** The one parameterisation a sentence about training names ("using QLoRA"). */
   proseParameterization?: Fact<Parameterization>;

@@ -15,8 +15,26 @@ import { arrowChain, type Mention, mentions, objectiveMentions, sentenceSteps } 
 // "is initialized with [X](link) and continues pre-training" (dev g-long-deepseek-math-cpt-sft-grpo).
 // `scripts to fine-tune the X model`, `we fine-tune X`, `fine-tuning X on …` (isalnikow86/Lami-LoRA README, dev
 // l3-card-leolm-7b-klexikon-lora-readme: "scripts to fine-tune the LeoLM/leo-hessianai-7b model using articles").
+// "We fine-tuned X", "Starting from X", "trained on top of X", "a LoRA adapter for X", "continued pretraining of X"
+// (the phrasing battery, src/extract/phrasing-battery.test.ts).
 const BASE_PHRASE =
-  /(?:fine-?tuned version of|\bto fine-?tune|\bwe fine-?tune|fine-?tunes|\bfine-?tuning|fine-?tuned (?:from|on top of)|fine-?tune of|finetuned on top of|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|continued from|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained)|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|(?:fine-?tuned|finetuned|trained|aligned) on top of|fine-?tune of|\badapters? (?:for|of|on)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+/** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
+const TRAINED_AFTER =
+  /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;
+/** "X + LoRA", "X + SFT": the model and the method applied to it. */
+const PLUS_METHOD = /^\s{0,3}\+\s{0,3}(?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO|PPO|full fine-?tuning)\b/i;
+/** "This model is X trained with GRPO": the card's model is X with training applied. */
+const IS_MODEL = /\b(?:this|the|our) model is\s*$/i;
+const TRAINED_PARTICIPLE = /^\s{0,3}(?:fine-?tuned|finetuned|trained|aligned|post-?trained)\b/i;
+
+/** Does the text around a model say it is the base of the card's training? */
+function baseAround(before: string, after: string): boolean {
+  if (BASE_PHRASE.test(before)) return true;
+  const opener = /^(?:first|then|initially|here)?,?\s*$/i.test(before);
+  if (opener && (TRAINED_AFTER.test(after) || PLUS_METHOD.test(after))) return true;
+  return IS_MODEL.test(before) && TRAINED_PARTICIPLE.test(after);
+}
 
 /**
  * The objective a heading names (`Training hyperparameters (DPO)`), if any: the innermost heading that names one.
@@ -33,6 +51,9 @@ export function headingObjective(block: Block, state: CardState): Objective | un
   return found ?? undefined;
 }
 
+/** "trained from scratch" in the languages read: pretraining, whose data do not make a fine-tuning step. */
+const FROM_SCRATCH =
+  /\bfrom scratch\b|从零|从头训练|ゼロから|처음부터|с нуля|von Grund auf|à partir de zéro|desde cero|do zero\b/i;
 const TRAINING_VERB =
   /\b(?:train|tun|fine-?tun|finetun|align|sft|dpo|optimi[sz]|distill)\w*|\bon the\b|\busing\b/i;
 const PAPER_URL =
@@ -43,7 +64,8 @@ function sentenceBases(sentence: string, found: Mention[], block: Block, state: 
   for (const m of found) {
     if (m.kind !== "model") continue;
     const before = trimEnd(sentence.slice(Math.max(0, m.index - 60), m.index), "[*`_").replace(/\*\*/g, "");
-    if (BASE_PHRASE.test(before))
+    const after = sentence.slice(m.end, m.end + 60).replace(/^[*`_]+/, "");
+    if (baseAround(before, after))
       state.proseBases.push(
         fact(
           m.id,
@@ -110,6 +132,7 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
     PAPER_URL.test(target) ? `[paper](${target})` : `[${label}](${target})`,
   );
   const found = mentions(sentence);
+  if (FROM_SCRATCH.test(sentence)) state.fromScratch ??= block.line;
   sentenceBases(sentence, found, block, state);
   if (/\b(results?|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
   sentenceDatasets(sentence, found, block, state);

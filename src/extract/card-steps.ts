@@ -154,7 +154,9 @@ function addGenericStep(steps: StepFacts[], meta: CardMeta, state: CardState, ha
         relation === "finetune" ||
         relation === "adapter" ||
         meta.metaDatasets.length > 0)) ||
-      (state.genericFineTune !== undefined && state.hp.length >= 2))
+      ((state.genericFineTune !== undefined ||
+        (state.proseDatasets.length > 0 && state.fromScratch === undefined)) &&
+        state.hp.length >= 2))
   ) {
     const named = bases.length > 0 || state.proseBases.length > 0;
     steps.push(
@@ -164,7 +166,7 @@ function addGenericStep(steps: StepFacts[], meta: CardMeta, state: CardState, ha
           field: bases.length > 0 ? "base_model" : undefined,
           note: named
             ? "the card names a base model"
-            : "a Trainer card's hyperparameter list; the base is not named",
+            : "the card's training settings (and the data it names); the base is not named",
         }),
       ),
     );
