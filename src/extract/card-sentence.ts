@@ -134,7 +134,8 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
   const found = mentions(sentence);
   if (FROM_SCRATCH.test(sentence)) state.fromScratch ??= block.line;
   sentenceBases(sentence, found, block, state);
-  if (/\b(results?|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
+  // "is the result of continued pretraining of X" says how the model came about, not how it scores.
+  if (/\b(results?(?! of\b)|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
   sentenceDatasets(sentence, found, block, state);
   if (
     /fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of|\b(?:to|we) fine-?tune\b/i.test(

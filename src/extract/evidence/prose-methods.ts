@@ -12,6 +12,7 @@ import { type Block, sentences } from "../markdown.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { outOfScopeSection } from "../section-scope.js";
 import { PARAMETERIZATION_PATTERNS } from "../terms.js";
+import { saysTraining } from "./ml-text.js";
 
 const TRAINER_CLASS = /\b(SFT|DPO|ORPO|KTO|CPO|GRPO|PPO|RLOO|Reward)Trainer\b/g;
 const CLASS_OBJECTIVE: Readonly<Record<string, Objective>> = {
@@ -29,6 +30,16 @@ const TRAINS = /\b(?:fine-?tun|finetun|train)\w*/i;
 /** The method a sentence says the training used: "using QLoRA", "with LoRA", "via full fine-tuning". */
 const USED =
   /\b(?:using|with|via|appl(?:y|ies|ied|ying))\s+(?:the\s+)?(?:4-bit\s+|8-bit\s+)?(QLoRA|DoRA|LoRA|full[- ](?:parameter\s+)?fine-?tuning)\b/gi;
+/**
+ * The method as the head of the statement, which needs no training verb: "a LoRA adapter for X", "X + LoRA",
+ * "Full fine-tuning of X", "A QLoRA fine-tune of X" (the phrasing battery).
+ */
+const HEAD =
+  /\b(QLoRA|DoRA|LoRA)\s{1,3}adapters?\s{1,3}(?:for|of|on)\b|\+\s{0,3}(QLoRA|DoRA|LoRA)\b|^\W{0,3}(?:an?\s|the\s)?(full[- ](?:parameter\s)?fine-?tuning|QLoRA|DoRA|LoRA)\s{1,3}(?:fine-?tun\w*\s{1,3})?of\b/gi;
+/** "mit LoRA", "usando LoRA", "com LoRA", "avec LoRA": the means in the other languages read, after their training word. */
+const USED_OTHER =
+  /(?:\bmit|\bavec|\busando|\butilizando|\bcon|\bcom|\bmediante|\bpar|\bс помощью|\bчерез)\s{1,3}(?:(?:la|el|a|o|der|dem)\s)?(QLoRA|DoRA|LoRA)\b/gi;
+const USED_OTHER_WORD = new RegExp(USED_OTHER.source, "i");
 /** "LoRA (Low-Rank Adaptation) is applied …" (dev g-noorg-llama32-1b-instruction-lora). */
 const USED_PASSIVE = /\b(QLoRA|DoRA|LoRA)(?:\s*\([^()]{0,40}\))?\s+(?:is|was|were)\s+(?:applied|used)\b/gi;
 /** A 4-bit quantised base stated in the card's text: LoRA on it is QLoRA (LABELING.md). */
@@ -62,13 +73,17 @@ export function readProseMethods(blocks: Block[], state: CardState): void {
       if (FOUR_BIT.test(raw) && QUANTISED_BASE.test(raw) && !EXPORT_FORMAT.test(raw)) fourBit = true;
       // Bold and code marks do not break a phrase ("using **LoRA**").
       const sentence = raw.replace(/\*\*|__|`/g, "");
-      if (!TRAINS.test(sentence)) continue;
+      const head = [...sentence.matchAll(HEAD)];
+      // Another language's means ("mit LoRA … feinabgestimmt"), with one of its training words.
+      const foreign = USED_OTHER_WORD.test(sentence) && saysTraining(sentence.toLowerCase());
+      if (!TRAINS.test(sentence) && head.length === 0 && !foreign) continue;
       const all = named(sentence);
       // "you can use QLoRA", "if you want LoRA": a method the reader may use is not the one the training used.
       const scope = outOfScopeSpans(sentence);
-      const used = [...sentence.matchAll(USED), ...sentence.matchAll(USED_PASSIVE)]
+      const other = foreign ? [...sentence.matchAll(USED_OTHER)] : [];
+      const used = [...sentence.matchAll(USED), ...sentence.matchAll(USED_PASSIVE), ...head, ...other]
         .filter((m) => !insideSpans(scope, m.index))
-        .map((m) => [...named(m[1] ?? "")][0]);
+        .map((m) => [...named(m[1] ?? m[2] ?? m[3] ?? "")][0]);
       for (const p of all)
         if (used.includes(p) && all.size === 1 && !params.has(p)) params.set(p, block.line);
       for (const p of all) if (!used.includes(p) || all.size > 1) params.set(p, -1);
