@@ -112,6 +112,15 @@ const MORE_PHRASES: readonly BasePhrase[] = [
   { text: "entrenado a partir de", side: "after", fineTune: true, confidence: 0.8 },
   { text: "treinado a partir do", side: "after", fineTune: true, confidence: 0.8 },
   { text: "entraîné à partir de", side: "after", fineTune: true, confidence: 0.8 },
+  // fr — find_string 70081080132 "CARL est un modèle fine-tuné à partir de [alphaedge-ai/mmBERT-base-fra-32768](…)";
+  // es — 69626815216 "un modelo afinado a partir de unsloth/phi-3.5-mini-instruct-bnb-4bit", 71134061191 "afinado a partir
+  //      del codificador ucraniano Goader/modern-liberta-large"; pt — 31343560729 "O modelo foi ajustado a partir do YOLOv8"
+  { text: "fine-tuné à partir de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "finetuné à partir de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "afinado a partir de", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "afinado a partir del", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "ajustado a partir do", side: "after", fineTune: true, confidence: 0.8 },
+  { text: "ajustado a partir da", side: "after", fineTune: true, confidence: 0.8 },
   ...labels(BASE_LABELS, 0.8),
   ...labels(WEAK_BASE_LABELS, 0.7, true),
 ];
@@ -208,6 +217,9 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "baseado no", side: "after", needsVerb: true, confidence: 0.8 },
   { text: "baseado em", side: "after", needsVerb: true, confidence: 0.8 },
   { text: "versão ajustada do", side: "after", fineTune: true, confidence: 0.8 },
+  // pt — the same with the English word glossed between (`versão ajustada (fine-tuned) do X`): the gloss and `do`
+  //      are skipped by the reference reader
+  { text: "versão ajustada", side: "after", fineTune: true, confidence: 0.8 },
   { text: "ajuste fino do", side: "after", fineTune: true, confidence: 0.7 },
   // zh — dev j-ne-zh-chatglm3-6b-qlora-advertisegen: "可在 RTX-5080/256GB 的环境下微调 ChatGLM3-6B",
   //      "使用 BitsAndBytes 4-bit + LoRA 训练 ChatGLM3-6B"; dev j-ne-zh-gzh-writing-qwen25-7b-qlora-readme: "用 QLoRA 微调

@@ -144,6 +144,14 @@ function classify(value: string, start: number, end: number): Ref | undefined {
   return modelLike(value) ? { value, kind: "name", start, end } : undefined;
 }
 
+/** The end of a bracketed gloss of words at `i` (up to 30 characters, no link, path or id), or -1. */
+function glossEnd(text: string, i: number): number {
+  const inner = text.slice(i + 1, i + 32);
+  const close = inner.search(/[)）]/);
+  if (close < 1 || /[[\]/]/.test(inner.slice(0, close))) return -1;
+  return i + close + 2;
+}
+
 /** The reference that starts right after `from` (fillers, two filler words and a few symbols skipped). */
 export function refAfter(text: string, from: number): Ref | undefined {
   let i = from;
@@ -151,6 +159,12 @@ export function refAfter(text: string, from: number): Ref | undefined {
   let words = 0;
   while (i < limit) {
     const c = text[i] ?? "";
+    // A short gloss in brackets between the phrase and the model (`versão ajustada (fine-tuned) do X`).
+    const gloss = c === "(" || c === "（" ? glossEnd(text, i) : -1;
+    if (gloss > 0) {
+      i = gloss;
+      continue;
+    }
     if (skippable(c)) {
       i++;
       continue;
@@ -169,7 +183,8 @@ export function refAfter(text: string, from: number): Ref | undefined {
   if (text.startsWith("http", i)) {
     let end = i;
     while (end < text.length && end - i < 300 && !/[\s)\]]/.test(text[end] ?? "")) end++;
-    return classify(text.slice(i, end), i, end);
+    // The full stop or comma that ends the sentence is not part of the address.
+    return classify(trimEnd(text.slice(i, end), ".,;:!?"), i, end);
   }
   const run = tokensForward(text, i);
   return run ? classify(run.value, i, run.end) : undefined;
@@ -194,6 +209,9 @@ export function refBefore(text: string, to: number): Ref | undefined {
   while (i > low && isNameChar(text[i - 1])) i--;
   if (i === end) return undefined;
   let start = i;
+  // A bare Hub address ends here (`https://huggingface.co/org/x をベースに`): its scheme is part of it.
+  const scheme = /https?:$/.exec(text.slice(Math.max(0, start - 6), start));
+  if (scheme) return classify(text.slice(start - scheme[0].length, end), start - scheme[0].length, end);
   for (let parts = 1; parts < 5 && text[start - 1] === " "; parts++) {
     let k = start - 1;
     while (k > low && isNameChar(text[k - 1])) k--;
