@@ -297,6 +297,23 @@ export function arrowChain(
   return { ...(base ? { base } : {}), steps };
 }
 
+/**
+ * A relative clause right after a span about another model belongs to it: "Unlike X, which was aligned with DPO,
+ * our model …" (the phrasing battery). The clause runs to its closing comma, within 200 characters.
+ */
+function withRelativeClauses(sentence: string, spans: [number, number][]): [number, number][] {
+  return spans.map(([start, end]) => {
+    // The span may stop inside the model's reference (`https:`, `[`): the reference's rest is skipped.
+    let skip = end;
+    while (skip < end + 300 && skip < sentence.length && !/[\s,]/.test(sentence[skip] ?? "")) skip++;
+    const rest = sentence.slice(skip, skip + 200);
+    const opener = /^\s{0,2},?\s{0,2}(?:which|that|who)\s/i.exec(rest);
+    if (!opener) return [start, end];
+    const comma = rest.indexOf(",", opener[0].length);
+    return [start, skip + (comma > 0 ? comma : rest.length)];
+  });
+}
+
 /** Clause chains and method sentences of one sentence. */
 export function sentenceSteps(sentence: string, file: string, line: number): ProseStep[] {
   const found = objectiveMentions(sentence);
@@ -312,7 +329,7 @@ export function sentenceSteps(sentence: string, file: string, line: number): Pro
   // the sentence does not say which model is the card's own.
   if (new Set(found.map((f) => f.objective)).size > 1 && SEVERAL_MODELS.test(sentence)) return steps;
   // "Unlike the DPO version", "not aligned with RLHF", "starting from our SFT checkpoint": not this card's steps.
-  const outside = outOfScopeSpans(sentence);
+  const outside = withRelativeClauses(sentence, outOfScopeSpans(sentence));
   for (const clause of clauses) {
     const index = sentence.indexOf(clause, offset);
     offset = index + clause.length;

@@ -59,7 +59,49 @@ function leadsIn(text: string): boolean {
 }
 const catalogueItems = new WeakSet<Block>();
 
-/** Marks the items of each list a catalogue lead-in opens (read by `outOfScopeSection`). */
+/**
+ * The model an item opens with, before a colon or a dash (`- InternLM2.5-chat-7B: Further aligned on top of …`,
+ * `- **[org/x](…)** — …`): a Hub id, a Hub link or a Hub address, read by a scan.
+ */
+function openingModel(text: string): string | undefined {
+  let t = text.trimStart();
+  while (t[0] === "*" || t[0] === "`" || t[0] === "_" || t[0] === "[") t = t.slice(1);
+  const url = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//.exec(t);
+  if (url) t = t.slice(url[0].length);
+  const id = /^[A-Za-z0-9][\w.-]{0,80}\/[A-Za-z0-9][\w.-]{0,100}/.exec(t)?.[0];
+  if (!id) return undefined;
+  let rest = t.slice(id.length);
+  const link = rest.startsWith("](") ? rest.indexOf(")") : -1;
+  if (link > 0) rest = rest.slice(link + 1);
+  while (rest[0] === "*" || rest[0] === "`" || rest[0] === "_" || rest[0] === "]") rest = rest.slice(1);
+  return /^\s{0,2}(?::|：|—|–|- )/.test(rest) ? id.toLowerCase() : undefined;
+}
+
+/**
+ * A list of models, each item opening with another model's name and what it is (`- org/x-chat: further aligned on
+ * top of org/x through SFT and online RLHF`, `- org/x-base: the base model`): a family's catalogue, whose
+ * descriptions are those models' histories, not the steps of the card's own model. Two items naming different
+ * models make the list one.
+ */
+const DATA_HEADING = /data|corpus|корпус|датасет|данн|数据|語料|语料|データ|데이터|donn[ée]es|datos|dados/i;
+
+function markModelLists(blocks: readonly Block[]): void {
+  let run: { block: Block; model: string }[] = [];
+  const close = () => {
+    if (new Set(run.map((r) => r.model)).size >= 2) for (const r of run) catalogueItems.add(r.block);
+    run = [];
+  };
+  for (const block of blocks) {
+    // A list under a data heading names datasets ("## Training data / - `org/x-ru` — instruction tuning").
+    const data = DATA_HEADING.test(block.headings[block.headings.length - 1] ?? "");
+    const model = block.type === "item" && !data ? openingModel(block.text) : undefined;
+    if (model) run.push({ block, model });
+    else if (block.type !== "item" || run.length > 0) close();
+  }
+  close();
+}
+
+/** Marks the items of each list a catalogue lead-in opens, and lists of models (read by `outOfScopeSection`). */
 export function markCatalogues(blocks: readonly Block[]): void {
   let open = false;
   for (const block of blocks) {
@@ -69,6 +111,7 @@ export function markCatalogues(blocks: readonly Block[]): void {
     }
     open = block.type === "prose" && leadsIn(block.text);
   }
+  markModelLists(blocks);
 }
 
 /**

@@ -16,6 +16,7 @@ import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact, inferred } from "../facts.js";
 import { type Block, replaceLinks, sentences } from "../markdown.js";
+import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { foreignText, saysTraining } from "./ml-text.js";
 import { isDescribed, partOfLongerName } from "./named-base-checks.js";
 
@@ -182,6 +183,13 @@ export function firstKnownName(text: string): { id: string; name: string } | und
   return undefined;
 }
 
+/** "X can be fine-tuned …", "X could be trained …": the name at `at` is what a reader may train, not a base. */
+function modalAfter(sentence: string, at: number): boolean {
+  let i = at;
+  while (i < at + 120 && /[\w./-]/.test(sentence[i] ?? "")) i++;
+  return /^[`*_\s]{0,6}(?:can|could|may|might|should|will) be\b/i.test(sentence.slice(i, i + 20));
+}
+
 /** Reads names of well-known bases from English sentences that say the model was fine-tuned from them. */
 export function readNamedBases(blocks: Block[], state: CardState): void {
   readNames(blocks, state, false);
@@ -228,7 +236,10 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
       if (!HAS_FAMILY.test(raw)) continue;
       const sentence = replaceLinks(raw, (label) => label).replace(/\*\*|__/g, "");
       if (sentence.length > 600 || !saysFineTuned(sentence, otherLanguages)) continue;
+      // "You can fine-tune X", "X can be fine-tuned with QLoRA": what the reader may do, not what was done.
+      const scope = outOfScopeSpans(sentence);
       for (const m of sentence.matchAll(FAMILY)) {
+        if (insideSpans(scope, m.index ?? 0) || modalAfter(sentence, m.index ?? 0)) continue;
         const written = writtenId(sentence, m.index ?? 0);
         // An id given as a link is read by the readers of links; only a plain id is read here.
         if (written && !raw.includes(`[${written}]`)) {
