@@ -7,9 +7,17 @@ import { trimEnd } from "../model/trim.js";
 import type { Objective } from "../model/vocabulary.js";
 import type { CardState } from "./card-body.js";
 import { knownKey } from "./config-fields.js";
+import { saysTraining } from "./evidence/ml-text.js";
 import { extracted, fact } from "./facts.js";
 import { type Block, replaceLinks } from "./markdown.js";
-import { arrowChain, type Mention, mentions, objectiveMentions, sentenceSteps } from "./read-prose.js";
+import {
+  arrowChain,
+  type Mention,
+  mentions,
+  OTHER_MODEL_POINTER,
+  objectiveMentions,
+  sentenceSteps,
+} from "./read-prose.js";
 
 // The spaces, colons and stars after `finetuned from model` are grouped so that no two `\s*` are adjacent.
 // "is initialized with [X](link) and continues pre-training" (dev g-long-deepseek-math-cpt-sft-grpo).
@@ -18,10 +26,15 @@ import { arrowChain, type Mention, mentions, objectiveMentions, sentenceSteps } 
 // "We fine-tuned X", "Starting from X", "trained on top of X", "a LoRA adapter for X", "continued pretraining of X"
 // (the phrasing battery, src/extract/phrasing-battery.test.ts).
 const BASE_PHRASE =
-  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained)|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|(?:fine-?tuned|finetuned|trained|aligned) on top of|fine-?tune of|\badapters? (?:for|of|on)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained)|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters? (?:for|of|on)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 /** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
 const TRAINED_AFTER =
   /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;
+/** "X fine-tuned with QLoRA on …" opening a sentence; "X was used as the base model", "We use X as the base model". */
+const PARTICIPLE_AFTER =
+  /^\s{0,3}(?:fine-?tuned|finetuned|trained|aligned)\s{1,3}(?:with|on|using|via|from|for)\b/i;
+const AS_BASE =
+  /^\s{0,3}(?:(?:was|is|were|has been)\s{1,3})?(?:used\s{1,3})?as\s{1,3}(?:the|our|a|its)\s{1,3}(?:base|starting|foundation|parent|initial)\s{1,3}(?:model|point|checkpoint)\b/i;
 /** "X + LoRA", "X + SFT": the model and the method applied to it. */
 const PLUS_METHOD = /^\s{0,3}\+\s{0,3}(?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO|PPO|full fine-?tuning)\b/i;
 /** "This model is X trained with GRPO": the card's model is X with training applied. */
@@ -32,7 +45,9 @@ const TRAINED_PARTICIPLE = /^\s{0,3}(?:fine-?tuned|finetuned|trained|aligned|pos
 function baseAround(before: string, after: string): boolean {
   if (BASE_PHRASE.test(before)) return true;
   const opener = /^(?:first|then|initially|here)?,?\s*$/i.test(before);
-  if (opener && (TRAINED_AFTER.test(after) || PLUS_METHOD.test(after))) return true;
+  if (AS_BASE.test(after)) return true;
+  if (opener && (TRAINED_AFTER.test(after) || PLUS_METHOD.test(after) || PARTICIPLE_AFTER.test(after)))
+    return true;
   return IS_MODEL.test(before) && TRAINED_PARTICIPLE.test(after);
 }
 
@@ -54,6 +69,10 @@ export function headingObjective(block: Block, state: CardState): Objective | un
 /** "trained from scratch" in the languages read: pretraining, whose data do not make a fine-tuning step. */
 const FROM_SCRATCH =
   /\bfrom scratch\b|从零|从头训练|ゼロから|처음부터|с нуля|von Grund auf|à partir de zéro|desde cero|do zero\b/i;
+/** "on" in the other languages read, right before a dataset (`sur`, `auf`, `en`, `em`, `на`). */
+const ON_OTHER = /(?:^|\s)(?:sur|auf|en|em|no|na|на)\s{1,2}[*`_]{0,2}$/i;
+/** "Dataset: X", "Datasets: X, Y": a label of the data the card names. */
+const DATA_LABEL = /^\W{0,4}(?:datasets?|data|corpus)\s{0,2}:/i;
 const TRAINING_VERB =
   /\b(?:train|tun|fine-?tun|finetun|align|sft|dpo|optimi[sz]|distill)\w*|\bon the\b|\busing\b/i;
 const PAPER_URL =
@@ -80,11 +99,13 @@ function sentenceDatasets(sentence: string, found: Mention[], block: Block, stat
   const { file } = state;
   // The training verb is looked for (without links and URLs) only when the sentence names a dataset.
   const datasets = found.filter((m) => m.kind === "dataset" && !/^open-llm-leaderboard\//i.test(m.id));
-  if (
-    datasets.length > 0 &&
-    TRAINING_VERB.test(replaceLinks(sentence, () => " it ").replace(/https?:\/\/\S+/g, " "))
-  )
-    for (const m of datasets)
+  const words =
+    datasets.length > 0 ? replaceLinks(sentence, () => " it ").replace(/https?:\/\/\S+/g, " ") : "";
+  const english = datasets.length > 0 && (TRAINING_VERB.test(words) || DATA_LABEL.test(words));
+  // Another language's training word, with the dataset right after its "on" ("… avec LoRA sur [org/x](…)").
+  const other = datasets.length > 0 && !english && saysTraining(words.toLowerCase());
+  for (const m of datasets)
+    if (english || (other && ON_OTHER.test(sentence.slice(Math.max(0, m.index - 12), m.index))))
       state.proseDatasets.push(fact(m.id, extracted(file, { line: block.line, confidence: 0.7 })));
   // Trainer's generated sentence: "… on the tcm, the mdk and the NLI datasets."
   const named = /\bon the ([\w./-]+(?:(?:,| and) the [\w./-]+)*) datasets?\b/i.exec(
@@ -133,6 +154,8 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
   );
   const found = mentions(sentence);
   if (FROM_SCRATCH.test(sentence)) state.fromScratch ??= block.line;
+  // "Try our other model X, fine-tuned from Y with DPO", "See also X": another model's history.
+  if (OTHER_MODEL_POINTER.test(sentence)) return;
   sentenceBases(sentence, found, block, state);
   // "is the result of continued pretraining of X" says how the model came about, not how it scores.
   if (/\b(results?(?! of\b)|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;

@@ -71,6 +71,12 @@ const TEMPLATES: Template[] = [
     ...B,
     objective: "continued-pretraining",
   }),
+  T("base", "en", "The base model is {M}.", B),
+  T("base", "en", "We use {M} as the base model.", B),
+  T("base", "en", "{M} was used as the base model.", B),
+  T("base", "en", "This model starts from {M}.", B),
+  T("base", "en", "Parent model: {M}", B),
+  T("base", "en", "- **Finetuned from model:** {M}", B),
   // Method words with the base.
   T("method", "en", "This is a LoRA adapter for {M}.", { ...B, param: "lora" }),
   T("method", "en", "We fine-tuned {M} with LoRA.", { ...B, param: "lora" }),
@@ -89,6 +95,18 @@ const TEMPLATES: Template[] = [
     objective: "sft",
     param: "lora",
   }),
+  T("method", "en", "This model is a LoRA fine-tune of {M} on {D}.", { ...B, param: "lora", dataset: true }),
+  T("method", "en", "{M} fine-tuned with QLoRA on {D}.", { ...B, param: "qlora", dataset: true }),
+  T("method", "en", "We first fine-tuned {M} with SFT on {D}, then applied DPO.", {
+    ...B,
+    objective: "sft,dpo",
+  }),
+  T("method", "en", "This model was trained with Direct Preference Optimization (DPO) on top of {M}.", {
+    ...B,
+    objective: "dpo",
+  }),
+  T("method", "en", "Trained from {M} with GRPO.", { ...B, objective: "grpo" }),
+  T("method", "en", "A full-parameter fine-tune of {M}.", { ...B, param: "full" }),
   // Datasets.
   T("dataset", "en", "This model was fine-tuned on the {D} dataset.", { dataset: true }),
   T("dataset", "en", "We fine-tuned {M} on {D}.", { ...B, dataset: true }),
@@ -99,6 +117,8 @@ const TEMPLATES: Template[] = [
     ...B,
     dataset: true,
   }),
+  T("dataset", "en", "Fine-tuned on {D} for 3 epochs.", { dataset: true }),
+  T("dataset", "en", "Dataset: {D}", { dataset: true }),
   // Nothing: a model compared against, evaluated, a judge, one the reader may fine-tune, a family's list.
   T("negative", "en", "We compare our model against {M}."),
   T("negative", "en", "We evaluated {M} on MMLU and GSM8K."),
@@ -114,6 +134,19 @@ const TEMPLATES: Template[] = [
   T("negative", "en", "| {O} | chat model fine-tuned from {M} with SFT and DPO |", {
     card: "# Helper Family\n\nHelper is a series of base models.\n\n## Released models\n\n| Model | Description |\n| --- | --- |\n{S}\n",
   }),
+  T("negative", "en", "We use {M} as the reward model."),
+  T("negative", "en", "The training data was generated with {M}."),
+  T("negative", "en", "Responses were judged by {M}."),
+  T("negative", "en", "Try our other model {O}, fine-tuned from {M} with DPO."),
+  T("negative", "en", "Check out {M} for a larger version."),
+  T("negative", "zh", "我们将本模型与 {M} 进行了对比。"),
+  T("negative", "ja", "{M} と比較して性能が向上しました。"),
+  T("negative", "ko", "{M}와 비교하여 성능이 향상되었습니다."),
+  T("negative", "ru", "По сравнению с {M} модель работает лучше."),
+  T("negative", "de", "Im Vergleich zu {M} ist das Modell schneller."),
+  T("negative", "fr", "Par rapport à {M}, le modèle est plus rapide."),
+  T("negative", "es", "Comparado con {M}, el modelo es más rápido."),
+  T("negative", "pt", "Comparado ao {M}, o modelo é mais rápido."),
   // Other languages: base, method, dataset.
   T("method", "zh", "本模型基于 {M} 使用 LoRA 微调而来。", {
     ...B,
@@ -181,6 +214,15 @@ const TEMPLATES: Template[] = [
   T("base", "pt", "Este modelo é uma versão ajustada (fine-tuned) do {M}.", B),
   T("method", "pt", "Modelo ajustado a partir do {M} com LoRA.", { ...B, param: "lora" }),
   T("dataset", "pt", "Treinado no conjunto de dados {D}.", { dataset: true }),
+  // A second method template in each language.
+  T("method", "zh", "基于 {M}，使用 DPO 进行偏好对齐训练。", { ...B, objective: "dpo" }),
+  T("method", "ja", "{M} を DPO で追加学習しました。", { ...B, objective: "dpo" }),
+  T("method", "ko", "{M}를 DPO로 파인튜닝했습니다.", { ...B, objective: "dpo" }),
+  T("method", "ru", "Мы дообучили {M} с помощью QLoRA.", { ...B, param: "qlora" }),
+  T("method", "de", "Wir haben {M} mit DPO feinabgestimmt.", { ...B, objective: "dpo" }),
+  T("method", "fr", "Nous avons affiné {M} avec LoRA sur {D}.", { ...B, param: "lora", dataset: true }),
+  T("method", "es", "Ajustamos {M} con QLoRA.", { ...B, param: "qlora" }),
+  T("method", "pt", "Fizemos o fine-tuning do {M} com LoRA.", { ...B, param: "lora" }),
 ];
 
 const WRAPPER = "# Helper\n\n{S}\n\n## Training\n- Epochs: 3\n- Learning rate: 2e-4\n";

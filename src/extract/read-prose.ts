@@ -41,6 +41,10 @@ const TECHNIQUE_LIST =
 const GENERAL_TALK =
   /\b(?:we plan|in the future|future work|will be|is a technique|are techniques|refers to|we recommend|if you(?:'d| would) like to|you can (?:set|use|try)|best hyperparameters for each)\b/i;
 
+/** A pointer to another model of the author's: "Try our other model X, fine-tuned from …", "See also X". */
+export const OTHER_MODEL_POINTER =
+  /\b(?:(?:our|my|the) other models?|check out|see also|try (?:our|out)|sister models?|companion models?)\b/i;
+
 const SEVERAL_MODELS = /\b(?:two|three|four|five|several|multiple|both)\s+(?:[\w-]+\s+)?models\b/i;
 
 /** An id that ftl's table of well-known training datasets holds as written (`tatsu-lab/alpaca`). */

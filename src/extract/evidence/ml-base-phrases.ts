@@ -220,6 +220,17 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   // pt — the same with the English word glossed between (`versão ajustada (fine-tuned) do X`): the gloss and `do`
   //      are skipped by the reference reader
   { text: "versão ajustada", side: "after", fineTune: true, confidence: 0.8 },
+  // de, fr, es, pt — the first person of the verbs above, the model right after it ("Wir haben X mit DPO
+  //      feinabgestimmt", "Nous avons affiné X avec LoRA", "Ajustamos X con QLoRA"); no card collected yet
+  //      (the phrasing battery, src/extract/phrasing-battery.test.ts)
+  { text: "Wir haben", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
+  { text: "avons affiné", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  { text: "avons fine-tuné", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  { text: "avons entraîné", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  { text: "Ajustamos", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  { text: "Afinamos", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  { text: "Entrenamos", side: "after", fineTune: true, direct: true, confidence: 0.7 },
+  { text: "Treinamos", side: "after", fineTune: true, direct: true, confidence: 0.7 },
   { text: "ajuste fino do", side: "after", fineTune: true, confidence: 0.7 },
   // zh — dev j-ne-zh-chatglm3-6b-qlora-advertisegen: "可在 RTX-5080/256GB 的环境下微调 ChatGLM3-6B",
   //      "使用 BitsAndBytes 4-bit + LoRA 训练 ChatGLM3-6B"; dev j-ne-zh-gzh-writing-qwen25-7b-qlora-readme: "用 QLoRA 微调

@@ -17,6 +17,7 @@ import type { CardState } from "../card-body.js";
 import { extracted, fact, inferred } from "../facts.js";
 import { type Block, replaceLinks, sentences } from "../markdown.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
+import { OTHER_MODEL_POINTER } from "../read-prose.js";
 import { foreignText, saysTraining } from "./ml-text.js";
 import { isDescribed, partOfLongerName } from "./named-base-checks.js";
 
@@ -236,6 +237,7 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
       if (!HAS_FAMILY.test(raw)) continue;
       const sentence = replaceLinks(raw, (label) => label).replace(/\*\*|__/g, "");
       if (sentence.length > 600 || !saysFineTuned(sentence, otherLanguages)) continue;
+      if (OTHER_MODEL_POINTER.test(sentence)) continue;
       // "You can fine-tune X", "X can be fine-tuned with QLoRA": what the reader may do, not what was done.
       const scope = outOfScopeSpans(sentence);
       for (const m of sentence.matchAll(FAMILY)) {

@@ -35,7 +35,7 @@ const USED =
  * "Full fine-tuning of X", "A QLoRA fine-tune of X" (the phrasing battery).
  */
 const HEAD =
-  /\b(QLoRA|DoRA|LoRA)\s{1,3}adapters?\s{1,3}(?:for|of|on)\b|\+\s{0,3}(QLoRA|DoRA|LoRA)\b|^\W{0,3}(?:an?\s|the\s)?(full[- ](?:parameter\s)?fine-?tuning|QLoRA|DoRA|LoRA)\s{1,3}(?:fine-?tun\w*\s{1,3})?of\b/gi;
+  /\b(QLoRA|DoRA|LoRA)\s{1,3}adapters?\s{1,3}(?:for|of|on)\b|\+\s{0,3}(QLoRA|DoRA|LoRA)\b|(?:^\W{0,3}|\b(?:an?|the)\s)(full[- ](?:parameter[- ])?fine-?tun\w*|QLoRA|DoRA|LoRA)\s{1,3}(?:fine-?tun\w*\s{1,3})?of\b/gi;
 /** "mit LoRA", "usando LoRA", "com LoRA", "avec LoRA": the means in the other languages read, after their training word. */
 const USED_OTHER =
   /(?:\bmit|\bavec|\busando|\butilizando|\bcon|\bcom|\bmediante|\bpar|\bс помощью|\bчерез)\s{1,3}(?:(?:la|el|a|o|der|dem)\s)?(QLoRA|DoRA|LoRA)\b/gi;
