@@ -81,9 +81,13 @@ export function mentions(sentence: string): Mention[] {
     if (/\.(?:py|sh|ipynb|js|ts)$/i.test(id)) continue;
     const after = stripped.slice((m.index ?? 0) + id.length, (m.index ?? 0) + id.length + 12);
     const before = stripped.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
+    // "trained on X" names data, "based on X" / "built on X" a model.
+    const onData =
+      /\bon\s*$/i.test(before) && !/\b(?:based|built|depends?|relies|relying) on\s*$/i.test(before);
     const kind =
       /^\W*(dataset|data\b|corpus)/i.test(after) ||
-      /\b(dataset|data|on|data from)\s*$/i.test(before) ||
+      /\b(dataset|data|data from)\s*$/i.test(before) ||
+      onData ||
       knownDataset(id)
         ? "dataset"
         : "model";

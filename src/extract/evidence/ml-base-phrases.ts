@@ -224,6 +224,11 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   //      feinabgestimmt", "Nous avons affiné X avec LoRA", "Ajustamos X con QLoRA"); no card collected yet
   //      (the phrasing battery, src/extract/phrasing-battery.test.ts)
   { text: "Wir haben", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
+  // es, pt, fr — "from X" right before the model with a training word near ("Entrenado con DPO a partir de X")
+  { text: "a partir de", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
+  { text: "a partir del", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
+  { text: "a partir do", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
+  { text: "à partir de", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
   { text: "avons affiné", side: "after", fineTune: true, direct: true, confidence: 0.7 },
   { text: "avons fine-tuné", side: "after", fineTune: true, direct: true, confidence: 0.7 },
   { text: "avons entraîné", side: "after", fineTune: true, direct: true, confidence: 0.7 },

@@ -2,7 +2,7 @@
  * Text helpers shared by the readers of statements in other languages: finding phrases from a table in one
  * linear pass, clause windows, and the training words near a position.
  */
-import { type Block, innerHeading } from "../markdown.js";
+import { type Block, innerHeading, replaceLinks } from "../markdown.js";
 import { outOfScopeSection } from "../section-scope.js";
 import { SKIP_HEADING, TRAINING_WORDS } from "./ml-phrases.js";
 
@@ -146,6 +146,18 @@ export function clauseStart(text: string, start: number, span = 100): number {
 const TRAINING = phraseRegex(TRAINING_WORDS);
 
 /** Does the text (lower case) name training, in any language read here? */
+/**
+ * The text with each link read as its label and each address's scheme blanked, at the same positions: a scope
+ * (`Sie können [X](…) mit LoRA feinabstimmen`) then does not stop at a link's brackets or an address's colon.
+ */
+export function maskRefs(text: string): string {
+  if (!text.includes("](") && !text.includes("://")) return text;
+  return replaceLinks(text, (label, target) => ` ${label}${" ".repeat(target.length + 3)}`).replace(
+    /(https?):\/\//g,
+    "$1   ",
+  );
+}
+
 export function saysTraining(text: string): boolean {
   const re = forText(TRAINING, text);
   if (re === null) return false;

@@ -23,6 +23,7 @@ import {
   clause,
   foldTraditional,
   foreignText,
+  maskRefs,
   matches,
   phraseRegex,
   saysTraining,
@@ -219,7 +220,7 @@ function readMethods(block: Block, found: Methods, lower: string): void {
     // `指令微调模型` describes a kind of model, not what was done to this one.
     if (!method || /^\s*(?:模型|モデル|모델)/.test(lower.slice(at, at + 4))) continue;
     // "所有指令微调的基础" (all instruction tuning), "支持…": not this model's procedure (prose-scope.ts).
-    outside ??= outOfScopeSpans(block.text);
+    outside ??= outOfScopeSpans(maskRefs(block.text));
     if (insideSpans(outside, m.index ?? 0)) continue;
     if (method === "full") notePara(found, "full", block.line);
     else if (!found.objectives.some((o) => o.value === method))
@@ -232,7 +233,7 @@ function readMethods(block: Block, found: Methods, lower: string): void {
     const start = m.index ?? 0;
     const around = clause(lower, start, start + m[0].length, 120);
     const p = parameterizationIn(m[0]);
-    outside ??= outOfScopeSpans(block.text);
+    outside ??= outOfScopeSpans(maskRefs(block.text));
     if (insideSpans(outside, start)) continue;
     if (p && saysTraining(around.replace(/lora/g, ""))) notePara(found, p, block.line);
   }

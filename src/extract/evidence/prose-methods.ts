@@ -8,7 +8,7 @@
 import type { Objective, Parameterization } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
-import { type Block, sentences } from "../markdown.js";
+import { type Block, replaceLinks, sentences } from "../markdown.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { outOfScopeSection } from "../section-scope.js";
 import { PARAMETERIZATION_PATTERNS } from "../terms.js";
@@ -35,7 +35,7 @@ const USED =
  * "Full fine-tuning of X", "A QLoRA fine-tune of X" (the phrasing battery).
  */
 const HEAD =
-  /\b(QLoRA|DoRA|LoRA)\s{1,3}adapters?\s{1,3}(?:for|of|on)\b|\+\s{0,3}(QLoRA|DoRA|LoRA)\b|(?:^\W{0,3}|\b(?:an?|the)\s)(full[- ](?:parameter[- ])?fine-?tun\w*|QLoRA|DoRA|LoRA)\s{1,3}(?:fine-?tun\w*\s{1,3})?of\b/gi;
+  /\bappl(?:y|ies|ied|ying)\s{1,3}(QLoRA|DoRA|LoRA)\s{1,3}to\b|\b(QLoRA|DoRA|LoRA)\s{1,3}adapters?\s{1,3}(?:for|of|on)\b|\+\s{0,3}(QLoRA|DoRA|LoRA)\b|(?:^\W{0,3}|\b(?:an?|the)\s)(full[- ](?:parameter[- ])?fine-?tun\w*|QLoRA|DoRA|LoRA)\s{1,3}(?:fine-?tun\w*\s{1,3})?of\b/gi;
 /** "mit LoRA", "usando LoRA", "com LoRA", "avec LoRA": the means in the other languages read, after their training word. */
 const USED_OTHER =
   /(?:\bmit|\bavec|\busando|\butilizando|\bcon|\bcom|\bmediante|\bpar|\bс помощью|\bчерез)\s{1,3}(?:(?:la|el|a|o|der|dem)\s)?(QLoRA|DoRA|LoRA)\b/gi;
@@ -72,7 +72,11 @@ export function readProseMethods(blocks: Block[], state: CardState): void {
     for (const raw of sentences(block.text)) {
       if (FOUR_BIT.test(raw) && QUANTISED_BASE.test(raw) && !EXPORT_FORMAT.test(raw)) fourBit = true;
       // Bold and code marks do not break a phrase ("using **LoRA**").
-      const sentence = raw.replace(/\*\*|__|`/g, "");
+      // Links read as their labels and Hub addresses as their ids, so that a scope ("Sie können [X](…) mit LoRA
+      // feinabstimmen") does not stop at a link's brackets or an address's colon.
+      const sentence = replaceLinks(raw, (label) => label)
+        .replace(/https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//g, "")
+        .replace(/\*\*|__|`/g, "");
       const head = [...sentence.matchAll(HEAD)];
       // Another language's means ("mit LoRA … feinabgestimmt"), with one of its training words.
       const foreign = USED_OTHER_WORD.test(sentence) && saysTraining(sentence.toLowerCase());
@@ -83,7 +87,7 @@ export function readProseMethods(blocks: Block[], state: CardState): void {
       const other = foreign ? [...sentence.matchAll(USED_OTHER)] : [];
       const used = [...sentence.matchAll(USED), ...sentence.matchAll(USED_PASSIVE), ...head, ...other]
         .filter((m) => !insideSpans(scope, m.index))
-        .map((m) => [...named(m[1] ?? m[2] ?? m[3] ?? "")][0]);
+        .map((m) => [...named(m[1] ?? m[2] ?? m[3] ?? m[4] ?? "")][0]);
       for (const p of all)
         if (used.includes(p) && all.size === 1 && !params.has(p)) params.set(p, block.line);
       for (const p of all) if (!used.includes(p) || all.size > 1) params.set(p, -1);

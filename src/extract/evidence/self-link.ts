@@ -62,7 +62,7 @@ interface Link {
  * model, never the card's own page, whatever "model" word the lead holds ("This model was trained on top of [X]").
  */
 const RELATION_LAST =
-  /(?:^|[^\p{L}])(?:of|from|for|on|onto|upon|over|with|using|to|into|by|via|against|than|versus|vs\.?|gegen|gegenüber|contre|contra|против|de|da|do|del|des|du|von|vom|auf|aus|für|mit|sur|par|con|com|sobre|em|en|на|от|из|для|с)$|(?:基于|基於|在|以|用|从|對|对|与|與|和|跟|同|を|と|로|으로|를|을|와|과)$/iu;
+  /(?:^|[^\p{L}])(?:of|from|for|on|onto|upon|over|with|using|to|into|by|via|against|than|versus|beats?|outperforms?|surpass(?:es)?|vs\.?|gegen|gegenüber|contre|contra|против|de|da|do|del|des|du|von|vom|auf|aus|für|mit|sur|par|con|com|sobre|em|en|на|от|из|для|с)$|(?:基于|基於|在|以|用|从|對|对|与|與|和|跟|同|を|と|로|으로|를|을|와|과)$/iu;
 
 /** The label of the link whose URL starts at `at`: `[label](url)`, `<a href="url">label</a>`, and the lead. */
 function labelAt(text: string, at: number): string {
