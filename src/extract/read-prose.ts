@@ -4,15 +4,17 @@
  * (`initially fine-tuned on UltraChat … then further aligned with DPO on UltraFeedback`). Deterministic rules.
  */
 
-import { resolveKnownDataset } from "../model/known-datasets.js";
 import { parseCount, parseUnit } from "../model/quantity.js";
-import { spaceOr, trimChars, trimEnd } from "../model/trim.js";
+import { spaceOr, trimChars } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
 import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
-import { hubLink, links, replaceLinks } from "./markdown.js";
+import { replaceLinks } from "./markdown.js";
+import { mentions } from "./mentions.js";
 import { insideSpans, outOfScopeSpans, parameterizationChoice } from "./prose-scope.js";
 import { OBJECTIVE_ORDER, OBJECTIVE_PATTERNS, OBJECTIVE_WORDS, PARAMETERIZATION_PATTERNS } from "./terms.js";
+
+export { type Mention, mentions } from "./mentions.js";
 
 /** A step found in prose, with the order evidence it came with. */
 export interface ProseStep {
@@ -22,17 +24,6 @@ export interface ProseStep {
   /** Position in the text. */
   index: number;
 }
-
-/** A model or dataset named in a sentence. */
-export interface Mention {
-  kind: "model" | "dataset";
-  id: string;
-  index: number;
-  /** Where the mention ends in the sentence (after a link's closing parenthesis). */
-  end: number;
-}
-
-const ID = /(?<![\w./-])([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])(?![\w/-])/g;
 
 /** A list of techniques in general ("supplemented by …", "such as …"), not this model's procedure. */
 const TECHNIQUE_LIST =
@@ -46,56 +37,6 @@ export const OTHER_MODEL_POINTER =
   /\b(?:(?:our|my|the) other models?|check out|see also|try (?:our|out)|sister models?|companion models?)\b/i;
 
 const SEVERAL_MODELS = /\b(?:two|three|four|five|several|multiple|both)\s+(?:[\w-]+\s+)?models\b/i;
-
-/** An id that ftl's table of well-known training datasets holds as written (`tatsu-lab/alpaca`). */
-function knownDataset(id: string): boolean {
-  const name = id.split("/")[1];
-  return name !== undefined && resolveKnownDataset(name)?.toLowerCase() === id.toLowerCase();
-}
-
-/** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
-export function mentions(sentence: string): Mention[] {
-  const out: Mention[] = [];
-  // Hub links and `org/name` tokens all hold a slash.
-  if (!sentence.includes("/")) return out;
-  // Each link blanked to its own length, so that positions in the blanked text are positions in the sentence.
-  const unlinked = replaceLinks(sentence, (label, target) => " ".repeat(label.length + target.length + 4));
-  for (const link of links(sentence)) {
-    const hub = hubLink(link.url);
-    const end = sentence.indexOf(")", sentence.indexOf("](", link.index)) + 1;
-    if (hub) out.push({ ...hub, index: link.index, end: end > 0 ? end : link.index + link.text.length });
-  }
-  // A bare Hub address names its model or dataset as a link does ("fine-tuned from https://huggingface.co/org/x.").
-  for (const url of unlinked.matchAll(/https?:\/\/\S+/g)) {
-    const address = trimEnd(url[0], ".,;:!?)]*_`'\"");
-    const hub = hubLink(address);
-    const index = url.index ?? 0;
-    if (hub && !out.some((o) => o.id === hub.id)) out.push({ ...hub, index, end: index + address.length });
-  }
-  const stripped = unlinked.replace(/https?:\/\/\S+/g, (u) => " ".repeat(u.length));
-  ID.lastIndex = 0;
-  for (let m = ID.exec(stripped); m; m = ID.exec(stripped)) {
-    const id = m[1] ?? "";
-    if (/^\d/.test(id.split("/")[1] ?? "") && /^\d+$/.test(id.split("/")[0] ?? "")) continue;
-    // A script (`scripts/train_lora.py` in a command written as prose) names neither a model nor a dataset.
-    if (/\.(?:py|sh|ipynb|js|ts)$/i.test(id)) continue;
-    const after = stripped.slice((m.index ?? 0) + id.length, (m.index ?? 0) + id.length + 12);
-    const before = stripped.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
-    // "trained on X" names data, "based on X" / "built on X" a model.
-    const onData =
-      /\bon\s*$/i.test(before) && !/\b(?:based|built|depends?|relies|relying) on\s*$/i.test(before);
-    const kind =
-      /^\W*(dataset|data\b|corpus)/i.test(after) ||
-      /\b(dataset|data|data from)\s*$/i.test(before) ||
-      onData ||
-      knownDataset(id)
-        ? "dataset"
-        : "model";
-    const at = m.index ?? 0;
-    if (!out.some((o) => o.id === id)) out.push({ kind, id, index: at, end: at + id.length });
-  }
-  return out.sort((a, b) => a.index - b.index);
-}
 
 /**
  * Words one of which each objective pattern's matches hold (lower case; `IPO` is matched by case), so that a text
