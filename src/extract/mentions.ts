@@ -19,7 +19,7 @@ export interface Mention {
 const ID = /(?<![\w./-])([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])(?![\w/-])/g;
 
 /** An id that ftl's table of well-known training datasets holds as written (`tatsu-lab/alpaca`). */
-function knownDataset(id: string): boolean {
+export function knownDataset(id: string): boolean {
   const name = id.split("/")[1];
   return name !== undefined && resolveKnownDataset(name)?.toLowerCase() === id.toLowerCase();
 }

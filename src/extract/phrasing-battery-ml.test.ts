@@ -92,8 +92,7 @@ const TEMPLATES: Template[] = [
   T("method", "es", "Ajustamos {M} con QLoRA.", { ...B, param: "qlora" }),
   T("method", "pt", "Fizemos o fine-tuning do {M} com LoRA.", { ...B, param: "lora" }),
   T("base", "zh", "本模型是 {M} 的微调版本。", B),
-  // A dataset between 在 and 上 is read by no reader yet (the base phrase 在 … 上 leaves data alone).
-  T("dataset", "zh", "我们在 {D} 上对模型进行了微调。", { dataset: true, gaps: "all" }),
+  T("dataset", "zh", "我们在 {D} 上对模型进行了微调。", { dataset: true }),
   T("base", "ja", "ベースモデル: {M}", B),
   T("base", "ko", "베이스 모델: {M}", B),
   T("base", "ru", "Базовая модель: {M}", B),

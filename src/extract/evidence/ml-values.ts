@@ -9,6 +9,7 @@ import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import { type Block, hubLink } from "../markdown.js";
+import { knownDataset } from "../mentions.js";
 import { idAfter, idBefore, NOT_TRAINING, namedLine } from "./ml-dataset-refs.js";
 import { CONTEXT_UNITS, DATASET_WORDS, EPOCH_UNITS, HYPERPARAMETER_LABELS } from "./ml-phrases.js";
 import { type Ref, refAfter, refBefore } from "./ml-refs.js";
@@ -103,9 +104,26 @@ const withoutIds = (text: string): string =>
     .filter((t) => !t.includes("/"))
     .join(" ");
 
+/**
+ * `在 [org/data](…/datasets/…) 上对模型进行了微调`: data between 在 and 上 (a dataset link, or an id ftl's table of
+ * training datasets holds) in a clause about training (the phrasing battery).
+ */
+function dataBetween(text: string, lower: string, state: CardState, line: number): void {
+  let seen = 0;
+  for (let at = text.indexOf("在"); at !== -1 && seen < 50; at = text.indexOf("在", at + 1)) {
+    seen++;
+    const ref = refAfter(text, at + 1);
+    if (!ref || !/^[\s*_`]{0,3}上/.test(text.slice(ref.end, ref.end + 4))) continue;
+    if (ref.kind !== "dataset" && !(ref.kind === "hub" && knownDataset(ref.value))) continue;
+    const around = clause(lower, at, ref.end + 4);
+    if (saysTraining(around) && !NOT_TRAINING.test(around)) addDataset(state, ref, line, 0.7);
+  }
+}
+
 export function readDatasets(blocks: Block[], b: number, state: CardState, lower: string): void {
   const block = blocks[b] as Block;
   const text = block.text;
+  if (block.type !== "table" && text.includes("在")) dataBetween(text, lower, state, block.line);
   if (block.type === "item" || block.type === "prose") headingItem(block, state, lower);
   for (const m of matches(DATASET, lower)) {
     const start = m.index ?? 0;

@@ -10,6 +10,7 @@ import { spaceOr, trimEnd, trimStart } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import type { Block } from "../markdown.js";
+import { knownDataset } from "../mentions.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { parameterizationIn } from "../read-prose.js";
 import { BASE_PHRASES, type BasePhrase } from "./ml-base-phrases.js";
@@ -93,6 +94,8 @@ function baseRef(text: string, start: number, end: number, phrase: BasePhrase): 
       : (refAfter(text, from) ?? (phrase.path ? pathAfter(text, from) : undefined));
   const found = ref ?? (phrase.scan ? scanAfter(text, end) : undefined);
   if (!found || found.kind === "dataset" || (found.kind === "path" && !phrase.path)) return undefined;
+  // A Hub id ftl's table of training datasets holds is data (`在 tatsu-lab/alpaca 上…微调`).
+  if (found.kind === "hub" && knownDataset(found.value)) return undefined;
   if (PLANNED.test(text.slice(found.end, found.end + 16))) return undefined;
   if (namedAsData(text, found)) return undefined;
   if (phrase.followedBy && !text.slice(found.end, found.end + 4).includes(phrase.followedBy))
