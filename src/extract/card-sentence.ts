@@ -16,6 +16,7 @@ import {
   mentions,
   OTHER_MODEL_POINTER,
   objectiveMentions,
+  RELATIVE_HISTORY,
   sentenceSteps,
 } from "./read-prose.js";
 
@@ -26,13 +27,13 @@ import {
 // "We fine-tuned X", "Starting from X", "trained on top of X", "a LoRA adapter for X", "continued pretraining of X"
 // (the phrasing battery, src/extract/phrasing-battery.test.ts).
 const BASE_PHRASE =
-  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters? (?:for|of|on)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|^\W{0,3}base\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters? (?:for|of|on)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 /** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
 const TRAINED_AFTER =
   /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;
 /** "X fine-tuned with QLoRA on …" opening a sentence; "X was used as the base model", "We use X as the base model". */
 const PARTICIPLE_AFTER =
-  /^\s{0,3}(?:fine-?tuned|finetuned|trained|aligned)\s{1,3}(?:with|on|using|via|from|for)\b/i;
+  /^\s{0,3},?\s{0,3}(?:fine-?tuned|finetuned|trained|aligned)\s{1,3}(?:with|on|using|via|from|for)\b/i;
 const AS_BASE =
   /^\s{0,3}(?:(?:was|is|were|has been)\s{1,3})?(?:used\s{1,3})?as\s{1,3}(?:the|our|a|its)\s{1,3}(?:base|starting|foundation|parent|initial)\s{1,3}(?:model|point|checkpoint)\b/i;
 /** "Fine-tuned X with …", "Preference-tuned X with KTO": a participle opening the sentence, the model its object. */
@@ -40,11 +41,15 @@ const OPENING_PARTICIPLE = /^\W{0,3}(?:[a-z]{1,20}-)?(?:tuned|trained|aligned)\s
 /** "X + LoRA", "X + SFT": the model and the method applied to it. */
 const PLUS_METHOD = /^\s{0,3}\+\s{0,3}(?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO|PPO|full fine-?tuning)\b/i;
 /** "This model is X trained with GRPO": the card's model is X with training applied. */
-const IS_MODEL = /\b(?:this|the|our) model is\s*$/i;
-const TRAINED_PARTICIPLE = /^\s{0,3}(?:fine-?tuned|finetuned|trained|aligned|post-?trained)\b/i;
+const IS_MODEL = /\b(?:(?:this|the|our) model|this|it) is\s*$/i;
+/** …after it: a participle of training, or "with" a method ("This is X with an SFT stage on …"). */
+const TRAINED_PARTICIPLE =
+  /^\s{0,3}(?:fine-?tuned|finetuned|trained|aligned|post-?trained)\b|^\s{0,3}with\s{1,3}(?:an?\s{1,3})?(?:SFT|DPO|ORPO|KTO|GRPO|PPO|Q?LoRA|DoRA)\b/i;
 
 /** Does the text around a model say it is the base of the card's training? */
 function baseAround(before: string, after: string): boolean {
+  // "O, which is fine-tuned from X": the relative clause tells another model's history.
+  if (RELATIVE_HISTORY.test(before)) return false;
   if (BASE_PHRASE.test(before) || OPENING_PARTICIPLE.test(before)) return true;
   const opener = /^(?:first|then|initially|here)?,?\s*$/i.test(before);
   if (AS_BASE.test(after)) return true;

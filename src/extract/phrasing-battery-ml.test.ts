@@ -104,6 +104,18 @@ const TEMPLATES: Template[] = [
   T("method", "es", "Entrenado con DPO a partir de {M}.", { ...B, objective: "dpo" }),
   T("negative", "ja", "{M} は評価にのみ使用しました。"),
   T("negative", "de", "Sie können {M} mit LoRA feinabstimmen."),
+  // Round 4: held out as well.
+  T("base", "zh", "基座模型：{M}", B),
+  T("method", "zh", "本项目使用 LoRA 对 {M} 进行微调。", { ...B, param: "lora" }),
+  T("method", "ja", "{M} に対して QLoRA でファインチューニングを行いました。", { ...B, param: "qlora" }),
+  T("method", "ko", "{M}을 기반으로 DPO 학습을 진행했습니다.", { ...B, objective: "dpo" }),
+  T("method", "ru", "Дообучение {M} методом LoRA.", { ...B, param: "lora" }),
+  T("method", "de", "Feinabstimmung von {M} mit QLoRA.", { ...B, param: "qlora" }),
+  T("method", "fr", "Affinage de {M} avec LoRA sur {D}.", { ...B, param: "lora", dataset: true }),
+  T("method", "es", "Ajuste fino de {M} con LoRA.", { ...B, param: "lora" }),
+  T("method", "pt", "Fine-tuning do {M} usando QLoRA.", { ...B, param: "qlora" }),
+  T("negative", "zh", "与 {M} 相比，本模型更快。"),
+  T("negative", "ja", "{M} を評価に使用しました。"),
 ];
 
 runBattery("the phrasing battery (other languages)", TEMPLATES);

@@ -113,6 +113,25 @@ const TEMPLATES: Template[] = [
   T("negative", "en", "The tokenizer is the same as {M}."),
   T("negative", "en", "We thank the {M} team."),
   T("negative", "en", "Our model beats {M} fine-tuned with LoRA."),
+  // Round 4: held out as well.
+  T("method", "en", "Model type: LoRA adapter on top of {M}", { ...B, param: "lora" }),
+  // Not read yet: the model after "for", far from "adapter" ("an adapter for X" is read).
+  T("method", "en", "This repo contains a QLoRA adapter trained on {D} for {M}.", {
+    ...B,
+    param: "qlora",
+    dataset: true,
+    gaps: "all",
+  }),
+  T("dataset", "en", "{M}, fine-tuned on {D}.", { ...B, dataset: true }),
+  T("base", "en", "The weights were obtained by fine-tuning {M}.", B),
+  T("method", "en", "This is {M} with an SFT stage on {D}.", { ...B, objective: "sft", dataset: true }),
+  T("method", "en", "Trained using DPO, starting from {M}.", { ...B, objective: "dpo" }),
+  T("base", "en", "Base: {M}", B),
+  T("method", "en", "We release a GRPO-trained version of {M}.", { ...B, objective: "grpo" }),
+  T("negative", "en", "Inspired by {M}, we built our own architecture."),
+  T("negative", "en", "We also evaluated {O}, which is fine-tuned from {M} with SFT."),
+  T("negative", "en", "Note: {M} itself was trained with RLHF."),
+  T("negative", "en", "If you want to use {M} instead, set MODEL_ID."),
 ];
 
 runBattery("the phrasing battery (English)", TEMPLATES);

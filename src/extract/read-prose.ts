@@ -36,6 +36,10 @@ const GENERAL_TALK =
 export const OTHER_MODEL_POINTER =
   /\b(?:(?:our|my|the) other models?|check out|see also|try (?:our|out)|sister models?|companion models?)\b/i;
 
+/** A relative clause telling another model's history, up to the model it names: "O, which is fine-tuned from X". */
+export const RELATIVE_HISTORY =
+  /\b(?:which|that|who)\s(?:is|was|were|are|has been|had been)\s(?:\w+\s)?(?:fine-?tuned|finetuned|trained|aligned|based|built|derived|initiali[sz]ed)\b[^,;.]{0,40}$/i;
+
 const SEVERAL_MODELS = /\b(?:two|three|four|five|several|multiple|both)\s+(?:[\w-]+\s+)?models\b/i;
 
 /**
@@ -118,7 +122,13 @@ function findObjectiveMentions(text: string): ObjectiveMention[] {
       // Part of a name (`capybara-dpo`, `dpo_en_demo`, a URL), not a claim about the method.
       const before = text[index - 1] ?? " ";
       const after = text.slice(index + m[0].length, index + m[0].length + 2);
-      if (/[-_/.=]/.test(before) || /^[_/.]\w|^-[a-z0-9]/.test(after)) continue;
+      // "GRPO-trained", "DPO-tuned" say the method; "capybara-dpo", "dpo-mix" are names.
+      const said =
+        after[0] === "-" &&
+        /^-(?:trained|tuned|aligned|fine-?tuned)\b/i.test(
+          text.slice(index + m[0].length, index + m[0].length + 14),
+        );
+      if (/[-_/.=]/.test(before) || /^[_/.]\w/.test(after) || (/^-[a-z0-9]/.test(after) && !said)) continue;
       if (near(index)) continue;
       taken.add(index);
       found.push({ objective, index });

@@ -224,6 +224,10 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   //      feinabgestimmt", "Nous avons affiné X avec LoRA", "Ajustamos X con QLoRA"); no card collected yet
   //      (the phrasing battery, src/extract/phrasing-battery.test.ts)
   { text: "Wir haben", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
+  // fr — "Affinage de X" (the noun of affiner, as "Feinabstimmung von X"); ja — "X に対して QLoRA でファインチューニング"
+  { text: "Affinage de", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "Affinage du", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "に対して", side: "before", needsVerb: true, confidence: 0.7 },
   // es, pt, fr — "from X" right before the model with a training word near ("Entrenado con DPO a partir de X")
   { text: "a partir de", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
   { text: "a partir del", side: "after", needsVerb: true, direct: true, confidence: 0.7 },

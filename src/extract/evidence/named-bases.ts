@@ -17,7 +17,7 @@ import type { CardState } from "../card-body.js";
 import { extracted, fact, inferred } from "../facts.js";
 import { type Block, replaceLinks, sentences } from "../markdown.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
-import { OTHER_MODEL_POINTER } from "../read-prose.js";
+import { OTHER_MODEL_POINTER, RELATIVE_HISTORY } from "../read-prose.js";
 import { foreignText, saysTraining } from "./ml-text.js";
 import { isDescribed, partOfLongerName } from "./named-base-checks.js";
 
@@ -241,7 +241,9 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
       // "You can fine-tune X", "X can be fine-tuned with QLoRA": what the reader may do, not what was done.
       const scope = outOfScopeSpans(sentence);
       for (const m of sentence.matchAll(FAMILY)) {
-        if (insideSpans(scope, m.index ?? 0) || modalAfter(sentence, m.index ?? 0)) continue;
+        const at = m.index ?? 0;
+        if (insideSpans(scope, at) || modalAfter(sentence, at)) continue;
+        if (RELATIVE_HISTORY.test(sentence.slice(Math.max(0, at - 80), at))) continue;
         const written = writtenId(sentence, m.index ?? 0);
         // An id given as a link is read by the readers of links; only a plain id is read here.
         if (written && !raw.includes(`[${written}]`)) {
