@@ -81,7 +81,10 @@ export function intermediateOutputs(chain: StepFacts[]): void {
     const next = chain[i + 1] as StepFacts;
     const input = next.inputs.length === 1 ? next.inputs[0] : undefined;
     if (s.output || !input || next.kind === "merge") continue;
-    if (s.inputs.some((x) => sameModel(x.value.id, input.value.id))) continue;
+    // A model the chain already started from is not what a later step produced (an adapter merged back into
+    // its base starts from that base: it does not make the base the adapter training's output).
+    const earlier = chain.slice(0, i + 1).flatMap((x) => x.inputs);
+    if (earlier.some((x) => sameModel(x.value.id, input.value.id))) continue;
     s.output = fact(
       input.value.id,
       inferred(

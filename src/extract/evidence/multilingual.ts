@@ -49,7 +49,8 @@ function scanAfter(text: string, from: number): Ref | undefined {
     if ("。，,；;！？\n".includes(c)) return undefined;
     const k = c.charCodeAt(0);
     if (c !== "[" && !((k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122))) continue;
-    if (i > from && /[A-Za-z0-9._-]/.test(text[i - 1] ?? "")) continue;
+    // Not from inside a word, a path or a web address (`arxiv.org/abs/2305.14314` holds no model `abs/2305.14314`).
+    if (i > from && /[A-Za-z0-9._\-/:]/.test(text[i - 1] ?? "")) continue;
     const ref = refAfter(text, i);
     if (ref && ref.kind !== "dataset" && ref.kind !== "path") return ref;
   }

@@ -15,7 +15,7 @@ import { refKind } from "../../model/refs.js";
 import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact, inferred } from "../facts.js";
-import { type Block, replaceLinks, sentences } from "../markdown.js";
+import { type Block, hubLink, replaceLinks, sentences } from "../markdown.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { OTHER_MODEL_POINTER, RELATIVE_HISTORY } from "../read-prose.js";
 import { foreignText, saysTraining } from "./ml-text.js";
@@ -226,6 +226,15 @@ function withHeadings(blocks: Block[]): Block[] {
   return [...blocks, ...headings];
 }
 
+/**
+ * A link as its label; an `org/name` in the label of a link to another site (`[liucongg/ChatGLM-Finetuning: …
+ * (github.com)](https://github.com/…)`) names that site's repository, not a Hub model, and is not read as an id.
+ */
+function linkText(label: string, target: string): string {
+  if (!/^https?:\/\//.test(target) || hubLink(target)) return label;
+  return label.replace(/([A-Za-z0-9][\w.-]{0,60})\/(?=[A-Za-z0-9])/g, "$1 ");
+}
+
 function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): void {
   if (state.proseBases.length > 0 || state.out.bases.length > 0) return;
   const described = new Set<string>();
@@ -235,7 +244,7 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
     if (!HAS_FAMILY.test(block.text)) continue;
     for (const raw of sentences(block.text)) {
       if (!HAS_FAMILY.test(raw)) continue;
-      const sentence = replaceLinks(raw, (label) => label).replace(/\*\*|__/g, "");
+      const sentence = replaceLinks(raw, linkText).replace(/\*\*|__/g, "");
       if (sentence.length > 600 || !saysFineTuned(sentence, otherLanguages)) continue;
       if (OTHER_MODEL_POINTER.test(sentence)) continue;
       // "You can fine-tune X", "X can be fine-tuned with QLoRA": what the reader may do, not what was done.
