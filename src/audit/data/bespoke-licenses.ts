@@ -138,4 +138,20 @@ export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
       "https://github.com/01-ai/Yi/blob/90fe5676d3ec5f9e5b54601de4aa5f80a13d5f79/MODEL_LICENSE_AGREEMENT.txt",
     note: "Version 2.1 (23 Nov 2023). 01.AI later released the Yi series under Apache-2.0; the entry is for the agreement's own text.",
   },
+  {
+    // Publishers of several widely used Chinese instruction sets tag a permissive licence on the Hub and restrict
+    // use to research in the card's or the project's own text; the audit keeps the stated restriction.
+    id: "research-use-only",
+    name: "Research use only (a publisher's own restriction, whatever its front-matter licence)",
+    kind: "non-commercial",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: [],
+    limitations: [
+      "BELLE data cards: '仅允许将此数据集及使用此数据集生成的衍生物用于研究目的，不得用于商业' (the data and derivatives made with it: research only, no commercial use)",
+      "Chinese-LLaMA-Alpaca (whose data folder holds alpaca_data_zh_51k): '本项目相关资源仅供学术研究之用，严禁用于商业用途' (academic research only, commercial use forbidden)",
+    ],
+    source: "https://huggingface.co/datasets/BelleGroup/train_0.5M_CN",
+    note: "A data term, not a model licence; second source: https://github.com/ymcui/Chinese-LLaMA-Alpaca/blob/5e7a50ec8548e36497a9973359c0be21f95f4c47/README.md (免责声明).",
+  },
 ];

@@ -1,0 +1,82 @@
+/**
+ * More licences of widely used training sets, for ids that extraction's dataset table (src/model/known-datasets*.ts)
+ * resolves, each read from its Hub dataset card (front matter and the card's own licence text) at review time.
+ * Where the front matter and the card's text disagree, the stricter term the card states is kept and the note
+ * quotes both. A summary for triage, not legal advice.
+ */
+import type { DatasetEntry } from "../terms.js";
+
+const hf = (id: string): string => `https://huggingface.co/datasets/${id}`;
+
+const BELLE_NOTE =
+  "front matter gpl-3.0; the card's '使用限制' section: '仅允许将此数据集及使用此数据集生成的衍生物用于研究目的，不得用于商业' (research use only, no commercial use, derivatives included)";
+
+const GPT4_LLM_ZH =
+  "GPT-4-LLM's alpaca_gpt4_data_zh (Alpaca prompts answered by GPT-4 in Chinese): 'The data is intended and licensed for research use only. The dataset is CC BY NC 4.0'";
+
+export const MORE_DATASETS: readonly DatasetEntry[] = [
+  {
+    id: "Intel/orca_dpo_pairs",
+    license: "apache-2.0",
+    outputsOf: "openai-outputs",
+    source: hf("Intel/orca_dpo_pairs"),
+    note: "front matter apache-2.0; 'The dataset contains 12k examples from Orca style dataset Open-Orca/OpenOrca' (GPT-4/GPT-3.5 completions)",
+  },
+  {
+    id: "GAIR/lima",
+    license: "cc-by-nc-sa-4.0",
+    source: hf("GAIR/lima"),
+    note: "the card: 'If the source data of LIMA has a stricter license than CC BY-NC-SA, the LIMA dataset follows the same. Otherwise, it follows the CC BY-NC-SA license.' (no version stated; 4.0 taken)",
+  },
+  { id: "nvidia/HelpSteer", license: "cc-by-4.0", source: hf("nvidia/HelpSteer") },
+  {
+    id: "allenai/tulu-3-sft-mixture",
+    license: "odc-by",
+    source: hf("allenai/tulu-3-sft-mixture"),
+    note: "'this collection is licensed under ODC-BY-1.0 license; different licenses apply to subsets of the data. Some portions of the dataset are non-commercial.'",
+  },
+  {
+    id: "WizardLMTeam/WizardLM_evol_instruct_70k",
+    license: "mit",
+    outputsOf: "openai-outputs",
+    source: hf("WizardLMTeam/WizardLM_evol_instruct_70k"),
+    note: "front matter mit (added by the publisher, commit 16b48bd); Evol-Instruct rewrites instructions and answers with ChatGPT (the card's paper, arXiv 2304.12244)",
+  },
+  {
+    id: "BelleGroup/train_0.5M_CN",
+    license: "research-use-only",
+    source: hf("BelleGroup/train_0.5M_CN"),
+    note: BELLE_NOTE,
+  },
+  {
+    id: "BelleGroup/train_1M_CN",
+    license: "research-use-only",
+    source: hf("BelleGroup/train_1M_CN"),
+    note: BELLE_NOTE,
+  },
+  {
+    id: "shibing624/alpaca-zh",
+    license: "cc-by-nc-4.0",
+    outputsOf: "openai-outputs",
+    source: hf("shibing624/alpaca-zh"),
+    note: `front matter cc-by-4.0, but the card's 'Usage and License Notices' keep the publisher's terms: ${GPT4_LLM_ZH}`,
+  },
+  {
+    id: "c-s-ale/alpaca-gpt4-data-zh",
+    license: "cc-by-nc-4.0",
+    outputsOf: "openai-outputs",
+    source: hf("llm-wizard/alpaca-gpt4-data-zh"),
+    note: `a copy (now llm-wizard/alpaca-gpt4-data-zh) whose front matter says cc-by-4.0; the card cites arXiv 2304.03277 and the file is ${GPT4_LLM_ZH} (https://github.com/Instruction-Tuning-with-GPT-4/GPT-4-LLM#usage-and-license-notices)`,
+  },
+  {
+    // The Chinese-LLaMA-Alpaca team's 51k Chinese instruction set (not the GPT-4-LLM Chinese data). Its data README:
+    // 'Chinese Alpaca dataset, containing 51k instruction data crawled from ChatGPT (gpt-3.5-turbo).'
+    id: "hfl/alpaca_zh_51k",
+    names: ["alpaca_zh_51k", "alpaca_data_zh_51k", "Alpaca-Zh-51k"],
+    license: "research-use-only",
+    outputsOf: "openai-outputs",
+    source:
+      "https://github.com/ymcui/Chinese-LLaMA-Alpaca/blob/5e7a50ec8548e36497a9973359c0be21f95f4c47/data/README.md",
+    note: "the Hub copy (https://huggingface.co/datasets/hfl/alpaca_zh_51k) is tagged apache-2.0, but the publisher's project says '本项目相关资源仅供学术研究之用，严禁用于商业用途' (README, 免责声明): the stricter stated term is kept",
+  },
+];
