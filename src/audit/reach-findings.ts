@@ -4,6 +4,7 @@ import { type AuditState, inferredFinding, reachLabel } from "./audit-state.js";
 import { pathText, stepLabel } from "./audit-text.js";
 import { sameLicensor, sameLicensorFinding, sameOrganisation } from "./chain-checks.js";
 import type { Reach } from "./collect-ancestors.js";
+import { evaluationSet } from "./data/eval-sets.js";
 import { ancestorOf, datasetFindings } from "./data-findings.js";
 import { modelTermFindings } from "./model-term-findings.js";
 import type { AuditFinding } from "./report.js";
@@ -132,6 +133,17 @@ function unknownFindings(
       severity: "info",
       code: "inferred-license",
       message: `${reachLabel(r)} ${ownData ? "trained the publisher's own model" : "is published by the subject's own organisation"}: its licence is the publisher's to grant`,
+      ...common,
+    });
+    return;
+  }
+  const bench = !r.resolved && r.kind === "dataset" ? evaluationSet(r.id) : undefined;
+  if (bench) {
+    state.findings.push({
+      severity: "info",
+      code: "evaluation-data",
+      message: `${reachLabel(r)} is an evaluation benchmark (${bench.note}): read as the data the model was measured on, not trained on`,
+      source: bench.source,
       ...common,
     });
     return;

@@ -27,6 +27,7 @@ export const FINDING_CODES = [
   "base-from-card",
   "naming-unchecked",
   "data-from-card",
+  "evaluation-data",
   "license-contradiction",
   "same-licensor",
 ] as const;
