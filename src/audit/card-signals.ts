@@ -12,11 +12,11 @@ const strings = (v: unknown): string[] =>
 /** A table row labelled only "Model": `| **Model** | … |`. */
 export const BARE_MODEL_ROW = /^\s*\|[\s*_]*model[\s*_]*\|/i;
 /**
- * A line that links the card's own Hub page: the model-card template's "**Repository:**" field, or "Model on
- * Hugging Face" / "Hugging Face model". Lines about a base, a parent or data are not the card's own page.
+ * A line that links the card's own Hub page: the model-card template's "**Repository:**" field, "Model on
+ * Hugging Face" / "Hugging Face model", or a project README's "Finetuned model available here: <link>". Lines about a base, a parent or data are not the card's own page.
  */
 const OWN_HUB_LABEL =
-  /\brepository\b|\bmodel on hugging ?face\b|\bhugging ?face (?:model|repo(?:sitory)?)\b/i;
+  /\brepository\b|\bmodel on hugging ?face\b|\bhugging ?face (?:model|repo(?:sitory)?)\b|\bfine-?tuned model\b(?! (?:of|from)\b)/i;
 const NOT_OWN = /\b(?:base|parent|original|upstream|finetuned from|fine-tuned from|dataset|data)\b/i;
 const URL_IN_LINE = /https?:\/\/(?:www\.)?huggingface\.co\/[^\s)"'<>]+/i;
 export function ownHubName(body: string): string | undefined {

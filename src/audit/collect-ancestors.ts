@@ -336,7 +336,7 @@ export async function collectAncestors(
   const subjectLicense = await modelLicense(doc.subject.id, subjectRef, options.subjectProse);
   addUpstreams(doc.subject.id, subjectLicense.family, []);
   await walk(doc, [], undefined, 0, new Set([doc.subject.id]));
-  const implied = impliedBase(doc.subject.id, subjectLicense.family, reaches);
+  const implied = impliedBase(doc.subject, subjectLicense.family, reaches);
   if (implied) reaches.push(implied);
   reaches.push(...impliedUpstreams(reaches));
   // Farthest ancestors first (a stable sort keeps the walk's order among equals); steps in document order.

@@ -3,8 +3,10 @@
  * family (`unsloth/Qwen2.5-3B-Instruct-bnb-4bit`) gets that family, of that generation and size, as an inferred
  * upstream, reported as inferred.
  */
+
+import type { ModelRef } from "../schema/lineage.js";
 import type { Reach } from "./collect-ancestors.js";
-import type { FamilyMatch } from "./knowledge.js";
+import { type FamilyMatch, familyFor } from "./knowledge.js";
 import { knownEntries, resolveLicense } from "./resolve-license.js";
 
 /**
@@ -40,18 +42,34 @@ export function impliedUpstreams(reaches: readonly Reach[]): Reach[] {
  * (`unsloth/Qwen2.5-3B-Instruct-bnb-4bit`): that family, of that generation and size, stands in for its base.
  */
 export function impliedBase(
-  subjectId: string,
+  subject: ModelRef,
   family: FamilyMatch | undefined,
   reaches: Reach[],
 ): Reach | undefined {
-  if (!family || family.entry.official || reaches.some((r) => r.kind === "model")) return undefined;
+  const subjectId = subject.id;
+  const fromName = family ? undefined : unnamedFamily(subject);
+  const match = family ?? fromName;
+  if (!match || match.entry.official || reaches.some((r) => r.kind === "model")) return undefined;
+  return familyReach(subjectId, match, fromName ? `the card's name '${subject.name}'` : subjectId);
+}
+
+/**
+ * An import that could not give the subject an id names it from the card's title or own Hub page
+ * (`llama-2-Finetuning-Alteon`); a family that name embeds stands in for the base as it does for an id.
+ */
+function unnamedFamily(subject: ModelRef): FamilyMatch | undefined {
+  const unnamed = subject.id === "unknown" || subject.provenance?.confidence === 0;
+  return unnamed && subject.name ? familyFor(subject.name) : undefined;
+}
+
+function familyReach(subjectId: string, family: FamilyMatch, named: string): Reach {
   const resolved = resolveLicense(family.license.id);
   return {
     kind: "model",
     id: family.entry.family,
     role: "upstream",
     path: [{ model: subjectId }],
-    via: `${subjectId} names no base, but its name embeds ${family.entry.family}: inferred from the family table`,
+    via: `${named} names no base, but embeds ${family.entry.family}: inferred from the family table`,
     license: family.license.id,
     ...(resolved ? { resolved } : {}),
     licenseFrom: "family-name",
