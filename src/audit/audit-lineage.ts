@@ -227,6 +227,7 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
   // The subject is its publisher's own release of an official family (THUDM/chatglm-6b): a publisher training
   // its own model grants what its data hold, as when an ancestor is its own.
   if (subjectLicense.family?.entry.official) state.ownLicensor = true;
+  if (isUnnamed(doc) && card.ownHubId) state.ownHubId = card.ownHubId;
   if (augmented.fromProse)
     state.findings.push({
       severity: "info",

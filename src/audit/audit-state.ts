@@ -26,6 +26,8 @@ export interface AuditState {
   subjectUnknown: string[];
   /** True when an ancestor is the subject's own licensor's model. */
   ownLicensor: boolean;
+  /** The Hub page a card links as its own (`org/name`), when the import could not give the subject an id. */
+  ownHubId?: string;
 }
 
 export function newAuditState(subjectId: string, declared: ResolvedLicense | undefined): AuditState {

@@ -19,14 +19,19 @@ const OWN_HUB_LABEL =
   /\brepository\b|\bmodel on hugging ?face\b|\bhugging ?face (?:model|repo(?:sitory)?)\b|\bfine-?tuned model\b(?! (?:of|from)\b)/i;
 const NOT_OWN = /\b(?:base|parent|original|upstream|finetuned from|fine-tuned from|dataset|data)\b/i;
 const URL_IN_LINE = /https?:\/\/(?:www\.)?huggingface\.co\/[^\s)"'<>]+/i;
-export function ownHubName(body: string): string | undefined {
+export function ownHubId(body: string): string | undefined {
   for (const line of body.split(/\r?\n/)) {
     if (line.length > 400 || !OWN_HUB_LABEL.test(line) || NOT_OWN.test(line)) continue;
     const url = URL_IN_LINE.exec(line)?.[0];
     const id = url ? HUB_MODEL_URL.exec(url)?.[1] : undefined;
-    if (id) return id.split("/").pop();
+    if (id) return id;
   }
   return undefined;
+}
+
+/** The name (without its organisation) of the Hub page the card links as its own. */
+export function ownHubName(body: string): string | undefined {
+  return ownHubId(body)?.split("/").pop();
 }
 
 /** Tags (and `library_name` values) that only a model made from another carries: adapters, merges, quantisations, fine-tunes. */

@@ -8,7 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { isLineTerminator, isSpace } from "../model/trim.js";
 import { basesInProse, type DeclaredBase, firstLink, HUB_MODEL_URL } from "./card-bases.js";
 import { bareModelName, downloadedModels } from "./card-labels.js";
-import { derivedTag, ownHubName } from "./card-signals.js";
+import { derivedTag, ownHubId } from "./card-signals.js";
 
 export { basesInProse, type DeclaredBase, modelIdFrom } from "./card-bases.js";
 
@@ -32,6 +32,8 @@ export interface CardSignals {
   heading?: string;
   /** The name of the card's own Hub page, from a line that links it ("**Repository:** https://huggingface.co/…"). */
   ownHubName?: string;
+  /** The same page's full id (`org/name`). */
+  ownHubId?: string;
 }
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -145,7 +147,8 @@ export function readCard(text: string): CardSignals {
   const licenseName = asString(fields.license_name);
   const licenseLink = asString(fields.license_link);
   const title = titleName(body);
-  const own = ownHubName(body);
+  const ownId = ownHubId(body);
+  const own = ownId?.split("/").pop();
   if (bases.length === 0 && (license === undefined || derivedTag(fields)))
     bases.push(...downloadedBases(body, license, [title, own, firstTitle(body)]));
   const tag = derivedTag(fields);
@@ -155,6 +158,7 @@ export function readCard(text: string): CardSignals {
     ...(tag ? { derivedTag: tag } : {}),
     ...(title ? { title } : {}),
     ...(own ? { ownHubName: own } : {}),
+    ...(ownId ? { ownHubId: ownId } : {}),
     ...(modelCard ? { modelCard: true as const } : {}),
     ...(license ? { license } : {}),
     ...(licenseName ? { licenseName } : {}),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { auditLineage } from "./audit-lineage.js";
 import { ownHubName } from "./card-signals.js";
 import type { Reach } from "./collect-ancestors.js";
 import { impliedBase } from "./implied.js";
@@ -26,5 +27,24 @@ describe("a family the subject's name embeds stands in for its base", () => {
     expect(
       ownHubName("The fine-tuned model of https://huggingface.co/org/base was the start"),
     ).toBeUndefined();
+  });
+
+  it("data from the organisation of the card's own Hub page is the publisher's own when the subject has no id", async () => {
+    const report = await auditLineage(
+      {
+        format: "ftl/v1",
+        subject: { id: "unknown" },
+        bases: [],
+        steps: [
+          { id: "sft", kind: "fine-tune", inputs: { models: [], datasets: [{ id: "acme/cli-commands" }] } },
+        ],
+      },
+      {
+        cardText:
+          "# Project\n\nFinetuned model available here : https://huggingface.co/acme/Llama-2-7b-cli\n",
+      },
+    );
+    const codes = report.findings.filter((f) => f.ancestor?.id === "acme/cli-commands").map((f) => f.code);
+    expect(codes).toEqual(["inferred-license"]);
   });
 });

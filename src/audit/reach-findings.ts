@@ -128,7 +128,10 @@ function unknownFindings(
   // does data a publisher's own model names without a Hub id ("code tokens"); another organisation's dataset
   // keeps its warning.
   const ownData = state.ownLicensor && !r.id.includes("/");
-  if (!r.resolved && r.kind === "dataset" && (ownData || sameOrganisation(state.subjectId, r.id))) {
+  const ownOrg =
+    sameOrganisation(state.subjectId, r.id) ||
+    (state.ownHubId !== undefined && sameOrganisation(state.ownHubId, r.id));
+  if (!r.resolved && r.kind === "dataset" && (ownData || ownOrg)) {
     state.findings.push({
       severity: "info",
       code: "inferred-license",
