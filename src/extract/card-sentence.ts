@@ -27,15 +27,21 @@ import {
 // "We fine-tuned X", "Starting from X", "trained on top of X", "a LoRA adapter for X", "continued pretraining of X"
 // (the phrasing battery, src/extract/phrasing-battery.test.ts).
 const BASE_PHRASE =
-  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|^\W{0,3}base\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters? (?:for|of|on)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|^\W{0,3}base\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters?(?: weights)? (?:for|of|on)|\bderivative of|\bstarting point is|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 /** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
 const TRAINED_AFTER =
   /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;
 /** "X fine-tuned with QLoRA on …" opening a sentence; "X was used as the base model", "We use X as the base model". */
 const PARTICIPLE_AFTER =
-  /^\s{0,3},?\s{0,3}(?:fine-?tuned|finetuned|trained|aligned)\s{1,3}(?:with|on|using|via|from|for)\b/i;
+  /^\s{0,3},?\s{0,3}(?:further\s{1,3})?(?:fine-?tuned|finetuned|trained|aligned)\s{1,3}(?:with|on|using|via|from|for)\b/i;
 const AS_BASE =
-  /^\s{0,3}(?:(?:was|is|were|has been)\s{1,3})?(?:used\s{1,3})?as\s{1,3}(?:the|our|a|its)\s{1,3}(?:base|starting|foundation|parent|initial)\s{1,3}(?:model|point|checkpoint)\b/i;
+  /^\s{0,3}(?:(?:was|is|were|has been)\s{1,3})?(?:used\s{1,3})?as\s{1,3}(?:the|our|a|its)\s{1,3}(?:base|starting|foundation|parent|initial)\s{1,3}(?:model|point|checkpoint)\b|^\s{0,3}is\s{1,3}(?:our|the)\s{1,3}base\b/i;
+/** "a checkpoint of X after SFT", "an X-based model" (the phrasing battery, round 5). */
+const CHECKPOINT_OF = /\bcheckpoint of\s*$/i;
+const AFTER_TRAINING =
+  /^\s{0,3}after\s{1,3}(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA|supervised|fine-?tuning|training|alignment)\b/i;
+const X_BASED =
+  /^-based\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,3}?(?:model|checkpoint|adapter|fine-?tune|version)\b/i;
 /** "Fine-tuned X with …", "Preference-tuned X with KTO": a participle opening the sentence, the model its object. */
 const OPENING_PARTICIPLE = /^\W{0,3}(?:[a-z]{1,20}-)?(?:tuned|trained|aligned)\s*$/i;
 /** "X + LoRA", "X + SFT": the model and the method applied to it. */
@@ -52,7 +58,8 @@ function baseAround(before: string, after: string): boolean {
   if (RELATIVE_HISTORY.test(before)) return false;
   if (BASE_PHRASE.test(before) || OPENING_PARTICIPLE.test(before)) return true;
   const opener = /^(?:first|then|initially|here)?,?\s*$/i.test(before);
-  if (AS_BASE.test(after)) return true;
+  if (AS_BASE.test(after) || X_BASED.test(after)) return true;
+  if (CHECKPOINT_OF.test(before) && AFTER_TRAINING.test(after)) return true;
   if (opener && (TRAINED_AFTER.test(after) || PLUS_METHOD.test(after) || PARTICIPLE_AFTER.test(after)))
     return true;
   return IS_MODEL.test(before) && TRAINED_PARTICIPLE.test(after);

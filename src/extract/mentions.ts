@@ -18,6 +18,9 @@ export interface Mention {
 
 const ID = /(?<![\w./-])([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])(?![\w/-])/g;
 
+/** "an org/name-based model": "-based" ends the sentence's word, not the id (the phrasing battery, round 5). */
+const BASED = /(?<=\w)-based$/i;
+
 /** An id that ftl's table of well-known training datasets holds as written (`tatsu-lab/alpaca`). */
 export function knownDataset(id: string): boolean {
   const name = id.split("/")[1];
@@ -38,7 +41,7 @@ export function mentions(sentence: string): Mention[] {
   }
   // A bare Hub address names its model or dataset as a link does ("fine-tuned from https://huggingface.co/org/x.").
   for (const url of unlinked.matchAll(/https?:\/\/\S+/g)) {
-    const address = trimEnd(url[0], ".,;:!?)]*_`'\"");
+    const address = trimEnd(url[0], ".,;:!?)]*_`'\"").replace(BASED, "");
     const hub = hubLink(address);
     const index = url.index ?? 0;
     if (hub && !out.some((o) => o.id === hub.id)) out.push({ ...hub, index, end: index + address.length });
@@ -46,7 +49,7 @@ export function mentions(sentence: string): Mention[] {
   const stripped = unlinked.replace(/https?:\/\/\S+/g, (u) => " ".repeat(u.length));
   ID.lastIndex = 0;
   for (let m = ID.exec(stripped); m; m = ID.exec(stripped)) {
-    const id = m[1] ?? "";
+    const id = (m[1] ?? "").replace(BASED, "");
     if (/^\d/.test(id.split("/")[1] ?? "") && /^\d+$/.test(id.split("/")[0] ?? "")) continue;
     // A script (`scripts/train_lora.py` in a command written as prose) names neither a model nor a dataset.
     if (/\.(?:py|sh|ipynb|js|ts)$/i.test(id)) continue;

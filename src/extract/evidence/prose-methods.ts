@@ -29,13 +29,14 @@ const CLASS_OBJECTIVE: Readonly<Record<string, Objective>> = {
 const TRAINS = /\b(?:fine-?tun|finetun|train)\w*/i;
 /** The method a sentence says the training used: "using QLoRA", "with LoRA", "via full fine-tuning". */
 const USED =
-  /\b(?:using|with|via|appl(?:y|ies|ied|ying))\s+(?:the\s+)?(?:4-bit\s+|8-bit\s+)?(QLoRA|DoRA|LoRA|full[- ](?:parameter\s+)?fine-?tuning)\b/gi;
+  /\b(?:using|with|via|used|appl(?:y|ies|ied|ying))\s+(?:the\s+)?(?:4-bit\s+|8-bit\s+)?(QLoRA|DoRA|LoRA|full[- ](?:parameter\s+)?fine-?tuning)\b/gi;
 /**
  * The method as the head of the statement, which needs no training verb: "a LoRA adapter for X", "X + LoRA",
- * "Full fine-tuning of X", "A QLoRA fine-tune of X" (the phrasing battery).
+ * "Full fine-tuning of X", "A QLoRA fine-tune of X", "LoRA adapter weights for X", "LoRA weights on top of X",
+ * "Training method: QLoRA" (the phrasing battery).
  */
 const HEAD =
-  /\bappl(?:y|ies|ied|ying)\s{1,3}(QLoRA|DoRA|LoRA)\s{1,3}to\b|\b(QLoRA|DoRA|LoRA)\s{1,3}adapters?\s{1,3}(?:for|of|on)\b|\+\s{0,3}(QLoRA|DoRA|LoRA)\b|(?:^\W{0,3}|\b(?:an?|the)\s)(full[- ](?:parameter[- ])?fine-?tun\w*|QLoRA|DoRA|LoRA)\s{1,3}(?:fine-?tun\w*\s{1,3})?of\b/gi;
+  /\bappl(?:y|ies|ied|ying)\s{1,3}(QLoRA|DoRA|LoRA)\s{1,3}to\b|\b(QLoRA|DoRA|LoRA)\s{1,3}(?:adapters?\s{1,3}(?:weights\s{1,3})?|weights\s{1,3})(?:for|of|on)\b|^\W{0,3}(?:training\s{1,3})?method\s{0,3}:\s{0,3}(QLoRA|DoRA|LoRA)\b|\+\s{0,3}(QLoRA|DoRA|LoRA)\b|(?:^\W{0,3}|\b(?:an?|the)\s)(full[- ](?:parameter[- ])?fine-?tun\w*|QLoRA|DoRA|LoRA)\s{1,3}(?:fine-?tun\w*\s{1,3})?of\b/gi;
 /** "mit LoRA", "usando LoRA", "com LoRA", "avec LoRA": the means in the other languages read, after their training word. */
 const USED_OTHER =
   /(?:\bmit|\bavec|\busando|\butilizando|\bcon|\bcom|\bmediante|\bpar|\bс помощью|\bчерез)\s{1,3}(?:(?:la|el|a|o|der|dem)\s)?(QLoRA|DoRA|LoRA)\b/gi;
@@ -87,7 +88,7 @@ export function readProseMethods(blocks: Block[], state: CardState): void {
       const other = foreign ? [...sentence.matchAll(USED_OTHER)] : [];
       const used = [...sentence.matchAll(USED), ...sentence.matchAll(USED_PASSIVE), ...head, ...other]
         .filter((m) => !insideSpans(scope, m.index))
-        .map((m) => [...named(m[1] ?? m[2] ?? m[3] ?? m[4] ?? "")][0]);
+        .map((m) => [...named(m.slice(1).find(Boolean) ?? "")][0]);
       for (const p of all)
         if (used.includes(p) && all.size === 1 && !params.has(p)) params.set(p, block.line);
       for (const p of all) if (!used.includes(p) || all.size > 1) params.set(p, -1);
