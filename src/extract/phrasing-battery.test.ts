@@ -115,12 +115,10 @@ const TEMPLATES: Template[] = [
   T("negative", "en", "Our model beats {M} fine-tuned with LoRA."),
   // Round 4: held out as well.
   T("method", "en", "Model type: LoRA adapter on top of {M}", { ...B, param: "lora" }),
-  // Not read yet: the model after "for", far from "adapter" ("an adapter for X" is read).
   T("method", "en", "This repo contains a QLoRA adapter trained on {D} for {M}.", {
     ...B,
     param: "qlora",
     dataset: true,
-    gaps: "all",
   }),
   T("dataset", "en", "{M}, fine-tuned on {D}.", { ...B, dataset: true }),
   T("base", "en", "The weights were obtained by fine-tuning {M}.", B),
