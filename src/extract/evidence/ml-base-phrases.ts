@@ -36,6 +36,8 @@ export interface BasePhrase {
    * (`- **模型**：Qwen2-7B-Instruct` beside `- **方法**：LoRA`).
    */
   weak?: boolean;
+  /** What the text right after the reference must start with (`Modelo X ajustado con …`): anchored, bounded. */
+  trail?: RegExp;
   /** What the text right after the phrase must start with (`Xを LoRAでファインチューニング`): anchored, bounded. */
   next?: RegExp;
   confidence: number;
@@ -46,14 +48,21 @@ const labels = (words: readonly string[], confidence: number, weak?: boolean): B
   words.map((text) => ({ text, side: "after", label: true, confidence, ...(weak ? { weak } : {}) }));
 
 /**
- * After a model and a Japanese object particle: one method word and a means particle at most (`LoRAで`, `SO8Tで`), then a
- * fine-tuning verb (`Qwen2.5-7B を LoRA でファインチューニング`, `Llama-2-7bを微調整`).
+ * After a model and a Japanese object particle: the data and a means particle (`X を D で …`, the phrasing battery round
+ * 5), one method word with or without a means particle (`LoRAで`, `SO8Tで`, `LoRA ファインチューニング`), then a fine-tuning
+ * verb (`Qwen2.5-7B を LoRA でファインチューニング`, `Llama-2-7bを微調整`); `学習` only after a method's name and `で`.
  */
 const JA_TUNED =
-  /^\s{0,2}(?:[\w.+-]{1,20}\s{0,2}(?:で|を用いて|により|を使って|を使用して)\s{0,2})?(?:ファインチューニング|ファインチューン|微調整|チューニング|追加学習|再学習|fine-?tun|sft)/;
-/** The same after a Korean object particle (`Llama-3-8B를 QLoRA로 파인튜닝`); `학습` alone is not enough (`데이터를 학습`). */
+  /^\s{0,2}(?:[^\sで]{1,160}\s{0,2}(?:で|を用いて|を使って)\s{0,2})?(?:[\w.+-]{1,20}\s{0,2}(?:で|を用いて|により|を使って|を使用して)?\s{0,2})?(?:ファインチューニング|ファインチューン|微調整|チューニング|追加学習|再学習|fine-?tun|sft)|^\s{0,2}(?:sft|dpo|orpo|kto|grpo|ppo|q?lora|dora)\s{0,2}で\s{0,2}学習/;
+/**
+ * The same after a Korean object particle (`Llama-3-8B를 QLoRA로 파인튜닝`, `X를 D 데이터셋으로 LoRA 파인튜닝`); `학습` alone is
+ * not enough (`데이터를 학습`).
+ */
 const KO_TUNED =
-  /^\s{0,2}(?:[\w.+()-]{1,24}\s{0,2}(?:로|으로|를 통해|을 통해|를 이용해|을 이용해|를 사용해|을 사용해|를 활용해|을 활용해|방식으로)\s{0,2})?(?:파인튜닝|파인 튜닝|미세조정|미세 조정|튜닝|추가 학습|재학습|fine-?tun|sft)/;
+  /^\s{0,2}(?:[^\s]{1,160}\s{1,2}(?:데이터셋|데이터)(?:으로|로|을 통해|를 통해|을 이용해|를 이용해)\s{0,2})?(?:[\w.+()-]{1,24}\s{0,2}(?:로|으로|를 통해|을 통해|를 이용해|을 이용해|를 사용해|을 사용해|를 활용해|을 활용해|방식으로)?\s{0,2})?(?:파인튜닝|파인 튜닝|미세조정|미세 조정|튜닝|추가 학습|재학습|fine-?tun|sft)/;
+/** A participle of training right after the model (`Modelo X ajustado con LoRA`, `Модель X, дообученная …`). */
+const TUNED_AFTER =
+  /^[\s*_`]{0,4},?\s{0,3}(?:ajustad[oa]|afinad[oa]|entrenad[oa]|treinad[oa]|affinée?|fine-?tunée?|entraînée?|дообученн|обученн|fine-?tuned)/;
 
 /**
  * Phrase classes read across public READMEs (find_string ids of the stored files) besides the dev items: a model
@@ -121,6 +130,11 @@ const MORE_PHRASES: readonly BasePhrase[] = [
   { text: "afinado a partir del", side: "after", fineTune: true, confidence: 0.8 },
   { text: "ajustado a partir do", side: "after", fineTune: true, confidence: 0.8 },
   { text: "ajustado a partir da", side: "after", fineTune: true, confidence: 0.8 },
+  // es, pt, ru, fr — a model word, the model, a participle of training (the phrasing battery, round 5: "Modelo X ajustado
+  //      con LoRA sobre …", "Модель X, дообученная с помощью LoRA", "Ce modèle est X affiné avec DPO")
+  { text: "Modelo", side: "after", direct: true, trail: TUNED_AFTER, fineTune: true, confidence: 0.7 },
+  { text: "Модель", side: "after", direct: true, trail: TUNED_AFTER, fineTune: true, confidence: 0.7 },
+  { text: "modèle est", side: "after", direct: true, trail: TUNED_AFTER, fineTune: true, confidence: 0.7 },
   ...labels(BASE_LABELS, 0.8),
   ...labels(WEAK_BASE_LABELS, 0.7, true),
 ];

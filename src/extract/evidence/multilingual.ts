@@ -35,7 +35,10 @@ import { readColumnTable, readDatasets, readHyperparameters } from "./ml-values.
 import { PROSE_BITS } from "./quantized-base.js";
 
 const BASES = phraseRegex(BASE_PHRASES.map((p) => p.text));
-const PHRASE = new Map(BASE_PHRASES.map((p) => [p.text.toLowerCase(), p]));
+/** The phrases of each text: a word may be a weak label (`Modelo: X`) and open a statement (`Modelo X ajustado …`). */
+const PHRASE = new Map<string, BasePhrase[]>();
+for (const p of BASE_PHRASES)
+  PHRASE.set(p.text.toLowerCase(), [...(PHRASE.get(p.text.toLowerCase()) ?? []), p]);
 const METHODS = phraseRegex(METHOD_WORDS.map(([w]) => w));
 
 const LORA = /\b(?:q|do)?lora\b/g;
@@ -87,7 +90,7 @@ function baseRef(text: string, start: number, end: number, phrase: BasePhrase): 
   // A label's value starts after its separator (`は，`, ` : `).
   const sep = phrase.label ? /^\s*(?:\*+\s*)?[:：是为為は][\s，、*]*/.exec(text.slice(end, end + 8)) : null;
   if (phrase.label && !sep) return phrase.weak ? undefined : hubAfterLabel(text, end);
-  if (phrase.next && !phrase.next.test(text.slice(end, end + 40).toLowerCase())) return undefined;
+  if (phrase.next && !phrase.next.test(text.slice(end, end + 200).toLowerCase())) return undefined;
   const from = end + (sep?.[0].length ?? 0);
   const ref =
     phrase.side === "before"
@@ -102,6 +105,8 @@ function baseRef(text: string, start: number, end: number, phrase: BasePhrase): 
   if (phrase.followedBy && !text.slice(found.end, found.end + 4).includes(phrase.followedBy))
     return undefined;
   if (phrase.direct && !/^[\s*_`]*$/.test(text.slice(end, found.start))) return undefined;
+  if (phrase.trail && !phrase.trail.test(text.slice(found.end, found.end + 40).toLowerCase()))
+    return undefined;
   return found;
 }
 
@@ -159,18 +164,26 @@ function readBases(blocks: Block[], b: number, state: CardState, lower: string):
   for (const m of matches(BASES, lower)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    const phrase = PHRASE.get(m[0]);
-    if (!phrase || !wholeWord(text, start, end)) continue;
-    if (phrase.verbAfter && !saysTraining(lower.slice(end, end + phrase.verbAfter))) continue;
-    if (phrase.weak && !weakLabelHolds(blocks, b, text, start)) continue;
-    const ref = baseRef(text, start, end, phrase);
-    if (!ref) continue;
-    const around = clause(lower, Math.min(start, ref.start), Math.max(end, ref.end));
-    const trained = saysTraining(around);
-    if (phrase.needsVerb && !trained) continue;
-    pushBase(state, ref.value, block.line, phrase.confidence, `stated in the card's prose ("${m[0]}")`);
-    if (phrase.fineTune || trained || phrase.label) state.genericFineTune ??= block.line;
+    if (!wholeWord(text, start, end)) continue;
+    for (const phrase of PHRASE.get(m[0]) ?? []) readBase(blocks, state, { b, lower, start, end }, phrase);
   }
+}
+
+type At = { b: number; lower: string; start: number; end: number };
+
+function readBase(blocks: Block[], state: CardState, { b, lower, start, end }: At, phrase: BasePhrase): void {
+  const block = blocks[b] as Block;
+  const text = block.text;
+  if (phrase.verbAfter && !saysTraining(lower.slice(end, end + phrase.verbAfter))) return;
+  if (phrase.weak && !weakLabelHolds(blocks, b, text, start)) return;
+  const ref = baseRef(text, start, end, phrase);
+  if (!ref) return;
+  const around = clause(lower, Math.min(start, ref.start), Math.max(end, ref.end));
+  const trained = saysTraining(around);
+  if (phrase.needsVerb && !trained) return;
+  const said = lower.slice(start, end);
+  pushBase(state, ref.value, block.line, phrase.confidence, `stated in the card's prose ("${said}")`);
+  if (phrase.fineTune || trained || phrase.label) state.genericFineTune ??= block.line;
 }
 
 /** Training named in the block, its heading or the blocks around it (a list of settings). */
@@ -204,7 +217,7 @@ function readHeadingBase(blocks: Block[], b: number, state: CardState): void {
   const lower = heading.toLowerCase().replaceAll("_", " ");
   if (lower.length !== heading.length) return;
   for (const m of matches(BASES, lower)) {
-    const phrase = PHRASE.get(m[0]);
+    const phrase = PHRASE.get(m[0])?.find((p) => p.label);
     const start = m.index ?? 0;
     if (!phrase?.label || !wholeWord(heading, start, start + m[0].length)) continue;
     const ref = baseRef(heading, start, start + m[0].length, phrase);
