@@ -85,6 +85,8 @@ const FROM_SCRATCH =
   /\bfrom scratch\b|从零|从头训练|ゼロから|처음부터|с нуля|von Grund auf|à partir de zéro|desde cero|do zero\b/i;
 /** "on" in the other languages read, right before a dataset (`sur`, `auf`, `en`, `em`, `на`). */
 const ON_OTHER = /(?:^|\s)(?:sur|auf|en|em|no|na|на)\s{1,2}[*`_]{0,2}$/i;
+/** Japanese and Korean mark the data after it (`X を D で LoRA ファインチューニング`, `D 데이터셋으로`; the phrasing battery). */
+const MEANS_AFTER = /^[*`_]{0,2}\s{0,2}(?:で|を用いて|を使って|を使用して|로|으로)(?:\s|[^\w\s]|$)/;
 /** "Dataset: X", "Datasets: X, Y": a label of the data the card names. */
 const DATA_LABEL = /^\W{0,4}(?:datasets?|data|corpus)\s{0,2}:/i;
 const TRAINING_VERB =
@@ -123,7 +125,12 @@ function sentenceDatasets(sentence: string, found: Mention[], block: Block, stat
   // Another language's training word, with the dataset right after its "on" ("… avec LoRA sur [org/x](…)").
   const other = datasets.length > 0 && !english && saysTraining(words.toLowerCase());
   for (const m of datasets)
-    if (english || (other && ON_OTHER.test(sentence.slice(Math.max(0, m.index - 12), m.index))))
+    if (
+      english ||
+      (other &&
+        (ON_OTHER.test(sentence.slice(Math.max(0, m.index - 12), m.index)) ||
+          MEANS_AFTER.test(sentence.slice(m.end, m.end + 12))))
+    )
       state.proseDatasets.push(fact(m.id, extracted(file, { line: block.line, confidence: 0.7 })));
   // Trainer's generated sentence: "… on the tcm, the mdk and the NLI datasets."
   const named = /\bon the ([\w./-]+(?:(?:,| and) the [\w./-]+)*) datasets?\b/i.exec(
