@@ -94,17 +94,23 @@ const TRAINING_VERB =
 const PAPER_URL =
   /^https?:\/\/(?:arxiv\.org|huggingface\.co\/papers|papers\.nips\.cc|openreview\.net|aclanthology\.org)/;
 
+/** de: "X, mit QLoRA auf D feinabgestimmt": the model opens the sentence, a method after "mit", a participle later. */
+const GERMAN_MIT = /^\s{0,3},\s{0,3}mit\s{1,3}(?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO)\b/i;
+const GERMAN_TUNED = /\b(?:feinabgestimmt|feinjustiert|nachtrainiert|trainiert|fine-?getunt|finegetunt)\b/i;
+
 /** "a QLoRA adapter trained on D for X": the model after "for" is the adapter's base (the phrasing battery). */
 const ADAPTER_TRAINED = /\badapters?\s{1,3}(?:trained|fine-?tuned)\s{1,3}(?:on|with)\b/i;
 
 /** Bases: "fine-tuned version of [X]", "Finetuned from model: X", "based on X". */
 function sentenceBases(sentence: string, found: Mention[], block: Block, state: CardState): void {
   const adapterFor = ADAPTER_TRAINED.test(sentence);
+  const german = GERMAN_TUNED.test(sentence);
   for (const m of found) {
     if (m.kind !== "model") continue;
     const before = trimEnd(sentence.slice(Math.max(0, m.index - 60), m.index), "[*`_").replace(/\*\*/g, "");
     const after = sentence.slice(m.end, m.end + 60).replace(/^[*`_]+/, "");
-    if (baseAround(before, after) || (adapterFor && /\bfor\s*$/i.test(before)))
+    const opensGerman = german && /^\W{0,3}$/.test(before) && GERMAN_MIT.test(after);
+    if (baseAround(before, after) || (adapterFor && /\bfor\s*$/i.test(before)) || opensGerman)
       state.proseBases.push(
         fact(
           m.id,

@@ -123,7 +123,11 @@ const TEMPLATES: Template[] = [
   }),
   T("negative", "en", "- {M}", { card: NEG_CARD("Related models") }),
   T("negative", "en", "- {M}: a larger model fine-tuned with DPO.", { card: NEG_CARD("See also") }),
-  T("negative", "en", "We distilled knowledge from the teacher model {M} into a smaller student."),
+  // Written as a negative; the sentence does state distillation (LABELING.md objective `distillation`), so after the
+  // first run it expects that objective and, still, no base from the teacher.
+  T("method", "en", "We distilled knowledge from the teacher model {M} into a smaller student.", {
+    objective: "distillation",
+  }),
   T("negative", "en", "The teacher model was {M}."),
   T("negative", "en", "We used {M} as an LLM judge to score responses."),
   T("negative", "en", "We use the tokenizer of {M}."),
