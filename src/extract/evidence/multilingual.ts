@@ -18,6 +18,7 @@ import { readDerivation } from "./ml-derivation.js";
 import { adapterMergeLine } from "./ml-merge.js";
 import { applyMethods, type Methods, notePara } from "./ml-methods.js";
 import { BASE_LABEL_ITEMS, DATASET_WORDS, METHOD_WORDS } from "./ml-phrases.js";
+import { preferHubIds } from "./ml-prefer-ids.js";
 import { type Ref, refAfter, refBefore } from "./ml-refs.js";
 import { readForeignInline, readSettingsTable } from "./ml-settings.js";
 import {
@@ -35,7 +36,7 @@ import { readColumnTable, readDatasets, readHyperparameters } from "./ml-values.
 import { PROSE_BITS } from "./quantized-base.js";
 
 const BASES = phraseRegex(BASE_PHRASES.map((p) => p.text));
-/** The phrases of each text: a word may be a weak label (`Modelo: X`) and open a statement (`Modelo X ajustado …`). */
+/** Phrases by text: a word may be a weak label (`Modelo: X`) and open a statement (`Modelo X ajustado …`). */
 const PHRASE = new Map<string, BasePhrase[]>();
 for (const p of BASE_PHRASES)
   PHRASE.set(p.text.toLowerCase(), [...(PHRASE.get(p.text.toLowerCase()) ?? []), p]);
@@ -178,7 +179,13 @@ function readBase(blocks: Block[], state: CardState, { b, lower, start, end }: A
   if (phrase.weak && !weakLabelHolds(blocks, b, text, start)) return;
   const ref = baseRef(text, start, end, phrase);
   if (!ref) return;
-  const around = clause(lower, Math.min(start, ref.start), Math.max(end, ref.end));
+  // A link's address is not words: a clause with links is read further (still to its sentence's end).
+  const around = clause(
+    lower,
+    Math.min(start, ref.start),
+    Math.max(end, ref.end),
+    text.includes("](") ? 200 : 100,
+  );
   const trained = saysTraining(around);
   if (phrase.needsVerb && !trained) return;
   const said = lower.slice(start, end);
@@ -278,24 +285,4 @@ export function readMultilingual(blocks: Block[], state: CardState): void {
   applyMethods(found, state);
   preferHubIds(state);
   readDerivation(blocks, state);
-}
-
-const squash = (s: string) => s.toLowerCase().replace(/[\s._-]/g, "");
-
-/**
- * A base read as a bare name (`对 Qwen3-ASR-1.7B 进行 LoRA 微调`) that the card also gives as a Hub id (`以
- * \`Qwen/Qwen3-ASR-1.7B\` 为基座`, find_string 54487523322): the id takes the name's place.
- */
-function preferHubIds(state: CardState): void {
-  const bases = state.proseBases;
-  for (let i = 0; i < bases.length; i++) {
-    const name = bases[i]?.value ?? "";
-    if (name.includes("/")) continue;
-    const j = bases.findIndex(
-      (b) => b.value.includes("/") && squash(b.value.split("/").pop() ?? "") === squash(name),
-    );
-    if (j <= i) continue;
-    const [id] = bases.splice(j, 1);
-    if (id) bases.splice(i, 1, id);
-  }
 }
