@@ -27,7 +27,10 @@ import {
 // "We fine-tuned X", "Starting from X", "trained on top of X", "a LoRA adapter for X", "continued pretraining of X"
 // (the phrasing battery, src/extract/phrasing-battery.test.ts).
 const BASE_PHRASE =
-  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|^\W{0,3}base\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters?(?: weights)? (?:for|of|on)|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+  /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|^\W{0,3}base\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters? (?:for|of|on)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
+/** Round 5 of the phrasing battery, apart so that each expression stays small enough to check for backtracking. */
+const BASE_PHRASE_MORE =
+  /(?:\badapters? weights (?:for|of|on)|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was))\s*(?:the\s+)?$/i;
 /** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
 const TRAINED_AFTER =
   /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;
@@ -56,7 +59,8 @@ const TRAINED_PARTICIPLE =
 function baseAround(before: string, after: string): boolean {
   // "O, which is fine-tuned from X": the relative clause tells another model's history.
   if (RELATIVE_HISTORY.test(before)) return false;
-  if (BASE_PHRASE.test(before) || OPENING_PARTICIPLE.test(before)) return true;
+  if (BASE_PHRASE.test(before) || BASE_PHRASE_MORE.test(before) || OPENING_PARTICIPLE.test(before))
+    return true;
   const opener = /^(?:first|then|initially|here)?,?\s*$/i.test(before);
   if (AS_BASE.test(after) || X_BASED.test(after)) return true;
   if (CHECKPOINT_OF.test(before) && AFTER_TRAINING.test(after)) return true;

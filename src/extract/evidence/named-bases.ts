@@ -232,7 +232,7 @@ function withHeadings(blocks: Block[]): Block[] {
  */
 function linkText(label: string, target: string): string {
   if (!/^https?:\/\//.test(target) || hubLink(target)) return label;
-  return label.replace(/([A-Za-z0-9][\w.-]{0,60})\/(?=[A-Za-z0-9])/g, "$1 ");
+  return label.replace(/(?<![\w.-])([A-Za-z0-9][\w.-]{0,60})\/(?=[A-Za-z0-9])/g, "$1 ");
 }
 
 function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): void {
