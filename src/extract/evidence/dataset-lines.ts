@@ -106,7 +106,17 @@ export function valueDatasets(value: string): Named[] {
   return out;
 }
 
-function push(state: CardState, found: Named, line: number, how: string): void {
+/**
+ * Records a dataset the card names (once): inferred through the table of well-known datasets when it was named in
+ * words, else extracted with `note` (by default "named HOW"). Used by the label, list and table readers.
+ */
+export function pushNamedDataset(
+  state: CardState,
+  found: Named,
+  line: number,
+  how: string,
+  note = `named ${how}`,
+): void {
   if (state.proseDatasets.some((d) => sameDataset(d.value, found.id))) return;
   state.proseDatasets.push(
     fact(
@@ -118,7 +128,7 @@ function push(state: CardState, found: Named, line: number, how: string): void {
             KNOWN_DATASET_CONFIDENCE,
             `line ${line}`,
           )
-        : extracted(state.file, { line, confidence: 0.8, note: `named ${how}` }),
+        : extracted(state.file, { line, confidence: 0.8, note }),
     ),
   );
 }
@@ -134,7 +144,7 @@ function readLine(
   const label = LABEL.exec(text);
   if (label) {
     for (const found of valueDatasets(text.slice(label[0].length)))
-      push(state, found, line, "after a data label");
+      pushNamedDataset(state, found, line, "after a data label");
     return;
   }
   // An item's own text, or a line that is only a link or URL (`https://huggingface.co/datasets/org/name`).
@@ -151,7 +161,7 @@ function readLine(
     !NOT_OWN_DATA.test(entry)
   ) {
     for (const found of valueDatasets(entry))
-      push(state, found, line, "in a list under a training-data heading");
+      pushNamedDataset(state, found, line, "in a list under a training-data heading");
     return;
   }
   if (text.length > 600 || !text.includes("/datasets/") || EVALUATION.test(text) || COMPARISON.test(text))
@@ -159,11 +169,11 @@ function readLine(
   if (underHeading && !NOT_OWN_DATA.test(text)) {
     // The section about the training data (the Hub template's "### Training Data"): its dataset links.
     for (const found of valueDatasets(text).filter((f) => !f.known))
-      push(state, found, line, "linked in the section about the training data");
+      pushNamedDataset(state, found, line, "linked in the section about the training data");
   } else if (TRAINED.test(text))
     for (const m of replaceLinks(text, (label) => label).matchAll(DATASET_URL)) {
       const hub = hubLink(trimEnd(m[0], "."));
-      if (hub) push(state, { id: hub.id }, line, "by its Hub URL in a sentence about training");
+      if (hub) pushNamedDataset(state, { id: hub.id }, line, "by its Hub URL in a sentence about training");
     }
 }
 

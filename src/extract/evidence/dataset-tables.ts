@@ -6,16 +6,10 @@
  * A table with score columns (an evaluation), a row marked test or evaluation, a model link and a file or path
  * are not read. Tables in evaluation, usage or result sections are skipped like prose there.
  */
-import {
-  KNOWN_DATASET_CONFIDENCE,
-  knownDatasetSource,
-  resolveKnownDataset,
-} from "../../model/known-datasets.js";
+import { resolveKnownDataset } from "../../model/known-datasets.js";
 import type { CardState } from "../card-body.js";
-import { sameDataset } from "../card-datasets.js";
-import { extracted, fact, inferred } from "../facts.js";
 import { type Block, hubLink, innerHeading, links, replaceLinks } from "../markdown.js";
-import { catalogue, withoutTrailingNote } from "./dataset-lines.js";
+import { catalogue, pushNamedDataset, withoutTrailingNote } from "./dataset-lines.js";
 import { skipBlock } from "./ml-text.js";
 
 const SEPARATOR = /^\|?[\s:|-]+$/;
@@ -124,23 +118,13 @@ export function readDatasetTables(blocks: Block[], state: CardState): void {
       const values = cells(row.text);
       if (values.some((v) => EVAL_ROW.test(v.replace(/[*`]/g, "").trim()))) continue;
       const found = rowDataset(values, columns);
-      if (!found || state.proseDatasets.some((d) => sameDataset(d.value, found.id))) continue;
-      state.proseDatasets.push(
-        fact(
-          found.id,
-          found.known
-            ? inferred(
-                state.file,
-                `"${found.known}" named in a table of the training data; resolved by ftl's table of well-known datasets (${knownDatasetSource(found.id)})`,
-                KNOWN_DATASET_CONFIDENCE,
-                `line ${row.line}`,
-              )
-            : extracted(state.file, {
-                line: row.line,
-                confidence: 0.8,
-                note: "a row of the card's table of training data",
-              }),
-        ),
+      if (!found) continue;
+      pushNamedDataset(
+        state,
+        found,
+        row.line,
+        "in a table of the training data",
+        "a row of the card's table of training data",
       );
     }
   }
