@@ -165,6 +165,15 @@ export function innerHeading(block: Block): string {
   return "";
 }
 
+/** A table row's cells as written: the outer pipes dropped, each cell trimmed (`| a | b |` → `["a", "b"]`). */
+export function tableCells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split("|")
+    .map((c) => c.trim());
+}
+
 /** Splits prose into sentences (on `.`, `!`, `?` followed by a space and a capital or a link). */
 export function sentences(text: string): string[] {
   if (!text.includes(".") && !text.includes("!") && !text.includes("?")) return [text];

@@ -8,7 +8,7 @@
  */
 import { resolveKnownDataset } from "../../model/known-datasets.js";
 import type { CardState } from "../card-body.js";
-import { type Block, hubLink, innerHeading, links, replaceLinks } from "../markdown.js";
+import { type Block, hubLink, innerHeading, links, replaceLinks, tableCells } from "../markdown.js";
 import { catalogue, pushNamedDataset, withoutTrailingNote } from "./dataset-lines.js";
 import { skipBlock } from "./ml-text.js";
 
@@ -36,13 +36,6 @@ const EVAL_ROW =
 const FILE = /\.(?:jsonl?|csv|tsv|txt|parquet|arrow|zip|gz|tar|xlsx?|md|py)$/i;
 const ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
 const PATH_ROOT = /^(?:data|datasets?|train|output|outputs|home|mnt|tmp|root|content|workspace|src)\//i;
-
-const cells = (row: string): string[] =>
-  row
-    .trim()
-    .replace(/^\||\|$/g, "")
-    .split("|")
-    .map((c) => c.trim());
 
 /** The dataset a cell names, with how it was found. */
 export function cellDataset(cell: string): { id: string; known?: string } | undefined {
@@ -110,12 +103,12 @@ export function readDatasetTables(blocks: Block[], state: CardState): void {
   for (const table of tables(blocks)) {
     const first = table[0] as Block;
     if (skipBlock(first, skip) || catalogue(first)) continue;
-    const header = cells(first.text);
+    const header = tableCells(first.text);
     if (header.some((h) => SCORE_COLUMN.test(h))) continue;
     const columns = datasetColumns(header, innerHeading(first));
     if (columns.length === 0) continue;
     for (const row of table.slice(2)) {
-      const values = cells(row.text);
+      const values = tableCells(row.text);
       if (values.some((v) => EVAL_ROW.test(v.replace(/[*`]/g, "").trim()))) continue;
       const found = rowDataset(values, columns);
       if (!found) continue;

@@ -9,20 +9,12 @@
  */
 import { hyperparameterKeyFor } from "../../model/hyperparameters.js";
 import type { CardState } from "../card-body.js";
-import type { Block } from "../markdown.js";
+import { type Block, tableCells } from "../markdown.js";
 import { SCHEDULERS, SHORT_KEYS } from "./ml-setting-labels.js";
 import { addHp, valueAfter } from "./ml-values.js";
 
 const SEPARATOR = /^\|[\s:|-]+$/;
 const RANK = /^lora r$/;
-
-/** A row's cells as written (markup kept: a key cell is told by its backticks or underscore). */
-const rawCells = (row: string): string[] =>
-  row
-    .trim()
-    .replace(/^\||\|$/g, "")
-    .split("|")
-    .map((c) => c.trim());
 
 const plain = (cell: string): string => cell.replace(/[*`$'"]/g, "").trim();
 
@@ -65,6 +57,7 @@ export function readKeyCellTables(blocks: Block[], state: CardState): void {
     // A header row is not data: the row right before a separator is skipped by its separator test below.
     const next = blocks[b + 1];
     if (next?.type === "table" && SEPARATOR.test(next.text.trim()) && prev?.type !== "table") continue;
-    readRow(rawCells(block.text), state, block.line);
+    // Cells as written (markup kept: a key cell is told by its backticks or underscore).
+    readRow(tableCells(block.text), state, block.line);
   }
 }

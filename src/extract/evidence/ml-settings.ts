@@ -12,7 +12,7 @@
 import type { Objective } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
-import type { Block } from "../markdown.js";
+import { type Block, tableCells } from "../markdown.js";
 import { type Methods, notePara } from "./ml-methods.js";
 import { refAfter } from "./ml-refs.js";
 import {
@@ -39,12 +39,7 @@ const OBJECTIVES: readonly (readonly [string, Objective])[] = [
   ["sft", "sft"],
 ];
 
-const cells = (row: string): string[] =>
-  row
-    .trim()
-    .replace(/^\||\|$/g, "")
-    .split("|")
-    .map((c) => c.replace(/[*`]/g, "").trim());
+const cells = (row: string): string[] => tableCells(row).map((c) => c.replace(/[*`]/g, "").trim());
 
 /** Does `word` occur in `lower` as a whole word? */
 function hasWord(lower: string, word: string): boolean {
