@@ -86,3 +86,31 @@ describe("a word for 'model' between the model and the phrase", () => {
     expect(bases(read("对 Qwen-0.5B-Chat 模型进行推理测试。"))).toEqual([]);
   });
 });
+
+describe("English base labels beside the project's own model (public READMEs, find_string ids in ml-base-phrases.ts)", () => {
+  it("Pretrained Model / Raw model / Foundation model: a Hub link after the label is the base", () => {
+    for (const label of [
+      "Pretrained Model",
+      "Pre-trained model",
+      "Raw model",
+      "Foundation model",
+      "Base checkpoint",
+    ])
+      expect(
+        bases(read(`- ${label}: [Qwen/Qwen1.5-0.5B](https://huggingface.co/Qwen/Qwen1.5-0.5B)`)),
+      ).toEqual(["Qwen/Qwen1.5-0.5B"]);
+  });
+
+  it("the words without a colon, or a download link after the label, name no base", () => {
+    expect(bases(read("We compare against the pretrained model Qwen/Qwen1.5-0.5B on every task."))).toEqual(
+      [],
+    );
+    expect(
+      bases(
+        read(
+          "Download the pretrained model: [pretrained model](https://pan.baidu.com/s/19pmFUA) (code: abcd).",
+        ),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -21,6 +21,11 @@ export interface BasePhrase {
   fineTune?: boolean;
   /** A label (`Base model: X`): a colon must follow it. */
   label?: boolean;
+  /**
+   * An English label that is also a plain noun ("compared against the pretrained model X"): only a separator makes
+   * it a label; without one it names nothing (other labels also take a Hub id right after them).
+   */
+  colon?: boolean;
   /** The reference may come a few words after the phrase (`基于QLoRA开源的[33B guanaco](…)训练`). */
   scan?: boolean;
   /** A training word must follow the phrase within this many characters (`X 进行指令微调`). */
@@ -152,6 +157,15 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "基础模型", side: "after", label: true, confidence: 0.8 },
   // en label in a Korean README — dev c-ne-ko-denji-kanana-qlora-readme: "Base Model:\n🔗 kakaocorp/kanana-1.5-8b-instruct-2505"
   { text: "Base Model", side: "after", label: true, confidence: 0.8 },
+  // en — the same label class under other names, beside the project's own model and data in public READMEs:
+  // "- Pretrained Model: [MiniLM](https://huggingface.co/microsoft/MiniLM-L12-H384-uncased)" (find_string 34111898693),
+  // "Pretrained model: [popcornell/chime7_task1_asr1_baseline](…)" (find_string 18387548); dev
+  // m-card-qwen15-05b-openassist-readme: "- Raw model: [Qwen/Qwen1.5-0.5B](…)". A label alone: a model must follow it.
+  { text: "Pretrained Model", side: "after", label: true, colon: true, confidence: 0.8 },
+  { text: "Pre-trained Model", side: "after", label: true, colon: true, confidence: 0.8 },
+  { text: "Raw Model", side: "after", label: true, colon: true, confidence: 0.8 },
+  { text: "Foundation Model", side: "after", label: true, colon: true, confidence: 0.8 },
+  { text: "Base Checkpoint", side: "after", label: true, colon: true, confidence: 0.8 },
   { text: "基座模型", side: "after", label: true, confidence: 0.8 },
   // zh — dev k-ne-zh-panbinghong-lf-qwen25-05b-paths: "- 模型路径 : /root/autodl-tmp/xinference/modelscope/hub/qwen/Qwen2___5-0___5B-Instruct"
   { text: "模型路径", side: "after", label: true, path: true, confidence: 0.7 },

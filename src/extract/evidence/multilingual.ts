@@ -90,7 +90,7 @@ function hubAfterLabel(text: string, end: number): Ref | undefined {
 function baseRef(text: string, start: number, end: number, phrase: BasePhrase): Ref | undefined {
   // A label's value starts after its separator (`は，`, ` : `).
   const sep = phrase.label ? /^\s*(?:\*+\s*)?[:：是为為は][\s，、*]*/.exec(text.slice(end, end + 8)) : null;
-  if (phrase.label && !sep) return phrase.weak ? undefined : hubAfterLabel(text, end);
+  if (phrase.label && !sep) return phrase.weak || phrase.colon ? undefined : hubAfterLabel(text, end);
   if (phrase.next && !phrase.next.test(text.slice(end, end + 200).toLowerCase())) return undefined;
   const from = end + (sep?.[0].length ?? 0);
   const ref =

@@ -56,6 +56,18 @@ describe("the card's own Hub link", () => {
     expect(s?.value).toBe("MaziyarPanahi/Llama-3-8B-Instruct-v0.9-GGUF");
   });
 
+  it("a link labelled as the model the project trained: 'Fine-tuned model: [org/x](…)' (public READMEs, dev m-card-qwen15-05b-openassist-readme)", () => {
+    const card = (label: string) =>
+      `## Links\n\n- ${label}: [acme/helper-1.5b](https://huggingface.co/acme/helper-1.5b)\n- Base model: [Qwen/Qwen2.5-1.5B-Instruct](https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct)\n`;
+    for (const label of ["Fine-tuned model", "Fine-Tuned Model", "Trained model", "Final model"])
+      expect(subject(card(label), ["Qwen/Qwen2.5-1.5B-Instruct"])?.value).toBe("acme/helper-1.5b");
+    // Two projects' models in one README: neither is the card's own.
+    const two = `${card("Fine-tuned model")}- Fine-tuned model: [acme/other-3b](https://huggingface.co/acme/other-3b)\n`;
+    expect(subject(two, ["Qwen/Qwen2.5-1.5B-Instruct"])?.value).toBeUndefined();
+    // A model the README only mentions is not labelled so.
+    expect(subject(card("Compared model"), ["Qwen/Qwen2.5-1.5B-Instruct"])?.value).toBeUndefined();
+  });
+
   it("'Model Card for org/name'", () => {
     expect(subject("# Model Card for acme/tiny-sft\n\nSome text.\n")?.value).toBe("acme/tiny-sft");
     expect(subject("# Model Card for tiny-sft\n\nSome text.\n")).toBeUndefined();

@@ -106,6 +106,16 @@ function labelAt(text: string, at: number): string {
   return decoded.replace(/[_-]+/g, " ");
 }
 
+/**
+ * A label that gives the link as the model the project trained ("- Fine-tuned model: [org/x](…)", "2. Fine-tuned model:
+ * [itzune/parakeet-tdt-0.6b-v3-basque](…)", "- Trained model: …"), read like a section of released models. Public
+ * READMEs that list their own model so, beside its base and data: find_string 44598405928 (gamithasam/notion-qwen2.5-1.5B),
+ * 52065439977 (itzune/parakeet-tdt-0.6b-v3-basque), 5436072195 (tengomucho/functiongemma-fitness-coach), 7154056364,
+ * 66401028915; dev m-card-qwen15-05b-openassist-readme ("Fine-Tuned model:"). The lead ends the label text.
+ */
+const OWN_LABEL =
+  /(?:^|[^a-z])(?:fine ?tuned|finetuned|trained|final|merged|our|my)(?: lora)? (?:model|checkpoint|adapter|weights)\s{0,3}[:：]\s{0,3}$/i;
+
 /** Every Hub model link of the blocks, with its label. */
 export function hubLinks(blocks: Block[], title: string | undefined): Link[] {
   const out: Link[] = [];
@@ -129,7 +139,15 @@ export function hubLinks(blocks: Block[], title: string | undefined): Link[] {
         continue;
       const id = modelRef(hub.id);
       if (!id || id.startsWith("local:")) continue;
-      out.push({ id, line: b.line, label: labelAt(b.text, start), header, released, several: false });
+      const label = labelAt(b.text, start);
+      out.push({
+        id,
+        line: b.line,
+        label,
+        header,
+        released: released || OWN_LABEL.test(label),
+        several: false,
+      });
     }
     const ids = new Set(out.slice(first).map((l) => l.id.toLowerCase()));
     if (ids.size > 1) for (const l of out.slice(first)) l.several = true;
