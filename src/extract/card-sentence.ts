@@ -28,9 +28,12 @@ import {
 // (the phrasing battery, src/extract/phrasing-battery.test.ts).
 const BASE_PHRASE =
   /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|^\W{0,3}base\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters? (?:for|of|on)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
-/** Round 5 of the phrasing battery, apart so that each expression stays small enough to check for backtracking. */
+/**
+ * Round 5 of the phrasing battery, apart so that each expression stays small enough to check for backtracking; and
+ * "SFT followed by DPO on X" (a model after "on" is one of ftl's well-known models: mentions.ts reads others as data).
+ */
 const BASE_PHRASE_MORE =
-  /(?:\badapters? weights (?:for|of|on)|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was))\s*(?:the\s+)?$/i;
+  /(?:\badapters? weights (?:for|of|on)|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA) on|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was))\s*(?:the\s+)?$/i;
 /** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
 const TRAINED_AFTER =
   /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;
@@ -93,6 +96,15 @@ const ON_OTHER = /(?:^|\s)(?:sur|auf|en|em|no|na|на)\s{1,2}[*`_]{0,2}$/i;
 const MEANS_AFTER = /^[*`_]{0,2}\s{0,2}(?:で|を用いて|を使って|を使用して|로|으로)(?:\s|[^\w\s]|$)/;
 /** "Dataset: X", "Datasets: X, Y": a label of the data the card names. */
 const DATA_LABEL = /^\W{0,4}(?:datasets?|data|corpus)\s{0,2}:/i;
+/**
+ * "The model was fine-tuned using TRL on …", "This model has been further fine-tuned with LoRA …", "We fine-tuned it
+ * with …": the card's own model was fine-tuned (plain "trained" is left out: a base model's card says it too).
+ */
+const OWN_FINE_TUNING =
+  /\b(?:(?:this|the|our) model|it) (?:was|is|has been|were) (?:\w+ )?(?:fine-?tuned|finetuned|instruction-tuned|aligned)\b|\bwe (?:\w+ )?(?:fine-?tuned|finetuned)\b/i;
+/** Words of training right around a base (within the phrase that names it). */
+const TRAINED_PHRASE =
+  /fine-?tun|finetun|\btrain|\btuned|\baligned|\bdistill|\badapter|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA|DoRA)\b/i;
 const TRAINING_VERB =
   /\b(?:train|tun|fine-?tun|finetun|align|sft|dpo|optimi[sz]|distill)\w*|\bon the\b|\busing\b/i;
 const PAPER_URL =
@@ -115,13 +127,17 @@ function sentenceBases(sentence: string, found: Mention[], block: Block, state: 
     const before = trimEnd(sentence.slice(Math.max(0, m.index - 60), m.index), "[*`_").replace(/\*\*/g, "");
     const after = sentence.slice(m.end, m.end + 60).replace(/^[*`_]+/, "");
     const opensGerman = german && /^\W{0,3}$/.test(before) && GERMAN_MIT.test(after);
-    if (baseAround(before, after) || (adapterFor && /\bfor\s*$/i.test(before)) || opensGerman)
+    if (baseAround(before, after) || (adapterFor && /\bfor\s*$/i.test(before)) || opensGerman) {
       state.proseBases.push(
         fact(
           m.id,
           extracted(state.file, { line: block.line, confidence: 0.8, note: "named in the card's prose" }),
         ),
       );
+      // "This model is a QLoRA fine-tune of X", "a DPO-aligned version of X": the phrase itself says it was trained.
+      if (TRAINED_PHRASE.test(before) || TRAINED_PHRASE.test(after.slice(0, 40)))
+        state.genericFineTune ??= block.line;
+    }
   }
 }
 
@@ -199,7 +215,8 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
   if (
     /fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of|\b(?:to|we) fine-?tune\b/i.test(
       sentence,
-    )
+    ) ||
+    OWN_FINE_TUNING.test(sentence)
   )
     state.genericFineTune ??= block.line;
   sentenceSettings(sentence, block, state);

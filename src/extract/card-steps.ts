@@ -156,7 +156,12 @@ function addGenericStep(steps: StepFacts[], meta: CardMeta, state: CardState, ha
         meta.metaDatasets.length > 0)) ||
       ((state.genericFineTune !== undefined ||
         (state.proseDatasets.length > 0 && state.fromScratch === undefined)) &&
-        state.hp.length >= 2))
+        state.hp.length >= 2) ||
+      // "The model was fine-tuned with LoRA on the yahma/alpaca-cleaned dataset": the training and its data (or its
+      // method) are stated, the base is not.
+      (state.genericFineTune !== undefined &&
+        state.fromScratch === undefined &&
+        state.proseDatasets.length > 0))
   ) {
     const named = bases.length > 0 || state.proseBases.length > 0;
     steps.push(

@@ -4,6 +4,7 @@
  */
 
 import { resolveKnownDataset } from "../model/known-datasets.js";
+import { resolveKnownModel } from "../model/known-models.js";
 import { trimEnd } from "../model/trim.js";
 import { hubLink, links, replaceLinks } from "./markdown.js";
 
@@ -25,6 +26,12 @@ const BASED = /(?<=\w)-based$/i;
 export function knownDataset(id: string): boolean {
   const name = id.split("/")[1];
   return name !== undefined && resolveKnownDataset(name)?.toLowerCase() === id.toLowerCase();
+}
+
+/** An id that ftl's table of well-known models holds as written (`Qwen/Qwen2.5-7B`). */
+function knownModel(id: string): boolean {
+  const name = id.split("/")[1];
+  return name !== undefined && resolveKnownModel(name)?.toLowerCase() === id.toLowerCase();
 }
 
 /** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
@@ -56,8 +63,11 @@ export function mentions(sentence: string): Mention[] {
     const after = stripped.slice((m.index ?? 0) + id.length, (m.index ?? 0) + id.length + 12);
     const before = stripped.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
     // "trained on X" names data, "based on X" / "built on X" a model.
+    // "DPO on Qwen/Qwen2.5-7B": a well-known model after "on" is still the model the training ran on.
     const onData =
-      /\bon\s*$/i.test(before) && !/\b(?:based|built|depends?|relies|relying) on\s*$/i.test(before);
+      /\bon\s*$/i.test(before) &&
+      !/\b(?:based|built|depends?|relies|relying) on\s*$/i.test(before) &&
+      !knownModel(id);
     const kind =
       /^\W*(dataset|data\b|corpus)/i.test(after) ||
       /\b(dataset|data|data from)\s*$/i.test(before) ||

@@ -1,0 +1,69 @@
+/**
+ * Plain English statements of a card's training that a careful reader takes at their word (synthetic, in the
+ * phrasings of public READMEs): the phrase that names the base also says the model was trained; a well-known model
+ * after "on" is a model, not data; a stated fine-tune with its data but no base is an instance with the base unknown.
+ */
+import { describe, expect, it } from "vitest";
+import { extractFromFiles } from "./extract-from-files.js";
+
+const read = (body: string) =>
+  extractFromFiles([{ path: "README.md", text: `# Helper-7B\n\n${body}\n` }]).document;
+const bases = (body: string) => read(body).bases.map((b) => b.id);
+const datasets = (body: string) =>
+  read(body).steps.flatMap((s) =>
+    s.kind === "fine-tune" ? (s.inputs?.datasets ?? []).map((d) => d.id) : [],
+  );
+
+describe("statements of training in a card's prose", () => {
+  it("'a QLoRA fine-tune of X on Y' is a QLoRA step from X on Y", () => {
+    const doc = read(
+      "This model is a QLoRA fine-tune of `meta-llama/Llama-3.1-8B-Instruct` on `yahma/alpaca-cleaned`.",
+    );
+    expect(doc.bases.map((b) => b.id)).toEqual(["meta-llama/Llama-3.1-8B-Instruct"]);
+    expect(doc.steps).toHaveLength(1);
+    expect(doc.steps[0]).toMatchObject({ kind: "fine-tune", parameterization: "qlora" });
+    expect(
+      datasets(
+        "This model is a QLoRA fine-tune of `meta-llama/Llama-3.1-8B-Instruct` on `yahma/alpaca-cleaned`.",
+      ),
+    ).toEqual(["yahma/alpaca-cleaned"]);
+  });
+
+  it("'LoRA adapter weights for [X](…) trained on [Y](…)' is a LoRA step from X on Y", () => {
+    const body =
+      "This repository contains LoRA adapter weights for [mistralai/Mistral-7B-v0.1](https://huggingface.co/mistralai/Mistral-7B-v0.1) trained on [HuggingFaceH4/ultrachat_200k](https://huggingface.co/datasets/HuggingFaceH4/ultrachat_200k).";
+    expect(bases(body)).toEqual(["mistralai/Mistral-7B-v0.1"]);
+    expect(read(body).steps[0]).toMatchObject({ kind: "fine-tune", parameterization: "lora" });
+    expect(datasets(body)).toEqual(["HuggingFaceH4/ultrachat_200k"]);
+  });
+
+  it("a well-known model after 'on' is the model trained, never a dataset", () => {
+    const body =
+      "We perform SFT followed by DPO on Qwen/Qwen2.5-7B, using HuggingFaceH4/ultrachat_200k and HuggingFaceH4/ultrafeedback_binarized.";
+    expect(bases(body)).toEqual(["Qwen/Qwen2.5-7B"]);
+    expect(datasets(body)).not.toContain("Qwen/Qwen2.5-7B");
+    // An id ftl does not know after "trained on" is still read as data.
+    expect(datasets("The model was fine-tuned on acme/support-tickets.")).toEqual(["acme/support-tickets"]);
+  });
+
+  it("a stated fine-tune with its data and no base is an instance whose base is unknown", () => {
+    for (const body of [
+      "The model was fine-tuned on the yahma/alpaca-cleaned dataset.",
+      "The model was fine-tuned using TRL on the yahma/alpaca-cleaned dataset.",
+    ]) {
+      const doc = read(body);
+      expect(doc.bases).toEqual([]);
+      expect(doc.steps).toHaveLength(1);
+      expect(datasets(body)).toEqual(["yahma/alpaca-cleaned"]);
+    }
+  });
+
+  it("a base model's pretraining on a dataset, or a comparison with a pretrained model, is no fine-tune", () => {
+    expect(read("This model was trained on the allenai/dolma dataset for 3 trillion tokens.").steps).toEqual(
+      [],
+    );
+    expect(read("We compare against the pretrained model Qwen/Qwen1.5-0.5B on every task.").steps).toEqual(
+      [],
+    );
+  });
+});
