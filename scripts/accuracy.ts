@@ -1,5 +1,6 @@
 /**
- * `npm run accuracy [-- --set dev|sealed|all] [--misses] [--category C] [--language L|non-en]`: extraction accuracy on the labelled
+ * `npm run accuracy [-- --set dev|sealed|all] [--misses] [--category C] [--language L|non-en] [--prefix P]`: extraction
+ * accuracy on the labelled (`--prefix`: only items whose name starts with P, e.g. a batch's first run)
  * corpus, per field, per category, with the calibration of confidences. `--misses` lists each item's
  * differences (dev set only, unless --set sealed is asked for after the sealed labels are committed).
  */
@@ -19,11 +20,15 @@ const sets = (
 ) as ("dev" | "sealed")[];
 const category = args.includes("--category") ? args[args.indexOf("--category") + 1] : undefined;
 const language = args.includes("--language") ? args[args.indexOf("--language") + 1] : undefined;
+const prefix = args.includes("--prefix") ? args[args.indexOf("--prefix") + 1] : undefined;
 const inLanguage = (l: string) => !language || (language === "non-en" ? l !== "en" : l === language);
 
 for (const set of sets) {
   const all = loadItems(set).filter(
-    (i) => (!category || i.label.category === category) && inLanguage(i.label.language ?? "en"),
+    (i) =>
+      (!category || i.label.category === category) &&
+      inLanguage(i.label.language ?? "en") &&
+      (!prefix || i.label.item.startsWith(prefix)),
   );
   // Sealed items whose files rule writers could read (identical to a sample, or listed in seen.json) are not sealed evidence: counted apart.
   const seen = set === "sealed" ? all.filter((i) => i.seen) : [];

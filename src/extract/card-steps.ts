@@ -26,6 +26,8 @@ export interface CardMeta {
   bases: string[];
   relation?: string;
   metaDatasets: string[];
+  /** A Hub-style id the front matter gives as the card's `name` or `model_name` (`name: RedHatAI/Kimi-K2.6-NVFP4`). */
+  named?: string;
 }
 
 /** Tags of quantised re-uploads in formats outside the quantisation vocabulary (FP8, INT4 w4a16, NVFP4, …). */
@@ -207,11 +209,19 @@ export function cardSteps(
   const quantSource = bases.length === 0 && state.quant?.source ? [state.quant.source] : [];
   // A conversion the card's commands run after its quoted training commands follows that training.
   const trainedByCommands = state.embedded.some((e) => e.steps.some((s) => s.kind !== "quantization"));
+  // A quantised copy that describes its source ("an instruction-tuned model by Mistral AI") names no training of
+  // its own: no data, no base, no settings beside the method words.
+  const describesSource =
+    state.quant?.source !== undefined &&
+    !state.quant.exported &&
+    state.hp.length === 0 &&
+    state.trainerObjective === undefined &&
+    state.prose.every((p) => p.step.inputs.length === 0 && p.step.datasets.length === 0);
   const isQuant =
     relation === "quantized" ||
     (relation === undefined &&
       quantTag &&
-      !hasTraining &&
+      (!hasTraining || describesSource) &&
       !(state.quant?.exported && trainedByCommands) &&
       !isMerge &&
       (bases.length > 0 || quantSource.length > 0));

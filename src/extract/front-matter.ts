@@ -20,6 +20,7 @@ const NEEDED_KEYS = new Set([
   "library_name",
   "pipeline_tag",
   "model_name",
+  "name",
 ]);
 
 /**

@@ -38,6 +38,8 @@ const META_KEYS = [
   "license_link",
   "base_model_relation",
   "datasets",
+  "name",
+  "model_name",
 ] as const;
 
 /**
@@ -50,6 +52,9 @@ function frontMatterFields(fm: Record<string, unknown>): Record<(typeof META_KEY
   for (const key of META_KEYS) fields[key] = fm[key];
   return fields as Record<(typeof META_KEYS)[number], unknown>;
 }
+
+/** A Hub-style `org/name` id, as a front matter's `name` may give the card's own model. */
+const HUB_STYLE_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
 /** The front matter's bases, licence, tags, library, relation and datasets; the bases and licence go to `out`. */
 function readMeta(card: ParsedCard, file: string, out: FileFacts): CardMeta {
@@ -90,7 +95,17 @@ function readMeta(card: ParsedCard, file: string, out: FileFacts): CardMeta {
     str(fm.base_model_relation)?.toLowerCase() ??
     tagged.find((m) => m[1])?.[1]?.toLowerCase() ??
     (peftCard && bases.length === 1 ? "adapter" : undefined);
-  return { file, at, tags, library, bases, relation, metaDatasets: strings(fm.datasets) };
+  const named = [str(fm.name), str(fm.model_name)].find((v) => v !== undefined && HUB_STYLE_ID.test(v));
+  return {
+    file,
+    at,
+    tags,
+    library,
+    bases,
+    relation,
+    metaDatasets: strings(fm.datasets),
+    ...(named ? { named } : {}),
+  };
 }
 
 /** Objective of a single step with none yet: trainer class, tags, generic "fine-tuned on". */
@@ -222,10 +237,16 @@ function subjectOf(
     ...meta.metaDatasets,
   ];
   const stated = state.statedSubject;
+  const isNot = (id: string) => notSubject.some((n) => n.toLowerCase() === id.toLowerCase());
+  const named =
+    meta.named && !isNot(meta.named)
+      ? fact(meta.named, inferred(meta.file, "the front matter names the model", 0.7, "name"))
+      : undefined;
   const subject =
-    stated && !notSubject.some((id) => id.toLowerCase() === stated.value.toLowerCase())
+    stated && !isNot(stated.value)
       ? stated
-      : (selfIdEvidence(card.blocks, meta.file, notSubject, baseKnown) ??
+      : (named ??
+        selfIdEvidence(card.blocks, meta.file, notSubject, baseKnown) ??
         selfLinkEvidence(card.blocks, card.title, meta.file, notSubject));
   if (!subject) out.warnings.push(...severalModelsWarning(card.blocks, notSubject, meta.file));
   return subject;

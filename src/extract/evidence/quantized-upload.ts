@@ -191,10 +191,44 @@ function methodElsewhere(blocks: Block[], file: string): Fact<QuantizationMethod
     : undefined;
 }
 
+/**
+ * "*GGUF version by Unsloth*" right under the title: the card is a quantised copy of the model its title names
+ * (docker/model-cards' cards of GGUF builds, dev n-qnt-docker-mistral-small-32-24b-unsloth-gguf).
+ */
+const VERSION_BY =
+  /^\W{0,3}(?:GGUF|GGML|GPTQ|AWQ|EXL2|MLX|HQQ|FP8|NVFP4|bnb)\s+(?:version|quants?|quantizations?|quantisations?|build|conversion)\s+(?:by|from)\s+\S/i;
+
+function titledSource(blocks: Block[], state: CardState, ev: QuantEvidence): void {
+  const first = blocks.find((b) => b.type !== "code");
+  const title = first?.headings[0];
+  if (!first || !title || first.headings.length !== 1 || !VERSION_BY.test(first.text)) return;
+  const method = methodIn(first.text);
+  if (method) ev.method ??= fact(method, extracted(state.file, { line: first.line, confidence: 0.85 }));
+  const id = firstModel(title) ?? idOfName(blocks, title);
+  ev.source ??= id
+    ? fact(
+        id,
+        extracted(state.file, { line: first.line, confidence: 0.8, note: "the title names the model" }),
+      )
+    : knownOriginal(title, state, first.line);
+}
+
+/** The Hub id the card writes for a model it names without an org (`Mistral-Small-3.2-24B-Instruct-2506`). */
+function idOfName(blocks: Block[], name: string): string | undefined {
+  if (!/^[\w.-]{4,96}$/.test(name)) return undefined;
+  const lower = name.toLowerCase();
+  for (const b of blocks)
+    for (const m of mentions(b.text))
+      if (m.kind === "model" && m.id.toLowerCase().endsWith(`/${lower}`)) return m.id;
+  return undefined;
+}
+
 export function readQuantizedUpload(blocks: Block[], state: CardState): void {
   const ev: QuantEvidence = {};
   let said = false;
   let pointer: Fact<string> | undefined;
+  titledSource(blocks, state, ev);
+  if (ev.source && ev.method) said = true;
   for (const block of blocks) {
     if (block.type === "code" || block.text.length > 3000) continue;
     readBlock(block, state, ev);
