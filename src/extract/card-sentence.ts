@@ -90,8 +90,9 @@ export function headingObjective(block: Block, state: CardState): Objective | un
 /** "trained from scratch" in the languages read: pretraining, whose data do not make a fine-tuning step. */
 const FROM_SCRATCH =
   /\bfrom scratch\b|从零|从头训练|ゼロから|처음부터|с нуля|von Grund auf|à partir de zéro|desde cero|do zero\b/i;
-/** "on" in the other languages read, right before a dataset (`sur`, `auf`, `en`, `em`, `на`). */
-const ON_OTHER = /(?:^|\s)(?:sur|auf|en|em|no|na|на)\s{1,2}[*`_]{0,2}$/i;
+/** "on" in the other languages read, right before a dataset or its noun (`sur`, `auf`, `em`, `no conjunto de dados`, `на`). */
+const ON_OTHER =
+  /(?:^|\s)(?:sur|auf|en|em|no|na|на)\s{1,2}(?:(?:le|la|el|o|a|dem|den)\s)?(?:(?:conjunto de (?:dados|datos)|jeu de données|datensatz|dataset|corpus)\s{1,2})?[*`_]{0,2}$/i;
 /** Japanese and Korean mark the data after it (`X を D で LoRA ファインチューニング`, `D 데이터셋으로`; the phrasing battery). */
 const MEANS_AFTER = /^[*`_]{0,2}\s{0,2}(?:で|を用いて|を使って|を使用して|로|으로)(?:\s|[^\w\s]|$)/;
 /** "Dataset: X", "Datasets: X, Y": a label of the data the card names. */
@@ -155,7 +156,7 @@ function sentenceDatasets(sentence: string, found: Mention[], block: Block, stat
     if (
       english ||
       (other &&
-        (ON_OTHER.test(sentence.slice(Math.max(0, m.index - 12), m.index)) ||
+        (ON_OTHER.test(sentence.slice(Math.max(0, m.index - 40), m.index)) ||
           MEANS_AFTER.test(sentence.slice(m.end, m.end + 12))))
     )
       state.proseDatasets.push(fact(m.id, extracted(file, { line: block.line, confidence: 0.7 })));

@@ -67,3 +67,11 @@ describe("statements of training in a card's prose", () => {
     );
   });
 });
+
+describe("data named after another language's 'on' and its noun", () => {
+  it("pt: 'versão ajustada do [X](…) no conjunto de dados [D](…)' trains on D", () => {
+    const body =
+      "Este modelo BERT é uma versão ajustada do [neuralmind/bert-base-portuguese-cased](https://huggingface.co/neuralmind/bert-base-portuguese-cased) no conjunto de dados [OLID-BR](https://huggingface.co/datasets/dougtrajano/olid-br).";
+    expect(datasets(body)).toEqual(["dougtrajano/olid-br"]);
+  });
+});

@@ -19,13 +19,14 @@ export const MAX_DEPTH = 3;
  * File names read from a folder (recipes are recognised by content among the YAML files). Names may be in any
  * script (`2025-10-29_SO8T_日本語特化ファインチューニング完了レポート.md`). A JSON file other than the trainer's own is
  * read when its name says it holds training arguments (`qwen1.5-7b-dpo-qlora.json`, `sft.json`, `train_args.json`:
- * Firefly's `train_args/` layout); other JSON in a folder (tokenizers, data) is not a config. A README may be plain text or `.markdown` (repositories
+ * Firefly's `train_args/` layout; `trainer_args.json` and `finetune_args.json` beside an adapter, dev
+ * n-int-sizifs-llama2-7b-lora-tuner-continued); other JSON in a folder (tokenizers, data) is not a config. A README may be plain text or `.markdown` (repositories
  * keep cards as `README.txt`: dev n-qnt-redhat-kimi-k26-nvfp4-llmcompressor).
  */
 const FOLDER_FILES =
   /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.py|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
 const TRAINING_JSON =
-  /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train)\.json$/i;
+  /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train|(?:trainer|finetune|fine_tune|training|train)_(?:args|arguments|config))\.json$/i;
 const SKIP_DIRS = /^(\.git|node_modules|__pycache__|\.cache|wandb|runs|logs|global_step\d+)$/i;
 const CHECKPOINT_DIR = /^checkpoint-(\d+)$/i;
 

@@ -52,3 +52,41 @@ describe("quantised copies", () => {
     expect(document.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
   });
 });
+
+describe("a conversion the card's prose says followed its training", () => {
+  const body = (then: string) =>
+    `# Helper\n\nThis repository trains [acme/Helper-2.0](https://huggingface.co/acme/Helper-2.0). Supervised fine-tuning was performed on 140,000 query-response pairs. ${then}\n\nQuantized: https://huggingface.co/acme/Helper-2.0-GGUF\n`;
+
+  it("'quantization from safetensors to GGUF was then completed': a GGUF step after the training, onto the GGUF copy", () => {
+    const doc = card(body("Quantization from safetensors to GGUF was then completed for q8_0 and q4_k_m."));
+    expect(doc.steps.map((s) => s.kind)).toEqual(["fine-tune", "quantization"]);
+    expect(doc.steps[1]).toMatchObject({ method: "gguf", output: { id: "acme/Helper-2.0-GGUF" } });
+    expect(doc.steps[0]?.output?.id).toBe("acme/Helper-2.0");
+  });
+
+  it("a conversion that could be done is no step", () => {
+    const doc = card(body("The model can be converted to GGUF with llama.cpp."));
+    expect(doc.steps.map((s) => s.kind)).toEqual(["fine-tune"]);
+  });
+});
+
+describe("a training-arguments file by another name beside an adapter", () => {
+  it("trainer_args.json and finetune_args.json in a folder are read as training arguments", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-trainer-args-"));
+    writeFileSync(
+      join(dir, "adapter_config.json"),
+      JSON.stringify({ base_model_name_or_path: "meta-llama/Llama-2-7b-hf", peft_type: "LORA", r: 8 }),
+    );
+    writeFileSync(
+      join(dir, "trainer_args.json"),
+      JSON.stringify({
+        learning_rate: 0.00032,
+        num_train_epochs: 17,
+        per_device_train_batch_size: 10,
+        seed: 42,
+      }),
+    );
+    const { document } = await importFiles([dir]);
+    expect(document.steps[0]?.hyperparameters).toMatchObject({ learningRate: 0.00032, epochs: 17, seed: 42 });
+  });
+});

@@ -12,6 +12,7 @@ import { type CardMeta, cardSteps } from "./card-steps.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { CARD_READERS } from "./evidence/card-readers.js";
 import { dropEvaluationDatasets } from "./evidence/evaluation-datasets.js";
+import { namedBeforeExport } from "./evidence/quantized-export.js";
 import { ownBlocks } from "./evidence/quantized-upload.js";
 import { severalModelsWarning } from "./evidence/released-models.js";
 import { selfLinkEvidence } from "./evidence/self-link.js";
@@ -286,5 +287,6 @@ export function readCard(text: string, file: string): FileFacts {
   if (meta.bases.length === 1) originalBaseStep(steps, out.bases.slice(0, 1), state.proseBases, file);
   out.steps = steps;
   out.subject = subjectOf(card, steps, meta, state, out);
+  namedBeforeExport(steps, out.subject);
   return out;
 }

@@ -27,6 +27,7 @@ import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readProseMethods } from "./prose-methods.js";
 import { readQuantizedBase } from "./quantized-base.js";
 import { readQuantExport } from "./quantized-export.js";
+import { readProseExport } from "./quantized-prose-export.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
 import { readSettingsPairs, readWordSettingsList } from "./settings-pairs.js";
 import { readTrainingCode } from "./training-code.js";
@@ -40,6 +41,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readMergeProse,
   readQuantizedUpload,
   readQuantExport,
+  readProseExport,
   readCommandBlocks,
   readTrainingCode,
   readProseMethods,

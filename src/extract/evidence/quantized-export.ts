@@ -10,7 +10,7 @@
  */
 import type { QuantizationMethod } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
-import { emptyStep, extracted, fact, type StepFacts } from "../facts.js";
+import { emptyStep, extracted, type Fact, fact, type StepFacts } from "../facts.js";
 import type { Block } from "../markdown.js";
 import { shellCommands, type Word } from "../shell-words.js";
 import type { QuantEvidence } from "./quantized-upload.js";
@@ -154,4 +154,15 @@ export function exportStep(file: string, ev: QuantEvidence): StepFacts {
   if (ev.method) step.quantMethod = ev.method;
   if (ev.format) step.format = ev.format;
   return step;
+}
+
+/**
+ * A card that trained its model and then converted it (`exportStep`) names the trained model and, apart, the
+ * converted copy: the training made the card's model, the conversion its copy.
+ */
+export function namedBeforeExport(steps: StepFacts[], subject: Fact<string> | undefined): void {
+  const [before, after] = steps.slice(-2);
+  if (!subject || !before || !after || after.kind !== "quantization" || !after.output) return;
+  if (before.output || after.output.value.toLowerCase() === subject.value.toLowerCase()) return;
+  before.output = subject;
 }
