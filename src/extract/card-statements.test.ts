@@ -75,3 +75,27 @@ describe("data named after another language's 'on' and its noun", () => {
     expect(datasets(body)).toEqual(["dougtrajano/olid-br"]);
   });
 });
+
+describe("the method of a plain statement", () => {
+  it("'on our support tickets with QLoRA': support the noun is no capability", () => {
+    expect(
+      read("We fine-tuned meta-llama/Meta-Llama-3-8B on our support tickets with QLoRA.").steps[0],
+    ).toMatchObject({
+      parameterization: "qlora",
+    });
+    // The verb still is: what a library supports was not used.
+    expect(
+      read("We fine-tuned meta-llama/Meta-Llama-3-8B. The library we used can support QLoRA.").steps[0],
+    ).not.toMatchObject({
+      parameterization: "qlora",
+    });
+  });
+
+  it("'we trained a LoRA on top of X'", () => {
+    expect(
+      read("We trained a LoRA on top of google/gemma-7b with the tatsu-lab/alpaca data.").steps[0],
+    ).toMatchObject({
+      parameterization: "lora",
+    });
+  });
+});

@@ -17,6 +17,8 @@ const CASES: Record<string, (n: number) => string> = {
   "Chinese statements": (n) => `# m\n\n${"基于 Qwen2-7B 微调，学习率 2e-5。".repeat(n)}`,
   "a key: value paragraph": (n) => `# m\n\n${"a: b\n".repeat(n)}`,
   "merge sentences": (n) => `# m\n\n${"A merge of a/b and c/d using SLERP. ".repeat(n)}`,
+  "settings in sentences": (n) =>
+    `# m\n\n${"We trained with LoRA (rank 8, lr 2e-4, batch size 16, for 1,000 steps, max sequence length of  2048). ".repeat(n)}`,
 };
 
 function fastest(text: string, path: string): number {

@@ -139,10 +139,12 @@ export function wholeSentenceSpans(sentence: string): [number, number][] {
 /**
  * What a tool or a card supports or covers, up to the end of its list: "supports SFT, DPO and ORPO",
  * "boilerplate covering LoRA, QLoRA, full fine-tune, and DPO", "支持LoRA、QLoRA和全参数微调";
- * a verb of this model's training ends it ("supports tool calls, trained with DPO").
+ * a verb of this model's training ends it ("supports tool calls, trained with DPO"). "Support" the noun ("on our
+ * support tickets with QLoRA", "customer support data") is no capability: the bare word counts only after a subject
+ * or a modal ("we support", "can support").
  */
 const SUPPORTS =
-  /\bsupports?\b|\bsupported\b|\bsupporting\b|\bcover(?:s|ing)\b|支持|覆盖|涵盖|サポート|지원/gi;
+  /\bsupports\b|\b(?:we|they|it|to|can|could|will|also|fully|does|do|now)\s+support\b|\bsupported\b|\bsupporting\b|\bcover(?:s|ing)\b|支持|覆盖|涵盖|サポート|지원/gi;
 const LIST_CLOSER =
   /[;:)\]。；！？]|\.(?=\s)|\b(?:but|trained|fine-?tuned|tuned|aligned|we)\b|训练了|微调了/gi;
 

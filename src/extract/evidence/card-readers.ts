@@ -25,6 +25,7 @@ import { readNamedBases, readNamedBasesOtherLanguages } from "./named-bases.js";
 import { readNamedDatasets } from "./named-datasets.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readProseMethods } from "./prose-methods.js";
+import { readProseSettings } from "./prose-settings.js";
 import { readQuantizedBase } from "./quantized-base.js";
 import { readQuantExport } from "./quantized-export.js";
 import { readProseExport } from "./quantized-prose-export.js";
@@ -47,6 +48,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readProseMethods,
   readSettingsPairs,
   readWordSettingsList,
+  readProseSettings,
   readKeyCellTables,
   readMultilingual,
   readNamedBasesOtherLanguages,

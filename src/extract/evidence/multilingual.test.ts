@@ -306,15 +306,17 @@ describe("hyperparameters", () => {
 });
 
 describe("linear time", () => {
-  // The limit is generous so that a loaded machine does not fail the test; a quadratic rule takes seconds here.
+  // CPU time of this test's process (vitest runs each file in its own fork), so that other processes on a loaded
+  // machine do not decide it; the limit is generous (about 1.5 s is usual), a quadratic rule takes minutes here.
   it("reads a 1 MB card of dense statements, and one phrase repeated 500,000 times, in bounded time", () => {
     const para =
       "Anima模型基于QLoRA开源的[33B guanaco](https://huggingface.co/timdettmers/guanaco-33b)训练了10000 steps。学习率：1e-4。Дообучение Qwen 2.5 7B на историях (LoRA). ";
     const dense = `# Card\n\n${`${para}\n\n`.repeat(Math.ceil(1_000_000 / (para.length + 2)))}`;
     for (const text of [dense, "基于".repeat(500_000), `${"[".repeat(500_000)}(`, ")".repeat(1_000_000)]) {
-      const started = performance.now();
+      const started = process.cpuUsage();
       read(text);
-      expect(performance.now() - started).toBeLessThan(1500);
+      const used = process.cpuUsage(started);
+      expect((used.user + used.system) / 1000).toBeLessThan(4000);
     }
   });
 });

@@ -27,9 +27,9 @@ const CLASS_OBJECTIVE: Readonly<Record<string, Objective>> = {
   Reward: "reward-model",
 };
 const TRAINS = /\b(?:fine-?tun|finetun|train)\w*/i;
-/** The method a sentence says the training used: "using QLoRA", "with LoRA", "via full fine-tuning". */
+/** The method a sentence says the training used: "using QLoRA", "with LoRA", "via full fine-tuning", "we trained a LoRA". */
 const USED =
-  /\b(?:using|with|via|used|appl(?:y|ies|ied|ying))\s+(?:the\s+)?(?:4-bit\s+|8-bit\s+)?(QLoRA|DoRA|LoRA|full[- ](?:parameter\s+)?fine-?tuning)\b/gi;
+  /\b(?:using|with|via|used|appl(?:y|ies|ied|ying))\s+(?:the\s+)?(?:4-bit\s+|8-bit\s+)?(QLoRA|DoRA|LoRA|full[- ](?:parameter\s+)?fine-?tuning)\b|\b(?:we|i)\s+(?:then\s+)?train(?:ed)?\s+(?:an?\s+)?(QLoRA|DoRA|LoRA)\b/gi;
 /**
  * The method as the head of the statement, which needs no training verb: "a LoRA adapter for X", "X + LoRA",
  * "Full fine-tuning of X", "A QLoRA fine-tune of X", "LoRA adapter weights for X", "LoRA weights on top of X",
