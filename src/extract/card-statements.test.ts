@@ -99,3 +99,24 @@ describe("the method of a plain statement", () => {
     });
   });
 });
+
+describe("training code and other-language nouns (dev p- items' first run)", () => {
+  it("a project's tuner called over several lines names its base, data and settings", () => {
+    const doc = read(
+      '```python\ntuner = LoraFineTuner(\n    base_model="TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T",\n    dataset_name="mlabonne/guanaco-llama2-1k",\n    num_train_epochs=2,\n    learning_rate=2e-4,\n)\ntuner.run_full_pipeline()\n```',
+    );
+    expect(doc.bases.map((b) => b.id)).toEqual(["TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T"]);
+    expect(doc.steps[0]?.hyperparameters).toMatchObject({ epochs: 2, learningRate: 0.0002 });
+    expect(doc.steps[0]?.kind === "fine-tune" && doc.steps[0].inputs?.datasets?.map((d) => d.id)).toEqual([
+      "mlabonne/guanaco-llama2-1k",
+    ]);
+  });
+
+  it("es: 'AJUSTE FINO DE UN MODELO DE https://huggingface.co/X'", () => {
+    expect(
+      bases(
+        "AJUSTE FINO DE UN MODELO DE https://huggingface.co/TinyLlama/TinyLlama-1.1B-Chat-v1.0\nENTRENADO EN 10 PROTOCOLOS.",
+      ),
+    ).toEqual(["TinyLlama/TinyLlama-1.1B-Chat-v1.0"]);
+  });
+});

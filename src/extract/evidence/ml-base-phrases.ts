@@ -269,6 +269,11 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "Entrenamos", side: "after", fineTune: true, direct: true, confidence: 0.7 },
   { text: "Treinamos", side: "after", fineTune: true, direct: true, confidence: 0.7 },
   { text: "ajuste fino do", side: "after", fineTune: true, confidence: 0.7 },
+  // es, pt — the noun with "of a model of/from X" between ("AJUSTE FINO DE UN MODELO DE https://huggingface.co/X", dev
+  // p-ne-es-upch-tinyllama-patologia-lora-readme; "ajuste fino del modelo X" is read by the one above and the scan)
+  { text: "ajuste fino de un modelo de", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "ajuste fino de um modelo de", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "ajuste fino del modelo", side: "after", fineTune: true, confidence: 0.7 },
   // zh — dev j-ne-zh-chatglm3-6b-qlora-advertisegen: "可在 RTX-5080/256GB 的环境下微调 ChatGLM3-6B",
   //      "使用 BitsAndBytes 4-bit + LoRA 训练 ChatGLM3-6B"; dev j-ne-zh-gzh-writing-qwen25-7b-qlora-readme: "用 QLoRA 微调
   //      Qwen2.5-7B-Instruct". The verb comes before the model: a model must follow right after it.
