@@ -33,7 +33,7 @@ const BASE_PHRASE =
  * "SFT followed by DPO on X" (a model after "on" is one of ftl's well-known models: mentions.ts reads others as data).
  */
 const BASE_PHRASE_MORE =
-  /(?:\badapters? weights (?:for|of|on)|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA) on|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was))\s*(?:the\s+)?$/i;
+  /(?:\badapters? weights (?:for|of|on)|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA) on|\b(?:merg|fold|fus)\w* (?:the |our |its )?(?:Q?LoRA |PEFT )?(?:adapters?|weights) (?:back )?into|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was))\s*(?:the\s+)?$/i;
 /** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
 const TRAINED_AFTER =
   /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;

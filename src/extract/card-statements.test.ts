@@ -120,3 +120,48 @@ describe("training code and other-language nouns (dev p- items' first run)", () 
     ).toEqual(["TinyLlama/TinyLlama-1.1B-Chat-v1.0"]);
   });
 });
+
+describe("more plain statements (a second probe of common README phrasings)", () => {
+  it("mergekit's list of parents under its lead-in sentence, without the template's headings", () => {
+    const doc = read(
+      "The following models were included in the merge:\n* [teknium/OpenHermes-2.5-Mistral-7B](https://huggingface.co/teknium/OpenHermes-2.5-Mistral-7B)\n* [Intel/neural-chat-7b-v3-1](https://huggingface.co/Intel/neural-chat-7b-v3-1)\n\nThis model was merged using the TIES merge method using mistralai/Mistral-7B-v0.1 as a base.",
+    );
+    expect(doc.steps[0]).toMatchObject({ kind: "merge", method: "ties" });
+    expect(doc.steps[0]?.inputs?.models?.map((m) => m.id)).toEqual(
+      expect.arrayContaining(["teknium/OpenHermes-2.5-Mistral-7B", "Intel/neural-chat-7b-v3-1"]),
+    );
+  });
+
+  it("'## Base model' and '## Training data' sections give the base and the data", () => {
+    const doc = read(
+      "## Training data\n\n- [HuggingFaceH4/ultrachat_200k](https://huggingface.co/datasets/HuggingFaceH4/ultrachat_200k)\n\n## Base model\n\n[mistralai/Mistral-7B-v0.1](https://huggingface.co/mistralai/Mistral-7B-v0.1)",
+    );
+    expect(doc.bases.map((b) => b.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
+    // A base-model section that discusses models names none.
+    expect(
+      read("## Base model\n\nWe compared mistralai/Mistral-7B-v0.1 and google/gemma-7b before choosing.")
+        .bases,
+    ).toEqual([]);
+  });
+
+  it("'merging the LoRA adapter into X after QLoRA training on D'", () => {
+    const body =
+      "This model was obtained by merging the LoRA adapter into meta-llama/Llama-2-7b-hf after QLoRA training on timdettmers/openassistant-guanaco.";
+    expect(bases(body)).toEqual(["meta-llama/Llama-2-7b-hf"]);
+    expect(read(body).steps[0]).toMatchObject({ parameterization: "qlora" });
+    expect(datasets(body)).toEqual(["timdettmers/openassistant-guanaco"]);
+  });
+
+  it("'examples from org/x' is data; 'Training: 3 epochs, lr 1e-5, batch 32' are settings", () => {
+    expect(
+      datasets(
+        "A LoRA fine-tune of Llama 3.1 8B Instruct, trained for 2 epochs on 30k examples from pile-of-law/pile-of-law.",
+      ),
+    ).toEqual(["pile-of-law/pile-of-law"]);
+    expect(
+      read(
+        "A full-parameter fine-tune of microsoft/Phi-3-mini-4k-instruct. Training: 3 epochs, lr 1e-5, batch 32, on 8xA100.",
+      ).steps[0]?.hyperparameters,
+    ).toEqual({ epochs: 3, learningRate: 0.00001, perDeviceBatchSize: 32 });
+  });
+});

@@ -155,7 +155,9 @@ function addGenericStep(steps: StepFacts[], meta: CardMeta, state: CardState, ha
         state.genericFineTune !== undefined ||
         relation === "finetune" ||
         relation === "adapter" ||
-        meta.metaDatasets.length > 0)) ||
+        meta.metaDatasets.length > 0 ||
+        // A base and the data it was trained on ("## Base model" and "## Training data" sections).
+        (state.proseDatasets.length > 0 && state.fromScratch === undefined))) ||
       ((state.genericFineTune !== undefined ||
         (state.proseDatasets.length > 0 && state.fromScratch === undefined)) &&
         state.hp.length >= 2) ||

@@ -71,6 +71,10 @@ export function mentions(sentence: string): Mention[] {
     const kind =
       /^\W*(dataset|data\b|corpus)/i.test(after) ||
       /\b(dataset|data|data from)\s*$/i.test(before) ||
+      // "30k examples from org/x", "pairs from org/x": what is drawn from it is data.
+      /\b(?:examples|samples|pairs|conversations|dialogues|instructions|prompts|questions|rows) (?:drawn |taken |sampled )?from\s*$/i.test(
+        before,
+      ) ||
       onData ||
       knownDataset(id)
         ? "dataset"

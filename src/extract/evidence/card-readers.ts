@@ -30,6 +30,7 @@ import { readQuantizedBase } from "./quantized-base.js";
 import { readQuantExport } from "./quantized-export.js";
 import { readProseExport } from "./quantized-prose-export.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
+import { readSectionBase } from "./section-base.js";
 import { readSettingsPairs, readWordSettingsList } from "./settings-pairs.js";
 import { readTrainingCode } from "./training-code.js";
 
@@ -38,6 +39,7 @@ export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
 export const CARD_READERS: readonly CardEvidenceReader[] = [
   readNamedBases,
   readBaseCells,
+  readSectionBase,
   readQuantizedBase,
   readMergeProse,
   readQuantizedUpload,

@@ -54,9 +54,16 @@ function add(
   );
 }
 
-function readBlock(block: Block, ev: MergeEvidence, file: string): void {
+/**
+ * The sentence that opens mergekit's list of parents when the card keeps it without its headings: "The following
+ * models were included in the merge:", "Models merged:", "We merged the following models:".
+ */
+const LIST_LEAD =
+  /\b(?:following|these) models (?:were|are) (?:included in|used in|used for) the merge\b|^\W{0,3}models merged\W{0,3}:|\bmerged the following models\b/i;
+
+function readBlock(block: Block, ev: MergeEvidence, file: string, listed: boolean): void {
   const heading = innerHeading(block);
-  if (block.type === "item" && LIST_HEADING.test(heading)) {
+  if (block.type === "item" && (listed || LIST_HEADING.test(heading))) {
     for (const id of models(block.text).slice(0, 1)) add(ev, id, block.line, file);
     return;
   }
@@ -108,6 +115,10 @@ function usingAsBase(text: string): string | undefined {
 /** Reads merge statements; nothing is recorded unless the card says it is a merge. */
 export function readMergeProse(blocks: Block[], state: CardState): void {
   const ev: MergeEvidence = { inputs: [] };
-  for (const block of blocks) readBlock(block, ev, state.file);
+  let listed = false;
+  for (const block of blocks) {
+    if (block.type !== "item") listed = block.type === "prose" && LIST_LEAD.test(block.text);
+    readBlock(block, ev, state.file, listed);
+  }
   if (ev.inputs.length >= 2 || ev.method) state.merge = ev;
 }

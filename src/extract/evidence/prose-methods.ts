@@ -27,9 +27,12 @@ const CLASS_OBJECTIVE: Readonly<Record<string, Objective>> = {
   Reward: "reward-model",
 };
 const TRAINS = /\b(?:fine-?tun|finetun|train)\w*/i;
-/** The method a sentence says the training used: "using QLoRA", "with LoRA", "via full fine-tuning", "we trained a LoRA". */
+/**
+ * The method a sentence says the training used: "using QLoRA", "with LoRA", "via full fine-tuning", "we trained a
+ * LoRA", "after QLoRA training on …".
+ */
 const USED =
-  /\b(?:using|with|via|used|appl(?:y|ies|ied|ying))\s+(?:the\s+)?(?:4-bit\s+|8-bit\s+)?(QLoRA|DoRA|LoRA|full[- ](?:parameter\s+)?fine-?tuning)\b|\b(?:we|i)\s+(?:then\s+)?train(?:ed)?\s+(?:an?\s+)?(QLoRA|DoRA|LoRA)\b/gi;
+  /\b(?:using|with|via|used|appl(?:y|ies|ied|ying))\s+(?:the\s+)?(?:4-bit\s+|8-bit\s+)?(QLoRA|DoRA|LoRA|full[- ](?:parameter\s+)?fine-?tuning)\b|\b(?:we|i)\s+(?:then\s+)?train(?:ed)?\s+(?:an?\s+)?(QLoRA|DoRA|LoRA)\b|\b(?:after|with|via|by|using)\s+(QLoRA|DoRA|LoRA)[ -](?:training|fine-?tuning|finetuning)\b/gi;
 /**
  * The method as the head of the statement, which needs no training verb: "a LoRA adapter for X", "X + LoRA",
  * "Full fine-tuning of X", "A QLoRA fine-tune of X", "LoRA adapter weights for X", "LoRA weights on top of X",
@@ -53,7 +56,10 @@ const EXPORT_FORMAT = /\b(?:gguf|gptq|awq|exl2|ggml)\b/i;
 function named(sentence: string): Set<Parameterization> {
   const found = new Set<Parameterization>();
   for (const [pattern, p] of PARAMETERIZATION_PATTERNS) if (pattern.test(sentence)) found.add(p);
-  // "QLoRA" also matches no LoRA pattern (word boundary), but "LoRA/QLoRA" names both.
+  // "QLoRA" also matches no LoRA pattern (word boundary), but "LoRA/QLoRA" names both. A LoRA adapter made by QLoRA
+  // training ("merging the LoRA adapter … after QLoRA training") names one method: QLoRA makes LoRA adapters.
+  if (found.has("qlora") && found.has("lora") && !/\bQ?LoRA\s*(?:\/|,|\bor\b)\s*Q?LoRA\b/i.test(sentence))
+    found.delete("lora");
   return found;
 }
 

@@ -27,7 +27,7 @@ const SETTINGS: readonly { key: string; re: RegExp; needs?: RegExp }[] = [
   {
     key: "per_device_train_batch_size",
     re: new RegExp(
-      String.raw`(?<!global\s|total\s|effective\s)\b(?:per[- ]device\s)?batch[ _-]size${JOIN}(\d+)\b`,
+      String.raw`(?<!global\s|total\s|effective\s)\b(?:per[- ]device\s)?batch(?:[ _-]size)?${JOIN}(\d+)\b`,
       "i",
     ),
   },
@@ -61,6 +61,7 @@ const SETTINGS: readonly { key: string; re: RegExp; needs?: RegExp }[] = [
     key: "lr_scheduler_type",
     re: /\b(cosine|linear|constant)\s(?:learning[ -]rate\s)?(?:schedule|scheduler|decay|annealing)\b/i,
   },
+  { key: "num_train_epochs", re: /\b(\d{1,3}(?:\.\d+)?)\s?epochs?\b/i },
   { key: "seed", re: /\b(?:random\s)?seed\s{0,2}(?:of|=|:)?\s{0,2}(\d+)\b/i },
   {
     key: "beta",
@@ -77,7 +78,7 @@ const TRAINING = /\b(?:fine-?tun|finetun|train|sft|dpo|orpo|kto|grpo|q?lora|adap
 const NOT_TRAINING =
   /\b(?:evaluat|inference|generat|decod|serv(?:e|ing)|benchmark|sampling|temperature|results?|loss|compar|best|recommend|suggest)\w*/i;
 /** An English sentence (the other languages' settings are read by their own readers). */
-const ENGLISH = /\b(?:the|with|and|we|our|was|were|using|used|for|of)\b/i;
+const ENGLISH = /\b(?:the|with|and|we|our|was|were|using|used|for|of|on|to|in)\b/i;
 
 export function readProseSettings(blocks: Block[], state: CardState): void {
   for (const block of blocks) {
