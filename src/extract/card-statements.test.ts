@@ -165,3 +165,31 @@ describe("more plain statements (a second probe of common README phrasings)", ()
     ).toEqual({ epochs: 3, learningRate: 0.00001, perDeviceBatchSize: 32 });
   });
 });
+
+describe("an English settings table", () => {
+  it("under an empty header or 'Setting | Value': base, method, data and settings rows", () => {
+    for (const header of ["| | |", "| Setting | Value |"]) {
+      const doc = read(
+        `${header}\n|---|---|\n| Base | Qwen/Qwen2.5-7B |\n| Method | DPO |\n| Data | argilla/distilabel-intel-orca-dpo-pairs |\n| LR | 5e-7 |\n| Beta | 0.1 |`,
+      );
+      expect(doc.bases.map((b) => b.id)).toEqual(["Qwen/Qwen2.5-7B"]);
+      expect(doc.steps[0]).toMatchObject({
+        kind: "fine-tune",
+        objective: "dpo",
+        hyperparameters: { learningRate: 5e-7, beta: 0.1 },
+      });
+      expect(
+        datasets(
+          `${header}\n|---|---|\n| Base | Qwen/Qwen2.5-7B |\n| Data | argilla/distilabel-intel-orca-dpo-pairs |`,
+        ),
+      ).toEqual(["argilla/distilabel-intel-orca-dpo-pairs"]);
+    }
+  });
+
+  it("a table of a model's attributes with no setting row gives no step", () => {
+    expect(
+      read("| Attribute | Details |\n|---|---|\n| **Provider** | Mistral AI |\n| **License** | Apache 2.0 |")
+        .steps,
+    ).toEqual([]);
+  });
+});

@@ -32,6 +32,18 @@ export const SETTING_HEADERS: readonly string[] = [
   "parameter",
   "hyperparameter",
   "hyperparameters",
+  // en — the same header under other words, and a table with an empty header row ("| | |", a common way to draw a
+  //      two-column list in Markdown): its rows are read only when their labels are known setting labels
+  "setting",
+  "settings",
+  "item",
+  "key",
+  "field",
+  "property",
+  "attribute",
+  "configuration",
+  "config",
+  "",
   ...MORE_SETTING_HEADERS,
 ];
 
@@ -42,6 +54,11 @@ export const VALUE_HEADERS: readonly string[] = [
   "valor",
   "значение",
   "value",
+  "values",
+  "setting",
+  "details",
+  "detail",
+  "",
   ...MORE_VALUE_HEADERS,
 ];
 
@@ -79,6 +96,20 @@ export const SETTING_ROWS: readonly (readonly [string, string])[] = [
   ["quantization", "quantization"],
   ["batch size", "per_device_train_batch_size"],
   ["gradient accumulation", "gradient_accumulation_steps"],
+  // en — the data and method rows such tables give beside the base ("| Dataset | org/x |", "| Training data | … |",
+  //      "| Objective | DPO |", "| Training method | QLoRA |")
+  ["dataset", "dataset"],
+  ["datasets", "dataset"],
+  ["data", "dataset"],
+  ["training data", "dataset"],
+  ["training dataset", "dataset"],
+  ["train data", "dataset"],
+  ["objective", "method"],
+  ["training method", "method"],
+  ["fine-tuning method", "method"],
+  ["training objective", "method"],
+  ["base llm", "base"],
+  ["base checkpoint", "base"],
   // The label classes of `ml-labels.ts` and `ml-phrases.ts` as row labels (`| 基座模型 | microsoft/mdeberta-v3-base |`,
   // `| 训练方法 | Multi-LoRA |`, `| 数据源 | data_v2/train_SG.csv |`: find_string 61162859745).
   ...BASE_LABELS.map((label) => [label, "base"] as const),
