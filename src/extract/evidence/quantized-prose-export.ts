@@ -20,9 +20,26 @@ const FORMATS: Readonly<Record<string, QuantizationMethod>> = {
   mlx: "other",
 };
 
-/** Quantised or converted to a format, and said to be done. */
-const DONE_TO_FORMAT =
-  /\b(?:quanti[sz](?:ation|ed)|convert(?:ed)?|conversion)\b[^.!?]{0,60}?\b(?:to|into)\s+(GGUF|GPTQ|AWQ|EXL2|MLX)\b(?=[^.!?]{0,40}\b(?:then|completed|done|performed|afterwards|finally)\b)|\b(?:then|finally|afterwards|subsequently)\b[^.!?]{0,40}?\b(?:quanti[sz]ed|converted)\b[^.!?]{0,40}?\b(?:to|into)\s+(GGUF|GPTQ|AWQ|EXL2|MLX)\b/i;
+/** "to GGUF", "into AWQ": where a conversion's format is named. */
+const TO_FORMAT = /\b(?:to|into)\s+(GGUF|GPTQ|AWQ|EXL2|MLX)\b/gi;
+const CONVERTED = /\b(?:quanti[sz](?:ation|ed)|convert(?:ed)?|conversion)\b/i;
+const DONE_AFTER = /\b(?:then|completed|done|performed|afterwards|finally)\b/i;
+const DONE_BEFORE = /\b(?:then|finally|afterwards|subsequently)\b/i;
+
+/**
+ * The format of a conversion a sentence says was done: a conversion word in the 70 characters before "to GGUF", and
+ * "then/completed/finally" near it. Windows, not one expression: nested lazy gaps backtrack polynomially.
+ */
+function doneToFormat(sentence: string): string | undefined {
+  for (const m of sentence.matchAll(TO_FORMAT)) {
+    const at = m.index ?? 0;
+    const before = sentence.slice(Math.max(0, at - 70), at);
+    const after = sentence.slice(at + m[0].length, at + m[0].length + 50);
+    if (!CONVERTED.test(before)) continue;
+    if (DONE_AFTER.test(after) || DONE_BEFORE.test(before)) return m[1];
+  }
+  return undefined;
+}
 const POSSIBLE = /\b(?:can|could|may|might|you|optional(?:ly)?|if)\b/i;
 
 export function readProseExport(blocks: Block[], state: CardState): void {
@@ -30,9 +47,9 @@ export function readProseExport(blocks: Block[], state: CardState): void {
   for (const block of blocks) {
     if ((block.type !== "prose" && block.type !== "item") || outOfScopeSection(block)) continue;
     for (const sentence of sentences(block.text)) {
-      const m = DONE_TO_FORMAT.exec(sentence);
-      if (!m || POSSIBLE.test(sentence)) continue;
-      const format = (m[1] ?? m[2] ?? "").toLowerCase();
+      const found = doneToFormat(sentence);
+      if (!found || POSSIBLE.test(sentence)) continue;
+      const format = found.toLowerCase();
       const method = FORMATS[format];
       if (!method) continue;
       const at = extracted(state.file, {
