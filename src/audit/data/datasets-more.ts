@@ -146,4 +146,31 @@ export const MORE_DATASETS: readonly DatasetEntry[] = [
     source: hf("garage-bAInd/Open-Platypus"),
     note: "the card states no licence of its own; its table of sources lists 'ScienceQA | Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International' and 'ReClor | Non-commercial', so the stricter stated term is kept; it also includes 'jondurbin/airoboros-gpt4-1.4.1' and 'nuprl/leetcode-solutions-python-testgen-gpt4' (GPT-4 outputs)",
   },
+  {
+    id: "allenai/ultrafeedback_binarized_cleaned",
+    license: "mit",
+    outputsOf: "openai-outputs",
+    source: hf("allenai/ultrafeedback_binarized_cleaned"),
+    note: "front matter 'license: mit'; the card: 'a version of the UltraFeedback binarized dataset (HuggingFaceH4/ultrafeedback_binarized) but with TruthfulQA prompts removed and source annotations added' (completions rated by GPT-4)",
+  },
+  // Licence only: the cards (metadata and a short README) do not say which model wrote the data.
+  {
+    id: "ise-uiuc/Magicoder-OSS-Instruct-75K",
+    license: "mit",
+    source: hf("ise-uiuc/Magicoder-OSS-Instruct-75K"),
+    note: "front matter mit; the card does not name the model that generated the instructions (see the Magicoder paper, arXiv 2312.02120)",
+  },
+  {
+    id: "ise-uiuc/Magicoder-Evol-Instruct-110K",
+    license: "apache-2.0",
+    source: hf("ise-uiuc/Magicoder-Evol-Instruct-110K"),
+    note: "front matter changed from cc-by-nc-4.0 to apache-2.0 by the publisher ('Change license to Apache-2.0', commit b0079be)",
+  },
+  {
+    id: "TIGER-Lab/MathInstruct",
+    names: ["MathInstruct"],
+    license: "mit",
+    source: hf("TIGER-Lab/MathInstruct"),
+    note: "front matter mit; 'compiled from 13 math rationale datasets, six of which are newly curated by this work' (MAmmoTH cards): the sources' own licences apply too",
+  },
 ];
