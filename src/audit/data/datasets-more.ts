@@ -173,4 +173,18 @@ export const MORE_DATASETS: readonly DatasetEntry[] = [
     source: hf("TIGER-Lab/MathInstruct"),
     note: "front matter mit; 'compiled from 13 math rationale datasets, six of which are newly curated by this work' (MAmmoTH cards): the sources' own licences apply too",
   },
+  {
+    id: "cognitivecomputations/dolphin-r1",
+    names: ["Dolphin-R1 dataset"],
+    license: "apache-2.0",
+    outputsOf: "gemini-outputs",
+    source: hf("cognitivecomputations/dolphin-r1"),
+    note: "the card: 'An Apache-2.0 dataset'; '300k reasoning samples from DeepSeek-R1, 300k reasoning samples from Gemini 2.0 flash thinking, 200k samples of Dolphin chat' (the Gemini part carries Google's terms; DeepSeek-R1 is MIT)",
+  },
+  {
+    id: "nvidia/OpenMathInstruct-2",
+    license: "cc-by-4.0",
+    source: hf("nvidia/OpenMathInstruct-2"),
+    note: "front matter cc-by-4.0; the card text naming the generating model was not read in this review (arXiv 2410.01560)",
+  },
 ];

@@ -14,6 +14,7 @@ describe("knowledge-base entries from the blind-labelled audit situations (issue
       expect(datasetEntry(id)).toMatchObject({ license: expect.any(String), outputsOf: "openai-outputs" });
     }
     expect(datasetEntry("CohereForAI/aya_dataset")?.outputsOf).toBeUndefined();
+    expect(datasetEntry("cognitivecomputations/dolphin-r1")?.outputsOf).toBe("gemini-outputs");
   });
 
   it("keeps Open-Platypus's non-commercial sources over its missing licence", () => {
