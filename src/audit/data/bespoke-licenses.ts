@@ -154,4 +154,22 @@ export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
     source: "https://huggingface.co/datasets/BelleGroup/train_0.5M_CN",
     note: "A data term, not a model licence; second source: https://github.com/ymcui/Chinese-LLaMA-Alpaca/blob/5e7a50ec8548e36497a9973359c0be21f95f4c47/README.md (免责声明).",
   },
+  {
+    // The model licence WizardMath-7B-V1.1's card named (and Sakana's EvoLLM-JP v1 merges of it carry).
+    id: "microsoft-research-license",
+    name: "Microsoft Research License (as named by WizardMath-7B-V1.1 and Sakana's EvoLLM-JP v1)",
+    aliases: ["microsoft research license", "msr license", "msr-la", "microsoft-research-license-agreement"],
+    kind: "non-commercial",
+    licensor: "Microsoft",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: ["include-license"],
+    limitations: [
+      "Microsoft Research License Terms (MSR-LA): 'You may use, copy, modify, creative derivative works, and distribute the Software for non-commercial purposes … Examples of non-commercial uses are teaching, academic research, public demonstrations and personal experimentation.'",
+      "'If you distribute the Software or any derivative works of the Software, you will distribute them under the same terms and conditions as in this license'",
+    ],
+    source:
+      "https://huggingface.co/WizardLMTeam/WizardMath-7B-V1.1/blob/f6c4a60b7fe045302d49c1209cef9effe6fa3970/README.md",
+    note: "The quoted MSR-LA wording is Microsoft's standard research licence text (e.g. https://github.com/microsoft/CNTK/blob/master/Tools/cntk-binary-drop/linux/1bitsgd/license/CNTK-1bit-SGD-License.md); WizardMath's own LICENSE file was not read in this review. Sakana's table lists EvoLLM-JP-v1-7B/10B under it: https://github.com/SakanaAI/evolutionary-model-merge#models",
+  },
 ];

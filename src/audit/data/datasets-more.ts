@@ -14,6 +14,9 @@ const BELLE_NOTE =
 const GPT4_LLM_ZH =
   "GPT-4-LLM's alpaca_gpt4_data_zh (Alpaca prompts answered by GPT-4 in Chinese): 'The data is intended and licensed for research use only. The dataset is CC BY NC 4.0'";
 
+const HUATUO_O1 =
+  "the publisher's HuatuoGPT-o1 README (https://github.com/FreedomIntelligence/HuatuoGPT-o1#-data) Data";
+
 export const MORE_DATASETS: readonly DatasetEntry[] = [
   {
     id: "Intel/orca_dpo_pairs",
@@ -78,5 +81,110 @@ export const MORE_DATASETS: readonly DatasetEntry[] = [
     source:
       "https://github.com/ymcui/Chinese-LLaMA-Alpaca/blob/5e7a50ec8548e36497a9973359c0be21f95f4c47/data/README.md",
     note: "the Hub copy (https://huggingface.co/datasets/hfl/alpaca_zh_51k) is tagged apache-2.0, but the publisher's project says '本项目相关资源仅供学术研究之用，严禁用于商业用途' (README, 免责声明): the stricter stated term is kept",
+  },
+  {
+    id: "mosaicml/dolly_hhrlhf",
+    license: "cc-by-sa-3.0",
+    source: hf("mosaicml/dolly_hhrlhf"),
+    note: "front matter cc-by-sa-3.0; the card: databricks-dolly-15k plus a filtered subset of Anthropic HH-RLHF, 'Certain categories of material in the dataset include materials from the following sources, licensed under the CC BY-SA 3.0 license: Wikipedia (various pages) … Databricks' (share-alike)",
+  },
+  {
+    id: "FreedomIntelligence/medical-o1-reasoning-SFT",
+    license: "apache-2.0",
+    outputsOf: "openai-outputs",
+    source: hf("FreedomIntelligence/medical-o1-reasoning-SFT"),
+    note: `front matter 'license: apache-2.0'; ${HUATUO_O1} table: 'SFT Data in Stage 1: Fine-tuning data generated using GPT-4o, including complex chains of thought (Complex CoT) and output (Response)'`,
+  },
+  {
+    id: "FreedomIntelligence/medical-o1-verifiable-problem",
+    license: "apache-2.0",
+    outputsOf: "openai-outputs",
+    source: hf("FreedomIntelligence/medical-o1-verifiable-problem"),
+    note: `front matter 'license: apache-2.0'; ${HUATUO_O1} builds them with 'construct_verifiable_medical_problems.py … --model_name gpt-4o' ('Constructing Verifiable Problems from Multi-choice Questions')`,
+  },
+  {
+    id: "teknium/OpenHermes-2.5",
+    names: ["OpenHermes-2.5", "OpenHermes 2.5 dataset"],
+    license: "apache-2.0",
+    outputsOf: "openai-outputs",
+    source: hf("teknium/OpenHermes-2.5"),
+    note: "the card: '- **License:** [Apache 2.0]'; '1 million primarily synthetically generated instruction and chat samples', tagged 'Synthetic, GPT-4, Distillation' (copy of the card: https://huggingface.co/datasets/2A2I/Arabic-OpenHermes-2.5/commit/768298de51208eabcf7f3270c00860d65a69311f)",
+  },
+  {
+    id: "CohereForAI/aya_dataset",
+    license: "apache-2.0",
+    source: hf("CohereForAI/aya_dataset"),
+    note: "front matter 'license: apache-2.0'; 'a total of 204k human-annotated prompt-completion pairs' (no model outputs)",
+  },
+  {
+    id: "microsoft/orca-math-word-problems-200k",
+    names: ["Orca-Math 200k"],
+    license: "mit",
+    outputsOf: "openai-outputs",
+    source: hf("microsoft/orca-math-word-problems-200k"),
+    note: "the card: '- **License:** MIT'; 'All the answers in this dataset is generated using Azure GPT4-Turbo'",
+  },
+  {
+    id: "WizardLMTeam/WizardLM_evol_instruct_V2_196k",
+    license: "mit",
+    outputsOf: "openai-outputs",
+    source: hf("WizardLMTeam/WizardLM_evol_instruct_V2_196k"),
+    note: "front matter 'license: mit' (added by the publisher, commit 8a7d15a); Evol-Instruct data like WizardLM_evol_instruct_70k, instructions evolved and answered with ChatGPT (arXiv 2304.12244, cited by the card)",
+  },
+  {
+    id: "argilla/distilabel-intel-orca-dpo-pairs",
+    license: "apache-2.0",
+    outputsOf: "openai-outputs",
+    source: hf("argilla/distilabel-intel-orca-dpo-pairs"),
+    note: "front matter 'license: apache-2.0'; the card: 'a \"distilabeled\" version of the widely used dataset: Intel/orca_dpo_pairs … the original dataset just assumes gpt4/3.5-turbo are always the best response' (its responses are GPT-4 / GPT-3.5-turbo outputs)",
+  },
+  {
+    id: "garage-bAInd/Open-Platypus",
+    names: ["Open-Platypus", "OpenPlatypus"],
+    license: "cc-by-nc-sa-4.0",
+    outputsOf: "openai-outputs",
+    source: hf("garage-bAInd/Open-Platypus"),
+    note: "the card states no licence of its own; its table of sources lists 'ScienceQA | Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International' and 'ReClor | Non-commercial', so the stricter stated term is kept; it also includes 'jondurbin/airoboros-gpt4-1.4.1' and 'nuprl/leetcode-solutions-python-testgen-gpt4' (GPT-4 outputs)",
+  },
+  {
+    id: "allenai/ultrafeedback_binarized_cleaned",
+    license: "mit",
+    outputsOf: "openai-outputs",
+    source: hf("allenai/ultrafeedback_binarized_cleaned"),
+    note: "front matter 'license: mit'; the card: 'a version of the UltraFeedback binarized dataset (HuggingFaceH4/ultrafeedback_binarized) but with TruthfulQA prompts removed and source annotations added' (completions rated by GPT-4)",
+  },
+  // Licence only: the cards (metadata and a short README) do not say which model wrote the data.
+  {
+    id: "ise-uiuc/Magicoder-OSS-Instruct-75K",
+    license: "mit",
+    source: hf("ise-uiuc/Magicoder-OSS-Instruct-75K"),
+    note: "front matter mit; the card does not name the model that generated the instructions (see the Magicoder paper, arXiv 2312.02120)",
+  },
+  {
+    id: "ise-uiuc/Magicoder-Evol-Instruct-110K",
+    license: "apache-2.0",
+    source: hf("ise-uiuc/Magicoder-Evol-Instruct-110K"),
+    note: "front matter changed from cc-by-nc-4.0 to apache-2.0 by the publisher ('Change license to Apache-2.0', commit b0079be)",
+  },
+  {
+    id: "TIGER-Lab/MathInstruct",
+    names: ["MathInstruct"],
+    license: "mit",
+    source: hf("TIGER-Lab/MathInstruct"),
+    note: "front matter mit; 'compiled from 13 math rationale datasets, six of which are newly curated by this work' (MAmmoTH cards): the sources' own licences apply too",
+  },
+  {
+    id: "cognitivecomputations/dolphin-r1",
+    names: ["Dolphin-R1 dataset"],
+    license: "apache-2.0",
+    outputsOf: "gemini-outputs",
+    source: hf("cognitivecomputations/dolphin-r1"),
+    note: "the card: 'An Apache-2.0 dataset'; '300k reasoning samples from DeepSeek-R1, 300k reasoning samples from Gemini 2.0 flash thinking, 200k samples of Dolphin chat' (the Gemini part carries Google's terms; DeepSeek-R1 is MIT)",
+  },
+  {
+    id: "nvidia/OpenMathInstruct-2",
+    license: "cc-by-4.0",
+    source: hf("nvidia/OpenMathInstruct-2"),
+    note: "front matter cc-by-4.0; the card text naming the generating model was not read in this review (arXiv 2410.01560)",
   },
 ];

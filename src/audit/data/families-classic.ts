@@ -140,6 +140,8 @@ const BY_VARIANT: readonly FamilyEntry[] = [
   ),
 ];
 
+const SAKANA_EVO = "https://github.com/SakanaAI/evolutionary-model-merge/blob/main/README.md#models";
+
 /** Later releases whose licence is stated on the publisher's own pages. */
 const MORE_RELEASES: readonly FamilyEntry[] = [
   entry(
@@ -162,6 +164,27 @@ const MORE_RELEASES: readonly FamilyEntry[] = [
     "apache-2.0",
     "https://github.com/InternLM/InternLM/blob/main/README.md#license",
     "'Code and model weights are licensed under Apache-2.0.'",
+  ),
+  entry(
+    "WizardMath 7B V1.1 (Mistral 7B)",
+    "^(WizardLM|WizardLMTeam)/WizardMath-7B-V1\\.1",
+    "microsoft-research-license",
+    "https://huggingface.co/WizardLMTeam/WizardMath-7B-V1.1/blob/f6c4a60b7fe045302d49c1209cef9effe6fa3970/README.md",
+    "the card's front matter: 'license: other / license_name: microsoft-research-license / license_link: https://huggingface.co/WizardLM/WizardMath-7B-V1.1/resolve/main/LICENSE'; a later commit (1b95501) removed these three lines and states no other licence; the V1.0 models (Llama 2) say 'license: llama2'",
+  ),
+  entry(
+    "Sakana EvoLLM-JP-A v1 (no WizardMath)",
+    "^SakanaAI/EvoLLM-JP-A-v1-7B",
+    "apache-2.0",
+    SAKANA_EVO,
+    "'EvoLLM-JP-A-v1-7B | 7B | Apache 2.0 | shisa-gamma-7b-v1, Arithmo2-Mistral-7B, GAIR/Abel-7B-002'",
+  ),
+  entry(
+    "Sakana EvoLLM-JP v1 (merges WizardMath-7B-V1.1)",
+    "^SakanaAI/EvoLLM-JP-v1-(7B|10B)",
+    "microsoft-research-license",
+    SAKANA_EVO,
+    "'EvoLLM-JP-v1-7B | 7B | Microsoft Research License | shisa-gamma-7b-v1, WizardMath-7B-V1.1, GAIR/Abel-7B-002'; 'EvoLLM-JP-v1-10B | 10B | Microsoft Research License | EvoLLM-JP-v1-7B, shisa-gamma-7b-v1'",
   ),
 ];
 
