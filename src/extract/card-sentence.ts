@@ -10,6 +10,7 @@ import { knownKey } from "./config-fields.js";
 import { saysTraining } from "./evidence/ml-text.js";
 import { extracted, fact } from "./facts.js";
 import { type Block, replaceLinks } from "./markdown.js";
+import { insideSpans, outOfScopeSpans } from "./prose-scope.js";
 import {
   arrowChain,
   type Mention,
@@ -123,8 +124,12 @@ const ADAPTER_TRAINED =
 function sentenceBases(sentence: string, found: Mention[], block: Block, state: CardState): void {
   const adapterFor = ADAPTER_TRAINED.test(sentence);
   const german = GERMAN_TUNED.test(sentence);
+  // "we plan to fine-tune X", "X can be fine-tuned with …", "unlike X": no base of this model.
+  let outside: [number, number][] | undefined;
   for (const m of found) {
     if (m.kind !== "model") continue;
+    outside ??= outOfScopeSpans(sentence, { from: false });
+    if (insideSpans(outside, m.index)) continue;
     const before = trimEnd(sentence.slice(Math.max(0, m.index - 60), m.index), "[*`_").replace(/\*\*/g, "");
     const after = sentence.slice(m.end, m.end + 60).replace(/^[*`_]+/, "");
     const opensGerman = german && /^\W{0,3}$/.test(before) && GERMAN_MIT.test(after);

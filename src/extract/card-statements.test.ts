@@ -193,3 +193,14 @@ describe("an English settings table", () => {
     ).toEqual([]);
   });
 });
+
+describe("a base named where the sentence is out of scope", () => {
+  it("plans name no base; 'starting from X' still does", () => {
+    expect(
+      read("As future work, we plan to fine-tune Qwen/Qwen2.5-1.5B-Instruct on tatsu-lab/alpaca.").steps,
+    ).toEqual([]);
+    expect(
+      bases("The model was fine-tuned with LoRA on our tickets, starting from Qwen/Qwen2.5-1.5B-Instruct."),
+    ).toEqual(["Qwen/Qwen2.5-1.5B-Instruct"]);
+  });
+});

@@ -144,19 +144,22 @@ const EN: Template[] = [
     "negative",
     "en",
     "Our models can be fine-tuned on your code patterns with LoRA, e.g. starting from {M}.",
-    S("52508387909", ALL),
+    // Passes, the link form excepted, since the base-scope rule written after this round's first run.
+    S("52508387909", { gaps: ["link"] }),
   ),
   T(
     "negative",
     "en",
     "As future work, we plan to fine-tune {M} on {D} to improve performance.",
-    S("3985974471", ALL),
+    // Passes since the base-scope rule written after this round's first run.
+    S("3985974471"),
   ),
   T(
     "negative",
     "en",
     "We plan to fine-tune {M} on performance analysis tasks with QLoRA.",
-    S("50675285674", ALL, { card: SECTION("Future: Fine-Tuning") }),
+    // Passes since the base-scope rule written after this round's first run.
+    S("50675285674", { card: SECTION("Future: Fine-Tuning") }),
   ),
   T(
     "negative",

@@ -186,8 +186,11 @@ function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [numb
   }
 }
 
-/** The [start, end) spans of a sentence that are contrasts, negations or other uses of the model. */
-export function outOfScopeSpans(sentence: string): [number, number][] {
+/**
+ * The [start, end) spans of a sentence that are contrasts, negations or other uses of the model. `from: false`
+ * leaves out "starting from X" (the model a step started from is out of scope for a method, not for a base).
+ */
+export function outOfScopeSpans(sentence: string, options: { from?: boolean } = {}): [number, number][] {
   const spans: [number, number][] = [];
   if (
     !/unlike|compared|contrast|beat|surpass|können|kannst|kann |pouvez|puedes|você pode|можно|opposed|than|instead|versus|outperform|not|without|start|cite|beschrieb|described|explained|see sec|see chap|计划|打算|将|未来|下一步|後|予定|今後|つもり|検討|できます|예정|향후|계획|수 있|plan|future|next step|upcoming|geplant|künftig|zukunft|prévu|prévoy|avenir|planea|futuro|planej|próxima|планиру|будущ|be used|be applied|be trained|be fine|be aligned|be tuned|be adapted|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
@@ -201,7 +204,7 @@ export function outOfScopeSpans(sentence: string): [number, number][] {
   addSpans(sentence, OTHER_OPENERS, CLOSER, spans);
   if (/gpt|openai|claude|anthropic/i.test(sentence)) otherModelSpans(sentence, spans);
   addSpans(sentence, SUPPORTS, LIST_CLOSER, spans);
-  addSpans(sentence, FROM_OPENER, FROM_CLOSER, spans);
+  if (options.from !== false) addSpans(sentence, FROM_OPENER, FROM_CLOSER, spans);
   addSpans(sentence, BASELINES, BASELINES_CLOSER, spans);
   // "the SFT regularization helps …": a method used as a regularising term of another objective.
   // The word before it is read backwards (a `[\w-]+` before the phrase would make the pattern backtrack).
