@@ -217,12 +217,16 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
   sentenceBases(sentence, found, block, state);
   // "is the result of continued pretraining of X" says how the model came about, not how it scores.
   if (/\b(results?(?! of\b)|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
-  sentenceDatasets(sentence, found, block, state);
+  // "As future work, we plan to fine-tune X on D": a training the sentence puts out of scope trains on nothing yet.
+  const verb = /fine-?tun|finetun|\btrain/i.exec(sentence);
+  const planned = verb !== null && insideSpans(outOfScopeSpans(sentence, { from: false }), verb.index);
+  if (!planned) sentenceDatasets(sentence, found, block, state);
   if (
-    /fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of|\b(?:to|we) fine-?tune\b/i.test(
+    !planned &&
+    (/fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of|\b(?:to|we) fine-?tune\b/i.test(
       sentence,
     ) ||
-    OWN_FINE_TUNING.test(sentence)
+      OWN_FINE_TUNING.test(sentence))
   )
     state.genericFineTune ??= block.line;
   sentenceSettings(sentence, block, state);
