@@ -34,28 +34,47 @@ function decodeKey(raw: string): string {
   }
 }
 
+/** What one scan of valid JSON text tells: its first repeated key, how deep it nests, whether it is plain. */
+export interface JsonTextScan {
+  duplicate: DuplicateKey | undefined;
+  /** Most objects and lists open at once (`{"a":[1]}`: 2). */
+  depth: number;
+  /**
+   * Printable ASCII without a backslash: then every string in it is its characters as written (no escapes),
+   * none a control character, a lone surrogate or anything past U+007E.
+   */
+  plain: boolean;
+}
+
+/** Any character outside printable ASCII, or a backslash. */
+const NOT_PLAIN = /[^\x20-\x5b\x5d-\x7e]/;
+
 /**
- * The first key that appears twice in one object of valid JSON text, or undefined.
+ * Scans valid JSON text once for its first repeated key, its depth and whether it is plain.
  *
  * @example
- * firstDuplicateKey('{"a":1,"a":2}') // { key: "a", offset: 7 }
+ * scanJsonText('{"a":1,"a":[2]}') // { duplicate: { key: "a", offset: 7 }, depth: 2, plain: true }
  */
-export function firstDuplicateKey(text: string): DuplicateKey | undefined {
+export function scanJsonText(text: string): JsonTextScan {
   // The keys of every open object, in one list; per open object or list, where its keys start (-1: a list)
   // and, past SCAN_LIMIT keys, a Set of them. Only the innermost container can expect a key: a nested one
   // always sits in a value's place, and a comma makes the next string a key again.
+  const plain = !NOT_PLAIN.test(text);
   const keys: string[] = [];
   const starts: number[] = [];
   const sets: (Set<string> | undefined)[] = [];
   let expectKey = false;
+  let depth = 0;
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      const end = stringEnd(text, i);
+      // Without backslashes, a string ends at the next quote (found natively).
+      const close = plain ? text.indexOf('"', i + 1) : -1;
+      const end = plain ? (close < 0 ? text.length : close + 1) : stringEnd(text, i);
       if (expectKey) {
-        const key = decodeKey(text.slice(i, end));
-        if (isRepeated(key, keys, starts, sets)) return { key, offset: i };
+        const key = plain ? text.slice(i + 1, end - 1) : decodeKey(text.slice(i, end));
+        if (isRepeated(key, keys, starts, sets)) return { duplicate: { key, offset: i }, depth, plain };
         expectKey = false;
       }
       i = end;
@@ -64,6 +83,7 @@ export function firstDuplicateKey(text: string): DuplicateKey | undefined {
     if (c === 0x7b || c === 0x5b) {
       starts.push(c === 0x7b ? keys.length : -1);
       sets.push(undefined);
+      if (starts.length > depth) depth = starts.length;
       expectKey = c === 0x7b;
     } else if (c === 0x7d || c === 0x5d) {
       const from = starts.pop();
@@ -73,7 +93,17 @@ export function firstDuplicateKey(text: string): DuplicateKey | undefined {
     } else if (c === 0x2c) expectKey = (starts[starts.length - 1] ?? -1) >= 0;
     i++;
   }
-  return undefined;
+  return { duplicate: undefined, depth, plain };
+}
+
+/**
+ * The first key that appears twice in one object of valid JSON text, or undefined.
+ *
+ * @example
+ * firstDuplicateKey('{"a":1,"a":2}') // { key: "a", offset: 7 }
+ */
+export function firstDuplicateKey(text: string): DuplicateKey | undefined {
+  return scanJsonText(text).duplicate;
 }
 
 /** Whether the innermost object already has `key`; records it if not. */

@@ -3,13 +3,13 @@
  * work, done in the reading thread or in a worker thread (ingest-worker.ts), with the same results.
  */
 import { MAX_DOCUMENT_BYTES } from "../io/bounded-read.js";
-import { firstDuplicateKey } from "../io/json-keys.js";
+import { scanJsonText } from "../io/json-keys.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
 import type { JsonlLine } from "../io/read-lines.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { registryIdProblem } from "../validate/registrable.js";
 import { parseLineage } from "../validate/validate.js";
-import { valueIssues } from "../validate/value-checks.js";
+import { MAX_NESTING_DEPTH, valueIssues } from "../validate/value-checks.js";
 import { type PlannedInput, planDocument } from "./plan.js";
 import type { AddInput } from "./store.js";
 
@@ -26,14 +26,20 @@ function trustedShape(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Turns a parsed value into a document, or a message saying why not. */
+/**
+ * Turns a parsed value into a document, or a message saying why not. `clean`: the value was parsed from plain
+ * text (scanJsonText) nested at most MAX_NESTING_DEPTH deep, so `valueIssues` has nothing to find.
+ */
 export function toDocument(
   value: unknown,
   validation: "schema" | "trusted",
+  clean = false,
 ): { document: LineageDocument } | { message: string } {
   if (validation === "trusted") {
     const problem =
-      trustedShape(value) ?? valueIssues(value)[0]?.message ?? registryIdProblem(value as LineageDocument);
+      trustedShape(value) ??
+      (clean ? undefined : valueIssues(value)[0]?.message) ??
+      registryIdProblem(value as LineageDocument);
     return problem === undefined ? { document: value as LineageDocument } : { message: problem };
   }
   const parsed = parseLineage(value);
@@ -58,7 +64,7 @@ export function parseJsonlLine(
   } catch (error) {
     return { message: `malformed JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const duplicate = firstDuplicateKey(text);
+  const { duplicate, depth, plain } = scanJsonText(text);
   if (duplicate !== undefined)
     return {
       message: `malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`,
@@ -79,7 +85,8 @@ export function parseJsonlLine(
     }
     value = wrapper.document;
   }
-  const doc = toDocument(value, validation);
+  // Plain text has no string valueIssues would report; its depth bounds the document's.
+  const doc = toDocument(value, validation, plain && depth <= MAX_NESTING_DEPTH);
   return "document" in doc ? { input: { document: doc.document, source } } : doc;
 }
 
