@@ -58,6 +58,16 @@ export function parseJsonlLine(
   defaultSource: string,
   validation: "schema" | "trusted",
 ): { input: AddInput } | { message: string } {
+  const read = readJsonlLine(text, defaultSource, validation);
+  return "input" in read ? { input: read.input } : read;
+}
+
+/** {@link parseJsonlLine}, and whether the document's strings are from plain text (scanJsonText). */
+function readJsonlLine(
+  text: string,
+  defaultSource: string,
+  validation: "schema" | "trusted",
+): { input: AddInput; plain: boolean } | { message: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -87,7 +97,10 @@ export function parseJsonlLine(
   }
   // Plain text has no string valueIssues would report; its depth bounds the document's.
   const doc = toDocument(value, validation, plain && depth <= MAX_NESTING_DEPTH);
-  return "document" in doc ? { input: { document: doc.document, source } } : doc;
+  // The schema check may rewrite values (defaults); a trusted document is the parsed value itself.
+  return "document" in doc
+    ? { input: { document: doc.document, source }, plain: plain && validation === "trusted" }
+    : doc;
 }
 
 /** A JSONL line's text ("" for a blank line), or why it cannot be read. */
@@ -111,10 +124,10 @@ export function planLine(
 ): LineEntry | undefined {
   const text = jsonlText(read);
   if (text === "") return undefined;
-  const parsed = typeof text === "string" ? parseJsonlLine(text, source, validation) : text;
+  const parsed = typeof text === "string" ? readJsonlLine(text, source, validation) : text;
   if ("message" in parsed) return { line: read.line, message: parsed.message };
   return {
     line: read.line,
-    planned: { plan: planDocument(parsed.input.document), source: parsed.input.source },
+    planned: { plan: planDocument(parsed.input.document, parsed.plain), source: parsed.input.source },
   };
 }
