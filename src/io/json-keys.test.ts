@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstDuplicateKey, scanJsonText } from "./json-keys.js";
+import { firstDuplicateKey, isPlainJson, scanJsonText } from "./json-keys.js";
 
 describe("firstDuplicateKey", () => {
   it("finds a key repeated in one object, with the offset of its second quote", () => {
@@ -45,7 +45,10 @@ describe("scanJsonText", () => {
     expect(scanJsonText('{"a":"\\u0000"}').plain).toBe(false);
     expect(scanJsonText('{"a":"é"}').plain).toBe(false);
     expect(scanJsonText('{"a":"\u007f"}').plain).toBe(false);
-    expect(scanJsonText('{\t"a":1}').plain).toBe(false);
+    expect(scanJsonText('{"a":"\\\\"}').plain).toBe(false);
+    expect(scanJsonText('{\t"a":\n1}').plain).toBe(true);
+    for (const text of ['{"a":"\\u0000"}', '{"a":"é"}', '{"a":"\u007f"}', '{\t"a":1}', '{"a":"x"}'])
+      expect(isPlainJson(Buffer.from(text))).toBe(scanJsonText(text).plain);
   });
 
   it("finds the same repeated key in plain text as in the same text escaped", () => {

@@ -3,7 +3,7 @@
  * work, done in the reading thread or in a worker thread (ingest-worker.ts), with the same results.
  */
 import { MAX_DOCUMENT_BYTES } from "../io/bounded-read.js";
-import { scanJsonText } from "../io/json-keys.js";
+import { isPlainJson, scanJsonText } from "../io/json-keys.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
 import type { JsonlLine } from "../io/read-lines.js";
 import type { LineageDocument } from "../schema/lineage.js";
@@ -62,11 +62,15 @@ export function parseJsonlLine(
   return "input" in read ? { input: read.input } : read;
 }
 
-/** {@link parseJsonlLine}, and whether the document's strings are from plain text (scanJsonText). */
+/**
+ * {@link parseJsonlLine}, and whether the document's strings are from plain text (scanJsonText; `plain`: when
+ * the caller knows it from the bytes).
+ */
 function readJsonlLine(
   text: string,
   defaultSource: string,
   validation: "schema" | "trusted",
+  plainText?: boolean,
 ): { input: AddInput; plain: boolean } | { message: string } {
   let value: unknown;
   try {
@@ -74,7 +78,7 @@ function readJsonlLine(
   } catch (error) {
     return { message: `malformed JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const { duplicate, depth, plain } = scanJsonText(text);
+  const { duplicate, depth, plain } = scanJsonText(text, plainText);
   if (duplicate !== undefined)
     return {
       message: `malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`,
@@ -124,7 +128,11 @@ export function planLine(
 ): LineEntry | undefined {
   const text = jsonlText(read);
   if (text === "") return undefined;
-  const parsed = typeof text === "string" ? readJsonlLine(text, source, validation) : text;
+  // A first line's byte order mark makes the bytes not plain: that line is checked by its text.
+  const parsed =
+    typeof text === "string"
+      ? readJsonlLine(text, source, validation, read.bytes !== undefined && isPlainJson(read.bytes))
+      : text;
   if ("message" in parsed) return { line: read.line, message: parsed.message };
   return {
     line: read.line,
