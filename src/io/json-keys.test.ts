@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstDuplicateKey } from "./json-keys.js";
+import { firstDuplicateKey, isPlainJson, scanJsonText } from "./json-keys.js";
 
 describe("firstDuplicateKey", () => {
   it("finds a key repeated in one object, with the offset of its second quote", () => {
@@ -34,5 +35,49 @@ describe("firstDuplicateKey", () => {
   it("walks any nesting depth without recursion", () => {
     const deep = `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`;
     expect(firstDuplicateKey(deep)).toBeUndefined();
+  });
+});
+
+describe("scanJsonText", () => {
+  it("tells the depth and whether the text is plain", () => {
+    expect(scanJsonText('{"a":[1,{"b":2}]}')).toEqual({ duplicate: undefined, depth: 3, plain: true });
+    expect(scanJsonText('{"a":"{[x]}"}').depth).toBe(1);
+    expect(scanJsonText('{"a":"\\u0000"}').plain).toBe(false);
+    expect(scanJsonText('{"a":"é"}').plain).toBe(false);
+    expect(scanJsonText('{"a":"\u007f"}').plain).toBe(false);
+    expect(scanJsonText('{"a":"\\\\"}').plain).toBe(false);
+    expect(scanJsonText('{\t"a":\n1}').plain).toBe(true);
+    for (const text of ['{"a":"\\u0000"}', '{"a":"é"}', '{"a":"\u007f"}', '{\t"a":1}', '{"a":"x"}'])
+      expect(isPlainJson(Buffer.from(text))).toBe(scanJsonText(text).plain);
+  });
+
+  it("finds the same repeated key in plain text as in the same text escaped", () => {
+    // Keys from a small alphabet, so repeats are common; `\\u0061` is `a` written with an escape.
+    const key = fc.constantFrom("a", "b", "c", "ab", "[", "{", ",", ":");
+    const json: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        fc.constantFrom("1", '"a"', '"x,\\"a\\":"', "null"),
+        fc.array(tie("value"), { maxLength: 4 }).map((items) => `[${items.join(",")}]`),
+        fc
+          .array(fc.tuple(key, tie("value")), { maxLength: 4 })
+          .map((members) => `{${members.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (text) => {
+        const plain = text.replaceAll('\\"', "'");
+        const escaped = plain.replaceAll('"a"', '"\\u0061"');
+        const value = JSON.parse(plain) as unknown;
+        const a = scanJsonText(plain);
+        const b = scanJsonText(escaped);
+        expect(a.plain).toBe(true);
+        expect(b.plain).toBe(escaped === plain);
+        expect(a.duplicate?.key).toBe(b.duplicate?.key);
+        expect(a.duplicate === undefined).toBe(JSON.stringify(value).length === plain.length);
+        if (a.duplicate === undefined) expect(a.depth).toBe(b.depth);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

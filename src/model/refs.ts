@@ -89,8 +89,15 @@ export function modelRef(raw: string, alwaysLocal = false): string | undefined {
   return kind === "hub" ? s : undefined;
 }
 
+/**
+ * A Hub id of the common shape, `org/name` in Hub characters only: no URL, quote, space, colon or second slash
+ * for refKind's other checks to act on, so only the placeholder test can still turn it down.
+ */
+const PLAIN_HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
+
 /** Is this a reference the registry accepts: a Hub-style id, or an explicit `local:` reference? */
 export function isRegistrableId(id: string): boolean {
+  if (PLAIN_HUB_ID.test(id)) return !isPlaceholder(id);
   if (id.startsWith(LOCAL_PREFIX)) return id.length > LOCAL_PREFIX.length;
   return refKind(id) === "hub" && !id.includes("://");
 }

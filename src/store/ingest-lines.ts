@@ -3,13 +3,13 @@
  * work, done in the reading thread or in a worker thread (ingest-worker.ts), with the same results.
  */
 import { MAX_DOCUMENT_BYTES } from "../io/bounded-read.js";
-import { firstDuplicateKey } from "../io/json-keys.js";
+import { isPlainJson, scanJsonText } from "../io/json-keys.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
 import type { JsonlLine } from "../io/read-lines.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { registryIdProblem } from "../validate/registrable.js";
 import { parseLineage } from "../validate/validate.js";
-import { valueIssues } from "../validate/value-checks.js";
+import { MAX_NESTING_DEPTH, valueIssues } from "../validate/value-checks.js";
 import { type PlannedInput, planDocument } from "./plan.js";
 import type { AddInput } from "./store.js";
 
@@ -26,14 +26,20 @@ function trustedShape(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Turns a parsed value into a document, or a message saying why not. */
+/**
+ * Turns a parsed value into a document, or a message saying why not. `clean`: the value was parsed from plain
+ * text (scanJsonText) nested at most MAX_NESTING_DEPTH deep, so `valueIssues` has nothing to find.
+ */
 export function toDocument(
   value: unknown,
   validation: "schema" | "trusted",
+  clean = false,
 ): { document: LineageDocument } | { message: string } {
   if (validation === "trusted") {
     const problem =
-      trustedShape(value) ?? valueIssues(value)[0]?.message ?? registryIdProblem(value as LineageDocument);
+      trustedShape(value) ??
+      (clean ? undefined : valueIssues(value)[0]?.message) ??
+      registryIdProblem(value as LineageDocument);
     return problem === undefined ? { document: value as LineageDocument } : { message: problem };
   }
   const parsed = parseLineage(value);
@@ -52,13 +58,27 @@ export function parseJsonlLine(
   defaultSource: string,
   validation: "schema" | "trusted",
 ): { input: AddInput } | { message: string } {
+  const read = readJsonlLine(text, defaultSource, validation);
+  return "input" in read ? { input: read.input } : read;
+}
+
+/**
+ * {@link parseJsonlLine}, and whether the document's strings are from plain text (scanJsonText; `plain`: when
+ * the caller knows it from the bytes).
+ */
+function readJsonlLine(
+  text: string,
+  defaultSource: string,
+  validation: "schema" | "trusted",
+  plainText?: boolean,
+): { input: AddInput; plain: boolean } | { message: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { message: `malformed JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const duplicate = firstDuplicateKey(text);
+  const { duplicate, depth, plain } = scanJsonText(text, plainText);
   if (duplicate !== undefined)
     return {
       message: `malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`,
@@ -79,8 +99,12 @@ export function parseJsonlLine(
     }
     value = wrapper.document;
   }
-  const doc = toDocument(value, validation);
-  return "document" in doc ? { input: { document: doc.document, source } } : doc;
+  // Plain text has no string valueIssues would report; its depth bounds the document's.
+  const doc = toDocument(value, validation, plain && depth <= MAX_NESTING_DEPTH);
+  // The schema check may rewrite values (defaults); a trusted document is the parsed value itself.
+  return "document" in doc
+    ? { input: { document: doc.document, source }, plain: plain && validation === "trusted" }
+    : doc;
 }
 
 /** A JSONL line's text ("" for a blank line), or why it cannot be read. */
@@ -104,10 +128,14 @@ export function planLine(
 ): LineEntry | undefined {
   const text = jsonlText(read);
   if (text === "") return undefined;
-  const parsed = typeof text === "string" ? parseJsonlLine(text, source, validation) : text;
+  // A first line's byte order mark makes the bytes not plain: that line is checked by its text.
+  const parsed =
+    typeof text === "string"
+      ? readJsonlLine(text, source, validation, read.bytes !== undefined && isPlainJson(read.bytes))
+      : text;
   if ("message" in parsed) return { line: read.line, message: parsed.message };
   return {
     line: read.line,
-    planned: { plan: planDocument(parsed.input.document), source: parsed.input.source },
+    planned: { plan: planDocument(parsed.input.document, parsed.plain), source: parsed.input.source },
   };
 }

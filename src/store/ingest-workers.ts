@@ -12,6 +12,7 @@ import { Worker } from "node:worker_threads";
 import type { JsonlLine } from "../io/read-lines.js";
 import type { LineEntry } from "./ingest-lines.js";
 import type { ChunkRequest, ChunkResult } from "./ingest-worker.js";
+import { decodeEntries } from "./plan-wire.js";
 
 /** Lines per chunk sent to a worker. */
 const CHUNK_LINES = 512;
@@ -58,7 +59,7 @@ export class PlanPool {
       worker.on("message", (result: ChunkResult) => {
         const pending = this.waiting.get(result.id);
         this.waiting.delete(result.id);
-        pending?.resolve(result.entries);
+        pending?.resolve(decodeEntries(result.entries));
       });
       worker.on("error", (error) => this.fail(error));
       worker.on("exit", (code) => {

@@ -72,6 +72,41 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+/**
+ * {@link canonicalJson} of a value whose strings (keys and values) need no escaping: parsed from plain text
+ * (scanJsonText: printable ASCII, no backslash), where JSON.stringify of a string is the string in quotes.
+ * The same text, without a JSON.stringify call per leaf.
+ */
+export function canonicalPlainJson(value: unknown): string {
+  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "number") return Number.isFinite(value) ? `${value}` : "null";
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (i > 0) out += ",";
+      out += item === undefined || typeof item === "function" ? "null" : canonicalPlainJson(item);
+    }
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  for (let i = 1; i < keys.length; i++)
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  let out = "{";
+  for (const key of keys) {
+    const item = object[key];
+    if (item === undefined || typeof item === "function") continue;
+    if (out.length > 1) out += ",";
+    out += `"${key}":${canonicalPlainJson(item)}`;
+  }
+  return `${out}}`;
+}
+
 /** A planned step's own values, in the `step` table's column order: step_id, kind, name, objective,
  * parameterization, method, hyperparameters (the writers add the row's id, document and output around them). */
 export function stepValues(step: PlannedStep): (string | null)[] {
@@ -128,10 +163,11 @@ function methodOf(step: Step): string | undefined {
 /**
  * Breaks a document into rows. A step without an output id produces the subject when it is the last step,
  * and otherwise an anonymous checkpoint `SUBJECT#STEP`. Inputs that resolve nowhere are taken as model ids;
- * self-loops are dropped (they would be cycles).
+ * self-loops are dropped (they would be cycles). `plain`: every string of the document needs no escaping
+ * in JSON (see {@link canonicalPlainJson}).
  */
-export function planDocument(document: LineageDocument): DocumentPlan {
-  const body = canonicalJson(document);
+export function planDocument(document: LineageDocument, plain = false): DocumentPlan {
+  const body = plain ? canonicalPlainJson(document) : canonicalJson(document);
   const hash = oneShotHash("sha256", body, "hex");
   const subject = document.subject.id;
   const models = new Map<string, boolean>([[subject, false]]);

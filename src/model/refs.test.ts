@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isRegistrableId, LOCAL_PREFIX, refKind } from "./refs.js";
+
+/** isRegistrableId as it was before its shortcut for plain `org/name` ids. */
+function reference(id: string): boolean {
+  if (id.startsWith(LOCAL_PREFIX)) return id.length > LOCAL_PREFIX.length;
+  return refKind(id) === "hub" && !id.includes("://");
+}
+
+describe("isRegistrableId", () => {
+  it("turns down placeholders of the plain org/name shape", () => {
+    for (const id of ["n/a", "org/model", "User/Model", "username/model-name", "your-org/x", "me/your-model"])
+      expect([id, isRegistrableId(id)]).toEqual([id, false]);
+    expect(isRegistrableId("meta-llama/Llama-3.1-8B")).toBe(true);
+  });
+
+  it("answers as refKind does, for any id", () => {
+    const char = fc.constantFrom(
+      ..."aAzZ09_.-/ :\"'`<>@\\{}$?~",
+      "your",
+      "model",
+      "org",
+      "user",
+      "na",
+      "http",
+    );
+    const id = fc.oneof(
+      fc.array(char, { maxLength: 12 }).map((parts) => parts.join("")),
+      fc.constantFrom(
+        "n/a",
+        "org/model",
+        "https://huggingface.co/a/b",
+        "local:x",
+        "a/b/c",
+        "gpt2",
+        "x".repeat(97),
+      ),
+      fc
+        .tuple(fc.stringMatching(/^[A-Za-z0-9][\w.-]{0,6}$/), fc.stringMatching(/^[\w.-]{0,6}$/))
+        .map(([org, name]) => `${org}/${name}`),
+    );
+    fc.assert(
+      fc.property(id, (s) => {
+        expect(isRegistrableId(s)).toBe(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of [
+      `a/${"b".repeat(96)}`,
+      `a/${"b".repeat(97)}`,
+      `${"a".repeat(96)}/b`,
+      `${"a".repeat(97)}/b`,
+    ])
+      expect(isRegistrableId(s)).toBe(reference(s));
+  });
+});
