@@ -47,8 +47,11 @@ describe("extraction accuracy on the labelled corpus", () => {
     const repos = new Set(items.flatMap((i) => i.label.sources.map((s) => s.repo)));
     expect(files).toBeGreaterThanOrEqual(300);
     expect(repos.size).toBeGreaterThanOrEqual(40);
-    expect(dev.length / items.length).toBeGreaterThan(0.2);
-    expect(dev.length / items.length).toBeLessThan(0.5);
+    // The split is where items sit: the sealed items left out of the figures as seen are still sealed items.
+    // At stop 23 dev holds 260 of 528 (49 %), above the "about a third": the next items belong in sealed.
+    const share = dev.length / (dev.length + sealedAll.length);
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.5);
   });
 
   it("lists in seen.json only sealed items, each with its reason", () => {
