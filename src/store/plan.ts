@@ -48,28 +48,7 @@ function quoteKey(key: string): string {
 
 /** JSON with object keys sorted at every level: equal content gives equal text. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) {
-    let out = "[";
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (i > 0) out += ",";
-      out += item === undefined || typeof item === "function" ? "null" : canonicalJson(item);
-    }
-    return `${out}]`;
-  }
-  const object = value as Record<string, unknown>;
-  const keys = Object.keys(object).sort();
-  let out = "{";
-  for (const key of keys) {
-    const item = object[key];
-    if (item === undefined || typeof item === "function") continue;
-    if (out.length > 1) out += ",";
-    out += quoteKey(key);
-    out += ":";
-    out += canonicalJson(item);
-  }
-  return `${out}}`;
+  return canonicalText(value, false);
 }
 
 /**
@@ -78,20 +57,26 @@ export function canonicalJson(value: unknown): string {
  * The same text, without a JSON.stringify call per leaf.
  */
 export function canonicalPlainJson(value: unknown): string {
-  if (typeof value === "string") return `"${value}"`;
-  if (typeof value === "number") return Number.isFinite(value) ? `${value}` : "null";
+  return canonicalText(value, true);
+}
+
+/** The canonical text of both: `plain` writes strings and numbers without JSON.stringify. */
+function canonicalText(value: unknown, plain: boolean): string {
+  if (plain && typeof value === "string") return `"${value}"`;
+  if (plain && typeof value === "number") return Number.isFinite(value) ? `${value}` : "null";
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) {
     let out = "[";
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (i > 0) out += ",";
-      out += item === undefined || typeof item === "function" ? "null" : canonicalPlainJson(item);
+      out += item === undefined || typeof item === "function" ? "null" : canonicalText(item, plain);
     }
     return `${out}]`;
   }
   const object = value as Record<string, unknown>;
   const keys = Object.keys(object);
+  // Documents often list their keys in order already: sorted only when they are not.
   for (let i = 1; i < keys.length; i++)
     if ((keys[i - 1] as string) > (keys[i] as string)) {
       keys.sort();
@@ -102,7 +87,9 @@ export function canonicalPlainJson(value: unknown): string {
     const item = object[key];
     if (item === undefined || typeof item === "function") continue;
     if (out.length > 1) out += ",";
-    out += `"${key}":${canonicalPlainJson(item)}`;
+    out += plain ? `"${key}"` : quoteKey(key);
+    out += ":";
+    out += canonicalText(item, plain);
   }
   return `${out}}`;
 }
