@@ -23,7 +23,7 @@ const S = (id: string, ...more: Partial<Template>[]): Partial<Template> =>
   Object.assign({ source: `find_string ${id}` }, ...more);
 
 const EN: Template[] = [
-  T("dataset", "en", "A pre-trained {M} model was fine-tuned on {D}.", S("59707732065", LU, B, DS)),
+  T("dataset", "en", "A pre-trained {M} model was fine-tuned on {D}.", S("59707732065", B, DS)),
   T(
     "method",
     "en",
@@ -31,7 +31,7 @@ const EN: Template[] = [
     S("57557913825", B, QLORA, DS),
   ),
   T("method", "en", "An adapter fine-tuned on {D} using QLoRA on {M}.", S("56602910865", B, QLORA, DS)),
-  T("base", "en", "Instruct trained on top of a {M} base model.", S("25205061155", LU, B)),
+  T("base", "en", "Instruct trained on top of a {M} base model.", S("25205061155", B)),
   T(
     "method",
     "en",
@@ -74,7 +74,7 @@ const EN: Template[] = [
     "This model was fine-tuned from {M} using QLoRA on 1 A100 80GB with Axolotl.",
     S("19890033780", B, QLORA),
   ),
-  T("base", "en", "Fine-tuned from the public {M} checkpoint.", S("67003688706", LU, B)),
+  T("base", "en", "Fine-tuned from the public {M} checkpoint.", S("67003688706", B)),
   T("base", "en", "A specialized 4B parameter model fine-tuned from {M}.", S("60269381736", B)),
   T(
     "method",
@@ -86,14 +86,14 @@ const EN: Template[] = [
     "base",
     "en",
     "A lightweight classification head was trained on top of the frozen {M} backbone.",
-    S("56827234400", LU, B),
+    S("56827234400", B),
   ),
   T("method", "en", "QLoRA fine-tuning pipeline for {M}.", S("39993381030", ALL, B, QLORA)),
   T(
     "method",
     "en",
     "A {M} open-source model is fine-tuned using QLoRA on {D}.",
-    S("69207760200", LU, B, QLORA, DS),
+    S("69207760200", B, QLORA, DS),
   ),
   T(
     "dataset",
@@ -166,13 +166,13 @@ const EN: Template[] = [
     "negative",
     "en",
     "The cross-encoder used here as the judge, {M}, was fine-tuned on {D}.",
-    S("69383691915", { gaps: ["plain", "code", "bold"] }),
+    S("69383691915"),
   ),
   T(
     "negative",
     "en",
     "The {M} baseline in Step 3 was fine-tuned on {D} and scored on the validation split.",
-    S("67470169470", { gaps: ["plain", "code", "bold"] }),
+    S("67470169470"),
   ),
   T(
     "negative",
@@ -191,7 +191,7 @@ const EN: Template[] = [
     "negative",
     "en",
     "All three reward models are trained on top of the same {M} model using the same recipe.",
-    S("51967873625", { gaps: ["plain", "code", "bold"] }),
+    S("51967873625"),
   ),
   T(
     "negative",
@@ -222,7 +222,7 @@ const OTHER: Template[] = [
     S("100744289", ALL, B, LORA, DS),
   ),
   T("method", "zh", "对话模型来自：{M} 进行lora微调后得到", S("40889967299", B, LORA)),
-  T("method", "zh", "在 {D} 上进行LoRA微调，对 {M} 进行指令约束。", S("62484476399", LU, B, LORA, DS)),
+  T("method", "zh", "在 {D} 上进行LoRA微调，对 {M} 进行指令约束。", S("62484476399", B, LORA, DS)),
   T(
     "method",
     "zh",
@@ -237,7 +237,7 @@ const OTHER: Template[] = [
     "negative",
     "zh",
     "本项目基于 NVIDIA NIM 平台，调用 {M} 进行推理，采用 gradio 构建界面。",
-    S("4667508652", { gaps: ["plain", "code", "bold"] }),
+    S("4667508652"),
   ),
   // ja
   T("base", "ja", "{M}をファインチューニングしたオリジナルモデルです。", S("55707580461", B)),
@@ -274,11 +274,16 @@ const OTHER: Template[] = [
     S("57160054552", { gaps: ["code"] }),
   ),
   // ko
-  T("method", "ko", "{M} 모델의 LoRA 파인튜닝", S("9900485929", LU, B, LORA)),
-  T("method", "ko", "{M} QLoRA 파인튜닝 모델입니다.", S("52390461619", LU, B, QLORA)),
-  T("dataset", "ko", "{M}를 {D}으로 파인튜닝한 모델입니다.", S("22872745514", LU, B, DS)),
-  T("base", "ko", "{M}에 한국어 데이터를 파인튜닝한 모델입니다.", S("53188623974", LU, B)),
-  T("dataset", "ko", "{M} 사전학습 모델을 {D}로 파인튜닝한 모델입니다.", S("59450086872", LU, B, DS)),
+  T("method", "ko", "{M} 모델의 LoRA 파인튜닝", S("9900485929", B, LORA)),
+  T("method", "ko", "{M} QLoRA 파인튜닝 모델입니다.", S("52390461619", B, QLORA)),
+  T("dataset", "ko", "{M}를 {D}으로 파인튜닝한 모델입니다.", S("22872745514", { gaps: ["url"] }, B, DS)),
+  T("base", "ko", "{M}에 한국어 데이터를 파인튜닝한 모델입니다.", S("53188623974", B)),
+  T(
+    "dataset",
+    "ko",
+    "{M} 사전학습 모델을 {D}로 파인튜닝한 모델입니다.",
+    S("59450086872", { gaps: ["url"] }, B, DS),
+  ),
   T("negative", "ko", "평가에는 {M} 모델을 사용합니다.", S("36101350244")),
   T("negative", "ko", "LLM-as-a-Judge 평가 — Judge 모델: {M}", S("59080507624", LU)),
   // de
@@ -311,7 +316,7 @@ const OTHER: Template[] = [
     "negative",
     "de",
     "Ein feinabgestimmter Klassifikationskopf auf {M} wäre eine mögliche Variante.",
-    S("54974151796", { gaps: ["plain", "code", "bold"] }),
+    S("54974151796"),
   ),
   // fr
   T("base", "fr", "Ce modèle est affiné à partir de {M}.", S("60247295303", B)),
@@ -372,20 +377,20 @@ const OTHER: Template[] = [
     "dataset",
     "ru",
     "Модель была дообучена на датасете {D}. Исходная предобученная модель: {M}.",
-    S("62595132587", LU, B, DS),
+    S("62595132587", B, DS),
   ),
-  T("method", "ru", "Модель {M} дообучена на {D} методом QLoRA.", S("56712081978", LU, B, QLORA, DS)),
+  T("method", "ru", "Модель {M} дообучена на {D} методом QLoRA.", S("56712081978", B, QLORA, DS)),
   T(
     "dataset",
     "ru",
     "Взята модель {M}. Модель была дообучена на {D}, гиперпараметры подобраны с помощью wandb.",
-    S("11997820097", LU, B, DS),
+    S("11997820097", B, DS),
   ),
   T(
     "negative",
     "ru",
     "Используется готовая модель {M} для анализа тональности, без дообучения.",
-    S("49447772118", ALL),
+    S("49447772118", LU),
   ),
 ];
 

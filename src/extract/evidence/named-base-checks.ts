@@ -40,3 +40,28 @@ export function isDescribed(after: string): boolean {
   const between = after.slice(0, verb.index).trim();
   return between.split(/\s+/).length <= 4 && /^[A-Z(]/.test(between) && !/[,;:]/.test(between);
 }
+
+/**
+ * A model in another role than the card's base: a judge, evaluator, grader, teacher or baseline named right before
+ * or after it ("The cross-encoder used here as the judge, X, was fine-tuned on D", "The X baseline in Step 3 was
+ * fine-tuned on D": the phrasing battery, round 7), or a model used for inference ("调用 X 进行推理").
+ */
+const ROLE_BEFORE =
+  /\b(?:judges?|evaluators?|graders?|teachers?|critics?|baselines?)\b[^.;:]{0,25}$|\breward models\b[^.;:]{0,50}$/i;
+const ROLE_AFTER =
+  /^[\s`*_)\]]{0,4}(?:baselines?|judges?|evaluators?|teachers?|graders?)\b|^[\s`*_]{0,4}(?:进行推理|做推理|推理|推論|for inference|로 추론)/i;
+
+export function otherRole(before: string, after: string): boolean {
+  return ROLE_BEFORE.test(before) || ROLE_AFTER.test(after);
+}
+
+/**
+ * A sentence that says no fine-tuning was done ("without fine-tuning", "без дообучения", "ohne Feinabstimmung",
+ * "sans affinage", "sin ajuste fino", "sem ajuste fino", "未经微调", "微調なし", "파인튜닝 없이") names no base.
+ */
+export const NO_FINE_TUNING =
+  /\b(?:without|no) (?:any )?(?:further |additional )?(?:fine-?tuning|finetuning|training)\b|без (?:до)?обучени|ohne (?:Fein|Nach)\w*|sans (?:affinage|fine-?tuning|réentraînement)|sin (?:ajuste fino|fine-?tuning|reentrenamiento)|sem (?:ajuste fino|fine-?tuning)|未经?(?:过)?微调|不(?:进行|做)微调|(?:微調整|ファインチューニング)(?:なし|せず)|(?:파인튜닝|미세 ?조정) 없이/i;
+
+/** A hypothetical ("wäre eine mögliche Variante", "serait", "sería", "would be"): nothing was done. */
+export const HYPOTHETICAL =
+  /\b(?:wäre|wären|würde|würden|könnte|serait|seraient|sería|seria|would be|would have)\b/i;

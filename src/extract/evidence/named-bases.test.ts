@@ -27,6 +27,29 @@ describe("named bases", () => {
     expect(bases(s)).toEqual([["GPT2", "inferred"]]);
   });
 
+  it("reads a Hub id given as a link or a bare URL like one written plainly", () => {
+    const id = "Qwen/Qwen2.5-1.5B-Instruct";
+    for (const form of [id, `[${id}](https://huggingface.co/${id})`, `https://huggingface.co/${id}`])
+      expect(bases(read(`Fine-tuned from the public ${form} checkpoint.`))).toEqual([[id, "extracted"]]);
+    // A dataset's address is not a model.
+    expect(bases(read("Fine-tuned on https://huggingface.co/datasets/Qwen/Qwen-data for chat."))).toEqual([]);
+  });
+
+  it("does not take the card's own model, a judge, a baseline or a model used without fine-tuning", () => {
+    const link = (id: string) => `[${id}](https://huggingface.co/${id})`;
+    expect(bases(read(`- Fine-Tuned model: ${link("someone/Qwen1.5-0.5_OpenAssist")}`))).toEqual([]);
+    expect(
+      bases(read(`The judge, ${link("Qwen/Qwen2.5-7B-Instruct")}, was fine-tuned on our data.`)),
+    ).toEqual([]);
+    expect(bases(read("The Qwen/Qwen2.5-7B baseline in Step 3 was fine-tuned on our data."))).toEqual([]);
+    expect(bases(read("Используется готовая модель Qwen/Qwen2.5-7B для анализа, без дообучения."))).toEqual(
+      [],
+    );
+    expect(bases(read("Ein feinabgestimmter Kopf auf Qwen/Qwen2.5-7B wäre eine mögliche Variante."))).toEqual(
+      [],
+    );
+  });
+
   it("does not take a path or a web address for an id", () => {
     expect(bases(read("训练完成后，模型权重将保存在`models/chatglm-lora`目录中。"))).toEqual([]);
     expect(

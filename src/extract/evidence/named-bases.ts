@@ -19,7 +19,14 @@ import { type Block, hubLink, replaceLinks, sentences } from "../markdown.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { OTHER_MODEL_POINTER, RELATIVE_HISTORY } from "../read-prose.js";
 import { foreignText, saysTraining } from "./ml-text.js";
-import { isDescribed, partOfLongerName } from "./named-base-checks.js";
+import {
+  HYPOTHETICAL,
+  isDescribed,
+  NO_FINE_TUNING,
+  otherRole,
+  partOfLongerName,
+} from "./named-base-checks.js";
+import { OWN_LABEL } from "./self-link.js";
 
 /**
  * Words that start a model family's name, also when a version number follows without a space (`Qwen2-0.5B`,
@@ -235,6 +242,17 @@ function linkText(label: string, target: string): string {
   return label.replace(/(?<![\w.-])([A-Za-z0-9][\w.-]{0,60})\/(?=[A-Za-z0-9])/g, "$1 ");
 }
 
+/** A bare web address of a Hub model as its id (`https://huggingface.co/org/x` → `org/x`); datasets' stay. */
+function plainHubIds(text: string): string {
+  if (!text.includes("://")) return text;
+  return text.replace(/https?:\/\/\S+/g, (url) => {
+    const link = hubLink(trimEnd(url, ".,;:)"));
+    return link?.kind === "model" && link.id.includes("/")
+      ? url.replace(/^\S*?\/\/[^/]+\/[^/]+\/[^/?#)]+/, link.id)
+      : url;
+  });
+}
+
 function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): void {
   if (state.proseBases.length > 0 || state.out.bases.length > 0) return;
   const described = new Set<string>();
@@ -244,9 +262,10 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
     if (!HAS_FAMILY.test(block.text)) continue;
     for (const raw of sentences(block.text)) {
       if (!HAS_FAMILY.test(raw)) continue;
-      const sentence = replaceLinks(raw, linkText).replace(/\*\*|__/g, "");
+      const sentence = plainHubIds(replaceLinks(raw, linkText)).replace(/\*\*|__/g, "");
       if (sentence.length > 600 || !saysFineTuned(sentence, otherLanguages)) continue;
-      if (OTHER_MODEL_POINTER.test(sentence)) continue;
+      if (OTHER_MODEL_POINTER.test(sentence) || NO_FINE_TUNING.test(sentence) || HYPOTHETICAL.test(sentence))
+        continue;
       // "You can fine-tune X", "X can be fine-tuned with QLoRA": what the reader may do, not what was done.
       const scope = outOfScopeSpans(sentence);
       for (const m of sentence.matchAll(FAMILY)) {
@@ -254,8 +273,20 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
         if (insideSpans(scope, at) || modalAfter(sentence, at)) continue;
         if (RELATIVE_HISTORY.test(sentence.slice(Math.max(0, at - 80), at))) continue;
         const written = writtenId(sentence, m.index ?? 0);
-        // An id given as a link is read by the readers of links; only a plain id is read here.
-        if (written && !raw.includes(`[${written}]`)) {
+        const from = written ? sentence.lastIndexOf(written, at) : at;
+        if (
+          otherRole(sentence.slice(Math.max(0, from - 60), from), sentence.slice(at).replace(/^[\w.-]+/, ""))
+        )
+          continue;
+        // "Fine-Tuned model: org/x" names the card's own model (dev m-card-qwen15-05b-openassist-readme).
+        if (
+          written &&
+          !OWN_LABEL.test(
+            sentence
+              .slice(Math.max(0, at - written.length - 40), sentence.lastIndexOf(written, at))
+              .replace(/-/g, " "),
+          )
+        ) {
           pushWritten(state, written, block.line);
           return;
         }

@@ -113,7 +113,7 @@ function labelAt(text: string, at: number): string {
  * 52065439977 (itzune/parakeet-tdt-0.6b-v3-basque), 5436072195 (tengomucho/functiongemma-fitness-coach), 7154056364,
  * 66401028915; dev m-card-qwen15-05b-openassist-readme ("Fine-Tuned model:"). The lead ends the label text.
  */
-const OWN_LABEL =
+export const OWN_LABEL =
   /(?:^|[^a-z])(?:fine ?tuned|finetuned|trained|final|merged|our|my)(?: lora)? (?:model|checkpoint|adapter|weights)\s{0,3}[:：]\s{0,3}$/i;
 
 /** Every Hub model link of the blocks, with its label. */
