@@ -12,6 +12,7 @@ import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
 import { readCommandBlocks } from "./commands.js";
 import { readDatasetCode } from "./dataset-code.js";
+import { readDatasetFiles } from "./dataset-files.js";
 import { readDatasetLines } from "./dataset-lines.js";
 import { readDatasetTables } from "./dataset-tables.js";
 import { readDownloads } from "./download-refs.js";
@@ -58,6 +59,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readDatasetTables,
   readDatasetLines,
   readDatasetCode,
+  readDatasetFiles,
   readPublishedSelf,
   readPipelineDiagram,
   // After every reader that adds prose steps: a stage a heading marks failed is not a step.
