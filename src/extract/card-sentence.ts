@@ -91,9 +91,12 @@ export function headingObjective(block: Block, state: CardState): Objective | un
 /** "trained from scratch" in the languages read: pretraining, whose data do not make a fine-tuning step. */
 const FROM_SCRATCH =
   /\bfrom scratch\b|从零|从头训练|ゼロから|처음부터|с нуля|von Grund auf|à partir de zéro|desde cero|do zero\b/i;
-/** "on" in the other languages read, right before a dataset or its noun (`sur`, `auf`, `em`, `no conjunto de dados`, `на`). */
+/**
+ * "on" or "with" in the other languages read, right before a dataset or its noun (`sur`, `auf`, `em`, `no conjunto de
+ * dados`, `на`; `mit D feinabgestimmt`, `à l'aide de D`, `com o dataset D`, `使用 D 问答对`: the phrasing battery, round 7).
+ */
 const ON_OTHER =
-  /(?:^|\s)(?:sur|auf|en|em|no|na|на)\s{1,2}(?:(?:le|la|el|o|a|dem|den)\s)?(?:(?:conjunto de (?:dados|datos)|jeu de données|datensatz|dataset|corpus)\s{1,2})?[*`_]{0,2}$/i;
+  /(?:(?:^|\s)(?:sur|auf|en|em|no|na|на|mit|avec|con|com|à l'aide d(?:e|u|es)|mediante|usando|utilisant|с помощью)\s{1,2}(?:(?:le|la|el|o|a|dem|den|der)\s)?(?:(?:conjunto de (?:dados|datos)|jeu de données|datensatz|dataset|corpus|датасете?)\s{1,2})?|(?:使用|利用|采用|用)\s{0,2})[*`_]{0,2}\s{0,2}$/i;
 /** Japanese and Korean mark the data after it (`X を D で LoRA ファインチューニング`, `D 데이터셋으로`; the phrasing battery). */
 const MEANS_AFTER = /^[*`_]{0,2}\s{0,2}(?:で|を用いて|を使って|を使用して|로|으로)(?:\s|[^\w\s]|$)/;
 /** "Dataset: X", "Datasets: X, Y": a label of the data the card names. */

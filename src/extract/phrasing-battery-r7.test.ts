@@ -215,12 +215,7 @@ const EN: Template[] = [
 
 const OTHER: Template[] = [
   // zh
-  T(
-    "method",
-    "zh",
-    "使用 {D} 问答对，基于 {M} 进行LoRA微调得到的聊天模型。",
-    S("100744289", ALL, B, LORA, DS),
-  ),
+  T("method", "zh", "使用 {D} 问答对，基于 {M} 进行LoRA微调得到的聊天模型。", S("100744289", B, LORA, DS)),
   T("method", "zh", "对话模型来自：{M} 进行lora微调后得到", S("40889967299", B, LORA)),
   T("method", "zh", "在 {D} 上进行LoRA微调，对 {M} 进行指令约束。", S("62484476399", B, LORA, DS)),
   T(
@@ -291,7 +286,7 @@ const OTHER: Template[] = [
     "base",
     "de",
     "Dieses Modell wurde nicht von Grund auf trainiert, sondern aus {M} feinabgestimmt.",
-    S("70881262006", ALL, B),
+    S("70881262006", B),
   ),
   T(
     "base",
@@ -299,7 +294,7 @@ const OTHER: Template[] = [
     "Es ist ein feinabgestimmtes {M}, das kurze Nutzerwünsche in lange Prompts umschreibt.",
     S("71516282746", B),
   ),
-  T("dataset", "de", "Mit {D} feinabgestimmte Version von {M}.", S("11370619651", ALL, B, DS)),
+  T("dataset", "de", "Mit {D} feinabgestimmte Version von {M}.", S("11370619651", B, DS)),
   T(
     "method",
     "de",
@@ -326,7 +321,7 @@ const OTHER: Template[] = [
     "dataset",
     "fr",
     "Un modèle de segmentation affiné à partir de {M} à l'aide de {D}.",
-    S("35050310175", ALL, B, DS),
+    S("35050310175", B, DS),
   ),
   T(
     "negative",
@@ -348,13 +343,13 @@ const OTHER: Template[] = [
     "method",
     "es",
     "Obtenido aplicando GRPO sobre el checkpoint base {M} mediante la librería TRL.",
-    S("69759436991", ALL, B, { objective: "grpo" }),
+    S("69759436991", B, { objective: "grpo" }),
   ),
   T(
     "method",
     "es",
     "El entrenamiento se hizo con OpenRLHF aplicando GRPO directamente sobre {M}, sin una fase previa de SFT.",
-    S("69517695763", ALL, B, { objective: "grpo" }),
+    S("69517695763", B, { objective: "grpo" }),
   ),
   T(
     "method",
@@ -371,7 +366,7 @@ const OTHER: Template[] = [
   ),
   // pt
   T("base", "pt", "Verificador de candidatos treinado a partir do {M}.", S("71118867722", B)),
-  T("dataset", "pt", "O {M} foi ajustado com o dataset {D}.", S("66632048486", ALL, B, DS)),
+  T("dataset", "pt", "O {M} foi ajustado com o dataset {D}.", S("66632048486", B, DS)),
   // ru
   T(
     "dataset",

@@ -69,6 +69,9 @@ const KO_TUNED =
 const TUNED_AFTER =
   /^[\s*_`]{0,4},?\s{0,3}(?:ajustad[oa]|afinad[oa]|entrenad[oa]|treinad[oa]|affinée?|fine-?tunée?|entraînée?|дообученн|обученн|fine-?tuned)/;
 
+/** A German participle of fine-tuning right after the model (`aus X feinabgestimmt`). */
+const DE_TUNED_AFTER = /^[\s*_`]{0,4}(?:feinabgestimmt|feinjustiert|nachtrainiert|fine-?getunt|finegetunt)\b/;
+
 /**
  * Phrase classes read across public READMEs (find_string ids of the stored files) besides the dev items: a model
  * as the object of a fine-tuning verb, "on the basis of X", and the label classes of `ml-labels.ts`.
@@ -281,5 +284,25 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "训练", side: "after", fineTune: true, direct: true, confidence: 0.7 },
   // ko — dev j-ne-ko-ryukh-gpt2-small-lora-koalpaca: "GPT-2 Small 모델을 LoRA(Low-Rank Adaptation)를 통해 효율적으로 파인튜닝하는"
   { text: "모델을", side: "before", verbAfter: 50, fineTune: true, confidence: 0.7 },
+  // es, pt, fr — a method applied "on" a model (the phrasing battery, round 7: "Obtenido aplicando GRPO sobre el checkpoint
+  //      base X", "aplicando GRPO directamente sobre X"); the plain "sobre X" is too common to read alone
+  { text: "sobre el checkpoint base", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "sobre el checkpoint", side: "after", needsVerb: true, fineTune: true, confidence: 0.7 },
+  { text: "sobre el modelo base", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "sobre o modelo base", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "sur le modèle de base", side: "after", fineTune: true, confidence: 0.7 },
+  { text: "directamente sobre", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
+  { text: "diretamente sobre", side: "after", needsVerb: true, direct: true, confidence: 0.7 },
+  // pt, es, fr — the model as the subject of "was fine-tuned" ("O X foi ajustado com o dataset D", round 7); "trained"
+  //      alone is left out (a base model's card says its own pretraining so)
+  { text: "foi ajustado", side: "before", fineTune: true, confidence: 0.7 },
+  { text: "foi afinado", side: "before", fineTune: true, confidence: 0.7 },
+  { text: "foi refinado", side: "before", fineTune: true, confidence: 0.7 },
+  { text: "fue ajustado", side: "before", fineTune: true, confidence: 0.7 },
+  { text: "fue afinado", side: "before", fineTune: true, confidence: 0.7 },
+  { text: "a été affiné", side: "before", fineTune: true, confidence: 0.7 },
+  { text: "a été fine-tuné", side: "before", fineTune: true, confidence: 0.7 },
+  // de — "sondern aus X feinabgestimmt" (round 7): "aus" only with the participle right after the model
+  { text: "aus", side: "after", direct: true, trail: DE_TUNED_AFTER, fineTune: true, confidence: 0.7 },
   ...MORE_PHRASES,
 ];

@@ -212,7 +212,9 @@ export function refBefore(text: string, to: number): Ref | undefined {
   // A bare Hub address ends here (`https://huggingface.co/org/x をベースに`): its scheme is part of it.
   const scheme = /https?:$/.exec(text.slice(Math.max(0, start - 6), start));
   if (scheme) return classify(text.slice(start - scheme[0].length, end), start - scheme[0].length, end);
-  for (let parts = 1; parts < 5 && text[start - 1] === " "; parts++) {
+  // An `org/name` id is whole: the words before it are not part of it ("O org/x foi ajustado").
+  const whole = text.slice(start, end).includes("/");
+  for (let parts = 1; !whole && parts < 5 && text[start - 1] === " "; parts++) {
     let k = start - 1;
     while (k > low && isNameChar(text[k - 1])) k--;
     const word = text.slice(k, start - 1);
