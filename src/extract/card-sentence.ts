@@ -224,13 +224,12 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
   const verb = /fine-?tun|finetun|\btrain/i.exec(sentence);
   const planned = verb !== null && insideSpans(outOfScopeSpans(sentence, { from: false }), verb.index);
   if (!planned) sentenceDatasets(sentence, found, block, state);
-  if (
-    !planned &&
-    (/fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of|\b(?:to|we) fine-?tune\b/i.test(
+  const said =
+    /fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of|\b(?:to|we) fine-?tune\b/i.exec(
       sentence,
-    ) ||
-      OWN_FINE_TUNING.test(sentence))
-  )
+    ) ?? OWN_FINE_TUNING.exec(sentence);
+  // "Trained from scratch (not fine-tuned from X)": a negated fine-tuning says none was done.
+  if (!planned && said && !insideSpans(outOfScopeSpans(sentence, { from: false }), said.index))
     state.genericFineTune ??= block.line;
   sentenceSettings(sentence, block, state);
   const chain = arrowChain(sentence, file, block.line);

@@ -48,7 +48,8 @@ export function mentions(sentence: string): Mention[] {
   }
   // A bare Hub address names its model or dataset as a link does ("fine-tuned from https://huggingface.co/org/x.").
   for (const url of unlinked.matchAll(/https?:\/\/\S+/g)) {
-    const address = trimEnd(url[0], ".,;:!?)]*_`'\"").replace(BASED, "");
+    // An address ends at the first character outside ASCII (`…/alpacaで継続事前学習`, `…/alpaca으로`).
+    const address = trimEnd(url[0].replace(/[^\x21-\x7e][\s\S]*$/, ""), ".,;:!?)]*_`'\"").replace(BASED, "");
     const hub = hubLink(address);
     const index = url.index ?? 0;
     if (hub && !out.some((o) => o.id === hub.id)) out.push({ ...hub, index, end: index + address.length });

@@ -50,12 +50,7 @@ const EN: Template[] = [
     "We perform full-parameter fine-tuning of {M} using Direct Preference Optimization (DPO).",
     S("10018647620", B, { objective: "dpo" }, FULL),
   ),
-  T(
-    "method",
-    "en",
-    "{D} was used for full-parameter fine-tuning of {M}.",
-    S("61473938614", ALL, B, FULL, DS),
-  ),
+  T("method", "en", "{D} was used for full-parameter fine-tuning of {M}.", S("61473938614", B, FULL, DS)),
   T(
     "method",
     "en",
@@ -88,7 +83,7 @@ const EN: Template[] = [
     "A lightweight classification head was trained on top of the frozen {M} backbone.",
     S("56827234400", B),
   ),
-  T("method", "en", "QLoRA fine-tuning pipeline for {M}.", S("39993381030", ALL, B, QLORA)),
+  T("method", "en", "QLoRA fine-tuning pipeline for {M}.", S("39993381030", B, QLORA)),
   T(
     "method",
     "en",
@@ -178,7 +173,7 @@ const EN: Template[] = [
     "negative",
     "en",
     "Trained from scratch (not fine-tuned from the {M} checkpoint).",
-    S("62154636036", ALL),
+    S("62154636036", { gaps: ["link"] }),
   ),
   T(
     "negative",
@@ -271,14 +266,9 @@ const OTHER: Template[] = [
   // ko
   T("method", "ko", "{M} 모델의 LoRA 파인튜닝", S("9900485929", B, LORA)),
   T("method", "ko", "{M} QLoRA 파인튜닝 모델입니다.", S("52390461619", B, QLORA)),
-  T("dataset", "ko", "{M}를 {D}으로 파인튜닝한 모델입니다.", S("22872745514", { gaps: ["url"] }, B, DS)),
+  T("dataset", "ko", "{M}를 {D}으로 파인튜닝한 모델입니다.", S("22872745514", B, DS)),
   T("base", "ko", "{M}에 한국어 데이터를 파인튜닝한 모델입니다.", S("53188623974", B)),
-  T(
-    "dataset",
-    "ko",
-    "{M} 사전학습 모델을 {D}로 파인튜닝한 모델입니다.",
-    S("59450086872", { gaps: ["url"] }, B, DS),
-  ),
+  T("dataset", "ko", "{M} 사전학습 모델을 {D}로 파인튜닝한 모델입니다.", S("59450086872", B, DS)),
   T("negative", "ko", "평가에는 {M} 모델을 사용합니다.", S("36101350244")),
   T("negative", "ko", "LLM-as-a-Judge 평가 — Judge 모델: {M}", S("59080507624", LU)),
   // de

@@ -18,7 +18,7 @@
  */
 
 const OPENERS =
-  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on)|(?:did|does|do) not (?:use|apply|include)|without|sin|ohne|sans|sem|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
+  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on|from)|(?:did|does|do) not (?:use|apply|include)|without|sin|ohne|sans|sem|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
 /**
  * More openers: what a method replaces, what the reader can or may do, a condition, an offer, a hope, a method
  * described elsewhere ("dem in Kapitel 1 beschriebenen SFT", "described in Chapter 1").
