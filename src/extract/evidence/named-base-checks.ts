@@ -44,10 +44,12 @@ export function isDescribed(after: string): boolean {
 /**
  * A model in another role than the card's base: a judge, evaluator, grader, teacher or baseline named right before
  * or after it ("The cross-encoder used here as the judge, X, was fine-tuned on D", "The X baseline in Step 3 was
- * fine-tuned on D": the phrasing battery, round 7), or a model used for inference ("调用 X 进行推理").
+ * fine-tuned on D": the phrasing battery, round 7), the project's own result ("Finetuned model available here :
+ * https://huggingface.co/org/x", audit dev cus-llama2-7b-chat-qlora-alteon-cli-no-licence), or a model used for inference
+ * ("调用 X 进行推理").
  */
 const ROLE_BEFORE =
-  /\b(?:judges?|evaluators?|graders?|teachers?|critics?|baselines?)\b[^.;:]{0,25}$|\breward models\b[^.;:]{0,50}$/i;
+  /\b(?:judges?|evaluators?|graders?|teachers?|critics?|baselines?)\b[^.;:]{0,25}$|\breward models\b[^.;:]{0,50}$|\b(?:fine-?tuned|finetuned|trained|final|merged|resulting|our|my)\s(?:model|checkpoint|adapter|weights)s?\b(?![^.;]*\b(?:from|of|on|upon|based|built|derived|initiali[sz]ed)\b)[^.;]{0,30}$/i;
 const ROLE_AFTER =
   /^[\s`*_)\]]{0,4}(?:baselines?|judges?|evaluators?|teachers?|graders?)\b|^[\s`*_]{0,4}(?:进行推理|做推理|推理|推論|for inference|로 추론)/i;
 

@@ -39,6 +39,12 @@ describe("named bases", () => {
     const link = (id: string) => `[${id}](https://huggingface.co/${id})`;
     expect(bases(read(`- Fine-Tuned model: ${link("someone/Qwen1.5-0.5_OpenAssist")}`))).toEqual([]);
     expect(
+      bases(read("Finetuned model available here : https://huggingface.co/b4/Llama-2-7b-QLoRA-x")),
+    ).toEqual([]);
+    expect(bases(read("Our model is fine-tuned from Qwen/Qwen2.5-1.5B-Instruct."))).toEqual([
+      ["Qwen/Qwen2.5-1.5B-Instruct", "extracted"],
+    ]);
+    expect(
       bases(read(`The judge, ${link("Qwen/Qwen2.5-7B-Instruct")}, was fine-tuned on our data.`)),
     ).toEqual([]);
     expect(bases(read("The Qwen/Qwen2.5-7B baseline in Step 3 was fine-tuned on our data."))).toEqual([]);
