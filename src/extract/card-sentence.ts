@@ -42,7 +42,10 @@ const TRAINED_AFTER =
 const PARTICIPLE_AFTER =
   /^\s{0,3},?\s{0,3}(?:further\s{1,3})?(?:fine-?tuned|finetuned|trained|aligned)\s{1,3}(?:with|on|using|via|from|for)\b/i;
 const AS_BASE =
-  /^\s{0,3}(?:(?:was|is|were|has been)\s{1,3})?(?:used\s{1,3})?as\s{1,3}(?:the|our|a|its)\s{1,3}(?:base|starting|foundation|parent|initial)\s{1,3}(?:model|point|checkpoint)\b|^\s{0,3}is\s{1,3}(?:our|the)\s{1,3}base\b/i;
+  /^\s{0,3}(?:(?:was|is|were|has been)\s{1,3})?(?:used\s{1,3})?as\s{1,3}(?:the|our|a|its)\s{1,3}(?:base|starting|foundation|parent|initial)\s{1,3}(?:model|point|checkpoint)\b|^\s{0,3}is\s{1,3}(?:our|the)\s{1,3}base\b(?!(?:\s{1,3}model)?\s{1,3}(?:that|which|of|for|used by)\s{1,3}(?!We\b|I\b|This\b|Our\b)[A-Z])/i;
+/** "X …: this is the pre-trained model that serves as the starting point for fine-tuning" (round 8). */
+const SERVES_AS_BASE =
+  /^[^.;]{0,80}?\b(?:serves?|served|acts?|used) as (?:the|a|our) (?:starting point|base model|base|foundation|initiali[sz]ation) (?:for|of) (?:the |our |this )?(?:fine-?tun|train|sft|adapt)/i;
 /** "a checkpoint of X after SFT", "an X-based model" (the phrasing battery, round 5). */
 const CHECKPOINT_OF = /\bcheckpoint of\s*$/i;
 const AFTER_TRAINING =
@@ -54,10 +57,10 @@ const OPENING_PARTICIPLE = /^\W{0,3}(?:[a-z]{1,20}-)?(?:tuned|trained|aligned)\s
 /** "X + LoRA", "X + SFT": the model and the method applied to it. */
 const PLUS_METHOD = /^\s{0,3}\+\s{0,3}(?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO|PPO|full fine-?tuning)\b/i;
 /** "This model is X trained with GRPO": the card's model is X with training applied. */
-const IS_MODEL = /\b(?:(?:this|the|our) model|this|it) is\s*$/i;
+const IS_MODEL = /\b(?:(?:this|the|our) (?:model|decoder|encoder|backbone|checkpoint)|this|it) is\s*$/i;
 /** …after it: a participle of training, or "with" a method ("This is X with an SFT stage on …"). */
 const TRAINED_PARTICIPLE =
-  /^\s{0,3}(?:fine-?tuned|finetuned|trained|aligned|post-?trained)\b|^\s{0,3}with\s{1,3}(?:an?\s{1,3})?(?:SFT|DPO|ORPO|KTO|GRPO|PPO|Q?LoRA|DoRA)\b/i;
+  /^\s{0,3}(?:fine-?tuned|finetuned|trained|aligned|post-?trained|continu(?:ed|ally) pre-?trained)\b|^\s{0,3}with\s{1,3}(?:an?\s{1,3})?(?:SFT|DPO|ORPO|KTO|GRPO|PPO|Q?LoRA|DoRA)\b/i;
 
 /** Does the text around a model say it is the base of the card's training? */
 function baseAround(before: string, after: string): boolean {
@@ -68,6 +71,8 @@ function baseAround(before: string, after: string): boolean {
   const opener = /^(?:first|then|initially|here)?,?\s*$/i.test(before);
   if (AS_BASE.test(after) || X_BASED.test(after)) return true;
   if (CHECKPOINT_OF.test(before) && AFTER_TRAINING.test(after)) return true;
+  // "Inherits … from the base model (X)" (the phrasing battery, round 8).
+  if (/\bbase model\s{0,2}\(\s{0,2}$/i.test(before)) return true;
   if (opener && (TRAINED_AFTER.test(after) || PLUS_METHOD.test(after) || PARTICIPLE_AFTER.test(after)))
     return true;
   return IS_MODEL.test(before) && TRAINED_PARTICIPLE.test(after);
@@ -97,8 +102,12 @@ const FROM_SCRATCH =
  */
 const ON_OTHER =
   /(?:(?:^|\s)(?:sur|auf|en|em|no|na|на|mit|avec|con|com|à l'aide d(?:e|u|es)|mediante|usando|utilisant|с помощью)\s{1,2}(?:(?:le|la|el|o|a|dem|den|der)\s)?(?:(?:conjunto de (?:dados|datos)|jeu de données|datensatz|dataset|corpus|датасете?)\s{1,2})?|(?:使用|利用|采用|用)\s{0,2})[*`_]{0,2}\s{0,2}$/i;
-/** Japanese and Korean mark the data after it (`X を D で LoRA ファインチューニング`, `D 데이터셋으로`; the phrasing battery). */
-const MEANS_AFTER = /^[*`_]{0,2}\s{0,2}(?:で|を用いて|を使って|を使用して|로|으로)(?:\s|[^\w\s]|$)/;
+/**
+ * Japanese and Korean mark the data after it (`X を D で LoRA ファインチューニング`, `D 데이터셋으로`; the phrasing battery),
+ * Chinese names it as the data in it (`以及 D 中的数据`, round 8).
+ */
+const MEANS_AFTER =
+  /^[*`_]{0,2}\s{0,2}(?:で|を用いて|を使って|を使用して|로|으로|中的数据|的数据|数据集)(?:\s|[^\w\s]|$)/;
 /** "Dataset: X", "Datasets: X, Y": a label of the data the card names. */
 const DATA_LABEL = /^\W{0,4}(?:datasets?|data|corpus)\s{0,2}:/i;
 /**
@@ -136,7 +145,9 @@ function sentenceBases(sentence: string, found: Mention[], block: Block, state: 
     const before = trimEnd(sentence.slice(Math.max(0, m.index - 60), m.index), "[*`_").replace(/\*\*/g, "");
     const after = sentence.slice(m.end, m.end + 60).replace(/^[*`_]+/, "");
     const opensGerman = german && /^\W{0,3}$/.test(before) && GERMAN_MIT.test(after);
-    if (baseAround(before, after) || (adapterFor && /\bfor\s*$/i.test(before)) || opensGerman) {
+    // "- The X model: this is the pre-trained model that serves as the starting point for fine-tuning" (round 8).
+    const serves = SERVES_AS_BASE.test(sentence.slice(m.end, m.end + 140));
+    if (baseAround(before, after) || (adapterFor && /\bfor\s*$/i.test(before)) || opensGerman || serves) {
       state.proseBases.push(
         fact(
           m.id,

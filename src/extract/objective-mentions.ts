@@ -26,7 +26,7 @@ const PATTERN_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
     ["reward", "rm training"],
   ],
   [
-    "continued pre-?training|continual pre-?training|further pre-?train(?:ed|ing)|domain-adaptive pre-?training",
+    "continu(?:ed|es|e|ing) pre-?training|continual(?:ly)? pre-?train(?:ed|ing)|further pre-?train(?:ed|ing)|domain-adaptive pre-?training",
     ["pretrain", "pre-train"],
   ],
   ["\\bdistill(?:ed|ation)\\b(?! data)", ["distill"]],

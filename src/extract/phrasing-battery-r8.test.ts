@@ -61,19 +61,19 @@ const EN: Template[] = [
     "method",
     "en",
     "The 1.0-base model is available on Hugging Face; it is continually pre-trained on {D} based on the {M} visual backbone.",
-    S("39861070091", ALL, B, CPT, DS),
+    S("39861070091", B, CPT, DS),
   ),
   T(
     "method",
     "en",
     "The decoder is {M} continually pre-trained on two-thirds {D} and one-third Common Pile.",
-    S("70569074590", ALL, B, CPT, DS),
+    S("70569074590", B, CPT, DS),
   ),
   T(
     "base",
     "en",
     "- The {M} model: this is the pre-trained model that serves as the starting point for fine-tuning.",
-    S("5802208872", ALL, B, { card: SECTION("Key Components") }),
+    S("5802208872", B, { card: SECTION("Key Components") }),
   ),
   T(
     "dataset",
@@ -172,7 +172,7 @@ const EN: Template[] = [
     "method",
     "en",
     "A QLoRA adapter was trained on top of the base {M} model. Rank sixteen adapters, four-bit quantization, five epochs.",
-    S("59538201640", ALL, B, QLORA),
+    S("59538201640", B, QLORA),
   ),
   T(
     "method",
@@ -209,7 +209,7 @@ const EN: Template[] = [
     "negative",
     "en",
     "**Evidence.** {M} trained with ORPO on {D} alone, with no separate SFT stage: AlpacaEval 2.0 12.20%, MT-Bench 7.32 (Table 1 of the ORPO paper).",
-    S("69128676144", ALL, { card: SECTION("Paper notes: ORPO") }),
+    S("69128676144", { card: SECTION("Paper notes: ORPO") }),
   ),
   T(
     "negative",
@@ -221,7 +221,9 @@ const EN: Template[] = [
     "negative",
     "en",
     "WizardCoder, fine-tuned upon {M}, includes only Stage 3, while Code Llama, continually pre-trained on Llama 2, encompasses Stages 2 and 3.",
-    S("46775582081", { card: SECTION("Background") }),
+    // Passed at first only because "continually pre-trained" was not read as continued pretraining; once it is (written
+    // from this round's positives), Code Llama's history in this comparison gives a step on WizardCoder's base.
+    S("46775582081", ALL, { card: SECTION("Background") }),
   ),
   T(
     "negative",
@@ -271,7 +273,7 @@ const EN: Template[] = [
     "negative",
     "en",
     "Even after discarding 90% of the desirable examples, a KTO-aligned {M} model still outperforms its DPO counterpart (Figure 6 of the KTO paper).",
-    S("629915896", ALL),
+    S("629915896"),
   ),
   T(
     "negative",
@@ -307,7 +309,7 @@ const OTHER: Template[] = [
     "method",
     "zh",
     "本模型是利用《西游记》剧本中的台词以及 {D} 中的数据，运用 {M} 进行全量微调得到的聊天模型。",
-    S("4968435777", ALL, B, FULL, DS),
+    S("4968435777", B, FULL, DS),
   ),
   T(
     "base",
@@ -375,7 +377,7 @@ const OTHER: Template[] = [
     "negative",
     "ja",
     "Table 1 は、{M} をベースモデルとして異なるプロンプティング手法を用いた HotpotQA と Fever の結果を示す。",
-    S("60091152597", ALL),
+    S("60091152597", { gaps: ["link"] }),
   ),
   T(
     "negative",
@@ -451,7 +453,7 @@ const OTHER: Template[] = [
     "base",
     "de",
     "Im Code ist sichtbar:\n- als Basismodell wird {M} verwendet\n- darauf wird mit den eigenen Daten weitertrainiert\n- das trainierte Ergebnis wird als bestes Modell gespeichert",
-    S("53763747285", ALL, B),
+    S("53763747285", B),
   ),
   T(
     "base",
@@ -520,14 +522,14 @@ const OTHER: Template[] = [
     "negative",
     "fr",
     "RT-DETRv4 utilise {M} uniquement comme modèle enseignant pendant l'entraînement, et les étudiants publiés ne contiennent aucun de ses paramètres.",
-    S("68832055492", ALL),
+    S("68832055492"),
   ),
   // es
   T(
     "method",
     "es",
     "Se utilizó el modelo {M} y ajuste supervisado mediante LoRA.\n\n| Modelo | Exactitud |\n|---|---:|\n| Modelo base | 0.00 % |\n| Modelo ajustado con LoRA | 75.00 % |",
-    S("69620488144", ALL, B, SFT, LORA),
+    S("69620488144", B, SFT, LORA),
   ),
   T(
     "method",
@@ -594,7 +596,7 @@ const OTHER: Template[] = [
     "negative",
     "pt",
     "Por exemplo, pode-se alavancar {M}, pré-treinado no idioma inglês, e depois ajustá-lo em um corpus arXiv, resultando em um modelo baseado em ciência/pesquisa.",
-    C("chapters/pt/chapter1/4.mdx", ALL),
+    C("chapters/pt/chapter1/4.mdx"),
   ),
 ];
 

@@ -1,6 +1,6 @@
 /**
  * Parts of a sentence that name a method without claiming it for this model:
- * - a contrast: "unlike the DPO version", "compared to models trained with PPO", "rather than RLHF";
+ * - a contrast: "unlike the DPO version", "compared to models trained with PPO", "rather than RLHF", "whereas";
  * - a negation: "has not been aligned with RLHF or DPO", "without any RLHF" (es "sin", de "ohne", fr "sans", pt "sem");
  * - another use of the model: "the starting point for our DPO experiments";
  * - a comparison or a baseline: "a more effective algorithm than DPO", "Additional baselines (RRHF, SLiC-HF, CPO)";
@@ -18,16 +18,19 @@
  */
 
 const OPENERS =
-  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|rather than|instead of|versus|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on|from)|(?:did|does|do) not (?:use|apply|include)|without|sin|ohne|sans|sem|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
+  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|whereas|rather than|instead of|versus|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on|from)|(?:did|does|do) not (?:use|apply|include)|without|sin|ohne|sans|sem|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
 /**
  * More openers: what a method replaces, what the reader can or may do, a condition, an offer, a hope, a method
  * described elsewhere ("dem in Kapitel 1 beschriebenen SFT", "described in Chapter 1").
  */
 const MORE_OPENERS =
-  /\b(?:(?:an? |the )?alternatives? (?:to|of)|replac(?:es|ed|ing)|(?:you|users?|one) (?:can|could|may|might)|(?:sie|du|man) (?:können|kannst|kann)|vous pouvez|puedes|você pode|можно|(?:can|could|may|might) (?:also |further |then )?be (?:further )?(?:used|applied|trained|fine-?tuned|aligned|tuned|adapted)|allows? (?:you|users)|lets you|if (?:you|one|users?|needed)|optionally|offers|bietet|bieten|unterstützt|we hope|hopefully|beschriebenen|(?:described|explained) (?:in|above|below|earlier)|see (?:section|chapter)|(?:all|every|any) (?=(?:SFT|DPO|RLHF|instruction[- ]tuning|fine-?tuning)\b))/gi;
-/** Openers that are not words, or end without a word boundary: an example, a hope, a generic or planned use. */
+  /\b(?:(?:an? |the )?alternatives? (?:to|of)|replac(?:es|ed|ing)|(?:you|users?|one) (?:can|could|may|might)|(?:sie|du|man) (?:können|kannst|kann)|vous pouvez|puedes|você pode|можно|pode-se|se puede|on peut|si (?:todavía |aún )?no (?:has|tienes|entrenaste)|se (?:ainda )?não (?:tiver|treinou)|(?:can|could|may|might) (?:also |further |then )?be (?:further )?(?:used|applied|trained|fine-?tuned|aligned|tuned|adapted)|allows? (?:you|users)|lets you|if (?:you|one|users?|needed)|optionally|offers|bietet|bieten|unterstützt|we hope|hopefully|beschriebenen|(?:described|explained) (?:in|above|below|earlier)|see (?:section|chapter)|(?:all|every|any) (?=(?:SFT|DPO|RLHF|instruction[- ]tuning|fine-?tuning)\b))/gi;
+/**
+ * Openers that are not words, or end without a word boundary: an example, a hope, a generic or planned use; and
+ * another's training in a relative clause ("the base model that DeepSeek-R1 post-trained with GRPO", round 8).
+ */
 const OTHER_OPENERS =
-  /e\.g\.|\bfor (?:example|instance)\b|\bz\.\s?B\.|\bzum Beispiel\b|\bpar exemple\b|\bpor ej(?:emplo|\.)|\bpor exemplo\b|\bнапример\b|例如|比如|例えば|예를 들어|所有的?|任何|一切|すべての|あらゆる|모든|希望|期望|可以使用|可选/gi;
+  /\b(?:that|which) (?!(?:we|i|this|our|it|they|you)\b)[A-Z][\w.-]{1,40} (?:post-?trained|fine-?tuned|trained|aligned|distilled) (?:with|using|via|on)\b|e\.g\.|\bfor (?:example|instance)\b|\bz\.\s?B\.|\bzum Beispiel\b|\bpar exemple\b|\bpor ej(?:emplo|\.)|\bpor exemplo\b|\bнапример\b|例如|比如|例えば|예를 들어|所有的?|任何|一切|すべての|あらゆる|모든|希望|期望|可以使用|可选/gi;
 /** Another model said to have used a method: "InstructGPT和ChatGPT使用了PPO", "ChatGPT used RLHF" (see `otherModelSpans`). */
 const OTHER_MODEL = /\b(?:InstructGPT|ChatGPT|OpenAI|GPT-[34]|GPT[34]|Claude|Anthropic)/gi;
 const USED_VERB = /\bused\b|\buses\b|\bemploy|使用|采用|用了/;
@@ -107,6 +110,13 @@ function otherModelSpans(sentence: string, spans: [number, number][]): void {
 }
 
 /** Whole pieces of a sentence that are definitions, origins or failed stages; images; distilled data. */
+/**
+ * A paper's results, not this model's training: "… (Table 1 of the ORPO paper)", "(Figure 6 of the KTO paper)",
+ * "Table 1 は、X をベースモデルとして … の結果を示す" (the phrasing battery, round 8).
+ */
+export const PAPER_RESULT =
+  /\((?:see )?(?:table|figure|fig\.)\s?\d+\s(?:of|in)\s(?:the\s)?[\w-]{1,30}\spaper\)|\b(?:table|figure|fig\.)\s?\d+\s{0,2}(?:shows?|reports?|summari[sz]es|compares?) (?:the )?(?:results|scores|performance|accuracy)|\b(?:table|figure)\s?\d+\s{0,2}は[^。]{0,120}結果/i;
+
 export function wholeSentenceSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
@@ -127,7 +137,7 @@ export function wholeSentenceSpans(sentence: string): [number, number][] {
     if (!m) break;
     start = end;
   }
-  if (LINK_ONLY.test(sentence)) spans.push([0, sentence.length]);
+  if (LINK_ONLY.test(sentence) || PAPER_RESULT.test(sentence)) spans.push([0, sentence.length]);
   const choice = parameterizationChoice(sentence);
   if (choice) spans.push([choice.index, choice.index + choice[0].length]);
   if (sentence.includes("![")) imageSpans(sentence, spans);
@@ -193,7 +203,7 @@ function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [numb
 export function outOfScopeSpans(sentence: string, options: { from?: boolean } = {}): [number, number][] {
   const spans: [number, number][] = [];
   if (
-    !/unlike|compared|contrast|beat|surpass|können|kannst|kann |pouvez|puedes|você pode|можно|opposed|than|instead|versus|outperform|not|without|sin |ohne|sans |sem |start|cite|beschrieb|described|explained|see sec|see chap|计划|打算|将|未来|下一步|後|予定|今後|つもり|検討|できます|예정|향후|계획|수 있|plan|future|next step|upcoming|geplant|künftig|zukunft|prévu|prévoy|avenir|planea|futuro|planej|próxima|планиру|будущ|be used|be applied|be trained|be fine|be aligned|be tuned|be adapted|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
+    !/unlike|compared|contrast|beat|surpass|können|kannst|kann |pouvez|puedes|você pode|можно|pode-se|se puede|on peut|si todavía|si aún|si no |se ainda|se não|opposed|than|instead|versus|outperform|not|without|sin |ohne|sans |sem |table|figure|fig\.|whereas|start|cite|beschrieb|described|explained|see sec|see chap|计划|打算|将|未来|下一步|後|予定|今後|つもり|検討|できます|예정|향후|계획|수 있|plan|future|next step|upcoming|geplant|künftig|zukunft|prévu|prévoy|avenir|planea|futuro|planej|próxima|планиру|будущ|be used|be applied|be trained|be fine|be aligned|be tuned|be adapted|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
       sentence,
     )
   )

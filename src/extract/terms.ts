@@ -22,7 +22,7 @@ export const OBJECTIVE_PATTERNS: readonly (readonly [RegExp, Objective])[] = [
     "reward-model",
   ],
   [
-    /continu(?:ed|es|e|ing) pre-?training|continual pre-?training|further pre-?train(?:ed|ing)|domain-adaptive pre-?training/i,
+    /continu(?:ed|es|e|ing) pre-?training|continual(?:ly)? pre-?train(?:ed|ing)|further pre-?train(?:ed|ing)|domain-adaptive pre-?training/i,
     "continued-pretraining",
   ],
   [/\bdistill(?:ed|ation)\b(?! data)/i, "distillation"],

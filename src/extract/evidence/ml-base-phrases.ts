@@ -302,6 +302,19 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "fue afinado", side: "before", fineTune: true, confidence: 0.7 },
   { text: "a été affiné", side: "before", fineTune: true, confidence: 0.7 },
   { text: "a été fine-tuné", side: "before", fineTune: true, confidence: 0.7 },
+  // de, fr, es, pt — "X as the base model" and "initialised with X" (the phrasing battery, round 8: "wir nutzen X als
+  //      Basismodell", "als Basismodell wird X verwendet", "Le notebook utilise X comme modèle de base"; "inicializado com
+  //      X" with the model right after it: round 8's "inicializado com todos os pesos do checkpoint X" is not read)
+  { text: "als Basismodell", side: "before", confidence: 0.8 },
+  { text: "als Basismodell wird", side: "after", confidence: 0.8 },
+  { text: "comme modèle de base", side: "before", confidence: 0.8 },
+  { text: "como modelo base", side: "before", confidence: 0.8 },
+  { text: "como modelo de base", side: "before", confidence: 0.8 },
+  { text: "inicializado com", side: "after", confidence: 0.7 },
+  { text: "inicializado con", side: "after", confidence: 0.7 },
+  { text: "initialisé avec", side: "after", confidence: 0.7 },
+  { text: "initialisé à partir de", side: "after", confidence: 0.7 },
+  { text: "initialisiert mit", side: "after", confidence: 0.7 },
   // de — "sondern aus X feinabgestimmt" (round 7): "aus" only with the participle right after the model
   { text: "aus", side: "after", direct: true, trail: DE_TUNED_AFTER, fineTune: true, confidence: 0.7 },
   ...MORE_PHRASES,

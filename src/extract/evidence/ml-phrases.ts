@@ -236,6 +236,17 @@ export const METHOD_WORDS: readonly (readonly [string, "full" | Objective])[] = 
   // ja, ko — issue 6
   ["継続事前学習", "continued-pretraining"],
   ["추가 사전학습", "continued-pretraining"],
+  // fr, es, pt, de — the phrasing battery, round 8 ("un pré-entraînement continu via QLoRA", "ajuste supervisado")
+  ["pré-entraînement continu", "continued-pretraining"],
+  ["preentrenamiento continuo", "continued-pretraining"],
+  ["pre-entrenamiento continuo", "continued-pretraining"],
+  ["pré-treinamento contínuo", "continued-pretraining"],
+  ["fortgesetztes vortraining", "continued-pretraining"],
+  ["ajuste supervisado", "sft"],
+  ["ajuste fino supervisado", "sft"],
+  ["ajuste fino supervisionado", "sft"],
+  ["fine-tuning supervisé", "sft"],
+  ["affinage supervisé", "sft"],
 ];
 
 /** Headings of sections that are not about how the model was trained, in the languages read here. */

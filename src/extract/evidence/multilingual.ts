@@ -11,7 +11,7 @@ import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import type { Block } from "../markdown.js";
 import { knownDataset } from "../mentions.js";
-import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
+import { insideSpans, outOfScopeSpans, PAPER_RESULT } from "../prose-scope.js";
 import { parameterizationIn } from "../read-prose.js";
 import { BASE_PHRASES, type BasePhrase } from "./ml-base-phrases.js";
 import { readDerivation } from "./ml-derivation.js";
@@ -74,7 +74,10 @@ function pathAfter(text: string, from: number): Ref | undefined {
  * dev k-ne-zh-hiahia-qwen-05b-chat-lora; `对qwen2-0.5B模型进行QLoRA微调`, a public README, find_string id 30283933274).
  */
 function beforeModelWord(text: string, start: number): Ref | undefined {
-  const word = /(?:大模型|模型|モデル|모델)\s*$/.exec(text.slice(Math.max(0, start - 8), start));
+  // A particle may follow the word (`X 모델을 베이스 모델로`: the phrasing battery, round 8).
+  const word = /(?:大模型|模型|モデル|모델)(?:을|를|은|는|の|を|は)?\s*$/.exec(
+    text.slice(Math.max(0, start - 10), start),
+  );
   return word ? refBefore(text, start - word[0].length) : undefined;
 }
 
@@ -187,7 +190,7 @@ function readBase(blocks: Block[], state: CardState, { b, lower, start, end }: A
     text.includes("](") ? 200 : 100,
   );
   const trained = saysTraining(around);
-  if (phrase.needsVerb && !trained) return;
+  if ((phrase.needsVerb && !trained) || PAPER_RESULT.test(around)) return;
   const said = lower.slice(start, end);
   pushBase(state, ref.value, block.line, phrase.confidence, `stated in the card's prose ("${said}")`);
   if (phrase.fineTune || trained || phrase.label) state.genericFineTune ??= block.line;

@@ -53,8 +53,12 @@ const ROLE_BEFORE =
 const ROLE_AFTER =
   /^[\s`*_)\]]{0,4}(?:baselines?|judges?|evaluators?|teachers?|graders?)\b|^[\s`*_]{0,4}(?:进行推理|做推理|推理|推論|for inference|로 추론)/i;
 
+/** A teacher in the languages read, close after the model ("X uniquement comme modèle enseignant", round 8). */
+const TEACHER_AFTER =
+  /^[^.;。]{0,30}?(?:modèle enseignant|enseignant|Lehrermodell|modelo (?:maestro|profesor|professor)|教师模型|教師モデル|교사 모델|модель-учитель|учител)/i;
+
 export function otherRole(before: string, after: string): boolean {
-  return ROLE_BEFORE.test(before) || ROLE_AFTER.test(after);
+  return ROLE_BEFORE.test(before) || ROLE_AFTER.test(after) || TEACHER_AFTER.test(after);
 }
 
 /**

@@ -46,7 +46,8 @@ const USED_OTHER =
   /(?:\bmit|\bavec|\busando|\butilizando|\bcon|\bcom|\bmediante|\bpar|\bс помощью|\bчерез)\s{1,3}(?:(?:la|el|a|o|der|dem)\s)?(QLoRA|DoRA|LoRA)\b/gi;
 const USED_OTHER_WORD = new RegExp(USED_OTHER.source, "i");
 /** "LoRA (Low-Rank Adaptation) is applied …" (dev g-noorg-llama32-1b-instruction-lora). */
-const USED_PASSIVE = /\b(QLoRA|DoRA|LoRA)(?:\s*\([^()]{0,40}\))?\s+(?:is|was|were)\s+(?:applied|used)\b/gi;
+const USED_PASSIVE =
+  /\b(QLoRA|DoRA|LoRA)(?:\s*\([^()]{0,40}\))?\s+(?:(?:adapters?|weights)\s+)?(?:is|was|were)\s+(?:applied|used|trained|fine-?tuned)\b/gi;
 /** A 4-bit quantised base stated in the card's text: LoRA on it is QLoRA (LABELING.md). */
 const FOUR_BIT = /\b4-?bit\b|\bnf4\b/i;
 /** …in a sentence about the training or the quantised load, not about a published quantisation. */
