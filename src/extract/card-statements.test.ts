@@ -203,4 +203,22 @@ describe("a base named where the sentence is out of scope", () => {
       bases("The model was fine-tuned with LoRA on our tickets, starting from Qwen/Qwen2.5-1.5B-Instruct."),
     ).toEqual(["Qwen/Qwen2.5-1.5B-Instruct"]);
   });
+
+  it("a link to a model page named as the dataset is the data (Trainer card wording)", () => {
+    expect(
+      datasets(
+        "This model is a fine-tuned version of [microsoft/phi-1_5](https://huggingface.co/microsoft/phi-1_5) on [acme/cocktails](https://huggingface.co/acme/cocktails) dataset.",
+      ),
+    ).toEqual(["acme/cocktails"]);
+  });
+
+  it("a card tagged 'reward model' trains a reward model, even beside an RLHF tag", () => {
+    const doc = extractFromFiles([
+      {
+        path: "README.md",
+        text: "---\nbase_model: neuralmind/bert-base-portuguese-cased\ndatasets:\n- acme/reward-pairs\ntags:\n- reward model\n- RLHF\n---\n# RM\n\nA model to score completions.\n",
+      },
+    ]).document;
+    expect(doc.steps[0]).toMatchObject({ kind: "fine-tune", objective: "reward-model" });
+  });
 });

@@ -44,7 +44,14 @@ export function mentions(sentence: string): Mention[] {
   for (const link of links(sentence)) {
     const hub = hubLink(link.url);
     const end = sentence.indexOf(")", sentence.indexOf("](", link.index)) + 1;
-    if (hub) out.push({ ...hub, index: link.index, end: end > 0 ? end : link.index + link.text.length });
+    if (!hub) continue;
+    const stop = end > 0 ? end : link.index + link.text.length;
+    // "on [org/x](https://huggingface.co/org/x) dataset": a link to a model page named as data is data (the Trainer's
+    // card writes the name it was given; dev q-tac-phi15-cocktailer-lora-autocard).
+    const data =
+      hub.kind === "model" &&
+      /^[*_`]{0,2}\s{1,2}(?:dataset|datasets|corpus)\b/i.test(sentence.slice(stop, stop + 14));
+    out.push({ ...hub, kind: data ? "dataset" : hub.kind, index: link.index, end: stop });
   }
   // A bare Hub address names its model or dataset as a link does ("fine-tuned from https://huggingface.co/org/x.").
   for (const url of unlinked.matchAll(/https?:\/\/\S+/g)) {

@@ -79,6 +79,10 @@ export const OBJECTIVE_WORDS: Readonly<Record<string, Objective>> = lookupTable(
   "reward-trainer": "reward-model",
   "reward-model": "reward-model",
   "ppo-trainer": "rlhf-ppo",
+  // Cards' own tags (`tags: [reward model, RLHF]` on a reward model's card, dev q-card-aira-rewardmodel-pt-bert).
+  "reward model": "reward-model",
+  "reward modeling": "reward-model",
+  "reward modelling": "reward-model",
 });
 
 /** Prose patterns for parameterisations, most specific first. */
