@@ -377,7 +377,7 @@ const OTHER: Template[] = [
     "negative",
     "ja",
     "Table 1 は、{M} をベースモデルとして異なるプロンプティング手法を用いた HotpotQA と Fever の結果を示す。",
-    S("60091152597", { gaps: ["link"] }),
+    S("60091152597"),
   ),
   T(
     "negative",

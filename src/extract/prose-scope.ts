@@ -114,8 +114,14 @@ function otherModelSpans(sentence: string, spans: [number, number][]): void {
  * A paper's results, not this model's training: "… (Table 1 of the ORPO paper)", "(Figure 6 of the KTO paper)",
  * "Table 1 は、X をベースモデルとして … の結果を示す" (the phrasing battery, round 8).
  */
-export const PAPER_RESULT =
-  /\((?:see )?(?:table|figure|fig\.)\s?\d+\s(?:of|in)\s(?:the\s)?[\w-]{1,30}\spaper\)|\b(?:table|figure|fig\.)\s?\d+\s{0,2}(?:shows?|reports?|summari[sz]es|compares?) (?:the )?(?:results|scores|performance|accuracy)|\b(?:table|figure)\s?\d+\s{0,2}は[^。]{0,120}結果/i;
+const PAPER_RESULT =
+  /\((?:see )?(?:table|figure|fig\.)\s?\d{1,3}\s(?:of|in)\s(?:the\s)?[\w-]{1,30}\spaper\)|\b(?:table|figure|fig\.)\s?\d{1,3}\s{0,2}(?:shows?|reports?|summari[sz]es|compares?) (?:the )?(?:results|scores|performance|accuracy)/i;
+/** "Table 1 は … 結果": the table's topic marker, then the word for results (two tests: no window to backtrack over). */
+const TABLE_TOPIC = /\b(?:table|figure)\s?\d{1,3}\s{0,2}は/i;
+
+export function reportsPaperResult(text: string): boolean {
+  return PAPER_RESULT.test(text) || (TABLE_TOPIC.test(text) && text.includes("結果"));
+}
 
 export function wholeSentenceSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -137,7 +143,7 @@ export function wholeSentenceSpans(sentence: string): [number, number][] {
     if (!m) break;
     start = end;
   }
-  if (LINK_ONLY.test(sentence) || PAPER_RESULT.test(sentence)) spans.push([0, sentence.length]);
+  if (LINK_ONLY.test(sentence) || reportsPaperResult(sentence)) spans.push([0, sentence.length]);
   const choice = parameterizationChoice(sentence);
   if (choice) spans.push([choice.index, choice.index + choice[0].length]);
   if (sentence.includes("![")) imageSpans(sentence, spans);

@@ -11,7 +11,7 @@ import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import type { Block } from "../markdown.js";
 import { knownDataset } from "../mentions.js";
-import { insideSpans, outOfScopeSpans, PAPER_RESULT } from "../prose-scope.js";
+import { insideSpans, outOfScopeSpans, reportsPaperResult } from "../prose-scope.js";
 import { parameterizationIn } from "../read-prose.js";
 import { BASE_PHRASES, type BasePhrase } from "./ml-base-phrases.js";
 import { readDerivation } from "./ml-derivation.js";
@@ -190,7 +190,7 @@ function readBase(blocks: Block[], state: CardState, { b, lower, start, end }: A
     text.includes("](") ? 200 : 100,
   );
   const trained = saysTraining(around);
-  if ((phrase.needsVerb && !trained) || PAPER_RESULT.test(around)) return;
+  if ((phrase.needsVerb && !trained) || reportsPaperResult(around)) return;
   const said = lower.slice(start, end);
   pushBase(state, ref.value, block.line, phrase.confidence, `stated in the card's prose ("${said}")`);
   if (phrase.fineTune || trained || phrase.label) state.genericFineTune ??= block.line;
