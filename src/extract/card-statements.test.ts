@@ -221,4 +221,11 @@ describe("a base named where the sentence is out of scope", () => {
     ]).document;
     expect(doc.steps[0]).toMatchObject({ kind: "fine-tune", objective: "reward-model" });
   });
+
+  it("two model names joined by a slash are 'one or the other', not an org/name id", () => {
+    expect(datasets("本项目实现了ChatGLM-6B/chatGLM2-6B模型4bit的QLoRA高效微调。")).toEqual([]);
+    expect(bases("We fine-tuned ChatGLM-6B/chatGLM2-6B with QLoRA on our data.")).not.toContain(
+      "ChatGLM-6B/chatGLM2-6B",
+    );
+  });
 });

@@ -34,6 +34,15 @@ function knownModel(id: string): boolean {
   return name !== undefined && resolveKnownModel(name)?.toLowerCase() === id.toLowerCase();
 }
 
+/**
+ * Two model names joined by a slash ("ChatGLM-6B/chatGLM2-6B模型", dev q-ne-zh-chatglm6b-qlora-adgen-merge-int4): "one
+ * or the other", not an `org/name` id; both halves are names the table of well-known models resolves.
+ */
+export function modelPair(id: string): boolean {
+  const [org, name] = id.split("/");
+  return org !== undefined && name !== undefined && !!resolveKnownModel(org) && !!resolveKnownModel(name);
+}
+
 /** Models and datasets a sentence names: Hub links, and `org/name` tokens outside links. */
 export function mentions(sentence: string): Mention[] {
   const out: Mention[] = [];
@@ -67,7 +76,7 @@ export function mentions(sentence: string): Mention[] {
     const id = (m[1] ?? "").replace(BASED, "");
     if (/^\d/.test(id.split("/")[1] ?? "") && /^\d+$/.test(id.split("/")[0] ?? "")) continue;
     // A script (`scripts/train_lora.py` in a command written as prose) names neither a model nor a dataset.
-    if (/\.(?:py|sh|ipynb|js|ts)$/i.test(id)) continue;
+    if (/\.(?:py|sh|ipynb|js|ts)$/i.test(id) || modelPair(id)) continue;
     const after = stripped.slice((m.index ?? 0) + id.length, (m.index ?? 0) + id.length + 12);
     const before = stripped.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
     // "trained on X" names data, "based on X" / "built on X" a model.

@@ -5,6 +5,7 @@
  */
 import { trimEnd } from "../../model/trim.js";
 import { hubLink } from "../markdown.js";
+import { modelPair } from "../mentions.js";
 
 export interface Ref {
   value: string;
@@ -139,7 +140,7 @@ function classify(value: string, start: number, end: number): Ref | undefined {
     return hub ? { value: hub.id, kind: hub.kind === "dataset" ? "dataset" : "hub", start, end } : undefined;
   }
   if (DATA_FILE.test(value) || LOCAL_FOLDER.test(value)) return { value, kind: "path", start, end };
-  if (HUB_ID.test(value)) return { value, kind: "hub", start, end };
+  if (HUB_ID.test(value)) return modelPair(value) ? undefined : { value, kind: "hub", start, end };
   if (value.includes("/")) return undefined;
   return modelLike(value) ? { value, kind: "name", start, end } : undefined;
 }
