@@ -15,7 +15,7 @@ import { refKind } from "../../model/refs.js";
 import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact, inferred } from "../facts.js";
-import { type Block, hubLink, replaceLinks, sentences } from "../markdown.js";
+import { type Block, replaceLinks, sentences } from "../markdown.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { OTHER_MODEL_POINTER, RELATIVE_HISTORY } from "../read-prose.js";
 import { foreignText, saysTraining } from "./ml-text.js";
@@ -26,6 +26,7 @@ import {
   otherRole,
   partOfLongerName,
 } from "./named-base-checks.js";
+import { linkText, plainHubIds, withHeadings } from "./named-base-text.js";
 import { OWN_LABEL } from "./self-link.js";
 
 /**
@@ -210,47 +211,6 @@ export function readNamedBases(blocks: Block[], state: CardState): void {
  */
 export function readNamedBasesOtherLanguages(blocks: Block[], state: CardState): void {
   readNames(blocks, state, true);
-}
-
-/**
- * The blocks, then each heading once as a sentence of its own: "## But :
- * fine-tuner … sur un modèle déjà pré-entrainé GPT2" (dev k-noorg-fr-alexisdaf-gpt2-lora), "# Fine-tuning Llama 2
- * 7B with QLoRA".
- */
-function withHeadings(blocks: Block[]): Block[] {
-  const seen = new Set<string>();
-  const headings = blocks.flatMap((b) => {
-    const fresh = b.headings.filter((h) => h && !seen.has(h));
-    for (const h of fresh) seen.add(h);
-    // A title is terse: only one that says "fine-tune" itself names a base ("训练`chatglm-6b`模型教程" over a
-    // tutorial on chatglm2-6b does not, dev l3-ne-zh-zeronlp-chatglm2-6b-lora-adgen).
-    return fresh
-      .filter((h) => /fine-?tun|finetun/i.test(h))
-      .map((h) => ({ type: "prose" as const, text: h, line: b.line, headings: [] }));
-  });
-  // After the text: a sentence of the body says more than a title ("LLaMA 3.2 1B – Fine-Tuning" above "… del
-  // modelo LLaMA 3.2 1B Instruct", dev k-ne-es-llm-hpc-llama32-1b-qlora).
-  return [...blocks, ...headings];
-}
-
-/**
- * A link as its label; an `org/name` in the label of a link to another site (`[liucongg/ChatGLM-Finetuning: …
- * (github.com)](https://github.com/…)`) names that site's repository, not a Hub model, and is not read as an id.
- */
-function linkText(label: string, target: string): string {
-  if (!/^https?:\/\//.test(target) || hubLink(target)) return label;
-  return label.replace(/(?<![\w.-])([A-Za-z0-9][\w.-]{0,60})\/(?=[A-Za-z0-9])/g, "$1 ");
-}
-
-/** A bare web address of a Hub model as its id (`https://huggingface.co/org/x` → `org/x`); datasets' stay. */
-function plainHubIds(text: string): string {
-  if (!text.includes("://")) return text;
-  return text.replace(/https?:\/\/\S+/g, (url) => {
-    const link = hubLink(trimEnd(url, ".,;:)"));
-    return link?.kind === "model" && link.id.includes("/")
-      ? url.replace(/^\S*?\/\/[^/]+\/[^/]+\/[^/?#)]+/, link.id)
-      : url;
-  });
 }
 
 function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): void {
