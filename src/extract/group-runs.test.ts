@@ -55,23 +55,27 @@ describe("grouping a tree of many runs stays linear", () => {
         { file: config, kind: "adapter-config", bases: [], steps: [step], warnings: [] },
       ];
     }).flat();
+  /** The least CPU time (ms) of three runs: other processes on a shared machine do not count. */
   const fastest = (files: FileFacts[]) => {
     let best = Number.POSITIVE_INFINITY;
     for (let r = 0; r < 3; r++) {
-      const start = performance.now();
+      const start = process.cpuUsage();
       groupRuns(files);
-      best = Math.min(best, performance.now() - start);
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1000);
     }
     return best;
   };
 
-  it("joins each card with its own adapter, in time close to linear (4x the runs, well under 16x the time)", () => {
+  // 8x the runs: linear is 8x the time, n log n about 10x, quadratic 64x. The bound sits far from both (a 4x step
+  // with a bound of 9 failed once under load at 9.5x while linear).
+  it("joins each card with its own adapter, in time close to linear (8x the runs, well under 64x the time)", () => {
     expect(groupRuns(tree(3))).toHaveLength(3);
     fastest(tree(500));
-    const small = fastest(tree(2000));
+    const small = fastest(tree(1000));
     const large = fastest(tree(8000));
     if (large < 5) return;
-    expect(large / Math.max(small, 0.5)).toBeLessThan(9);
+    expect(large / Math.max(small, 0.5)).toBeLessThan(24);
   });
 });
 
