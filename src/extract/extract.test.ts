@@ -346,3 +346,29 @@ describe("weak evidence", () => {
     expect(document.steps).toHaveLength(1);
   });
 });
+
+describe("a config.json of training settings", () => {
+  it("is read as a summary of settings, not as a model's config nor a framework's recipe", () => {
+    const text = JSON.stringify({
+      model_name_or_path: "base_model",
+      data_path: "data/chat.json",
+      per_device_train_batch_size: 2,
+      num_epochs: 2,
+      learning_rate: 1e-5,
+      cutoff_len: 1024,
+    });
+    const doc = extractFromFiles([{ path: "run_config/config.json", text }]).document;
+    expect(doc.steps).toHaveLength(1);
+    expect(doc.steps[0]).toMatchObject({
+      hyperparameters: { learningRate: 1e-5, epochs: 2, perDeviceBatchSize: 2 },
+    });
+    expect(doc.steps[0]).not.toHaveProperty("parameterization");
+    // A model's own config.json stays one.
+    const model = JSON.stringify({
+      architectures: ["LlamaForCausalLM"],
+      hidden_size: 4096,
+      learning_rate: 1e-5,
+    });
+    expect(extractFromFiles([{ path: "config.json", text: model }]).document.steps).toHaveLength(0);
+  });
+});

@@ -216,8 +216,31 @@ export function outputFileKind(basename: string, obj: Obj): OutputFileKind | und
     return "results";
   if (/(^|[_-])training_args\.(json|ya?ml)$/.test(name) || /^(trainer|training)_config\.json$/.test(name))
     return "training-args";
-  if (name === "config.json" || "architectures" in obj || "_name_or_path" in obj) return "model-config";
+  if ("architectures" in obj || "_name_or_path" in obj) return "model-config";
+  // A project's own training settings saved as `config.json` (`run_config/config.json` with `learning_rate`,
+  // `per_device_train_batch_size`, `data_path`, dev q-ne-zh-qiaoban-child-companion-sft) describe no model: read as a
+  // summary of settings, not as a framework's recipe (nothing in it names one).
+  if (name === "config.json") return settingsOnly(obj) ? "training-summary" : "model-config";
   return undefined;
+}
+
+/** Training settings and no key of a model's own config: `learning_rate` and a batch size or an epoch count. */
+function settingsOnly(obj: Obj): boolean {
+  return (
+    "learning_rate" in obj &&
+    ["per_device_train_batch_size", "batch_size", "micro_batch_size", "num_epochs", "num_train_epochs"].some(
+      (k) => k in obj,
+    ) &&
+    ![
+      "hidden_size",
+      "vocab_size",
+      "num_hidden_layers",
+      "num_attention_heads",
+      "d_model",
+      "n_layer",
+      "n_embd",
+    ].some((k) => k in obj)
+  );
 }
 
 /** Counts keys that look like training settings (for loose summaries). */
