@@ -5,8 +5,9 @@
  */
 
 import { parseDocument } from "yaml";
+import { parseLooseValue } from "../model/hyperparameters.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
-import { keyValue, parseListValue, pythonAssignment } from "./card-key-values.js";
+import { bracketedSettings, keyValue, parseListValue, pythonAssignment } from "./card-key-values.js";
 import { headingObjective, readSentence } from "./card-sentence.js";
 import { knownKey } from "./config-fields.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
@@ -101,13 +102,19 @@ export function readBody(blocks: Block[], state: CardState): void {
     }
     const kv = block.type !== "prose" ? keyValue(block) : undefined;
     if (kv && knownKey(kv[0])) {
+      const objective = headingObjective(block, state);
+      const inner = bracketedSettings(kv[1]).filter(([key]) => knownKey(key) && key !== kv[0]);
+      // The value is what comes before the bracket that held the other settings.
+      const value = inner.length > 0 ? kv[1].slice(0, kv[1].indexOf("(")).replace(/[`\s]+$/, "") : kv[1];
       state.hp.push({
         key: kv[0],
-        value: parseListValue(kv[1]),
+        value: parseListValue(value),
         line: block.line,
-        objective: headingObjective(block, state),
+        objective,
         confidence: 0.9,
       });
+      for (const [key, v] of inner)
+        state.hp.push({ key, value: parseLooseValue(v), line: block.line, objective, confidence: 0.9 });
       continue;
     }
     const lastHeading = innerHeading(block);

@@ -10,6 +10,10 @@ import type { Block } from "./markdown.js";
 /** Names people write in cards' own lists (`**Epoch:** 1`, `Gradient Accumulation: 16`). */
 const CARD_ALIASES: Readonly<Record<string, string>> = lookupTable({
   epoch: "num_train_epochs",
+  // "- **Number of Epochs:** 1" (dev q-card-aira-2-124m-dpo)
+  number_of_epochs: "num_train_epochs",
+  num_of_epochs: "num_train_epochs",
+  training_epochs: "num_train_epochs",
   gradient_accumulation: "gradient_accumulation_steps",
   mixed_precision: "precision",
   lora_rank: "lora_rank",
@@ -114,6 +118,25 @@ function defaultValue(value: string): string {
     .split(/[\s:=]+/)
     .filter((w) => w !== "" && !/^(?:s|to|is)$/i.test(w));
   return words.length === 1 && words[0] && !words[0].includes("(") ? trimChars(words[0], "`'\"") : value;
+}
+
+/**
+ * Settings written inside a value's brackets (`` `torch.optim.AdamW` (warmup_steps = 1e2, learning_rate = 5e-5) ``,
+ * dev q-card-aira-2-124m-dpo): each `name = value` or `name: value` pair, by a split rather than a pattern.
+ */
+export function bracketedSettings(value: string): [string, string][] {
+  const open = value.indexOf("(");
+  const close = value.lastIndexOf(")");
+  if (open < 0 || close < open) return [];
+  const out: [string, string][] = [];
+  for (const part of value.slice(open + 1, close).split(",")) {
+    const at = part.search(/[=:]/);
+    if (at < 1) continue;
+    const key = part.slice(0, at).trim();
+    const v = part.slice(at + 1).trim();
+    if (/^[A-Za-z_]\w{0,40}$/.test(key) && /^[\w.+-]{1,20}$/.test(v)) out.push([key, v]);
+  }
+  return out;
 }
 
 export function parseListValue(raw: string): unknown {

@@ -228,4 +228,13 @@ describe("a base named where the sentence is out of scope", () => {
       "ChatGLM-6B/chatGLM2-6B",
     );
   });
+
+  it("reads 'Number of Epochs' and the settings in a value's brackets ('AdamW (warmup_steps = 1e2, learning_rate = 5e-5)')", () => {
+    const doc = read(
+      "Fine-tuned from [acme/base-124m](https://huggingface.co/acme/base-124m) with DPO.\n\n## Details\n\n- **Number of Epochs:** 1\n- **Optimizer:** `torch.optim.AdamW` (warmup_steps = 1e2, learning_rate = 5e-5, epsilon = 1e-8)\n",
+    );
+    expect(doc.steps[0]).toMatchObject({
+      hyperparameters: { epochs: 1, learningRate: 5e-5, warmupSteps: 100, optimizer: "torch.optim.AdamW" },
+    });
+  });
 });
