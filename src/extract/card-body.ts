@@ -6,7 +6,7 @@
 
 import { parseDocument } from "yaml";
 import { parseLooseValue } from "../model/hyperparameters.js";
-import { isSpace, trimEnd } from "../model/trim.js";
+import { spaceOr, trimEnd } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { bracketedSettings, keyValue, parseListValue, pythonAssignment } from "./card-key-values.js";
 import { headingObjective, readSentence } from "./card-sentence.js";
@@ -106,10 +106,7 @@ export function readBody(blocks: Block[], state: CardState): void {
       const objective = headingObjective(block, state);
       const inner = bracketedSettings(kv[1]).filter(([key]) => knownKey(key) && key !== kv[0]);
       // The value is what comes before the bracket that held the other settings.
-      const value =
-        inner.length > 0
-          ? trimEnd(kv[1].slice(0, kv[1].indexOf("(")), (c) => c === "`" || isSpace(c))
-          : kv[1];
+      const value = inner.length > 0 ? trimEnd(kv[1].slice(0, kv[1].indexOf("(")), spaceOr("`")) : kv[1];
       state.hp.push({
         key: kv[0],
         value: parseListValue(value),

@@ -133,15 +133,18 @@ const ADAPTER_TRAINED =
   /\badapters?(?:\s{1,3}weights)?\s{1,3}\(?(?:trained|fine-?tuned)\s{1,3}(?:on|with)\b/i;
 
 /** Bases: "fine-tuned version of [X]", "Finetuned from model: X", "based on X". */
-function sentenceBases(sentence: string, found: Mention[], block: Block, state: CardState): void {
+function sentenceBases(
+  sentence: string,
+  found: Mention[],
+  block: Block,
+  state: CardState,
+  scope: () => [number, number][],
+): void {
   const adapterFor = ADAPTER_TRAINED.test(sentence);
   const german = GERMAN_TUNED.test(sentence);
-  // "we plan to fine-tune X", "X can be fine-tuned with …", "unlike X": no base of this model.
-  let outside: [number, number][] | undefined;
   for (const m of found) {
-    if (m.kind !== "model") continue;
-    outside ??= outOfScopeSpans(sentence, { from: false });
-    if (insideSpans(outside, m.index)) continue;
+    // "we plan to fine-tune X", "X can be fine-tuned with …", "unlike X": no base of this model.
+    if (m.kind !== "model" || insideSpans(scope(), m.index)) continue;
     const before = trimEnd(sentence.slice(Math.max(0, m.index - 60), m.index), "[*`_").replace(/\*\*/g, "");
     const after = sentence.slice(m.end, m.end + 60).replace(/^[*`_]+/, "");
     const opensGerman = german && /^\W{0,3}$/.test(before) && GERMAN_MIT.test(after);
@@ -228,20 +231,22 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
   if (FROM_SCRATCH.test(sentence)) state.fromScratch ??= block.line;
   // "Try our other model X, fine-tuned from Y with DPO", "See also X": another model's history.
   if (OTHER_MODEL_POINTER.test(sentence)) return;
-  sentenceBases(sentence, found, block, state);
+  // The sentence's out-of-scope spans (starting points kept in), worked out once, when first asked for.
+  let spans: [number, number][] | undefined;
+  const scope = () => (spans ??= outOfScopeSpans(sentence, { from: false }));
+  sentenceBases(sentence, found, block, state, scope);
   // "is the result of continued pretraining of X" says how the model came about, not how it scores.
   if (/\b(results?(?! of\b)|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
   // "As future work, we plan to fine-tune X on D": a training the sentence puts out of scope trains on nothing yet.
   const verb = /fine-?tun|finetun|\btrain/i.exec(sentence);
-  const planned = verb !== null && insideSpans(outOfScopeSpans(sentence, { from: false }), verb.index);
+  const planned = verb !== null && insideSpans(scope(), verb.index);
   if (!planned) sentenceDatasets(sentence, found, block, state);
   const said =
     /fine-?tuned version of|fine-?tuned (?:on|from)|finetuned on top of|\b(?:to|we) fine-?tune\b/i.exec(
       sentence,
     ) ?? OWN_FINE_TUNING.exec(sentence);
   // "Trained from scratch (not fine-tuned from X)": a negated fine-tuning says none was done.
-  if (!planned && said && !insideSpans(outOfScopeSpans(sentence, { from: false }), said.index))
-    state.genericFineTune ??= block.line;
+  if (!planned && said && !insideSpans(scope(), said.index)) state.genericFineTune ??= block.line;
   sentenceSettings(sentence, block, state);
   const chain = arrowChain(sentence, file, block.line);
   if (chain) {

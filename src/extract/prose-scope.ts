@@ -109,7 +109,6 @@ function otherModelSpans(sentence: string, spans: [number, number][]): void {
   }
 }
 
-/** Whole pieces of a sentence that are definitions, origins or failed stages; images; distilled data. */
 /**
  * A paper's results, not this model's training: "… (Table 1 of the ORPO paper)", "(Figure 6 of the KTO paper)",
  * "Table 1 は、X をベースモデルとして … の結果を示す" (the phrasing battery, round 8).
@@ -123,6 +122,7 @@ export function reportsPaperResult(text: string): boolean {
   return PAPER_RESULT.test(text) || (TABLE_TOPIC.test(text) && text.includes("結果"));
 }
 
+/** Whole pieces of a sentence that are definitions, origins or failed stages; images; distilled data. */
 export function wholeSentenceSpans(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;

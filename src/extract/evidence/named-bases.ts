@@ -241,11 +241,7 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
         // "Fine-Tuned model: org/x" names the card's own model (dev m-card-qwen15-05b-openassist-readme).
         if (
           written &&
-          !OWN_LABEL.test(
-            sentence
-              .slice(Math.max(0, at - written.length - 40), sentence.lastIndexOf(written, at))
-              .replace(/-/g, " "),
-          )
+          !OWN_LABEL.test(sentence.slice(Math.max(0, at - written.length - 40), from).replace(/-/g, " "))
         ) {
           pushWritten(state, written, block.line);
           return;
