@@ -6,21 +6,21 @@
  * failed are marked `gaps` (expected failures, ALL = every form, LU = link and url), not fixed here.
  * Generator and checks: test/fixtures/phrasing/battery.ts.
  */
-import { B, runBattery, T, type Template } from "../../test/fixtures/phrasing/battery.js";
-
-const TABLE = (rows: string) => `# Helper\n\n| Item | Value |\n| --- | --- |\n${rows}\n\n## Usage\nRun it.\n`;
-const SECTION = (heading: string, lead = "A support chat model.") =>
-  `# Helper\n\n${lead}\n\n## ${heading}\n\n{S}\n`;
-const DS = { dataset: true };
-const LORA = { param: "lora" };
-const QLORA = { param: "qlora" };
-const FULL = { param: "full" };
-/** Forms that failed on the first run, marked as expected failures. */
-const ALL = { gaps: "all" as const };
-const LU: Pick<Template, "gaps"> = { gaps: ["link", "url"] };
-/** A template's expectations, with where its phrasing was seen (a find_string id in the public index). */
-const S = (id: string, ...more: Partial<Template>[]): Partial<Template> =>
-  Object.assign({ source: `find_string ${id}` }, ...more);
+import {
+  ALL,
+  B,
+  DS,
+  FULL,
+  LORA,
+  LU,
+  QLORA,
+  runBattery,
+  S,
+  SECTION,
+  T,
+  TABLE,
+  type Template,
+} from "../../test/fixtures/phrasing/battery.js";
 
 const EN: Template[] = [
   T("dataset", "en", "A pre-trained {M} model was fine-tuned on {D}.", S("59707732065", B, DS)),

@@ -11,16 +11,22 @@
  * The forms that failed are marked `gaps` (expected failures, ALL = every form), not fixed here.
  * Generator and checks: test/fixtures/phrasing/battery.ts.
  */
-import { B, runBattery, T, type Template } from "../../test/fixtures/phrasing/battery.js";
+import {
+  ALL,
+  B,
+  DS,
+  FULL,
+  LORA,
+  QLORA,
+  runBattery,
+  S,
+  SECTION,
+  T,
+  TABLE,
+  type Template,
+} from "../../test/fixtures/phrasing/battery.js";
 
-const TABLE = (rows: string) => `# Helper\n\n| Item | Value |\n| --- | --- |\n${rows}\n\n## Usage\nRun it.\n`;
-const SECTION = (heading: string, lead = "A support chat model.") =>
-  `# Helper\n\n${lead}\n\n## ${heading}\n\n{S}\n`;
-const DS = { dataset: true };
-const LORA = { param: "lora" };
-const QLORA = { param: "qlora" };
 const DORA = { param: "dora" };
-const FULL = { param: "full" };
 const SFT = { objective: "sft" };
 const DPO = { objective: "dpo" };
 const KTO = { objective: "kto" };
@@ -29,11 +35,6 @@ const GRPO = { objective: "grpo" };
 const CPT = { objective: "continued-pretraining" };
 const CPT_SFT = { objective: "continued-pretraining,sft" };
 const DISTIL = { objective: "distillation" };
-/** Forms that failed on the first run, marked as expected failures. */
-const ALL = { gaps: "all" as const };
-/** A template's expectations, with where its phrasing was seen (a find_string id in the public index). */
-const S = (id: string, ...more: Partial<Template>[]): Partial<Template> =>
-  Object.assign({ source: `find_string ${id}` }, ...more);
 /** Seen in the fetched snapshot of the public huggingface/course repository (commit 16af5667). */
 const C = (path: string, ...more: Partial<Template>[]): Partial<Template> =>
   Object.assign({ source: `fetch huggingface/course@16af5667 ${path}` }, ...more);
