@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ftl } from "../../cli/test-io.js";
+import { confusionTable, errorKindTable, type Outcome } from "./breakdown.js";
 import { AUDIT_CORPUS, type AuditItem, loadAuditItems, raisedKind, type Severity } from "./corpus.js";
 
 interface Figures {
@@ -21,7 +22,9 @@ interface Figures {
   errorsExpected: number;
 }
 
-async function score(items: AuditItem[]): Promise<{ figures: Figures; lines: string[] }> {
+async function score(
+  items: AuditItem[],
+): Promise<{ figures: Figures; lines: string[]; outcomes: Outcome[] }> {
   const f: Figures = {
     items: items.length,
     verdicts: 0,
@@ -31,6 +34,7 @@ async function score(items: AuditItem[]): Promise<{ figures: Figures; lines: str
     errorsExpected: 0,
   };
   const lines: string[] = [];
+  const outcomes: Outcome[] = [];
   for (const item of items) {
     const r = await ftl(["audit", join(item.dir, "files"), "--json"]);
     let level = "error";
@@ -46,6 +50,12 @@ async function score(items: AuditItem[]): Promise<{ figures: Figures; lines: str
       level = `exit ${r.code}`;
     }
     const expected = new Set(item.label.expected_errors.map((e) => e.kind));
+    outcomes.push({
+      expected: item.label.expected_verdict,
+      got: level,
+      expectedErrors: [...expected],
+      raised: [...raised],
+    });
     if (level === item.label.expected_verdict) f.verdicts++;
     f.errorsRaised += raised.size;
     f.errorsExpected += expected.size;
@@ -57,7 +67,7 @@ async function score(items: AuditItem[]): Promise<{ figures: Figures; lines: str
         `${item.label.item}: verdict ${level} (label ${item.label.expected_verdict}); raised [${[...raised]}], expected [${[...expected]}]`,
       );
   }
-  return { figures: f, lines };
+  return { figures: f, lines, outcomes };
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -72,7 +82,7 @@ describe("licence audits on real situations", () => {
       const all = loadAuditItems(set);
       // Sealed items whose sources a rule writer read (seen.json) are not sealed evidence: left out, counted.
       const seen = set === "sealed" ? all.filter((i) => i.seen).length : 0;
-      const { figures: f, lines } = await score(all.filter((i) => set !== "sealed" || !i.seen));
+      const { figures: f, lines, outcomes } = await score(all.filter((i) => set !== "sealed" || !i.seen));
       const verdict = ratio(f.verdicts, f.items);
       const precision = ratio(f.errorsRight, f.errorsRaised);
       const recall = ratio(f.errorsFound, f.errorsExpected);
@@ -81,6 +91,10 @@ describe("licence audits on real situations", () => {
           `\n## audit ${set}: ${f.items} situations${seen > 0 ? ` (${seen} more left out: listed in seen.json)` : ""}`,
           `verdict agreement ${verdict.toFixed(3)} (${f.verdicts}/${f.items}); errors: precision ${precision.toFixed(3)} (${f.errorsRight}/${f.errorsRaised}), recall ${recall.toFixed(3)} (${f.errorsFound}/${f.errorsExpected})`,
           `issue 16 target (sealed, 0.90 each): ${verdict >= 0.9 && precision >= 0.9 && recall >= 0.9 ? "met" : "not met"}`,
+          "",
+          ...confusionTable(outcomes),
+          "",
+          ...errorKindTable(outcomes),
           ...(set === "dev" && process.env.FTL_ACCURACY_VERBOSE ? lines : []),
         ].join("\n"),
       );
