@@ -45,9 +45,16 @@ describe("never allowed on a chain it could not read", () => {
       cardText: card,
     });
     expect(report.verdict).toMatchObject({ level: "unclear", commercialUse: "unknown" });
-    const unread = find(report, "unread-chain")[0];
-    expect(unread).toMatchObject({ severity: "warning" });
-    expect(unread?.message).toContain("vaiv/GeM2-Llamion-14B-Chat");
+    // One fact, one finding: the named base's unknown licence is the warning; that the card (not the
+    // document's chain) named it is a note, not a second warning about an unread chain.
+    const unknown = find(report, "unknown-license").filter(
+      (f) => f.ancestor?.id === "vaiv/GeM2-Llamion-14B-Chat",
+    );
+    expect(unknown).toEqual([expect.objectContaining({ severity: "warning" })]);
+    expect(find(report, "unread-chain")).toEqual([]);
+    const note = find(report, "base-from-card")[0];
+    expect(note).toMatchObject({ severity: "info" });
+    expect(note?.message).toContain("vaiv/GeM2-Llamion-14B-Chat");
     expect(report.verdict.reasons.join("; ")).toContain("vaiv/GeM2-Llamion-14B-Chat");
   });
 

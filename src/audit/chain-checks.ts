@@ -136,13 +136,16 @@ function readFindings(ctx: ChainContext, out: ChainFindings): void {
   for (const b of ctx.added) {
     const reach = collected.reaches.find((r) => r.kind === "model" && r.id === b.id);
     const read = reach?.resolved !== undefined && reach.resolved.status === "known";
+    // Read from the card: a note that the import lost it, not a chain left unread. A base the audit reached
+    // whose licence is unknown already has its own unknown-license finding (one fact, one finding): a note too.
     out.findings.push({
-      severity: read ? "info" : "warning",
-      // Read from the card: a note that the import lost it, not a chain left unread.
-      code: read ? "base-from-card" : "unread-chain",
+      severity: read || reach !== undefined ? "info" : "warning",
+      code: read || reach !== undefined ? "base-from-card" : "unread-chain",
       message: read
         ? `the card names ${b.id} as a base (${b.where}) but the document's chain lost it: audited from the card, ${reach?.license} per ${reach?.licenseFrom}`
-        : `the card names ${b.id} as a base (${b.where}), but its licence could not be read: the chain is not read to its root`,
+        : reach !== undefined
+          ? `the card names ${b.id} as a base (${b.where}) but the document's chain lost it: audited from the card, where its licence is unknown, so the chain is not read to its root`
+          : `the card names ${b.id} as a base (${b.where}), but its licence could not be read: the chain is not read to its root`,
     });
     if (!read) out.unclear.push(`the base ${b.id} the card names could not be read`);
   }
