@@ -155,6 +155,7 @@ export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFac
     ...ordered.filter((f) => f.steps.some((s) => !s.finalRun)),
     ...ordered.filter((f) => !f.steps.some((s) => !s.finalRun)),
   ];
+  const weak: { file: string; step: StepFacts }[] = [];
   for (const f of primaryFirst) {
     for (const s of f.steps) {
       s.recipe ||= RECIPE_KINDS.has(f.kind) && !s.finalRun;
@@ -163,12 +164,7 @@ export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFac
       if (target) {
         mergeStepInto(target, s, warnings);
         chain.note(target);
-      } else if (s.weak)
-        warnings.push({
-          code: "extract.weak-evidence",
-          message: `${f.file}: names ${s.inputs[0]?.value.id ?? "a model"} as the model it was loaded from, but no other file shows a training step; not taken as lineage`,
-          file: f.file,
-        });
+      } else if (s.weak) weak.push({ file: f.file, step: s });
       else if (!isEmptyStep(s)) chain.insert(s);
     }
   }
@@ -178,5 +174,27 @@ export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFac
     const base = files.flatMap((f) => f.bases)[0];
     if (base) first.inputs.push({ value: { id: base.value }, source: base.source });
   }
+  for (const w of weak) fillFromSavedConfig(chain, w.step, w.file, warnings);
   return chain.steps.filter((s) => !isEmptyStep(s));
+}
+
+/**
+ * A saved model config's `_name_or_path` (weak: the path the weights were loaded from) completes the one run
+ * step of the same files that names no starting model (a trainer_state.json, a results file, a settings file
+ * saved beside it by the same run); with no such step, or several, it is not taken as lineage.
+ */
+function fillFromSavedConfig(chain: Chain, s: StepFacts, file: string, warnings: ExtractWarning[]): void {
+  const target = chain.match(s);
+  const open = chain.steps.filter((c) => c.kind === "fine-tune" && c.finalRun && c.inputs.length === 0);
+  const into = target ?? (chain.steps.length === 1 && open.length === 1 ? open[0] : undefined);
+  if (into) {
+    mergeStepInto(into, s, warnings);
+    chain.note(into);
+    return;
+  }
+  warnings.push({
+    code: "extract.weak-evidence",
+    message: `${file}: names ${s.inputs[0]?.value.id ?? "a model"} as the model it was loaded from, but no other file shows a training step; not taken as lineage`,
+    file,
+  });
 }

@@ -334,6 +334,29 @@ describe("weak evidence", () => {
     expect(warnings.map((w) => w.code)).toContain("extract.weak-evidence");
   });
 
+  it("a run's saved config.json names the model the run started from when its trainer_state.json names none", () => {
+    const config = JSON.stringify({
+      _name_or_path: "rinna/japanese-gpt2-medium",
+      architectures: ["GPT2LMHeadModel"],
+    });
+    const state = JSON.stringify({
+      global_step: 3100,
+      max_steps: 3100,
+      num_train_epochs: 100,
+      log_history: [],
+    });
+    const files = [
+      { path: "out/config.json", text: config },
+      { path: "out/trainer_state.json", text: state },
+    ];
+    for (const order of [files, [...files].reverse()]) {
+      const { document, warnings } = extractFromFiles(order);
+      expect(document.steps).toHaveLength(1);
+      expect(document.steps[0]?.inputs?.models?.map((m) => m.id)).toEqual(["rinna/japanese-gpt2-medium"]);
+      expect(warnings.map((w) => w.code)).not.toContain("extract.weak-evidence");
+    }
+  });
+
   it("config.json's _name_or_path still joins a step other files show", () => {
     const config = JSON.stringify({
       _name_or_path: "/dev/shm/Qwen/Qwen3-14B",
