@@ -3,7 +3,8 @@
  * original LLaMA's non-commercial research licence (many early fine-tunes sit on it), the NVIDIA Open Model
  * License, and THUDM's ChatGLM2-6B and GLM-4-9B model licences (free for research, commercial use after
  * registration, the licence and its use restrictions carried with every copy), THUDM's first ChatGLM-6B licence and
- * 01.AI's Yi Series Models Community License (v2.1). A summary for triage, not legal advice.
+ * 01.AI's Yi Series Models Community License (v2.1); later THUDM's ChatGLM3-6B licence and Baichuan's three generations of
+ * model licences (Baichuan-7B, Baichuan-13B, Baichuan 2), each free for research and commercial use after registering. A summary for triage, not legal advice.
  */
 import type { LicenseEntry } from "../terms.js";
 
@@ -171,5 +172,88 @@ export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
     source:
       "https://huggingface.co/WizardLMTeam/WizardMath-7B-V1.1/blob/f6c4a60b7fe045302d49c1209cef9effe6fa3970/README.md",
     note: "The quoted MSR-LA wording is Microsoft's standard research licence text (e.g. https://github.com/microsoft/CNTK/blob/master/Tools/cntk-binary-drop/linux/1bitsgd/license/CNTK-1bit-SGD-License.md); WizardMath's own LICENSE file was not read in this review. Sakana's table lists EvoLLM-JP-v1-7B/10B under it: https://github.com/SakanaAI/evolutionary-model-merge#models",
+  },
+  {
+    id: "chatglm3-6b",
+    name: "The ChatGLM3-6B License",
+    aliases: [
+      "the chatglm3-6b license",
+      "chatglm3-6b license",
+      "chatglm3 license",
+      "chatglm3-6b model license",
+    ],
+    kind: "model-license",
+    licensor: "THUDM / Zhipu AI",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "use-restrictions"],
+    limitations: [
+      "'Users who wish to use the models for commercial purposes must register … Registered users may use the models for commercial activities free of charge' (MODEL_LICENSE, 2. License Grant)",
+      "'The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software'",
+      "no use for military or illegal purposes, or to endanger national security, the public interest or others' rights",
+    ],
+    source: "https://huggingface.co/THUDM/chatglm3-6b/blob/main/MODEL_LICENSE",
+    note: "Read at https://huggingface.co/THUDM/chatglm3-6b/commit/00f2a120452a7e7b874858d8216aca785743c519 (first text) and the later revision shown in https://huggingface.co/THUDM/chatglm3-6b/discussions/54/files (registration clause). Covers ChatGLM3-6B, -Base and -32K.",
+  },
+  {
+    id: "baichuan-7b",
+    name: "baichuan-7B 模型许可协议 (License Agreement for Baichuan-7B Model)",
+    aliases: ["baichuan-7b license", "license agreement for baichuan-7b model", "baichuan-7b 模型许可协议"],
+    kind: "model-license",
+    licensor: "Beijing Baichuan Intelligent Technology",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "state-changes", "use-restrictions"],
+    limitations: [
+      "non-commercial use is granted; '如果您计划将 baichuan-7B 模型及模型衍生品用作商业用途，应当…事先向许可方登记并获得许可方的书面授权' (commercial use of the model or derivatives needs prior registration and written authorisation)",
+      "'您必须向 baichuan-7B 模型或其模型衍生品的任何第三方使用者提供 baichuan-7B模型的来源以及本协议的副本' (give every third-party user the source and a copy of the agreement)",
+      "modifications must be stated prominently; no military or illegal use",
+    ],
+    source:
+      "https://huggingface.co/baichuan-inc/Baichuan-7B/resolve/5d86e56a58fe4a5b3292cd9bb7468afef6f93eab/baichuan-7B%20%E6%A8%A1%E5%9E%8B%E8%AE%B8%E5%8F%AF%E5%8D%8F%E8%AE%AE.pdf",
+    note: "The card says 'Baichuan-7B supports commercial use' after registering by email (opensource@baichuan-inc.com); code is Apache-2.0.",
+  },
+  {
+    id: "baichuan-13b",
+    name: "Community License for Baichuan-13B Model (Baichuan-13B 模型社区许可协议)",
+    aliases: [
+      "community license for baichuan-13b model",
+      "baichuan-13b license",
+      "baichuan-13b 模型社区许可协议",
+    ],
+    kind: "model-license",
+    licensor: "Beijing Baichuan Intelligent Technology",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "state-changes", "use-restrictions"],
+    limitations: [
+      "non-commercial use is granted; '如果您计划将 Baichuan-13B 模型及模型衍生品用作商业用途，应当…事先向许可方登记并获得许可方的书面授权' (commercial use needs prior registration and written authorisation)",
+      "give every third-party user the model's source and a copy of the agreement; state modifications prominently; no military or illegal use",
+    ],
+    source: "https://huggingface.co/baichuan-inc/Baichuan-13B-Base",
+    note: "Card: 'License: Community License for Baichuan-13B Model' and 'For commercial use: Contact us via Email above to apply for written authorization' (https://huggingface.co/baichuan-inc/Baichuan-13B-Base/commit/bc0679d333ad113b54a83b8c539d2b060843c2c3). The licence text was read from a re-upload of the publisher's PDF: https://huggingface.co/ssbuild/baichuan-13b-chat-int4/resolve/a54dc059ec2a48dd9044d40caaa167dbbd37cc4e/Baichuan-13B%20%E6%A8%A1%E5%9E%8B%E7%A4%BE%E5%8C%BA%E8%AE%B8%E5%8F%AF%E5%8D%8F%E8%AE%AE.pdf",
+  },
+  {
+    id: "baichuan2",
+    name: "Community License for Baichuan 2 Model (Baichuan 2 模型社区许可协议)",
+    aliases: [
+      "community license for baichuan 2 model",
+      "baichuan 2 license",
+      "baichuan2 license",
+      "baichuan 2 模型社区许可协议",
+    ],
+    kind: "model-license",
+    licensor: "Beijing Baichuan Intelligent Technology",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "use-restrictions"],
+    limitations: [
+      "'All versions are fully open to academic research, and developers can also use them for free in commercial applications after obtaining an official commercial license through email request'",
+      "'If you are using the Baichuan 2 models or their derivatives for commercial purposes, please contact the licensor … for registration and to apply for written authorization'",
+      "the card's later wording ties the free commercial licence to eligibility, first '您或您的关联方的服务或产品的日均用户活跃量(DAU)低于100万' (daily active users below 1,000,000)",
+    ],
+    source:
+      "https://huggingface.co/baichuan-inc/Baichuan2-7B-Base/blob/main/Baichuan%202%E6%A8%A1%E5%9E%8B%E7%A4%BE%E5%8C%BA%E8%AE%B8%E5%8F%AF%E5%8D%8F%E8%AE%AE.pdf",
+    note: "Read from the cards: https://huggingface.co/baichuan-inc/Baichuan2-13B-Base/commit/4224a07a96905440a3f60fe0def0b6b425303fc9 and https://huggingface.co/baichuan-inc/Baichuan2-7B-Chat-4bits/commit/4b1363a2cff444a1ea22c915c47ac6972c82accd (Hub 'license: other'); the PDF itself was not read.",
   },
 ];

@@ -7,6 +7,7 @@
  */
 import type { FamilyEntry } from "../terms.js";
 import { CLASSIC_FAMILIES } from "./families-classic.js";
+import { REGIONAL_FAMILIES } from "./families-regional.js";
 import { FAMILY_NAMES } from "./family-names.js";
 
 const hf = (id: string): string => `https://huggingface.co/${id}`;
@@ -364,5 +365,6 @@ export const FAMILIES: readonly FamilyEntry[] = [
     source: hf("CompVis/stable-diffusion-v1-4"),
   },
   ...CLASSIC_FAMILIES,
+  ...REGIONAL_FAMILIES,
   ...FAMILY_NAMES,
 ];

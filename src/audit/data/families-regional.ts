@@ -1,0 +1,168 @@
+/**
+ * Official base-model families of regional and multilingual publishers that community fine-tunes start from
+ * (Chinese, Korean, Japanese, German and Portuguese bases, and a few widely fine-tuned encoders), each read from the
+ * publisher's own card, licence file or licence PDF (the `source`; a mirror actually read is named in `note`).
+ * Generations with different terms get separate entries: ChatGLM-6B, ChatGLM2-6B (families.ts) and ChatGLM3-6B each
+ * have their own model licence, and Baichuan-7B, Baichuan-13B and Baichuan 2 each theirs. A summary for triage, not
+ * legal advice.
+ */
+import type { FamilyEntry } from "../terms.js";
+
+const hf = (id: string): string => `https://huggingface.co/${id}`;
+
+const entry = (
+  family: string,
+  pattern: string,
+  license: string,
+  source: string,
+  note?: string,
+): FamilyEntry => ({
+  family,
+  pattern,
+  license,
+  official: true,
+  source,
+  ...(note ? { note } : {}),
+});
+
+/** Chinese LLM publishers whose weights carry a bespoke model licence. */
+const CHINESE_LLMS: readonly FamilyEntry[] = [
+  entry(
+    "ChatGLM-6B",
+    "^(THUDM|zai-org)/chatglm-6b",
+    "chatglm-6b",
+    hf("THUDM/chatglm-6b/blob/main/MODEL_LICENSE"),
+    "the first generation only: ChatGLM2-6B and ChatGLM3-6B have their own licences",
+  ),
+  entry(
+    "ChatGLM3-6B",
+    "^(THUDM|zai-org)/chatglm3-6b",
+    "chatglm3-6b",
+    hf("THUDM/chatglm3-6b/blob/main/MODEL_LICENSE"),
+    "the README: 'All these weights are fully open for academic research, and free commercial use is also allowed after registration via a questionnaire' (ChatGLM3-6B, -Base, -32K); read at https://huggingface.co/THUDM/chatglm3-6b/resolve/main/README.md and the MODEL_LICENSE commit 00f2a12",
+  ),
+  entry(
+    "Baichuan 2",
+    "^baichuan-inc/Baichuan2-(7B|13B)-",
+    "baichuan2",
+    hf("baichuan-inc/Baichuan2-7B-Base"),
+    "card front matter 'license: other'; 'Community License for Baichuan 2 Model'",
+  ),
+  entry(
+    "Baichuan-13B",
+    "^baichuan-inc/Baichuan-13B-",
+    "baichuan-13b",
+    hf("baichuan-inc/Baichuan-13B-Base"),
+    "card: 'License: Community License for Baichuan-13B Model'; 'For commercial use: Contact us via Email above to apply for written authorization' (commit bc0679d)",
+  ),
+  entry(
+    "Baichuan-7B",
+    "^baichuan-inc/Baichuan-7B",
+    "baichuan-7b",
+    hf("baichuan-inc/Baichuan-7B"),
+    "weights under the 'baichuan-7B 模型许可协议' (code Apache-2.0)",
+  ),
+  entry(
+    "InternLM / InternLM2 (ModelScope)",
+    "^Shanghai_AI_Laboratory/internlm2?-(chat-)?(base-)?(chat-)?(7b|20b)",
+    "internlm",
+    "https://huggingface.co/internlm/internlm2-base-7b/commit/438e4c8a828b216602eb29eefd2640f0fa6ace41",
+    "the publisher's ModelScope organisation for the same weights as internlm/… on the Hub",
+  ),
+  entry(
+    "InternLM2.5 / InternLM3 (ModelScope)",
+    "^Shanghai_AI_Laboratory/internlm(2_5|3)-",
+    "apache-2.0",
+    "https://github.com/InternLM/InternLM/blob/main/README.md#license",
+    "the publisher's ModelScope organisation for the same weights as internlm/… on the Hub",
+  ),
+];
+
+/** Korean, Japanese, German and Portuguese bases. */
+const REGIONAL_BASES: readonly FamilyEntry[] = [
+  entry(
+    "Polyglot-Ko",
+    "^EleutherAI/polyglot-ko-(1\\.3b|3\\.8b|5\\.8b|12\\.8b)",
+    "apache-2.0",
+    hf("EleutherAI/polyglot-ko-1.3b"),
+    "card front matter 'license: apache-2.0' (1.3B; 3.8B commit 451a670; the Open Ko-LLM leaderboard lists all four as apache-2.0)",
+  ),
+  entry(
+    "KoGPT2 (SKT)",
+    "^skt/kogpt2-base-v2",
+    "cc-by-nc-sa-4.0",
+    hf("skt/kogpt2-base-v2"),
+    "the Hub lists 'License: cc-by-nc-sa-4.0'; commit 5d51d69 changed the card from cc-by-nc-4.0 to 'cc-by-nc-sa 4.0'",
+  ),
+  entry(
+    "KoGPT (Kakao Brain)",
+    "^kakaobrain/kogpt",
+    "cc-by-nc-nd-4.0",
+    hf("kakaobrain/kogpt/blob/main/LICENSE"),
+    "'The pretrained wieghts of KakaoBrain KoGPT are licensed under CC-BY-NC-ND 4.0 License' (source code Apache 2.0)",
+  ),
+  entry("rinna japanese-gpt2-medium", "^rinna/japanese-gpt2-medium", "mit", hf("rinna/japanese-gpt2-medium")),
+  entry(
+    "OpenCALM (CyberAgent)",
+    "^cyberagent/open-calm-(small|medium|large|1b|3b|7b)$",
+    "cc-by-sa-4.0",
+    hf("cyberagent/open-calm-7b"),
+    "'OpenCALM is licensed under the Creative Commons Attribution-ShareAlike 4.0 International License (CC BY-SA 4.0)'",
+  ),
+  entry(
+    "RakutenAI-7B",
+    "^Rakuten/RakutenAI-7B",
+    "apache-2.0",
+    hf("Rakuten/RakutenAI-7B"),
+    "base, -instruct and -chat cards: 'license: apache-2.0' (built on Mistral-7B-v0.1, Apache-2.0)",
+  ),
+  entry(
+    "LeoLM (Llama 2)",
+    "^LeoLM/leo-hessianai-(7b|13b|70b)",
+    "llama2",
+    hf("LeoLM/leo-hessianai-7b"),
+    "continued pretraining of Llama 2; licence read from TheBloke's quantisations of the LeoLM cards (License: llama2, Notice 'Llama 2 is licensed under the LLAMA 2 Community License'), e.g. https://huggingface.co/TheBloke/leo-hessianai-7B-GPTQ",
+  ),
+  entry(
+    "BERTimbau (NeuralMind)",
+    "^neuralmind/bert-(base|large)-portuguese-cased",
+    "mit",
+    hf("neuralmind/bert-base-portuguese-cased"),
+  ),
+  entry(
+    "HFL Chinese BERT-wwm / RoBERTa-wwm / MacBERT",
+    "^hfl/chinese-(macbert-base|roberta-wwm-ext|bert-wwm-ext)$",
+    "apache-2.0",
+    hf("hfl/chinese-roberta-wwm-ext"),
+    "each card: 'license: apache-2.0' (chinese-bert-wwm-ext commit cccc38f)",
+  ),
+];
+
+/** Widely fine-tuned encoders and speech backbones. */
+const ENCODERS_MORE: readonly FamilyEntry[] = [
+  entry(
+    "wav2vec 2.0 (960h)",
+    "^facebook/wav2vec2-(base|large)-960h",
+    "apache-2.0",
+    hf("facebook/wav2vec2-base-960h"),
+    "card front matter 'license: apache-2.0' (base-960h, large-960h, large-960h-lv60)",
+  ),
+  entry(
+    "Cross-Encoder MS MARCO MiniLM",
+    "^cross-encoder/ms-marco-MiniLM-L-(6|12)-v2",
+    "apache-2.0",
+    hf("cross-encoder/ms-marco-MiniLM-L-6-v2"),
+  ),
+  entry(
+    "nlptown multilingual sentiment BERT",
+    "^nlptown/bert-base-multilingual-uncased-sentiment",
+    "mit",
+    hf("nlptown/bert-base-multilingual-uncased-sentiment"),
+  ),
+];
+
+export const REGIONAL_FAMILIES: readonly FamilyEntry[] = [
+  ...CHINESE_LLMS,
+  ...REGIONAL_BASES,
+  ...ENCODERS_MORE,
+];
