@@ -4,6 +4,7 @@
  * licences omitted or mislabelled in most cases): a document's own `license` or `--dataset-licenses` wins.
  */
 import type { DatasetEntry } from "../terms.js";
+import { HUB_DATASETS } from "./datasets-hub.js";
 import { MORE_DATASETS } from "./datasets-more.js";
 
 const hf = (id: string): string => `https://huggingface.co/datasets/${id}`;
@@ -181,4 +182,5 @@ export const DATASETS: readonly DatasetEntry[] = [
   },
   { id: "Salesforce/wikitext", license: "cc-by-sa-3.0", source: hf("Salesforce/wikitext") },
   ...MORE_DATASETS,
+  ...HUB_DATASETS,
 ];
