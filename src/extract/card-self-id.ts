@@ -12,16 +12,23 @@ import { PATH_HEAD } from "./evidence/named-bases.js";
 import { extracted, type Fact, fact, inferred } from "./facts.js";
 import type { Block } from "./markdown.js";
 
-/** An id in quotes after a loading call or an id-like variable, or after `--model_id`/`--model`. */
+/**
+ * An id in quotes after a loading call or an id-like variable (in any case: `ADAPTER_ID = "org/name"`, dev
+ * s2-card-wkaski-qwen25-text2sql-qlora-r32; `adapter_repo = "org/name"`, dev s2-card-daria-mistral7b-qlora-dolly15k),
+ * or after `--model_id`/`--model`.
+ */
 const CODE_ID =
-  /(?:from_pretrained\(\s*(?:[\w.]+\s*,\s*)?|\b(?:model_id|model_name|model_path|repo_id|adapter_name|adapter_id|model|checkpoint|peft_model_id)\s*[:=]\s*)["']([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})["']|--(?:model_id|model)[ =]([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})\b/g;
+  /(?:from_pretrained\(\s*(?:[\w.]+\s*,\s*)?|\b(?:model_id|model_name|model_path|repo_id|adapter_name|adapter_id|adapter_repo|adapter_path|lora_id|lora_repo|model|checkpoint|peft_model_id)\s*[:=]\s*)["']([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})["']|--(?:model_id|model)[ =]([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})\b/gi;
 
 /** `hf.co/org/name` in an `ollama run` or `llama-cli --hf-repo` line. */
 const RUN_ID = /(?:ollama run hf\.co\/|--hf-repo\s+)([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/g;
 
-/** "This model [org/name](…) was converted …", "Model huggingface repo: https://huggingface.co/org/name". */
+/**
+ * "This model [org/name](…) was converted …", "Model huggingface repo: https://huggingface.co/org/name",
+ * "HuggingFace Hub: **org/name**" (dev s2-card-daria-mistral7b-qlora-dolly15k, under "## Model Repository").
+ */
 const PROSE_ID =
-  /^\s*(?:this model,?\s*\[?|(?:the )?(?:model|hugging\s?face|hf|hub)\s+(?:repo(?:sitory)?|page|weights|hub)\s*[:：]\s*\[?)(?:https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/)?([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/i;
+  /^\s*(?:this model,?\s*\[?|(?:the )?(?:model|hugging\s?face|hf|hub)\s+(?:repo(?:sitory)?|page|weights|hub)\s*[:：]\s*(?:\*\*)?\[?)(?:https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/)?([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/i;
 
 /** An id the card's prose gives as its own ("This model [X] …", "Model repo: X"). */
 function proseSelfId(blocks: Block[], file: string, excluded: Set<string>): Fact<string> | undefined {
@@ -55,7 +62,9 @@ export function selfIdEvidence(
   for (const b of blocks) {
     if (
       b.type !== "code" &&
-      !/from_pretrained|model_id|--model|repo_id|adapter_name|peft_model_id|model_name\s*=/.test(b.text)
+      !/from_pretrained|model_id|--model|repo_id|adapter_name|adapter_repo|peft_model_id|model_name\s*=/i.test(
+        b.text,
+      )
     )
       continue;
     for (const re of [CODE_ID, RUN_ID])

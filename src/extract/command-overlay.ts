@@ -23,6 +23,29 @@ export function configArgument(
   step.parameters.config = fact(arg.text, extracted(file, { field: "config file argument", line: arg.line }));
 }
 
+/**
+ * Flags that hand the script its training settings as a file (`--train_args_json QLoRA.json`, dev
+ * s1-ne-zh-afac2024-chatglm3-6b-qlora-readme-args; `--config cfg.yaml`, `--training_args args.json`). A DeepSpeed,
+ * accelerate (`--config_file`) or FSDP config is about the hardware, never the run's settings, and is not one.
+ */
+const SETTINGS_FLAG = /^(?:train(?:ing)?_?args(?:_(?:json|file|path))?|args_(?:json|file)|config|cfg)$/i;
+const SETTINGS_FILE = /^[\w./-]{1,200}\.(?:json|ya?ml)$/i;
+
+/** A settings file the command passes by flag, kept as `config` for the fold below (see configArgument). */
+export function configFlag(
+  flags: Record<string, unknown>,
+  lines: Map<string, number>,
+  step: StepFacts,
+  file: string,
+): void {
+  if (loadedConfig(step)) return;
+  for (const [key, value] of Object.entries(flags)) {
+    if (!SETTINGS_FLAG.test(key) || typeof value !== "string" || !SETTINGS_FILE.test(value)) continue;
+    step.parameters.config = fact(value, extracted(file, { field: key, line: lines.get(key) }));
+    return;
+  }
+}
+
 /** The config file a command step loads (`config=...`), as the command wrote it. */
 export function loadedConfig(step: StepFacts): string | undefined {
   const v = step.parameters.config?.value;

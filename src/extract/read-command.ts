@@ -10,7 +10,7 @@
 import { lookupTable } from "../model/lookup.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { type Args, type Entry, findEntry, mayHaveEntry, parseArgs } from "./command-args.js";
-import { configArgument, loadedConfig } from "./command-overlay.js";
+import { configArgument, configFlag, loadedConfig } from "./command-overlay.js";
 import {
   dropPlaceholders,
   olmoCoreCheckpoint,
@@ -63,6 +63,12 @@ const ALIASES: Readonly<Record<string, string>> = lookupTable({
   seq_len: "max_seq_length",
   dataset_path: "dataset",
   data_path: "dataset",
+  // A project's own script (`--train_data_path data/train.json`: dev s1-ne-zh-afac2024-chatglm3-6b-qlora-readme-args;
+  // `--train_data_dir`, `--train_path`)
+  train_data_path: "dataset",
+  train_data_dir: "dataset",
+  train_data_file: "dataset",
+  train_path: "dataset",
   "train_module.optim.lr": "learning_rate",
 });
 
@@ -257,6 +263,7 @@ export function readCommandWords(
   if (entry.kind !== "script" && entry.kind !== "module") return undefined;
   // Kept until the files are grouped: it becomes a run when the config it loads is among them.
   configArgument(args.positional, step, file);
+  configFlag(args.obj, args.lines, step, file);
   if (!loadedConfig(step)) return undefined;
   step.parameters.configOnly = fact(true, origin);
   return step;

@@ -29,6 +29,21 @@ describe("dataset tables", () => {
     ]);
   });
 
+  it("leaves out a row whose role or split column says evaluation or test and not training", () => {
+    const card = [
+      "## Data",
+      "",
+      "| Dataset | Split used | Role |",
+      "|---|---|---|",
+      "| [`org/train-set`](https://huggingface.co/datasets/org/train-set) | `train` + `validation` | Training and in-distribution evaluation (`test_id`) |",
+      "| [`org/ood-set`](https://huggingface.co/datasets/org/ood-set) | `test` only | Out-of-distribution evaluation (`test_ood`) |",
+      "| [`org/bench`](https://huggingface.co/datasets/org/bench) | all | benchmark |",
+    ].join("\n");
+    expect(ids(read(card))).toEqual([["org/train-set", "extracted"]]);
+    const zh = "## 数据集\n\n| 数据集 | 用途 |\n|---|---|\n| org/a | 训练 |\n| org/b | 评测 |";
+    expect(ids(read(zh))).toEqual([["org/a", "extracted"]]);
+  });
+
   it("reads the id column beside a name column, and other languages' headers", () => {
     const card =
       "## Data\n\n| Dataset | HuggingFace ID | Rows used |\n|---|---|---|\n| FLN data | Org/fln-data | ~1.37k |";

@@ -3,8 +3,8 @@
  * "## データセット", "## 학습 데이터", "## Datensatz") or with a dataset column ("| Dataset | Size |", "| 数据集 | 数量 |"),
  * each row's dataset cell gives a dataset: a Hub dataset link or an `org/name` id as written (extracted), or a name
  * ftl's table of well-known datasets knows ("OPUS-100 (Helsinki-NLP)"; inferred, with the table's source).
- * A table with score columns (an evaluation), a row marked test or evaluation, a model link and a file or path
- * are not read. Tables in evaluation, usage or result sections are skipped like prose there.
+ * A table with score columns (an evaluation), a row marked test or evaluation (or whose role or split column says
+ * evaluation or test and not training), a model link and a file or path are not read. Tables in evaluation, usage or result sections are skipped like prose there.
  */
 import { resolveKnownDataset } from "../../model/known-datasets.js";
 import type { CardState } from "../card-body.js";
@@ -32,6 +32,22 @@ const SCORE_COLUMN =
 /** A row marked as evaluation data. */
 const EVAL_ROW =
   /^(?:test|testing|eval|evaluation|validation|valid|dev|held[- ]out|测试|评测|评估|検証|評価|테스트|평가|тест)(?: set| split)?$/i;
+
+/** A column saying what each row's data was used for ("Role", "Split used", "Purpose", "用途"). */
+const ROLE_COLUMN =
+  /\b(?:role|purpose|usage|use[ds]?|used for|split used|splits?)\b|用途|作用|役割|용도|назначение|verwendung|utilisation|\buso\b/i;
+/** A role cell saying evaluation or test, ... */
+const EVAL_ROLE =
+  /\b(?:eval(?:uation)?|test(?:ing)?|benchmark(?:ing)?|validation|held[- ]out)\b|测试|评测|评估|検証|評価|테스트|평가|тест|évaluation|evaluación|avaliação/i;
+/** ... unless it says training too ("Training and in-distribution evaluation"). */
+const TRAIN_ROLE =
+  /\btrain(?:ing|ed)?\b|fine-?tun|\bsft\b|\bdpo\b|训练|微调|学習|訓練|학습|훈련|обуч|entrenamiento|treino|entraînement/i;
+
+/** True when the row's role columns say evaluation or test and none says training. */
+function evaluationOnly(values: string[], roles: number[]): boolean {
+  const cells = roles.map((i) => values[i] ?? "");
+  return cells.some((c) => EVAL_ROLE.test(c)) && !cells.some((c) => TRAIN_ROLE.test(c));
+}
 
 const FILE = /\.(?:jsonl?|csv|tsv|txt|parquet|arrow|zip|gz|tar|xlsx?|md|py)$/i;
 const ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
@@ -107,9 +123,11 @@ export function readDatasetTables(blocks: Block[], state: CardState): void {
     if (header.some((h) => SCORE_COLUMN.test(h))) continue;
     const columns = datasetColumns(header, innerHeading(first));
     if (columns.length === 0) continue;
+    const roles = header.flatMap((h, i) => (ROLE_COLUMN.test(h) && !columns.includes(i) ? [i] : []));
     for (const row of table.slice(2)) {
       const values = tableCells(row.text);
       if (values.some((v) => EVAL_ROW.test(v.replace(/[*`]/g, "").trim()))) continue;
+      if (evaluationOnly(values, roles)) continue;
       const found = rowDataset(values, columns);
       if (!found) continue;
       pushNamedDataset(

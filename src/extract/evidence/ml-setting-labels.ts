@@ -96,6 +96,12 @@ export const SETTING_ROWS: readonly (readonly [string, string])[] = [
   ["quantization", "quantization"],
   ["batch size", "per_device_train_batch_size"],
   ["gradient accumulation", "gradient_accumulation_steps"],
+  // en — dev s2-card-roymacias-gemma3-4b-medmcqa-qlora: "| Epochs / max length | 1 / 1024 tokens |"
+  ["max length", "max_seq_length"],
+  ["max sequence length", "max_seq_length"],
+  ["max seq length", "max_seq_length"],
+  ["warmup ratio", "warmup_ratio"],
+  ["warmup steps", "warmup_steps"],
   // en — the data and method rows such tables give beside the base ("| Dataset | org/x |", "| Training data | … |",
   //      "| Objective | DPO |", "| Training method | QLoRA |")
   ["dataset", "dataset"],
@@ -157,6 +163,11 @@ export const INLINE_LABELS: readonly (readonly [string, string])[] = [
   ["lora_rank", "lora_r"],
   ["lora_r", "lora_r"],
   ["lora_alpha", "lora_alpha"],
+  // en — dev s2-card-roymacias-gemma3-4b-medmcqa-qlora: "16 (`per_device=2` × `grad_accum=8`)"; dev
+  //      s2-card-gennx-qwen25-15b-tool-calling-qlora: "| Batch size | 1 x 8 (gradient accumulation) | Effective batch size 8 |"
+  ["per_device", "per_device_train_batch_size"],
+  ["grad_accum", "gradient_accumulation_steps"],
+  ["effective batch size", "total_train_batch_size"],
 ];
 
 /** Scheduler names a value cell may add to a learning rate (`1e-4 (cosine)`, `5e-5，cosine`). */

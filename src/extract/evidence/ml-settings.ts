@@ -68,7 +68,26 @@ function settingsHeader(blocks: Block[], b: number): boolean {
   if (head?.type !== "table" || sep?.type !== "table" || sep.line !== head.line + 1) return false;
   if (!SEPARATOR.test(sep.text.trim())) return false;
   const [first, second, ...rest] = cells(head.text).map((c) => c.toLowerCase());
-  return rest.length === 0 && SETTING_HEADERS.includes(first ?? "") && VALUE_HEADERS.includes(second ?? "");
+  if (rest.length > 1 || (rest.length === 1 && !NOTE_HEADER.test(rest[0] ?? ""))) return false;
+  return SETTING_HEADERS.includes(first ?? "") && VALUE_HEADERS.includes(second ?? "");
+}
+
+/**
+ * A third column that explains the value (`| Setting | Value | Description |`: dev
+ * s2-card-gennx-qwen25-15b-tool-calling-qlora): its cell is read for inline settings only (`Effective batch size 8`,
+ * `5% warmup + cosine decay`).
+ */
+const NOTE_HEADER =
+  /^(?:description|descriptions|notes?|comments?|remarks?|why|reason|rationale|purpose|explanation|justification|justificativa|说明|備考|备注|説明|설명|비고|описание|примечание|beschreibung|bemerkung|commentaire|descripción|descrição)$/;
+
+/** `5% warmup`, `3 % warmup`: a warmup share written as a percentage. */
+const WARMUP_PERCENT = /(?:^|[^\d.])(\d{1,2}(?:\.\d+)?) ?% ?(?:linear )?warm-?up\b/;
+
+/** Settings an explanation or value cell adds in words: inline labels and a warmup percentage. */
+function readExtraSettings(text: string, state: CardState, line: number, confidence: number): void {
+  readInlineSettings(text, state, line, confidence);
+  const warmup = WARMUP_PERCENT.exec(text.toLowerCase())?.[1];
+  if (warmup !== undefined) addHp(state, "warmup_ratio", String(Number(warmup) / 100), line, confidence);
 }
 
 /** Settings named inside a text (`per-device 4`, `warmup ratio 0.03`): how many were read. */
@@ -145,22 +164,31 @@ function readRow(label: string, value: string, state: CardState, found: Methods,
       const scheduler = SCHEDULERS.find((s) => hasWord(lower, s));
       if (scheduler) addHp(state, "lr_scheduler_type", scheduler, line, 0.8);
     }
-    readInlineSettings(value, state, line, 0.8);
+    readExtraSettings(value, state, line, 0.8);
   }
   return true;
 }
 
+/** A label with its trainer alias after it (`LoRA rank r`, from "LoRA rank `r`") is read as the label. */
+function knownLabel(label: string): string {
+  if (ROW_KEY.has(label)) return label;
+  const space = label.lastIndexOf(" ");
+  const shorter = space > 0 && label.length - space <= 3 ? label.slice(0, space) : label;
+  return ROW_KEY.has(shorter) ? shorter : label;
+}
+
 /** A row pairing labels with values (`Epoch / seed | 1 / 3407`), or one label with its value. */
 function readPairs(label: string, value: string, state: CardState, found: Methods, line: number): boolean {
-  const labels = label.split("/").map((l) => l.trim());
+  const labels = label.split("/").map((l) => knownLabel(l.trim()));
   const values = value.split("/").map((v) => v.trim());
-  if (labels.length > 1 && labels.length === values.length && labels.every((l) => ROW_KEY.has(l))) {
+  if (labels.length > 1 && labels.length === values.length && labels.some((l) => ROW_KEY.has(l))) {
+    let read = false;
     labels.forEach((l, i) => {
-      readRow(l, values[i] ?? "", state, found, line);
+      read = readRow(l, values[i] ?? "", state, found, line) || read;
     });
-    return true;
+    return read;
   }
-  return readRow(label, value, state, found, line);
+  return readRow(knownLabel(label), value, state, found, line);
 }
 
 /** The settings table whose header is at `b`, if it is one: true when a row was read. */
@@ -173,8 +201,10 @@ export function readSettingsTable(blocks: Block[], b: number, state: CardState, 
     if (row.type !== "table" || row.line !== line + 1) break;
     line = row.line;
     const [label, value, ...rest] = cells(row.text);
-    if (label === undefined || value === undefined || rest.length > 0) continue;
-    if (readPairs(label.toLowerCase(), value, state, found, row.line)) read++;
+    if (label === undefined || value === undefined || rest.length > 1) continue;
+    if (!readPairs(label.toLowerCase(), value, state, found, row.line)) continue;
+    read++;
+    if (rest[0]) readExtraSettings(rest[0], state, row.line, 0.7);
   }
   if (read > 0) state.genericFineTune ??= (blocks[b] as Block).line;
   return read > 0;
