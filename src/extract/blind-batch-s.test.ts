@@ -156,3 +156,46 @@ describe("a command that hands its settings file by flag (s1-ne-zh-afac2024)", (
     expect(document.steps.every((s) => s.hyperparameters?.learningRate === undefined)).toBe(true);
   });
 });
+
+describe("a model card saved as YAML, beside a README laying out the stages (s2-int-dylandeep)", () => {
+  const card = [
+    "---",
+    "base_model: TIGER-Lab/Abel-7B-002",
+    "library_name: transformers",
+    "datasets:",
+    "- gsm8k",
+    "---",
+    "",
+    "# someone/Math-7B-DPO",
+    "",
+    "Trained with DPO.",
+  ].join("\n");
+  const readme = [
+    "# Math 7B",
+    "",
+    "1. **SFT**: supervised fine-tuning on worked solutions.",
+    "2. **DPO**: preference optimisation of the SFT model.",
+  ].join("\n");
+
+  it("reads model_card.yaml as a card, not as malformed YAML", () => {
+    const { document, warnings } = extractFromFiles([{ path: "model_card.yaml", text: card }]);
+    expect(warnings.map((w) => w.code)).not.toContain("file.syntax");
+    expect(document.bases.map((b) => b.id)).toEqual(["TIGER-Lab/Abel-7B-002"]);
+  });
+
+  it("a training config that starts with '---' stays a config", () => {
+    const yaml = "---\nmodel_name_or_path: org/base\nlearning_rate: 1.0e-5\n---\nnum_train_epochs: 2\n";
+    const { warnings } = extractFromFiles([{ path: "config.yaml", text: yaml }]);
+    expect(warnings.map((w) => w.code)).toContain("file.syntax");
+  });
+
+  it("chains the README's stages from the card's base instead of two runs from one model", () => {
+    const { document } = extractFromFiles([
+      { path: "README.md", text: readme },
+      { path: "model_card.yaml", text: card },
+    ]);
+    expect(document.steps.map((s) => s.kind === "fine-tune" && s.objective)).toEqual(["sft", "dpo"]);
+    expect(document.steps[0]?.inputs?.models?.map((m) => m.id)).toEqual(["TIGER-Lab/Abel-7B-002"]);
+    expect(document.steps[1]?.inputs?.models?.map((m) => m.id)).not.toContain("TIGER-Lab/Abel-7B-002");
+  });
+});

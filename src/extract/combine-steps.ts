@@ -175,7 +175,28 @@ export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFac
     if (base) first.inputs.push({ value: { id: base.value }, source: base.source });
   }
   for (const w of weak) fillFromSavedConfig(chain, w.step, w.file, warnings);
-  return chain.steps.filter((s) => !isEmptyStep(s));
+  const steps = chain.steps.filter((s) => !isEmptyStep(s));
+  continueSharedStart(steps);
+  return steps;
+}
+
+/**
+ * Two ordered training steps from one model, the first naming no output: the second continues the first. A
+ * card's front matter names the chain's root (`base_model: A`) where its text or another file lays out the stages
+ * (SFT, then DPO): each stage took the model as its input once the files were combined, which would leave two
+ * parallel runs and an unused output (dev s2-int-dylandeep-abel-7b-sft-dpo-gsm8k). The later step's input is left to
+ * the chain (the earlier step's output).
+ */
+function continueSharedStart(steps: StepFacts[]): void {
+  for (let j = 1; j < steps.length; j++) {
+    const prev = steps[j - 1] as StepFacts;
+    const later = steps[j] as StepFacts;
+    if (prev.output || prev.kind !== "fine-tune" || later.kind !== "fine-tune") continue;
+    const [a] = prev.inputs;
+    const [b] = later.inputs;
+    if (prev.inputs.length !== 1 || later.inputs.length !== 1 || !a || !b) continue;
+    if (sameModel(a.value.id, b.value.id)) later.inputs = [];
+  }
 }
 
 /**

@@ -83,6 +83,22 @@ function parseStructured(file: SourceFile, out: FileFacts): Record<string, unkno
   return value as Record<string, unknown>;
 }
 
+/** Front-matter keys of a model card (the Hub's metadata), none of which a training config has. */
+const CARD_KEYS =
+  /^(?:base_model|base_model_relation|library_name|pipeline_tag|model-index|license_name|license_link)\s*:/m;
+
+/**
+ * A model card saved under a YAML name (`model_card.yaml`: front matter, then Markdown; dev
+ * s2-int-dylandeep-abel-7b-sft-dpo-gsm8k): a closed front-matter block with the card's own keys, followed by a
+ * Markdown heading. YAML would read it as several documents and skip the file.
+ */
+function cardSavedAsYaml(name: string, text: string): boolean {
+  if (!/\.ya?ml$/i.test(name) || !text.startsWith("---")) return false;
+  const close = text.indexOf("\n---", 3);
+  if (close === -1) return false;
+  return CARD_KEYS.test(text.slice(0, close)) && /^#{1,6} \S/m.test(text.slice(close + 4));
+}
+
 const isTrainingKey = (k: string) => hyperparameterKeyFor(k) !== undefined || k.toLowerCase() in ADAPTER_KEYS;
 
 /** Reads one file. Never throws for bad content. */
@@ -112,7 +128,8 @@ export function readSourceFile(file: SourceFile): FileFacts {
   const isCard =
     /\.(md|markdown|mdx)$/i.test(name) ||
     /^readme$/i.test(name) ||
-    (!/\.(json|ya?ml)$/i.test(name) && /^(---\s*\n|#\s)/.test(file.text));
+    (!/\.(json|ya?ml)$/i.test(name) && /^(---\s*\n|#\s)/.test(file.text)) ||
+    cardSavedAsYaml(name, file.text);
   if (isCard) {
     if (file.text.trim() === "") {
       const out = empty(file.path, "model-card");
