@@ -199,3 +199,86 @@ describe("a model card saved as YAML, beside a README laying out the stages (s2-
     expect(document.steps[1]?.inputs?.models?.map((m) => m.id)).not.toContain("TIGER-Lab/Abel-7B-002");
   });
 });
+
+describe("recipes and run folders (s3-)", () => {
+  it("joins a trainer's adapter files and the one script beside them that loads the same base", () => {
+    const adapter = JSON.stringify({
+      base_model_name_or_path: "TinyLlama/TinyLlama-1.1B-Chat-v1.0",
+      peft_type: "LORA",
+      r: 8,
+    });
+    const state = JSON.stringify({ global_step: 45, max_steps: 45, num_train_epochs: 3, log_history: [] });
+    const script = [
+      "from transformers import AutoModelForCausalLM, Trainer, TrainingArguments",
+      'MODEL = "TinyLlama/TinyLlama-1.1B-Chat-v1.0"',
+      "model = AutoModelForCausalLM.from_pretrained(MODEL)",
+      'args = TrainingArguments(output_dir="lora-out", learning_rate=2e-4, num_train_epochs=3)',
+      "trainer = Trainer(model=model, args=args)",
+      "trainer.train()",
+    ].join("\n");
+    const { document } = extractFromFiles([
+      { path: "adapter_config.json", text: adapter },
+      { path: "trainer_state.json", text: state },
+      { path: "train.py", text: script },
+    ]);
+    expect(document.steps).toHaveLength(1);
+    expect(document.steps[0]?.hyperparameters).toMatchObject({ learningRate: 0.0002, epochs: 3 });
+    expect(rankOf(document.steps[0])).toBe(8);
+  });
+
+  it("folds the YAML a training command loads under the command's own values", () => {
+    const sh = [
+      "accelerate launch --config_file accelerate_config/default_config.yaml \\",
+      "finetune_dpo.py \\",
+      "train_config/dpo_config.yaml \\",
+      "--output_dir=output/qwen2-dpo \\",
+      "--learning_rate=1e-5 \\",
+      "--model_name_or_path=./model_hub/Qwen2-0.5B-Instruct \\",
+      "--beta=0.1",
+    ].join("\n");
+    const yaml = [
+      "model_name_or_path: ./model_hub/01ai/Yi-6B-Chat",
+      "learning_rate: 5.0e-7",
+      "beta: 0.1",
+      "num_train_epochs: 2",
+      "dataset_mixer:",
+      "  org/prefs: 1.0",
+    ].join("\n");
+    const { document } = extractFromFiles([
+      { path: "train.sh", text: sh },
+      { path: "train_config/dpo_config.yaml", text: yaml },
+    ]);
+    expect(document.steps).toHaveLength(1);
+    const step = document.steps[0];
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["local:./model_hub/Qwen2-0.5B-Instruct"]);
+    expect(step?.hyperparameters).toMatchObject({ learningRate: 0.00001, epochs: 2 });
+  });
+
+  it("reads a CLI of dataclass groups (--base_config.model_name, --grpo_config.lr)", () => {
+    const sh = [
+      "python -m proj.training.train_rl \\",
+      '    --base_config.model_name "Qwen/Qwen2.5-0.5B-Instruct" \\',
+      '    --base_config.dataset_name "openai/gsm8k" \\',
+      "    --base_config.seed 42 \\",
+      "    --grpo_config.lr 5e-06",
+    ].join("\n");
+    const { document } = extractFromFiles([{ path: "grpo.sh", text: sh }]);
+    const step = document.steps[0];
+    expect(step?.kind === "fine-tune" && step.objective).toBe("grpo");
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["Qwen/Qwen2.5-0.5B-Instruct"]);
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["openai/gsm8k"]);
+    expect(step?.hyperparameters).toMatchObject({ learningRate: 0.000005, seed: 42 });
+  });
+
+  it("reads --model_name as the model only when it is an id or a path, not an architecture's name", () => {
+    const run = (name: string) =>
+      extractFromFiles([
+        {
+          path: "run.sh",
+          text: `python train.py \\\n  --model_name ${name} \\\n  --dataset_name org/data \\\n  --learning_rate 2e-5`,
+        },
+      ]).document.steps[0]?.inputs?.models?.map((m) => m.id);
+    expect(run("org/base-7b")).toEqual(["org/base-7b"]);
+    expect(run("olmo2.5-7b-yarn")).toBeUndefined();
+  });
+});

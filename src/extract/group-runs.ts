@@ -113,8 +113,11 @@ function joinByModels(files: FileFacts[], uf: UnionFind): void {
 /**
  * A card and the one recipe beside it that starts from the same base are one run (a Hub repository keeps its
  * training config next to its card); a local folder linked to the card's Hub base by `localHubLink` (the same or
- * a shortened name) counts as the same base. A card that states a step but names no model at all describes the
- * one recipe beside it (its step is the card's step). Several such recipes (an examples folder) join nothing.
+ * a shortened name) counts as the same base. So are the files a trainer wrote (adapter_config.json,
+ * trainer_state.json) and the one script beside them that loads the same base (dev s3-fld-tinyllama-summarize-qlora:
+ * train.py beside the adapter it wrote, copied up from its output folder). A card that states a step but names no
+ * model at all describes the one recipe beside it (its step is the card's step). Several such recipes (an
+ * examples folder) join nothing.
  */
 function joinCardWithItsRecipe(files: FileFacts[], uf: UnionFind): void {
   const inFolder = new Map<string, number[]>();
@@ -126,10 +129,15 @@ function joinCardWithItsRecipe(files: FileFacts[], uf: UnionFind): void {
     else inFolder.set(folder, [i]);
   });
   files.forEach((card, c) => {
-    if (card.kind !== "model-card") return;
+    if (!isRunFile(card)) return;
     const bases = inputsOf(card);
     // A card that states a step but names no model at all describes the one recipe beside it, if there is one.
-    const namesNone = card.steps.length > 0 && bases.length === 0 && outputsOf(card).length === 0;
+    const namesNone =
+      card.kind === "model-card" &&
+      card.steps.length > 0 &&
+      bases.length === 0 &&
+      outputsOf(card).length === 0;
+    if (bases.length === 0 && !namesNone) return;
     const matches = (inFolder.get(runFolder(card.file)) ?? []).filter((i) => {
       const f = files[i] as FileFacts;
       if (f === card || f.steps.length === 0) return false;

@@ -259,11 +259,15 @@ export function readCommandWords(
     );
   verlConfigNote(args, step, file);
   step.objective ??= scriptObjective;
+  // The settings file a script loads (its YAML argument, a settings flag): folded into this step when it is
+  // among the files (command-overlay.ts), the command's own values winning (dev s3-rcp-dpo-finetuning-qwen2-05b-cvalues).
+  if (entry.kind === "script" || entry.kind === "module") {
+    configArgument(args.positional, step, file);
+    configFlag(args.obj, args.lines, step, file);
+  }
   if (trains(step, modelGiven)) return step;
   if (entry.kind !== "script" && entry.kind !== "module") return undefined;
   // Kept until the files are grouped: it becomes a run when the config it loads is among them.
-  configArgument(args.positional, step, file);
-  configFlag(args.obj, args.lines, step, file);
   if (!loadedConfig(step)) return undefined;
   step.parameters.configOnly = fact(true, origin);
   return step;

@@ -45,7 +45,36 @@ const BITS_FLAGS = ["load_in_bits", "load_in_kbits"] as const;
  * number of bits, and open-instruct's `--hf_entity E --hf_repo_id R` (the repository it pushes to,
  * open_instruct/dpo_tune_cache.py and finetune.py arguments) as `hub_model_id: E/R`.
  */
+/** A flag group named for a dataclass of settings (`base_config`, `grpo_config`, `training_args`, `cfg`). */
+const SETTINGS_GROUP = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:config|args|cfg|arguments)$|^(?:config|args|cfg)$/i;
+/** A group named for its objective (`grpo_config`, `dpo_args`). */
+const OBJECTIVE_GROUP = /^(grpo|dpo|ppo|orpo|kto|simpo|rloo|sft)_(?:config|args|cfg|arguments)$/i;
+
+/**
+ * Flags of a CLI built from dataclass groups (tyro, simple-parsing: `--base_config.model_name X`,
+ * `--grpo_config.lr 5e-6`; dev s3-rcp-curious-qwen25-05b-grpo-gsm8k): the key after the group, when no plain flag
+ * says it; a group named for an objective states that objective.
+ */
+function flattenGroups(obj: Obj): void {
+  for (const key of Object.keys(obj)) {
+    const dot = key.indexOf(".");
+    if (dot <= 0 || dot !== key.lastIndexOf(".")) continue;
+    const group = key.slice(0, dot);
+    if (!SETTINGS_GROUP.test(group)) continue;
+    const last = key.slice(dot + 1);
+    if (obj[last] === undefined) obj[last] = obj[key];
+    const objective = OBJECTIVE_GROUP.exec(group)?.[1];
+    if (objective && obj.rl === undefined && obj.loss_type === undefined) obj.rl = objective.toLowerCase();
+  }
+}
+
 export function normaliseScriptFlags(obj: Obj): void {
+  flattenGroups(obj);
+  // `--model_name org/x` (a project's own script, as its Python constants call it: python-scan.ts) names the model
+  // when it is an id or a path; a bare name is an architecture (OLMo-core's `--model_name=olmo2.5-7b`).
+  const name = obj.model_name;
+  if (typeof name === "string" && name.includes("/") && obj.model_name_or_path === undefined)
+    obj.model_name_or_path = name;
   for (const key of BITS_FLAGS) {
     const bits = Number(obj[key]);
     if (bits === 4 && obj.load_in_4bit === undefined) obj.load_in_4bit = true;
