@@ -282,3 +282,60 @@ describe("recipes and run folders (s3-)", () => {
     expect(run("olmo2.5-7b-yarn")).toBeUndefined();
   });
 });
+
+describe("the Hub template filled in code spans and argument lists (s4-card-wac81)", () => {
+  const card = [
+    "---",
+    "library_name: peft",
+    "base_model: meta-llama/Meta-Llama-3-8B-Instruct",
+    "---",
+    "",
+    "# Model Card for Model ID",
+    "",
+    "## Training Details",
+    "",
+    "### Training Data",
+    "",
+    "use data from this repo: ```someone/DPO-En-Zh-20k```",
+    "",
+    "#### Training Hyperparameters",
+    "",
+    "- **Training regime:** ",
+    "```qlora/orpo```",
+    "",
+    "* orpo setup",
+    "```",
+    "    learning_rate=8e-6,  ",
+    "    beta=0.1,  ",
+    '    lr_scheduler_type="linear",  ',
+    '    evaluation_strategy="steps",  ',
+    "    num_train_epochs=1,  ",
+    "```",
+  ].join("\n");
+
+  it("reads '```qlora/orpo```' as inline code, not as a fence that hides the rest of the card", () => {
+    const doc = extractFromFiles([{ path: "README.md", text: card }]).document;
+    expect(doc.steps[0]?.kind === "fine-tune" && doc.steps[0].objective).toBe("orpo");
+  });
+
+  it("reads a code block that is only a keyword-argument list of training settings", () => {
+    const step = extractFromFiles([{ path: "README.md", text: card }]).document.steps[0];
+    expect(step?.hyperparameters).toMatchObject({
+      learningRate: 0.000008,
+      beta: 0.1,
+      scheduler: "linear",
+      epochs: 1,
+    });
+    const generation = "Fine-tuned org/base.\n\n```\nmax_length=512,\ntemperature=0.7,\n```\n";
+    const gen = extractFromFiles([{ path: "README.md", text: generation }]).document.steps[0];
+    expect(gen?.hyperparameters?.maxSequenceLength).toBeUndefined();
+  });
+
+  it("reads a dataset id in code on a line about the data, in the section about the training data", () => {
+    const step = extractFromFiles([{ path: "README.md", text: card }]).document.steps[0];
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["someone/DPO-En-Zh-20k"]);
+    const made = card.replace("use data from this repo:", "data generated with");
+    const other = extractFromFiles([{ path: "README.md", text: made }]).document.steps[0];
+    expect(other?.inputs?.datasets ?? []).toEqual([]);
+  });
+});

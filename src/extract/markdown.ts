@@ -61,7 +61,9 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
     const raw = lines[i] ?? "";
     const line = raw.trim();
     const first = line.charCodeAt(0);
-    const fence = first === 96 || first === 126 ? /^(`{3,}|~{3,})\s*([\w+-]*)/.exec(line) : null;
+    const opened = first === 96 || first === 126 ? /^(`{3,}|~{3,})\s*([\w+-]*)/.exec(line) : null;
+    // A backtick fence's info string has no backtick (CommonMark): "```qlora/orpo```" is inline code in a paragraph.
+    const fence = opened && first === 96 && line.slice(opened[1]?.length).includes("`") ? null : opened;
     if (fence) {
       flush();
       const marker = fence[1] ?? "```";

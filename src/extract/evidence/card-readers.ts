@@ -32,7 +32,7 @@ import { readQuantExport } from "./quantized-export.js";
 import { readProseExport } from "./quantized-prose-export.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
 import { readSectionBase } from "./section-base.js";
-import { readSettingsPairs, readWordSettingsList } from "./settings-pairs.js";
+import { readCodeArgumentLists, readSettingsPairs, readWordSettingsList } from "./settings-pairs.js";
 import { readTrainingCode } from "./training-code.js";
 
 export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
@@ -51,6 +51,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readProseMethods,
   readSettingsPairs,
   readWordSettingsList,
+  readCodeArgumentLists,
   readProseSettings,
   readKeyCellTables,
   readMultilingual,

@@ -164,6 +164,7 @@ function readLine(
       pushNamedDataset(state, found, line, "in a list under a training-data heading");
     return;
   }
+  if (underHeading && codeIdAfterDataWords(text, line, state)) return;
   if (text.length > 600 || !text.includes("/datasets/") || EVALUATION.test(text) || COMPARISON.test(text))
     return;
   if (underHeading && !NOT_OWN_DATA.test(text)) {
@@ -175,6 +176,29 @@ function readLine(
       const hub = hubLink(trimEnd(m[0], "."));
       if (hub) pushNamedDataset(state, { id: hub.id }, line, "by its Hub URL in a sentence about training");
     }
+}
+
+/** Words of a line that says where the data comes from ("use data from this repo:", "the dataset", "corpus"). */
+const DATA_WORDS = /\b(?:data(?:sets?)?|corpus|corpora)\b/i;
+/** A line about data made or judged by a model: its id is the model's. */
+const MODEL_MADE = /generat|synthe|distill|teacher|annotat|judge|label(?:l?ed|ing) by|\bmodel\b/i;
+/** An `org/name` id in inline code (one to three backticks). */
+const CODE_ID = /`{1,3}([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})`{1,3}/g;
+
+/**
+ * A line of the section about the training data that names its data and gives one `org/name` id in code (dev
+ * s4-card-wac81-llama3-8b-orpo-chinese-qlora: "use data from this repo: ```Starlento/DPO-En-Zh-20k-handbook```"). A
+ * line about data a model made or judged is not read (the id may be the model's).
+ */
+function codeIdAfterDataWords(text: string, line: number, state: CardState): boolean {
+  if (text.length > 200 || !text.includes("`") || !DATA_WORDS.test(text)) return false;
+  if (MODEL_MADE.test(text) || EVALUATION.test(text) || NOT_OWN_DATA.test(text) || COMPARISON.test(text))
+    return false;
+  const ids = [...text.matchAll(CODE_ID)].map((m) => m[1] ?? "");
+  const id = ids.length === 1 ? ids[0] : undefined;
+  if (!id || FILE.test(id) || PATH_ROOT.test(id)) return false;
+  pushNamedDataset(state, { id }, line, "in code in the section about the training data");
+  return true;
 }
 
 const COMPARISON = /compar|outperform|unlike|instead of|\bthan\b|\bvs\.?\s|versus|baseline|other models?/i;

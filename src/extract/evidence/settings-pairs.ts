@@ -134,3 +134,49 @@ export function readWordSettingsList(blocks: Block[], state: CardState): void {
     for (const [key, value] of found) addHp(state, key, value, block.line, 0.8);
   }
 }
+
+/** One line of a keyword-argument list: `learning_rate=8e-6,` (a trailing comma or none). */
+const KWARG = /^([A-Za-z_]\w{0,40})\s*=\s*(["']?)([^\s"',()[\]{}=]{1,40})\2\s*,?$/;
+/** Keys that make a list a training run's settings (a generation snippet's `max_length` alone does not). */
+const TRAINING_KEYS = new Set([
+  "learning_rate",
+  "lr",
+  "num_train_epochs",
+  "epochs",
+  "per_device_train_batch_size",
+  "gradient_accumulation_steps",
+  "lora_r",
+  "warmup_ratio",
+  "warmup_steps",
+]);
+
+/**
+ * A code block that is only a keyword-argument list, the arguments of a trainer's config shown without the call
+ * (dev s4-card-wac81-llama3-8b-orpo-chinese-qlora, under "* orpo setup": `learning_rate=8e-6,` `beta=0.1,`
+ * `num_train_epochs=1,` …; under "* lora": `r=16,` `lora_alpha=32,`). Every line must be one such argument; the
+ * list is read when it holds a training setting, and its other keys (evaluation, logging) are passed over.
+ */
+export function readCodeArgumentLists(blocks: Block[], state: CardState): void {
+  for (const block of blocks) {
+    if (block.type !== "code" || block.text.length > 3000) continue;
+    const lines = block.text
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (lines.length < 2 || lines.length > 60) continue;
+    const pairs: Pair[] = [];
+    for (const line of lines) {
+      const m = KWARG.exec(line);
+      if (!m?.[1] || m[3] === undefined) break;
+      pairs.push({ key: m[1].toLowerCase(), value: m[3] });
+    }
+    if (pairs.length !== lines.length) continue;
+    const keys = pairs.map((p) => keyOf(p.key, pairs));
+    if (!keys.some((k) => k !== undefined && TRAINING_KEYS.has(k))) continue;
+    pairs.forEach((pair, i) => {
+      const key = keys[i];
+      const value = key === undefined ? undefined : pairValue(key, pair.value);
+      if (key !== undefined && value !== undefined) addHp(state, key, value, block.line + i, 0.8);
+    });
+  }
+}
