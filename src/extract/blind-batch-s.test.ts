@@ -339,3 +339,18 @@ describe("the Hub template filled in code spans and argument lists (s4-card-wac8
     expect(other?.inputs?.datasets ?? []).toEqual([]);
   });
 });
+
+describe("a config quoted in a text block (s4-int-qwen05b)", () => {
+  it("reads a recipe quoted as ```text like one quoted as ```yaml", () => {
+    const card = (lang: string) =>
+      `# Run report\n\n## Config\n\n\`\`\`${lang}\nbase_model: Qwen/Qwen2.5-0.5B-Instruct\nadapter: lora\nlora_r: 16\nlearning_rate: 5.0e-5\nnum_epochs: 1\n\`\`\`\n`;
+    for (const lang of ["yaml", "text"]) {
+      const step = extractFromFiles([{ path: "README.md", text: card(lang) }]).document.steps[0];
+      expect(
+        step?.inputs?.models?.map((m) => m.id),
+        lang,
+      ).toEqual(["Qwen/Qwen2.5-0.5B-Instruct"]);
+      expect(rankOf(step), lang).toBe(16);
+    }
+  });
+});

@@ -163,7 +163,8 @@ function readCode(block: Block, state: CardState): void {
     );
     return;
   }
-  if (/^(ya?ml|)$/.test(block.lang ?? "") && RECIPE_KEY.test(block.text)) {
+  // A config quoted as YAML, or as plain text (`text` blocks: dev s4-int-qwen05b-dpo-tiny-from-sft-adapter).
+  if (/^(ya?ml|text|txt|plaintext|)$/.test(block.lang ?? "") && RECIPE_KEY.test(block.text)) {
     const obj = simpleYamlMapping(block.text) ?? parseYamlBlock(block.text);
     if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return;
     const kind = recipeKind(obj as Obj);
