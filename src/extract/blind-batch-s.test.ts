@@ -354,3 +354,51 @@ describe("a config quoted in a text block (s4-int-qwen05b)", () => {
     }
   });
 });
+
+describe("cards of small projects (s6-, s7-)", () => {
+  it("reads a 'LoRA Parameter | Value' table's 'Rank (r)' row", () => {
+    const card =
+      "Fine-tuned TinyLlama/TinyLlama-1.1B-Chat-v1.0 with LoRA.\n\n| LoRA Parameter | Value |\n|---|---|\n| Rank (r) | 16 |\n| Alpha | 32 |\n";
+    expect(rankOf(extractFromFiles([{ path: "README.md", text: card }]).document.steps[0])).toBe(16);
+  });
+
+  it("reads '**Source:** `org/name`' under a heading that is only about the data", () => {
+    const card =
+      "Fine-tuned TinyLlama/TinyLlama-1.1B-Chat-v1.0 with LoRA.\n\n## 3. Dataset\n\n**Source:** `medalpaca/medical_meadow_medical_flashcards` (Hugging Face Datasets Hub)\n";
+    const step = extractFromFiles([{ path: "README.md", text: card }]).document.steps[0];
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["medalpaca/medical_meadow_medical_flashcards"]);
+    const other = card.replace("## 3. Dataset", "## Deployment");
+    expect(
+      extractFromFiles([{ path: "README.md", text: other }]).document.steps[0]?.inputs?.datasets ?? [],
+    ).toEqual([]);
+  });
+
+  it("reads the Unsloth template's label edited to '**Finetuned from dataset :**'", () => {
+    const card =
+      "# Uploaded model\n\n- **Developed by:** someone\n- **Finetuned from model :** unsloth/Qwen3-0.6B-unsloth-bnb-4bit\n- **Finetuned from dataset :** 5CD-AI/Vietnamese-Multi-turn-Chat-Alpaca\n";
+    const step = extractFromFiles([{ path: "README.md", text: card }]).document.steps[0];
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["5CD-AI/Vietnamese-Multi-turn-Chat-Alpaca"]);
+  });
+
+  it("reads LLaMA-Factory's notebook form, args = dict(stage=…, finetuning_type=…)", () => {
+    const card = [
+      "This project fine-tunes LLaMA3-8B with LLaMA-Factory.",
+      "",
+      "```python",
+      "args = dict(",
+      '  stage="sft",                        # do supervised fine-tuning',
+      '  model_name_or_path="meta-llama/Meta-Llama-3-8B",',
+      '  dataset="legal_qa_v1_train",',
+      '  finetuning_type="lora",',
+      "  learning_rate=1e-4,",
+      "  num_train_epochs=10.0,",
+      "  quantization_bit=8,",
+      ")",
+      'json.dump(args, open("train_llama3.json", "w", encoding="utf-8"), indent=2)',
+      "```",
+    ].join("\n");
+    const step = extractFromFiles([{ path: "README.md", text: card }]).document.steps[0];
+    expect(step?.kind === "fine-tune" && [step.objective, step.parameterization]).toEqual(["sft", "qlora"]);
+    expect(step?.hyperparameters).toMatchObject({ learningRate: 0.0001, epochs: 10 });
+  });
+});

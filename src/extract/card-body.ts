@@ -15,6 +15,7 @@ import type { MergeEvidence } from "./evidence/merge-prose.js";
 import type { QuantEvidence } from "./evidence/quantized-upload.js";
 import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
 import { type Block, innerHeading, sentences } from "./markdown.js";
+import { blankNonCode, callArguments, findCalls, literal } from "./python-scan.js";
 import type { ProseStep } from "./read-prose.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
 import { markCatalogues, outOfScopeSection } from "./section-scope.js";
@@ -175,6 +176,7 @@ function readCode(block: Block, state: CardState): void {
     state.embedded.push(inner);
     return;
   }
+  if (/^(python|py|)$/.test(block.lang ?? "") && readDictRecipe(block, state)) return;
   if (
     /^(python|py|)$/.test(block.lang ?? "") &&
     /(TrainingArguments|LoraConfig|Config\(|Trainer\()/.test(block.text)
@@ -202,6 +204,30 @@ function readCode(block: Block, state: CardState): void {
         extracted(file, { line: block.line, confidence: 0.9, note: "trainer class in the card's code" }),
       );
   }
+}
+
+/**
+ * LLaMA-Factory's notebook form: the run's settings as `args = dict(stage="sft", model_name_or_path=…,
+ * finetuning_type="lora", …)`, then written to a JSON file for `llamafactory-cli train` (dev
+ * s7-card-llama3-8b-lawyer-legal-qa-lf-lora8bit). A `dict(...)` of literals that reads as a recipe is one.
+ */
+function readDictRecipe(block: Block, state: CardState): boolean {
+  if (!block.text.includes("dict(")) return false;
+  for (const call of findCalls(blankNonCode(block.text), (n) => n === "dict")) {
+    const obj: Obj = {};
+    for (const [key, raw] of callArguments(call.args).keywords) {
+      const value = literal(raw);
+      if (value !== undefined) obj[key] = value;
+    }
+    const kind = recipeKind(obj);
+    if (kind !== "llama-factory") continue;
+    const inner: FileFacts = { file: state.file, kind, bases: [], steps: [], warnings: [] };
+    readRecipe(kind, obj, state.file, block.text, inner);
+    for (const step of inner.steps) shiftLines(step, block.line - 1);
+    state.embedded.push(inner);
+    return true;
+  }
+  return false;
 }
 
 function shiftLines(step: StepFacts, by: number): void {

@@ -16,12 +16,16 @@ import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { sameDataset } from "../card-datasets.js";
 import { extracted, fact, inferred } from "../facts.js";
-import { type Block, hubLink, linkSpans, replaceLinks } from "../markdown.js";
+import { type Block, hubLink, innerHeading, linkSpans, replaceLinks } from "../markdown.js";
 import { skipBlock } from "./ml-text.js";
 
 /** A data label opening a line, in the languages read; its value follows. */
 const LABEL =
-  /^\s{0,3}(?:[-*+]\s{1,3}|\d{1,2}[.)]\s{1,3})?(?:\*\*|__)?(?:(?:training|train|fine-?tuning|finetuning|sft|dpo|rl|instruction|preference)[ -])?(?:data ?sets?|data|corpus|corpora|训练数据|训练集|数据集|微调数据|訓練資料|資料集|学習データ|データセット|訓練データ|학습 ?데이터|데이터셋|훈련 ?데이터|обучающие данные|датасет|набор данных|trainingsdaten|datensatz|données d'entraînement|jeu de données|datos de entrenamiento|conjunto de datos|dados de treinamento|dados de treino|conjunto de dados)(?: used)?(?:\*\*|__)?\s{0,2}[:：](?:\*\*|__)?\s{0,3}/i;
+  /^\s{0,3}(?:[-*+]\s{1,3}|\d{1,2}[.)]\s{1,3})?(?:\*\*|__)?(?:fine-?tuned (?:from|on) (?:the )?)?(?:(?:training|train|fine-?tuning|finetuning|sft|dpo|rl|instruction|preference)[ -])?(?:data ?sets?|data|corpus|corpora|训练数据|训练集|数据集|微调数据|訓練資料|資料集|学習データ|データセット|訓練データ|학습 ?데이터|데이터셋|훈련 ?데이터|обучающие данные|датасет|набор данных|trainingsdaten|datensatz|données d'entraînement|jeu de données|datos de entrenamiento|conjunto de datos|dados de treinamento|dados de treino|conjunto de dados)(?: used)?(?:\*\*|__)?\s{0,2}[:：](?:\*\*|__)?\s{0,3}/i;
+
+/** A heading about the data trained on, in the languages read; evaluation headings are skipped before. */
+export const DATA_HEADING =
+  /\b(?:training|train|fine-?tuning|sft|dpo|instruction)[ -](?:data(?:sets?)?|corpus|mix(?:ture)?)\b|^\W*(?:\d+[.)]?\s*)?(?:data(?:sets?)?|data ?mix(?:ture)?|dataset mix(?:ture)?)\W*$|训练数据|训练集|数据集|微调数据|训练资料|学習データ|データセット|訓練データ|학습 ?데이터|데이터셋|훈련 ?데이터|обучающ|датасет|trainingsdaten|datens[äa]tze?|données d'entra[îi]nement|jeu de données|datos de entrenamiento|conjunto de datos|dados de trein|conjunto de dados/i;
 
 /**
  * A heading that says the data was trained on (a bare "Dataset" / "数据集" heading may be a catalogue of the
@@ -134,17 +138,31 @@ export function pushNamedDataset(
 }
 
 /** One line of a block: a label and its value, an item under a data heading, or a training sentence's URL. */
+/**
+ * "**Source:** `org/name` (Hugging Face Datasets Hub)" under a heading that is only about the data ("## 3.
+ * Dataset": dev s7-card-tinyllama-medical-flashcards-lora): where the data comes from.
+ */
+const SOURCE_LABEL =
+  /^\s{0,3}(?:[-*+]\s{1,3})?(?:\*\*|__)?(?:source|hub id|hugging ?face id|hf id)(?:\*\*|__)?\s{0,2}[:：](?:\*\*|__)?\s{0,3}/i;
+
 function readLine(
   text: string,
   isItem: boolean,
   underHeading: boolean,
   line: number,
   state: CardState,
+  dataHeading = false,
 ): void {
   const label = LABEL.exec(text);
   if (label) {
     for (const found of valueDatasets(text.slice(label[0].length)))
       pushNamedDataset(state, found, line, "after a data label");
+    return;
+  }
+  const source = dataHeading && text.length <= 300 ? SOURCE_LABEL.exec(text) : null;
+  if (source && !EVALUATION.test(text) && !NOT_OWN_DATA.test(text)) {
+    for (const found of valueDatasets(text.slice(source[0].length)))
+      pushNamedDataset(state, found, line, "as the source under the data heading");
     return;
   }
   // An item's own text, or a line that is only a link or URL (`https://huggingface.co/datasets/org/name`).
@@ -208,8 +226,9 @@ export function readDatasetLines(blocks: Block[], state: CardState): void {
   for (const block of blocks) {
     if (block.type === "table" || skipBlock(block, skip) || catalogue(block)) continue;
     const underHeading = block.headings.some((h) => TRAINING_DATA_HEADING.test(h));
+    const dataHeading = underHeading || DATA_HEADING.test(innerHeading(block));
     block.text.split("\n").forEach((text, i) => {
-      readLine(text, block.type === "item" && i === 0, underHeading, block.line + i, state);
+      readLine(text, block.type === "item" && i === 0, underHeading, block.line + i, state, dataHeading);
     });
   }
 }

@@ -9,14 +9,11 @@
 import { resolveKnownDataset } from "../../model/known-datasets.js";
 import type { CardState } from "../card-body.js";
 import { type Block, hubLink, innerHeading, links, replaceLinks, tableCells } from "../markdown.js";
-import { catalogue, pushNamedDataset, withoutTrailingNote } from "./dataset-lines.js";
+import { catalogue, DATA_HEADING, pushNamedDataset, withoutTrailingNote } from "./dataset-lines.js";
+
 import { skipBlock } from "./ml-text.js";
 
 const SEPARATOR = /^\|?[\s:|-]+$/;
-
-/** A heading about the data trained on, in the languages read; evaluation headings are skipped before. */
-export const DATA_HEADING =
-  /\b(?:training|train|fine-?tuning|sft|dpo|instruction)[ -](?:data(?:sets?)?|corpus|mix(?:ture)?)\b|^\W*(?:\d+[.)]?\s*)?(?:data(?:sets?)?|data ?mix(?:ture)?|dataset mix(?:ture)?)\W*$|训练数据|训练集|数据集|微调数据|训练资料|学習データ|データセット|訓練データ|학습 ?데이터|데이터셋|훈련 ?데이터|обучающ|датасет|trainingsdaten|datens[äa]tze?|données d'entra[îi]nement|jeu de données|datos de entrenamiento|conjunto de datos|dados de trein|conjunto de dados/i;
 
 /** A column header naming the dataset ("Dataset", "Training dataset", "학습 데이터셋 1,2", "数据集名称"). */
 const DATASET_COLUMN =

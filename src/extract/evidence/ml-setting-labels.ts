@@ -43,6 +43,12 @@ export const SETTING_HEADERS: readonly string[] = [
   "attribute",
   "configuration",
   "config",
+  // en — dev s7-card-tinyllama-medical-flashcards-lora: "| LoRA Parameter | Value |" over "| Rank (r) | 16 |"
+  "lora parameter",
+  "lora parameters",
+  "lora setting",
+  "lora settings",
+  "lora config",
   "",
   ...MORE_SETTING_HEADERS,
 ];
@@ -91,6 +97,8 @@ export const SETTING_ROWS: readonly (readonly [string, string])[] = [
   //      dev b-card-tinyllama-structured-json-qlora: "| Quantization | 4-bit NF4 |", "| Batch Size | 2 |",
   //      "| Gradient Accumulation | 4 |"
   ["lora rank", "lora_r"],
+  ["rank (r)", "lora_r"],
+  ["lora rank (r)", "lora_r"],
   ["effective batch size", "total_train_batch_size"],
   ["scheduler", "lr_scheduler_type"],
   ["quantization", "quantization"],
