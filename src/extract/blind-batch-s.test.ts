@@ -402,3 +402,26 @@ describe("cards of small projects (s6-, s7-)", () => {
     expect(step?.hyperparameters).toMatchObject({ learningRate: 0.0001, epochs: 10 });
   });
 });
+
+describe("a settings list led in by a line about settings (s9-ne-zh-zhangfirst)", () => {
+  it("reads one pair to an item, a value's closing note included", () => {
+    const card = [
+      "我们基于 meta-llama/Meta-Llama-3-8B-Instruct 基座模型，利用 LoRA 微调。",
+      "",
+      "### 3. 启动训练",
+      "",
+      "核心训练参数配置：",
+      "",
+      "- `learning_rate`: 2e-4 (Cosine scheduler)",
+      "- `batch_size`: 2 (per device)",
+      "- `gradient_accumulation_steps`: 4",
+    ].join("\n");
+    const step = extractFromFiles([{ path: "README.md", text: card }]).document.steps[0];
+    expect(step?.hyperparameters).toMatchObject({
+      learningRate: 0.0002,
+      scheduler: "cosine",
+      perDeviceBatchSize: 2,
+      gradientAccumulationSteps: 4,
+    });
+  });
+});

@@ -26,15 +26,31 @@ interface Pair {
   value: string;
 }
 
-/** The pairs of a line, when the whole line is pairs (`lr: 2e-4, scheduler: cosine`); else undefined. */
-function pairsOf(text: string): Pair[] | undefined {
-  const parts = text.split(/[,;，；、]/);
-  const pairs: Pair[] = [];
+interface NotedPair extends Pair {
+  /** A closing note in brackets after the value (`2e-4 (Cosine scheduler)`, `2 (per device)`). */
+  note?: string;
+}
+
+/** A closing note in brackets: `(Cosine scheduler)`, `（per device）`. */
+const NOTE = /[(（]([^()（）]{1,60})[)）]$/;
+
+/**
+ * The pairs of a line, when the whole line is pairs (`lr: 2e-4, scheduler: cosine`), each value may close with a
+ * note in brackets (dev s9-ne-zh-zhangfirst-llama3-8b-instruct-qlora-adgen: "- `learning_rate`: 2e-4 (Cosine
+ * scheduler)"); else undefined.
+ */
+function pairsOf(text: string): NotedPair[] | undefined {
+  const trimmed = text.trimEnd();
+  const noted = NOTE.exec(trimmed);
+  const parts = (noted ? trimmed.slice(0, noted.index).trimEnd() : text).split(/[,;，；、]/);
+  const pairs: NotedPair[] = [];
   for (const part of parts) {
     const m = PAIR.exec(part);
     if (!m?.[1] || m[2] === undefined) return undefined;
     pairs.push({ key: m[1].toLowerCase().replaceAll("-", "_"), value: m[2] });
   }
+  const last = pairs[pairs.length - 1];
+  if (noted?.[1] && last) last.note = noted[1];
   return pairs;
 }
 
@@ -57,14 +73,14 @@ function pairValue(trainerKey: string, raw: string): string | undefined {
 }
 
 /** Reads one block's pairs: every key must be a setting (one unknown key makes it prose), one a trainer's. */
-function readPairs(block: Block, state: CardState): void {
+function readPairs(block: Block, state: CardState, ledIn = false): void {
   const text = block.text.trim();
   // Cheap test first: a line of pairs starts with a key and its separator.
   if (text.length > 200 || !START.test(text)) return;
   const pairs = pairsOf(text);
   if (!pairs) return;
   const heading = block.headings.filter(Boolean).pop() ?? "";
-  if (pairs.length < 2 && !SETTINGS_HEADING.test(heading)) return;
+  if (pairs.length < 2 && !ledIn && !SETTINGS_HEADING.test(heading)) return;
   const keys = pairs.map((p) => keyOf(p.key, pairs));
   if (keys.every((k) => k === undefined)) return;
   if (pairs.some((p, i) => keys[i] === undefined && !KNOWN_OTHER.has(p.key))) return;
@@ -72,14 +88,24 @@ function readPairs(block: Block, state: CardState): void {
     const key = keys[i];
     const value = key === undefined ? undefined : pairValue(key, pair.value);
     if (key !== undefined && value !== undefined) addHp(state, key, value, block.line, 0.8);
+    // A learning rate's note naming its schedule: `2e-4 (Cosine scheduler)`.
+    const scheduler = SCHEDULERS.find((w) => pair.note?.toLowerCase().includes(w));
+    if (key !== undefined && hyperparameterKeyFor(key) === "learningRate" && scheduler)
+      addHp(state, "lr_scheduler_type", scheduler, block.line, 0.8);
   });
 }
 
 /** The reader: settings pairs in list items and lines outside code and tables. */
 export function readSettingsPairs(blocks: Block[], state: CardState): void {
+  let ledIn = false;
   for (const block of blocks) {
+    // A list led in by a line about settings ("核心训练参数配置：", "Training parameters:": dev
+    // s9-ne-zh-zhangfirst-llama3-8b-instruct-qlora-adgen) is a list of settings, one pair to an item.
+    if (block.type === "prose")
+      ledIn = block.text.length <= 80 && /[:：]\s*$/.test(block.text) && SETTINGS_HEADING.test(block.text);
+    else if (block.type !== "item") ledIn = false;
     if ((block.type !== "item" && block.type !== "prose") || block.text.length > 240) continue;
-    readPairs(block, state);
+    readPairs(block, state, block.type === "item" && ledIn);
   }
 }
 
