@@ -425,3 +425,15 @@ describe("a settings list led in by a line about settings (s9-ne-zh-zhangfirst)"
     });
   });
 });
+
+describe("a LLaMA-Factory inference config (s9-ne-zh-qilv)", () => {
+  it("is no training step: it loads an adapter and names no stage, dataset or do_train", () => {
+    const chat =
+      "model_name_or_path: C:/models/Qwen2-7B-Instruct-GPTQ-Int4\nadapter_name_or_path: C:/models/sft\ntemplate: qwen\nfinetuning_type: lora\n";
+    const { document, warnings } = extractFromFiles([{ path: "llama3_lora_sft.yaml", text: chat }]);
+    expect(document.steps).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain("extract.inference-config");
+    const train = `${chat}stage: sft\ndo_train: true\ndataset: poems\n`;
+    expect(extractFromFiles([{ path: "train.yaml", text: train }]).document.steps).toHaveLength(1);
+  });
+});

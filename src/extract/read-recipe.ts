@@ -250,6 +250,16 @@ function readTrainingRecipe(
  * Reads a recipe object into `out`. `lines` gives the line of each key when the object was not read from YAML
  * text (a command line's flags); without it, lines are those of the top-level keys of `text`.
  */
+/**
+ * LLaMA-Factory's chat / API / web config (`llamafactory-cli chat x.yaml`: `model_name_or_path`,
+ * `adapter_name_or_path`, `template`, `finetuning_type`, `infer_backend`; dev
+ * s9-ne-zh-qilv-qwen2-7b-gptq-int4-lf-lora-poem-style): it loads a trained adapter, and names no training.
+ */
+function factoryInference(obj: Obj): boolean {
+  const trains = "stage" in obj || "do_train" in obj || "dataset" in obj || "num_train_epochs" in obj;
+  return !trains && ("adapter_name_or_path" in obj || "infer_backend" in obj);
+}
+
 export function readRecipe(
   kind: RecipeKind,
   obj: Obj,
@@ -258,6 +268,14 @@ export function readRecipe(
   out: FileFacts,
   lines?: Map<string, number>,
 ): void {
+  if (kind === "llama-factory" && factoryInference(obj)) {
+    out.warnings.push({
+      code: "extract.inference-config",
+      message: `${file}: a LLaMA-Factory inference config (an adapter to load, no stage, dataset or do_train): it uses a model and trains none`,
+      file,
+    });
+    return;
+  }
   switch (kind) {
     case "mergekit":
       readMergekit(isObj(obj.genome) && "merge_method" in obj.genome ? obj.genome : obj, file, text, out);
