@@ -8,6 +8,7 @@ import { isShellScript, readShellScript } from "./read-command.js";
 import { isFactoryV1, readFactoryV1 } from "./read-factory-v1.js";
 import { outputFileKind, readOutputFile } from "./read-output-files.js";
 import { readRecipe, recipeKind } from "./read-recipe.js";
+import { readSectionedConfig } from "./read-sectioned-config.js";
 import { nestedConfigKind, readNestedConfig } from "./read-torchtune.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
 import type { SourceFile } from "./types.js";
@@ -182,6 +183,10 @@ export function readSourceFile(file: SourceFile): FileFacts {
   }
   const outputKind = outputFileKind(name, obj);
   const recipe = recipeKind(obj);
+  if (!recipe && !outputKind && readSectionedConfig(obj, file.path, file.text, out)) {
+    out.kind = "trl-recipe";
+    return out;
+  }
   if (recipe && !(outputKind && outputKind !== "training-args")) {
     out.kind = recipe;
     readRecipe(recipe, obj, file.path, file.text, out);
