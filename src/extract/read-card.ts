@@ -3,6 +3,7 @@
  * library_name, model-index) and the Markdown body (read by `card-body.ts`), turned into steps.
  */
 
+import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import type { CardState } from "./card-body.js";
 import { newCardState, readBody } from "./card-body.js";
 import { assignDatasets } from "./card-datasets.js";
@@ -140,6 +141,36 @@ function lastParameterization(last: StepFacts, title: string, meta: CardMeta, st
   else if (state.proseParameterization) last.parameterization = state.proseParameterization;
 }
 
+/** Schedules a card may name, as the trainer's `lr_scheduler_type` values. */
+const SCHEDULE_NAMES = [
+  "cosine_with_restarts",
+  "constant_with_warmup",
+  "inverse_sqrt",
+  "polynomial",
+  "cosine",
+  "linear",
+  "constant",
+  "wsd",
+] as const;
+
+/**
+ * A card's schedule written in words, as the trainer's name: "Cosine decay with 3% linear warmup" and "Sequential
+ * linear warmup (5 epochs) followed by cosine annealing" are `cosine` (the warm-up is not the schedule), "Linear
+ * warmup" alone `linear`; text naming no schedule is left out rather than kept as a value no trainer has (dev
+ * s10-card-llama32-3b-kaggle-qlora-transaction-classifier, n-adp-lunar-dinov3-vits16-lora-triplet).
+ */
+export function schedulerName(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value.toLowerCase().replace(/[\s-]+/g, "_");
+  if ((SCHEDULE_NAMES as readonly string[]).includes(text)) return text;
+  const words = value.toLowerCase().replace(/\blinear[\s-]+warm[\s-]?up\b/g, " warmup ");
+  const named = SCHEDULE_NAMES.filter((n) => new RegExp(`\\b${n.replaceAll("_", "[\\s_-]")}\\b`).test(words));
+  // "cosine with restarts" names one schedule, not two.
+  const own = named.filter((n) => !named.some((m) => m !== n && m.includes(n)));
+  if (own.length === 1) return own[0];
+  return /\blinear\b/.test(value.toLowerCase()) && own.length === 0 ? "linear" : undefined;
+}
+
 /** Hyperparameters: a section naming a method goes to that step, the rest to the last training step. */
 function attributeHyperparameters(
   trainingSteps: StepFacts[],
@@ -150,7 +181,9 @@ function attributeHyperparameters(
   const { file } = state;
   for (const h of state.hp) {
     const target = (h.objective && trainingSteps.find((s) => s.objective?.value === h.objective)) || last;
-    readTrainingKeys({ [h.key]: h.value }, file, target, out.warnings, {
+    const value = hyperparameterKeyFor(h.key) === "scheduler" ? schedulerName(h.value) : h.value;
+    if (value === undefined) continue;
+    readTrainingKeys({ [h.key]: value }, file, target, out.warnings, {
       confidence: h.confidence,
       lines: new Map([[h.key, h.line]]),
     });

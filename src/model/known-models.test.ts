@@ -48,7 +48,14 @@ describe("well-known models", () => {
   it("keeps the dot of a size or version, so that 1.3B is not 13B", () => {
     expect(squashName("OPT-1.3B")).toBe("opt1.3b");
     expect(squashName("phi-1_5")).toBe("phi1.5");
-    expect(squashName("Llama 3.1 8B")).toBe("llama3.18b");
+    expect(squashName("Llama 3.1 8B")).toBe("llama3.1-8b");
+  });
+
+  it("keeps two numbers apart, so that Llama 3 3B is not the first LLaMA's 33B (dev s10-card-llama32-3b-kaggle)", () => {
+    expect(squashName("Llama 3 3B")).toBe("llama3-3b");
+    expect(resolveKnownModel("Llama 3 3B")).toBeUndefined();
+    expect(resolveKnownModel("LLaMA 33B")).toBe("huggyllama/llama-30b");
+    expect(squashName("Llama 2 7B")).toBe(squashName("Llama-2-7b"));
   });
 
   it("lists each id once, and no name stands for two ids", () => {

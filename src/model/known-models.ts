@@ -17,14 +17,17 @@ const KNOWN: readonly KnownModel[] = [...DECODERS, ...OTHERS];
 /** Confidence of a resolution by this table: the name may mean a sibling (a chat or instruct variant). */
 export const KNOWN_MODEL_CONFIDENCE = 0.7;
 
-/** Letters and digits only, lower case, with the dot of a version or size kept (`1.3b`, `v0.2`, `3.1`). */
+/**
+ * Letters and digits only, lower case, with the dot of a version or size kept (`1.3b`, `v0.2`, `3.1`), and a
+ * separator between two numbers kept as `-`: "Llama 3 3B" (`llama3-3b`) is not "LLaMA 33B" (`llama33b`, the first
+ * LLaMA's 30B), and "Llama 2 7B" and "Llama-2-7b" stay one name.
+ */
 export function squashName(s: string): string {
   const digit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, (sep: string, at: number, all: string) =>
-      (sep === "." || sep === "_") && digit(all[at - 1]) && digit(all[at + 1]) ? "." : "",
-    );
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, (sep: string, at: number, all: string) => {
+    if (!digit(all[at - 1]) || !digit(all[at + sep.length])) return "";
+    return sep === "." || sep === "_" ? "." : "-";
+  });
 }
 
 function buildIndex(): Map<string, Set<string>> {
