@@ -437,3 +437,18 @@ describe("a LLaMA-Factory inference config (s9-ne-zh-qilv)", () => {
     expect(extractFromFiles([{ path: "train.yaml", text: train }]).document.steps).toHaveLength(1);
   });
 });
+
+describe("a method label in another language (s10-ne-ru-mistral-7b-v03-qlora)", () => {
+  it("reads '**Метод:** QLoRA — …' as QLoRA, over the title's or a sentence's 'LoRA'", () => {
+    const card = [
+      "Учебный проект по дообучению `Mistral-7B-Instruct-v0.3` через LoRA на инструктивном датасете.",
+      "",
+      "## 2. Fine-tuning",
+      "",
+      "**Базовая модель:** `mistralai/Mistral-7B-Instruct-v0.3`",
+      "**Метод:** QLoRA — 4-bit квантизация (NF4) через `BitsAndBytesConfig` + LoRA-адаптеры",
+    ].join("\n");
+    const step = extractFromFiles([{ path: "README.md", text: card }]).document.steps[0];
+    expect(step?.kind === "fine-tune" && step.parameterization).toBe("qlora");
+  });
+});

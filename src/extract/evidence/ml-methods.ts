@@ -38,5 +38,9 @@ export function applyMethods(found: Methods, state: CardState): void {
     const step = emptyStep("fine-tune", prov(para.line));
     state.prose.push({ step, ordered: false, index: para.line * 10000 });
   }
-  for (const p of state.prose) p.step.parameterization ??= fact(para.value, prov(para.line));
+  // QLoRA is LoRA on a quantised base: a card that says both (its title or prose "LoRA", its method line "QLoRA")
+  // said the more specific one.
+  for (const p of state.prose)
+    if (!p.step.parameterization || (p.step.parameterization.value === "lora" && para.value === "qlora"))
+      p.step.parameterization = fact(para.value, prov(para.line));
 }

@@ -6,6 +6,7 @@
  * Adds to the `CardState`: `proseBases` (0.8 for a clear statement, 0.7 for a weaker one), `genericFineTune`,
  * `proseDatasets`, `hp` under the trainer's key names, and the parameterisation and objective of prose steps.
  */
+
 import { spaceOr, trimEnd, trimStart } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
@@ -15,6 +16,7 @@ import { insideSpans, outOfScopeSpans, reportsPaperResult } from "../prose-scope
 import { parameterizationIn } from "../read-prose.js";
 import { BASE_PHRASES, type BasePhrase } from "./ml-base-phrases.js";
 import { readDerivation } from "./ml-derivation.js";
+import { METHOD_LABELS } from "./ml-labels.js";
 import { adapterMergeLine } from "./ml-merge.js";
 import { applyMethods, type Methods, notePara } from "./ml-methods.js";
 import { BASE_LABEL_ITEMS, DATASET_WORDS, METHOD_WORDS } from "./ml-phrases.js";
@@ -238,6 +240,28 @@ function readHeadingBase(blocks: Block[], b: number, state: CardState): void {
   }
 }
 
+/** A bold label and the text after it up to the next bold label: `**Метод:** QLoRA — …` (the label in any language). */
+const BOLD_LABEL =
+  /(?:\*\*|__)([^*_:：\n]{2,30}?)\s{0,2}[:：]?\s{0,2}(?:\*\*|__)\s{0,2}[:：]?\s{0,3}([^*\n]{1,200})/g;
+
+/**
+ * A method label and its value in another language ("**Метод:** QLoRA — 4-bit квантизация (NF4) + LoRA-адаптеры":
+ * dev s10-ne-ru-mistral-7b-v03-qlora-alpaca-style): the value's first LoRA word is the parameterisation, as the
+ * English "**Method:** QLoRA" line is read.
+ */
+function methodLabelLine(block: Block, found: Methods): boolean {
+  let read = false;
+  for (const m of block.text.matchAll(BOLD_LABEL)) {
+    if (!m[1] || !m[2] || !METHOD_LABELS.includes(m[1].trim().toLowerCase())) continue;
+    const word = /\b(?:q|do)?lora\b/i.exec(m[2])?.[0];
+    const p = word ? parameterizationIn(word.toLowerCase()) : undefined;
+    if (!p) continue;
+    notePara(found, p, block.line);
+    read = true;
+  }
+  return read;
+}
+
 /** Method words (`指令微调`, `全参数微调`, `지도학습`) and LoRA/QLoRA named beside a training word. */
 function readMethods(block: Block, found: Methods, lower: string): void {
   let outside: [number, number][] | undefined;
@@ -256,6 +280,7 @@ function readMethods(block: Block, found: Methods, lower: string): void {
   // `LoRA en 4-bit` (in any language, dev k-ne-es-newtubes-deepseek-r1-lora-4bit) is QLoRA.
   if (block.type !== "code" && PROSE_BITS.test(block.text)) notePara(found, "qlora", block.line);
   if (!foreignText(block.text) || !/lora/.test(lower)) return;
+  if (methodLabelLine(block, found)) return;
   for (const m of matches(LORA, lower)) {
     const start = m.index ?? 0;
     const around = clause(lower, start, start + m[0].length, 120);
