@@ -6,8 +6,7 @@
  * triage, not legal advice: a document's own `license` or `--dataset-licenses` wins.
  */
 import type { DatasetEntry } from "../terms.js";
-
-const hf = (id: string): string => `https://huggingface.co/datasets/${id}`;
+import { hfDataset as hf } from "./hub-sources.js";
 
 const AI2_MIX =
   "front matter odc-by; the card: 'Note that this collection is licensed under ODC-BY-1.0 license; different licenses apply to subsets of the data. Some portions of the dataset are non-commercial.'";

@@ -5,8 +5,7 @@
  * quotes both. A summary for triage, not legal advice.
  */
 import type { DatasetEntry } from "../terms.js";
-
-const hf = (id: string): string => `https://huggingface.co/datasets/${id}`;
+import { hfDataset as hf } from "./hub-sources.js";
 
 const BELLE_NOTE =
   "front matter gpl-3.0; the card's '使用限制' section: '仅允许将此数据集及使用此数据集生成的衍生物用于研究目的，不得用于商业' (research use only, no commercial use, derivatives included)";

@@ -6,8 +6,7 @@
 import type { DatasetEntry } from "../terms.js";
 import { HUB_DATASETS } from "./datasets-hub.js";
 import { MORE_DATASETS } from "./datasets-more.js";
-
-const hf = (id: string): string => `https://huggingface.co/datasets/${id}`;
+import { hfDataset as hf } from "./hub-sources.js";
 
 export const DATASETS: readonly DatasetEntry[] = [
   {

@@ -10,23 +10,7 @@
  * family's. A summary for triage, not legal advice.
  */
 import type { FamilyEntry } from "../terms.js";
-
-const hf = (id: string): string => `https://huggingface.co/${id}`;
-
-const entry = (
-  family: string,
-  pattern: string,
-  license: string,
-  source: string,
-  note?: string,
-): FamilyEntry => ({
-  family,
-  pattern,
-  license,
-  official: true,
-  source,
-  ...(note ? { note } : {}),
-});
+import { officialFamily as entry, hfModel as hf } from "./hub-sources.js";
 
 /** Encoders, sequence-to-sequence and speech/vision backbones. */
 const ENCODERS: readonly FamilyEntry[] = [

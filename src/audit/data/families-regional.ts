@@ -7,23 +7,7 @@
  * legal advice.
  */
 import type { FamilyEntry } from "../terms.js";
-
-const hf = (id: string): string => `https://huggingface.co/${id}`;
-
-const entry = (
-  family: string,
-  pattern: string,
-  license: string,
-  source: string,
-  note?: string,
-): FamilyEntry => ({
-  family,
-  pattern,
-  license,
-  official: true,
-  source,
-  ...(note ? { note } : {}),
-});
+import { officialFamily as entry, hfModel as hf } from "./hub-sources.js";
 
 /** Chinese LLM publishers whose weights carry a bespoke model licence. */
 const CHINESE_LLMS: readonly FamilyEntry[] = [

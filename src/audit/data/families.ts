@@ -9,8 +9,7 @@ import type { FamilyEntry } from "../terms.js";
 import { CLASSIC_FAMILIES } from "./families-classic.js";
 import { REGIONAL_FAMILIES } from "./families-regional.js";
 import { FAMILY_NAMES } from "./family-names.js";
-
-const hf = (id: string): string => `https://huggingface.co/${id}`;
+import { hfModel as hf } from "./hub-sources.js";
 
 export const FAMILIES: readonly FamilyEntry[] = [
   // Meta Llama (official organisations).

@@ -10,8 +10,7 @@
  * generation and size.
  */
 import type { FamilyEntry } from "../terms.js";
-
-const hf = (id: string): string => `https://huggingface.co/${id}`;
+import { hfModel as hf } from "./hub-sources.js";
 
 /** Qwen2.5 sizes: 3B is under the Qwen Research licence, 72B under the Qwen licence, the rest Apache-2.0. */
 const QWEN: readonly FamilyEntry[] = [
