@@ -20,10 +20,9 @@ import { selfLinkEvidence } from "./evidence/self-link.js";
 import { extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { type ParsedCard, parseCard } from "./markdown.js";
 import { parameterizationIn } from "./read-prose.js";
+import { str } from "./recipe-values.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS, TRAINING_FRAMEWORKS } from "./terms.js";
 
-const str = (v: unknown): string | undefined =>
-  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
 const strings = (v: unknown): string[] =>
   (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "string" ? x.trim() : "")).filter((x) => x !== "");
 
@@ -153,6 +152,11 @@ const SCHEDULE_NAMES = [
   "wsd",
 ] as const;
 
+/** Each schedule name as words of a text: `cosine_with_restarts` also written "cosine with restarts". */
+const SCHEDULE_WORDS = SCHEDULE_NAMES.map(
+  (n) => [n, new RegExp(`\\b${n.replaceAll("_", "[\\s_-]")}\\b`)] as const,
+);
+
 /**
  * A card's schedule written in words, as the trainer's name: "Cosine decay with 3% linear warmup" and "Sequential
  * linear warmup (5 epochs) followed by cosine annealing" are `cosine` (the warm-up is not the schedule), "Linear
@@ -164,7 +168,7 @@ export function schedulerName(value: unknown): unknown {
   const text = value.toLowerCase().replace(/[\s-]+/g, "_");
   if ((SCHEDULE_NAMES as readonly string[]).includes(text)) return text;
   const words = value.toLowerCase().replace(/\blinear[\s-]+warm[\s-]?up\b/g, " warmup ");
-  const named = SCHEDULE_NAMES.filter((n) => new RegExp(`\\b${n.replaceAll("_", "[\\s_-]")}\\b`).test(words));
+  const named = SCHEDULE_WORDS.filter(([, word]) => word.test(words)).map(([n]) => n);
   // "cosine with restarts" names one schedule, not two.
   const own = named.filter((n) => !named.some((m) => m !== n && m.includes(n)));
   if (own.length === 1) return own[0];

@@ -4,12 +4,8 @@
  */
 import { readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred } from "./facts.js";
+import { isObj, type Obj, str } from "./recipe-values.js";
 import { PEFT_TYPES } from "./terms.js";
-
-type Obj = Record<string, unknown>;
-const str = (v: unknown): string | undefined =>
-  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export type OutputFileKind =
   | "adapter-config"

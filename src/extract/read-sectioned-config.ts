@@ -10,11 +10,7 @@
 import type { Objective } from "../model/vocabulary.js";
 import { extracted, type FileFacts, fact } from "./facts.js";
 import { readRecipe } from "./read-recipe.js";
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined =>
-  typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+import { isObj, type Obj, str } from "./recipe-values.js";
 
 const MODEL_KEYS = [
   "name",
