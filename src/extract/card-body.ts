@@ -17,7 +17,7 @@ import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./fa
 import { type Block, innerHeading, sentences } from "./markdown.js";
 import { blankNonCode, callArguments, findCalls, literal } from "./python-scan.js";
 import type { ProseStep } from "./read-prose.js";
-import { readRecipe, recipeKind } from "./read-recipe.js";
+import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
 import { markCatalogues, outOfScopeSection } from "./section-scope.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS } from "./terms.js";
@@ -170,10 +170,7 @@ function readCode(block: Block, state: CardState): void {
     if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return;
     const kind = recipeKind(obj as Obj);
     if (!kind) return;
-    const inner: FileFacts = { file, kind, bases: [], steps: [], warnings: [] };
-    readRecipe(kind, obj as Obj, file, block.text, inner);
-    for (const step of inner.steps) shiftLines(step, block.line - 1);
-    state.embedded.push(inner);
+    embedRecipe(kind, obj as Obj, block, state);
     return;
   }
   if (/^(python|py|)$/.test(block.lang ?? "") && readDictRecipe(block, state)) return;
@@ -221,13 +218,18 @@ function readDictRecipe(block: Block, state: CardState): boolean {
     }
     const kind = recipeKind(obj);
     if (kind !== "llama-factory") continue;
-    const inner: FileFacts = { file: state.file, kind, bases: [], steps: [], warnings: [] };
-    readRecipe(kind, obj, state.file, block.text, inner);
-    for (const step of inner.steps) shiftLines(step, block.line - 1);
-    state.embedded.push(inner);
+    embedRecipe(kind, obj, block, state);
     return true;
   }
   return false;
+}
+
+/** A recipe quoted in the card's code block, read as its own file would be, its lines the card's. */
+function embedRecipe(kind: RecipeKind, obj: Obj, block: Block, state: CardState): void {
+  const inner: FileFacts = { file: state.file, kind, bases: [], steps: [], warnings: [] };
+  readRecipe(kind, obj, state.file, block.text, inner);
+  for (const step of inner.steps) shiftLines(step, block.line - 1);
+  state.embedded.push(inner);
 }
 
 function shiftLines(step: StepFacts, by: number): void {

@@ -84,14 +84,25 @@ function readPairs(block: Block, state: CardState, ledIn = false): void {
   const keys = pairs.map((p) => keyOf(p.key, pairs));
   if (keys.every((k) => k === undefined)) return;
   if (pairs.some((p, i) => keys[i] === undefined && !KNOWN_OTHER.has(p.key))) return;
+  addPairs(pairs, keys, state, () => block.line);
+}
+
+/** Records each pair whose key is a setting (`keys[i]`), on the line `lineOf(i)` gives. */
+function addPairs(
+  pairs: NotedPair[],
+  keys: (string | undefined)[],
+  state: CardState,
+  lineOf: (i: number) => number,
+): void {
   pairs.forEach((pair, i) => {
     const key = keys[i];
-    const value = key === undefined ? undefined : pairValue(key, pair.value);
-    if (key !== undefined && value !== undefined) addHp(state, key, value, block.line, 0.8);
+    if (key === undefined) return;
+    const value = pairValue(key, pair.value);
+    if (value !== undefined) addHp(state, key, value, lineOf(i), 0.8);
     // A learning rate's note naming its schedule: `2e-4 (Cosine scheduler)`.
     const scheduler = SCHEDULERS.find((w) => pair.note?.toLowerCase().includes(w));
-    if (key !== undefined && hyperparameterKeyFor(key) === "learningRate" && scheduler)
-      addHp(state, "lr_scheduler_type", scheduler, block.line, 0.8);
+    if (hyperparameterKeyFor(key) === "learningRate" && scheduler)
+      addHp(state, "lr_scheduler_type", scheduler, lineOf(i), 0.8);
   });
 }
 
@@ -199,10 +210,6 @@ export function readCodeArgumentLists(blocks: Block[], state: CardState): void {
     if (pairs.length !== lines.length) continue;
     const keys = pairs.map((p) => keyOf(p.key, pairs));
     if (!keys.some((k) => k !== undefined && TRAINING_KEYS.has(k))) continue;
-    pairs.forEach((pair, i) => {
-      const key = keys[i];
-      const value = key === undefined ? undefined : pairValue(key, pair.value);
-      if (key !== undefined && value !== undefined) addHp(state, key, value, block.line + i, 0.8);
-    });
+    addPairs(pairs, keys, state, (i) => block.line + i);
   }
 }
