@@ -35,6 +35,51 @@ describe("card with an adapter in a sub-folder", () => {
   });
 });
 
+describe("a recipe and the output folder it names (t3-fld-lf-qwen3-06b-qlora-sft-underwater)", () => {
+  const recipe = (out: string) =>
+    [
+      "model_name_or_path: C:/Users/u/.cache/modelscope/hub/models/Qwen/Qwen3-0___6B",
+      "stage: sft",
+      "do_train: true",
+      "finetuning_type: lora",
+      "lora_rank: 8",
+      "quantization_bit: 4",
+      "dataset: underwater_acoustics",
+      `output_dir: ${out}`,
+      "learning_rate: 1.0e-4",
+      "num_train_epochs: 3.0",
+    ].join("\n");
+  const state = JSON.stringify({
+    global_step: 846,
+    log_history: [],
+    num_train_epochs: 3,
+    train_batch_size: 1,
+  });
+  const ADAPTER = JSON.stringify({
+    base_model_name_or_path: "C:/Users/u/.cache/modelscope/hub/models/Qwen/Qwen3-0___6B",
+    peft_type: "LORA",
+    r: 8,
+  });
+  const files = (out: string) => [
+    { path: "p/sft_config.yaml", text: recipe(out) },
+    { path: "p/output/qwen3_sft/adapter_config.json", text: ADAPTER },
+    { path: "p/output/qwen3_sft/trainer_state.json", text: state },
+  ];
+
+  it("joins the recipe with the folder its output_dir names, relative to the recipe", () => {
+    const r = extractGroups(files("./output/qwen3_sft"));
+    expect(r.documents).toHaveLength(1);
+    const steps = r.documents[0]?.document.steps ?? [];
+    expect(steps).toHaveLength(1);
+    expect(steps[0]?.objective).toBe("sft");
+  });
+
+  it("joins nothing when output_dir names another folder or an absolute path", () => {
+    expect(extractGroups(files("./output/qwen3_dpo")).documents).toHaveLength(2);
+    expect(extractGroups(files("/data/output/qwen3_sft")).documents).toHaveLength(2);
+  });
+});
+
 describe("grouping a tree of many runs stays linear", () => {
   const src = (file: string) => extracted(file);
   const tree = (n: number): FileFacts[] =>

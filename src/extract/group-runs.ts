@@ -5,6 +5,7 @@
  * script by file name, a stage's folder: `named-files.ts`). The order the files were given in never creates an
  * edge.
  */
+import { posix } from "node:path";
 import { trimEnd } from "../model/trim.js";
 import type { FileFacts } from "./facts.js";
 import { sameModel } from "./merge-steps.js";
@@ -183,6 +184,36 @@ function joinCardWithSubAdapter(files: FileFacts[], uf: UnionFind): void {
   });
 }
 
+/** A relative local reference resolved against the folder of the file that wrote it (`./output/x` → `cfg/output/x`). */
+function resolveLocal(id: string, from: string): string | undefined {
+  if (!id.startsWith("local:")) return undefined;
+  const path = id.slice("local:".length).replace(/\\/g, "/");
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path) || path.startsWith("~")) return undefined;
+  return trimEnd(posix.normalize(posix.join(runFolder(from.replace(/\\/g, "/")), path)), "/");
+}
+
+/**
+ * A recipe and the output folder it names are one run: LLaMA-Factory's `output_dir: ./output/qwen3_sft` beside
+ * `output/qwen3_sft/` holding the adapter, trainer_state and card the trainer wrote there (dev
+ * t3-fld-lf-qwen3-06b-qlora-sft-underwater). The path is read relative to the recipe's own folder; an absolute path
+ * joins nothing.
+ */
+function joinRecipeWithItsOutputFolder(files: FileFacts[], uf: UnionFind): void {
+  const byFolder = new Map<string, number>();
+  files.forEach((f, i) => {
+    if (isRunFile(f)) byFolder.set(runFolder(f.file.replace(/\\/g, "/")), i);
+  });
+  if (byFolder.size === 0) return;
+  files.forEach((f, i) => {
+    if (isRunFile(f)) return;
+    for (const s of f.steps) {
+      const folder = s.output ? resolveLocal(s.output.value, f.file) : undefined;
+      const run = folder === undefined ? undefined : byFolder.get(folder);
+      if (run !== undefined) uf.union(i, run);
+    }
+  });
+}
+
 /** Groups of connected files, each in the order given; groups ordered by their first file. */
 export function groupRuns(files: FileFacts[]): FileFacts[][] {
   // One file is one group: joining can only join files to one another (the common case, `ftl import README.md`).
@@ -192,6 +223,7 @@ export function groupRuns(files: FileFacts[]): FileFacts[][] {
   joinByModels(files, uf);
   joinCardWithItsRecipe(files, uf);
   joinCardWithSubAdapter(files, uf);
+  joinRecipeWithItsOutputFolder(files, uf);
   const join = (a: number, b: number) => uf.union(a, b);
   joinNamedFiles(files, (f) => !isRunFile(f), join);
   joinStageSettings(files, join);
