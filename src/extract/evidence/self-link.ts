@@ -183,6 +183,14 @@ function writtenIds(blocks: Block[]): Link[] {
     )) {
       // An Ollama name (`ollama run org/name:tag`) is not a Hub id.
       if (/ollama\s+(?:run|pull)\s+$/.test(b.text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
+      // The text of a link to somewhere else (`[r/RLHF_from_Scratch](/docs/eval.md)`, a forum or a page of the repository)
+      // is not a Hub id.
+      const end = (m.index ?? 0) + (m[0]?.length ?? 0);
+      if (
+        b.text[(m.index ?? 0) - 1] === "[" &&
+        /^\]\((?!https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/)/.test(b.text.slice(end, end + 40))
+      )
+        continue;
       const id = modelRef((m[1] ?? "").replace(/\.$/, ""));
       if (id && !id.startsWith("local:"))
         out.push({ id, line: b.line, label: "", header: false, released: false, several: false });
@@ -274,7 +282,10 @@ function titleMatch(
   if (name.length < 4) return undefined;
   const same = onlyId(
     [...writtenIds(blocks), ...hubLinks(blocks, title)].filter(
-      (l) => squash(l.id.split("/")[1] ?? "") === name || squash(l.id) === name,
+      // The whole id only when the title writes it so ("# org/name"): a project named "AFlow + ROLL" is not AFlow/ROLL.
+      (l) =>
+        squash(l.id.split("/")[1] ?? "") === name ||
+        (squash(l.id) === name && (title ?? "").toLowerCase().includes(l.id.toLowerCase())),
     ),
     excluded,
   );
