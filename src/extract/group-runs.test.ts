@@ -71,7 +71,7 @@ describe("a recipe and the output folder it names (t3-fld-lf-qwen3-06b-qlora-sft
     expect(r.documents).toHaveLength(1);
     const steps = r.documents[0]?.document.steps ?? [];
     expect(steps).toHaveLength(1);
-    expect(steps[0]?.objective).toBe("sft");
+    expect(steps[0]).toMatchObject({ kind: "fine-tune", objective: "sft" });
   });
 
   it("joins nothing when output_dir names another folder or an absolute path", () => {
