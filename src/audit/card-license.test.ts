@@ -35,6 +35,36 @@ describe("a licence a card states only in words", () => {
     });
   });
 
+  it("reads a model licence named alone as the model's (cus-u1-lfm25: 'The model weights are under the LFM Open License v1.0')", () => {
+    const lines = [
+      "The **model weights** are under the **LFM Open License v1.0** (LiquidAI; `lfm1.0`):",
+      "Apache-style grants, but **Commercial Use is licensed only below a US$10 M annual-revenue",
+    ];
+    expect(proseLicense(lines)?.id).toBe("lfm1.0");
+    // Beside a general licence, the model licence is a base's terms and the general one the code's: none.
+    expect(proseLicense([...lines, "Released under MIT."])).toBeUndefined();
+  });
+
+  it("reads a conditional licence's own words about non-commercial use as its terms, not a second licence", async () => {
+    const doc: LineageDocument = {
+      format: "ftl/v1",
+      subject: { id: "org/lfm2-bundle" },
+      bases: [{ id: "LiquidAI/LFM2-1.2B" }],
+      steps: [],
+    };
+    const cardText = [
+      "# LFM2 bundle",
+      "",
+      "## License",
+      "",
+      "The **model weights** are under the **LFM Open License v1.0**: Commercial Use is licensed only below a US$10 M",
+      "annual-revenue threshold (501(c)(3)-class non-profits exempt for non-commercial/research use).",
+    ].join("\n");
+    const report = await auditLineage(doc, { cardText });
+    expect(report.findings.map((f) => f.code)).not.toContain("license-contradiction");
+    expect(report.verdict.level).toBe("allowed");
+  });
+
   it("audits a card without licence metadata under the licence its text states, with a note", async () => {
     const doc: LineageDocument = {
       format: "ftl/v1",

@@ -24,25 +24,30 @@ const MODEL_TERMS_IN_TEXT =
   /(?<![\w/-])(?:Meta[\s-]+)?Llama[\s-]?(?:2|3(?:\.[1-3])?|4)\b[^.\n"<>/]{0,40}?\blicen[cs]e|\bGemma Terms of Use\b|\b(?:Qwen|Tongyi Qianwen)(?: Research)? Licen[cs]e|\bOpen ?RAIL\b/i;
 
 /**
- * The one general licence (Apache, MIT, GPL, CC …) the card's licence lines state for the model itself. None when
- * the lines name a model licence anywhere (the weights then follow a base's terms, and a general licence beside it
- * is the code's: "Apache 2.0 - See LICENSE" next to "Subject to original Llama-3 license terms"), or name more than
- * one general licence for the model.
+ * The one licence the card's licence lines state for the model itself: a general licence (Apache, MIT, GPL, CC …),
+ * or a model licence named alone ("The **model weights** are under the **LFM Open License v1.0**", dev
+ * cus-u1-lfm25-…). None when the lines name a model licence beside a general one (the weights then follow a base's
+ * terms, and the general licence is the code's: "Apache 2.0 - See LICENSE" next to "Subject to original Llama-3
+ * license terms"), when the card names a Llama, Gemma, Qwen or RAIL licence anywhere, or when the lines name more
+ * than one licence for the model.
  */
 export function proseLicense(lines: readonly string[], body = ""): ProseLicense | undefined {
-  if (MODEL_TERMS_IN_TEXT.test(body)) return undefined;
+  if (MODEL_TERMS_IN_TEXT.test(body) || lines.some((l) => MODEL_TERMS_IN_TEXT.test(l))) return undefined;
   const found = new Map<string, string>();
+  const models = new Map<string, string>();
   for (const line of lines) {
     if (line.trimStart().startsWith("|")) continue;
     for (const sentence of line.split(/(?<=[.!?])\s+/)) {
       const named = licensesInText(sentence);
-      if (named.some((hit) => MODEL_TERMS.has(hit.entry.kind))) return undefined;
-      if (ABOUT_OTHER.test(sentence)) continue;
-      for (const hit of named)
-        if (!found.has(hit.entry.id)) found.set(hit.entry.id, sentence.trim().slice(0, 200));
+      const about = ABOUT_OTHER.test(sentence);
+      for (const hit of named) {
+        const into = MODEL_TERMS.has(hit.entry.kind) ? models : about ? undefined : found;
+        if (into && !into.has(hit.entry.id)) into.set(hit.entry.id, sentence.trim().slice(0, 200));
+      }
     }
   }
-  if (found.size !== 1) return undefined;
-  const [[id, quote]] = [...found.entries()] as [[string, string]];
+  const only = models.size === 0 ? found : found.size === 0 ? models : new Map();
+  if (only.size !== 1) return undefined;
+  const [[id, quote]] = [...only.entries()] as [[string, string]];
   return { id, quote };
 }

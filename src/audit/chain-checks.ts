@@ -192,6 +192,7 @@ function contradictionFindings(ctx: ChainContext, out: ChainFindings): void {
     o.every((t) => t.kind === "known" && t.entry.commercial !== "not-allowed"),
   );
   if (!permits) return;
+  const conditional = knownEntries(declared).some((e) => e.commercial === "conditional");
   const lines = [...(ctx.card?.licenseLines ?? [])];
   for (const sentence of lines.flatMap((l) => l.split(/(?<=[.!?])\s+/))) {
     // Table rows and lines about the data or the base describe something else's licence.
@@ -199,7 +200,9 @@ function contradictionFindings(ctx: ChainContext, out: ChainFindings): void {
     const nc = licensesInText(sentence).find(
       (t) => t.entry.commercial === "not-allowed" && !knownEntries(declared).includes(t.entry),
     );
-    const words = nc?.quote ?? (nonCommercialInProse(sentence) ? sentence.trim() : undefined);
+    // A licence with conditions on commercial use (LFM Open License: a revenue threshold, non-profits "exempt for
+    // non-commercial/research use") is described in such words: they are its terms, not a second licence.
+    const words = nc?.quote ?? (nonCommercialInProse(sentence) && !conditional ? sentence.trim() : undefined);
     if (!words) continue;
     const entry = nc?.entry;
     out.findings.push({

@@ -6,6 +6,7 @@
  * Sources are the official model cards (their `license` field) or licence pages.
  */
 import type { FamilyEntry } from "../terms.js";
+import { BREADTH_COPIES, BREADTH_FAMILIES } from "./families-breadth.js";
 import { CLASSIC_FAMILIES } from "./families-classic.js";
 import { REGIONAL_FAMILIES } from "./families-regional.js";
 import { FAMILY_NAMES } from "./family-names.js";
@@ -365,5 +366,7 @@ export const FAMILIES: readonly FamilyEntry[] = [
   },
   ...CLASSIC_FAMILIES,
   ...REGIONAL_FAMILIES,
+  ...BREADTH_FAMILIES,
+  ...BREADTH_COPIES,
   ...FAMILY_NAMES,
 ];

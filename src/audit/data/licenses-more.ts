@@ -1,6 +1,6 @@
 /**
- * Licences some widely used training sets carry that the main table (licenses.ts) lacks, each reduced to the
- * facts the audit reasons with and linked to its full text. A summary for triage, not legal advice.
+ * Licences some widely used training sets and model families carry that the main table (licenses.ts) lacks, each
+ * reduced to the facts the audit reasons with and linked to its full text. A summary for triage, not legal advice.
  */
 import type { LicenseEntry } from "../terms.js";
 
@@ -31,5 +31,74 @@ export const MORE_LICENSES: readonly LicenseEntry[] = [
       "sharing the data needs the agreement's text or a link to it; Results (such as a trained model) are not restricted",
     ],
     source: "https://cdla.dev/permissive-2-0/",
+  },
+  {
+    // Liquid AI's licence for its LFM2 / LFM2.5 weights (`license_name: lfm1.0` on the Hub).
+    id: "lfm1.0",
+    name: "LFM Open License v1.0",
+    aliases: ["lfm open license v1.0", "lfm open license", "lfm-1.0", "lfm license"],
+    kind: "model-license",
+    licensor: "Liquid AI",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "attribution", "state-changes"],
+    limitations: [
+      "'free commercial use is limited to companies with annual revenue under $10 million USD' (Liquid AI's summary of the licence)",
+      "'If your company's annual revenue exceeds $10 million USD, your right to use the models commercially under this license ends'",
+      "'You own your modifications, but use of derivative models remains subject to this license'",
+    ],
+    source: "https://www.liquid.ai/lfm-open-license-v1.0",
+    note: "Based on the Apache 2.0 text; quotes from https://docs.liquid.ai/lfm/getting-started/model-license (last updated 2 April 2026). Qualified non-profits may use the models for non-commercial or research purposes whatever their revenue.",
+  },
+  {
+    // Moonshot AI's licence for Kimi K2 (`license: other`, `license_name: modified-mit`).
+    id: "modified-mit",
+    name: "Modified MIT License (Moonshot AI, Kimi K2)",
+    aliases: ["modified mit license", "modified mit"],
+    kind: "model-license",
+    licensor: "Moonshot AI",
+    commercial: "allowed",
+    derivatives: "any",
+    conditions: ["include-license", "attribution-display"],
+    limitations: [
+      "'if the Software (or any derivative works thereof) is used for any of your commercial products or services that have more than 100 million monthly active users, or more than 20 million US dollars (or equivalent in other currencies) in monthly revenue, you shall prominently display \"Kimi K2\" on the user interface of such product or service'",
+    ],
+    source: "https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/LICENSE",
+  },
+  {
+    id: "kimi-k3",
+    name: "Kimi K3 License (Moonshot AI)",
+    aliases: ["kimi k3 license"],
+    kind: "model-license",
+    licensor: "Moonshot AI",
+    commercial: "conditional",
+    derivatives: "any",
+    conditions: ["include-license"],
+    limitations: [
+      "MIT-style grant: 'to run, deploy, fine-tune, or otherwise modify the Software and create derivative works from it'",
+      "a 'Model as a Service' business above a revenue threshold is subject to a further condition (clause 2)",
+    ],
+    source: "https://github.com/MoonshotAI/Kimi-K3/blob/main/LICENSE",
+    note: "Reviewed from the stored text of the licence up to clause 2's threshold ('the aggregate revenue of the Licensee and its affiliates exceeds 20 m…'); the rest of clause 2 was not read, so commercial use is recorded as conditional, not allowed.",
+  },
+  {
+    // LG AI Research's licence for EXAONE 3.0 / 3.5 / 4.0 (`license_name: exaone`).
+    id: "exaone",
+    name: "EXAONE AI Model License Agreement - NC",
+    aliases: [
+      "exaone ai model license agreement",
+      "exaone license",
+      "exaone ai model license agreement 1.1 - nc",
+      "exaone ai model license agreement 1.2 - nc",
+    ],
+    kind: "non-commercial",
+    licensor: "LG AI Research",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: ["include-license"],
+    limitations: [
+      "the agreement is the 'NC' (non-commercial) licence: research use, no commercial use of the model or its derivatives",
+    ],
+    source: "https://huggingface.co/LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct/blob/main/LICENSE",
   },
 ];
