@@ -4,7 +4,7 @@
  * `ftl import`; each was checked to fail without its rule.
  */
 import { describe, expect, it } from "vitest";
-import { extractFromFiles } from "./extract-from-files.js";
+import { extractFromFiles, extractGroups } from "./extract-from-files.js";
 
 const docOf = (text: string, path = "README.md") => extractFromFiles([{ path, text }]).document;
 
@@ -43,5 +43,49 @@ describe("never a subject from a project's name or a link to a page (t1-ne-zh-af
       "Weights: [acme/Support-Bot-7B](https://huggingface.co/acme/Support-Bot-7B)",
     ].join("\n");
     expect(docOf(linked).subject.id).toBe("acme/Support-Bot-7B");
+  });
+});
+
+describe("QLoRA a card states (t7-ic-unsloth-qwen25-7b-bnb4-qlora-vi-absa-adapter)", () => {
+  const README = [
+    "# Vietnamese ABSA using Instruction-Tuned Qwen2.5-7B",
+    "",
+    "We fine-tune the **Qwen2.5-7B-Instruct** model using **QLoRA** on the **UIT-ViSD4SA** dataset.",
+    "",
+    "- **Training Acceleration**: Quantized Low-Rank Adaptation (**QLoRA** in 4-bit) via the **Unsloth** framework.",
+    "   - LoRA Rank (r) = 16, Alpha = 16.",
+    "",
+    "## Usage",
+    "",
+    "- Load the model, attach the LoRA adapters, and train.",
+  ].join("\n");
+
+  it("keeps QLoRA when later lines mention the LoRA adapters it trains", () => {
+    const step = docOf(README).steps.find((s) => s.kind === "fine-tune");
+    expect(step).toMatchObject({ parameterization: "qlora" });
+  });
+
+  it("joins the card with the adapter beneath it trained on the 4-bit copy of the model it names", () => {
+    const adapter = JSON.stringify({
+      base_model_name_or_path: "unsloth/qwen2.5-7b-instruct-bnb-4bit",
+      peft_type: "LORA",
+      r: 16,
+    });
+    const r = extractGroups([
+      { path: "p/README.md", text: README },
+      { path: "p/trained_model/adapter_config.json", text: adapter },
+    ]);
+    expect(r.documents).toHaveLength(1);
+    // Another model's 4-bit copy stays apart.
+    const other = JSON.stringify({
+      base_model_name_or_path: "unsloth/llama-3-8b-bnb-4bit",
+      peft_type: "LORA",
+      r: 16,
+    });
+    const apart = extractGroups([
+      { path: "p/README.md", text: README },
+      { path: "p/trained_model/adapter_config.json", text: other },
+    ]);
+    expect(apart.documents).toHaveLength(2);
   });
 });

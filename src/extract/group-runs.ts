@@ -157,6 +157,21 @@ function parentFolder(folder: string): string | undefined {
   return folder === "" ? undefined : at === -1 ? "" : folder.slice(0, at);
 }
 
+/** A quantised re-upload's name suffix (`-bnb-4bit`, `-unsloth-bnb-4bit`, `-GPTQ-Int4`, `-AWQ`, `-4bit`). */
+const QUANT_SUFFIX = /[-_](?:unsloth[-_])?bnb[-_]4bit$|[-_](?:gptq|awq)(?:[-_]int[48])?$|[-_]4bit$/i;
+
+/**
+ * Is `copy` a quantised re-upload of `model` by its name: the same model name once the organisation and a quantised
+ * upload's suffix are left out (`unsloth/qwen2.5-7b-instruct-bnb-4bit` of `Qwen/Qwen2.5-7B-Instruct`, dev
+ * t7-ic-unsloth-qwen25-7b-bnb4-qlora-vi-absa-adapter: the README names the model, the adapter the 4-bit copy it
+ * loaded).
+ */
+function quantisedCopyOf(copy: string, model: string): boolean {
+  const name = (id: string) => (id.split("/").pop() ?? id).toLowerCase();
+  const c = name(copy);
+  return QUANT_SUFFIX.test(c) && c.replace(QUANT_SUFFIX, "") === name(model);
+}
+
 /**
  * A card and the one adapter in a folder right beneath it that starts from the same base are one run (a project
  * keeps its trained adapter in a sub-folder: dev k-ne-ko-gemma2-2b-kullm-lora, README.md and
@@ -178,7 +193,9 @@ function joinCardWithSubAdapter(files: FileFacts[], uf: UnionFind): void {
     if (card.kind !== "model-card") return;
     const bases = inputsOf(card);
     const matches = (below.get(runFolder(card.file)) ?? []).filter((i) =>
-      inputsOf(files[i] as FileFacts).some((x) => bases.some((b) => sameModel(x, b))),
+      inputsOf(files[i] as FileFacts).some((x) =>
+        bases.some((b) => sameModel(x, b) || quantisedCopyOf(x, b)),
+      ),
     );
     if (matches.length === 1 && matches[0] !== undefined) uf.union(c, matches[0]);
   });

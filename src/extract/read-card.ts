@@ -4,6 +4,7 @@
  */
 
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+import type { Parameterization } from "../model/vocabulary.js";
 import type { CardState } from "./card-body.js";
 import { newCardState, readBody } from "./card-body.js";
 import { assignDatasets } from "./card-datasets.js";
@@ -131,13 +132,22 @@ function lastObjective(last: StepFacts, trainingSteps: StepFacts[], meta: CardMe
  */
 function lastParameterization(last: StepFacts, title: string, meta: CardMeta, state: CardState): void {
   const { tags } = meta;
-  const tagged = tags.includes("qlora") ? "qlora" : tags.includes("lora") ? "lora" : undefined;
-  if (last.parameterization) return;
+  const tagged: Parameterization | undefined = tags.includes("qlora")
+    ? "qlora"
+    : tags.includes("lora")
+      ? "lora"
+      : undefined;
+  // LoRA inferred from a rank gives way to QLoRA the card states (dev t7-ic-unsloth-qwen25-7b-bnb4-qlora-vi-absa).
+  const refinable =
+    last.parameterization?.value === "lora" && last.parameterization.source.source === "inferred";
+  if (last.parameterization && !refinable) return;
   const fromTitle = parameterizationIn(title);
-  if (fromTitle)
-    last.parameterization = fact(fromTitle, extracted(meta.file, { field: "title", confidence: 0.7 }));
-  else if (tagged) last.parameterization = fact(tagged, meta.at("tags", 0.7));
-  else if (state.proseParameterization) last.parameterization = state.proseParameterization;
+  const said: Fact<Parameterization> | undefined = fromTitle
+    ? fact(fromTitle, extracted(meta.file, { field: "title", confidence: 0.7 }))
+    : tagged
+      ? fact(tagged, meta.at("tags", 0.7))
+      : state.proseParameterization;
+  if (said && (!refinable || said.value === "qlora")) last.parameterization = said;
 }
 
 /** Schedules a card may name, as the trainer's `lr_scheduler_type` values. */

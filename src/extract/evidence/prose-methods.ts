@@ -99,7 +99,10 @@ export function readProseMethods(blocks: Block[], state: CardState): void {
         .map((m) => [...named(m.slice(1).find(Boolean) ?? "")][0]);
       for (const p of all)
         if (used.includes(p) && all.size === 1 && !params.has(p)) params.set(p, block.line);
-      for (const p of all) if (!used.includes(p) || all.size > 1) params.set(p, -1);
+      // A later mention of the method a sentence said was used ("Quantized Low-Rank Adaptation (QLoRA in 4-bit) via
+      // Unsloth" after "fine-tuning X using QLoRA on Y", dev t7-ic-unsloth-qwen25-7b-bnb4-qlora-vi-absa) keeps it.
+      for (const p of all)
+        if ((!used.includes(p) || all.size > 1) && !((params.get(p) ?? 0) > 0)) params.set(p, -1);
     }
   }
   const [objective] = [...objectives];
@@ -112,6 +115,8 @@ export function readProseMethods(blocks: Block[], state: CardState): void {
         note: "trainer class named in the card's text",
       }),
     );
+  // QLoRA trains LoRA adapters: "attach the LoRA adapters" beside "fine-tuning X using QLoRA" names one method.
+  if ((params.get("qlora") ?? 0) > 0 && (params.get("lora") ?? 0) < 0) params.delete("lora");
   const [param] = [...params];
   if (params.size === 1 && param && param[1] > 0)
     state.proseParameterization = fact(
