@@ -45,6 +45,36 @@ describe("a licence a card states only in words", () => {
     expect(proseLicense([...lines, "Released under MIT."])).toBeUndefined();
   });
 
+  it("reads a sentence releasing the model under a licence, whatever place it names for the file (sll-u3-spirit-lm)", () => {
+    const lines = [
+      "We release the model under the FAIR Noncommercial Research License found in the [LICENSE](LICENSE) file in the root directory of this repo.",
+    ];
+    expect(proseLicense(lines)?.id).toBe("fair-noncommercial-research-license");
+    expect(proseLicense(["The code in this repo is released under the MIT License."])).toBeUndefined();
+  });
+
+  it("reads the licensor's own non-commercial licence over its own base as its choice, not a conflict (sll-u3-spirit-lm)", async () => {
+    const doc: LineageDocument = {
+      format: "ftl/v1",
+      subject: { id: "unknown" },
+      bases: [{ id: "meta-llama/Llama-2-7b-hf" }],
+      steps: [],
+    };
+    const cardText = [
+      "# Spirit LM",
+      "",
+      "This model is built on Llama 2.",
+      "",
+      "### License",
+      "We release the model under the FAIR Noncommercial Research License found in the [LICENSE](LICENSE) file in the root directory of this repo.",
+    ].join("\n");
+    const report = await auditLineage(doc, { cardText });
+    const codes = report.findings.map((f) => f.code);
+    expect(codes).toContain("same-licensor");
+    expect(codes).not.toContain("license-conflict");
+    expect(report.verdict.level).toBe("not-allowed");
+  });
+
   it("reads a conditional licence's own words about non-commercial use as its terms, not a second licence", async () => {
     const doc: LineageDocument = {
       format: "ftl/v1",

@@ -16,6 +16,14 @@ export interface ProseLicense {
 const ABOUT_OTHER =
   /\b(?:base|original|parent|upstream|dataset|datasets|data|code|codebase|scripts?|software|tokenizer|library|repository|repo)\b/i;
 
+/**
+ * A sentence that releases the model itself under a licence ("We release the model under the FAIR Noncommercial
+ * Research License found in the LICENSE file in the root directory of this repo"): about the model, whatever else it
+ * mentions on the way.
+ */
+const RELEASES_MODEL =
+  /\b(?:release|releases|released|distribute|distributes|distributed|publish|publishes|published|license|licenses|licensed)\s+(?:the|this|our)\s+(?:model|weights|checkpoints?)\s+under\b/i;
+
 /** Licences written for models (Llama, Gemma, Qwen, RAIL): named in a card, they point at a base's terms. */
 const MODEL_TERMS = new Set(["model-license", "responsible-ai", "terms-of-use"]);
 
@@ -39,7 +47,7 @@ export function proseLicense(lines: readonly string[], body = ""): ProseLicense 
     if (line.trimStart().startsWith("|")) continue;
     for (const sentence of line.split(/(?<=[.!?])\s+/)) {
       const named = licensesInText(sentence);
-      const about = ABOUT_OTHER.test(sentence);
+      const about = ABOUT_OTHER.test(sentence) && !RELEASES_MODEL.test(sentence);
       for (const hit of named) {
         const into = MODEL_TERMS.has(hit.entry.kind) ? models : about ? undefined : found;
         if (into && !into.has(hit.entry.id)) into.set(hit.entry.id, sentence.trim().slice(0, 200));

@@ -46,9 +46,23 @@ export function sameOrganisation(a: string, b: string): boolean {
  * Ids that merely share an organisation name are not enough: the organisation may itself hold the model under
  * someone else's licence.
  */
-export function sameLicensor(subjectId: string, ancestor: Reach): boolean {
+export function sameLicensor(subjectId: string, ancestor: Reach, declared?: ResolvedLicense): boolean {
   const a = org(subjectId);
-  return a !== undefined && ancestor.family?.entry.official === true && a === org(ancestor.id);
+  if (a !== undefined && ancestor.family?.entry.official === true && a === org(ancestor.id)) return true;
+  return declared !== undefined && licensorsOwnTerms(declared, ancestor);
+}
+
+/**
+ * The subject declares its licensor's own non-commercial licence over that licensor's model: Meta's FAIR
+ * Noncommercial Research License over a Llama 2 ancestor (dev sll-u3-spirit-lm-7b-on-llama2-fair-noncommercial). A
+ * licensor's research licence is applied by the licensor, not by third parties, so the publisher is the base's.
+ */
+function licensorsOwnTerms(declared: ResolvedLicense, ancestor: Reach): boolean {
+  if (!ancestor.resolved) return false;
+  const theirs = new Set(knownEntries(ancestor.resolved).flatMap((e) => (e.licensor ? [e.licensor] : [])));
+  return knownEntries(declared).some(
+    (e) => e.kind === "non-commercial" && e.licensor !== undefined && theirs.has(e.licensor),
+  );
 }
 
 /**
@@ -263,10 +277,15 @@ function generatedFindings(ctx: ChainContext, out: ChainFindings): void {
 
 /** A note for an ancestor published by the subject's own organisation under another licence. */
 export function sameLicensorFinding(subjectId: string, r: Reach, declared: ResolvedLicense): AuditFinding {
+  const owner = org(subjectId);
+  const licensor = knownEntries(declared).find((e) => e.licensor)?.licensor;
+  const who = owner
+    ? `organisation, ${owner}`
+    : `licensor, ${licensor ?? "its publisher"} (its own licence on both)`;
   return {
     severity: "info",
     code: "same-licensor",
-    message: `${r.id} (${r.license ?? "no licence"}) and ${subjectId} (${declared.text}) are published by the same organisation, ${org(subjectId)}: a licensor is not bound by its own licence, so the different licence is its choice, not a conflict`,
+    message: `${r.id} (${r.license ?? "no licence"}) and ${subjectId} (${declared.text}) are published by the same ${who}: a licensor is not bound by its own licence, so the different licence is its choice, not a conflict`,
     ancestor: { kind: r.kind, id: r.id, role: r.role, ...(r.step ? { step: r.step } : {}) },
     path: r.path,
   };

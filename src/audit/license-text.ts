@@ -34,6 +34,7 @@ const NAMED: readonly { pattern: RegExp; id: string | ((m: RegExpMatchArray) => 
   { pattern: /\bLFM Open Licen[cs]e\b/gi, id: "lfm1.0" },
   { pattern: /\bEXAONE AI Model Licen[cs]e Agreement\b/gi, id: "exaone" },
   { pattern: /\bKimi K3 Licen[cs]e\b/gi, id: "kimi-k3" },
+  { pattern: /\bFAIR Noncommercial Research Licen[cs]e\b/gi, id: "fair-noncommercial-research-license" },
 ];
 
 function ccId(m: RegExpMatchArray): string {

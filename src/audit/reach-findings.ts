@@ -218,7 +218,8 @@ export function reachFindings(state: AuditState, reaches: readonly Reach[]): voi
   const declaresOtherPassOn = (entry: LicenseEntry): boolean =>
     declared !== undefined && knownEntries(declared).some((e) => e.id !== entry.id && passOn.has(e.id));
   // Known before any ancestor is read: the data of a publisher's own model are its own to grant.
-  if (reaches.some((r) => r.kind === "model" && sameLicensor(subjectId, r))) state.ownLicensor = true;
+  if (reaches.some((r) => r.kind === "model" && sameLicensor(subjectId, r, declared)))
+    state.ownLicensor = true;
   for (const r of reaches) {
     let whereText: string | undefined;
     const where = (): string => {
@@ -226,7 +227,7 @@ export function reachFindings(state: AuditState, reaches: readonly Reach[]): voi
       return whereText;
     };
     const ctx: ReachContext = { r, where, common: { ancestor: ancestorOf(r), path: r.path } };
-    if (r.kind === "model" && sameLicensor(subjectId, r)) {
+    if (r.kind === "model" && sameLicensor(subjectId, r, declared)) {
       state.ownLicensor = true;
       if (declared && !sameTerms(r.resolved, declared)) {
         state.findings.push(sameLicensorFinding(subjectId, r, declared));

@@ -101,4 +101,21 @@ export const MORE_LICENSES: readonly LicenseEntry[] = [
     ],
     source: "https://huggingface.co/LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct/blob/main/LICENSE",
   },
+  {
+    // Meta's licence for FAIR research releases (Spirit LM, Perception LM, …).
+    id: "fair-noncommercial-research-license",
+    name: "FAIR Noncommercial Research License",
+    aliases: ["fair noncommercial research license", "fair-noncommercial-research"],
+    kind: "non-commercial",
+    licensor: "Meta",
+    commercial: "not-allowed",
+    derivatives: "same",
+    conditions: ["include-license", "use-restrictions"],
+    limitations: [
+      "'You will not use the Research Materials or any outputs or results of the Research Materials in connection with any commercial uses or for any uses other than Noncommercial Research Uses' (1.b.i)",
+      "'If you distribute or make the Research Materials, or any derivative works thereof, available to a third party, you may only do so under the terms of this Agreement' (1.b.ii)",
+    ],
+    source: "https://github.com/facebookresearch/spiritlm/blob/main/LICENSE",
+    note: "Version last updated 18 October 2024, read in facebookresearch/spiritlm's LICENSE.",
+  },
 ];
