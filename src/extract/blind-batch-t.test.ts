@@ -89,3 +89,26 @@ describe("QLoRA a card states (t7-ic-unsloth-qwen25-7b-bnb4-qlora-vi-absa-adapte
     expect(apart.documents).toHaveLength(2);
   });
 });
+
+describe("a subtitle that is a whole sentence (t4-nn-qwen25-7b-instruct-dpo-orca-pairs-qlora)", () => {
+  it("reads the sentence a long heading states, and LoRA with 4-bit quantisation in it as QLoRA", () => {
+    const card = [
+      "# 🚀 DPO Fine-Tuning on Qwen2.5-7B-Instruct",
+      "#### Fine-tune the powerful Qwen2.5-7B-Instruct model using Direct Preference Optimization (DPO) on the Intel/orca_dpo_pairs dataset with support for LoRA, 4-bit quantization, and W&B logging.",
+      "",
+      "### Run the main app",
+      "```bash",
+      "python main.py",
+      "```",
+    ].join("\n");
+    const step = docOf(card).steps.find((s) => s.kind === "fine-tune");
+    expect(step).toMatchObject({ objective: "dpo", parameterization: "qlora" });
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["Intel/orca_dpo_pairs"]);
+  });
+
+  it("does not read a short heading as a sentence", () => {
+    const card = "# Notes\n\n## Fine-tuning on the Intel/orca_dpo_pairs dataset\n\nSee the notebook.\n";
+    const steps = docOf(card).steps;
+    expect(steps.flatMap((s) => (s.kind === "fine-tune" ? (s.inputs?.datasets ?? []) : []))).toEqual([]);
+  });
+});

@@ -95,6 +95,11 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
       headings.push(textOf);
       shared = undefined;
       if (level === 1 && title === undefined) title = textOf;
+      // A heading that is a whole sentence (a subtitle: "#### Fine-tune the powerful Qwen2.5-7B-Instruct model using
+      // DPO on the Intel/orca_dpo_pairs dataset with support for LoRA, 4-bit quantization, and W&B logging", dev
+      // t4-nn-qwen25-7b-instruct-dpo-orca-pairs-qlora) is also read as what it says.
+      else if (textOf.split(/\s+/).length >= 12)
+        blocks.push({ type: "prose", text: textOf, line: i + 1, headings: headingsNow() });
       continue;
     }
     const mark = first === 45 || first === 42 || first === 95; // - * _

@@ -96,7 +96,11 @@ function clauseStep(
   const prov = extracted(file, { line, confidence });
   step.objective = fact(objective, prov);
   const p = parameterizationIn(clause);
-  if (p) step.parameterization = fact(p, prov);
+  // LoRA over a 4-bit base in the same words ("with support for LoRA, 4-bit quantization") is QLoRA; a published
+  // 4-bit export (GGUF, GPTQ …) is not the training's.
+  const fourBit =
+    p === "lora" && /\b4-?bit\b|\bnf4\b/i.test(clause) && !/\b(?:gguf|gptq|awq|exl2|ggml)\b/i.test(clause);
+  if (p) step.parameterization = fact(fourBit ? "qlora" : p, prov);
   const rank = RANK.exec(clause);
   if (rank?.[1] && /rank|\br\s*=/.test(rank[0])) step.adapter.rank = fact(Number(rank[1]), prov);
   const trained = /\b(?:train|tun|fine-?tun|finetun|align|optimi[sz])\w*|\bon\b|\busing\b|\bwith\b/i.test(
