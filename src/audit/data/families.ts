@@ -87,6 +87,15 @@ export const FAMILIES: readonly FamilyEntry[] = [
     official: true,
     source: hf("mistralai/Codestral-22B-v0.1"),
   },
+  // Google Gemma 4 left the Gemma Terms of Use for Apache-2.0 (dev qnt-u5-gemma4-26b-a4b-qat-q4-gguf-pai-bundle-apache).
+  {
+    family: "Gemma 4",
+    pattern: "^google/gemma-4-",
+    license: "apache-2.0",
+    official: true,
+    source: "https://ai.google.dev/edge/litert-lm/models/gemma-4",
+    note: "'Gemma 4 is licensed under the Apache-2.0 license'; Gemma 1 to 3 stay under the Gemma Terms of Use",
+  },
   // Google Gemma (1, 2, 3 and variants share the Gemma Terms of Use).
   {
     family: "Gemma",

@@ -57,3 +57,13 @@ describe("more official families (kb-breadth)", () => {
     expect(datasetEntry("nvidia/OpenCodeReasoning-2")?.license).toBe("cc-by-4.0");
   });
 });
+
+describe("Gemma 4 under Apache-2.0 (qnt-u5-gemma4-26b-a4b-qat-q4-gguf-pai-bundle-apache)", () => {
+  it("gives Gemma 4 its own licence and keeps Gemma 1 to 3 under the Gemma Terms of Use", () => {
+    expect(licenseOf("google/gemma-4-26B-A4B-it")).toBe("apache-2.0");
+    expect(licenseOf("unsloth/gemma-4-26B-A4B-it-GGUF")).toBe("apache-2.0");
+    expect(licenseOf("google/gemma-3-4b-it")).toBe("gemma");
+    expect(licenseOf("google/gemma-2-9b")).toBe("gemma");
+    expect(licenseOf("unsloth/gemma-3-4b-it")).toBe("gemma");
+  });
+});
