@@ -18,6 +18,7 @@ import { type Block, innerHeading, sentences } from "./markdown.js";
 import { blankNonCode, callArguments, findCalls, literal } from "./python-scan.js";
 import type { ProseStep } from "./read-prose.js";
 import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
+import { diffResult, isXtunerSettings, readXtunerConfig } from "./read-xtuner.js";
 import { markCatalogues, outOfScopeSection } from "./section-scope.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS } from "./terms.js";
@@ -173,6 +174,7 @@ function readCode(block: Block, state: CardState): void {
     embedRecipe(kind, obj as Obj, block, state);
     return;
   }
+  if (readXtunerBlock(block, state)) return;
   if (/^(python|py|)$/.test(block.lang ?? "") && readDictRecipe(block, state)) return;
   if (
     /^(python|py|)$/.test(block.lang ?? "") &&
@@ -222,6 +224,20 @@ function readDictRecipe(block: Block, state: CardState): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * XTuner's settings quoted in a card, whole or as the diff a tutorial shows (dev
+ * t8-ne-zh-xtuner-internlm2-chat-7b-qlora-aristotle-merge): read as the config file would be (read-xtuner.ts).
+ */
+function readXtunerBlock(block: Block, state: CardState): boolean {
+  if (!block.text.includes("pretrained_model_name_or_path")) return false;
+  const text = diffResult(block.text) ?? block.text;
+  if (!isXtunerSettings(text)) return false;
+  const inner = readXtunerConfig({ path: state.file, text });
+  for (const step of inner.steps) shiftLines(step, block.line - 1);
+  state.embedded.push(inner);
+  return true;
 }
 
 /** A recipe quoted in the card's code block, read as its own file would be, its lines the card's. */

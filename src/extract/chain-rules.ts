@@ -39,7 +39,7 @@ export function localRootNamedByCard(chain: StepFacts[], files: FileFacts[]): vo
   const first = chain[0];
   const root = first && first.kind !== "merge" && first.inputs.length === 1 ? first.inputs[0] : undefined;
   if (!first || !root?.value.id.startsWith("local:")) return;
-  const named = files.flatMap((f) => (f.kind === "model-card" ? f.bases : []));
+  const named = files.flatMap((f) => (f.kind === "model-card" ? [...f.bases, ...(f.fetched ?? [])] : []));
   const links = named.flatMap((b) => {
     const link = localHubLink(root.value.id, b.value);
     return link ? [{ link, b }] : [];

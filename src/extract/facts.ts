@@ -81,6 +81,11 @@ export interface FileFacts {
   description?: string;
   /** Bits of the frozen base while an adapter was trained, said at file level (a PEFT card's bitsandbytes list). */
   trainingQuantBits?: Fact<number>;
+  /**
+   * Models a card's code downloads (`snapshot_download('org/name')`, `huggingface-cli download org/name`): not bases
+   * by themselves, but the Hub id a run's local folder of the same name was fetched from.
+   */
+  fetched?: Fact<string>[];
   /** Files and folders a card names (`train.py`, `./run_sft.sh`, `SFT/README.md`, `` `DPO` ``), lower case. */
   mentions?: { files: string[]; folders: string[] };
   warnings: ExtractWarning[];

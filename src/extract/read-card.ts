@@ -14,6 +14,7 @@ import { type CardMeta, cardSteps } from "./card-steps.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { CARD_READERS } from "./evidence/card-readers.js";
 import { dropEvaluationDatasets } from "./evidence/evaluation-datasets.js";
+import { fetchedModels } from "./evidence/fetched-models.js";
 import { namedBeforeExport } from "./evidence/quantized-export.js";
 import { ownBlocks } from "./evidence/quantized-upload.js";
 import { severalModelsWarning } from "./evidence/released-models.js";
@@ -328,6 +329,8 @@ export function readCard(text: string, file: string): FileFacts {
   if (last && state.hp.length > 0) attributeHyperparameters(trainingSteps, last, state, out);
   if (state.software.length > 0 || meta.tags.length > 0) frameworks(trainingSteps, last, meta, state);
   firstInputs(steps, meta, state, out);
+  const fetched = fetchedModels(text, file);
+  if (fetched.length > 0) out.fetched = fetched;
   // Datasets: metadata ids replace the prose names they match; the rest go to the step they fit.
   const metaDatasets = dropEvaluationDatasets(own, meta.metaDatasets, out);
   assignDatasets(trainingSteps, metaDatasets, state.proseDatasets, meta.at("datasets"), out);

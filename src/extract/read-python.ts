@@ -26,6 +26,7 @@ import {
   pyValue,
 } from "./python-scan.js";
 import { readRecipe } from "./read-recipe.js";
+import { isXtunerConfig, readXtunerConfig } from "./read-xtuner.js";
 import type { SourceFile } from "./types.js";
 
 /** TRL's trainer and config prefixes, to objectives. */
@@ -270,6 +271,10 @@ function adapterMerge(parts: Part[], trained: StepFacts): StepFacts | undefined 
 
 /** Reads the Python files given together: one program per trainer file (see the file comment). */
 export function readPythonFiles(files: SourceFile[]): FileFacts[] {
+  // XTuner configs are settings, not programs: read apart (read-xtuner.ts).
+  const xtuner = files.filter((f) => isXtunerConfig(f.text));
+  if (xtuner.length > 0)
+    return [...xtuner.map(readXtunerConfig), ...readPythonFiles(files.filter((f) => !xtuner.includes(f)))];
   const read = files.filter((f) => !NOT_TRAINING.test(f.path.split(/[\\/]/).pop() ?? "")).map(readPart);
   const entries = read.filter((p) => p.trainers.length > 0);
   const text = (p: Part) => files.find((f) => f.path === p.file)?.text ?? "";
