@@ -151,6 +151,17 @@ function unknownFindings(
     });
     return;
   }
+  // A checkpoint the chain made on the way, kept in a local folder (`models/stage1`, the SFT run a DPO run started
+  // from): the fine-tuner's own file, under the licences of what it was made from, which the audit reads.
+  if (!r.resolved && r.kind === "model" && r.role === "intermediate" && r.id.startsWith("local:")) {
+    state.findings.push({
+      severity: "info",
+      code: "inferred-license",
+      message: `${reachLabel(r)} is a checkpoint this chain made on the way (a local folder): it carries the licences of the models and data it was made from`,
+      ...common,
+    });
+    return;
+  }
   if (!r.resolved) {
     const what =
       r.kind === "dataset" && !r.id.includes("/") && r.id.includes(" ")

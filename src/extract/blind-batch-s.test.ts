@@ -433,8 +433,11 @@ describe("a LLaMA-Factory inference config (s9-ne-zh-qilv)", () => {
     const { document, warnings } = extractFromFiles([{ path: "llama3_lora_sft.yaml", text: chat }]);
     expect(document.steps).toEqual([]);
     expect(warnings.map((w) => w.code)).toContain("extract.inference-config");
+    // With a stage and data it trains, from the adapter (a run before it trained that adapter: resumed-adapter.ts).
     const train = `${chat}stage: sft\ndo_train: true\ndataset: poems\n`;
-    expect(extractFromFiles([{ path: "train.yaml", text: train }]).document.steps).toHaveLength(1);
+    const steps = extractFromFiles([{ path: "train.yaml", text: train }]).document.steps;
+    expect(steps).toHaveLength(2);
+    expect(steps[1]?.inputs?.models?.[0]?.id).toBe("local:C:/models/sft");
   });
 });
 

@@ -125,8 +125,11 @@ function quantStep(meta: CardMeta, card: ParsedCard, state: CardState, body: str
 /** Embedded recipes (an axolotl or mergekit config quoted in the card) join the step of their kind, or are added. */
 function addEmbedded(steps: StepFacts[], state: CardState, out: FileFacts): void {
   for (const inner of state.embedded) {
+    // Steps of one quoted block are distinct runs: each joins a step the card had before the block, never another
+    // of the block's own (a command that wrote `models/stage1`, then the DPO run from it).
+    const before = [...steps];
     for (const s of inner.steps) {
-      const target = steps.find(
+      const target = before.find(
         (t) =>
           t.kind === s.kind &&
           (s.kind !== "fine-tune" ||

@@ -7,6 +7,7 @@
  */
 import type { FileFacts, StepFacts } from "./facts.js";
 import { lastSegment, mergeStepInto, sameModel } from "./merge-steps.js";
+import { isResumedRun } from "./resumed-adapter.js";
 import type { ExtractWarning } from "./types.js";
 
 const PRIORITY: Record<string, number> = { "model-card": 0 };
@@ -29,7 +30,12 @@ const RECIPE_KINDS = new Set([
 function sameStart(a: StepFacts, b: StepFacts): boolean {
   const x = a.inputs[0]?.value.id;
   const y = b.inputs[0]?.value.id;
-  return x !== undefined && y !== undefined && sameModel(x, y);
+  if (x !== undefined && y !== undefined && sameModel(x, y)) return true;
+  // A run that resumes an adapter starts from the adapter's base too (resumed-adapter.ts).
+  return (
+    (a.adapterBase !== undefined && y !== undefined && sameModel(a.adapterBase, y)) ||
+    (b.adapterBase !== undefined && x !== undefined && sameModel(b.adapterBase, x))
+  );
 }
 
 export function isEmptyStep(s: StepFacts): boolean {
@@ -107,17 +113,21 @@ class Chain {
       const same = this.producing(s.output.value).filter((c) => other(c) && c.kind === s.kind);
       if (same.length > 0) return same.at(-1);
     }
+    // The run before a resumed adapter is known only by its output: it is no other file's step by its start.
+    if (isResumedRun(s)) return undefined;
     const steps = this.steps;
+    // A run's own files (trainer_state, adapter_config) describe the run, never the one before a resumed adapter.
+    const candidate = (c: StepFacts | undefined): c is StepFacts => other(c) && !isResumedRun(c);
     if (s.finalRun) {
       for (let i = steps.length - 1; i >= 0; i--)
-        if (other(steps[i]) && steps[i]?.kind === s.kind) return steps[i];
+        if (candidate(steps[i]) && steps[i]?.kind === s.kind) return steps[i];
       return undefined;
     }
     // Two recipes are two runs: a recipe merges only into a step that no recipe described.
     if (s.recipe && this.recipes === steps.length) return undefined;
     for (let i = steps.length - 1; i >= 0; i--) {
       const c = steps[i];
-      if (!other(c) || c.kind !== s.kind || (c.recipe && s.recipe)) continue;
+      if (!candidate(c) || c.kind !== s.kind || (c.recipe && s.recipe)) continue;
       if (s.kind !== "fine-tune") return c;
       if (c.objective && s.objective && c.objective.value === s.objective.value) return c;
       // A step whose objective one of the two files leaves unsaid is the same run when both start from one model.
@@ -162,6 +172,13 @@ export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFac
       if (isEmptyStep(s) && s.software.length === 0 && !s.hardware) continue;
       const target = chain.match(s);
       if (target) {
+        // A card in the folder of a run that resumed an adapter names the base: the run starts from the adapter.
+        const base = target.inputs[0]?.value.id;
+        const resumes = s.adapterBase !== undefined && base !== undefined && sameModel(base, s.adapterBase);
+        if (resumes) {
+          target.inputs = [...s.inputs];
+          target.adapterBase = s.adapterBase;
+        }
         mergeStepInto(target, s, warnings);
         chain.note(target);
       } else if (s.weak) weak.push({ file: f.file, step: s });
@@ -175,9 +192,35 @@ export function combine(files: FileFacts[], warnings: ExtractWarning[]): StepFac
     if (base) first.inputs.push({ value: { id: base.value }, source: base.source });
   }
   for (const w of weak) fillFromSavedConfig(chain, w.step, w.file, warnings);
-  const steps = chain.steps.filter((s) => !isEmptyStep(s));
+  const steps = afterTheirInputs(chain.steps.filter((s) => !isEmptyStep(s)));
   continueSharedStart(steps);
   return steps;
+}
+
+/**
+ * The steps with each one after the step that produced its input (a stable topological order): a step placed early
+ * because its producer came from a file read later (`train_dpo.sh --resume_adapter outputs/x` read before
+ * `train_sft.sh --save_dir outputs/x`, dev t10-rcp-llama31-8b-lora-helpful-then-safety-sft-then-dpo) moves after it.
+ * Producers are found by an index on the output's last path segment, so the order costs about one pass.
+ */
+function afterTheirInputs(steps: StepFacts[]): StepFacts[] {
+  const byOutput = new Map<string, StepFacts[]>();
+  for (const s of steps) if (s.output) addTo(byOutput, lastSegment(s.output.value), s);
+  const placed = new Set<StepFacts>();
+  const visiting = new Set<StepFacts>();
+  const out: StepFacts[] = [];
+  const place = (s: StepFacts): void => {
+    if (placed.has(s) || visiting.has(s)) return;
+    visiting.add(s);
+    for (const i of s.inputs)
+      for (const p of byOutput.get(lastSegment(i.value.id)) ?? [])
+        if (p !== s && p.output && sameModel(p.output.value, i.value.id)) place(p);
+    visiting.delete(s);
+    placed.add(s);
+    out.push(s);
+  };
+  for (const s of steps) place(s);
+  return out;
 }
 
 /**

@@ -64,6 +64,13 @@ export interface StepFacts {
   /** The card that names this step's file as how its model was trained (`python train.py`): the step is that
    * card's step of the same kind (see `group-runs.ts`, rule "a card and the files it names"). */
   namedBy?: string;
+  /**
+   * The model under the adapter this step resumes (its input is the adapter): a card in the run's folder names the
+   * base, not the adapter, and is the same run (combine-steps.ts).
+   */
+  adapterBase?: string;
+  /** The run that trained the adapter this step resumes, while a command is read (read-command.ts). */
+  resumed?: StepFacts;
 }
 
 /** What one file says. */

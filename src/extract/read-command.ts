@@ -10,7 +10,9 @@
 import { lookupTable } from "../model/lookup.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { type Args, type Entry, findEntry, mayHaveEntry, parseArgs } from "./command-args.js";
+import { mergeLoraStep } from "./command-merge.js";
 import { configArgument, configFlag, loadedConfig } from "./command-overlay.js";
+import { withProducers } from "./command-producers.js";
 import {
   dropPlaceholders,
   olmoCoreCheckpoint,
@@ -23,6 +25,7 @@ import { readMlxCommands } from "./read-mlx-command.js";
 import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
 import { isVerlConfig, readVerlKeys } from "./read-verl.js";
 import { LOSS_VARIANTS } from "./recipe-objective.js";
+import { withoutShownAdapterRuns } from "./resumed-adapter.js";
 import {
   normaliseScriptFlags,
   SCRIPT_ALIASES,
@@ -72,6 +75,30 @@ const ALIASES: Readonly<Record<string, string>> = lookupTable({
   "train_module.optim.lr": "learning_rate",
 });
 
+/**
+ * Flags a project's own training script takes (no framework named by the command), to the names the recipe
+ * readers know: `python src/run_sft.py --base_model X --train_jsonl a.jsonl --save_dir out --epochs 2 --lr 1e-4
+ * --grad_accum 16` (dev t10-rcp-llama31-8b-lora-helpful-then-safety-sft-then-dpo). `--batch_size` is left out: in
+ * alpaca-lora's `finetune.py` and its copies it is the global batch beside `--micro_batch_size`.
+ */
+const PROJECT_ALIASES: Readonly<Record<string, string>> = lookupTable({
+  base_model: "model_name_or_path",
+  base_model_name: "model_name_or_path",
+  train_jsonl: "dataset",
+  train_json: "dataset",
+  train_data: "dataset",
+  train_dataset: "dataset",
+  save_dir: "output_dir",
+  output_path: "output_dir",
+  epochs: "num_train_epochs",
+  num_epochs: "num_train_epochs",
+  lr: "learning_rate",
+  grad_accum: "gradient_accumulation_steps",
+  grad_accum_steps: "gradient_accumulation_steps",
+  gradient_accumulation: "gradient_accumulation_steps",
+  resume_adapter: "adapter_name_or_path",
+});
+
 /** ms-swift `--rlhf_type` values. */
 const SWIFT_RLHF: Readonly<Record<string, Objective>> = lookupTable({
   ...LOSS_VARIANTS,
@@ -119,7 +146,11 @@ function renamed(args: Args, fw: string | undefined): Args {
   const obj: Obj = {};
   const lines = new Map<string, number>();
   for (const [k, v] of Object.entries(args.obj)) {
-    let key = ALIASES[k] ?? SCRIPT_ALIASES[k] ?? (fw === "ms-swift" ? SWIFT2_ALIASES[k] : undefined) ?? k;
+    let key =
+      ALIASES[k] ??
+      SCRIPT_ALIASES[k] ??
+      (fw === "ms-swift" ? SWIFT2_ALIASES[k] : fw === undefined ? PROJECT_ALIASES[k] : undefined) ??
+      k;
     if (fw === "openrlhf" && k === "train_batch_size") key = "total_train_batch_size";
     if (key === "dataset" && Array.isArray(v)) obj[key] = v.join(",");
     else obj[key] ??= v;
@@ -202,8 +233,9 @@ function readFlags(
   const { obj, lines } = renamed(args, fw);
   const inner: FileFacts = { file, kind: "command", bases: [], steps: [], warnings };
   readRecipe(recipeKindOf(fw, obj), obj, file, "", inner, lines);
-  const step = inner.steps[0];
+  const step = inner.steps.at(-1);
   if (!step) return undefined;
+  if (inner.steps.length === 2) step.resumed = inner.steps[0];
   if (fw) step.framework = fact({ name: fw }, inferred(file, `a ${fw} training command`, 0.9));
   else {
     delete step.framework;
@@ -222,10 +254,13 @@ export function readCommandWords(
   file: string,
   warnings: ExtractWarning[],
   scriptObjective?: Fact<Objective>,
+  candidates?: StepFacts[],
 ): StepFacts | undefined {
   const entry = findEntry(words);
   if (!entry || entry.kind === "axolotl") return undefined;
   const args = parseArgs(words, entry.args);
+  const merge = mergeLoraStep(entry, args, file);
+  if (merge) return merge;
   normaliseScriptFlags(args.obj);
   const origin = extracted(file, { line: entry.line, note: `training command (${entry.name})` });
   let step: StepFacts | undefined;
@@ -266,6 +301,8 @@ export function readCommandWords(
     configFlag(args.obj, args.lines, step, file);
   }
   if (trains(step, modelGiven)) return step;
+  // A model it loads and a folder it writes: it may have made what a later command trains from.
+  if (step.inputs.length > 0 && step.output) candidates?.push(step);
   if (entry.kind !== "script" && entry.kind !== "module") return undefined;
   // Kept until the files are grouped: it becomes a run when the config it loads is among them.
   if (!loadedConfig(step)) return undefined;
@@ -286,11 +323,16 @@ export function readCommands(
   const steps: StepFacts[] = readMlxCommands(text, file, lineOffset);
   if (!mayHaveEntry(text)) return steps;
   const byFileName = scriptFileObjective(file, lineOffset);
+  const candidates: StepFacts[] = [];
   for (const command of shellCommands(text, lineOffset)) {
-    const step = readCommandWords(command.words, file, warnings, byFileName);
-    if (step) steps.push(step);
+    const step = readCommandWords(command.words, file, warnings, byFileName, candidates);
+    if (!step) continue;
+    // The run that trained the adapter this one resumes (resumed-adapter.ts) goes before it.
+    if (step.resumed) steps.push(step.resumed);
+    delete step.resumed;
+    steps.push(step);
   }
-  return steps;
+  return withProducers(withoutShownAdapterRuns(steps), candidates);
 }
 
 /**

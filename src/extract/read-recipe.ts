@@ -9,6 +9,7 @@ import { readFactoryExport, readManifest, readMergekit } from "./read-derived-re
 import { readDatasets } from "./recipe-datasets.js";
 import { runCommandObjective, statedObjective } from "./recipe-objective.js";
 import { framework, isObj, type Obj, str } from "./recipe-values.js";
+import { resumedAdapter } from "./resumed-adapter.js";
 import { OBJECTIVE_WORDS } from "./terms.js";
 
 export type RecipeKind =
@@ -243,6 +244,8 @@ function readTrainingRecipe(
     if (byName)
       step.objective = fact(byName, inferred(file, "no objective key; from the recipe's names", 0.6));
   }
+  const before = resumedAdapter(obj, file, step, lines);
+  if (before) out.steps.push(before);
   out.steps.push(step);
 }
 

@@ -36,7 +36,11 @@ function isAngleTemplate(s: string): boolean {
   return close > open && !/\s/.test(s.slice(close + 1));
 }
 
-const isPlaceholder = (s: string): boolean => PLACEHOLDER.test(s) || isYourPath(s) || isAngleTemplate(s);
+/** A value a shell works out when it runs (`outputs/dpo_run_$(date +%Y%m%d)`, `${OUT}/x`): not a name until then. */
+const SHELL_EXPANSION = /\$\(|\$\{|\$[A-Za-z_]|`/;
+
+const isPlaceholder = (s: string): boolean =>
+  PLACEHOLDER.test(s) || isYourPath(s) || isAngleTemplate(s) || SHELL_EXPANSION.test(s);
 
 /** Hub ids: `org/name`, each part letters, digits, `-`, `_`, `.` (at most 96 characters each). */
 const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}(?:@[\w./-]+)?$/;
@@ -50,13 +54,25 @@ const LEGACY_ROOT =
 
 export type RefKind = "hub" | "local" | "placeholder" | "not-a-model";
 
-/** A path on disk: `./x`, `../x`, `/x`, `~/x`, `C:\x`, anything with a backslash, or three or more segments. */
+/**
+ * Folders runs and projects keep models in: `resources/polyglot-ko-1.3b`, `outputs/lora-helpful`, `saves/x` are
+ * paths, not the Hub ids of organisations so named (dev m-ne-ko-polyglot-ko-13b-lite-qlora-koalpaca: `--base_model
+ * 'resources/polyglot-ko-1.3b'` after "download the base model into ./resources/polyglot-ko-1.3b").
+ */
+const FOLDER_ORG =
+  /^(?:resources|models?|checkpoints?|ckpts?|outputs?|saves?|runs?|results?|work_dirs?|weights|pretrained(?:_models?)?|base_models?|hf_models?|cache|tmp|exp|experiments?|trained|finetuned|merged|adapters?|loras?)\//i;
+
+/**
+ * A path on disk: `./x`, `../x`, `/x`, `~/x`, `C:\x`, anything with a backslash, three or more segments, or two
+ * under a folder named for models or runs (`FOLDER_ORG`).
+ */
 export function looksLocal(raw: string): boolean {
   const s = raw.trim();
   return (
     /^(?:\.{1,2}[\\/]|[\\/]|~[\\/]|[A-Za-z]:[\\/])/.test(s) ||
     s.includes("\\") ||
-    (s.split("/").filter(Boolean).length >= 3 && !/^https?:/i.test(s))
+    (s.split("/").filter(Boolean).length >= 3 && !/^https?:/i.test(s)) ||
+    FOLDER_ORG.test(s)
   );
 }
 
@@ -97,7 +113,7 @@ const PLAIN_HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
 
 /** Is this a reference the registry accepts: a Hub-style id, or an explicit `local:` reference? */
 export function isRegistrableId(id: string): boolean {
-  if (PLAIN_HUB_ID.test(id)) return !isPlaceholder(id);
+  if (PLAIN_HUB_ID.test(id)) return !isPlaceholder(id) && !FOLDER_ORG.test(id);
   if (id.startsWith(LOCAL_PREFIX)) return id.length > LOCAL_PREFIX.length;
   return refKind(id) === "hub" && !id.includes("://");
 }
