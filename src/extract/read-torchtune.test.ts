@@ -83,6 +83,25 @@ describe("torchtune", () => {
     expect(s?.output?.value).toBe("/tmp/checkpoints/grpo_llama3b");
     expect(hp(s)).toEqual({ maxSteps: 200 });
   });
+
+  it("takes a generic builder's data from source and data_files, never the builder's name (dev t10-rcp-torchtune-llama3-8b-instruct-lora-medical-local-json)", () => {
+    const data = (dataset: string) =>
+      readSourceFile({
+        path: "8B_lora_single_device.yaml",
+        text: `model:\n  _component_: torchtune.models.llama3.lora_llama3_8b\n  lora_rank: 8\n${dataset}epochs: 1\n`,
+      }).steps[0]?.datasets.map((d) => d.value.id);
+    expect(
+      data(
+        "dataset:\n  _component_: torchtune.datasets.instruct_dataset\n  source: json\n  data_files: /data/train.json\n  split: train\n",
+      ),
+    ).toEqual(["local:/data/train.json"]);
+    expect(data("dataset:\n  _component_: torchtune.datasets.chat_dataset\n  source: org/chats\n")).toEqual([
+      "org/chats",
+    ]);
+    expect(data("dataset:\n  _component_: torchtune.datasets.alpaca_cleaned_dataset\n")).toEqual([
+      "torchtune.datasets.alpaca_cleaned_dataset",
+    ]);
+  });
 });
 
 describe("EasyR1 config", () => {

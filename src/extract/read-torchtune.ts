@@ -148,13 +148,30 @@ function readTorchtune(obj: Obj, text: string, file: string, out: FileFacts): vo
   out.steps.push(step);
 }
 
+/**
+ * torchtune's generic dataset builders take their data from `source` (a Hub id, or a file format with
+ * `data_files`): the builder's name is no dataset (dev t10-rcp-torchtune-llama3-8b-instruct-lora-medical-local-json:
+ * `instruct_dataset` with `source: json`, `data_files: …/train.json`). Named builders (`alpaca_cleaned_dataset`) are.
+ */
+const GENERIC_BUILDER =
+  /(?:^|\.)(?:instruct_dataset|chat_dataset|text_completion_dataset|preference_dataset|multimodal_chat_dataset|SFTDataset|PreferenceDataset|TextCompletionDataset|ConcatDataset|PackedDataset)$/;
+
 function torchtuneData(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
-  const datasets = Array.isArray(obj.dataset) ? obj.dataset : obj.dataset ? [obj.dataset] : [];
+  const many = Array.isArray(obj.dataset);
+  const datasets = many ? (obj.dataset as unknown[]) : obj.dataset ? [obj.dataset] : [];
   datasets.forEach((d, i) => {
+    const at = (key: string) => {
+      const field = `dataset${many ? `[${i}]` : ""}.${key}`;
+      return extracted(file, { field, line: lines.get(field) });
+    };
     const source = isObj(d) ? str(d.source) : undefined;
-    const id = source && !/^(json|csv|text|parquet|arrow)$/i.test(source) ? source : component(d);
-    const field = `dataset${Array.isArray(obj.dataset) ? `[${i}]` : ""}.${id === source ? "source" : "_component_"}`;
-    if (id) step.datasets.push(fact({ id }, extracted(file, { field, line: lines.get(field) })));
+    const files = isObj(d) ? str(d.data_files) : undefined;
+    const built = component(d);
+    if (source && !/^(json|csv|text|parquet|arrow)$/i.test(source))
+      step.datasets.push(fact({ id: source }, at("source")));
+    else if (source && files) step.datasets.push(fact({ id: `local:${files}` }, at("data_files")));
+    else if (built && !GENERIC_BUILDER.test(built))
+      step.datasets.push(fact({ id: built }, at("_component_")));
   });
 }
 
