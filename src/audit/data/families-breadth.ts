@@ -107,6 +107,13 @@ const BACKBONES: readonly FamilyEntry[] = [
 /** Community copies that keep a family's name: the licence is the family's, inferred (not the table's say-so). */
 const COPIES: readonly FamilyEntry[] = [
   {
+    family: "Gemma 4",
+    pattern: "gemma-?4-",
+    license: "apache-2.0",
+    official: false,
+    source: "https://ai.google.dev/edge/litert-lm/models/gemma-4",
+  },
+  {
     family: "gpt-oss",
     pattern: "gpt-oss-(20b|120b)",
     license: "apache-2.0",

@@ -261,13 +261,6 @@ export const FAMILY_NAMES: readonly FamilyEntry[] = [
   ...MISTRAL,
   ...QWEN,
   ...FALCON,
-  {
-    family: "Gemma 4",
-    pattern: "gemma-?4-",
-    license: "apache-2.0",
-    official: false,
-    source: "https://ai.google.dev/edge/litert-lm/models/gemma-4",
-  },
   { family: "Gemma", pattern: "gemma", license: "gemma", official: false, source: hf("google/gemma-2-9b") },
   {
     family: "Cohere Command R",
