@@ -112,3 +112,41 @@ describe("a subtitle that is a whole sentence (t4-nn-qwen25-7b-instruct-dpo-orca
     expect(steps.flatMap((s) => (s.kind === "fine-tune" ? (s.inputs?.datasets ?? []) : []))).toEqual([]);
   });
 });
+
+describe("what a toolkit supports and what a method costs (t9-rcp-ko-gemma2-2b-it-lora-sft-ko-wikidata-qa)", () => {
+  const objectives = (card: string) =>
+    docOf(card).steps.flatMap((s) => (s.kind === "fine-tune" && s.objective ? [s.objective] : []));
+
+  it("reads a features list of bare method names as a catalogue, not the model's steps", () => {
+    const card = [
+      "## What is this Project",
+      "",
+      "이 프로젝트는 개인용 MLOps 제작 프로젝트 입니다.",
+      "",
+      "## Features",
+      "",
+      "### Fine Tuning",
+      "",
+      "- Supervised Fine Tuning (SFT)",
+      "- Direct Preference Optimization (DPO)",
+    ].join("\n");
+    expect(objectives(card)).toEqual([]);
+    // A feature that says what was done stays a statement.
+    expect(objectives("## Features\n\n- We fine-tuned Qwen/Qwen2.5-7B with DPO on org/prefs.\n")).toEqual([
+      "dpo",
+    ]);
+  });
+
+  it("reads a memory-usage caption as a measurement", () => {
+    const card = [
+      "We fine-tune google/gemma-2-2b-it with SFT on maywell/ko_wikidata_QA.",
+      "",
+      "**DPO GPU memory usage**",
+      "",
+      "| Model | LoRA | QLoRA |",
+      "| --- | --- | --- |",
+      "| google/gemma-2-2b-it (1024 tokens) | 43GB | 30GB |",
+    ].join("\n");
+    expect(objectives(card)).toEqual(["sft"]);
+  });
+});

@@ -221,6 +221,9 @@ function sentenceSettings(sentence: string, block: Block, state: CardState): voi
         });
 }
 
+const MEMORY_CAPTION =
+  /\b(?:GPU|VRAM)\s+memory\b|\bmemory\s+(?:usage|footprint|consumption|requirements?)\b/i;
+
 export function readSentence(raw: string, block: Block, state: CardState): void {
   const { file } = state;
   // Titles of papers (`[Direct Preference Optimization: … a Reward Model](arxiv)`) are not claims about this model.
@@ -237,6 +240,9 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
   sentenceBases(sentence, found, block, state, scope);
   // "is the result of continued pretraining of X" says how the model came about, not how it scores.
   if (/\b(results?(?! of\b)|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
+  // A table's caption on what a method costs ("**DPO GPU memory usage**", dev t9-rcp-ko-gemma2-2b-it-lora-sft) is
+  // a measurement, not a statement that this model was trained so.
+  if (MEMORY_CAPTION.test(sentence) && sentence.split(/\s+/).length <= 10) return;
   // "As future work, we plan to fine-tune X on D": a training the sentence puts out of scope trains on nothing yet.
   const verb = /fine-?tun|finetun|\btrain/i.exec(sentence);
   const planned = verb !== null && insideSpans(scope(), verb.index);

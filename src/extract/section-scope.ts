@@ -15,7 +15,9 @@
  * "技术栈: 微调方法：QLoRA" (dev j-ne-zh-gzh-…) is its own training as often as a tool's capability.
  */
 
+import type { Objective } from "../model/vocabulary.js";
 import type { Block } from "./markdown.js";
+import { objectiveMentions } from "./objective-mentions.js";
 
 /** A heading that marks its stage as failed or not applied. */
 const FAILED = /\bfailed\b|\bnot applied\b|\bnot used\b|\babandoned\b|失败|失敗|실패|미 ?적용|未采用|不採用/;
@@ -101,6 +103,42 @@ function markModelLists(blocks: readonly Block[]): void {
   close();
 }
 
+/** A features heading: "Features", "기능", "功能", "機能", "Fonctionnalités", "Funcionalidades", "Funktionen". */
+const FEATURE_HEADING = /feature|기능|功能|機能|fonctionnalit|funcionalidad|funktion/i;
+
+/** The one objective an item names when it is only that method's name ("Direct Preference Optimization (DPO)"). */
+function bareMethod(text: string): Objective | undefined {
+  const found = objectiveMentions(text);
+  const first = found[0];
+  if (!first || found.some((f) => f.objective !== first.objective)) return undefined;
+  const words = text
+    .replace(/\([^()]*\)/g, " ")
+    .replace(/[*_`]/g, "")
+    .trim()
+    .split(/\s+/);
+  return words.length <= 5 ? first.objective : undefined;
+}
+
+/**
+ * A features list naming two or more methods by name alone ("## Features / ### Fine Tuning / - Supervised Fine
+ * Tuning (SFT) / - Direct Preference Optimization (DPO)", dev t9-rcp-ko-gemma2-2b-it-lora-sft-ko-wikidata-qa): what a
+ * toolkit supports, not the steps one model went through. A feature that says what was done stays in scope.
+ */
+function markMethodFeatures(blocks: readonly Block[]): void {
+  let run: { block: Block; objective: Objective }[] = [];
+  const close = () => {
+    if (new Set(run.map((r) => r.objective)).size >= 2) for (const r of run) catalogueItems.add(r.block);
+    run = [];
+  };
+  for (const block of blocks) {
+    const featured = block.type === "item" && block.headings.some((h) => FEATURE_HEADING.test(h));
+    const objective = featured ? bareMethod(block.text) : undefined;
+    if (objective) run.push({ block, objective });
+    else if (block.type !== "item" || run.length > 0) close();
+  }
+  close();
+}
+
 /** Marks the items of each list a catalogue lead-in opens, and lists of models (read by `outOfScopeSection`). */
 export function markCatalogues(blocks: readonly Block[]): void {
   let open = false;
@@ -112,6 +150,7 @@ export function markCatalogues(blocks: readonly Block[]): void {
     open = block.type === "prose" && leadsIn(block.text);
   }
   markModelLists(blocks);
+  markMethodFeatures(blocks);
 }
 
 /**
