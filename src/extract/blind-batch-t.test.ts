@@ -150,3 +150,23 @@ describe("what a toolkit supports and what a method costs (t9-rcp-ko-gemma2-2b-i
     expect(objectives(card)).toEqual(["sft"]);
   });
 });
+
+describe("a publisher's card kept with its quantised copy (t2-qz-qwen25-7b-instruct-gptq-int4-vendored)", () => {
+  it("reads the copy's words on the model and its series as no training of its own", () => {
+    const card = [
+      "---",
+      "base_model: Qwen/Qwen2.5-7B-Instruct",
+      "license: apache-2.0",
+      "---",
+      "# Qwen2.5-7B-Instruct-GPTQ-Int4",
+      "",
+      "Qwen2.5 is the latest series of Qwen large language models. For Qwen2.5, we release a number of base language models and instruction-tuned language models ranging from 0.5 to 72 billion parameters.",
+      "",
+      "**This repo contains the GPTQ-quantized 4-bit instruction-tuned 7B Qwen2.5 model**, which has the following features:",
+      "- Quantization: GPTQ 4-bit",
+    ].join("\n");
+    const steps = docOf(card).steps;
+    expect(steps.map((s) => s.kind)).toEqual(["quantization"]);
+    expect(steps[0]?.inputs?.models?.[0]?.id).toBe("Qwen/Qwen2.5-7B-Instruct");
+  });
+});

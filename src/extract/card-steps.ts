@@ -185,6 +185,29 @@ function addGenericStep(steps: StepFacts[], meta: CardMeta, state: CardState, ha
   }
 }
 
+/**
+ * A quantised copy whose only training words describe the model it copies, in the sentence that says it is the
+ * copy ("This repo contains the GPTQ-quantized 4-bit instruction-tuned 7B Qwen2.5 model") or in the publisher's
+ * words on the series ("we release a number of base language models and instruction-tuned language models"): the
+ * official Qwen card kept in a project (dev t2-qz-qwen25-7b-instruct-gptq-int4-vendored). No data, no base, no
+ * settings of its own.
+ */
+function copyDescribed(text: string, state: CardState): boolean {
+  if (state.hp.length > 0 || state.trainerObjective !== undefined || state.prose.length === 0) return false;
+  const lines = text.split("\n");
+  return state.prose.every(
+    (p) =>
+      p.step.inputs.length === 0 &&
+      p.step.datasets.length === 0 &&
+      (COPY_WORDS.test(lines[(p.step.origin.line ?? 0) - 1] ?? "") ||
+        SERIES_WORDS.test(lines[(p.step.origin.line ?? 0) - 1] ?? "")),
+  );
+}
+/** The publisher's words on the series the copied model belongs to ("we release a number of … instruction-tuned models"). */
+const SERIES_WORDS =
+  /\bwe (?:release|open-?source|publish)\s+(?:a number of|several|multiple|a (?:family|series|suite) of|the following|\d+)\b/i;
+const COPY_WORDS = /\bquanti[sz]ed\b|\b(?:GPTQ|AWQ|GGUF|EXL2|MLX)\b|\b[48]-?bit\b|\bint[48]\b/i;
+
 /** The card's steps by the kind of derivation it states: prose chain, merge or quantisation; then embedded recipes. */
 export function cardSteps(
   text: string,
@@ -217,11 +240,12 @@ export function cardSteps(
   // A quantised copy that describes its source ("an instruction-tuned model by Mistral AI") names no training of
   // its own: no data, no base, no settings beside the method words.
   const describesSource =
-    state.quant?.source !== undefined &&
-    !state.quant.exported &&
-    state.hp.length === 0 &&
-    state.trainerObjective === undefined &&
-    state.prose.every((p) => p.step.inputs.length === 0 && p.step.datasets.length === 0);
+    (state.quant?.source !== undefined &&
+      !state.quant.exported &&
+      state.hp.length === 0 &&
+      state.trainerObjective === undefined &&
+      state.prose.every((p) => p.step.inputs.length === 0 && p.step.datasets.length === 0)) ||
+    (quantTag && bases.length === 1 && copyDescribed(text, state));
   const isQuant =
     relation === "quantized" ||
     (relation === undefined &&
