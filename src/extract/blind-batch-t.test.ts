@@ -170,3 +170,24 @@ describe("a publisher's card kept with its quantised copy (t2-qz-qwen25-7b-instr
     expect(steps[0]?.inputs?.models?.[0]?.id).toBe("Qwen/Qwen2.5-7B-Instruct");
   });
 });
+
+describe("PPO's clipped loss inside another method (t1-ne-zh-aflow-roll-qwen25-7b-grpo-lora-workflows)", () => {
+  it("reads 'PPO clip loss' and 'PPO裁剪损失' beside GRPO as GRPO's loss, not a PPO step", () => {
+    const card = [
+      "# Workflow generator",
+      "",
+      "我们使用GRPO算法微调Qwen/Qwen2.5-7B-Instruct（LoRA，rank=64）。",
+      "",
+      "**PPO裁剪损失**：ratio = exp(logp - old_logp)",
+      "",
+      "The update uses the PPO clip loss with epsilon 0.2.",
+    ].join("\n");
+    const objectives = docOf(card).steps.flatMap((s) =>
+      s.kind === "fine-tune" && s.objective ? [s.objective] : [],
+    );
+    expect(objectives).toEqual(["grpo"]);
+    expect(docOf("We fine-tuned Qwen/Qwen2.5-7B-Instruct with PPO on org/prompts.").steps[0]).toMatchObject({
+      objective: "rlhf-ppo",
+    });
+  });
+});

@@ -15,7 +15,9 @@ export const OBJECTIVE_PATTERNS: readonly (readonly [RegExp, Objective])[] = [
   [/\bCPO\b|contrastive preference optimi[sz]ation/i, "cpo"],
   [/\bGRPO\b|group relative policy/i, "grpo"],
   [/\bRLOO\b/i, "rloo"],
-  [/\bPPO\b|proximal policy/i, "rlhf-ppo"],
+  // "PPO clip loss", "PPO-style clipping", "PPO裁剪损失": the clipped surrogate loss GRPO and others borrow, not PPO
+  // training (dev t1-ne-zh-aflow-roll-qwen25-7b-grpo-lora-workflows).
+  [/\bPPO\b(?![- ]?(?:clip|style|ratio)|\s?(?:裁剪|截断|剪裁))|proximal policy/i, "rlhf-ppo"],
   [/\bDPO(?:Trainer)?\b|direct \w+ optimi[sz]ation|\bAPO\b/i, "dpo"],
   [
     /\breward model(?:l?ing)\b|\btrain(?:ed|ing|s)? (?:a |the |our )?reward model\b|\bRM training\b/i,
