@@ -191,3 +191,11 @@ describe("PPO's clipped loss inside another method (t1-ne-zh-aflow-roll-qwen25-7
     });
   });
 });
+
+describe("what the reader will need to do (rel-u1-erax-llama31-8b-deepseek-mla-moe-mit, audit dev)", () => {
+  it("reads 'You will need to … plus some serious GRPO' as advice, not a step", () => {
+    const card =
+      "We converted layers of meta-llama/Llama-3.1-8B. You will need to train the new model with 100k finetuning samples (or distilling from DeepSeek R1), plus some serious GRPO to use its full power.";
+    expect(docOf(card).steps.some((s) => s.kind === "fine-tune" && s.objective === "grpo")).toBe(false);
+  });
+});

@@ -64,7 +64,7 @@ const FAILED =
  * 파인튜닝할 수 있습니다", "Planejamos usar DPO", "В будущем планируется обучение с DPO", "we plan to add DPO".
  */
 const PLANNED_PIECE =
-  /计划|打算|将会|将要|未来|下一步|后续将|予定|今後|つもり|検討中|예정|향후|계획|\bwe plan\b|\bplan(?:ned)? to\b|\bin the future\b|\bnext step\b|\bupcoming\b|\bgeplant\b|\bplanen\b|\bkünftig|\bin zukunft\b|\bprévu|\bprévoyons\b|\bà l'avenir\b|\bplaneamos\b|\ben el futuro\b|\bplanejamos\b|\bplanejad|\bno futuro\b|\bpróxima versão\b|планиру|в будущем/i;
+  /\b(?:you|users?) (?:will |would )?(?:need|have) to\b|\byou (?:should|must)\b|计划|打算|将会|将要|未来|下一步|后续将|予定|今後|つもり|検討中|예정|향후|계획|\bwe plan\b|\bplan(?:ned)? to\b|\bin the future\b|\bnext step\b|\bupcoming\b|\bgeplant\b|\bplanen\b|\bkünftig|\bin zukunft\b|\bprévu|\bprévoyons\b|\bà l'avenir\b|\bplaneamos\b|\ben el futuro\b|\bplanejamos\b|\bplanejad|\bno futuro\b|\bpróxima versão\b|планиру|в будущем/i;
 /**
  * What the reader can do ("LoRA를 사용하여 파인튜닝할 수 있습니다", "LoRAで学習できます"), unless the piece also reports what
  * was done ("LoRAで学習しており、日本語で対話できます").
