@@ -199,3 +199,30 @@ describe("what the reader will need to do (rel-u1-erax-llama31-8b-deepseek-mla-m
     expect(docOf(card).steps.some((s) => s.kind === "fine-tune" && s.objective === "grpo")).toBe(false);
   });
 });
+
+describe("a project's flat settings file (t1-ne-zh-aflow-roll-qwen25-7b-grpo-lora-workflows)", () => {
+  it("reads the model, the training data and verl's adv_estimator beside the settings", () => {
+    const yaml = [
+      "# AFlow + ROLL 集成训练配置",
+      'exp_name: "aflow_grpo_hybrid_prompts"',
+      "max_steps: 500",
+      'adv_estimator: "grpo"',
+      'base_model: "/home/u/models/qwen/Qwen2___5-7B-Instruct"',
+      "use_lora: true",
+      "lora_rank: 64",
+      "learning_rate: 1.0e-5",
+      "gradient_accumulation_steps: 2",
+      'data_dir: "data"',
+      'train_dataset: "data/train/mixed_dataset.jsonl"',
+    ].join("\n");
+    const step = extractFromFiles([{ path: "training.yaml", text: yaml }]).document.steps[0];
+    expect(step).toMatchObject({ kind: "fine-tune", objective: "grpo" });
+    expect(step?.inputs?.models?.[0]?.id).toBe("local:/home/u/models/qwen/Qwen2___5-7B-Instruct");
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["local:data/train/mixed_dataset.jsonl"]);
+    // A generic data folder names no dataset.
+    const folder = yaml.replace('train_dataset: "data/train/mixed_dataset.jsonl"', 'data_path: "./data"');
+    expect(
+      extractFromFiles([{ path: "training.yaml", text: folder }]).document.steps[0]?.inputs?.datasets,
+    ).toBeUndefined();
+  });
+});

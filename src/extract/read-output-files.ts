@@ -5,6 +5,7 @@
 import { readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred } from "./facts.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
+import { readSummaryRefs } from "./summary-refs.js";
 import { PEFT_TYPES } from "./terms.js";
 
 export type OutputFileKind =
@@ -193,6 +194,7 @@ function readSummary(obj: Obj, out: FileFacts): void {
   const step = emptyStep("fine-tune", extracted(file, { note: "run summary", confidence: 0.8 }));
   step.finalRun = true;
   readTrainingKeys(obj, file, step, out.warnings, { confidence: 0.8 });
+  readSummaryRefs(obj, file, step);
   if (step.adapter.rank && !step.parameterization)
     step.parameterization = fact("lora", inferred(file, "a LoRA rank is given", 0.8));
   out.steps.push(step);
