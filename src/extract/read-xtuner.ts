@@ -48,11 +48,16 @@ export function isXtunerConfig(text: string): boolean {
  * only "PART 1 Settings", without the imports).
  */
 export function isXtunerSettings(text: string): boolean {
-  return (
-    /^pretrained_model_name_or_path[ \t]*=/m.test(text) &&
-    /^[ \t]*from xtuner[. ]|^accumulative_counts[ \t]*=|\bSupervisedFinetune\b|^max_epochs[ \t]*=/m.test(text)
-  );
+  return /^pretrained_model_name_or_path[ \t]*=/m.test(text) && XTUNER_MARKS.some((mark) => mark.test(text));
 }
+
+/** XTuner's own names, one pattern each (simple enough for the regex-safety check to decide). */
+const XTUNER_MARKS = [
+  /^[ \t]*from xtuner[. ]/m,
+  /^accumulative_counts[ \t]*=/m,
+  /\bSupervisedFinetune\b/,
+  /^max_epochs[ \t]*=/m,
+];
 
 /**
  * The text a diff leaves (`- data_path = 'timdettmers/openassistant-guanaco'` / `+ data_path = '/root/data.json'`,
