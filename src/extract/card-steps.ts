@@ -195,13 +195,14 @@ function addGenericStep(steps: StepFacts[], meta: CardMeta, state: CardState, ha
 function copyDescribed(text: string, state: CardState): boolean {
   if (state.hp.length > 0 || state.trainerObjective !== undefined || state.prose.length === 0) return false;
   const lines = text.split("\n");
-  return state.prose.every(
-    (p) =>
+  return state.prose.every((p) => {
+    const line = lines[(p.step.origin.line ?? 0) - 1] ?? "";
+    return (
       p.step.inputs.length === 0 &&
       p.step.datasets.length === 0 &&
-      (COPY_WORDS.test(lines[(p.step.origin.line ?? 0) - 1] ?? "") ||
-        SERIES_WORDS.test(lines[(p.step.origin.line ?? 0) - 1] ?? "")),
-  );
+      (COPY_WORDS.test(line) || SERIES_WORDS.test(line))
+    );
+  });
 }
 /** The publisher's words on the series the copied model belongs to ("we release a number of … instruction-tuned models"). */
 const SERIES_WORDS =

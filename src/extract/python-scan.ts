@@ -187,16 +187,26 @@ const CONSTANT_KEYS: Readonly<Record<string, string>> = {
   lora_alpha: "lora_alpha",
 };
 
-/** A file's top-level `NAME = literal` lines whose names are settings. */
-export function moduleConstants(code: string): Map<string, { value: PyValue; line: number }> {
+/** A file's top-level `NAME = literal` lines, by name as written, with their lines; the first of a name wins. */
+export function topLevelLiterals(code: string): Map<string, { value: PyValue; line: number }> {
   const out = new Map<string, { value: PyValue; line: number }>();
   code.split("\n").forEach((row, i) => {
     const eq = row.indexOf("=");
     if (eq < 1 || /^\s/.test(row) || row[eq + 1] === "=") return;
-    const name = row.slice(0, eq).trim().toLowerCase();
-    const key = CONSTANT_KEYS[name] ?? (hyperparameterKeyFor(name) ? name : undefined);
+    const name = row.slice(0, eq).trim();
     const value = literal(row.slice(eq + 1));
-    if (key && value !== undefined && !out.has(key)) out.set(key, { value, line: i + 1 });
+    if (value !== undefined && !out.has(name)) out.set(name, { value, line: i + 1 });
   });
+  return out;
+}
+
+/** A file's top-level `NAME = literal` lines whose names are settings, under recipe key names. */
+export function moduleConstants(code: string): Map<string, { value: PyValue; line: number }> {
+  const out = new Map<string, { value: PyValue; line: number }>();
+  for (const [raw, c] of topLevelLiterals(code)) {
+    const name = raw.toLowerCase();
+    const key = CONSTANT_KEYS[name] ?? (hyperparameterKeyFor(name) ? name : undefined);
+    if (key && !out.has(key)) out.set(key, c);
+  }
   return out;
 }

@@ -1,8 +1,10 @@
 /** Recognising one file's kind and reading it into facts; unreadable content becomes a warning naming the file. */
+
 import { parseDocument } from "yaml";
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import { ADAPTER_KEYS } from "./config-fields.js";
 import type { FileFacts } from "./facts.js";
+import { lineOf } from "./line-of.js";
 import { readCard } from "./read-card.js";
 import { isShellScript, readShellScript } from "./read-command.js";
 import { isFactoryV1, readFactoryV1 } from "./read-factory-v1.js";
@@ -24,12 +26,6 @@ export function basename(path: string): string {
 
 function empty(file: string, kind: string): FileFacts {
   return { file, kind, bases: [], steps: [], warnings: [] };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 function parseStructured(file: SourceFile, out: FileFacts): Record<string, unknown> | undefined {

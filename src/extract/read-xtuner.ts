@@ -8,8 +8,10 @@
  * (QLoRA). Values written as expressions are left out, never computed.
  */
 import type { Objective } from "../model/vocabulary.js";
+import { datasetRef } from "./dataset-ref.js";
 import { extracted, type FileFacts, fact } from "./facts.js";
-import { blankNonCode, literal, type PyValue } from "./python-scan.js";
+import { lineOf } from "./line-of.js";
+import { blankNonCode, topLevelLiterals } from "./python-scan.js";
 import { readRecipe } from "./read-recipe.js";
 import type { SourceFile } from "./types.js";
 
@@ -36,7 +38,6 @@ const MODELS: Readonly<Record<string, Objective>> = {
 
 /** A data path constant: `data_path`, `dataset_name_or_path`, `alpaca_en_path`, `alpaca_zh_path`. */
 const DATA_NAME = /^(?:data|dataset|\w+_(?:en|zh))(?:_name)?(?:_or)?_path$|^data_files?$/;
-const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
 
 /** Is this text an XTuner config (it imports xtuner and sets the model path)? */
 export function isXtunerConfig(text: string): boolean {
@@ -76,22 +77,14 @@ export function diffResult(text: string): string | undefined {
     .join("\n");
 }
 
-/** Top-level `name = literal` lines, with their line numbers; the first of each name wins. */
-function constants(code: string): Map<string, { value: PyValue; line: number }> {
-  const out = new Map<string, { value: PyValue; line: number }>();
-  code.split("\n").forEach((row, i) => {
-    const m = /^([A-Za-z_]\w*)\s*=(?!=)(.*)$/.exec(row);
-    const value = m?.[2] !== undefined ? literal(m[2]) : undefined;
-    if (m?.[1] && value !== undefined && !out.has(m[1])) out.set(m[1], { value, line: i + 1 });
-  });
-  return out;
+/** The `lora=dict(…)` block (its first 600 characters) and its line, when there is one. */
+function loraBlock(code: string): { text: string; line: number } | undefined {
+  const at = code.search(/\blora\s*=\s*dict\(/);
+  return at < 0 ? undefined : { text: code.slice(at, at + 600), line: lineOf(code, at) };
 }
 
-/** A keyword's literal value inside the `lora=dict(…)` block (`r=64`), when the block is there. */
-function loraValue(code: string, key: string): number | undefined {
-  const at = code.search(/\blora\s*=\s*dict\(/);
-  if (at < 0) return undefined;
-  const block = code.slice(at, at + 600);
+/** A keyword's number in the lora block (`r=64`). */
+function loraValue(block: string, key: string): number | undefined {
   const m = new RegExp(`\\b${key}\\s*=\\s*(\\d+(?:\\.\\d+)?)`).exec(block);
   return m?.[1] !== undefined ? Number(m[1]) : undefined;
 }
@@ -100,7 +93,7 @@ function loraValue(code: string, key: string): number | undefined {
 export function readXtunerConfig(file: SourceFile): FileFacts {
   const out: FileFacts = { file: file.path, kind: "recipe", bases: [], steps: [], warnings: [] };
   const code = blankNonCode(file.text);
-  const consts = constants(code);
+  const consts = topLevelLiterals(code);
   const obj: Record<string, unknown> = {};
   const lines = new Map<string, number>();
   for (const [name, key] of Object.entries(SETTINGS)) {
@@ -113,14 +106,15 @@ export function readXtunerConfig(file: SourceFile): FileFacts {
   const data = [...consts].find(([name, c]) => DATA_NAME.test(name) && typeof c.value === "string");
   if (data) {
     const path = String(data[1].value);
-    obj.dataset_name = HUB_ID.test(path) && !/\.\w{2,7}$/.test(path) ? path : `local:${path}`;
+    obj.dataset_name = datasetRef(path);
     lines.set("dataset_name", data[1].line);
   }
-  const rank = loraValue(code, "r");
-  if (rank !== undefined) {
+  const lora = loraBlock(code);
+  const rank = lora ? loraValue(lora.text, "r") : undefined;
+  if (lora && rank !== undefined) {
     obj.use_peft = true;
     obj.lora_r = rank;
-    const alpha = loraValue(code, "lora_alpha");
+    const alpha = loraValue(lora.text, "lora_alpha");
     if (alpha !== undefined) obj.lora_alpha = alpha;
     if (/\bload_in_4bit\s*=\s*True\b/.test(code)) obj.load_in_4bit = true;
   }
@@ -130,14 +124,13 @@ export function readXtunerConfig(file: SourceFile): FileFacts {
   delete step.framework;
   const model = /\btype\s*=\s*(SupervisedFinetune|DPO|ORPO|RewardModel)\b/.exec(code);
   const objective = model?.[1] ? MODELS[model[1]] : undefined;
-  const line = model ? code.slice(0, model.index).split("\n").length : undefined;
+  const line = model ? lineOf(code, model.index) : undefined;
   if (objective) step.objective = fact(objective, extracted(file.path, { field: "model.type", line }));
   else delete step.objective;
-  if (rank !== undefined) {
-    const lora = code.slice(0, code.search(/\blora\s*=\s*dict\(/)).split("\n").length;
+  if (lora && rank !== undefined) {
     step.parameterization = fact(
       obj.load_in_4bit === true ? "qlora" : "lora",
-      extracted(file.path, { field: "lora", line: lora }),
+      extracted(file.path, { field: "lora", line: lora.line }),
     );
   } else delete step.parameterization;
   step.origin = extracted(file.path, { note: "XTuner config" });

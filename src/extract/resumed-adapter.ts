@@ -7,8 +7,8 @@
  * output (combine-steps.ts); otherwise only what is known of it is kept (its base and its output).
  */
 import { modelRef } from "../model/refs.js";
-import { trimEnd } from "../model/trim.js";
 import { emptyStep, extracted, fact, inferred, type StepFacts } from "./facts.js";
+import { sameModel } from "./merge-steps.js";
 import { type Obj, str } from "./recipe-values.js";
 
 const FIELD = "adapter_name_or_path";
@@ -56,8 +56,8 @@ export const isResumedRun = (s: StepFacts): boolean =>
  */
 export function withoutShownAdapterRuns(steps: StepFacts[]): StepFacts[] {
   const outputs = steps.filter((s) => !isResumedRun(s)).flatMap((s) => (s.output ? [s.output.value] : []));
-  const plain = (id: string) => trimEnd(id.replace(/^local:(?:\.\/)?/, ""), "/").toLowerCase();
-  return steps.filter(
-    (s) => !isResumedRun(s) || !s.output || !outputs.some((o) => plain(o) === plain(s.output?.value ?? "")),
-  );
+  return steps.filter((s) => {
+    const output = s.output?.value;
+    return !isResumedRun(s) || output === undefined || !outputs.some((o) => sameModel(o, output));
+  });
 }

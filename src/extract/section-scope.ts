@@ -88,16 +88,26 @@ function openingModel(text: string): string | undefined {
 const DATA_HEADING = /data|corpus|корпус|датасет|данн|数据|語料|语料|データ|데이터|donn[ée]es|datos|dados/i;
 
 function markModelLists(blocks: readonly Block[]): void {
-  let run: { block: Block; model: string }[] = [];
+  markItemRuns(blocks, (block) => {
+    // A list under a data heading names datasets ("## Training data / - `org/x-ru` — instruction tuning").
+    const data = DATA_HEADING.test(block.headings[block.headings.length - 1] ?? "");
+    return block.type === "item" && !data ? openingModel(block.text) : undefined;
+  });
+}
+
+/**
+ * Marks as a catalogue each run of list items that `keyOf` gives a key (a model, a method) when the run holds two
+ * different keys; a block that is no item, or an item without a key, ends a run.
+ */
+function markItemRuns(blocks: readonly Block[], keyOf: (block: Block) => string | undefined): void {
+  let run: { block: Block; key: string }[] = [];
   const close = () => {
-    if (new Set(run.map((r) => r.model)).size >= 2) for (const r of run) catalogueItems.add(r.block);
+    if (new Set(run.map((r) => r.key)).size >= 2) for (const r of run) catalogueItems.add(r.block);
     run = [];
   };
   for (const block of blocks) {
-    // A list under a data heading names datasets ("## Training data / - `org/x-ru` — instruction tuning").
-    const data = DATA_HEADING.test(block.headings[block.headings.length - 1] ?? "");
-    const model = block.type === "item" && !data ? openingModel(block.text) : undefined;
-    if (model) run.push({ block, model });
+    const key = keyOf(block);
+    if (key) run.push({ block, key });
     else if (block.type !== "item" || run.length > 0) close();
   }
   close();
@@ -125,18 +135,11 @@ function bareMethod(text: string): Objective | undefined {
  * toolkit supports, not the steps one model went through. A feature that says what was done stays in scope.
  */
 function markMethodFeatures(blocks: readonly Block[]): void {
-  let run: { block: Block; objective: Objective }[] = [];
-  const close = () => {
-    if (new Set(run.map((r) => r.objective)).size >= 2) for (const r of run) catalogueItems.add(r.block);
-    run = [];
-  };
-  for (const block of blocks) {
-    const featured = block.type === "item" && block.headings.some((h) => FEATURE_HEADING.test(h));
-    const objective = featured ? bareMethod(block.text) : undefined;
-    if (objective) run.push({ block, objective });
-    else if (block.type !== "item" || run.length > 0) close();
-  }
-  close();
+  markItemRuns(blocks, (block) =>
+    block.type === "item" && block.headings.some((h) => FEATURE_HEADING.test(h))
+      ? bareMethod(block.text)
+      : undefined,
+  );
 }
 
 /** Marks the items of each list a catalogue lead-in opens, and lists of models (read by `outOfScopeSection`). */

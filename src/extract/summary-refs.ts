@@ -8,6 +8,7 @@
 
 import { modelRef } from "../model/refs.js";
 import type { Objective } from "../model/vocabulary.js";
+import { datasetRef } from "./dataset-ref.js";
 import { extracted, fact, type StepFacts } from "./facts.js";
 import { type Obj, str } from "./recipe-values.js";
 
@@ -30,12 +31,6 @@ const DATA_KEYS = [
 /** verl's `adv_estimator` values (and projects that copy the name). */
 const ESTIMATORS: Readonly<Record<string, Objective>> = { grpo: "grpo", rloo: "rloo", gae: "rlhf-ppo" };
 
-/** The data reference a value names: a file or folder as `local:`, a Hub-style id as itself. */
-function dataRef(value: string): string {
-  const hub = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/.test(value) && !/\.\w{2,7}$/.test(value);
-  return hub && !/^(?:data|datasets?)\//i.test(value) ? value : `local:${value}`;
-}
-
 export function readSummaryRefs(obj: Obj, file: string, step: StepFacts): void {
   const at = (field: string) => extracted(file, { field, confidence: 0.8 });
   const modelKey = MODEL_KEYS.find((k) => str(obj[k]) !== undefined);
@@ -46,7 +41,7 @@ export function readSummaryRefs(obj: Obj, file: string, step: StepFacts): void {
   // A generic folder (`./data`) says where files are, not which data.
   const generic = data !== undefined && /^(?:\.\/)?(?:data|datasets?|train|training_data)\/?$/i.test(data);
   if (dataKey && data && !generic && !/\$|[<>]/.test(data) && step.datasets.length === 0)
-    step.datasets.push(fact({ id: dataRef(data) }, at(dataKey)));
+    step.datasets.push(fact({ id: datasetRef(data) }, at(dataKey)));
   const estimator = str(obj.adv_estimator)?.toLowerCase();
   const objective = estimator ? ESTIMATORS[estimator] : undefined;
   if (objective && !step.objective) step.objective = fact(objective, at("adv_estimator"));

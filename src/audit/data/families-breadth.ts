@@ -7,7 +7,7 @@
  * A summary for triage, not legal advice.
  */
 import type { FamilyEntry } from "../terms.js";
-import { officialFamily as entry, hfModel as hf } from "./hub-sources.js";
+import { inferredFamily as copy, officialFamily as entry, hfModel as hf } from "./hub-sources.js";
 
 /** Chat and instruction releases, and the licence their publisher gave each generation. */
 const CHAT: readonly FamilyEntry[] = [
@@ -106,48 +106,12 @@ const BACKBONES: readonly FamilyEntry[] = [
 
 /** Community copies that keep a family's name: the licence is the family's, inferred (not the table's say-so). */
 const COPIES: readonly FamilyEntry[] = [
-  {
-    family: "Gemma 4",
-    pattern: "gemma-?4-",
-    license: "apache-2.0",
-    official: false,
-    source: "https://ai.google.dev/edge/litert-lm/models/gemma-4",
-  },
-  {
-    family: "gpt-oss",
-    pattern: "gpt-oss-(20b|120b)",
-    license: "apache-2.0",
-    official: false,
-    source: hf("openai/gpt-oss-20b"),
-  },
-  {
-    family: "LFM2 / LFM2.5 (Liquid AI)",
-    pattern: "\\bLFM2",
-    license: "lfm1.0",
-    official: false,
-    source: hf("LiquidAI/LFM2-1.2B"),
-  },
-  {
-    family: "Kimi K2",
-    pattern: "Kimi-K2",
-    license: "modified-mit",
-    official: false,
-    source: hf("moonshotai/Kimi-K2-Instruct"),
-  },
-  {
-    family: "Kimi K3",
-    pattern: "Kimi-K3",
-    license: "kimi-k3",
-    official: false,
-    source: "https://github.com/MoonshotAI/Kimi-K3/blob/main/LICENSE",
-  },
-  {
-    family: "EXAONE",
-    pattern: "EXAONE-(3|4)",
-    license: "exaone",
-    official: false,
-    source: hf("LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct"),
-  },
+  copy("Gemma 4", "gemma-?4-", "apache-2.0", "https://ai.google.dev/edge/litert-lm/models/gemma-4"),
+  copy("gpt-oss", "gpt-oss-(20b|120b)", "apache-2.0", hf("openai/gpt-oss-20b")),
+  copy("LFM2 / LFM2.5 (Liquid AI)", "\\bLFM2", "lfm1.0", hf("LiquidAI/LFM2-1.2B")),
+  copy("Kimi K2", "Kimi-K2", "modified-mit", hf("moonshotai/Kimi-K2-Instruct")),
+  copy("Kimi K3", "Kimi-K3", "kimi-k3", "https://github.com/MoonshotAI/Kimi-K3/blob/main/LICENSE"),
+  copy("EXAONE", "EXAONE-(3|4)", "exaone", hf("LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct")),
 ];
 
 export const BREADTH_FAMILIES: readonly FamilyEntry[] = [...CHAT, ...BACKBONES];

@@ -25,3 +25,20 @@ export const officialFamily = (
   source,
   ...(note ? { note } : {}),
 });
+
+/**
+ * A community copy's entry: a re-upload that keeps the family's name (`unsloth/gpt-oss-20b`) carries the family's
+ * licence as an inference, not the table's say-so; the `source` is the publisher's own page.
+ */
+export const inferredFamily = (
+  family: string,
+  pattern: string,
+  license: string,
+  source: string,
+): FamilyEntry => ({
+  family,
+  pattern,
+  license,
+  official: false,
+  source,
+});

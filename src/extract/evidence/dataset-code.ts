@@ -8,7 +8,9 @@
  */
 import type { CardState } from "../card-body.js";
 import { sameDataset } from "../card-datasets.js";
+import { isHubDataset } from "../dataset-ref.js";
 import { extracted, fact } from "../facts.js";
+import { lineOf } from "../line-of.js";
 import type { Block } from "../markdown.js";
 import { skipBlock } from "./ml-text.js";
 
@@ -17,32 +19,25 @@ const LOAD =
   /(?:\b(\w{1,40})\s*=\s*)?\bload_dataset\(\s*(?:path\s*=\s*)?["']([^"'\n]{1,200})["']([^)\n]{0,300})/g;
 const NAMED =
   /^ {0,8}(?:dataset_name|dataset_id|dataset_path|train_dataset_name|data_path|hf_dataset) {0,4}[:=] {0,4}["']([^"'\n]{1,200})["']/;
-const ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
-const FILE = /\.(?:jsonl?|csv|tsv|txt|parquet|arrow|zip|gz|tar|xlsx?|py)$/i;
-const PATH_ROOT = /^(?:data|datasets?|train|output|outputs|home|mnt|tmp|root|content|workspace|src)\//i;
 const EVAL = /eval|test|valid|\bdev\b/i;
-
-function isHubId(value: string): boolean {
-  return ID.test(value) && !FILE.test(value) && !PATH_ROOT.test(value);
-}
 
 /** The Hub ids the training code loads, each with its line offset in the block. */
 export function codeDatasets(code: string): { id: string; offset: number }[] {
   if (!TRAINS.test(code)) return [];
   const out: { id: string; offset: number }[] = [];
   const add = (id: string, index: number) => {
-    if (!out.some((o) => o.id === id)) out.push({ id, offset: code.slice(0, index).split("\n").length - 1 });
+    if (!out.some((o) => o.id === id)) out.push({ id, offset: lineOf(code, index) - 1 });
   };
   for (const m of code.matchAll(LOAD)) {
     const [, variable = "", id = "", args = ""] = m;
     const split = /\bsplit\s*=\s*["']([^"']{1,60})["']/.exec(args)?.[1] ?? "";
-    if (!isHubId(id) || EVAL.test(variable) || EVAL.test(split)) continue;
+    if (!isHubDataset(id) || EVAL.test(variable) || EVAL.test(split)) continue;
     add(id, m.index ?? 0);
   }
   let at = 0;
   for (const line of code.split("\n")) {
     const m = NAMED.exec(line);
-    if (m?.[1] && isHubId(m[1])) add(m[1], at);
+    if (m?.[1] && isHubDataset(m[1])) add(m[1], at);
     at += line.length + 1;
   }
   return out;

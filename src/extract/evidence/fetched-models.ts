@@ -7,6 +7,7 @@
  * `/root/solomon/internlm2-chat-7b`), linked by `localRootNamedByCard` as inferences.
  */
 import { extracted, type Fact, fact } from "../facts.js";
+import { lineOf } from "../line-of.js";
 
 const ID = String.raw`([A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95})`;
 const FETCH = new RegExp(
@@ -26,7 +27,7 @@ export function fetchedModels(text: string, file: string): Fact<string>[] {
   for (const m of text.matchAll(FETCH)) {
     const id = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").replace(/\.git$/, "");
     if (id === "" || out.some((f) => f.value.toLowerCase() === id.toLowerCase())) continue;
-    const line = text.slice(0, m.index).split("\n").length;
+    const line = lineOf(text, m.index);
     out.push(fact(id, extracted(file, { line, confidence: 0.7, note: "a model the card's code downloads" })));
   }
   return out;
