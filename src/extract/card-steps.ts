@@ -9,7 +9,7 @@ import type { Provenance } from "../schema/lineage.js";
 import type { CardState } from "./card-body.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
 import { exportStep } from "./evidence/quantized-export.js";
-import { emptyStep, extracted, type FileFacts, fact, type StepFacts } from "./facts.js";
+import { emptyStep, extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
 import type { ParsedCard } from "./markdown.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
 import type { ProseStep } from "./read-prose.js";
@@ -104,8 +104,11 @@ function quantStep(meta: CardMeta, card: ParsedCard, state: CardState, body: str
   const hay = `${card.title ?? ""} ${tags.join(" ")}`;
   const method =
     QUANT_PATTERNS.find(([re]) => re.test(hay))?.[1] ?? (OTHER_QUANT_TAG.test(hay) ? "other" : undefined);
-  if (method) q.quantMethod = fact(method, extracted(file, { field: "tags", confidence: 0.9 }));
-  else if (state.quant?.method) q.quantMethod = state.quant.method;
+  // The title's "Int4" says only "other"; the text's "quantised with GPTQ" is more precise.
+  const stated = state.quant?.method;
+  if (method && !(method === "other" && stated && stated.value !== "other"))
+    q.quantMethod = fact(method, extracted(file, { field: "tags", confidence: 0.9 }));
+  else if (stated) q.quantMethod = stated;
   if (state.quant?.bits) q.bits = state.quant.bits;
   if (state.quant?.output) q.output = state.quant.output;
   const format = GGUF_TYPE.exec(card.title ?? "")?.[1] ?? GGUF_TYPE.exec(body)?.[1];
@@ -209,6 +212,20 @@ const SERIES_WORDS =
   /\bwe (?:release|open-?source|publish)\s+(?:a number of|several|multiple|a (?:family|series|suite) of|the following|\d+)\b/i;
 const COPY_WORDS = /\bquanti[sz]ed\b|\b(?:GPTQ|AWQ|GGUF|EXL2|MLX)\b|\b[48]-?bit\b|\bint[48]\b/i;
 
+/** The one base a card names, when it says nothing else of training (no objective, method, data or settings). */
+function labelledSource(state: CardState): Fact<string> | undefined {
+  if (state.proseBases.length !== 1 || state.hp.length > 0 || state.trainerObjective !== undefined) return;
+  const base = state.proseBases[0];
+  // The label itself counts as saying the model was tuned from the base; other training words do not come with it.
+  const saidElsewhere = state.genericFineTune !== undefined && state.genericFineTune !== base?.source.line;
+  if (state.proseDatasets.length > 0 || saidElsewhere) return;
+  const bare = state.prose.every(
+    (p) =>
+      p.step.datasets.length === 0 && p.step.objective === undefined && p.step.parameterization === undefined,
+  );
+  return bare ? base : undefined;
+}
+
 /** The card's steps by the kind of derivation it states: prose chain, merge or quantisation; then embedded recipes. */
 export function cardSteps(
   text: string,
@@ -219,11 +236,10 @@ export function cardSteps(
 ): StepFacts[] {
   const { tags, bases, relation } = meta;
   const body = text.replace(/^---[\s\S]*?\n---/, "");
-  const quantTag =
+  const quantNamed =
     tags.some((t) => QUANT_PATTERNS.some(([re]) => re.test(t)) || OTHER_QUANT_TAG.test(t)) ||
-    QUANT_PATTERNS.slice(0, 4).some(([re]) => re.test(card.title ?? "")) ||
-    QUANTIZED_PROSE.test(body) ||
-    state.quant !== undefined;
+    QUANT_PATTERNS.slice(0, 4).some(([re]) => re.test(card.title ?? ""));
+  const quantTag = quantNamed || QUANTIZED_PROSE.test(body) || state.quant !== undefined;
   const mergeTag = tags.includes("merge") || tags.includes("mergekit") || /\bmerge\b/i.test(card.title ?? "");
   const hasTraining = state.prose.length > 0 || state.hp.length > 0 || state.trainerObjective !== undefined;
   let steps: StepFacts[] = proseSkeleton(state.prose);
@@ -235,6 +251,10 @@ export function cardSteps(
     (relation === undefined &&
       (bases.length >= 2 || (mergeTag && bases.length !== 1) || proseMerge) &&
       !hasTraining);
+  // A copy titled or tagged as quantised that names one base by a label ("**Base model**: X") and says nothing
+  // of training copies that base.
+  const labelled = quantTag && bases.length === 0 && !state.quant?.source ? labelledSource(state) : undefined;
+  if (labelled) state.quant = { ...state.quant, source: labelled };
   const quantSource = bases.length === 0 && state.quant?.source ? [state.quant.source] : [];
   // A conversion the card's commands run after its quoted training commands follows that training.
   const trainedByCommands = state.embedded.some((e) => e.steps.some((s) => s.kind !== "quantization"));
@@ -246,7 +266,11 @@ export function cardSteps(
       state.hp.length === 0 &&
       state.trainerObjective === undefined &&
       state.prose.every((p) => p.step.inputs.length === 0 && p.step.datasets.length === 0)) ||
-    (quantTag && bases.length === 1 && copyDescribed(text, state));
+    (quantTag && bases.length === 1 && copyDescribed(text, state)) ||
+    labelled !== undefined;
+  // A card titled or tagged as quantised that says it is a copy and names the method is one, whether or not it
+  // names the source ("GGUF quantizations of MyModel").
+  const statedCopy = quantNamed && state.quant?.stated !== undefined && state.quant.method !== undefined;
   const isQuant =
     relation === "quantized" ||
     (relation === undefined &&
@@ -254,7 +278,7 @@ export function cardSteps(
       (!hasTraining || describesSource) &&
       !(state.quant?.exported && trainedByCommands) &&
       !isMerge &&
-      (bases.length > 0 || quantSource.length > 0));
+      (bases.length > 0 || quantSource.length > 0 || statedCopy));
   if (isMerge) steps = [mergeStep(meta, state.merge, text)];
   else if (isQuant) steps = [quantStep(meta, card, state, body)];
   addEmbedded(steps, state, out);

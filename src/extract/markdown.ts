@@ -1,5 +1,6 @@
 import { isSpace, trimEnd, trimStart } from "../model/trim.js";
 import { frontMatter } from "./front-matter.js";
+import { indentedCodeEnd, indentOf } from "./markdown-indent.js";
 import type { ExtractWarning } from "./types.js";
 
 export interface Block {
@@ -57,15 +58,33 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
       });
     paragraph = [];
   };
+  // Inside a list, an indented line continues an item (or nests one); outside, after a blank line, it is code.
+  let inList = false;
   for (let i = fm.bodyStart; i < lines.length; i++) {
     const raw = lines[i] ?? "";
     const line = raw.trim();
     const first = line.charCodeAt(0);
+    if (line !== "" && paragraph.length === 0 && !inList && indentOf(raw) >= 4) {
+      const end = indentedCodeEnd(lines, i);
+      blocks.push({
+        type: "code",
+        text: lines
+          .slice(i, end)
+          .map((l) => l.replace(/^(?: {1,4}|\t)/, ""))
+          .join("\n"),
+        line: i + 1,
+        headings: headingsNow(),
+        lang: "",
+      });
+      i = end - 1;
+      continue;
+    }
     const opened = first === 96 || first === 126 ? /^(`{3,}|~{3,})\s*([\w+-]*)/.exec(line) : null;
     // A backtick fence's info string has no backtick (CommonMark): "```qlora/orpo```" is inline code in a paragraph.
     const fence = opened && first === 96 && line.slice(opened[1]?.length).includes("`") ? null : opened;
     if (fence) {
       flush();
+      inList = false;
       const marker = fence[1] ?? "```";
       const start = i;
       const body: string[] = [];
@@ -88,6 +107,7 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
     const heading = atxHeading(line);
     if (heading) {
       flush();
+      inList = false;
       const level = heading.level;
       const textOf = heading.text.replace(/\*\*|`/g, "");
       headings.length = Math.min(headings.length, level - 1);
@@ -118,9 +138,12 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
         : null;
     if (item) {
       flush();
+      inList = true;
       blocks.push({ type: "item", text: item[1] ?? "", line: i + 1, headings: headingsNow() });
       continue;
     }
+    // A paragraph that starts at the margin ends the list (a lazy continuation line does not).
+    if (paragraph.length === 0 && indentOf(raw) < 2 && lines[i - 1]?.trim() === "") inList = false;
     if (paragraph.length === 0) paragraphLine = i + 1;
     paragraph.push(line);
   }
@@ -133,7 +156,6 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
   };
 }
 
-/** `key: value` on one line, with a short key. */
 /**
  * `**Key:** value`: what `/^[*_`]*[A-Za-z][\w .-]{0,38}[*_`]*\s*[:：]\s*\S/` accepted, tested in parts (the markup
  * and spaces around a key were ambiguous). The colon is the first one; the key is what is left of the text before

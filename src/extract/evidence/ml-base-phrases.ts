@@ -169,6 +169,12 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   { text: "Raw Model", side: "after", label: true, colon: true, confidence: 0.8 },
   { text: "Foundation Model", side: "after", label: true, colon: true, confidence: 0.8 },
   { text: "Base Checkpoint", side: "after", label: true, colon: true, confidence: 0.8 },
+  // en — dev cln-falcon7b-sharded-koalpaca-lora-falcontune-ko (audit corpus): "**Origin Model** : ybelkada/falcon-7b-sharded-bf16"
+  //      over the data and the link to the tuned model; the same label class as "Parent model:", "Backbone:"
+  { text: "Origin Model", side: "after", label: true, colon: true, confidence: 0.8 },
+  { text: "Parent Model", side: "after", label: true, colon: true, confidence: 0.8 },
+  { text: "Backbone Model", side: "after", label: true, colon: true, confidence: 0.8 },
+  { text: "Backbone", side: "after", label: true, colon: true, confidence: 0.7 },
   { text: "基座模型", side: "after", label: true, confidence: 0.8 },
   // zh — dev k-ne-zh-panbinghong-lf-qwen25-05b-paths: "- 模型路径 : /root/autodl-tmp/xinference/modelscope/hub/qwen/Qwen2___5-0___5B-Instruct"
   { text: "模型路径", side: "after", label: true, path: true, confidence: 0.7 },

@@ -29,6 +29,7 @@ import { extracted, type Fact, fact, inferred } from "../facts.js";
 import { type Block, hubLink, innerHeading, links } from "../markdown.js";
 import { mentions } from "../read-prose.js";
 import { firstKnownName } from "./named-bases.js";
+import { saysQuantisedInOtherWords } from "./quantized-other-languages.js";
 
 export interface QuantEvidence {
   source?: Fact<string>;
@@ -39,6 +40,8 @@ export interface QuantEvidence {
   format?: Fact<string>;
   /** Said by a command the card quotes (`quantized-export.ts`), which may follow the card's training. */
   exported?: boolean;
+  /** The line of a sentence saying that the card's model is a quantised copy (its source may be unnamed). */
+  stated?: number;
 }
 
 const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
@@ -47,7 +50,7 @@ const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
   [/\b(?:Auto)?AWQ\b/i, "awq"],
   [/\b(?:EXL2|ExLlamaV2|Exllama v2)\b/i, "exl2"],
   [/\bHQQ\b/i, "hqq"],
-  [/\b(?:bitsandbytes|bnb)\b/i, "bitsandbytes"],
+  [/\b(?:bitsandbytes|bnb|NF4)\b/i, "bitsandbytes"],
   // Formats outside the vocabulary: MLX, and llm-compressor's FP8 / INT8 / INT4 / NVFP4 schemes.
   [/\b(?:MLX|FP8|NVFP4|MXFP4|W[48]A(?:8|16)|INT[48])\b/i, "other"],
 ];
@@ -57,13 +60,13 @@ const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
  * "quantized version of", "converted to MLX format from", "quantizing the weights (and activations) of".
  */
 const SAYS_QUANTISED_ALONE =
-  /\b(?:quants|quantizations|quantisations|quanti[sz]ed (?:version|copy|variant)|quanti[sz]ing the weights(?: and activations)?)\s+(?:for|of)\b|\bconverted to (?:MLX|GGUF|GGML)\b/i;
+  /\b(?:quants|quantizations|quantisations|quanti[sz]ed (?:version|copy|variant)|quanti[sz]ing the weights(?: and activations)?)\s+(?:for|of)\b|\b\d{1,2}-?bit (?:copy|version|build) of\b|\bconverted to (?:MLX|GGUF|GGML)\b/i;
 /**
  * Words that say so only beside a method's name: "GPTQ model files for", "GGUF version of", "AWQ conversion of",
  * "We quantized X with AutoAWQ", "This model was quantized to 4 bits with GPTQ".
  */
 const SAYS_QUANTISED_WITH_METHOD =
-  /\b(?:model files|quantization|quantisation|quant|conversion|version)\s+(?:for|of)\b|\b(?:we|i|was|were|been)\s+quanti[sz]ed\b/i;
+  /\b(?:model files|quantization|quantisation|quant|conversion|version|copy)\s+(?:for|of)\b|\b(?:we|i|was|were|been|is)\s+quanti[sz]ed\b|^\W{0,3}quanti[sz]ed (?:with|using|via|by|to)\b|\bquanti[sz]ed to (?:FP8|INT[48]|NVFP4|MXFP4|\d{1,2}-?bits?)\b/i;
 /** Quantisation at load time is how a model is run, not a copy published: "quantized on the fly when loading". */
 const AT_LOAD =
   /\b(?:at (?:load|run) ?time|on the fly|when loading|while loading|load_in_[48]bit|for inference)\b/i;
@@ -164,7 +167,9 @@ function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
   const withMethod = alone ? undefined : SAYS_QUANTISED_WITH_METHOD.exec(block.text);
   const method = methodIn(block.text);
   const words = alone ?? (method ? withMethod : undefined);
+  if (!words && method) readOtherLanguage(block, state, ev, method);
   if (!words || AT_LOAD.test(block.text)) return;
+  ev.stated ??= block.line;
   if (method) ev.method ??= fact(method, at(0.85));
   const id = sourceAfter(block.text, words);
   if (id && !ev.source) ev.source = fact(id, at(0.85));
@@ -172,6 +177,23 @@ function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
     ev.source = knownAfter(block.text, words, state, block.line);
   const bpw = /\b(\d(?:\.\d+)?)\s*(?:bpw|bits per weight)\b/i.exec(block.text)?.[1];
   if (bpw && !ev.bits) ev.bits = fact(Number(bpw), at(0.85));
+}
+
+/** A statement of the other languages (`SAYS_QUANTISED_OTHER`) beside `method`: the method, and the model it names. */
+function readOtherLanguage(
+  block: Block,
+  state: CardState,
+  ev: QuantEvidence,
+  method: QuantizationMethod,
+): void {
+  if (!saysQuantisedInOtherWords(block.text, block.headings)) return;
+  const id = firstModel(block.text);
+  // "官方4bit量化模型，即`THUDM/chatglm-6b-int4`" names a quantised model, not the source of this one.
+  if (id && (methodIn(id) || /\b(?:int[48]|[48]-?bits?)\b/i.test(id))) return;
+  const at = extracted(state.file, { line: block.line, confidence: 0.8 });
+  ev.stated ??= block.line;
+  ev.method ??= fact(method, at);
+  if (id && !ev.source) ev.source = fact(id, at);
 }
 
 /**
