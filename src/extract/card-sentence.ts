@@ -224,6 +224,10 @@ function sentenceSettings(sentence: string, block: Block, state: CardState): voi
 const MEMORY_CAPTION =
   /\b(?:GPU|VRAM)\s+memory\b|\bmemory\s+(?:usage|footprint|consumption|requirements?)\b/i;
 
+/** A sentence about the models a table compares this one with ("References are …", "The baselines were …"). */
+const COMPARED_MODELS =
+  /^\W{0,4}(?:the\s+)?(?:references?|reference models|baselines?|baseline models|compared models|other models)\s+(?:are|were|is|was)\b/i;
+
 export function readSentence(raw: string, block: Block, state: CardState): void {
   const { file } = state;
   // Titles of papers (`[Direct Preference Optimization: … a Reward Model](arxiv)`) are not claims about this model.
@@ -240,6 +244,8 @@ export function readSentence(raw: string, block: Block, state: CardState): void 
   sentenceBases(sentence, found, block, state, scope);
   // "is the result of continued pretraining of X" says how the model came about, not how it scores.
   if (/\b(results?(?! of\b)|evaluat\w*|benchmark\w*|leaderboard)\b/i.test(sentence)) return;
+  // "References are instruction-tuned, scored raw-completion style" (under a comparison table): the models compared.
+  if (COMPARED_MODELS.test(sentence)) return;
   // A table's caption on what a method costs ("**DPO GPU memory usage**", dev t9-rcp-ko-gemma2-2b-it-lora-sft) is
   // a measurement, not a statement that this model was trained so.
   if (MEMORY_CAPTION.test(sentence) && sentence.split(/\s+/).length <= 10) return;

@@ -111,7 +111,10 @@ function quantStep(meta: CardMeta, card: ParsedCard, state: CardState, body: str
   else if (stated) q.quantMethod = stated;
   if (state.quant?.bits) q.bits = state.quant.bits;
   if (state.quant?.output) q.output = state.quant.output;
-  const format = GGUF_TYPE.exec(card.title ?? "")?.[1] ?? GGUF_TYPE.exec(body)?.[1];
+  // A GGUF type in the text is the copy's format only when the copy is GGUF ("BF16" is also the unquantised
+  // reference an NVFP4 study compares with).
+  const gguf = q.quantMethod === undefined || q.quantMethod.value === "gguf";
+  const format = GGUF_TYPE.exec(card.title ?? "")?.[1] ?? (gguf ? GGUF_TYPE.exec(body)?.[1] : undefined);
   const scheme = /\b(w4a16|w8a8|w4a4|nvfp4|mxfp4|fp8(?:[-_]dynamic)?|int4|int8)\b/i.exec(hay)?.[1];
   if (format) {
     q.format = fact(format, extracted(file, { field: "title", confidence: 0.8 }));
@@ -268,9 +271,12 @@ export function cardSteps(
       state.prose.every((p) => p.step.inputs.length === 0 && p.step.datasets.length === 0)) ||
     (quantTag && bases.length === 1 && copyDescribed(text, state)) ||
     labelled !== undefined;
-  // A card titled or tagged as quantised that says it is a copy and names the method is one, whether or not it
-  // names the source ("GGUF quantizations of MyModel").
-  const statedCopy = quantNamed && state.quant?.stated !== undefined && state.quant.method !== undefined;
+  // A card titled or tagged as quantised, or saying of itself, that it is a copy, with the method named, is one,
+  // whether or not it names the source ("GGUF quantizations of MyModel").
+  const statedCopy =
+    (quantNamed || state.quant?.selfStated === true) &&
+    state.quant?.stated !== undefined &&
+    state.quant.method !== undefined;
   const isQuant =
     relation === "quantized" ||
     (relation === undefined &&

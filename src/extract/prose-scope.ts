@@ -1,7 +1,8 @@
 /**
  * Parts of a sentence that name a method without claiming it for this model:
  * - a contrast: "unlike the DPO version", "compared to models trained with PPO", "rather than RLHF", "whereas";
- * - a negation: "has not been aligned with RLHF or DPO", "without any RLHF" (es "sin", de "ohne", fr "sans", pt "sem");
+ * - a negation: "has not been aligned with RLHF or DPO", "without any RLHF" (es "sin", de "ohne", fr "sans", pt "sem"),
+ *   "a base language model, not an instruction-tuned assistant";
  * - another use of the model: "the starting point for our DPO experiments";
  * - a comparison or a baseline: "a more effective algorithm than DPO", "Additional baselines (RRHF, SLiC-HF, CPO)";
  * - a loss term added to another objective: "adding an additional SFT loss", "the SFT regularization";
@@ -18,7 +19,7 @@
  */
 
 const OPENERS =
-  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|whereas|rather than|instead of|versus|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on|from)|(?:did|does|do) not (?:use|apply|include)|without|sin|ohne|sans|sem|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
+  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|whereas|rather than|instead of|versus|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on|from)|not an? (?:instruction[- ]?tuned|fine-?tuned|chat-?tuned|aligned)|(?:did|does|do) not (?:use|apply|include)|without|sin|ohne|sans|sem|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
 /**
  * More openers: what a method replaces, what the reader can or may do, a condition, an offer, a hope, a method
  * described elsewhere ("dem in Kapitel 1 beschriebenen SFT", "described in Chapter 1").

@@ -3,6 +3,7 @@
  * mixers, open-instruct's lists, axolotl's `datasets[]` and `pretraining_dataset`, LLaMA-Factory's names),
  * each with the key and line it came from.
  */
+import { refKind } from "../model/refs.js";
 import type { DatasetRef } from "../schema/lineage.js";
 import { extracted, fact, type StepFacts } from "./facts.js";
 import { commaList, isObj, type Obj, str } from "./recipe-values.js";
@@ -13,6 +14,8 @@ function datasetFact(file: string, field: string, line: number | undefined, data
 
 export function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
   const push = (field: string, d: DatasetRef) => {
+    // A template's placeholder (`--data_path data_path`, `<your_dataset>`) names no data.
+    if (d.id !== undefined && refKind(d.id) === "placeholder") return;
     if (d.split && /^(test|eval|valid|dev)/i.test(d.split)) {
       step.notes.push(`evaluation split ${d.id}:${d.split} not counted as training data`);
       return;

@@ -39,8 +39,19 @@ function isAngleTemplate(s: string): boolean {
 /** A value a shell works out when it runs (`outputs/dpo_run_$(date +%Y%m%d)`, `${OUT}/x`): not a name until then. */
 const SHELL_EXPANSION = /\$\(|\$\{|\$[A-Za-z_]|`/;
 
+/**
+ * A variable's name where its value should be (`--data_path data_path`, `--model_name_or_path llama_to_hf_path`,
+ * `--output_dir model_save_path`: blind dev v1-ne-zh-toucan-7b-chinese-llama-full-ft-4bit): a snake_case word that
+ * ends in `_path`, `_dir` or `_file` and holds no dot or slash, which a real file or folder name would.
+ */
+const VARIABLE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:path|dir|directory|folder|file)$/;
+
 const isPlaceholder = (s: string): boolean =>
-  PLACEHOLDER.test(s) || isYourPath(s) || isAngleTemplate(s) || SHELL_EXPANSION.test(s);
+  PLACEHOLDER.test(s) ||
+  VARIABLE_NAME.test(s) ||
+  isYourPath(s) ||
+  isAngleTemplate(s) ||
+  SHELL_EXPANSION.test(s);
 
 /** Hub ids: `org/name`, each part letters, digits, `-`, `_`, `.` (at most 96 characters each). */
 const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}(?:@[\w./-]+)?$/;

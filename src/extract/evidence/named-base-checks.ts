@@ -57,8 +57,23 @@ const ROLE_AFTER =
 const TEACHER_AFTER =
   /^[^.;。]{0,30}?(?:modèle enseignant|enseignant|Lehrermodell|modelo (?:maestro|profesor|professor)|教师模型|教師モデル|교사 모델|модель-учитель|учител)/i;
 
+/**
+ * A model the card compares with: "效果略好于ChatGLM-6B", "与ChatGLM-6B 效果相当" (blind dev
+ * v1-ne-zh-toucan-7b-chinese-llama-full-ft-4bit), "better than X", "compared with X", "X보다", "Xと比較".
+ */
+const COMPARED_BEFORE =
+  /(?:\bthan|\boutperform(?:s|ed|ing)?|\bcompared (?:to|with)|\bvs\.?|\bversus|好于|優於|优于|高于|超过|超越|不如|相比于?|对比|比)[\s`*_[(]{0,4}$/i;
+const COMPARED_AFTER =
+  /^[\s`*_)\]]{0,4}(?:效果相当|效果相當|相当|相當|相比|持平|对比|と比較|と同等|より|보다|와 비교|과 비교|대비)/;
+
 export function otherRole(before: string, after: string): boolean {
-  return ROLE_BEFORE.test(before) || ROLE_AFTER.test(after) || TEACHER_AFTER.test(after);
+  return (
+    ROLE_BEFORE.test(before) ||
+    ROLE_AFTER.test(after) ||
+    TEACHER_AFTER.test(after) ||
+    COMPARED_BEFORE.test(before) ||
+    COMPARED_AFTER.test(after)
+  );
 }
 
 /**

@@ -42,6 +42,8 @@ export interface QuantEvidence {
   exported?: boolean;
   /** The line of a sentence saying that the card's model is a quantised copy (its source may be unnamed). */
   stated?: number;
+  /** That sentence speaks of the card's own repository or model ("This repository is for the … quantized model"). */
+  selfStated?: boolean;
 }
 
 const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
@@ -66,7 +68,13 @@ const SAYS_QUANTISED_ALONE =
  * "We quantized X with AutoAWQ", "This model was quantized to 4 bits with GPTQ".
  */
 const SAYS_QUANTISED_WITH_METHOD =
-  /\b(?:model files|quantization|quantisation|quant|conversion|version|copy)\s+(?:for|of)\b|\b(?:we|i|was|were|been|is)\s+quanti[sz]ed\b|^\W{0,3}quanti[sz]ed (?:with|using|via|by|to)\b|\bquanti[sz]ed to (?:FP8|INT[48]|NVFP4|MXFP4|\d{1,2}-?bits?)\b/i;
+  /\b(?:model files|quantization|quantisation|quant|conversion|version|copy|quanti[sz]ed model)\s+(?:for|of)\b|\b(?:we|i|was|were|been|is)\s+quanti[sz]ed\b|^\W{0,3}quanti[sz]ed (?:with|using|via|by|to)\b|\bquanti[sz]ed to [*_]{0,2}(?:FP8|INT[48]|NVFP4|MXFP4|\d{1,2}-?bits?)\b/i;
+/**
+ * The sentence's subject is the card's own repository or model ("This repository is for the Int4 quantized model of
+ * X"); "GGUF quants of this model: [copy]" points at copies elsewhere.
+ */
+const SELF =
+  /\b(?:this|our)\s+(?:repo(?:sitory)?|model|checkpoint|upload)\s+(?:is|contains|provides|hosts|holds|has)\b|本仓库|本倉庫|本模型|该模型|このモデル|このリポジトリ|이 모델|이 저장소/i;
 /** Quantisation at load time is how a model is run, not a copy published: "quantized on the fly when loading". */
 const AT_LOAD =
   /\b(?:at (?:load|run) ?time|on the fly|when loading|while loading|load_in_[48]bit|for inference)\b/i;
@@ -116,11 +124,13 @@ function knownOriginal(name: string, state: CardState, line: number): Fact<strin
  * bnb-4bit uploads), "Refer to the [original model card](…)" (gguf-my-repo): the card of the model this one copies.
  */
 function originalCardLink(text: string): string | undefined {
-  if (!/\boriginal\b/i.test(text)) return undefined;
+  if (!/\b(?:original|source|upstream)\b/i.test(text)) return undefined;
   for (const link of links(text)) {
     const label = link.text.replace(/[`*]/g, "").trim();
     const said =
       /^original model card$/i.test(label) ||
+      // "[Meta Source Model](https://huggingface.co/facebook/xglm-2.9B)" beside the copy's own release link.
+      /^(?:[\w’'-]+ )?(?:source|upstream|original) model$/i.test(label) ||
       (/^model card$/i.test(label) &&
         /\boriginal\s*\[$/i.test(text.slice(Math.max(0, link.index - 12), link.index + 1)));
     const hub = said ? hubLink(link.url) : undefined;
@@ -170,6 +180,7 @@ function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
   if (!words && method) readOtherLanguage(block, state, ev, method);
   if (!words || AT_LOAD.test(block.text)) return;
   ev.stated ??= block.line;
+  if (SELF.test(block.text)) ev.selfStated = true;
   if (method) ev.method ??= fact(method, at(0.85));
   const id = sourceAfter(block.text, words);
   if (id && !ev.source) ev.source = fact(id, at(0.85));
@@ -192,6 +203,7 @@ function readOtherLanguage(
   if (id && (methodIn(id) || /\b(?:int[48]|[48]-?bits?)\b/i.test(id))) return;
   const at = extracted(state.file, { line: block.line, confidence: 0.8 });
   ev.stated ??= block.line;
+  if (SELF.test(block.text)) ev.selfStated = true;
   ev.method ??= fact(method, at);
   if (id && !ev.source) ev.source = fact(id, at);
 }

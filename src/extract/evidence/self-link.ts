@@ -175,6 +175,15 @@ function onlyId(links: Link[], excluded: Set<string>): Link | undefined {
 }
 
 /** Ids written out in the blocks (`org/name` in prose, code or a link), each with its line. */
+/** The text before `at`, back to white space or a bracket (300 characters at most), is an address on a site other than the Hub. */
+function insideOtherUrl(text: string, at: number): boolean {
+  let start = at;
+  const floor = Math.max(0, at - 300);
+  while (start > floor && !/[\s([<"']/.test(text[start - 1] ?? "")) start--;
+  const before = text.slice(start, at);
+  return before.includes("://") && !/^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(before);
+}
+
 function writtenIds(blocks: Block[]): Link[] {
   const out: Link[] = [];
   for (const b of blocks)
@@ -191,6 +200,8 @@ function writtenIds(blocks: Block[]): Link[] {
         /^\]\((?!https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/)/.test(b.text.slice(end, end + 40))
       )
         continue;
+      // Inside another site's address (`api.star-history.com/image?repos=org/project`) it names a repository.
+      if (insideOtherUrl(b.text, m.index ?? 0)) continue;
       const id = modelRef((m[1] ?? "").replace(/\.$/, ""));
       if (id && !id.startsWith("local:"))
         out.push({ id, line: b.line, label: "", header: false, released: false, several: false });
