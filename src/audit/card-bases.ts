@@ -5,7 +5,13 @@
  */
 import { isLineTerminator, isSpace, trimEnd } from "../model/trim.js";
 import { FOREIGN_BASE_LABEL } from "./card-labels.js";
-import { BARE_MODEL_ROW, normalPath, outputPaths, valuesUnderBaseLabels } from "./card-signals.js";
+import {
+  BARE_MODEL_ROW,
+  HUB_MODEL_URL,
+  normalPath,
+  outputPaths,
+  valuesUnderBaseLabels,
+} from "./card-signals.js";
 import { familyFor } from "./knowledge.js";
 
 /** A base named by a card, with the words it was read from. */
@@ -15,13 +21,12 @@ export interface DeclaredBase {
   where: string;
 }
 
-export const HUB_MODEL_URL =
-  /^https?:\/\/(?:www\.)?huggingface\.co\/(?!datasets\/|spaces\/)([\w.-]+\/[\w.-]+)/i;
 const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
 
 /** A model id from a link (`https://huggingface.co/org/name`) or its text, if it names a model. */
 export function modelIdFrom(text: string, url?: string): string | undefined {
-  if (url && /huggingface\.co\/(?:datasets|spaces)\//i.test(url)) return undefined;
+  if (url && /huggingface\.co\/(?:datasets|spaces|collections|docs|blog|papers)\//i.test(url))
+    return undefined;
   const fromUrl = url ? HUB_MODEL_URL.exec(url.trim())?.[1] : undefined;
   if (fromUrl) return fromUrl.replace(/\.git$/, "");
   const name = trimEnd(text.replace(/[*_`"“”]/g, "").trim(), ".,;:");
@@ -97,7 +102,7 @@ const LOADED_KEY =
 /** Usage code that loads a model to put an adapter on it or quantise it loads the base. */
 const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\b/i;
 const DERIVED_FROM =
-  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\b(?:we|to)\s+fine[- ]?tune\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA\s+(?:adapter\s+)?(?:for\s+|on\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
+  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:a|an)\s+(?:derivative|variant|modified version)\s+of\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\b(?:we|to)\s+fine[- ]?tune\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA\s+(?:adapter\s+)?(?:for\s+|on\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
 
 /** "We use [X](…) as our base model": a verb of choosing, then the name, then "as … base model" in the sentence. */
 const USES = /\b(?:use[sd]?|using|adopt(?:s|ed)?|cho(?:o)?se|select(?:s|ed)?)[ \t]+/gi;

@@ -5,7 +5,13 @@
 
 import { trimEnd } from "../model/trim.js";
 
-const HUB_MODEL_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/(?!datasets\/|spaces\/)([\w.-]+\/[\w.-]+)/i;
+/**
+ * A model's page on the Hub: not a dataset's or a Space's, nor a page of the site itself (a collection, the docs,
+ * the blog, a paper: `huggingface.co/collections/deepseek-ai/…` names no model, blind dev
+ * ncp-w2-llama-xlam-2-70b-research-nc-data).
+ */
+export const HUB_MODEL_URL =
+  /^https?:\/\/(?:www\.)?huggingface\.co\/(?!(?:datasets|spaces|collections|docs|blog|papers|organizations|models|tasks|learn|posts|settings)\/)([\w.-]+\/[\w.-]+)/i;
 const strings = (v: unknown): string[] =>
   (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x.trim() !== "");
 

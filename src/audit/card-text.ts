@@ -6,9 +6,9 @@
 
 import { parse as parseYaml } from "yaml";
 import { isLineTerminator, isSpace } from "../model/trim.js";
-import { basesInProse, type DeclaredBase, firstLink, HUB_MODEL_URL } from "./card-bases.js";
+import { basesInProse, type DeclaredBase, firstLink } from "./card-bases.js";
 import { bareModelName, downloadedModels } from "./card-labels.js";
-import { derivedTag, ownHubId } from "./card-signals.js";
+import { derivedTag, HUB_MODEL_URL, ownHubId } from "./card-signals.js";
 
 export { basesInProse, type DeclaredBase, modelIdFrom } from "./card-bases.js";
 

@@ -8,7 +8,7 @@ import type { LineageDocument } from "../schema/lineage.js";
 import { type ProseLicense, proseLicense } from "./card-license.js";
 import type { CardSignals, DeclaredBase } from "./card-text.js";
 import type { Collected, Reach } from "./collect-ancestors.js";
-import { datasetEntry, licenseEntry } from "./knowledge.js";
+import { datasetEntry, familyFor, licenseEntry } from "./knowledge.js";
 import { generatedInName, generatedInProse, licensesInText, nonCommercialInProse } from "./license-text.js";
 import type { AuditFinding } from "./report.js";
 import { knownEntries, type ResolvedLicense } from "./resolve-license.js";
@@ -117,7 +117,7 @@ export function isUnnamed(doc: LineageDocument): boolean {
 
 /** "a variant of Mistral 7B": a base implied but not named precisely enough to resolve. */
 const VAGUE_BASE =
-  /\b(?:a|an|some|one) (?:variant|derivative|descendant|flavou?r|modified version) of (?:the )?[A-Z][\w.-]*(?: [\w.-]+)?/;
+  /\b(?:a|an|some|one) (?:variant|derivative|descendant|flavou?r|modified version) of (?:the )?([A-Z][\w.-]*)(?: [\w.-]+)?/;
 
 /** Words by which a card says that this model was made from another one (not merely that fine-tuning exists). */
 const DERIVED_WORDS =
@@ -174,7 +174,8 @@ function readFindings(ctx: ChainContext, out: ChainFindings): void {
     });
   }
   const vague = VAGUE_BASE.exec([ctx.doc.description ?? "", ctx.card?.body ?? ""].join("\n"));
-  if (vague) {
+  // "a derivative of Qwen2.5-Coder-7B" names a model the family table knows: the card's base, read as such.
+  if (vague && !familyFor(trimEnd(vague[1] ?? "", "."))) {
     const words = trimEnd(vague[0].trim(), ".,;:");
     out.findings.push({
       severity: "warning",

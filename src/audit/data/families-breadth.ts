@@ -112,6 +112,15 @@ const COPIES: readonly FamilyEntry[] = [
   copy("Kimi K2", "Kimi-K2", "modified-mit", hf("moonshotai/Kimi-K2-Instruct")),
   copy("Kimi K3", "Kimi-K3", "kimi-k3", "https://github.com/MoonshotAI/Kimi-K3/blob/main/LICENSE"),
   copy("EXAONE", "EXAONE-(3|4)", "exaone", hf("LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct")),
+  copy("Orca 2", "orca-2-(7b|13b)", "microsoft-research-license", hf("microsoft/Orca-2-7b")),
+  // Vicuna's generations differ: v1.5 is on Llama 2, v1.1-v1.3 on LLaMA 1; a copy that gives no version is not read.
+  copy("Vicuna v1.5", "vicuna-(7b|13b)-(16k-)?v1\\.5", "llama2", hf("lmsys/vicuna-7b-v1.5")),
+  copy(
+    "Vicuna v1.1-v1.3 (LLaMA)",
+    "vicuna-(7b|13b|33b)-(delta-)?v1\\.[0-3]",
+    "llama1",
+    hf("lmsys/vicuna-7b-v1.3"),
+  ),
 ];
 
 export const BREADTH_FAMILIES: readonly FamilyEntry[] = [...CHAT, ...BACKBONES];

@@ -7,7 +7,7 @@
  * legal advice.
  */
 import type { FamilyEntry } from "../terms.js";
-import { officialFamily as entry, hfModel as hf } from "./hub-sources.js";
+import { inferredFamily as copy, officialFamily as entry, hfModel as hf } from "./hub-sources.js";
 
 /** Chinese LLM publishers whose weights carry a bespoke model licence. */
 const CHINESE_LLMS: readonly FamilyEntry[] = [
@@ -62,8 +62,15 @@ const CHINESE_LLMS: readonly FamilyEntry[] = [
   ),
 ];
 
-/** Korean, Japanese, German and Portuguese bases. */
+/** Korean, Japanese, German and Portuguese bases, and multilingual ones. */
 const REGIONAL_BASES: readonly FamilyEntry[] = [
+  entry(
+    "XGLM",
+    "^facebook/xglm-(564M|1\\.7B|2\\.9B|4\\.5B|7\\.5B)",
+    "mit",
+    hf("facebook/xglm-2.9B"),
+    "card front matter 'license: mit' (read at https://huggingface.co/facebook/xglm-2.9B/resolve/main/README.md)",
+  ),
   entry(
     "Polyglot-Ko",
     "^EleutherAI/polyglot-ko-(1\\.3b|3\\.8b|5\\.8b|12\\.8b)",
@@ -143,6 +150,26 @@ const ENCODERS_MORE: readonly FamilyEntry[] = [
     "mit",
     hf("nlptown/bert-base-multilingual-uncased-sentiment"),
   ),
+];
+
+/**
+ * Community copies that keep one of these families' names (`hiyouga/Baichuan2-7B-Base-LLaMAfied`, a converted
+ * `chatglm-6b`, `TheBloke/vicuna-13b-v1.5-GGUF`, `xglm-2.9B-GGUF`): the family's licence, inferred; the source is
+ * the publisher's page of the official entry. Generations stay apart (`chatglm-6b` is not `chatglm3-6b`).
+ */
+export const REGIONAL_COPIES: readonly FamilyEntry[] = [
+  copy("Baichuan 2", "baichuan2-(7b|13b)", "baichuan2", hf("baichuan-inc/Baichuan2-7B-Base")),
+  copy("Baichuan-13B", "baichuan-13b", "baichuan-13b", hf("baichuan-inc/Baichuan-13B-Base")),
+  copy("Baichuan-7B", "baichuan-7b", "baichuan-7b", hf("baichuan-inc/Baichuan-7B")),
+  copy("ChatGLM-6B", "chatglm-6b", "chatglm-6b", hf("THUDM/chatglm-6b/blob/main/MODEL_LICENSE")),
+  copy("ChatGLM3-6B", "chatglm3-6b", "chatglm3-6b", hf("THUDM/chatglm3-6b/blob/main/MODEL_LICENSE")),
+  copy(
+    "InternLM / InternLM2",
+    "internlm2?-(chat-)?(base-)?(chat-)?(7b|20b)",
+    "internlm",
+    "https://huggingface.co/internlm/internlm2-base-7b/commit/438e4c8a828b216602eb29eefd2640f0fa6ace41",
+  ),
+  copy("XGLM", "xglm-(564m|1\\.7b|2\\.9b|4\\.5b|7\\.5b)", "mit", hf("facebook/xglm-2.9B")),
 ];
 
 export const REGIONAL_FAMILIES: readonly FamilyEntry[] = [

@@ -8,7 +8,7 @@
 import type { FamilyEntry } from "../terms.js";
 import { BREADTH_COPIES, BREADTH_FAMILIES } from "./families-breadth.js";
 import { CLASSIC_FAMILIES } from "./families-classic.js";
-import { REGIONAL_FAMILIES } from "./families-regional.js";
+import { REGIONAL_COPIES, REGIONAL_FAMILIES } from "./families-regional.js";
 import { FAMILY_NAMES } from "./family-names.js";
 import { hfModel as hf } from "./hub-sources.js";
 
@@ -377,5 +377,6 @@ export const FAMILIES: readonly FamilyEntry[] = [
   ...REGIONAL_FAMILIES,
   ...BREADTH_FAMILIES,
   ...BREADTH_COPIES,
+  ...REGIONAL_COPIES,
   ...FAMILY_NAMES,
 ];

@@ -1,0 +1,94 @@
+/**
+ * Rules written from the first-run misses of the blind dev licence situations `w1-`…`w3-`
+ * (test/fixtures/audit-corpus/dev, labelled by helpers who never ran ftl, stop 27). Each case is a small card
+ * written for the rule, not a corpus item; each was checked to fail without its rule.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ftl } from "../cli/test-io.js";
+import { familyFor } from "./knowledge.js";
+
+interface Report {
+  verdict: { level: string };
+  findings: { severity: string; code: string; message: string }[];
+  ancestors?: { id: string }[];
+}
+
+async function auditCard(card: string): Promise<Report> {
+  const dir = mkdtempSync(join(tmpdir(), "ftl-blind-w-"));
+  writeFileSync(join(dir, "README.md"), card);
+  const { stdout } = await ftl(["audit", dir, "--json"]);
+  return JSON.parse(stdout) as Report;
+}
+
+const messages = (r: Report) => r.findings.map((f) => f.message).join("\n");
+
+describe("a Hub page that is not a model's names no base (ncp-w2-llama-xlam-2-70b-research-nc-data)", () => {
+  it("a collection linked as 'the deepseek model' is not the model 'collections/deepseek-ai'", async () => {
+    const r = await auditCard(
+      "# xLAM\n\nThis code is licensed under Apache 2.0. For models based on the [deepseek model](https://huggingface.co/collections/deepseek-ai/deepseek-coder-65f295d7d8a0a29fe39b4ec4), follow the deepseek license.\n",
+    );
+    expect(messages(r)).not.toContain("collections/");
+  });
+});
+
+describe("'a derivative of X' names X when the family table knows it (qnt-w3-saerix-qwen25-coder-7b-gguf-origin-denial-apache)", () => {
+  it("is audited as derived from the Qwen2.5-Coder family, not as a base it cannot read", async () => {
+    const r = await auditCard(
+      "---\nlicense: apache-2.0\n---\n# Saerix-7B-GGUF\n\nThis model is a derivative of Qwen2.5-Coder-7B. The model weights have not been modified; only the GGUF metadata was cleared.\n",
+    );
+    expect(r.verdict.level).toBe("allowed");
+    expect(messages(r)).not.toContain("names no exact model");
+  });
+
+  it("'a variant of Mistral 7B' stays a base that names no exact model", async () => {
+    const r = await auditCard(
+      "---\nlicense: mit\n---\n# Foo\n\nFoo is a variant of Mistral 7B tuned for support tickets.\n",
+    );
+    expect(r.verdict.level).toBe("unclear");
+  });
+});
+
+describe("community copies of regional families carry the family's licence, inferred", () => {
+  it("Baichuan 2, ChatGLM-6B and ChatGLM3-6B copies keep their generation's terms", () => {
+    expect(familyFor("hiyouga/Baichuan2-7B-Base-LLaMAfied")?.entry.license).toBe("baichuan2");
+    expect(familyFor("someone/chatglm-6b-int4")?.entry.license).toBe("chatglm-6b");
+    expect(familyFor("someone/chatglm3-6b-int4")?.entry.license).toBe("chatglm3-6b");
+    expect(familyFor("hiyouga/Baichuan2-7B-Base-LLaMAfied")?.entry.official).toBe(false);
+  });
+
+  it("Vicuna's generations stay apart, and a copy that gives no version is not read", () => {
+    expect(familyFor("TheBloke/vicuna-13b-v1.5-GGUF")?.entry.license).toBe("llama2");
+    expect(familyFor("TheBloke/vicuna-13B-v1.3-GPTQ")?.entry.license).toBe("llama1");
+    expect(familyFor("someone/vicuna-13b-GPTQ-4bit-128g")).toBeUndefined();
+  });
+
+  it("XGLM is MIT, officially and in copies", () => {
+    expect(familyFor("facebook/xglm-2.9B")?.entry).toMatchObject({ license: "mit", official: true });
+    expect(familyFor("ShayonSarker/xglm-2.9B-GGUF")?.entry).toMatchObject({
+      license: "mit",
+      official: false,
+    });
+  });
+});
+
+describe("a GGUF build that links its 'Source Model' (qnt-w3-xglm-29b-gguf-native-llamacpp-mit)", () => {
+  const card = [
+    "---",
+    "license: mit",
+    "---",
+    "# XGLM-2.9B GGUF",
+    "",
+    "[Release](https://huggingface.co/someone/xglm-2.9B-GGUF) · [Meta Source Model](https://huggingface.co/facebook/xglm-2.9B)",
+    "",
+    "XGLM-2.9B is a **base language model**, not an instruction-tuned assistant.",
+  ].join("\n");
+
+  it("is a copy of the linked model, audited to its root, with no training step invented from 'not an instruction-tuned'", async () => {
+    const r = await auditCard(card);
+    expect(r.verdict.level).toBe("allowed");
+    expect(messages(r)).not.toContain("names no training data");
+  });
+});
