@@ -110,3 +110,17 @@ describe("quantised copies of the v2 batch (v2-qnt-thaillm-30b-nvfp4-study, v2-q
     expect(step?.kind).toBe("quantization");
   });
 });
+
+describe("a title's LoRA is refined by the QLoRA the text states (x2-card-mistral-uz-7b-uzbek-self-instruct-qlora)", () => {
+  it("'... with LoRA' in the title, 'using **QLoRA**' in the text: QLoRA", () => {
+    const card = [
+      "# Instruction-Tuned Uzbek Language Model with LoRA",
+      "",
+      "## Fine-Tuning the Model",
+      "",
+      "I fine-tuned the [`mistralai/Mistral-7B-v0.1`](https://huggingface.co/mistralai/Mistral-7B-v0.1) base model using **QLoRA** for memory-efficient training.",
+    ].join("\n");
+    const [step] = docOf(card).steps;
+    expect(step?.kind === "fine-tune" ? step.parameterization : undefined).toBe("qlora");
+  });
+});

@@ -143,11 +143,16 @@ function lastParameterization(last: StepFacts, title: string, meta: CardMeta, st
     last.parameterization?.value === "lora" && last.parameterization.source.source === "inferred";
   if (last.parameterization && !refinable) return;
   const fromTitle = parameterizationIn(title);
-  const said: Fact<Parameterization> | undefined = fromTitle
+  const named: Fact<Parameterization> | undefined = fromTitle
     ? fact(fromTitle, extracted(meta.file, { field: "title", confidence: 0.7 }))
     : tagged
       ? fact(tagged, meta.at("tags", 0.7))
       : state.proseParameterization;
+  // A title's "with LoRA" is refined by the QLoRA the text states (blind dev x2-card-mistral-uz-7b-uzbek-self-instruct-qlora).
+  const said =
+    named?.value === "lora" && state.proseParameterization?.value === "qlora"
+      ? state.proseParameterization
+      : named;
   if (said && (!refinable || said.value === "qlora")) last.parameterization = said;
 }
 
