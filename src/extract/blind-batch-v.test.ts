@@ -124,3 +124,43 @@ describe("a title's LoRA is refined by the QLoRA the text states (x2-card-mistra
     expect(step?.kind === "fine-tune" ? step.parameterization : undefined).toBe("qlora");
   });
 });
+
+describe("first runs of the x1 batch (x1-ne-es-kai-qwen35-4b-lora-oig-gguf, x1-ne-ko-koalpaca-polyglot-gptq-autogptq)", () => {
+  it("es: a settings table's 'Modelo base', 'Técnica' and 'Pasos' rows; Qwen3.5 named without its org", () => {
+    const card = [
+      "# Kai ML Notebooks",
+      "",
+      "## Lo que entrenamos",
+      "",
+      "| Parámetro | Valor |",
+      "|-----------|-------|",
+      "| **Modelo base** | Qwen3.5-4B (Alibaba, Feb 2026) |",
+      "| **Técnica** | LoRA — r=16, alpha=16 |",
+      "| **Dataset** | [LAION OIG chip2](https://huggingface.co/datasets/laion/OIG) — 500 ejemplos |",
+      "| **Pasos** | 100 steps (~15 min en T4) |",
+    ].join("\n");
+    const [step] = docOf(card).steps;
+    expect(step?.kind).toBe("fine-tune");
+    if (step?.kind !== "fine-tune") return;
+    expect((step.inputs?.models ?? []).map((m) => m.id)).toEqual(["Qwen/Qwen3.5-4B"]);
+    expect(step.parameterization).toBe("lora");
+    expect(step.hyperparameters?.maxSteps).toBe(100);
+  });
+
+  it("ko: an AutoGPTQ example command quantises the model it names, beside words that say GPTQ 양자화", () => {
+    const card = [
+      "# GPTQ-for-KoAlpaca",
+      "[AutoGPTQ](https://github.com/PanQiWei/AutoGPTQ)를 사용하여 GPTQ 양자화 알고리즘을 KoAlpaca에 적용하기 위한 코드입니다.",
+      "## 양자화",
+      "```",
+      "python quant_with_alpaca.py --pretrained_model_dir beomi/KoAlpaca-Polyglot-5.8B --quantized_model_dir ./model",
+      "```",
+    ].join("\n");
+    const [step, ...rest] = docOf(card).steps;
+    expect(rest).toEqual([]);
+    expect(step?.kind).toBe("quantization");
+    if (step?.kind !== "quantization") return;
+    expect(step.method).toBe("gptq");
+    expect((step.inputs?.models ?? []).map((m) => m.id)).toEqual(["beomi/KoAlpaca-Polyglot-5.8B"]);
+  });
+});

@@ -80,6 +80,10 @@ export const DECODERS: readonly KnownModel[] = [
   { id: "Qwen/Qwen3-4B-Instruct-2507" },
   { id: "Qwen/Qwen3-4B-Thinking-2507" },
   { id: "Qwen/QwQ-32B" },
+  // Qwen3.5 (February-March 2026: the eight open-weight sizes; Qwen/Qwen3.5-4B-Base's card links its LICENSE, and
+  // cards cite Qwen/Qwen3.5-4B and Qwen/Qwen3.5-35B-A3B as their sources). Other -Base ids are not listed: not seen.
+  ...cross("Qwen/Qwen3.5-", ["0.8B", "2B", "4B", "9B", "27B", "35B-A3B", "122B-A10B", "397B-A17B"]),
+  { id: "Qwen/Qwen3.5-4B-Base" },
   // Gemma (https://huggingface.co/google/gemma-7b, …/gemma-2-9b, …/gemma-3-4b-it) and CodeGemma.
   ...cross("google/gemma-", ["2b", "7b"], ["", "-it"]),
   ...cross("google/gemma-1.1-", ["2b", "7b"], ["-it"]),

@@ -132,6 +132,10 @@ export const METHOD_LABELS: readonly string[] = [
   "methode",
   "méthode",
   "método",
+  // es, pt, fr — blind dev x1-ne-es-kai-qwen35-4b-lora-oig-gguf: "| **Técnica** | LoRA — r=16, alpha=16 |"
+  "técnica",
+  "technique d'entraînement",
+  "técnica de ajuste",
 ];
 
 /** Hyperparameter labels beside `HYPERPARAMETER_LABELS` of `ml-phrases.ts`, mapped to the trainer's key names. */
@@ -146,6 +150,10 @@ export const MORE_HYPERPARAMETER_LABELS: readonly (readonly [string, string])[] 
   ["ウォームアップステップ", "warmup_steps"],
   ["シード", "seed"],
   // zh — the same labels in Chinese READMEs' settings lists
+  // es, pt — blind dev x1-ne-es-kai-qwen35-4b-lora-oig-gguf: "| **Pasos** | 100 steps (~15 min en T4) |"
+  ["pasos", "max_steps"],
+  ["passos", "max_steps"],
+  ["pasos de entrenamiento", "max_steps"],
   ["训练步数", "max_steps"],
   ["最大步数", "max_steps"],
   ["预热步数", "warmup_steps"],

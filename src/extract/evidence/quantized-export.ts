@@ -3,7 +3,8 @@
  * F` and `llama-quantize IN OUT TYPE`, unsloth's `model.save_pretrained_gguf("dir", tokenizer,
  * quantization_method="q4_k_m")` / `push_to_hub_gguf("org/name", …)`, mlx-lm's `mlx_lm.convert --hf-path M -q`.
  * The tools' own arguments (llama.cpp `convert_hf_to_gguf.py` and `tools/quantize` usage, unsloth
- * `save_pretrained_gguf`, mlx-lm `convert.py` argument parser). dev g-ne-ko-mlx-lora-qwen25-fuse-gguf.
+ * `save_pretrained_gguf`, mlx-lm `convert.py` argument parser). dev g-ne-ko-mlx-lora-qwen25-fuse-gguf. AutoGPTQ's
+ * example scripts' `--pretrained_model_dir M --quantized_model_dir D`.
  *
  * A card that only converts gives the quantisation step over the converted model; a card that trains and then
  * converts gives it after the training (`exportStep`, added by `cardSteps`).
@@ -83,6 +84,11 @@ function fromCommand(words: Word[], line: number): Export | undefined {
     if (input && /\.gguf$/i.test(input.text))
       return { method: "gguf", input, output, format: type?.text, line };
   }
+  // AutoGPTQ's example scripts (`quant_with_alpaca.py --pretrained_model_dir M --quantized_model_dir D`, blind dev
+  // x1-ne-ko-koalpaca-polyglot-gptq-autogptq): their own flags say GPTQ.
+  const gptqOut = flag(words, "quantized_model_dir");
+  const gptqIn = flag(words, "pretrained_model_dir");
+  if (gptqOut && gptqIn) return { method: "gptq", input: gptqIn, output: gptqOut, line };
   const m = words.findIndex(
     (w) =>
       w.text === "mlx_lm.convert" || (w.text === "mlx_lm" && words[words.indexOf(w) + 1]?.text === "convert"),
@@ -132,13 +138,16 @@ function findExport(blocks: Block[]): Export | undefined {
 }
 
 export function readQuantExport(blocks: Block[], state: CardState): void {
-  if (state.quant) return;
+  // Words that said the card is a copy without naming its source leave the command to name it.
+  if (state.quant?.source) return;
   const found = findExport(blocks);
   if (!found) return;
   const at = (line: number, field: string) => extracted(state.file, { line, field, confidence: 0.8 });
+  const said = state.quant;
   const ev: QuantEvidence = {
-    method: fact(found.method, at(found.line, "command")),
-    exported: true,
+    ...said,
+    method: said?.method ?? fact(found.method, at(found.line, "command")),
+    exported: said === undefined,
   };
   if (found.input) ev.source = fact(found.input.text, at(found.input.line, "command.input"));
   if (found.output) ev.output = fact(found.output.text, at(found.output.line, "command.save_dir"));
