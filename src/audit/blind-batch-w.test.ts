@@ -92,3 +92,19 @@ describe("a GGUF build that links its 'Source Model' (qnt-w3-xglm-29b-gguf-nativ
     expect(messages(r)).not.toContain("names no training data");
   });
 });
+
+describe("first run of the y1 batch (cus-y1-cogvlm-17b-chat-cogvlm-licence-nc-sft-data, cus-y1-magicanimate-sd15-openrail-m-bsd-code-only)", () => {
+  it("a news line about the next model ('**News**: `2024/5/20`: … CogVLM2, which is based on llama3-8b') names no base of this one", async () => {
+    const r = await auditCard(
+      "# CogVLM\n\n- 🔥🔥🔥  **News**: ```2024/5/20```: We released the next generation of model, CogVLM2, which is based on llama3-8b!\n\nCogVLM is a powerful open-source visual language model.\n",
+    );
+    expect(messages(r)).not.toContain("llama3");
+  });
+
+  it("'Download the pretrained base models for [StableDiffusion V1.5](…)' names the base, whose licence must be passed on", async () => {
+    const r = await auditCard(
+      "# MagicAnimate\n\nDownload the pretrained base models for [StableDiffusion V1.5](https://huggingface.co/runwayml/stable-diffusion-v1-5) and [MSE-finetuned VAE](https://huggingface.co/stabilityai/sd-vae-ft-mse).\n",
+    );
+    expect(r.findings.some((f) => f.code === "undeclared-license" && f.severity === "error")).toBe(true);
+  });
+});

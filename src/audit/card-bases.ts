@@ -102,7 +102,7 @@ const LOADED_KEY =
 /** Usage code that loads a model to put an adapter on it or quantise it loads the base. */
 const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\b/i;
 const DERIVED_FROM =
-  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:a|an)\s+(?:derivative|variant|modified version)\s+of\s+(?:the\s+)?|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\b(?:we|to)\s+fine[- ]?tune\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA\s+(?:adapter\s+)?(?:for\s+|on\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
+  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:a|an)\s+(?:derivative|variant|modified version)\s+of\s+(?:the\s+)?|\bpre-?trained[ \t]+base[ \t]+models?[ \t]+(?:for|of|from)[ \t]+|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\b(?:we|to)\s+fine[- ]?tune\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA\s+(?:adapter\s+)?(?:for\s+|on\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
 
 /** "We use [X](…) as our base model": a verb of choosing, then the name, then "as … base model" in the sentence. */
 const USES = /\b(?:use[sd]?|using|adopt(?:s|ed)?|cho(?:o)?se|select(?:s|ed)?)[ \t]+/gi;
@@ -234,9 +234,12 @@ function sentenceAround(text: string, index: number): string {
 
 /** A dated news or changelog line (`**[2023/07/25]** Release X, which is based on Y`): about other releases. */
 const NEWS_DATE = /^[ \t>*_-]{0,12}\[?\d{4}[/.-]\d{1,2}/;
+/** A dated day or a "News" label at the head of the line (`- 🔥🔥🔥 **News**: \`2024/5/20\`: … CogVLM2, which is based on llama3-8b`). */
+const NEWS_HEAD = /\bnews\b|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}/i;
 function isNewsLine(text: string, index: number): boolean {
   const start = text.lastIndexOf("\n", index) + 1;
-  return NEWS_DATE.test(text.slice(start, Math.min(index, start + 40)));
+  const head = text.slice(start, Math.min(index, start + 60));
+  return NEWS_DATE.test(head.slice(0, 40)) || NEWS_HEAD.test(head);
 }
 
 /** `以 X 为基础` ("on X as its base") says so only when 为基础/为基座 closes the clause: `以ms/tok计` does not. */
