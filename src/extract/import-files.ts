@@ -2,7 +2,7 @@
  * Reading files and folders for extraction: which files of a folder to read, size and binary checks, symlink
  * loops and unreadable files. Every problem becomes a warning naming the path; the rest is still read.
  */
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { readBounded } from "../io/bounded-read.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
@@ -27,6 +27,28 @@ const FOLDER_FILES =
   /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.py|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
 const TRAINING_JSON =
   /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train|(?:trainer|finetune|fine_tune|training|train)_(?:args|arguments|config))\.json$/i;
+/**
+ * A small JSON file whose name says nothing is still a project's training config when it sets a learning rate and
+ * names a model (`verbalist_7b.json`: blind dev z2-rcp-verbalist-7b-config-mistral-openorca-ru-lora-8bit);
+ * tokenizers and data files are larger or set neither.
+ */
+const SNIFF_BYTES = 64 * 1024;
+function trainingJson(name: string, path: string): boolean {
+  if (!/\.json$/i.test(name)) return false;
+  try {
+    if (statSync(path).size > SNIFF_BYTES) return false;
+    const text = readFileSync(path, "utf8");
+    return (
+      text.includes('"learning_rate"') &&
+      /"(?:model_name_or_path|base_model|model_name|pretrained_model_name_or_path|model_id)"\s*:\s*"/.test(
+        text,
+      )
+    );
+  } catch {
+    return false;
+  }
+}
+
 const SKIP_DIRS = /^(\.git|node_modules|__pycache__|\.cache|wandb|runs|logs|global_step\d+)$/i;
 const CHECKPOINT_DIR = /^checkpoint-(\d+)$/i;
 
@@ -165,7 +187,7 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected, roo
       if (depth < MAX_DEPTH) walk(path, depth + 1, seen, out, top);
       continue;
     }
-    if (!FOLDER_FILES.test(name) && !TRAINING_JSON.test(name)) continue;
+    if (!FOLDER_FILES.test(name) && !TRAINING_JSON.test(name) && !trainingJson(name, path)) continue;
     const target = realTarget(path);
     if (target !== undefined && !inside(top, target)) {
       out.warnings.push({

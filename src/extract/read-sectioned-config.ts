@@ -22,6 +22,14 @@ const MODEL_KEYS = [
   "path",
   "id",
 ];
+/** Keys that name the model at the top of a config whose settings sit in sections. */
+const TOP_MODEL_KEYS = [
+  "model_name_or_path",
+  "base_model",
+  "model_name",
+  "pretrained_model_name_or_path",
+  "model_id",
+];
 const DATA_KEYS = ["dataset_name", "dataset", "train_path", "train_file", "train_data", "path", "name"];
 const TRAINING = ["training", "train", "trainer", "training_args", "training_arguments", "hyperparameters"];
 const ADAPTER = ["lora", "qlora", "peft", "adapter"];
@@ -57,13 +65,15 @@ function lift(flat: Obj, section: Obj): void {
 export function flattenSections(obj: Obj): { flat: Obj; objective?: string } | undefined {
   const model = isObj(obj.model) ? obj.model : undefined;
   const training = TRAINING.map((k) => obj[k]).find(isObj);
-  if (!model || !training) return undefined;
-  const name = first(model, MODEL_KEYS);
+  if (!training) return undefined;
+  // The model in its own section, or at the top beside the sections (`"model_name": "Open-Orca/Mistral-7B-OpenOrca"`
+  // over `"trainer": {…}, "lora": {…}`: blind dev z2-rcp-verbalist-7b-config-mistral-openorca-ru-lora-8bit).
+  const name = model ? first(model, MODEL_KEYS) : first(obj, TOP_MODEL_KEYS);
   if (!name || !["learning_rate", "num_train_epochs", "max_steps"].some((k) => k in training))
     return undefined;
   const flat: Obj = { model_name_or_path: name };
   lift(flat, training);
-  lift(flat, model);
+  lift(flat, model ?? obj);
   const data = [obj.data, obj.dataset].find(isObj);
   if (data) {
     const set = first(data, DATA_KEYS);
