@@ -164,3 +164,51 @@ describe("first runs of the x1 batch (x1-ne-es-kai-qwen35-4b-lora-oig-gguf, x1-n
     expect((step.inputs?.models ?? []).map((m) => m.id)).toEqual(["beomi/KoAlpaca-Polyglot-5.8B"]);
   });
 });
+
+describe("first run of the z1 batch (z1-qnt-mungert-qwen25-05b-instruct-gguf-iq-quants, v2-qnt-minicpm5-2b-mlx-gguf-mirror)", () => {
+  const card = [
+    "---",
+    "base_model: Qwen/Qwen2.5-0.5B",
+    "---",
+    "",
+    '# <span style="color: #7FFF7F;">Qwen2.5-0.5B-Instruct GGUF Models</span>',
+    "",
+    "| Model Format | Precision | Memory Usage |",
+    "|---|---|---|",
+    "| **BF16** | Highest | High |",
+    "| **Q4_K** | Medium Low | Low |",
+    "",
+    "# Qwen2.5-0.5B-Instruct",
+    "",
+    "## Introduction",
+    "",
+    "Qwen2.5 is the latest series of Qwen large language models. The model was instruction-tuned (SFT) on our data.",
+    "",
+    "```python",
+    'model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")',
+    "```",
+  ].join("\n");
+
+  it("a GGUF copy that quotes its source's card under the source's own name is a quantisation, its subject unnamed", () => {
+    const doc = docOf(card);
+    expect(doc.steps.map((s) => s.kind)).toEqual(["quantization"]);
+    expect(doc.subject.id).toBe("unknown");
+  });
+
+  it("a switch's table row that holds no switch value ('| **BF16** | Highest |') sets nothing", () => {
+    const [step] = docOf(card).steps;
+    expect(JSON.stringify(step)).not.toContain("Highest");
+  });
+
+  it("a size with thousands separators in a table of builds is no layer range of a merge", () => {
+    const builds = [
+      "# MiniCPM5-2B",
+      "",
+      "| Build | Bytes | Upstream |",
+      "| --- | ---: | --- |",
+      "| bf16 | 5,033,557,096 | [`openbmb/MiniCPM5-2B`](https://huggingface.co/openbmb/MiniCPM5-2B) |",
+      "| MLX 4-bit | 1,416,035,216 | [`openbmb/MiniCPM5-2B-MLX`](https://huggingface.co/openbmb/MiniCPM5-2B-MLX) |",
+    ].join("\n");
+    expect(docOf(builds).steps.some((s) => s.kind === "merge")).toBe(false);
+  });
+});

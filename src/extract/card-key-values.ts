@@ -77,6 +77,9 @@ export function pythonAssignment(row: string): [string, string] | undefined {
 }
 
 /** `- learning_rate: 5e-07`, `* lora_alpha=16`, `| learning_rate | 2e-5 |` → [key, value]. */
+const SWITCHES = /^(?:bf16|fp16|tf32|gradient[_ ]checkpointing|load[_ ]in[_ ][48]bit|packing)$/i;
+const SWITCH_VALUE = /^(?:true|false|yes|no|on|off|auto|enabled?|disabled?|[01]|✓|✗|✔|✅|❌)$/i;
+
 export function keyValue(block: Block): [string, string] | undefined {
   if (block.type === "table") {
     // Only the first two cells are read: the others are left as they are.
@@ -85,6 +88,9 @@ export function keyValue(block: Block): [string, string] | undefined {
     const [key, value] = [cell(parts[1]), cell(parts[2])];
     // A second cell that is itself a trainer key (`| Scheduler | lr_scheduler_type | cosine |`) is not a value.
     if (value && /^[a-z]+(?:_[a-z]+)+$/.test(value) && hyperparameterKeyFor(value)) return undefined;
+    // A switch's row holds a switch's value: `| **BF16** | Highest | High | … |` compares formats, it sets nothing
+    // (blind dev z1-qnt-mungert-qwen25-05b-instruct-gguf-iq-quants).
+    if (key && SWITCHES.test(key) && value !== undefined && !SWITCH_VALUE.test(value)) return undefined;
     return key && value !== undefined && /^[\w .-]+$/.test(key)
       ? [key.trim().replace(/\s+/g, "_"), value]
       : undefined;

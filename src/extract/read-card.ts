@@ -16,11 +16,11 @@ import { CARD_READERS } from "./evidence/card-readers.js";
 import { dropEvaluationDatasets } from "./evidence/evaluation-datasets.js";
 import { fetchedModels } from "./evidence/fetched-models.js";
 import { namedBeforeExport } from "./evidence/quantized-export.js";
-import { ownBlocks } from "./evidence/quantized-upload.js";
+import { ownBlocks, selfBlocks } from "./evidence/quoted-card.js";
 import { severalModelsWarning } from "./evidence/released-models.js";
 import { selfLinkEvidence } from "./evidence/self-link.js";
 import { extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
-import { type ParsedCard, parseCard } from "./markdown.js";
+import { type Block, type ParsedCard, parseCard } from "./markdown.js";
 import { parameterizationIn } from "./read-prose.js";
 import { str } from "./recipe-values.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS, TRAINING_FRAMEWORKS } from "./terms.js";
@@ -274,6 +274,7 @@ function firstInputs(steps: StepFacts[], meta: CardMeta, state: CardState, out: 
  */
 function subjectOf(
   card: ParsedCard,
+  own: Block[],
   steps: StepFacts[],
   meta: CardMeta,
   state: CardState,
@@ -300,9 +301,9 @@ function subjectOf(
     stated && !isNot(stated.value)
       ? stated
       : (named ??
-        selfIdEvidence(card.blocks, meta.file, notSubject, baseKnown) ??
-        selfLinkEvidence(card.blocks, card.title, meta.file, notSubject));
-  if (!subject) out.warnings.push(...severalModelsWarning(card.blocks, notSubject, meta.file));
+        selfIdEvidence(own, meta.file, notSubject, baseKnown) ??
+        selfLinkEvidence(own, card.title, meta.file, notSubject));
+  if (!subject) out.warnings.push(...severalModelsWarning(own, notSubject, meta.file));
   return subject;
 }
 
@@ -341,7 +342,7 @@ export function readCard(text: string, file: string): FileFacts {
   assignDatasets(trainingSteps, metaDatasets, state.proseDatasets, meta.at("datasets"), out);
   if (meta.bases.length === 1) originalBaseStep(steps, out.bases.slice(0, 1), state.proseBases, file);
   out.steps = steps;
-  out.subject = subjectOf(card, steps, meta, state, out);
+  out.subject = subjectOf(card, selfBlocks(text, card.blocks, card.title), steps, meta, state, out);
   namedBeforeExport(steps, out.subject);
   return out;
 }

@@ -22,7 +22,8 @@ const METHOD_WORD =
 const MERGE_SENTENCE =
   /\b(?:a |the )?(?:merge|merging|mix|blend) of\b|\bmerged (?:with|using|from)\b|\binterleav\w* (?:the )?layers of\b|\bfrankenmerge\b/i;
 const LIST_HEADING = /models? merged|merged models|experts|source models|models? used/i;
-const RANGE = /\b(\d{1,3})\s*(?:-|–|to|,)\s*(\d{1,3})\b/;
+/** A layer range (`[0, 16]`, `8-24`), not a number written with thousands separators (`5,033,557,096` bytes). */
+const RANGE = /(?<![\d,.])(\d{1,3})\s*(?:-|–|to|,)\s*(\d{1,3})\b(?!,\d)/;
 
 function methodOf(text: string): MergeMethod | undefined {
   const w = METHOD_WORD.exec(text)?.[1]?.toLowerCase().replace(/[ -]/g, "_");

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { readCard } from "../read-card.js";
 import { cardBlocks, readWith } from "./_test-card.js";
-import { ownBlocks, readQuantizedUpload } from "./quantized-upload.js";
+import { readQuantizedUpload } from "./quantized-upload.js";
+import { ownBlocks } from "./quoted-card.js";
 
 const read = (text: string) => {
   const q = readWith(readQuantizedUpload, text).quant;

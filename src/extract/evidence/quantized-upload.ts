@@ -279,36 +279,3 @@ export function readQuantizedUpload(blocks: Block[], state: CardState): void {
   if (!ev.method && ev.source && said) ev.method = methodElsewhere(blocks, state.file);
   if (ev.method || (ev.source && said)) state.quant = ev;
 }
-
-/**
- * The heading a re-upload puts above the card of the model it quantised, quoted in full: "# Original model card:
- * Gryphe's MythoMax L2 13B" (TheBloke), "# Original Model Card" (QuantFactory), "## Original model description".
- */
-const QUOTED_CARD = /^(?:original (?:model )?(?:card|readme|description)|original model's card)\b/i;
-const QUANT_WORD =
-  /\b(?:GGUF|GGML|GPTQ|AWQ|EXL2|ExLlamaV2|MLX|HQQ|bnb|bitsandbytes|FP8|quants?|quanti[sz](?:ed|ation|ations))\b/i;
-
-/** The 1-based line of the first Markdown heading that opens a quoted original card, if any. */
-function quotedCardLine(text: string): number | undefined {
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const hashes = /^#{1,6}[ \t]/.exec(lines[i] ?? "");
-    const heading = hashes ? (lines[i] ?? "").slice(hashes[0].length, 300) : "";
-    if (QUOTED_CARD.test(heading.replace(/[*_]/g, "").trim())) return i + 1;
-  }
-  return undefined;
-}
-
-/**
- * The blocks of the card's own part: a quantised re-upload that quotes the original model's card below its own
- * says nothing of training itself, and what the quoted card says of its own training (its base, data, method) is
- * not this model's step. The cut is made only when the card says, before the quoted card, that it is quantised.
- */
-export function ownBlocks(text: string, blocks: Block[], title: string | undefined): Block[] {
-  const line = quotedCardLine(text);
-  if (line === undefined) return blocks;
-  const before = blocks.filter((b) => b.line < line);
-  const quantised =
-    QUANT_WORD.test(title ?? "") || before.some((b) => QUANT_WORD.test(`${innerHeading(b)} ${b.text}`));
-  return quantised && before.length > 0 ? before : blocks;
-}

@@ -1,0 +1,94 @@
+/**
+ * The card a quantised re-upload quotes below its own part: under a heading that says so ("# Original model card:
+ * …", "# Original Model Card"), or under a heading that is the source's own name, the copy's title without its
+ * format words ("# Qwen2.5-0.5B-Instruct" below "# Qwen2.5-0.5B-Instruct GGUF Models": blind dev
+ * z1-qnt-mungert-qwen25-05b-instruct-gguf-iq-quants). What the quoted card says of its training is not the copy's.
+ */
+import { spaceOr, trimEnd } from "../../model/trim.js";
+import { type Block, innerHeading } from "../markdown.js";
+
+/**
+ * The heading a re-upload puts above the card of the model it quantised, quoted in full: "# Original model card:
+ * Gryphe's MythoMax L2 13B" (TheBloke), "# Original Model Card" (QuantFactory), "## Original model description".
+ */
+const QUOTED_CARD = /^(?:original (?:model )?(?:card|readme|description)|original model's card)\b/i;
+const QUANT_WORD =
+  /\b(?:GGUF|GGML|GPTQ|AWQ|EXL2|ExLlamaV2|MLX|HQQ|bnb|bitsandbytes|FP8|quants?|quanti[sz](?:ed|ation|ations))\b/i;
+
+/** The 1-based line of the first Markdown heading that opens a quoted original card, if any. */
+function quotedCardLine(text: string): number | undefined {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const hashes = /^#{1,6}[ \t]/.exec(lines[i] ?? "");
+    const heading = hashes ? (lines[i] ?? "").slice(hashes[0].length, 300) : "";
+    if (QUOTED_CARD.test(heading.replace(/[*_]/g, "").trim())) return i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The blocks of the card's own part: a quantised re-upload that quotes the original model's card below its own
+ * says nothing of training itself, and what the quoted card says of its own training (its base, data, method) is
+ * not this model's step. The cut is made only when the card says, before the quoted card, that it is quantised.
+ */
+export function ownBlocks(text: string, blocks: Block[], title: string | undefined): Block[] {
+  const line = quotedCardLine(text) ?? sourceNameLine(text, title);
+  if (line === undefined) return blocks;
+  const before = blocks.filter((b) => b.line < line);
+  const quantised =
+    QUANT_WORD.test(title ?? "") || before.some((b) => QUANT_WORD.test(`${innerHeading(b)} ${b.text}`));
+  return quantised && before.length > 0 ? before : blocks;
+}
+
+/** Words a copy's title adds to its source's name: the format, "Models", "Quants", sizes in bits. */
+const FORMAT_WORDS =
+  /\b(?:GGUF|GGML|GPTQ|AWQ|EXL2|MLX|HQQ|bnb|FP8|NVFP4|INT[48]|\d-?bit|models?|quants?|quanti[sz]ations?|quanti[sz]ed|files|version|weights)\b/gi;
+
+/** The text without its HTML tags (`<span style="…">X</span>` → ` X `), by a scan. */
+function withoutTags(text: string): string {
+  let out = "";
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf("<", at);
+    const close = open < 0 ? -1 : text.indexOf(">", open + 1);
+    if (close < 0) return out + text.slice(at);
+    out += `${text.slice(at, open)} `;
+    at = close + 1;
+  }
+}
+
+/** The 1-based line of a later heading that is the source's name: the title without tags, markup and format words. */
+function sourceNameLine(text: string, title: string | undefined): number | undefined {
+  const plain = (s: string) => withoutTags(s).replace(/[*_`]/g, "").trim();
+  const titled = plain(title ?? "");
+  if (!QUANT_WORD.test(titled)) return undefined;
+  const name = trimEnd(titled.replace(FORMAT_WORDS, " "), spaceOr("-"))
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+  if (name.length < 3) return undefined;
+  const lines = text.split("\n");
+  let seenTitle = false;
+  for (let i = 0; i < lines.length; i++) {
+    const hashes = /^#{1,6}[ \t]/.exec(lines[i] ?? "");
+    if (!hashes) continue;
+    const heading = plain((lines[i] ?? "").slice(hashes[0].length, 300));
+    if (!seenTitle) {
+      seenTitle = heading === titled;
+      continue;
+    }
+    if (heading.toLowerCase() === name) return i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The blocks in which the card may name itself: all of them, but for a copy that quotes its source's card under the
+ * source's own name, whose usage code loads the source (blind dev z1-qnt-mungert-qwen25-05b-instruct-gguf-iq-quants).
+ * A card quoted as "Original model card: X" may be the copy's own Hub card kept in a mirror: it is still read.
+ */
+export function selfBlocks(text: string, blocks: Block[], title: string | undefined): Block[] {
+  if (quotedCardLine(text) !== undefined) return blocks;
+  const line = sourceNameLine(text, title);
+  return line === undefined ? blocks : blocks.filter((b) => b.line < line);
+}
