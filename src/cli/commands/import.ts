@@ -133,8 +133,8 @@ export const importCommand: Command = {
   details: `PATH is a model card (README.md or another .md in a folder), a trainer output folder (its latest
 checkpoint-N included), adapter_config.json, config.json, trainer_state.json, training_args.json/.yaml,
 all_results.json, generation_config.json, a recipe (TRL / alignment-handbook, axolotl, LLaMA-Factory and its v1
-layout, mergekit, open-instruct, torchtune, verl / EasyR1, mlx-lm YAML; XTuner .py configs) or a training
-script (.sh). Facts about the same step from several files are merged; disagreements are listed as warnings
+layout, mergekit, open-instruct, torchtune, verl / EasyR1, mlx-lm YAML; XTuner .py configs; in a folder, a
+project's own small JSON config that sets a learning rate and names a model) or a training script (.sh). Facts about the same step from several files are merged; disagreements are listed as warnings
 naming both files. Nothing is guessed by a language model, and no model id is made up: a folder or file name
 is never one, local paths are kept as local:PATH, and when no file names the model the subject is "unknown"
 (give --subject ORG/NAME).
