@@ -3,6 +3,7 @@
  * [...]", "a fine-tuning of [Llama2 70B](...)", `base_model=` in usage code, "以 X 为基础", a `## Base model`
  * heading, and the model ids its links and text give. Pure: takes text, returns data; never throws.
  */
+import { refKind } from "../model/refs.js";
 import { isLineTerminator, isSpace, trimEnd } from "../model/trim.js";
 import { FOREIGN_BASE_LABEL } from "./card-labels.js";
 import {
@@ -31,7 +32,8 @@ export function modelIdFrom(text: string, url?: string): string | undefined {
   if (fromUrl) return fromUrl.replace(/\.git$/, "");
   const name = trimEnd(text.replace(/[*_`"“”]/g, "").trim(), ".,;:");
   if (name === "" || name.length > 120) return undefined;
-  if (HUB_ID.test(name)) return name;
+  // A folder named for models or runs (`checkpoints/adapters`, `outputs/x`) is a local path, never a Hub id.
+  if (HUB_ID.test(name)) return refKind(name) === "hub" ? name : undefined;
   return familyFor(name) ? name : undefined;
 }
 
@@ -102,7 +104,7 @@ const LOADED_KEY =
 /** Usage code that loads a model to put an adapter on it or quantise it loads the base. */
 const LOADS_BASE = /\bPeftModel\b|\bquanti[sz]|\bGPTQ\b|\bAWQ\b|\bGGUF\b|\bLoRA\b/i;
 const DERIVED_FROM =
-  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:a|an)\s+(?:derivative|variant|modified version)\s+of\s+(?:the\s+)?|\bpre-?trained[ \t]+base[ \t]+models?[ \t]+(?:for|of|from)[ \t]+|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\b(?:we|to)\s+fine[- ]?tune\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA\s+(?:adapter\s+)?(?:for\s+|on\s+)?(?:the\s+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
+  /^#{1,6}[ \t]*(?:fine[- ]?tun(?:e|ing)|finetun(?:e|ing))[ \t]+(?:the[ \t]+)?|\b(?:fine[- ]?tun(?:e|ing|ed version)|finetune|merge|quanti[sz]ation|quanti[sz]ed version)\s+of\s+(?:the\s+)?|\b(?:fine[- ]?tuned|trained|distilled|derived)\s+from\s+(?:the\s+)?|\b(?:a|an)\s+(?:derivative|variant|modified version)\s+of\s+(?:the\s+)?|\bpre-?trained[ \t]+base[ \t]+models?[ \t]+(?:for|of|from)[ \t]+|\b(?:based|built)\s+(?:on|upon)\s+(?:the\s+)?|\b(?:we|to)\s+fine[- ]?tune\s+(?:the\s+)?|\bon top of\s+(?:the\s+)?|\b(?:continued\s+|continual\s+)?pre-?training\s+(?:of\s+)?(?:the\s+)?|\bQ?LoRA[ \t]+(?:adapter[ \t]+)?(?:for[ \t]+|on[ \t]+)?(?:the[ \t]+)?|基于\s*|以\s*(?:原始|原版)?\s*(?=[A-Za-z])/gim;
 
 /** "We use [X](…) as our base model": a verb of choosing, then the name, then "as … base model" in the sentence. */
 const USES = /\b(?:use[sd]?|using|adopt(?:s|ed)?|cho(?:o)?se|select(?:s|ed)?)[ \t]+/gi;
@@ -162,6 +164,12 @@ function namedAt(text: string, at: number): { id: string; quote: string } | unde
     if (parts.length > 0 && !NAME_PART.test(clean) && familyFor(parts.join("-"))) break;
     parts.push(clean);
     if (clean !== spaced || clean.includes("/")) break;
+  }
+  // A word with a slash is a Hub id by itself: "Fine-tuned `org/name`" is not the model "Fine-tuned-org/name".
+  const written = parts.find((p) => p.includes("/"));
+  if (written && parts.length > 1) {
+    const id = modelIdFrom(written);
+    return id ? { id, quote: written } : undefined;
   }
   for (let n = parts.length; n >= 1; n--) {
     const words = withoutProseLead(parts.slice(0, n));
