@@ -5,7 +5,7 @@
  */
 
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
-import { isSpace, trimEnd } from "../model/trim.js";
+import { isSpace, trimEnd, withoutSpans } from "../model/trim.js";
 import type { LineageDocument } from "../schema/lineage.js";
 
 /** One hand-labelled item (the `ground_truth` of a `.truth.json`). */
@@ -75,19 +75,6 @@ export function stripRemark(text: string): string | null {
   return core === "" ? null : core;
 }
 
-/** `m` with each `(…)` replaced by a space: what `m.replace(/\([^)]*\)/g, " ")` does, in one pass. */
-function outsideParentheses(m: string): string {
-  let out = "";
-  let from = 0;
-  for (;;) {
-    const open = m.indexOf("(", from);
-    const close = open < 0 ? -1 : m.indexOf(")", open + 1);
-    if (close < 0) return out + m.slice(from);
-    out += `${m.slice(from, open)} `;
-    from = close + 1;
-  }
-}
-
 /** Model ids compared the way a person would: case, revisions, path separators and local copies ignored. */
 export function normalModel(id: string): string {
   return trimEnd(
@@ -123,7 +110,7 @@ export function truthMethod(method: string): string {
     return word ? `merge:${word.replace(/[_ ]/g, "-")}` : "merge";
   }
   if (/quantiz|quantis/.test(m)) return "quantization";
-  const outside = outsideParentheses(m);
+  const outside = withoutSpans(m, "(", ")");
   for (const text of [outside, m]) {
     for (const [re, label] of [
       [/\borpo\b/, "orpo"],

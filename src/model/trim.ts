@@ -57,3 +57,19 @@ export const isLineTerminator = (c: string | undefined): boolean =>
 
 /** Does `s` hold a line terminator? */
 export const hasLineTerminator = (s: string): boolean => /[\n\r\u2028\u2029]/.test(s);
+
+/**
+ * `text` with each span from `open` to the next `close` replaced by a space (`(…)` remarks, `<…>` HTML tags), in one
+ * pass; an unclosed `open` and what follows it are kept.
+ */
+export function withoutSpans(text: string, open: string, close: string): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf(open, from);
+    const end = start < 0 ? -1 : text.indexOf(close, start + 1);
+    if (end < 0) return out + text.slice(from);
+    out += `${text.slice(from, start)} `;
+    from = end + 1;
+  }
+}

@@ -4,7 +4,7 @@
  * format words ("# Qwen2.5-0.5B-Instruct" below "# Qwen2.5-0.5B-Instruct GGUF Models": blind dev
  * z1-qnt-mungert-qwen25-05b-instruct-gguf-iq-quants). What the quoted card says of its training is not the copy's.
  */
-import { spaceOr, trimEnd } from "../../model/trim.js";
+import { spaceOr, trimEnd, withoutSpans } from "../../model/trim.js";
 import { type Block, innerHeading } from "../markdown.js";
 
 /**
@@ -44,22 +44,9 @@ export function ownBlocks(text: string, blocks: Block[], title: string | undefin
 const FORMAT_WORDS =
   /\b(?:GGUF|GGML|GPTQ|AWQ|EXL2|MLX|HQQ|bnb|FP8|NVFP4|INT[48]|\d-?bit|models?|quants?|quanti[sz]ations?|quanti[sz]ed|files|version|weights)\b/gi;
 
-/** The text without its HTML tags (`<span style="…">X</span>` → ` X `), by a scan. */
-function withoutTags(text: string): string {
-  let out = "";
-  let at = 0;
-  for (;;) {
-    const open = text.indexOf("<", at);
-    const close = open < 0 ? -1 : text.indexOf(">", open + 1);
-    if (close < 0) return out + text.slice(at);
-    out += `${text.slice(at, open)} `;
-    at = close + 1;
-  }
-}
-
 /** The 1-based line of a later heading that is the source's name: the title without tags, markup and format words. */
 function sourceNameLine(text: string, title: string | undefined): number | undefined {
-  const plain = (s: string) => withoutTags(s).replace(/[*_`]/g, "").trim();
+  const plain = (s: string) => withoutSpans(s, "<", ">").replace(/[*_`]/g, "").trim();
   const titled = plain(title ?? "");
   if (!QUANT_WORD.test(titled)) return undefined;
   const name = trimEnd(titled.replace(FORMAT_WORDS, " "), spaceOr("-"))
