@@ -89,7 +89,9 @@ export function openDatabase(path: string, mustExist: boolean): Db {
   try {
     if (!mustExist) mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path, { fileMustExist: mustExist });
-    db.pragma("busy_timeout = 10000");
+    // Another process's write (a batch, the end of a bulk load) is waited for, up to a minute: on a loaded
+    // 2-core machine two `ftl ingest` runs into one new file waited more than 10 s once (CI, stop 27).
+    db.pragma("busy_timeout = 60000");
     // PostgreSQL's bit_or aggregate, used by the closure's walks (closure.ts); masks fit in 31 bits.
     db.aggregate("bit_or", { start: 0, step: (acc: number, value: number) => acc | value });
     return db;
