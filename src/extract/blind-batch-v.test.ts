@@ -212,3 +212,27 @@ describe("first run of the z1 batch (z1-qnt-mungert-qwen25-05b-instruct-gguf-iq-
     expect(docOf(builds).steps.some((s) => s.kind === "merge")).toBe(false);
   });
 });
+
+describe("a Trainer card's training_steps (x2-tac-whisper-tiny-norwegian-bokmal-ncc-s)", () => {
+  it("is max_steps, as transformers' TrainingSummary writes it", () => {
+    const card = [
+      "---",
+      "tags:",
+      "- generated_from_trainer",
+      "---",
+      "# x",
+      "",
+      "This model is a fine-tuned version of [openai/whisper-tiny](https://huggingface.co/openai/whisper-tiny) on the NbAiLab/NCC_S dataset.",
+      "",
+      "### Training hyperparameters",
+      "",
+      "The following hyperparameters were used during training:",
+      "- learning_rate: 3e-06",
+      "- train_batch_size: 256",
+      "- lr_scheduler_warmup_steps: 1000",
+      "- training_steps: 100000",
+    ].join("\n");
+    const [step] = docOf(card).steps;
+    expect(step?.kind === "fine-tune" ? step.hyperparameters?.maxSteps : undefined).toBe(100000);
+  });
+});

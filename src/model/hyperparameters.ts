@@ -56,6 +56,9 @@ export const HYPERPARAMETER_ALIASES: Readonly<Record<string, HyperparameterKey>>
   epochs: "epochs",
   max_steps: "maxSteps",
   maxsteps: "maxSteps",
+  // The Trainer's card writes max_steps as `training_steps` (transformers' TrainingSummary, blind dev
+  // x2-tac-whisper-tiny-norwegian-bokmal-ncc-s: "- training_steps: 100000").
+  training_steps: "maxSteps",
   total_train_batch_size: "globalBatchSize",
   global_batch_size: "globalBatchSize",
   globalbatchsize: "globalBatchSize",
