@@ -236,3 +236,31 @@ describe("a Trainer card's training_steps (x2-tac-whisper-tiny-norwegian-bokmal-
     expect(step?.kind === "fine-tune" ? step.hyperparameters?.maxSteps : undefined).toBe(100000);
   });
 });
+
+describe("a base linked under a heading that names it so (v1-ne-zh-baichuan7b-qlora-belle-05m)", () => {
+  it("zh: '### 大模型' over '百川7B https://huggingface.co/baichuan-inc/baichuan-7B'", () => {
+    const card = [
+      "# baichuan_sft_lora",
+      "采用qlora的量化微调的方式对百川大模型进行人类意图对齐训练。",
+      "",
+      "### 大模型",
+      "百川7B ",
+      "https://huggingface.co/baichuan-inc/baichuan-7B",
+      "",
+      "### sft 数据集",
+      "https://huggingface.co/datasets/BelleGroup/train_0.5M_CN",
+    ].join("\n");
+    expect(docOf(card).bases.map((b) => b.id)).toEqual(["baichuan-inc/baichuan-7B"]);
+  });
+
+  it("not under a heading that only contains the words", () => {
+    const card = [
+      "# x",
+      "We fine-tuned with LoRA on our data.",
+      "",
+      "### Comparison with other base models",
+      "See https://huggingface.co/org/other-model for the numbers.",
+    ].join("\n");
+    expect(docOf(card).bases.map((b) => b.id)).not.toContain("org/other-model");
+  });
+});

@@ -11,6 +11,7 @@ import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { bracketedSettings, keyValue, parseListValue, pythonAssignment } from "./card-key-values.js";
 import { headingObjective, readSentence } from "./card-sentence.js";
 import { knownKey } from "./config-fields.js";
+import { readBaseUnderHeading } from "./evidence/base-heading.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
 import type { QuantEvidence } from "./evidence/quantized-upload.js";
 import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
@@ -98,6 +99,8 @@ export function readBody(blocks: Block[], state: CardState): void {
   const title = cardTitle(blocks);
   const { file } = state;
   markCatalogues(blocks);
+  // The block read before this one: a section's first block is the first under its headings.
+  let previous: Block | undefined;
   for (const block of blocks) {
     if (block.type === "code") {
       readCode(block, state);
@@ -135,6 +138,8 @@ export function readBody(blocks: Block[], state: CardState): void {
     }
     if (block.type === "table") continue;
     if (!sectionOk(block, title)) continue;
+    readBaseUnderHeading(block, state, block.headings !== previous?.headings);
+    previous = block;
     for (const sentence of sentences(block.text)) readSentence(sentence, block, state);
   }
 }

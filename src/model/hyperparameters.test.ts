@@ -60,3 +60,21 @@ describe("trainer hyperparameter names", () => {
     ]);
   });
 });
+
+describe("a count written with its unit (blind dev x2-int-mistralxgo-7b-unsloth-bnb4-go-lora)", () => {
+  it("'2048 tokens' is a sequence length, '100 steps' max steps, '3 epochs' epochs", () => {
+    const { hyperparameters, problems } = hyperparametersFromEntries({
+      max_seq_length: "2048 tokens",
+      max_steps: "100 steps",
+      num_train_epochs: "3 epochs",
+    });
+    expect(hyperparameters).toMatchObject({ maxSequenceLength: 2048, maxSteps: 100, epochs: 3 });
+    expect(problems).toEqual([]);
+  });
+
+  it("a unit of another kind is not taken: '3 epochs' is no max steps", () => {
+    const { hyperparameters, problems } = hyperparametersFromEntries({ max_steps: "3 epochs" });
+    expect(hyperparameters.maxSteps).toBeUndefined();
+    expect(problems).toHaveLength(1);
+  });
+});

@@ -149,6 +149,21 @@ function coerce(
   }
 }
 
+/** The unit a card may write after a count, by key: "2048 tokens", "100 steps", "3 epochs". */
+const UNITS: Partial<Record<HyperparameterKey, RegExp>> = {
+  maxSequenceLength: /^(\d+)\s*tokens?$/i,
+  maxSteps: /^(\d+)\s*steps?$/i,
+  warmupSteps: /^(\d+)\s*steps?$/i,
+  epochs: /^(\d+(?:\.\d+)?)\s*epochs?$/i,
+};
+
+/** A count written with the unit of its key ("- **Max Sequence Length:** 2048 tokens") is the count. */
+function withoutUnit(key: HyperparameterKey, raw: unknown): unknown {
+  if (typeof raw !== "string") return raw;
+  const m = UNITS[key]?.exec(raw.trim());
+  return m?.[1] ?? raw;
+}
+
 /**
  * Builds typed hyperparameters from trainer-named entries. Known names go to typed keys (converted and
  * checked), unknown names go to `other` under their own name, and values that do not fit are reported.
@@ -177,7 +192,7 @@ export function hyperparametersFromEntries(entries: Readonly<Record<string, unkn
       other[name] = typeof raw === "string" ? parseLooseValue(raw) : raw;
       continue;
     }
-    const result = coerce(HYPERPARAMETER_KINDS[key], raw);
+    const result = coerce(HYPERPARAMETER_KINDS[key], withoutUnit(key, raw));
     if (result.ok) typed[key] = result.value;
     else problems.push({ name, message: `${name}: expected ${result.expected}, got ${JSON.stringify(raw)}` });
   }
