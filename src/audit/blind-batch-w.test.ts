@@ -125,3 +125,22 @@ describe("first run of the a2 batch (cln-a2-granite-7b-lab-mirror-mixtral-teache
     expect(messages(r)).not.toContain("checkpoints/adapters");
   });
 });
+
+describe("Zephyr 7B β and the Llama 2 Swallow models, from their publishers' cards", () => {
+  it("official entries and community copies, the later Llama 3 Swallow apart", () => {
+    expect(familyFor("HuggingFaceH4/zephyr-7b-beta")?.entry).toMatchObject({
+      license: "mit",
+      official: true,
+    });
+    expect(familyFor("TheBloke/zephyr-7B-beta-GGUF")?.entry).toMatchObject({
+      license: "mit",
+      official: false,
+    });
+    expect(familyFor("tokyotech-llm/Swallow-13b-instruct-hf")?.entry).toMatchObject({
+      license: "llama2",
+      official: true,
+    });
+    expect(familyFor("mmnga/tokyotech-llm-Swallow-13b-instruct-hf-gguf")?.entry.license).toBe("llama2");
+    expect(familyFor("tokyotech-llm/Llama-3-Swallow-8B-v0.1")?.entry.family).not.toBe("Swallow (Llama 2)");
+  });
+});

@@ -16,6 +16,20 @@ const CHAT: readonly FamilyEntry[] = [
   entry("Llama Guard 2", "^meta-llama/Meta-Llama-Guard-2-", "llama3", hf("meta-llama/Meta-Llama-Guard-2-8B")),
   entry("Llama Guard", "^meta-llama/LlamaGuard-7b", "llama2", hf("meta-llama/LlamaGuard-7b")),
   entry(
+    "Zephyr 7B β",
+    "^HuggingFaceH4/zephyr-7b-beta",
+    "mit",
+    hf("HuggingFaceH4/zephyr-7b-beta"),
+    "the card's metadata 'license: mit' and 'License: MIT' under Model description",
+  ),
+  entry(
+    "Swallow (Llama 2)",
+    "^tokyotech-llm/Swallow-(7b|13b|70b)",
+    "llama2",
+    hf("tokyotech-llm/Swallow-7b-hf"),
+    "'license: llama2'; continual pre-training from the Llama 2 family (Swallow-7b/13b/70b, -plus, -NVE, -instruct); the later Llama-3-Swallow and Llama-3.1-Swallow are other ids",
+  ),
+  entry(
     "Orca 2",
     "^microsoft/Orca-2-",
     "microsoft-research-license",
@@ -113,6 +127,8 @@ const COPIES: readonly FamilyEntry[] = [
   copy("Kimi K3", "Kimi-K3", "kimi-k3", "https://github.com/MoonshotAI/Kimi-K3/blob/main/LICENSE"),
   copy("EXAONE", "EXAONE-(3|4)", "exaone", hf("LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct")),
   copy("Orca 2", "orca-2-(7b|13b)", "microsoft-research-license", hf("microsoft/Orca-2-7b")),
+  copy("Zephyr 7B β", "zephyr-7b-beta", "mit", hf("HuggingFaceH4/zephyr-7b-beta")),
+  copy("Swallow (Llama 2)", "\\bSwallow-(7b|13b|70b)", "llama2", hf("tokyotech-llm/Swallow-7b-hf")),
   // Vicuna's generations differ: v1.5 is on Llama 2, v1.1-v1.3 on LLaMA 1; a copy that gives no version is not read.
   copy("Vicuna v1.5", "vicuna-(7b|13b)-(16k-)?v1\\.5", "llama2", hf("lmsys/vicuna-7b-v1.5")),
   copy(
