@@ -126,7 +126,7 @@ describe("first run of the a2 batch (cln-a2-granite-7b-lab-mirror-mixtral-teache
   });
 });
 
-describe("Zephyr 7B β and the Llama 2 Swallow models, from their publishers' cards", () => {
+describe("Zephyr 7B β, the Llama 2 Swallow models, Intel NeuralChat v3 and EEVE-Korean, from their publishers' cards", () => {
   it("official entries and community copies, the later Llama 3 Swallow apart", () => {
     expect(familyFor("HuggingFaceH4/zephyr-7b-beta")?.entry).toMatchObject({
       license: "mit",
@@ -142,5 +142,12 @@ describe("Zephyr 7B β and the Llama 2 Swallow models, from their publishers' ca
     });
     expect(familyFor("mmnga/tokyotech-llm-Swallow-13b-instruct-hf-gguf")?.entry.license).toBe("llama2");
     expect(familyFor("tokyotech-llm/Llama-3-Swallow-8B-v0.1")?.entry.family).not.toBe("Swallow (Llama 2)");
+    expect(familyFor("Intel/neural-chat-7b-v3-1")?.entry).toMatchObject({
+      license: "apache-2.0",
+      official: true,
+    });
+    expect(familyFor("yanolja/EEVE-Korean-10.8B-v1.0")?.entry.license).toBe("apache-2.0");
+    // The Instruct model's card was not read: it is not given the base model's licence.
+    expect(familyFor("yanolja/EEVE-Korean-Instruct-10.8B-v1.0")).toBeUndefined();
   });
 });

@@ -23,6 +23,20 @@ const CHAT: readonly FamilyEntry[] = [
     "the card's metadata 'license: mit' and 'License: MIT' under Model description",
   ),
   entry(
+    "Intel NeuralChat 7B v3",
+    "^Intel/neural-chat-7b-v3",
+    "apache-2.0",
+    hf("Intel/neural-chat-7b-v3-1"),
+    "the card's 'License: Apache 2.0'; Intel's announcement: 'The NeuralChat model uses the same licensing' as Mistral-7B-v0.1 (Apache-2.0)",
+  ),
+  entry(
+    "EEVE-Korean 10.8B (base)",
+    "^yanolja/EEVE-Korean-10\\.8B-v1\\.0$",
+    "apache-2.0",
+    hf("yanolja/EEVE-Korean-10.8B-v1.0"),
+    "the card's metadata 'license: apache-2.0', 'base_model: upstage/SOLAR-10.7B-v1.0'; the Instruct model's card was not read",
+  ),
+  entry(
     "Swallow (Llama 2)",
     "^tokyotech-llm/Swallow-(7b|13b|70b)",
     "llama2",
@@ -128,6 +142,7 @@ const COPIES: readonly FamilyEntry[] = [
   copy("EXAONE", "EXAONE-(3|4)", "exaone", hf("LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct")),
   copy("Orca 2", "orca-2-(7b|13b)", "microsoft-research-license", hf("microsoft/Orca-2-7b")),
   copy("Zephyr 7B β", "zephyr-7b-beta", "mit", hf("HuggingFaceH4/zephyr-7b-beta")),
+  copy("Intel NeuralChat 7B v3", "neural-chat-7b-v3", "apache-2.0", hf("Intel/neural-chat-7b-v3-1")),
   copy("Swallow (Llama 2)", "\\bSwallow-(7b|13b|70b)", "llama2", hf("tokyotech-llm/Swallow-7b-hf")),
   // Vicuna's generations differ: v1.5 is on Llama 2, v1.1-v1.3 on LLaMA 1; a copy that gives no version is not read.
   copy("Vicuna v1.5", "vicuna-(7b|13b)-(16k-)?v1\\.5", "llama2", hf("lmsys/vicuna-7b-v1.5")),
