@@ -108,7 +108,8 @@ describe("the knowledge base", () => {
 
   it("does not match unrelated ids", () => {
     expect(familyFor("vaiv/GeM2-Llamion-14B-Chat")).toBeUndefined();
-    expect(familyFor("HuggingFaceH4/zephyr-7b-beta")).toBeUndefined();
+    // Zephyr 7B β has its own entry (MIT, stop 27): never the Mistral family's by its base.
+    expect(familyFor("HuggingFaceH4/zephyr-7b-beta")?.entry.family).toBe("Zephyr 7B β");
   });
 });
 
