@@ -12,6 +12,7 @@ import { exportStep } from "./evidence/quantized-export.js";
 import { emptyStep, extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
 import type { ParsedCard } from "./markdown.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
+import { copyDescribed, labelledSource } from "./quant-copy-source.js";
 import type { ProseStep } from "./read-prose.js";
 import { GGUF_TYPE, MERGE_METHOD_WORDS, OBJECTIVE_ORDER, QUANT_PATTERNS } from "./terms.js";
 
@@ -95,9 +96,14 @@ function mergeStep(meta: CardMeta, said: MergeEvidence | undefined, text: string
 }
 
 /** The quantisation step of a re-upload: its source, method, format and bits from tags, title and words. */
-function quantStep(meta: CardMeta, card: ParsedCard, state: CardState, body: string): StepFacts {
+function quantStep(
+  meta: CardMeta,
+  card: ParsedCard,
+  state: CardState,
+  body: string,
+  quantSource: readonly Fact<string>[],
+): StepFacts {
   const { file, bases, at, relation, tags } = meta;
-  const quantSource = bases.length === 0 && state.quant?.source ? [state.quant.source] : [];
   const q = emptyStep("quantization", extracted(file, { field: relation ? "base_model_relation" : "tags" }));
   for (const b of bases) q.inputs.push(fact({ id: b }, at("base_model")));
   for (const s of quantSource) q.inputs.push(fact({ id: s.value }, s.source));
@@ -191,44 +197,6 @@ function addGenericStep(steps: StepFacts[], meta: CardMeta, state: CardState, ha
   }
 }
 
-/**
- * A quantised copy whose only training words describe the model it copies, in the sentence that says it is the
- * copy ("This repo contains the GPTQ-quantized 4-bit instruction-tuned 7B Qwen2.5 model") or in the publisher's
- * words on the series ("we release a number of base language models and instruction-tuned language models"): the
- * official Qwen card kept in a project (dev t2-qz-qwen25-7b-instruct-gptq-int4-vendored). No data, no base, no
- * settings of its own.
- */
-function copyDescribed(text: string, state: CardState): boolean {
-  if (state.hp.length > 0 || state.trainerObjective !== undefined || state.prose.length === 0) return false;
-  const lines = text.split("\n");
-  return state.prose.every((p) => {
-    const line = lines[(p.step.origin.line ?? 0) - 1] ?? "";
-    return (
-      p.step.inputs.length === 0 &&
-      p.step.datasets.length === 0 &&
-      (COPY_WORDS.test(line) || SERIES_WORDS.test(line))
-    );
-  });
-}
-/** The publisher's words on the series the copied model belongs to ("we release a number of … instruction-tuned models"). */
-const SERIES_WORDS =
-  /\bwe (?:release|open-?source|publish)\s+(?:a number of|several|multiple|a (?:family|series|suite) of|the following|\d+)\b/i;
-const COPY_WORDS = /\bquanti[sz]ed\b|\b(?:GPTQ|AWQ|GGUF|EXL2|MLX)\b|\b[48]-?bit\b|\bint[48]\b/i;
-
-/** The one base a card names, when it says nothing else of training (no objective, method, data or settings). */
-function labelledSource(state: CardState): Fact<string> | undefined {
-  if (state.proseBases.length !== 1 || state.hp.length > 0 || state.trainerObjective !== undefined) return;
-  const base = state.proseBases[0];
-  // The label itself counts as saying the model was tuned from the base; other training words do not come with it.
-  const saidElsewhere = state.genericFineTune !== undefined && state.genericFineTune !== base?.source.line;
-  if (state.proseDatasets.length > 0 || saidElsewhere) return;
-  const bare = state.prose.every(
-    (p) =>
-      p.step.datasets.length === 0 && p.step.objective === undefined && p.step.parameterization === undefined,
-  );
-  return bare ? base : undefined;
-}
-
 /** The card's steps by the kind of derivation it states: prose chain, merge or quantisation; then embedded recipes. */
 export function cardSteps(
   text: string,
@@ -257,8 +225,8 @@ export function cardSteps(
   // A copy titled or tagged as quantised that names one base by a label ("**Base model**: X") and says nothing
   // of training copies that base.
   const labelled = quantTag && bases.length === 0 && !state.quant?.source ? labelledSource(state) : undefined;
-  if (labelled) state.quant = { ...state.quant, source: labelled };
-  const quantSource = bases.length === 0 && state.quant?.source ? [state.quant.source] : [];
+  const source = state.quant?.source ?? labelled;
+  const quantSource = bases.length === 0 && source ? [source] : [];
   // A conversion the card's commands run after its quoted training commands follows that training.
   const trainedByCommands = state.embedded.some((e) => e.steps.some((s) => s.kind !== "quantization"));
   // A quantised copy that describes its source ("an instruction-tuned model by Mistral AI") names no training of
@@ -286,7 +254,7 @@ export function cardSteps(
       !isMerge &&
       (bases.length > 0 || quantSource.length > 0 || statedCopy));
   if (isMerge) steps = [mergeStep(meta, state.merge, text)];
-  else if (isQuant) steps = [quantStep(meta, card, state, body)];
+  else if (isQuant) steps = [quantStep(meta, card, state, body, quantSource)];
   addEmbedded(steps, state, out);
   addGenericStep(steps, meta, state, hasTraining);
   addAdapterMerge(steps, state, meta.file);

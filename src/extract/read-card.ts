@@ -16,7 +16,7 @@ import { CARD_READERS } from "./evidence/card-readers.js";
 import { dropEvaluationDatasets } from "./evidence/evaluation-datasets.js";
 import { fetchedModels } from "./evidence/fetched-models.js";
 import { namedBeforeExport } from "./evidence/quantized-export.js";
-import { ownBlocks, selfBlocks } from "./evidence/quoted-card.js";
+import { ownBlocks, quotedCard, selfBlocks } from "./evidence/quoted-card.js";
 import { severalModelsWarning } from "./evidence/released-models.js";
 import { selfLinkEvidence } from "./evidence/self-link.js";
 import { extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
@@ -318,7 +318,8 @@ export function readCard(text: string, file: string): FileFacts {
   const meta = readMeta(card, file, out);
   const state = newCardState(file, out);
   // A quantised re-upload's quoted copy of the original card is not read as this model's own words.
-  const own = ownBlocks(text, card.blocks, card.title);
+  const quoted = quotedCard(text, card.title);
+  const own = ownBlocks(card.blocks, quoted, card.title);
   readBody(own, state);
   for (const reader of CARD_READERS) reader(own, state);
   const firstProse = card.blocks.find((b) => b.type === "prose");
@@ -342,7 +343,7 @@ export function readCard(text: string, file: string): FileFacts {
   assignDatasets(trainingSteps, metaDatasets, state.proseDatasets, meta.at("datasets"), out);
   if (meta.bases.length === 1) originalBaseStep(steps, out.bases.slice(0, 1), state.proseBases, file);
   out.steps = steps;
-  out.subject = subjectOf(card, selfBlocks(text, card.blocks, card.title), steps, meta, state, out);
+  out.subject = subjectOf(card, selfBlocks(card.blocks, quoted), steps, meta, state, out);
   namedBeforeExport(steps, out.subject);
   return out;
 }

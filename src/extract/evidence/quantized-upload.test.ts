@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readCard } from "../read-card.js";
 import { cardBlocks, readWith } from "./_test-card.js";
 import { readQuantizedUpload } from "./quantized-upload.js";
-import { ownBlocks } from "./quoted-card.js";
+import { ownBlocks, quotedCard } from "./quoted-card.js";
 
 const read = (text: string) => {
   const q = readWith(readQuantizedUpload, text).quant;
@@ -137,6 +137,8 @@ describe("a quoted original card", () => {
 
   it("is cut only when the card says before it that it is quantised", () => {
     const text = card.replace(/GGUF format /, "").replace(" - GGUF", "");
-    expect(ownBlocks(text, cardBlocks(text), "Llama 2 7B Chat")).toHaveLength(cardBlocks(text).length);
+    expect(ownBlocks(cardBlocks(text), quotedCard(text, "Llama 2 7B Chat"), "Llama 2 7B Chat")).toHaveLength(
+      cardBlocks(text).length,
+    );
   });
 });
