@@ -1,7 +1,11 @@
 #!/bin/sh
-# `npm run demo`: the main jobs of ftl on bundled files, with the embedded registry (SQLite, .ftl/registry.db).
+# `npm run demo`: the main jobs of ftl on bundled files, with the embedded registry (SQLite). The demo's registry
+# is its own, .ftl/demo/registry.db, made afresh each run, so a second run prints what the first did (the capture
+# at the end registers me/tiny-sft, which a shared registry would show in the next run's trained-on answer).
 # Each command's exit code is printed: 3 (partial) and 4 (not-lineage) are answers, not failures.
 S=test/fixtures/extract/samples
+rm -rf .ftl/demo && mkdir -p .ftl/demo
+export FTL_DB=.ftl/demo/registry.db
 status=0
 step() {
   printf '\n$ ftl %s\n' "$*"
@@ -22,7 +26,6 @@ step audit examples/zephyr-7b-beta.lineage.json
 step export examples/zephyr-7b-beta.lineage.json --format mermaid
 step recipe examples/zephyr-7b-beta.lineage.json --step dpo --format trl
 # Capture → sign → verify on the bundled tiny output folder (files written to .ftl/demo/).
-rm -rf .ftl/demo && mkdir -p .ftl/demo
 step capture examples/tiny-model --output me/tiny-sft --file .ftl/demo/lineage.json
 step keygen --out .ftl/demo/me --force
 step sign .ftl/demo/lineage.json --key .ftl/demo/me.pem --model examples/tiny-model --out .ftl/demo/lineage.sig.json

@@ -80,6 +80,45 @@ describe("a recipe and the output folder it names (t3-fld-lf-qwen3-06b-qlora-sft
   });
 });
 
+describe("a script whose output_dir is a bare folder name (dev t3-fld-phi3-mini-128k-8bit-lora-ata-copa)", () => {
+  const script = (out: string) =>
+    [
+      "import transformers",
+      "from transformers import AutoModelForCausalLM",
+      'model = AutoModelForCausalLM.from_pretrained("microsoft/Phi-3-mini-128k-instruct", load_in_8bit=True)',
+      "trainer = transformers.Trainer(",
+      "    model=model,",
+      "    args=transformers.TrainingArguments(",
+      "        per_device_train_batch_size=4,",
+      "        max_steps=100,",
+      "        learning_rate=2e-4,",
+      `        output_dir='${out}'`,
+      "    ),",
+      ")",
+      "trainer.train()",
+    ].join("\n");
+  const ADAPTER = JSON.stringify({
+    base_model_name_or_path: "microsoft/Phi-3-mini-128k-instruct",
+    peft_type: "LORA",
+    r: 16,
+  });
+  const files = (out: string) => [
+    { path: "p/train.py", text: script(out) },
+    { path: "p/outputs/checkpoint-100/adapter_config.json", text: ADAPTER },
+  ];
+
+  it("is a local folder beside the script, and the checkpoint written there is the same run", () => {
+    const r = extractGroups(files("outputs"));
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]?.document.steps[0]?.output?.id).toBe("local:outputs");
+    expect(r.warnings.map((w) => w.code)).not.toContain("extract.unrelated");
+  });
+
+  it("joins nothing when the folder is another one", () => {
+    expect(extractGroups(files("results")).documents).toHaveLength(2);
+  });
+});
+
 describe("grouping a tree of many runs stays linear", () => {
   const src = (file: string) => extracted(file);
   const tree = (n: number): FileFacts[] =>

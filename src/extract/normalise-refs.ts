@@ -41,6 +41,11 @@ function normaliseFact(
     // load a name that is not `org/name` from the working folder.
     if (file.kind !== "model-card" && LOAD_FIELDS.test(f.source.field ?? "") && /^[\w.-]+$/.test(f.value))
       return { value: `local:${f.value}`, source: f.source };
+    // A field that is a path by definition names a folder beside the run even without a slash
+    // (`TrainingArguments(output_dir='outputs')`, dev t3-fld-phi3-mini-128k-8bit-lora-ata-copa): the trainer writes
+    // there, so the run's checkpoint folder of that name is this step's output.
+    if (PATH_FIELDS.test(f.source.field ?? "") && /^[\w.-]+$/.test(f.value) && !/^\.+$/.test(f.value))
+      return { value: `local:${f.value}`, source: f.source };
     const known = resolveKnownModel(f.value);
     if (known)
       return fact(

@@ -42,6 +42,16 @@ describe("ftl import invents nothing", () => {
     const out = JSON.parse(split.stdout) as { documents: LineageDocument[]; warnings: unknown[] };
     expect(out.documents).toHaveLength(2);
     expect(out.documents.map((d) => d.steps.length)).toEqual([1, 1]);
+    // Each document's warnings say which document they are about: groups often share a warning's text.
+    const own = out.warnings.filter((w) => (w as { code: string }).code !== "extract.unrelated");
+    expect(own.length).toBeGreaterThan(0);
+    for (const w of own) expect([1, 2]).toContain((w as { group?: number }).group);
+    const human = await ftl(["import", PHI3, QWEN_DPO, "--split"]);
+    expect(human.stdout).toMatch(/^\(1\) /m);
+    expect(human.stdout).toMatch(/^\(2\) /m);
+    const lines = human.stderr.split("\n").filter((l) => l.startsWith("warning: ("));
+    expect(lines.length).toBe(own.length);
+    expect(new Set(lines).size).toBe(lines.length);
     const dir = mkdtempSync(join(tmpdir(), "ftl-split-"));
     const written = await ftl(["import", PHI3, QWEN_DPO, "--split", "--out-dir", dir]);
     expect(written.code).toBe(3);

@@ -78,21 +78,25 @@ function printSplit(grouped: GroupedResult, values: CommandContext["values"], io
   const dir = str(values, "out-dir");
   const written = dir ? writeGroups(dir, grouped) : [];
   const code = worstExit(grouped.documents.map(importExitCode));
+  // A document's own warnings say which document (`group`, counted from 1 as the groups are listed): several
+  // groups often share a warning's text ("no file names the model …"), which printed alone reads as a repeat.
+  const groupWarnings = grouped.documents.flatMap((d, i) => d.warnings.map((w) => ({ ...w, group: i + 1 })));
   if (flag(values, "json")) {
     printJson(io, {
       documents: grouped.documents.map((d) => d.document),
-      warnings: [...grouped.warnings, ...grouped.documents.flatMap((d) => d.warnings)],
+      warnings: [...grouped.warnings, ...groupWarnings],
       ...(dir ? { written } : {}),
     });
     return code;
   }
+  const several = grouped.documents.length > 1;
   const blocks = grouped.documents.map((d, i) => {
     const report = validateLineage(d.document);
-    return `${renderChain(d.document)}\nclass: ${report.class} (score ${report.score})${written[i] ? `\nwritten to ${written[i]}` : ""}`;
+    return `${several ? `(${i + 1}) ` : ""}${renderChain(d.document)}\nclass: ${report.class} (score ${report.score})${written[i] ? `\nwritten to ${written[i]}` : ""}`;
   });
   io.stdout(`${blocks.join("\n\n")}\n`);
-  for (const w of [...grouped.warnings, ...grouped.documents.flatMap((d) => d.warnings)])
-    if (w.code !== "extract.unrelated") io.stderr(`warning: ${w.message}\n`);
+  for (const w of grouped.warnings) if (w.code !== "extract.unrelated") io.stderr(`warning: ${w.message}\n`);
+  for (const w of groupWarnings) io.stderr(`warning: ${several ? `(${w.group}) ` : ""}${w.message}\n`);
   return code;
 }
 
@@ -121,7 +125,8 @@ export const importCommand: Command = {
     sources: { type: "boolean", description: "Show where each fact was read" },
     split: {
       type: "boolean",
-      description: "Files that describe unrelated lineages become one document each (else exit 1)",
+      description:
+        "Files that describe unrelated lineages become one document each (else exit 1); each document's warnings say which one: (N), or 'group' in --json",
     },
     "out-dir": { type: "string", value: "DIR", description: "With --split: write one file per subject here" },
     depth: {
