@@ -9,6 +9,8 @@ import type { FamilyEntry } from "../terms.js";
 import { BREADTH_COPIES, BREADTH_FAMILIES } from "./families-breadth.js";
 import { CLASSIC_FAMILIES } from "./families-classic.js";
 import { REGIONAL_COPIES, REGIONAL_FAMILIES } from "./families-regional.js";
+import { SOURCED_FAMILIES } from "./families-sourced.js";
+import { SOURCED_RESTRICTED } from "./families-sourced-restricted.js";
 import { FAMILY_NAMES } from "./family-names.js";
 import { hfModel as hf } from "./hub-sources.js";
 
@@ -376,6 +378,8 @@ export const FAMILIES: readonly FamilyEntry[] = [
   ...CLASSIC_FAMILIES,
   ...REGIONAL_FAMILIES,
   ...BREADTH_FAMILIES,
+  ...SOURCED_FAMILIES,
+  ...SOURCED_RESTRICTED,
   ...BREADTH_COPIES,
   ...REGIONAL_COPIES,
   ...FAMILY_NAMES,

@@ -118,4 +118,64 @@ export const MORE_LICENSES: readonly LicenseEntry[] = [
     source: "https://github.com/facebookresearch/spiritlm/blob/main/LICENSE",
     note: "Version last updated 18 October 2024, read in facebookresearch/spiritlm's LICENSE.",
   },
+  {
+    // Black Forest Labs' licence for FLUX.1 [dev] and its variants (`license_name: flux-1-dev-non-commercial-license`).
+    id: "flux-1-dev-non-commercial-license",
+    name: "FLUX.1 [dev] Non-Commercial License",
+    aliases: [
+      "flux.1 [dev] non-commercial license",
+      "flux-1-dev-non-commercial-license",
+      "flux.1-dev non-commercial license",
+    ],
+    kind: "non-commercial",
+    licensor: "Black Forest Labs",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: ["include-license"],
+    limitations: [
+      "the weights are available 'for your non-commercial and non-production use' (the licence text)",
+    ],
+    source: "https://github.com/black-forest-labs/flux/blob/main/model_licenses/LICENSE-FLUX1-dev",
+    note: "The publisher's README lists FLUX.1 [dev] (and its Fill, Canny, Depth and Redux variants) under this licence and FLUX.1 [schnell] under Apache-2.0.",
+  },
+  {
+    // Stability AI's non-commercial research licence (`license_name: sai-nc-community` on SDXL-Turbo).
+    id: "sai-nc-community",
+    name: "Stability AI Non-Commercial Research Community License",
+    aliases: [
+      "stabilityai non-commercial research community license",
+      "stability ai non-commercial research community license",
+      "stability noncommercial research license",
+    ],
+    kind: "non-commercial",
+    licensor: "Stability AI",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: ["include-license"],
+    limitations: [
+      "a non-commercial research licence: the repository ships it as 'Stability Noncommercial Research License'",
+    ],
+    source: "https://huggingface.co/stabilityai/sdxl-turbo/tree/78d886250d20e37ee0ee754d358e500d542612fb",
+    note: "Stability AI later offered its Community License for many models; whether SDXL-Turbo moved was not checked.",
+  },
+  {
+    // Stable Beluga's own licence, stated only in the card's prose (no `license` field).
+    id: "stable-beluga-non-commercial",
+    name: "Stable Beluga Non-Commercial Community License Agreement",
+    aliases: [
+      "stable beluga non-commercial community license agreement",
+      "stable beluga non-commercial community license",
+    ],
+    kind: "non-commercial",
+    licensor: "Stability AI",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: ["include-license"],
+    limitations: [
+      "'Fine-tuned checkpoints (Stable Beluga 2) is licensed under the STABLE BELUGA NON-COMMERCIAL COMMUNITY LICENSE AGREEMENT' (the card)",
+      "the weights derive from Llama 2, whose Community License also applies",
+    ],
+    source:
+      "https://huggingface.co/stabilityai/StableBeluga2/commit/863ba934051dfca2be932ccbcd7fac89b3e3e20f",
+  },
 ];
