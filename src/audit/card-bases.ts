@@ -3,16 +3,11 @@
  * [...]", "a fine-tuning of [Llama2 70B](...)", `base_model=` in usage code, "以 X 为基础", a `## Base model`
  * heading, and the model ids its links and text give. Pure: takes text, returns data; never throws.
  */
+import { hubModelId, hubRepo, isHubUrl } from "../model/hub-url.js";
 import { refKind } from "../model/refs.js";
 import { isLineTerminator, isSpace, trimEnd } from "../model/trim.js";
 import { FOREIGN_BASE_LABEL } from "./card-labels.js";
-import {
-  BARE_MODEL_ROW,
-  HUB_MODEL_URL,
-  normalPath,
-  outputPaths,
-  valuesUnderBaseLabels,
-} from "./card-signals.js";
+import { BARE_MODEL_ROW, normalPath, outputPaths, valuesUnderBaseLabels } from "./card-signals.js";
 import { familyFor } from "./knowledge.js";
 
 /** A base named by a card, with the words it was read from. */
@@ -26,10 +21,10 @@ const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
 
 /** A model id from a link (`https://huggingface.co/org/name`) or its text, if it names a model. */
 export function modelIdFrom(text: string, url?: string): string | undefined {
-  if (url && /huggingface\.co\/(?:datasets|spaces|collections|docs|blog|papers)\//i.test(url))
-    return undefined;
-  const fromUrl = url ? HUB_MODEL_URL.exec(url.trim())?.[1] : undefined;
-  if (fromUrl) return fromUrl.replace(/\.git$/, "");
+  // A Hub page that is not a model's (a dataset, a Space, a collection, the docs) names no model.
+  if (url && isHubUrl(url.trim()) && hubRepo(url.trim())?.kind !== "model") return undefined;
+  const fromUrl = url ? hubModelId(url) : undefined;
+  if (fromUrl) return fromUrl;
   const name = trimEnd(text.replace(/[*_`"“”]/g, "").trim(), ".,;:");
   if (name === "" || name.length > 120) return undefined;
   // A folder named for models or runs (`checkpoints/adapters`, `outputs/x`) is a local path, never a Hub id.

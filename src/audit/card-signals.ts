@@ -3,6 +3,7 @@
  * derivative, the directories its commands write, table rows that only head columns. Pure.
  */
 
+import { hubModelId } from "../model/hub-url.js";
 import { trimEnd } from "../model/trim.js";
 
 /**
@@ -10,8 +11,6 @@ import { trimEnd } from "../model/trim.js";
  * the blog, a paper: `huggingface.co/collections/deepseek-ai/…` names no model, blind dev
  * ncp-w2-llama-xlam-2-70b-research-nc-data).
  */
-export const HUB_MODEL_URL =
-  /^https?:\/\/(?:www\.)?huggingface\.co\/(?!(?:datasets|spaces|collections|docs|blog|papers|organizations|models|tasks|learn|posts|settings)\/)([\w.-]+\/[\w.-]+)/i;
 const strings = (v: unknown): string[] =>
   (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x.trim() !== "");
 
@@ -29,7 +28,7 @@ export function ownHubId(body: string): string | undefined {
   for (const line of body.split(/\r?\n/)) {
     if (line.length > 400 || !OWN_HUB_LABEL.test(line) || NOT_OWN.test(line)) continue;
     const url = URL_IN_LINE.exec(line)?.[0];
-    const id = url ? HUB_MODEL_URL.exec(url)?.[1] : undefined;
+    const id = url ? hubModelId(url) : undefined;
     if (id) return id;
   }
   return undefined;

@@ -5,10 +5,11 @@
  */
 
 import { parse as parseYaml } from "yaml";
+import { hubModelId } from "../model/hub-url.js";
 import { isLineTerminator, isSpace } from "../model/trim.js";
 import { basesInProse, type DeclaredBase, firstLink } from "./card-bases.js";
 import { bareModelName, downloadedModels } from "./card-labels.js";
-import { derivedTag, HUB_MODEL_URL, ownHubId } from "./card-signals.js";
+import { derivedTag, ownHubId } from "./card-signals.js";
 
 export { basesInProse, type DeclaredBase, modelIdFrom } from "./card-bases.js";
 
@@ -106,7 +107,7 @@ export function titleName(body: string): string | undefined {
   const title = firstTitle(body);
   if (!title) return undefined;
   const link = firstLink(title);
-  if (link && HUB_MODEL_URL.test(link.target)) return link.label.split("/").pop();
+  if (link && hubModelId(link.target)) return link.label.split("/").pop();
   const forModel = /^model card for\s+(\S.*)$/i.exec(title)?.[1]?.replace(/[`*]/g, "").trim();
   if (forModel) return /^model id$/i.test(forModel) ? undefined : forModel;
   return /\b\d+(?:\.\d+)?\s?[BM]\b/i.test(title) && title.length <= 80 ? title : undefined;

@@ -266,31 +266,3 @@ export function replaceLinks(text: string, render: (label: string, target: strin
   }
   return out + text.slice(at);
 }
-
-/** `https://huggingface.co/datasets/ORG/NAME` → `{kind: "dataset", id}`; models likewise. */
-export function hubLink(url: string): { kind: "model" | "dataset"; id: string } | undefined {
-  const m =
-    /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\/(datasets\/|spaces\/|collections\/|docs\/|blog\/|papers\/)?([\w.-]+)(?:\/([\w.-]+))?/.exec(
-      url,
-    );
-  if (!m?.[2]) return undefined;
-  if (m[1] && m[1] !== "datasets/") return undefined;
-  const id = m[3] ? `${m[2]}/${m[3]}` : m[2];
-  if (
-    [
-      "datasets",
-      "models",
-      "spaces",
-      "docs",
-      "blog",
-      "papers",
-      "settings",
-      "join",
-      "login",
-      "organizations",
-    ].includes(m[2]) &&
-    !m[1]
-  )
-    return undefined;
-  return { kind: m[1] === "datasets/" ? "dataset" : "model", id };
-}

@@ -3,10 +3,11 @@
  * it starts and ends in the sentence, and whether it is a model or a dataset.
  */
 
+import { hubRepo } from "../model/hub-url.js";
 import { resolveKnownDataset } from "../model/known-datasets.js";
 import { resolveKnownModel } from "../model/known-models.js";
 import { trimEnd } from "../model/trim.js";
-import { hubLink, links, replaceLinks } from "./markdown.js";
+import { links, replaceLinks } from "./markdown.js";
 
 /** A model or dataset named in a sentence. */
 export interface Mention {
@@ -51,7 +52,7 @@ export function mentions(sentence: string): Mention[] {
   // Each link blanked to its own length, so that positions in the blanked text are positions in the sentence.
   const unlinked = replaceLinks(sentence, (label, target) => " ".repeat(label.length + target.length + 4));
   for (const link of links(sentence)) {
-    const hub = hubLink(link.url);
+    const hub = hubRepo(link.url);
     const end = sentence.indexOf(")", sentence.indexOf("](", link.index)) + 1;
     if (!hub) continue;
     const stop = end > 0 ? end : link.index + link.text.length;
@@ -66,7 +67,7 @@ export function mentions(sentence: string): Mention[] {
   for (const url of unlinked.matchAll(/https?:\/\/\S+/g)) {
     // An address ends at the first character outside ASCII (`…/alpacaで継続事前学習`, `…/alpaca으로`).
     const address = trimEnd(url[0].replace(/[^\x21-\x7e][\s\S]*$/, ""), ".,;:!?)]*_`'\"").replace(BASED, "");
-    const hub = hubLink(address);
+    const hub = hubRepo(address);
     const index = url.index ?? 0;
     if (hub && !out.some((o) => o.id === hub.id)) out.push({ ...hub, index, end: index + address.length });
   }

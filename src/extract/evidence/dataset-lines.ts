@@ -7,6 +7,8 @@
  * (inferred, with the table's source). Evaluation and usage sections, model links, files and paths are not read.
  * Phrasings seen in public cards of the index (find_string "Training data:", "- **Dataset:**", "数据集：", "データセット:").
  */
+
+import { hubRepo } from "../../model/hub-url.js";
 import {
   KNOWN_DATASET_CONFIDENCE,
   knownDatasetSource,
@@ -16,7 +18,7 @@ import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { sameDataset } from "../card-datasets.js";
 import { extracted, fact, inferred } from "../facts.js";
-import { type Block, hubLink, innerHeading, linkSpans, replaceLinks } from "../markdown.js";
+import { type Block, innerHeading, linkSpans, replaceLinks } from "../markdown.js";
 import { skipBlock } from "./ml-text.js";
 
 /** A data label opening a line, in the languages read; its value follows. */
@@ -89,7 +91,7 @@ export function valueDatasets(value: string): Named[] {
   let rest = "";
   let at = 0;
   for (const l of linkSpans(value)) {
-    const hub = hubLink(l.target.trim().split(/\s/)[0] ?? "");
+    const hub = hubRepo(l.target.trim().split(/\s/)[0] ?? "");
     if (hub?.kind === "dataset") out.push({ id: hub.id });
     else if (!hub) rest += `${value.slice(at, l.start)} ${l.label} `;
     else rest += value.slice(at, l.start);
@@ -97,7 +99,7 @@ export function valueDatasets(value: string): Named[] {
   }
   rest += value.slice(at);
   for (const m of rest.matchAll(DATASET_URL)) {
-    const hub = hubLink(trimEnd(m[0], "."));
+    const hub = hubRepo(trimEnd(m[0], "."));
     if (hub) out.push({ id: hub.id });
   }
   if (out.length > 0) return out;
@@ -191,7 +193,7 @@ function readLine(
       pushNamedDataset(state, found, line, "linked in the section about the training data");
   } else if (TRAINED.test(text))
     for (const m of replaceLinks(text, (label) => label).matchAll(DATASET_URL)) {
-      const hub = hubLink(trimEnd(m[0], "."));
+      const hub = hubRepo(trimEnd(m[0], "."));
       if (hub) pushNamedDataset(state, { id: hub.id }, line, "by its Hub URL in a sentence about training");
     }
 }

@@ -6,11 +6,12 @@
  * A table with score columns (an evaluation), a row marked test or evaluation (or whose role or split column says
  * evaluation or test and not training), a model link and a file or path are not read. Tables in evaluation, usage or result sections are skipped like prose there.
  */
+
+import { hubRepo } from "../../model/hub-url.js";
 import { resolveKnownDataset } from "../../model/known-datasets.js";
 import type { CardState } from "../card-body.js";
-import { type Block, hubLink, innerHeading, links, replaceLinks, tableCells } from "../markdown.js";
+import { type Block, innerHeading, links, replaceLinks, tableCells } from "../markdown.js";
 import { catalogue, DATA_HEADING, pushNamedDataset, withoutTrailingNote } from "./dataset-lines.js";
-
 import { skipBlock } from "./ml-text.js";
 
 const SEPARATOR = /^\|?[\s:|-]+$/;
@@ -57,7 +58,7 @@ export function cellDataset(cell: string): { id: string; known?: string } | unde
     ...[...cell.matchAll(/href="([^"\s]{1,300})"/g)].map((m) => m[1] ?? ""),
   ];
   for (const url of urls) {
-    const hub = hubLink(url);
+    const hub = hubRepo(url);
     if (hub) return hub.kind === "dataset" ? { id: hub.id } : undefined;
   }
   const text = replaceLinks(cell, (label) => label)

@@ -5,9 +5,11 @@
  * The tuned model must be named right before the phrase, and B must be its name without the `-it`/`-instruct`/
  * `-chat` suffix, so a card that merely mentions both adds nothing.
  */
+
+import { hubRepo } from "../../model/hub-url.js";
 import type { CardState } from "../card-body.js";
 import { emptyStep, extracted, fact } from "../facts.js";
-import { type Block, hubLink, links } from "../markdown.js";
+import { type Block, links } from "../markdown.js";
 import { matches, phraseRegex } from "./ml-text.js";
 
 /** "X is an instruction-tuned model", the model X written before the phrase. */
@@ -28,7 +30,7 @@ const SUFFIX = /-(?:it|instruct|chat)$/i;
 function modelBefore(text: string, at: number): string | undefined {
   const window = text.slice(Math.max(0, at - 120), at);
   const found = links(window)
-    .map((l) => hubLink(l.url))
+    .map((l) => hubRepo(l.url))
     .filter((h) => h?.kind === "model");
   return found[found.length - 1]?.id;
 }
@@ -39,7 +41,7 @@ function linkedModels(blocks: Block[]): Set<string> {
   for (const block of blocks)
     if (block.type !== "code" && block.text.includes("huggingface.co/"))
       for (const l of links(block.text)) {
-        const hub = hubLink(l.url);
+        const hub = hubRepo(l.url);
         if (hub?.kind === "model") out.add(hub.id);
       }
   return out;

@@ -3,8 +3,9 @@
  * id (`org/name`), a file path (`data/train.jsonl`), or a name without an org (`Qwen 2.5 7B`, left as written).
  * Every read looks at a bounded window of the text, so a block of any size is read in linear time.
  */
+
+import { hubRepo } from "../../model/hub-url.js";
 import { trimEnd } from "../../model/trim.js";
-import { hubLink } from "../markdown.js";
 import { modelPair } from "../mentions.js";
 
 export interface Ref {
@@ -98,7 +99,7 @@ function linkAt(text: string, i: number): { label: string; url: string; end: num
 }
 
 function fromLink(label: string, url: string, start: number, end: number): Ref | undefined {
-  const hub = hubLink(url);
+  const hub = hubRepo(url);
   if (hub) return { value: hub.id, kind: hub.kind === "dataset" ? "dataset" : "hub", start, end };
   const clean = label.replace(/[*`]/g, "").trim();
   if (!/^https?:/.test(url) && DATA_FILE.test(url)) return { value: url, kind: "path", start, end };
@@ -136,7 +137,7 @@ const LOCAL_FOLDER =
 
 function classify(value: string, start: number, end: number): Ref | undefined {
   if (/^https?:\/\//.test(value)) {
-    const hub = hubLink(value);
+    const hub = hubRepo(value);
     return hub ? { value: hub.id, kind: hub.kind === "dataset" ? "dataset" : "hub", start, end } : undefined;
   }
   if (DATA_FILE.test(value) || LOCAL_FOLDER.test(value)) return { value, kind: "path", start, end };

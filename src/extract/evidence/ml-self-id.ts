@@ -6,9 +6,11 @@
  * (within 160 characters) or open the next block; a dataset link is not a model. Recorded as `statedSubject`
  * (0.85); resolution takes it unless it is one of the card's bases or datasets.
  */
+
+import { hubRepo } from "../../model/hub-url.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
-import { type Block, hubLink } from "../markdown.js";
+import type { Block } from "../markdown.js";
 import { matches, phraseRegex } from "./ml-text.js";
 
 const PUBLISHED = phraseRegex([
@@ -40,7 +42,7 @@ function modelLink(text: string, from: number, span: number): string | undefined
   ) {
     let end = at;
     while (end < window.length && !/[\s"'<>)\]*`]/.test(window[end] ?? "")) end++;
-    const hub = hubLink(`https://${window.slice(at, end)}`);
+    const hub = hubRepo(`https://${window.slice(at, end)}`);
     if (hub) return hub.kind === "model" ? hub.id : undefined;
   }
   return undefined;

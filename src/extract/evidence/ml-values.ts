@@ -4,11 +4,12 @@
  * about training data (`학습 데이터 예시는 /data/denji.jsonl에 …`), and counts of epochs (`- 2epoch`).
  */
 
+import { hubRepo } from "../../model/hub-url.js";
 import { hyperparameterKeyFor } from "../../model/hyperparameters.js";
 import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
-import { type Block, hubLink } from "../markdown.js";
+import type { Block } from "../markdown.js";
 import { knownDataset } from "../mentions.js";
 import { idAfter, idBefore, NOT_TRAINING, namedLine } from "./ml-dataset-refs.js";
 import { CONTEXT_UNITS, DATASET_WORDS, EPOCH_UNITS, HYPERPARAMETER_LABELS } from "./ml-phrases.js";
@@ -229,7 +230,7 @@ function datasetLinks(cell: string): Ref[] {
     for (let at = cell.indexOf(host); at !== -1; at = cell.indexOf(host, at + 1)) {
       let end = at;
       while (end < cell.length && end - at < 300 && !/[\s"'<>)\]]/.test(cell[end] ?? "")) end++;
-      const hub = hubLink(`https://huggingface.co/datasets/${cell.slice(at + host.length, end)}`);
+      const hub = hubRepo(`https://huggingface.co/datasets/${cell.slice(at + host.length, end)}`);
       if (hub?.kind === "dataset" && !out.some((r) => r.value === hub.id))
         out.push({ value: hub.id, kind: "dataset", start: at, end });
     }

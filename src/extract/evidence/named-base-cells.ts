@@ -4,11 +4,13 @@
  * without its org is resolved by ftl's table of well-known models and recorded as `inferred`; anything else is
  * left alone. The row only names the base: whether the card trained it is said elsewhere.
  */
+
+import { hubRepo } from "../../model/hub-url.js";
 import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../../model/known-models.js";
 import { refKind } from "../../model/refs.js";
 import type { CardState } from "../card-body.js";
 import { extracted, type Fact, fact, inferred } from "../facts.js";
-import { type Block, hubLink, links } from "../markdown.js";
+import { type Block, links } from "../markdown.js";
 
 /** Labels of a base model's row, in the languages the card readers know. */
 const BASE_LABEL =
@@ -20,7 +22,7 @@ function cells(row: string): string[] {
 
 function baseIn(value: string, state: CardState, line: number): Fact<string> | undefined {
   const link = links(value)
-    .map((l) => hubLink(l.url))
+    .map((l) => hubRepo(l.url))
     .find((h) => h?.kind === "model" && h.id.includes("/"));
   const at = (confidence: number) =>
     extracted(state.file, { line, confidence, note: "a base model's table row" });

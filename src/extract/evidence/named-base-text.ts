@@ -3,8 +3,10 @@
  * sentences of their own, links read as their labels (an `org/name` in the label of a link to another site is not an
  * id), and bare Hub model addresses read as their ids.
  */
+
+import { hubRepo } from "../../model/hub-url.js";
 import { trimEnd } from "../../model/trim.js";
-import { type Block, hubLink } from "../markdown.js";
+import type { Block } from "../markdown.js";
 
 /**
  * The blocks, then each heading once as a sentence of its own: "## But :
@@ -32,7 +34,7 @@ export function withHeadings(blocks: Block[]): Block[] {
  * (github.com)](https://github.com/…)`) names that site's repository, not a Hub model, and is not read as an id.
  */
 export function linkText(label: string, target: string): string {
-  if (!/^https?:\/\//.test(target) || hubLink(target)) return label;
+  if (!/^https?:\/\//.test(target) || hubRepo(target)) return label;
   return label.replace(/(?<![\w.-])([A-Za-z0-9][\w.-]{0,60})\/(?=[A-Za-z0-9])/g, "$1 ");
 }
 
@@ -40,7 +42,7 @@ export function linkText(label: string, target: string): string {
 export function plainHubIds(text: string): string {
   if (!text.includes("://")) return text;
   return text.replace(/https?:\/\/\S+/g, (url) => {
-    const link = hubLink(trimEnd(url, ".,;:)"));
+    const link = hubRepo(trimEnd(url, ".,;:)"));
     return link?.kind === "model" && link.id.includes("/")
       ? url.replace(/^\S*?\/\/[^/]+\/[^/]+\/[^/?#)]+/, link.id)
       : url;

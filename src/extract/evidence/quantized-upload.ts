@@ -21,12 +21,14 @@
  * | "This is a GGUF IQ3_XS quantized version of Y", "**Original Model:** `Y`" | roleplaiapp | yahyamed84/Mauritania-legal-RAG models/README.md |
  * | "converted to ggml format from https://huggingface.co/X" | community GGML | DNYoussef/AgentXAgent anon8231489123_gpt4-x-alpaca-13b-native-4bit-128g/ggml_README.txt |
  */
+
+import { hubRepo } from "../../model/hub-url.js";
 import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../../model/known-models.js";
 import { hasLineTerminator, isSpace, trimStart } from "../../model/trim.js";
 import type { QuantizationMethod } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
 import { extracted, type Fact, fact, inferred } from "../facts.js";
-import { type Block, hubLink, innerHeading, links } from "../markdown.js";
+import { type Block, innerHeading, links } from "../markdown.js";
 import { mentions } from "../read-prose.js";
 import { firstKnownName } from "./named-bases.js";
 import { saysQuantisedInOtherWords } from "./quantized-other-languages.js";
@@ -133,7 +135,7 @@ function originalCardLink(text: string): string | undefined {
       /^(?:[\w’'-]+ )?(?:source|upstream|original) model$/i.test(label) ||
       (/^model card$/i.test(label) &&
         /\boriginal\s*\[$/i.test(text.slice(Math.max(0, link.index - 12), link.index + 1)));
-    const hub = said ? hubLink(link.url) : undefined;
+    const hub = said ? hubRepo(link.url) : undefined;
     if (hub?.kind === "model" && hub.id.includes("/")) return hub.id;
   }
   return undefined;

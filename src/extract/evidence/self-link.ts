@@ -12,10 +12,12 @@
  * Labels that name a base, a dataset, a demo, a paper or a quantised copy are not the card's own page. An id the
  * card gives as a base or a dataset is never the subject; two different ids at the same rank give nothing.
  */
+
+import { hubRepo } from "../../model/hub-url.js";
 import { modelRef } from "../../model/refs.js";
 import { isSpace, trimEnd } from "../../model/trim.js";
 import { type Fact, fact, inferred } from "../facts.js";
-import { type Block, hubLink } from "../markdown.js";
+import type { Block } from "../markdown.js";
 
 /** Words of a label that says the link is a model's own page. */
 const SELF =
@@ -23,19 +25,6 @@ const SELF =
 /** Words of a label that say the link is something else. */
 export const OTHER =
   /(?:^|[^a-z])(?:base|original|parent|teacher|reward|datasets?|data|demo|space|spaces|paper|collection|leaderboard|converted|derived|fork|based on|version of|(?:weights|release|trained|tuned|quanti[sz]ed) from)(?:[^a-z]|$)|데이터|数据|基座|基础模型|基模/i;
-/** First path parts of Hub pages that are not models (`huggingface.co/learn/nlp-course`). */
-const NOT_MODEL = new Set([
-  "learn",
-  "course",
-  "tasks",
-  "pricing",
-  "chat",
-  "api",
-  "new",
-  "posts",
-  "enterprise",
-  "hub",
-]);
 /** Headings of a section that gives the card's own model. */
 const RELEASED =
   /fine[\s-]?tuned model|final model|trained model|our model|released? models?|model weights|model download|download|modelo final|modelo treinado|模型开源|模型下载|모델 다운로드|학습된 모델/i;
@@ -134,9 +123,8 @@ export function hubLinks(blocks: Block[], title: string | undefined): Link[] {
       while (start > 0 && /[\w.:/]/.test(b.text[start - 1] ?? "")) start--;
       let end = at;
       while (end < b.text.length && !/[\s"'<>)\]*`|]/.test(b.text[end] ?? "")) end++;
-      const hub = hubLink(`https://${b.text.slice(at, end)}`);
-      if (hub?.kind !== "model" || !hub.id.includes("/") || NOT_MODEL.has(hub.id.split("/")[0] ?? ""))
-        continue;
+      const hub = hubRepo(`https://${b.text.slice(at, end)}`);
+      if (hub?.kind !== "model" || !hub.id.includes("/")) continue;
       const id = modelRef(hub.id);
       if (!id || id.startsWith("local:")) continue;
       const label = labelAt(b.text, start);
@@ -260,14 +248,9 @@ function citedId(blocks: Block[], file: string, excluded: Set<string>): Fact<str
   for (const b of blocks) {
     if (!/@(?:misc|online|software)\s*\{/i.test(b.text)) continue;
     for (const m of b.text.matchAll(CITED)) {
-      const hub = hubLink(`https://huggingface.co/${m[1] ?? ""}`);
+      const hub = hubRepo(`https://huggingface.co/${m[1] ?? ""}`);
       const id = hub?.kind === "model" ? modelRef(hub.id) : undefined;
-      if (
-        id &&
-        !id.startsWith("local:") &&
-        !excluded.has(id.toLowerCase()) &&
-        !NOT_MODEL.has(id.split("/")[0] ?? "")
-      )
+      if (id && !id.startsWith("local:") && !excluded.has(id.toLowerCase()))
         ids.set(id.toLowerCase(), { id, line: b.line });
     }
   }
