@@ -2,7 +2,7 @@
  * Reading files and folders for extraction: which files of a folder to read, size and binary checks, symlink
  * loops and unreadable files. Every problem becomes a warning naming the path; the rest is still read.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { readBounded } from "../io/bounded-read.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
@@ -33,20 +33,12 @@ const TRAINING_JSON =
  * tokenizers and data files are larger or set neither.
  */
 const SNIFF_BYTES = 64 * 1024;
-function trainingJson(name: string, path: string): boolean {
-  if (!/\.json$/i.test(name)) return false;
-  try {
-    if (statSync(path).size > SNIFF_BYTES) return false;
-    const text = readFileSync(path, "utf8");
-    return (
-      text.includes('"learning_rate"') &&
-      /"(?:model_name_or_path|base_model|model_name|pretrained_model_name_or_path|model_id)"\s*:\s*"/.test(
-        text,
-      )
-    );
-  } catch {
-    return false;
-  }
+/** Does a small JSON file's text set a learning rate and name a model? */
+function looksLikeTrainingJson(text: string): boolean {
+  return (
+    text.includes('"learning_rate"') &&
+    /"(?:model_name_or_path|base_model|model_name|pretrained_model_name_or_path|model_id)"\s*:\s*"/.test(text)
+  );
 }
 
 const SKIP_DIRS = /^(\.git|node_modules|__pycache__|\.cache|wandb|runs|logs|global_step\d+)$/i;
@@ -79,13 +71,19 @@ function errorReason(error: unknown): { code: string; reason: string } {
   return { code: "file.unreadable", reason: `cannot read (${code ?? String(error)})` };
 }
 
-function readOne(path: string, out: Collected): void {
+/**
+ * Reads one file into `out`. With `sniff`, the file is read only if it is a small regular file whose text passes
+ * the test, and is otherwise left out without a warning (an unnamed JSON is usually a tokenizer or data file).
+ */
+function readOne(path: string, out: Collected, sniff?: (text: string) => boolean): void {
   // Bounded while reading (a /dev/zero or an endless FIFO never fills memory) and regular files only.
   const read = readBounded(path, {
-    maxBytes: MAX_FILE_BYTES,
+    maxBytes: sniff ? SNIFF_BYTES : MAX_FILE_BYTES,
     allowStdin: false,
     what: "card, config or recipe",
   });
+  if (sniff && (!read.ok || read.bytes.indexOf(0) !== -1 || firstInvalidUtf8(read.bytes) !== -1)) return;
+  if (sniff && read.ok && !sniff(read.bytes.toString("utf8"))) return;
   if (!read.ok) {
     const code =
       read.kind === "too-large"
@@ -187,9 +185,12 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected, roo
       if (depth < MAX_DEPTH) walk(path, depth + 1, seen, out, top);
       continue;
     }
-    if (!FOLDER_FILES.test(name) && !TRAINING_JSON.test(name) && !trainingJson(name, path)) continue;
+    const named = FOLDER_FILES.test(name) || TRAINING_JSON.test(name);
+    if (!named && !/\.json$/i.test(name)) continue;
     const target = realTarget(path);
     if (target !== undefined && !inside(top, target)) {
+      // Another JSON (a tokenizer linked into a Hub cache's snapshot) is not a file the user meant: no warning.
+      if (!named) continue;
       out.warnings.push({
         code: "file.outside",
         message: `${path}: a symbolic link to ${target}, outside ${top}; not read`,
@@ -197,7 +198,7 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected, roo
       });
       continue;
     }
-    readOne(path, out);
+    readOne(path, out, named ? undefined : looksLikeTrainingJson);
   }
 }
 

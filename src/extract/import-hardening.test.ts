@@ -2,6 +2,7 @@
  * Hostile input to `ftl import` (issue 15): reads are bounded and regular files only, a folder import reads only
  * inside the folder, YAML aliases in a card's front matter are reported, never a crash.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +35,25 @@ describe("import reads only what it should", () => {
     ]);
     expect(JSON.stringify(documents)).not.toContain("root:x:0:0");
     expect(documents[0]?.document.bases.map((b) => b.id)).toEqual(["org/base"]);
+  });
+
+  it("never opens an unnamed JSON linked out of the folder, nor one that is not a regular file", async () => {
+    // A small JSON is sniffed for a training config (blind dev z2 verbalist_7b.json); before, the sniff read the
+    // file's text before the outside check, so a link to /dev/zero was read without bound.
+    const dir = mkdtempSync(join(tmpdir(), "ftl-sniff-"));
+    symlinkSync("/dev/zero", join(dir, "zero.json"));
+    symlinkSync("/etc/hostname", join(dir, "host.json"));
+    execFileSync("mkfifo", [join(dir, "pipe.json")]);
+    writeFileSync(join(dir, "tokenizer.json"), JSON.stringify({ model: { vocab: {} } }));
+    writeFileSync(
+      join(dir, "my_run.json"),
+      JSON.stringify({ model_name_or_path: "org/base", learning_rate: 2e-4, lora_r: 8 }),
+    );
+    const { documents, warnings } = await importGroups([dir]);
+    const all = [...warnings, ...documents.flatMap((d) => d.warnings)];
+    // The unnamed JSON files that are not configs are left out quietly; the project's config is read.
+    expect(all.map((w) => w.file ?? "").filter((f) => /zero|host|pipe|tokenizer/.test(f))).toEqual([]);
+    expect(documents.map((d) => d.document.bases.map((b) => b.id))).toEqual([["org/base"]]);
   });
 
   it("reports a YAML alias in front matter and reads the rest (exit 5, not an internal error)", async () => {
