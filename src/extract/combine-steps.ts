@@ -18,6 +18,7 @@ const RECIPE_KINDS = new Set([
   "verl",
   "easyr1",
   "mlx-lm",
+  "nanotron",
   "trl-recipe",
   "open-instruct",
   "axolotl",

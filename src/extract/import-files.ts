@@ -8,6 +8,7 @@ import { readBounded } from "../io/bounded-read.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
 import { extractFromFiles, extractGroups, type GroupedResult } from "./extract-from-files.js";
 import { basename } from "./read-file.js";
+import { trainingArgsJson } from "./training-args-bin.js";
 import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
 
 /** Files larger than this are not read at all (a card is a few kB; a 10 MB card is read in part). */
@@ -24,7 +25,7 @@ export const MAX_DEPTH = 3;
  * keep cards as `README.txt`: dev n-qnt-redhat-kimi-k26-nvfp4-llmcompressor).
  */
 const FOLDER_FILES =
-  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.py|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
+  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml|bin)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.py|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
 const TRAINING_JSON =
   /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train|(?:trainer|finetune|fine_tune|training|train)_(?:args|arguments|config))\.json$/i;
 /**
@@ -75,7 +76,28 @@ function errorReason(error: unknown): { code: string; reason: string } {
  * Reads one file into `out`. With `sniff`, the file is read only if it is a small regular file whose text passes
  * the test, and is otherwise left out without a warning (an unnamed JSON is usually a tokenizer or data file).
  */
+/** A Trainer's `training_args.bin`, read as the JSON of its settings (training-args-bin.ts). */
+function readTrainingArgsBin(path: string, out: Collected): void {
+  const read = readBounded(path, { maxBytes: MAX_FILE_BYTES, allowStdin: false, what: "training_args.bin" });
+  if (!read.ok) {
+    out.warnings.push({ code: "file.unreadable", message: `${read.message}; file skipped`, file: path });
+    return;
+  }
+  const rendered = trainingArgsJson(read.bytes);
+  if (rendered.ok) out.files.push({ path, text: rendered.text });
+  else
+    out.warnings.push({
+      code: "file.unreadable",
+      message: `${path}: not a readable training_args.bin (${rendered.error}); file skipped`,
+      file: path,
+    });
+}
+
 function readOne(path: string, out: Collected, sniff?: (text: string) => boolean): void {
+  if (/(^|[\\/])training_args\.bin$/i.test(path)) {
+    readTrainingArgsBin(path, out);
+    return;
+  }
   // Bounded while reading (a /dev/zero or an endless FIFO never fills memory) and regular files only.
   const read = readBounded(path, {
     maxBytes: sniff ? SNIFF_BYTES : MAX_FILE_BYTES,
@@ -158,8 +180,11 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected, roo
     return;
   }
   const latest = latestCheckpoint(entries);
+  // The same settings saved as JSON beside the pickle are read instead: one source, and the readable one.
+  const argsJson = entries.some((e) => /^training_args\.(json|ya?ml)$/i.test(e));
   for (const name of entries) {
     if (CHECKPOINT_DIR.test(name) && name !== latest) continue;
+    if (argsJson && /^training_args\.bin$/i.test(name)) continue;
     const path = join(dir, name);
     let isDir = false;
     try {

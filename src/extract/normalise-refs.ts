@@ -32,6 +32,7 @@ function normaliseFact(
   warnings: ExtractWarning[],
 ): Fact<string> | undefined {
   if (!f) return undefined;
+  if (BRACKETED.test(f.value)) f = { value: unbracketed(f.value), source: f.source };
   const kind = refKind(f.value);
   if (kind === "not-a-model") {
     // A repository name without its org (`hub_model_id: zephyr-7b-sft-full`) is kept to link steps; a known
@@ -77,7 +78,15 @@ function normaliseFact(
 const NO_DATASET =
   /^(?:none|null|nil|n\/a|unknown|todo|tbd|custom|own|private|internal|proprietary|your[-_ ]?dataset|dataset(?:[-_ ]?name)?|<[^>]*>)$/i;
 
+/**
+ * A value a document wrote in square brackets (`--data_path [FreedomIntelligence/medical-o1-reasoning-SFT]`: blind
+ * dev g1-ld-huatuogpt-o1-8b-sft-then-ppo), one name with no space: the brackets mark the value, they are not part of it.
+ */
+const BRACKETED = /^\[([^[\]\s]+)\]$/;
+const unbracketed = (value: string): string => BRACKETED.exec(value)?.[1] ?? value;
+
 function normaliseStep(s: StepFacts, file: FileFacts, warnings: ExtractWarning[]): void {
+  for (const d of s.datasets) if (d.value.id) d.value.id = unbracketed(d.value.id);
   s.datasets = s.datasets.filter((d) => {
     const id = d.value.id?.trim();
     if (id === undefined || !NO_DATASET.test(id)) return true;

@@ -2,6 +2,7 @@
  * Parts of a sentence that name a method without claiming it for this model:
  * - a contrast: "unlike the DPO version", "compared to models trained with PPO", "rather than RLHF", "whereas";
  * - a negation: "has not been aligned with RLHF or DPO", "without any RLHF" (es "sin", de "ohne", fr "sans", pt "sem"),
+ *   "No SFT, no reward model" (blind dev g1-co-simplerl-zero-ppo-from-qwen25-math-7b),
  *   "a base language model, not an instruction-tuned assistant";
  * - another use of the model: "the starting point for our DPO experiments";
  * - a comparison or a baseline: "a more effective algorithm than DPO", "Additional baselines (RRHF, SLiC-HF, CPO)";
@@ -19,7 +20,7 @@
  */
 
 const OPENERS =
-  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|whereas|rather than|instead of|versus|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on|from)|not an? (?:instruction[- ]?tuned|fine-?tuned|chat-?tuned|aligned)|(?:did|does|do) not (?:use|apply|include)|without|sin|ohne|sans|sem|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
+  /\b(?:unlike|compared (?:to|with)|in contrast to|as opposed to|whereas|rather than|instead of|versus|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|better than|not (?:been |yet )?(?:aligned|trained|tuned|fine-?tuned) (?:with|using|via|by|on|from)|not an? (?:instruction[- ]?tuned|fine-?tuned|chat-?tuned|aligned)|(?:did|does|do) not (?:use|apply|include)|without|no (?=(?:SFT|DPO|RLHF|PPO|GRPO|RL|reward models?|(?:instruction[- ])?fine-?tuning|distillation)\b)|sin|ohne|sans|sem|starting point for|as a base for|(?:more|less) [\w-]+(?: [\w-]+){0,3} than|(?:simpl|strong|fast|cheap|easi|bett|larg|small)er than|(?:additional|extra|auxiliary)(?= [\w-]+ (?:loss|regulari[sz]ation|term)\b))\b/gi;
 /**
  * More openers: what a method replaces, what the reader can or may do, a condition, an offer, a hope, a method
  * described elsewhere ("dem in Kapitel 1 beschriebenen SFT", "described in Chapter 1").
@@ -210,7 +211,7 @@ function addSpans(sentence: string, opener: RegExp, closer: RegExp, spans: [numb
 export function outOfScopeSpans(sentence: string, options: { from?: boolean } = {}): [number, number][] {
   const spans: [number, number][] = [];
   if (
-    !/unlike|compared|contrast|beat|surpass|können|kannst|kann |pouvez|puedes|você pode|можно|pode-se|se puede|on peut|si todavía|si aún|si no |se ainda|se não|opposed|than|instead|versus|outperform|not|without|sin |ohne|sans |sem |table|figure|fig\.|whereas|start|cite|beschrieb|described|explained|see sec|see chap|计划|打算|将|未来|下一步|後|予定|今後|つもり|検討|できます|예정|향후|계획|수 있|plan|future|next step|upcoming|geplant|künftig|zukunft|prévu|prévoy|avenir|planea|futuro|planej|próxima|планиру|будущ|be used|be applied|be trained|be fine|be aligned|be tuned|be adapted|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
+    !/unlike|compared|contrast|beat|surpass|können|kannst|kann |pouvez|puedes|você pode|можно|pode-se|se puede|on peut|si todavía|si aún|si no |se ainda|se não|opposed|than|instead|versus|outperform|not|without|no |sin |ohne|sans |sem |table|figure|fig\.|whereas|start|cite|beschrieb|described|explained|see sec|see chap|计划|打算|将|未来|下一步|後|予定|今後|つもり|検討|できます|예정|향후|계획|수 있|plan|future|next step|upcoming|geplant|künftig|zukunft|prévu|prévoy|avenir|planea|futuro|planej|próxima|планиру|будущ|be used|be applied|be trained|be fine|be aligned|be tuned|be adapted|base for|initiali|continued from|baseline|additional|extra|auxiliary|regulari[sz]ation|alternative|replac|support|you|user|one|can be|allow|lets|if |optional|offer|biete|unterst|hope|all |every|any |e\.g|for (?:ex|in)|z\.\s?b|beispiel|exempl|ejempl|пример|例|所有|任何|一切|すべて|あらゆる|모든|希望|期望|支持|可以使用|可选|サポート|지원|gpt|openai|claude|anthropic|distill|method|techni|algorithm|approach|pipeline|proposed|introduced|是一|可以|能|とは|lora|など|等|覆盖|涵盖|cover|为例|為例|例に|예로|という|란 |失败|失敗|실패|적용|未采用|未使用|弃用|放弃|不採用|failed|abandon|unused|discard|wip|tbd|todo|planned|coming soon|progress|计划中|待定|开发中|即将|予定|예정|!\[|[(（]|\]\(/i.test(
       sentence,
     )
   )

@@ -13,6 +13,7 @@ import { readRecipe, recipeKind } from "./read-recipe.js";
 import { readSectionedConfig } from "./read-sectioned-config.js";
 import { nestedConfigKind, readNestedConfig } from "./read-torchtune.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
+import { applyPickledClass, PICKLED_CLASS } from "./training-args-bin.js";
 import type { SourceFile } from "./types.js";
 
 /** Text longer than this is cut (cards) or skipped (configs): real cards are far smaller. */
@@ -187,11 +188,13 @@ export function readSourceFile(file: SourceFile): FileFacts {
     out.kind = recipe;
     readRecipe(recipe, obj, file.path, file.text, out);
     if (outputKind === "training-args") for (const s of out.steps) s.finalRun = true;
+    applyPickledClass(obj[PICKLED_CLASS], out);
     return out;
   }
   if (outputKind) {
     out.kind = outputKind;
     readOutputFile(outputKind, obj, out);
+    applyPickledClass(obj[PICKLED_CLASS], out);
     return out;
   }
   if (Object.keys(obj).filter(isTrainingKey).length >= 2) {

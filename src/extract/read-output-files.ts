@@ -212,7 +212,7 @@ export function outputFileKind(basename: string, obj: Obj): OutputFileKind | und
   if (/(^|[_-])generation_config\.json$/.test(name)) return "generation-config";
   if (/(^|[_-])(all|train|eval)_results\.json$/.test(name) || ("train_runtime" in obj && "epoch" in obj))
     return "results";
-  if (/(^|[_-])training_args\.(json|ya?ml)$/.test(name) || /^(trainer|training)_config\.json$/.test(name))
+  if (/(^|[_-])training_args\.(json|ya?ml|bin)$/.test(name) || /^(trainer|training)_config\.json$/.test(name))
     return "training-args";
   if ("architectures" in obj || "_name_or_path" in obj) return "model-config";
   // A project's own training settings saved as `config.json` (`run_config/config.json` with `learning_rate`,

@@ -30,7 +30,7 @@ import { isXtunerConfig, readXtunerConfig } from "./read-xtuner.js";
 import type { SourceFile } from "./types.js";
 
 /** TRL's trainer and config prefixes, to objectives. */
-const TRAINERS: Readonly<Record<string, Objective>> = {
+export const TRL_OBJECTIVES: Readonly<Record<string, Objective>> = {
   SFT: "sft",
   DPO: "dpo",
   OnlineDPO: "dpo",
@@ -62,12 +62,12 @@ const ARGS_FIELD = /^(?:args|opt|opts|cli|flags|script_args|cli_args)\.(\w+)$/;
 
 const trainerObjective = (name: string) => {
   const prefix = /^(\w*)Trainer$/.exec(name)?.[1];
-  return prefix !== undefined ? TRAINERS[prefix] : undefined;
+  return prefix !== undefined ? TRL_OBJECTIVES[prefix] : undefined;
 };
 const isTrainer = (name: string) => /^\w*Trainer$/.test(name) && !/^(Base|Callback)/.test(name);
 const isConfig = (name: string) => {
   const m = CONFIG_CALL.exec(name);
-  return m !== null && (m[1] === undefined || m[1] in TRAINERS);
+  return m !== null && (m[1] === undefined || m[1] in TRL_OBJECTIVES);
 };
 
 /** What one file of a program states, with the line of each. */

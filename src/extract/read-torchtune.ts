@@ -2,7 +2,7 @@
  * YAML configs of trainers whose settings nest: torchtune recipes (`model._component_`,
  * `checkpointer.checkpoint_dir`, `optimizer.lr`, `loss._component_`), verl / EasyR1 configs
  * (`worker.actor.model.model_path`, `algorithm.adv_estimator`, read by `read-verl.ts`), and mlx-lm LoRA configs
- * (`model`, `data`, `fine_tune_type`, `lora_parameters.rank`).
+ * (`model`, `data`, `fine_tune_type`, `lora_parameters.rank`), and nanotron configs (read-nanotron.ts).
  *
  * torchtune loads a local copy of the model (`checkpoint_dir: /tmp/Meta-Llama-3-8B-Instruct/`): the step's
  * input is that path as written, unless the file's own `tune download ORG/NAME --output-dir <that path>` line
@@ -13,10 +13,11 @@ import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { readMlx } from "./read-mlx.js";
+import { isNanotronConfig, readNanotron } from "./read-nanotron.js";
 import { flatten, isVerlConfig, nestedLines, readVerlKeys } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
 
-export type NestedConfigKind = "torchtune" | "verl" | "easyr1" | "mlx-lm";
+export type NestedConfigKind = "torchtune" | "verl" | "easyr1" | "mlx-lm" | "nanotron";
 
 const component = (v: unknown): string | undefined => (isObj(v) ? str(v._component_) : undefined);
 
@@ -27,6 +28,7 @@ export function nestedConfigKind(obj: Obj): NestedConfigKind | undefined {
   const flat = flatten(obj);
   if (isVerlConfig(flat)) return "worker.actor.model.model_path" in flat ? "easyr1" : "verl";
   if (str(obj.model) && ("fine_tune_type" in obj || isObj(obj.lora_parameters))) return "mlx-lm";
+  if (isNanotronConfig(obj)) return "nanotron";
   return undefined;
 }
 
@@ -261,6 +263,7 @@ export function readNestedConfig(
   out.kind = kind;
   if (kind === "torchtune") readTorchtune(obj, text, file, out);
   else if (kind === "mlx-lm") readMlx(obj, text, file, out);
+  else if (kind === "nanotron") readNanotron(obj, text, file, out);
   else readVerlConfig(kind, obj, text, file, out);
   // A recipe describes a run of its own: two recipes are two runs.
   // mlx-lm saves its config beside the adapter it trained (`adapter_config.json`): that is the run itself.

@@ -55,3 +55,27 @@ describe("isRegistrableId", () => {
       expect(isRegistrableId(s)).toBe(reference(s));
   });
 });
+
+describe("documentation paths", () => {
+  it("a path through `path/to` that ends in a generic word is a placeholder (blind dev g2-co-ollama-lora-deploy-guide)", () => {
+    for (const s of [
+      "/path/to/HuggingFace/base/model",
+      "./path/to/output",
+      "C:\\path\\to\\model",
+      "/path/to/base_model/",
+    ])
+      expect([s, refKind(s)]).toEqual([s, "placeholder"]);
+  });
+
+  it("one whose last folder names a model stays local: the folder is a placeholder, the model is not", () => {
+    // dev audit mrg-qwen2-15b-task-merge-sciq-nc-codealpaca: `model_name_or_path: /path/to/models/Qwen2-1.5B`
+    for (const s of [
+      "/path/to/models/Qwen2-1.5B",
+      "PATH/TO/LLaMA",
+      "/data/paths/tokenizer",
+      "/home/u/to/path/model",
+    ])
+      expect([s, refKind(s)]).toEqual([s, "local"]);
+    expect(refKind("pathto/model")).toBe("hub");
+  });
+});

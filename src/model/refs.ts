@@ -46,8 +46,21 @@ const SHELL_EXPANSION = /\$\(|\$\{|\$[A-Za-z_]|`/;
  */
 const VARIABLE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:path|dir|directory|folder|file)$/;
 
+/**
+ * A documentation path that names nothing (`/path/to/HuggingFace/base/model`, `./path/to/output`: blind dev
+ * g2-co-ollama-lora-deploy-guide): the segments `path/to` stand where the reader's own folder goes, and the last
+ * segment is a generic word. One whose last segment names a model (`/path/to/models/Qwen2-1.5B`) stays a local
+ * path: the folder is a placeholder, the model it holds is not.
+ */
+const PATH_TO = /(?:^|[\\/])path[\\/]to(?:[\\/]|$)/i;
+const GENERIC_LAST =
+  /^(?:(?:base|hf|your|local|pretrained|original|fine-?tuned|merged|output)[-_]?)?(?:model|models|checkpoints?|ckpt|weights|outputs?|dir|folder|huggingface)?$/i;
+const isDocumentationPath = (s: string): boolean =>
+  PATH_TO.test(s) && GENERIC_LAST.test(s.split(/[\\/]/).filter(Boolean).pop() ?? "");
+
 const isPlaceholder = (s: string): boolean =>
   PLACEHOLDER.test(s) ||
+  isDocumentationPath(s) ||
   VARIABLE_NAME.test(s) ||
   isYourPath(s) ||
   isAngleTemplate(s) ||
