@@ -3,6 +3,7 @@
  * list) and the small files lineage is read from, pinned to that commit.
  */
 import { downloadFile, listFiles, modelInfo } from "@huggingface/hub";
+import { trainingArgsJson } from "../extract/training-args-bin.js";
 import type { ExtractWarning, SourceFile } from "../extract/types.js";
 import { HubError, isTruncation, toHubError } from "./hub-error.js";
 import type { PoliteFetch } from "./polite-fetch.js";
@@ -13,6 +14,8 @@ export const HUB_LINEAGE_FILES = [
   "config.json",
   "adapter_config.json",
   "training_args.json",
+  // A Trainer's pickled settings, read as data (extract/training-args-bin.ts) when no training_args.json is listed.
+  "training_args.bin",
   "trainer_state.json",
   "all_results.json",
 ] as const;
@@ -192,6 +195,7 @@ export async function fetchHubModelFiles(client: HubClient, info: HubModelInfo):
   let complete = true;
   for (const path of HUB_LINEAGE_FILES) {
     if (!filePaths.includes(path)) continue;
+    if (path === "training_args.bin" && filePaths.includes("training_args.json")) continue;
     const url = hubFileUrl(client.endpoint, id, sha, path);
     client.onProgress?.(`${id}/${path}`);
     try {
@@ -205,7 +209,9 @@ export async function fetchHubModelFiles(client: HubClient, info: HubModelInfo):
         complete = false;
         continue;
       }
-      files.push({ path: url, text: new TextDecoder("utf-8").decode(bytes) });
+      const text = path === "training_args.bin" ? pickledArgs(bytes, id, url, warnings) : decodeText(bytes);
+      if (text === undefined) complete = false;
+      else files.push({ path: url, text });
     } catch (error) {
       const failure = client.polite.lastFailure();
       const hubError = toHubError(error, {
@@ -227,6 +233,25 @@ export async function fetchHubModelFiles(client: HubClient, info: HubModelInfo):
     }
   }
   return { ...info, filePaths, files, warnings, complete };
+}
+
+const decodeText = (bytes: Uint8Array): string => new TextDecoder("utf-8").decode(bytes);
+
+/** A downloaded training_args.bin as the JSON of its settings, or a warning and undefined. */
+function pickledArgs(
+  bytes: Uint8Array,
+  id: string,
+  url: string,
+  warnings: ExtractWarning[],
+): string | undefined {
+  const rendered = trainingArgsJson(bytes);
+  if (rendered.ok) return rendered.text;
+  warnings.push({
+    code: "hub.file-unreadable",
+    message: `training_args.bin of ${id} is not a readable training_args.bin (${rendered.error}); not read`,
+    file: url,
+  });
+  return undefined;
 }
 
 /** Fetches a model's info and lineage files (see {@link fetchHubModelInfo}, {@link fetchHubModelFiles}). */

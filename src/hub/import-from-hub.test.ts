@@ -145,6 +145,20 @@ describe("importFromHub: chains", () => {
     expect(hub.requests.some((r) => r.url.includes("dev/shm"))).toBe(false);
   });
 
+  it("reads a Trainer's training_args.bin from the repository, as data: the TRL config names DPO", async () => {
+    const { document, warnings } = await importFromHub("hf:example-org/qwen-dpo-lora", {
+      endpoint: hub.url,
+      depth: 0,
+    });
+    const step = document.steps.find((s) => s.kind === "fine-tune");
+    expect(step).toMatchObject({ objective: "dpo", parameterization: "lora" });
+    expect(step?.hyperparameters).toMatchObject({ learningRate: 2e-4, beta: 0.1, seed: 1234 });
+    expect(warnings.map((w) => w.code)).not.toContain("hub.file-unreadable");
+    expect(
+      hub.requests.some((r) => r.url.includes("/resolve/") && r.url.endsWith("/training_args.bin")),
+    ).toBe(true);
+  });
+
   it("pins files to the commit of the requested revision", async () => {
     const before = hub.requests.length;
     const { document } = await importFromHub(`hf:${BASE}@main`, { endpoint: hub.url });
