@@ -115,3 +115,59 @@ describe("nanotron configs (g1-rcp-smollm-finemath3plus-cpt-llama32-3b)", () => 
     expect(docOf(resumed, "pretrain.yaml").steps).toEqual([]);
   });
 });
+
+describe("a launch script that builds its arguments (g3-ne-zh-chinese-mixtral-8x7b-vocab-qlora-cpt)", () => {
+  const script = [
+    "#!/usr/bin/bash",
+    "#SBATCH -N 4",
+    'TRAIN_PARAMS=""',
+    'TRAIN_PARAMS+=" --enable_lora"',
+    'TRAIN_PARAMS+=" --lora_rank 64"',
+    'TRAIN_PARAMS+=" --model_name_or_path mistralai/Mixtral-8x7B-v0.1"',
+    'TRAIN_PARAMS+=" --num_train_epochs 1"',
+    'TRAIN_PARAMS+=" --learning_rate 1e-5"',
+    'TRAIN_PARAMS+=" --per_device_train_batch_size 16"',
+    "TORCHRUN_PARAMS='--nproc_per_node 8'",
+    'srun --label --export=ALL bash -c "',
+    "    MASTER_PORT=55511;",
+    "    torchrun $TORCHRUN_PARAMS train.py $TRAIN_PARAMS",
+    '"',
+  ].join("\n");
+
+  it("reads bash's `+=` appends and the command a `bash -c` string runs", () => {
+    const doc = docOf(script, "train-pt.sh");
+    expect(doc.bases.map((b) => b.id)).toEqual(["mistralai/Mixtral-8x7B-v0.1"]);
+    const [step] = doc.steps;
+    expect(step?.hyperparameters).toMatchObject({ learningRate: 1e-5, epochs: 1, perDeviceBatchSize: 16 });
+    expect(step && "adapter" in step ? step.adapter?.rank : undefined).toBe(64);
+  });
+});
+
+describe("settings written as Python assignments in a .txt (g4-ac-ethicalai-llama2-7b-chat-qlora-r32)", () => {
+  const settings = [
+    'model_name = "NousResearch/llama-2-7b-chat-hf"',
+    'dataset_name = "/content/train.jsonl"',
+    "lora_r = 32",
+    "use_4bit = True",
+    "num_train_epochs = 1",
+    "per_device_train_batch_size = 4",
+    "learning_rate = 2e-4",
+  ].join("\n");
+
+  it("hyperparameters.txt is read as a settings module", () => {
+    const r = extractFromFiles([{ path: "run/hyperparameters.txt", text: settings }]);
+    expect(r.document.bases.map((b) => b.id)).toEqual(["NousResearch/llama-2-7b-chat-hf"]);
+    expect(r.document.steps[0]?.hyperparameters).toMatchObject({
+      learningRate: 2e-4,
+      epochs: 1,
+      perDeviceBatchSize: 4,
+    });
+  });
+
+  it("a .txt of another name, or of prose, is not", () => {
+    expect(extractFromFiles([{ path: "run/notes.txt", text: settings }]).document.steps).toEqual([]);
+    const prose =
+      "These are the hyperparameters we used.\nlearning_rate = 2e-4\nWe trained for a day.\nIt went well.";
+    expect(extractFromFiles([{ path: "run/hyperparameters.txt", text: prose }]).document.steps).toEqual([]);
+  });
+});

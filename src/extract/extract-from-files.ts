@@ -239,7 +239,7 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
   const warnings: ExtractWarning[] = [];
   const facts: FileFacts[] = [];
   for (const file of files) {
-    if (isPythonFile(file.path)) continue;
+    if (isPythonFile(file.path, file.text)) continue;
     const standard = tryStandard(file, warnings);
     if (standard) return { documents: [standardResult(standard, file, files, options)], warnings };
     const read = readSourceFile(file);
@@ -247,7 +247,7 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
     if (read.kind === "model-card" && files.length > 1) read.mentions = mentionsIn(file.text);
     facts.push(read);
   }
-  for (const read of readPythonFiles(files.filter((f) => isPythonFile(f.path)))) {
+  for (const read of readPythonFiles(files.filter((f) => isPythonFile(f.path, f.text)))) {
     read.warnings.push(...normaliseRefs(read));
     facts.push(read);
   }

@@ -293,4 +293,18 @@ export function readPythonFiles(files: SourceFile[]): FileFacts[] {
 const isSetting = (key: string) =>
   hyperparameterKeyFor(key) !== undefined || key === "per_device_train_batch_size";
 
-export const isPythonFile = (path: string) => /\.py$/i.test(path);
+/**
+ * A settings file written as Python assignments under a `.txt` name (`hyperparameters.txt` beside an adapter:
+ * `model_name = "…"`, `lora_r = 32`, `learning_rate = 2e-4`; blind dev g4-ac-ethicalai-llama2-7b-chat-qlora-r32): its
+ * name says it holds settings and most of its lines are `name = value`.
+ */
+const SETTINGS_TXT =
+  /(?:^|[\\/])(?:(?:hyper[-_]?)?param(?:eter)?s?|(?:train(?:ing)?[-_])?(?:config|settings|args))\.txt$/i;
+function settingsText(text: string): boolean {
+  const lines = text.split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+  const assignments = lines.filter((l) => /^[A-Za-z_]\w*\s*=\s*\S/.test(l)).length;
+  return assignments >= 3 && assignments >= lines.length * 0.6;
+}
+
+export const isPythonFile = (path: string, text?: string) =>
+  /\.py$/i.test(path) || (text !== undefined && SETTINGS_TXT.test(path) && settingsText(text));

@@ -157,7 +157,7 @@ function readWord(c: Cursor, env: Env): Word[] {
     if (ch === "$") {
       const e = readDollar(c, env, quote === '"');
       // Unquoted expansions split into words, except in an assignment's value and inside `$(...)`.
-      out += e.split && !/^[A-Za-z_]\w*=/.test(out) ? splitOutsideCommands(e.text) : e.text;
+      out += e.split && !/^[A-Za-z_]\w*\+?=/.test(out) ? splitOutsideCommands(e.text) : e.text;
       unknown ||= e.unknown;
       continue;
     }
@@ -203,7 +203,23 @@ function splitOutsideCommands(value: string): string {
 }
 
 function isAssignment(w: Word): boolean {
-  return /^[A-Za-z_]\w*=/.test(w.text);
+  return /^[A-Za-z_]\w*\+?=/.test(w.text);
+}
+
+/**
+ * Sets a variable from an assignment word: `NAME=value`, or bash's `NAME+=value`, which appends to what the name
+ * holds (`TRAIN_PARAMS+=" --lora_rank 64"` line after line: blind dev g3-ne-zh-chinese-mixtral-8x7b-vocab-qlora-cpt).
+ */
+function assign(w: Word, env: Env): void {
+  const eq = w.text.indexOf("=");
+  const append = w.text[eq - 1] === "+";
+  const name = w.text.slice(0, append ? eq - 1 : eq);
+  const value = w.unknown ? null : w.text.slice(eq + 1);
+  if (!append) env.set(name, value);
+  else {
+    const had = env.has(name) ? env.get(name) : "";
+    env.set(name, had === null || had === undefined || value === null ? null : had + value);
+  }
 }
 
 /** Applies a finished command's assignments and loops to the variables; returns the words left to run. */
@@ -221,25 +237,33 @@ function settle(words: Word[], env: Env): Word[] {
   let k = from;
   while (rest[k] && isAssignment(rest[k] as Word)) k++;
   if (k > from && (k === rest.length || declare)) {
-    for (const w of rest.slice(from, k)) {
-      const eq = w.text.indexOf("=");
-      env.set(w.text.slice(0, eq), w.unknown ? null : w.text.slice(eq + 1));
-    }
+    for (const w of rest.slice(from, k)) assign(w, env);
     return [];
   }
   // `VAR=x cmd ...`: the assignment is for cmd only.
   return rest.slice(k);
 }
 
+/**
+ * The script a command hands to a shell (`srun … bash -c "…; torchrun train.py $TRAIN_PARAMS"`: blind dev
+ * g3-ne-zh-chinese-mixtral-8x7b-vocab-qlora-cpt), already expanded by the outer script; undefined for any other.
+ */
+function innerScript(words: Word[]): Word | undefined {
+  const at = words.findIndex((w, i) => /^(?:ba|da|z)?sh$/.test(w.text) && words[i + 1]?.text === "-c");
+  return at >= 0 ? words[at + 2] : undefined;
+}
+
 /** The simple commands of a shell text, with the script's own variables expanded. */
-export function shellCommands(text: string, lineOffset = 0): Command[] {
+export function shellCommands(text: string, lineOffset = 0, depth = 0): Command[] {
   const env: Env = new Map();
   const c: Cursor = { text, i: 0, line: 1 + lineOffset };
   const commands: Command[] = [];
   let words: Word[] = [];
   const finish = () => {
     const rest = settle(words, env);
-    if (rest.length > 0) commands.push({ words: rest, line: rest[0]?.line ?? c.line });
+    const inner = depth < 2 ? innerScript(rest) : undefined;
+    if (inner) commands.push(...shellCommands(inner.text, inner.line - 1, depth + 1));
+    else if (rest.length > 0) commands.push({ words: rest, line: rest[0]?.line ?? c.line });
     words = [];
   };
   while (c.i < text.length) {
