@@ -4,7 +4,7 @@
  */
 import { hyperparameterKeyFor, hyperparametersFromEntries } from "../model/hyperparameters.js";
 import { lookupTable } from "../model/lookup.js";
-import { extracted, type Fact, fact, type StepFacts } from "./facts.js";
+import { emptyStep, extracted, type Fact, fact, type StepFacts } from "./facts.js";
 import type { ExtractWarning } from "./types.js";
 
 /** Hyperparameters the schema wants at least 1. */
@@ -211,4 +211,27 @@ export function knownKey(key: string): boolean {
     lower === "bf16" ||
     lower === "fp16"
   );
+}
+
+/**
+ * Settings a nested config keeps under its own keys (torchtune's `optimizer.lr`, nanotron's
+ * `tokens.micro_batch_size`), read under the trainer names of `values` and recorded with the field and line they
+ * come from (`where`: trainer name → the config's own key). Only hyperparameters are taken.
+ */
+export function readMappedKeys(
+  values: Record<string, unknown>,
+  where: Readonly<Record<string, string>>,
+  file: string,
+  step: StepFacts,
+  warnings: ExtractWarning[],
+  lines: Map<string, number>,
+): void {
+  const sub = emptyStep("fine-tune", step.origin);
+  readTrainingKeys(values, file, sub, warnings, {
+    lines: new Map(Object.keys(values).map((k) => [k, lines.get(where[k] ?? k) ?? 0])),
+  });
+  for (const [k, f] of Object.entries(sub.hyperparameters)) {
+    const field = f.source.field ? (where[f.source.field] ?? f.source.field) : undefined;
+    step.hyperparameters[k] = { ...f, source: { ...f.source, ...(field ? { field } : {}) } };
+  }
 }

@@ -8,7 +8,8 @@ import { readBounded } from "../io/bounded-read.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
 import { extractFromFiles, extractGroups, type GroupedResult } from "./extract-from-files.js";
 import { basename } from "./read-file.js";
-import { trainingArgsJson } from "./training-args-bin.js";
+import { isSettingsTextName } from "./read-python.js";
+import { isTrainingArgsBin, trainingArgsJson } from "./training-args-bin.js";
 import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
 
 /** Files larger than this are not read at all (a card is a few kB; a 10 MB card is read in part). */
@@ -25,7 +26,7 @@ export const MAX_DEPTH = 3;
  * keep cards as `README.txt`: dev n-qnt-redhat-kimi-k26-nvfp4-llmcompressor).
  */
 const FOLDER_FILES =
-  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml|bin)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.py|[\p{L}\p{N}_.-]+\.mdx?|(?:hyper[-_]?)?param(?:eter)?s?\.txt|(?:train(?:ing)?[-_])?(?:config|settings|args)\.txt)$/iu;
+  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml|bin)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.py|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
 const TRAINING_JSON =
   /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train|(?:trainer|finetune|fine_tune|training|train)_(?:args|arguments|config))\.json$/i;
 /**
@@ -72,10 +73,6 @@ function errorReason(error: unknown): { code: string; reason: string } {
   return { code: "file.unreadable", reason: `cannot read (${code ?? String(error)})` };
 }
 
-/**
- * Reads one file into `out`. With `sniff`, the file is read only if it is a small regular file whose text passes
- * the test, and is otherwise left out without a warning (an unnamed JSON is usually a tokenizer or data file).
- */
 /** A Trainer's `training_args.bin`, read as the JSON of its settings (training-args-bin.ts). */
 function readTrainingArgsBin(path: string, out: Collected): void {
   const read = readBounded(path, { maxBytes: MAX_FILE_BYTES, allowStdin: false, what: "training_args.bin" });
@@ -93,8 +90,12 @@ function readTrainingArgsBin(path: string, out: Collected): void {
     });
 }
 
+/**
+ * Reads one file into `out`. With `sniff`, the file is read only if it is a small regular file whose text passes
+ * the test, and is otherwise left out without a warning (an unnamed JSON is usually a tokenizer or data file).
+ */
 function readOne(path: string, out: Collected, sniff?: (text: string) => boolean): void {
-  if (/(^|[\\/])training_args\.bin$/i.test(path)) {
+  if (isTrainingArgsBin(path)) {
     readTrainingArgsBin(path, out);
     return;
   }
@@ -184,7 +185,7 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected, roo
   const argsJson = entries.some((e) => /^training_args\.(json|ya?ml)$/i.test(e));
   for (const name of entries) {
     if (CHECKPOINT_DIR.test(name) && name !== latest) continue;
-    if (argsJson && /^training_args\.bin$/i.test(name)) continue;
+    if (argsJson && isTrainingArgsBin(name)) continue;
     const path = join(dir, name);
     let isDir = false;
     try {
@@ -210,7 +211,7 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected, roo
       if (depth < MAX_DEPTH) walk(path, depth + 1, seen, out, top);
       continue;
     }
-    const named = FOLDER_FILES.test(name) || TRAINING_JSON.test(name);
+    const named = FOLDER_FILES.test(name) || TRAINING_JSON.test(name) || isSettingsTextName(name);
     if (!named && !/\.json$/i.test(name)) continue;
     const target = realTarget(path);
     if (target !== undefined && !inside(top, target)) {

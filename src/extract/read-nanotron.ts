@@ -6,7 +6,7 @@
  * `load_optimizer: false`) trains it further on the data of its stages: continued pre-training, every weight. One
  * that starts from nothing, or resumes its own interrupted run, adds no step: it names no model it came from.
  */
-import { readTrainingKeys } from "./config-fields.js";
+import { readMappedKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { nestedLines } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
@@ -98,11 +98,7 @@ export function readNanotron(obj: Obj, text: string, file: string, out: FileFact
     seed: "general.seed",
     weight_decay: "optimizer.weight_decay",
   };
-  readTrainingKeys(keys, file, step, out.warnings, {
-    lines: new Map(Object.keys(keys).map((k) => [k, lines.get(where[k] ?? k) ?? 0])),
-  });
-  for (const f of Object.values(step.hyperparameters))
-    if (f.source.field) f.source = { ...f.source, field: where[f.source.field] ?? f.source.field };
+  readMappedKeys(keys, where, file, step, out.warnings, lines);
   stageData(obj, file, step, lines);
   const saved = str(sub(obj, "checkpoints").checkpoints_path);
   if (saved) step.output = fact(saved, { ...at("checkpoints.checkpoints_path"), confidence: 0.6 });

@@ -300,6 +300,9 @@ const isSetting = (key: string) =>
  */
 const SETTINGS_TXT =
   /(?:^|[\\/])(?:(?:hyper[-_]?)?param(?:eter)?s?|(?:train(?:ing)?[-_])?(?:config|settings|args))\.txt$/i;
+/** Does a file name say it holds settings (`hyperparameters.txt`, `params.txt`, `training_args.txt`)? */
+export const isSettingsTextName = (path: string): boolean => SETTINGS_TXT.test(path);
+
 function settingsText(text: string): boolean {
   const lines = text.split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("#"));
   const assignments = lines.filter((l) => /^[A-Za-z_]\w*\s*=\s*\S/.test(l)).length;

@@ -10,7 +10,7 @@
  */
 import { trimEnd } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
-import { readTrainingKeys } from "./config-fields.js";
+import { readMappedKeys, readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { readMlx } from "./read-mlx.js";
 import { isNanotronConfig, readNanotron } from "./read-nanotron.js";
@@ -202,14 +202,7 @@ function torchtuneHyperparameters(
     warmup_steps: "lr_scheduler.num_warmup_steps",
     max_seq_length: "tokenizer.max_seq_len",
   };
-  const sub = emptyStep("fine-tune", step.origin);
-  readTrainingKeys(keys, file, sub, out.warnings, {
-    lines: new Map(Object.keys(keys).map((k) => [k, lines.get(where[k] ?? k) ?? 0])),
-  });
-  for (const [k, f] of Object.entries(sub.hyperparameters)) {
-    const field = f.source.field ? (where[f.source.field] ?? f.source.field) : undefined;
-    step.hyperparameters[k] = { ...f, source: { ...f.source, ...(field ? { field } : {}) } };
-  }
+  readMappedKeys(keys, where, file, step, out.warnings, lines);
   const scheduler = isObj(obj.lr_scheduler) ? str(obj.lr_scheduler._component_) : undefined;
   const schedule = scheduler ? /(cosine|linear|constant|polynomial)/.exec(scheduler)?.[1] : undefined;
   if (schedule)

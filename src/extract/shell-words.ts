@@ -23,6 +23,8 @@ export interface Command {
 type Env = Map<string, string | null>;
 
 const SPLIT = "\u0001";
+/** An assignment word: `NAME=value`, or bash's `NAME+=value`. */
+const ASSIGNMENT = /^[A-Za-z_]\w*\+?=/;
 const SEPARATORS = new Set([";", "&&", "||", "|", "&"]);
 const KEYWORDS = new Set(["do", "then", "else", "elif", "{", "(", "!", "time", "exec", "nohup"]);
 
@@ -157,7 +159,7 @@ function readWord(c: Cursor, env: Env): Word[] {
     if (ch === "$") {
       const e = readDollar(c, env, quote === '"');
       // Unquoted expansions split into words, except in an assignment's value and inside `$(...)`.
-      out += e.split && !/^[A-Za-z_]\w*\+?=/.test(out) ? splitOutsideCommands(e.text) : e.text;
+      out += e.split && !ASSIGNMENT.test(out) ? splitOutsideCommands(e.text) : e.text;
       unknown ||= e.unknown;
       continue;
     }
@@ -203,7 +205,7 @@ function splitOutsideCommands(value: string): string {
 }
 
 function isAssignment(w: Word): boolean {
-  return /^[A-Za-z_]\w*\+?=/.test(w.text);
+  return ASSIGNMENT.test(w.text);
 }
 
 /**

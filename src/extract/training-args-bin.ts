@@ -10,6 +10,9 @@ import { readTorchSave } from "../io/torch-save.js";
 import { extracted, type FileFacts, fact } from "./facts.js";
 import { TRL_OBJECTIVES } from "./read-python.js";
 
+/** Is this path a Trainer's `training_args.bin`? */
+export const isTrainingArgsBin = (path: string): boolean => /(?:^|[\\/])training_args\.bin$/i.test(path);
+
 /** The key of the rendered JSON that holds the pickled object's class (`trl.trainer.sft_config.SFTConfig`). */
 export const PICKLED_CLASS = "ftl:pickled-class";
 

@@ -3,7 +3,7 @@
  * list) and the small files lineage is read from, pinned to that commit.
  */
 import { downloadFile, listFiles, modelInfo } from "@huggingface/hub";
-import { trainingArgsJson } from "../extract/training-args-bin.js";
+import { isTrainingArgsBin, trainingArgsJson } from "../extract/training-args-bin.js";
 import type { ExtractWarning, SourceFile } from "../extract/types.js";
 import { HubError, isTruncation, toHubError } from "./hub-error.js";
 import type { PoliteFetch } from "./polite-fetch.js";
@@ -195,7 +195,7 @@ export async function fetchHubModelFiles(client: HubClient, info: HubModelInfo):
   let complete = true;
   for (const path of HUB_LINEAGE_FILES) {
     if (!filePaths.includes(path)) continue;
-    if (path === "training_args.bin" && filePaths.includes("training_args.json")) continue;
+    if (isTrainingArgsBin(path) && filePaths.includes("training_args.json")) continue;
     const url = hubFileUrl(client.endpoint, id, sha, path);
     client.onProgress?.(`${id}/${path}`);
     try {
@@ -209,7 +209,7 @@ export async function fetchHubModelFiles(client: HubClient, info: HubModelInfo):
         complete = false;
         continue;
       }
-      const text = path === "training_args.bin" ? pickledArgs(bytes, id, url, warnings) : decodeText(bytes);
+      const text = isTrainingArgsBin(path) ? pickledArgs(bytes, id, url, warnings) : decodeText(bytes);
       if (text === undefined) complete = false;
       else files.push({ path: url, text });
     } catch (error) {
