@@ -101,6 +101,25 @@ function isEmpty(raw: unknown): boolean {
   return raw === null || raw === undefined || raw === "" || (Array.isArray(raw) && raw.length === 0);
 }
 
+const TRUE = new Set<unknown>([true, "true", "True"]);
+/** `quant: 4bit`, `quantization: "4bit-nf4-double-quant"`, `quantization: bnb_8bit`: the bits a setting loads the base in. */
+const BITS_TEXT = /^(?:bnb[-_ ]?)?([48])[-_ ]?bits?(?:$|[-_ ])/i;
+
+/**
+ * The bits a training config loads its frozen base in (`load_in_4bit: true`, dev
+ * n-int-sizifs-llama2-7b-lora-tuner-continued `"load_in_8bit": true`; `quant: 4bit`, dev
+ * s11-rcp-supportbot-mistral7b-v03-qlora-sft; `"quantization": "4bit-nf4-double-quant"`, dev
+ * s10-fld-mistral-7b-instruct-v02-qlora-sft-blueprint), if the key is such a setting. An adapter over it is QLoRA
+ * (chain-rules.ts); a full fine-tune never reads it.
+ */
+function quantisedBaseBits(key: string, raw: unknown): 4 | 8 | undefined {
+  if (key === "load_in_4bit" || key === "load_in_8bit")
+    return TRUE.has(raw) ? (key === "load_in_4bit" ? 4 : 8) : undefined;
+  if (key !== "quant" && key !== "quantization" && key !== "quantize") return undefined;
+  const m = typeof raw === "string" ? BITS_TEXT.exec(raw.trim()) : null;
+  return m ? (Number(m[1]) as 4 | 8) : undefined;
+}
+
 /**
  * Reads hyperparameters and adapter settings from the top level of `obj` into `step`. Values of the wrong type
  * become warnings naming the file and key.
@@ -133,6 +152,11 @@ export function readTrainingKeys(
         continue;
       }
       step.adapter[adapterField] = fact(value, prov(key));
+      continue;
+    }
+    const bits = quantisedBaseBits(lower, raw);
+    if (bits !== undefined) {
+      step.adapter.quantizationBits ??= fact(bits, prov(key));
       continue;
     }
     if (lower === "bf16" || lower === "fp16" || lower === "tf32") {

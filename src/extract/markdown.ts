@@ -21,6 +21,15 @@ export interface ParsedCard {
   title?: string;
 }
 
+/** In the lines of a fence left open to the end, the index of the first heading after a blank line, if any. */
+function unclosedFenceEnd(body: readonly string[]): number | undefined {
+  for (let k = 1; k < body.length; k++) {
+    const line = body[k] ?? "";
+    if ((body[k - 1] ?? "").trim() === "" && /^#{1,6} \S/.test(line)) return k;
+  }
+  return undefined;
+}
+
 /** Parses a card into front matter and blocks. */
 export function parseCard(text: string, file: string, warnings: ExtractWarning[]): ParsedCard {
   const lines = text.includes("\r") ? text.split(/\r?\n/) : text.split("\n");
@@ -90,6 +99,13 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
       const body: string[] = [];
       for (i++; i < lines.length && !(lines[i] ?? "").trim().startsWith(marker); i++)
         body.push(lines[i] ?? "");
+      // A fence never closed would make the rest of the card code; the card goes on at its next heading after a
+      // blank line (the README's author forgot the closing fence: blind dev g7-co-qlora-intro-llama31-insurance).
+      const cut = i >= lines.length ? unclosedFenceEnd(body) : undefined;
+      if (cut !== undefined) {
+        body.length = cut;
+        i = start + cut;
+      }
       blocks.push({
         type: "code",
         text: body.join("\n"),
@@ -265,4 +281,27 @@ export function replaceLinks(text: string, render: (label: string, target: strin
     at = l.end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * A text without its links' targets and the `org/name` ids it writes (a link keeps its label unless that is an
+ * id): the text's own words, where a model's name (`…-bnb-4bit`, `…-GGUF`) says nothing of what the text states.
+ */
+export function withoutModelIds(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let at = text.indexOf("](", from); at !== -1; at = text.indexOf("](", from)) {
+    const close = text.indexOf(")", at + 2);
+    const target = close === -1 ? "" : text.slice(at + 2, close);
+    if (close === -1 || /\s/.test(target)) {
+      out += text.slice(from, at + 2);
+      from = at + 2;
+      continue;
+    }
+    out += text.slice(from, at + 1);
+    from = close + 1;
+  }
+  out += text.slice(from);
+  // A word with a slash and a digit, dot or hyphen is an id (`unsloth/qwen2.5-0.5b-…-bnb-4bit`); "GGUF/GPTQ" is not.
+  return out.replace(/[^\s[\]()`'"<>]+/g, (word) => (word.includes("/") && /[\d.-]/.test(word) ? " " : word));
 }

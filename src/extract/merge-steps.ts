@@ -109,6 +109,9 @@ export function mergeFact<T>(
   return win;
 }
 
+/** A model reference that is only ftl's guess (a name its table resolved), not one a file wrote. */
+const guessedOnly = (f: Fact<{ id: string }>): boolean => f.source.source === "inferred";
+
 /** Merges `incoming` into `target` (same step seen in another file or another part of a file). */
 export function mergeStepInto(target: StepFacts, incoming: StepFacts, warnings: ExtractWarning[]): void {
   const label = target.name ?? target.objective?.value ?? target.kind;
@@ -179,15 +182,22 @@ export function mergeStepInto(target: StepFacts, incoming: StepFacts, warnings: 
       target.inputs[0] = linkedFact(link, link.hub === a.value.id ? a : b);
       const loaded = `loaded from ${link.local}`;
       if (!target.notes.includes(loaded)) target.notes.push(loaded);
-    } else if (a && b && !sameModel(a.value.id, b.value.id))
-      // The step keeps the model it was first placed from (the chain is ordered by it); the conflict says so.
+    } else if (a && b && !sameModel(a.value.id, b.value.id)) {
+      // The step keeps the model it was first placed from (the chain is ordered by it), unless that model is only
+      // a guess (a name resolved by ftl's table) and another file names the model it loads: the named one
+      // (dev x2-noorg-qwen25-7b-instruct-memetic-lora: the README's "Qwen2.5-7B" against the adapter_config's
+      // `unsloth/Qwen2.5-7B-Instruct-bnb-4bit`). The conflict says which was kept.
+      const named = guessedOnly(a) && !guessedOnly(b);
+      if (named) target.inputs[0] = b;
+      const kept = named ? b : a;
       warnings.push({
         code: "extract.conflict",
-        message: `${label}: input model: ${where(a.source)} says ${a.value.id}, ${where(b.source)} says ${b.value.id}; kept ${a.value.id} (first)`,
+        message: `${label}: input model: ${where(a.source)} says ${a.value.id}, ${where(b.source)} says ${b.value.id}; kept ${kept.value.id} (${named ? "named, not inferred" : "first"})`,
         field: `${label}: input model`,
         sources: [where(a.source), where(b.source)],
         ...(a.source.file ? { file: a.source.file } : {}),
       });
+    }
     // A Hub id beats a local path for the same model.
     if (
       a &&

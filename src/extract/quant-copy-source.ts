@@ -5,6 +5,7 @@
  */
 import type { CardState } from "./card-body.js";
 import type { Fact } from "./facts.js";
+import { withoutModelIds } from "./markdown.js";
 
 /**
  * A quantised copy whose only training words describe the model it copies, in the sentence that says it is the
@@ -17,7 +18,10 @@ export function copyDescribed(text: string, state: CardState): boolean {
   if (state.hp.length > 0 || state.trainerObjective !== undefined || state.prose.length === 0) return false;
   const lines = text.split("\n");
   return state.prose.every((p) => {
-    const line = lines[(p.step.origin.line ?? 0) - 1] ?? "";
+    // The copy's words are the sentence's own, not a model id it links to: "a fine-tuned version of
+    // [unsloth/qwen2.5-0.5b-instruct-unsloth-bnb-4bit](…)" trained over a 4-bit copy (blind dev
+    // g6-fld-qwen25-05b-unsloth-ckpt60), it is not one.
+    const line = withoutModelIds(lines[(p.step.origin.line ?? 0) - 1] ?? "");
     return (
       p.step.inputs.length === 0 &&
       p.step.datasets.length === 0 &&

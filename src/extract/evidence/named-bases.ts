@@ -31,15 +31,20 @@ import { OWN_LABEL } from "./self-link.js";
 
 /**
  * Words that start a model family's name, also when a version number follows without a space (`Qwen2-0.5B`,
- * `Llama3`: dev g-ne-zh-qwen2-05b-instruct-sft-dpo).
+ * `Llama3`: dev g-ne-zh-qwen2-05b-instruct-sft-dpo). Meta's own spelling, "Meta-Llama 3 8B", starts with its org's
+ * name (blind dev g5-ld-llama3-koblla-chatvector).
  */
 const FAMILY =
-  /\b(llama|code|codellama|vicuna|mistral|mixtral|ministral|gpt-?2|distilgpt2|gpt-neo|gpt-j|t5|flan|mt5|bert|distilbert|roberta|distilroberta|xlm-roberta|deberta|mdeberta|electra|albert|qwen|qwq|gemma|codegemma|phi|falcon|tinyllama|smollm[23]?|yi|baichuan2?|chatglm[23]?|glm|internlm2?|deepseek|olmo|zephyr|bart|opt|bloomz?|pythia|starcoder2?|starcoderbase|mpt|stablelm|openchat|whisper|wav2vec2|vit|clip)(?:\b|(?=\d))/gi;
+  /\b(meta[- ]llama|llama|code|codellama|vicuna|mistral|mixtral|ministral|gpt-?2|distilgpt2|gpt-neo|gpt-j|t5|flan|mt5|bert|distilbert|roberta|distilroberta|xlm-roberta|deberta|mdeberta|electra|albert|qwen|qwq|gemma|codegemma|phi|falcon|tinyllama|smollm[23]?|yi|baichuan2?|chatglm[23]?|glm|internlm2?|deepseek|olmo|zephyr|bart|opt|bloomz?|pythia|starcoder2?|starcoderbase|mpt|stablelm|openchat|whisper|wav2vec2|vit|clip)(?:\b|(?=\d))/gi;
 
 const HAS_FAMILY = new RegExp(FAMILY.source, "i");
 
+/**
+ * Words that say the model was fine-tuned from the name beside them; "uses X as a base and trains it further" (blind
+ * dev g5-ld-llama3-koblla-chatvector) too.
+ */
 const FINE_TUNED =
-  /\bfine-?tun(?:ed|ing)\b|\bfinetun(?:ed|ing)\b|\bbased on\b|\bbuilt (?:on|upon)\b|\btrained on top of\b/i;
+  /\bfine-?tun(?:ed|ing)\b|\bfinetun(?:ed|ing)\b|\bbased on\b|\bbuilt (?:on|upon)\b|\btrained on top of\b|\bas (?:a|the|its|our) base (?:and|,) (?:then )?(?:trains?|fine-?tunes?)\b/i;
 
 /**
  * A name given as an example of something else, not as this model's base: "such as the famous zephyr-7b-beta

@@ -11,6 +11,8 @@ import type { Block } from "../markdown.js";
 const LIST_ITEM = /^load_in_(4|8)bit\s*:\s*true\b/i;
 const TRAINING_CODE =
   /\b(?:SFTTrainer|DPOTrainer|Trainer|TrainingArguments|LoraConfig|get_peft_model|prepare_model_for_kbit_training)\s*\(/;
+const BNB_CONFIG = /\bBitsAndBytesConfig\s*\(/;
+const TRAINING_HEADING = /\btrain|fine-?tun|\bprocedure\b|hyper-?param/i;
 const CODE_BITS = /\bload_in_(4|8)bit\s*=\s*True\b/;
 
 /**
@@ -21,7 +23,7 @@ export const PROSE_BITS = /\blora\s+(?:en|in|em|com|con|with|mit|avec|на|в)\s
 
 export function readQuantizedBase(blocks: Block[], state: CardState): void {
   if (state.quantizationBits) return;
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     if (block.type === "item" || block.type === "prose") {
       const m = PROSE_BITS.exec(block.text);
       if (m) {
@@ -47,7 +49,15 @@ export function readQuantizedBase(blocks: Block[], state: CardState): void {
         return;
       }
     }
-    if (block.type === "code" && TRAINING_CODE.test(block.text)) {
+    // Code under a training heading, also pasted as a list item whose arguments go on in the next block: dev
+    // x2-card-text2cypher-gemma2-9b-it-neo4j-mirror, "* bnb_config = BitsAndBytesConfig(\n    load_in_4bit=True," under
+    // "#### Training Hyperparameters".
+    const pasted =
+      TRAINING_HEADING.test(heading) &&
+      (block.type === "code" ||
+        BNB_CONFIG.test(block.text) ||
+        BNB_CONFIG.test(blocks[i - 1]?.text.slice(-200) ?? ""));
+    if ((block.type === "code" && TRAINING_CODE.test(block.text)) || pasted) {
       const m = CODE_BITS.exec(block.text);
       if (m) {
         state.quantizationBits = fact(

@@ -28,7 +28,7 @@ import { hasLineTerminator, isSpace, trimStart } from "../../model/trim.js";
 import type { QuantizationMethod } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
 import { extracted, type Fact, fact, inferred } from "../facts.js";
-import { type Block, innerHeading, links } from "../markdown.js";
+import { type Block, innerHeading, links, withoutModelIds } from "../markdown.js";
 import { mentions } from "../read-prose.js";
 import { firstKnownName } from "./named-bases.js";
 import { saysQuantisedInOtherWords } from "./quantized-other-languages.js";
@@ -178,7 +178,9 @@ function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
   const alone = SAYS_QUANTISED_ALONE.exec(block.text);
   const withMethod = alone ? undefined : SAYS_QUANTISED_WITH_METHOD.exec(block.text);
   const method = methodIn(block.text);
-  const words = alone ?? (method ? withMethod : undefined);
+  // "version of" with a method the sentence names itself, not one in the name of the model it links to: "a
+  // fine-tuned version of [unsloth/…-bnb-4bit](…)" is no bnb copy (blind dev g6-fld-qwen25-05b-unsloth-ckpt60).
+  const words = alone ?? (method && methodIn(withoutModelIds(block.text)) ? withMethod : undefined);
   if (!words && method) readOtherLanguage(block, state, ev, method);
   if (!words || AT_LOAD.test(block.text)) return;
   ev.stated ??= block.line;
