@@ -4,11 +4,21 @@
  * `--key value`, `--key=value`, a bare `--flag` (true), `--key a 1.0 b 0.5` (a list), and Hydra-style
  * `a.b.c=value` overrides (verl, EasyR1, torchtune).
  */
+
 import { parseLooseValue } from "../model/hyperparameters.js";
 import { lookupTable } from "../model/lookup.js";
+import { LITGPT_TRAINING } from "./read-litgpt.js";
 import type { Word } from "./shell-words.js";
 
-export type EntryKind = "script" | "module" | "trl" | "llama-factory" | "swift" | "torchtune" | "axolotl";
+export type EntryKind =
+  | "script"
+  | "module"
+  | "trl"
+  | "llama-factory"
+  | "swift"
+  | "torchtune"
+  | "axolotl"
+  | "litgpt";
 
 export interface Entry {
   kind: EntryKind;
@@ -39,6 +49,7 @@ const CLI: Readonly<Record<string, { kind: EntryKind; subs: RegExp }>> = lookupT
   swift: { kind: "swift", subs: /^(sft|pt|rlhf)$/ },
   tune: { kind: "torchtune", subs: /^run$/ },
   axolotl: { kind: "axolotl", subs: /^train$/ },
+  litgpt: { kind: "litgpt", subs: LITGPT_TRAINING },
 });
 
 function entryAt(words: Word[], i: number): Entry | undefined {

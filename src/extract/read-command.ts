@@ -21,6 +21,7 @@ import {
   verlConfigNote,
 } from "./command-rules.js";
 import { emptyStep, extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { readLitgpt } from "./read-litgpt.js";
 import { readMlxCommands } from "./read-mlx-command.js";
 import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
 import { isVerlConfig, readVerlKeys } from "./read-verl.js";
@@ -259,6 +260,7 @@ export function readCommandWords(
   const entry = findEntry(words);
   if (!entry || entry.kind === "axolotl") return undefined;
   const args = parseArgs(words, entry.args);
+  if (entry.kind === "litgpt") return litgptCommand(entry, args, file, warnings);
   const merge = mergeLoraStep(entry, args, file);
   if (merge) return merge;
   normaliseScriptFlags(args.obj);
@@ -309,6 +311,45 @@ export function readCommandWords(
   step.parameters.configOnly = fact(true, origin);
   return step;
 }
+
+/**
+ * `litgpt finetune_lora ORG/NAME --data Alpaca2k --train.epochs 3`: the flags as the nested settings of a LitGPT
+ * config (`--data JSON --data.json_path f` → `data: {class_path: JSON, json_path: f}`), the model the positional.
+ */
+function litgptCommand(
+  entry: Entry,
+  args: Args,
+  file: string,
+  warnings: ExtractWarning[],
+): StepFacts | undefined {
+  const obj: Obj = {};
+  const lines = new Map<string, number>();
+  for (const [key, value] of Object.entries(args.obj)) {
+    const path = key.split(".");
+    let at = obj;
+    for (const part of path.slice(0, -1)) {
+      const next = at[part];
+      at[part] = typeof next === "string" ? { class_path: next } : isPlainObj(next) ? next : {};
+      at = at[part] as Obj;
+    }
+    const last = path[path.length - 1] as string;
+    if (isPlainObj(at[last]) && typeof value === "string") (at[last] as Obj).class_path = value;
+    else at[last] = value;
+    lines.set(key, args.lines.get(key) ?? entry.line);
+  }
+  const model = args.positional[0];
+  if (model && !model.unknown && obj.checkpoint_dir === undefined && obj.initial_checkpoint_dir === undefined)
+    obj[entry.name === "pretrain" ? "initial_checkpoint_dir" : "checkpoint_dir"] = model.text;
+  const inner: FileFacts = { file, kind: "command", bases: [], steps: [], warnings };
+  readLitgpt(obj, file, inner, lines, { command: entry.name, line: entry.line });
+  const step = inner.steps[0];
+  if (!step) return undefined;
+  step.recipe = true;
+  step.finalRun = false;
+  return step;
+}
+
+const isPlainObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * The training steps of the commands in `text` (a whole `.sh` file, or a card's code block starting at line

@@ -12,12 +12,13 @@ import { trimEnd } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { readMappedKeys, readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { isLitgptConfig, readLitgpt } from "./read-litgpt.js";
 import { readMlx } from "./read-mlx.js";
 import { isNanotronConfig, readNanotron } from "./read-nanotron.js";
 import { flatten, isVerlConfig, nestedLines, readVerlKeys } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
 
-export type NestedConfigKind = "torchtune" | "verl" | "easyr1" | "mlx-lm" | "nanotron";
+export type NestedConfigKind = "torchtune" | "verl" | "easyr1" | "mlx-lm" | "nanotron" | "litgpt";
 
 const component = (v: unknown): string | undefined => (isObj(v) ? str(v._component_) : undefined);
 
@@ -29,6 +30,7 @@ export function nestedConfigKind(obj: Obj): NestedConfigKind | undefined {
   if (isVerlConfig(flat)) return "worker.actor.model.model_path" in flat ? "easyr1" : "verl";
   if (str(obj.model) && ("fine_tune_type" in obj || isObj(obj.lora_parameters))) return "mlx-lm";
   if (isNanotronConfig(obj)) return "nanotron";
+  if (isLitgptConfig(obj)) return "litgpt";
   return undefined;
 }
 
@@ -257,10 +259,14 @@ export function readNestedConfig(
   if (kind === "torchtune") readTorchtune(obj, text, file, out);
   else if (kind === "mlx-lm") readMlx(obj, text, file, out);
   else if (kind === "nanotron") readNanotron(obj, text, file, out);
+  else if (kind === "litgpt") readLitgpt(obj, file, out, nestedLines(text));
   else readVerlConfig(kind, obj, text, file, out);
   // A recipe describes a run of its own: two recipes are two runs.
-  // mlx-lm saves its config beside the adapter it trained (`adapter_config.json`): that is the run itself.
-  const saved = kind === "mlx-lm" && /(^|[\\/])adapter_config\.json$/i.test(file);
+  // mlx-lm saves its config beside the adapter it trained (`adapter_config.json`), LitGPT its settings beside the
+  // checkpoint (`hyperparameters.yaml`): that is the run itself.
+  const saved =
+    (kind === "mlx-lm" && /(^|[\\/])adapter_config\.json$/i.test(file)) ||
+    (kind === "litgpt" && /(^|[\\/])hyperparameters\.ya?ml$/i.test(file));
   for (const s of out.steps) {
     s.recipe = !saved;
     s.finalRun = saved;
