@@ -165,3 +165,44 @@ describe("a base named as Meta spells it, 'as a base and trains it further' (g5-
     expect(doc.bases).toEqual([]);
   });
 });
+
+describe("a project's own command line tool that fine-tunes (g7-co-lawgpt-bloom-3b-lora)", () => {
+  const readme = (command: string) => card(`# LawGPT\n\n## Train\n\n\`\`\`bash\n${command}\n\`\`\`\n`);
+
+  it("`lawgpt finetune lora --base-model X --data-path f --lora-r 8` is a LoRA fine-tune of X on f", () => {
+    const doc = docOf(
+      readme(
+        [
+          "lawgpt finetune lora \\",
+          '  --base-model "bigscience/bloom-3b" \\',
+          '  --data-path "./data/processed/law.json" \\',
+          "  --micro-batch-size 4 \\",
+          "  --num-epochs 3 \\",
+          "  --learning-rate 3e-4 \\",
+          "  --lora-r 8",
+        ].join("\n"),
+      ),
+    );
+    const step = doc.steps[0];
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["bigscience/bloom-3b"]);
+    expect(step && "parameterization" in step ? step.parameterization : undefined).toBe("lora");
+    expect(step && "adapter" in step ? step.adapter?.rank : undefined).toBe(8);
+    expect(step?.hyperparameters).toMatchObject({ epochs: 3, learningRate: 0.0003 });
+  });
+
+  it("without a flag naming the model it loads, or with another subcommand, it is no training command", () => {
+    expect(docOf(readme("lawgpt finetune lora --data-path ./data/law.json")).steps).toEqual([]);
+    expect(docOf(readme('lawgpt generate --base-model "bigscience/bloom-3b"')).steps).toEqual([]);
+  });
+});
+
+describe("`--data_name_or_path`, the dataset's counterpart of `--model_name_or_path` (t9-rcp-ko-gemma2-2b-it-lora-sft-ko-wikidata-qa)", () => {
+  it("names the training data", () => {
+    const script = {
+      path: "train.sh",
+      text: "python sft_train.py \\\n  --model_name_or_path google/gemma-2-2b-it \\\n  --data_name_or_path maywell/ko_wikidata_QA \\\n  --num_train_epochs 1\n",
+    };
+    const ids = docOf([script]).steps.flatMap((s) => (s.inputs?.datasets ?? []).map((d) => d.id));
+    expect(ids).toEqual(["maywell/ko_wikidata_QA"]);
+  });
+});

@@ -72,7 +72,30 @@ function entryAt(words: Word[], i: number): Entry | undefined {
       return { kind: cli.kind, name: (words[i + 2] as Word).text, line: w.line, args: i + 3 };
     return { kind: cli.kind, name: sub, line: w.line, args: i + 2 };
   }
-  return undefined;
+  return projectCli(words, i);
+}
+
+/** A training subcommand of a project's own command line tool, and what it may say of the method. */
+const TRAIN_SUBCOMMAND = /^(?:finetune|fine-tune|fine_tune|sft)$/;
+const MODE_WORD = /^(?:lora|qlora|dora|full)$/;
+/** Flags that name the model a run loads, hyphens already read as underscores. */
+const MODEL_FLAG =
+  /^--(?:base[-_]model|model[-_]name[-_]or[-_]path|pretrained[-_]model[-_]name[-_]or[-_]path)(?:=|$)/;
+
+/**
+ * `lawgpt finetune lora --base-model bigscience/bloom-3b --data-path … --lora-r 8` (blind dev
+ * g7-co-lawgpt-bloom-3b-lora): a project's own tool whose subcommand fine-tunes, with a flag naming the model it
+ * loads. Read as that project's script would be; the mode word (`lora`) is part of its name.
+ */
+function projectCli(words: Word[], i: number): Entry | undefined {
+  const program = (words[i] as Word).text;
+  const sub = words[i + 1]?.text ?? "";
+  if (!/^[a-z][\w-]{1,30}$/.test(program) || !TRAIN_SUBCOMMAND.test(sub)) return undefined;
+  const mode = MODE_WORD.test(words[i + 2]?.text ?? "") ? (words[i + 2] as Word).text : undefined;
+  const from = i + (mode ? 3 : 2);
+  if (!words.slice(from).some((w) => MODEL_FLAG.test(w.text))) return undefined;
+  const name = [program, sub, mode].filter(Boolean).join(" ");
+  return { kind: "script", name, line: (words[i] as Word).line, args: from };
 }
 
 /**
@@ -90,7 +113,10 @@ export function mayHaveEntry(text: string): boolean {
   if (text.includes("$")) return true;
   const flat = text.replace(/["'\\\r\n]/g, "");
   return (
-    flat.toLowerCase().includes(".py") || flat.includes("-m") || ENTRY_WORDS.some((w) => flat.includes(w))
+    flat.toLowerCase().includes(".py") ||
+    flat.includes("-m") ||
+    ENTRY_WORDS.some((w) => flat.includes(w)) ||
+    /fine[-_]?tune|\bsft\b/.test(flat)
   );
 }
 

@@ -73,6 +73,10 @@ const ALIASES: Readonly<Record<string, string>> = lookupTable({
   train_data_dir: "dataset",
   train_data_file: "dataset",
   train_path: "dataset",
+  // `--data_name_or_path maywell/ko_wikidata_QA` (dev t9-rcp-ko-gemma2-2b-it-lora-sft-ko-wikidata-qa), the dataset's
+  // counterpart of `--model_name_or_path`.
+  data_name_or_path: "dataset",
+  dataset_name_or_path: "dataset",
   "train_module.optim.lr": "learning_rate",
 });
 
