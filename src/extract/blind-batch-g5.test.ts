@@ -206,3 +206,65 @@ describe("`--data_name_or_path`, the dataset's counterpart of `--model_name_or_p
     expect(ids).toEqual(["maywell/ko_wikidata_QA"]);
   });
 });
+
+describe("task arithmetic done by hand: a chat vector (g6-mrg-swallow-ms-chat-vector-ja, x1-ne-ja-task-vector-merge-optuna-chatntq)", () => {
+  const program = (save: string) =>
+    [
+      "from transformers import AutoModelForCausalLM",
+      "",
+      'base_model = AutoModelForCausalLM.from_pretrained("mistralai/Mistral-7B-v0.1")',
+      "inst_model = AutoModelForCausalLM.from_pretrained(",
+      '    "mistralai/Mistral-7B-Instruct-v0.2",',
+      ")",
+      'cp_model = AutoModelForCausalLM.from_pretrained("tokyotech-llm/Swallow-MS-7b-v0.1")',
+      "for k, v in cp_model.state_dict().items():",
+      "    chat_vector = inst_model.state_dict()[k] - base_model.state_dict()[k]",
+      "    v.copy_(v + chat_vector)",
+      save,
+      'model = AutoModelForCausalLM.from_pretrained("./chat_model")',
+    ].join("\n");
+
+  it("three models loaded, one's difference from another added to the third and saved: a task-arithmetic merge", () => {
+    const doc = docOf([{ path: "llm_merge.py", text: program('cp_model.save_pretrained("./chat_model")') }]);
+    const step = doc.steps[0];
+    expect(doc.steps).toHaveLength(1);
+    expect(step?.kind).toBe("merge");
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual([
+      "tokyotech-llm/Swallow-MS-7b-v0.1",
+      "mistralai/Mistral-7B-Instruct-v0.2",
+    ]);
+    expect(step && "baseModel" in step ? step.baseModel?.id : undefined).toBe("mistralai/Mistral-7B-v0.1");
+    expect(step && "method" in step ? step.method : undefined).toBe("task-arithmetic");
+  });
+
+  it("nothing saved (the difference only looked at): no merge", () => {
+    expect(docOf([{ path: "compare.py", text: program("print(chat_vector.norm())") }]).steps).toEqual([]);
+  });
+
+  it("a merging script's --target_model, --tuned_model and --base_model flags", () => {
+    const script = {
+      path: "run_merge.sh",
+      text: [
+        'TARGET_MODEL="NTQAI/chatntq-ja-7b-v1.0"',
+        'python ./merge_task_vector_mt_bench.py --target_model "$TARGET_MODEL" \\',
+        "  --base_model mistralai/Mistral-7B-v0.1 --tuned_model mistralai/Mistral-7B-Instruct-v0.2 \\",
+        "  --output_dir ./model-chatvector",
+      ].join("\n"),
+    };
+    const step = docOf([script]).steps[0];
+    expect(step?.kind).toBe("merge");
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual([
+      "NTQAI/chatntq-ja-7b-v1.0",
+      "mistralai/Mistral-7B-Instruct-v0.2",
+    ]);
+    expect(step?.output?.id).toBe("local:./model-chatvector");
+  });
+
+  it("the same flags on a training script are not a merge", () => {
+    const script = {
+      path: "run.sh",
+      text: "python train.py --target_model org/a-7b --base_model org/b-7b --tuned_model org/c-7b --learning_rate 1e-5\n",
+    };
+    expect(docOf([script]).steps.some((s) => s.kind === "merge")).toBe(false);
+  });
+});

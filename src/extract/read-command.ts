@@ -24,6 +24,7 @@ import { emptyStep, extracted, type Fact, type FileFacts, fact, inferred, type S
 import { readLitgpt } from "./read-litgpt.js";
 import { readMlxCommands } from "./read-mlx-command.js";
 import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
+import { taskVectorFlags } from "./read-task-vector.js";
 import { isVerlConfig, readVerlKeys } from "./read-verl.js";
 import { LOSS_VARIANTS } from "./recipe-objective.js";
 import { withoutShownAdapterRuns } from "./resumed-adapter.js";
@@ -265,6 +266,12 @@ export function readCommandWords(
   if (!entry || entry.kind === "axolotl") return undefined;
   const args = parseArgs(words, entry.args);
   if (entry.kind === "litgpt") return litgptCommand(entry, args, file, warnings);
+  const vector =
+    entry.kind === "script" ? taskVectorFlags(entry.name, args.obj, file, args.lines) : undefined;
+  if (vector) {
+    vector.recipe = true;
+    return vector;
+  }
   const merge = mergeLoraStep(entry, args, file);
   if (merge) return merge;
   normaliseScriptFlags(args.obj);

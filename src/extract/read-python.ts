@@ -26,6 +26,7 @@ import {
   pyValue,
 } from "./python-scan.js";
 import { readRecipe } from "./read-recipe.js";
+import { readTaskVectorCode } from "./read-task-vector.js";
 import { isXtunerConfig, readXtunerConfig } from "./read-xtuner.js";
 import type { SourceFile } from "./types.js";
 
@@ -277,6 +278,13 @@ export function readPythonFiles(files: SourceFile[]): FileFacts[] {
     return [...xtuner.map(readXtunerConfig), ...readPythonFiles(files.filter((f) => !xtuner.includes(f)))];
   const read = files.filter((f) => !NOT_TRAINING.test(f.path.split(/[\\/]/).pop() ?? "")).map(readPart);
   const entries = read.filter((p) => p.trainers.length > 0);
+  // A program that trains nothing but adds one model's difference from another to a third (read-task-vector.ts).
+  const merges = files.flatMap((f) => {
+    const part = read.find((p) => p.file === f.path);
+    return part && part.trainers.length === 0 ? (readTaskVectorCode(f) ?? []) : [];
+  });
+  if (merges.length > 0)
+    return [...merges, ...readPythonFiles(files.filter((f) => !merges.some((m) => m.file === f.path)))];
   const text = (p: Part) => files.find((f) => f.path === p.file)?.text ?? "";
   if (entries.length === 1 && entries[0]) return [readProgram(read, entries[0], text(entries[0]))];
   // No trainer among the files: a settings module (`config.py`) that names a model and at least two training
