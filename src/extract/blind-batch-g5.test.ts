@@ -268,3 +268,19 @@ describe("task arithmetic done by hand: a chat vector (g6-mrg-swallow-ms-chat-ve
     expect(docOf([script]).steps.some((s) => s.kind === "merge")).toBe(false);
   });
 });
+
+describe("bases of cards in other languages, named as their publishers name them (m-noorg-rugpt3xl-simplification-rsse, t5-ld-camembert-…)", () => {
+  it.each([
+    ["# RSSE\n\nSolution based on RuGPT-3XL. Model was fine-tuned on the train data.", "ai-forever/rugpt3xl"],
+    [
+      "# Classificador\n\nFizemos o fine-tuning do BERTimbau com os dados de notícias.",
+      "neuralmind/bert-base-portuguese-cased",
+    ],
+  ])("%s", (text, id) => {
+    expect(docOf(card(text)).bases.map((b) => b.id)).toEqual([id]);
+  });
+
+  it("a name only compared with is no base", () => {
+    expect(docOf(card("# M\n\nOur model outperforms CamemBERT on the benchmark.")).bases).toEqual([]);
+  });
+});

@@ -34,6 +34,13 @@ describe("well-known models", () => {
     ["the GPT-2", "openai-community/gpt2"],
     ["Llama3.2 3B Base", "meta-llama/Llama-3.2-3B"],
     ["Qwen3-8B-Base", "Qwen/Qwen3-8B-Base"],
+    ["BERTimbau", "neuralmind/bert-base-portuguese-cased"],
+    ["BERTimbau Large", "neuralmind/bert-large-portuguese-cased"],
+    ["CamemBERT", "almanach/camembert-base"],
+    ["RuGPT-3XL", "ai-forever/rugpt3xl"],
+    ["ruGPT-3 Large", "ai-forever/rugpt3large_based_on_gpt2"],
+    ["KLUE-RoBERTa large", "klue/roberta-large"],
+    ["KcELECTRA", "beomi/KcELECTRA-base"],
   ])("resolves %s", (name, id) => {
     expect(resolveKnownModel(name)).toBe(id);
   });

@@ -6,13 +6,14 @@
  *
  * Names are compared by their letters and digits only, and a dot between two digits (`Llama 3.1 8B Instruct` →
  * `llama3.18binstruct`: `opt-1.3b` is not `opt-13b`), against the id's own name, the name without a trailing
- * `-hf`, and the aliases listed. The table itself is in known-models-decoders.ts and known-models-others.ts.
+ * `-hf`, and the aliases listed. The table itself is in known-models-decoders.ts, known-models-others.ts and known-models-languages.ts.
  */
 
 import { DECODERS, type KnownModel } from "./known-models-decoders.js";
+import { LANGUAGE_MODELS } from "./known-models-languages.js";
 import { OTHERS } from "./known-models-others.js";
 
-const KNOWN: readonly KnownModel[] = [...DECODERS, ...OTHERS];
+const KNOWN: readonly KnownModel[] = [...DECODERS, ...OTHERS, ...LANGUAGE_MODELS];
 
 /** Confidence of a resolution by this table: the name may mean a sibling (a chat or instruct variant). */
 export const KNOWN_MODEL_CONFIDENCE = 0.7;
