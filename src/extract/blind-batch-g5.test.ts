@@ -276,6 +276,7 @@ describe("bases of cards in other languages, named as their publishers name them
       "# Classificador\n\nFizemos o fine-tuning do BERTimbau com os dados de notícias.",
       "neuralmind/bert-base-portuguese-cased",
     ],
+    ["# 수학 튜터\n\nEXAONE 4.0 1.2B 모델을 LoRA로 파인튜닝했습니다.", "LGAI-EXAONE/EXAONE-4.0-1.2B"],
   ])("%s", (text, id) => {
     expect(docOf(card(text)).bases.map((b) => b.id)).toEqual([id]);
   });

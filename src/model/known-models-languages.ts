@@ -48,4 +48,28 @@ export const LANGUAGE_MODELS: readonly KnownModel[] = [
   { id: "hfl/chinese-macbert-base", aliases: ["MacBERT", "MacBERT base"] },
   // Japanese: Tohoku University's BERT (https://huggingface.co/tohoku-nlp/bert-base-japanese-v3).
   { id: "tohoku-nlp/bert-base-japanese-v3", aliases: ["bert-base-japanese-v3"] },
+  // Decoders trained further for one language, which their own fine-tunes name without the org: ELYZA
+  // (https://huggingface.co/elyza), Swallow (https://huggingface.co/tokyotech-llm), LLM-jp
+  // (https://huggingface.co/llm-jp), CALM2 (https://huggingface.co/cyberagent), Chinese-LLaMA-2 and Chinese-Alpaca-2
+  // (https://huggingface.co/hfl), KoAlpaca and Llama-2-ko (https://huggingface.co/beomi), Bllossom
+  // (https://huggingface.co/MLP-KTLim), EXAONE (https://huggingface.co/LGAI-EXAONE).
+  { id: "elyza/ELYZA-japanese-Llama-2-7b" },
+  { id: "elyza/ELYZA-japanese-Llama-2-7b-instruct" },
+  { id: "tokyotech-llm/Swallow-7b-hf", aliases: ["Swallow 7B"] },
+  { id: "tokyotech-llm/Swallow-13b-hf", aliases: ["Swallow 13B"] },
+  { id: "tokyotech-llm/Swallow-MS-7b-v0.1", aliases: ["Swallow-MS 7B"] },
+  { id: "llm-jp/llm-jp-3-1.8b" },
+  { id: "llm-jp/llm-jp-3-13b" },
+  { id: "cyberagent/calm2-7b" },
+  { id: "cyberagent/calm2-7b-chat" },
+  { id: "hfl/chinese-llama-2-7b", aliases: ["Chinese-LLaMA-2 7B"] },
+  { id: "hfl/chinese-llama-2-13b", aliases: ["Chinese-LLaMA-2 13B"] },
+  { id: "hfl/chinese-alpaca-2-7b", aliases: ["Chinese-Alpaca-2 7B"] },
+  { id: "hfl/chinese-alpaca-2-13b", aliases: ["Chinese-Alpaca-2 13B"] },
+  { id: "beomi/KoAlpaca-Polyglot-12.8B" },
+  { id: "beomi/llama-2-ko-7b", aliases: ["Llama-2-Ko 7B"] },
+  { id: "MLP-KTLim/llama-3-Korean-Bllossom-8B", aliases: ["Bllossom 8B", "Llama-3-Korean-Bllossom 8B"] },
+  { id: "LGAI-EXAONE/EXAONE-3.0-7.8B-Instruct" },
+  { id: "LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct" },
+  { id: "LGAI-EXAONE/EXAONE-4.0-1.2B", aliases: ["EXAONE 4.0 1.2B"] },
 ];

@@ -41,6 +41,8 @@ describe("well-known models", () => {
     ["ruGPT-3 Large", "ai-forever/rugpt3large_based_on_gpt2"],
     ["KLUE-RoBERTa large", "klue/roberta-large"],
     ["KcELECTRA", "beomi/KcELECTRA-base"],
+    ["EXAONE 4.0 1.2B", "LGAI-EXAONE/EXAONE-4.0-1.2B"],
+    ["Chinese-LLaMA-2-7B", "hfl/chinese-llama-2-7b"],
   ])("resolves %s", (name, id) => {
     expect(resolveKnownModel(name)).toBe(id);
   });

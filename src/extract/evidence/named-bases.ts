@@ -35,7 +35,7 @@ import { OWN_LABEL } from "./self-link.js";
  * name (blind dev g5-ld-llama3-koblla-chatvector).
  */
 const FAMILY =
-  /\b(meta[- ]llama|llama|code|codellama|vicuna|mistral|mixtral|ministral|gpt-?2|distilgpt2|gpt-neo|gpt-j|t5|flan|mt5|bert|distilbert|roberta|distilroberta|xlm-roberta|deberta|mdeberta|electra|albert|qwen|qwq|gemma|codegemma|phi|falcon|tinyllama|smollm[23]?|yi|baichuan2?|chatglm[23]?|glm|internlm2?|deepseek|olmo|zephyr|bart|opt|bloomz?|pythia|starcoder2?|starcoderbase|mpt|stablelm|openchat|whisper|wav2vec2|vit|clip|bertimbau|camembert|flaubert|beto|gbert|rugpt|rut5|rubert|klue|kcbert|kcelectra|koelectra|macbert)(?:\b|(?=\d))/gi;
+  /\b(meta[- ]llama|llama|code|codellama|vicuna|mistral|mixtral|ministral|gpt-?2|distilgpt2|gpt-neo|gpt-j|t5|flan|mt5|bert|distilbert|roberta|distilroberta|xlm-roberta|deberta|mdeberta|electra|albert|qwen|qwq|gemma|codegemma|phi|falcon|tinyllama|smollm[23]?|yi|baichuan2?|chatglm[23]?|glm|internlm2?|deepseek|olmo|zephyr|bart|opt|bloomz?|pythia|starcoder2?|starcoderbase|mpt|stablelm|openchat|whisper|wav2vec2|vit|clip|bertimbau|camembert|flaubert|beto|gbert|rugpt|rut5|rubert|klue|kcbert|kcelectra|koelectra|macbert|elyza|swallow|llm-jp|calm2|chinese-llama|chinese-alpaca|koalpaca|bllossom|exaone)(?:\b|(?=\d))/gi;
 
 const HAS_FAMILY = new RegExp(FAMILY.source, "i");
 
