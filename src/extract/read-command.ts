@@ -27,6 +27,7 @@ import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
 import { taskVectorFlags } from "./read-task-vector.js";
 import { isVerlConfig, readVerlKeys } from "./read-verl.js";
 import { LOSS_VARIANTS } from "./recipe-objective.js";
+import { isObj } from "./recipe-values.js";
 import { withoutShownAdapterRuns } from "./resumed-adapter.js";
 import {
   normaliseScriptFlags,
@@ -340,11 +341,11 @@ function litgptCommand(
     let at = obj;
     for (const part of path.slice(0, -1)) {
       const next = at[part];
-      at[part] = typeof next === "string" ? { class_path: next } : isPlainObj(next) ? next : {};
+      at[part] = typeof next === "string" ? { class_path: next } : isObj(next) ? next : {};
       at = at[part] as Obj;
     }
     const last = path[path.length - 1] as string;
-    if (isPlainObj(at[last]) && typeof value === "string") (at[last] as Obj).class_path = value;
+    if (isObj(at[last]) && typeof value === "string") (at[last] as Obj).class_path = value;
     else at[last] = value;
     lines.set(key, args.lines.get(key) ?? entry.line);
   }
@@ -359,8 +360,6 @@ function litgptCommand(
   step.finalRun = false;
   return step;
 }
-
-const isPlainObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * The training steps of the commands in `text` (a whole `.sh` file, or a card's code block starting at line

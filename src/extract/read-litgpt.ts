@@ -23,16 +23,14 @@ import { refKind } from "../model/refs.js";
 import { trimEnd } from "../model/trim.js";
 import { readMappedKeys, readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
-import { isObj, type Obj, str } from "./recipe-values.js";
+import { isObj, type Obj, section, str } from "./recipe-values.js";
 
 /** The LitGPT subcommands that train (`litgpt/__main__.py`), to what they train. */
 export const LITGPT_TRAINING = /^(?:finetune(?:_lora|_full|_adapter(?:_v2)?)?|pretrain)$/;
 
-const sub = (obj: Obj, key: string): Obj => (isObj(obj[key]) ? (obj[key] as Obj) : {});
-
 /** Is this a LitGPT finetune or pretrain config? `train` and `checkpoint_dir`, or `initial_checkpoint_dir` with `model_name`. */
 export function isLitgptConfig(obj: Obj): boolean {
-  const train = sub(obj, "train");
+  const train = section(obj, "train");
   const trains = ["micro_batch_size", "global_batch_size", "lr_warmup_steps"].some((k) => k in train);
   return (
     trains &&
@@ -75,7 +73,7 @@ function readData(obj: Obj, file: string, step: StepFacts, lines: Map<string, nu
   const classPath = typeof data === "string" ? data : isObj(data) ? str(data.class_path) : undefined;
   if (!classPath) return;
   const name = (classPath.split(".").pop() ?? classPath).toLowerCase();
-  const args = isObj(data) ? { ...sub(data, "init_args"), ...data } : {};
+  const args = isObj(data) ? { ...section(data, "init_args"), ...data } : {};
   const field = typeof data === "string" ? "data" : "data.class_path";
   const at = (key: string) => extracted(file, { field: key, line: lines.get(key) ?? lines.get(field) });
   for (const key of LOCAL_DATA[name] ?? []) {
@@ -152,10 +150,10 @@ function hyperparameters(
   lines: Map<string, number>,
   out: FileFacts,
 ) {
-  const train = sub(obj, "train");
-  const optimizer = sub(obj, "optimizer");
+  const train = section(obj, "train");
+  const optimizer = section(obj, "optimizer");
   const keys: Obj = {
-    learning_rate: sub(optimizer, "init_args").lr ?? optimizer.lr,
+    learning_rate: section(optimizer, "init_args").lr ?? optimizer.lr,
     num_train_epochs: train.epochs,
     max_steps: train.max_steps,
     per_device_train_batch_size: train.micro_batch_size,

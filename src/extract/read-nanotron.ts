@@ -9,15 +9,13 @@
 import { readMappedKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { nestedLines } from "./read-verl.js";
-import { isObj, type Obj, str } from "./recipe-values.js";
-
-const sub = (obj: Obj, key: string): Obj => (isObj(obj[key]) ? (obj[key] as Obj) : {});
+import { isObj, type Obj, section, str } from "./recipe-values.js";
 
 /** Is this a nanotron config? Its sections, as nanotron's `Config` dataclass names them. */
 export function isNanotronConfig(obj: Obj): boolean {
   return (
     isObj(obj.tokens) &&
-    isObj(sub(obj, "optimizer").learning_rate_scheduler) &&
+    isObj(section(obj, "optimizer").learning_rate_scheduler) &&
     (isObj(obj.parallelism) || Array.isArray(obj.data_stages))
   );
 }
@@ -28,11 +26,11 @@ export function isNanotronConfig(obj: Obj): boolean {
  * leaves them behind (`load_optimizer: false`) starts anew from the checkpoint's weights.
  */
 function startingPoint(obj: Obj): { path: string; field: string } | undefined {
-  const checkpoints = sub(obj, "checkpoints");
+  const checkpoints = section(obj, "checkpoints");
   const resume = str(checkpoints.resume_checkpoint_path);
   if (resume && checkpoints.load_optimizer === false)
     return { path: resume, field: "checkpoints.resume_checkpoint_path" };
-  const init = str(sub(sub(obj, "model"), "init_method").path);
+  const init = str(section(section(obj, "model"), "init_method").path);
   return init ? { path: init, field: "model.init_method.path" } : undefined;
 }
 
@@ -40,7 +38,7 @@ function startingPoint(obj: Obj): { path: string; field: string } | undefined {
 function stageData(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
   const stages = Array.isArray(obj.data_stages) ? obj.data_stages : [];
   stages.forEach((stage, i) => {
-    const dataset = isObj(stage) ? sub(sub(stage, "data"), "dataset") : {};
+    const dataset = isObj(stage) ? section(section(stage, "data"), "dataset") : {};
     const at = (key: string) =>
       extracted(file, {
         field: `data_stages[${i}].data.dataset.${key}`,
@@ -74,8 +72,8 @@ export function readNanotron(obj: Obj, text: string, file: string, out: FileFact
     ),
   );
   step.parameterization = fact("full", inferred(file, "nanotron trains every weight", 0.8));
-  const schedule = sub(sub(obj, "optimizer"), "learning_rate_scheduler");
-  const tokens = sub(obj, "tokens");
+  const schedule = section(section(obj, "optimizer"), "learning_rate_scheduler");
+  const tokens = section(obj, "tokens");
   const keys: Obj = {
     learning_rate: schedule.learning_rate,
     warmup_steps: schedule.lr_warmup_steps,
@@ -84,8 +82,8 @@ export function readNanotron(obj: Obj, text: string, file: string, out: FileFact
     per_device_train_batch_size: tokens.micro_batch_size,
     gradient_accumulation_steps: tokens.batch_accumulation_per_replica,
     max_seq_length: tokens.sequence_length,
-    seed: sub(obj, "general").seed,
-    weight_decay: sub(obj, "optimizer").weight_decay,
+    seed: section(obj, "general").seed,
+    weight_decay: section(obj, "optimizer").weight_decay,
   };
   const where: Record<string, string> = {
     learning_rate: "optimizer.learning_rate_scheduler.learning_rate",
@@ -100,7 +98,7 @@ export function readNanotron(obj: Obj, text: string, file: string, out: FileFact
   };
   readMappedKeys(keys, where, file, step, out.warnings, lines);
   stageData(obj, file, step, lines);
-  const saved = str(sub(obj, "checkpoints").checkpoints_path);
+  const saved = str(section(obj, "checkpoints").checkpoints_path);
   if (saved) step.output = fact(saved, { ...at("checkpoints.checkpoints_path"), confidence: 0.6 });
   step.framework = fact({ name: "nanotron" }, inferred(file, "recognised as a nanotron config", 0.9));
   out.steps.push(step);

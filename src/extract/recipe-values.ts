@@ -5,6 +5,9 @@ export type Obj = Record<string, unknown>;
 
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** The settings nested under `key` (`optimizer`, `train`), or none. */
+export const section = (obj: Obj, key: string): Obj => (isObj(obj[key]) ? (obj[key] as Obj) : {});
+
 /** A non-blank string, trimmed; undefined otherwise. */
 export const str = (v: unknown): string | undefined =>
   typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
