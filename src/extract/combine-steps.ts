@@ -39,6 +39,9 @@ function sameStart(a: StepFacts, b: StepFacts): boolean {
   );
 }
 
+/** A fine-tune that names no model it started from and no output another step could start from. */
+const unstarted = (s: StepFacts): boolean => s.inputs.length === 0 && !s.output && !s.adapterBase;
+
 export function isEmptyStep(s: StepFacts): boolean {
   return (
     !s.objective &&
@@ -133,6 +136,9 @@ class Chain {
       if (c.objective && s.objective && c.objective.value === s.objective.value) return c;
       // A step whose objective one of the two files leaves unsaid is the same run when both start from one model.
       if ((!c.objective || !s.objective) && sameStart(c, s)) return c;
+      // Two of a project's documents (its README and a report) each describe a fine-tune that names neither its
+      // objective nor the model it started from: one run told twice, never a chain made from the order of the files.
+      if (!c.objective && !s.objective && (unstarted(c) || unstarted(s))) return c;
     }
     return undefined;
   }

@@ -5,6 +5,7 @@ import { isRegistrableId, UNKNOWN_MODEL_ID } from "../model/refs.js";
 import type { LineageDocument, Provenance } from "../schema/lineage.js";
 import { graphIssues } from "../validate/graph-rules.js";
 import { buildDocument } from "./build-document.js";
+import { capConfidence, SPLIT_GROUP_CONFIDENCE } from "./calibration.js";
 import {
   expandIntermediates,
   intermediateOutputs,
@@ -268,14 +269,20 @@ export function extractGroups(files: SourceFile[], options: ExtractOptions = {})
   }
   warnings.push(...silent.flatMap(fileWarnings));
   const { subject: _one, ...shared } = options;
-  const documents = groups.map((g) => extractGroup(g, shared, fileWarnings(g)));
+  // Which files make one run is ftl's reading here: no fact of a split is given more than SPLIT_GROUP_CONFIDENCE.
+  const documents = groups.map((g) => {
+    const r = extractGroup(g, shared, fileWarnings(g));
+    return { ...r, document: capConfidence(r.document) };
+  });
   warnings.push({
     code: "extract.unrelated",
     message: `the files describe ${groups.length} unrelated lineages: ${groups
       .map(
         (g, i) => `(${i + 1}) ${documents[i]?.document.subject.id} from ${g.map((f) => f.file).join(", ")}`,
       )
-      .join("; ")}`,
+      .join(
+        "; ",
+      )}; which files belong together is ftl's reading, so no fact of these documents is given more than ${SPLIT_GROUP_CONFIDENCE} confidence`,
   });
   return { documents, warnings };
 }

@@ -9,6 +9,7 @@
 
 import { lookupTable } from "../model/lookup.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
+import { SCRIPT_NAME_OBJECTIVE_CONFIDENCE } from "./calibration.js";
 import { type Args, type Entry, findEntry, mayHaveEntry, parseArgs } from "./command-args.js";
 import { mergeLoraStep } from "./command-merge.js";
 import { configArgument, configFlag, loadedConfig } from "./command-overlay.js";
@@ -181,7 +182,7 @@ function entryObjective(entry: Entry, file: string): Fact<Objective> | undefined
     inferred(
       file,
       `from the name of ${entry.name}, the ${entry.kind} that trains${generic ? " (a name that says only fine-tuning)" : ""}`,
-      generic ? 0.7 : 0.9,
+      generic ? 0.7 : SCRIPT_NAME_OBJECTIVE_CONFIDENCE,
       "command",
     ),
   );

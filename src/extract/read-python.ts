@@ -276,8 +276,11 @@ export function readPythonFiles(files: SourceFile[]): FileFacts[] {
   const xtuner = files.filter((f) => isXtunerConfig(f.text));
   if (xtuner.length > 0)
     return [...xtuner.map(readXtunerConfig), ...readPythonFiles(files.filter((f) => !xtuner.includes(f)))];
+  const text = (p: Part) => files.find((f) => f.path === p.file)?.text ?? "";
   const read = files.filter((f) => !NOT_TRAINING.test(f.path.split(/[\\/]/).pop() ?? "")).map(readPart);
-  const entries = read.filter((p) => p.trainers.length > 0);
+  const trained = read.filter((p) => p.trainers.length > 0);
+  // No trainer class: a program that wraps a loaded model in a PEFT adapter and steps its own loop trains it too.
+  const entries = trained.length > 0 ? trained : read.filter((p) => handWrittenLoop(p, text(p)));
   // A program that trains nothing but adds one model's difference from another to a third (read-task-vector.ts).
   const merges = files.flatMap((f) => {
     const part = read.find((p) => p.file === f.path);
@@ -285,7 +288,6 @@ export function readPythonFiles(files: SourceFile[]): FileFacts[] {
   });
   if (merges.length > 0)
     return [...merges, ...readPythonFiles(files.filter((f) => !merges.some((m) => m.file === f.path)))];
-  const text = (p: Part) => files.find((f) => f.path === p.file)?.text ?? "";
   if (entries.length === 1 && entries[0]) return [readProgram(read, entries[0], text(entries[0]))];
   // No trainer among the files: a settings module (`config.py`) that names a model and at least two training
   // settings describes the run its project's script makes.
@@ -296,6 +298,16 @@ export function readPythonFiles(files: SourceFile[]): FileFacts[] {
       )
       .map((p) => readProgram([p], p, text(p)));
   return entries.map((e) => readProgram([e], e, text(e)));
+}
+
+/**
+ * A training loop written by hand around a PEFT adapter (dev s8-fld-tinyllama-intermediate-cli-qa-lora: a model
+ * loaded with `from_pretrained`, wrapped by `get_peft_model`, then `loss.backward()` and `optimizer.step()`).
+ */
+function handWrittenLoop(p: Part, text: string): boolean {
+  const peft = p.calls.some((c) => c.name === "get_peft_model");
+  const loaded = p.calls.some((c) => c.name === "from_pretrained");
+  return peft && loaded && text.includes(".backward(") && /\boptim\w*\.step\(/.test(text);
 }
 
 const isSetting = (key: string) =>

@@ -3,6 +3,7 @@
  * export), mergekit, and GGUF manifests. Each recipe describes one step.
  */
 import type { Objective, Parameterization } from "../model/vocabulary.js";
+import { AXOLOTL_DEFAULT_SFT_CONFIDENCE } from "./calibration.js";
 import { numberOf, readTrainingKeys, topLevelLines } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { readFactoryExport, readManifest, readMergekit } from "./read-derived-recipes.js";
@@ -236,7 +237,7 @@ function readTrainingRecipe(
         : inferred(
             file,
             objectiveNote ?? "from the recipe's file, run or output name",
-            objectiveNote ? 0.9 : 0.8,
+            objectiveNote ? AXOLOTL_DEFAULT_SFT_CONFIDENCE : 0.8,
           ),
     );
   } else {

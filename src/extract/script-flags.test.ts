@@ -1,5 +1,6 @@
 /** Training scripts' own flags, placeholders, script names and loaded configs; snippets from the dev corpus. */
 import { describe, expect, it } from "vitest";
+import { SCRIPT_NAME_OBJECTIVE_CONFIDENCE } from "./calibration.js";
 import { extractFromFiles } from "./extract-from-files.js";
 import type { StepFacts } from "./facts.js";
 import { readCommands } from "./read-command.js";
@@ -90,7 +91,7 @@ torchrun --nnodes 1 --nproc_per_node 1 run_clm_sft_with_peft.py \\
     expect(readCommands(text, "train/finetune/finetune_lora.sh")[0]?.objective).toBeUndefined();
   });
 
-  it("gives no objective for 'finetune' in a script name (it names fine-tuning, not SFT), a named one 0.9", () => {
+  it("gives no objective for 'finetune' in a script name (it names fine-tuning, not SFT), a named one below the 0.9 bucket (calibration)", () => {
     const generic = readCommands(
       "python -u finetune.py --model_name_or_path org/m --num_train_epochs 5\n",
       "finetune_lora_single_gpu.sh",
@@ -100,7 +101,7 @@ torchrun --nnodes 1 --nproc_per_node 1 run_clm_sft_with_peft.py \\
       "python dpo_tune_cache.py --model_name_or_path org/m --num_train_epochs 1\n",
       "a.sh",
     )[0];
-    expect(named?.objective?.source.confidence).toBe(0.9);
+    expect(named?.objective?.source.confidence).toBe(SCRIPT_NAME_OBJECTIVE_CONFIDENCE);
   });
 });
 

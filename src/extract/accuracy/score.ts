@@ -36,6 +36,8 @@ export interface Prediction {
   value: string;
   confidence: number;
   right: boolean;
+  /** What ftl based the fact on (its provenance's source, field and note), for calibration by kind of fact. */
+  basis: string;
 }
 
 export interface ItemScore {
@@ -48,10 +50,16 @@ export interface ItemScore {
 interface Asserted<T> {
   value: T;
   confidence: number;
+  basis: string;
 }
 
 function confidenceOf(p: Provenance | undefined): number {
   return p?.confidence ?? (p?.source === "inferred" ? 0.5 : 1);
+}
+
+function asserted<T>(value: T, p: Provenance | undefined): Asserted<T> {
+  const basis = [p?.source ?? "stated", p?.field, p?.note].filter(Boolean).join(" · ");
+  return { value, confidence: confidenceOf(p), basis };
 }
 
 const methodOfLabel = (s: LabelStep): string =>
@@ -80,38 +88,33 @@ export function namedPart(doc: LineageDocument): LineageDocument {
 
 function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unknown>[]> {
   const steps = doc.steps;
-  const src = (s: Step, k: string) => confidenceOf(s.sources?.[k] ?? s.provenance);
+  const src = (s: Step, k: string) => s.sources?.[k] ?? s.provenance;
   const subjectKnown = doc.subject.id !== "unknown";
   return {
     instance: [],
-    subject: subjectKnown
-      ? [{ value: doc.subject.id, confidence: confidenceOf(doc.subject.provenance) }]
-      : [],
-    base: doc.bases.map((b) => ({ value: b.id, confidence: confidenceOf(b.provenance) })),
+    subject: subjectKnown ? [asserted(doc.subject.id, doc.subject.provenance)] : [],
+    base: doc.bases.map((b) => asserted(b.id, b.provenance)),
     method: steps
       .filter((s) => s.kind !== "fine-tune" || s.objective)
-      .map((s) => ({
-        value: methodOfStep(s),
-        confidence: s.kind === "fine-tune" ? src(s, "objective") : src(s, "kind"),
-      })),
+      .map((s) => asserted(methodOfStep(s), src(s, s.kind === "fine-tune" ? "objective" : "kind"))),
     parameterization: steps.flatMap((s) =>
       s.kind === "fine-tune" && s.parameterization
-        ? [{ value: s.parameterization, confidence: src(s, "parameterization") }]
+        ? [asserted(s.parameterization, src(s, "parameterization"))]
         : [],
     ),
     datasets: steps.flatMap((s) =>
       (s.inputs?.datasets ?? []).flatMap((d, i) =>
-        d.id ? [{ value: d.id, confidence: src(s, `inputs.datasets[${i}]`) }] : [],
+        d.id ? [asserted(d.id, src(s, `inputs.datasets[${i}]`))] : [],
       ),
     ),
     hyperparameters: steps.flatMap((s) =>
       Object.entries(s.hyperparameters ?? {})
         .filter(([k]) => (KEY_HYPERPARAMETERS as readonly string[]).includes(k))
-        .map(([k, v]) => ({ value: [k, v], confidence: src(s, `hyperparameters.${k}`) })),
+        .map(([k, v]) => asserted([k, v], src(s, `hyperparameters.${k}`))),
     ),
     rank: steps.flatMap((s) =>
       s.kind === "fine-tune" && s.adapter?.rank !== undefined
-        ? [{ value: s.adapter.rank, confidence: src(s, "adapter.rank") }]
+        ? [asserted(s.adapter.rank, src(s, "adapter.rank"))]
         : [],
     ),
     // The merge's base (mergekit `base_model`: the shared layers of a MoE, the reference of task vectors) is a
@@ -120,10 +123,10 @@ function predictedFacts(doc: LineageDocument): Record<ScoredField, Asserted<unkn
       s.kind === "merge"
         ? [
             ...(s.inputs?.models ?? []).flatMap((m, i) =>
-              m.id ? [{ value: m.id, confidence: src(s, `inputs.models[${i}]`) }] : [],
+              m.id ? [asserted(m.id, src(s, `inputs.models[${i}]`))] : [],
             ),
             ...(s.baseModel?.id && !(s.inputs?.models ?? []).some((m) => m.id === s.baseModel?.id)
-              ? [{ value: s.baseModel.id, confidence: src(s, "baseModel") }]
+              ? [asserted(s.baseModel.id, src(s, "baseModel"))]
               : []),
           ]
         : [],
@@ -207,6 +210,7 @@ export function scoreItem(whole: LineageDocument, isInstance: boolean, label: La
         value: JSON.stringify(x.value),
         confidence: x.confidence,
         right: right[i] === true,
+        basis: x.basis,
       });
     const wrong = p.filter((_, i) => !right[i]).map((x) => JSON.stringify(x.value));
     const missed = e.filter((_, i) => !found[i]).map((x) => JSON.stringify(x));

@@ -1,0 +1,145 @@
+/**
+ * Rules written at stop 30 from dev misses and dev calibration: one run told by two of a project's documents, a
+ * training loop written by hand around a PEFT adapter, and the confidence of facts in a split. Each case is
+ * rewritten from the layout of a dev item (s8-fld-tinyllama-intermediate-cli-qa-lora, s10, e-ne-ja-technavi) and
+ * was checked to fail without its rule.
+ */
+import { describe, expect, it } from "vitest";
+import type { LineageDocument } from "../schema/lineage.js";
+import { capConfidence, SPLIT_GROUP_CONFIDENCE } from "./calibration.js";
+import { extractFromFiles, extractGroups } from "./extract-from-files.js";
+
+type Files = { path: string; text: string }[];
+
+const readme = `# CLI Q&A Agent
+
+A command-line agent that generates step-by-step plans for CLI tasks using a fine-tuned TinyLlama model.
+
+## Setup
+
+1. Download the Q&A dataset and place it in \`data/qa_pairs.json\`
+
+## Model
+
+- Base model: TinyLlama-1.1B
+- Fine-tuning: LoRA adaptation
+`;
+const report = `# Technical report
+
+## Model Architecture
+- Base Model: TinyLlama-1.1B
+- Fine-tuning Method: LoRA (Low-Rank Adaptation)
+- Key Hyperparameters:
+  - Learning rate: 2e-4
+  - LoRA rank: 16
+  - Training epochs: 1
+`;
+const train = `from transformers import AutoModelForCausalLM, AutoTokenizer, TrainingArguments
+from peft import LoraConfig, get_peft_model
+import torch
+
+def main():
+    model_name = "TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T"
+    tokenizer = AutoTokenizer.from_pretrained(model_name)
+    model = AutoModelForCausalLM.from_pretrained(model_name)
+    lora_config = LoraConfig(r=16, lora_alpha=32, lora_dropout=0.05, task_type="CAUSAL_LM")
+    model = get_peft_model(model, lora_config)
+    training_args = TrainingArguments(output_dir="adapter", num_train_epochs=1, per_device_train_batch_size=4,
+        gradient_accumulation_steps=4, learning_rate=2e-4)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=training_args.learning_rate)
+    for batch in batches:
+        loss = model(**batch).loss
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    model.save_pretrained("adapter")
+`;
+const adapterConfig = JSON.stringify({
+  base_model_name_or_path: "TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T",
+  peft_type: "LORA",
+  r: 16,
+  lora_alpha: 32,
+});
+
+describe("one run told by two documents that name neither objective nor starting model", () => {
+  it("is one step, not a chain the order of the files made", () => {
+    const doc = extractFromFiles([
+      { path: "README.md", text: readme },
+      { path: "report.md", text: report },
+    ]).document;
+    expect(doc.steps).toHaveLength(1);
+    expect(doc.steps[0]?.inputs?.models ?? []).toEqual([]);
+  });
+
+  it("joins the run's training code and its adapter folder into that step", () => {
+    const files: Files = [
+      { path: "README.md", text: readme },
+      { path: "report.md", text: report },
+      { path: "train.py", text: train },
+      { path: "adapter/adapter_config.json", text: adapterConfig },
+    ];
+    const { documents } = extractGroups(files);
+    expect(documents).toHaveLength(1);
+    const steps = documents[0]?.document.steps ?? [];
+    expect(steps).toHaveLength(1);
+    expect(steps[0]?.inputs?.models?.map((m) => m.id)).toEqual([
+      "TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T",
+    ]);
+  });
+});
+
+describe("a training loop written by hand around a PEFT adapter", () => {
+  it("is a LoRA fine-tune of the model it loads, with its settings", () => {
+    const [step] = extractFromFiles([{ path: "train.py", text: train }]).document.steps;
+    expect(step?.kind).toBe("fine-tune");
+    expect(step && "parameterization" in step ? step.parameterization : undefined).toBe("lora");
+    expect(step?.hyperparameters?.perDeviceBatchSize).toBe(4);
+  });
+
+  it("is no training without the loop (a script that only loads and wraps a model)", () => {
+    const loadOnly = train.replace(/loss\.backward\(\)\n/, "").replace(/optimizer\.step\(\)\n/, "");
+    expect(extractFromFiles([{ path: "train.py", text: loadOnly }]).document.steps).toHaveLength(0);
+  });
+});
+
+describe("facts of a split are at most SPLIT_GROUP_CONFIDENCE", () => {
+  const two: Files = [
+    { path: "a/adapter_config.json", text: JSON.stringify({ base_model_name_or_path: "org/base-a", r: 8 }) },
+    { path: "b/adapter_config.json", text: JSON.stringify({ base_model_name_or_path: "org/base-b", r: 4 }) },
+  ];
+  const confidences = (d: LineageDocument) =>
+    JSON.stringify(d)
+      .match(/"confidence":[\d.]+/g)
+      ?.map((m) => Number(m.split(":")[1])) ?? [];
+
+  it("caps every provenance and source of each document, and says why in the warning", () => {
+    const { documents, warnings } = extractGroups(two);
+    expect(documents).toHaveLength(2);
+    for (const d of documents) {
+      expect(confidences(d.document).length).toBeGreaterThan(0);
+      expect(Math.max(...confidences(d.document))).toBeLessThanOrEqual(SPLIT_GROUP_CONFIDENCE);
+    }
+    expect(warnings.find((w) => w.code === "extract.unrelated")?.message).toContain(
+      `no fact of these documents is given more than ${SPLIT_GROUP_CONFIDENCE}`,
+    );
+  });
+
+  it("leaves one group's facts as read", () => {
+    const [one] = two;
+    const { documents } = extractGroups(one ? [one] : []);
+    expect(Math.max(...confidences(documents[0]?.document as LineageDocument))).toBe(1);
+  });
+
+  it("gives an unset confidence its meaning before capping (stated 1, inferred 0.5)", () => {
+    const doc: LineageDocument = {
+      format: "ftl/v1",
+      subject: { id: "org/x", provenance: { source: "extracted" } },
+      bases: [{ id: "org/b", provenance: { source: "inferred" } }],
+      steps: [],
+    };
+    const out = capConfidence(doc, 0.85);
+    expect(out.subject.provenance?.confidence).toBe(0.85);
+    expect(out.bases[0]?.provenance?.confidence).toBeUndefined();
+    expect(doc.subject.provenance?.confidence).toBeUndefined();
+  });
+});
