@@ -8,6 +8,7 @@
 import type { Provenance } from "../schema/lineage.js";
 import type { CardState } from "./card-body.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
+import { downloadedCopyStep } from "./evidence/quant-downloads.js";
 import { exportStep } from "./evidence/quantized-export.js";
 import { emptyStep, extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
 import type { ParsedCard } from "./markdown.js";
@@ -258,6 +259,11 @@ export function cardSteps(
   addEmbedded(steps, state, out);
   addGenericStep(steps, meta, state, hasTraining);
   addAdapterMerge(steps, state, meta.file);
+  // Nothing else derived: the one quantised copy the document downloads or links is what it is about.
+  if (steps.length === 0 && bases.length === 0 && !isMerge) {
+    const copy = downloadedCopyStep(text, meta.file, card.title);
+    if (copy) steps = [copy];
+  }
   // A command the card quotes converts the trained model (`convert_hf_to_gguf.py`, `save_pretrained_gguf`).
   if (!isQuant && !isMerge && steps.length > 0 && state.quant?.exported)
     steps.push(exportStep(meta.file, state.quant));

@@ -143,3 +143,55 @@ describe("facts of a split are at most SPLIT_GROUP_CONFIDENCE", () => {
     expect(doc.subject.provenance?.confidence).toBeUndefined();
   });
 });
+
+describe("the one quantised copy a document downloads (dev g2-qnt-dadai, g2-qnt-mavdol, t1-co-ja-neg)", () => {
+  const app = `# Model directory – Mistral GGUF
+
+This folder stores the quantized \`.gguf\` model file used by LocalAI.
+
+You can download a quantized version of Mistral 7B Instruct from TheBloke's Hugging Face repo:
+
+\`\`\`bash
+wget https://huggingface.co/TheBloke/Mistral-7B-Instruct-v0.1-GGUF/resolve/main/mistral-7b-instruct-v0.1.Q4_K_M.gguf -P models/
+\`\`\`
+`;
+
+  it("is a GGUF quantisation whose output is the copy's repository, from the model its name names (inferred)", () => {
+    const doc = extractFromFiles([{ path: "README.md", text: app }]).document;
+    expect(doc.subject.id).toBe("TheBloke/Mistral-7B-Instruct-v0.1-GGUF");
+    const [step] = doc.steps;
+    expect(step?.kind).toBe("quantization");
+    expect(step && "method" in step ? step.method : undefined).toBe("gguf");
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["mistralai/Mistral-7B-Instruct-v0.1"]);
+    expect(step?.sources?.["inputs.models[0]"]?.source).toBe("inferred");
+  });
+
+  it("reads `huggingface-cli download ORG/NAME FILE` and a name with the format inside it", () => {
+    const log =
+      "huggingface-cli download MLP-KTLim/llama-3-Korean-Bllossom-8B-gguf-Q4_K_M llama-3-Korean-Bllossom-8B-Q4_K_M.gguf\n";
+    const doc = extractFromFiles([
+      { path: "README.md", text: `# Serving\n\n\`\`\`\n${log}\`\`\`\n` },
+    ]).document;
+    expect(doc.subject.id).toBe("MLP-KTLim/llama-3-Korean-Bllossom-8B-gguf-Q4_K_M");
+    expect(doc.steps[0]?.inputs?.models?.map((m) => m.id)).toEqual(["MLP-KTLim/llama-3-Korean-Bllossom-8B"]);
+  });
+
+  it("leaves the model unknown when the copy's name is not in ftl's table", () => {
+    const doc = extractFromFiles([
+      {
+        path: "README.md",
+        text: "# App\n\nDownload https://huggingface.co/someone/Obscure-Model-9B-GGUF first.\n",
+      },
+    ]).document;
+    expect(doc.steps[0]?.kind).toBe("quantization");
+    expect(doc.steps[0]?.inputs?.models ?? []).toEqual([]);
+  });
+
+  it("describes nothing when the document runs several copies (a guide), or links the original too", () => {
+    const guide = `# Guide\n\n\`\`\`\nollama run hf.co/unsloth/Llama-4-Scout-17B-16E-Instruct-GGUF:Q4_K_XL\ncurl -L https://huggingface.co/Qwen/Qwen2-32B-Instruct-GGUF/resolve/main/qwen2-32b-instruct-q4_k_m.gguf -o m.gguf\n\`\`\`\n`;
+    expect(extractFromFiles([{ path: "README.md", text: guide }]).document.steps).toEqual([]);
+    const original = `# Hunyuan\n\n[Hugging Face](https://huggingface.co/tencent/Hunyuan-A13B-Instruct)\n\nDownload [Int4](https://huggingface.co/tencent/Hunyuan-A13B-Instruct-GPTQ-Int4).\n`;
+    const doc = extractFromFiles([{ path: "README.md", text: original }]).document;
+    expect(doc.subject.id).not.toBe("tencent/Hunyuan-A13B-Instruct-GPTQ-Int4");
+  });
+});
