@@ -18,7 +18,8 @@ export type EntryKind =
   | "swift"
   | "torchtune"
   | "axolotl"
-  | "litgpt";
+  | "litgpt"
+  | "xtuner";
 
 export interface Entry {
   kind: EntryKind;
@@ -50,6 +51,8 @@ const CLI: Readonly<Record<string, { kind: EntryKind; subs: RegExp }>> = lookupT
   tune: { kind: "torchtune", subs: /^run$/ },
   axolotl: { kind: "axolotl", subs: /^train$/ },
   litgpt: { kind: "litgpt", subs: LITGPT_TRAINING },
+  // `xtuner convert merge LLM ADAPTER SAVE` folds an adapter into its base (command-merge.ts).
+  xtuner: { kind: "xtuner", subs: /^convert$/ },
 });
 
 function entryAt(words: Word[], i: number): Entry | undefined {

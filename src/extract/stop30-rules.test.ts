@@ -195,3 +195,35 @@ wget https://huggingface.co/TheBloke/Mistral-7B-Instruct-v0.1-GGUF/resolve/main/
     expect(doc.subject.id).not.toBe("tencent/Hunyuan-A13B-Instruct-GPTQ-Int4");
   });
 });
+
+describe("xtuner convert merge (blind dev g8, t8: XTuner course READMEs)", () => {
+  const readme = `# 作业
+
+## 训练
+
+\`\`\`bash
+xtuner train /root/ft/config/internlm2_1_8b_qlora_alpaca_e3_copy.py --work-dir /root/ft/train
+\`\`\`
+
+## 模型整合
+
+\`\`\`bash
+# xtuner convert merge  \${NAME_OR_PATH_TO_LLM} \${NAME_OR_PATH_TO_ADAPTER} \${SAVE_PATH}
+xtuner convert merge /root/ft/model /root/ft/huggingface /root/ft/final_model
+\`\`\`
+`;
+
+  it("is an adapter merge saved to its SAVE_PATH, starting from the run before it, with no new root", () => {
+    const doc = extractFromFiles([{ path: "README.md", text: readme }]).document;
+    const merge = doc.steps.find((s) => s.kind === "adapter-merge");
+    expect(merge?.output?.id).toBe("local:/root/ft/final_model");
+    expect(merge?.notes).toContain("/root/ft/huggingface");
+    expect(doc.bases.map((b) => b.id)).not.toContain("local:/root/ft/huggingface");
+  });
+
+  it("reads nothing from the usage line with placeholders alone", () => {
+    const usage = `\`\`\`bash\nxtuner convert merge \${NAME_OR_PATH_TO_LLM} \${NAME_OR_PATH_TO_ADAPTER} \${SAVE_PATH}\n\`\`\`\n`;
+    const doc = extractFromFiles([{ path: "README.md", text: usage }]).document;
+    expect(doc.steps.filter((s) => s.kind === "adapter-merge")).toEqual([]);
+  });
+});
