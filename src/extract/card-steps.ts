@@ -15,6 +15,7 @@ import type { ParsedCard } from "./markdown.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
 import { copyDescribed, labelledSource } from "./quant-copy-source.js";
 import type { ProseStep } from "./read-prose.js";
+import { quantizeCode } from "./read-quantize-code.js";
 import { GGUF_TYPE, MERGE_METHOD_WORDS, OBJECTIVE_ORDER, QUANT_PATTERNS } from "./terms.js";
 
 /** What the front matter says, as `readCard` reads it. */
@@ -261,13 +262,23 @@ export function cardSteps(
   addAdapterMerge(steps, state, meta.file);
   // Nothing else derived: the one quantised copy the document downloads or links is what it is about.
   if (steps.length === 0 && bases.length === 0 && !isMerge) {
-    const copy = downloadedCopyStep(text, meta.file, card.title);
+    const copy = downloadedCopyStep(text, meta.file, card.title) ?? quantizedByCode(card, meta.file);
     if (copy) steps = [copy];
   }
   // A command the card quotes converts the trained model (`convert_hf_to_gguf.py`, `save_pretrained_gguf`).
   if (!isQuant && !isMerge && steps.length > 0 && state.quant?.exported)
     steps.push(exportStep(meta.file, state.quant));
   return steps;
+}
+
+/** The quantisation one of the card's Python code blocks makes (read-quantize-code.ts), when it makes one. */
+function quantizedByCode(card: ParsedCard, file: string): StepFacts | undefined {
+  for (const b of card.blocks)
+    if (b.type === "code" && (b.lang === undefined || /^(?:py|python|python3)$/i.test(b.lang))) {
+      const step = quantizeCode(b.text, file, b.line + 1);
+      if (step) return step;
+    }
+  return undefined;
 }
 
 /** The adapter merge the card states in another language (`state.adapterMerge`), after its training. */

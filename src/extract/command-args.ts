@@ -19,7 +19,8 @@ export type EntryKind =
   | "torchtune"
   | "axolotl"
   | "litgpt"
-  | "xtuner";
+  | "xtuner"
+  | "lmdeploy";
 
 export interface Entry {
   kind: EntryKind;
@@ -53,6 +54,8 @@ const CLI: Readonly<Record<string, { kind: EntryKind; subs: RegExp }>> = lookupT
   litgpt: { kind: "litgpt", subs: LITGPT_TRAINING },
   // `xtuner convert merge LLM ADAPTER SAVE` folds an adapter into its base (command-merge.ts).
   xtuner: { kind: "xtuner", subs: /^convert$/ },
+  // `lmdeploy lite auto_awq MODEL --work-dir OUT` quantises (read-quantize-code.ts).
+  lmdeploy: { kind: "lmdeploy", subs: /^lite$/ },
 });
 
 function entryAt(words: Word[], i: number): Entry | undefined {

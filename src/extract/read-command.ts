@@ -24,6 +24,7 @@ import {
 import { emptyStep, extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { readLitgpt } from "./read-litgpt.js";
 import { readMlxCommands } from "./read-mlx-command.js";
+import { lmdeployLite } from "./read-quantize-code.js";
 import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
 import { taskVectorFlags } from "./read-task-vector.js";
 import { isVerlConfig, readVerlKeys } from "./read-verl.js";
@@ -268,6 +269,7 @@ export function readCommandWords(
   if (!entry || entry.kind === "axolotl") return undefined;
   const args = parseArgs(words, entry.args);
   if (entry.kind === "litgpt") return litgptCommand(entry, args, file, warnings);
+  if (entry.kind === "lmdeploy") return lmdeployLite(entry, args, file);
   const vector =
     entry.kind === "script" ? taskVectorFlags(entry.name, args.obj, file, args.lines) : undefined;
   if (vector) {

@@ -25,6 +25,7 @@ import {
   type PyValue,
   pyValue,
 } from "./python-scan.js";
+import { quantizeCode } from "./read-quantize-code.js";
 import { readRecipe } from "./read-recipe.js";
 import { readTaskVectorCode } from "./read-task-vector.js";
 import { isXtunerConfig, readXtunerConfig } from "./read-xtuner.js";
@@ -288,6 +289,14 @@ export function readPythonFiles(files: SourceFile[]): FileFacts[] {
   });
   if (merges.length > 0)
     return [...merges, ...readPythonFiles(files.filter((f) => !merges.some((m) => m.file === f.path)))];
+  // A program that trains nothing but quantises a model it loads (read-quantize-code.ts).
+  const quantised = files.flatMap((f) => {
+    const part = read.find((p) => p.file === f.path);
+    const step = part && part.trainers.length === 0 ? quantizeCode(f.text, f.path) : undefined;
+    return step ? [{ file: f.path, kind: "python-script", bases: [], steps: [step], warnings: [] }] : [];
+  });
+  if (quantised.length > 0)
+    return [...quantised, ...readPythonFiles(files.filter((f) => !quantised.some((q) => q.file === f.path)))];
   if (entries.length === 1 && entries[0]) return [readProgram(read, entries[0], text(entries[0]))];
   // No trainer among the files: a settings module (`config.py`) that names a model and at least two training
   // settings describes the run its project's script makes.

@@ -227,3 +227,58 @@ xtuner convert merge /root/ft/model /root/ft/huggingface /root/ft/final_model
     expect(doc.steps.filter((s) => s.kind === "adapter-merge")).toEqual([]);
   });
 });
+
+describe("post-training quantisation in code or a command (blind dev g8-qnt-vistral, g8-qnt-zh-internlm2)", () => {
+  const awq = `from awq import AutoAWQForCausalLM
+from transformers import AutoTokenizer
+
+model_path = "/home/user/storages/Vistral-7B-Chat"
+quant_path = "Vistral-7B-Chat-AWQ"
+quant_config = {"zero_point": True, "q_group_size": 128, "w_bit": 4, "version": "GEMM"}
+
+model = AutoAWQForCausalLM.from_pretrained(model_path)
+tokenizer = AutoTokenizer.from_pretrained(model_path, trust_remote_code=True)
+model.quantize(tokenizer, quant_config=quant_config)
+model.save_quantized(quant_path)
+`;
+
+  it("reads an AutoAWQ script as an AWQ quantisation from the folder it loads to the one it saves", () => {
+    const [step] = extractFromFiles([{ path: "awq_convert.py", text: awq }]).document.steps;
+    expect(step?.kind).toBe("quantization");
+    expect(step && "method" in step ? step.method : undefined).toBe("awq");
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["local:/home/user/storages/Vistral-7B-Chat"]);
+    expect(step?.output?.id).toBe("local:Vistral-7B-Chat-AWQ");
+  });
+
+  it("reads llm-compressor's oneshot with a GPTQ recipe from a card's code block", () => {
+    const card = `# Int4 copy
+
+\`\`\`python
+from llmcompressor import oneshot
+from llmcompressor.modifiers.quantization import GPTQModifier
+
+recipe = GPTQModifier(targets="Linear", scheme="W4A16", ignore=["lm_head"])
+oneshot(model="Qwen/Qwen2.5-7B-Instruct", dataset="open_platypus", recipe=recipe, output_dir="Qwen2.5-7B-Instruct-W4A16")
+\`\`\`
+`;
+    const doc = extractFromFiles([{ path: "README.md", text: card }]).document;
+    expect(doc.steps.map((s) => [s.kind, "method" in s ? s.method : undefined])).toEqual([
+      ["quantization", "gptq"],
+    ]);
+    expect(doc.bases.map((b) => b.id)).toEqual(["Qwen/Qwen2.5-7B-Instruct"]);
+  });
+
+  it("reads 'lmdeploy lite auto_awq MODEL --work-dir OUT'", () => {
+    const readme =
+      "# 量化\n\n```bash\nlmdeploy lite auto_awq \\\n   /root/internlm2-chat-1_8b \\\n  --w-bits 4 \\\n  --work-dir /root/internlm2-chat-1_8b-4bit\n```\n";
+    const [step] = extractFromFiles([{ path: "README.md", text: readme }]).document.steps;
+    expect(step?.kind).toBe("quantization");
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["local:/root/internlm2-chat-1_8b"]);
+    expect(step?.output?.id).toBe("local:/root/internlm2-chat-1_8b-4bit");
+  });
+
+  it("reads no quantisation in a script that only loads a quantised model to serve it", () => {
+    const serve = `from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/X-AWQ")\nprint(model.generate("hi"))\n`;
+    expect(extractFromFiles([{ path: "serve.py", text: serve }]).document.steps).toEqual([]);
+  });
+});

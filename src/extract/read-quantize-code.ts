@@ -1,0 +1,123 @@
+/**
+ * Post-training quantisation written as code or as a command: a quantisation step from the model the code loads to
+ * the folder it saves, with the method its library makes (blind dev g8-qnt-vistral-7b-chat-autoawq-w4-g128-script,
+ * g8-qnt-zh-internlm2-chat-1-8b-lmdeploy-w4a16-awq).
+ *
+ * - AutoAWQ: `AutoAWQForCausalLM.from_pretrained(path)`, `model.quantize(…)`, `model.save_quantized(out)`: AWQ.
+ * - AutoGPTQ: `AutoGPTQForCausalLM.from_pretrained(path, quantize_config)`, `.quantize(…)`, `.save_quantized(out)`;
+ *   GPTQModel: `GPTQModel.load(path, …)`, `.quantize(…)`, `.save(out)`: GPTQ.
+ * - llm-compressor: `oneshot(model=path, recipe=…, output_dir=out)`: GPTQ with a `GPTQModifier`, AWQ with an
+ *   `AWQModifier`, otherwise another scheme (FP8, W8A8 by `QuantizationModifier`).
+ * - AutoRound: `AutoRound(model, …)` then `quantize_and_save(out)` or `save_quantized(out)`: another method.
+ * - LMDeploy: `lmdeploy lite auto_awq MODEL --work-dir OUT` (AWQ), `lmdeploy lite auto_gptq …` (GPTQ).
+ *
+ * The code must both quantise (`.quantize(`, `oneshot(`, `quantize_and_save(`) and name what it loads; a script that
+ * only loads a quantised model to serve it quantises nothing.
+ */
+import { refKind } from "../model/refs.js";
+import type { QuantizationMethod } from "../model/vocabulary.js";
+import type { Args, Entry } from "./command-args.js";
+import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
+import { assignments, blankNonCode, callArguments, findCalls, type PyCall, pyValue } from "./python-scan.js";
+
+const NOTE = "post-training quantisation in code";
+const SAVES = new Set(["save_quantized", "quantize_and_save", "save"]);
+const WANTED = new Set(["from_pretrained", "load", "oneshot", "AutoRound", "quantize", ...SAVES]);
+
+/** A model reference as ftl writes it: a Hub id, else a local path. */
+function ref(value: unknown): string | undefined {
+  if (typeof value !== "string" || value === "" || !/^[\w./~-]+$/.test(value)) return undefined;
+  return refKind(value) === "hub" && !value.startsWith(".") ? value : `local:${value}`;
+}
+
+/** The library the code quantises with, and the method it makes. */
+function libraryOf(code: string): { method: QuantizationMethod; loader?: string } | undefined {
+  if (code.includes("AutoAWQForCausalLM")) return { method: "awq", loader: "AutoAWQForCausalLM" };
+  if (code.includes("AutoGPTQForCausalLM")) return { method: "gptq", loader: "AutoGPTQForCausalLM" };
+  if (code.includes("GPTQModel")) return { method: "gptq", loader: "GPTQModel" };
+  if (code.includes("oneshot(")) {
+    if (code.includes("GPTQModifier")) return { method: "gptq" };
+    return { method: code.includes("AWQModifier") ? "awq" : "other" };
+  }
+  if (code.includes("AutoRound(")) return { method: "other" };
+  return undefined;
+}
+
+/** The call that loads the model: the library's loader, else the first model `from_pretrained`. */
+function loadedModel(calls: PyCall[], loader: string | undefined): PyCall | undefined {
+  const loads = calls.filter((c) => c.name === "from_pretrained" || c.name === "load");
+  const own = loader ? loads.find((c) => c.callee.includes(loader)) : undefined;
+  return own ?? loads.find((c) => c.name === "from_pretrained" && /ForCausalLM|AutoModel/.test(c.callee));
+}
+
+/** The quantisation step of a Python program or code block, or undefined when it quantises nothing. */
+export function quantizeCode(text: string, file: string, firstLine = 1): StepFacts | undefined {
+  const code = blankNonCode(text);
+  const lib = libraryOf(code);
+  if (!lib) return undefined;
+  const calls = findCalls(code, (n) => WANTED.has(n));
+  const quantises = calls.some(
+    (c) => c.name === "quantize" || c.name === "oneshot" || c.name === "quantize_and_save",
+  );
+  if (!quantises) return undefined;
+  const vars = assignments(code);
+  const oneshot = calls.find((c) => c.name === "oneshot");
+  const at = (line: number) => line + firstLine - 1;
+  const step = emptyStep("quantization", extracted(file, { line: at(calls[0]?.line ?? 1), note: NOTE }));
+  step.quantMethod = fact(lib.method, extracted(file, { line: at(calls[0]?.line ?? 1), note: NOTE }));
+  let input: string | undefined;
+  let inputLine: number | undefined;
+  let output: string | undefined;
+  let outputLine: number | undefined;
+  if (oneshot) {
+    const { keywords } = callArguments(oneshot.args);
+    input = ref(pyValue(keywords.get("model"), vars));
+    output = ref(pyValue(keywords.get("output_dir"), vars));
+    inputLine = outputLine = oneshot.line;
+  }
+  const load = input ? undefined : loadedModel(calls, lib.loader);
+  if (load) {
+    const { positional, keywords } = callArguments(load.args);
+    input = ref(
+      pyValue(
+        positional[0] ?? keywords.get("model_path") ?? keywords.get("pretrained_model_name_or_path"),
+        vars,
+      ),
+    );
+    inputLine = load.line;
+  }
+  const save = output
+    ? undefined
+    : calls.find((c) => SAVES.has(c.name) && (c.name !== "save" || lib.loader === "GPTQModel"));
+  if (save) {
+    const { positional, keywords } = callArguments(save.args);
+    output = ref(pyValue(positional[0] ?? keywords.get("output_dir") ?? keywords.get("save_dir"), vars));
+    outputLine = save.line;
+  }
+  if (!input && !output) return undefined;
+  if (input)
+    step.inputs.push(
+      fact({ id: input }, extracted(file, { line: inputLine && at(inputLine), field: "model" })),
+    );
+  if (output)
+    step.output = fact(output, extracted(file, { line: outputLine && at(outputLine), field: "output" }));
+  step.recipe = true;
+  return step;
+}
+
+/** `lmdeploy lite auto_awq MODEL --work-dir OUT` (and `auto_gptq`): a quantisation from MODEL saved to OUT. */
+export function lmdeployLite(entry: Entry, args: Args, file: string): StepFacts | undefined {
+  const [sub, model] = args.positional;
+  const method: QuantizationMethod | undefined =
+    sub?.text === "auto_awq" ? "awq" : sub?.text === "auto_gptq" ? "gptq" : undefined;
+  if (!method || !model || model.unknown) return undefined;
+  const note = `lmdeploy lite ${sub?.text}`;
+  const step = emptyStep("quantization", extracted(file, { line: entry.line, note }));
+  step.quantMethod = fact(method, extracted(file, { line: entry.line, note }));
+  const input = ref(model.text);
+  if (input) step.inputs.push(fact({ id: input }, extracted(file, { line: model.line, field: "model" })));
+  const out = ref(args.obj.work_dir);
+  if (out) step.output = fact(out, extracted(file, { line: args.lines.get("work_dir"), field: "work_dir" }));
+  step.recipe = true;
+  return step;
+}
