@@ -257,6 +257,21 @@ function readFlags(
   return step;
 }
 
+/**
+ * A project's script or module whose name says it prepares data, evaluates, exports or serves
+ * (`python -m scripts.prepare_data --config configs/data.yaml`, `scripts.eval_harness`: blind dev
+ * g8-ne-zh-qwen25-7b-chinese-instruct-sft-then-dpo) and says nothing of training: no training step.
+ */
+const NOT_TRAINING_ENTRY =
+  /(?:^|[_-])(?:prepare|preprocess(?:ing)?|process|data|dataset|download|infer|inference|predict|generate|eval|evaluate|harness|export|serve|server|app|demo|chat|test)s?(?:[_-]|$)/i;
+const TRAINING_WORD = /train|tun|sft|dpo|orpo|kto|grpo|ppo|rlhf|distil|pretrain|merge|quant/i;
+
+function preparesOrUses(entry: Entry): boolean {
+  if (entry.kind !== "script" && entry.kind !== "module") return false;
+  const last = (entry.name.split(/[\\/]/).pop() ?? entry.name).replace(/\.py$/i, "").split(".").pop() ?? "";
+  return NOT_TRAINING_ENTRY.test(last) && !TRAINING_WORD.test(last);
+}
+
 /** The step one command describes, or undefined when it trains nothing ftl can see. */
 export function readCommandWords(
   words: Parameters<typeof findEntry>[0],
@@ -266,7 +281,7 @@ export function readCommandWords(
   candidates?: StepFacts[],
 ): StepFacts | undefined {
   const entry = findEntry(words);
-  if (!entry || entry.kind === "axolotl") return undefined;
+  if (!entry || entry.kind === "axolotl" || preparesOrUses(entry)) return undefined;
   const args = parseArgs(words, entry.args);
   if (entry.kind === "litgpt") return litgptCommand(entry, args, file, warnings);
   if (entry.kind === "lmdeploy") return lmdeployLite(entry, args, file);

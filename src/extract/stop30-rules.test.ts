@@ -282,3 +282,22 @@ oneshot(model="Qwen/Qwen2.5-7B-Instruct", dataset="open_platypus", recipe=recipe
     expect(extractFromFiles([{ path: "serve.py", text: serve }]).document.steps).toEqual([]);
   });
 });
+
+describe("a script or module named for data, evaluation or export trains nothing (blind dev g8-ne-zh-qwen25-7b)", () => {
+  const commands = (cmd: string) =>
+    extractFromFiles([{ path: "README.md", text: `# Project\n\n\`\`\`bash\n${cmd}\n\`\`\`\n` }]).document
+      .steps;
+
+  it("reads no step from prepare_data, eval_harness or export_lora modules", () => {
+    expect(commands("python -m scripts.prepare_data --config configs/data.yaml --stage all")).toEqual([]);
+    expect(commands("python -m scripts.eval_harness --config configs/eval.yaml")).toEqual([]);
+    expect(commands("python -m scripts.export_lora --config configs/sft.yaml")).toEqual([]);
+  });
+
+  it("still reads a training script whose name also says it trains", () => {
+    const steps = commands(
+      "python train_data_sft.py --model_name_or_path Qwen/Qwen2.5-0.5B --dataset_name trl-lib/Capybara",
+    );
+    expect(steps.map((s) => s.kind)).toEqual(["fine-tune"]);
+  });
+});
