@@ -4,6 +4,7 @@
  */
 
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+import { squashName } from "../model/known-models.js";
 import type { Parameterization } from "../model/vocabulary.js";
 import type { CardState } from "./card-body.js";
 import { newCardState, readBody } from "./card-body.js";
@@ -11,6 +12,7 @@ import { assignDatasets } from "./card-datasets.js";
 import { originalBaseStep } from "./card-intermediate.js";
 import { selfIdEvidence } from "./card-self-id.js";
 import { type CardMeta, cardSteps } from "./card-steps.js";
+import { isEmptyStep } from "./combine-steps.js";
 import { readTrainingKeys } from "./config-fields.js";
 import { CARD_READERS } from "./evidence/card-readers.js";
 import { dropEvaluationDatasets } from "./evidence/evaluation-datasets.js";
@@ -308,6 +310,23 @@ function subjectOf(
 }
 
 /**
+ * A model named without its org that is the card's own title ("we have fully upgraded the base model of
+ * ChatGLM2-6B" under `# ChatGLM2-6B`, blind dev g8-base-zh-chatglm2-6b-vendored-card-int4-lora-repo) is the card's
+ * model, not a parent: the input ftl's table resolved it to is dropped, and a step left with nothing is too.
+ */
+function withoutOwnName(steps: StepFacts[], title: string | undefined): StepFacts[] {
+  const own = title ? squashName(title) : "";
+  if (own.length < 4) return steps;
+  const self = (i: StepFacts["inputs"][number]) =>
+    i.source.source === "inferred" && squashName(i.value.id.split("/").pop() ?? "") === own;
+  return steps.flatMap((s) => {
+    if (!s.inputs.some(self)) return [s];
+    const kept = { ...s, inputs: s.inputs.filter((i) => !self(i)) };
+    return isEmptyStep(kept) ? [] : [kept];
+  });
+}
+
+/**
  * Reads a model card: the front matter, then every evidence reader over the body, then the steps those give,
  * completed from the rest of the evidence. Kept in small functions: one large function was compiled again by
  * the optimising compiler each time a card took a path it had not seen, at a cost of many cards' reading.
@@ -342,7 +361,7 @@ export function readCard(text: string, file: string): FileFacts {
   const metaDatasets = dropEvaluationDatasets(own, meta.metaDatasets, out);
   assignDatasets(trainingSteps, metaDatasets, state.proseDatasets, meta.at("datasets"), out);
   if (meta.bases.length === 1) originalBaseStep(steps, out.bases.slice(0, 1), state.proseBases, file);
-  out.steps = steps;
+  out.steps = withoutOwnName(steps, card.title);
   out.subject = subjectOf(card, selfBlocks(card.blocks, quoted), steps, meta, state, out);
   namedBeforeExport(steps, out.subject);
   return out;
