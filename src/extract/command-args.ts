@@ -52,8 +52,9 @@ const CLI: Readonly<Record<string, { kind: EntryKind; subs: RegExp }>> = lookupT
   tune: { kind: "torchtune", subs: /^run$/ },
   axolotl: { kind: "axolotl", subs: /^train$/ },
   litgpt: { kind: "litgpt", subs: LITGPT_TRAINING },
-  // `xtuner convert merge LLM ADAPTER SAVE` folds an adapter into its base (command-merge.ts).
-  xtuner: { kind: "xtuner", subs: /^convert$/ },
+  // `xtuner train CONFIG` trains; `xtuner convert merge LLM ADAPTER SAVE` folds an adapter into its base
+  // (command-merge.ts).
+  xtuner: { kind: "xtuner", subs: /^(?:convert|train)$/ },
   // `lmdeploy lite auto_awq MODEL --work-dir OUT` quantises (read-quantize-code.ts).
   lmdeploy: { kind: "lmdeploy", subs: /^lite$/ },
 });

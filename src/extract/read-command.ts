@@ -28,6 +28,7 @@ import { lmdeployLite } from "./read-quantize-code.js";
 import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
 import { taskVectorFlags } from "./read-task-vector.js";
 import { isVerlConfig, readVerlKeys } from "./read-verl.js";
+import { xtunerCommand } from "./read-xtuner-command.js";
 import { LOSS_VARIANTS } from "./recipe-objective.js";
 import { isObj } from "./recipe-values.js";
 import { withoutShownAdapterRuns } from "./resumed-adapter.js";
@@ -285,6 +286,7 @@ export function readCommandWords(
   const args = parseArgs(words, entry.args);
   if (entry.kind === "litgpt") return litgptCommand(entry, args, file, warnings);
   if (entry.kind === "lmdeploy") return lmdeployLite(entry, args, file);
+  if (entry.kind === "xtuner") return xtunerCommand(entry, args, file);
   const vector =
     entry.kind === "script" ? taskVectorFlags(entry.name, args.obj, file, args.lines) : undefined;
   if (vector) {

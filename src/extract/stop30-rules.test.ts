@@ -221,6 +221,13 @@ xtuner convert merge /root/ft/model /root/ft/huggingface /root/ft/final_model
     expect(doc.bases.map((b) => b.id)).not.toContain("local:/root/ft/huggingface");
   });
 
+  it("reads 'xtuner train CONFIG' as a fine-tune whose config name says QLoRA (inferred)", () => {
+    const doc = extractFromFiles([{ path: "README.md", text: readme }]).document;
+    const train = doc.steps.find((s) => s.kind === "fine-tune");
+    expect(train && "parameterization" in train ? train.parameterization : undefined).toBe("qlora");
+    expect(train?.sources?.parameterization?.source).toBe("inferred");
+  });
+
   it("reads nothing from the usage line with placeholders alone", () => {
     const usage = `\`\`\`bash\nxtuner convert merge \${NAME_OR_PATH_TO_LLM} \${NAME_OR_PATH_TO_ADAPTER} \${SAVE_PATH}\n\`\`\`\n`;
     const doc = extractFromFiles([{ path: "README.md", text: usage }]).document;
