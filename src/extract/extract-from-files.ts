@@ -20,6 +20,7 @@ import type { FileFacts, StepFacts } from "./facts.js";
 import { groupRuns } from "./group-runs.js";
 import { mentionsIn } from "./named-files.js";
 import { normaliseRefs } from "./normalise-refs.js";
+import { isNotebook, notebookPython } from "./notebook.js";
 import { readSourceFile } from "./read-file.js";
 import { isPythonFile, readPythonFiles } from "./read-python.js";
 import { joinScriptsWithPrograms } from "./script-programs.js";
@@ -236,7 +237,9 @@ const saysSomething = (g: FileFacts[]) =>
  * Extracts lineage from the given files, one document per group of connected files (see `groupRuns`).
  * Pure: no I/O.
  */
-export function extractGroups(files: SourceFile[], options: ExtractOptions = {}): GroupedResult {
+export function extractGroups(given: SourceFile[], options: ExtractOptions = {}): GroupedResult {
+  // A notebook is read as the Python program its code cells make (notebook.ts).
+  const files = given.map((f) => (isNotebook(f.path) ? { ...f, text: notebookPython(f.text) ?? "" } : f));
   const warnings: ExtractWarning[] = [];
   const facts: FileFacts[] = [];
   for (const file of files) {

@@ -25,6 +25,7 @@ import {
   type PyValue,
   pyValue,
 } from "./python-scan.js";
+import { readMergekitString } from "./read-python-yaml.js";
 import { quantizeCode } from "./read-quantize-code.js";
 import { readRecipe } from "./read-recipe.js";
 import { readTaskVectorCode } from "./read-task-vector.js";
@@ -289,6 +290,14 @@ export function readPythonFiles(files: SourceFile[]): FileFacts[] {
   });
   if (merges.length > 0)
     return [...merges, ...readPythonFiles(files.filter((f) => !merges.some((m) => m.file === f.path)))];
+  // A program that writes a mergekit configuration as a string (read-python-yaml.ts).
+  const configs = files.flatMap((f) => {
+    const part = read.find((p) => p.file === f.path);
+    const merge = part && part.trainers.length === 0 ? readMergekitString(f) : undefined;
+    return merge ? [merge] : [];
+  });
+  if (configs.length > 0)
+    return [...configs, ...readPythonFiles(files.filter((f) => !configs.some((m) => m.file === f.path)))];
   // A program that trains nothing but quantises a model it loads (read-quantize-code.ts).
   const quantised = files.flatMap((f) => {
     const part = read.find((p) => p.file === f.path);
@@ -339,4 +348,4 @@ function settingsText(text: string): boolean {
 }
 
 export const isPythonFile = (path: string, text?: string) =>
-  /\.py$/i.test(path) || (text !== undefined && SETTINGS_TXT.test(path) && settingsText(text));
+  /\.(?:py|ipynb)$/i.test(path) || (text !== undefined && SETTINGS_TXT.test(path) && settingsText(text));

@@ -320,3 +320,61 @@ describe("a model named as the card's own title is not its parent (blind dev g8-
     expect(doc.bases).toEqual([]);
   });
 });
+
+describe("notebooks, and a mergekit configuration written as a Python string (blind dev g8-mrg, t6-rcp-mergekit)", () => {
+  const config = `import yaml
+
+MODEL_NAME = "phi-merge-arithmetic"
+yaml_config = """
+models:
+  - model: microsoft/Phi-3.5-mini-instruct
+    parameters:
+      weight: 1.0
+  - model: microsoft/Phi-3-mini-4k-instruct
+    parameters:
+      weight: 0.6
+base_model: microsoft/Phi-3.5-mini-instruct
+merge_method: task_arithmetic
+dtype: float16
+"""
+
+with open("config.yaml", "w", encoding="utf-8") as f:
+    f.write(yaml_config)
+`;
+  const notebook = JSON.stringify({
+    cells: [
+      { cell_type: "markdown", source: ["# LazyMergekit\n"] },
+      { cell_type: "code", source: ["!pip install -qqq mergekit\n", "%cd mergekit\n"] },
+      { cell_type: "code", source: config.split(/(?<=\n)/) },
+      { cell_type: "code", source: ["!mergekit-yaml config.yaml merge --copy-tokenizer\n"] },
+    ],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 0,
+  });
+  const mergeOf = (path: string, text: string) => {
+    const [step] = extractFromFiles([{ path, text }]).document.steps;
+    return [
+      step?.kind,
+      step && "method" in step ? step.method : undefined,
+      step?.inputs?.models?.map((m) => m.id),
+    ];
+  };
+  const expected = [
+    "merge",
+    "task-arithmetic",
+    ["microsoft/Phi-3.5-mini-instruct", "microsoft/Phi-3-mini-4k-instruct"],
+  ];
+
+  it("reads the configuration string of a Python program as the mergekit recipe it is", () => {
+    expect(mergeOf("write_config.py", config)).toEqual(expected);
+  });
+
+  it("reads a notebook's code cells as one program, its shell lines left out", () => {
+    expect(mergeOf("mergekit.ipynb", notebook)).toEqual(expected);
+  });
+
+  it("reads nothing from a file named .ipynb that is not a notebook", () => {
+    expect(extractFromFiles([{ path: "x.ipynb", text: "not json" }]).document.steps).toEqual([]);
+  });
+});
