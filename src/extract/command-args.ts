@@ -63,7 +63,10 @@ function entryAt(words: Word[], i: number): Entry | undefined {
   const w = words[i] as Word;
   const text = w.text;
   const prev = words[i - 1]?.text ?? "";
-  if (/\.py$/i.test(text) && !LAUNCHER_SCRIPTS.test(text) && !(prev.startsWith("-") && FILE_FLAG.test(prev)))
+  // A file flag's value (`--config_file x.py`), unless the flag carries its own (`--deepspeed_config_file=ds.json
+  // trainer.py`: blind dev g9-rcp-polyglot-ko-128b-lora-r16-deepspeed-trainer-sh).
+  const flagValue = prev.startsWith("-") && !prev.includes("=") && FILE_FLAG.test(prev);
+  if (/\.py$/i.test(text) && !LAUNCHER_SCRIPTS.test(text) && !flagValue)
     return { kind: "script", name: text, line: w.line, args: i + 1 };
   if ((text === "-m" || text === "--module") && words[i + 1]) {
     const mod = (words[i + 1] as Word).text;

@@ -107,6 +107,11 @@ const PROJECT_ALIASES: Readonly<Record<string, string>> = lookupTable({
   grad_accum_steps: "gradient_accumulation_steps",
   gradient_accumulation: "gradient_accumulation_steps",
   resume_adapter: "adapter_name_or_path",
+  // `trainer.py --model_path EleutherAI/polyglot-ko-12.8b --seq_length=1024 --lora --lora_r 16` (blind dev
+  // g9-rcp-polyglot-ko-128b-lora-r16-deepspeed-trainer-sh).
+  model_path: "model_name_or_path",
+  seq_length: "max_seq_length",
+  lora: "use_peft",
 });
 
 /** ms-swift `--rlhf_type` values. */

@@ -378,3 +378,27 @@ with open("config.yaml", "w", encoding="utf-8") as f:
     expect(extractFromFiles([{ path: "x.ipynb", text: "not json" }]).document.steps).toEqual([]);
   });
 });
+
+describe("a launcher flag that carries its own file value does not hide the script (blind dev g9-rcp-polyglot-ko)", () => {
+  const sh = `accelerate launch \\
+--num_processes=4 \\
+--use_deepspeed --deepspeed_config_file=configs/deepspeed/ds_config_polyglot_lora.json \\
+trainer.py  \\
+--model_path EleutherAI/polyglot-ko-12.8b \\
+--dataset_path data/train.json  \\
+--per_device_train_batch_size 8 \\
+--learning_rate 1e-5 \\
+--seq_length=1024 \\
+--lora \\
+--num_train_epochs 3 \\
+--lora_r 16 \\
+--output_dir ./polyglot-ko_13b_data
+`;
+
+  it("reads trainer.py's flags: the model, LoRA rank 16, the sequence length", () => {
+    const [step] = extractFromFiles([{ path: "trainer.sh", text: sh }]).document.steps;
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["EleutherAI/polyglot-ko-12.8b"]);
+    expect(step && "adapter" in step ? step.adapter?.rank : undefined).toBe(16);
+    expect(step?.hyperparameters?.maxSequenceLength).toBe(1024);
+  });
+});
