@@ -255,7 +255,11 @@ export function cardSteps(
       !(state.quant?.exported && trainedByCommands) &&
       !isMerge &&
       (bases.length > 0 || quantSource.length > 0 || statedCopy));
-  if (isMerge) steps = [mergeStep(meta, state.merge, text)];
+  // A merge that names no model it merges (a lab of merging methods on synthetic weights, blind dev
+  // g9-neg-synthetic-statedict-merging-methods-lab-readme) derives nothing: only its method words are there.
+  const merge = isMerge ? mergeStep(meta, state.merge, text) : undefined;
+  if (merge && (merge.inputs.length > 0 || merge.mergeBase || relation === "merge" || embeddedMerge))
+    steps = [merge];
   else if (isQuant) steps = [quantStep(meta, card, state, body, quantSource)];
   addEmbedded(steps, state, out);
   addGenericStep(steps, meta, state, hasTraining);

@@ -402,3 +402,29 @@ trainer.py  \\
     expect(step?.hyperparameters?.maxSequenceLength).toBe(1024);
   });
 });
+
+describe("a merge that names no model derives nothing (blind dev g9-neg-synthetic-statedict-merging-methods-lab)", () => {
+  it("reads a lab of merging methods on synthetic weights as no lineage", () => {
+    const readme = `# merge — model merging lab
+
+Implementations of five model-merging methods on a dict-of-arrays state-dict
+abstraction: **linear**, **SLERP**, **task arithmetic**, **TIES**, **DARE**,
+and **Model Stock**. Each method is a pure numpy function so the suite runs
+on CPU and the unit tests prove the algebraic identities directly.
+`;
+    expect(extractFromFiles([{ path: "README.md", text: readme }]).document.steps).toEqual([]);
+  });
+
+  it("still reads a merge card that names its models", () => {
+    const card = `---
+tags:
+- merge
+---
+# MyMerge-7B
+
+A SLERP merge of [org/model-a](https://huggingface.co/org/model-a) and [org/model-b](https://huggingface.co/org/model-b).
+`;
+    const [step] = extractFromFiles([{ path: "README.md", text: card }]).document.steps;
+    expect(step?.kind).toBe("merge");
+  });
+});
