@@ -2,6 +2,7 @@
  * Recipes that derive a model without training it: mergekit merges (slices, MoE experts), LLaMA-Factory's
  * export (merging an adapter, quantising) and GGUF manifests. Each describes one step.
  */
+import type { QuantizationMethod } from "../model/vocabulary.js";
 import { topLevelLines } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
@@ -137,6 +138,46 @@ export function readManifest(obj: Obj, file: string, text: string, out: FileFact
   if (variants.some((v) => GGUF_TYPE.test(v)) || /\.gguf\b/i.test(text)) {
     step.quantMethod = fact("gguf", extracted(file, { field: "variants" }));
     step.format = fact(variants.join(", "), extracted(file, { field: "variants" }));
+  }
+  out.steps.push(step);
+}
+
+/** The llm-compressor modifiers a recipe applies (`default_stage: default_modifiers: GPTQModifier: {…}`), by name. */
+export function compressorModifiers(obj: Obj): Map<string, Obj> {
+  const found = new Map<string, Obj>();
+  const visit = (o: Obj, depth: number) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (/^\w+Modifier$/.test(k)) found.set(k, isObj(v) ? v : {});
+      else if (isObj(v) && depth < 3) visit(v, depth + 1);
+    }
+  };
+  visit(obj, 0);
+  return found;
+}
+
+const COMPRESSOR_METHODS: Readonly<Record<string, QuantizationMethod>> = {
+  GPTQModifier: "gptq",
+  AWQModifier: "awq",
+  QuantizationModifier: "other",
+};
+
+/**
+ * An llm-compressor recipe (`GPTQModifier`, `AWQModifier`, `QuantizationModifier` under a stage): a quantisation
+ * step whose method its modifier names and whose format its `scheme` gives (`W4A16`); the model it compresses and
+ * the output are the program's or the card's (blind dev g9-qnt-exaone40-12b-llmcompressor-gptq-w4a16-aimers).
+ */
+export function readCompressorRecipe(obj: Obj, file: string, out: FileFacts): void {
+  const modifiers = compressorModifiers(obj);
+  const name = Object.keys(COMPRESSOR_METHODS).find((m) => modifiers.has(m));
+  if (!name) return;
+  const note = `llm-compressor recipe (${name})`;
+  const step = emptyStep("quantization", extracted(file, { note }));
+  step.quantMethod = fact(COMPRESSOR_METHODS[name] ?? "other", extracted(file, { field: name, note }));
+  const scheme = str(modifiers.get(name)?.scheme);
+  if (scheme) {
+    step.format = fact(scheme.toLowerCase(), extracted(file, { field: `${name}.scheme` }));
+    const bits = /^w(\d)/i.exec(scheme)?.[1];
+    if (bits) step.bits = fact(Number(bits), extracted(file, { field: `${name}.scheme` }));
   }
   out.steps.push(step);
 }

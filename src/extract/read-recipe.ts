@@ -6,7 +6,13 @@ import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { AXOLOTL_DEFAULT_SFT_CONFIDENCE } from "./calibration.js";
 import { numberOf, readTrainingKeys, topLevelLines } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
-import { readFactoryExport, readManifest, readMergekit } from "./read-derived-recipes.js";
+import {
+  compressorModifiers,
+  readCompressorRecipe,
+  readFactoryExport,
+  readManifest,
+  readMergekit,
+} from "./read-derived-recipes.js";
 import { readDatasets } from "./recipe-datasets.js";
 import { runCommandObjective, statedObjective } from "./recipe-objective.js";
 import { framework, isObj, type Obj, str } from "./recipe-values.js";
@@ -20,7 +26,8 @@ export type RecipeKind =
   | "axolotl"
   | "open-instruct"
   | "trl-recipe"
-  | "gguf-manifest";
+  | "gguf-manifest"
+  | "llm-compressor";
 
 /** Recognises a recipe by its keys; undefined when the object is no recipe ftl knows. */
 export function recipeKind(obj: Obj): RecipeKind | undefined {
@@ -30,6 +37,7 @@ export function recipeKind(obj: Obj): RecipeKind | undefined {
   if (Array.isArray(obj.experts) && obj.experts.some((e) => isObj(e) && "source_model" in e))
     return "mergekit";
   if ("parent_id" in obj && "variants" in obj) return "gguf-manifest";
+  if (compressorModifiers(obj).size > 0) return "llm-compressor";
   if ("export_dir" in obj && ("adapter_name_or_path" in obj || "model_name_or_path" in obj))
     return "llama-factory-export";
   if ("stage" in obj || "finetuning_type" in obj) return "llama-factory";
@@ -289,6 +297,9 @@ export function readRecipe(
       return;
     case "gguf-manifest":
       readManifest(obj, file, text, out);
+      return;
+    case "llm-compressor":
+      readCompressorRecipe(obj, file, out);
       return;
     default:
       readTrainingRecipe(kind, obj, file, text, out, lines);

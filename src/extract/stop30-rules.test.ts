@@ -428,3 +428,20 @@ A SLERP merge of [org/model-a](https://huggingface.co/org/model-a) and [org/mode
     expect(step?.kind).toBe("merge");
   });
 });
+
+describe("an llm-compressor recipe (blind dev g9-qnt-exaone40-12b-llmcompressor-gptq-w4a16)", () => {
+  it("is a GPTQ quantisation whose format its scheme gives", () => {
+    const recipe = `default_stage:
+  default_modifiers:
+    GPTQModifier:
+      targets: [Linear]
+      ignore: [embed_tokens, lm_head]
+      scheme: W4A16
+      block_size: 128
+`;
+    const [step] = extractFromFiles([{ path: "recipe.yaml", text: recipe }]).document.steps;
+    expect(step?.kind).toBe("quantization");
+    expect(step && "method" in step ? step.method : undefined).toBe("gptq");
+    expect(step && "bits" in step ? step.bits : undefined).toBe(4);
+  });
+});
