@@ -445,3 +445,31 @@ describe("an llm-compressor recipe (blind dev g9-qnt-exaone40-12b-llmcompressor-
     expect(step && "bits" in step ? step.bits : undefined).toBe(4);
   });
 });
+
+describe("a sentence whose subject is the training data (blind dev g8-int-qwen25-05b-capybara)", () => {
+  const card = (line: string) => `# X
+
+## Supervised Fine-Tuning
+
+We fine-tuned Qwen/Qwen2.5-0.5B with LoRA.
+
+${line}
+- epoch=3
+`;
+  const datasets = (line: string) =>
+    extractFromFiles([{ path: "README.md", text: card(line) }]).document.steps.flatMap((s) =>
+      (s.inputs?.datasets ?? []).map((d) => d.id),
+    );
+
+  it("reads 'The train dataset is `org/name` which can be found in huggingface'", () => {
+    expect(datasets("- The train dataset is `trl-lib/Capybara` which can be found in huggingface")).toEqual([
+      "trl-lib/Capybara",
+    ]);
+  });
+
+  it("does not read evaluation data said the same way", () => {
+    expect(
+      datasets("- The train dataset is evaluated on `org/bench` which can be found in huggingface"),
+    ).toEqual([]);
+  });
+});

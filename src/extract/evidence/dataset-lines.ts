@@ -147,6 +147,23 @@ export function pushNamedDataset(
 const SOURCE_LABEL =
   /^\s{0,3}(?:[-*+]\s{1,3})?(?:\*\*|__)?(?:source|hub id|hugging ?face id|hf id)(?:\*\*|__)?\s{0,2}[:：](?:\*\*|__)?\s{0,3}/i;
 
+/**
+ * "The train dataset is `trl-lib/Capybara` which can be found in huggingface" (blind dev
+ * g8-int-qwen25-05b-capybara-sft-then-ultrafeedback-dpo): a sentence whose subject is the training data; its value
+ * ends at the first clause that describes it ("which", "from", a full stop).
+ */
+const DATA_IS =
+  /^\s{0,3}(?:[-*+]\s{1,3})?(?:the |our |my )?(?:training|train|fine-?tuning|finetuning|sft|dpo|preference|instruction)[ -](?:data ?sets?|data|corpus) (?:used )?(?:is|was|are|were)\s{1,3}/i;
+const VALUE_END = [" which ", " that ", " from ", " on ", " in ", " (", ". ", "; "];
+
+function dataIsValue(text: string): string | undefined {
+  const m = DATA_IS.exec(text);
+  if (!m || text.length > 300 || EVALUATION.test(text)) return undefined;
+  const rest = text.slice(m[0].length);
+  const ends = VALUE_END.map((e) => rest.indexOf(e)).filter((i) => i > 0);
+  return trimEnd(rest.slice(0, ends.length > 0 ? Math.min(...ends) : rest.length).trim(), ".");
+}
+
 function readLine(
   text: string,
   isItem: boolean,
@@ -155,6 +172,11 @@ function readLine(
   state: CardState,
   dataHeading = false,
 ): void {
+  const stated = dataIsValue(text);
+  if (stated) {
+    for (const found of valueDatasets(stated)) pushNamedDataset(state, found, line, "as the training data");
+    return;
+  }
   const label = LABEL.exec(text);
   if (label) {
     for (const found of valueDatasets(text.slice(label[0].length)))
