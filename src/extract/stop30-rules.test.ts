@@ -473,3 +473,20 @@ ${line}
     ).toEqual([]);
   });
 });
+
+describe("a folder in a project tree is not the model's Hub id (blind dev g10-ne-zh-classical-chinese-157m)", () => {
+  it("names no subject from `src/classic_chinese_llm/`", () => {
+    const readme = `# Classic Chinese LLM
+
+A GPT-2 style decoder written from scratch, pretrained and instruction-tuned.
+
+\`\`\`
+classic-chinese-llm/
+├── configs/
+├── src/classic_chinese_llm/
+│   ├── config/
+\`\`\`
+`;
+    expect(extractFromFiles([{ path: "README.md", text: readme }]).document.subject.id).toBe("unknown");
+  });
+});

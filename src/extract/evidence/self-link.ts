@@ -190,6 +190,9 @@ function writtenIds(blocks: Block[]): Link[] {
         continue;
       // Inside another site's address (`api.star-history.com/image?repos=org/project`) it names a repository.
       if (insideOtherUrl(b.text, m.index ?? 0)) continue;
+      // A folder of a path (`├── src/classic_chinese_llm/` in a project tree: blind dev
+      // g10-ne-zh-classical-chinese-157m-from-scratch-then-sft-corpus-table) is not a Hub id.
+      if (b.text[end] === "/") continue;
       const id = modelRef((m[1] ?? "").replace(/\.$/, ""));
       if (id && !id.startsWith("local:"))
         out.push({ id, line: b.line, label: "", header: false, released: false, several: false });
