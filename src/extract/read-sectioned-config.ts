@@ -80,8 +80,10 @@ export function flattenSections(obj: Obj): { flat: Obj; objective?: string } | u
     if (set) flat.dataset_name = set;
     for (const k of ["max_seq_length", "max_length"]) if (data[k] !== undefined) flat[k] ??= data[k];
   }
-  const adapterKey = ADAPTER.find((k) => isObj(obj[k]));
-  const adapter = adapterKey ? (obj[adapterKey] as Obj) : undefined;
+  // The adapter's section at the top, or inside the training section (`training: lora: {enabled: true, r: 32}`:
+  // blind dev g10-rcp-tinyllama-chat-lora-recipe-nlg-custom-yaml).
+  const adapterKey = ADAPTER.find((k) => isObj(obj[k]) || isObj(training[k]));
+  const adapter = adapterKey ? ([obj[adapterKey], training[adapterKey]].find(isObj) as Obj) : undefined;
   if (adapter && adapter.enabled !== false && (adapter.r !== undefined || adapter.rank !== undefined)) {
     flat.use_peft = true;
     flat.lora_r = adapter.r ?? adapter.rank;

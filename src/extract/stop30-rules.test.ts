@@ -490,3 +490,25 @@ classic-chinese-llm/
     expect(extractFromFiles([{ path: "README.md", text: readme }]).document.subject.id).toBe("unknown");
   });
 });
+
+describe("an adapter section inside a config's training section (blind dev g10-rcp-tinyllama-chat-lora)", () => {
+  it("is LoRA with its rank, not a full fine-tune", () => {
+    const yaml = `data:
+  dataset_name: "recipe_nlg"
+model:
+  name: "TinyLlama/TinyLlama-1.1B-Chat-v1.0"
+  save_dir: "./models/recipe_assistant"
+training:
+  batch_size: 4
+  num_train_epochs: 4
+  learning_rate: 2.0e-5
+  lora:
+    enabled: true
+    r: 32
+    alpha: 32
+`;
+    const [step] = extractFromFiles([{ path: "text_generation.yaml", text: yaml }]).document.steps;
+    expect(step && "parameterization" in step ? step.parameterization : undefined).toBe("lora");
+    expect(step && "adapter" in step ? step.adapter?.rank : undefined).toBe(32);
+  });
+});
