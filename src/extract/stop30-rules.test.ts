@@ -512,3 +512,21 @@ training:
     expect(step && "adapter" in step ? step.adapter?.rank : undefined).toBe(32);
   });
 });
+
+describe("load_4bit: true beside LoRA settings (blind dev g10-rcp-mistral-7b-instruct-qlora-bioasq)", () => {
+  it("is QLoRA", () => {
+    const yaml = `model:
+  base_model: "mistralai/Mistral-7B-Instruct-v0.1"
+  load_4bit: true
+  use_peft: true
+  lora_r: 16
+data:
+  train_file: "data/train.json"
+training:
+  num_train_epochs: 1
+  learning_rate: 2.0e-4
+`;
+    const [step] = extractFromFiles([{ path: "finetune.yaml", text: yaml }]).document.steps;
+    expect(step && "parameterization" in step ? step.parameterization : undefined).toBe("qlora");
+  });
+});
