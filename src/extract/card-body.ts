@@ -123,6 +123,7 @@ export function readBody(blocks: Block[], state: CardState): void {
         state.hp.push({ key, value: parseLooseValue(v), line: block.line, objective, confidence: 0.9 });
       continue;
     }
+    if (kv) readMethodLabel(kv, block.line, state);
     const lastHeading = innerHeading(block);
     if (/framework versions?/i.test(lastHeading) && block.type === "item") {
       const m = /^\**([A-Za-z][\w.-]*)\**\s*:?\s*v?(\d[\w.+-]*)?/.exec(block.text);
@@ -152,6 +153,36 @@ const RECIPE_KEY =
 function parseYamlBlock(text: string): unknown {
   const doc = parseDocument(text, { prettyErrors: false, logLevel: "error" });
   return doc.errors.length > 0 ? undefined : (doc.toJS({ maxAliasCount: 100 }) as unknown);
+}
+
+/** Labels of the line that says how the model was fine-tuned ("**Fine-tuning method:** LoRA (merged weights)"). */
+const METHOD_LABEL =
+  /^(?:(?:fine_?tuning|finetuning|training|tuning|peft|adaptation)_)?(?:method|technique|approach)$|^adaptation$/;
+const PARAM_WORDS: [RegExp, Parameterization][] = [
+  [/\bqlora\b/i, "qlora"],
+  [/\bdora\b/i, "dora"],
+  [/\blora\b/i, "lora"],
+  [/\bfull(?:[- ]parameter)?(?: fine-?tuning)?\b/i, "full"],
+];
+
+/**
+ * A labelled line that names how the model was fine-tuned (blind dev g10-noorg-gemma3-270m-greek-lora-six-dataset-table:
+ * "**Fine-tuning method:** LoRA (merged weights) via Unsloth"): its one parameterisation (0.8), and an adapter merge
+ * when it says the weights were merged. A value naming several methods says none.
+ */
+function readMethodLabel(kv: [string, string], line: number, state: CardState): boolean {
+  if (!METHOD_LABEL.test(kv[0])) return false;
+  const value = kv[1];
+  const found = PARAM_WORDS.filter(([re]) => re.test(value)).map(([, p]) => p);
+  const one = found.length === 1 || (found.length === 2 && found.includes("qlora") && found.includes("lora"));
+  const param = one ? found[0] : undefined;
+  if (param && !state.proseParameterization)
+    state.proseParameterization = fact(
+      param,
+      extracted(state.file, { line, confidence: 0.8, note: "the card's fine-tuning method line" }),
+    );
+  if (param && param !== "full" && /\bmerged?\b/i.test(value)) state.adapterMerge ??= line;
+  return param !== undefined;
 }
 
 function readCode(block: Block, state: CardState): void {

@@ -530,3 +530,23 @@ training:
     expect(step && "parameterization" in step ? step.parameterization : undefined).toBe("qlora");
   });
 });
+
+describe("a card's fine-tuning method line (blind dev g10-noorg-gemma3-270m-greek)", () => {
+  const steps = (line: string) =>
+    extractFromFiles([
+      { path: "README.md", text: `# Greek Gemma\n\n- **Base Model:** \`google/gemma-3-270m\`\n${line}\n` },
+    ]).document.steps.map((s) => [s.kind, "parameterization" in s ? s.parameterization : undefined]);
+
+  it("gives LoRA, and the adapter merge its value states", () => {
+    expect(
+      steps("- **Fine-tuning method:** LoRA (merged weights) via the Unsloth approach & HuggingFace TRL"),
+    ).toEqual([
+      ["fine-tune", "lora"],
+      ["adapter-merge", undefined],
+    ]);
+  });
+
+  it("says nothing when the value names several methods", () => {
+    expect(steps("- **Training method:** LoRA or full fine-tuning")).toEqual([["fine-tune", undefined]]);
+  });
+});
