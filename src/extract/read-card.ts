@@ -114,11 +114,27 @@ function readMeta(card: ParsedCard, file: string, out: FileFacts): CardMeta {
 }
 
 /** Objective of a single step with none yet: trainer class, tags, generic "fine-tuned on". */
+/**
+ * A Sentence Transformers card's `loss:MultipleNegativesRankingLoss` tag (the library writes one per loss it trained
+ * with): an embedding or reranking objective, `other` in ftl's vocabulary, with the loss named in the step's notes
+ * (dev d-folder-st-scibert-mnrl-ckpt, g4-ta-bits-faq-minilm-l6-v2-triplet-st-card).
+ */
+function sentenceTransformersLoss(meta: CardMeta): string | undefined {
+  if (!meta.tags.includes("sentence-transformers")) return undefined;
+  const losses = meta.tags.filter((t) => t.startsWith("loss:")).map((t) => t.slice("loss:".length));
+  return losses.length > 0 ? losses.join(", ") : undefined;
+}
+
 function lastObjective(last: StepFacts, trainingSteps: StepFacts[], meta: CardMeta, state: CardState): void {
   if (!last.objective) {
     const tagObjective = meta.tags.map((t) => OBJECTIVE_WORDS[t]).find(Boolean);
+    const stLoss = sentenceTransformersLoss(meta);
     if (state.trainerObjective) last.objective = state.trainerObjective;
     else if (tagObjective) last.objective = fact(tagObjective, meta.at("tags", 0.8));
+    else if (stLoss) {
+      last.objective = fact("other", meta.at("tags", 0.8));
+      last.notes.push(`Sentence Transformers loss: ${stLoss}`);
+    }
   } else if (
     state.trainerObjective &&
     trainingSteps.length === 1 &&

@@ -550,3 +550,27 @@ describe("a card's fine-tuning method line (blind dev g10-noorg-gemma3-270m-gree
     expect(steps("- **Training method:** LoRA or full fine-tuning")).toEqual([["fine-tune", undefined]]);
   });
 });
+
+describe("a Sentence Transformers card's loss tag (dev d-folder-st-scibert-mnrl-ckpt)", () => {
+  it("is an embedding objective (other), its loss kept in the notes", () => {
+    const card = `---
+tags:
+- sentence-transformers
+- generated_from_trainer
+- loss:MultipleNegativesRankingLoss
+base_model: allenai/scibert_scivocab_uncased
+---
+# SentenceTransformer based on allenai/scibert_scivocab_uncased
+
+This is a [sentence-transformers](https://www.SBERT.net) model finetuned from [allenai/scibert_scivocab_uncased](https://huggingface.co/allenai/scibert_scivocab_uncased).
+
+### Training Hyperparameters
+
+- \`learning_rate\`: 2e-05
+- \`num_train_epochs\`: 1
+`;
+    const [step] = extractFromFiles([{ path: "README.md", text: card }]).document.steps;
+    expect(step && "objective" in step ? step.objective : undefined).toBe("other");
+    expect(step?.notes).toMatch(/multiplenegativesrankingloss/i);
+  });
+});
