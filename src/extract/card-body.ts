@@ -170,8 +170,8 @@ const PARAM_WORDS: [RegExp, Parameterization][] = [
  * "**Fine-tuning method:** LoRA (merged weights) via Unsloth"): its one parameterisation (0.8), and an adapter merge
  * when it says the weights were merged. A value naming several methods says none.
  */
-function readMethodLabel(kv: [string, string], line: number, state: CardState): boolean {
-  if (!METHOD_LABEL.test(kv[0])) return false;
+function readMethodLabel(kv: [string, string], line: number, state: CardState): void {
+  if (!METHOD_LABEL.test(kv[0])) return;
   const value = kv[1];
   const found = PARAM_WORDS.filter(([re]) => re.test(value)).map(([, p]) => p);
   const one = found.length === 1 || (found.length === 2 && found.includes("qlora") && found.includes("lora"));
@@ -182,7 +182,6 @@ function readMethodLabel(kv: [string, string], line: number, state: CardState): 
       extracted(state.file, { line, confidence: 0.8, note: "the card's fine-tuning method line" }),
     );
   if (param && param !== "full" && /\bmerged?\b/i.test(value)) state.adapterMerge ??= line;
-  return param !== undefined;
 }
 
 function readCode(block: Block, state: CardState): void {

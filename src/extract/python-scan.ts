@@ -7,6 +7,7 @@
  */
 
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
+import { refKind } from "../model/refs.js";
 
 /** One call in the code: `DPOConfig(beta=0.1, …)` → name `DPOConfig`, callee `DPOConfig`, its argument text. */
 export interface PyCall {
@@ -209,4 +210,13 @@ export function moduleConstants(code: string): Map<string, { value: PyValue; lin
     if (key && !out.has(key)) out.set(key, c);
   }
   return out;
+}
+
+/**
+ * A model a program names by a string value (`from_pretrained("…")`, `model_path = "…"`), as ftl writes it: a Hub
+ * id, else a local path; undefined for anything else (an expression, an f-string, a number).
+ */
+export function codeModelRef(value: unknown): string | undefined {
+  if (typeof value !== "string" || !/^[\w./~-]+$/.test(value)) return undefined;
+  return refKind(value) === "hub" && !value.startsWith(".") ? value : `local:${value}`;
 }

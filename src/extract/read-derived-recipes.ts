@@ -155,7 +155,8 @@ export function compressorModifiers(obj: Obj): Map<string, Obj> {
   return found;
 }
 
-const COMPRESSOR_METHODS: Readonly<Record<string, QuantizationMethod>> = {
+/** llm-compressor's quantisation modifiers and the method each makes, in the order they are looked for. */
+export const COMPRESSOR_METHODS: Readonly<Record<string, QuantizationMethod>> = {
   GPTQModifier: "gptq",
   AWQModifier: "awq",
   QuantizationModifier: "other",

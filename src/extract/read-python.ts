@@ -272,6 +272,23 @@ function adapterMerge(parts: Part[], trained: StepFacts): StepFacts | undefined 
   return undefined;
 }
 
+/** A program that quantises the model it loads (read-quantize-code.ts), as the facts of its file. */
+function quantizedProgram(f: SourceFile): FileFacts | undefined {
+  const step = quantizeCode(f.text, f.path);
+  return step ? { file: f.path, kind: "python-script", bases: [], steps: [step], warnings: [] } : undefined;
+}
+
+/**
+ * Programs that train nothing and derive a model another way, in the order they are tried: one model's difference
+ * from another added to a third (read-task-vector.ts), a mergekit configuration written as a string
+ * (read-python-yaml.ts), a post-training quantisation (read-quantize-code.ts).
+ */
+const DERIVATIONS: readonly ((f: SourceFile) => FileFacts | undefined)[] = [
+  readTaskVectorCode,
+  readMergekitString,
+  quantizedProgram,
+];
+
 /** Reads the Python files given together: one program per trainer file (see the file comment). */
 export function readPythonFiles(files: SourceFile[]): FileFacts[] {
   // XTuner configs are settings, not programs: read apart (read-xtuner.ts).
@@ -283,29 +300,16 @@ export function readPythonFiles(files: SourceFile[]): FileFacts[] {
   const trained = read.filter((p) => p.trainers.length > 0);
   // No trainer class: a program that wraps a loaded model in a PEFT adapter and steps its own loop trains it too.
   const entries = trained.length > 0 ? trained : read.filter((p) => handWrittenLoop(p, text(p)));
-  // A program that trains nothing but adds one model's difference from another to a third (read-task-vector.ts).
-  const merges = files.flatMap((f) => {
-    const part = read.find((p) => p.file === f.path);
-    return part && part.trainers.length === 0 ? (readTaskVectorCode(f) ?? []) : [];
-  });
-  if (merges.length > 0)
-    return [...merges, ...readPythonFiles(files.filter((f) => !merges.some((m) => m.file === f.path)))];
-  // A program that writes a mergekit configuration as a string (read-python-yaml.ts).
-  const configs = files.flatMap((f) => {
-    const part = read.find((p) => p.file === f.path);
-    const merge = part && part.trainers.length === 0 ? readMergekitString(f) : undefined;
-    return merge ? [merge] : [];
-  });
-  if (configs.length > 0)
-    return [...configs, ...readPythonFiles(files.filter((f) => !configs.some((m) => m.file === f.path)))];
-  // A program that trains nothing but quantises a model it loads (read-quantize-code.ts).
-  const quantised = files.flatMap((f) => {
-    const part = read.find((p) => p.file === f.path);
-    const step = part && part.trainers.length === 0 ? quantizeCode(f.text, f.path) : undefined;
-    return step ? [{ file: f.path, kind: "python-script", bases: [], steps: [step], warnings: [] }] : [];
-  });
-  if (quantised.length > 0)
-    return [...quantised, ...readPythonFiles(files.filter((f) => !quantised.some((q) => q.file === f.path)))];
+  // A program that trains nothing but derives a model another way is read apart, each kind in turn.
+  for (const derive of DERIVATIONS) {
+    const found = files.flatMap((f) => {
+      const part = read.find((p) => p.file === f.path);
+      const facts = part && part.trainers.length === 0 ? derive(f) : undefined;
+      return facts ? [facts] : [];
+    });
+    if (found.length > 0)
+      return [...found, ...readPythonFiles(files.filter((f) => !found.some((d) => d.file === f.path)))];
+  }
   if (entries.length === 1 && entries[0]) return [readProgram(read, entries[0], text(entries[0]))];
   // No trainer among the files: a settings module (`config.py`) that names a model and at least two training
   // settings describes the run its project's script makes.

@@ -14,21 +14,23 @@
  * The code must both quantise (`.quantize(`, `oneshot(`, `quantize_and_save(`) and name what it loads; a script that
  * only loads a quantised model to serve it quantises nothing.
  */
-import { refKind } from "../model/refs.js";
 import type { QuantizationMethod } from "../model/vocabulary.js";
 import type { Args, Entry } from "./command-args.js";
 import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
-import { assignments, blankNonCode, callArguments, findCalls, type PyCall, pyValue } from "./python-scan.js";
+import {
+  assignments,
+  blankNonCode,
+  callArguments,
+  codeModelRef,
+  findCalls,
+  type PyCall,
+  pyValue,
+} from "./python-scan.js";
+import { COMPRESSOR_METHODS } from "./read-derived-recipes.js";
 
 const NOTE = "post-training quantisation in code";
 const SAVES = new Set(["save_quantized", "quantize_and_save", "save"]);
 const WANTED = new Set(["from_pretrained", "load", "oneshot", "AutoRound", "quantize", ...SAVES]);
-
-/** A model reference as ftl writes it: a Hub id, else a local path. */
-function ref(value: unknown): string | undefined {
-  if (typeof value !== "string" || value === "" || !/^[\w./~-]+$/.test(value)) return undefined;
-  return refKind(value) === "hub" && !value.startsWith(".") ? value : `local:${value}`;
-}
 
 /** The library the code quantises with, and the method it makes. */
 function libraryOf(code: string): { method: QuantizationMethod; loader?: string } | undefined {
@@ -36,8 +38,8 @@ function libraryOf(code: string): { method: QuantizationMethod; loader?: string 
   if (code.includes("AutoGPTQForCausalLM")) return { method: "gptq", loader: "AutoGPTQForCausalLM" };
   if (code.includes("GPTQModel")) return { method: "gptq", loader: "GPTQModel" };
   if (code.includes("oneshot(")) {
-    if (code.includes("GPTQModifier")) return { method: "gptq" };
-    return { method: code.includes("AWQModifier") ? "awq" : "other" };
+    const modifier = Object.keys(COMPRESSOR_METHODS).find((m) => code.includes(m));
+    return { method: (modifier && COMPRESSOR_METHODS[modifier]) || "other" };
   }
   if (code.includes("AutoRound(")) return { method: "other" };
   return undefined;
@@ -71,14 +73,14 @@ export function quantizeCode(text: string, file: string, firstLine = 1): StepFac
   let outputLine: number | undefined;
   if (oneshot) {
     const { keywords } = callArguments(oneshot.args);
-    input = ref(pyValue(keywords.get("model"), vars));
-    output = ref(pyValue(keywords.get("output_dir"), vars));
+    input = codeModelRef(pyValue(keywords.get("model"), vars));
+    output = codeModelRef(pyValue(keywords.get("output_dir"), vars));
     inputLine = outputLine = oneshot.line;
   }
   const load = input ? undefined : loadedModel(calls, lib.loader);
   if (load) {
     const { positional, keywords } = callArguments(load.args);
-    input = ref(
+    input = codeModelRef(
       pyValue(
         positional[0] ?? keywords.get("model_path") ?? keywords.get("pretrained_model_name_or_path"),
         vars,
@@ -91,7 +93,9 @@ export function quantizeCode(text: string, file: string, firstLine = 1): StepFac
     : calls.find((c) => SAVES.has(c.name) && (c.name !== "save" || lib.loader === "GPTQModel"));
   if (save) {
     const { positional, keywords } = callArguments(save.args);
-    output = ref(pyValue(positional[0] ?? keywords.get("output_dir") ?? keywords.get("save_dir"), vars));
+    output = codeModelRef(
+      pyValue(positional[0] ?? keywords.get("output_dir") ?? keywords.get("save_dir"), vars),
+    );
     outputLine = save.line;
   }
   if (!input && !output) return undefined;
@@ -114,9 +118,9 @@ export function lmdeployLite(entry: Entry, args: Args, file: string): StepFacts 
   const note = `lmdeploy lite ${sub?.text}`;
   const step = emptyStep("quantization", extracted(file, { line: entry.line, note }));
   step.quantMethod = fact(method, extracted(file, { line: entry.line, note }));
-  const input = ref(model.text);
+  const input = codeModelRef(model.text);
   if (input) step.inputs.push(fact({ id: input }, extracted(file, { line: model.line, field: "model" })));
-  const out = ref(args.obj.work_dir);
+  const out = codeModelRef(args.obj.work_dir);
   if (out) step.output = fact(out, extracted(file, { line: args.lines.get("work_dir"), field: "work_dir" }));
   step.recipe = true;
   return step;

@@ -12,7 +12,6 @@
  * The method is what the code does, so it is stated as `task-arithmetic`, inferred (a weight on the difference, or
  * layers left out, do not change the kind of merge).
  */
-import { refKind } from "../model/refs.js";
 import {
   emptyStep,
   extracted,
@@ -23,7 +22,7 @@ import {
   inferred,
   type StepFacts,
 } from "./facts.js";
-import { assignments, blankNonCode, callArguments, findCalls, pyValue } from "./python-scan.js";
+import { assignments, blankNonCode, callArguments, codeModelRef, findCalls, pyValue } from "./python-scan.js";
 import type { SourceFile } from "./types.js";
 
 const LOAD = /^\s*(\w+)\s*=\s*[\w.]+\.from_pretrained\(/;
@@ -87,12 +86,6 @@ function calledOn(code: string, name: string, method: string): boolean {
   return false;
 }
 
-/** A model reference as ftl writes it: a Hub id, else a local path. */
-function modelRef(value: string): string | undefined {
-  if (!/^[\w./~-]+$/.test(value)) return undefined;
-  return refKind(value) === "hub" && !value.startsWith(".") ? value : `local:${value}`;
-}
-
 function mergeStep(
   file: string,
   line: number | undefined,
@@ -118,7 +111,7 @@ export function readTaskVectorCode(file: SourceFile): FileFacts | undefined {
     const name = LOAD.exec(row)?.[1];
     const call = name ? calls.find((c) => c.line === i + 1) : undefined;
     const value = call ? pyValue(callArguments(call.args).positional[0], vars) : undefined;
-    const id = typeof value === "string" ? modelRef(value) : undefined;
+    const id = codeModelRef(value);
     if (name && id && !/tokenizer/i.test(name))
       loads.set(name, fact({ id }, extracted(file.path, { line: i + 1, field: "from_pretrained" })));
   });
@@ -157,8 +150,7 @@ export function taskVectorFlags(
 ): StepFacts | undefined {
   if (!/merge|vector/i.test(script.split("/").pop() ?? "")) return undefined;
   const ref = (key: string): Fact<InputFact> | undefined => {
-    const value = flags[key];
-    const id = typeof value === "string" ? modelRef(value) : undefined;
+    const id = codeModelRef(flags[key]);
     return id ? fact({ id }, extracted(file, { field: key, line: lines.get(key) })) : undefined;
   };
   const target = ref("target_model");
@@ -166,7 +158,7 @@ export function taskVectorFlags(
   const base = ref("base_model");
   if (!target || !tuned || !base) return undefined;
   const step = mergeStep(file, lines.get("target_model"), { target, tuned, base });
-  const output = typeof flags.output_dir === "string" ? modelRef(flags.output_dir) : undefined;
+  const output = codeModelRef(flags.output_dir);
   if (output)
     step.output = fact(output, extracted(file, { field: "output_dir", line: lines.get("output_dir") }));
   return step;
