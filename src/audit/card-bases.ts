@@ -25,7 +25,8 @@ export function modelIdFrom(text: string, url?: string): string | undefined {
   if (url && isHubUrl(url.trim()) && hubRepo(url.trim())?.kind !== "model") return undefined;
   const fromUrl = url ? hubModelId(url) : undefined;
   if (fromUrl) return fromUrl;
-  const name = trimEnd(text.replace(/[*_`"“”]/g, "").trim(), ".,;:");
+  // Emphasis marks go; an underscore inside a word is part of the id (`allenai/scibert_scivocab_uncased`).
+  const name = trimEnd(text.replace(/[*`"“”]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, "").trim(), ".,;:");
   if (name === "" || name.length > 120) return undefined;
   // A folder named for models or runs (`checkpoints/adapters`, `outputs/x`) is a local path, never a Hub id.
   if (HUB_ID.test(name)) return refKind(name) === "hub" ? name : undefined;

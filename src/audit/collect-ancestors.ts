@@ -50,8 +50,9 @@ export async function collectAncestors(
     id: string,
     ref: ModelRef | undefined,
     prose: readonly string[] = [],
+    intermediate = false,
   ): Promise<ModelLicense> => {
-    const family = familyFor(id);
+    const family = familyFor(id, !intermediate);
     const withFamily = family ? { family } : {};
     const read = (text: string | undefined, extra: { name?: string; link?: string } = {}) => {
       const resolved = resolveLicense(text, extra);
@@ -146,7 +147,7 @@ export async function collectAncestors(
     visitedDocs: Set<string>,
   ): Promise<void> => {
     if (seen.has(`model:${id}`)) return;
-    const lic = await modelLicense(id, ref);
+    const lic = await modelLicense(id, ref, [], role === "intermediate");
     const base = { kind: "model" as const, id, role, ...(step ? { step } : {}), path };
     push(
       {

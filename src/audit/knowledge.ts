@@ -32,12 +32,52 @@ export interface FamilyMatch {
   license: LicenseEntry;
 }
 
-/** The family a model id belongs to (official entries first), or undefined. */
-export function familyFor(modelId: string): FamilyMatch | undefined {
+function matchFamily(name: string): FamilyMatch | undefined {
   for (const { entry, regex } of families) {
-    if (!regex.test(modelId)) continue;
+    if (!regex.test(name)) continue;
     const license = licenseEntry(entry.license);
     if (license) return { entry, license };
+  }
+  return undefined;
+}
+
+/**
+ * The names a local folder may spell a model id as: its last two folders as `org/name` (a ModelScope or Hub
+ * download, `…/hub/qwen/Qwen2___5-0___5B-Instruct`; the Hub cache's `models--org--name/snapshots/<sha>`), then
+ * its last folder alone; ModelScope's `___` for a dot, `_` for `-`, and `_` between digits for a dot
+ * (`internlm2_5-20b`, `ChatGLM3_6B`).
+ */
+export function localNames(ref: string): string[] {
+  const parts = ref
+    .replace(/^local:/, "")
+    .split(/[\\/]+/)
+    .filter((p) => p !== "" && p !== "." && p !== "..");
+  const cached = parts.findIndex((p) => /^models--[^-].*--./.test(p));
+  const names =
+    cached >= 0
+      ? [(parts[cached] as string).slice("models--".length).replace("--", "/")]
+      : [parts.slice(-2).join("/"), parts.at(-1) ?? ""];
+  return [
+    ...new Set(
+      names.flatMap((n) => {
+        const dotted = n.replace(/___/g, ".");
+        return [dotted, dotted.replace(/_/g, "-"), dotted.replace(/(?<=\d)_(?=\d)/g, ".")];
+      }),
+    ),
+  ].filter((n) => n !== "");
+}
+
+/**
+ * The family a model id belongs to (official entries first), or undefined. A local path's folder names are tried
+ * when the whole path matches none (`localNames`) and `folders` allows (not for a chain's own intermediate outputs,
+ * whose folder names describe the run, `llama3_lora_sft`); such a match is inferred, never official.
+ */
+export function familyFor(modelId: string, folders = true): FamilyMatch | undefined {
+  const direct = matchFamily(modelId);
+  if (direct || !folders || !modelId.startsWith("local:")) return direct;
+  for (const name of localNames(modelId)) {
+    const found = matchFamily(name);
+    if (found) return { ...found, entry: { ...found.entry, official: false } };
   }
   return undefined;
 }
