@@ -147,6 +147,22 @@ export function literal(raw: string): PyValue | undefined {
   return undefined;
 }
 
+/**
+ * The repository a `snapshot_download("org/name", …)` call (huggingface_hub's or ModelScope's) fetches: its result is
+ * that model's local copy, so a name assigned it stands for the model. Not a dataset (`repo_type="dataset"`).
+ */
+export function downloadedRepo(raw: string): string | undefined {
+  const m =
+    /^\s*(?:[A-Za-z_][\w.]*\.)?snapshot_download\(\s*(?:(?:repo_id|model_id)\s*=\s*)?(["'])([^"'\n]+)\1([^()]*)\)\s*(?:#.*)?$/.exec(
+      raw,
+    );
+  if (!m || /\brepo_type\s*=\s*["']dataset/.test(m[3] ?? "")) return undefined;
+  return m[2];
+}
+
+/** A literal, or the repository a `snapshot_download` call fetches. */
+const assigned = (raw: string): PyValue | undefined => literal(raw) ?? downloadedRepo(raw);
+
 /** Simple assignments of a literal to a name (`base_model_name = "Qwen/Qwen2.5-7B-Instruct"`); the first wins. */
 export function assignments(code: string): Map<string, PyValue> {
   const vars = new Map<string, PyValue>();
@@ -155,7 +171,7 @@ export function assignments(code: string): Map<string, PyValue> {
     if (eq < 1 || line[eq + 1] === "=") continue;
     const name = line.slice(0, eq).trim();
     if (!/^[A-Za-z_]\w*$/.test(name)) continue;
-    const v = literal(line.slice(eq + 1));
+    const v = assigned(line.slice(eq + 1));
     if (v !== undefined && !vars.has(name)) vars.set(name, v);
   }
   return vars;
@@ -195,7 +211,7 @@ export function topLevelLiterals(code: string): Map<string, { value: PyValue; li
     const eq = row.indexOf("=");
     if (eq < 1 || /^\s/.test(row) || row[eq + 1] === "=") return;
     const name = row.slice(0, eq).trim();
-    const value = literal(row.slice(eq + 1));
+    const value = assigned(row.slice(eq + 1));
     if (value !== undefined && !out.has(name)) out.set(name, { value, line: i + 1 });
   });
   return out;

@@ -1,0 +1,38 @@
+/**
+ * Rules written at stop 31 from dev misses (audit dev item ncp-a1-qwen25-3b-dialogsum-peft-grpo-no-licence's
+ * layout, rewritten). Each case was checked to fail without its rule.
+ */
+import { describe, expect, it } from "vitest";
+import { extractFromFiles } from "./extract-from-files.js";
+import { downloadedRepo } from "./python-scan.js";
+
+const train = (download: string) => `from modelscope import snapshot_download
+from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
+from peft import LoraConfig, get_peft_model
+
+model_name = ${download}
+tokenizer = AutoTokenizer.from_pretrained(model_name, trust_remote_code=True)
+model = AutoModelForCausalLM.from_pretrained(model_name)
+model = get_peft_model(model, LoraConfig(r=8, lora_alpha=16, task_type="CAUSAL_LM"))
+args = TrainingArguments(output_dir="./out", learning_rate=1e-4, num_train_epochs=2)
+Trainer(model=model, args=args, train_dataset=ds).train()
+`;
+
+describe("a model a training script downloads with snapshot_download", () => {
+  it("is the model the script loads from the downloaded folder", () => {
+    const doc = extractFromFiles([
+      { path: "train.py", text: train("snapshot_download('Qwen/Qwen2.5-3B', cache_dir='./base_model')") },
+    ]).document;
+    expect(doc.steps[0]?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual(["Qwen/Qwen2.5-3B"]);
+  });
+
+  it("reads huggingface_hub's and ModelScope's call, by position or repo_id, never a dataset download", () => {
+    expect(downloadedRepo(' snapshot_download(repo_id="org/model")')).toBe("org/model");
+    expect(downloadedRepo("huggingface_hub.snapshot_download('org/model', revision='main')")).toBe(
+      "org/model",
+    );
+    expect(downloadedRepo("snapshot_download('org/data', repo_type='dataset')")).toBeUndefined();
+    expect(downloadedRepo("snapshot_download(model_id)")).toBeUndefined();
+    expect(downloadedRepo("snapshot_download('org/model') + '/sub'")).toBeUndefined();
+  });
+});
