@@ -1,6 +1,7 @@
 /**
- * `npm run accuracy [-- --set dev|sealed|all] [--misses] [--category C] [--language L|non-en] [--prefix P]`: extraction
- * accuracy on the labelled (`--prefix`: only items whose name starts with P, e.g. a batch's first run)
+ * `npm run accuracy [-- --set dev|sealed|all] [--misses] [--category C] [--language L|non-en] [--prefix P]
+ * [--exclude P]`: extraction accuracy on the labelled (`--prefix`: only items whose name starts with P, e.g. a
+ * batch's first run; `--exclude`: leave out items whose name starts with P, e.g. a batch still being labelled)
  * corpus, per field, per category, with the calibration of confidences. `--misses` lists each item's
  * differences (dev set only, unless --set sealed is asked for after the sealed labels are committed).
  */
@@ -21,6 +22,7 @@ const sets = (
 const category = args.includes("--category") ? args[args.indexOf("--category") + 1] : undefined;
 const language = args.includes("--language") ? args[args.indexOf("--language") + 1] : undefined;
 const prefix = args.includes("--prefix") ? args[args.indexOf("--prefix") + 1] : undefined;
+const exclude = args.includes("--exclude") ? args[args.indexOf("--exclude") + 1] : undefined;
 const inLanguage = (l: string) => !language || (language === "non-en" ? l !== "en" : l === language);
 
 for (const set of sets) {
@@ -28,7 +30,8 @@ for (const set of sets) {
     (i) =>
       (!category || i.label.category === category) &&
       inLanguage(i.label.language ?? "en") &&
-      (!prefix || i.label.item.startsWith(prefix)),
+      (!prefix || i.label.item.startsWith(prefix)) &&
+      (!exclude || !i.label.item.startsWith(exclude)),
   );
   // Sealed items whose files rule writers could read (identical to a sample, or listed in seen.json) are not sealed evidence: counted apart.
   const seen = set === "sealed" ? all.filter((i) => i.seen) : [];
