@@ -42,7 +42,12 @@ const TRAINED_AFTER =
 const PARTICIPLE_AFTER =
   /^\s{0,3},?\s{0,3}(?:further\s{1,3})?(?:fine-?tuned|finetuned|trained|aligned)\s{1,3}(?:with|on|using|via|from|for)\b/i;
 const AS_BASE =
-  /^\s{0,3}(?:(?:was|is|were|has been)\s{1,3})?(?:used\s{1,3})?as\s{1,3}(?:the|our|a|its)\s{1,3}(?:base|starting|foundation|parent|initial)\s{1,3}(?:model|point|checkpoint)\b|^\s{0,3}is\s{1,3}(?:our|the)\s{1,3}base\b(?!(?:\s{1,3}model)?\s{1,3}(?:that|which|of|for|used by)\s{1,3}(?!We\b|I\b|This\b|Our\b)[A-Z])/i;
+  /^\s{0,3}(?:(?:was|is|were|has been)\s{1,3})?(?:used\s{1,3})?as\s{1,3}(?:the|our|a|its)\s{1,3}(?:base|starting|foundation|parent|initial)\s{1,3}(?:model|point|checkpoint|LLM|language\s{1,3}model|backbone)\b|^\s{0,3}is\s{1,3}(?:our|the)\s{1,3}base\b(?!(?:\s{1,3}model)?\s{1,3}(?:that|which|of|for|used by)\s{1,3}(?!We\b|I\b|This\b|Our\b)[A-Z])/i;
+/** "A PLM model trained using X base LLM", "built on X backbone model": a training verb, the model, then its role. */
+const TRAINED_WITH =
+  /\b(?:trained|fine-?tuned|finetuned|built|developed|post-?trained)\s{1,3}(?:using|with|on|upon)\s{0,3}(?:the\s{1,3})?$/i;
+const ROLE_AFTER =
+  /^\s{0,3}(?:(?:base|backbone|foundation)\s{1,3})?(?:LLM|language\s{1,3}model)\b|^\s{0,3}(?:base|backbone|foundation)\s{1,3}model\b/i;
 /** "X …: this is the pre-trained model that serves as the starting point for fine-tuning" (round 8). */
 const SERVES_AS_BASE =
   /^[^.;]{0,80}?\b(?:serves?|served|acts?|used) as (?:the|a|our) (?:starting point|base model|base|foundation|initiali[sz]ation) (?:for|of) (?:the |our |this )?(?:fine-?tun|train|sft|adapt)/i;
@@ -70,6 +75,7 @@ function baseAround(before: string, after: string): boolean {
     return true;
   const opener = /^(?:first|then|initially|here)?,?\s*$/i.test(before);
   if (AS_BASE.test(after) || X_BASED.test(after)) return true;
+  if (TRAINED_WITH.test(before) && ROLE_AFTER.test(after)) return true;
   if (CHECKPOINT_OF.test(before) && AFTER_TRAINING.test(after)) return true;
   // "Inherits … from the base model (X)" (the phrasing battery, round 8).
   if (/\bbase model\s{0,2}\(\s{0,2}$/i.test(before)) return true;

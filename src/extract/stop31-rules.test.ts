@@ -36,3 +36,25 @@ describe("a model a training script downloads with snapshot_download", () => {
     expect(downloadedRepo("snapshot_download('org/model') + '/sub'")).toBeUndefined();
   });
 });
+
+describe("a base named with its role after it", () => {
+  it.each([
+    ["A PLM model trained using Llama-3.1-8B-Instruct base LLM.", "meta-llama/Llama-3.1-8B-Instruct"],
+    ["A model trained using Llama 3.1 8B Instruct as base LLM.", "meta-llama/Llama-3.1-8B-Instruct"],
+    [
+      "A model trained using meta-llama/Llama-3.1-8B-Instruct as the base LLM.",
+      "meta-llama/Llama-3.1-8B-Instruct",
+    ],
+    ["The adapter was trained with LoRA, using Qwen/Qwen2.5-7B as the base LLM.", "Qwen/Qwen2.5-7B"],
+  ])("%s", (sentence, base) => {
+    const doc = extractFromFiles([{ path: "README.md", text: `# PLM\n\n${sentence}\n` }]).document;
+    expect(doc.bases?.map((b) => b.id)).toEqual([base]);
+  });
+
+  it("does not read a model named beside a base it was compared with", () => {
+    const doc = extractFromFiles([
+      { path: "README.md", text: "# PLM\n\nWe evaluate against Llama-3.1-8B-Instruct base model on MMLU.\n" },
+    ]).document;
+    expect(doc.bases ?? []).toEqual([]);
+  });
+});

@@ -41,10 +41,10 @@ const HAS_FAMILY = new RegExp(FAMILY.source, "i");
 
 /**
  * Words that say the model was fine-tuned from the name beside them; "uses X as a base and trains it further" (blind
- * dev g5-ld-llama3-koblla-chatvector) too.
+ * dev g5-ld-llama3-koblla-chatvector) and "trained using X base LLM" (audit dev sll-u3-perception-lm-8b) too.
  */
 const FINE_TUNED =
-  /\bfine-?tun(?:ed|ing)\b|\bfinetun(?:ed|ing)\b|\bbased on\b|\bbuilt (?:on|upon)\b|\btrained on top of\b|\bas (?:a|the|its|our) base (?:and|,) (?:then )?(?:trains?|fine-?tunes?)\b/i;
+  /\bfine-?tun(?:ed|ing)\b|\bfinetun(?:ed|ing)\b|\bbased on\b|\bbuilt (?:on|upon)\b|\btrained on top of\b|\bas (?:a|the|its|our) base (?:and|,) (?:then )?(?:trains?|fine-?tunes?)\b|\btrained (?:using|with|from) [^;]{1,60}? (?:as (?:the |its )?)?(?:base|backbone) (?:LLM|language model)\b/i;
 
 /**
  * A name given as an example of something else, not as this model's base: "such as the famous zephyr-7b-beta
