@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confusionTable, errorKindTable, type Outcome } from "./breakdown.js";
+import { confusionTable, disagreementWarningTable, errorKindTable, type Outcome } from "./breakdown.js";
 
 const outcomes: Outcome[] = [
   { expected: "allowed", got: "allowed", expectedErrors: [], raised: [] },
@@ -33,6 +33,33 @@ describe("audit corpus breakdown", () => {
     expect(errorKindTable(outcomes).slice(2)).toEqual([
       "| non-commercial-ancestor | 1/1 | 1/2 |",
       "| unresolved-base | 0/1 | 0/0 |",
+    ]);
+  });
+});
+
+describe("what ftl's disagreeing verdicts rested on", () => {
+  it("counts each warning code once per situation, per label → ftl pair, agreements left out", () => {
+    const rows = disagreementWarningTable([
+      { expected: "allowed", got: "allowed", expectedErrors: [], raised: [], warnings: ["x"] },
+      {
+        expected: "allowed",
+        got: "allowed-with-warnings",
+        expectedErrors: [],
+        raised: [],
+        warnings: ["undocumented-data", "undocumented-data", "unknown-license (dataset)"],
+      },
+      {
+        expected: "allowed",
+        got: "allowed-with-warnings",
+        expectedErrors: [],
+        raised: [],
+        warnings: ["unknown-license (dataset)"],
+      },
+      { expected: "not-allowed", got: "unclear", expectedErrors: [], raised: [] },
+    ]);
+    expect(rows.slice(2)).toEqual([
+      "| allowed → allowed-with-warnings | 2 | unknown-license (dataset) 2, undocumented-data 1 |",
+      "| not-allowed → unclear | 1 | none |",
     ]);
   });
 });

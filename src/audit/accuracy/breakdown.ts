@@ -11,6 +11,8 @@ export interface Outcome {
   got: string;
   expectedErrors: readonly string[];
   raised: readonly string[];
+  /** The codes of ftl's warning-level findings (an unknown licence with its ancestor's kind), when recorded. */
+  warnings?: readonly string[];
 }
 
 /** Rows: the labelled verdict; columns: ftl's (the four levels, then anything else ftl printed). */
@@ -53,5 +55,30 @@ export function errorKindTable(outcomes: readonly Outcome[]): string[] {
   const lines = ["| error kind | right / raised | found / expected |", "| --- | ---: | ---: |"];
   for (const [k, c] of [...kinds].sort(([a], [b]) => a.localeCompare(b)))
     lines.push(`| ${k} | ${c.right}/${c.raised} | ${c.right}/${c.expected} |`);
+  return lines;
+}
+
+/**
+ * What ftl's verdict rested on where it disagrees with the label: for each pair (label → ftl) of disagreeing
+ * verdicts, how many of its situations carried each warning code, most frequent first. Aggregates only.
+ */
+export function disagreementWarningTable(outcomes: readonly Outcome[]): string[] {
+  const cells = new Map<string, { items: number; codes: Map<string, number> }>();
+  for (const o of outcomes) {
+    if (o.expected === o.got) continue;
+    const key = `${o.expected} → ${o.got}`;
+    const cell = cells.get(key) ?? { items: 0, codes: new Map<string, number>() };
+    cells.set(key, cell);
+    cell.items++;
+    for (const code of new Set(o.warnings ?? [])) cell.codes.set(code, (cell.codes.get(code) ?? 0) + 1);
+  }
+  const lines = ["| label → ftl | situations | warnings ftl raised (situations) |", "| --- | ---: | --- |"];
+  for (const [key, cell] of [...cells].sort((a, b) => b[1].items - a[1].items || a[0].localeCompare(b[0]))) {
+    const codes = [...cell.codes]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([c, n]) => `${c} ${n}`)
+      .join(", ");
+    lines.push(`| ${key} | ${cell.items} | ${codes || "none"} |`);
+  }
   return lines;
 }

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ftl } from "../../cli/test-io.js";
-import { confusionTable, errorKindTable, type Outcome } from "./breakdown.js";
+import { confusionTable, disagreementWarningTable, errorKindTable, type Outcome } from "./breakdown.js";
 import { AUDIT_CORPUS, type AuditItem, loadAuditItems, raisedKind, type Severity } from "./corpus.js";
 
 interface Figures {
@@ -39,11 +39,15 @@ async function score(
     const r = await ftl(["audit", join(item.dir, "files"), "--json"]);
     let level = "error";
     let raised = new Set<string>();
+    let warnings: string[] = [];
     try {
       const report = JSON.parse(r.stdout) as {
         verdict?: { level?: string };
         findings?: { code: string; severity: Severity; ancestor?: { kind: "model" | "dataset" } }[];
       };
+      warnings = (report.findings ?? [])
+        .filter((x) => x.severity === "warning")
+        .map((x) => (x.code === "unknown-license" ? `unknown-license (${x.ancestor?.kind ?? "?"})` : x.code));
       level = report.verdict?.level ?? "none";
       raised = new Set((report.findings ?? []).flatMap((x) => raisedKind(x) ?? []));
     } catch {
@@ -55,6 +59,7 @@ async function score(
       got: level,
       expectedErrors: [...expected],
       raised: [...raised],
+      warnings,
     });
     if (level === item.label.expected_verdict) f.verdicts++;
     f.errorsRaised += raised.size;
@@ -95,6 +100,8 @@ describe("licence audits on real situations", () => {
           ...confusionTable(outcomes),
           "",
           ...errorKindTable(outcomes),
+          "",
+          ...disagreementWarningTable(outcomes),
           ...(set === "dev" && process.env.FTL_ACCURACY_VERBOSE ? lines : []),
         ].join("\n"),
       );
