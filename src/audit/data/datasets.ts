@@ -6,6 +6,7 @@
 import type { DatasetEntry } from "../terms.js";
 import { HUB_DATASETS } from "./datasets-hub.js";
 import { MORE_DATASETS } from "./datasets-more.js";
+import { POPULAR_DATASETS } from "./datasets-popular.js";
 import { hfDataset as hf } from "./hub-sources.js";
 
 export const DATASETS: readonly DatasetEntry[] = [
@@ -182,4 +183,5 @@ export const DATASETS: readonly DatasetEntry[] = [
   { id: "Salesforce/wikitext", license: "cc-by-sa-3.0", source: hf("Salesforce/wikitext") },
   ...MORE_DATASETS,
   ...HUB_DATASETS,
+  ...POPULAR_DATASETS,
 ];

@@ -6,6 +6,32 @@ import type { LicenseEntry } from "../terms.js";
 
 export const MORE_LICENSES: readonly LicenseEntry[] = [
   {
+    // The 3.0 ports of the NC-SA and NC-ND licences (takala/financial_phrasebank is tagged cc-by-nc-sa-3.0).
+    id: "cc-by-nc-sa-3.0",
+    name: "Creative Commons Attribution Non Commercial Share Alike 3.0",
+    spdx: "CC-BY-NC-SA-3.0",
+    kind: "non-commercial",
+    commercial: "not-allowed",
+    derivatives: "same",
+    conditions: ["attribution", "state-changes", "share-alike"],
+    limitations: [
+      "non-commercial use only",
+      "adaptations must be shared under the same or a compatible licence",
+    ],
+    source: "https://creativecommons.org/licenses/by-nc-sa/3.0/legalcode",
+  },
+  {
+    id: "cc-by-nc-nd-3.0",
+    name: "Creative Commons Attribution Non Commercial No Derivatives 3.0",
+    spdx: "CC-BY-NC-ND-3.0",
+    kind: "no-derivatives",
+    commercial: "not-allowed",
+    derivatives: "none",
+    conditions: ["attribution"],
+    limitations: ["non-commercial use only", "adapted material may not be shared"],
+    source: "https://creativecommons.org/licenses/by-nc-nd/3.0/legalcode",
+  },
+  {
     // The Naver Sentiment Movie Corpus (e9t/nsmc) is tagged cc-by-2.0 on the Hub.
     id: "cc-by-2.0",
     name: "Creative Commons Attribution 2.0 Generic",
