@@ -58,3 +58,15 @@ describe("a base named with its role after it", () => {
     expect(doc.bases ?? []).toEqual([]);
   });
 });
+
+describe("a project's own settings file names its model as model_id or model_name", () => {
+  it.each([
+    ["model_id", "mistralai/Codestral-22B-v0.1", "train_dataset_path", "org/sql-sample"],
+    ["model_name", "meta-llama/Llama-3.1-8B-Instruct", "dataset_name", "org/ko-chat"],
+  ])("%s", (modelKey, model, dataKey, data) => {
+    const yaml = `${modelKey}: "${model}"\n${dataKey}: "${data}"\nlearning_rate: 0.0001\nnum_train_epochs: 1\nper_device_train_batch_size: 1\n`;
+    const doc = extractFromFiles([{ path: "train_config.yaml", text: yaml }]).document;
+    expect(doc.steps[0]?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual([model]);
+    expect(doc.steps[0]?.inputs?.datasets?.map((d) => d.id)).toEqual([data]);
+  });
+});

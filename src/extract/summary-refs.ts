@@ -1,7 +1,7 @@
 /**
  * A project's own flat settings file (`training.yaml` of a ROLL/verl-style project, dev
  * t1-ne-zh-aflow-roll-qwen25-7b-grpo-lora-workflows; a settings-only `config.json`): read as a summary of the run,
- * it also names the model it starts from (`base_model`, `model_name_or_path`, `model_path`), its training data
+ * it also names the model it starts from (`base_model`, `model_name_or_path`, `model_path`, `model_id`), its training data
  * (`train_dataset`, `train_file`, `data_path` …) and, with `adv_estimator`, the RL objective. Only string values that
  * name a model or a dataset count; the rest stays unsaid.
  */
@@ -18,6 +18,8 @@ const MODEL_KEYS = [
   "pretrained_model_name_or_path",
   "model_path",
   "base_model_path",
+  "model_id",
+  "model_name",
 ];
 const DATA_KEYS = [
   "train_dataset",
@@ -27,6 +29,9 @@ const DATA_KEYS = [
   "train_path",
   "data_path",
   "dataset_path",
+  "train_dataset_path",
+  "dataset_name",
+  "dataset_id",
 ];
 /** verl's `adv_estimator` values (and projects that copy the name). */
 const ESTIMATORS: Readonly<Record<string, Objective>> = { grpo: "grpo", rloo: "rloo", gae: "rlhf-ppo" };
