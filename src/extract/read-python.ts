@@ -15,6 +15,7 @@
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { emptyStep, extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
+import { programConfig } from "./program-config.js";
 import {
   assignments,
   blankNonCode,
@@ -232,6 +233,12 @@ function readProgram(parts: Part[], entry: Part, text: string): FileFacts {
   const loaded = datasets([entry, ...parts.filter((x) => x !== entry)]);
   step.datasets = [...loaded, ...step.datasets.filter((d) => !loaded.some((l) => l.value.id === d.value.id))];
   step.origin = extracted(entry.file, { line: trainer?.line, note: "Python training code" });
+  const config = programConfig(text, entry.file);
+  if (config && step.parameters.config === undefined)
+    step.parameters.config = fact(
+      config.file,
+      extracted(entry.file, { field: "settings file", line: config.line }),
+    );
   step.recipe = true;
   step.flagKeys = flagKeys;
   if (!/\btrl\b/.test(text)) delete step.framework;

@@ -3,7 +3,7 @@
  * layout, rewritten). Each case was checked to fail without its rule.
  */
 import { describe, expect, it } from "vitest";
-import { extractFromFiles } from "./extract-from-files.js";
+import { extractFromFiles, extractGroups } from "./extract-from-files.js";
 import { downloadedRepo } from "./python-scan.js";
 
 const train = (download: string) => `from modelscope import snapshot_download
@@ -68,5 +68,40 @@ describe("a project's own settings file names its model as model_id or model_nam
     const doc = extractFromFiles([{ path: "train_config.yaml", text: yaml }]).document;
     expect(doc.steps[0]?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual([model]);
     expect(doc.steps[0]?.inputs?.datasets?.map((d) => d.id)).toEqual([data]);
+  });
+});
+
+describe("the settings file a training program reads", () => {
+  const config = `model_id: "mistralai/Codestral-22B-v0.1"\ntrain_dataset_path: "org/sql"\nlearning_rate: 0.0001\nnum_train_epochs: 1\n`;
+  const program = (how: string) => `${how}
+from trl import SFTTrainer, SFTConfig
+from peft import LoraConfig
+
+def main(args):
+    model = AutoModelForCausalLM.from_pretrained(args.model_id, quantization_config=bnb)
+    trainer = SFTTrainer(model=model, args=SFTConfig(output_dir="out"), peft_config=LoraConfig(r=16))
+    trainer.train()
+`;
+  it.each([
+    ["its usage comment", "# torchrun --nproc_per_node=4 finetuning_script.py --config train_config.yaml"],
+    ["its parser's default", 'parser.add_argument("--config", type=str, default="train_config.yaml")'],
+    ["a load call", 'cfg = yaml.safe_load(open("train_config.yaml"))'],
+  ])("is one run with the program (%s)", (_, how) => {
+    const { documents } = extractGroups([
+      { path: "finetuning_script.py", text: program(how) },
+      { path: "train_config.yaml", text: config },
+    ]);
+    expect(documents).toHaveLength(1);
+    const step = documents[0]?.document.steps[0];
+    expect(step && "objective" in step ? step.objective : undefined).toBe("sft");
+    expect(step?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual(["mistralai/Codestral-22B-v0.1"]);
+  });
+
+  it("joins nothing when the named file is not among those read", () => {
+    const { documents } = extractGroups([
+      { path: "finetuning_script.py", text: program("# python finetuning_script.py --config other.yaml") },
+      { path: "train_config.yaml", text: config },
+    ]);
+    expect(documents).toHaveLength(2);
   });
 });
