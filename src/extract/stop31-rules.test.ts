@@ -105,3 +105,24 @@ def main(args):
     expect(documents).toHaveLength(2);
   });
 });
+
+describe("a quantised copy said to be quantized or converted from its source", () => {
+  it.each([
+    ["Model: org/Model-9B-FP8, quantized from org/Model-9B-DPO.", "org/Model-9B-DPO"],
+    ["GGUF files converted from meta-llama/Llama-3.1-8B-Instruct.", "meta-llama/Llama-3.1-8B-Instruct"],
+  ])("%s", (sentence, source) => {
+    const doc = extractFromFiles([{ path: "README.md", text: `# Copy\n\n${sentence}\n` }]).document;
+    expect(doc.steps.map((s) => s.kind)).toEqual(["quantization"]);
+    expect(doc.bases?.map((b) => b.id)).toEqual([source]);
+  });
+
+  it("is not read from data converted from a dataset", () => {
+    const doc = extractFromFiles([
+      {
+        path: "README.md",
+        text: "# Copy\n\nThe dataset was converted from tatsu-lab/alpaca into chat format.\n",
+      },
+    ]).document;
+    expect(doc.steps).toEqual([]);
+  });
+});

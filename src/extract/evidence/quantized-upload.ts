@@ -61,16 +61,17 @@ const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
 
 /**
  * Words that say the card is a quantised copy whatever else the sentence says: "quants of", "quantizations of",
- * "quantized version of", "converted to MLX format from", "quantizing the weights (and activations) of".
+ * "quantized version of", "converted to MLX format from", "quantizing the weights (and activations) of", "quantized
+ * from" (dev v2-qnt-amalia-9b-dpo-fp8-report).
  */
 const SAYS_QUANTISED_ALONE =
-  /\b(?:quants|quantizations|quantisations|quanti[sz]ed (?:version|copy|variant)|quanti[sz]ing the weights(?: and activations)?)\s+(?:for|of)\b|\b\d{1,2}-?bit (?:copy|version|build) of\b|\bconverted to (?:MLX|GGUF|GGML)\b/i;
+  /\b(?:quants|quantizations|quantisations|quanti[sz]ed (?:version|copy|variant)|quanti[sz]ing the weights(?: and activations)?)\s+(?:for|of)\b|\b\d{1,2}-?bit (?:copy|version|build) of\b|\bconverted to (?:MLX|GGUF|GGML)\b|\bquanti[sz]ed from\b/i;
 /**
  * Words that say so only beside a method's name: "GPTQ model files for", "GGUF version of", "AWQ conversion of",
- * "We quantized X with AutoAWQ", "This model was quantized to 4 bits with GPTQ".
+ * "We quantized X with AutoAWQ", "This model was quantized to 4 bits with GPTQ", "GGUF files converted from X".
  */
 const SAYS_QUANTISED_WITH_METHOD =
-  /\b(?:model files|quantization|quantisation|quant|conversion|version|copy|quanti[sz]ed model)\s+(?:for|of)\b|\b(?:we|i|was|were|been|is)\s+quanti[sz]ed\b|^\W{0,3}quanti[sz]ed (?:with|using|via|by|to)\b|\bquanti[sz]ed to [*_]{0,2}(?:FP8|INT[48]|NVFP4|MXFP4|\d{1,2}-?bits?)\b/i;
+  /\b(?:model files|quantization|quantisation|quant|conversion|version|copy|quanti[sz]ed model)\s+(?:for|of)\b|\b(?:we|i|was|were|been|is)\s+quanti[sz]ed\b|^\W{0,3}quanti[sz]ed (?:with|using|via|by|to)\b|\bquanti[sz]ed to [*_]{0,2}(?:FP8|INT[48]|NVFP4|MXFP4|\d{1,2}-?bits?)\b|\bconverted from\b/i;
 /**
  * The sentence's subject is the card's own repository or model ("This repository is for the Int4 quantized model of
  * X"); "GGUF quants of this model: [copy]" points at copies elsewhere.
