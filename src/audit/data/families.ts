@@ -10,6 +10,7 @@ import { BREADTH_COPIES, BREADTH_FAMILIES } from "./families-breadth.js";
 import { CLASSIC_FAMILIES } from "./families-classic.js";
 import { REGIONAL_COPIES, REGIONAL_FAMILIES } from "./families-regional.js";
 import { SOURCED_FAMILIES } from "./families-sourced.js";
+import { SOURCED_FAMILIES_2 } from "./families-sourced-2.js";
 import { SOURCED_RESTRICTED } from "./families-sourced-restricted.js";
 import { FAMILY_NAMES } from "./family-names.js";
 import { hfModel as hf } from "./hub-sources.js";
@@ -380,6 +381,7 @@ export const FAMILIES: readonly FamilyEntry[] = [
   ...BREADTH_FAMILIES,
   ...SOURCED_FAMILIES,
   ...SOURCED_RESTRICTED,
+  ...SOURCED_FAMILIES_2,
   ...BREADTH_COPIES,
   ...REGIONAL_COPIES,
   ...FAMILY_NAMES,
