@@ -152,12 +152,14 @@ export const MORE_DATASETS: readonly DatasetEntry[] = [
     source: hf("allenai/ultrafeedback_binarized_cleaned"),
     note: "front matter 'license: mit'; the card: 'a version of the UltraFeedback binarized dataset (HuggingFaceH4/ultrafeedback_binarized) but with TruthfulQA prompts removed and source annotations added' (completions rated by GPT-4)",
   },
-  // Licence only: the cards (metadata and a short README) do not say which model wrote the data.
+  // The dataset cards (metadata and a short README) do not say which model wrote the data; the publisher's model
+  // card does for OSS-Instruct.
   {
     id: "ise-uiuc/Magicoder-OSS-Instruct-75K",
     license: "mit",
+    outputsOf: "openai-outputs",
     source: hf("ise-uiuc/Magicoder-OSS-Instruct-75K"),
-    note: "front matter mit; the card does not name the model that generated the instructions (see the Magicoder paper, arXiv 2312.02120)",
+    note: "front matter mit; the dataset card does not name the model that generated the instructions, the publisher's model card does (https://huggingface.co/ise-uiuc/Magicoder-S-DS-6.7B/raw/ee3db820a9a72c73b725e8a063df3286ae119678/README.md, Training Data: 'Magicoder-OSS-Instruct-75K: generated through OSS-Instruct using gpt-3.5-turbo-1106')",
   },
   {
     id: "ise-uiuc/Magicoder-Evol-Instruct-110K",
