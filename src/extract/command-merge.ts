@@ -1,18 +1,49 @@
 /**
- * axolotl's adapter merge command, `python -m axolotl.cli.merge_lora cfg.yml --lora_model_dir=./qlora-out` (and the
- * `axolotl merge-lora` CLI): it folds the trained adapter into its base, an adapter-merge step whose input is the
- * adapter folder (dev q-rcp-shisa-openhermes25-axolotl-qlora-local-data), never a training run of its own. XTuner's
- * merge command is read by read-xtuner-command.ts.
+ * Commands that fold a trained adapter into its base: an adapter-merge step, never a training run of its own.
+ * - axolotl's `python -m axolotl.cli.merge_lora cfg.yml --lora_model_dir=./qlora-out` (and the `axolotl merge-lora`
+ *   CLI), whose input is the adapter folder (dev q-rcp-shisa-openhermes25-axolotl-qlora-local-data);
+ * - a project's merge script run from a command file (not a card's usage line), named for merging an adapter (`merge_lora_weights.py`, `merge_peft_adapter.py`) or
+ *   given an adapter flag (`python merge.py --base_model_name_or_path X --peft_model_path Y --output_dir Z`; blind
+ *   dev g12-rcp-turkish-alpaca-tr-llama31-lora, g12-rcp-vigogne2-13b-enno-qlora-merge): its base and adapter are
+ *   its inputs, its output folder its output. Two bare words after a merge-adapter script are the adapter and the
+ *   output (`merge_lora_weights.py ./outputs/x ./models/x`).
+ * XTuner's merge command is read by read-xtuner-command.ts.
  */
 import { modelRef } from "../model/refs.js";
 import type { Args, Entry } from "./command-args.js";
 import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
 
 const MERGE_ENTRY = /(?:^|\.)merge_lora$|^merge-lora$/;
+/** A script file named for merging (`merge.py`, `merge_lora_weights.py`, `scripts/merge_peft_adapter.py`). */
+const MERGE_SCRIPT = /(?:^|[_-])merge(?:[_-]|$)/i;
+const ADAPTER_WORD = /lora|peft|adapter/i;
+const CARD_FILE = /\.(?:md|markdown|rst|txt|ipynb)$/i;
+const BASE_FLAGS = ["base_model_name_or_path", "base_model", "base_model_path", "model_name_or_path", "base"];
+const ADAPTER_FLAGS = [
+  "peft_model_path",
+  "peft_model",
+  "peft_path",
+  "lora_model",
+  "lora_model_path",
+  "lora_path",
+  "lora_dir",
+  "lora_weights",
+  "adapter_path",
+  "adapter_model",
+  "adapter_dir",
+  "adapter_name_or_path",
+];
+const OUTPUT_FLAGS = ["output_dir", "output_path", "output", "save_path", "save_dir", "export_dir"];
 
 /** The adapter-merge step of a merge command, undefined for any other command. */
 export function mergeLoraStep(entry: Entry, args: Args, file: string): StepFacts | undefined {
-  if (!MERGE_ENTRY.test(entry.name)) return undefined;
+  if (MERGE_ENTRY.test(entry.name)) return axolotlMerge(entry, args, file);
+  // A card's usage line ("python merge_lora.py …" as instructions) is how to run it, not a run the labels count; a
+  // shell script that merges is one.
+  return entry.kind === "script" && !CARD_FILE.test(file) ? mergeScript(entry, args, file) : undefined;
+}
+
+function axolotlMerge(entry: Entry, args: Args, file: string): StepFacts {
   const step = emptyStep(
     "adapter-merge",
     extracted(file, { line: entry.line, note: `adapter merge (${entry.name})` }),
@@ -24,4 +55,45 @@ export function mergeLoraStep(entry: Entry, args: Args, file: string): StepFacts
       fact({ id: ref }, extracted(file, { field: "lora_model_dir", line: args.lines.get("lora_model_dir") })),
     );
   return step;
+}
+
+const stringFlag = (args: Args, keys: readonly string[]) => {
+  const key = keys.find((k) => typeof args.obj[k] === "string");
+  return key ? { key, value: args.obj[key] as string } : undefined;
+};
+
+function mergeScript(entry: Entry, args: Args, file: string): StepFacts | undefined {
+  const name = (entry.name.split(/[\\/]/).pop() ?? entry.name).replace(/\.py$/i, "");
+  if (!MERGE_SCRIPT.test(name)) return undefined;
+  const adapterFlag = stringFlag(args, ADAPTER_FLAGS);
+  if (!adapterFlag && !ADAPTER_WORD.test(name)) return undefined;
+  const step = emptyStep(
+    "adapter-merge",
+    extracted(file, { line: entry.line, note: `adapter merge (${entry.name})` }),
+  );
+  const add = (raw: string, field: string, line: number | undefined, alwaysLocal: boolean) => {
+    const ref = modelRef(raw, alwaysLocal);
+    if (ref) step.inputs.push(fact({ id: ref }, extracted(file, { field, line })));
+  };
+  const base = stringFlag(args, BASE_FLAGS);
+  if (base) add(base.value, base.key, args.lines.get(base.key), false);
+  const words = args.positional.filter((w) => !w.unknown);
+  if (adapterFlag) add(adapterFlag.value, adapterFlag.key, args.lines.get(adapterFlag.key), true);
+  else if (!base && words.length === 2)
+    add((words[0] as (typeof words)[number]).text, "adapter", entry.line, true);
+  const output = stringFlag(args, OUTPUT_FLAGS);
+  const out = output
+    ? modelRef(output.value, true)
+    : !adapterFlag && !base && words.length === 2
+      ? modelRef((words[1] as (typeof words)[number]).text, true)
+      : undefined;
+  if (out)
+    step.output = fact(
+      out,
+      extracted(file, {
+        field: output?.key ?? "output",
+        line: output ? args.lines.get(output.key) : entry.line,
+      }),
+    );
+  return step.inputs.length > 0 || step.output ? step : undefined;
 }

@@ -121,8 +121,24 @@ export function joinNamedFiles(
   });
 }
 
-/** Of several named files, those with an objective the card states, no other named file has, on a card model. */
+/** Does the file only derive a model from another (an adapter merge, a quantisation), training nothing? */
+const derivesOnly = (f: FileFacts) =>
+  f.steps.length > 0 && f.steps.every((s) => s.kind === "adapter-merge" || s.kind === "quantization");
+
+/**
+ * Of several named files: each that only derives from a model the card names (its merge script), and of the
+ * others, those with an objective the card states, no other named file has, on a card model; or the one other.
+ */
 function chosenOf(card: FileFacts, named: number[], files: FileFacts[]): number[] {
+  const derivations = named.filter((i) => {
+    const f = files[i] as FileFacts;
+    return derivesOnly(f) && startsFromCardModel(card, f);
+  });
+  const others = named.filter((i) => !derivesOnly(files[i] as FileFacts));
+  return [...derivations, ...chosenTraining(card, others, files)];
+}
+
+function chosenTraining(card: FileFacts, named: number[], files: FileFacts[]): number[] {
   if (named.length <= 1) return named;
   const stated = new Set(card.steps.flatMap((s) => (s.objective ? [s.objective.value] : [])));
   const count = new Map<string, number>();

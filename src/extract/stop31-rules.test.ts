@@ -126,3 +126,66 @@ describe("a quantised copy said to be quantized or converted from its source", (
     expect(doc.steps).toEqual([]);
   });
 });
+
+describe("a shell script that runs a project's adapter-merge script", () => {
+  const train = `python finetune.py --base_model meta-llama/Llama-3.1-8B-Instruct --data_path alpaca-tr.json --output_dir ./outputs/tr-lora --num_epochs 3\n`;
+  it("is an adapter merge of the trained adapter into its base (flags)", () => {
+    const doc = extractFromFiles([
+      { path: "finetune.sh", text: train },
+      {
+        path: "merge.sh",
+        text: "python merge.py \\\n  --base_model_name_or_path meta-llama/Llama-3.1-8B-Instruct \\\n  --peft_model_path ./outputs/tr-lora \\\n  --output_dir ./merged/tr\n",
+      },
+    ]).document;
+    const merge = doc.steps.find((s) => s.kind === "adapter-merge");
+    expect(merge?.output?.id).toBe("local:./merged/tr");
+    expect(merge?.inputs?.models?.map((m) => ("id" in m ? m.id : `step:${m.step}`))).toContain(
+      "local:./outputs/tr-lora",
+    );
+  });
+
+  it("reads a merge-adapter script's two bare words as the adapter and the output", () => {
+    const doc = extractFromFiles([
+      {
+        path: "Merge-13b.sh",
+        text: "python ./scripts/merge_lora_weights.py \\\n./outputs/x-lora \\\n./models/x\n",
+      },
+    ]).document;
+    expect(doc.steps.map((s) => s.kind)).toEqual(["adapter-merge"]);
+    expect(doc.steps[0]?.output?.id).toBe("local:./models/x");
+  });
+
+  it("does not read a merge of whole models, nor a card's usage line, as an adapter merge", () => {
+    expect(
+      extractFromFiles([{ path: "run.sh", text: "python merge.py --models a/b c/d --output_dir ./m\n" }])
+        .document.steps,
+    ).toEqual([]);
+    const card =
+      "# Tool\n\nMerge your adapter:\n\n```bash\npython merge_lora.py --base_model gpt2 --lora_path ./out --output_dir ./merged\n```\n";
+    expect(
+      extractFromFiles([{ path: "README.md", text: card }]).document.steps.some(
+        (s) => s.kind === "adapter-merge",
+      ),
+    ).toBe(false);
+  });
+});
+
+describe("a card that names its training script and its merge script", () => {
+  it("joins both: the merge is a derivation from the model the card names, not a second training run", () => {
+    const run =
+      "finetune.py \\\n  --model_name meta-llama/Llama-3.1-8B-Instruct \\\n  --data-path alpaca-tr.json \\\n  --learning_rate 1e-4 \\\n  --num_epochs 1 \\\n  --lora_r 8\n";
+    const { documents } = extractGroups([
+      {
+        path: "readme.md",
+        text: `# Alpaca-TR\n\nInstruction tuning on alpaca-tr.\n\n\`\`\`\npython ${run}\`\`\`\n\nor you can simply run \`finetune.sh\`.\n\n## Merge\n\n\`\`\`\nsource merge.sh\n\`\`\`\n`,
+      },
+      { path: "finetune.sh", text: `torchrun --nproc_per_node=8 ${run}` },
+      {
+        path: "merge.sh",
+        text: "python merge.py --base_model_name_or_path meta-llama/Llama-3.1-8B-Instruct --peft_model_path /path/to/checkpoint --output_dir /path/to/output\n",
+      },
+    ]);
+    expect(documents).toHaveLength(1);
+    expect(documents[0]?.document.steps.map((s) => s.kind)).toEqual(["fine-tune", "adapter-merge"]);
+  });
+});
