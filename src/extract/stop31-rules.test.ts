@@ -189,3 +189,16 @@ describe("a card that names its training script and its merge script", () => {
     expect(documents[0]?.document.steps.map((s) => s.kind)).toEqual(["fine-tune", "adapter-merge"]);
   });
 });
+
+describe("the copy a 'quantized from' sentence names first", () => {
+  it("is the quantisation's output", () => {
+    const doc = extractFromFiles([
+      {
+        path: "README.md",
+        text: "# Report\n\nModel: [org/Model-9B-FP8](https://huggingface.co/org/Model-9B-FP8),\nquantized from [org/Model-9B](https://huggingface.co/org/Model-9B) with llm-compressor.\n",
+      },
+    ]).document;
+    expect(doc.steps[0]?.output?.id).toBe("org/Model-9B-FP8");
+    expect(doc.subject.id).toBe("org/Model-9B-FP8");
+  });
+});

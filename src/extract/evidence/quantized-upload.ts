@@ -113,6 +113,19 @@ function sourceAfter(text: string, words: RegExpExecArray): string | undefined {
   return firstModel(text.slice(words.index)) ?? firstModel(text);
 }
 
+/**
+ * "Model: [org/X-FP8](…), quantized from [org/X](…)", "org/X-GGUF was converted from org/X": the model named in the
+ * same sentence before "quantized / converted from" is the copy the sentence speaks of (dev
+ * v2-qnt-amalia-9b-dpo-fp8-report).
+ */
+function copyBefore(text: string, words: RegExpExecArray): string | undefined {
+  if (!/(?:quanti[sz]ed|converted) from$/i.test(words[0])) return undefined;
+  const before = text.slice(0, words.index);
+  const sentence = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n\n")) + 1);
+  const named = mentions(sentence).filter((m) => m.kind === "model");
+  return named.length === 1 ? named[0]?.id : undefined;
+}
+
 /** `**Original Model:** \`Llama-2-7b-chat\`` with no org: the table of well-known models may know the name. */
 function knownOriginal(name: string, state: CardState, line: number): Fact<string> | undefined {
   const bare = name.replace(/[`*[\]]/g, "").trim();
@@ -189,6 +202,8 @@ function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
   if (method) ev.method ??= fact(method, at(0.85));
   const id = sourceAfter(block.text, words);
   if (id && !ev.source) ev.source = fact(id, at(0.85));
+  const copy = copyBefore(block.text, words);
+  if (copy && copy !== id && !ev.output) ev.output = fact(copy, at(0.85));
   else if (!ev.source && !/quanti[sz]ed$/i.test(words[0]))
     ev.source = knownAfter(block.text, words, state, block.line);
   const bpw = /\b(\d(?:\.\d+)?)\s*(?:bpw|bits per weight)\b/i.exec(block.text)?.[1];
