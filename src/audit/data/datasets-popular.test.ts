@@ -66,6 +66,12 @@ describe("licences of popular public training sets", () => {
     expect(licenseEntry("CC-BY-NC-ND-3.0")?.derivatives).toBe("none");
   });
 
+  it("reads MS MARCO's non-commercial terms from its publisher's site, by id and by name", () => {
+    expect(datasetEntry("microsoft/ms_marco")?.license).toBe("research-use-only");
+    expect(datasetEntry("ms_marco")?.license).toBe("research-use-only");
+    expect(licenseEntry("research-use-only")?.commercial).toBe("not-allowed");
+  });
+
   it("leaves out sets whose card states no licence or one the knowledge base lacks", () => {
     for (const id of [
       "openai/summarize_from_feedback",

@@ -21,6 +21,14 @@ const CANONICAL = "the card as it stood in huggingface/datasets before it moved 
 
 export const POPULAR_DATASETS: readonly DatasetEntry[] = [
   {
+    // The Hub card states no licence; the publisher's own site states the terms.
+    id: "microsoft/ms_marco",
+    names: ["MS MARCO", "MSMARCO"],
+    license: "research-use-only",
+    source: "https://microsoft.github.io/msmarco/Submission",
+    note: "the publisher's Terms and Conditions: 'The MS MARCO and ORCAS datasets are intended for non-commercial research purposes only to promote advancement in the field of artificial intelligence and related areas, and is made available free of charge without extending any license or other intellectual property rights'",
+  },
+  {
     // Its licence entered the table (licenses-more.ts) after the card was read.
     id: "takala/financial_phrasebank",
     names: ["Financial PhraseBank"],
