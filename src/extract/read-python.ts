@@ -348,8 +348,12 @@ const isSetting = (key: string) =>
  * name says it holds settings and most of its lines are `name = value`.
  */
 const SETTINGS_TXT =
-  /(?:^|[\\/])(?:(?:hyper[-_]?)?param(?:eter)?s?|(?:train(?:ing)?[-_])?(?:config|settings|args))\.txt$/i;
-/** Does a file name say it holds settings (`hyperparameters.txt`, `params.txt`, `training_args.txt`)? */
+  /(?:^|[\\/])(?:(?:hyper[-_]?)?param(?:eter)?s?|(?:(?:train(?:ing)?|run)[-_])?(?:config|settings|args))\.txt$/i;
+/**
+ * Does a file name say it holds settings (`hyperparameters.txt`, `params.txt`, `training_args.txt`, `run_config.txt`)?
+ * One written as `key: value` lines is read as the YAML it is (audit dev ncp-a1-nllb-600m-gronings-tatoeba: a run's
+ * saved `run_config.txt` with `modelname: facebook/nllb-200-distilled-600M`).
+ */
 export const isSettingsTextName = (path: string): boolean => SETTINGS_TXT.test(path);
 
 function settingsText(text: string): boolean {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { extractFromFiles, extractGroups } from "./extract-from-files.js";
 import { downloadedRepo } from "./python-scan.js";
+import { isSettingsTextName } from "./read-python.js";
 
 const train = (download: string) => `from modelscope import snapshot_download
 from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
@@ -200,5 +201,21 @@ describe("the copy a 'quantized from' sentence names first", () => {
     ]).document;
     expect(doc.steps[0]?.output?.id).toBe("org/Model-9B-FP8");
     expect(doc.subject.id).toBe("org/Model-9B-FP8");
+  });
+});
+
+describe("a run's saved settings written as key: value lines in run_config.txt", () => {
+  it("names its model as modelname", () => {
+    const text =
+      "batch_size: 25\nmodelname: facebook/nllb-200-distilled-600M\nnum_epochs: 12\nwarmup_steps: 110\n";
+    const doc = extractFromFiles([{ path: "run_config.txt", text }]).document;
+    expect(doc.steps[0]?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual([
+      "facebook/nllb-200-distilled-600M",
+    ]);
+  });
+
+  it("is collected from a folder by its name", () => {
+    expect(isSettingsTextName("checkpoints/run_config.txt")).toBe(true);
+    expect(isSettingsTextName("notes.txt")).toBe(false);
   });
 });

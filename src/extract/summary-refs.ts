@@ -20,6 +20,7 @@ const MODEL_KEYS = [
   "base_model_path",
   "model_id",
   "model_name",
+  "modelname",
 ];
 const DATA_KEYS = [
   "train_dataset",
