@@ -67,14 +67,15 @@ function bespokeWeightsLicense(
   doc: LineageDocument,
   file: LicenseFile | undefined,
   recognised: boolean,
-): { file: string; words: string } | undefined {
+): { file: string; words?: string } | undefined {
   if (!file?.model || recognised) return undefined;
   const undeclared =
     doc.subject.licenseName === undefined &&
     PLACEHOLDER_LICENSES.has(doc.subject.license?.trim().toLowerCase() ?? "");
   if (!undeclared && !namesLicenseFile(doc, file)) return undefined;
+  // Terms the knowledge base does not hold are still a licence the publisher ships: its own, unread, not none.
   const words = nonCommercialInProse(file.text);
-  return words === undefined ? undefined : { file: file.file, words };
+  return words === undefined ? { file: file.file } : { file: file.file, words };
 }
 
 /** A line that gives a licence to the code only: "Code License: Apache 2.0", "our code is released under MIT". */
@@ -114,8 +115,8 @@ async function readChain(doc: LineageDocument, options: AuditOptions) {
     shipped !== undefined &&
     ((shipped.undeclared && (card.modelCard === true || options.licenseFile?.model === true)) ||
       namesLicenseFile(augmented.doc, options.licenseFile));
-  // A weights licence in no known text that says non-commercial or research-only (a bespoke agreement): the
-  // subject's licence is that file, read as non-commercial from its words.
+  // A weights licence in no known text (a bespoke agreement) is the subject's licence: read as non-commercial when
+  // its words say non-commercial or research-only, else as terms the knowledge base does not hold (never as none).
   const bespoke = bespokeWeightsLicense(augmented.doc, options.licenseFile, shipped !== undefined);
   const subjectDoc = shippedAsDeclared
     ? { ...augmented.doc, subject: { ...augmented.doc.subject, license: shipped.entry.id } }
@@ -125,7 +126,7 @@ async function readChain(doc: LineageDocument, options: AuditOptions) {
           subject: { ...augmented.doc.subject, license: "other", licenseName: bespoke.file },
         }
       : augmented.doc;
-  const subjectProse = bespoke ? [...card.licenseLines, bespoke.words] : card.licenseLines;
+  const subjectProse = bespoke?.words ? [...card.licenseLines, bespoke.words] : card.licenseLines;
   // Well-known datasets the card names only in prose go to a step that names no data.
   const proseData = withProseDatasets(subjectDoc, card.body);
   const inherited = inheritedFromBase(proseData.doc, card.licenseLines);

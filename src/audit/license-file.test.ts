@@ -143,6 +143,19 @@ describe("a derivative that declares no licence", () => {
     expect(right.findings.find((f) => f.code === "license-contradiction")).toBeUndefined();
   });
 
+  it("reads a weights licence of its own terms as a licence it cannot judge, never as none", async () => {
+    const text =
+      "The Example License\n\nThis license permits you to use the models for academic research free. Users who wish to use the models for commercial purposes must register first.\n";
+    const report = await auditLineage(doc({ id: "org/vlm-17b" }), {
+      cardText:
+        "# VLM\n\nThe use of the model weights must comply with the [Model License](./MODEL_LICENSE).\n",
+      licenseFile: { text, file: "MODEL_LICENSE", model: true },
+    });
+    expect(report.findings.find((f) => f.code === "undeclared-license")).toBeUndefined();
+    expect(report.findings.find((f) => f.code === "unknown-license")?.message).toContain("MODEL_LICENSE");
+    expect(report.verdict.level).toBe("unclear");
+  });
+
   it("is unclear when nothing was read either", async () => {
     const report = await auditLineage(doc({ id: "org/mystery" }));
     expect(report.verdict).toMatchObject({ level: "unclear", reasons: ["the subject declares no licence"] });
