@@ -182,7 +182,7 @@ function addGenericStep(steps: StepFacts[], meta: CardMeta, state: CardState, ha
       // method) are stated, the base is not.
       (state.genericFineTune !== undefined &&
         state.fromScratch === undefined &&
-        state.proseDatasets.length > 0))
+        (state.proseDatasets.length > 0 || state.proseParameterization !== undefined)))
   ) {
     const named = bases.length > 0 || state.proseBases.length > 0;
     steps.push(

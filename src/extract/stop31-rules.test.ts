@@ -219,3 +219,25 @@ describe("a run's saved settings written as key: value lines in run_config.txt",
     expect(isSettingsTextName("notes.txt")).toBe(false);
   });
 });
+
+describe("a card that says its model was fine-tuned with a named method, naming no base", () => {
+  it("records the fine-tune, partial: the method is a procedure detail (the corpus guide's instance)", () => {
+    const doc = extractFromFiles([
+      {
+        path: "README.md",
+        text: "# Arabic QA\n\nThis model was fine-tuned with QLoRA on our Arabic data.\n",
+      },
+    ]).document;
+    expect(doc.steps.map((s) => (s.kind === "fine-tune" ? s.parameterization : undefined))).toEqual([
+      "qlora",
+    ]);
+  });
+
+  it("records nothing for a fine-tune with no procedure, or one the reader may do", () => {
+    for (const text of [
+      "# X\n\nFine-tuned for our use case.\n",
+      "# X\n\nYou can fine-tune this model with LoRA.\n",
+    ])
+      expect(extractFromFiles([{ path: "README.md", text }]).document.steps).toEqual([]);
+  });
+});
