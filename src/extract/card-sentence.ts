@@ -118,10 +118,11 @@ const MEANS_AFTER =
 const DATA_LABEL = /^\W{0,4}(?:datasets?|data|corpus)\s{0,2}:/i;
 /**
  * "The model was fine-tuned using TRL on …", "This model has been further fine-tuned with LoRA …", "We fine-tuned it
- * with …": the card's own model was fine-tuned (plain "trained" is left out: a base model's card says it too).
+ * with …", a sentence or list item that opens "Fine-tuned with QLoRA …": the card's own model was fine-tuned (plain
+ * "trained" is left out: a base model's card says it too).
  */
 const OWN_FINE_TUNING =
-  /\b(?:(?:this|the|our) model|it) (?:was|is|has been|were) (?:\w+ )?(?:fine-?tuned|finetuned|instruction-tuned|aligned)\b|\bwe (?:\w+ )?(?:fine-?tuned|finetuned)\b/i;
+  /\b(?:(?:this|the|our) model|it) (?:was|is|has been|were) (?:\w+ )?(?:fine-?tuned|finetuned|instruction-tuned|aligned)\b|\bwe (?:\w+ )?(?:fine-?tuned|finetuned)\b|^\W{0,4}(?:fine-?tuned|finetuned) (?:with|using|via) (?:Q?LoRA|DoRA|PEFT|full fine-?tuning)\b/i;
 /** Words of training right around a base (within the phrase that names it). */
 const TRAINED_PHRASE =
   /fine-?tun|finetun|\btrain|\btuned|\baligned|\bdistill|\badapter|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA|DoRA)\b/i;

@@ -233,6 +233,13 @@ describe("a card that says its model was fine-tuned with a named method, naming 
     ]);
   });
 
+  it("reads a sentence or list item that opens 'Fine-tuned with QLoRA' as the card's own training", () => {
+    const doc = extractFromFiles([
+      { path: "README.md", text: "# X\n\n- Fine-tuned using LoRA on customer emails\n- Rank: 8\n" },
+    ]).document;
+    expect(doc.steps.map((s) => (s.kind === "fine-tune" ? s.parameterization : undefined))).toEqual(["lora"]);
+  });
+
   it("records nothing for a fine-tune with no procedure, or one the reader may do", () => {
     for (const text of [
       "# X\n\nFine-tuned for our use case.\n",
