@@ -21,8 +21,9 @@ import { groupRuns } from "./group-runs.js";
 import { mentionsIn } from "./named-files.js";
 import { normaliseRefs } from "./normalise-refs.js";
 import { isNotebook, notebookPython } from "./notebook.js";
+import { isPythonFile } from "./python-files.js";
 import { readSourceFile } from "./read-file.js";
-import { isPythonFile, readPythonFiles } from "./read-python.js";
+import { readPythonFiles } from "./read-python.js";
 import { joinScriptsWithPrograms } from "./script-programs.js";
 import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
 

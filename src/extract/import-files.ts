@@ -7,8 +7,8 @@ import { join, sep } from "node:path";
 import { readBounded } from "../io/bounded-read.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
 import { extractFromFiles, extractGroups, type GroupedResult } from "./extract-from-files.js";
+import { isSettingsTextName } from "./python-files.js";
 import { basename } from "./read-file.js";
-import { isSettingsTextName } from "./read-python.js";
 import { isTrainingArgsBin, trainingArgsJson } from "./training-args-bin.js";
 import type { ExtractOptions, ExtractResult, ExtractWarning, SourceFile } from "./types.js";
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractFromFiles, extractGroups } from "./extract-from-files.js";
+import { isSettingsTextName } from "./python-files.js";
 import { downloadedRepo } from "./python-scan.js";
-import { isSettingsTextName } from "./read-python.js";
 
 const train = (download: string) => `from modelscope import snapshot_download
 from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
