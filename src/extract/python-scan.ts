@@ -163,10 +163,37 @@ export function downloadedRepo(raw: string): string | undefined {
 /** A literal, or the repository a `snapshot_download` call fetches. */
 const assigned = (raw: string): PyValue | undefined => literal(raw) ?? downloadedRepo(raw);
 
-/** Simple assignments of a literal to a name (`base_model_name = "Qwen/Qwen2.5-7B-Instruct"`); the first wins. */
+/** The start of a function definition line (`def load(` / `async def load(`). */
+const DEF_START = /^\s*(?:async\s+)?def\s+\w+\s*\(/;
+
+/** A one-line function signature's parameters with a string default (`def load(model_name="google/flan-t5-base"):`). */
+function stringDefaults(line: string): [string, PyValue][] {
+  const start = line.length <= 500 ? DEF_START.exec(line) : null;
+  const close = line.lastIndexOf(")");
+  if (!start || close < start[0].length) return [];
+  return line
+    .slice(start[0].length, close)
+    .split(",")
+    .flatMap((piece): [string, PyValue][] => {
+      const eq = piece.indexOf("=");
+      const name = eq > 0 ? (piece.slice(0, eq).split(":")[0] ?? "").trim() : "";
+      const value = eq > 0 ? literal(piece.slice(eq + 1)) : undefined;
+      return /^[A-Za-z_]\w*$/.test(name) && typeof value === "string" ? [[name, value]] : [];
+    });
+}
+
+/**
+ * Simple assignments of a literal to a name (`base_model_name = "Qwen/Qwen2.5-7B-Instruct"`), and a function
+ * parameter's string default (`def load_base_model(model_name="google/flan-t5-base"):`, what the call in its body
+ * loads when called bare); the first of a name wins.
+ */
 export function assignments(code: string): Map<string, PyValue> {
   const vars = new Map<string, PyValue>();
   for (const line of code.split("\n")) {
+    if (DEF_START.test(line)) {
+      for (const [name, v] of stringDefaults(line)) if (!vars.has(name)) vars.set(name, v);
+      continue;
+    }
     const eq = line.indexOf("=");
     if (eq < 1 || line[eq + 1] === "=") continue;
     const name = line.slice(0, eq).trim();

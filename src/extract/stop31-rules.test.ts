@@ -248,3 +248,21 @@ describe("a card that says its model was fine-tuned with a named method, naming 
       expect(extractFromFiles([{ path: "README.md", text }]).document.steps).toEqual([]);
   });
 });
+
+describe("a training function's parameter defaults", () => {
+  it("name the model and data the function loads", () => {
+    const code = `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+from datasets import load_dataset
+
+def main(model_name: str = "Qwen/Qwen2.5-1.5B-Instruct", data="org/chat-data"):
+    model = AutoModelForCausalLM.from_pretrained(model_name)
+    ds = load_dataset(data)
+    Trainer(model=model, args=TrainingArguments(output_dir="out", learning_rate=2e-5), train_dataset=ds["train"]).train()
+`;
+    const doc = extractFromFiles([{ path: "train.py", text: code }]).document;
+    expect(doc.steps[0]?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual([
+      "Qwen/Qwen2.5-1.5B-Instruct",
+    ]);
+    expect(doc.steps[0]?.inputs?.datasets?.map((d) => d.id)).toEqual(["org/chat-data"]);
+  });
+});
