@@ -343,6 +343,34 @@ function withoutOwnName(steps: StepFacts[], title: string | undefined): StepFact
 }
 
 /**
+ * An adapter's card whose body is its base model's own card, copied in under the adapter's front matter (PEFT writes
+ * `base_model: ../models/Qwen2-0.5B-Instruct` and `library_name: peft` above the Qwen2 card it found: blind dev
+ * g13-ne-zh-qwen2-05b-lora-deploy): the title is the base's name. What that card says of training (the base's own
+ * SFT and DPO) and of usage (loading the base) is not this adapter's.
+ */
+function carriesBaseCard(meta: CardMeta, title: string | undefined): boolean {
+  const adapter =
+    meta.library === "peft" ||
+    meta.relation === "adapter" ||
+    meta.tags.some((t) => t.startsWith("base_model:adapter:"));
+  const base =
+    meta.bases.length === 1 ? squashName((meta.bases[0] as string).split(/[\\/]/).pop() ?? "") : "";
+  return adapter && base.length >= 4 && title !== undefined && squashName(title) === base;
+}
+
+/** Reads only the front matter of a card that carries its base's card (and says so in a warning). */
+function readCarriedBaseCard(text: string, file: string, title: string): FileFacts {
+  const front = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)?.[0] ?? "";
+  const out = readCard(`${front}\n`, file);
+  out.warnings.push({
+    code: "extract.base-card",
+    message: `${file}: the body is the card of its base model (${title}), copied under the adapter's front matter; only the front matter is read`,
+    file,
+  });
+  return out;
+}
+
+/**
  * Reads a model card: the front matter, then every evidence reader over the body, then the steps those give,
  * completed from the rest of the evidence. Kept in small functions: one large function was compiled again by
  * the optimising compiler each time a card took a path it had not seen, at a cost of many cards' reading.
@@ -351,6 +379,7 @@ export function readCard(text: string, file: string): FileFacts {
   const out: FileFacts = { file, kind: "model-card", bases: [], steps: [], warnings: [] };
   const card = parseCard(text, file, out.warnings);
   const meta = readMeta(card, file, out);
+  if (carriesBaseCard(meta, card.title)) return readCarriedBaseCard(text, file, card.title ?? "");
   const state = newCardState(file, out);
   // A quantised re-upload's quoted copy of the original card is not read as this model's own words.
   const quoted = quotedCard(text, card.title);

@@ -266,3 +266,29 @@ def main(model_name: str = "Qwen/Qwen2.5-1.5B-Instruct", data="org/chat-data"):
     expect(doc.steps[0]?.inputs?.datasets?.map((d) => d.id)).toEqual(["org/chat-data"]);
   });
 });
+
+describe("an adapter card whose body is its base model's own card", () => {
+  it("is read by its front matter only: the base's training and usage are not the adapter's", () => {
+    const card = `---
+base_model: ../models/Qwen2-0.5B-Instruct
+library_name: peft
+tags:
+- lora
+---
+
+# Qwen2-0.5B-Instruct
+
+## Training details
+We pretrained the models with a large amount of data, and we post-trained the models with both supervised finetuning and direct preference optimization.
+
+## Quickstart
+\`\`\`python
+model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2-0.5B-Instruct")
+\`\`\`
+`;
+    const { document, warnings } = extractFromFiles([{ path: "output/final_model/README.md", text: card }]);
+    expect(document.subject.id).toBe("unknown");
+    expect(document.steps.map((s) => (s.kind === "fine-tune" ? s.objective : s.kind))).toEqual([undefined]);
+    expect(warnings.map((w) => w.code)).toContain("extract.base-card");
+  });
+});
