@@ -180,7 +180,7 @@ function datasets(parts: Part[]): Fact<{ id: string }>[] {
       if (typeof split === "string" && /^(test|eval|valid|dev)/i.test(split)) continue;
       const first = pyValue(positional[0] ?? keywords.get("path"), p.vars);
       if (typeof first !== "string") continue;
-      const files = FILE_FORMATS.has(first) ? pyValue(keywords.get("data_files"), p.vars) : first;
+      const files = FILE_FORMATS.has(first) ? trainFiles(keywords.get("data_files"), p.vars) : first;
       if (typeof files !== "string" || !/^[\w./~-]+$/.test(files) || files === "") continue;
       const local = FILE_FORMATS.has(first) || /^(\.|\/|~)/.test(files) || /\.\w{2,7}$/.test(files);
       const id = local ? `local:${files}` : files;
@@ -188,6 +188,20 @@ function datasets(parts: Part[]): Fact<{ id: string }>[] {
         out.push(fact({ id }, extracted(p.file, { field: "load_dataset", line: c.line })));
     }
   return out;
+}
+
+/**
+ * The training file a `data_files=` argument names: a string, a name assigned one, the `train` entry of a dict
+ * (`{"train": "../data/train.jsonl"}`, `dict(train=path)`: blind dev g13-ne-zh-qwen2-05b-lora-deploy), or a list's
+ * only file.
+ */
+function trainFiles(raw: string | undefined, vars: Map<string, PyValue>): PyValue | undefined {
+  const t = raw?.trim() ?? "";
+  const entry =
+    /^\{\s*["']train["']\s*:\s*([^,}]{1,300})/.exec(t) ?? /^dict\(\s*train\s*=\s*([^,)]{1,300})/.exec(t);
+  if (entry) return pyValue(entry[1], vars);
+  const list = /^\[\s*(["'][^"'\n]{1,300}["'])[\s,]*\]$/.exec(t);
+  return pyValue(list ? list[1] : raw, vars);
 }
 
 /** Re-points each fact read from a key to the file and line it came from. */

@@ -292,3 +292,20 @@ model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2-0.5B-Instruct")
     expect(warnings.map((w) => w.code)).toContain("extract.base-card");
   });
 });
+
+describe("load_dataset's data_files given as a dict or a one-file list", () => {
+  it.each([
+    ['{"train": "../data/train.jsonl", "validation": "../data/dev.jsonl"}', "local:../data/train.jsonl"],
+    ['dict(train="data/train.json")', "local:data/train.json"],
+    ['["data/all.jsonl"]', "local:data/all.jsonl"],
+  ])("%s", (files, id) => {
+    const code = `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+from datasets import load_dataset
+model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2-0.5B-Instruct")
+ds = load_dataset("json", data_files=${files})
+Trainer(model=model, args=TrainingArguments(output_dir="out"), train_dataset=ds["train"]).train()
+`;
+    const doc = extractFromFiles([{ path: "train.py", text: code }]).document;
+    expect(doc.steps[0]?.inputs?.datasets?.map((d) => d.id)).toEqual([id]);
+  });
+});
