@@ -2,7 +2,8 @@
  * Commands that fold a trained adapter into its base: an adapter-merge step, never a training run of its own.
  * - axolotl's `python -m axolotl.cli.merge_lora cfg.yml --lora_model_dir=./qlora-out` (and the `axolotl merge-lora`
  *   CLI), whose input is the adapter folder (dev q-rcp-shisa-openhermes25-axolotl-qlora-local-data);
- * - a project's merge script run from a command file (not a card's usage line), named for merging an adapter (`merge_lora_weights.py`, `merge_peft_adapter.py`) or
+ * - a project's merge script run from a command file (not a card's usage line), named for merging an adapter
+ *   (`merge_lora_weights.py`, `merge_peft_adapter.py`) or
  *   given an adapter flag (`python merge.py --base_model_name_or_path X --peft_model_path Y --output_dir Z`; blind
  *   dev g12-rcp-turkish-alpaca-tr-llama31-lora, g12-rcp-vigogne2-13b-enno-qlora-merge): its base and adapter are
  *   its inputs, its output folder its output. Two bare words after a merge-adapter script are the adapter and the
@@ -17,7 +18,6 @@ const MERGE_ENTRY = /(?:^|\.)merge_lora$|^merge-lora$/;
 /** A script file named for merging (`merge.py`, `merge_lora_weights.py`, `scripts/merge_peft_adapter.py`). */
 const MERGE_SCRIPT = /(?:^|[_-])merge(?:[_-]|$)/i;
 const ADAPTER_WORD = /lora|peft|adapter/i;
-const CARD_FILE = /\.(?:md|markdown|rst|txt|ipynb)$/i;
 const BASE_FLAGS = ["base_model_name_or_path", "base_model", "base_model_path", "model_name_or_path", "base"];
 const ADAPTER_FLAGS = [
   "peft_model_path",
@@ -35,12 +35,19 @@ const ADAPTER_FLAGS = [
 ];
 const OUTPUT_FLAGS = ["output_dir", "output_path", "output", "save_path", "save_dir", "export_dir"];
 
-/** The adapter-merge step of a merge command, undefined for any other command. */
-export function mergeLoraStep(entry: Entry, args: Args, file: string): StepFacts | undefined {
+/**
+ * The adapter-merge step of a merge command, undefined for any other command. A project merge script `quoted` in a
+ * card (a usage line, "python merge_lora.py …" as instructions) is how to run it, not a run the labels count; a shell
+ * script that merges is one.
+ */
+export function mergeLoraStep(
+  entry: Entry,
+  args: Args,
+  file: string,
+  quoted: boolean,
+): StepFacts | undefined {
   if (MERGE_ENTRY.test(entry.name)) return axolotlMerge(entry, args, file);
-  // A card's usage line ("python merge_lora.py …" as instructions) is how to run it, not a run the labels count; a
-  // shell script that merges is one.
-  return entry.kind === "script" && !CARD_FILE.test(file) ? mergeScript(entry, args, file) : undefined;
+  return entry.kind === "script" && !quoted ? mergeScript(entry, args, file) : undefined;
 }
 
 function axolotlMerge(entry: Entry, args: Args, file: string): StepFacts {
@@ -77,23 +84,16 @@ function mergeScript(entry: Entry, args: Args, file: string): StepFacts | undefi
   };
   const base = stringFlag(args, BASE_FLAGS);
   if (base) add(base.value, base.key, args.lines.get(base.key), false);
-  const words = args.positional.filter((w) => !w.unknown);
   if (adapterFlag) add(adapterFlag.value, adapterFlag.key, args.lines.get(adapterFlag.key), true);
-  else if (!base && words.length === 2)
-    add((words[0] as (typeof words)[number]).text, "adapter", entry.line, true);
+  // No flags: two bare words are the adapter and the output.
+  const words = args.positional.filter((w) => !w.unknown).map((w) => w.text);
+  const [bareAdapter, bareOutput] = !adapterFlag && !base && words.length === 2 ? words : [];
+  if (bareAdapter) add(bareAdapter, "adapter", entry.line, true);
   const output = stringFlag(args, OUTPUT_FLAGS);
-  const out = output
-    ? modelRef(output.value, true)
-    : !adapterFlag && !base && words.length === 2
-      ? modelRef((words[1] as (typeof words)[number]).text, true)
-      : undefined;
-  if (out)
-    step.output = fact(
-      out,
-      extracted(file, {
-        field: output?.key ?? "output",
-        line: output ? args.lines.get(output.key) : entry.line,
-      }),
-    );
+  const out = output ? modelRef(output.value, true) : bareOutput ? modelRef(bareOutput, true) : undefined;
+  const at = output
+    ? { field: output.key, line: args.lines.get(output.key) }
+    : { field: "output", line: entry.line };
+  if (out) step.output = fact(out, extracted(file, at));
   return step.inputs.length > 0 || step.output ? step : undefined;
 }

@@ -285,6 +285,7 @@ export function readCommandWords(
   warnings: ExtractWarning[],
   scriptObjective?: Fact<Objective>,
   candidates?: StepFacts[],
+  quoted = false,
 ): StepFacts | undefined {
   const entry = findEntry(words);
   if (!entry || entry.kind === "axolotl" || preparesOrUses(entry)) return undefined;
@@ -298,7 +299,7 @@ export function readCommandWords(
     vector.recipe = true;
     return vector;
   }
-  const merge = mergeLoraStep(entry, args, file);
+  const merge = mergeLoraStep(entry, args, file, quoted);
   if (merge) return merge;
   normaliseScriptFlags(args.obj);
   const origin = extracted(file, { line: entry.line, note: `training command (${entry.name})` });
@@ -388,20 +389,21 @@ function litgptCommand(
 
 /**
  * The training steps of the commands in `text` (a whole `.sh` file, or a card's code block starting at line
- * `lineOffset + 1`). Commands that train nothing ftl recognises are skipped.
+ * `lineOffset + 1`, `quoted` in the card). Commands that train nothing ftl recognises are skipped.
  */
 export function readCommands(
   text: string,
   file: string,
   lineOffset = 0,
   warnings: ExtractWarning[] = [],
+  quoted = false,
 ): StepFacts[] {
   const steps: StepFacts[] = readMlxCommands(text, file, lineOffset);
   if (!mayHaveEntry(text)) return steps;
   const byFileName = scriptFileObjective(file, lineOffset);
   const candidates: StepFacts[] = [];
   for (const command of shellCommands(text, lineOffset)) {
-    const step = readCommandWords(command.words, file, warnings, byFileName, candidates);
+    const step = readCommandWords(command.words, file, warnings, byFileName, candidates, quoted);
     if (!step) continue;
     // The run that trained the adapter this one resumes (resumed-adapter.ts) goes before it.
     if (step.resumed) steps.push(step.resumed);

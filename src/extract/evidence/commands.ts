@@ -59,7 +59,7 @@ export function readCommandBlocks(blocks: Block[], state: CardState): void {
     if (block.type !== "code" || !SHELL_LANGS.test(block.lang ?? "")) continue;
     // Console transcripts prefix commands with a prompt.
     const text = withoutPrompts(block.text);
-    const steps = readCommands(text, state.file, block.line - 1, state.out.warnings);
+    const steps = readCommands(text, state.file, block.line - 1, state.out.warnings, true);
     for (const step of steps) quoted(step);
     if (steps.length > 0)
       state.embedded.push({ file: state.file, kind: "command", bases: [], steps, warnings: [] });
