@@ -1,9 +1,9 @@
 /**
- * The second list of publishers' licences (families-sourced-2.ts). The table is not wired into the knowledge base yet,
- * so these checks look ids up in it directly.
+ * The second list of publishers' licences (families-sourced-2.ts): its entries through the knowledge base's own lookup
+ * (`familyFor`), and its patterns on their own (each matches its id, and no id the publisher's page did not cover).
  */
 import { describe, expect, it } from "vitest";
-import { licenseEntry } from "../knowledge.js";
+import { familyFor, licenseEntry } from "../knowledge.js";
 import type { FamilyEntry } from "../terms.js";
 import { SOURCED_FAMILIES_2 } from "./families-sourced-2.js";
 
@@ -12,7 +12,7 @@ function matches(id: string): FamilyEntry[] {
   return SOURCED_FAMILIES_2.filter((e) => new RegExp(e.pattern, e.caseSensitive ? "" : "i").test(id));
 }
 
-/** The one entry's licence for an id, or undefined when none (or several) match. */
+/** The one entry of this table's licence for an id, or undefined when none (or several) match. */
 function licenseOf(id: string): string | undefined {
   const found = matches(id);
   return found.length === 1 ? found[0]?.license : undefined;
@@ -90,6 +90,7 @@ describe("licences read from publishers' pages (second list)", () => {
     ["internlm/internlm2-1_8b", "internlm", "conditional"],
   ])("%s: %s (%s)", (id, license, commercial) => {
     expect(licenseOf(id)).toBe(license);
+    expect(familyFor(id)?.license.id).toBe(license);
     expect(licenseEntry(license)?.commercial).toBe(commercial);
   });
 
