@@ -21,6 +21,7 @@ import {
   trains,
   verlConfigNote,
 } from "./command-rules.js";
+import { downloadedCopyStep } from "./evidence/quant-downloads.js";
 import { emptyStep, extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { readLitgpt } from "./read-litgpt.js";
 import { readMlxCommands } from "./read-mlx-command.js";
@@ -433,6 +434,10 @@ function scriptFileObjective(file: string, lineOffset: number): Fact<Objective> 
 export function readShellScript(text: string, file: string, out: FileFacts): void {
   out.kind = "shell-script";
   out.steps.push(...readCommands(text, file, 0, out.warnings));
+  // A script that only fetches one quantised copy (`huggingface-cli download TheBloke/X-GGUF x.Q4_K_M.gguf`) is
+  // about that copy, as a card that downloads it is (dev g2-qnt-gjbex-mistrallite-7b-gguf).
+  const copy = out.steps.length === 0 ? downloadedCopyStep(text, file) : undefined;
+  if (copy) out.steps.push(copy);
   if (out.steps.length === 0)
     out.warnings.push({
       code: "file.unrecognised",
