@@ -39,3 +39,42 @@ ${command} \\
     expect(two.document.steps).toEqual([]);
   });
 });
+
+describe("an app README that links the original model and one quantised copy of it", () => {
+  const readme = (original: string) => `# chat-app
+
+A small local chat application.
+${original}
+Lightweight model: [SomeChat-7B - GGUF](https://huggingface.co/someorg/SomeChat-7B-gguf) runs on a laptop.
+
+1. Download \`somechat-7b.q4_0.gguf\` from https://huggingface.co/someorg/SomeChat-7B-gguf and put it in \`models\`.
+`;
+
+  it("quantises the model its 'Original model:' line links", () => {
+    const doc = extractFromFiles([
+      {
+        path: "README.md",
+        text: readme(
+          "Original model: [SomeChat-7B](https://huggingface.co/otherorg/SomeChat-7B) - a chat model.",
+        ),
+      },
+    ]).document;
+    const step = doc.steps[0];
+    expect(doc.steps).toHaveLength(1);
+    expect([step?.kind, step?.output?.id, step?.inputs?.models?.map((m) => "id" in m && m.id)]).toEqual([
+      "quantization",
+      "someorg/SomeChat-7B-gguf",
+      ["otherorg/SomeChat-7B"],
+    ]);
+  });
+
+  it("describes no copy when the other model is linked without that label", () => {
+    const doc = extractFromFiles([
+      {
+        path: "README.md",
+        text: readme("See also [SomeChat-7B](https://huggingface.co/otherorg/SomeChat-7B)."),
+      },
+    ]).document;
+    expect(doc.steps.filter((s) => s.kind === "quantization")).toEqual([]);
+  });
+});

@@ -67,6 +67,23 @@ function formatOfName(name: string): { format: Format; before: string } | undefi
   return undefined;
 }
 
+/**
+ * The model a line labels as the original ("Original model: [Vistral-7B-Chat](https://huggingface.co/org/X)",
+ * "- **Original model:** org/X": dev v2-qnt-vistral-7b-chat-gguf-app), by its Hub address or id.
+ */
+function originalLink(text: string): Found | undefined {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const label = /^[\s>*+-]{0,6}(?:\*\*|__)?original model(?:\*\*|__)?\s?:/i.exec(line);
+    if (!label) continue;
+    const ws = words(line.slice(label[0].length));
+    const id = ws.map((w) => fromAddress(w, i + 1)?.id ?? (HUB_ID.test(w) ? w : undefined)).find(Boolean);
+    return id ? { id, line: i + 1 } : undefined;
+  }
+  return undefined;
+}
+
 /** The quantised copies a text downloads or links, one entry per line that names one. */
 function found(text: string): Found[] {
   const out: Found[] = [];
@@ -88,7 +105,8 @@ function found(text: string): Found[] {
  * or several.
  */
 export function downloadedCopyStep(text: string, file: string, title?: string): StepFacts | undefined {
-  const all = found(text);
+  const original = originalLink(text);
+  const all = found(text).filter((f) => f.id.toLowerCase() !== original?.id.toLowerCase());
   // A card that links other models besides one quantised copy (the original's card pointing to its GPTQ
   // release, dev z1-qnt-hunyuan-a13b-instruct-fp8-static-and-gptq-int4) is not about the copy.
   if (new Set(all.map((f) => f.id.toLowerCase())).size !== 1) return undefined;
@@ -114,6 +132,13 @@ export function downloadedCopyStep(text: string, file: string, title?: string): 
   const method: QuantizationMethod = copy.format === "mlx" ? "other" : copy.format;
   step.quantMethod = fact(method, extracted(file, { line, confidence: 0.8, note }));
   step.output = fact(copy.id, extracted(file, { line, field: "download" }));
+  if (original) {
+    const why = `the document names ${original.id} as the original model of the copy it downloads`;
+    step.inputs.push(
+      fact({ id: original.id }, extracted(file, { line: original.line, confidence: 0.85, note: why })),
+    );
+    return step;
+  }
   const source = copy.before ? resolveKnownModel(copy.before) : undefined;
   if (source)
     step.inputs.push(
