@@ -93,7 +93,9 @@ export function parseCard(text: string, file: string, warnings: ExtractWarning[]
     const fence = opened && first === 96 && line.slice(opened[1]?.length).includes("`") ? null : opened;
     if (fence) {
       flush();
-      inList = false;
+      // A fence indented under a list item belongs to the item: the list goes on after it (the indented items
+      // and fences of InternLM's XTuner tutorials, dev g13-ne-zh-xtuner-internlm2-assistant), as CommonMark reads it.
+      if (indentOf(raw) === 0) inList = false;
       const marker = fence[1] ?? "```";
       const start = i;
       const body: string[] = [];

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractFromFiles } from "./extract-from-files.js";
+import { parseCard } from "./markdown.js";
 
 describe("a shell script that only downloads one quantised copy", () => {
   const script = (command: string) => `#!/usr/bin/env bash
@@ -76,5 +77,42 @@ Lightweight model: [SomeChat-7B - GGUF](https://huggingface.co/someorg/SomeChat-
       },
     ]).document;
     expect(doc.steps.filter((s) => s.kind === "quantization")).toEqual([]);
+  });
+});
+
+describe("fences indented under list items (InternLM's XTuner tutorials)", () => {
+  const readme = [
+    "# 个人小助手",
+    "",
+    "  - 准备数据",
+    "",
+    "     ```bash",
+    "    mkdir -p datas",
+    "     ```",
+    "",
+    "     - 准备配置文件",
+    "",
+    "     ```bash",
+    "    xtuner copy-cfg internlm2_chat_1_8b_qlora_alpaca_e3 .",
+    "     ```",
+    "",
+    "     - 启动微调，使用 LoRA",
+    "",
+    "     ```bash",
+    "    xtuner train ./internlm2_chat_1_8b_qlora_alpaca_e3_copy.py",
+    "     ```",
+    "",
+  ].join("\n");
+
+  it("keep the list going after each fence, so later fences are read as commands", () => {
+    const card = parseCard(readme, "README.md", []);
+    expect(card.blocks.map((b) => b.type)).toEqual(["item", "code", "item", "code", "item", "code"]);
+    const doc = extractFromFiles([{ path: "README.md", text: readme }]).document;
+    expect(doc.steps.map((s) => s.kind === "fine-tune" && s.parameterization)).toEqual(["qlora"]);
+  });
+
+  it("a fence at the margin still ends the list", () => {
+    const card = parseCard("- item\n\n```bash\nls\n```\n\n    indented code\n", "README.md", []);
+    expect(card.blocks.map((b) => b.type)).toEqual(["item", "code", "code"]);
   });
 });
