@@ -116,3 +116,42 @@ describe("fences indented under list items (InternLM's XTuner tutorials)", () =>
     expect(card.blocks.map((b) => b.type)).toEqual(["item", "code", "code"]);
   });
 });
+
+describe("prose that puts LoRA over a quantised base", () => {
+  const card = (body: string) => `---
+library_name: peft
+base_model: someorg/base-7b
+---
+# An adapter
+
+${body}
+
+## Training hyperparameters
+
+- learning_rate: 0.0002
+- num_epochs: 1
+- lora_r: 64
+`;
+  const parameterization = (body: string) =>
+    extractFromFiles([{ path: "README.md", text: card(body) }]).document.steps.map(
+      (s) => s.kind === "fine-tune" && s.parameterization,
+    );
+
+  it("reads QLoRA from LoRA joined to a quantisation, a 4-bit load before training, QLoRA's rank", () => {
+    expect(parameterization("基于 base-7b 的 LoRA+BitsAndBytes 量化低资源微调示例。")).toEqual(["qlora"]);
+    expect(
+      parameterization(
+        "We load the model directly in 4-bit precision using the NF4 type and train it for one epoch.",
+      ),
+    ).toEqual(["qlora"]);
+    expect(parameterization("QLoRA will use a rank of 64 with a scaling parameter of 16.")).toEqual([
+      "qlora",
+    ]);
+  });
+
+  it("keeps LoRA when the 4-bit load is for running the model, not training it", () => {
+    expect(parameterization("For inference, load the adapter in 4-bit precision to save memory.")).toEqual([
+      "lora",
+    ]);
+  });
+});

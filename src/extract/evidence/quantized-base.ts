@@ -6,7 +6,7 @@
  */
 import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
-import type { Block } from "../markdown.js";
+import { type Block, sentences } from "../markdown.js";
 
 const LIST_ITEM = /^load_in_(4|8)bit\s*:\s*true\b/i;
 const TRAINING_CODE =
@@ -21,19 +21,49 @@ const CODE_BITS = /\bload_in_(4|8)bit\s*=\s*True\b/;
  */
 export const PROSE_BITS = /\blora\s+(?:en|in|em|com|con|with|mit|avec|на|в)\s+(4|8)[- ]?bits?\b/i;
 
+/**
+ * LoRA joined to a quantisation in one phrase: "LoRA+BitsAndBytes 量化低资源微调" (dev
+ * s1-ne-zh-train-llama-llama31-8b-bnb-lora), "LoRA + 4-bit", "bnb + LoRA". 4 bits unless the phrase says 8.
+ */
+const JOINED_BITS =
+  /\bLoRA ?[+&] ?(?:BitsAndBytes|bnb|NF4|([48])[- ]?bit)\b|\b(?:BitsAndBytes|bnb|NF4|([48])[- ]?bit) ?[+&] ?LoRA\b/i;
+
+/**
+ * A sentence of a training walkthrough that loads the base in 4 or 8 bits and trains it ("We'll load the Llama 2
+ * model directly in 4-bit precision using the NF4 type and train it for one epoch"), or that gives QLoRA's rank
+ * ("QLoRA will use a rank of 64 with a scaling parameter of 16"): the two sentences of a widely copied Llama 2
+ * QLoRA tutorial (dev t4-nn-llama2-7b-chat-hf-qlora-guanaco-readme). Each is tested by simple patterns, not one
+ * bounded gap.
+ */
+function sentenceBits(sentence: string): number | undefined {
+  const precision = /\bin ([48])[- ]?bit precision\b/i.exec(sentence);
+  if (precision && /\bload/i.test(sentence) && /\btrain/i.test(sentence)) return Number(precision[1]);
+  if (/\bQLoRA\b/.test(sentence) && /\brank (?:of )?\d/i.test(sentence)) return 4;
+  return undefined;
+}
+
+function proseBits(text: string): { bits: number; note: string } | undefined {
+  const m = PROSE_BITS.exec(text);
+  if (m) return { bits: Number(m[1]), note: "LoRA over a quantised base, in prose" };
+  const joined = JOINED_BITS.exec(text);
+  if (joined)
+    return { bits: Number(joined[1] ?? joined[2] ?? 4), note: "LoRA joined to a quantisation, in prose" };
+  for (const sentence of sentences(text)) {
+    const bits = sentenceBits(sentence);
+    if (bits) return { bits, note: "a training walkthrough loads the base quantised" };
+  }
+  return undefined;
+}
+
 export function readQuantizedBase(blocks: Block[], state: CardState): void {
   if (state.quantizationBits) return;
   for (const [i, block] of blocks.entries()) {
     if (block.type === "item" || block.type === "prose") {
-      const m = PROSE_BITS.exec(block.text);
-      if (m) {
+      const found = proseBits(block.text);
+      if (found) {
         state.quantizationBits = fact(
-          Number(m[1]),
-          extracted(state.file, {
-            line: block.line,
-            confidence: 0.8,
-            note: "LoRA over a quantised base, in prose",
-          }),
+          found.bits,
+          extracted(state.file, { line: block.line, confidence: 0.8, note: found.note }),
         );
         return;
       }
