@@ -6,6 +6,8 @@ import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { readBounded } from "../io/bounded-read.js";
 import { firstInvalidUtf8 } from "../io/read-input.js";
+import { UNKNOWN_MODEL_ID } from "../model/refs.js";
+import type { LineageDocument } from "../schema/lineage.js";
 import { extractFromFiles, extractGroups, type GroupedResult } from "./extract-from-files.js";
 import { isSettingsTextName } from "./python-files.js";
 import { basename } from "./read-file.js";
@@ -257,8 +259,18 @@ export function collectFiles(paths: string[]): Collected {
   return out;
 }
 
-function dropFolderNoise(warnings: ExtractWarning[], named: Set<string>): ExtractWarning[] {
-  // Unrecognised YAML met while walking a folder is not worth a warning (the user did not name it).
+/** Did extraction find anything at all: a step, a base, or a subject a file names? */
+const foundAnything = (docs: readonly LineageDocument[]): boolean =>
+  docs.some((d) => d.steps.length > 0 || d.bases.length > 0 || d.subject.id !== UNKNOWN_MODEL_ID);
+
+function dropFolderNoise(
+  warnings: ExtractWarning[],
+  named: Set<string>,
+  docs: readonly LineageDocument[],
+): ExtractWarning[] {
+  // Unrecognised YAML met while walking a folder is not worth a warning (the user did not name it), unless
+  // nothing else was read: then the skipped files are the whole answer, and the user is told why each was.
+  if (!foundAnything(docs)) return warnings;
   return warnings.filter(
     (w) =>
       !(
@@ -279,12 +291,13 @@ export async function importGroups(paths: string[], options: ExtractOptions = {}
   const collected = collectFiles(paths);
   const named = new Set(paths);
   const result = extractGroups(collected.files, options);
+  const docs = result.documents.map((d) => d.document);
   const documents = result.documents.map((d) => ({
     ...d,
-    warnings: dropFolderNoise(d.warnings, named),
+    warnings: dropFolderNoise(d.warnings, named, docs),
     complete: d.complete && collected.warnings.length === 0 && collected.files.length > 0,
   }));
-  return { documents, warnings: [...collected.warnings, ...dropFolderNoise(result.warnings, named)] };
+  return { documents, warnings: [...collected.warnings, ...dropFolderNoise(result.warnings, named, docs)] };
 }
 
 /**
@@ -298,7 +311,7 @@ export async function importFiles(paths: string[], options: ExtractOptions = {})
   const collected = collectFiles(paths);
   const named = new Set(paths);
   const result = extractFromFiles(collected.files, options);
-  const all = [...collected.warnings, ...dropFolderNoise(result.warnings, named)];
+  const all = [...collected.warnings, ...dropFolderNoise(result.warnings, named, [result.document])];
   const complete = result.complete && collected.warnings.length === 0 && collected.files.length > 0;
   return { document: result.document, warnings: all, complete };
 }

@@ -2,8 +2,12 @@
  * Rules written at stop 32 from dev misses (layouts rewritten, not copied). Each case was checked to fail without
  * its rule.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractFromFiles } from "./extract-from-files.js";
+import { importGroups } from "./import-files.js";
 import { parseCard } from "./markdown.js";
 
 describe("a shell script that only downloads one quantised copy", () => {
@@ -153,5 +157,32 @@ ${body}
     expect(parameterization("For inference, load the adapter in 4-bit precision to save memory.")).toEqual([
       "lora",
     ]);
+  });
+});
+
+describe("a folder in which no file is one ftl reads", () => {
+  it("says which files were skipped and why, instead of an empty document with no warning", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-skipped-"));
+    writeFileSync(join(dir, "run.sh"), "#!/bin/bash\necho hi\n");
+    writeFileSync(join(dir, "settings.yaml"), "foo: 1\nbar: baz\n");
+    const { documents, warnings: top } = await importGroups([dir]);
+    const warnings = [...top, ...documents.flatMap((d) => d.warnings)];
+    expect(documents.every((d) => d.document.steps.length === 0)).toBe(true);
+    expect(warnings.map((w) => [w.code, basename(w.file ?? "")]).sort()).toEqual([
+      ["file.unrecognised", "run.sh"],
+      ["file.unrecognised", "settings.yaml"],
+    ]);
+  });
+
+  it("still leaves such files out quietly when another file in the folder is read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-skipped-"));
+    writeFileSync(join(dir, "run.sh"), "#!/bin/bash\necho hi\n");
+    writeFileSync(
+      join(dir, "README.md"),
+      "---\nbase_model: someorg/base-7b\nlibrary_name: peft\n---\n# An adapter\n",
+    );
+    const { documents, warnings: top } = await importGroups([dir]);
+    const warnings = [...top, ...documents.flatMap((d) => d.warnings)];
+    expect(warnings.filter((w) => w.code === "file.unrecognised")).toEqual([]);
   });
 });
