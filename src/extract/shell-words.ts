@@ -6,6 +6,8 @@
  * word that depends on a script argument (`$1` without a default) or on a loop over several values is unknown.
  */
 
+import { heredocAssignment } from "./shell-heredoc.js";
+
 /** One word of a command, after quote removal and expansion, with the line it starts on (1-based). */
 export interface Word {
   text: string;
@@ -85,15 +87,15 @@ function readDollar(
   return { text: raw, unknown: false, split: false };
 }
 
-/** Expands the variables of a `${X:-default}` default (no quotes inside). */
-function expandText(text: string, env: Env): string {
+/** Expands the variables of a `${X:-default}` default (no quotes inside), or of a here-document (`unquote` false). */
+function expandText(text: string, env: Env, unquote = true): string {
   const c: Cursor = { text, i: 0, line: 1 };
   let out = "";
   while (c.i < text.length) {
     if (text[c.i] === "$") out += readDollar(c, env, true).text;
     else out += text[c.i++];
   }
-  return out.replace(/^["']|["']$/g, "");
+  return unquote ? out.replace(/^["']|["']$/g, "") : out;
 }
 
 function skipComment(c: Cursor): void {
@@ -272,7 +274,13 @@ export function shellCommands(text: string, lineOffset = 0, depth = 0): Command[
     const ch = text[c.i] as string;
     if (ch === "\n") {
       c.i++;
-      finish();
+      const here = heredocAssignment(words, text, c.i);
+      if (here) {
+        env.set(here.name, here.literal ? here.body : expandText(here.body, env, false));
+        c.i = here.end;
+        c.line += here.lines;
+        words = [];
+      } else finish();
       c.line++;
     } else if (/\s/.test(ch)) c.i++;
     else if (ch === "\\" && /^\r?\n/.test(text.slice(c.i + 1, c.i + 3))) {
