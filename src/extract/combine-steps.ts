@@ -19,6 +19,7 @@ const RECIPE_KINDS = new Set([
   "easyr1",
   "mlx-lm",
   "nanotron",
+  "autotrain",
   "trl-recipe",
   "open-instruct",
   "axolotl",

@@ -20,7 +20,8 @@ export type EntryKind =
   | "axolotl"
   | "litgpt"
   | "xtuner"
-  | "lmdeploy";
+  | "lmdeploy"
+  | "autotrain";
 
 export interface Entry {
   kind: EntryKind;
@@ -55,6 +56,8 @@ const CLI: Readonly<Record<string, { kind: EntryKind; subs: RegExp }>> = lookupT
   // `xtuner train CONFIG` trains; `xtuner convert merge LLM ADAPTER SAVE` folds an adapter into its base
   // (command-merge.ts).
   xtuner: { kind: "xtuner", subs: /^(?:convert|train)$/ },
+  // `autotrain llm --train …` (Hugging Face AutoTrain's CLI; read-autotrain.ts).
+  autotrain: { kind: "autotrain", subs: /^llm$/ },
   // `lmdeploy lite auto_awq MODEL --work-dir OUT` quantises (read-quantize-code.ts).
   lmdeploy: { kind: "lmdeploy", subs: /^lite$/ },
 });
@@ -73,7 +76,8 @@ function entryAt(words: Word[], i: number): Entry | undefined {
     if (/^[A-Za-z_][\w.]*$/.test(mod) && !LAUNCHER_MODULES.test(mod))
       return { kind: "module", name: mod, line: w.line, args: i + 2 };
   }
-  const name = text.split("/").pop() ?? text;
+  // A notebook cell runs a shell command after `!` (`!autotrain llm --train …`, `!llamafactory-cli train x.yaml`).
+  const name = (text.split("/").pop() ?? text).replace(/^!/, "");
   // Own names only: `constructor`, `toString` or `__proto__` in a shell line are words, not trainer CLIs.
   const cli = Object.hasOwn(CLI, name) ? CLI[name] : undefined;
   const sub = words[i + 1]?.text;

@@ -23,6 +23,7 @@ import {
 } from "./command-rules.js";
 import { downloadedCopyStep } from "./evidence/quant-downloads.js";
 import { emptyStep, extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { autotrainCommand } from "./read-autotrain.js";
 import { readLitgpt } from "./read-litgpt.js";
 import { readMlxCommands } from "./read-mlx-command.js";
 import { lmdeployLite } from "./read-quantize-code.js";
@@ -294,6 +295,11 @@ export function readCommandWords(
   if (entry.kind === "litgpt") return litgptCommand(entry, args, file, warnings);
   if (entry.kind === "lmdeploy") return lmdeployLite(entry, args, file);
   if (entry.kind === "xtuner") return xtunerCommand(entry, args, file);
+  if (entry.kind === "autotrain") {
+    const step = autotrainCommand(args, file, warnings);
+    if (step) Object.assign(step, { recipe: true, finalRun: false });
+    return step;
+  }
   const vector =
     entry.kind === "script" ? taskVectorFlags(entry.name, args.obj, file, args.lines) : undefined;
   if (vector) {

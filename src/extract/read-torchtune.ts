@@ -12,13 +12,21 @@ import { trimEnd } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { readMappedKeys, readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import { isAutotrainConfig, readAutotrain } from "./read-autotrain.js";
 import { isLitgptConfig, readLitgpt } from "./read-litgpt.js";
 import { readMlx } from "./read-mlx.js";
 import { isNanotronConfig, readNanotron } from "./read-nanotron.js";
 import { flatten, isVerlConfig, nestedLines, readVerlKeys } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
 
-export type NestedConfigKind = "torchtune" | "verl" | "easyr1" | "mlx-lm" | "nanotron" | "litgpt";
+export type NestedConfigKind =
+  | "torchtune"
+  | "verl"
+  | "easyr1"
+  | "mlx-lm"
+  | "nanotron"
+  | "litgpt"
+  | "autotrain";
 
 const component = (v: unknown): string | undefined => (isObj(v) ? str(v._component_) : undefined);
 
@@ -31,6 +39,7 @@ export function nestedConfigKind(obj: Obj): NestedConfigKind | undefined {
   if (str(obj.model) && ("fine_tune_type" in obj || isObj(obj.lora_parameters))) return "mlx-lm";
   if (isNanotronConfig(obj)) return "nanotron";
   if (isLitgptConfig(obj)) return "litgpt";
+  if (isAutotrainConfig(obj)) return "autotrain";
   return undefined;
 }
 
@@ -260,6 +269,7 @@ export function readNestedConfig(
   else if (kind === "mlx-lm") readMlx(obj, text, file, out);
   else if (kind === "nanotron") readNanotron(obj, text, file, out);
   else if (kind === "litgpt") readLitgpt(obj, file, out, nestedLines(text));
+  else if (kind === "autotrain") readAutotrain(obj, text, file, out);
   else readVerlConfig(kind, obj, text, file, out);
   // A recipe describes a run of its own: two recipes are two runs.
   // mlx-lm saves its config beside the adapter it trained (`adapter_config.json`), LitGPT its settings beside the

@@ -186,3 +186,99 @@ describe("a folder in which no file is one ftl reads", () => {
     expect(warnings.filter((w) => w.code === "file.unrecognised")).toEqual([]);
   });
 });
+
+describe("OpenRLHF-style scripts that keep the command in a here-document", () => {
+  const script = (open: string, close: string) => `set -x
+
+read -r -d '' training_commands ${open}
+openrlhf.cli.train_sft \\
+   --max_len 2048 \\
+   --dataset someorg/some-instructions \\
+   --pretrain someorg/base-8b \\
+   --save_path ./checkpoint/base-8b-sft \\
+   --max_epochs 1 \\
+   --learning_rate 5e-6
+${close}
+    # --wandb [WANDB_TOKENS]
+
+if [[ \${1} != "slurm" ]]; then
+    deepspeed --module $training_commands
+fi
+`;
+
+  it("expand the variable the here-document sets into the command that runs it", () => {
+    for (const [open, close] of [
+      ["<<EOF", "EOF"],
+      ["<<'EOF'", "EOF"],
+      ["<< END", "END"],
+    ]) {
+      const doc = extractFromFiles([
+        { path: "train_sft.sh", text: script(open as string, close as string) },
+      ]).document;
+      const step = doc.steps[0];
+      expect([doc.steps.length, step?.kind === "fine-tune" && step.objective]).toEqual([1, "sft"]);
+      expect(step?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual(["someorg/base-8b"]);
+      expect(step?.hyperparameters?.learningRate).toBe(5e-6);
+    }
+  });
+
+  it("read nothing from a here-document whose delimiter never comes", () => {
+    const text = script("<<EOF", "NOT-THE-END");
+    expect(extractFromFiles([{ path: "train_sft.sh", text }]).document.steps).toEqual([]);
+  });
+});
+
+describe("Hugging Face AutoTrain", () => {
+  const config = `task: llm-dpo
+base_model: someorg/base-8b-instruct
+project_name: my-dpo-run
+backend: local
+data:
+  path: someorg/preference-pairs
+  train_split: train
+params:
+  block_size: 1024
+  epochs: 3
+  batch_size: 2
+  lr: 3e-5
+  peft: true
+  quantization: int4
+  lora_r: 16
+hub:
+  username: someuser
+  push_to_hub: true
+`;
+
+  it("reads a config: task, base model, data, parameters, QLoRA, and the repository it pushes to", () => {
+    const doc = extractFromFiles([{ path: "dpo.yml", text: config }]).document;
+    const step = doc.steps[0];
+    expect(step?.kind === "fine-tune" && [step.objective, step.parameterization, step.adapter?.rank]).toEqual(
+      ["dpo", "qlora", 16],
+    );
+    expect(step?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual(["someorg/base-8b-instruct"]);
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["someorg/preference-pairs"]);
+    expect([step?.hyperparameters?.learningRate, step?.hyperparameters?.epochs]).toEqual([3e-5, 3]);
+    expect(step?.output?.id).toBe("someuser/my-dpo-run");
+  });
+
+  it("keeps the output local when the user name is a variable, and trains all weights without peft", () => {
+    const text = config
+      .replace("username: someuser", `username: ${"$"}{HF_USERNAME}`)
+      .replace("peft: true", "peft: false");
+    const step = extractFromFiles([{ path: "dpo.yml", text }]).document.steps[0];
+    expect([step?.output?.id, step?.kind === "fine-tune" && step.parameterization]).toEqual([
+      "local:my-dpo-run",
+      "full",
+    ]);
+  });
+
+  it("reads the command line, also run from a notebook cell", () => {
+    const card = `# my model\n\n\`\`\`\n!autotrain llm --train --project-name my-llm --model someorg/base-7b --data-path someorg/chat-data --peft --quantization int4 --lr 2e-4 --epochs 3 --trainer sft --lora-r 16 --push-to-hub --username someuser\n\`\`\`\n`;
+    const step = extractFromFiles([{ path: "README.md", text: card }]).document.steps[0];
+    expect(step?.kind === "fine-tune" && [step.objective, step.parameterization, step.output?.id]).toEqual([
+      "sft",
+      "qlora",
+      "someuser/my-llm",
+    ]);
+  });
+});
