@@ -78,7 +78,8 @@ export function objectiveFromNames(...texts: (string | undefined)[]): Objective 
     for (const token of text.toLowerCase().split(/[^a-z0-9]+/)) {
       // "Distill" in a name is the base's lineage (DeepSeek-R1-Distill-…), not this recipe's objective.
       if (token === "distill" || token === "distillation") continue;
-      const hit = OBJECTIVE_WORDS[token];
+      // "reward" alone names a reward model's run (TRL's `reward_config.yaml`, output `Qwen2-0.5B-Reward`).
+      const hit = OBJECTIVE_WORDS[token] ?? (token === "reward" ? "reward-model" : undefined);
       if (hit) return hit;
     }
   }
@@ -167,6 +168,7 @@ function readTrainingRecipe(
   let objective: Objective | undefined;
   let objectiveField: string | undefined;
   let objectiveNote: string | undefined;
+  let objectiveConfidence: number | undefined;
   if (kind === "axolotl") {
     setInput(obj, "base_model", file, step, lines);
     framework(step, "axolotl", file);
@@ -232,7 +234,11 @@ function readTrainingRecipe(
     const byName = objectiveFromNames(...names, file.replace(/\.[a-z]+$/i, ""));
     if (byName) [objective, objectiveField] = [byName, undefined];
     else if ("beta" in obj) [objective, objectiveField] = ["dpo", "beta"];
-    else if (step.datasets.length > 0) objective = "sft";
+    else if (step.datasets.length > 0) {
+      objective = "sft";
+      objectiveNote = "a recipe that names its data and no objective: SFT, the trainers' default";
+      objectiveConfidence = 0.8;
+    }
   } else if (kind === "axolotl" && step.datasets.length > 0) {
     objective = "sft";
     objectiveNote = "axolotl trains SFT on its datasets when no `rl` is set";
@@ -245,7 +251,7 @@ function readTrainingRecipe(
         : inferred(
             file,
             objectiveNote ?? "from the recipe's file, run or output name",
-            objectiveNote ? AXOLOTL_DEFAULT_SFT_CONFIDENCE : 0.8,
+            objectiveConfidence ?? (objectiveNote ? AXOLOTL_DEFAULT_SFT_CONFIDENCE : 0.8),
           ),
     );
   } else {

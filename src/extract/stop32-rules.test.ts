@@ -282,3 +282,23 @@ hub:
     ]);
   });
 });
+
+describe("a TRL recipe with no objective key", () => {
+  const recipe = (output: string) =>
+    `model_name_or_path: someorg/small-instruct\ndataset_name: someorg/pairs\noutput_dir: ${output}\nlearning_rate: 1.0e-5\nnum_train_epochs: 1\n`;
+  const objective = (file: string, output: string) => {
+    const step = extractFromFiles([{ path: file, text: recipe(output) }]).document.steps[0];
+    return step?.kind === "fine-tune" ? [step.objective, step.sources?.objective?.note] : undefined;
+  };
+
+  it("is a reward model when its file or output says reward", () => {
+    expect(objective("reward_config.yaml", "small-Reward")?.[0]).toBe("reward-model");
+  });
+
+  it("is SFT by default, and says it is a default, not a name", () => {
+    expect(objective("config.yaml", "out")).toEqual([
+      "sft",
+      "a recipe that names its data and no objective: SFT, the trainers' default",
+    ]);
+  });
+});
