@@ -14,8 +14,11 @@ import { readMappedKeys, readTrainingKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { isAutotrainConfig, readAutotrain } from "./read-autotrain.js";
 import { isLitgptConfig, readLitgpt } from "./read-litgpt.js";
+import { isLudwigConfig, readLudwig } from "./read-ludwig.js";
 import { readMlx } from "./read-mlx.js";
 import { isNanotronConfig, readNanotron } from "./read-nanotron.js";
+import { isNemoConfig, readNemo } from "./read-nemo.js";
+import { isOumiConfig, readOumi } from "./read-oumi.js";
 import { flatten, isVerlConfig, nestedLines, readVerlKeys } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
 
@@ -26,7 +29,10 @@ export type NestedConfigKind =
   | "mlx-lm"
   | "nanotron"
   | "litgpt"
-  | "autotrain";
+  | "autotrain"
+  | "oumi"
+  | "ludwig"
+  | "nemo";
 
 const component = (v: unknown): string | undefined => (isObj(v) ? str(v._component_) : undefined);
 
@@ -40,6 +46,9 @@ export function nestedConfigKind(obj: Obj): NestedConfigKind | undefined {
   if (isNanotronConfig(obj)) return "nanotron";
   if (isLitgptConfig(obj)) return "litgpt";
   if (isAutotrainConfig(obj)) return "autotrain";
+  if (isOumiConfig(obj)) return "oumi";
+  if (isLudwigConfig(obj)) return "ludwig";
+  if (isNemoConfig(obj)) return "nemo";
   return undefined;
 }
 
@@ -270,6 +279,9 @@ export function readNestedConfig(
   else if (kind === "nanotron") readNanotron(obj, text, file, out);
   else if (kind === "litgpt") readLitgpt(obj, file, out, nestedLines(text));
   else if (kind === "autotrain") readAutotrain(obj, text, file, out);
+  else if (kind === "oumi") readOumi(obj, text, file, out);
+  else if (kind === "ludwig") readLudwig(obj, text, file, out);
+  else if (kind === "nemo") readNemo(obj, text, file, out);
   else readVerlConfig(kind, obj, text, file, out);
   // A recipe describes a run of its own: two recipes are two runs.
   // mlx-lm saves its config beside the adapter it trained (`adapter_config.json`), LitGPT its settings beside the
