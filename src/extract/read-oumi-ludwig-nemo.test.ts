@@ -115,3 +115,36 @@ ${extra}`;
     expect(stepOf("dpo.yaml", config("  dpo:\n    ref_policy_kl_penalty: 0.1\n")).objective).toBe("dpo");
   });
 });
+
+describe("torchtune's cross-entropy losses", () => {
+  const recipe = (loss: string, dataset: string) => `model:
+  _component_: torchtune.models.llama3.lora_llama3_8b
+  lora_rank: 8
+checkpointer:
+  _component_: torchtune.training.FullModelHFCheckpointer
+  checkpoint_dir: /tmp/base-8b
+dataset:
+  _component_: ${dataset}
+  source: someorg/data
+loss:
+  _component_: ${loss}
+optimizer:
+  lr: 3e-4
+`;
+  const objective = (loss: string, dataset = "torchtune.datasets.instruct_dataset") =>
+    stepOf("8B_lora.yaml", recipe(loss, dataset)).objective;
+
+  it("are SFT: the chunked default and the linear one too", () => {
+    expect(objective("torchtune.modules.loss.CEWithChunkedOutputLoss")).toBe("sft");
+    expect(objective("torchtune.modules.loss.LinearCrossEntropyLoss")).toBe("sft");
+  });
+
+  it("are continued pre-training over the text-completion builder", () => {
+    expect(
+      objective(
+        "torchtune.modules.loss.CEWithChunkedOutputLoss",
+        "torchtune.datasets.text_completion_dataset",
+      ),
+    ).toBe("continued-pretraining");
+  });
+});

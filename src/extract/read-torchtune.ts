@@ -69,7 +69,9 @@ function lossObjective(loss: string): Objective | undefined {
   if (/grpo/.test(name)) return "grpo";
   if (/ppo/.test(name)) return "rlhf-ppo";
   if (/kl|distill/.test(name)) return "distillation";
-  if (/crossentropy/.test(name)) return "sft";
+  // torchtune's cross-entropy losses: `CrossEntropyLoss`, `CEWithChunkedOutputLoss` (its default since 0.3),
+  // `LinearCrossEntropyLoss` (dev t10-rcp-torchtune-llama3-8b-instruct-lora-medical-local-json).
+  if (/crossentropy|^cewith/.test(name)) return "sft";
   return undefined;
 }
 
@@ -236,13 +238,23 @@ function torchtuneHyperparameters(
     );
 }
 
+/** Does the recipe train on torchtune's text-completion builder (unstructured text)? */
+function textCompletion(obj: Obj): boolean {
+  const list = Array.isArray(obj.dataset) ? obj.dataset : [obj.dataset];
+  return list.some((d) =>
+    /(?:^|\.)(?:text_completion_dataset|TextCompletionDataset)$/.test(component(d) ?? ""),
+  );
+}
+
 function torchtuneObjective(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
   // The knowledge-distillation recipes add a `kd_loss` (teacher KL) to the cross-entropy `loss`
   // (torchtune recipes/knowledge_distillation_single_device.py reads cfg.kd_loss): the step distils.
   const kd = isObj(obj.kd_loss) ? str(obj.kd_loss._component_) : undefined;
   const loss = kd ?? (isObj(obj.loss) ? str(obj.loss._component_) : undefined);
   const field = kd ? "kd_loss._component_" : "loss._component_";
-  const objective = kd ? "distillation" : loss ? lossObjective(loss) : undefined;
+  let objective = kd ? "distillation" : loss ? lossObjective(loss) : undefined;
+  // Cross-entropy over raw text (`text_completion_dataset`) is continued pre-training, not SFT.
+  if (objective === "sft" && textCompletion(obj)) objective = "continued-pretraining";
   if (objective)
     step.objective = fact(objective, extracted(file, { field, line: lines.get(field), confidence: 0.9 }));
   const output = str(obj.output_dir);
