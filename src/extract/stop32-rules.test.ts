@@ -302,3 +302,16 @@ describe("a TRL recipe with no objective key", () => {
     ]);
   });
 });
+
+describe("a project's own flat settings file", () => {
+  it("names the model it starts from with a plain model key, when the value is a Hub id", () => {
+    const settings = (model: string) =>
+      `model: ${model}\noutput_dir: runs/sft\nlora_r: 16\nlearning_rate: 2.0e-4\nper_device_train_batch_size: 1\nepochs: 1\n`;
+    const inputs = (model: string) =>
+      extractFromFiles([
+        { path: "train.yaml", text: settings(model) },
+      ]).document.steps[0]?.inputs?.models?.map((m) => "id" in m && m.id);
+    expect(inputs("someorg/base-7b-instruct")).toEqual(["someorg/base-7b-instruct"]);
+    expect(inputs("gpt-4")).toBeUndefined();
+  });
+});

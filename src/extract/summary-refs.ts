@@ -21,6 +21,8 @@ const MODEL_KEYS = [
   "model_id",
   "model_name",
   "modelname",
+  // A project's own `model:` key, when its value is a Hub id or a path (dev s11-rcp-supportbot-mistral7b-v03-qlora-sft).
+  "model",
 ];
 const DATA_KEYS = [
   "train_dataset",
