@@ -28,7 +28,7 @@ export const MAX_DEPTH = 3;
  * keep cards as `README.txt`: dev n-qnt-redhat-kimi-k26-nvfp4-llmcompressor).
  */
 const FOLDER_FILES =
-  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml|bin)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.py|[\p{L}\p{N}_.-]+\.ipynb|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
+  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml|bin)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.ya?ml|[\p{L}\p{N}_.-]+\.toml|[\p{L}\p{N}_.-]+\.sh|[\p{L}\p{N}_.-]+\.py|[\p{L}\p{N}_.-]+\.ipynb|[\p{L}\p{N}_.-]+\.mdx?)$/iu;
 const TRAINING_JSON =
   /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train|(?:trainer|finetune|fine_tune|training|train)_(?:args|arguments|config))\.json$/i;
 /**
@@ -65,6 +65,8 @@ function latestCheckpoint(entries: string[]): string | undefined {
 interface Collected {
   files: SourceFile[];
   warnings: ExtractWarning[];
+  /** Files met while walking folders that are of no kind ftl reads (named in a warning when nothing was read). */
+  skipped: string[];
 }
 
 function errorReason(error: unknown): { code: string; reason: string } {
@@ -214,7 +216,10 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected, roo
       continue;
     }
     const named = FOLDER_FILES.test(name) || TRAINING_JSON.test(name) || isSettingsTextName(name);
-    if (!named && !/\.json$/i.test(name)) continue;
+    if (!named && !/\.json$/i.test(name)) {
+      out.skipped.push(path);
+      continue;
+    }
     const target = realTarget(path);
     if (target !== undefined && !inside(top, target)) {
       // Another JSON (a tokenizer linked into a Hub cache's snapshot) is not a file the user meant: no warning.
@@ -240,7 +245,7 @@ function realTarget(path: string): string | undefined {
 
 /** Collects the readable files under the given paths (files are read whatever their name). */
 export function collectFiles(paths: string[]): Collected {
-  const out: Collected = { files: [], warnings: [] };
+  const out: Collected = { files: [], warnings: [], skipped: [] };
   const seen = new Set<string>();
   for (const path of paths) {
     let isDir = false;
@@ -256,7 +261,21 @@ export function collectFiles(paths: string[]): Collected {
   }
   // A folder's YAML files that are not recipes are noise, not problems: extractFromFiles reports them, so
   // drop unrecognised YAML found by walking (named files given by the user are kept).
+  if (out.files.length === 0 && out.skipped.length > 0) {
+    const shown = out.skipped.slice(0, 5).map((p) => basename(p));
+    const more = out.skipped.length > shown.length ? ` and ${out.skipped.length - shown.length} more` : "";
+    out.warnings.push({
+      code: "extract.no-input",
+      message: `${paths.join(", ")}: no file of a kind ftl reads (a card, an output folder's files, a recipe, a script); skipped ${shown.join(", ")}${more}`,
+    });
+  }
   return out;
+}
+
+/** "no files given" says less than the walk's own warning naming the files it skipped: dropped when that is there. */
+function withoutBareNoInput(warnings: ExtractWarning[], collected: Collected): ExtractWarning[] {
+  if (!collected.warnings.some((w) => w.code === "extract.no-input")) return warnings;
+  return warnings.filter((w) => !(w.code === "extract.no-input" && w.message === "no files given"));
 }
 
 /** Did extraction find anything at all: a step, a base, or a subject a file names? */
@@ -297,7 +316,8 @@ export async function importGroups(paths: string[], options: ExtractOptions = {}
     warnings: dropFolderNoise(d.warnings, named, docs),
     complete: d.complete && collected.warnings.length === 0 && collected.files.length > 0,
   }));
-  return { documents, warnings: [...collected.warnings, ...dropFolderNoise(result.warnings, named, docs)] };
+  const rest = withoutBareNoInput(dropFolderNoise(result.warnings, named, docs), collected);
+  return { documents, warnings: [...collected.warnings, ...rest] };
 }
 
 /**
@@ -311,7 +331,8 @@ export async function importFiles(paths: string[], options: ExtractOptions = {})
   const collected = collectFiles(paths);
   const named = new Set(paths);
   const result = extractFromFiles(collected.files, options);
-  const all = [...collected.warnings, ...dropFolderNoise(result.warnings, named, [result.document])];
+  const rest = withoutBareNoInput(dropFolderNoise(result.warnings, named, [result.document]), collected);
+  const all = [...collected.warnings, ...rest];
   const complete = result.complete && collected.warnings.length === 0 && collected.files.length > 0;
   return { document: result.document, warnings: all, complete };
 }

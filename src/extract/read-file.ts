@@ -5,6 +5,7 @@ import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import { ADAPTER_KEYS } from "./config-fields.js";
 import type { FileFacts } from "./facts.js";
 import { lineOf } from "./line-of.js";
+import { parseTomlSettings } from "./parse-toml.js";
 import { readCard } from "./read-card.js";
 import { isShellScript, readShellScript } from "./read-command.js";
 import { isFactoryV1, readFactoryV1 } from "./read-factory-v1.js";
@@ -33,6 +34,16 @@ function parseStructured(file: SourceFile, out: FileFacts): Record<string, unkno
   const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
   const json = /\.json$/i.test(file.path) || /^\s*[{[]/.test(text);
   let value: unknown;
+  if (/\.toml$/i.test(file.path)) {
+    const toml = parseTomlSettings(text);
+    if ("value" in toml) return toml.value;
+    out.warnings.push({
+      code: "file.syntax",
+      message: `${file.path}${toml.line ? `:${toml.line}` : ""}: malformed TOML (${toml.error}); file skipped`,
+      file: file.path,
+    });
+    return undefined;
+  }
   if (json) {
     try {
       value = JSON.parse(text);
@@ -126,7 +137,7 @@ export function readSourceFile(file: SourceFile): FileFacts {
   const isCard =
     /\.(md|markdown|mdx)$/i.test(name) ||
     /^readme$/i.test(name) ||
-    (!/\.(json|ya?ml)$/i.test(name) && /^(---\s*\n|#\s)/.test(file.text)) ||
+    (!/\.(json|ya?ml|toml)$/i.test(name) && /^(---\s*\n|#\s)/.test(file.text)) ||
     cardSavedAsYaml(name, file.text);
   if (isCard) {
     if (file.text.trim() === "") {

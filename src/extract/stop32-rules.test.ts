@@ -315,3 +315,47 @@ describe("a project's own flat settings file", () => {
     expect(inputs("gpt-4")).toBeUndefined();
   });
 });
+
+describe("TOML training configs", () => {
+  const toml = `# a project's fine-tuning settings
+[finetune_run]
+model_name = "someorg/small-t5"
+learning_rate = 5.0e-5
+num_epochs = 2
+warmup_ratio = 0.03
+seed = 7
+output_dir = "outputs/small-t5"
+`;
+
+  it("are read like a YAML or JSON settings file, the one table's settings as the run's", () => {
+    const step = extractFromFiles([{ path: "finetune.toml", text: toml }]).document.steps[0];
+    expect(step?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual(["someorg/small-t5"]);
+    expect([
+      step?.hyperparameters?.learningRate,
+      step?.hyperparameters?.epochs,
+      step?.hyperparameters?.seed,
+    ]).toEqual([5e-5, 2, 7]);
+  });
+
+  it("say where a malformed file breaks", () => {
+    const { warnings } = extractFromFiles([{ path: "broken.toml", text: 'model_name = "x\nseed = 1\n' }]);
+    expect(warnings.find((w) => w.code === "file.syntax")?.message).toMatch(
+      /^broken\.toml:1: malformed TOML/,
+    );
+  });
+
+  it("are collected from folders, and a folder of files ftl cannot read says which it skipped", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-toml-"));
+    writeFileSync(join(dir, "finetune.toml"), toml);
+    const read = await importGroups([dir]);
+    expect(read.documents[0]?.document.steps).toHaveLength(1);
+    const other = mkdtempSync(join(tmpdir(), "ftl-none-"));
+    writeFileSync(join(other, "notes.txt"), "x");
+    const none = await importGroups([other]);
+    const messages = none.warnings.map((w) => w.message);
+    expect(messages.some((m) => m.includes("no file of a kind ftl reads") && m.includes("notes.txt"))).toBe(
+      true,
+    );
+    expect(messages).not.toContain("no files given");
+  });
+});
