@@ -27,7 +27,7 @@ const RENAMED: Record<string, string> = {
   epochs: "num_train_epochs",
   batch_size: "per_device_train_batch_size",
   gradient_accumulation: "gradient_accumulation_steps",
-  block_size: "max_seq_length",
+  model_max_length: "max_seq_length",
   scheduler: "lr_scheduler_type",
   optimizer: "optim",
 };
@@ -138,7 +138,10 @@ function autotrainStep(
   const keyLines = new Map<string, number>();
   for (const [k, v] of Object.entries(params)) {
     if (k === "peft" || k === "quantization" || k === "trainer") continue;
-    const name = RENAMED[k] ?? k;
+    // `block_size` is the length examples are cut or packed to; the model's maximum length, when given, is the
+    // sequence length (dev g14-rcp-autotrain-llama32-dpo).
+    if (k === "block_size" && params.model_max_length !== undefined) continue;
+    const name = RENAMED[k] ?? (k === "block_size" ? "max_seq_length" : k);
     keys[name] = v;
     keyLines.set(name, lines.get(`params.${k}`) ?? 0);
   }

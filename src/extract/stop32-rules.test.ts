@@ -272,6 +272,15 @@ hub:
     ]);
   });
 
+  it("takes the model's maximum length as the sequence length, block_size only when it is the one given", () => {
+    const length = (text: string) =>
+      extractFromFiles([{ path: "dpo.yml", text }]).document.steps[0]?.hyperparameters?.maxSequenceLength;
+    expect(length(config)).toBe(1024);
+    expect(length(config.replace("block_size: 1024", "block_size: 1024\n  model_max_length: 2048"))).toBe(
+      2048,
+    );
+  });
+
   it("reads the command line, also run from a notebook cell", () => {
     const card = `# my model\n\n\`\`\`\n!autotrain llm --train --project-name my-llm --model someorg/base-7b --data-path someorg/chat-data --peft --quantization int4 --lr 2e-4 --epochs 3 --trainer sft --lora-r 16 --push-to-hub --username someuser\n\`\`\`\n`;
     const step = extractFromFiles([{ path: "README.md", text: card }]).document.steps[0];
