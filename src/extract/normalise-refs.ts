@@ -83,7 +83,13 @@ const NO_DATASET =
  * dev g1-ld-huatuogpt-o1-8b-sft-then-ppo), one name with no space: the brackets mark the value, they are not part of it.
  */
 const BRACKETED = /^\[([^[\]\s]+)\]$/;
-const unbracketed = (value: string): string => BRACKETED.exec(value)?.[1] ?? value;
+/**
+ * A value left with the assignment's `=` and the quotes of the line it was copied from (`source: = 'org/data'`:
+ * blind dev g14-rcp-torchtune-llama32-finance-lora): the name inside.
+ */
+const LEFTOVER_QUOTES = /^=?\s?(["'])([^"'\s]+)\1$/;
+const unbracketed = (value: string): string =>
+  BRACKETED.exec(value)?.[1] ?? LEFTOVER_QUOTES.exec(value)?.[2] ?? value;
 
 function normaliseStep(s: StepFacts, file: FileFacts, warnings: ExtractWarning[]): void {
   for (const d of s.datasets) if (d.value.id) d.value.id = unbracketed(d.value.id);

@@ -368,3 +368,11 @@ output_dir = "outputs/small-t5"
     expect(messages).not.toContain("no files given");
   });
 });
+
+describe("a dataset value left with its assignment's = and quotes", () => {
+  it("names the dataset inside (source: = 'org/data')", () => {
+    const recipe = `model:\n  _component_: torchtune.models.llama3_2.lora_llama3_2_1b\ncheckpointer:\n  checkpoint_dir: /tmp/base\ndataset:\n  _component_: torchtune.datasets.alpaca_dataset\n  source: = 'someorg/finance-data'\noptimizer:\n  lr: 3e-4\n`;
+    const step = extractFromFiles([{ path: "1B_lora.yaml", text: recipe }]).document.steps[0];
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["someorg/finance-data"]);
+  });
+});
