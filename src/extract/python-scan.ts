@@ -178,14 +178,16 @@ function stringDefaults(line: string): [string, PyValue][] {
       const eq = piece.indexOf("=");
       const name = eq > 0 ? (piece.slice(0, eq).split(":")[0] ?? "").trim() : "";
       const value = eq > 0 ? literal(piece.slice(eq + 1)) : undefined;
-      return /^[A-Za-z_]\w*$/.test(name) && typeof value === "string" ? [[name, value]] : [];
+      return /^[A-Za-z_]\w*$/.test(name) && value !== undefined && value !== null ? [[name, value]] : [];
     });
 }
 
 /**
- * Simple assignments of a literal to a name (`base_model_name = "Qwen/Qwen2.5-7B-Instruct"`), and a function
- * parameter's string default (`def load_base_model(model_name="google/flan-t5-base"):`, what the call in its body
- * loads when called bare); the first of a name wins.
+ * Simple assignments of a literal to a name (`base_model_name = "Qwen/Qwen2.5-7B-Instruct"`), a function
+ * parameter's literal default (`def load_base_model(model_name="google/flan-t5-base"):`, what the call in its body
+ * loads when called bare; `def __init__(self, max_seq_length=1024, load_in_4bit=True)`), and an attribute a class
+ * sets from one (`self.load_in_4bit = load_in_4bit`, read where `self.load_in_4bit` is passed: blind dev
+ * g14-rcp-unsloth-sft-class-script); the first of a name wins.
  */
 export function assignments(code: string): Map<string, PyValue> {
   const vars = new Map<string, PyValue>();
@@ -197,8 +199,11 @@ export function assignments(code: string): Map<string, PyValue> {
     const eq = line.indexOf("=");
     if (eq < 1 || line[eq + 1] === "=") continue;
     const name = line.slice(0, eq).trim();
-    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
-    const v = assigned(line.slice(eq + 1));
+    if (!/^(?:self\.)?[A-Za-z_]\w*$/.test(name)) continue;
+    // `self.load_in_4bit = load_in_4bit` in a class's `__init__`: the attribute holds the parameter's default.
+    const v =
+      assigned(line.slice(eq + 1)) ??
+      (name.startsWith("self.") ? vars.get(line.slice(eq + 1).trim()) : undefined);
     if (v !== undefined && !vars.has(name)) vars.set(name, v);
   }
   return vars;
@@ -210,7 +215,7 @@ export function pyValue(raw: string | undefined, vars: Map<string, PyValue>): Py
   const lit = literal(raw);
   if (lit !== undefined) return lit;
   const name = raw.trim();
-  return /^[A-Za-z_]\w*$/.test(name) ? vars.get(name) : undefined;
+  return /^(?:self\.)?[A-Za-z_]\w*$/.test(name) ? vars.get(name) : undefined;
 }
 
 /** Names of module-level constants, lower-cased, to recipe keys (beyond the hyperparameter names ftl knows). */

@@ -376,3 +376,27 @@ describe("a dataset value left with its assignment's = and quotes", () => {
     expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["someorg/finance-data"]);
   });
 });
+
+describe("a training class whose constructor holds the settings", () => {
+  it("reads what self.attribute holds from the constructor's defaults", () => {
+    const code = `from unsloth import FastLanguageModel
+from trl import SFTTrainer, SFTConfig
+
+class Tuner:
+    def __init__(self, model_name="someorg/base-3b", max_seq_length=1024, load_in_4bit=True):
+        self.model_name = model_name
+        self.max_seq_length = max_seq_length
+        self.load_in_4bit = load_in_4bit
+
+    def load(self):
+        model, tokenizer = FastLanguageModel.from_pretrained(
+            model_name=self.model_name, max_seq_length=self.max_seq_length, load_in_4bit=self.load_in_4bit)
+        model = FastLanguageModel.get_peft_model(model, r=8, lora_alpha=16)
+        trainer = SFTTrainer(model=model, tokenizer=tokenizer, args=SFTConfig(learning_rate=2e-4, max_steps=100, output_dir="out"))
+        trainer.train()
+`;
+    const step = extractFromFiles([{ path: "tuner.py", text: code }]).document.steps[0];
+    expect(step?.kind === "fine-tune" && step.parameterization).toBe("qlora");
+    expect(step?.inputs?.models?.map((m) => "id" in m && m.id)).toEqual(["someorg/base-3b"]);
+  });
+});
