@@ -48,6 +48,8 @@ function proseBits(text: string): { bits: number; note: string } | undefined {
   const joined = JOINED_BITS.exec(text);
   if (joined)
     return { bits: Number(joined[1] ?? joined[2] ?? 4), note: "LoRA joined to a quantisation, in prose" };
+  // Cheap test first: both sentence forms need "bit" or "QLoRA" (most blocks have neither).
+  if (!/bit|qlora/i.test(text)) return undefined;
   for (const sentence of sentences(text)) {
     const bits = sentenceBits(sentence);
     if (bits) return { bits, note: "a training walkthrough loads the base quantised" };
