@@ -4,7 +4,8 @@
  * License, and THUDM's ChatGLM2-6B and GLM-4-9B model licences (free for research, commercial use after
  * registration, the licence and its use restrictions carried with every copy), THUDM's first ChatGLM-6B licence and
  * 01.AI's Yi Series Models Community License (v2.1); later THUDM's ChatGLM3-6B licence and Baichuan's three generations of
- * model licences (Baichuan-7B, Baichuan-13B, Baichuan 2), each free for research and commercial use after registering. A summary for triage, not legal advice.
+ * model licences (Baichuan-7B, Baichuan-13B, Baichuan 2), each free for research and commercial use after registering;
+ * at stop 32 THUDM's CogVLM License (the same terms). A summary for triage, not legal advice.
  */
 import type { LicenseEntry } from "../terms.js";
 
@@ -104,6 +105,23 @@ export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
     ],
     source: "https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE",
     note: "The Hub lists it as license: other, license_name: glm-4.",
+  },
+  {
+    id: "cogvlm",
+    name: "The CogVLM License",
+    aliases: ["the cogvlm license", "cogvlm license", "cogvlm model license"],
+    kind: "model-license",
+    licensor: "THUDM / Zhipu AI (the CogVLM Model Team)",
+    commercial: "conditional",
+    derivatives: "carry-restrictions",
+    conditions: ["include-license", "use-restrictions"],
+    limitations: [
+      "'permits you to use all open-source models in this repository for academic research free. Users who wish to use the models for commercial purposes must register'; 'Registered users may use the models for commercial activities free of charge'",
+      "'The license notice shall be included in all copies or substantial portions of the Software'",
+      "no use for military or illegal purposes, or to undermine national security or the public interest",
+    ],
+    source: "https://github.com/THUDM/CogVLM/blob/f7283b2c8d26cd7f932d9a5f7f5f9307f568195d/MODEL_LICENSE",
+    note: "Section 7 of the same file carries the Llama 2 licence and EVA's MIT licence for CogVLM-17B's components.",
   },
   {
     id: "chatglm-6b",
