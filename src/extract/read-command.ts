@@ -42,18 +42,13 @@ import {
   valueModelObjective,
 } from "./script-flags.js";
 import { shellCommands } from "./shell-words.js";
-import { OBJECTIVE_WORDS } from "./terms.js";
+import { NAME_OBJECTIVE_WORDS } from "./terms.js";
 import type { ExtractWarning } from "./types.js";
 
 type Obj = Record<string, unknown>;
 
-/** Words in script and module names beyond the objective words every reader shares. */
-const NAME_WORDS: Readonly<Record<string, Objective>> = lookupTable({
-  ...OBJECTIVE_WORDS,
-  reward: "reward-model",
-  prm: "reward-model",
-  pretraining: "continued-pretraining",
-});
+/** Objective words in script and module names (terms.ts). */
+const NAME_WORDS = NAME_OBJECTIVE_WORDS;
 /**
  * Words that say SFT in a script's name. `finetune.py`, `finetune_lora.sh` name only fine-tuning, not what it optimised (LABELING.md: objective null when the
  * files do not say): no objective from them (dev: 1 of 3 such guesses right).

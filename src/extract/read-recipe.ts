@@ -17,7 +17,7 @@ import { readDatasets } from "./recipe-datasets.js";
 import { runCommandObjective, statedObjective } from "./recipe-objective.js";
 import { framework, isObj, type Obj, str } from "./recipe-values.js";
 import { resumedAdapter } from "./resumed-adapter.js";
-import { OBJECTIVE_WORDS } from "./terms.js";
+import { NAME_OBJECTIVE_WORDS } from "./terms.js";
 
 export type RecipeKind =
   | "mergekit"
@@ -78,8 +78,8 @@ export function objectiveFromNames(...texts: (string | undefined)[]): Objective 
     for (const token of text.toLowerCase().split(/[^a-z0-9]+/)) {
       // "Distill" in a name is the base's lineage (DeepSeek-R1-Distill-…), not this recipe's objective.
       if (token === "distill" || token === "distillation") continue;
-      // "reward" alone names a reward model's run (TRL's `reward_config.yaml`, output `Qwen2-0.5B-Reward`).
-      const hit = OBJECTIVE_WORDS[token] ?? (token === "reward" ? "reward-model" : undefined);
+      // Names use more words than prose: "reward" names a reward model's run (TRL's `reward_config.yaml`).
+      const hit = NAME_OBJECTIVE_WORDS[token];
       if (hit) return hit;
     }
   }

@@ -87,6 +87,17 @@ export const OBJECTIVE_WORDS: Readonly<Record<string, Objective>> = lookupTable(
   "reward modelling": "reward-model",
 });
 
+/**
+ * Objective words in the names of scripts, modules, recipe files, runs and configs: the shared words, and the ones
+ * only a name uses (`train_reward.py`, `reward_config.yaml`, `prm`, `pretraining`).
+ */
+export const NAME_OBJECTIVE_WORDS: Readonly<Record<string, Objective>> = lookupTable({
+  ...OBJECTIVE_WORDS,
+  reward: "reward-model",
+  prm: "reward-model",
+  pretraining: "continued-pretraining",
+});
+
 /** Prose patterns for parameterisations, most specific first. */
 export const PARAMETERIZATION_PATTERNS: readonly (readonly [RegExp, Parameterization])[] = [
   [/\bQLoRA\b/i, "qlora"],
