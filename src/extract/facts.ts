@@ -128,6 +128,14 @@ export function extracted(
   };
 }
 
+/**
+ * Provenance of a run's output folder as a config writes it (`output_dir: ./out`): extracted, but only 0.6 sure as the
+ * step's output (a local folder the run wrote, often renamed or pushed elsewhere later).
+ */
+export function localOutput(file: string, field: string, line: number | undefined): Provenance {
+  return extracted(file, { field, line, confidence: 0.6, note: "local output folder" });
+}
+
 /** Provenance of a value derived by a rule. */
 export function inferred(file: string, note: string, confidence = 0.5, field?: string): Provenance {
   return { source: "inferred", file, ...(field ? { field } : {}), confidence, note };

@@ -6,7 +6,7 @@
  */
 import type { Objective } from "../model/vocabulary.js";
 import { readTrainingKeys } from "./config-fields.js";
-import { emptyStep, extracted, type FileFacts, fact, inferred } from "./facts.js";
+import { emptyStep, extracted, type FileFacts, fact, inferred, localOutput } from "./facts.js";
 import { nestedLines } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
 
@@ -65,12 +65,7 @@ export function readOumi(obj: Obj, text: string, file: string, out: FileFacts): 
   if (dir)
     step.output = fact(
       `local:${dir}`,
-      extracted(file, {
-        field: "training.output_dir",
-        line: lines.get("training.output_dir"),
-        confidence: 0.6,
-        note: "local output folder",
-      }),
+      localOutput(file, "training.output_dir", lines.get("training.output_dir")),
     );
   step.framework = fact({ name: "oumi" }, inferred(file, "recognised as an Oumi training config", 0.9));
   out.steps.push(step);

@@ -5,7 +5,15 @@
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { AXOLOTL_DEFAULT_SFT_CONFIDENCE } from "./calibration.js";
 import { numberOf, readTrainingKeys, topLevelLines } from "./config-fields.js";
-import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import {
+  emptyStep,
+  extracted,
+  type FileFacts,
+  fact,
+  inferred,
+  localOutput,
+  type StepFacts,
+} from "./facts.js";
 import {
   compressorModifiers,
   readCompressorRecipe,
@@ -103,10 +111,7 @@ function setOutput(obj: Obj, file: string, step: StepFacts, lines: Map<string, n
     step.output = fact(hub, extracted(file, { field: "hub_model_id", line: lines.get("hub_model_id") }));
   else if (dir) {
     const key = obj.output_dir !== undefined ? "output_dir" : "export_dir";
-    step.output = fact(
-      dir,
-      extracted(file, { field: key, line: lines.get(key), confidence: 0.6, note: "local output folder" }),
-    );
+    step.output = fact(dir, localOutput(file, key, lines.get(key)));
   }
 }
 

@@ -11,7 +11,15 @@
 import { trimEnd } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { readMappedKeys, readTrainingKeys } from "./config-fields.js";
-import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
+import {
+  emptyStep,
+  extracted,
+  type FileFacts,
+  fact,
+  inferred,
+  localOutput,
+  type StepFacts,
+} from "./facts.js";
 import { isAutotrainConfig, readAutotrain } from "./read-autotrain.js";
 import { isLitgptConfig, readLitgpt } from "./read-litgpt.js";
 import { isLudwigConfig, readLudwig } from "./read-ludwig.js";
@@ -259,15 +267,7 @@ function torchtuneObjective(obj: Obj, file: string, step: StepFacts, lines: Map<
     step.objective = fact(objective, extracted(file, { field, line: lines.get(field), confidence: 0.9 }));
   const output = str(obj.output_dir);
   if (output)
-    step.output = fact(
-      interpolate(output, obj),
-      extracted(file, {
-        field: "output_dir",
-        line: lines.get("output_dir"),
-        confidence: 0.6,
-        note: "local output folder",
-      }),
-    );
+    step.output = fact(interpolate(output, obj), localOutput(file, "output_dir", lines.get("output_dir")));
 }
 
 /** The sub-map of `lines` under `prefix`, keyed without it. */

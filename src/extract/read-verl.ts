@@ -9,7 +9,7 @@ import { lookupTable } from "../model/lookup.js";
 import type { Objective } from "../model/vocabulary.js";
 import type { DatasetRef } from "../schema/lineage.js";
 import { readTrainingKeys } from "./config-fields.js";
-import { extracted, type Fact, fact, inferred, type StepFacts } from "./facts.js";
+import { extracted, type Fact, fact, inferred, localOutput, type StepFacts } from "./facts.js";
 import type { ExtractWarning } from "./types.js";
 
 type Obj = Record<string, unknown>;
@@ -165,15 +165,7 @@ export function readVerlKeys(flat: Obj, step: StepFacts, r: VerlRead): void {
   }
   const output = OUTPUT_KEYS.find((k) => typeof flat[k] === "string" && (flat[k] as string).trim() !== "");
   if (output)
-    step.output = fact(
-      (flat[output] as string).trim(),
-      extracted(r.file, {
-        field: output,
-        line: r.lines.get(output),
-        confidence: 0.6,
-        note: "local output folder",
-      }),
-    );
+    step.output = fact((flat[output] as string).trim(), localOutput(r.file, output, r.lines.get(output)));
   const objective = objectiveOf(flat, r);
   if (objective) {
     step.objective = objective;
