@@ -259,8 +259,6 @@ export function collectFiles(paths: string[]): Collected {
     if (isDir) walk(path, 0, seen, out);
     else readOne(path, out);
   }
-  // A folder's YAML files that are not recipes are noise, not problems: extractFromFiles reports them, so
-  // drop unrecognised YAML found by walking (named files given by the user are kept).
   if (out.files.length === 0 && out.skipped.length > 0) {
     const shown = out.skipped.slice(0, 5).map((p) => basename(p));
     const more = out.skipped.length > shown.length ? ` and ${out.skipped.length - shown.length} more` : "";

@@ -32,7 +32,7 @@ function normaliseFact(
   warnings: ExtractWarning[],
 ): Fact<string> | undefined {
   if (!f) return undefined;
-  if (BRACKETED.test(f.value)) f = { value: unbracketed(f.value), source: f.source };
+  if (BRACKETED.test(f.value)) f = { value: unwrapped(f.value), source: f.source };
   const kind = refKind(f.value);
   if (kind === "not-a-model") {
     // A repository name without its org (`hub_model_id: zephyr-7b-sft-full`) is kept to link steps; a known
@@ -88,11 +88,11 @@ const BRACKETED = /^\[([^[\]\s]+)\]$/;
  * blind dev g14-rcp-torchtune-llama32-finance-lora): the name inside.
  */
 const LEFTOVER_QUOTES = /^=?\s?(["'])([^"'\s]+)\1$/;
-const unbracketed = (value: string): string =>
+const unwrapped = (value: string): string =>
   BRACKETED.exec(value)?.[1] ?? LEFTOVER_QUOTES.exec(value)?.[2] ?? value;
 
 function normaliseStep(s: StepFacts, file: FileFacts, warnings: ExtractWarning[]): void {
-  for (const d of s.datasets) if (d.value.id) d.value.id = unbracketed(d.value.id);
+  for (const d of s.datasets) if (d.value.id) d.value.id = unwrapped(d.value.id);
   s.datasets = s.datasets.filter((d) => {
     const id = d.value.id?.trim();
     if (id === undefined || !NO_DATASET.test(id)) return true;

@@ -115,7 +115,11 @@ export function autotrainCommand(
     ["hub.username", lines.get("username") ?? 0],
     ...[...lines].map(([k, v]): [string, number] => [`params.${k}`, v]),
   ]);
-  return autotrainStep(obj, file, keyLines, warnings);
+  const step = autotrainStep(obj, file, keyLines, warnings);
+  // A command is a recipe run, like the other trainers' commands (read-command.ts).
+  step.recipe = true;
+  step.finalRun = false;
+  return step;
 }
 
 function autotrainStep(

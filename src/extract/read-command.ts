@@ -47,8 +47,6 @@ import type { ExtractWarning } from "./types.js";
 
 type Obj = Record<string, unknown>;
 
-/** Objective words in script and module names (terms.ts). */
-const NAME_WORDS = NAME_OBJECTIVE_WORDS;
 /**
  * Words that say SFT in a script's name. `finetune.py`, `finetune_lora.sh` name only fine-tuning, not what it optimised (LABELING.md: objective null when the
  * files do not say): no objective from them (dev: 1 of 3 such guesses right).
@@ -136,7 +134,7 @@ export function objectiveOfEntry(name: string): Objective | undefined {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  for (const t of tokens) if (NAME_WORDS[t] && t !== "sft") return NAME_WORDS[t];
+  for (const t of tokens) if (NAME_OBJECTIVE_WORDS[t] && t !== "sft") return NAME_OBJECTIVE_WORDS[t];
   // open-instruct's `finetune.py` is its SFT script (allenai/open-instruct docs: "finetune.py … SFT").
   if (/(^|[/.])open_instruct[/.]finetune(\.py)?$/.test(name)) return "sft";
   return tokens.some((t) => SFT_WORDS.has(t)) ? "sft" : undefined;
@@ -290,11 +288,7 @@ export function readCommandWords(
   if (entry.kind === "litgpt") return litgptCommand(entry, args, file, warnings);
   if (entry.kind === "lmdeploy") return lmdeployLite(entry, args, file);
   if (entry.kind === "xtuner") return xtunerCommand(entry, args, file);
-  if (entry.kind === "autotrain") {
-    const step = autotrainCommand(args, file, warnings);
-    if (step) Object.assign(step, { recipe: true, finalRun: false });
-    return step;
-  }
+  if (entry.kind === "autotrain") return autotrainCommand(args, file, warnings);
   const vector =
     entry.kind === "script" ? taskVectorFlags(entry.name, args.obj, file, args.lines) : undefined;
   if (vector) {
