@@ -240,8 +240,9 @@ export function knownKey(key: string): boolean {
 
 /**
  * Settings a nested config keeps under its own keys (torchtune's `optimizer.lr`, nanotron's
- * `tokens.micro_batch_size`), read under the trainer names of `values` and recorded with the field and line they
- * come from (`where`: trainer name → the config's own key). Only hyperparameters are taken.
+ * `tokens.micro_batch_size`, NeMo's `model.peft.lora_tuning.adapter_dim`), read under the trainer names of `values`
+ * and recorded with the field and line they come from (`where`: trainer name → the config's own key).
+ * Hyperparameters and adapter settings are taken.
  */
 export function readMappedKeys(
   values: Record<string, unknown>,
@@ -255,8 +256,13 @@ export function readMappedKeys(
   readTrainingKeys(values, file, sub, warnings, {
     lines: new Map(Object.keys(values).map((k) => [k, lines.get(where[k] ?? k) ?? 0])),
   });
-  for (const [k, f] of Object.entries(sub.hyperparameters)) {
+  const mapped = <T>(f: Fact<T>): Fact<T> => {
     const field = f.source.field ? (where[f.source.field] ?? f.source.field) : undefined;
-    step.hyperparameters[k] = { ...f, source: { ...f.source, ...(field ? { field } : {}) } };
-  }
+    return { ...f, source: { ...f.source, ...(field ? { field } : {}) } };
+  };
+  for (const [k, f] of Object.entries(sub.hyperparameters)) step.hyperparameters[k] = mapped(f);
+  Object.assign(
+    step.adapter,
+    Object.fromEntries(Object.entries(sub.adapter).map(([k, f]) => [k, mapped(f)])),
+  );
 }

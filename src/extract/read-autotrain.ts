@@ -7,7 +7,7 @@
  * in `quantization` (`int4`, `int8`: QLoRA); without it, all weights.
  */
 import type { Objective } from "../model/vocabulary.js";
-import { readTrainingKeys } from "./config-fields.js";
+import { readMappedKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { nestedLines } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
@@ -139,7 +139,7 @@ function autotrainStep(
   if (objective) step.objective = fact(objective.objective, at(objective.field));
   readParameterization(step, params, at);
   const keys: Obj = {};
-  const keyLines = new Map<string, number>();
+  const where: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) {
     if (k === "peft" || k === "quantization" || k === "trainer") continue;
     // `block_size` is the length examples are cut or packed to; the model's maximum length, when given, is the
@@ -147,9 +147,9 @@ function autotrainStep(
     if (k === "block_size" && params.model_max_length !== undefined) continue;
     const name = RENAMED[k] ?? (k === "block_size" ? "max_seq_length" : k);
     keys[name] = v;
-    keyLines.set(name, lines.get(`params.${k}`) ?? 0);
+    where[name] = `params.${k}`;
   }
-  readTrainingKeys(keys, file, step, warnings, { fieldPrefix: "params.", lines: keyLines });
+  readMappedKeys(keys, where, file, step, warnings, lines);
   const pushed = pushedTo(obj);
   const project = str(obj.project_name);
   if (pushed) step.output = fact(pushed, at("hub.username"));

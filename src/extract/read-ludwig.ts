@@ -6,7 +6,7 @@
  * `finetune` trainer learns the output feature from the prompt: supervised fine-tuning.
  */
 import type { Parameterization } from "../model/vocabulary.js";
-import { readTrainingKeys } from "./config-fields.js";
+import { readMappedKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred } from "./facts.js";
 import { nestedLines } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
@@ -46,12 +46,15 @@ export function readLudwig(obj: Obj, text: string, file: string, out: FileFacts)
   delete keys.type;
   delete keys.batch_size;
   delete keys.epochs;
-  readTrainingKeys(keys, file, step, out.warnings, {
-    fieldPrefix: "trainer.",
-    lines: new Map(
-      [...lines].map(([k, v]): [string, number] => [k.replace(/^(?:trainer|adapter)\./, ""), v]),
-    ),
-  });
+  const where: Record<string, string> = {
+    ...Object.fromEntries(Object.keys(trainer).map((k) => [k, `trainer.${k}`])),
+    per_device_train_batch_size: "trainer.batch_size",
+    num_train_epochs: "trainer.epochs",
+    lora_r: "adapter.r",
+    lora_alpha: "adapter.alpha",
+    lora_dropout: "adapter.dropout",
+  };
+  readMappedKeys(keys, where, file, step, out.warnings, lines);
   step.framework = fact({ name: "ludwig" }, inferred(file, "recognised as a Ludwig LLM config", 0.9));
   out.steps.push(step);
 }

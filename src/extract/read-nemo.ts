@@ -7,7 +7,7 @@
  * of 1000 or more is NeMo's "until max_steps" sentinel, not a count.
  */
 import type { Objective, Parameterization } from "../model/vocabulary.js";
-import { readTrainingKeys } from "./config-fields.js";
+import { readMappedKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred } from "./facts.js";
 import { nestedLines } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
@@ -81,7 +81,20 @@ export function readNemo(obj: Obj, text: string, file: string, out: FileFacts): 
     lora_dropout: lora.adapter_dropout,
     seed: model.seed,
   };
-  readTrainingKeys(keys, file, step, out.warnings, {});
+  const dataAt = (k: string) => (k in train ? `model.data.train_ds.${k}` : `model.${k}`);
+  const where: Record<string, string> = {
+    learning_rate: "model.optim.lr",
+    weight_decay: "model.optim.weight_decay",
+    max_steps: "trainer.max_steps",
+    num_train_epochs: "trainer.max_epochs",
+    global_batch_size: dataAt("global_batch_size"),
+    micro_batch_size: dataAt("micro_batch_size"),
+    max_seq_length: "model.data.train_ds.max_seq_length",
+    lora_r: "model.peft.lora_tuning.adapter_dim",
+    lora_dropout: "model.peft.lora_tuning.adapter_dropout",
+    seed: "model.seed",
+  };
+  readMappedKeys(keys, where, file, step, out.warnings, lines);
   step.framework = fact({ name: "nemo" }, inferred(file, "recognised as a NeMo config", 0.9));
   out.steps.push(step);
 }

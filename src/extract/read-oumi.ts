@@ -5,7 +5,7 @@
  * `lora_target_modules`). Oumi's own `OUMI` and `HF` trainers train SFT.
  */
 import type { Objective } from "../model/vocabulary.js";
-import { readTrainingKeys } from "./config-fields.js";
+import { readMappedKeys } from "./config-fields.js";
 import { emptyStep, extracted, type FileFacts, fact, inferred, localOutput } from "./facts.js";
 import { nestedLines } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
@@ -57,10 +57,16 @@ export function readOumi(obj: Obj, text: string, file: string, out: FileFacts): 
   const keys: Obj = { ...training, max_seq_length: model.model_max_length, optim: training.optimizer };
   for (const k of ["lora_r", "lora_alpha", "lora_dropout"]) keys[k] = peft[k];
   keys.target_modules = peft.lora_target_modules;
-  const keyLines = new Map<string, number>(
-    [...lines].map(([k, v]): [string, number] => [k.replace(/^(training|peft)\./, ""), v]),
-  );
-  readTrainingKeys(keys, file, step, out.warnings, { lines: keyLines });
+  const where: Record<string, string> = {
+    ...Object.fromEntries(Object.keys(training).map((k) => [k, `training.${k}`])),
+    max_seq_length: "model.model_max_length",
+    optim: "training.optimizer",
+    lora_r: "peft.lora_r",
+    lora_alpha: "peft.lora_alpha",
+    lora_dropout: "peft.lora_dropout",
+    target_modules: "peft.lora_target_modules",
+  };
+  readMappedKeys(keys, where, file, step, out.warnings, lines);
   const dir = str(training.output_dir);
   if (dir)
     step.output = fact(
