@@ -12,6 +12,13 @@ export const UNDO_V7 = [
   "DROP TABLE document_body",
 ];
 
+/** Version 8 undone: the step row's copies of its document and dataset names dropped. */
+export const UNDO_V8 = [
+  "ALTER TABLE step DROP COLUMN doc_hash",
+  "ALTER TABLE step DROP COLUMN doc_source",
+  "ALTER TABLE step DROP COLUMN dataset_names",
+];
+
 /** Runs `statements` on the registry at `location` (an SQLite file or a PostgreSQL URL with `?schema=`). */
 export async function runOn(
   kind: "sqlite" | "postgres",

@@ -1,10 +1,9 @@
 /**
  * Ancestors of a model with the steps between them, read from the closure (schema 3) in one statement: the
- * model and its ancestors, each with the edges into it and their step, document and datasets. Parent and
- * child names come from the nodes themselves (a parent outside them marks the answer incomplete), and the
- * order is made in JavaScript, so the statement joins no more than it reads (issue 13: ancestors within 1.5x
- * of a bare walk). A step's datasets: on SQLite one JSON list per edge (a correlated subquery), on PostgreSQL
- * one row per dataset (there a correlated array_agg cost more than the rows it saves).
+ * model and its ancestors, each with the edges into it and their step. The step row holds its document's
+ * hash and source and its datasets' names (schema 8), so nothing else is joined. Parent and child names come
+ * from the nodes themselves (a parent outside them marks the answer incomplete), and the order is made in
+ * JavaScript, so the statement joins no more than it reads (issue 13: ancestors within 1.5x of a bare walk).
  */
 import { CLOSURE_DEPTH } from "./closure.js";
 import { RELATION_BY_CODE } from "./plan.js";
@@ -37,10 +36,6 @@ function ancestorNodes(ex: Executor, walk: boolean): string {
 )`;
 }
 
-/** The names of the datasets of step `s`, as a JSON array (SQLite only). */
-const DATASET_LIST = `(SELECT json_group_array(ds.name) FROM step_dataset sd CROSS JOIN dataset ds ON ds.id = sd.dataset
-  WHERE sd.step = s.id)`;
-
 /** The statement per dialect, [within the closure, beyond it]: the same string object each time (its prepared form is found at once). */
 const statements = { sqlite: ["", ""], postgres: ["", ""] };
 
@@ -49,23 +44,16 @@ export function ancestorsSql(ex: Executor, walk: boolean): string {
   const kind = walk ? 1 : 0;
   let sql = cached[kind] as string;
   if (sql === "") {
-    // Columns in the order of `C` below; rows come as arrays (Executor.rows), not objects. SQLite: one row
-    // per edge, its datasets a JSON list (2M: 1.90x -> 1.82x of the floor for the statement, where the join
-    // and a row per dataset read a second index per row); PostgreSQL: one row per edge and dataset.
-    const sqlite = ex.dialect === "sqlite";
+    // Columns in the order of `C` below; rows come as arrays (Executor.rows), not objects: one row per node
+    // without parents, one per edge otherwise. Reading the document and the datasets from the step row (schema
+    // 8) instead of joining `document` and listing `step_dataset` took the statement from 1.72-2.06x to
+    // 1.34-1.38x of the bare walk (200k, SQLite; docs/bench.md).
     sql = `${ancestorNodes(ex, walk)}
 SELECT n.node, n.depth, n.name, e.parent, s.step_id, s.kind, e.relation, s.name, s.objective,
-  s.parameterization, s.method, s.hyperparameters, d.source, d.hash, ${sqlite ? DATASET_LIST : "ds.name"}, s.id
+  s.parameterization, s.method, s.hyperparameters, s.doc_source, s.doc_hash, s.dataset_names
 FROM nodes n
 LEFT JOIN edge e ON e.child = n.node
-LEFT JOIN step s ON s.id = e.step
-LEFT JOIN document d ON d.id = s.document${
-      sqlite
-        ? ""
-        : `
-LEFT JOIN step_dataset sd ON sd.step = s.id
-LEFT JOIN dataset ds ON ds.id = sd.dataset`
-    }`;
+LEFT JOIN step s ON s.id = e.step`;
     cached[kind] = sql;
   }
   return sql;
@@ -87,9 +75,8 @@ const C = {
   hyperparameters: 11,
   source: 12,
   hash: 13,
-  /** SQLite: the step's datasets as a JSON array; PostgreSQL: one dataset's name, or null. */
-  dataset: 14,
-  stepRow: 15,
+  /** The step's dataset names as a JSON array, or null for none. */
+  datasets: 14,
 } as const;
 
 /**
@@ -114,19 +101,19 @@ export function byCodePoint(a: string, b: string): number {
 
 const text = (row: unknown[], i: number): string | null => (row[i] ?? null) as string | null;
 
-/** A JSON array of names (SQLite's list of a step's datasets), "[]" for none. */
+/** A JSON array of names (a step's datasets), null or "[]" for none. */
 function datasetList(value: unknown): string[] {
   return typeof value === "string" && value.length > 2 ? (JSON.parse(value) as string[]) : [];
 }
 
-function toStepEdge(row: unknown[], parent: string, sqlite: boolean): StepEdge {
+function toStepEdge(row: unknown[], parent: string): StepEdge {
   const edge: StepEdge = {
     parent,
     child: row[C.nodeName] as string,
     stepId: row[C.stepId] as string,
     kind: row[C.kind] as StepEdge["kind"],
     relation: RELATION_BY_CODE[num(row[C.relation])] ?? "finetune",
-    datasets: sqlite ? datasetList(row[C.dataset]) : [],
+    datasets: datasetList(row[C.datasets]),
     source: row[C.source] as string,
     document: row[C.hash] as string,
   };
@@ -156,8 +143,6 @@ interface Node {
   depth: number;
   hasParent: boolean;
   steps: StepEdge[];
-  /** Parent id and step row of each of `steps`, in pairs: what tells one edge into the node from another. */
-  keys: number[];
 }
 
 /** The model and its ancestors, from the first row of each (a node's rows come together). */
@@ -171,27 +156,15 @@ function nodesOf(rows: readonly unknown[][]): { nodes: Map<number, Node>; start:
     last = nodes.get(id);
     if (last !== undefined) continue;
     const depth = num(row[C.depth]);
-    last = { id, name: row[C.nodeName] as string, depth, hasParent: false, steps: [], keys: [] };
+    last = { id, name: row[C.nodeName] as string, depth, hasParent: false, steps: [] };
     nodes.set(id, last);
     if (depth === 0) start = last;
   }
   return { nodes, start };
 }
 
-/** The edge into `node` from `parent` by the step of row `stepRow`, if one of the rows before made it. */
-function edgeOf(node: Node, parent: number, stepRow: number): StepEdge | undefined {
-  const keys = node.keys;
-  for (let i = keys.length - 2; i >= 0; i -= 2)
-    if (keys[i] === parent && keys[i + 1] === stepRow) return node.steps[i >> 1];
-  return undefined;
-}
-
-/**
- * Puts each row's edge into its node's steps; false if a parent is outside the nodes (the depth limit cut
- * the walk). On PostgreSQL an edge comes once per dataset of its step: the first of its rows makes it, the
- * others add a dataset.
- */
-function addEdges(rows: readonly unknown[][], nodes: Map<number, Node>, sqlite: boolean): boolean {
+/** Puts each row's edge into its node's steps; false if a parent is outside the nodes (the depth limit cut the walk). */
+function addEdges(rows: readonly unknown[][], nodes: Map<number, Node>): boolean {
   let complete = true;
   let last: Node | undefined;
   for (const row of rows) {
@@ -206,15 +179,7 @@ function addEdges(rows: readonly unknown[][], nodes: Map<number, Node>, sqlite: 
       complete = false;
       continue;
     }
-    const stepRow = num(row[C.stepRow]);
-    let edge = sqlite ? undefined : edgeOf(node, parent.id, stepRow);
-    if (edge === undefined) {
-      edge = toStepEdge(row, parent.name, sqlite);
-      node.steps.push(edge);
-      node.keys.push(parent.id, stepRow);
-    }
-    const dataset = row[C.dataset];
-    if (!sqlite && typeof dataset === "string") edge.datasets.push(dataset);
+    node.steps.push(toStepEdge(row, parent.name));
   }
   return complete;
 }
@@ -241,7 +206,7 @@ export async function ancestorsOf(
   const { nodes, start } = nodesOf(rows);
   if (start === undefined)
     return { result: { id, models: [], steps: [], roots: [], complete: true }, found: false };
-  const complete = addEdges(rows, nodes, ex.dialect === "sqlite");
+  const complete = addEdges(rows, nodes);
   // Models by depth then name; steps by their model's place in that order (the start first), then within it.
   const ranked: Node[] = [];
   for (const node of nodes.values()) if (node !== start) ranked.push(node);

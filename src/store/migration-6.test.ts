@@ -13,7 +13,7 @@ import {
   storedDatasetCounts,
   storedDatasetRows,
 } from "./_reference.js";
-import { runOn, UNDO_V7 } from "./_test-downgrade.js";
+import { runOn, UNDO_V7, UNDO_V8 } from "./_test-downgrade.js";
 import { executorOf as ex, oneStep, storeKinds, trackedRegistries } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
@@ -22,6 +22,7 @@ import type { Store } from "./store.js";
 
 const SMALL = join(import.meta.dirname, "../../test/fixtures/store/small.jsonl");
 const DOWNGRADE = [
+  ...UNDO_V8,
   ...UNDO_V7,
   "DROP TABLE closure_dataset",
   "DROP TABLE dataset_count",

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runOn, UNDO_V7 } from "./_test-downgrade.js";
+import { runOn, UNDO_V7, UNDO_V8 } from "./_test-downgrade.js";
 import { executorOf as ex, oneStep, storeKinds, trackedRegistries } from "./_test-stores.js";
 import { openStore } from "./index.js";
 import { ingest } from "./ingest.js";
@@ -46,6 +46,7 @@ describe.each(kinds)("upgrading a version 6 registry (%s)", (name, make) => {
     await store.close();
 
     await runOn(name === "SQLite" ? "sqlite" : "postgres", location, [
+      ...UNDO_V8,
       ...UNDO_V7,
       "UPDATE ftl_meta SET value = '6' WHERE key = 'schema_version'",
     ]);

@@ -2,6 +2,7 @@ import { POSTGRES_V3, SQLITE_V3 } from "./migration-3.js";
 import { POSTGRES_V5, SQLITE_V5 } from "./migration-5.js";
 import { POSTGRES_V6, SQLITE_V6 } from "./migration-6.js";
 import { POSTGRES_V7, SQLITE_V7 } from "./migration-7.js";
+import { POSTGRES_V8, SQLITE_V8 } from "./migration-8.js";
 
 /**
  * Versioned schema migrations, one list per dialect. A migration is never edited once released: changes go
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** The schema version this ftl writes and understands. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /**
  * Tables (both dialects):
@@ -26,8 +27,9 @@ export const SCHEMA_VERSION = 7;
  *   checks hash and source, under its lock). `current` marks the latest one per (subject, source). History is
  *   never deleted. Its body (canonical JSON) is in `document_body(id, body)` since version 7 (before, a column
  *   of `document`), so that document rows stay small.
- * - `step(id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)`:
- *   the steps of current documents.
+ * - `step(id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output,
+ *   doc_hash, doc_source, dataset_names)`: the steps of current documents; since version 8 each row also holds
+ *   its document's hash and source and its dataset names (JSON), what the ancestors answer shows.
  * - `edge(parent, child, step, relation)`: the model graph (input model → output model, per step), indexed
  *   from both ends for recursive walks.
  * - `step_dataset(step, dataset)`: datasets a step used, indexed from both ends.
@@ -92,6 +94,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   SQLITE_V5,
   SQLITE_V6,
   SQLITE_V7,
+  SQLITE_V8,
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -138,6 +141,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   POSTGRES_V5,
   POSTGRES_V6,
   POSTGRES_V7,
+  POSTGRES_V8,
 ];
 
 /** The message for a database written by a newer ftl. */

@@ -109,6 +109,19 @@ export function stepValues(step: PlannedStep): (string | null)[] {
 }
 
 /**
+ * The step row's copy of what the ancestors answer shows (schema 8, migration-8.ts): the document's hash and
+ * source, and the step's dataset names as a sorted JSON array (null for none). Written after `output`.
+ */
+export function stepDocumentValues(step: PlannedStep, hash: string, source: string): (string | null)[] {
+  const names = step.datasets.length === 0 ? null : JSON.stringify([...new Set(step.datasets)].sort());
+  return [hash, source, names];
+}
+
+/** The step columns every writer fills, in the order of {@link stepValues} and {@link stepDocumentValues}. */
+export const STEP_COLUMNS =
+  "step_id, kind, name, objective, parameterization, method, hyperparameters, output, doc_hash, doc_source, dataset_names";
+
+/**
  * The document's licence claims as `license_claim` rows (kind: 0 a model, 1 a dataset; entity; document;
  * license; license_name; license_link), models first; `model` and `dataset` are called in row order, so ids
  * assigned on first use come out in the same order in every writer.

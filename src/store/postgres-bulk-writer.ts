@@ -5,7 +5,15 @@
 import type pg from "pg";
 import { stepBits } from "./closure.js";
 import { CopyRows } from "./pg-copy.js";
-import { claimRows, hashKey, type PlannedInput, RELATION_CODES, stepValues } from "./plan.js";
+import {
+  claimRows,
+  hashKey,
+  type PlannedInput,
+  RELATION_CODES,
+  STEP_COLUMNS,
+  stepDocumentValues,
+  stepValues,
+} from "./plan.js";
 import type { AddResult } from "./store.js";
 
 /** The bulk writer of one store: ids in memory, rows by COPY. */
@@ -62,9 +70,7 @@ export class PgBulk {
       dataset: new CopyRows("dataset (id, name)"),
       document: new CopyRows("document (id, hkey, hash, source, subject, added_at, current)"),
       body: new CopyRows("document_body (id, body)"),
-      step: new CopyRows(
-        "step (id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)",
-      ),
+      step: new CopyRows(`step (id, document, ${STEP_COLUMNS})`),
       edge: new CopyRows("edge (parent, child, step, relation, bits)"),
       stepDataset: new CopyRows("step_dataset (step, dataset)"),
       claim: new CopyRows("license_claim (kind, entity, document, license, license_name, license_link)"),
@@ -87,7 +93,7 @@ export class PgBulk {
       for (const step of plan.steps) {
         const stepId = ++this.lastStep;
         const output = model(step.output);
-        t.step.add(stepId, id, ...stepValues(step), output);
+        t.step.add(stepId, id, ...stepValues(step), output, ...stepDocumentValues(step, plan.hash, source));
         const bits = stepBits(step);
         for (const input of step.inputs)
           t.edge.add(model(input), output, stepId, RELATION_CODES[step.relation], bits);

@@ -6,7 +6,14 @@
  */
 import type pg from "pg";
 import { recomputeStatements, stepBits } from "./closure.js";
-import { hashKey, type PlannedInput, RELATION_CODES, stepValues } from "./plan.js";
+import {
+  hashKey,
+  type PlannedInput,
+  RELATION_CODES,
+  STEP_COLUMNS,
+  stepDocumentValues,
+  stepValues,
+} from "./plan.js";
 import { type Fresh, insertClaims, insertIntegrity, type Live, type Names } from "./postgres-write-rows.js";
 import { numberedPlaceholders } from "./sql.js";
 import type { AddResult } from "./store.js";
@@ -178,16 +185,23 @@ async function insertSteps(
   live: Live,
   { modelId, datasetIds }: Names,
 ): Promise<number[]> {
-  const steps = live.flatMap(({ f, documentId }) => f.plan.steps.map((step) => ({ step, documentId })));
+  const steps = live.flatMap(({ f, documentId }) => f.plan.steps.map((step) => ({ step, documentId, f })));
   if (steps.length === 0) return [];
   const stepIds = await allocate(client, "step", steps.length);
   await client.query(
-    `INSERT INTO step (id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)
-     SELECT (r->>0)::integer, (r->>1)::integer, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, (r->>9)::integer
+    `INSERT INTO step (id, document, ${STEP_COLUMNS})
+     SELECT (r->>0)::integer, (r->>1)::integer, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, (r->>9)::integer,
+       r->>10, r->>11, r->>12
      FROM jsonb_array_elements($1::jsonb) AS r`,
     [
       JSON.stringify(
-        steps.map((s, i) => [stepIds[i], s.documentId, ...stepValues(s.step), modelId(s.step.output)]),
+        steps.map((s, i) => [
+          stepIds[i],
+          s.documentId,
+          ...stepValues(s.step),
+          modelId(s.step.output),
+          ...stepDocumentValues(s.step, s.f.plan.hash, s.f.source),
+        ]),
       ),
     ],
   );

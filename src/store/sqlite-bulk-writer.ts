@@ -6,7 +6,14 @@
  */
 import type Database from "better-sqlite3";
 import { stepBits } from "./closure.js";
-import { claimRows, type DocumentPlan, RELATION_CODES, stepValues } from "./plan.js";
+import {
+  claimRows,
+  type DocumentPlan,
+  RELATION_CODES,
+  STEP_COLUMNS,
+  stepDocumentValues,
+  stepValues,
+} from "./plan.js";
 import { RowInserter } from "./sqlite-bulk.js";
 
 type Db = Database.Database;
@@ -29,11 +36,7 @@ export class SqliteBulkWriter {
     this.model = new RowInserter(db, "model (id, name, anonymous)", 3);
     this.document = new RowInserter(db, "document (id, hkey, hash, source, subject, added_at, current)", 7);
     this.body = new RowInserter(db, "document_body (id, body)", 2);
-    this.step = new RowInserter(
-      db,
-      "step (id, document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)",
-      10,
-    );
+    this.step = new RowInserter(db, `step (id, document, ${STEP_COLUMNS})`, 13);
     this.edge = new RowInserter(db, "edge (parent, child, step, relation, bits)", 5);
     this.stepDataset = new RowInserter(db, "step_dataset (step, dataset)", 2);
     this.claim = new RowInserter(
@@ -75,7 +78,13 @@ export class SqliteBulkWriter {
     for (const step of plan.steps) {
       const output = model(step.output);
       const stepId = ++this.lastStep;
-      this.step.add(stepId, documentId, ...stepValues(step), output);
+      this.step.add(
+        stepId,
+        documentId,
+        ...stepValues(step),
+        output,
+        ...stepDocumentValues(step, plan.hash, row.source),
+      );
       const relation = RELATION_CODES[step.relation];
       const bits = stepBits(step);
       for (const input of step.inputs) this.edge.add(model(input), output, stepId, relation, bits);

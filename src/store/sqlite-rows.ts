@@ -6,7 +6,14 @@
  */
 import type Database from "better-sqlite3";
 import { stepBits } from "./closure.js";
-import { claimRows, type DocumentPlan, RELATION_CODES, stepValues } from "./plan.js";
+import {
+  claimRows,
+  type DocumentPlan,
+  RELATION_CODES,
+  STEP_COLUMNS,
+  stepDocumentValues,
+  stepValues,
+} from "./plan.js";
 import type { SqliteClosure } from "./sqlite-closure.js";
 import type { AddInput } from "./store.js";
 
@@ -40,10 +47,9 @@ export class SqliteRows {
   }
 
   /** The document's steps, their edges (new ones reported to the closure) and datasets. */
-  steps(plan: DocumentPlan, documentId: number, ids: Ids): void {
+  steps(plan: DocumentPlan, documentId: number, ids: Ids, source: string): void {
     const insertStep = this.prepare(
-      `INSERT INTO step (document, step_id, kind, name, objective, parameterization, method, hyperparameters, output)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO step (document, ${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertEdge = this.prepare(
       "INSERT INTO edge (parent, child, step, relation, bits) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -53,7 +59,12 @@ export class SqliteRows {
     );
     for (const step of plan.steps) {
       const output = ids.model(step.output);
-      const stepRow = insertStep.run(documentId, ...stepValues(step), output);
+      const stepRow = insertStep.run(
+        documentId,
+        ...stepValues(step),
+        output,
+        ...stepDocumentValues(step, plan.hash, source),
+      );
       const stepId = Number(stepRow.lastInsertRowid);
       const relation = RELATION_CODES[step.relation];
       const bits = stepBits(step);

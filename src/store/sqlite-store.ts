@@ -146,7 +146,7 @@ class SqliteStore implements Store {
       result.superseded = older.length;
     }
     const ids = this.names.ids(plan);
-    this.rows.steps(plan, documentId, ids);
+    this.rows.steps(plan, documentId, ids, source);
     this.rows.integrity(plan, documentId, ids, signature);
     this.rows.claims(plan, documentId, ids);
     // Models named only as bases (no step uses them) are still registered.
