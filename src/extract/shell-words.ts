@@ -6,6 +6,7 @@
  * word that depends on a script argument (`$1` without a default) or on a loop over several values is unknown.
  */
 
+import { continuationAt, linesIn } from "./shell-continuation.js";
 import { heredocAssignment } from "./shell-heredoc.js";
 
 /** One word of a command, after quote removal and expansion, with the line it starts on (1-based). */
@@ -102,7 +103,11 @@ function skipComment(c: Cursor): void {
   while (c.i < c.text.length && c.text[c.i] !== "\n") c.i++;
 }
 
-/** `\x` at `c.i`: the escaped character (a line continuation gives nothing). */
+/**
+ * `\x` at `c.i`: the escaped character (a line continuation gives nothing). Before a letter, digit or `_` the
+ * backslash is kept: nobody escapes those in a script, so it is a Windows path copied into the command
+ * (`--output_dir saves\Qwen2.5-1.5B-Instruct\lora`), which bash would have mangled.
+ */
 function readEscape(c: Cursor, inQuotes: boolean): string {
   const esc = c.text[c.i + 1];
   c.i += 2;
@@ -110,7 +115,8 @@ function readEscape(c: Cursor, inQuotes: boolean): string {
   else if (esc === "\r" && c.text[c.i] === "\n") {
     c.i++;
     c.line++;
-  } else if (esc !== undefined) return inQuotes && !/["\\$`]/.test(esc) ? `\\${esc}` : esc;
+  } else if (esc !== undefined)
+    return (inQuotes && !/["\\$`]/.test(esc)) || /\w/.test(esc) ? `\\${esc}` : esc;
   return "";
 }
 
@@ -283,10 +289,11 @@ export function shellCommands(text: string, lineOffset = 0, depth = 0): Command[
       } else finish();
       c.line++;
     } else if (/\s/.test(ch)) c.i++;
-    else if (ch === "\\" && /^\r?\n/.test(text.slice(c.i + 1, c.i + 3))) {
-      // A line continuation between words.
-      c.i += text[c.i + 1] === "\r" ? 3 : 2;
-      c.line++;
+    else if (continuationAt(text, c.i) > 0) {
+      // A line continuation between words (bash's, PowerShell's or cmd.exe's).
+      const length = continuationAt(text, c.i);
+      c.line += linesIn(text, c.i, length);
+      c.i += length;
     } else if (ch === "#" && (c.i === 0 || /\s/.test(text[c.i - 1] ?? ""))) skipComment(c);
     else if (/[;&|]/.test(ch)) {
       c.i += text[c.i + 1] === ch ? 2 : 1;
