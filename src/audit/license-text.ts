@@ -32,6 +32,7 @@ const NAMED: readonly { pattern: RegExp; id: string | ((m: RegExpMatchArray) => 
   { pattern: /\bYi Series Models Community Licen[cs]e/gi, id: "yi-license" },
   { pattern: /\bThe ChatGLM-6B Licen[cs]e/gi, id: "chatglm-6b" },
   { pattern: /\bThe CogVLM Licen[cs]e/gi, id: "cogvlm" },
+  { pattern: /\bThe CodeGeeX Licen[cs]e/gi, id: "codegeex" },
   { pattern: /\bLFM Open Licen[cs]e\b/gi, id: "lfm1.0" },
   { pattern: /\bEXAONE AI Model Licen[cs]e Agreement\b/gi, id: "exaone" },
   { pattern: /\bKimi K3 Licen[cs]e\b/gi, id: "kimi-k3" },

@@ -5,7 +5,7 @@
  * registration, the licence and its use restrictions carried with every copy), THUDM's first ChatGLM-6B licence and
  * 01.AI's Yi Series Models Community License (v2.1); later THUDM's ChatGLM3-6B licence and Baichuan's three generations of
  * model licences (Baichuan-7B, Baichuan-13B, Baichuan 2), each free for research and commercial use after registering;
- * at stop 32 THUDM's CogVLM License (the same terms). A summary for triage, not legal advice.
+ * at stop 32 THUDM's CogVLM License (the same terms); at stop 33 The CodeGeeX License (non-commercial in its text). A summary for triage, not legal advice.
  */
 import type { LicenseEntry } from "../terms.js";
 
@@ -122,6 +122,23 @@ export const BESPOKE_LICENSES: readonly LicenseEntry[] = [
     ],
     source: "https://github.com/THUDM/CogVLM/blob/f7283b2c8d26cd7f932d9a5f7f5f9307f568195d/MODEL_LICENSE",
     note: "Section 7 of the same file carries the Llama 2 licence and EVA's MIT licence for CogVLM-17B's components.",
+  },
+  {
+    id: "codegeex",
+    name: "The CodeGeeX License",
+    aliases: ["the codegeex license", "codegeex license", "codegeex model license"],
+    kind: "non-commercial",
+    licensor: "THUDM / Zhipu AI (the CodeGeeX Model Team)",
+    commercial: "not-allowed",
+    derivatives: "non-commercial",
+    conditions: ["include-license", "use-restrictions"],
+    limitations: [
+      "'a … license to use the Software solely for your non-commercial research purposes'",
+      "'You will not use, copy, modify, merge, publish, distribute, reproduce, or create derivative works of the Software, in whole or in part, for any commercial, military, or illegal purposes'",
+      "'The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software'",
+    ],
+    source: "https://github.com/THUDM/CodeGeeX2/blob/754a2082356dec1293826c03d2dc4fcc9e48f160/MODEL_LICENSE",
+    note: "CodeGeeX2's README offers commercial use after registering with a form: a separate grant from the publisher, not in the licence text, so the licence alone does not permit it.",
   },
   {
     id: "chatglm-6b",

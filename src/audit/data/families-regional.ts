@@ -19,6 +19,13 @@ const CHINESE_LLMS: readonly FamilyEntry[] = [
     "the first generation only: ChatGLM2-6B and ChatGLM3-6B have their own licences",
   ),
   entry(
+    "CodeGeeX2-6B",
+    "^(THUDM|zai-org)/codegeex2-6b",
+    "codegeex",
+    "https://github.com/THUDM/CodeGeeX2/blob/754a2082356dec1293826c03d2dc4fcc9e48f160/MODEL_LICENSE",
+    "the weights' MODEL_LICENSE (The CodeGeeX License: non-commercial research only); the README scopes the repository's Apache-2.0 LICENSE to the code and offers commercial use after registration, a separate grant",
+  ),
+  entry(
     "ChatGLM3-6B",
     "^(THUDM|zai-org)/chatglm3-6b",
     "chatglm3-6b",

@@ -6,8 +6,9 @@
  * the words it quotes. Entries cover the exact id read; a sibling joins a pattern only where its page was read too.
  * Kept out: ids whose page was not found or gave no licence (several candidates were invented names), ids whose only
  * licence statement came from a quantiser or leaderboard rather than the publisher, and bespoke licences the knowledge
- * base does not hold (Coqui Public Model License, Stability AI Community License, Tencent Hunyuan A13B, CodeGeeX2's
- * MODEL_LICENSE, Anima's "special licence", aiXcoder Model License). A summary
+ * base did not hold (Coqui Public Model License, Stability AI Community License, Tencent Hunyuan A13B, CodeGeeX2's
+ * MODEL_LICENSE (since stop 33 in bespoke-licenses.ts and families-regional.ts), Anima's "special licence", aiXcoder
+ * Model License). A summary
  * for triage, not legal advice.
  */
 import type { FamilyEntry } from "../terms.js";
