@@ -219,12 +219,13 @@ describe("ftl query and ftl tree", () => {
     const newer = freshDb();
     await ftl(["add", EXAMPLES[0] as string, "--db", newer]);
     const raw = new Database(newer);
-    raw.prepare("UPDATE ftl_meta SET value = '8' WHERE key = 'schema_version'").run();
+    const next = SCHEMA_VERSION + 1;
+    raw.prepare("UPDATE ftl_meta SET value = ? WHERE key = 'schema_version'").run(String(next));
     raw.close();
     const result = await ftl(["query", "ancestors", "HuggingFaceH4/zephyr-7b-beta", "--db", newer]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      `registry schema version 8 is newer than this ftl understands (up to ${SCHEMA_VERSION})`,
+      `registry schema version ${next} is newer than this ftl understands (up to ${SCHEMA_VERSION})`,
     );
   });
 });
