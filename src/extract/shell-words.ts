@@ -103,6 +103,15 @@ function skipComment(c: Cursor): void {
   while (c.i < c.text.length && c.text[c.i] !== "\n") c.i++;
 }
 
+/** Moves past a line continuation at `c.i` (see shell-continuation.ts), if there is one there. */
+function skipContinuation(c: Cursor): boolean {
+  const length = continuationAt(c.text, c.i);
+  if (length === 0) return false;
+  c.line += linesIn(c.text, c.i, length);
+  c.i += length;
+  return true;
+}
+
 /**
  * `\x` at `c.i`: the escaped character (a line continuation gives nothing). Before a letter, digit or `_` the
  * backslash is kept: nobody escapes those in a script, so it is a Windows path copied into the command
@@ -289,11 +298,8 @@ export function shellCommands(text: string, lineOffset = 0, depth = 0): Command[
       } else finish();
       c.line++;
     } else if (/\s/.test(ch)) c.i++;
-    else if (continuationAt(text, c.i) > 0) {
-      // A line continuation between words (bash's, PowerShell's or cmd.exe's).
-      const length = continuationAt(text, c.i);
-      c.line += linesIn(text, c.i, length);
-      c.i += length;
+    else if (skipContinuation(c)) {
+      // A line continuation between words (bash's, PowerShell's or cmd.exe's): skipped.
     } else if (ch === "#" && (c.i === 0 || /\s/.test(text[c.i - 1] ?? ""))) skipComment(c);
     else if (/[;&|]/.test(ch)) {
       c.i += text[c.i + 1] === ch ? 2 : 1;

@@ -94,9 +94,21 @@ function canonicalText(value: unknown, plain: boolean): string {
   return `${out}}`;
 }
 
-/** A planned step's own values, in the `step` table's column order: step_id, kind, name, objective,
- * parameterization, method, hyperparameters (the writers add the row's id, document and output around them). */
-export function stepValues(step: PlannedStep): (string | null)[] {
+/** The `step` columns every writer fills, in the order of {@link stepRowValues} (each writer puts id and document first). */
+export const STEP_COLUMNS =
+  "step_id, kind, name, objective, parameterization, method, hyperparameters, output, doc_hash, doc_source, dataset_names";
+
+/**
+ * A planned step's row values in the order of {@link STEP_COLUMNS}: its own values, its output model's id, and the
+ * copy of what the ancestors answer shows (schema 8, migration-8.ts): the document's hash and source and the step's
+ * dataset names as a sorted JSON array (null for none).
+ */
+export function stepRowValues(
+  step: PlannedStep,
+  output: number,
+  document: { hash: string; source: string },
+): (string | number | null)[] {
+  const names = step.datasets.length === 0 ? null : JSON.stringify([...new Set(step.datasets)].sort());
   return [
     step.stepId,
     step.kind,
@@ -105,21 +117,12 @@ export function stepValues(step: PlannedStep): (string | null)[] {
     step.parameterization ?? null,
     step.method ?? null,
     step.hyperparameters ?? null,
+    output,
+    document.hash,
+    document.source,
+    names,
   ];
 }
-
-/**
- * The step row's copy of what the ancestors answer shows (schema 8, migration-8.ts): the document's hash and
- * source, and the step's dataset names as a sorted JSON array (null for none). Written after `output`.
- */
-export function stepDocumentValues(step: PlannedStep, hash: string, source: string): (string | null)[] {
-  const names = step.datasets.length === 0 ? null : JSON.stringify([...new Set(step.datasets)].sort());
-  return [hash, source, names];
-}
-
-/** The step columns every writer fills, in the order of {@link stepValues} and {@link stepDocumentValues}. */
-export const STEP_COLUMNS =
-  "step_id, kind, name, objective, parameterization, method, hyperparameters, output, doc_hash, doc_source, dataset_names";
 
 /**
  * The document's licence claims as `license_claim` rows (kind: 0 a model, 1 a dataset; entity; document;

@@ -11,8 +11,7 @@ import {
   type PlannedInput,
   RELATION_CODES,
   STEP_COLUMNS,
-  stepDocumentValues,
-  stepValues,
+  stepRowValues,
 } from "./plan.js";
 import type { AddResult } from "./store.js";
 
@@ -93,7 +92,7 @@ export class PgBulk {
       for (const step of plan.steps) {
         const stepId = ++this.lastStep;
         const output = model(step.output);
-        t.step.add(stepId, id, ...stepValues(step), output, ...stepDocumentValues(step, plan.hash, source));
+        t.step.add(stepId, id, ...stepRowValues(step, output, { hash: plan.hash, source }));
         const bits = stepBits(step);
         for (const input of step.inputs)
           t.edge.add(model(input), output, stepId, RELATION_CODES[step.relation], bits);

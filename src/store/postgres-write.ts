@@ -6,14 +6,7 @@
  */
 import type pg from "pg";
 import { recomputeStatements, stepBits } from "./closure.js";
-import {
-  hashKey,
-  type PlannedInput,
-  RELATION_CODES,
-  STEP_COLUMNS,
-  stepDocumentValues,
-  stepValues,
-} from "./plan.js";
+import { hashKey, type PlannedInput, RELATION_CODES, STEP_COLUMNS, stepRowValues } from "./plan.js";
 import { type Fresh, insertClaims, insertIntegrity, type Live, type Names } from "./postgres-write-rows.js";
 import { numberedPlaceholders } from "./sql.js";
 import type { AddResult } from "./store.js";
@@ -198,9 +191,7 @@ async function insertSteps(
         steps.map((s, i) => [
           stepIds[i],
           s.documentId,
-          ...stepValues(s.step),
-          modelId(s.step.output),
-          ...stepDocumentValues(s.step, s.f.plan.hash, s.f.source),
+          ...stepRowValues(s.step, modelId(s.step.output), { hash: s.f.plan.hash, source: s.f.source }),
         ]),
       ),
     ],

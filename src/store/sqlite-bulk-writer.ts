@@ -6,14 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import { stepBits } from "./closure.js";
-import {
-  claimRows,
-  type DocumentPlan,
-  RELATION_CODES,
-  STEP_COLUMNS,
-  stepDocumentValues,
-  stepValues,
-} from "./plan.js";
+import { claimRows, type DocumentPlan, RELATION_CODES, STEP_COLUMNS, stepRowValues } from "./plan.js";
 import { RowInserter } from "./sqlite-bulk.js";
 
 type Db = Database.Database;
@@ -81,9 +74,7 @@ export class SqliteBulkWriter {
       this.step.add(
         stepId,
         documentId,
-        ...stepValues(step),
-        output,
-        ...stepDocumentValues(step, plan.hash, row.source),
+        ...stepRowValues(step, output, { hash: plan.hash, source: row.source }),
       );
       const relation = RELATION_CODES[step.relation];
       const bits = stepBits(step);

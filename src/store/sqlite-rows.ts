@@ -6,14 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import { stepBits } from "./closure.js";
-import {
-  claimRows,
-  type DocumentPlan,
-  RELATION_CODES,
-  STEP_COLUMNS,
-  stepDocumentValues,
-  stepValues,
-} from "./plan.js";
+import { claimRows, type DocumentPlan, RELATION_CODES, STEP_COLUMNS, stepRowValues } from "./plan.js";
 import type { SqliteClosure } from "./sqlite-closure.js";
 import type { AddInput } from "./store.js";
 
@@ -59,12 +52,7 @@ export class SqliteRows {
     );
     for (const step of plan.steps) {
       const output = ids.model(step.output);
-      const stepRow = insertStep.run(
-        documentId,
-        ...stepValues(step),
-        output,
-        ...stepDocumentValues(step, plan.hash, source),
-      );
+      const stepRow = insertStep.run(documentId, ...stepRowValues(step, output, { hash: plan.hash, source }));
       const stepId = Number(stepRow.lastInsertRowid);
       const relation = RELATION_CODES[step.relation];
       const bits = stepBits(step);
