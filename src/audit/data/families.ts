@@ -7,6 +7,8 @@
  */
 import type { FamilyEntry } from "../terms.js";
 import { BREADTH_COPIES, BREADTH_FAMILIES } from "./families-breadth.js";
+import { BREADTH_FAMILIES_2 } from "./families-breadth-2.js";
+import { BREADTH_FAMILIES_3 } from "./families-breadth-3.js";
 import { CLASSIC_FAMILIES } from "./families-classic.js";
 import { REGIONAL_COPIES, REGIONAL_FAMILIES } from "./families-regional.js";
 import { SOURCED_FAMILIES } from "./families-sourced.js";
@@ -382,6 +384,8 @@ export const FAMILIES: readonly FamilyEntry[] = [
   ...SOURCED_FAMILIES,
   ...SOURCED_RESTRICTED,
   ...SOURCED_FAMILIES_2,
+  ...BREADTH_FAMILIES_2,
+  ...BREADTH_FAMILIES_3,
   ...BREADTH_COPIES,
   ...REGIONAL_COPIES,
   ...FAMILY_NAMES,
