@@ -3,8 +3,9 @@
  * (Chinese, Korean, Japanese, German and Portuguese bases, and a few widely fine-tuned encoders), each read from the
  * publisher's own card, licence file or licence PDF (the `source`; a mirror actually read is named in `note`).
  * Generations with different terms get separate entries: ChatGLM-6B, ChatGLM2-6B (families.ts) and ChatGLM3-6B each
- * have their own model licence, and Baichuan-7B, Baichuan-13B and Baichuan 2 each theirs. A summary for triage, not
- * legal advice.
+ * have their own model licence, and Baichuan-7B, Baichuan-13B and Baichuan 2 each theirs; since stop 34 Tencent's
+ * Hunyuan-A13B, Hunyuan-Large and HunyuanVideo (Tencent Hunyuan Community License) and aiXcoder-7B (The aiXcoder Model
+ * License), read from their GitHub repositories at pinned commits. A summary for triage, not legal advice.
  */
 import type { FamilyEntry } from "../terms.js";
 import { inferredFamily as copy, officialFamily as entry, hfModel as hf } from "./hub-sources.js";
@@ -52,6 +53,35 @@ const CHINESE_LLMS: readonly FamilyEntry[] = [
     "baichuan-7b",
     hf("baichuan-inc/Baichuan-7B"),
     "weights under the 'baichuan-7B 模型许可协议' (code Apache-2.0)",
+  ),
+  // Stop 34: Tencent Hunyuan and aiXcoder, read from the publishers' GitHub repositories at pinned commits.
+  entry(
+    "Hunyuan-A13B",
+    "^tencent/Hunyuan-A13B-Instruct(-FP8|-GPTQ-Int4)?$",
+    "tencent-hunyuan-community",
+    "https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/a728865b7398d1e18e9fb35a9894e4a4b9516a8a/LICENSE",
+    "'TENCENT HUNYUAN COMMUNITY LICENSE AGREEMENT / Tencent Hunyuan A13B Release Date: June 27, 2025'; the README (commit 2798f3c) links the weights at huggingface.co/tencent/Hunyuan-A13B-Instruct, -Instruct-FP8 and -Instruct-GPTQ-Int4",
+  ),
+  entry(
+    "Hunyuan-Large",
+    "^tencent/Tencent-Hunyuan-Large$",
+    "tencent-hunyuan-community",
+    "https://github.com/Tencent/Tencent-Hunyuan-Large/blob/c8c1ddd51303506f7813bdbddeae9e924980179d/LICENSE.txt",
+    "'Tencent-Hunyuan-Large released at https://github.com/Tencent/Tencent-Hunyuan-Large, https://huggingface.co/tencent/Tencent-Hunyuan-Large' (the licence's own definition); this first text's territory excludes only the European Union",
+  ),
+  entry(
+    "HunyuanVideo",
+    "^tencent/HunyuanVideo$",
+    "tencent-hunyuan-community",
+    "https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/0865a213e0e6c4df755e9ff626fd9f37bdd78c24/LICENSE.txt",
+    "'Tencent HunyuanVideo Release Date: December 3, 2024'; the weights: 'huggingface-cli download tencent/HunyuanVideo' (ckpts/README.md, commit 78b23f3); -I2V and 1.5 have their own repositories and were not read",
+  ),
+  entry(
+    "aiXcoder-7B",
+    "^aiXcoder/aixcoder-7b-base$",
+    "aixcoder-model-license",
+    "https://github.com/aixcoder-plugin/aiXcoder-7B/blob/b896bd4bd8c805d79949a4640924328d1270e51e/MODEL_LICENSE",
+    "the README: 'The model weights are licensed under the [Model License](./MODEL_LICENSE) for academic research use' and links the weights at huggingface.co/aiXcoder/aixcoder-7b-base; commercial use on application by email, a separate grant",
   ),
   entry(
     "InternLM / InternLM2 (ModelScope)",

@@ -6,10 +6,11 @@
  * the words it quotes. Entries cover the exact id read; a sibling joins a pattern only where its page was read too.
  * Kept out: ids whose page was not found or gave no licence (several candidates were invented names), ids whose only
  * licence statement came from a quantiser or leaderboard rather than the publisher, and bespoke licences the knowledge
- * base did not hold (Coqui Public Model License, Stability AI Community License, Tencent Hunyuan A13B, CodeGeeX2's
- * MODEL_LICENSE (since stop 33 in bespoke-licenses.ts and families-regional.ts), Anima's "special licence", aiXcoder
- * Model License). A summary
- * for triage, not legal advice.
+ * base did not hold then: CodeGeeX2's MODEL_LICENSE (since stop 33 in bespoke-licenses.ts and families-regional.ts),
+ * the Coqui Public Model License, the Stability AI Community License, the Tencent Hunyuan Community License (Hunyuan
+ * A13B) and The aiXcoder Model License (since stop 34 in bespoke-licenses-2.ts, with XTTS and Stability's families in
+ * families-sourced-restricted.ts, Hunyuan's and aiXcoder-7B's in families-regional.ts), and Anima's "special licence"
+ * (still not held). A summary for triage, not legal advice.
  */
 import type { FamilyEntry } from "../terms.js";
 import { officialFamily as entry } from "./hub-sources.js";

@@ -1,7 +1,8 @@
 /**
  * The licences with restrictions (non-commercial, RAIL use restrictions, Llama 2, DeepSeek, Tongyi Qianwen, GLM-4)
  * found by the same check as families-sourced.ts (stop 28): each read from its publisher's own page, kept as the
- * `source` with the words it quotes. A summary for triage, not legal advice.
+ * `source` with the words it quotes. Since stop 34 also Stability AI's SD3.5 Large / Large Turbo and Stable Fast 3D
+ * (Stability AI Community License) and Coqui's XTTS (CPML). A summary for triage, not legal advice.
  */
 import type { FamilyEntry } from "../terms.js";
 import { officialFamily as entry } from "./hub-sources.js";
@@ -245,5 +246,34 @@ export const SOURCED_RESTRICTED: readonly FamilyEntry[] = [
     "stable-beluga-non-commercial",
     "https://huggingface.co/stabilityai/StableBeluga2/commit/863ba934051dfca2be932ccbcd7fac89b3e3e20f",
     "**License**: Fine-tuned checkpoints (`Stable Beluga 2`) is licensed under the [STABLE BELUGA NON-COMMERCIAL COMMUNITY LICENSE AGREEMENT]",
+  ),
+  // Stop 34: bespoke licences read from the publishers' GitHub repositories at pinned commits.
+  entry(
+    "Stable Diffusion 3.5 Large and Large Turbo",
+    "^stabilityai/stable-diffusion-3\\.5-large(-turbo)?$",
+    "stabilityai-ai-community",
+    "https://github.com/Stability-AI/sd3.5/blob/19bf11c4e1e37324c5aa5a61f010d4127848a09c/README.md",
+    "'Stability AI’s Stable Diffusion 3.5 model, including its code and weights, are licensed subject to the Stability AI Community License Agreement' (the README when SD3.5 Large and Large Turbo were released; the code later moved to MIT); SD3.5 Medium and SD3 Medium were not read from a pinned page",
+  ),
+  entry(
+    "Stable Fast 3D",
+    "^stabilityai/stable-fast-3d$",
+    "stabilityai-ai-community",
+    "https://github.com/Stability-AI/stable-fast-3d/blob/d5aea7418cce16ed7e841fc3ebf242e6af74e496/LICENSE.md",
+    "the repository's only licence file, 'STABILITY AI COMMUNITY LICENSE AGREEMENT', whose Models include trained weights; the README links the gated weights at huggingface.co/stabilityai/stable-fast-3d",
+  ),
+  entry(
+    "XTTS-v2",
+    "^coqui/XTTS-v2$",
+    "coqui-public-model-license",
+    "https://github.com/coqui-ai/TTS/blob/4b33699b415752748a77de45ae4fa93e7aaf0399/docs/source/models/xtts.md",
+    "'This model is licensed under [Coqui Public Model License](https://coqui.ai/cpml).' (Coqui's XTTS-v2 page, which points to https://huggingface.co/coqui/XTTS-v2)",
+  ),
+  entry(
+    "XTTS-v1",
+    "^coqui/XTTS-v1$",
+    "coqui-public-model-license",
+    "https://github.com/coqui-ai/TTS/blob/8e6a7cbfbf66aaab0b05971d7a2a7a9113a9448e/TTS/.models.json",
+    'xtts_v1.1: weights from hf-coqui/XTTS-v1, \'"license": "CPML"\' (Coqui\'s model list)',
   ),
 ];
