@@ -159,3 +159,12 @@ describe("datasetEntry", () => {
     expect(datasetEntry("my_data")).toBeUndefined();
   });
 });
+
+describe("familyFor a model named without an id", () => {
+  it("reads the name as ids spell it, as an inference, with the size's own licence", () => {
+    const qwen3b = familyFor("name:Qwen2.5 3B Instruct");
+    expect([qwen3b?.entry.license, qwen3b?.entry.official]).toEqual(["qwen-research", false]);
+    expect(familyFor("name:Llama 2 7B Chat")?.entry.license).toBe("llama2");
+    expect(familyFor("name:Some Unknown Model 7B")).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 /** Look-ups in the knowledge base: licences by id, alias or SPDX id; model families by id; known datasets. */
+import { NAME_PREFIX } from "../model/refs.js";
 import { DATASETS } from "./data/datasets.js";
 import { FAMILIES } from "./data/families.js";
 import { LICENSES } from "./data/licenses.js";
@@ -70,12 +71,23 @@ export function localNames(ref: string): string[] {
 /**
  * The family a model id belongs to (official entries first), or undefined. A local path's folder names are tried
  * when the whole path matches none (`localNames`) and `folders` allows (not for a chain's own intermediate outputs,
- * whose folder names describe the run, `llama3_lora_sft`); such a match is inferred, never official.
+ * whose folder names describe the run, `llama3_lora_sft`); such a match is inferred, never official. So is a match
+ * of a model named without an id (`name:Qwen2.5 3B Instruct`, read as `Qwen2.5-3B-Instruct`).
  */
 export function familyFor(modelId: string, folders = true): FamilyMatch | undefined {
+  // A model the files name without an id (`name:Llama 2 7B Chat`): its name, spelled as ids spell it.
+  if (modelId.startsWith(NAME_PREFIX)) {
+    const name = modelId.slice(NAME_PREFIX.length).trim();
+    return inferredFrom([name.replace(/\s+/g, "-"), name]);
+  }
   const direct = matchFamily(modelId);
   if (direct || !folders || !modelId.startsWith("local:")) return direct;
-  for (const name of localNames(modelId)) {
+  return inferredFrom(localNames(modelId));
+}
+
+/** The first family one of `names` belongs to, as an inference (never official). */
+function inferredFrom(names: readonly string[]): FamilyMatch | undefined {
+  for (const name of names) {
     const found = matchFamily(name);
     if (found) return { ...found, entry: { ...found.entry, official: false } };
   }

@@ -133,3 +133,22 @@ describe("updating a card in place", () => {
     expect(readFileSync(readme, "utf8")).toBe(once);
   });
 });
+
+describe("base_model", () => {
+  it("holds Hub ids only: a local path or a model named without an id links to nothing on the Hub", () => {
+    const doc: LineageDocument = {
+      format: "ftl/v1",
+      subject: { id: "org/merged" },
+      bases: [],
+      steps: [
+        {
+          id: "m",
+          kind: "merge",
+          method: "linear",
+          inputs: { models: [{ id: "org/a" }, { id: "local:./models/b" }, { id: "name:Some Model 7B" }] },
+        },
+      ],
+    };
+    expect(front(exportHfCard(doc)).base_model).toBe("org/a");
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { stringify } from "yaml";
 import { indexReferences, resolveInput } from "../model/graph.js";
+import { refKind } from "../model/refs.js";
 import { ADAPTER_PARAMETERIZATIONS, OBJECTIVE_LABELS, PARAMETERIZATION_LABELS } from "../model/vocabulary.js";
 import { formatProvenance } from "../render/chain-text.js";
 import { formatNumber } from "../render/describe.js";
@@ -86,7 +87,8 @@ export function directParents(doc: LineageDocument): string[] {
 export function cardMetadata(doc: LineageDocument): Record<string, unknown> {
   const model = buildExportModel(doc);
   const meta: Record<string, unknown> = {};
-  const bases = directParents(doc);
+  // The Hub's `base_model` holds Hub ids only: a local path or a model named without an id links to nothing there.
+  const bases = directParents(doc).filter((id) => refKind(id) === "hub");
   if (bases.length === 1) meta.base_model = bases[0];
   else if (bases.length > 1) meta.base_model = bases;
   const relation = baseModelRelation(doc);

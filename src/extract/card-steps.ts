@@ -7,16 +7,17 @@
 
 import type { Provenance } from "../schema/lineage.js";
 import type { CardState } from "./card-body.js";
+import { namedCopy, OTHER_QUANT_TAG } from "./card-quant-step.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
 import { downloadedCopyStep } from "./evidence/quant-downloads.js";
 import { exportStep } from "./evidence/quantized-export.js";
-import { emptyStep, extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
+import { emptyStep, extracted, type FileFacts, fact, type StepFacts } from "./facts.js";
 import type { ParsedCard } from "./markdown.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
 import { copyDescribed, labelledSource } from "./quant-copy-source.js";
 import type { ProseStep } from "./read-prose.js";
 import { quantizeCode } from "./read-quantize-code.js";
-import { GGUF_TYPE, MERGE_METHOD_WORDS, OBJECTIVE_ORDER, QUANT_PATTERNS } from "./terms.js";
+import { MERGE_METHOD_WORDS, OBJECTIVE_ORDER, QUANT_PATTERNS } from "./terms.js";
 
 /** What the front matter says, as `readCard` reads it. */
 export interface CardMeta {
@@ -33,9 +34,6 @@ export interface CardMeta {
   named?: string;
 }
 
-/** Tags of quantised re-uploads in formats outside the quantisation vocabulary (FP8, INT4 w4a16, NVFP4, …). */
-const OTHER_QUANT_TAG =
-  /\b(quantized|quantised|fp8|int4|int8|w4a16|w8a8|w4a4|nvfp4|mxfp4|compressed-tensors|4-bit|8-bit)\b/i;
 /** "This model is a quantized version of [X]", "a GGUF conversion of [X]". */
 const QUANTIZED_PROSE =
   /\bquanti[sz]ed (?:version|copy|variant|build) of\b|\b(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX) (?:conversion|version|quants?) of\b|\bconverted to (?:MLX|GGUF|GPTQ|AWQ|EXL2|ONNX)\b(?: format)? from\b/i;
@@ -95,45 +93,6 @@ function mergeStep(meta: CardMeta, said: MergeEvidence | undefined, text: string
         )
       : undefined);
   return merge;
-}
-
-/** The quantisation step of a re-upload: its source, method, format and bits from tags, title and words. */
-function quantStep(
-  meta: CardMeta,
-  card: ParsedCard,
-  state: CardState,
-  body: string,
-  quantSource: readonly Fact<string>[],
-): StepFacts {
-  const { file, bases, at, relation, tags } = meta;
-  const q = emptyStep("quantization", extracted(file, { field: relation ? "base_model_relation" : "tags" }));
-  for (const b of bases) q.inputs.push(fact({ id: b }, at("base_model")));
-  for (const s of quantSource) q.inputs.push(fact({ id: s.value }, s.source));
-  const hay = `${card.title ?? ""} ${tags.join(" ")}`;
-  const method =
-    QUANT_PATTERNS.find(([re]) => re.test(hay))?.[1] ?? (OTHER_QUANT_TAG.test(hay) ? "other" : undefined);
-  // The title's "Int4" says only "other"; the text's "quantised with GPTQ" is more precise.
-  const stated = state.quant?.method;
-  if (method && !(method === "other" && stated && stated.value !== "other"))
-    q.quantMethod = fact(method, extracted(file, { field: "tags", confidence: 0.9 }));
-  else if (stated) q.quantMethod = stated;
-  if (state.quant?.bits) q.bits = state.quant.bits;
-  if (state.quant?.output) q.output = state.quant.output;
-  // A GGUF type in the text is the copy's format only when the copy is GGUF ("BF16" is also the unquantised
-  // reference an NVFP4 study compares with).
-  const gguf = q.quantMethod === undefined || q.quantMethod.value === "gguf";
-  const format = GGUF_TYPE.exec(card.title ?? "")?.[1] ?? (gguf ? GGUF_TYPE.exec(body)?.[1] : undefined);
-  const scheme = /\b(w4a16|w8a8|w4a4|nvfp4|mxfp4|fp8(?:[-_]dynamic)?|int4|int8)\b/i.exec(hay)?.[1];
-  if (format) {
-    q.format = fact(format, extracted(file, { field: "title", confidence: 0.8 }));
-    const bits = /^I?Q(\d)/.exec(format)?.[1];
-    if (bits) q.bits = fact(Number(bits), extracted(file, { field: "title", confidence: 0.8 }));
-  } else if (scheme) {
-    q.format = fact(scheme.toLowerCase(), extracted(file, { field: "tags", confidence: 0.8 }));
-    const bits = /(?:w|fp|int)(\d)/i.exec(scheme)?.[1];
-    if (bits) q.bits = fact(Number(bits), extracted(file, { field: "tags", confidence: 0.8 }));
-  }
-  return q;
 }
 
 /** Embedded recipes (an axolotl or mergekit config quoted in the card) join the step of their kind, or are added. */
@@ -229,6 +188,8 @@ export function cardSteps(
   const labelled = quantTag && bases.length === 0 && !state.quant?.source ? labelledSource(state) : undefined;
   const source = state.quant?.source ?? labelled;
   const quantSource = bases.length === 0 && source ? [source] : [];
+  // The source named without an id ("GPTQ version of Gryphe's MythoMax L2 13B"): only where nothing names it better.
+  const named = bases.length === 0 && !source ? state.quant?.named : undefined;
   // A conversion the card's commands run after its quoted training commands follows that training.
   const trainedByCommands = state.embedded.some((e) => e.steps.some((s) => s.kind !== "quantization"));
   // A quantised copy that describes its source ("an instruction-tuned model by Mistral AI") names no training of
@@ -254,13 +215,13 @@ export function cardSteps(
       (!hasTraining || describesSource) &&
       !(state.quant?.exported && trainedByCommands) &&
       !isMerge &&
-      (bases.length > 0 || quantSource.length > 0 || statedCopy));
+      (bases.length > 0 || quantSource.length > 0 || statedCopy || named !== undefined));
   // A merge that names no model it merges (a lab of merging methods on synthetic weights, blind dev
   // g9-neg-synthetic-statedict-merging-methods-lab-readme) derives nothing: only its method words are there.
   const merge = isMerge ? mergeStep(meta, state.merge, text) : undefined;
   if (merge && (merge.inputs.length > 0 || merge.mergeBase || relation === "merge" || embeddedMerge))
     steps = [merge];
-  else if (isQuant) steps = [quantStep(meta, card, state, body, quantSource)];
+  else if (isQuant) steps = namedCopy(text, meta, card, state, body, quantSource, named);
   addEmbedded(steps, state, out);
   addGenericStep(steps, meta, state, hasTraining);
   addAdapterMerge(steps, state, meta.file);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isRegistrableId, LOCAL_PREFIX, refKind } from "./refs.js";
+import { isRegistrableId, LOCAL_PREFIX, modelRef, namedRef, refKind } from "./refs.js";
 
 /** isRegistrableId as it was before its shortcut for plain `org/name` ids. */
 function reference(id: string): boolean {
@@ -77,5 +77,15 @@ describe("documentation paths", () => {
     ])
       expect([s, refKind(s)]).toEqual([s, "local"]);
     expect(refKind("pathto/model")).toBe("hub");
+  });
+});
+
+describe("a model named without an id", () => {
+  it("is a `name:` reference, kept as written and never registrable as a subject or an output", () => {
+    expect(namedRef(" MythoMax L2 13B ")).toBe("name:MythoMax L2 13B");
+    expect(refKind("name:MythoMax L2 13B")).toBe("name");
+    expect(modelRef("name:MythoMax L2 13B")).toBe("name:MythoMax L2 13B");
+    expect(isRegistrableId("name:MythoMax L2 13B")).toBe(false);
+    expect(refKind("name:")).toBe("placeholder");
   });
 });

@@ -1,10 +1,16 @@
 /**
- * What a model reference in a file is: a Hub id, a local path, a placeholder, or something that names no model.
- * A local path is kept as `local:<path>` so that it never passes for a Hub id; a placeholder (`None`,
- * `your-model`, `<base_model>`, `TODO`, an empty link) is no reference at all.
+ * What a model reference in a file is: a Hub id, a local path, a model's name, a placeholder, or something that
+ * names no model. A local path is kept as `local:<path>` so that it never passes for a Hub id; a model the files
+ * name without an id (`GPTQ version of Gryphe's MythoMax L2 13B`) is kept as `name:<name>`, what the file says
+ * and no more (a name is never turned into an id here); a placeholder (`None`, `your-model`, `<base_model>`,
+ * `TODO`, an empty link) is no reference at all.
  */
 
 export const LOCAL_PREFIX = "local:";
+export const NAME_PREFIX = "name:";
+
+/** A model named without an id, as a reference: `name:MythoMax L2 13B` (spaces kept, trimmed). */
+export const namedRef = (name: string): string => `${NAME_PREFIX}${name.trim()}`;
 
 /** Placeholders that templates leave where a model id should be. */
 const PLACEHOLDER =
@@ -76,7 +82,7 @@ const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}(?:@[\w./-]+)?$/;
 const LEGACY_ROOT =
   /^(?:gpt2(?:-(?:medium|large|xl))?|distilgpt2|(?:distil)?bert-(?:base|large)-(?:multilingual-)?(?:un)?cased(?:-[\w-]+)?|(?:distil)?roberta-(?:base|large)(?:-[\w-]+)?|t5-(?:small|base|large|3b|11b)|xlm-roberta-(?:base|large)|albert-(?:base|large|xlarge|xxlarge)-v[12]|bart-(?:base|large)(?:-[\w-]+)?|xlnet-(?:base|large)-cased|ctrl|openai-gpt|distilroberta-base|google-t5\/t5-\w+)$/i;
 
-export type RefKind = "hub" | "local" | "placeholder" | "not-a-model";
+export type RefKind = "hub" | "local" | "name" | "placeholder" | "not-a-model";
 
 /**
  * Folders runs and projects keep models in: `resources/polyglot-ko-1.3b`, `outputs/lora-helpful`, `saves/x` are
@@ -111,6 +117,7 @@ export function stripHubUrl(raw: string): string {
 export function refKind(raw: string): RefKind {
   const s = stripHubUrl(raw).replace(/^["'`]|["'`]$/g, "");
   if (s === "" || isPlaceholder(s)) return "placeholder";
+  if (s.startsWith(NAME_PREFIX)) return s.length > NAME_PREFIX.length ? "name" : "placeholder";
   if (s.startsWith(LOCAL_PREFIX) || looksLocal(s)) return "local";
   if (HUB_ID.test(s) || LEGACY_ROOT.test(s)) return "hub";
   return "not-a-model";
@@ -124,6 +131,7 @@ export function modelRef(raw: string, alwaysLocal = false): string | undefined {
   const s = stripHubUrl(raw).replace(/^["'`]|["'`]$/g, "");
   if (s.startsWith(LOCAL_PREFIX)) return s;
   const kind = refKind(s);
+  if (kind === "name") return s;
   if (kind === "placeholder") return undefined;
   if (alwaysLocal || kind === "local") return `${LOCAL_PREFIX}${s}`;
   return kind === "hub" ? s : undefined;

@@ -274,3 +274,17 @@ describe("graph rules", () => {
     expect(at(report.issues, "missing.adapter-rank")).toEqual(["steps[0].adapter.rank"]);
   });
 });
+
+describe("a model named without an id (`name:…`)", () => {
+  it("as a step's input is said but not identified: the document is partial, with the name in the issue", () => {
+    const named = {
+      ...completeSft,
+      inputs: { ...completeSft.inputs, models: [{ id: "name:Some Model 13B" }] },
+    };
+    const report = validateLineage(minimal([named], { bases: [{ id: "name:Some Model 13B" }] }));
+    expect(report.class).toBe("partial");
+    const issue = report.issues.find((i) => i.path === "steps[0].inputs.models[0].id");
+    expect(issue?.message).toContain('"Some Model 13B" is named but not identified');
+    expect(validateLineage(minimal([completeSft])).class).toBe("lineage");
+  });
+});

@@ -23,14 +23,14 @@
  */
 
 import { hubRepo } from "../../model/hub-url.js";
-import { KNOWN_MODEL_CONFIDENCE, knownModelSource, resolveKnownModel } from "../../model/known-models.js";
+import { refKind } from "../../model/refs.js";
 import { hasLineTerminator, isSpace, trimStart } from "../../model/trim.js";
 import type { QuantizationMethod } from "../../model/vocabulary.js";
 import type { CardState } from "../card-body.js";
-import { extracted, type Fact, fact, inferred } from "../facts.js";
+import { extracted, type Fact, fact } from "../facts.js";
 import { type Block, innerHeading, links, withoutModelIds } from "../markdown.js";
 import { mentions } from "../read-prose.js";
-import { firstKnownName } from "./named-bases.js";
+import { knownAfter, knownOriginal, namedOnly } from "./model-name.js";
 import { saysQuantisedInOtherWords } from "./quantized-other-languages.js";
 
 export interface QuantEvidence {
@@ -46,6 +46,11 @@ export interface QuantEvidence {
   stated?: number;
   /** That sentence speaks of the card's own repository or model ("This repository is for the … quantized model"). */
   selfStated?: boolean;
+  /**
+   * The source as a name without an id (`name:MythoMax L2 13B`): the last resort, used only where no id, no
+   * labelled base and no downloaded copy names it (card-steps.ts).
+   */
+  named?: Fact<string>;
 }
 
 const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
@@ -126,15 +131,6 @@ function copyBefore(text: string, words: RegExpExecArray): string | undefined {
   return named.length === 1 ? named[0]?.id : undefined;
 }
 
-/** `**Original Model:** \`Llama-2-7b-chat\`` with no org: the table of well-known models may know the name. */
-function knownOriginal(name: string, state: CardState, line: number): Fact<string> | undefined {
-  const bare = name.replace(/[`*[\]]/g, "").trim();
-  const id = bare.length <= 60 ? resolveKnownModel(bare) : undefined;
-  if (!id) return undefined;
-  const why = `"${bare}" given as the original model without its org; resolved by ftl's table of well-known models (${knownModelSource(id)})`;
-  return fact(id, inferred(state.file, why, KNOWN_MODEL_CONFIDENCE, `line ${line}`));
-}
-
 /**
  * "For more details on the model, please go to Meta's original [model card](https://huggingface.co/X)" (unsloth's
  * bnb-4bit uploads), "Refer to the [original model card](…)" (gguf-my-repo): the card of the model this one copies.
@@ -155,21 +151,6 @@ function originalCardLink(text: string): string | undefined {
   return undefined;
 }
 
-/** "GPTQ version of Gryphe's MythoMax L2 13B", "quantized version of Llama 2 7B Chat": a name the table knows. */
-function knownAfter(
-  text: string,
-  words: RegExpExecArray,
-  state: CardState,
-  line: number,
-): Fact<string> | undefined {
-  const after = text.slice(words.index + words[0].length, words.index + words[0].length + 200);
-  if (/^\W{0,3}(?:this|these|it|our|my)\b/i.test(after)) return undefined;
-  const found = firstKnownName(after);
-  if (!found) return undefined;
-  const why = `"${found.name.trim()}" named as the quantised model without its org; resolved by ftl's table of well-known models (${knownModelSource(found.id)})`;
-  return fact(found.id, inferred(state.file, why, KNOWN_MODEL_CONFIDENCE, `line ${line}`));
-}
-
 /** The first method a block or heading names, in the card's own part. */
 function methodIn(text: string): QuantizationMethod | undefined {
   return METHODS.find(([re]) => re.test(text))?.[1];
@@ -181,6 +162,7 @@ function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
   if (original && !ev.source) {
     const id = firstModel(original);
     ev.source = id ? fact(id, at(0.9)) : knownOriginal(original, state, block.line);
+    if (!ev.source) ev.named ??= namedOnly(original, state, block.line, "given as the original model");
   }
   // A heading can say it too ("Llamacpp imatrix Quantizations of X").
   const heading = innerHeading(block);
@@ -200,12 +182,18 @@ function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
   ev.stated ??= block.line;
   if (SELF.test(block.text)) ev.selfStated = true;
   if (method) ev.method ??= fact(method, at(0.85));
-  const id = sourceAfter(block.text, words);
+  // A link to a person's or an organisation's page ("made by [The Bloke](https://huggingface.co/TheBloke)") is no model.
+  const linked = sourceAfter(block.text, words);
+  const id = linked !== undefined && refKind(linked) !== "not-a-model" ? linked : undefined;
   if (id && !ev.source) ev.source = fact(id, at(0.85));
   const copy = copyBefore(block.text, words);
   if (copy && copy !== id && !ev.output) ev.output = fact(copy, at(0.85));
-  else if (!ev.source && !/quanti[sz]ed$/i.test(words[0]))
+  else if (!ev.source && !/quanti[sz]ed$/i.test(words[0])) {
     ev.source = knownAfter(block.text, words, state, block.line);
+    const after = block.text.slice(words.index + words[0].length);
+    if (!ev.source && !/^\W{0,3}(?:this|these|it|our|my)\b/i.test(after))
+      ev.named ??= namedOnly(after, state, block.line, "named as the quantised model");
+  }
   const bpw = /\b(\d(?:\.\d+)?)\s*(?:bpw|bits per weight)\b/i.exec(block.text)?.[1];
   if (bpw && !ev.bits) ev.bits = fact(Number(bpw), at(0.85));
 }
