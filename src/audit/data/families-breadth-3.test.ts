@@ -24,7 +24,6 @@ const ADDED: Record<string, string> = {
   "argilla/notus-7b-v1": "mit",
   "rinna/japanese-gpt-neox-3.6b-instruction-sft": "mit",
   "llm-jp/llm-jp-3-1.8b": "apache-2.0",
-  "sbintuitions/sarashina2.2-0.5b-instruct-v0.1": "mit",
   "openbmb/MiniCPM-2B-sft-bf16": "apache-2.0",
   "openbmb/MiniCPM-V-2_6": "apache-2.0",
   "apple/DCLM-7B": "apple-ascl",

@@ -1,8 +1,9 @@
 /**
- * More official model families (issue 16, knowledge-base breadth): chat, instruction and vision-language releases that fine-tuning cards start from (stop 34).
- * Each licence is the publisher's card's `license` field or licence file (the `source`). A summary for triage,
- * not legal advice. Sizes and generations whose card was not read (InternVL 2.5 and 3, the other InternVL2 sizes,
- * llm-jp-3 instruct, the base Sarashina2.2 models) are left out on purpose: several embed another publisher's LLM.
+ * More official model families (issue 16, knowledge-base breadth, stop 34): chat, instruction and vision-language
+ * releases that fine-tuning cards start from. Each licence is the publisher's card's `license` field, or its own
+ * repository's README or licence file (the `source`). A summary for triage, not legal advice. Sizes and generations
+ * whose card was not read (InternVL 2.5 and 3, the other InternVL2 sizes, llm-jp-3 instruct, Sarashina2.2, whose
+ * licence was found only in a release post) are left out on purpose: several embed another publisher's LLM.
  */
 import type { FamilyEntry } from "../terms.js";
 import { officialFamily as entry, hfModel as hf } from "./hub-sources.js";
@@ -70,13 +71,6 @@ export const BREADTH_FAMILIES_3: readonly FamilyEntry[] = [
     "apache-2.0",
     hf("llm-jp/llm-jp-3-1.8b/blob/60acda32e07c72b82ce5a73d60b21b3d65e0c810/README.md"),
     "both cards' metadata 'license: apache-2.0'; the instruct and 172B models were not read",
-  ),
-  entry(
-    "Sarashina2.2 Instruct (SB Intuitions)",
-    "^sbintuitions/sarashina2\\.2-(0\\.5b|1b|3b)-instruct-v0\\.1$",
-    "mit",
-    "https://sbintuitions.co.jp/blog/entry/2025/03/07/093143",
-    "the publisher's release post: '事後学習を行った0.5B、1B、3Bモデル(Instructモデル)をMITライセンスのもとで公開します' (the 0.5B, 1B and 3B Instruct models under the MIT licence); the Hub card itself was not read; Sarashina2 and the embedding models carry the Sarashina NonCommercial licence",
   ),
   entry(
     "MiniCPM 2B (OpenBMB)",
