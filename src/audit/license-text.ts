@@ -37,6 +37,15 @@ const NAMED: readonly { pattern: RegExp; id: string | ((m: RegExpMatchArray) => 
   { pattern: /\bStability (?:AI )?Community Licen[cs]e\b/gi, id: "stabilityai-ai-community" },
   { pattern: /\bTencent Hunyuan Community Licen[cs]e\b/gi, id: "tencent-hunyuan-community" },
   { pattern: /\bThe aiXcoder (?:Model )?Licen[cs]e\b/gi, id: "aixcoder-model-license" },
+  // The DBRX README calls its Open Model License the "Databricks Open Source License" (and links the same LICENSE).
+  { pattern: /\bDatabricks Open (?:Model|Source) Licen[cs]e\b/gi, id: "databricks-open-model-license" },
+  { pattern: /XVERSE\s?大模型(?:社区)?许可协议/g, id: "xverse-model-license" },
+  { pattern: /\bSkywork Community Licen[cs]e\b/gi, id: "skywork-community-license" },
+  {
+    pattern: /\bBAAI Aquila Model Licen[cs]e\b|智源Aquila系列模型许可协议/gi,
+    id: "baai-aquila-model-license",
+  },
+  { pattern: /\bMiniMax Model Licen[cs]e\b/gi, id: "minimax-model-license" },
   { pattern: /\bLFM Open Licen[cs]e\b/gi, id: "lfm1.0" },
   { pattern: /\bEXAONE AI Model Licen[cs]e Agreement\b/gi, id: "exaone" },
   { pattern: /\bKimi K3 Licen[cs]e\b/gi, id: "kimi-k3" },

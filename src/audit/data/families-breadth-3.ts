@@ -114,4 +114,40 @@ export const BREADTH_FAMILIES_3: readonly FamilyEntry[] = [
     "https://github.com/ByteDance-Seed/seed-oss/blob/master/README.md",
     "the publisher's README: 'We release this series of models to the open-source community under the Apache-2.0 license' (Seed-OSS-36B-Base with and without synthetic data, Seed-OSS-36B-Instruct)",
   ),
+  // Families of the bespoke licences in bespoke-licenses-3.ts, each only as broad as its licence's own scope.
+  entry(
+    "DBRX (Databricks)",
+    "^databricks/dbrx-(base|instruct)$",
+    "databricks-open-model-license",
+    "https://github.com/databricks/dbrx/blob/a3200393e678387a6f30f3e903108c650625eb21/README.md#license",
+    "the publisher's README lists DBRX Base and DBRX Instruct on the Hub: 'Our model weights and code are licensed for both researchers and commercial entities. The Databricks Open Source License can be found at LICENSE' (LICENSE: 'Databricks Open Model License')",
+  ),
+  entry(
+    "XVERSE 7B / 13B / 65B (元象)",
+    "^xverse/XVERSE-(7B(-Chat)?|13B(-Chat|-256K)?|65B(-Chat|-2)?)$",
+    "xverse-model-license",
+    "https://github.com/xverse-ai/XVERSE-7B/blob/551dea7e53be070e9f76188e450467200af320f2/README_EN.md#open-source-license",
+    "each size's README (XVERSE-7B, XVERSE-13B at b0f30a0e9a632e57fd44abad52f0ffc91c14969b, XVERSE-65B at b2e8e2effca0c36472c9d1ae3a80ab7aec654d21): 'The use of the source code in this repository must follow the Apache-2.0 open-source license, while the use of the model weights of XVERSE-7B needs to adhere to the Model License Agreement' (MODEL_LICENSE.pdf, the same text in the three); the MoE and vision models were not read",
+  ),
+  entry(
+    "Skywork-13B (Skywork)",
+    "^Skywork/Skywork-13B-(Base(-8bits|-Intermediate|-3\\.1TB)?|Math(-8bits)?)$",
+    "skywork-community-license",
+    "https://github.com/SkyworkAI/Skywork/blob/9c0d593e13f7999d15c12732b49d8591d0d39ae5/README.md#license-agreement",
+    "the publisher's README: 'The community usage of Skywork model requires Skywork Community License. The Skywork model supports commercial use.' The licence defines 'Skywork Model' as 'the Skywork-13B model'; later Skywork releases are not covered",
+  ),
+  entry(
+    "Aquila 7B / 33B, AquilaChat, AquilaCode (BAAI, first generation)",
+    "^BAAI/((Aquila|AquilaChat)-(7B|33B)|AquilaCode-(multi|py|7B-NV|7B-TS))$",
+    "baai-aquila-model-license",
+    "https://github.com/FlagAI-Open/FlagAI/blob/9a885f3384bea3dc456eb07e061252a7be0df514/examples/Aquila/Aquila-pretrain/README.md",
+    "FlagAI's Aquila READMEs: 'Aquila-7B和Aquila-33B开源模型使用 智源Aquila系列模型许可协议', and the same for AquilaChat-7B / -33B and AquilaCode-multi / -py; the licence names 'Aquila-33B, Aquila-7B, AquilaChat-33B, AquilaChat-7B, AquilaCode-7B-NV, AquilaCode-7B-TS'. Aquila2 is under other terms",
+  ),
+  entry(
+    "MiniMax-Text-01 / MiniMax-VL-01",
+    "^MiniMaxAI/MiniMax-(Text|VL)-01(-hf)?$",
+    "minimax-model-license",
+    "https://github.com/MiniMax-AI/MiniMax-01/blob/57cf223b177e99636c7711a0f179e9fdc9c38e8a/README.md",
+    "the publisher's repository for MiniMax-Text-01 and MiniMax-VL-01: 'Model License' links LICENSE-MODEL ('MINIMAX MODEL LICENSE'), 'Code License' MIT; the -hf repository is the publisher's Transformers copy of MiniMax-Text-01; later MiniMax models (M1 and after) are other repositories, not matched",
+  ),
 ];
