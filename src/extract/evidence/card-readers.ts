@@ -14,6 +14,7 @@ import { readCommandBlocks } from "./commands.js";
 import { readDatasetCode } from "./dataset-code.js";
 import { readDatasetFiles } from "./dataset-files.js";
 import { readDatasetLines } from "./dataset-lines.js";
+import { readDatasetMentions } from "./dataset-mentions.js";
 import { readDatasetTables } from "./dataset-tables.js";
 import { readDownloads } from "./download-refs.js";
 import { dropFailedStages } from "./failed-stages.js";
@@ -59,6 +60,7 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readNamedDatasets,
   readDatasetTables,
   readDatasetLines,
+  readDatasetMentions,
   readDatasetCode,
   readDatasetFiles,
   readPublishedSelf,

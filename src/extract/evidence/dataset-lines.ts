@@ -33,7 +33,7 @@ export const DATA_HEADING =
  * A heading that says the data was trained on (a bare "Dataset" / "数据集" heading may be a catalogue of the
  * datasets a toolkit supports, and is not enough for a list).
  */
-const TRAINING_DATA_HEADING =
+export const TRAINING_DATA_HEADING =
   /\b(?:training|train|fine-?tuning|finetuning|sft|dpo|instruction)[ -](?:data(?:sets?)?|corpus|mix(?:ture)?)\b|\b(?:data(?:sets?)?|data) used\b|\btrained on\b|训练数据|训练集|微调数据|訓練資料|学習データ|訓練データ|학습 ?데이터|훈련 ?데이터|обучающ|данные для обучения|trainingsdaten|données d'entra[îi]nement|datos de entrenamiento|dados de trein/i;
 
 /** A catalogue or an acknowledgement, not the data this model was trained on. */
@@ -105,7 +105,8 @@ export function valueDatasets(value: string): Named[] {
   if (out.length > 0) return out;
   const plain = rest.replace(/[(（][^()（）]{0,200}[)）]/g, " ").replace(/\s+/g, " ");
   for (const part of plain.split(/[,;、，]| (?:and|&|\+|und|et|y|e|и) /)) {
-    const cut = part.search(/ [-–—:] /);
+    // "**org/name**: what it is", "org/name - what it is": the id before its description.
+    const cut = part.search(/ [-–—:] |(?<=\S)[*_`]{0,2}[:：]\s/);
     const found = namePart(cut === -1 ? part : part.slice(0, cut));
     if (found) out.push(found);
   }
