@@ -77,7 +77,10 @@ export const FileRefSchema = z
 
 export const ModelRefSchema = z
   .strictObject({
-    id: identifier.meta({ description: "Hub id (`org/name`), or another stable name or path of the model" }),
+    id: identifier.meta({
+      description:
+        "Hub id (`org/name`), or another stable name or path of the model: ftl writes a local path as `local:<path>` and a model the files only name, without an id, as `name:<name>`",
+    }),
     name: text.optional().meta({ description: "Human-readable label" }),
     revision: text.optional().meta({ description: "Commit, tag or branch" }),
     digest: DigestSchema.optional(),
