@@ -3,6 +3,7 @@
  * `parameters` (weight, density, t, …), the merge-wide `parameters` and `dtype`. A model reference is pinned
  * as mergekit writes it, `org/name@revision`.
  */
+import { NAME_PREFIX } from "../model/refs.js";
 import type { MergeMethod } from "../model/vocabulary.js";
 import type { LineageDocument, MergeStep, ModelInput } from "../schema/lineage.js";
 import { localPath } from "./common.js";
@@ -24,9 +25,10 @@ export const MERGEKIT_METHOD_NAMES: Partial<Record<MergeMethod, string>> = {
 /** Methods that merge task vectors relative to a base model, which mergekit then requires. */
 const NEEDS_BASE = new Set(["ties", "dare_ties", "dare_linear", "task_arithmetic", "model_stock", "slerp"]);
 
+/** The path or Hub id mergekit loads for an input; undefined for an earlier output without an id or a mere name. */
 function reference(doc: LineageDocument, input: ModelInput): string | undefined {
   const model = resolveInput(doc, input);
-  if (!model) return undefined;
+  if (!model || model.id.startsWith(NAME_PREFIX)) return undefined;
   const id = localPath(model.id);
   return model.revision !== undefined ? `${id}@${model.revision}` : id;
 }
@@ -36,7 +38,11 @@ function writeModels(plan: Plan, doc: LineageDocument, step: MergeStep): void {
   (step.inputs?.models ?? []).forEach((input, i) => {
     const model = reference(doc, input);
     if (model === undefined) {
-      plan.drop(`inputs.models[${i}]`, input, "an earlier step's output without an id cannot be named");
+      const named = input.id?.startsWith(NAME_PREFIX);
+      const why = named
+        ? `"${input.id?.slice(NAME_PREFIX.length)}" is named without a Hub id or a path`
+        : "an earlier step's output without an id cannot be named";
+      plan.drop(`inputs.models[${i}]`, input, why);
       return;
     }
     const parameters = {

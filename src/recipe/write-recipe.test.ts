@@ -133,3 +133,33 @@ describe("writeRecipe", () => {
     });
   });
 });
+
+describe("a model the lineage only names (`name:…`)", () => {
+  const named = "name:Some Model 13B";
+
+  it("is an unknown input model in a training recipe, never written as a path", () => {
+    const step = sft({
+      inputs: { models: [{ id: named }], datasets: [{ id: "org/data" }] },
+    } as Partial<Step>);
+    for (const format of ["trl", "axolotl", "llama-factory"] as const) {
+      const r = writeRecipe(doc([step], [{ id: named }]), { format });
+      expect(r.text).not.toContain(named);
+      expect(r.complete).toBe(false);
+      expect(r.unknown.map((u) => u.what)).toContain("input model");
+    }
+  });
+
+  it("is left out of a mergekit recipe's models, with the reason listed", () => {
+    const merge = {
+      id: "m",
+      kind: "merge",
+      method: "linear",
+      inputs: { models: [{ id: "org/a" }, { id: named }] },
+    } as Step;
+    const r = writeRecipe(doc([merge], [{ id: "org/a" }, { id: named }]), { format: "mergekit" });
+    expect(parse(r.text).models).toEqual([{ model: "org/a" }]);
+    expect(r.notCarried.map((n) => n.reason)).toContain(
+      '"Some Model 13B" is named without a Hub id or a path',
+    );
+  });
+});
