@@ -1,5 +1,6 @@
 /** Findings about each ancestor that reaches the subject: where its licence was learnt, and what its terms ask. */
 
+import { NAME_PREFIX } from "../model/refs.js";
 import { type AuditState, inferredFinding, reachLabel } from "./audit-state.js";
 import { pathText, stepLabel } from "./audit-text.js";
 import { sameLicensor, sameLicensorFinding, sameOrganisation } from "./chain-checks.js";
@@ -167,10 +168,13 @@ function unknownFindings(
       r.kind === "dataset" && !r.id.includes("/") && r.id.includes(" ")
         ? `dataset '${r.id}'${r.step ? ` at ${stepLabel(r.step)}` : ""} is not identified and`
         : reachLabel(r);
+    // A model the files only name (`name:…`): no table holds a licence for a name it does not recognise.
+    const named =
+      r.kind === "model" && r.id.startsWith(NAME_PREFIX) ? " (named without a Hub id or a path)" : "";
     state.findings.push({
       severity: "warning",
       code: "unknown-license",
-      message: `${what}${r.kind === "model" ? where() : ""} has no known licence`,
+      message: `${what}${r.kind === "model" ? where() : ""}${named} has no known licence`,
       ...common,
     });
     reasons.push(`${reachLabel(r)} has no known licence`);
