@@ -56,6 +56,11 @@ const EVALUATION =
 const FILE = /\.(?:jsonl?|csv|tsv|txt|parquet|arrow|zip|gz|tar|xlsx?|md|py)$/i;
 const ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
 const PATH_ROOT = /^(?:data|datasets?|train|output|outputs|home|mnt|tmp|root|content|workspace|src)\//i;
+
+/** Is an `org/name`-shaped value a data file or a path (`data/train.jsonl`, `outputs/x`), not a Hub dataset id? */
+export function fileOrPath(value: string): boolean {
+  return FILE.test(value) || PATH_ROOT.test(value);
+}
 const DATASET_URL =
   /https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co|hf-mirror\.com)\/datasets\/[\w.-]{1,96}\/[\w.-]{1,96}/g;
 
@@ -80,7 +85,7 @@ function namePart(part: string): Named | undefined {
   for (const word of [" dataset", " data"])
     if (text.toLowerCase().endsWith(word)) text = text.slice(0, -word.length).trim();
   if (text.length === 0 || text.length > 80) return undefined;
-  if (ID.test(text)) return FILE.test(text) || PATH_ROOT.test(text) ? undefined : { id: text };
+  if (ID.test(text)) return fileOrPath(text) ? undefined : { id: text };
   const known = resolveKnownDataset(text);
   return known ? { id: known, known: text } : undefined;
 }
@@ -239,7 +244,7 @@ function codeIdAfterDataWords(text: string, line: number, state: CardState): boo
     return false;
   const ids = [...text.matchAll(CODE_ID)].map((m) => m[1] ?? "");
   const id = ids.length === 1 ? ids[0] : undefined;
-  if (!id || FILE.test(id) || PATH_ROOT.test(id)) return false;
+  if (!id || fileOrPath(id)) return false;
   pushNamedDataset(state, { id }, line, "in code in the section about the training data");
   return true;
 }

@@ -13,6 +13,7 @@ import { type Block, innerHeading, sentences } from "../markdown.js";
 import {
   catalogue,
   DATA_HEADING,
+  fileOrPath,
   NOT_OWN_DATA,
   pushNamedDataset,
   TRAINING_DATA_HEADING,
@@ -41,9 +42,6 @@ function introduces(sentence: string): boolean {
 const NOT_TRAINING =
   /evaluat|benchmark|\btest(?:ed|ing)?\b|validat|leaderboard|compar|outperform|\bthan\b|versus|baseline|generat|synthe|distill|teacher|annotat|judge/i;
 
-const FILE = /\.(?:jsonl?|csv|tsv|txt|parquet|arrow|zip|gz|tar|xlsx?|md|py)$/i;
-const PATH_ROOT = /^(?:data|datasets?|train|output|outputs|home|mnt|tmp|root|content|workspace|src)\//i;
-
 /** The ids before the word "dataset" in the sentences of a line under the training-data heading. */
 function idsBeforeDataset(text: string, line: number, state: CardState): void {
   if (text.length > 600 || !/data ?set|corpus/i.test(text)) return;
@@ -51,7 +49,7 @@ function idsBeforeDataset(text: string, line: number, state: CardState): void {
     if (NOT_TRAINING.test(sentence) || NOT_OWN_DATA.test(sentence)) continue;
     for (const m of sentence.matchAll(ID_BEFORE_DATASET)) {
       const id = m[1] ?? "";
-      if (FILE.test(id) || PATH_ROOT.test(id) || /^https?:/i.test(id)) continue;
+      if (fileOrPath(id) || /^https?:/i.test(id)) continue;
       pushNamedDataset(state, { id }, line, "before the word 'dataset' in the section about the data");
     }
   }
@@ -62,7 +60,7 @@ function introducedItem(block: Block, state: CardState): void {
   const text = block.text.split("\n")[0] ?? "";
   if (text.length > 300 || NOT_TRAINING.test(text) || NOT_OWN_DATA.test(text)) return;
   for (const found of valueDatasets(text))
-    if (!found.known && !FILE.test(found.id) && !PATH_ROOT.test(found.id))
+    if (!found.known && !fileOrPath(found.id))
       pushNamedDataset(state, found, block.line, "in a list that a sentence about training introduces");
 }
 

@@ -11,7 +11,13 @@ import { hubRepo } from "../../model/hub-url.js";
 import { resolveKnownDataset } from "../../model/known-datasets.js";
 import type { CardState } from "../card-body.js";
 import { type Block, innerHeading, links, replaceLinks, tableCells } from "../markdown.js";
-import { catalogue, DATA_HEADING, pushNamedDataset, withoutTrailingNote } from "./dataset-lines.js";
+import {
+  catalogue,
+  DATA_HEADING,
+  fileOrPath,
+  pushNamedDataset,
+  withoutTrailingNote,
+} from "./dataset-lines.js";
 import { skipBlock } from "./ml-text.js";
 
 const SEPARATOR = /^\|?[\s:|-]+$/;
@@ -47,9 +53,7 @@ function evaluationOnly(values: string[], roles: number[]): boolean {
   return cells.some((c) => EVAL_ROLE.test(c)) && !cells.some((c) => TRAIN_ROLE.test(c));
 }
 
-const FILE = /\.(?:jsonl?|csv|tsv|txt|parquet|arrow|zip|gz|tar|xlsx?|md|py)$/i;
 const ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
-const PATH_ROOT = /^(?:data|datasets?|train|output|outputs|home|mnt|tmp|root|content|workspace|src)\//i;
 
 /** The dataset a cell names, with how it was found. */
 export function cellDataset(cell: string): { id: string; known?: string } | undefined {
@@ -64,7 +68,7 @@ export function cellDataset(cell: string): { id: string; known?: string } | unde
   const text = replaceLinks(cell, (label) => label)
     .replace(/[*`]/g, "")
     .trim();
-  if (ID.test(text)) return FILE.test(text) || PATH_ROOT.test(text) ? undefined : { id: text };
+  if (ID.test(text)) return fileOrPath(text) ? undefined : { id: text };
   const name = withoutTrailingNote(text);
   const known = name.length <= 80 ? resolveKnownDataset(name) : undefined;
   return known ? { id: known, known: name } : undefined;

@@ -94,6 +94,15 @@ export function knownOriginal(name: string, state: CardState, line: number): Fac
   return fact(id, inferred(state.file, why, KNOWN_MODEL_CONFIDENCE, `line ${line}`));
 }
 
+/**
+ * The text after the words that say a model follows, or undefined when it points at the card's own model ("GGUF
+ * quants of this model", "… of our model"): what comes after then is a copy of it, not its source.
+ */
+export function textAfter(text: string, words: RegExpExecArray): string | undefined {
+  const after = text.slice(words.index + words[0].length);
+  return /^\W{0,3}(?:this|these|it|our|my)\b/i.test(after) ? undefined : after;
+}
+
 /** "GPTQ version of Gryphe's MythoMax L2 13B", "quantized version of Llama 2 7B Chat": a name the table knows. */
 export function knownAfter(
   text: string,
@@ -101,8 +110,8 @@ export function knownAfter(
   state: CardState,
   line: number,
 ): Fact<string> | undefined {
-  const after = text.slice(words.index + words[0].length, words.index + words[0].length + 200);
-  if (/^\W{0,3}(?:this|these|it|our|my)\b/i.test(after)) return undefined;
+  const after = textAfter(text, words)?.slice(0, 200);
+  if (after === undefined) return undefined;
   const found = firstKnownName(after);
   if (!found) return undefined;
   const why = `"${found.name.trim()}" named as the quantised model without its org; resolved by ftl's table of well-known models (${knownModelSource(found.id)})`;

@@ -30,7 +30,7 @@ import type { CardState } from "../card-body.js";
 import { extracted, type Fact, fact } from "../facts.js";
 import { type Block, innerHeading, links, withoutModelIds } from "../markdown.js";
 import { mentions } from "../read-prose.js";
-import { knownAfter, knownOriginal, namedOnly } from "./model-name.js";
+import { knownAfter, knownOriginal, namedOnly, textAfter } from "./model-name.js";
 import { saysQuantisedInOtherWords } from "./quantized-other-languages.js";
 
 export interface QuantEvidence {
@@ -113,8 +113,7 @@ function firstModel(text: string): string | undefined {
  * model: [user/X-GGUF](…)" points at copies of the card's own model, not at its source.
  */
 function sourceAfter(text: string, words: RegExpExecArray): string | undefined {
-  const after = text.slice(words.index + words[0].length);
-  if (/^\W{0,3}(?:this|these|it|our|my)\b/i.test(after)) return undefined;
+  if (textAfter(text, words) === undefined) return undefined;
   return firstModel(text.slice(words.index)) ?? firstModel(text);
 }
 
@@ -190,9 +189,8 @@ function readBlock(block: Block, state: CardState, ev: QuantEvidence): void {
   if (copy && copy !== id && !ev.output) ev.output = fact(copy, at(0.85));
   else if (!ev.source && !/quanti[sz]ed$/i.test(words[0])) {
     ev.source = knownAfter(block.text, words, state, block.line);
-    const after = block.text.slice(words.index + words[0].length);
-    if (!ev.source && !/^\W{0,3}(?:this|these|it|our|my)\b/i.test(after))
-      ev.named ??= namedOnly(after, state, block.line, "named as the quantised model");
+    const after = ev.source ? undefined : textAfter(block.text, words);
+    if (after !== undefined) ev.named ??= namedOnly(after, state, block.line, "named as the quantised model");
   }
   const bpw = /\b(\d(?:\.\d+)?)\s*(?:bpw|bits per weight)\b/i.exec(block.text)?.[1];
   if (bpw && !ev.bits) ev.bits = fact(Number(bpw), at(0.85));
