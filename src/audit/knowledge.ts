@@ -1,5 +1,5 @@
 /** Look-ups in the knowledge base: licences by id, alias or SPDX id; model families by id; known datasets. */
-import { NAME_PREFIX } from "../model/refs.js";
+import { namedModel } from "../model/refs.js";
 import { DATASETS } from "./data/datasets.js";
 import { FAMILIES } from "./data/families.js";
 import { LICENSES } from "./data/licenses.js";
@@ -76,10 +76,8 @@ export function localNames(ref: string): string[] {
  */
 export function familyFor(modelId: string, folders = true): FamilyMatch | undefined {
   // A model the files name without an id (`name:Llama 2 7B Chat`): its name, spelled as ids spell it.
-  if (modelId.startsWith(NAME_PREFIX)) {
-    const name = modelId.slice(NAME_PREFIX.length).trim();
-    return inferredFrom([name.replace(/\s+/g, "-"), name]);
-  }
+  const named = namedModel(modelId)?.trim();
+  if (named !== undefined) return inferredFrom([named.replace(/\s+/g, "-"), named]);
   const direct = matchFamily(modelId);
   if (direct || !folders || !modelId.startsWith("local:")) return direct;
   return inferredFrom(localNames(modelId));

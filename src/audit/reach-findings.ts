@@ -1,6 +1,6 @@
 /** Findings about each ancestor that reaches the subject: where its licence was learnt, and what its terms ask. */
 
-import { NAME_PREFIX } from "../model/refs.js";
+import { namedModel } from "../model/refs.js";
 import { type AuditState, inferredFinding, reachLabel } from "./audit-state.js";
 import { pathText, stepLabel } from "./audit-text.js";
 import { sameLicensor, sameLicensorFinding, sameOrganisation } from "./chain-checks.js";
@@ -170,7 +170,7 @@ function unknownFindings(
         : reachLabel(r);
     // A model the files only name (`name:…`): no table holds a licence for a name it does not recognise.
     const named =
-      r.kind === "model" && r.id.startsWith(NAME_PREFIX) ? " (named without a Hub id or a path)" : "";
+      r.kind === "model" && namedModel(r.id) !== undefined ? " (named without a Hub id or a path)" : "";
     state.findings.push({
       severity: "warning",
       code: "unknown-license",

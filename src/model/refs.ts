@@ -12,6 +12,11 @@ export const NAME_PREFIX = "name:";
 /** A model named without an id, as a reference: `name:MythoMax L2 13B` (spaces kept, trimmed). */
 export const namedRef = (name: string): string => `${NAME_PREFIX}${name.trim()}`;
 
+/** The name a `name:` reference holds (`name:MythoMax L2 13B` → `MythoMax L2 13B`); undefined for any other id. */
+export function namedModel(id: string | undefined): string | undefined {
+  return id?.startsWith(NAME_PREFIX) ? id.slice(NAME_PREFIX.length) : undefined;
+}
+
 /** Placeholders that templates leave where a model id should be. */
 const PLACEHOLDER =
   /^(?:none|null|nil|n\/a|na|unknown|todo|tbd|tba|\?+|-+|your[-_ ]?(?:model|org|name|username|repo|hf[-_ ]?username)(?:[-_ /]\S*)?|\{\{[^}]*\}\}|\$\{?\w+\}?|\[more information needed\]|more information needed|model[-_ ]?id|model[-_ ]?name|base[-_ ]?model|org\/model|user\/model|username\/model(?:[-_]name)?|huggingface\.co\/?)$/i;

@@ -1,5 +1,5 @@
 /** Pieces every training writer uses: the input model, the output, and datasets' unrepresentable fields. */
-import { LOCAL_PREFIX, NAME_PREFIX, refKind } from "../model/refs.js";
+import { LOCAL_PREFIX, namedModel, refKind } from "../model/refs.js";
 import type { DatasetRef, FineTuneStep, LineageDocument } from "../schema/lineage.js";
 import type { Plan } from "./plan.js";
 import { stepInput } from "./resolve.js";
@@ -15,12 +15,12 @@ export function writeInputModel(
   const { model, others } = stepInput(doc, step);
   if (!model)
     plan.placeholder(modelKey, "input model", "the lineage names no input model with an id for this step");
-  else if (model.id.startsWith(NAME_PREFIX))
+  else if (namedModel(model.id) !== undefined)
     // A model the files only name (`name:…`) is no path or Hub id a framework can load.
     plan.placeholder(
       modelKey,
       "input model",
-      `the lineage names it "${model.id.slice(NAME_PREFIX.length)}" without a Hub id or a path`,
+      `the lineage names it "${namedModel(model.id)}" without a Hub id or a path`,
     );
   else {
     plan.put(modelKey, localPath(model.id));

@@ -3,7 +3,7 @@
  * `parameters` (weight, density, t, …), the merge-wide `parameters` and `dtype`. A model reference is pinned
  * as mergekit writes it, `org/name@revision`.
  */
-import { NAME_PREFIX } from "../model/refs.js";
+import { namedModel } from "../model/refs.js";
 import type { MergeMethod } from "../model/vocabulary.js";
 import type { LineageDocument, MergeStep, ModelInput } from "../schema/lineage.js";
 import { localPath } from "./common.js";
@@ -28,7 +28,7 @@ const NEEDS_BASE = new Set(["ties", "dare_ties", "dare_linear", "task_arithmetic
 /** The path or Hub id mergekit loads for an input; undefined for an earlier output without an id or a mere name. */
 function reference(doc: LineageDocument, input: ModelInput): string | undefined {
   const model = resolveInput(doc, input);
-  if (!model || model.id.startsWith(NAME_PREFIX)) return undefined;
+  if (!model || namedModel(model.id) !== undefined) return undefined;
   const id = localPath(model.id);
   return model.revision !== undefined ? `${id}@${model.revision}` : id;
 }
@@ -38,9 +38,9 @@ function writeModels(plan: Plan, doc: LineageDocument, step: MergeStep): void {
   (step.inputs?.models ?? []).forEach((input, i) => {
     const model = reference(doc, input);
     if (model === undefined) {
-      const named = input.id?.startsWith(NAME_PREFIX);
+      const named = namedModel(input.id);
       const why = named
-        ? `"${input.id?.slice(NAME_PREFIX.length)}" is named without a Hub id or a path`
+        ? `"${named}" is named without a Hub id or a path`
         : "an earlier step's output without an id cannot be named";
       plan.drop(`inputs.models[${i}]`, input, why);
       return;

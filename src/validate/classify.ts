@@ -3,7 +3,7 @@
  * score. The rubric is data (`RUBRIC`), so the README and the code cannot disagree.
  */
 import { isTrainingOrMerge, stepModelInputs } from "../model/graph.js";
-import { isRegistrableId, NAME_PREFIX, UNKNOWN_MODEL_ID } from "../model/refs.js";
+import { isRegistrableId, namedModel, UNKNOWN_MODEL_ID } from "../model/refs.js";
 import { ADAPTER_PARAMETERIZATIONS, type LineageClass } from "../model/vocabulary.js";
 import type { LineageDocument, Step } from "../schema/lineage.js";
 import { issue, type ValidationIssue } from "./issue.js";
@@ -28,12 +28,12 @@ const commonChecks: Checks = {
     const models = stepModelInputs(step);
     const needed = step.kind === "merge" ? 2 : 1;
     // A model the files name without an id (`name:…`) is said, not identified: half the points.
-    const named = models.findIndex((m) => m.id?.startsWith(NAME_PREFIX));
+    const named = models.findIndex((m) => namedModel(m.id) !== undefined);
     if (models.length >= needed && named >= 0)
       return {
         earned: 0.5,
         path: `steps[${i}].inputs.models[${named}].id`,
-        message: `the model "${models[named]?.id?.slice(NAME_PREFIX.length)}" is named but not identified by a Hub id or a path`,
+        message: `the model "${namedModel(models[named]?.id)}" is named but not identified by a Hub id or a path`,
       };
     return models.length >= needed
       ? ok
