@@ -9,6 +9,7 @@ import type { FamilyEntry } from "../terms.js";
 import { BREADTH_COPIES, BREADTH_FAMILIES } from "./families-breadth.js";
 import { BREADTH_FAMILIES_2 } from "./families-breadth-2.js";
 import { BREADTH_FAMILIES_3 } from "./families-breadth-3.js";
+import { BREADTH_FAMILIES_4 } from "./families-breadth-4.js";
 import { CLASSIC_FAMILIES } from "./families-classic.js";
 import { REGIONAL_COPIES, REGIONAL_FAMILIES } from "./families-regional.js";
 import { SOURCED_FAMILIES } from "./families-sourced.js";
@@ -386,6 +387,7 @@ export const FAMILIES: readonly FamilyEntry[] = [
   ...SOURCED_FAMILIES_2,
   ...BREADTH_FAMILIES_2,
   ...BREADTH_FAMILIES_3,
+  ...BREADTH_FAMILIES_4,
   ...BREADTH_COPIES,
   ...REGIONAL_COPIES,
   ...FAMILY_NAMES,
