@@ -59,6 +59,8 @@ export interface CardState {
   embedded: FileFacts[];
   software: Fact<{ name: string; version?: string }>[];
   proseBases: Fact<string>[];
+  /** A base named only by a name the table does not know (`name:…`): used when no reader finds one. */
+  namedBase?: { base: Fact<string>; line: number };
   proseDatasets: Fact<string>[];
   genericFineTune?: number;
   /** The line of a sentence saying the model was trained from scratch (pretraining: its data make no fine-tune). */

@@ -5,6 +5,7 @@
 
 import { hyperparameterKeyFor } from "../model/hyperparameters.js";
 import { squashName } from "../model/known-models.js";
+import { namedModel } from "../model/refs.js";
 import type { Parameterization } from "../model/vocabulary.js";
 import type { CardState } from "./card-body.js";
 import { newCardState, readBody } from "./card-body.js";
@@ -299,7 +300,9 @@ function subjectOf(
   out: FileFacts,
 ): Fact<string> | undefined {
   const { bases } = meta;
-  const baseKnown = bases.length > 0 || out.bases.length > 0 || state.proseBases.length > 0;
+  // A base known only by its name (`name:…`) does not say which model the usage code loads: it may be the base.
+  const identified = (b: { value: string }) => namedModel(b.value) === undefined;
+  const baseKnown = bases.length > 0 || out.bases.some(identified) || state.proseBases.some(identified);
   const notSubject = [
     ...bases,
     ...out.bases.map((b) => b.value),

@@ -23,7 +23,7 @@ import { readMergeProse } from "./merge-prose.js";
 import { readPublishedSelf } from "./ml-self-id.js";
 import { readMultilingual } from "./multilingual.js";
 import { readBaseCells } from "./named-base-cells.js";
-import { readNamedBases, readNamedBasesOtherLanguages } from "./named-bases.js";
+import { readNamedBaseFallback, readNamedBases, readNamedBasesOtherLanguages } from "./named-bases.js";
 import { readNamedDatasets } from "./named-datasets.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readProseMethods } from "./prose-methods.js";
@@ -67,6 +67,8 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readPipelineDiagram,
   // After every reader that adds prose steps: a stage a heading marks failed is not a step.
   dropFailedStages,
+  // After every reader that finds a base: a name the table does not know is the last resort.
+  readNamedBaseFallback,
   // Last: it rewrites the local folders and names the readers above found.
   readDownloads,
 ];

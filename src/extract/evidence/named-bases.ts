@@ -11,7 +11,7 @@ import {
   resolveKnownModel,
   squashName,
 } from "../../model/known-models.js";
-import { refKind } from "../../model/refs.js";
+import { namedRef, refKind } from "../../model/refs.js";
 import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { extracted, fact, inferred } from "../facts.js";
@@ -19,6 +19,7 @@ import { type Block, replaceLinks, sentences } from "../markdown.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { OTHER_MODEL_POINTER, RELATIVE_HISTORY } from "../read-prose.js";
 import { foreignText, saysTraining } from "./ml-text.js";
+import { modelNameAt } from "./model-name.js";
 import {
   HYPOTHETICAL,
   isDescribed,
@@ -204,6 +205,35 @@ function modalAfter(sentence: string, at: number): boolean {
   return /^[`*_\s]{0,6}(?:can|could|may|might|should|will) be\b/i.test(sentence.slice(i, i + 20));
 }
 
+/** A size in a model's name: `3B`, `1.7B`, `8x7B`, `350M` (as a word of its own or after a dash). */
+const SIZE = /(?:^|[\s-])\d+(?:\.\d+)?(?:x\d+)?[BM](?:$|[\s-])/i;
+
+/**
+ * A family's model the table does not know, named with its size in a sentence that says the model was fine-tuned
+ * from it ("fine-tuned Llama 3B with QLoRA", "SFT of llm-jp-4-8b"): kept as the name written (`name:…`), the last
+ * resort when no reader finds a base (`readNamedBaseFallback`). Not a name the sentence describes ("X is a …"), an
+ * example, or the start of a longer name.
+ */
+function noteUnknownName(sentence: string, at: number, state: CardState, line: number): void {
+  if (state.namedBase !== undefined) return;
+  const name = modelNameAt(sentence.slice(at));
+  if (!name || !SIZE.test(name) || isMention(sentence, at, name)) return;
+  if (isDescribed(sentence.slice(at + name.length, at + name.length + 80))) return;
+  const note = `"${name}" named as the base in a sentence about fine-tuning, without an id; ftl's table of well-known models does not know it, so the name is kept as written`;
+  state.namedBase = {
+    base: fact(namedRef(name), extracted(state.file, { line, confidence: 0.6, note })),
+    line,
+  };
+}
+
+/** The base named only by its name (`noteUnknownName`), when no reader found one. */
+export function readNamedBaseFallback(_blocks: Block[], state: CardState): void {
+  const named = state.namedBase;
+  if (named === undefined || state.proseBases.length > 0 || state.out.bases.length > 0) return;
+  state.proseBases.push(named.base);
+  state.genericFineTune ??= named.line;
+}
+
 /** Reads names of well-known bases from English sentences that say the model was fine-tuned from them. */
 export function readNamedBases(blocks: Block[], state: CardState): void {
   readNames(blocks, state, false);
@@ -253,7 +283,11 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
         }
         if (/[\w./-]/.test(sentence[(m.index ?? 0) - 1] ?? "")) continue;
         const found = resolveAt(sentence, m.index ?? 0);
-        if (!found || described.has(found.id)) continue;
+        if (!found) {
+          noteUnknownName(sentence, at, state, block.line);
+          continue;
+        }
+        if (described.has(found.id)) continue;
         // The model the card describes is not its base, here or further on (a paragraph in Chinese is one
         // sentence: "ChatGLM-6B 是… ChatGLM-6B 使用了…").
         const end = (m.index ?? 0) + found.name.length;
