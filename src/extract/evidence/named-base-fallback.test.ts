@@ -2,7 +2,7 @@
  * A base named only by a name ftl's table of well-known models does not know (stop 35): in a sentence that says the
  * model was fine-tuned from it, a family's name with its size ("the **Llama 3B model**", "llm-jp-4-8b") is kept as
  * written (`name:…`, 0.6), as the last resort when no reader finds a base. From dev g7-nn-llama-3b-bank-extract and
- * g5-nn-llmjp4-8b-sft-dpo-ja (rewritten here); each case was checked to fail without its rule, but the third, which
+ * g5-nn-llmjp4-8b-sft-dpo-ja (rewritten here), and what it must not take from the audit corpus's dev cards; each case was checked to fail without its rule, but the third, which
  * holds the precedence of a labelled base (kept by the card's resolution, not by this reader).
  */
 import { describe, expect, it } from "vitest";
@@ -59,5 +59,15 @@ describe("a base named without an id that the table does not know", () => {
     const doc = docOf(card);
     expect(doc.bases.map((b) => b.id)).toEqual(["name:Llama 3B"]);
     expect(doc.subject.id).toBe("unknown");
+  });
+
+  it("is not a name that labels an item, the fine-tuned model itself, a dated news line or a credit (audit dev)", () => {
+    for (const card of [
+      "- Foo2.5-chat-7B: further aligned on top of Foo2.5 through supervised fine-tuning (SFT) and online RLHF.",
+      "1. The fine-tuned LLaMA 8B (q4) model is compiled into a WebGPU format.",
+      "- [2023/05/06] We are releasing [Bar-Lightning-MPT-7B](https://example.org), based on MPT-7B-Chat!",
+      "## Acknowledgement\n\n- [Vicuna](https://example.org): the codebase we built upon, and our base model Vicuna-13B that has great language skills!",
+    ])
+      expect(docOf(card).bases, card).toEqual([]);
   });
 });

@@ -209,16 +209,36 @@ function modalAfter(sentence: string, at: number): boolean {
 const SIZE = /(?:^|[\s-])\d+(?:\.\d+)?(?:x\d+)?[BM](?:$|[\s-])/i;
 
 /**
+ * A dated news line ("[2023/05/06] We are releasing X, based on MPT-7B-Chat!", "**2024.07.03**: …") announces
+ * releases, often of other models (audit dev gen-w2-llama3-llava-next-8b-gpt4-data-openai-terms).
+ */
+const DATED_NEWS = /^\W{0,4}\d{4}[./-]\d{1,2}\b/;
+
+/** Sections about other people's work or the project's history: credits, citations, news, related work. */
+const ASIDE_SECTION =
+  /acknowledg|thank|credit|citation|cite|reference|related|news|update|changelog|release/i;
+
+/** A name that labels what follows it ("- InternLM2.5-chat-7B: further aligned on top of InternLM2.5 …"). */
+const LABEL_COLON = /^[*_`\s]{0,4}[:：]/;
+
+/** "The fine-tuned LLaMA 8B (q4) model is compiled …": the name is the fine-tuned model, not its base. */
+const FINE_TUNED_ADJECTIVE = /\b(?:the|a|an|our|my|this|their|your)\s+fine-?tuned\s+[*_`]{0,2}$/i;
+
+/**
  * A family's model the table does not know, named with its size in a sentence that says the model was fine-tuned
  * from it ("fine-tuned Llama 3B with QLoRA", "SFT of llm-jp-4-8b"): kept as the name written (`name:…`), the last
  * resort when no reader finds a base (`readNamedBaseFallback`). Not a name the sentence describes ("X is a …"), an
  * example, or the start of a longer name.
  */
-function noteUnknownName(sentence: string, at: number, state: CardState, line: number): void {
-  if (state.namedBase !== undefined) return;
+function noteUnknownName(sentence: string, at: number, state: CardState, block: Block): void {
+  if (state.namedBase !== undefined || DATED_NEWS.test(sentence)) return;
+  if (block.headings.some((h) => ASIDE_SECTION.test(h))) return;
+  const { line } = block;
   const name = modelNameAt(sentence.slice(at));
   if (!name || !SIZE.test(name) || isMention(sentence, at, name)) return;
-  if (isDescribed(sentence.slice(at + name.length, at + name.length + 80))) return;
+  const after = sentence.slice(at + name.length, at + name.length + 80);
+  if (isDescribed(after) || LABEL_COLON.test(after)) return;
+  if (FINE_TUNED_ADJECTIVE.test(sentence.slice(Math.max(0, at - 40), at))) return;
   const note = `"${name}" named as the base in a sentence about fine-tuning, without an id; ftl's table of well-known models does not know it, so the name is kept as written`;
   state.namedBase = {
     base: fact(namedRef(name), extracted(state.file, { line, confidence: 0.6, note })),
@@ -284,7 +304,7 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
         if (/[\w./-]/.test(sentence[(m.index ?? 0) - 1] ?? "")) continue;
         const found = resolveAt(sentence, m.index ?? 0);
         if (!found) {
-          noteUnknownName(sentence, at, state, block.line);
+          noteUnknownName(sentence, at, state, block);
           continue;
         }
         if (described.has(found.id)) continue;
