@@ -119,11 +119,19 @@ export function stripHubUrl(raw: string): string {
   return (m[1] ?? "").split("/").filter(Boolean).slice(0, 2).join("/");
 }
 
+/**
+ * A file of settings, code or data (`configs/qwen2.5-0.5B-lora-sft.yaml`, `scripts/train.sh`, `data/train.jsonl`):
+ * never a model, though `org/name`-shaped (blind dev w1-ne-zh-qwen25-05b-r1-distill-lora-sft: "在
+ * `configs/qwen2.5-0.5B-lora-sft.yaml` 文件中设置模型" had been taken for a Hub id).
+ */
+const SETTINGS_OR_DATA_FILE = /\.(?:ya?ml|jsonl?|py|sh|txt|csv|tsv|md|toml|ipynb|parquet|cfg|ini|conf)$/i;
+
 export function refKind(raw: string): RefKind {
   const s = stripHubUrl(raw).replace(/^["'`]|["'`]$/g, "");
   if (s === "" || isPlaceholder(s)) return "placeholder";
   if (s.startsWith(NAME_PREFIX)) return s.length > NAME_PREFIX.length ? "name" : "placeholder";
   if (s.startsWith(LOCAL_PREFIX) || looksLocal(s)) return "local";
+  if (SETTINGS_OR_DATA_FILE.test(s)) return "not-a-model";
   if (HUB_ID.test(s) || LEGACY_ROOT.test(s)) return "hub";
   return "not-a-model";
 }
@@ -150,7 +158,8 @@ const PLAIN_HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
 
 /** Is this a reference the registry accepts: a Hub-style id, or an explicit `local:` reference? */
 export function isRegistrableId(id: string): boolean {
-  if (PLAIN_HUB_ID.test(id)) return !isPlaceholder(id) && !FOLDER_ORG.test(id);
+  if (PLAIN_HUB_ID.test(id))
+    return !isPlaceholder(id) && !FOLDER_ORG.test(id) && !SETTINGS_OR_DATA_FILE.test(id);
   if (id.startsWith(LOCAL_PREFIX)) return id.length > LOCAL_PREFIX.length;
   return refKind(id) === "hub" && !id.includes("://");
 }

@@ -16,7 +16,8 @@ import { KNOWN_MODEL_CONFIDENCE, resolveKnownModel, squashName } from "../../mod
 import type { QuantizationMethod } from "../../model/vocabulary.js";
 import { emptyStep, extracted, fact, inferred, type StepFacts } from "../facts.js";
 
-const FORMATS = ["gguf", "gptq", "awq", "exl2", "mlx"] as const;
+/** Formats a copy's name states; GGML is llama.cpp's format before GGUF (`TheBloke/Llama-2-7B-Chat-GGML`). */
+const FORMATS = ["gguf", "ggml", "gptq", "awq", "exl2", "mlx"] as const;
 type Format = (typeof FORMATS)[number];
 const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/;
 const CUT = new Set(["(", ")", "[", "]", "<", ">", '"', "'", "`", ","]);
@@ -129,7 +130,7 @@ export function downloadedCopyStep(text: string, file: string, title?: string): 
   if (own || /\b(?:of|for) this model\b/i.test(lineText)) return undefined;
   const note = "the document downloads this quantised copy from the Hub";
   const step = emptyStep("quantization", extracted(file, { line, confidence: 0.8, note }));
-  const method: QuantizationMethod = copy.format === "mlx" ? "other" : copy.format;
+  const method: QuantizationMethod = copy.format === "mlx" || copy.format === "ggml" ? "other" : copy.format;
   step.quantMethod = fact(method, extracted(file, { line, confidence: 0.8, note }));
   step.output = fact(copy.id, extracted(file, { line, field: "download" }));
   if (original) {

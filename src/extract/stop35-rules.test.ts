@@ -1,0 +1,63 @@
+/**
+ * Rules written at stop 35 from the first run of the blind dev batches w1 and w2 (layouts rewritten, not copied).
+ * Each case was checked to fail without its rule.
+ */
+import { describe, expect, it } from "vitest";
+import { isRegistrableId, refKind } from "../model/refs.js";
+import { extractFromFiles } from "./extract-from-files.js";
+
+const docOf = (text: string, path = "README.md") => extractFromFiles([{ path, text }]).document;
+const modelsOf = (text: string, path?: string) => {
+  const doc = docOf(text, path);
+  const inputs = doc.steps.flatMap((s) => (s.inputs?.models ?? []).map((m) => m.id));
+  return [...doc.bases.map((b) => b.id), ...inputs];
+};
+
+describe("a settings, code or data file is never a model (w1-ne-zh-qwen25-05b-r1-distill-lora-sft)", () => {
+  it("is not a Hub id, though shaped org/name", () => {
+    for (const id of [
+      "configs/qwen2.5-0.5B-lora-sft.yaml",
+      "scripts/train.sh",
+      "data/train.jsonl",
+      "cfg/run.toml",
+    ]) {
+      expect(refKind(id), id).toBe("not-a-model");
+      expect(isRegistrableId(id), id).toBe(false);
+    }
+    expect(refKind("Qwen/Qwen2.5-0.5B")).toBe("hub");
+  });
+
+  it("is not taken for the base in a sentence about fine-tuning", () => {
+    const card = [
+      "# 用 DeepSeek-R1 数据蒸馏 Qwen",
+      "",
+      "在`configs/qwen2.5-0.5B-lora-sft.yaml`文件中设置模型&数据集路径。",
+      "",
+      "使用如下命令开始运行 Qwen0.5B 的 LoRA 微调：",
+      "",
+      "```bash",
+      "python train_sft.py --config configs/qwen2.5-0.5B-lora-sft.yaml",
+      "```",
+    ].join("\n");
+    expect(modelsOf(card).filter((id) => id?.includes("yaml"))).toEqual([]);
+  });
+});
+
+describe("an app's README that downloads one GGML copy (w2-qnt-llama2-7b-chat-ggml-cpu-app-noorg)", () => {
+  it("is about that copy: a quantisation of the model its name gives", () => {
+    const readme = [
+      "# Llama 2 on a CPU machine",
+      "",
+      "Download the quantized model and keep it in the model directory:",
+      "",
+      "```ini",
+      "llama-2-7b-chat.ggmlv3.q4_0.bin",
+      "https://huggingface.co/TheBloke/Llama-2-7B-Chat-GGML/tree/main",
+      "```",
+    ].join("\n");
+    const doc = docOf(readme);
+    const step = doc.steps.find((s) => s.kind === "quantization");
+    expect(step?.output?.id).toBe("TheBloke/Llama-2-7B-Chat-GGML");
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["meta-llama/Llama-2-7b-chat-hf"]);
+  });
+});
