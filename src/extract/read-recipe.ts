@@ -46,7 +46,13 @@ export function recipeKind(obj: Obj): RecipeKind | undefined {
     return "mergekit";
   if ("parent_id" in obj && "variants" in obj) return "gguf-manifest";
   if (compressorModifiers(obj).size > 0) return "llm-compressor";
-  if ("export_dir" in obj && ("adapter_name_or_path" in obj || "model_name_or_path" in obj))
+  // A training run's flags may carry export settings (`llamafactory-cli train --stage sft … --export_dir X`: blind
+  // dev w2-rcp-lf-qwen25-7b-instruct-qlora-law-sft-export); `train` does not export, so the stage decides.
+  if (
+    "export_dir" in obj &&
+    !("stage" in obj) &&
+    ("adapter_name_or_path" in obj || "model_name_or_path" in obj)
+  )
     return "llama-factory-export";
   if ("stage" in obj || "finetuning_type" in obj) return "llama-factory";
   if (

@@ -95,13 +95,18 @@ function statesAdapter(obj: Obj): boolean {
 
 /**
  * What a project's own training script states about its parameters when the framework readers said nothing:
- * a LoRA rank (`--lora_rank 64`, `--lora_r 8`) is a LoRA run, QLoRA with a 4- or 8-bit load; a causal-LM script
+ * a LoRA rank (`--lora_rank 64`, `--lora_r 8`) is a LoRA run, QLoRA with a 4- or 8-bit load or FastChat's
+ * `--q_lora True`; a causal-LM script
  * (`*_clm*.py`, the transformers example and its copies, which have no adapter support) given no adapter flag
  * trains all weights.
  */
 export function scriptParameterization(entry: Entry, obj: Obj, step: StepFacts, file: string): void {
   const current = step.parameterization;
-  const quantised = obj.load_in_4bit === true || obj.load_in_8bit === true;
+  // FastChat's `--q_lora True` (train_lora.py's LoraArguments) and `--use_qlora` load the frozen base quantised.
+  const quantised =
+    obj.load_in_4bit === true ||
+    obj.load_in_8bit === true ||
+    [obj.q_lora, obj.use_qlora].some((v) => v === true || v === "True" || v === "true");
   if (current?.value === "lora" && quantised && current.source.source === "inferred") {
     const key = BITS_FLAGS.find((k) => obj[k] !== undefined) ?? "load_in_4bit";
     step.parameterization = fact("qlora", inferred(file, `LoRA with a ${key} quantised load`, 0.8, key));

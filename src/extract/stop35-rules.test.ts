@@ -61,3 +61,43 @@ describe("an app's README that downloads one GGML copy (w2-qnt-llama2-7b-chat-gg
     expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["meta-llama/Llama-2-7b-chat-hf"]);
   });
 });
+
+describe("training commands' flags (w2 launchers)", () => {
+  const stepOf = (text: string, path = "train.sh") => {
+    const step = docOf(text, path).steps[0];
+    return step?.kind === "fine-tune" ? step : undefined;
+  };
+
+  it("a LLaMA-Factory training run that also carries export flags is the training run (QLoRA from its flags)", () => {
+    const script = [
+      "#!/bin/bash",
+      "llamafactory-cli train \\",
+      "    --model_name_or_path /data/models/qwen2.5-7b-instruct \\",
+      "    --stage sft \\",
+      "    --dataset law_train \\",
+      "    --finetuning_type lora \\",
+      "    --lora_rank 8 \\",
+      "    --quantization_bit 4 \\",
+      "    --output_dir ./out \\",
+      '    --export_dir "./out/merged_model" \\',
+      "    --export_size 2",
+    ].join("\n");
+    const step = stepOf(script);
+    expect(step?.objective).toBe("sft");
+    expect(step?.parameterization).toBe("qlora");
+  });
+
+  it("FastChat's --q_lora True makes a LoRA run QLoRA", () => {
+    const script = [
+      "deepspeed fastchat/train/train_lora.py \\",
+      "    --model_name_or_path meta-llama/Llama-2-7b-hf \\",
+      "    --lora_r 8 \\",
+      "    --lora_alpha 32 \\",
+      "    --data_path data/train.json \\",
+      "    --num_train_epochs 3 \\",
+      "    --learning_rate 2e-5 \\",
+      "    --q_lora True",
+    ].join("\n");
+    expect(stepOf(script)?.parameterization).toBe("qlora");
+  });
+});
