@@ -101,3 +101,24 @@ describe("training commands' flags (w2 launchers)", () => {
     expect(stepOf(script)?.parameterization).toBe("qlora");
   });
 });
+
+describe("a folder a shell command enters is not the card's model (w1-ne-ja-fireedge-lfm25-vl-450m-lora-report)", () => {
+  it("is not taken for the model of the title", () => {
+    const card = [
+      "# FireEdge — モデル技術レポート",
+      "",
+      "LoRA fine-tuning of LFM2.5-VL-450M on satellite imagery.",
+      "",
+      "```bash",
+      "cd apps/fireedge",
+      "python serve.py",
+      "```",
+    ].join("\n");
+    expect(docOf(card).subject.id).toBe("unknown");
+  });
+
+  it("still takes the model of the title written as a Hub id", () => {
+    const card = ["# FireEdge", "", "LoRA fine-tuning published as someone/FireEdge."].join("\n");
+    expect(docOf(card).subject.id).toBe("someone/FireEdge");
+  });
+});

@@ -172,6 +172,10 @@ function insideOtherUrl(text: string, at: number): boolean {
   return before.includes("://") && !/^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(before);
 }
 
+/** Shell commands whose argument is a folder or file on disk. */
+const FOLDER_COMMAND =
+  /(?:^|[\s;&|(])(?:cd|pushd|ls|mkdir(?:\s+-p)?|rm(?:\s+-r?f?)?|cp(?:\s+-r)?|mv|cat|tree)\s+$/;
+
 function writtenIds(blocks: Block[]): Link[] {
   const out: Link[] = [];
   for (const b of blocks)
@@ -180,6 +184,9 @@ function writtenIds(blocks: Block[]): Link[] {
     )) {
       // An Ollama name (`ollama run org/name:tag`) is not a Hub id.
       if (/ollama\s+(?:run|pull)\s+$/.test(b.text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
+      // A folder a shell command enters or lists (`cd apps/fireedge`: blind dev
+      // w1-ne-ja-fireedge-lfm25-vl-450m-lora-report) is a path, not a Hub id.
+      if (FOLDER_COMMAND.test(b.text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
       // The text of a link to somewhere else (`[r/RLHF_from_Scratch](/docs/eval.md)`, a forum or a page of the repository)
       // is not a Hub id.
       const end = (m.index ?? 0) + (m[0]?.length ?? 0);
