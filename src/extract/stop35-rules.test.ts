@@ -122,3 +122,25 @@ describe("a folder a shell command enters is not the card's model (w1-ne-ja-fire
     expect(docOf(card).subject.id).toBe("someone/FireEdge");
   });
 });
+
+describe("a settings table's quantisation row in other languages (w1-ne-ja-llama32-3b-jcqa-qlora-sft-then-dpo)", () => {
+  const card = (label: string) =>
+    [
+      "# JCommonsenseQA SFT",
+      "",
+      "meta-llama/Llama-3.2-3B-Instruct を LoRA で SFT します。",
+      "",
+      "## ハイパーパラメータ",
+      "",
+      "| 項目 | 値 |",
+      "| --- | --- |",
+      `| ${label} | 4bit (bitsandbytes) |`,
+      "| LoRA R | 16 |",
+      "| Epochs | 3 |",
+    ].join("\n");
+
+  it.each(["量子化", "量化", "양자화", "Квантизация"])("%s with 4 bits makes the LoRA run QLoRA", (label) => {
+    const step = docOf(card(label)).steps[0];
+    expect(step?.kind === "fine-tune" ? step.parameterization : undefined).toBe("qlora");
+  });
+});

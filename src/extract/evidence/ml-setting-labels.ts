@@ -102,6 +102,16 @@ export const SETTING_ROWS: readonly (readonly [string, string])[] = [
   ["effective batch size", "total_train_batch_size"],
   ["scheduler", "lr_scheduler_type"],
   ["quantization", "quantization"],
+  ["quantisation", "quantization"],
+  // ja — blind dev w1-ne-ja-llama32-3b-jcqa-qlora-sft-then-dpo: "| 量子化 | 4bit (bitsandbytes) |" beside "| LoRA R | 16 |";
+  // zh, ko, ru — public cards by find_string: "| 量化 | 4-bit NF4 |" beside "| LoRA rank | 16 |" (62162443325),
+  // "| 양자화 | 4-bit NF4, double quant, bfloat16 compute |" under LoRA settings (52037779833),
+  // "| Квантизация | Q8_0 (8-bit GGUF) |" (61225294599)
+  ["量子化", "quantization"],
+  ["量化", "quantization"],
+  ["양자화", "quantization"],
+  ["квантизация", "quantization"],
+  ["квантование", "quantization"],
   ["batch size", "per_device_train_batch_size"],
   ["gradient accumulation", "gradient_accumulation_steps"],
   // en — dev s2-card-roymacias-gemma3-4b-medmcqa-qlora: "| Epochs / max length | 1 / 1024 tokens |"
