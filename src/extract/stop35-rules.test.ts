@@ -144,3 +144,26 @@ describe("a settings table's quantisation row in other languages (w1-ne-ja-llama
     expect(step?.kind === "fine-tune" ? step.parameterization : undefined).toBe("qlora");
   });
 });
+
+describe("a settings table headed 'Component | Detail' (w3-card-diwash-mistral-7b-v02-chatdoctor-qlora)", () => {
+  it("reads its max steps and effective batch size", () => {
+    const card = [
+      "# Medical QA fine-tuning (QLoRA)",
+      "",
+      "We fine-tuned mistralai/Mistral-7B-Instruct-v0.2 with QLoRA on patient-doctor conversations.",
+      "",
+      "## Model & Method",
+      "",
+      "| Component | Detail |",
+      "|---|---|",
+      "| Fine-tuning method | QLoRA (4-bit NF4 quantization + LoRA adapters) |",
+      "| Max steps | 900 (~1 epoch over the 15k-example training subset) |",
+      "| Effective batch size | 16 (per-device batch 8 × grad accumulation 2) |",
+    ].join("\n");
+    const step = docOf(card).steps[0];
+    expect(step?.kind === "fine-tune" ? step.hyperparameters : undefined).toMatchObject({
+      maxSteps: 900,
+      globalBatchSize: 16,
+    });
+  });
+});

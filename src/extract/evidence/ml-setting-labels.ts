@@ -49,6 +49,10 @@ export const SETTING_HEADERS: readonly string[] = [
   "lora setting",
   "lora settings",
   "lora config",
+  // en — blind dev w3-card-diwash-mistral-7b-v02-chatdoctor-qlora: "| Component | Detail |" over "| Base model | … |",
+  //      "| LoRA rank / alpha | r=8, alpha=16 |", "| LR schedule | Cosine, peak LR 2e-4, 50 warmup steps |",
+  //      "| Max steps | 900 (~1 epoch …) |", "| Effective batch size | 16 (per-device batch 8 × grad accumulation 2) |"
+  "component",
   "",
   ...MORE_SETTING_HEADERS,
 ];
@@ -119,6 +123,10 @@ export const SETTING_ROWS: readonly (readonly [string, string])[] = [
   ["max sequence length", "max_seq_length"],
   ["max seq length", "max_seq_length"],
   ["warmup ratio", "warmup_ratio"],
+  // en — blind dev w3-card-diwash-mistral-7b-v02-chatdoctor-qlora (above)
+  ["lora rank / alpha", "lora_r"],
+  ["lr schedule", "lr_scheduler_type"],
+  ["max steps", "max_steps"],
   ["warmup steps", "warmup_steps"],
   // en — the data and method rows such tables give beside the base ("| Dataset | org/x |", "| Training data | … |",
   //      "| Objective | DPO |", "| Training method | QLoRA |")
