@@ -5,8 +5,20 @@
  * it (nothing, usually), and no intermediate name is made up: X is the name the card gives.
  */
 import { intermediateOf } from "../model/intermediates.js";
+import { resolveKnownModel } from "../model/known-models.js";
 import { emptyStep, type Fact, fact, inferred, type StepFacts } from "./facts.js";
 import { sameModel } from "./merge-steps.js";
+
+/**
+ * Does a model the prose names (perhaps without its org: "**Base Model**: Llama-2-7b") denote the front matter's
+ * `base_model` (`meta-llama/Llama-2-7b-hf`)? Then the card names one model twice, not an intermediate and its
+ * source (blind dev w3-card-onurkan-llama2-7b-oasst1-qlora-sft-hf-card had a step from the base to itself).
+ */
+function sameAsDirect(prose: string, direct: string): boolean {
+  if (sameModel(prose, direct)) return true;
+  const resolved = prose.includes("/") ? undefined : resolveKnownModel(prose);
+  return resolved !== undefined && sameModel(resolved, direct);
+}
 
 /** Prepends the step from the original base to the front-matter base, when the card names both. */
 export function originalBaseStep(
@@ -18,7 +30,7 @@ export function originalBaseStep(
   const first = steps[0];
   const direct = frontMatterBases.length === 1 ? frontMatterBases[0] : undefined;
   if (!first || !direct || first.kind === "merge") return;
-  const original = proseBases.find((p) => !sameModel(p.value, direct.value));
+  const original = proseBases.find((p) => !sameAsDirect(p.value, direct.value));
   if (!original) return;
   // The table may say the prose-named model is itself the intermediate of the front-matter one: then the
   // front matter names the root and the prose the checkpoint in between.

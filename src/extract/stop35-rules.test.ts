@@ -167,3 +167,34 @@ describe("a settings table headed 'Component | Detail' (w3-card-diwash-mistral-7
     });
   });
 });
+
+describe("a card that names its base twice (w3-card-onurkan-llama2-7b-oasst1-qlora-sft-hf-card)", () => {
+  const card = [
+    "---",
+    "base_model: meta-llama/Llama-2-7b-hf",
+    "datasets:",
+    "- OpenAssistant/oasst1",
+    "---",
+    "",
+    "# Llama-2-7b fine-tuned on OpenAssistant",
+    "",
+    "This is a fine-tuned version of meta-llama/Llama-2-7b-hf trained on OpenAssistant/oasst1 using SFT with LoRA.",
+    "",
+    "- **Base Model**: Llama-2-7b",
+    "",
+    "**Training Hyperparameters**:",
+    "- **Epochs**: 2",
+    "- **Gradient Accumulation**: 4 steps",
+  ].join("\n");
+
+  it("has no step from the base to itself: the name without its org is the front matter's base", () => {
+    const doc = docOf(card);
+    expect(doc.steps).toHaveLength(1);
+    expect(doc.steps[0]?.inputs?.models?.map((m) => m.id)).toEqual(["meta-llama/Llama-2-7b-hf"]);
+  });
+
+  it("reads a count of accumulation steps written with its unit", () => {
+    const step = docOf(card).steps[0];
+    expect(step?.kind === "fine-tune" ? step.hyperparameters?.gradientAccumulationSteps : undefined).toBe(4);
+  });
+});

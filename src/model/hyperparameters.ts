@@ -149,12 +149,18 @@ function coerce(
   }
 }
 
-/** The unit a card may write after a count, by key: "2048 tokens", "100 steps", "3 epochs". */
+/**
+ * The unit a card may write after a count, by key: "2048 tokens", "100 steps", "3 epochs", and ("- **Batch Size**: 4
+ * per device", "- **Gradient Accumulation**: 4 steps": blind dev w3-card-onurkan-llama2-7b-oasst1-qlora-sft-hf-card)
+ * a batch per device and accumulation steps.
+ */
 const UNITS: Partial<Record<HyperparameterKey, RegExp>> = {
   maxSequenceLength: /^(\d+)\s*tokens?$/i,
   maxSteps: /^(\d+)\s*steps?$/i,
   warmupSteps: /^(\d+)\s*steps?$/i,
   epochs: /^(\d+(?:\.\d+)?)\s*epochs?$/i,
+  gradientAccumulationSteps: /^(\d+)\s*steps?$/i,
+  perDeviceBatchSize: /^(\d+)\s*(?:per[ -](?:device|gpu)|\/\s?(?:device|gpu))$/i,
 };
 
 /** A count written with the unit of its key ("- **Max Sequence Length:** 2048 tokens") is the count. */
