@@ -186,9 +186,18 @@ function extractGroup(
   const chain = combine(facts, warnings);
   // File-level statements of a quantised frozen base go to the last adapter step.
   const bits = facts.find((f) => f.trainingQuantBits)?.trainingQuantBits;
+  // PEFT's card template ("The following `bitsandbytes` quantization config was used during training: -
+  // load_in_4bit: True", read by evidence/quantized-base.ts) says the base was loaded so while the adapter trained:
+  // the bits belong to the adapter step whatever its type, which the card may not say (blind dev
+  // w3-noorg-naveen-llama-7b-midjourney-peft-4bit-card). The type is still not guessed.
+  const anyAdapter = /^load_in_[48]bit$/.test(bits?.source.field ?? "");
   const adapterStep = [...chain]
     .reverse()
-    .find((s) => s.kind === "fine-tune" && s.parameterization?.value === "lora");
+    .find(
+      (s) =>
+        s.kind === "fine-tune" &&
+        (s.parameterization?.value === "lora" || (anyAdapter && s.parameterization === undefined)),
+    );
   if (bits && adapterStep) adapterStep.adapter.quantizationBits ??= bits;
   localRootNamedByCard(chain, facts);
   withoutHollowFirstStep(chain);

@@ -198,3 +198,28 @@ describe("a card that names its base twice (w3-card-onurkan-llama2-7b-oasst1-qlo
     expect(step?.kind === "fine-tune" ? step.hyperparameters?.gradientAccumulationSteps : undefined).toBe(4);
   });
 });
+
+describe("PEFT's template block on a card that does not name the adapter's type (w3-noorg-naveen-llama-7b-midjourney-peft-4bit-card)", () => {
+  it("gives the adapter step its training bits and leaves the type unsaid", () => {
+    const card = [
+      "---",
+      "library_name: peft",
+      "base_model: huggyllama/llama-7b",
+      "---",
+      "",
+      "The Llama-7B model is fine-tuned on our prompts dataset.",
+      "",
+      "## Training procedure",
+      "",
+      "The following `bitsandbytes` quantization config was used during training:",
+      "- load_in_8bit: False",
+      "- load_in_4bit: True",
+      "- bnb_4bit_quant_type: nf4",
+    ].join("\n");
+    const step = docOf(card).steps[0];
+    expect(step?.kind).toBe("fine-tune");
+    if (step?.kind !== "fine-tune") return;
+    expect(step.adapter?.quantizationBits).toBe(4);
+    expect(step.parameterization).toBeUndefined();
+  });
+});
