@@ -42,6 +42,20 @@ function proseSelfId(blocks: Block[], file: string, excluded: Set<string>): Fact
   return undefined;
 }
 
+/** Does the call or command that loads a model at `end` also pass an adapter (`adapter_path`, `--adapter-path`)? */
+function withAdapter(text: string, end: number): boolean {
+  let stop = end;
+  // The rest of the statement: up to a line that neither continues the command nor the call's arguments.
+  for (let depth = 0, i = end; i < Math.min(text.length, end + 400); i++) {
+    const c = text[i];
+    if (c === "(") depth++;
+    else if (c === ")" && --depth < 0) break;
+    else if (c === "\n" && depth <= 0 && text[i - 1] !== "\\" && text[i - 1] !== ",") break;
+    stop = i + 1;
+  }
+  return /\badapter[-_]path\b/i.test(text.slice(end, stop));
+}
+
 export function selfIdEvidence(
   blocks: Block[],
   file: string,
@@ -74,6 +88,9 @@ export function selfIdEvidence(
         if (!id || id.startsWith("local:") || excluded.has(id.toLowerCase())) continue;
         // `--model models/my-dota-model`: a folder, not an org (dev g-noorg-dota2-mistral-nemo-7b-qlora).
         if (PATH_HEAD.test(id.split("/")[0] ?? "")) continue;
+        // The model an adapter is loaded onto or fused into is the base, not this model: `mlx_lm.fuse --model X
+        // --adapter-path A`, `load("X", adapter_path=A)` (blind dev w3-card-huecodes-qwen25-15b-mlx-lora-training-report).
+        if (withAdapter(b.text, (m.index ?? 0) + m[0].length)) continue;
         if (!found.has(id.toLowerCase())) found.set(id.toLowerCase(), { id, line: b.line });
       }
   }

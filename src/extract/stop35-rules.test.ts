@@ -223,3 +223,25 @@ describe("PEFT's template block on a card that does not name the adapter's type 
     expect(step.parameterization).toBeUndefined();
   });
 });
+
+describe("the model an adapter is loaded onto is not the card's model (w3-card-huecodes-qwen25-15b-mlx-lora-training-report)", () => {
+  it("is neither the --model of mlx_lm.fuse nor the model load() pairs with an adapter_path", () => {
+    const card = [
+      "# Qwen2.5-1.5B Fine-Tuning - Training Report",
+      "",
+      "**Base model:** Qwen/Qwen2.5-1.5B-Instruct, trained with LoRA.",
+      "",
+      "```python",
+      "from mlx_lm import load, generate",
+      'model, tokenizer = load("Qwen/Qwen2.5-1.5B-Instruct", adapter_path="./adapters")',
+      "```",
+      "",
+      "```bash",
+      "mlx_lm.fuse --model Qwen/Qwen2.5-1.5B-Instruct \\",
+      "            --adapter-path ./adapters \\",
+      "            --save-path ./merged",
+      "```",
+    ].join("\n");
+    expect(docOf(card).subject.id).toBe("unknown");
+  });
+});
