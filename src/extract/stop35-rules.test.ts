@@ -245,3 +245,48 @@ describe("the model an adapter is loaded onto is not the card's model (w3-card-h
     expect(docOf(card).subject.id).toBe("unknown");
   });
 });
+
+describe("a repository whose name says fine-tuning is not a sentence about fine-tuning (w4-ne-zh-llama3-8b-bnb4-law-lora-merged)", () => {
+  it("does not make the card's own download link its base", () => {
+    const card = [
+      "# LLaMa3-Law",
+      "基于LLaMa3-8B微调的法律大模型。",
+      "",
+      "## 关于模型",
+      "",
+      "本模型基于llama-3-8b-bnb-4bit大模型对法律数据集进行法律领域的lora微调。",
+      "",
+      "## 关于下载",
+      "",
+      "[Starxx/LLaMa3-Fine-Tuning-ChineseLaw-Merged at main (hf-mirror.com)](https://hf-mirror.com/Starxx/LLaMa3-Fine-Tuning-ChineseLaw-Merged/tree/main)",
+    ].join("\n");
+    const ids = docOf(card).bases.map((b) => b.id);
+    expect(ids).not.toContain("Starxx/LLaMa3-Fine-Tuning-ChineseLaw-Merged");
+  });
+});
+
+describe("a settings table's dataset row that names the data (audit dev cln-y2-sec-assistant-phi3-mini-finqa-qlora-mit)", () => {
+  const card = (cell: string) =>
+    [
+      "# SEC assistant",
+      "",
+      "Fine-tuned microsoft/Phi-3-mini-4k-instruct for questions about SEC filings.",
+      "",
+      "| Component | Detail |",
+      "|-----------|--------|",
+      "| Method | QLoRA (r=16, α=32) |",
+      `| Dataset | ${cell} |`,
+    ].join("\n");
+  const datasetsOf = (cell: string) =>
+    docOf(card(cell)).steps.flatMap((s) => (s.inputs?.datasets ?? []).map((d) => d.id));
+
+  it("reads a dataset's name, with or without a gloss after it", () => {
+    expect(datasetsOf("FinQA (SEC filing Q&A)")).toEqual(["FinQA"]);
+    expect(datasetsOf("GSM8K")).toEqual(["GSM8K"]);
+  });
+
+  it("does not take a word about unnamed data for a name", () => {
+    for (const cell of ["Custom", "in-house (600 examples)", "Proprietary data"])
+      expect(datasetsOf(cell)).toEqual([]);
+  });
+});

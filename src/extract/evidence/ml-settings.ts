@@ -14,7 +14,7 @@ import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import { type Block, tableCells } from "../markdown.js";
 import { type Methods, notePara } from "./ml-methods.js";
-import { refAfter } from "./ml-refs.js";
+import { type Ref, refAfter } from "./ml-refs.js";
 import {
   INLINE_LABELS,
   SCHEDULERS,
@@ -135,6 +135,31 @@ function readQuantization(lower: string, state: CardState, line: number): void {
     );
 }
 
+/** Words a data row gives for data it does not name. */
+const UNNAMED_DATA =
+  /^(?:in-house|self-made|home-made|hand-made|custom|private|proprietary|internal|synthetic|own|n\/a|none|tbd)$/i;
+
+/**
+ * A name in a table's dataset row that is a dataset's name, not a word about the data: `FinQA`, `GSM8K`, `alpaca_en`,
+ * `OpenHermes-2.5` (two capitals, a digit, `_` or `-`), never "Custom" or "in-house" (audit dev
+ * cln-y2-sec-assistant-phi3-mini-finqa-qlora-mit: "| Dataset | FinQA (SEC filing Q&A) |").
+ */
+function datasetName(v: string): boolean {
+  if (v.length < 3 || v.length > 60 || !/^[A-Za-z][\w.-]*$/.test(v)) return false;
+  return !UNNAMED_DATA.test(v) && (/[A-Z].*[A-Z]/.test(v) || /\d/.test(v) || /[_-]/.test(v));
+}
+
+/** A reference in a dataset row: a name that is a dataset's name counts as the dataset. */
+function namedData(ref: Ref): Ref {
+  return ref.kind === "name" && datasetName(ref.value) ? { ...ref, kind: "dataset" } : ref;
+}
+
+/** The cell's first word, when it is a dataset's name (`FinQA` in "FinQA (SEC filing Q&A)"). */
+function firstName(cell: string): Ref | undefined {
+  const word = cell.trim().split(/[\s,;(（]/)[0] ?? "";
+  return datasetName(word) ? { value: word, kind: "dataset", start: 0, end: word.length } : undefined;
+}
+
 function readRow(label: string, value: string, state: CardState, found: Methods, line: number): boolean {
   const key = ROW_KEY.get(label);
   if (!key) return false;
@@ -144,7 +169,7 @@ function readRow(label: string, value: string, state: CardState, found: Methods,
   } else if (key === "quantization") readQuantization(value.toLowerCase(), state, line);
   else if (key === "base" || key === "dataset") {
     const ref = refAfter(value, 0);
-    if (key === "dataset") addDataset(state, ref, line, 0.8);
+    if (key === "dataset") addDataset(state, ref ? namedData(ref) : firstName(value), line, 0.8);
     else if (
       ref &&
       (ref.kind === "hub" || ref.kind === "name") &&

@@ -268,6 +268,13 @@ export function readNamedBasesOtherLanguages(blocks: Block[], state: CardState):
   readNames(blocks, state, true);
 }
 
+/** The sentence with its `org/name` ids (also inside addresses) blanked. */
+function withoutIds(sentence: string): string {
+  return sentence
+    .replace(/https?:\/\/[^\s)\]]{1,300}/g, " ")
+    .replace(/(?<![\w./-])[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}/g, " ");
+}
+
 function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): void {
   if (state.proseBases.length > 0 || state.out.bases.length > 0) return;
   const described = new Set<string>();
@@ -278,7 +285,9 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
     for (const raw of sentences(block.text)) {
       if (!HAS_FAMILY.test(raw)) continue;
       const sentence = plainHubIds(replaceLinks(raw, linkText)).replace(/\*\*|__/g, "");
-      if (sentence.length > 600 || !saysFineTuned(sentence, otherLanguages)) continue;
+      // The words that say so must be the sentence's, not a repository's name ("[Starxx/LLaMa3-Fine-Tuning-Law](…)":
+      // blind dev w4-ne-zh-llama3-8b-bnb4-law-lora-merged).
+      if (sentence.length > 600 || !saysFineTuned(withoutIds(sentence), otherLanguages)) continue;
       if (OTHER_MODEL_POINTER.test(sentence) || NO_FINE_TUNING.test(sentence) || HYPOTHETICAL.test(sentence))
         continue;
       // "You can fine-tune X", "X can be fine-tuned with QLoRA": what the reader may do, not what was done.
