@@ -16,6 +16,7 @@ import {
 } from "./chain-rules.js";
 import { combine } from "./combine-steps.js";
 import { foldLoadedConfigs } from "./command-overlay.js";
+import { fromPeftTemplate } from "./evidence/quantized-base.js";
 import type { FileFacts, StepFacts } from "./facts.js";
 import { groupRuns } from "./group-runs.js";
 import { mentionsIn } from "./named-files.js";
@@ -186,11 +187,9 @@ function extractGroup(
   const chain = combine(facts, warnings);
   // File-level statements of a quantised frozen base go to the last adapter step.
   const bits = facts.find((f) => f.trainingQuantBits)?.trainingQuantBits;
-  // PEFT's card template ("The following `bitsandbytes` quantization config was used during training: -
-  // load_in_4bit: True", read by evidence/quantized-base.ts) says the base was loaded so while the adapter trained:
-  // the bits belong to the adapter step whatever its type, which the card may not say (blind dev
-  // w3-noorg-naveen-llama-7b-midjourney-peft-4bit-card). The type is still not guessed.
-  const anyAdapter = /^load_in_[48]bit$/.test(bits?.source.field ?? "");
+  // Bits from PEFT's card template belong to the adapter step whatever its type, which the card may not say (blind
+  // dev w3-noorg-naveen-llama-7b-midjourney-peft-4bit-card). The type is still not guessed.
+  const anyAdapter = bits !== undefined && fromPeftTemplate(bits.source);
   const adapterStep = [...chain]
     .reverse()
     .find(

@@ -154,12 +154,13 @@ function coerce(
  * per device", "- **Gradient Accumulation**: 4 steps": blind dev w3-card-onurkan-llama2-7b-oasst1-qlora-sft-hf-card)
  * a batch per device and accumulation steps.
  */
+const STEPS = /^(\d+)\s*steps?$/i;
 const UNITS: Partial<Record<HyperparameterKey, RegExp>> = {
   maxSequenceLength: /^(\d+)\s*tokens?$/i,
-  maxSteps: /^(\d+)\s*steps?$/i,
-  warmupSteps: /^(\d+)\s*steps?$/i,
+  maxSteps: STEPS,
+  warmupSteps: STEPS,
   epochs: /^(\d+(?:\.\d+)?)\s*epochs?$/i,
-  gradientAccumulationSteps: /^(\d+)\s*steps?$/i,
+  gradientAccumulationSteps: STEPS,
   perDeviceBatchSize: /^(\d+)\s*(?:per[ -](?:device|gpu)|\/\s?(?:device|gpu))$/i,
 };
 

@@ -9,6 +9,17 @@ import { extracted, fact } from "../facts.js";
 import { type Block, sentences } from "../markdown.js";
 
 const LIST_ITEM = /^load_in_(4|8)bit\s*:\s*true\b/i;
+
+/** The field the bits of PEFT's card-template list are recorded under (`- load_in_4bit: True`). */
+const templateField = (bits: string): string => `load_in_${bits}bit`;
+
+/**
+ * Were these bits read from PEFT's card-template list ("The following `bitsandbytes` quantization config was used
+ * during training: - load_in_4bit: True")? That list says the base was loaded so while the adapter trained.
+ */
+export function fromPeftTemplate(source: { field?: string }): boolean {
+  return source.field === templateField("4") || source.field === templateField("8");
+}
 const TRAINING_CODE =
   /\b(?:SFTTrainer|DPOTrainer|Trainer|TrainingArguments|LoraConfig|get_peft_model|prepare_model_for_kbit_training)\s*\(/;
 const BNB_CONFIG = /\bBitsAndBytesConfig\s*\(/;
@@ -76,7 +87,7 @@ export function readQuantizedBase(blocks: Block[], state: CardState): void {
       if (m) {
         state.quantizationBits = fact(
           Number(m[1]),
-          extracted(state.file, { line: block.line, field: `load_in_${m[1]}bit`, confidence: 0.9 }),
+          extracted(state.file, { line: block.line, field: templateField(m[1] ?? "4"), confidence: 0.9 }),
         );
         return;
       }

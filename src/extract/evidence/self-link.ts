@@ -182,11 +182,10 @@ function writtenIds(blocks: Block[]): Link[] {
     for (const m of b.text.matchAll(
       /(?<![\w./-])([A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95})(?![\w.-]*:)/g,
     )) {
-      // An Ollama name (`ollama run org/name:tag`) is not a Hub id.
-      if (/ollama\s+(?:run|pull)\s+$/.test(b.text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
-      // A folder a shell command enters or lists (`cd apps/fireedge`: blind dev
-      // w1-ne-ja-fireedge-lfm25-vl-450m-lora-report) is a path, not a Hub id.
-      if (FOLDER_COMMAND.test(b.text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
+      const before = b.text.slice(Math.max(0, (m.index ?? 0) - 20), m.index);
+      // An Ollama name (`ollama run org/name:tag`) is not a Hub id; nor is a folder a shell command enters or lists
+      // (`cd apps/fireedge`: blind dev w1-ne-ja-fireedge-lfm25-vl-450m-lora-report).
+      if (/ollama\s+(?:run|pull)\s+$/.test(before) || FOLDER_COMMAND.test(before)) continue;
       // The text of a link to somewhere else (`[r/RLHF_from_Scratch](/docs/eval.md)`, a forum or a page of the repository)
       // is not a Hub id.
       const end = (m.index ?? 0) + (m[0]?.length ?? 0);
