@@ -62,6 +62,13 @@ export interface CardState {
   /** A base named only by a name the table does not know (`name:…`): used when no reader finds one. */
   namedBase?: { base: Fact<string>; line: number };
   proseDatasets: Fact<string>[];
+  /** Does the front matter list datasets (the last-resort data readers then stay silent)? */
+  metaDatasets?: boolean;
+  /**
+   * Datasets only a card's bare Hub dataset links suggest (`dataset-link-fallback.ts`): put on the steps other
+   * evidence gives, never a reason for a step of their own.
+   */
+  linkedDatasets: Fact<string>[];
   genericFineTune?: number;
   /** The line of a sentence saying the model was trained from scratch (pretraining: its data make no fine-tune). */
   fromScratch?: number;
@@ -93,6 +100,7 @@ export function newCardState(file: string, out: FileFacts): CardState {
     software: [],
     proseBases: [],
     proseDatasets: [],
+    linkedDatasets: [],
     headingObjectives: new Map(),
   };
 }

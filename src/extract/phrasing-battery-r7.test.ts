@@ -94,7 +94,7 @@ const EN: Template[] = [
     "dataset",
     "en",
     "Carry the license: **Base model:** {M}, Apache-2.0; **Dataset:** {D}, CC-BY-4.0.",
-    S("71299085656", ALL, B, DS),
+    S("71299085656", { gaps: ["plain", "code", "bold"] }, B, DS),
   ),
   T(
     "base",
@@ -243,7 +243,7 @@ const OTHER: Template[] = [
     "method",
     "ja",
     "{M}に対して{D}で継続事前学習(CPT)を行いました。",
-    S("51944400922", { gaps: ["url"] }, B, { objective: "continued-pretraining" }, DS),
+    S("51944400922", B, { objective: "continued-pretraining" }, DS),
   ),
   T(
     "negative",

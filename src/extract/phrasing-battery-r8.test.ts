@@ -415,7 +415,7 @@ const OTHER: Template[] = [
     "dataset",
     "ko",
     "- `pretrained_model_name_or_path`: {M} — Hugging Face 모델 허브에 있는 사전 학습된 모델\n- `dataset_name_or_paths`: {D} — 학습에 사용할 데이터셋의 이름 또는 경로",
-    S("24327898402", ALL, B, DS),
+    S("24327898402", { gaps: ["plain", "code", "bold"] }, B, DS),
   ),
   T("negative", "ko", "내용 품질에 대한 추가 검증에서는 {M}와 {O}를 평가 모델로 사용한다.", S("69538911205")),
   // ru

@@ -384,6 +384,7 @@ export function readCard(text: string, file: string): FileFacts {
   const meta = readMeta(card, file, out);
   if (carriesBaseCard(meta, card.title)) return readCarriedBaseCard(text, file, card.title ?? "");
   const state = newCardState(file, out);
+  state.metaDatasets = meta.metaDatasets.length > 0;
   // A quantised re-upload's quoted copy of the original card is not read as this model's own words.
   const quoted = quotedCard(text, card.title);
   const own = ownBlocks(card.blocks, quoted, card.title);
@@ -407,7 +408,8 @@ export function readCard(text: string, file: string): FileFacts {
   if (fetched.length > 0) out.fetched = fetched;
   // Datasets: metadata ids replace the prose names they match; the rest go to the step they fit.
   const metaDatasets = dropEvaluationDatasets(own, meta.metaDatasets, out);
-  assignDatasets(trainingSteps, metaDatasets, state.proseDatasets, meta.at("datasets"), out);
+  const proseDatasets = [...state.proseDatasets, ...state.linkedDatasets];
+  assignDatasets(trainingSteps, metaDatasets, proseDatasets, meta.at("datasets"), out);
   if (meta.bases.length === 1) originalBaseStep(steps, out.bases.slice(0, 1), state.proseBases, file);
   out.steps = withoutOwnName(steps, card.title);
   out.subject = subjectOf(card, selfBlocks(card.blocks, quoted), steps, meta, state, out);

@@ -14,8 +14,10 @@ import { readCommandBlocks } from "./commands.js";
 import { readDatasetCode } from "./dataset-code.js";
 import { readDatasetFiles } from "./dataset-files.js";
 import { readDatasetLines } from "./dataset-lines.js";
+import { readDatasetLinkFallback } from "./dataset-link-fallback.js";
 import { readDatasetMentions } from "./dataset-mentions.js";
 import { readDatasetTables } from "./dataset-tables.js";
+import { readDatasetTree } from "./dataset-tree.js";
 import { readDownloads } from "./download-refs.js";
 import { dropFailedStages } from "./failed-stages.js";
 import { readKeyCellTables } from "./key-cell-tables.js";
@@ -63,6 +65,8 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readDatasetMentions,
   readDatasetCode,
   readDatasetFiles,
+  readDatasetTree,
+  readDatasetLinkFallback,
   readPublishedSelf,
   readPipelineDiagram,
   // After every reader that adds prose steps: a stage a heading marks failed is not a step.
