@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DATASET_LINK_GUESS_NOTE } from "../model/provenance-notes.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { auditLineage } from "./audit-lineage.js";
 import { datasetsInProse, withProseDatasets } from "./card-datasets.js";
@@ -45,6 +46,17 @@ describe("datasets a card names only in prose", () => {
     ]);
     const named = withProseDatasets(doc(["org/own-data"]), "Fine-tuned on Dolly 15K.");
     expect(named.added).toEqual([]);
+  });
+
+  it("adds them beside a dataset the import only guessed from the card's one dataset link", () => {
+    const guessed = doc(["MBZUAI/Bactrian-X"]);
+    const step = guessed.steps[0];
+    if (step) step.sources = { "inputs.datasets[0]": { source: "extracted", note: DATASET_LINK_GUESS_NOTE } };
+    const added = withProseDatasets(guessed, "Fine-tuned on Dolly 15K.");
+    expect(added.doc.steps[0]?.inputs?.datasets?.map((d) => d.id)).toEqual([
+      "MBZUAI/Bactrian-X",
+      "databricks/databricks-dolly-15k",
+    ]);
   });
 
   it("audits their licences: share-alike Dolly data reaches the model", async () => {

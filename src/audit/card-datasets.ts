@@ -3,6 +3,7 @@
  * Dolly 15K dataset"): well-known datasets of the dataset table, recognised by their usual names, are added to a
  * step that names no data, so their licences and terms are audited. Pure; never throws.
  */
+import { DATASET_LINK_GUESS_NOTE } from "../model/provenance-notes.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { isDataLabelLine } from "./card-labels.js";
 import { DATASETS } from "./data/datasets.js";
@@ -103,6 +104,16 @@ export function datasetsInProse(body: string): ProseDataset[] {
 }
 
 /**
+ * Does the step name no data the import read as its training data? A dataset only the card's one Hub dataset
+ * link suggested (the import's last resort, `dataset-link-fallback.ts`) is a guess: the step still counts as
+ * naming none, so the data the card's prose names reach it beside the guess.
+ */
+function namesNoData(step: LineageDocument["steps"][number]): boolean {
+  const datasets = step.inputs?.datasets ?? [];
+  return datasets.every((_, i) => step.sources?.[`inputs.datasets[${i}]`]?.note === DATASET_LINK_GUESS_NOTE);
+}
+
+/**
  * The document with the datasets its card names in prose added to its first step that names no data (only
  * when some step names none, and only datasets the document does not already name).
  */
@@ -111,7 +122,7 @@ export function withProseDatasets(
   body: string,
 ): { doc: LineageDocument; added: ProseDataset[] } {
   if (doc.steps.length === 0 && doc.bases.length > 0 && body !== "") return viaCardStep(doc, body);
-  const at = doc.steps.findIndex((s) => (s.inputs?.datasets ?? []).length === 0);
+  const at = doc.steps.findIndex(namesNoData);
   if (at < 0 || body === "") return { doc, added: [] };
   const named = new Set(
     doc.steps.flatMap((s) => (s.inputs?.datasets ?? []).map((d) => (d.id ?? "").toLowerCase())),
@@ -124,10 +135,13 @@ export function withProseDatasets(
           ...s,
           inputs: {
             ...s.inputs,
-            datasets: added.map((d) => ({
-              id: d.id,
-              provenance: { source: "inferred" as const, note: `named by the card: '${d.where}'` },
-            })),
+            datasets: [
+              ...(s.inputs?.datasets ?? []),
+              ...added.map((d) => ({
+                id: d.id,
+                provenance: { source: "inferred" as const, note: `named by the card: '${d.where}'` },
+              })),
+            ],
           },
         }
       : s,

@@ -171,7 +171,9 @@ export function cardSteps(
   const quantNamed =
     tags.some((t) => QUANT_PATTERNS.some(([re]) => re.test(t)) || OTHER_QUANT_TAG.test(t)) ||
     QUANT_PATTERNS.slice(0, 4).some(([re]) => re.test(card.title ?? ""));
-  const quantTag = quantNamed || QUANTIZED_PROSE.test(body) || state.quant !== undefined;
+  // An export the card states in words after its training (`gguf-export-prose.ts`) does not make it a copy.
+  const quantTag =
+    quantNamed || QUANTIZED_PROSE.test(body) || (state.quant !== undefined && !state.quant.fromProse);
   const mergeTag = tags.includes("merge") || tags.includes("mergekit") || /\bmerge\b/i.test(card.title ?? "");
   const hasTraining = state.prose.length > 0 || state.hp.length > 0 || state.trainerObjective !== undefined;
   let steps: StepFacts[] = proseSkeleton(state.prose);

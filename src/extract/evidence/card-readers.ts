@@ -20,6 +20,7 @@ import { readDatasetTables } from "./dataset-tables.js";
 import { readDatasetTree } from "./dataset-tree.js";
 import { readDownloads } from "./download-refs.js";
 import { dropFailedStages } from "./failed-stages.js";
+import { readGgufExportProse } from "./gguf-export-prose.js";
 import { readKeyCellTables } from "./key-cell-tables.js";
 import { readMergeProse } from "./merge-prose.js";
 import { readPublishedSelf } from "./ml-self-id.js";
@@ -73,6 +74,8 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   dropFailedStages,
   // After every reader that finds a base: a name the table does not know is the last resort.
   readNamedBaseFallback,
+  // After every reader that says a training happened: a GGUF export said in words follows it.
+  readGgufExportProse,
   // Last: it rewrites the local folders and names the readers above found.
   readDownloads,
 ];

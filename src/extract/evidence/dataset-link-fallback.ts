@@ -10,6 +10,7 @@
  * apart (`linkedDatasets`) so that it goes on a step other evidence gives and never makes one.
  */
 import { hubRepo } from "../../model/hub-url.js";
+import { DATASET_LINK_GUESS_NOTE } from "../../model/provenance-notes.js";
 import { trimEnd } from "../../model/trim.js";
 import type { CardState } from "../card-body.js";
 import { isPretrainingCorpus } from "../card-datasets.js";
@@ -69,7 +70,7 @@ export function readDatasetLinkFallback(blocks: Block[], state: CardState): void
         extracted(state.file, {
           line,
           confidence: 0.7,
-          note: "a Hub dataset link of a card that names no other training data",
+          note: DATASET_LINK_GUESS_NOTE,
         }),
       ),
     );

@@ -157,7 +157,8 @@ export function readQuantExport(blocks: Block[], state: CardState): void {
 
 /** The quantisation step a training card's quoted commands run after the training. */
 export function exportStep(file: string, ev: QuantEvidence): StepFacts {
-  const step = emptyStep("quantization", extracted(file, { field: "command", confidence: 0.8 }));
+  const said = ev.fromProse ? ev.method?.source : undefined;
+  const step = emptyStep("quantization", said ?? extracted(file, { field: "command", confidence: 0.8 }));
   if (ev.source) step.inputs.push(fact({ id: ev.source.value }, ev.source.source));
   if (ev.output) step.output = ev.output;
   if (ev.method) step.quantMethod = ev.method;

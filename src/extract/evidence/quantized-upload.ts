@@ -42,6 +42,8 @@ export interface QuantEvidence {
   format?: Fact<string>;
   /** Said by a command the card quotes (`quantized-export.ts`), which may follow the card's training. */
   exported?: boolean;
+  /** The export was said in words, not quoted as a command: its step keeps the words' provenance. */
+  fromProse?: boolean;
   /** The line of a sentence saying that the card's model is a quantised copy (its source may be unnamed). */
   stated?: number;
   /** That sentence speaks of the card's own repository or model ("This repository is for the … quantized model"). */
