@@ -1,3 +1,12 @@
+/** Does an input list already name the previous step (by its output or its id)? */
+function mergesPrevious(models: ModelInput[], prevId: string, prevOutput: string | undefined): boolean {
+  return models.some(
+    (m) =>
+      ("step" in m && m.step === prevId) ||
+      (prevOutput !== undefined && "id" in m && m.id === cleanId(prevOutput)),
+  );
+}
+
 /** One step of an extracted document, built from its merged facts, with every fact's provenance under `sources`. */
 
 import type {
@@ -175,6 +184,19 @@ export function buildStep(s: StepFacts, i: number, ctx: StepContext): Step {
   if (models.length === 0 && i > 0 && prevId !== undefined) {
     models.push(prevOutput ? { id: cleanId(prevOutput) } : { step: prevId });
     sources["inputs.models[0]"] = inferred(s.origin.file ?? "?", "the step before it in the chain", 0.8);
+  } else if (
+    s.kind === "adapter-merge" &&
+    i > 0 &&
+    prevId !== undefined &&
+    !mergesPrevious(models, prevId, prevOutput)
+  ) {
+    // An adapter merge named only by its base folds in the adapter the step before it trained: both are inputs.
+    models.push(prevOutput ? { id: cleanId(prevOutput) } : { step: prevId });
+    sources[`inputs.models[${models.length - 1}]`] = inferred(
+      s.origin.file ?? "?",
+      "the adapter the step before it trained",
+      0.8,
+    );
   }
   const datasets = datasetsOf(s, sources);
   const common: Record<string, unknown> = {};

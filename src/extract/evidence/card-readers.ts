@@ -10,6 +10,7 @@
  */
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
+import { readAdapterMergeProse } from "./adapter-merge-prose.js";
 import { readCommandBlocks } from "./commands.js";
 import { readDatasetCode } from "./dataset-code.js";
 import { readDatasetFiles } from "./dataset-files.js";
@@ -74,8 +75,10 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   dropFailedStages,
   // After every reader that finds a base: a name the table does not know is the last resort.
   readNamedBaseFallback,
-  // After every reader that says a training happened: a GGUF export said in words follows it.
+  // After every reader that says a training happened: a GGUF export said in words follows it, and so does
+  // an adapter merge.
   readGgufExportProse,
+  readAdapterMergeProse,
   // Last: it rewrites the local folders and names the readers above found.
   readDownloads,
 ];

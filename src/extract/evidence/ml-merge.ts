@@ -40,6 +40,15 @@ const MERGE_WORDS = phraseRegex([
 
 /** Words for the adapter (or LoRA weights) being merged. */
 const ADAPTER = /lora|adapter|适配器|適配器|アダプタ|어댑터|адаптер|adaptateur|adaptador/;
+/**
+ * Words for the base model an adapter is merged into (`将最佳checkpoint与基座模型融合`, dev
+ * v1-ne-zh-xunzi-qwen2-15b-classical-modern-translation-ft): in a card whose training used an adapter, only the
+ * adapter can be merged into its base.
+ */
+const INTO_BASE =
+  /基座模型|基础模型|基模型|底座模型|ベースモデル|베이스 ?모델|기본 ?모델|базов\S{0,4} модел|base ?model|basismodell|modèle de base|modelo base/;
+/** An English statement that the merge did not happen, or happens elsewhere. */
+const NOT_DONE = /\bnot\b|\bunmerged\b|\bwithout\b|n't\b|\binstead\b|\bseparate(?:ly)?\b|\bbefore merging\b/;
 /** Words for data: a merge of data is not an adapter merge. */
 const DATA = /数据|資料|データ|데이터|данн|датасет|dataset|daten|données|datos|dados/;
 
@@ -50,21 +59,24 @@ const DATA = /数据|資料|データ|데이터|данн|датасет|dataset|
 const MODAL =
   /可以|可与|能够|也可|できる|できます|수 있|можно|могут|может|kann|können|peut|peuvent|puede|pueden|pode|podem|\bcan\b|\bcould\b|\bmay\b/;
 
-function saysMerge(lower: string, line: string): boolean {
+function saysMerge(lower: string, line: string, intoBase = false): boolean {
   for (const m of matches(MERGE_WORDS, lower, 20)) {
     const at = m.index ?? 0;
     const around = clause(lower, at, at + m[0].length, 80);
-    if (MODAL.test(around)) continue;
-    if (ADAPTER.test(around) && !DATA.test(around)) return true;
+    if (MODAL.test(around) || NOT_DONE.test(around)) continue;
+    if ((ADAPTER.test(around) || (intoBase && INTO_BASE.test(around))) && !DATA.test(around)) return true;
     if (ADAPTER.test(line) && !DATA.test(around) && lower.length < 60) return true;
   }
   return false;
 }
 
-/** The line of the first statement of an adapter merge in other-language blocks, if any. */
-export function adapterMergeLine(block: Block, lower: string): number | undefined {
+/**
+ * The line of the first statement of an adapter merge in a block, if any. `intoBase`: the card's training used an
+ * adapter, so a merge into the base model (no adapter word) is one too.
+ */
+export function adapterMergeLine(block: Block, lower: string, intoBase = false): number | undefined {
   const heading = (block.headings.filter(Boolean).pop() ?? "").toLowerCase();
-  if (saysMerge(lower, "")) return block.line;
+  if (saysMerge(lower, "", intoBase)) return block.line;
   // A heading that names a merge over a block that names the adapter (`## 模型合并` / `将 LoRA 权重…`).
   if (heading.length < 60 && ADAPTER.test(lower) && saysMerge(heading, lower.slice(0, 300)))
     return block.line;
