@@ -1,3 +1,17 @@
+/**
+ * Is a local path a checkpoint the previous step wrote: a folder under its output (`output/v1-…/checkpoint-200`
+ * under `output`), or, when that step names no output, a `checkpoint-N` folder?
+ */
+function checkpointOf(id: string, prevOutput: string | undefined): boolean {
+  if (!id.startsWith("local:")) return false;
+  const path = id.slice(6).replace(/^\.\//, "");
+  if (prevOutput?.startsWith("local:")) {
+    const dir = trimEnd(prevOutput.slice(6).replace(/^\.\//, ""), "/");
+    if (dir !== "" && path.startsWith(`${dir}/`)) return true;
+  }
+  return /(?:^|\/)checkpoint-\d+\/?$/.test(path);
+}
+
 /** Does an input list already name the previous step (by its output or its id)? */
 function mergesPrevious(models: ModelInput[], prevId: string, prevOutput: string | undefined): boolean {
   return models.some(
@@ -9,6 +23,7 @@ function mergesPrevious(models: ModelInput[], prevId: string, prevOutput: string
 
 /** One step of an extracted document, built from its merged facts, with every fact's provenance under `sources`. */
 
+import { trimEnd } from "../model/trim.js";
 import type {
   Adapter,
   DatasetRef,
@@ -173,12 +188,29 @@ export function buildStep(s: StepFacts, i: number, ctx: StepContext): Step {
   s.inputs.forEach((input, k) => {
     const id = cleanId(input.value.id);
     const matchesPrev = prevOutput !== undefined && sameModel(prevOutput, id);
-    const ref: ModelInput = matchesPrev ? { id: cleanId(prevOutput) } : { id };
+    // The checkpoint folder an adapter merge reads (`--ckpt_dir output/v1-…/checkpoint-200`) is what the
+    // training before it wrote, not a model of its own.
+    const prevCheckpoint =
+      !matchesPrev && s.kind === "adapter-merge" && prevId !== undefined && checkpointOf(id, prevOutput);
+    // A `checkpoint-N` folder is a training's output by its name: never a root model, wherever its training sits.
+    const checkpoint = s.kind === "adapter-merge" && checkpointOf(id, undefined);
+    const ref: ModelInput = matchesPrev
+      ? { id: cleanId(prevOutput as string) }
+      : prevCheckpoint
+        ? prevOutput
+          ? { id: cleanId(prevOutput) }
+          : { step: prevId as string }
+        : { id };
     if (input.value.weight !== undefined) ref.weight = input.value.weight;
     if (input.value.parameters) ref.parameters = input.value.parameters as ModelInput["parameters"];
     models.push(ref);
     sources[`inputs.models[${k}]`] = input.source;
-    if (!matchesPrev && !outputs.slice(0, i).some((o) => o !== undefined && sameModel(o, id)))
+    if (
+      !matchesPrev &&
+      !prevCheckpoint &&
+      !checkpoint &&
+      !outputs.slice(0, i).some((o) => o !== undefined && sameModel(o, id))
+    )
       addBase(id, input.source);
   });
   if (models.length === 0 && i > 0 && prevId !== undefined) {

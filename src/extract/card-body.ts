@@ -19,6 +19,7 @@ import { type Block, innerHeading, sentences } from "./markdown.js";
 import { blankNonCode, callArguments, findCalls, literal } from "./python-scan.js";
 import type { ProseStep } from "./read-prose.js";
 import { type RecipeKind, readRecipe, recipeKind } from "./read-recipe.js";
+import { readSectionedConfig } from "./read-sectioned-config.js";
 import { diffResult, isXtunerSettings, readXtunerConfig } from "./read-xtuner.js";
 import { markCatalogues, outOfScopeSection } from "./section-scope.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
@@ -157,7 +158,7 @@ export function readBody(blocks: Block[], state: CardState): void {
 
 /** A YAML block is only parsed when it has a key that recipes start with. */
 const RECIPE_KEY =
-  /^[^\S\n\r\u2028\u2029]*(?:merge_method|slices|models|experts|base_model|model_name_or_path|stage|finetuning_type|adapter|rl|datasets|dataset_mixer|dataset_mixture)\s*:/m;
+  /^[^\S\n\r\u2028\u2029]*(?:merge_method|slices|models|experts|base_model|model_name_or_path|stage|finetuning_type|adapter|rl|datasets|dataset_mixer|dataset_mixture|learning_rate)\s*:/m;
 
 /** A quoted YAML block in full (what `simpleYamlMapping` leaves); undefined when it does not parse. */
 function parseYamlBlock(text: string): unknown {
@@ -215,8 +216,8 @@ function readCode(block: Block, state: CardState): void {
     const obj = simpleYamlMapping(block.text) ?? parseYamlBlock(block.text);
     if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return;
     const kind = recipeKind(obj as Obj);
-    if (!kind) return;
-    embedRecipe(kind, obj as Obj, block, state);
+    if (kind) embedRecipe(kind, obj as Obj, block, state);
+    else embedSectioned(obj as Obj, block, state);
     return;
   }
   if (readXtunerBlock(block, state)) return;
@@ -283,6 +284,14 @@ function readXtunerBlock(block: Block, state: CardState): boolean {
   for (const step of inner.steps) shiftLines(step, block.line - 1);
   state.embedded.push(inner);
   return true;
+}
+
+/** A project's sectioned config quoted in the card (read-sectioned-config.ts), read as its own file would be. */
+function embedSectioned(obj: Obj, block: Block, state: CardState): void {
+  const inner: FileFacts = { file: state.file, kind: "trl-recipe", bases: [], steps: [], warnings: [] };
+  if (!readSectionedConfig(obj, state.file, block.text, inner)) return;
+  for (const step of inner.steps) shiftLines(step, block.line - 1);
+  state.embedded.push(inner);
 }
 
 /** A recipe quoted in the card's code block, read as its own file would be, its lines the card's. */

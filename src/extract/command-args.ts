@@ -49,7 +49,9 @@ const CLI: Readonly<Record<string, { kind: EntryKind; subs: RegExp }>> = lookupT
   trl: { kind: "trl", subs: /^(sft|dpo|grpo|kto|orpo|cpo|reward|rloo|ppo|online_dpo|xpo|nash_md|gkd|bco)$/ },
   "llamafactory-cli": { kind: "llama-factory", subs: /^train$/ },
   lmf: { kind: "llama-factory", subs: /^train$/ },
-  swift: { kind: "swift", subs: /^(sft|pt|rlhf)$/ },
+  // `swift export --merge_lora true` / `swift merge-lora` fold an adapter, `swift export --quant_method awq` quantises
+  // (command-merge.ts).
+  swift: { kind: "swift", subs: /^(sft|pt|rlhf|export|merge-lora)$/ },
   tune: { kind: "torchtune", subs: /^run$/ },
   axolotl: { kind: "axolotl", subs: /^train$/ },
   litgpt: { kind: "litgpt", subs: LITGPT_TRAINING },

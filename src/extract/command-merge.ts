@@ -8,9 +8,13 @@
  *   dev g12-rcp-turkish-alpaca-tr-llama31-lora, g12-rcp-vigogne2-13b-enno-qlora-merge): its base and adapter are
  *   its inputs, its output folder its output. Two bare words after a merge-adapter script are the adapter and the
  *   output (`merge_lora_weights.py ./outputs/x ./models/x`).
+ * - ms-swift's `swift export --ckpt_dir CKPT --merge_lora true` and `swift merge-lora --ckpt_dir CKPT` (dev
+ *   y2-rcp-swift-internvl2-8b-lora-sft-merge; swift 3 names the adapter `--adapters`), and its quantising export
+ *   `swift export --quant_method awq --quant_bits 4` (a quantisation step; ms-swift's export arguments).
  * XTuner's merge command is read by read-xtuner-command.ts.
  */
 import { modelRef } from "../model/refs.js";
+import type { QuantizationMethod } from "../model/vocabulary.js";
 import type { Args, Entry } from "./command-args.js";
 import { emptyStep, extracted, fact, type StepFacts } from "./facts.js";
 
@@ -46,6 +50,7 @@ export function mergeLoraStep(
   file: string,
   quoted: boolean,
 ): StepFacts | undefined {
+  if (entry.kind === "swift") return swiftExport(entry, args, file);
   if (MERGE_ENTRY.test(entry.name)) return axolotlMerge(entry, args, file);
   return entry.kind === "script" && !quoted ? mergeScript(entry, args, file) : undefined;
 }
@@ -96,4 +101,40 @@ function mergeScript(entry: Entry, args: Args, file: string): StepFacts | undefi
     : { field: "output", line: entry.line };
   if (out) step.output = fact(out, extracted(file, at));
   return step.inputs.length > 0 || step.output ? step : undefined;
+}
+
+const SWIFT_QUANT: Readonly<Record<string, QuantizationMethod>> = {
+  awq: "awq",
+  gptq: "gptq",
+  bnb: "bitsandbytes",
+  hqq: "hqq",
+};
+
+/** `swift export` / `swift merge-lora`: the adapter merge or quantisation it runs; undefined for anything else. */
+function swiftExport(entry: Entry, args: Args, file: string): StepFacts | undefined {
+  const { obj } = args;
+  const merge = entry.name === "merge-lora" || obj.merge_lora === true || obj.merge_lora === "true";
+  const quant = typeof obj.quant_method === "string" ? obj.quant_method.toLowerCase() : undefined;
+  if (entry.name !== "export" && entry.name !== "merge-lora") return undefined;
+  const at = (field?: string) =>
+    extracted(file, { line: field ? (args.lines.get(field) ?? entry.line) : entry.line, field });
+  if (!merge && !quant) return undefined;
+  const step = emptyStep(merge ? "adapter-merge" : "quantization", {
+    ...at(),
+    note: `swift ${entry.name}${merge ? " (merge_lora)" : ` (quant_method ${quant})`}`,
+  });
+  const adapter = stringFlag(args, ["ckpt_dir", "adapters"]);
+  const model = stringFlag(args, ["model", "model_id_or_path", "model_type"]);
+  if (merge && adapter) {
+    const ref = modelRef(adapter.value, true);
+    if (ref) step.inputs.push(fact({ id: ref }, at(adapter.key)));
+  } else if (!merge && model && model.key !== "model_type") {
+    const ref = modelRef(model.value, false);
+    if (ref) step.inputs.push(fact({ id: ref }, at(model.key)));
+  }
+  if (!merge && quant) step.quantMethod = fact(SWIFT_QUANT[quant] ?? "other", at("quant_method"));
+  const output = stringFlag(args, ["output_dir"]);
+  const out = output ? modelRef(output.value, true) : undefined;
+  if (out) step.output = fact(out, at("output_dir"));
+  return step;
 }

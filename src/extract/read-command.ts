@@ -297,6 +297,8 @@ export function readCommandWords(
   }
   const merge = mergeLoraStep(entry, args, file, quoted);
   if (merge) return merge;
+  // `swift export` without a merge or a quantisation (a format conversion, a push) trains nothing.
+  if (entry.kind === "swift" && !/^(?:sft|pt|rlhf)$/.test(entry.name)) return undefined;
   normaliseScriptFlags(args.obj);
   const origin = extracted(file, { line: entry.line, note: `training command (${entry.name})` });
   let step: StepFacts | undefined;

@@ -56,6 +56,26 @@ const STARTS = [
 const first = (section: Obj, keys: readonly string[]): string | undefined =>
   keys.map((k) => str(section[k])).find((v) => v !== undefined);
 
+/**
+ * Sections named for a trainer's arguments class (`UnslothTrainingArguments:`, `SFTConfig:`,
+ * `TrainingArguments:`), which hold what a `training:` section does.
+ */
+function argumentSections(obj: Obj): unknown[] {
+  return Object.keys(obj)
+    .filter((k) => /^\w{0,40}(?:TrainingArguments|Config|Args)$/.test(k))
+    .map((k) => obj[k]);
+}
+
+/** The model named one level down in the model section (`model: train: model_name: org/name`). */
+function nestedName(model: Obj): string | undefined {
+  for (const v of Object.values(model))
+    if (isObj(v)) {
+      const name = first(v, MODEL_KEYS);
+      if (name) return name;
+    }
+  return undefined;
+}
+
 /** Copies a section's plain values to the top level, where nothing set them. */
 function lift(flat: Obj, section: Obj): void {
   for (const [k, v] of Object.entries(section)) if (!isObj(v) && flat[k] === undefined) flat[k] = v;
@@ -64,11 +84,12 @@ function lift(flat: Obj, section: Obj): void {
 /** The sectioned config flattened, or undefined when `obj` is not one (a model section and a training section). */
 export function flattenSections(obj: Obj): { flat: Obj; objective?: string } | undefined {
   const model = isObj(obj.model) ? obj.model : undefined;
-  const training = TRAINING.map((k) => obj[k]).find(isObj);
+  const training = [...TRAINING.map((k) => obj[k]), ...argumentSections(obj)].find(isObj);
   if (!training) return undefined;
   // The model in its own section, or at the top beside the sections (`"model_name": "Open-Orca/Mistral-7B-OpenOrca"`
-  // over `"trainer": {…}, "lora": {…}`: blind dev z2-rcp-verbalist-7b-config-mistral-openorca-ru-lora-8bit).
-  const name = model ? first(model, MODEL_KEYS) : first(obj, TOP_MODEL_KEYS);
+  // over `"trainer": {…}, "lora": {…}`: blind dev z2-rcp-verbalist-7b-config-mistral-openorca-ru-lora-8bit), or one
+  // level down in the model section (`model: train: model_name: …`: dev y2-ne-ko-csat-qwen25-32b-unsloth-dora-…).
+  const name = model ? (first(model, MODEL_KEYS) ?? nestedName(model)) : first(obj, TOP_MODEL_KEYS);
   if (!name || !["learning_rate", "num_train_epochs", "max_steps"].some((k) => k in training))
     return undefined;
   const flat: Obj = { model_name_or_path: name };
@@ -90,6 +111,7 @@ export function flattenSections(obj: Obj): { flat: Obj; objective?: string } | u
     if (adapter.alpha !== undefined || adapter.lora_alpha !== undefined)
       flat.lora_alpha = adapter.lora_alpha ?? adapter.alpha;
     if (adapterKey === "qlora") flat.use_qlora = true;
+    if (adapter.use_dora === true) flat.use_dora = true;
   }
   const quant = [obj.quantization, obj.bnb, obj.bitsandbytes].find(isObj);
   if (quant) lift(flat, quant);

@@ -64,10 +64,13 @@ function readDollar(
     const inner = text.slice(c.i + 2, end === -1 ? undefined : end);
     raw = text.slice(c.i, end === -1 ? undefined : end + 1);
     c.i = end === -1 ? text.length : end + 1;
-    const m = /^([A-Za-z_]\w*|\d+|[@*#])(?::?[-=](.*))?$/s.exec(inner);
+    const m = /^([A-Za-z_]\w*|\d+|[@*#])(?::?([-=])(.*))?$/s.exec(inner);
     if (!m?.[1]) return { text: raw, unknown: false, split: false };
     name = m[1];
-    fallback = m[2];
+    fallback = m[3];
+    // `${MODEL:=org/name}` (often as `: "${MODEL:=…}"`) also assigns the default when the name is unset.
+    if (m[2] === "=" && fallback !== undefined && !env.has(name) && /^[A-Za-z_]/.test(name))
+      env.set(name, expandText(fallback, env));
   } else {
     const re = /([A-Za-z_]\w*|\d|[@*#?$])/y;
     re.lastIndex = c.i + 1;

@@ -1,0 +1,97 @@
+/**
+ * Rules written at stop 36 from the first run of the blind dev batches y1 and y2 (layouts rewritten, not copied).
+ * Each case was checked to fail without its rule.
+ */
+import { describe, expect, it } from "vitest";
+import { extractFromFiles } from "./extract-from-files.js";
+import { shellCommands } from "./shell-words.js";
+
+const docOf = (text: string, path = "README.md") => extractFromFiles([{ path, text }]).document;
+
+describe("a shell default that assigns (y2-rcp-fsdp2-qwen25-7b-full-sft-accelerate)", () => {
+  it(`sets the variable from \`: "\${NAME:=value}"\` for the commands after it`, () => {
+    const [, command] = shellCommands(
+      `: "\${MODEL:=Qwen/Qwen2.5-7B-Instruct}"\npython train.py --model $MODEL\n`,
+    );
+    expect(command?.words.map((w) => w.text)).toEqual([
+      "python",
+      "train.py",
+      "--model",
+      "Qwen/Qwen2.5-7B-Instruct",
+    ]);
+    // `:-` only substitutes: the name stays unset.
+    const [, other] = shellCommands(`echo "\${M:-a/b}"\npython train.py --model $M\n`);
+    expect(other?.words.at(-1)?.text).toBe("$M");
+  });
+
+  it("reads the script's model and settings from those defaults", () => {
+    const script = [
+      "#!/usr/bin/env bash",
+      `: "\${MODEL:=Qwen/Qwen2.5-7B-Instruct}"`,
+      `: "\${LR:=1e-5}"`,
+      `: "\${EPOCHS:=2}"`,
+      "accelerate launch --num_processes 8 train.py \\",
+      `    --model_name_or_path "\${MODEL}" \\`,
+      `    --learning_rate "\${LR}" --num_train_epochs "\${EPOCHS}" --output_dir out`,
+    ].join("\n");
+    const doc = docOf(script, "sft_qwen.sh");
+    expect(doc.bases.map((b) => b.id)).toEqual(["Qwen/Qwen2.5-7B-Instruct"]);
+    expect(doc.steps[0]?.hyperparameters).toMatchObject({ learningRate: 1e-5, epochs: 2 });
+  });
+});
+
+describe("ms-swift's export (y2-rcp-swift-internvl2-8b-lora-sft-merge)", () => {
+  const sft = [
+    "swift sft --model ./models/internvl2-8b --train_type lora --dataset ./data/train.json \\",
+    "    --output_dir ./swift/output",
+  ];
+
+  it("merges the adapter of a checkpoint the training wrote, after that training", () => {
+    const doc = docOf(
+      [...sft, "swift export --ckpt_dir ./swift/output/v1-2024/checkpoint-500 --merge_lora true"].join("\n"),
+      "finetune.sh",
+    );
+    expect(doc.steps.map((s) => s.kind)).toEqual(["fine-tune", "adapter-merge"]);
+    // The checkpoint is the training's output, not a base of its own.
+    expect(doc.bases.map((b) => b.id)).toEqual(["local:./models/internvl2-8b"]);
+  });
+
+  it("quantises with --quant_method, and trains nothing with a plain export", () => {
+    const quant = docOf(
+      "swift export --model Qwen/Qwen2.5-7B-Instruct --quant_method awq --quant_bits 4 --output_dir q\n",
+      "q.sh",
+    );
+    expect(quant.steps.map((s) => s.kind)).toEqual(["quantization"]);
+    expect(quant.steps[0]).toMatchObject({ method: "awq" });
+    expect(docOf("swift export --model Qwen/Qwen2.5-7B-Instruct --push_to_hub true\n", "p.sh").steps).toEqual(
+      [],
+    );
+  });
+});
+
+describe("a project's sectioned config quoted in a card (y2-ne-ko-csat-qwen25-32b-unsloth-dora-rag-ensemble)", () => {
+  it("reads a trainer-arguments section and a model named one level down", () => {
+    const card = [
+      "# 수능 풀이 모델",
+      "",
+      "```yaml",
+      "model:",
+      "  train:",
+      '    model_name: "unsloth/Qwen2.5-32B-Instruct-bnb-4bit"',
+      "peft:",
+      "  r: 64",
+      "  lora_alpha: 32",
+      "  use_dora: True",
+      "UnslothTrainingArguments:",
+      "  per_device_train_batch_size: 2",
+      "  num_train_epochs: 3",
+      "  learning_rate: 5e-5",
+      "```",
+    ].join("\n");
+    const doc = docOf(card);
+    expect(doc.bases.map((b) => b.id)).toEqual(["unsloth/Qwen2.5-32B-Instruct-bnb-4bit"]);
+    const step = doc.steps[0];
+    expect(step?.kind === "fine-tune" ? step.parameterization : undefined).toBe("dora");
+    expect(step?.hyperparameters).toMatchObject({ learningRate: 5e-5, epochs: 3, perDeviceBatchSize: 2 });
+  });
+});
