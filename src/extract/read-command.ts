@@ -42,7 +42,7 @@ import {
   valueModelObjective,
 } from "./script-flags.js";
 import { shellCommands } from "./shell-words.js";
-import { NAME_OBJECTIVE_WORDS } from "./terms.js";
+import { NAME_OBJECTIVE_WORDS, PROMPT_METHODS } from "./terms.js";
 import type { ExtractWarning } from "./types.js";
 
 type Obj = Record<string, unknown>;
@@ -211,7 +211,7 @@ function applyTrainerSettings(
     step.parameterization = fact(
       trainType === "lora" && (bits === 4 || bits === 8)
         ? "qlora"
-        : (SWIFT_TRAIN_TYPES[trainType] ?? "other"),
+        : (SWIFT_TRAIN_TYPES[trainType] ?? PROMPT_METHODS[trainType] ?? "other"),
       at("train_type"),
     );
   else if (fw === "openrlhf" || fw === "ms-swift") {

@@ -25,7 +25,7 @@ import { readDatasets } from "./recipe-datasets.js";
 import { runCommandObjective, statedObjective } from "./recipe-objective.js";
 import { framework, isObj, type Obj, str } from "./recipe-values.js";
 import { resumedAdapter } from "./resumed-adapter.js";
-import { NAME_OBJECTIVE_WORDS } from "./terms.js";
+import { NAME_OBJECTIVE_WORDS, PROMPT_METHODS } from "./terms.js";
 
 export type RecipeKind =
   | "mergekit"
@@ -210,7 +210,14 @@ function readTrainingRecipe(
         lines.get("finetuning_type"),
       );
     else if (ft === "full") parameterize(step, "full", file, "finetuning_type", lines.get("finetuning_type"));
-    else if (ft) parameterize(step, "other", file, "finetuning_type", lines.get("finetuning_type"));
+    else if (ft)
+      parameterize(
+        step,
+        PROMPT_METHODS[ft] ?? "other",
+        file,
+        "finetuning_type",
+        lines.get("finetuning_type"),
+      );
   } else {
     setInput(obj, "model_name_or_path", file, step, lines);
     framework(step, kind === "open-instruct" ? "open-instruct" : "trl", file);

@@ -95,3 +95,12 @@ describe("a project's sectioned config quoted in a card (y2-ne-ko-csat-qwen25-32
     expect(step?.hyperparameters).toMatchObject({ learningRate: 5e-5, epochs: 3, perDeviceBatchSize: 2 });
   });
 });
+
+describe("P-Tuning v2 is prefix tuning (y2-rcp-chatglm2-ptuning-v2-deepspeed-spo)", () => {
+  it("maps a training type that names it, as the corpus's labels do", () => {
+    const script =
+      "deepspeed train.py --train_path data/spo.json --model_name_or_path THUDM/chatglm2-6b \\\n  --per_device_train_batch_size 8 --learning_rate 1e-4 --num_train_epochs 10 \\\n  --train_type ptuning --pre_seq_len 16 --output_dir ./output-glm2\n";
+    const step = docOf(script, "train.sh").steps[0];
+    expect(step?.kind === "fine-tune" ? step.parameterization : undefined).toBe("prefix-tuning");
+  });
+});

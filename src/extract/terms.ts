@@ -202,3 +202,19 @@ export const TRAINING_FRAMEWORKS = [
   "trl",
   "transformers",
 ] as const;
+
+/**
+ * Prompt-based methods a training type names (`--train_type ptuning --pre_seq_len 16`, ChatGLM's P-Tuning v2,
+ * which trains a prefix at every layer as prefix tuning does; NeMo's `peft_scheme: ptuning` is read the same way).
+ */
+export const PROMPT_METHODS: Readonly<Record<string, Parameterization>> = lookupTable({
+  ptuning: "prefix-tuning",
+  "p-tuning": "prefix-tuning",
+  p_tuning: "prefix-tuning",
+  "ptuning-v2": "prefix-tuning",
+  prefix: "prefix-tuning",
+  prefix_tuning: "prefix-tuning",
+  "prefix-tuning": "prefix-tuning",
+  prompt_tuning: "prompt-tuning",
+  "prompt-tuning": "prompt-tuning",
+});
