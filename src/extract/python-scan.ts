@@ -206,7 +206,31 @@ export function assignments(code: string): Map<string, PyValue> {
       (name.startsWith("self.") ? vars.get(line.slice(eq + 1).trim()) : undefined);
     if (v !== undefined && !vars.has(name)) vars.set(name, v);
   }
+  argparseDefaults(code, vars);
   return vars;
+}
+
+/**
+ * An argparse script's defaults as the parsed namespace's attributes: `parser.add_argument("--model-path",
+ * default="outputs/merged")` then `args = parser.parse_args()` gives `args.model_path` (dev
+ * y1-qnt-sentinelops-qwen-coder-lora-awq). Only the names `parse_args()` is assigned to, only literal defaults.
+ */
+function argparseDefaults(code: string, vars: Map<string, PyValue>): void {
+  if (!code.includes("add_argument(") || !code.includes("parse_args(")) return;
+  const receivers = [
+    ...code.matchAll(/^\s{0,8}([A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}[\w.]{1,60}\.parse_args\(/gm),
+  ].map((m) => m[1] as string);
+  if (receivers.length === 0) return;
+  for (const call of findCalls(code, (n) => n === "add_argument")) {
+    const { positional, keywords } = callArguments(call.args);
+    const flag = positional.map((p) => literal(p)).find((v) => typeof v === "string" && v.startsWith("--"));
+    const dest = literal(keywords.get("dest") ?? "");
+    const name =
+      typeof dest === "string" ? dest : typeof flag === "string" ? flag.slice(2).replace(/-/g, "_") : "";
+    const value = literal(keywords.get("default") ?? "");
+    if (!/^[A-Za-z_]\w*$/.test(name) || value === undefined || value === null) continue;
+    for (const r of receivers) if (!vars.has(`${r}.${name}`)) vars.set(`${r}.${name}`, value);
+  }
 }
 
 /** A value: a literal, or a name assigned a literal in the same code. */
@@ -215,7 +239,7 @@ export function pyValue(raw: string | undefined, vars: Map<string, PyValue>): Py
   const lit = literal(raw);
   if (lit !== undefined) return lit;
   const name = raw.trim();
-  return /^(?:self\.)?[A-Za-z_]\w*$/.test(name) ? vars.get(name) : undefined;
+  return /^(?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*$/.test(name) ? vars.get(name) : undefined;
 }
 
 /** Names of module-level constants, lower-cased, to recipe keys (beyond the hyperparameter names ftl knows). */

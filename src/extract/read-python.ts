@@ -21,6 +21,7 @@ import {
   blankNonCode,
   callArguments,
   findCalls,
+  literal,
   moduleConstants,
   type PyCall,
   type PyValue,
@@ -107,7 +108,8 @@ function readPart(file: SourceFile): Part {
   };
 }
 
-type Where = { file: string; line: number; key: string };
+/** Where a setting was read; `byDefault`: the value is an argparse default, which the command line may override. */
+type Where = { file: string; line: number; key: string; byDefault?: boolean };
 
 /** The program's settings as a recipe object, with where each key was read. */
 function settings(parts: Part[]): {
@@ -118,10 +120,11 @@ function settings(parts: Part[]): {
   const obj: Record<string, unknown> = {};
   const at = new Map<string, Where>();
   const flagKeys: Record<string, string> = {};
-  const set = (key: string, value: PyValue | undefined, p: Part, c: PyCall) => {
+  const set = (key: string, value: PyValue | undefined, p: Part, c: PyCall, raw?: string) => {
     if (value === undefined || key in obj) return;
     obj[key] = value;
-    at.set(key, { file: p.file, line: c.line, key });
+    const byDefault = raw !== undefined && literal(raw) === undefined && raw.trim().includes(".");
+    at.set(key, { file: p.file, line: c.line, key, ...(byDefault ? { byDefault } : {}) });
   };
   for (const p of parts)
     for (const c of p.calls) {
@@ -130,7 +133,7 @@ function settings(parts: Part[]): {
       if (isConfig(c.name) || isTrainer(c.name))
         for (const [k, raw] of keywords) {
           if (k === "model" || k === "args") continue;
-          set(k, value(k), p, c);
+          set(k, value(k), p, c, raw);
           const flag = ARGS_FIELD.exec(raw)?.[1];
           if (flag) flagKeys[flag] ??= k;
         }
@@ -217,6 +220,14 @@ function cite(step: StepFacts, at: Map<string, Where>): void {
   for (const f of facts) {
     const w = f?.source.field ? at.get(f.source.field) : undefined;
     if (f && w) f.source = { ...f.source, file: w.file, line: w.line };
+    // An argparse default (`num_train_epochs=args.epochs`, `--epochs` defaulting to 100) is what runs only when the
+    // command line does not say otherwise.
+    if (f && w?.byDefault)
+      f.source = {
+        ...f.source,
+        confidence: 0.7,
+        note: "the script's argparse default; the command line may override it",
+      };
   }
 }
 

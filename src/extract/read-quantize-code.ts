@@ -10,6 +10,9 @@
  *   `AWQModifier`, otherwise another scheme (FP8, W8A8 by `QuantizationModifier`).
  * - AutoRound: `AutoRound(model, …)` then `quantize_and_save(out)` or `save_quantized(out)`: another method.
  * - LMDeploy: `lmdeploy lite auto_awq MODEL --work-dir OUT` (AWQ), `lmdeploy lite auto_gptq …` (GPTQ).
+ * - unsloth: `FastLanguageModel.from_pretrained(path)` then `model.save_pretrained_gguf(out, tokenizer,
+ *   quantization_method="q4_k_m")` or `push_to_hub_gguf("org/name", …)`: GGUF (dev y1-qnt-m7bi-llmlat-unsloth-gguf).
+ *   A program that also trains is read by read-python.ts; this reads one that only converts.
  *
  * The code must both quantise (`.quantize(`, `oneshot(`, `quantize_and_save(`) and name what it loads; a script that
  * only loads a quantised model to serve it quantises nothing.
@@ -29,7 +32,13 @@ import {
 import { COMPRESSOR_METHODS } from "./read-derived-recipes.js";
 
 const NOTE = "post-training quantisation in code";
-const SAVES = new Set(["save_quantized", "quantize_and_save", "save"]);
+const SAVES = new Set([
+  "save_quantized",
+  "quantize_and_save",
+  "save",
+  "save_pretrained_gguf",
+  "push_to_hub_gguf",
+]);
 const WANTED = new Set(["from_pretrained", "load", "oneshot", "AutoRound", "quantize", ...SAVES]);
 
 /** The library the code quantises with, and the method it makes. */
@@ -42,7 +51,21 @@ function libraryOf(code: string): { method: QuantizationMethod; loader?: string 
     return { method: (modifier && COMPRESSOR_METHODS[modifier]) || "other" };
   }
   if (code.includes("AutoRound(")) return { method: "other" };
+  if (code.includes("save_pretrained_gguf(") || code.includes("push_to_hub_gguf("))
+    return { method: "gguf", loader: "FastLanguageModel" };
   return undefined;
+}
+
+/** Is row `at` inside an `if False:` block (the nearest less-indented line above opens one)? */
+function underIfFalse(rows: string[], at: number): boolean {
+  const indent = (r: string) => r.length - r.trimStart().length;
+  const own = indent(rows[at] ?? "");
+  for (let i = at - 1; i >= 0 && i >= at - 200; i--) {
+    const row = rows[i] ?? "";
+    if (row.trim() === "" || indent(row) >= own) continue;
+    return /^\s*if\s+False\s*:/.test(row);
+  }
+  return false;
 }
 
 /** The call that loads the model: the library's loader, else the first model `from_pretrained`. */
@@ -57,9 +80,18 @@ export function quantizeCode(text: string, file: string, firstLine = 1): StepFac
   const code = blankNonCode(text);
   const lib = libraryOf(code);
   if (!lib) return undefined;
-  const calls = findCalls(code, (n) => WANTED.has(n));
+  const rows = text.split("\n");
+  // unsloth's notebooks offer each GGUF export under `if False:`: an option, not what was run.
+  const calls = findCalls(code, (n) => WANTED.has(n)).filter(
+    (c) => !c.name.endsWith("_gguf") || !underIfFalse(rows, c.line - 1),
+  );
   const quantises = calls.some(
-    (c) => c.name === "quantize" || c.name === "oneshot" || c.name === "quantize_and_save",
+    (c) =>
+      c.name === "quantize" ||
+      c.name === "oneshot" ||
+      c.name === "quantize_and_save" ||
+      c.name === "save_pretrained_gguf" ||
+      c.name === "push_to_hub_gguf",
   );
   if (!quantises) return undefined;
   const vars = assignments(code);
@@ -97,6 +129,13 @@ export function quantizeCode(text: string, file: string, firstLine = 1): StepFac
       pyValue(positional[0] ?? keywords.get("output_dir") ?? keywords.get("save_dir"), vars),
     );
     outputLine = save.line;
+    // unsloth's GGUF type (`quantization_method = "q4_k_m"`).
+    const type = pyValue(keywords.get("quantization_method"), vars);
+    if (typeof type === "string" && /^[\w]{2,12}$/.test(type))
+      step.format = fact(
+        type.toUpperCase(),
+        extracted(file, { line: at(save.line), field: "quantization_method" }),
+      );
   }
   if (!input && !output) return undefined;
   if (input)

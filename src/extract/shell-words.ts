@@ -271,7 +271,11 @@ function settle(words: Word[], env: Env): Word[] {
  * g3-ne-zh-chinese-mixtral-8x7b-vocab-qlora-cpt), already expanded by the outer script; undefined for any other.
  */
 function innerScript(words: Word[]): Word | undefined {
-  const at = words.findIndex((w, i) => /^(?:ba|da|z)?sh$/.test(w.text) && words[i + 1]?.text === "-c");
+  // `bash -c`, `/bin/bash -c` (a `docker run … /bin/bash -c "python3 train.py …"`: dev
+  // t9-ne-ja-hf-trainer-gpt2-full-ft-tiny-shakespeare).
+  const at = words.findIndex(
+    (w, i) => /^(?:ba|da|z)?sh$/.test(w.text.split("/").pop() ?? "") && words[i + 1]?.text === "-c",
+  );
   return at >= 0 ? words[at + 2] : undefined;
 }
 

@@ -104,3 +104,72 @@ describe("P-Tuning v2 is prefix tuning (y2-rcp-chatglm2-ptuning-v2-deepspeed-spo
     expect(step?.kind === "fine-tune" ? step.parameterization : undefined).toBe("prefix-tuning");
   });
 });
+
+describe("a program that only converts with unsloth (y1-qnt-m7bi-llmlat-unsloth-gguf)", () => {
+  it("is a GGUF quantisation of the model it loads, of the type it asks for", () => {
+    const code = [
+      "from unsloth import FastLanguageModel",
+      'model, tokenizer = FastLanguageModel.from_pretrained("org/m7b-tuned")',
+      'model.save_pretrained_gguf("gguf_model", tokenizer, quantization_method = "q4_k_m")',
+    ].join("\n");
+    const doc = docOf(code, "convert.py");
+    expect(doc.steps.map((s) => s.kind)).toEqual(["quantization"]);
+    expect(doc.steps[0]).toMatchObject({ method: "gguf", format: "Q4_K_M" });
+    expect(doc.bases.map((b) => b.id)).toEqual(["org/m7b-tuned"]);
+  });
+});
+
+describe("an argparse script's defaults (y1-qnt-sentinelops-qwen-coder-lora-awq)", () => {
+  const code = (rest: string[]) =>
+    [
+      "import argparse",
+      "from awq import AutoAWQForCausalLM",
+      "parser = argparse.ArgumentParser()",
+      'parser.add_argument("--model-path", default="outputs/merged")',
+      'parser.add_argument("--output-path", default="outputs/awq")',
+      'parser.add_argument("--epochs", type=int, default=100)',
+      "args = parser.parse_args()",
+      ...rest,
+    ].join("\n");
+
+  it("reads `args.model_path` as the flag's default", () => {
+    const doc = docOf(
+      code([
+        "model = AutoAWQForCausalLM.from_pretrained(args.model_path)",
+        "model.quantize(tokenizer, quant_config={})",
+        "model.save_quantized(args.output_path)",
+      ]),
+      "quantize_awq.py",
+    );
+    expect(doc.steps[0]).toMatchObject({
+      kind: "quantization",
+      method: "awq",
+      output: { id: "local:outputs/awq" },
+    });
+  });
+
+  it("gives a setting read from a default the confidence of a default, which a command line may override", () => {
+    const doc = docOf(
+      code([
+        "from transformers import TrainingArguments, Trainer, AutoModelForCausalLM",
+        'model = AutoModelForCausalLM.from_pretrained("gpt2")',
+        'targs = TrainingArguments(output_dir="out", num_train_epochs=args.epochs)',
+        "trainer = Trainer(model=model, args=targs)",
+        "trainer.train()",
+      ]),
+      "train.py",
+    );
+    const step = doc.steps[0];
+    expect(step?.hyperparameters?.epochs).toBe(100);
+    expect(step?.sources?.["hyperparameters.epochs"]?.confidence).toBe(0.7);
+  });
+});
+
+describe("a command a container runs with `/bin/bash -c` (t9-ne-ja-hf-trainer-gpt2-full-ft-tiny-shakespeare)", () => {
+  it("is read as the commands of its script", () => {
+    const commands = shellCommands(
+      `EPOCHS=5\ndocker run --rm img /bin/bash -c \\\n  "python3 train.py --epochs \${EPOCHS}"\n`,
+    );
+    expect(commands.at(-1)?.words.map((w) => w.text)).toEqual(["python3", "train.py", "--epochs", "5"]);
+  });
+});
