@@ -173,3 +173,19 @@ describe("a command a container runs with `/bin/bash -c` (t9-ne-ja-hf-trainer-gp
     expect(commands.at(-1)?.words.map((w) => w.text)).toEqual(["python3", "train.py", "--epochs", "5"]);
   });
 });
+
+describe("a fine-tune stated of a model the front matter names (y3-card-hermes3-llama32-3b-full-ft-card-copy)", () => {
+  it("is a training of the front matter's base, which the sentence does not replace", () => {
+    const card = [
+      "---",
+      "base_model: meta-llama/Meta-Llama-3.2-3B",
+      "---",
+      "# Hermes 3 3B",
+      "",
+      "Hermes 3 3B is a full parameter fine-tune of the Llama-3.2 3B foundation model.",
+    ].join("\n");
+    const doc = docOf(card);
+    expect(doc.steps.map((s) => s.kind)).toEqual(["fine-tune"]);
+    expect(doc.bases.map((b) => b.id)).toEqual(["meta-llama/Meta-Llama-3.2-3B"]);
+  });
+});

@@ -276,7 +276,12 @@ function withoutIds(sentence: string): string {
 }
 
 function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): void {
-  if (state.proseBases.length > 0 || state.out.bases.length > 0) return;
+  if (state.proseBases.length > 0) return;
+  // The front matter names the base: a sentence saying the model was fine-tuned from a model it names ("a full
+  // parameter fine-tune of the Llama-3.2 3B foundation model", dev y3-card-hermes3-llama32-3b-full-ft-card-copy)
+  // still says a training happened, which the front matter alone does not.
+  const metaBase = state.out.bases.length > 0;
+  if (metaBase && state.genericFineTune !== undefined) return;
   const described = new Set<string>();
   for (const block of withHeadings(blocks)) {
     if (block.type === "code" || block.type === "table") continue;
@@ -307,13 +312,14 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
           written &&
           !OWN_LABEL.test(sentence.slice(Math.max(0, at - written.length - 40), from).replace(/-/g, " "))
         ) {
-          pushWritten(state, written, block.line);
+          if (metaBase) state.genericFineTune ??= block.line;
+          else pushWritten(state, written, block.line);
           return;
         }
         if (/[\w./-]/.test(sentence[(m.index ?? 0) - 1] ?? "")) continue;
         const found = resolveAt(sentence, m.index ?? 0);
         if (!found) {
-          noteUnknownName(sentence, at, state, block);
+          if (!metaBase) noteUnknownName(sentence, at, state, block);
           continue;
         }
         if (described.has(found.id)) continue;
@@ -322,6 +328,10 @@ function readNames(blocks: Block[], state: CardState, otherLanguages: boolean): 
         const end = (m.index ?? 0) + found.name.length;
         if (isDescribed(sentence.slice(end, end + 80))) described.add(found.id);
         if (described.has(found.id) || isMention(sentence, m.index ?? 0, found.name)) continue;
+        if (metaBase) {
+          state.genericFineTune ??= block.line;
+          return;
+        }
         const spelled = spelledOut(blocks, found.name, found.id);
         if (spelled) {
           pushWritten(state, spelled, block.line);
