@@ -189,3 +189,27 @@ describe("a fine-tune stated of a model the front matter names (y3-card-hermes3-
     expect(doc.bases.map((b) => b.id)).toEqual(["meta-llama/Meta-Llama-3.2-3B"]);
   });
 });
+
+describe("a shell command in a fence labelled python (y4-long-neuralchat-v3-sft-dpo)", () => {
+  it("is read as the command it is", () => {
+    const card = [
+      "# Neural chat",
+      "",
+      "```python",
+      "python ../dpo_pipeline/dpo_clm.py \\",
+      '        --model_name_or_path "./finetuned_model_lora" \\',
+      "        --per_device_train_batch_size 8 \\",
+      "        --learning_rate 5e-4 \\",
+      "        --lora_rank 16 \\",
+      "        --dataset_name Intel/orca_dpo_pairs",
+      "```",
+    ].join("\n");
+    const step = docOf(card).steps[0];
+    expect(step?.hyperparameters).toMatchObject({ learningRate: 5e-4, perDeviceBatchSize: 8 });
+  });
+
+  it("leaves Python code alone", () => {
+    const card = "# X\n\n```python\nimport torch\nx = torch.ones(3) + \\\n    torch.zeros(3)\n```\n";
+    expect(docOf(card).steps).toEqual([]);
+  });
+});

@@ -54,9 +54,23 @@ export function withoutPrompts(text: string): string {
   return kept === 0 ? text : out + text.slice(kept);
 }
 
+/**
+ * A fence labelled as another language that holds a shell command all the same (```python over `python
+ * dpo_clm.py \` / `--learning_rate 5e-4 \`, dev y4-long-neuralchat-v3-sft-dpo): its first line runs a launcher
+ * and its lines end in a shell continuation, which no Python or YAML does.
+ */
+const LAUNCH_LINE =
+  /^\s{0,8}(?:[A-Z_]{1,40}=\S{1,200}\s{1,4}){0,4}(?:python3?|deepspeed|torchrun|accelerate|llamafactory-cli|swift|axolotl|trl)\s/;
+
+function shellInDisguise(block: Block): boolean {
+  const lines = block.text.split("\n");
+  return LAUNCH_LINE.test(lines[0] ?? "") && lines.filter((l) => l.trimEnd().endsWith("\\")).length >= 2;
+}
+
 export function readCommandBlocks(blocks: Block[], state: CardState): void {
   for (const block of blocks) {
-    if (block.type !== "code" || !SHELL_LANGS.test(block.lang ?? "")) continue;
+    if (block.type !== "code") continue;
+    if (!SHELL_LANGS.test(block.lang ?? "") && !shellInDisguise(block)) continue;
     // Console transcripts prefix commands with a prompt.
     const text = withoutPrompts(block.text);
     const steps = readCommands(text, state.file, block.line - 1, state.out.warnings, true);
