@@ -232,9 +232,23 @@ export function cardSteps(
     const copy = downloadedCopyStep(text, meta.file, card.title) ?? quantizedByCode(card, meta.file);
     if (copy) steps = [copy];
   }
-  // A command the card quotes converts the trained model (`convert_hf_to_gguf.py`, `save_pretrained_gguf`).
-  if (!isQuant && !isMerge && steps.length > 0 && state.quant?.exported)
-    steps.push(exportStep(meta.file, state.quant));
+  // A command the card quotes converts the trained model (`convert_hf_to_gguf.py`, `save_pretrained_gguf`); or the
+  // card says of the model it trained that it is quantised ("a … fine-tuned version of X, quantized to GGUF format",
+  // dev y1-qnt-xyrus-cosmic-gpt-oss-20b-gguf): the quantisation follows the training.
+  const quantisedAfter =
+    state.quant !== undefined &&
+    !state.quant.exported &&
+    state.quant.stated !== undefined &&
+    state.quant.method !== undefined &&
+    state.quant.source === undefined &&
+    state.quant.method.value !== "bitsandbytes" &&
+    // A QLoRA training's 4-bit base is quantised to train, not after it.
+    state.quantizationBits === undefined &&
+    state.proseParameterization?.value !== "qlora" &&
+    !steps.some((s) => s.parameterization?.value === "qlora") &&
+    steps.some((s) => s.kind === "fine-tune");
+  if (!isQuant && !isMerge && steps.length > 0 && state.quant && (state.quant.exported || quantisedAfter))
+    steps.push(exportStep(meta.file, quantisedAfter ? { ...state.quant, fromProse: true } : state.quant));
   return steps;
 }
 

@@ -217,9 +217,12 @@ export function assignments(code: string): Map<string, PyValue> {
  */
 function argparseDefaults(code: string, vars: Map<string, PyValue>): void {
   if (!code.includes("add_argument(") || !code.includes("parse_args(")) return;
-  const receivers = [
-    ...code.matchAll(/^\s{0,8}([A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}[\w.]{1,60}\.parse_args\(/gm),
-  ].map((m) => m[1] as string);
+  // The names `x = parser.parse_args(…)` assigns: the lines found by index, each line's left side by a pattern.
+  const receivers = code
+    .split("\n")
+    .filter((row) => row.includes(".parse_args("))
+    .map((row) => /^\s{0,8}([A-Za-z_]\w{0,40})\s{0,4}=/.exec(row)?.[1])
+    .filter((name): name is string => name !== undefined);
   if (receivers.length === 0) return;
   for (const call of findCalls(code, (n) => n === "add_argument")) {
     const { positional, keywords } = callArguments(call.args);

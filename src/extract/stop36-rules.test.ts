@@ -213,3 +213,42 @@ describe("a shell command in a fence labelled python (y4-long-neuralchat-v3-sft-
     expect(docOf(card).steps).toEqual([]);
   });
 });
+
+describe("a fine-tune the card says is quantised (y1-qnt-xyrus-cosmic-gpt-oss-20b-gguf)", () => {
+  const kinds = (text: string) => docOf(text).steps.map((s) => s.kind);
+  it("is quantised after its training", () => {
+    const card = [
+      "---",
+      "base_model: unsloth/gpt-oss-20b",
+      "---",
+      "# Xyrus Cosmic GGUF",
+      "",
+      "A cosmic personality fine-tuned version of GPT-OSS:20B, quantized to GGUF format for efficient inference.",
+      "",
+      "## Technical details",
+      "",
+      "- **Fine-tuning**: LoRA (r=16, alpha=32) on a personality dataset",
+      "- **Training**: 1500 steps, learning rate 2e-4",
+    ].join("\n");
+    expect(kinds(card)).toEqual(["fine-tune", "quantization"]);
+  });
+
+  it("is not read so from a dependency list's 8-bit loading (l3-ne-ja-so8t-borea-phi35-qlora-retrain)", () => {
+    const card = [
+      "---",
+      "base_model: microsoft/Phi-3.5-mini-instruct",
+      "---",
+      "# 再学習",
+      "",
+      "microsoft/Phi-3.5-mini-instructをベースにLoRAでファインチューニングしました。",
+      "",
+      "- **Training**: 1500 steps, learning rate 2e-4",
+      "",
+      "## 依存関係",
+      "",
+      "- `peft>=0.6.0`: Parameter-Efficient Fine-Tuning",
+      "- `bitsandbytes>=0.41.0`: 8bit量子化",
+    ].join("\n");
+    expect(kinds(card)).toEqual(["fine-tune"]);
+  });
+});
