@@ -36,8 +36,17 @@ const ADAPTER_FLAGS = [
   "adapter_model",
   "adapter_dir",
   "adapter_name_or_path",
+  "adapter_model_name",
 ];
-const OUTPUT_FLAGS = ["output_dir", "output_path", "output", "save_path", "save_dir", "export_dir"];
+const OUTPUT_FLAGS = [
+  "output_dir",
+  "output_path",
+  "output",
+  "output_name",
+  "save_path",
+  "save_dir",
+  "export_dir",
+];
 
 /**
  * The adapter-merge step of a merge command, undefined for any other command. A project merge script `quoted` in a

@@ -319,7 +319,7 @@ export function readCommandWords(
   const weakObjective =
     !step.objective || step.objective.source.source === "inferred" || step.objective.source.field === "beta";
   if (byName && weakObjective) step.objective = byName;
-  valueModelObjective(args.obj, step, file, args.lines.get("use_value_model"));
+  valueModelObjective(args.obj, step, file, args.lines);
   parameterizationOfEntry(entry, step, file);
   scriptParameterization(entry, args.obj, step, file);
   // A model flag that is only a placeholder still says the command trains a model (one the reader supplies).

@@ -113,6 +113,15 @@ export function scriptParameterization(entry: Entry, obj: Obj, step: StepFacts, 
     return;
   }
   if (current) return;
+  // `--peft lora` (Intel Extension for Transformers' finetune_clm.py, dev y4-long-itrex-rlhf-ppo-llama2).
+  const peft = typeof obj.peft === "string" ? obj.peft.toLowerCase() : undefined;
+  if (peft === "lora" || peft === "qlora") {
+    step.parameterization = fact(
+      peft === "qlora" || quantised ? "qlora" : "lora",
+      extracted(file, { field: "peft", confidence: 0.9, note: `--peft ${peft}` }),
+    );
+    return;
+  }
   const key = ["lora_rank", "lora_r"].find((k) => Number(obj[k]) > 0);
   if (key) {
     step.parameterization = fact(
@@ -133,10 +142,39 @@ export function scriptParameterization(entry: Entry, obj: Obj, step: StepFacts, 
  * open-instruct's `grpo_fast.py --use_value_model` trains a value model with GAE advantages: PPO, whatever the
  * script's name says (dev r-rcp-openinstruct-vip-qwen25-3b-ppo-value-model).
  */
-export function valueModelObjective(obj: Obj, step: StepFacts, file: string, line?: number): void {
+export function valueModelObjective(
+  obj: Obj,
+  step: StepFacts,
+  file: string,
+  lines: Map<string, number>,
+): void {
+  // TRL's PPO example scripts (`rl_training.py --reward_model_name=… --ppo_epochs=4`): PPO against a reward model.
+  const weak = !step.objective || step.objective.source.source === "inferred";
+  if (
+    obj.ppo_epochs !== undefined &&
+    obj.reward_model_name !== undefined &&
+    weak &&
+    step.objective?.value !== "rlhf-ppo"
+  ) {
+    step.objective = fact(
+      "rlhf-ppo",
+      extracted(file, {
+        field: "ppo_epochs",
+        line: lines.get("ppo_epochs"),
+        confidence: 0.85,
+        note: "PPO epochs against a reward model",
+      }),
+    );
+    return;
+  }
   if (obj.use_value_model !== true) return;
   step.objective = fact(
     "rlhf-ppo",
-    extracted(file, { field: "use_value_model", line, confidence: 0.85, note: "a value model (GAE): PPO" }),
+    extracted(file, {
+      field: "use_value_model",
+      line: lines.get("use_value_model"),
+      confidence: 0.85,
+      note: "a value model (GAE): PPO",
+    }),
   );
 }

@@ -252,3 +252,27 @@ describe("a fine-tune the card says is quantised (y1-qnt-xyrus-cosmic-gpt-oss-20
     expect(kinds(card)).toEqual(["fine-tune"]);
   });
 });
+
+describe("the flags of Intel Extension for Transformers' RLHF scripts (y4-long-itrex-rlhf-ppo-llama2)", () => {
+  it("reads `--peft lora` as a LoRA run", () => {
+    const script =
+      "torchrun --nproc_per_node 8 finetune_clm.py --model_name_or_path meta-llama/Llama-2-7b-chat-hf \\\n  --dataset_name Intel/orca_dpo_pairs --learning_rate 1e-4 --num_train_epochs 3 --output_dir ./se --peft lora\n";
+    const step = docOf(script, "train.sh").steps[0];
+    expect(step?.kind === "fine-tune" ? step.parameterization : undefined).toBe("lora");
+  });
+
+  it("reads a merge script's --adapter_model_name and --output_name", () => {
+    const script =
+      "python3 merge_peft_adapter.py --adapter_model_name=./llama2_7b_se_adapter --output_name=llama2_7b_se\n";
+    const doc = docOf(script, "merge.sh");
+    expect(doc.steps.map((s) => s.kind)).toEqual(["adapter-merge"]);
+    expect(doc.steps[0]?.output?.id).toBe("local:llama2_7b_se");
+  });
+
+  it("reads PPO epochs against a reward model as PPO", () => {
+    const script =
+      "accelerate launch --num_processes 8 train_policy.py --model_name_or_path meta-llama/Llama-2-7b-hf \\\n  --reward_model_name=llama2_7b_rm --ppo_epochs=4 --learning_rate=1.4e-5 --output_dir=rl-out\n";
+    const step = docOf(script, "rl.sh").steps[0];
+    expect(step?.kind === "fine-tune" ? step.objective : undefined).toBe("rlhf-ppo");
+  });
+});
