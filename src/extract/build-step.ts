@@ -190,10 +190,9 @@ export function buildStep(s: StepFacts, i: number, ctx: StepContext): Step {
     const matchesPrev = prevOutput !== undefined && sameModel(prevOutput, id);
     // The checkpoint folder an adapter merge reads (`--ckpt_dir output/v1-…/checkpoint-200`) is what the
     // training before it wrote, not a model of its own.
-    const prevCheckpoint =
-      !matchesPrev && s.kind === "adapter-merge" && prevId !== undefined && checkpointOf(id, prevOutput);
     // A `checkpoint-N` folder is a training's output by its name: never a root model, wherever its training sits.
-    const checkpoint = s.kind === "adapter-merge" && checkpointOf(id, undefined);
+    const checkpoint = !matchesPrev && s.kind === "adapter-merge" && checkpointOf(id, prevOutput);
+    const prevCheckpoint = checkpoint && prevId !== undefined;
     const ref: ModelInput = matchesPrev
       ? { id: cleanId(prevOutput as string) }
       : prevCheckpoint
@@ -205,12 +204,7 @@ export function buildStep(s: StepFacts, i: number, ctx: StepContext): Step {
     if (input.value.parameters) ref.parameters = input.value.parameters as ModelInput["parameters"];
     models.push(ref);
     sources[`inputs.models[${k}]`] = input.source;
-    if (
-      !matchesPrev &&
-      !prevCheckpoint &&
-      !checkpoint &&
-      !outputs.slice(0, i).some((o) => o !== undefined && sameModel(o, id))
-    )
+    if (!matchesPrev && !checkpoint && !outputs.slice(0, i).some((o) => o !== undefined && sameModel(o, id)))
       addBase(id, input.source);
   });
   if (models.length === 0 && i > 0 && prevId !== undefined) {

@@ -36,10 +36,10 @@ import { isObj } from "./recipe-values.js";
 import { withoutShownAdapterRuns } from "./resumed-adapter.js";
 import {
   normaliseScriptFlags,
+  ppoFlagsObjective,
   SCRIPT_ALIASES,
   SWIFT2_ALIASES,
   scriptParameterization,
-  valueModelObjective,
 } from "./script-flags.js";
 import { shellCommands } from "./shell-words.js";
 import { NAME_OBJECTIVE_WORDS, PROMPT_METHODS } from "./terms.js";
@@ -319,7 +319,7 @@ export function readCommandWords(
   const weakObjective =
     !step.objective || step.objective.source.source === "inferred" || step.objective.source.field === "beta";
   if (byName && weakObjective) step.objective = byName;
-  valueModelObjective(args.obj, step, file, args.lines);
+  ppoFlagsObjective(args.obj, step, file, args.lines);
   parameterizationOfEntry(entry, step, file);
   scriptParameterization(entry, args.obj, step, file);
   // A model flag that is only a placeholder still says the command trains a model (one the reader supplies).

@@ -139,16 +139,12 @@ export function scriptParameterization(entry: Entry, obj: Obj, step: StepFacts, 
 }
 
 /**
- * open-instruct's `grpo_fast.py --use_value_model` trains a value model with GAE advantages: PPO, whatever the
- * script's name says (dev r-rcp-openinstruct-vip-qwen25-3b-ppo-value-model).
+ * Flags that say a run is PPO: open-instruct's `grpo_fast.py --use_value_model` trains a value model with GAE
+ * advantages, whatever the script's name says (dev r-rcp-openinstruct-vip-qwen25-3b-ppo-value-model); TRL's PPO
+ * example scripts give `--ppo_epochs` and a `--reward_model_name`.
  */
-export function valueModelObjective(
-  obj: Obj,
-  step: StepFacts,
-  file: string,
-  lines: Map<string, number>,
-): void {
-  // TRL's PPO example scripts (`rl_training.py --reward_model_name=… --ppo_epochs=4`): PPO against a reward model.
+export function ppoFlagsObjective(obj: Obj, step: StepFacts, file: string, lines: Map<string, number>): void {
+  // `rl_training.py --reward_model_name=… --ppo_epochs=4` (dev y4-long-itrex-rlhf-ppo-llama2).
   const weak = !step.objective || step.objective.source.source === "inferred";
   if (
     obj.ppo_epochs !== undefined &&
