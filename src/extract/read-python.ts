@@ -123,7 +123,10 @@ function settings(parts: Part[]): {
   const set = (key: string, value: PyValue | undefined, p: Part, c: PyCall, raw?: string) => {
     if (value === undefined || key in obj) return;
     obj[key] = value;
-    const byDefault = raw !== undefined && literal(raw) === undefined && raw.trim().includes(".");
+    // Names with a dot that `pyValue` resolves are argparse attributes (`args.lr`) or class attributes
+    // (`self.lr`, set in `__init__`); only the first are a command line's defaults.
+    const name = raw?.trim() ?? "";
+    const byDefault = literal(name) === undefined && name.includes(".") && !name.startsWith("self.");
     at.set(key, { file: p.file, line: c.line, key, ...(byDefault ? { byDefault } : {}) });
   };
   for (const p of parts)
