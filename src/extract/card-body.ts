@@ -8,7 +8,8 @@ import { parseDocument } from "yaml";
 import { parseLooseValue } from "../model/hyperparameters.js";
 import { spaceOr, trimEnd } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
-import { bracketedSettings, keyValue, parseListValue, pythonAssignment } from "./card-key-values.js";
+import { readPythonSettings } from "./card-code-settings.js";
+import { bracketedSettings, keyValue, parseListValue } from "./card-key-values.js";
 import { headingObjective, readSentence } from "./card-sentence.js";
 import { knownKey } from "./config-fields.js";
 import { readBaseUnderHeading } from "./evidence/base-heading.js";
@@ -23,7 +24,7 @@ import { readSectionedConfig } from "./read-sectioned-config.js";
 import { diffResult, isXtunerSettings, readXtunerConfig } from "./read-xtuner.js";
 import { markCatalogues, outOfScopeSection } from "./section-scope.js";
 import { simpleYamlMapping } from "./simple-yaml.js";
-import { FRAMEWORK_NAMES, OBJECTIVE_WORDS } from "./terms.js";
+import { FRAMEWORK_NAMES } from "./terms.js";
 
 export { knownKey };
 
@@ -222,33 +223,7 @@ function readCode(block: Block, state: CardState): void {
   }
   if (readXtunerBlock(block, state)) return;
   if (/^(python|py|)$/.test(block.lang ?? "") && readDictRecipe(block, state)) return;
-  if (
-    /^(python|py|)$/.test(block.lang ?? "") &&
-    /(TrainingArguments|LoraConfig|Config\(|Trainer\()/.test(block.text)
-  ) {
-    const lines = block.text.split("\n");
-    lines.forEach((row, i) => {
-      const m = pythonAssignment(row);
-      if (m && knownKey(m[0]))
-        state.hp.push({
-          key: m[0],
-          value: parseListValue(m[1].replace(/^["']|["']$/g, "")),
-          line: block.line + i,
-          confidence: 0.8,
-        });
-    });
-    const trainer = /\b(SFT|DPO|ORPO|KTO|CPO|GRPO|PPO|RLOO|Reward)Trainer\(/
-      .exec(block.text)?.[1]
-      ?.toLowerCase();
-    const objective = trainer
-      ? (OBJECTIVE_WORDS[trainer] ?? (trainer === "reward" ? "reward-model" : undefined))
-      : undefined;
-    if (objective)
-      state.trainerObjective = fact(
-        objective,
-        extracted(file, { line: block.line, confidence: 0.9, note: "trainer class in the card's code" }),
-      );
-  }
+  readPythonSettings(block, state);
 }
 
 /**
