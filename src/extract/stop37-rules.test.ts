@@ -27,7 +27,11 @@ describe("plain assignments in a card's Python fence (v2-ne-vi-legal-llama32-3b-
   it("reads the settings and the adapter, a list over several rows included", () => {
     const step = docOf(card.join("\n\n")).steps[0];
     expect(step?.hyperparameters).toMatchObject({ epochs: 2, learningRate: 2e-4, scheduler: "cosine" });
-    expect(step?.adapter).toMatchObject({ rank: 32, alpha: 16, targetModules: ["q_proj", "v_proj"] });
+    expect(step?.kind === "fine-tune" ? step.adapter : undefined).toMatchObject({
+      rank: 32,
+      alpha: 16,
+      targetModules: ["q_proj", "v_proj"],
+    });
   });
 
   it("does not read generation code, nor advice under an out-of-memory heading", () => {
