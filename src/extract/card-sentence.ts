@@ -7,7 +7,7 @@ import { trimEnd } from "../model/trim.js";
 import type { Objective } from "../model/vocabulary.js";
 import type { CardState } from "./card-body.js";
 import { knownKey } from "./config-fields.js";
-import { saysTraining } from "./evidence/ml-text.js";
+import { FROM_SCRATCH, saysTraining } from "./evidence/ml-text.js";
 import { extracted, fact } from "./facts.js";
 import { type Block, replaceLinks } from "./markdown.js";
 import { insideSpans, outOfScopeSpans } from "./prose-scope.js";
@@ -99,9 +99,6 @@ export function headingObjective(block: Block, state: CardState): Objective | un
   return found ?? undefined;
 }
 
-/** "trained from scratch" in the languages read: pretraining, whose data do not make a fine-tuning step. */
-const FROM_SCRATCH =
-  /\bfrom scratch\b|从零|从头训练|ゼロから|처음부터|с нуля|von Grund auf|à partir de zéro|desde cero|do zero\b/i;
 /**
  * "on" or "with" in the other languages read, right before a dataset or its noun (`sur`, `auf`, `em`, `no conjunto de
  * dados`, `на`; `mit D feinabgestimmt`, `à l'aide de D`, `com o dataset D`, `使用 D 问答对`: the phrasing battery, round 7).

@@ -47,3 +47,43 @@ describe("plain assignments in a card's Python fence (v2-ne-vi-legal-llama32-3b-
     expect(docOf(advice.join("\n\n")).steps[0]?.hyperparameters ?? {}).toEqual({});
   });
 });
+
+describe("Vietnamese, Indonesian and Turkish cards (evidence/ml-vi-id-tr.ts)", () => {
+  const baseOf = (text: string) => docOf(text).bases.map((b) => b.id);
+
+  it("reads the base of 'versi fine-tuned dari X' (id) and 'được fine-tune từ X' (vi)", () => {
+    expect(
+      baseOf(
+        "# Deteksi Spam\n\nModel ini adalah versi fine-tuned dari [`microsoft/deberta-v3-small`](https://huggingface.co/microsoft/deberta-v3-small) untuk klasifikasi teks.\n",
+      ),
+    ).toEqual(["microsoft/deberta-v3-small"]);
+    expect(
+      baseOf(
+        "# Trợ lý lập trình\n\nDự án là một trợ lý AI, được fine-tune từ **Qwen/Qwen2.5-1.5B-Instruct** với 10.000 bài học.\n",
+      ),
+    ).toEqual(["Qwen/Qwen2.5-1.5B-Instruct"]);
+  });
+
+  it("reads a Turkish base label beside a training word, and the dataset the training used", () => {
+    const doc = docOf(
+      [
+        "# Hukuk Asistanı (İnce Ayar)",
+        "## Teknik Detaylar",
+        "- Ana Model: Qwen/Qwen2.5-7B-Instruct",
+        "- Eğitim Yöntemi: LoRA ile ince ayar",
+        "## Veri",
+        "Model, acme/hukuk-qa veri seti ile eğitilmiştir.",
+      ].join("\n\n"),
+    );
+    expect(doc.bases.map((b) => b.id)).toEqual(["Qwen/Qwen2.5-7B-Instruct"]);
+    expect(doc.steps[0]?.inputs?.datasets?.map((d) => d.id)).toContain("acme/hukuk-qa");
+  });
+
+  it("takes no base from an architecture trained from scratch (sıfırdan)", () => {
+    expect(
+      baseOf(
+        "# Vergi Modeli\n\nGPT-2 mimarisi temel alınmış ve model sıfırdan Türkçe verilerle eğitilmiştir.\n",
+      ),
+    ).toEqual([]);
+  });
+});

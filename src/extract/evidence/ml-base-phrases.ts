@@ -8,6 +8,7 @@
  * Data, not code: `multilingual.ts` reads this table.
  */
 import { BASE_LABELS, WEAK_BASE_LABELS } from "./ml-labels.js";
+import { VI_ID_TR_TUNED_FROM } from "./ml-vi-id-tr.js";
 
 /** Where the model sits relative to the phrase. */
 export type Side = "after" | "before";
@@ -324,4 +325,7 @@ export const BASE_PHRASES: readonly BasePhrase[] = [
   // de — "sondern aus X feinabgestimmt" (round 7): "aus" only with the participle right after the model
   { text: "aus", side: "after", direct: true, trail: DE_TUNED_AFTER, fineTune: true, confidence: 0.7 },
   ...MORE_PHRASES,
+  ...VI_ID_TR_TUNED_FROM.map(
+    (text): BasePhrase => ({ text, side: "after", fineTune: true, confidence: 0.8 }),
+  ),
 ];

@@ -8,11 +8,14 @@
  * `ml-setting-labels.ts` take these lists in.
  */
 
+import { VI_ID_TR_BASE_LABELS } from "./ml-vi-id-tr.js";
+
 /**
  * Labels of the base model: a value follows a colon (or fills the row of a settings table). Lower case; CJK as
  * written.
  */
 export const BASE_LABELS: readonly string[] = [
+  ...VI_ID_TR_BASE_LABELS,
   // The trainer's own key names listed in another language's prose (`- base_model: Qwen/Qwen2.5-7B-Instruct`, the
   // same lists as find_string 55630498482 "- `epochs=2`" / "- `lora_rank=32`")
   "base_model",

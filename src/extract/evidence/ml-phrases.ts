@@ -10,6 +10,7 @@
 
 import type { Objective } from "../../model/vocabulary.js";
 import { BASE_LABELS, DATASET_LABELS, MORE_HYPERPARAMETER_LABELS } from "./ml-labels.js";
+import { VI_ID_TR_DATASET_WORDS, VI_ID_TR_TRAINING_WORDS } from "./ml-vi-id-tr.js";
 
 /**
  * Items that are only a label, the base model being the next item, under a heading about fine-tuning:
@@ -82,6 +83,7 @@ export const TRAINING_WORDS: readonly string[] = [
   "nachtrainier",
   "afina",
   "sft",
+  ...VI_ID_TR_TRAINING_WORDS,
 ];
 
 /** Labels of a training dataset (a colon follows), and words that make a sentence about training data. */
@@ -113,6 +115,7 @@ export const DATASET_WORDS: readonly string[] = [
   "conjunto de dados",
   "dados de treinamento",
   ...DATASET_LABELS,
+  ...VI_ID_TR_DATASET_WORDS,
 ];
 
 /** Hyperparameter labels, lower case, mapped to the trainer's key names. */

@@ -158,6 +158,15 @@ export function maskRefs(text: string): string {
   );
 }
 
+/**
+ * "trained from scratch" in the languages read: pretraining, whose data do not make a fine-tuning step and whose
+ * architecture's name is no base. tr "sıfırdan" (dev v2-ne-tr-vergi-gpt2-scratch-finetune: "GPT-2 mimarisi temel
+ * alınmış ve model sıfırdan Türkçe verilerle eğitilmiştir"); vi "huấn luyện từ đầu" (find_string 14867197744); id
+ * "dilatih dari awal" (the same phrase class; "dari awal" and "từ đầu" alone also mean "from the start").
+ */
+export const FROM_SCRATCH =
+  /\bfrom scratch\b|从零|从头训练|ゼロから|처음부터|с нуля|von Grund auf|à partir de zéro|desde cero|do zero\b|sıfırdan|huấn luyện từ đầu|dilatih dari awal/i;
+
 export function saysTraining(text: string): boolean {
   const re = forText(TRAINING, text);
   if (re === null) return false;

@@ -18,7 +18,7 @@ import { extracted, fact, inferred } from "../facts.js";
 import { type Block, replaceLinks, sentences } from "../markdown.js";
 import { insideSpans, outOfScopeSpans } from "../prose-scope.js";
 import { OTHER_MODEL_POINTER, RELATIVE_HISTORY } from "../read-prose.js";
-import { foreignText, saysTraining } from "./ml-text.js";
+import { FROM_SCRATCH, foreignText, saysTraining } from "./ml-text.js";
 import { modelNameAt } from "./model-name.js";
 import {
   HYPOTHETICAL,
@@ -130,6 +130,7 @@ function writtenId(sentence: string, start: number): string | undefined {
  * algorithme de traitement de langage sur un modèle déjà pré-entrainé GPT2".
  */
 function saysFineTuned(sentence: string, otherLanguages: boolean): boolean {
+  if (FROM_SCRATCH.test(sentence)) return false;
   if (!otherLanguages) return FINE_TUNED.test(sentence);
   // A method's acronym is a training word in any language ("`Qwen2-0.5B-Instruct`的SFT": dev
   // g-ne-zh-qwen2-05b-instruct-sft-dpo).
