@@ -15,7 +15,7 @@ import { knownKey } from "./config-fields.js";
 import { readBaseUnderHeading } from "./evidence/base-heading.js";
 import type { MergeEvidence } from "./evidence/merge-prose.js";
 import type { QuantEvidence } from "./evidence/quantized-upload.js";
-import { extracted, type Fact, type FileFacts, fact, type StepFacts } from "./facts.js";
+import { extracted, type Fact, type FileFacts, fact, shiftLines } from "./facts.js";
 import { type Block, innerHeading, sentences } from "./markdown.js";
 import { blankNonCode, callArguments, findCalls, literal } from "./python-scan.js";
 import type { ProseStep } from "./read-prose.js";
@@ -275,24 +275,4 @@ function embedRecipe(kind: RecipeKind, obj: Obj, block: Block, state: CardState)
   readRecipe(kind, obj, state.file, block.text, inner);
   for (const step of inner.steps) shiftLines(step, block.line - 1);
   state.embedded.push(inner);
-}
-
-function shiftLines(step: StepFacts, by: number): void {
-  const shift = (p: { line?: number }) => {
-    if (p.line) p.line += by;
-  };
-  shift(step.origin);
-  for (const f of [
-    step.objective,
-    step.parameterization,
-    step.output,
-    step.mergeMethod,
-    step.mergeBase,
-    ...Object.values(step.adapter),
-    ...Object.values(step.hyperparameters),
-    ...step.datasets,
-    ...step.inputs,
-    ...Object.values(step.parameters),
-  ])
-    if (f) shift(f.source);
 }

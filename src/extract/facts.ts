@@ -145,6 +145,31 @@ export function fact<T>(value: T, source: Provenance): Fact<T> {
   return { value, source };
 }
 
+/** Every fact a step holds (its own origin apart), for reading or adjusting their provenance together. */
+export function factsOf(step: StepFacts): Fact<unknown>[] {
+  return [
+    step.objective,
+    step.parameterization,
+    step.output,
+    step.mergeMethod,
+    step.mergeBase,
+    step.quantMethod,
+    step.bits,
+    step.format,
+    ...Object.values(step.adapter),
+    ...Object.values(step.hyperparameters),
+    ...step.datasets,
+    ...step.inputs,
+    ...Object.values(step.parameters),
+  ].filter((f): f is Fact<unknown> => f !== undefined);
+}
+
+/** Moves a step's line numbers by `by` (a step read from a part of a file, numbered from the part's start). */
+export function shiftLines(step: StepFacts, by: number): void {
+  if (step.origin.line) step.origin.line += by;
+  for (const f of factsOf(step)) if (f.source.line) f.source.line += by;
+}
+
 /** Where a provenance points, for messages: `README.md:42 (learning_rate)`. */
 export function where(p: Provenance): string {
   return `${p.file ?? "?"}${p.line ? `:${p.line}` : ""}${p.field ? ` (${p.field})` : ""}`;

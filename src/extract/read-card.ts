@@ -24,6 +24,7 @@ import { severalModelsWarning } from "./evidence/released-models.js";
 import { selfLinkEvidence } from "./evidence/self-link.js";
 import { extracted, type Fact, type FileFacts, fact, inferred, type StepFacts } from "./facts.js";
 import { type Block, type ParsedCard, parseCard } from "./markdown.js";
+import { prependQuotedChain } from "./quoted-chain.js";
 import { parameterizationIn } from "./read-prose.js";
 import { str } from "./recipe-values.js";
 import { FRAMEWORK_NAMES, OBJECTIVE_WORDS, TRAINING_FRAMEWORKS } from "./terms.js";
@@ -412,6 +413,8 @@ export function readCard(text: string, file: string): FileFacts {
   assignDatasets(trainingSteps, metaDatasets, proseDatasets, meta.at("datasets"), out);
   if (meta.bases.length === 1) originalBaseStep(steps, out.bases.slice(0, 1), state.proseBases, file);
   out.steps = withoutOwnName(steps, card.title);
+  if (quoted && own.length < card.blocks.length)
+    prependQuotedChain(out, text, quoted.line, meta.metaDatasets, readCard);
   out.subject = subjectOf(card, selfBlocks(card.blocks, quoted), steps, meta, state, out);
   namedBeforeExport(steps, out.subject);
   return out;

@@ -87,3 +87,57 @@ describe("Vietnamese, Indonesian and Turkish cards (evidence/ml-vi-id-tr.ts)", (
     ).toEqual([]);
   });
 });
+
+describe("the chain a quantised copy's quoted card tells (y5-qnt-zephyr-7b-beta-gguf-thebloke-card, y1-qnt-mythomax-l2-13b-gptq)", () => {
+  const copy = (quoted: string[], datasets: string[] = []) =>
+    [
+      "---",
+      "base_model: acme/Helper-7B",
+      ...(datasets.length ? ["datasets:", ...datasets.map((d) => `- ${d}`)] : []),
+      "---",
+      "# Helper 7B - GGUF",
+      "- Model creator: [Acme](https://huggingface.co/acme)",
+      "- Original model: [Helper 7B](https://huggingface.co/acme/Helper-7B)",
+      "## Description",
+      "This repo contains GGUF format model files for Acme's Helper 7B.",
+      "# Original model card: Acme's Helper 7B",
+      ...quoted,
+    ].join("\n\n");
+
+  it("puts the source's own training before the quantisation, with the copy's datasets", () => {
+    const doc = docOf(
+      copy(
+        [
+          "Helper is a fine-tuned version of [mistralai/Mistral-7B-v0.1](https://huggingface.co/mistralai/Mistral-7B-v0.1) on a mix of public datasets.",
+          "It was first fine-tuned on [stingning/ultrachat](https://huggingface.co/datasets/stingning/ultrachat), then aligned with DPO.",
+        ],
+        ["HuggingFaceH4/ultrachat_200k"],
+      ),
+    );
+    expect(doc.steps.map((s) => s.kind)).toEqual(["fine-tune", "fine-tune", "quantization"]);
+    const [sft, dpo, quantised] = doc.steps;
+    expect(sft?.inputs?.models?.map((m) => m.id)).toEqual(["mistralai/Mistral-7B-v0.1"]);
+    expect(sft?.inputs?.datasets?.map((d) => d.id)).toEqual(["HuggingFaceH4/ultrachat_200k"]);
+    expect(dpo?.kind === "fine-tune" ? dpo.objective : undefined).toBe("dpo");
+    expect(dpo?.output?.id).toBe("acme/Helper-7B");
+    expect(quantised?.inputs?.models?.map((m) => m.id)).toEqual(["acme/Helper-7B"]);
+    expect(sft?.provenance?.confidence).toBeLessThanOrEqual(0.7);
+  });
+
+  it("reads a merge told as '[A](…) and [B](…) merge'", () => {
+    const doc = docOf(
+      copy([
+        "An improved variant of my [Logic-L2](https://huggingface.co/acme/Logic-L2-13b) and [Muse](https://huggingface.co/other/Muse-13b) merge using an experimental tensor merge technique.",
+      ]),
+    );
+    expect(doc.steps.map((s) => s.kind)).toEqual(["merge", "quantization"]);
+    expect(doc.steps[0]?.inputs?.models?.map((m) => m.id)).toEqual(["acme/Logic-L2-13b", "other/Muse-13b"]);
+  });
+
+  it("adds nothing from a base model's card, which names no model it came from", () => {
+    const doc = docOf(
+      copy(["Helper 7B is an instruction-tuned language model. It was post-trained with SFT and RLHF."]),
+    );
+    expect(doc.steps.map((s) => s.kind)).toEqual(["quantization"]);
+  });
+});

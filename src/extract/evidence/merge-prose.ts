@@ -21,6 +21,29 @@ const METHOD_WORD =
   /\b(slerp|nuslerp|dare[_ -]ties|dare[_ -]linear|ties|task[_ -]arithmetic|model[_ -]stock|passthrough|linear|della(?:[_ -]linear)?|breadcrumbs(?:[_ -]ties)?|karcher|sce|arcee[_ -]fusion)\b/i;
 const MERGE_SENTENCE =
   /\b(?:a |the )?(?:merge|merging|mix|blend) of\b|\bmerged (?:with|using|from)\b|\binterleav\w* (?:the )?layers of\b|\bfrankenmerge\b/i;
+/**
+ * "my [A](…) and [B](…) merge using a … merge technique" (the card TheBloke quotes in dev y1-qnt-mythomax-l2-13b-gptq):
+ * two models joined by "and", the second one's link or id right before the word "merge". Found by index, not by one
+ * pattern (a link pattern before " merge" backtracks on text full of brackets).
+ */
+function andMerge(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(" merge"); at >= 0; at = lower.indexOf(" merge", at + 1)) {
+    if (/\w/.test(lower[at + 6] ?? "")) continue; // "merged", "merges"
+    const before = text.slice(Math.max(0, at - 400), at);
+    let start: number;
+    if (before.endsWith(")")) {
+      const close = before.lastIndexOf("](");
+      start = close < 0 ? -1 : before.lastIndexOf("[", close);
+      if (start < 0 || before.slice(close + 2, -1).includes(" ")) continue;
+    } else {
+      start = before.lastIndexOf(" ") + 1;
+      if (!before.slice(start).includes("/")) continue;
+    }
+    if (/\band $/i.test(before.slice(Math.max(0, start - 5), start))) return true;
+  }
+  return false;
+}
 const LIST_HEADING = /models? merged|merged models|experts|source models|models? used/i;
 /** A layer range (`[0, 16]`, `8-24`), not a number written with thousands separators (`5,033,557,096` bytes). */
 const RANGE = /(?<![\d,.])(\d{1,3})\s*(?:-|–|to|,)\s*(\d{1,3})\b(?!,\d)/;
@@ -76,12 +99,18 @@ function readBlock(block: Block, ev: MergeEvidence, file: string, listed: boolea
       add(ev, ids[0] as string, block.line, file, { layer_range: [Number(range[1]), Number(range[2])] });
     return;
   }
-  if (block.type !== "prose" || !MERGE_SENTENCE.test(block.text) || block.text.length > 2000) return;
+  const saysAndMerge = andMerge(block.text);
+  if (
+    block.type !== "prose" ||
+    !(saysAndMerge || MERGE_SENTENCE.test(block.text)) ||
+    block.text.length > 2000
+  )
+    return;
   const method = methodOf(block.text);
   if (method && !ev.method) ev.method = fact(method, extracted(file, { line: block.line, confidence: 0.8 }));
   const asBase = usingAsBase(block.text);
   if (asBase && !ev.base) ev.base = fact(asBase, extracted(file, { line: block.line, confidence: 0.8 }));
-  if (/\b(?:merge|mix|blend) of\b|\binterleav|\bmerged with\b/i.test(block.text))
+  if (saysAndMerge || /\b(?:merge|mix|blend) of\b|\binterleav|\bmerged with\b/i.test(block.text))
     for (const id of models(block.text)) if (id !== asBase) add(ev, id, block.line, file);
 }
 

@@ -131,8 +131,16 @@ describe("a quoted original card", () => {
     "We used supervised fine-tuning (SFT) and reinforcement learning with human feedback (RLHF) to align the model, fine-tuned from [meta-llama/Llama-2-7b-hf](https://huggingface.co/meta-llama/Llama-2-7b-hf).",
   ].join("\n");
 
-  it("is not read as the upload's own training", () => {
-    expect(steps(card)).toEqual([["quantization", "gguf", ["meta-llama/Llama-2-7b-chat-hf"]]]);
+  it("is not read as the upload's own training: it tells how the source was made, before the quantisation", () => {
+    const read = readCard(card, "README.md");
+    // The upload's own step is the quantisation of its source; what the quoted card says is the source's making
+    // (quoted-chain.ts), its last output the source, given no more than 0.7.
+    expect(steps(card).at(-1)).toEqual(["quantization", "gguf", ["meta-llama/Llama-2-7b-chat-hf"]]);
+    const made = read.steps.slice(0, -1);
+    expect(made.length).toBeGreaterThan(0);
+    expect(made[0]?.inputs.map((i) => i.value.id)).toEqual(["meta-llama/Llama-2-7b-hf"]);
+    expect(made.at(-1)?.output?.value).toBe("meta-llama/Llama-2-7b-chat-hf");
+    expect(made.every((s) => (s.origin.confidence ?? 1) <= 0.7)).toBe(true);
   });
 
   it("is cut only when the card says before it that it is quantised", () => {
