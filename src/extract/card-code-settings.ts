@@ -79,7 +79,10 @@ export function readPythonSettings(block: Block, state: CardState): boolean {
     rows.some((r) => trainingOnly(r.key)) &&
     !block.headings.some((h) => h && ADVICE_HEADING.test(h));
   if (!call && !list) return false;
-  for (const { key, raw, index } of rows)
+  // An earlier fence's value is the run's; a later fence setting it again offers a variation ("LORA_R = 128  # from
+  // 64 to 128" under "advanced settings", dev y6-ne-fa-paradise-llama31-8b-qlora-rtx3080).
+  const earlier = new Set(state.hp.filter((h) => h.line < block.line).map((h) => h.key.toLowerCase()));
+  for (const { key, raw, index } of rows.filter((r) => call || !earlier.has(r.key.toLowerCase())))
     state.hp.push({
       key,
       value: parseListValue(raw.replace(/^["']|["']$/g, "")),

@@ -141,3 +141,27 @@ describe("the chain a quantised copy's quoted card tells (y5-qnt-zephyr-7b-beta-
     expect(doc.steps.map((s) => s.kind)).toEqual(["quantization"]);
   });
 });
+
+describe("settings and formats offered, not the run's (y6-ne-fa-paradise-llama31-8b-qlora-rtx3080, y6-ne-vi-vieneu-tts-from-neutts-air)", () => {
+  it("keeps the first fence's value when a later fence offers another", () => {
+    const card = [
+      "# راهنمای آموزش",
+      "- **Base Model**: `meta-llama/Meta-Llama-3.1-8B-Instruct`",
+      fence(["LORA_R = 64", "LORA_ALPHA = 16", "LEARNING_RATE = 2e-4", "NUM_EPOCHS = 5"]),
+      "## تنظیمات پیشرفته",
+      fence(["LORA_R = 128  # از 64 به 128", "LORA_ALPHA = 32"]),
+    ];
+    const step = docOf(card.join("\n\n")).steps[0];
+    expect(step?.kind === "fine-tune" ? step.adapter : undefined).toMatchObject({ rank: 64, alpha: 16 });
+    expect(step?.hyperparameters).toMatchObject({ learningRate: 2e-4, epochs: 5 });
+  });
+
+  it("does not take a list of release formats for a GGUF conversion", () => {
+    const card = [
+      "# TTS tiếng Việt",
+      "Được fine-tune từ [Acme Voice](https://huggingface.co/acme/voice-base) trên dữ liệu tiếng Việt.",
+      "- **Format**: Safetensors và GGUF (Q8, Q4)",
+    ].join("\n\n");
+    expect(docOf(card).steps.map((s) => s.kind)).toEqual(["fine-tune"]);
+  });
+});

@@ -24,6 +24,11 @@ const EXPORTED =
 /** Someone else's GGUF fetched, loaded or run; or an offer to the reader. */
 const NOT_OWN =
   /download|descarg|baix|下载|下載|ダウンロード|다운로드|скача|загруз|indir|unduh|\bpull\b|https?:|\b(?:you can|can be|could|optional(?:ly)?|if you)\b|可以|できます|수 있|можно|puede|pode|kann|können|könnte|peut|pueden|podem|могут/i;
+/**
+ * The release's formats listed side by side ("**Format**: Safetensors và GGUF (Q8, Q4)", dev
+ * y6-ne-vi-vieneu-tts-from-neutts-air): what is offered, not a conversion the card tells of.
+ */
+const OTHER_FORMAT = /safetensors|\bpytorch\b|\bonnx\b/i;
 const GGUF_FILE =
   /(?<![\w./-])((?:\.{1,2}\/)?(?:[\w-][\w.-]{0,80}\/){0,3}[\w-][\w.-]{0,120}\.gguf)(?![\w.])/gi;
 const QUANT_TYPE =
@@ -50,7 +55,13 @@ function exportLine(blocks: Block[]): { text: string; line: number } | undefined
     if (b.type === "code" || outOfScopeSection(b) || !GGUF.test(b.text)) continue;
     const lines = b.text.split("\n");
     for (const [i, text] of lines.entries())
-      if (text.length <= 400 && GGUF.test(text) && EXPORTED.test(text) && !NOT_OWN.test(text))
+      if (
+        text.length <= 400 &&
+        GGUF.test(text) &&
+        EXPORTED.test(text) &&
+        !NOT_OWN.test(text) &&
+        !OTHER_FORMAT.test(text)
+      )
         return { text, line: b.line + i };
   }
   return undefined;
