@@ -167,6 +167,10 @@ describe("auditLineage details", () => {
   it("fills licences from supplied maps and says so", async () => {
     const report = await auditLineage(doc({}), { datasets: { "org/data": "cc-by-nc-sa-4.0" } });
     expect(report.verdict.commercialUse).toBe("not-allowed");
+    // Non-commercial and share-alike both bind (audit dev ncp-a1-qwen25-3b-dialogsum-peft-grpo-no-licence).
+    expect(codes(report, "warning")).toEqual(expect.arrayContaining(["non-commercial", "share-alike"]));
+    const nd = await auditLineage(doc({}), { datasets: { "org/data": "cc-by-nc-nd-4.0" } });
+    expect(codes(nd, "warning")).toEqual(expect.arrayContaining(["non-commercial", "no-derivatives"]));
     expect(report.ancestors.find((a) => a.id === "org/data")).toMatchObject({
       license: "cc-by-nc-sa-4.0",
       licenseFrom: "supplied",

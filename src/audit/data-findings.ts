@@ -41,7 +41,9 @@ export function datasetFindings(
       message: `trained on a ${entry.id} dataset ${r.id}${at}: non-commercial use only${clash}`,
       ...common,
     });
-    return;
+    // A non-commercial licence that is also share-alike or no-derivatives (CC BY-NC-SA, CC BY-NC-ND) binds both ways:
+    // its derivative terms are a finding of their own.
+    if (entry.derivatives !== "same" && entry.derivatives !== "none") return;
   }
   if (entry.kind === "model-license" || entry.kind === "terms-of-use") {
     add({
