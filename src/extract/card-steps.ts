@@ -5,6 +5,7 @@
  * (objective, parameterisation, hyperparameters, framework, inputs, datasets).
  */
 
+import { refKind } from "../model/refs.js";
 import type { Provenance } from "../schema/lineage.js";
 import type { CardState } from "./card-body.js";
 import { namedCopy, OTHER_QUANT_TAG } from "./card-quant-step.js";
@@ -14,7 +15,7 @@ import { exportStep } from "./evidence/quantized-export.js";
 import { emptyStep, extracted, type FileFacts, fact, type StepFacts } from "./facts.js";
 import type { ParsedCard } from "./markdown.js";
 import { mergeStepInto, sameModel } from "./merge-steps.js";
-import { copyDescribed, labelledSource } from "./quant-copy-source.js";
+import { copyDescribed, labelledSource, titledSource } from "./quant-copy-source.js";
 import type { ProseStep } from "./read-prose.js";
 import { quantizeCode } from "./read-quantize-code.js";
 import { MERGE_METHOD_WORDS, OBJECTIVE_ORDER, QUANT_PATTERNS } from "./terms.js";
@@ -188,7 +189,15 @@ export function cardSteps(
   // A copy titled or tagged as quantised that names one base by a label ("**Base model**: X") and says nothing
   // of training copies that base.
   const labelled = quantTag && bases.length === 0 && !state.quant?.source ? labelledSource(state) : undefined;
-  const source = state.quant?.source ?? labelled;
+  // The title names the source and the card writes its id ("Qwen3.6-27B GGUF … Pipeline", `--model-id Qwen/Qwen3.6-27B`),
+  // where the words name none or only a file (`quantize model-f16.gguf`).
+  const said = state.quant?.source;
+  const saidHub = said && refKind(said.value) === "hub" ? said : undefined;
+  const titled =
+    quantTag && bases.length === 0 && !saidHub && !labelled
+      ? titledSource(card.title, text, meta.file)
+      : undefined;
+  const source = saidHub ?? labelled ?? titled ?? said;
   const quantSource = bases.length === 0 && source ? [source] : [];
   // The source named without an id ("GPTQ version of Gryphe's MythoMax L2 13B"): only where nothing names it better.
   const named = bases.length === 0 && !source ? state.quant?.named : undefined;
@@ -249,6 +258,11 @@ export function cardSteps(
     steps.some((s) => s.kind === "fine-tune");
   if (!isQuant && !isMerge && steps.length > 0 && state.quant && (state.quant.exported || quantisedAfter))
     steps.push(exportStep(meta.file, quantisedAfter ? { ...state.quant, fromProse: true } : state.quant));
+  // A copy's only step, a quantisation its commands make from an unnamed file (`quantize model-f16.gguf`), starts
+  // from the model its title names.
+  const [only] = steps;
+  if (titled && steps.length === 1 && only?.kind === "quantization" && only.inputs.length === 0)
+    only.inputs.push(fact({ id: titled.value }, titled.source));
   return steps;
 }
 

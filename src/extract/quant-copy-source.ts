@@ -3,8 +3,11 @@
  * copied model's (`copyDescribed`), or it names one base by a label and says nothing else of training
  * (`labelledSource`). Used by `card-steps.ts` to make the copy's quantisation step.
  */
+
+import { refKind } from "../model/refs.js";
+import { trimEnd } from "../model/trim.js";
 import type { CardState } from "./card-body.js";
-import type { Fact } from "./facts.js";
+import { extracted, type Fact, fact } from "./facts.js";
 import { withoutModelIds } from "./markdown.js";
 
 /**
@@ -46,4 +49,48 @@ export function labelledSource(state: CardState): Fact<string> | undefined {
       p.step.datasets.length === 0 && p.step.objective === undefined && p.step.parameterization === undefined,
   );
   return bare ? base : undefined;
+}
+
+/** A format word right after the source's name in a copy's title (`Qwen3.6-27B GGUF Quantization Pipeline`). */
+const TITLE_FORMAT = /^[\s_-]{0,3}(?:GGUF|GGML|GPTQ|AWQ|EXL2|MLX|HQQ|FP8|NVFP4|INT[48]|bnb|[248]-?bit)\b/i;
+const HUB_ID = /(?<![\w./-])([A-Za-z0-9][\w.-]{0,60})\/([A-Za-z0-9][\w.-]{0,100})/g;
+
+/**
+ * The model a quantised copy's title names, when the card also writes its Hub id: the title says "<name> GGUF"
+ * (or another format) and exactly one Hub id in the card has that name (dev t2-qz-qwen36-27b-gguf-pipeline-readme:
+ * "# QWEN36GGUF: Qwen3.6-27B GGUF Quantization Pipeline" with `--model-id Qwen/Qwen3.6-27B`). Extracted, 0.7.
+ */
+export function titledSource(
+  title: string | undefined,
+  text: string,
+  file: string,
+): Fact<string> | undefined {
+  if (!title) return undefined;
+  const lowerTitle = title.toLowerCase();
+  const found = new Map<string, { id: string; line: number }>();
+  text.split("\n").forEach((row, i) => {
+    for (const m of row.matchAll(HUB_ID)) {
+      const repo = trimEnd(m[2] ?? "", ".-");
+      const name = repo.toLowerCase();
+      if (name.length < 4) continue;
+      for (let at = lowerTitle.indexOf(name); at >= 0; at = lowerTitle.indexOf(name, at + 1)) {
+        if (/[\w.-]/.test(lowerTitle[at - 1] ?? " ")) continue;
+        if (!TITLE_FORMAT.test(title.slice(at + name.length, at + name.length + 12))) continue;
+        const id = `${m[1]}/${repo}`;
+        if (refKind(id) !== "hub") break; // `models/Qwen3.6-27B`: a folder
+        if (!found.has(id.toLowerCase())) found.set(id.toLowerCase(), { id, line: i + 1 });
+        break;
+      }
+    }
+  });
+  const [only, ...more] = [...found.values()];
+  if (!only || more.length > 0) return undefined;
+  return fact(
+    only.id,
+    extracted(file, {
+      line: only.line,
+      confidence: 0.7,
+      note: "the copy's title names it, and the card writes its id",
+    }),
+  );
 }

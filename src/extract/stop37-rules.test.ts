@@ -165,3 +165,28 @@ describe("settings and formats offered, not the run's (y6-ne-fa-paradise-llama31
     expect(docOf(card).steps.map((s) => s.kind)).toEqual(["fine-tune"]);
   });
 });
+
+describe("a quantisation pipeline's title names its source (t2-qz-qwen36-27b-gguf-pipeline-readme)", () => {
+  const card = (title: string) =>
+    [
+      `# ${title}`,
+      "Production-ready GGUF quantization pipeline with benchmarking.",
+      "```bash",
+      "q36 download Acme/Helper-27B --output-dir models/",
+      "q36 convert models/Helper-27B --outtype f16",
+      "llama-quantize model-f16.gguf model-Q4_K_M.gguf Q4_K_M",
+      "```",
+    ].join("\n\n");
+
+  it("starts the quantisation from the one Hub id whose name the title puts before a format word", () => {
+    const doc = docOf(card("Q36: Helper-27B GGUF Quantization Pipeline"));
+    const step = doc.steps.find((s) => s.kind === "quantization");
+    expect(step?.inputs?.models?.map((m) => m.id)).toEqual(["Acme/Helper-27B"]);
+  });
+
+  it("names nothing when the title does not put a format word after the name", () => {
+    const doc = docOf(card("Helper-27B tooling"));
+    const step = doc.steps.find((s) => s.kind === "quantization");
+    expect(step?.inputs?.models ?? []).toEqual([]);
+  });
+});
