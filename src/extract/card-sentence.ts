@@ -67,6 +67,15 @@ const IS_MODEL = /\b(?:(?:this|the|our) (?:model|decoder|encoder|backbone|checkp
 const TRAINED_PARTICIPLE =
   /^\s{0,3}(?:fine-?tuned|finetuned|trained|aligned|post-?trained|continu(?:ed|ally) pre-?trained)\b|^\s{0,3}with\s{1,3}(?:an?\s{1,3})?(?:SFT|DPO|ORPO|KTO|GRPO|PPO|Q?LoRA|DoRA)\b/i;
 
+/**
+ * "This is a [whisper-large-v3-turbo](…) speech-to-text model fine-tuned on …" (dev
+ * x2-int-whisper-turbo-kaz-rus-lora-on-ksc2-checkpoint): the model, then a few words of its kind, "model" and a
+ * participle of training.
+ */
+const THIS_IS_A = /\b(?:this|it) is an?\s*$/i;
+const KIND_TRAINED =
+  /^\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,3}?model\s{1,3}(?:fine-?tuned|finetuned|trained|adapted|post-?trained)\b/i;
+
 /** Does the text around a model say it is the base of the card's training? */
 function baseAround(before: string, after: string): boolean {
   // "O, which is fine-tuned from X": the relative clause tells another model's history.
@@ -81,6 +90,7 @@ function baseAround(before: string, after: string): boolean {
   if (/\bbase model\s{0,2}\(\s{0,2}$/i.test(before)) return true;
   if (opener && (TRAINED_AFTER.test(after) || PLUS_METHOD.test(after) || PARTICIPLE_AFTER.test(after)))
     return true;
+  if (THIS_IS_A.test(before) && KIND_TRAINED.test(after)) return true;
   return IS_MODEL.test(before) && TRAINED_PARTICIPLE.test(after);
 }
 

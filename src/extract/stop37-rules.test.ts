@@ -190,3 +190,25 @@ describe("a quantisation pipeline's title names its source (t2-qz-qwen36-27b-ggu
     expect(step?.inputs?.models ?? []).toEqual([]);
   });
 });
+
+describe("'This is a [X](…) <kind> model fine-tuned on …' (x2-int-whisper-turbo-kaz-rus-lora-on-ksc2-checkpoint)", () => {
+  it("names the original base when the front matter names an intermediate checkpoint", () => {
+    const card = [
+      "---",
+      "base_model: acme/whisper-turbo-kk",
+      "library_name: peft",
+      "---",
+      "# Model Card",
+      "This is a [**whisper-large-v3-turbo**](https://huggingface.co/openai/whisper-large-v3-turbo) speech-to-text model",
+      "fine-tuned on [Kazakh Speech Corpus 2](https://huggingface.co/datasets/issai/Kazakh_Speech_Corpus_2).",
+    ].join("\n");
+    const doc = docOf(card);
+    expect(doc.bases.map((b) => b.id)).toEqual(["openai/whisper-large-v3-turbo"]);
+    expect(doc.steps[0]?.output?.id).toBe("acme/whisper-turbo-kk");
+  });
+
+  it("does not read a model the sentence only compares with", () => {
+    const card = "# Card\n\nThis is a [X](https://huggingface.co/acme/x) model card, not trained by us.\n";
+    expect(docOf(card).bases).toEqual([]);
+  });
+});
