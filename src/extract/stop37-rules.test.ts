@@ -212,3 +212,26 @@ describe("'This is a [X](…) <kind> model fine-tuned on …' (x2-int-whisper-tu
     expect(docOf(card).bases).toEqual([]);
   });
 });
+
+describe("the base a card's local adapter loads onto (y6-ne-pl-bielik11b-cybernetyka-lora)", () => {
+  const card = (adapter: string) =>
+    [
+      "# Fine-tuning Bielik z korpusem",
+      "Trening LoRA (SFT) na własnym korpusie.",
+      "```python",
+      "from peft import PeftModel",
+      'base_model = AutoModelForCausalLM.from_pretrained("speakleash/Bielik-11B-v2.2-Instruct")',
+      `model = PeftModel.from_pretrained(base_model, "${adapter}")`,
+      "```",
+    ].join("\n\n");
+
+  it("takes the model a local adapter is loaded onto as the base", () => {
+    expect(docOf(card("./bielik-lora")).bases.map((b) => b.id)).toEqual([
+      "speakleash/Bielik-11B-v2.2-Instruct",
+    ]);
+  });
+
+  it("does not when the adapter is someone's Hub id", () => {
+    expect(docOf(card("other/some-adapter")).bases.map((b) => b.id)).toEqual([]);
+  });
+});

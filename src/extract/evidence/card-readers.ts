@@ -8,6 +8,7 @@
  * To add a category: write `(blocks, state) => void` in its own module beside this one, test it alone, and
  * list it here.
  */
+
 import type { CardState } from "../card-body.js";
 import type { Block } from "../markdown.js";
 import { readAdapterMergeProse } from "./adapter-merge-prose.js";
@@ -29,6 +30,7 @@ import { readMultilingual } from "./multilingual.js";
 import { readBaseCells } from "./named-base-cells.js";
 import { readNamedBaseFallback, readNamedBases, readNamedBasesOtherLanguages } from "./named-bases.js";
 import { readNamedDatasets } from "./named-datasets.js";
+import { readPeftLoadBase } from "./peft-load-base.js";
 import { readPipelineDiagram } from "./pipeline-diagram.js";
 import { readProseMethods } from "./prose-methods.js";
 import { readProseSettings } from "./prose-settings.js";
@@ -71,6 +73,8 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readDatasetLinkFallback,
   readPublishedSelf,
   readPipelineDiagram,
+  // After the readers of bases in words: only a card that names none.
+  readPeftLoadBase,
   // After every reader that adds prose steps: a stage a heading marks failed is not a step.
   dropFailedStages,
   // After every reader that finds a base: a name the table does not know is the last resort.
