@@ -8,14 +8,17 @@ import type { DatasetRef } from "../schema/lineage.js";
 import { extracted, fact, type StepFacts } from "./facts.js";
 import { commaList, isObj, type Obj, str } from "./recipe-values.js";
 
+const FORMAT_FIELD = /^\{your[^{}\s]{0,80}\}$/i;
+
 function datasetFact(file: string, field: string, line: number | undefined, dataset: DatasetRef) {
   return fact(dataset, extracted(file, { field, line }));
 }
 
 export function readDatasets(obj: Obj, file: string, step: StepFacts, lines: Map<string, number>): void {
   const push = (field: string, d: DatasetRef) => {
-    // A template's placeholder (`--data_path data_path`, `<your_dataset>`) names no data.
-    if (d.id !== undefined && refKind(d.id) === "placeholder") return;
+    // A template's placeholder (`--data_path data_path`, `<your_dataset>`, `{your_dataset_path.json}`: dev
+    // y7-card-camoscio-italian-alpaca-lora-llama7b) names no data; an f-string's `{data_path}` is the program's value.
+    if (d.id !== undefined && (refKind(d.id) === "placeholder" || FORMAT_FIELD.test(d.id))) return;
     if (d.split && /^(test|eval|valid|dev)/i.test(d.split)) {
       step.notes.push(`evaluation split ${d.id}:${d.split} not counted as training data`);
       return;

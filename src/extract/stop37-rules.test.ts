@@ -235,3 +235,20 @@ describe("the base a card's local adapter loads onto (y6-ne-pl-bielik11b-cyberne
     expect(docOf(card("other/some-adapter")).bases.map((b) => b.id)).toEqual([]);
   });
 });
+
+describe("a reader's template field is no dataset (y7-card-camoscio-italian-alpaca-lora-llama7b)", () => {
+  const script = (data: string) =>
+    [
+      "python finetune.py \\",
+      "  --base_model='acme/llama-7b-hf' \\",
+      `  --data_path='${data}' \\`,
+      "  --num_epochs=3",
+    ].join("\n");
+  const datasets = (text: string) =>
+    extractFromFiles([{ path: "train.sh", text }]).document.steps.flatMap((s) => s.inputs?.datasets ?? []);
+
+  it("drops `{your_dataset_path.json}` and keeps a real file", () => {
+    expect(datasets(script("{your_dataset_path.json}"))).toEqual([]);
+    expect(datasets(script("data/alpaca_it.json")).map((d) => d.id)).toEqual(["data/alpaca_it.json"]);
+  });
+});
