@@ -252,3 +252,18 @@ describe("a reader's template field is no dataset (y7-card-camoscio-italian-alpa
     expect(datasets(script("data/alpaca_it.json")).map((d) => d.id)).toEqual(["data/alpaca_it.json"]);
   });
 });
+
+describe("a base labelled in a table before a name in a sentence (y7-ne-es-okla-llama3-8b-qlora-gguf-colab)", () => {
+  it("takes the table's base", () => {
+    const table = [
+      "| Componente | Configuración |",
+      "| --- | --- |",
+      "| **Modelo base** | Meta-Llama-3-8B-Instruct |",
+      "| **Método** | QLoRA (PEFT) |",
+    ].join("\n");
+    const card = ["# Fine-Tuning Llama 3 8B con QLoRA", "Entrenamiento con QLoRA en Colab.", table].join(
+      "\n\n",
+    );
+    expect(docOf(card).bases.map((b) => b.id)).toEqual(["meta-llama/Meta-Llama-3-8B-Instruct"]);
+  });
+});

@@ -45,8 +45,10 @@ import { readTrainingCode } from "./training-code.js";
 export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
 
 export const CARD_READERS: readonly CardEvidenceReader[] = [
-  readNamedBases,
+  // A table row labelled as the base ("| **Modelo base** | Meta-Llama-3-8B-Instruct |") before a name in a sentence
+  // ("# Fine-Tuning Llama 3 8B con QLoRA": dev y7-ne-es-okla-llama3-8b-qlora-gguf-colab).
   readBaseCells,
+  readNamedBases,
   readSectionBase,
   readQuantizedBase,
   readMergeProse,
