@@ -267,3 +267,22 @@ describe("a base labelled in a table before a name in a sentence (y7-ne-es-okla-
     expect(docOf(card).bases.map((b) => b.id)).toEqual(["meta-llama/Meta-Llama-3-8B-Instruct"]);
   });
 });
+
+describe("an es settings table under '| Componente | Configuración |' (y7-ne-es-okla-llama3-8b-qlora-gguf-colab)", () => {
+  it("reads its rows, a number before a label as that label's value", () => {
+    const table = [
+      "| Componente | Configuración |",
+      "| --- | --- |",
+      "| **Modelo base** | Meta-Llama-3-8B-Instruct |",
+      "| **Learning rate** | 2e-4 con cosine annealing |",
+      "| **Batch size** | 2 × 8 gradient accumulation = 16 efectivo |",
+    ].join("\n");
+    const card = ["# Ajuste fino con QLoRA", "Entrenamiento del asistente con QLoRA.", table].join("\n\n");
+    expect(docOf(card).steps[0]?.hyperparameters).toMatchObject({
+      learningRate: 2e-4,
+      scheduler: "cosine",
+      perDeviceBatchSize: 2,
+      gradientAccumulationSteps: 8,
+    });
+  });
+});

@@ -209,6 +209,12 @@ export const MORE_SETTING_HEADERS: readonly string[] = [
   "parâmetro",
   "hiperparámetro",
   "hiperparâmetro",
+  // es — dev y7-ne-es-okla-llama3-8b-qlora-gguf-colab: "| Componente | Configuración |" over "| **Modelo base** | … |",
+  //      "| **Learning rate** | 2e-4 con cosine annealing |" (the English "| Component | Detail |" of SETTING_HEADERS);
+  //      pt, fr, de — the same header in those languages
+  "componente",
+  "composant",
+  "komponente",
 ];
 
 /** Second cells of that header. */
@@ -225,4 +231,11 @@ export const MORE_VALUE_HEADERS: readonly string[] = [
   "설정값",
   "wert",
   "valeur",
+  // es, pt, fr, de — the value column beside "componente" (dev y7-ne-es-okla-llama3-8b-qlora-gguf-colab)
+  "configuración",
+  "configuração",
+  "configuration",
+  "konfiguration",
+  "detalle",
+  "detalhe",
 ];

@@ -90,6 +90,17 @@ function readExtraSettings(text: string, state: CardState, line: number, confide
   if (warmup !== undefined) addHp(state, "warmup_ratio", String(Number(warmup) / 100), line, confidence);
 }
 
+/** The whole number written right before `at` with one or two spaces between (`8 gradient accumulation`). */
+function numberBefore(text: string, at: number): string | undefined {
+  let end = at;
+  while (end > 0 && end > at - 2 && text[end - 1] === " ") end--;
+  if (end === at) return undefined;
+  let start = end;
+  while (start > 0 && start > end - 6 && /\d/.test(text[start - 1] ?? "")) start--;
+  if (start === end || /[\w.,]/.test(text[start - 1] ?? "")) return undefined;
+  return text.slice(start, end);
+}
+
 /** Settings named inside a text (`per-device 4`, `warmup ratio 0.03`): how many were read. */
 export function readInlineSettings(text: string, state: CardState, line: number, confidence: number): number {
   const lower = text.toLowerCase();
@@ -100,7 +111,9 @@ export function readInlineSettings(text: string, state: CardState, line: number,
     const end = start + m[0].length;
     const key = INLINE_KEY.get(m[0]);
     if (!key || !wholeWord(lower, start, end)) continue;
-    const value = valueAfter(lower, end);
+    // "2 × 8 gradient accumulation = 16 efectivo" (dev y7-ne-es-okla-llama3-8b-qlora-gguf-colab): a number right
+    // before the label is its value; the one after "=" is the product.
+    const value = numberBefore(lower, start) ?? valueAfter(lower, end);
     if (value === undefined) continue;
     addHp(state, key, value, line, confidence);
     found++;
