@@ -19,6 +19,7 @@ import { foldLoadedConfigs } from "./command-overlay.js";
 import { fromPeftTemplate } from "./evidence/quantized-base.js";
 import type { FileFacts, StepFacts } from "./facts.js";
 import { groupRuns } from "./group-runs.js";
+import { addModelfileExport, isModelfile } from "./modelfile-export.js";
 import { mentionsIn } from "./named-files.js";
 import { normaliseRefs } from "./normalise-refs.js";
 import { isNotebook, notebookPython } from "./notebook.js";
@@ -252,7 +253,8 @@ export function extractGroups(given: SourceFile[], options: ExtractOptions = {})
   const warnings: ExtractWarning[] = [];
   const facts: FileFacts[] = [];
   for (const file of files) {
-    if (isPythonFile(file.path, file.text)) continue;
+    // Python programs are read together below; an Ollama Modelfile only says what a card exported (modelfile-export.ts).
+    if (isPythonFile(file.path, file.text) || isModelfile(file.path)) continue;
     const standard = tryStandard(file, warnings);
     if (standard) return { documents: [standardResult(standard, file, files, options)], warnings };
     const read = readSourceFile(file);
@@ -264,6 +266,7 @@ export function extractGroups(given: SourceFile[], options: ExtractOptions = {})
     read.warnings.push(...normaliseRefs(read));
     facts.push(read);
   }
+  addModelfileExport(files, facts);
   joinScriptsWithPrograms(facts);
   if (files.length === 0) warnings.push({ code: "extract.no-input", message: "no files given" });
   const all = groupRuns(foldLoadedConfigs(facts));

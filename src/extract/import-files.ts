@@ -28,7 +28,7 @@ export const MAX_DEPTH = 3;
  * keep cards as `README.txt`: dev n-qnt-redhat-kimi-k26-nvfp4-llmcompressor).
  */
 const FOLDER_FILES =
-  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml|bin)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.(?:ya?ml|toml|sh|py|ipynb|mdx?))$/iu;
+  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml|bin)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.(?:ya?ml|toml|sh|py|ipynb|mdx?)|modelfile(?:[._-][\p{L}\p{N}_.-]{0,60})?|[\p{L}\p{N}_.-]{1,80}\.modelfile)$/iu;
 const TRAINING_JSON =
   /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train|(?:trainer|finetune|fine_tune|training|train)_(?:args|arguments|config))\.json$/i;
 /**

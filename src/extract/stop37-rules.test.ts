@@ -286,3 +286,26 @@ describe("an es settings table under '| Componente | Configuración |' (y7-ne-es
     });
   });
 });
+
+describe("an Ollama Modelfile beside a card that trained a model (y7-qnt-enbeddrus-mbert-en-ru-ollama-q8)", () => {
+  const card = [
+    "# Enbeddrus",
+    "This model is a fine-tuned version of [google-bert/bert-base-multilingual-cased](https://huggingface.co/google-bert/bert-base-multilingual-cased) on parallel sentences.",
+  ].join("\n\n");
+  const kinds = (from: string) =>
+    extractFromFiles([
+      { path: "README.md", text: card },
+      { path: "models/Modelfile.pc", text: `FROM ${from}\nPARAMETER num_ctx 512\n` },
+    ]).document.steps.map((s) => [s.kind, s.kind === "quantization" ? s.output?.id : undefined]);
+
+  it("is the GGUF export of the card's model", () => {
+    expect(kinds("./enbeddrus-v0.2-q8_0.gguf")).toEqual([
+      ["fine-tune", undefined],
+      ["quantization", "./enbeddrus-v0.2-q8_0.gguf"],
+    ]);
+  });
+
+  it("says nothing when it pulls a library model", () => {
+    expect(kinds("qwen2.5:0.5b")).toEqual([["fine-tune", undefined]]);
+  });
+});
