@@ -93,7 +93,7 @@ describe("licence audits on real situations", () => {
       const recall = ratio(f.errorsFound, f.errorsExpected);
       console.log(
         [
-          `\n## audit ${set}: ${f.items} situations${seen > 0 ? ` (${seen} more left out: listed in seen.json)` : ""}`,
+          `\n## audit ${set}: ${f.items} situations${seen > 0 ? ` (${seen} more left out: listed in seen.json or sharing a file with the extraction dev set)` : ""}`,
           `verdict agreement ${verdict.toFixed(3)} (${f.verdicts}/${f.items}); errors: precision ${precision.toFixed(3)} (${f.errorsRight}/${f.errorsRaised}), recall ${recall.toFixed(3)} (${f.errorsFound}/${f.errorsExpected})`,
           `issue 16 target (sealed, 0.90 each): ${verdict >= 0.9 && precision >= 0.9 && recall >= 0.9 ? "met" : "not met"}`,
           "",

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { seenList } from "../../extract/accuracy/corpus.js";
+import { CORPUS_ROOT, digests, seenList } from "../../extract/accuracy/corpus.js";
 
 export const AUDIT_CORPUS = join(import.meta.dirname, "../../../test/fixtures/audit-corpus");
 
@@ -24,7 +24,10 @@ export type AuditLabel = z.infer<typeof LabelSchema>;
 export interface AuditItem {
   dir: string;
   label: AuditLabel;
-  /** Listed in `seen.json`: a rule writer read files of its source, so it is not sealed evidence. */
+  /**
+   * A rule writer could read files of its source, so it is not sealed evidence: listed in `seen.json`, or a file of it
+   * is byte-identical to one of the extraction corpus's dev set (read while writing rules).
+   */
   seen: boolean;
 }
 
@@ -37,6 +40,8 @@ export function loadAuditItems(set: "dev" | "sealed"): AuditItem[] {
   const dir = join(AUDIT_CORPUS, set);
   if (!existsSync(dir)) return [];
   const seen = auditSeenList();
+  const readable = set === "sealed" ? new Set(digests(join(CORPUS_ROOT, "dev"))) : new Set<string>();
+  const overlaps = (item: string) => digests(join(dir, item, "files")).some((d) => readable.has(d));
   return readdirSync(dir)
     .sort()
     .filter((n) => existsSync(join(dir, n, "label.json")))
@@ -44,7 +49,7 @@ export function loadAuditItems(set: "dev" | "sealed"): AuditItem[] {
       const path = join(dir, n, "label.json");
       const parsed = LabelSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
       if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
-      return { dir: join(dir, n), label: parsed.data, seen: seen.has(n) };
+      return { dir: join(dir, n), label: parsed.data, seen: seen.has(n) || overlaps(n) };
     });
 }
 

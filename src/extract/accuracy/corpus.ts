@@ -41,7 +41,8 @@ const SAMPLES = join(import.meta.dirname, "../../../test/fixtures/extract/sample
 /** The licence-audit corpus's dev set: rule writers read it (its disagreements are printed), so its files are seen. */
 const AUDIT_DEV = join(import.meta.dirname, "../../../test/fixtures/audit-corpus/dev");
 
-function digests(dir: string): string[] {
+/** The sha256 of every file under `dir` (none when it does not exist). */
+export function digests(dir: string): string[] {
   const out: string[] = [];
   if (!existsSync(dir)) return out;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
