@@ -24,6 +24,7 @@ import { mentionsIn } from "./named-files.js";
 import { normaliseRefs } from "./normalise-refs.js";
 import { isNotebook, notebookPython } from "./notebook.js";
 import { isPythonFile } from "./python-files.js";
+import { readUsageCommands } from "./python-usage.js";
 import { readSourceFile } from "./read-file.js";
 import { readPythonFiles } from "./read-python.js";
 import { joinScriptsWithPrograms } from "./script-programs.js";
@@ -266,6 +267,7 @@ export function extractGroups(given: SourceFile[], options: ExtractOptions = {})
     read.warnings.push(...normaliseRefs(read));
     facts.push(read);
   }
+  readUsageCommands(files, facts);
   addModelfileExport(files, facts);
   joinScriptsWithPrograms(facts);
   if (files.length === 0) warnings.push({ code: "extract.no-input", message: "no files given" });

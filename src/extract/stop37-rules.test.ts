@@ -309,3 +309,29 @@ describe("an Ollama Modelfile beside a card that trained a model (y7-qnt-enbeddr
     expect(kinds("qwen2.5:0.5b")).toEqual([["fine-tune", undefined]]);
   });
 });
+
+describe("the usage line of a script's own docstring (y1-qnt-sentinelops-qwen-coder-lora-awq)", () => {
+  const script = [
+    '"""',
+    "merge_lora.py",
+    "",
+    "Usage:",
+    "    python merge_lora.py \\",
+    "        --base-model Qwen/Qwen2.5-Coder-7B-Instruct \\",
+    "        --adapter outputs/x-lora \\",
+    "        --output outputs/x-merged",
+    '"""',
+    "import argparse",
+    "parser = argparse.ArgumentParser()",
+    'parser.add_argument("--base-model", required=True)',
+    'parser.add_argument("--adapter", required=True)',
+    'parser.add_argument("--output", required=True)',
+  ].join("\n");
+
+  it("reads a program with required flags only as its usage line runs it", () => {
+    const [step] = extractFromFiles([{ path: "merge_lora.py", text: script }]).document.steps;
+    expect(step?.kind).toBe("adapter-merge");
+    expect(step?.inputs?.models?.map((m) => m.id)).toContain("Qwen/Qwen2.5-Coder-7B-Instruct");
+    expect(step?.output?.id).toBe("local:outputs/x-merged");
+  });
+});
