@@ -145,7 +145,11 @@ export function fact<T>(value: T, source: Provenance): Fact<T> {
   return { value, source };
 }
 
-/** Every fact a step holds (its own origin apart), for reading or adjusting their provenance together. */
+/**
+ * The facts of a step that its readers move or cap together: what it did (objective, parameterisation, merge and
+ * quantisation settings), its inputs, output, data and settings. Not its origin, framework, software, hardware or
+ * description.
+ */
 export function factsOf(step: StepFacts): Fact<unknown>[] {
   return [
     step.objective,

@@ -9,6 +9,7 @@ import { firstInvalidUtf8 } from "../io/read-input.js";
 import { UNKNOWN_MODEL_ID } from "../model/refs.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { extractFromFiles, extractGroups, type GroupedResult } from "./extract-from-files.js";
+import { isModelfile } from "./modelfile-export.js";
 import { isSettingsTextName } from "./python-files.js";
 import { basename } from "./read-file.js";
 import { isTrainingArgsBin, trainingArgsJson } from "./training-args-bin.js";
@@ -28,7 +29,7 @@ export const MAX_DEPTH = 3;
  * keep cards as `README.txt`: dev n-qnt-redhat-kimi-k26-nvfp4-llmcompressor).
  */
 const FOLDER_FILES =
-  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml|bin)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.(?:ya?ml|toml|sh|py|ipynb|mdx?)|modelfile(?:[._-][\p{L}\p{N}_.-]{0,60})?|[\p{L}\p{N}_.-]{1,80}\.modelfile)$/iu;
+  /^(readme(?:\.(?:md|markdown|txt))?|model_card\.md|modelcard\.md|adapter_config\.json|config\.json|trainer_state\.json|training_args\.(json|ya?ml|bin)|all_results\.json|train_results\.json|generation_config\.json|[\p{L}\p{N}_.-]+\.(?:ya?ml|toml|sh|py|ipynb|mdx?))$/iu;
 const TRAINING_JSON =
   /^(?:[\w.-]*[-_.])?(?:sft|dpo|orpo|kto|simpo|ppo|grpo|rm|qlora|lora|full|pretrain|finetune|train_args|train|(?:trainer|finetune|fine_tune|training|train)_(?:args|arguments|config))\.json$/i;
 /**
@@ -215,7 +216,8 @@ function walk(dir: string, depth: number, seen: Set<string>, out: Collected, roo
       if (depth < MAX_DEPTH) walk(path, depth + 1, seen, out, top);
       continue;
     }
-    const named = FOLDER_FILES.test(name) || TRAINING_JSON.test(name) || isSettingsTextName(name);
+    const named =
+      FOLDER_FILES.test(name) || TRAINING_JSON.test(name) || isSettingsTextName(name) || isModelfile(name);
     if (!named && !/\.json$/i.test(name)) {
       out.skipped.push(path);
       continue;

@@ -6,11 +6,12 @@
  * does one beside a card that trained nothing, or already exported. Extracted, 0.7.
  */
 import { emptyStep, extracted, type FileFacts, fact } from "./facts.js";
+import { GGUF_TYPE_IN_NAME } from "./terms.js";
 import type { SourceFile } from "./types.js";
 
-const MODELFILE = /(?:^|[\\/])(?:modelfile(?:[._-][\w.-]{0,60})?|[\w.-]{1,80}\.modelfile)$/i;
-const QUANT_TYPE =
-  /(?<![A-Za-z0-9])(Q[2-8]_K(?:_[SML])?|Q[4-8]_[01]|IQ[1-4]_[A-Z]{1,3}|F16|BF16)(?![A-Za-z0-9])/i;
+/** An Ollama Modelfile's name (`Modelfile`, `Modelfile.pc`, `qwen.modelfile`), in any script, at the end of a path. */
+const MODELFILE =
+  /(?:^|[\\/])(?:modelfile(?:[._-][\p{L}\p{N}_.-]{0,60})?|[\p{L}\p{N}_.-]{1,80}\.modelfile)$/iu;
 
 export function isModelfile(path: string): boolean {
   return MODELFILE.test(path);
@@ -51,7 +52,7 @@ export function addModelfileExport(files: readonly SourceFile[], facts: FileFact
     run.path,
     extracted(run.file, { line: run.line, field: "export_dir", confidence: 0.7, note }),
   );
-  const type = QUANT_TYPE.exec(run.path)?.[1];
+  const type = GGUF_TYPE_IN_NAME.exec(run.path)?.[1];
   if (type) step.format = fact(type.toUpperCase(), at);
   card.steps.push(step);
 }

@@ -149,6 +149,12 @@ export const QUANT_PATTERNS: readonly (readonly [RegExp, QuantizationMethod])[] 
 
 /** GGUF quantisation types (`Q4_K_M`, `Q8_0`, …) and their bits. */
 export const GGUF_TYPE = /\b(I?Q[2-8](?:_[0-9KSLMXS]+)*|F16|BF16)\b/;
+/**
+ * A GGUF type written in a sentence or a file name (`unsloth.Q4_K_M.gguf`, `enbeddrus-v0.2-q8_0.gguf`): not inside a
+ * longer word, so `_` and `.` may stand beside it.
+ */
+export const GGUF_TYPE_IN_NAME =
+  /(?<![A-Za-z0-9])(Q[2-8]_K(?:_[SML])?|Q[4-8]_[01]|IQ[1-4]_[A-Z]{1,3}|F16|BF16)(?![A-Za-z0-9])/i;
 
 /** Names of well-known pre-training corpora: listed on a fine-tune's card they describe its base. */
 export const PRETRAINING_CORPORA = [

@@ -15,6 +15,7 @@ import type { CardState } from "../card-body.js";
 import { extracted, fact } from "../facts.js";
 import type { Block } from "../markdown.js";
 import { outOfScopeSection } from "../section-scope.js";
+import { GGUF_TYPE_IN_NAME } from "../terms.js";
 import { trained } from "./dataset-files.js";
 
 const GGUF = /(?<![\w.-])gguf(?![\w-])/i;
@@ -31,8 +32,6 @@ const NOT_OWN =
 const OTHER_FORMAT = /safetensors|\bpytorch\b|\bonnx\b/i;
 const GGUF_FILE =
   /(?<![\w./-])((?:\.{1,2}\/)?(?:[\w-][\w.-]{0,80}\/){0,3}[\w-][\w.-]{0,120}\.gguf)(?![\w.])/gi;
-const QUANT_TYPE =
-  /(?<![A-Za-z0-9])(Q[2-8]_K(?:_[SML])?|Q[4-8]_[01]|IQ[1-4]_[A-Z]{1,3}|F16|BF16)(?![A-Za-z0-9])/i;
 
 /** The local `.gguf` files the card names, outside links and download lines. */
 function localGgufFiles(blocks: Block[]): string[] {
@@ -89,6 +88,7 @@ export function readGgufExportProse(blocks: Block[], state: CardState): void {
         note: "the one local GGUF file the card names",
       }),
     );
-  const type = QUANT_TYPE.exec(said.text)?.[1] ?? (output ? QUANT_TYPE.exec(output)?.[1] : undefined);
+  const type =
+    GGUF_TYPE_IN_NAME.exec(said.text)?.[1] ?? (output ? GGUF_TYPE_IN_NAME.exec(output)?.[1] : undefined);
   if (type) state.quant.format = fact(type.toUpperCase(), at);
 }
