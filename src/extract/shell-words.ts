@@ -6,6 +6,7 @@
  * word that depends on a script argument (`$1` without a default) or on a loop over several values is unknown.
  */
 
+import { branchTracker } from "./shell-branches.js";
 import { continuationAt, linesIn } from "./shell-continuation.js";
 import { heredocAssignment } from "./shell-heredoc.js";
 
@@ -285,7 +286,13 @@ export function shellCommands(text: string, lineOffset = 0, depth = 0): Command[
   const c: Cursor = { text, i: 0, line: 1 + lineOffset };
   const commands: Command[] = [];
   let words: Word[] = [];
+  const branches = branchTracker();
   const finish = () => {
+    branches.see(words);
+    if (branches.skipping()) {
+      words = [];
+      return;
+    }
     const rest = settle(words, env);
     const inner = depth < 2 ? innerScript(rest) : undefined;
     if (inner) commands.push(...shellCommands(inner.text, inner.line - 1, depth + 1));
@@ -298,7 +305,8 @@ export function shellCommands(text: string, lineOffset = 0, depth = 0): Command[
       c.i++;
       const here = heredocAssignment(words, text, c.i);
       if (here) {
-        env.set(here.name, here.literal ? here.body : expandText(here.body, env, false));
+        if (!branches.skipping())
+          env.set(here.name, here.literal ? here.body : expandText(here.body, env, false));
         c.i = here.end;
         c.line += here.lines;
         words = [];

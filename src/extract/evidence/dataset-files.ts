@@ -13,7 +13,7 @@ import { catalogue } from "./dataset-lines.js";
 import { foreignText, skipBlock } from "./ml-text.js";
 
 const DATA_FILE =
-  /(?<![\w/.~-])((?:\.{0,2}\/)?(?:[\w-][\w.-]{0,60}\/){0,4}[\w-][\w.-]{0,80}\.(?:jsonl|json|csv|tsv|parquet))(?![\w/-])/gi;
+  /(?<![\w/.~&{}$-])((?:\.{0,2}\/)?(?:[\w-][\w.-]{0,60}\/){0,4}[\w-][\w.-]{0,80}\.(?:jsonl|json|csv|tsv|parquet))(?![\w/-])/gi;
 /** File names of everything but training data. */
 const NOT_TRAINING_FILE =
   /(?:^|[/_.-])(?:test|tests|eval|evaluation|valid|validation|val|dev|pred|preds|predictions?|results?|metrics?|scores?|outputs?|responses?|generated|generations?|config|configs?|args|state|tokenizer|vocab|package|package-lock|lock|schema|index|adapter|generation|special_tokens|hparams|settings|requirements|submission|answers?|benchmark|leaderboard|trainer_state|all_results|training_args)(?:[/_.-]|$)/i;

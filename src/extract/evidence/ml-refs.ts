@@ -108,12 +108,17 @@ function fromLink(label: string, url: string, start: number, end: number): Ref |
   return undefined;
 }
 
+/** Characters that join a name run to a template or a longer token (`{a,b}`, `$VAR`, `R&M`). */
+const TEMPLATE = new Set(["{", "}", "$", "&"]);
+
 /** A token run of name characters from `i`, and the names that follow it (`Qwen 2.5 7B`). */
 function tokensForward(text: string, i: number): { value: string; end: number } | undefined {
   let end = i;
   const limit = Math.min(text.length, i + 120);
   while (end < limit && isNameChar(text[end])) end++;
-  if (end === i) return undefined;
+  // A name cut by a template (`data_proc/sft_{train,val}.jsonl`, `out_$RUN`) is no name: blind dev
+  // g8-ne-zh-qwen25-7b-chinese-instruct-sft-then-dpo.
+  if (end === i || TEMPLATE.has(text[end] ?? "")) return undefined;
   let value = text.slice(i, end);
   if (value.includes("/") || DATA_FILE.test(value)) return { value: trimEnd(value, ".,"), end };
   for (let parts = 1; parts < 5; parts++) {
@@ -209,7 +214,7 @@ export function refBefore(text: string, to: number): Ref | undefined {
   const end = i;
   const low = Math.max(0, end - 120);
   while (i > low && isNameChar(text[i - 1])) i--;
-  if (i === end) return undefined;
+  if (i === end || TEMPLATE.has(text[i - 1] ?? "")) return undefined;
   let start = i;
   // A bare Hub address ends here (`https://huggingface.co/org/x をベースに`): its scheme is part of it.
   const scheme = /https?:$/.exec(text.slice(Math.max(0, start - 6), start));

@@ -1,0 +1,83 @@
+/**
+ * Rules written at stop 38 from dev misses (layouts rewritten, not copied). Each case was checked to fail without
+ * its rule.
+ */
+import { describe, expect, it } from "vitest";
+import { extractFromFiles } from "./extract-from-files.js";
+import { testValue } from "./shell-branches.js";
+import { shellCommands } from "./shell-words.js";
+
+const docOf = (text: string, path = "README.md") => extractFromFiles([{ path, text }]).document;
+const words = (text: string) => text.split(" ").map((t) => ({ text: t, line: 1 }));
+
+describe("a shell script's branches that it does not take (g14-rcp-openrlhf-qwen-coder-rm)", () => {
+  const script = [
+    "base=Qwen/Qwen2.5-0.5B-Instruct",
+    "data=acme/prefs-v2 # the new pairs",
+    "packed=no",
+    'if [ "$packed" = "yes" ]; then',
+    '    data=./cache/$data"_packed.json"',
+    "fi",
+    "deepspeed --module openrlhf.cli.train_rm --pretrain $base --dataset $data --save_path ./ckpt/rm",
+  ].join("\n");
+
+  it("keeps the value set before a branch whose test is false", () => {
+    const step = docOf(script, "train_rm.sh").steps[0];
+    expect(step?.inputs?.datasets?.map((d) => d.id)).toEqual(["acme/prefs-v2"]);
+  });
+
+  it("applies the branch whose test is true, and else/elif in turn", () => {
+    const on = script.replace("packed=no", "packed=yes");
+    expect(docOf(on, "train_rm.sh").steps[0]?.inputs?.datasets?.map((d) => d.id)).toEqual([
+      "./cache/acme/prefs-v2_packed.json",
+    ]);
+    const chain = [
+      "mode=b",
+      "if [ $mode = a ]; then M=org/a",
+      "elif [ $mode = b ]; then M=org/b",
+      "else M=org/c",
+      "fi",
+      "python train.py --model $M",
+    ].join("\n");
+    const run = shellCommands(chain).find((c) => c.words[0]?.text === "python");
+    expect(run?.words.map((w) => w.text)).toEqual(["python", "train.py", "--model", "org/b"]);
+  });
+
+  it("reads a branch as before when its test depends on what the script does not set", () => {
+    const unknown = script.replace("packed=no\n", "");
+    const run = shellCommands(unknown).find((c) => c.words[0]?.text === "deepspeed");
+    expect(run?.words.map((w) => w.text)).toContain("./cache/acme/prefs-v2_packed.json");
+    expect(testValue(words("[ $1 = yes ]"))).toBeUndefined();
+    expect(testValue(words("[ -f x ]"))).toBeUndefined();
+    expect(testValue(words("! [ a != a ]"))).toBe(true);
+    expect(testValue(words("[[ a == b ]]"))).toBe(false);
+  });
+});
+
+describe("a name cut by a template or a joined token is no name", () => {
+  it("does not read the start of a brace pattern as a dataset (g8-ne-zh-qwen25-7b-chinese-instruct-sft-then-dpo)", () => {
+    const card = [
+      "# 说明：数据处理 + SFT 流程",
+      "提供从数据准备、指令微调（SFT）的训练流程。",
+      "- 数据集：",
+      "  - SFT：acme/zh-instruct",
+      "- 主要输出：",
+      "  - `work/sft_{train,val}.jsonl`（字段：`messages`）",
+    ].join("\n");
+    const ids = docOf(card).steps.flatMap((s) => s.inputs?.datasets?.map((d) => d.id) ?? []);
+    expect(ids).toContain("acme/zh-instruct");
+    expect(ids.some((id) => id?.startsWith("work/"))).toBe(false);
+  });
+
+  it("does not read the tail of a file name after `&` (s8-card-rickbot-llama32-3b-bnb4-vs-readme-8b)", () => {
+    const card = [
+      "---",
+      "base_model: meta-llama/Llama-3.2-3B-Instruct",
+      "---",
+      "# Bot",
+      "We fine-tuned the model on a dialogue dataset we built from show scripts (saved under Input/Q&Adata.csv).",
+    ].join("\n");
+    const ids = docOf(card).steps.flatMap((s) => s.inputs?.datasets?.map((d) => d.id) ?? []);
+    expect(ids).not.toContain("Adata.csv");
+  });
+});
