@@ -81,3 +81,42 @@ describe("a name cut by a template or a joined token is no name", () => {
     expect(ids).not.toContain("Adata.csv");
   });
 });
+
+describe("settings in words inside a training table's cells (y8-ne-zh-yida-model-14b-qwen3-lora-merge)", () => {
+  const card = (rows: string[], heading = "## 训练") =>
+    [
+      "# Acme-14B",
+      "Acme-14B 是在 [Qwen/Qwen3-14B](https://huggingface.co/Qwen/Qwen3-14B) 上做 LoRA 监督微调后合并得到的权重。",
+      heading,
+      "| 项目 | 内容 |",
+      "| --- | --- |",
+      ...rows,
+    ].join("\n");
+  const rows = [
+    "| LoRA | rank 8，alpha 16，dropout 0.1 |",
+    "| 优化 | fused AdamW，lr `2e-4`，cosine，warmup ratio 0.03，weight decay 0.1 |",
+    "| 日程 | 3 epoch，12,500 step，max length 4096 |",
+    "| 批次 | 梯度累积 4（全局 batch 64） |",
+  ];
+
+  it("reads each part that is a setting and passes over the others", () => {
+    const step = docOf(card(rows)).steps[0];
+    expect(step?.hyperparameters).toMatchObject({
+      learningRate: 2e-4,
+      scheduler: "cosine",
+      warmupRatio: 0.03,
+      epochs: 3,
+      maxSteps: 12500,
+      maxSequenceLength: 4096,
+      gradientAccumulationSteps: 4,
+      globalBatchSize: 64,
+    });
+    expect(step?.kind === "fine-tune" ? step.adapter?.rank : undefined).toBe(8);
+  });
+
+  it("does not read rows about time or evaluation, nor tables outside a training section", () => {
+    const timing = card(["| 训练时间 | 约 5 分（135 steps） |", "| Eval | batch size 8 |"]);
+    expect(docOf(timing).steps[0]?.hyperparameters ?? {}).toEqual({});
+    expect(docOf(card(rows, "## 评估")).steps[0]?.hyperparameters ?? {}).toEqual({});
+  });
+});

@@ -41,6 +41,7 @@ import { readQuantizedUpload } from "./quantized-upload.js";
 import { readSectionBase } from "./section-base.js";
 import { readCodeArgumentLists, readSettingsPairs, readWordSettingsList } from "./settings-pairs.js";
 import { readTrainingCode } from "./training-code.js";
+import { readWordSettingsCells } from "./word-settings-cells.js";
 
 export type CardEvidenceReader = (blocks: Block[], state: CardState) => void;
 
@@ -73,6 +74,8 @@ export const CARD_READERS: readonly CardEvidenceReader[] = [
   readDatasetFiles,
   readDatasetTree,
   readDatasetLinkFallback,
+  // After every reader of settings: it fills only what they did not find, at its lower confidence.
+  readWordSettingsCells,
   readPublishedSelf,
   readPipelineDiagram,
   // After the readers of bases in words: only a card that names none.
