@@ -120,3 +120,37 @@ describe("settings in words inside a training table's cells (y8-ne-zh-yida-model
     expect(docOf(card(rows, "## 评估")).steps[0]?.hyperparameters ?? {}).toEqual({});
   });
 });
+
+describe("a table of repositories is no table of datasets (y8-long-qwen3-coder-30b-three-adapter-qlora-merge-gguf)", () => {
+  const card = (rows: string[]) =>
+    [
+      "---",
+      "base_model: Qwen/Qwen3-0.6B",
+      "---",
+      "# Runbook",
+      "We fine-tuned [Qwen/Qwen3-0.6B](https://huggingface.co/Qwen/Qwen3-0.6B) with QLoRA on `acme/tool-calls`.",
+      "## Where outputs go",
+      ...rows,
+    ].join("\n");
+  const ids = (text: string) => docOf(text).steps.flatMap((s) => s.inputs?.datasets?.map((d) => d.id) ?? []);
+
+  it("does not read an org/name in an id column of a table that is not about data", () => {
+    const rows = [
+      "| Artifact | HF repo |",
+      "|---|---|",
+      "| Merged weights + GGUF | `acme/qwen3-merged-gguf` |",
+    ];
+    expect(ids(card(rows))).not.toContain("acme/qwen3-merged-gguf");
+  });
+
+  it("still reads a link to a Hub dataset there, and any id in a table with a dataset column", () => {
+    const linked = [
+      "| Artifact | HF repo |",
+      "|---|---|",
+      "| Mix | [x](https://huggingface.co/datasets/acme/mix) |",
+    ];
+    expect(ids(card(linked))).toContain("acme/mix");
+    const named = ["| Dataset | HF repo |", "|---|---|", "| tools | `acme/tools-v2` |"];
+    expect(ids(card(named))).toContain("acme/tools-v2");
+  });
+});

@@ -97,20 +97,28 @@ const ID_COLUMN =
  * The columns that may hold a row's dataset, in order: those a dataset or id header names, or the first column
  * under a training-data heading.
  */
-function datasetColumns(header: string[], heading: string): number[] {
+function datasetColumns(header: string[], heading: string): { columns: number[]; linksOnly: boolean } {
   const columns: number[] = [];
+  let named = false;
   header.forEach((h, i) => {
     const text = h.replace(/[*`]/g, "").trim();
     if (text.length > 30 || OTHER_COLUMN.test(text)) return;
+    named ||= DATASET_COLUMN.test(text);
     if (DATASET_COLUMN.test(text) || ID_COLUMN.test(text)) columns.push(i);
   });
-  return columns.length > 0 || !DATA_HEADING.test(heading) ? columns : [0];
+  const data = DATA_HEADING.test(heading);
+  // Only an id column ("| Artifact | HF repo |") in a table that is not about data: a row gives a dataset only by
+  // a link to a Hub dataset, never by an `org/name` (blind dev y8-long-qwen3-coder-30b-three-adapter-qlora-merge-gguf's
+  // table of the model repositories its outputs went to).
+  return { columns: columns.length > 0 || !data ? columns : [0], linksOnly: !named && !data };
 }
 
 /** The row's dataset, from the first of its columns that names one. */
-function rowDataset(values: string[], columns: number[]): ReturnType<typeof cellDataset> {
+function rowDataset(values: string[], columns: number[], linksOnly: boolean): ReturnType<typeof cellDataset> {
   for (const c of columns) {
-    const found = cellDataset(values[c] ?? "");
+    const cell = values[c] ?? "";
+    if (linksOnly && !/huggingface\.co\/datasets\//.test(cell)) continue;
+    const found = cellDataset(cell);
     if (found) return found;
   }
   return undefined;
@@ -123,14 +131,14 @@ export function readDatasetTables(blocks: Block[], state: CardState): void {
     if (skipBlock(first, skip) || catalogue(first)) continue;
     const header = tableCells(first.text);
     if (header.some((h) => SCORE_COLUMN.test(h))) continue;
-    const columns = datasetColumns(header, innerHeading(first));
+    const { columns, linksOnly } = datasetColumns(header, innerHeading(first));
     if (columns.length === 0) continue;
     const roles = header.flatMap((h, i) => (ROLE_COLUMN.test(h) && !columns.includes(i) ? [i] : []));
     for (const row of table.slice(2)) {
       const values = tableCells(row.text);
       if (values.some((v) => EVAL_ROW.test(v.replace(/[*`]/g, "").trim()))) continue;
       if (evaluationOnly(values, roles)) continue;
-      const found = rowDataset(values, columns);
+      const found = rowDataset(values, columns, linksOnly);
       if (!found) continue;
       pushNamedDataset(
         state,
