@@ -31,10 +31,11 @@ const BASE_PHRASE =
   /(?:fine-?tuned version of|\bto fine-?tune|\b(?:we|i) (?:first |then |further |also )?(?:fine-?tune|finetune|fine-?tuned|finetuned|trained|aligned|post-?trained|continued training|(?:[a-z]+-)?tuned)|\b(?:-?tuned|trained|aligned|distilled) (?:variant|version) of|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF) of|\bcontinued training(?: of)?|\bappl(?:y|ied|ying) (?:Q?LoRA|DoRA|SFT|DPO|ORPO|KTO|GRPO) to|\b(?:starts?|started|trained) from|\b(?:base|parent|foundation) model (?:is|was)|\b(?:parent|foundation) model\s?:|^\W{0,3}base\s?:|fine-?tunes|\bfine-?tuning(?: of)?|fine-?tuned from|\bon top of|fine-?tune of|\badapters? (?:for|of|on)|based on|built (?:on|upon)(?: top of)?|derived from|initiali[sz]ed (?:from|with)|\bstarting (?:from|with)|continued from|continued pre-?training of|further (?:fine-?)?trained (?:from|on top of)|finetuned from model(?: \[optional\])?(?:\s*(?::\**|\*+))?(?:\s*:)?)\s*(?:the\s+)?$/i;
 /**
  * Round 5 of the phrasing battery, apart so that each expression stays small enough to check for backtracking; and
- * "SFT followed by DPO on X" (a model after "on" is one of ftl's well-known models: mentions.ts reads others as data).
+ * "SFT followed by DPO on X" (a model after "on" is one of ftl's well-known models: mentions.ts reads others as data);
+ * "Video action-recognition SFT pipeline for `google/gemma-4-e4b-it`" (blind dev y8-card-gemma4-e4b-action-recognition-lora-sft).
  */
 const BASE_PHRASE_MORE =
-  /(?:\badapters? weights (?:for|of|on)|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA) on|\b(?:merg|fold|fus)\w* (?:the |our |its )?(?:Q?LoRA |PEFT )?(?:adapters?|weights) (?:back )?into|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was))\s*(?:the\s+)?$/i;
+  /(?:\badapters? weights (?:for|of|on)|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA) on|\b(?:merg|fold|fus)\w* (?:the |our |its )?(?:Q?LoRA |PEFT )?(?:adapters?|weights) (?:back )?into|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was)|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA|fine-?tuning|training) (?:pipeline|recipe|scripts?|code) for)\s*(?:the\s+)?$/i;
 /** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
 const TRAINED_AFTER =
   /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;

@@ -154,3 +154,18 @@ describe("a table of repositories is no table of datasets (y8-long-qwen3-coder-3
     expect(ids(card(named))).toContain("acme/tools-v2");
   });
 });
+
+describe("a method's pipeline for a model names its base (y8-card-gemma4-e4b-action-recognition-lora-sft)", () => {
+  it("reads 'SFT pipeline for X' and 'Fine-tuning code for X', not a pipeline of another kind", () => {
+    const base = (line: string) => docOf(`# Project\n\n${line}\n`).steps[0]?.inputs?.models?.[0];
+    expect(
+      base("Video captioning SFT pipeline for `acme/vision-4b-it`, with a frozen vision tower."),
+    ).toEqual({
+      id: "acme/vision-4b-it",
+    });
+    expect(base("Fine-tuning code for [acme/coder-7b](https://huggingface.co/acme/coder-7b).")).toEqual({
+      id: "acme/coder-7b",
+    });
+    expect(base("An inference pipeline for `acme/vision-4b-it`.")).toBeUndefined();
+  });
+});
