@@ -169,3 +169,32 @@ describe("a method's pipeline for a model names its base (y8-card-gemma4-e4b-act
     expect(base("An inference pipeline for `acme/vision-4b-it`.")).toBeUndefined();
   });
 });
+
+describe("a copy 'prepared using the … Quantization tool' (y8-qnt-amd-smollm2-135m-quark-awq-onnx-ryzenai)", () => {
+  const card = (intro: string, strategy = "  - AWQ / Group 128 / Asymmetric / UINT4 Weights") =>
+    [
+      "---",
+      "base_model:",
+      "- acme/tiny-135m-instruct",
+      "tags:",
+      "- onnx",
+      "---",
+      "# acme/tiny-135m-instruct-onnx-hybrid",
+      "- ## Introduction",
+      `  ${intro}`,
+      "- ## Quantization Strategy",
+      strategy,
+    ].join("\n");
+
+  it("is a quantisation of the front matter's base, with the method its strategy section names", () => {
+    const step = docOf(card("This model was prepared using the Acme Quark Quantization tool.")).steps[0];
+    expect(step?.kind).toBe("quantization");
+    expect(step?.kind === "quantization" ? step.method : undefined).toBe("awq");
+    expect(step?.inputs?.models?.[0]).toEqual({ id: "acme/tiny-135m-instruct" });
+  });
+
+  it("needs the words: a card that only lists a strategy says no copy was made", () => {
+    const steps = docOf(card("This model runs on the Acme NPU.")).steps;
+    expect(steps.some((s) => s.kind === "quantization")).toBe(false);
+  });
+});

@@ -69,10 +69,11 @@ const METHODS: readonly (readonly [RegExp, QuantizationMethod])[] = [
 /**
  * Words that say the card is a quantised copy whatever else the sentence says: "quants of", "quantizations of",
  * "quantized version of", "converted to MLX format from", "quantizing the weights (and activations) of", "quantized
- * from" (dev v2-qnt-amalia-9b-dpo-fp8-report).
+ * from" (dev v2-qnt-amalia-9b-dpo-fp8-report), "prepared using the AMD Quark Quantization tool" (AMD's Ryzen AI uploads:
+ * blind dev y8-qnt-amd-smollm2-135m-quark-awq-onnx-ryzenai).
  */
 const SAYS_QUANTISED_ALONE =
-  /\b(?:quants|quantizations|quantisations|quanti[sz]ed (?:version|copy|variant)|quanti[sz]ing the weights(?: and activations)?)\s+(?:for|of)\b|\b\d{1,2}-?bit (?:copy|version|build) of\b|\bconverted to (?:MLX|GGUF|GGML)\b|\bquanti[sz]ed from\b/i;
+  /\b(?:quants|quantizations|quantisations|quanti[sz]ed (?:version|copy|variant)|quanti[sz]ing the weights(?: and activations)?)\s+(?:for|of)\b|\b\d{1,2}-?bit (?:copy|version|build) of\b|\bconverted to (?:MLX|GGUF|GGML)\b|\bquanti[sz]ed from\b|\b(?:prepared|created|produced|made) (?:using|with|by) (?:the )?(?:[\w.-]+ ){0,3}quanti[sz]ation (?:tool|toolkit|library|framework)\b/i;
 /**
  * Words that say so only beside a method's name: "GPTQ model files for", "GGUF version of", "AWQ conversion of",
  * "We quantized X with AutoAWQ", "This model was quantized to 4 bits with GPTQ", "GGUF files converted from X".
@@ -284,6 +285,9 @@ export function readQuantizedUpload(blocks: Block[], state: CardState): void {
     ev.source = pointer;
     said = true;
   }
-  if (!ev.method && ev.source && said) ev.method = methodElsewhere(blocks, state.file);
+  // A card that says it is a quantised copy and names its source elsewhere (the front matter's base_model) may name
+  // its method only in another section ("## Quantization Strategy" … "AWQ / Group 128 / UINT4 Weights").
+  if (!ev.method && said && (ev.source || ev.stated !== undefined))
+    ev.method = methodElsewhere(blocks, state.file);
   if (ev.method || (ev.source && said)) state.quant = ev;
 }
