@@ -198,3 +198,18 @@ describe("a copy 'prepared using the … Quantization tool' (y8-qnt-amd-smollm2-
     expect(steps.some((s) => s.kind === "quantization")).toBe(false);
   });
 });
+
+describe("'Methodology: 4-bit QLoRA adaptation' (y8-long-italian-clinical-deid-llama32-cpt-sft)", () => {
+  it("names the parameterisation, with the bits before it", () => {
+    const card = [
+      "# Report",
+      "We performed Supervised Fine-Tuning (SFT) on the `acme/base-3b` model.",
+      "## Setup",
+      "*   **Base Model:** `acme/base-3b`",
+      "*   **Methodology:** 4-bit QLoRA adaptation",
+    ].join("\n");
+    expect(docOf(card).steps.map((s) => (s.kind === "fine-tune" ? s.parameterization : undefined))).toContain(
+      "qlora",
+    );
+  });
+});

@@ -40,7 +40,7 @@ const USED =
  * pipeline for X" (round 7).
  */
 const HEAD =
-  /\bappl(?:y|ies|ied|ying)\s{1,3}(QLoRA|DoRA|LoRA)\s{1,3}to\b|\b(QLoRA|DoRA|LoRA)\s{1,3}(?:adapters?\s{1,3}(?:weights\s{1,3})?|weights\s{1,3})\(?(?:(?:trained|fine-?tuned)\s{1,3})?(?:for|of|on)\b|^\W{0,3}(?:training\s{1,3})?method\s{0,3}:\s{0,3}(QLoRA|DoRA|LoRA)\b|\+\s{0,3}(QLoRA|DoRA|LoRA)\b|(?:^\W{0,3}|\b(?:an?|the|for|did|performs?|performed|conducts?|conducted)\s)(full[- ](?:parameter[- ])?fine-?tun\w*|QLoRA|DoRA|LoRA)\s{1,3}(?:fine-?tun\w*\s{1,3})?(?:(?:pipeline|recipe|script|setup)\s{1,3})?(?:of|for)\b/gi;
+  /\bappl(?:y|ies|ied|ying)\s{1,3}(QLoRA|DoRA|LoRA)\s{1,3}to\b|\b(QLoRA|DoRA|LoRA)\s{1,3}(?:adapters?\s{1,3}(?:weights\s{1,3})?|weights\s{1,3})\(?(?:(?:trained|fine-?tuned)\s{1,3})?(?:for|of|on)\b|^\W{0,3}(?:training\s{1,3})?method(?:ology)?\s{0,3}:\s{0,3}(?:[48]-?bit\s{1,3})?(QLoRA|DoRA|LoRA)\b|\+\s{0,3}(QLoRA|DoRA|LoRA)\b|(?:^\W{0,3}|\b(?:an?|the|for|did|performs?|performed|conducts?|conducted)\s)(full[- ](?:parameter[- ])?fine-?tun\w*|QLoRA|DoRA|LoRA)\s{1,3}(?:fine-?tun\w*\s{1,3})?(?:(?:pipeline|recipe|script|setup)\s{1,3})?(?:of|for)\b/gi;
 /** "mit LoRA", "usando LoRA", "com LoRA", "avec LoRA": the means in the other languages read, after their training word. */
 const USED_OTHER =
   /(?:\bmit|\bavec|\busando|\butilizando|\bcon|\bcom|\bmediante|\bpar|\bс помощью|\bчерез)\s{1,3}(?:(?:la|el|a|o|der|dem)\s)?(QLoRA|DoRA|LoRA)\b/gi;
