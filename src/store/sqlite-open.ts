@@ -22,11 +22,33 @@ export function checkIsRegistry(db: Db, path: string): void {
     );
 }
 
+/** How long a new registry's switch to WAL waits for another process that holds the file (as busy_timeout). */
+const WAL_WAIT_MS = 60_000;
+
+/**
+ * Switches the file to WAL. On a new file another process may be opening at the same moment (two `ftl ingest` runs
+ * into one new registry), and SQLite answers the switch with SQLITE_BUSY at once, without its busy handler (5 of 40
+ * simultaneous opens of a new file failed so): the switch is retried until the other process lets go.
+ */
+function toWal(db: Db): void {
+  const until = Date.now() + WAL_WAIT_MS;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== "SQLITE_BUSY" || Date.now() >= until) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+    }
+  }
+}
+
 export function tune(db: Db): void {
   // For a new file only (WAL fixes the page size): 16 KB pages mean fewer, larger writes per commit and
   // checkpoint; a bulk load takes about 10% less CPU than with 4 KB pages.
   db.pragma("page_size = 16384");
-  db.pragma("journal_mode = WAL");
+  toWal(db);
   db.pragma("synchronous = NORMAL");
   db.pragma("cache_size = -262144");
   db.pragma("temp_store = MEMORY");
