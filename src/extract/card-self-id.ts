@@ -30,11 +30,29 @@ const RUN_ID = /(?:ollama run hf\.co\/|--hf-repo\s+)([A-Za-z0-9][\w.-]{0,95}\/[\
 const PROSE_ID =
   /^\s*(?:this model,?\s*\[?|(?:the )?(?:model|hugging\s?face|hf|hub)\s+(?:repo(?:sitory)?|page|weights|hub)\s*[:：]\s*(?:\*\*)?\[?)(?:https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/)?([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/i;
 
+/** An id opening a line (in code marks or bold), read by `dashSelfId`. */
+const OPENING_ID = /^[\s*`]{0,4}([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/;
+const DASH = /^[\s*`]{0,4}[—–:-]/;
+const TRAINED_FROM = /\b(?:fine-?tuned|finetuned|trained|aligned|merged)\s(?:via|with|on|from|using|by)\b/i;
+
+/**
+ * A line that opens with an id and says, after a dash, what it was trained from: "`org/x` — Qwen3-4B fine-tuned via:"
+ * (blind dev y9-noorg-lumi-qwen3-4b-sft-grpo-space-readme, under "## Model"). Read in parts, not by one expression
+ * (the id's characters and the dash overlap).
+ */
+function dashSelfId(text: string): RegExpExecArray | null {
+  const m = OPENING_ID.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m[0].length, m[0].length + 100);
+  const dash = DASH.exec(rest);
+  return dash && TRAINED_FROM.test(rest.slice(dash[0].length)) ? m : null;
+}
+
 /** An id the card's prose gives as its own ("This model [X] …", "Model repo: X"). */
 function proseSelfId(blocks: Block[], file: string, excluded: Set<string>): Fact<string> | undefined {
   for (const b of blocks) {
     if (b.type !== "prose" && b.type !== "item") continue;
-    const m = PROSE_ID.exec(b.text);
+    const m = PROSE_ID.exec(b.text) ?? dashSelfId(b.text);
     const id = m?.[1] ? modelRef(m[1]) : undefined;
     if (id && !id.startsWith("local:") && !excluded.has(id.toLowerCase()))
       return fact(id, extracted(file, { line: b.line, confidence: 0.85, note: "the card names itself" }));

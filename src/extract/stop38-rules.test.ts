@@ -213,3 +213,16 @@ describe("'Methodology: 4-bit QLoRA adaptation' (y8-long-italian-clinical-deid-l
     );
   });
 });
+
+describe("a line that opens with an id and says what it was trained from (y9-noorg-lumi-qwen3-4b-sft-grpo-space-readme)", () => {
+  const card = (line: string) =>
+    ["# Companion", "## Model", line, "1. **SFT** — 5,000 conversations, 2 epochs, QLoRA r=8"].join("\n");
+  it("names the card's model", () => {
+    expect(docOf(card("`acme/companion-4b` — Qwen3-4B fine-tuned via:")).subject.id).toBe(
+      "acme/companion-4b",
+    );
+  });
+  it("not when the line does not say it was trained", () => {
+    expect(docOf(card("`acme/companion-4b` — served with vLLM:")).subject.id).toBe("unknown");
+  });
+});
