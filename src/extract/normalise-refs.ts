@@ -173,6 +173,9 @@ export function localHubLink(a: string, b: string): LocalHubLink | undefined {
   const name = (hub.split("/").pop() ?? "").toLowerCase();
   if (folder === "" || GENERIC_FOLDER.test(folder)) return undefined;
   if (folder === name) return { hub, local, confidence: 0.7, rule: "same name" };
+  // ModelScope's cache writes a name's dots as underscores (`Qwen2___5-7B-Instruct`, `Qwen2__5-0__5B`).
+  if (/_{2,3}/.test(folder) && folder.replace(/_{2,3}/g, ".") === name)
+    return { hub, local, confidence: 0.7, rule: "same name, as ModelScope's cache writes it" };
   const mine = words(folder);
   const theirs = new Set(words(name));
   const family = mine.some((w) => /^[a-z]{3,}$/.test(w));

@@ -226,3 +226,36 @@ describe("a line that opens with an id and says what it was trained from (y9-noo
     expect(docOf(card("`acme/companion-4b` — served with vLLM:")).subject.id).toBe("unknown");
   });
 });
+
+describe("a run's local folder named like a model the card fetches or lists as a source", () => {
+  const recipe = (path: string) =>
+    [
+      `model_name_or_path: ${path}`,
+      "stage: sft",
+      "finetuning_type: lora",
+      "dataset: law_sft",
+      "output_dir: saves/law",
+    ].join("\n");
+  const run = (card: string, path: string) =>
+    extractFromFiles([
+      { path: "README.md", text: card },
+      { path: "train_lora.yaml", text: recipe(path) },
+    ]).document.steps[0]?.inputs?.models?.[0];
+
+  it("a download script given the id (g10-ne-zh-qwen25-7b-law-lf-lora-disc-sft-lawbench-eval)", () => {
+    const card =
+      "# 法律模型\n\n使用 LLaMA-Factory 对模型进行 LoRA 微调。\n\n```bash\nbash download_hfd_model.sh acme/Law-7B-Instruct\n```\n";
+    expect(run(card, "/root/work/models/Law-7B-Instruct")).toEqual({ id: "acme/Law-7B-Instruct" });
+  });
+
+  it("a link under '## 模型来源', to a folder named as ModelScope's cache names it (w1-ne-zh-qwen25-05b-r1-distill-lora-sft)", () => {
+    const card =
+      "# 蒸馏\n\n使用 LLaMA-Factory 对模型进行 LoRA 微调。\n\n## 模型来源\n\n* [Tiny2.5-0.5B](https://modelscope.cn/models/acme/Tiny2.5-0.5B)\n";
+    expect(run(card, "/mnt/weights/Tiny2__5-0__5B")).toEqual({ id: "acme/Tiny2.5-0.5B" });
+    // Not a link elsewhere in the card, nor a folder of another name.
+    expect(run(card.replace("## 模型来源", "## 相关模型"), "/mnt/weights/Tiny2__5-0__5B")?.id).toMatch(
+      /^local:/,
+    );
+    expect(run(card, "/mnt/weights/Other-0.5B")?.id).toMatch(/^local:/);
+  });
+});
