@@ -8,7 +8,6 @@
  * input is that path as written, unless the file's own `tune download ORG/NAME --output-dir <that path>` line
  * says which Hub model the folder holds.
  */
-import { trimEnd } from "../model/trim.js";
 import type { Objective, Parameterization } from "../model/vocabulary.js";
 import { readMappedKeys, readTrainingKeys } from "./config-fields.js";
 import {
@@ -29,6 +28,7 @@ import { isNemoConfig, readNemo } from "./read-nemo.js";
 import { isOumiConfig, readOumi } from "./read-oumi.js";
 import { flatten, isVerlConfig, nestedLines, readVerlKeys } from "./read-verl.js";
 import { isObj, type Obj, str } from "./recipe-values.js";
+import { interpolate, torchtuneInput } from "./torchtune-input.js";
 
 export type NestedConfigKind =
   | "torchtune"
@@ -60,14 +60,6 @@ export function nestedConfigKind(obj: Obj): NestedConfigKind | undefined {
   return undefined;
 }
 
-/** `${name}` interpolations of top-level keys, resolved (OmegaConf style). */
-function interpolate(value: string, obj: Obj): string {
-  return value.replace(/\$\{([\w.]+)\}/g, (all, key: string) => {
-    const v = obj[key];
-    return typeof v === "string" || typeof v === "number" ? String(v) : all;
-  });
-}
-
 /** torchtune losses by class name. */
 function lossObjective(loss: string): Objective | undefined {
   const name = (loss.split(".").pop() ?? loss).toLowerCase();
@@ -81,57 +73,6 @@ function lossObjective(loss: string): Objective | undefined {
   // `LinearCrossEntropyLoss` (dev t10-rcp-torchtune-llama3-8b-instruct-lora-medical-local-json).
   if (/crossentropy|^cewith/.test(name)) return "sft";
   return undefined;
-}
-
-const norm = (p: string) => trimEnd(p, "/");
-
-/** `tune download ORG/NAME --output-dir DIR` lines of the file. */
-function downloads(text: string): { id: string; dir: string; line: number }[] {
-  const out: { id: string; dir: string; line: number }[] = [];
-  text.split("\n").forEach((row, i) => {
-    // `\s+.*?` was ambiguous: one space, then past any line breaks, then the rest of that line.
-    const m =
-      /\btune download\s+([\w.-]+\/[\w.-]+)\s(?:[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])*.*?--output-dir\s+(\S+)/.exec(
-        row,
-      );
-    if (m?.[1] && m[2]) out.push({ id: m[1], dir: norm(m[2]), line: i + 1 });
-    else if (!row.includes("--output-dir")) {
-      // torchtune/_cli/download.py: "Directory in which to save the model. Defaults to `/tmp/<model_name>`."
-      const d = /\btune download\s+([\w.-]+)\/([\w.-]+)/.exec(row);
-      if (d?.[1] && d[2]) out.push({ id: `${d[1]}/${d[2]}`, dir: `/tmp/${d[2]}`, line: i + 1 });
-    }
-  });
-  return out;
-}
-
-function torchtuneInput(obj: Obj, text: string, file: string, step: StepFacts, lines: Map<string, number>) {
-  const ckpt = isObj(obj.checkpointer) ? str(obj.checkpointer.checkpoint_dir) : undefined;
-  if (!ckpt) return;
-  const dir = interpolate(ckpt, obj);
-  const hub = downloads(text).find((d) => d.dir === norm(dir));
-  if (hub) {
-    step.inputs.push(
-      fact(
-        { id: hub.id },
-        extracted(file, {
-          line: hub.line,
-          field: "tune download",
-          confidence: 0.9,
-          note: `downloaded to ${dir}, the checkpointer.checkpoint_dir`,
-        }),
-      ),
-    );
-    step.notes.push(`checkpointer.checkpoint_dir: ${dir}`);
-  } else
-    step.inputs.push(
-      fact(
-        { id: dir },
-        extracted(file, {
-          field: "checkpointer.checkpoint_dir",
-          line: lines.get("checkpointer.checkpoint_dir"),
-        }),
-      ),
-    );
 }
 
 function torchtuneParameterization(

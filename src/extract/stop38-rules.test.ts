@@ -259,3 +259,31 @@ describe("a run's local folder named like a model the card fetches or lists as a
     expect(run(card, "/mnt/weights/Other-0.5B")?.id).toMatch(/^local:/);
   });
 });
+
+describe("a torchtune recipe whose checkpointer reads another folder named as the model its tune download line fetches", () => {
+  const recipe = (dir: string) =>
+    [
+      "# This config assumes that you've run the following command before launching this run:",
+      "#   tune download acme/Tiny-1B-Instruct --output-dir /tmp/Tiny-1B-Instruct",
+      "output_dir: /home/u/out/tiny_lora",
+      "model:",
+      "  _component_: torchtune.models.llama3_2.lora_llama3_2_1b",
+      "  lora_rank: 16",
+      "checkpointer:",
+      "  _component_: torchtune.training.FullModelHFCheckpointer",
+      `  checkpoint_dir: ${dir}`,
+      "optimizer:",
+      "  lr: 3e-4",
+    ].join("\n");
+  const input = (dir: string) =>
+    extractFromFiles([{ path: "lora.yaml", text: recipe(dir) }]).document.steps[0]?.inputs?.models?.[0];
+
+  it("is that model (g14-rcp-torchtune-llama32-finance-lora; t10 …-doctorflan: its original/ folder)", () => {
+    expect(input("/Users/u/models/Tiny-1B-Instruct/")).toEqual({ id: "acme/Tiny-1B-Instruct" });
+    expect(input("/scratch/u/acme/Tiny-1B-Instruct/original")).toEqual({ id: "acme/Tiny-1B-Instruct" });
+  });
+
+  it("a folder of another name stays the local path", () => {
+    expect(input("/scratch/u/models/acme/original/")?.id).toMatch(/^local:/);
+  });
+});
