@@ -32,11 +32,11 @@ const PROSE_ID =
 
 /** An id opening a line (in code marks or bold), read by `dashSelfId`. */
 const OPENING_ID = /^[\s*`]{0,4}([A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96})/;
-const DASH = /^[\s*`]{0,4}[—–:-]/;
+const DASH = /^[\s*`]{0,4}[—–]/;
 const TRAINED_FROM = /\b(?:fine-?tuned|finetuned|trained|aligned|merged)\s(?:via|with|on|from|using|by)\b/i;
 
 /**
- * A line that opens with an id and says, after a dash, what it was trained from: "`org/x` — Qwen3-4B fine-tuned via:"
+ * A line of running text that opens with an id and says, after a dash (— or –), what it was trained from: "`org/x` — Qwen3-4B fine-tuned via:"
  * (blind dev y9-noorg-lumi-qwen3-4b-sft-grpo-space-readme, under "## Model"). Read in parts, not by one expression
  * (the id's characters and the dash overlap).
  */
@@ -52,7 +52,9 @@ function dashSelfId(text: string): RegExpExecArray | null {
 function proseSelfId(blocks: Block[], file: string, excluded: Set<string>): Fact<string> | undefined {
   for (const b of blocks) {
     if (b.type !== "prose" && b.type !== "item") continue;
-    const m = PROSE_ID.exec(b.text) ?? dashSelfId(b.text);
+    // The dash form only in running text: a list of models ("- org/x: a larger model fine-tuned with DPO", the
+    // phrasing battery) describes others.
+    const m = PROSE_ID.exec(b.text) ?? (b.type === "prose" ? dashSelfId(b.text) : null);
     const id = m?.[1] ? modelRef(m[1]) : undefined;
     if (id && !id.startsWith("local:") && !excluded.has(id.toLowerCase()))
       return fact(id, extracted(file, { line: b.line, confidence: 0.85, note: "the card names itself" }));
