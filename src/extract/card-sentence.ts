@@ -35,7 +35,10 @@ const BASE_PHRASE =
  * "Video action-recognition SFT pipeline for `google/gemma-4-e4b-it`" (blind dev y8-card-gemma4-e4b-action-recognition-lora-sft).
  */
 const BASE_PHRASE_MORE =
-  /(?:\badapters? weights (?:for|of|on)|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA) on|\b(?:merg|fold|fus)\w* (?:the |our |its )?(?:Q?LoRA |PEFT )?(?:adapters?|weights) (?:back )?into|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was)|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA|fine-?tuning|training) (?:pipeline|recipe|scripts?|code) for)\s*(?:the\s+)?$/i;
+  /(?:\badapters? weights (?:for|of|on)|\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA) on|\b(?:merg|fold|fus)\w* (?:the |our |its )?(?:Q?LoRA |PEFT )?(?:adapters?|weights) (?:back )?into|\bderivative(?: work| model)? of|\b(?:starting|initial|init) (?:point|checkpoint|model|weights) (?:is|was))\s*(?:the\s+)?$/i;
+/** "SFT pipeline for X", "Fine-tuning code for X" (tested apart, only when the words end in "for"). */
+const PIPELINE_FOR =
+  /\b(?:SFT|DPO|ORPO|KTO|GRPO|PPO|RLHF|Q?LoRA|fine-?tuning|training) (?:pipeline|recipe|scripts?|code) for\s*(?:the\s+)?$/i;
 /** The model is the subject of a training verb ("X was fine-tuned on …"): nothing but an opener before it. */
 const TRAINED_AFTER =
   /^\s{0,3}(?:was|were|is|has been|had been)\s{1,3}(?:first\s|further\s|then\s)?\s{0,2}(?:fine-?tuned|finetuned|trained|aligned|adapted|post-?trained)\b/i;
@@ -81,7 +84,12 @@ const KIND_TRAINED =
 function baseAround(before: string, after: string): boolean {
   // "O, which is fine-tuned from X": the relative clause tells another model's history.
   if (RELATIVE_HISTORY.test(before)) return false;
-  if (BASE_PHRASE.test(before) || BASE_PHRASE_MORE.test(before) || OPENING_PARTICIPLE.test(before))
+  if (
+    BASE_PHRASE.test(before) ||
+    BASE_PHRASE_MORE.test(before) ||
+    OPENING_PARTICIPLE.test(before) ||
+    (/\bfor\s*(?:the\s+)?$/i.test(before) && PIPELINE_FOR.test(before))
+  )
     return true;
   const opener = /^(?:first|then|initially|here)?,?\s*$/i.test(before);
   if (AS_BASE.test(after) || X_BASED.test(after)) return true;
