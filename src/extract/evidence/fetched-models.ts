@@ -24,8 +24,7 @@ const FETCH = new RegExp(
 );
 
 /** A heading over the list of where a project's models come from ("## 模型来源", "## Model sources", "## Model download"). */
-const SOURCES_HEADING =
-  /^#{1,6}\s*(?:模型来源|模型下载|模型地址|model (?:sources?|downloads?))[:：]?$/i;
+const SOURCES_HEADING = /^#{1,6}\s*(?:模型来源|模型下载|模型地址|model (?:sources?|downloads?))[:：]?$/i;
 /** A link to a model's page on the Hub or ModelScope. */
 const MODEL_PAGE = new RegExp(
   String.raw`\]\(https?:\/\/(?:huggingface\.co|hf\.co|(?:www\.)?modelscope\.cn\/models)\/(?!datasets\/|spaces\/)${ID}\/?\)`,
