@@ -287,3 +287,23 @@ describe("a torchtune recipe whose checkpointer reads another folder named as th
     expect(input("/scratch/u/models/acme/original/")?.id).toMatch(/^local:/);
   });
 });
+
+describe("an org/name in the text of a link to another site names a repository there (y8-ne-zh-qwen2-boundless-readme)", () => {
+  const card = (link: string) =>
+    [
+      "# Qwen2-Boundless",
+      "Qwen2-Boundless 是一个基于 [Qwen/Qwen2-1.5B-Instruct](https://huggingface.co/Qwen/Qwen2-1.5B-Instruct) 微调的模型。",
+      "## 链接",
+      `- ${link}`,
+    ].join("\n");
+  it("is not the card's model", () => {
+    expect(
+      docOf(card("[GitHub: acme/Qwen2-Boundless](https://github.com/acme/Qwen2-Boundless)")).subject.id,
+    ).toBe("unknown");
+  });
+  it("a link to the Hub still is", () => {
+    expect(
+      docOf(card("[Model: acme/Qwen2-Boundless](https://huggingface.co/acme/Qwen2-Boundless)")).subject.id,
+    ).toBe("acme/Qwen2-Boundless");
+  });
+});

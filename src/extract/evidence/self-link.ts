@@ -18,6 +18,7 @@ import { modelRef } from "../../model/refs.js";
 import { isSpace, trimEnd } from "../../model/trim.js";
 import { type Fact, fact, inferred } from "../facts.js";
 import type { Block } from "../markdown.js";
+import { inOtherLinkLabel, insideOtherUrl } from "./other-site-ids.js";
 
 /** Words of a label that says the link is a model's own page. */
 const SELF =
@@ -163,15 +164,6 @@ function onlyId(links: Link[], excluded: Set<string>): Link | undefined {
 }
 
 /** Ids written out in the blocks (`org/name` in prose, code or a link), each with its line. */
-/** The text before `at`, back to white space or a bracket (300 characters at most), is an address on a site other than the Hub. */
-function insideOtherUrl(text: string, at: number): boolean {
-  let start = at;
-  const floor = Math.max(0, at - 300);
-  while (start > floor && !/[\s([<"']/.test(text[start - 1] ?? "")) start--;
-  const before = text.slice(start, at);
-  return before.includes("://") && !/^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(before);
-}
-
 /** Shell commands whose argument is a folder or file on disk. */
 const FOLDER_COMMAND =
   /(?:^|[\s;&|(])(?:cd|pushd|ls|mkdir(?:\s+-p)?|rm(?:\s+-r?f?)?|cp(?:\s+-r)?|mv|cat|tree)\s+$/;
@@ -194,8 +186,10 @@ function writtenIds(blocks: Block[]): Link[] {
         /^\]\((?!https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/)/.test(b.text.slice(end, end + 40))
       )
         continue;
-      // Inside another site's address (`api.star-history.com/image?repos=org/project`) it names a repository.
-      if (insideOtherUrl(b.text, m.index ?? 0)) continue;
+      // Inside another site's address (`api.star-history.com/image?repos=org/project`) it names a repository; so it does
+      // anywhere in the text of a link to another site (`[GitHub: org/project](https://github.com/org/project)`: blind dev
+      // y8-ne-zh-qwen2-boundless-readme).
+      if (insideOtherUrl(b.text, m.index ?? 0) || inOtherLinkLabel(b.text, m.index ?? 0, end)) continue;
       // A folder of a path (`├── src/classic_chinese_llm/` in a project tree: blind dev
       // g10-ne-zh-classical-chinese-157m-from-scratch-then-sft-corpus-table) is not a Hub id.
       if (b.text[end] === "/") continue;
