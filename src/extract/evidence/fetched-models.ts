@@ -10,6 +10,8 @@ import { extracted, type Fact, fact } from "../facts.js";
 import { lineOf } from "../line-of.js";
 
 const ID = String.raw`([A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95})`;
+/** A model's page on the Hub or ModelScope, up to its `org/name` (not a dataset's or a Space's). */
+const MODEL_HOST = String.raw`https?:\/\/(?:huggingface\.co|hf\.co|(?:www\.)?modelscope\.cn\/models)\/(?!datasets\/|spaces\/)`;
 const FETCH = new RegExp(
   [
     String.raw`\bsnapshot_download\(\s*(?:(?:repo_id|model_id)\s*=\s*)?["']${ID}["']`,
@@ -18,18 +20,17 @@ const FETCH = new RegExp(
     // A download script given the id (`bash download_hfd_model.sh org/name`, `./hfd.sh org/name`: blind dev
     // g10-ne-zh-qwen25-7b-law-lf-lora-disc-sft-lawbench-eval).
     String.raw`\b(?:[\w-]*download[\w-]*|hfd)\.sh\s+${ID}`,
-    String.raw`\bgit\s+clone\s+https?:\/\/(?:huggingface\.co|hf\.co|(?:www\.)?modelscope\.cn\/models)\/(?!datasets\/|spaces\/)${ID}`,
+    String.raw`\bgit\s+clone\s+${MODEL_HOST}${ID}`,
   ].join("|"),
   "g",
 );
 
-/** A heading over the list of where a project's models come from ("## 模型来源", "## Model sources", "## Model download"). */
-const SOURCES_HEADING = /^#{1,6}\s*(?:模型来源|模型下载|模型地址|model (?:sources?|downloads?))[:：]?$/i;
+/** Words of a heading over the list of where a project's models come from. */
+const SOURCE_WORDS = /模型来源|模型下载|模型地址|model (?:sources?|downloads?)/i;
+/** That heading ("## 模型来源", "## Model sources", "## Model download"). */
+const SOURCES_HEADING = new RegExp(String.raw`^#{1,6}\s*(?:${SOURCE_WORDS.source})[:：]?$`, "i");
 /** A link to a model's page on the Hub or ModelScope. */
-const MODEL_PAGE = new RegExp(
-  String.raw`\]\(https?:\/\/(?:huggingface\.co|hf\.co|(?:www\.)?modelscope\.cn\/models)\/(?!datasets\/|spaces\/)${ID}\/?\)`,
-  "g",
-);
+const MODEL_PAGE = new RegExp(String.raw`\]\(${MODEL_HOST}${ID}\/?\)`, "g");
 
 /**
  * The models a section about where the models come from links to (blind dev w1-ne-zh-qwen25-05b-r1-distill-lora-sft:
@@ -56,8 +57,7 @@ function sourceSectionModels(text: string, file: string, out: Fact<string>[]): v
 /** The models the text downloads, each once, with its line. */
 export function fetchedModels(text: string, file: string): Fact<string>[] {
   const out: Fact<string>[] = [];
-  if (/模型来源|模型下载|模型地址|model (?:sources?|downloads?)/i.test(text))
-    sourceSectionModels(text, file, out);
+  if (SOURCE_WORDS.test(text)) sourceSectionModels(text, file, out);
   if (!/download|git\s+clone|hfd\.sh/.test(text)) return out;
   for (const m of text.matchAll(FETCH)) {
     const id = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").replace(/\.git$/, "");

@@ -163,11 +163,11 @@ function onlyId(links: Link[], excluded: Set<string>): Link | undefined {
   return ids.size === 1 ? [...ids.values()][0] : undefined;
 }
 
-/** Ids written out in the blocks (`org/name` in prose, code or a link), each with its line. */
 /** Shell commands whose argument is a folder or file on disk. */
 const FOLDER_COMMAND =
   /(?:^|[\s;&|(])(?:cd|pushd|ls|mkdir(?:\s+-p)?|rm(?:\s+-r?f?)?|cp(?:\s+-r)?|mv|cat|tree)\s+$/;
 
+/** Ids written out in the blocks (`org/name` in prose, code or a link), each with its line. */
 function writtenIds(blocks: Block[]): Link[] {
   const out: Link[] = [];
   for (const b of blocks)
@@ -178,17 +178,10 @@ function writtenIds(blocks: Block[]): Link[] {
       // An Ollama name (`ollama run org/name:tag`) is not a Hub id; nor is a folder a shell command enters or lists
       // (`cd apps/fireedge`: blind dev w1-ne-ja-fireedge-lfm25-vl-450m-lora-report).
       if (/ollama\s+(?:run|pull)\s+$/.test(before) || FOLDER_COMMAND.test(before)) continue;
-      // The text of a link to somewhere else (`[r/RLHF_from_Scratch](/docs/eval.md)`, a forum or a page of the repository)
-      // is not a Hub id.
-      const end = (m.index ?? 0) + (m[0]?.length ?? 0);
-      if (
-        b.text[(m.index ?? 0) - 1] === "[" &&
-        /^\]\((?!https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/)/.test(b.text.slice(end, end + 40))
-      )
-        continue;
       // Inside another site's address (`api.star-history.com/image?repos=org/project`) it names a repository; so it does
-      // anywhere in the text of a link to another site (`[GitHub: org/project](https://github.com/org/project)`: blind dev
-      // y8-ne-zh-qwen2-boundless-readme).
+      // in the text of a link to somewhere else (`[r/RLHF_from_Scratch](/docs/eval.md)`, a forum, a page of the
+      // repository; `[GitHub: org/project](https://github.com/org/project)`: blind dev y8-ne-zh-qwen2-boundless-readme).
+      const end = (m.index ?? 0) + (m[0]?.length ?? 0);
       if (insideOtherUrl(b.text, m.index ?? 0) || inOtherLinkLabel(b.text, m.index ?? 0, end)) continue;
       // A folder of a path (`├── src/classic_chinese_llm/` in a project tree: blind dev
       // g10-ne-zh-classical-chinese-157m-from-scratch-then-sft-corpus-table) is not a Hub id.
