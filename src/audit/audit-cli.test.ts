@@ -146,6 +146,18 @@ describe("ftl audit FILE", () => {
     expect((await ftl(["audit", bad])).code).toBe(1);
   });
 
+  it("says how to name a model when it is given a bare id that is no file (exit 2)", async () => {
+    const bare = await ftl(["audit", "acme/not-a-file-7b"]);
+    expect([bare.code, bare.stderr]).toEqual([
+      2,
+      expect.stringContaining(
+        "acme/not-a-file-7b: no such file; for a model, give registry:acme/not-a-file-7b or hf:acme/not-a-file-7b",
+      ),
+    ]);
+    const missing = await ftl(["audit", "nope.json"]);
+    expect(missing.stderr).not.toContain("registry:");
+  });
+
   it("reads a card's own text: a base the import lost, two licences, the verdict level", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ftl-audit-"));
     const card = join(dir, "README.md");

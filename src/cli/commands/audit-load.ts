@@ -9,6 +9,7 @@ import type { OneLineage } from "../../audit/several-lineages.js";
 import type { ExtractResult } from "../../extract/types.js";
 import { readBounded } from "../../io/bounded-read.js";
 import { firstInvalidUtf8, readInput } from "../../io/read-input.js";
+import { refKind } from "../../model/refs.js";
 import type { LineageDocument } from "../../schema/lineage.js";
 import { validateLineage } from "../../validate/validate.js";
 import { CliError, EXIT, type Io } from "../command.js";
@@ -65,7 +66,9 @@ export async function loadFile(path: string): Promise<Loaded> {
   try {
     isDirectory = statSync(path).isDirectory();
   } catch {
-    if (path !== "-") throw new CliError(`${path}: no such file`);
+    // `ftl audit org/name` means a model: say how to name one in the registry or on the Hub.
+    const model = refKind(path) === "hub" ? `; for a model, give registry:${path} or hf:${path}` : "";
+    if (path !== "-") throw new CliError(`${path}: no such file${model}`);
   }
   if (!isDirectory) {
     const read = readInput(path);
