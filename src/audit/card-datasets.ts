@@ -6,7 +6,9 @@
 import { DATASET_LINK_GUESS_NOTE } from "../model/provenance-notes.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { isDataLabelLine } from "./card-labels.js";
+import { webTextInProse } from "./card-web-text.js";
 import { DATASETS } from "./data/datasets.js";
+import { datasetEntry } from "./knowledge.js";
 
 /** A dataset the card names, with the sentence it was read from. */
 export interface ProseDataset {
@@ -100,6 +102,7 @@ export function datasetsInProse(body: string): ProseDataset[] {
       if (!found.has(p.id) && p.pattern.test(sentence))
         found.set(p.id, { id: p.id, where: sentence.trim().slice(0, 200) });
   }
+  for (const web of webTextInProse(body)) if (!found.has(web.id)) found.set(web.id, web);
   return [...found.values()];
 }
 
@@ -113,21 +116,18 @@ function namesNoData(step: LineageDocument["steps"][number]): boolean {
   return datasets.every((_, i) => step.sources?.[`inputs.datasets[${i}]`]?.note === DATASET_LINK_GUESS_NOTE);
 }
 
-/**
- * The document with the datasets its card names in prose added to its first step that names no data (only
- * when some step names none, and only datasets the document does not already name).
- */
-export function withProseDatasets(
+/** Does every dataset the step names lack a known licence (a local `train.txt`, a Hub set the table lacks)? */
+function namesOnlyUnknownData(step: LineageDocument["steps"][number]): boolean {
+  const datasets = step.inputs?.datasets ?? [];
+  return datasets.every((d) => d.license === undefined && datasetEntry(d.id ?? "") === undefined);
+}
+
+/** The document with `added` appended to the datasets of step `at`, each marked inferred with its sentence. */
+function addTo(
   doc: LineageDocument,
-  body: string,
+  at: number,
+  added: ProseDataset[],
 ): { doc: LineageDocument; added: ProseDataset[] } {
-  if (doc.steps.length === 0 && doc.bases.length > 0 && body !== "") return viaCardStep(doc, body);
-  const at = doc.steps.findIndex(namesNoData);
-  if (at < 0 || body === "") return { doc, added: [] };
-  const named = new Set(
-    doc.steps.flatMap((s) => (s.inputs?.datasets ?? []).map((d) => (d.id ?? "").toLowerCase())),
-  );
-  const added = datasetsInProse(body).filter((d) => !named.has(d.id.toLowerCase()));
   if (added.length === 0) return { doc, added };
   const steps = doc.steps.map((s, i) =>
     i === at
@@ -147,6 +147,28 @@ export function withProseDatasets(
       : s,
   );
   return { doc: { ...doc, steps }, added };
+}
+
+/**
+ * The document with the datasets its card names in prose added to its first step that names no data (only
+ * datasets the document does not already name). When every step names some, the website text the card names
+ * as training data ("fine-tune GPT-2 on Wikipedia articles") goes to the first step whose data have no known
+ * licence (a local `train.txt`): the card says where that data came from.
+ */
+export function withProseDatasets(
+  doc: LineageDocument,
+  body: string,
+): { doc: LineageDocument; added: ProseDataset[] } {
+  if (doc.steps.length === 0 && doc.bases.length > 0 && body !== "") return viaCardStep(doc, body);
+  if (body === "") return { doc, added: [] };
+  const named = new Set(
+    doc.steps.flatMap((s) => (s.inputs?.datasets ?? []).map((d) => (d.id ?? "").toLowerCase())),
+  );
+  const fresh = (list: ProseDataset[]): ProseDataset[] => list.filter((d) => !named.has(d.id.toLowerCase()));
+  const at = doc.steps.findIndex(namesNoData);
+  if (at >= 0) return addTo(doc, at, fresh(datasetsInProse(body)));
+  const unknown = doc.steps.findIndex(namesOnlyUnknownData);
+  return unknown >= 0 ? addTo(doc, unknown, fresh(webTextInProse(body))) : { doc, added: [] };
 }
 
 /**

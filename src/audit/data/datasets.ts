@@ -7,6 +7,7 @@ import type { DatasetEntry } from "../terms.js";
 import { HUB_DATASETS } from "./datasets-hub.js";
 import { MORE_DATASETS } from "./datasets-more.js";
 import { POPULAR_DATASETS } from "./datasets-popular.js";
+import { WEB_DATASETS } from "./datasets-web.js";
 import { hfDataset as hf } from "./hub-sources.js";
 
 export const DATASETS: readonly DatasetEntry[] = [
@@ -184,4 +185,5 @@ export const DATASETS: readonly DatasetEntry[] = [
   ...MORE_DATASETS,
   ...HUB_DATASETS,
   ...POPULAR_DATASETS,
+  ...WEB_DATASETS,
 ];
