@@ -10,9 +10,13 @@ import type { CardSignals } from "./card-text.js";
 import type { Collected } from "./collect-ancestors.js";
 import { referenceContradiction } from "./license-file.js";
 
-/** A licence line that declares the base's licence by reference. */
+/**
+ * A licence line that declares the base's licence by reference: "same licence as the base", "subject to the original
+ * … licence", and LLaVA's notice that checkpoints are "subject to their respective original licenses" (the "specific
+ * licenses for base language models"), copied by the projects built on it.
+ */
 const BY_REFERENCE =
-  /\b(?:(?:same|original) licen[cs]e (?:as|of) (?:the |its )?(?:[\w.-]+ ){0,4}(?:base|original|parent|upstream)\b|subject to (?:the )?(?:original|base(?: model)?|upstream|parent)\b[^.\n]{0,40}\blicen[cs]e)[^.\n]{0,60}/i;
+  /\b(?:(?:same|original) licen[cs]e (?:as|of) (?:the |its )?(?:[\w.-]+ ){0,4}(?:base|original|parent|upstream)\b|subject to (?:the )?(?:original|base(?: model)?|upstream|parent)\b[^.\n]{0,40}\blicen[cs]e|(?:checkpoints|weights|models)\b[^.\n]{0,40}\bsubject to their respective original licen[cs]es)[^.\n]{0,60}/i;
 
 /**
  * The words that declare a base's licence by reference, in English or Chinese ("请严格遵守Llama-2的开源许可协议":

@@ -121,6 +121,8 @@ describe("a derivative that declares no licence", () => {
       "This model is released under the same license as the Llama 3.2 base model.",
       "- **Model License**: Subject to original Llama-3 license terms",
       "本项目基于Llama-2开发，使用过程中请严格遵守Llama-2的开源许可协议。",
+      // LLaVA's notice, copied by the projects built on it (audit dev gen-w2-llama3-llava-next-8b).
+      "**Usage and License Notices**: This project utilizes certain datasets and checkpoints that are subject to their respective original licenses.",
     ]) {
       const report = await auditLineage(base, { cardText: `# VSL Llama\n\n## License\n\n${line}\n` });
       expect(report.findings.find((f) => f.code === "undeclared-license")).toBeUndefined();
