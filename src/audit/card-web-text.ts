@@ -21,14 +21,14 @@ const OTHER_HEADING =
 const DATA_HEADER = /\b(?:datasets?|data|corpus|source)\b|数据|資料|データ|데이터|语料|語料/i;
 /** A header of results (`| Dataset | Score |`): its rows are benchmarks. */
 const SCORES = /\b(?:score|acc(?:uracy)?|f1|bleu|rouge|pass@\d|win rate)\b|得分|分数|精度/i;
-/** "trained / fine-tuned / pre-trained … on", in a sentence. */
-const TRAINED_ON =
-  /\b(?:trained|training|train|fine[\s-]?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|pre-?train(?:ed|ing)?)\b[^.\n]{0,80}?\bon\b/i;
+/** A verb of training ("trained", "fine-tune", "pre-training"); "on" must follow it before the mention. */
+const TRAIN_VERB =
+  /\b(?:trained|training|train|fine[\s-]?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|pre-?train(?:ed|ing)?)\b/i;
 /** Words that make a sentence about evaluation, retrieval or bias, not training data. */
 const NOT_TRAINING =
   /\b(?:evaluat|benchmark|accuracy|score|test set|leaderboard|retriev|bias|cite|citation)/i;
 /** A Markdown link: its text is kept, its address dropped (a link to a site is no mention of its text). */
-const LINK = /!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)/g;
+const LINK = /!?\[([^[\]\n]{0,300})\]\([^()[\]\s]{0,500}\)/g;
 const BARE_URL = /\bhttps?:\/\/\S{1,500}/g;
 
 /** The line without link addresses and bare URLs, image links dropped whole. */
@@ -40,7 +40,7 @@ function withoutAddresses(line: string): string {
 
 /** Is this table line a header row (the line after it is a `| --- |` separator)? */
 function isHeader(lines: readonly string[], i: number): boolean {
-  return /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? "");
+  return /^[ \t]*(?:\|[ \t]*)?:?-{3,}/.test(lines[i + 1] ?? "");
 }
 
 /** For each line, whether a mention there is about training data. */
@@ -67,6 +67,14 @@ function dataLines(lines: readonly string[]): boolean[] {
   return out;
 }
 
+/** Does a training verb come before `at`, with "on" between them ("fine-tune GPT-2 on … Wikipedia")? */
+function trainedOn(sentence: string, at: number): boolean {
+  const verb = TRAIN_VERB.exec(sentence);
+  if (!verb || verb.index >= at) return false;
+  const between = sentence.slice(verb.index + verb[0].length, at);
+  return between.length <= 120 && /\bon\b/i.test(between);
+}
+
 /** Website text a card names as training data, each with the line it was read from. */
 export function webTextInProse(body: string): ProseDataset[] {
   const found = new Map<string, ProseDataset>();
@@ -83,8 +91,7 @@ export function webTextInProse(body: string): ProseDataset[] {
         if (found.has(source.id)) continue;
         const at = source.mention.exec(sentence);
         if (!at) continue;
-        const trainedOn = TRAINED_ON.exec(sentence);
-        if (data[i] || (trainedOn && trainedOn.index < at.index))
+        if (data[i] || trainedOn(sentence, at.index))
           found.set(source.id, { id: source.id, where: raw.trim().slice(0, 200) });
       }
     }
