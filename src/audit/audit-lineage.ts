@@ -7,6 +7,7 @@ import type { LineageDocument } from "../schema/lineage.js";
 import { validateLineage } from "../validate/validate.js";
 import { type AuditState, newAuditState } from "./audit-state.js";
 import { buildReport } from "./build-report.js";
+import { cardDataLicenseFindings, trainingData } from "./card-data-license.js";
 import { withProseDatasets } from "./card-datasets.js";
 import { type OtherText, withOtherTexts } from "./card-files.js";
 import { describesOriginal, inheritedFromBase, placeholderName } from "./card-inherited.js";
@@ -263,13 +264,15 @@ export async function auditLineage(doc: LineageDocument, options: AuditOptions =
     ? { findings: [], notCommercial: [] }
     : licenseFileFindings(state.subjectId, shipped, declared, shippedAsDeclared);
   const dataFile = dataLicenseFindings(options.dataLicenseFile);
-  state.findings.push(...checks.findings, ...fileChecks.findings, ...dataFile.findings);
+  const cardData = cardDataLicenseFindings(card.body, trainingData(collected));
+  state.findings.push(...checks.findings, ...fileChecks.findings, ...dataFile.findings, ...cardData.findings);
   const verdict = decideVerdict({
     notCommercial: [
       ...state.notCommercial,
       ...checks.notCommercial,
       ...fileChecks.notCommercial,
       ...dataFile.notCommercial,
+      ...cardData.notCommercial,
     ],
     unclear: [...state.unknownReasons, ...checks.unclear],
     dataWarnings: state.dataWarnings,
