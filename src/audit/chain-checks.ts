@@ -7,6 +7,7 @@ import { trimEnd } from "../model/trim.js";
 import type { LineageDocument } from "../schema/lineage.js";
 import { type ProseLicense, proseLicense } from "./card-license.js";
 import type { CardSignals, DeclaredBase } from "./card-text.js";
+import { permissiveContradiction } from "./card-two-licences.js";
 import type { Collected, Reach } from "./collect-ancestors.js";
 import { datasetEntry, familyFor, licenseEntry } from "./knowledge.js";
 import { generatedInName, generatedInProse, licensesInText, nonCommercialInProse } from "./license-text.js";
@@ -199,7 +200,10 @@ function readFindings(ctx: ChainContext, out: ChainFindings): void {
 
 const ATTRIBUTED = /\b(?:base|original|parent|upstream|dataset|datasets|data)\b/i;
 
-/** Two licences in one card: the declared licence permits commercial use, the card's licence text does not. */
+/**
+ * Two licences in one card: the declared licence permits commercial use, the card's licence text does not (an error;
+ * the non-commercial one is assumed), or releases the model under another commercial licence (a warning).
+ */
 function contradictionFindings(ctx: ChainContext, out: ChainFindings): void {
   const declared = ctx.declared;
   if (!declared || declared.inferred) return;
@@ -230,6 +234,8 @@ function contradictionFindings(ctx: ChainContext, out: ChainFindings): void {
     out.notCommercial.push(`the card's text says '${words}' (its metadata says ${declared.text})`);
     return;
   }
+  const permissive = permissiveContradiction(declared, lines);
+  if (permissive) out.findings.push(permissive);
 }
 
 function termsMessage(termsId: string): { text: string; source?: string } {
