@@ -122,6 +122,12 @@ function namesOnlyUnknownData(step: LineageDocument["steps"][number]): boolean {
   return datasets.every((d) => d.license === undefined && datasetEntry(d.id ?? "") === undefined);
 }
 
+/** A dataset the card names, as a step's input marked inferred with the sentence it was read from. */
+const inferredRef = (d: ProseDataset) => ({
+  id: d.id,
+  provenance: { source: "inferred" as const, note: `named by the card: '${d.where}'` },
+});
+
 /** The document with `added` appended to the datasets of step `at`, each marked inferred with its sentence. */
 function addTo(
   doc: LineageDocument,
@@ -135,13 +141,7 @@ function addTo(
           ...s,
           inputs: {
             ...s.inputs,
-            datasets: [
-              ...(s.inputs?.datasets ?? []),
-              ...added.map((d) => ({
-                id: d.id,
-                provenance: { source: "inferred" as const, note: `named by the card: '${d.where}'` },
-              })),
-            ],
+            datasets: [...(s.inputs?.datasets ?? []), ...added.map(inferredRef)],
           },
         }
       : s,
@@ -183,10 +183,7 @@ function viaCardStep(doc: LineageDocument, body: string): { doc: LineageDocument
     id: "card-data",
     inputs: {
       models: doc.bases.map((b) => ({ id: b.id })),
-      datasets: added.map((d) => ({
-        id: d.id,
-        provenance: { source: "inferred" as const, note: `named by the card: '${d.where}'` },
-      })),
+      datasets: added.map(inferredRef),
     },
     output: { id: doc.subject.id },
     provenance: { source: "inferred" as const, note: "the card names training data but no training step" },

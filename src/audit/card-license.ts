@@ -25,7 +25,7 @@ const RELEASES_MODEL =
   /\b(?:release|releases|released|distribute|distributes|distributed|publish|publishes|published|license|licenses|licensed)\s+(?:the|this|our)\s+(?:model|weights|checkpoints?)\s+under\b/i;
 
 /** Licences written for models (Llama, Gemma, Qwen, RAIL): named in a card, they point at a base's terms. */
-const MODEL_TERMS = new Set(["model-license", "responsible-ai", "terms-of-use"]);
+export const MODEL_TERMS: ReadonlySet<string> = new Set(["model-license", "responsible-ai", "terms-of-use"]);
 
 /** A model licence named anywhere in a card ("Subject to original Llama-3 license terms", "Gemma Terms of Use"). */
 const MODEL_TERMS_IN_TEXT =

@@ -6,6 +6,7 @@
  * licence named in a card points at a base's terms) are not a second licence. Pure.
  */
 
+import { MODEL_TERMS } from "./card-license.js";
 import { licensesInText } from "./license-text.js";
 import type { AuditFinding } from "./report.js";
 import { knownEntries, type ResolvedLicense } from "./resolve-license.js";
@@ -26,8 +27,6 @@ function modelLicensed(sentence: string): boolean {
 /** Words that put the sentence on another thing than the model. */
 const OTHER_THING =
   /\b(?:code|codebase|software|scripts?|repository|repo|project|dataset|datasets|data|base|original|parent|upstream|tokenizer|library)\b/i;
-/** Licences written for models: named in a card, they point at a base's terms, not at a second licence. */
-const MODEL_TERMS = new Set(["model-license", "responsible-ai", "terms-of-use"]);
 
 /** A warning when the card's text releases the model under another licence than its metadata, both commercial. */
 export function permissiveContradiction(
